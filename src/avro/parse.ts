@@ -1,0 +1,356 @@
+import { isValidDefault } from './defaults.js';
+import { SchemaError, type SchemaErrorCode } from './errors.js';
+import { checkLogicalType } from './logical-types.js';
+import type {
+  ArraySchema,
+  EnumSchema,
+  Field,
+  FieldOrder,
+  FixedSchema,
+  LogicalType,
+  MapSchema,
+  NamedSchema,
+  PrimitiveName,
+  RecordSchema,
+  Schema,
+  UnionSchema,
+} from './model.js';
+import { PRIMITIVE_NAMES } from './model.js';
+import { isValidName, isValidNamespace, qualify, resolveName } from './names.js';
+
+export interface ParseOptions {
+  /** Named in errors and recorded on every node. */
+  readonly file?: string;
+  /**
+   * Strict parsing validates names, defaults and logical types, as the registry does for a new schema.
+   * Lenient parsing accepts what the registry has stored (Avro Java parses stored schemas without
+   * validation): invalid defaults, names and logical types pass, and invalid logical types are dropped.
+   */
+  readonly strict?: boolean;
+  /** Named types defined elsewhere (schema references, other files), by full name. */
+  readonly namedTypes?: ReadonlyMap<string, NamedSchema>;
+  /** Deepest schema nesting accepted; deeper input gets a TOO_DEEP error instead of a stack overflow. */
+  readonly maxDepth?: number;
+}
+
+export interface ParsedSchema {
+  readonly root: Schema;
+  /** The named types this document defines, by full name. */
+  readonly named: Map<string, NamedSchema>;
+}
+
+/** Matches Jackson's default nesting limit, which Confluent's registry enforces when it reads JSON. */
+export const DEFAULT_MAX_DEPTH = 1000;
+
+const RESERVED = new Set([
+  'type', 'name', 'namespace', 'aliases', 'doc', 'fields', 'symbols', 'items', 'values', 'size',
+  'default', 'logicalType', 'precision', 'scale', 'order',
+]);
+const FIELD_RESERVED = new Set(['name', 'type', 'default', 'aliases', 'doc', 'order']);
+const ORDERS = new Set<FieldOrder>(['ascending', 'descending', 'ignore']);
+
+interface Context {
+  readonly file?: string;
+  readonly strict: boolean;
+  readonly maxDepth: number;
+  readonly external: ReadonlyMap<string, NamedSchema>;
+  readonly named: Map<string, NamedSchema>;
+}
+
+type JsonObject = Record<string, unknown>;
+
+/** Parses an Avro schema given as a JSON value into the shared model. Throws SchemaError with a pointer. */
+export function parseSchema(json: unknown, options: ParseOptions = {}): ParsedSchema {
+  const context: Context = {
+    file: options.file,
+    strict: options.strict ?? true,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    external: options.namedTypes ?? new Map(),
+    named: new Map(),
+  };
+  const root = parseNode(json, '', '', 0, context);
+  return { root, named: context.named };
+}
+
+function fail(context: Context, code: SchemaErrorCode, pointer: string, problem: string, hint?: string): never {
+  throw new SchemaError(code, problem, { file: context.file, pointer, hint });
+}
+
+function parseNode(json: unknown, pointer: string, namespace: string, depth: number, context: Context): Schema {
+  if (depth > context.maxDepth) {
+    fail(context, 'TOO_DEEP', pointer, `schema nesting is deeper than ${context.maxDepth} levels`,
+      'flatten the schema; the registry rejects JSON nested this deep');
+  }
+  if (typeof json === 'string') return parseTypeName(json, pointer, namespace, context);
+  if (Array.isArray(json)) return parseUnion(json, pointer, namespace, depth, context);
+  if (isObject(json)) return parseObject(json, pointer, namespace, depth, context);
+  return fail(context, 'INVALID_SCHEMA', pointer, `a schema must be a type name, an object or an array, not ${describe(json)}`);
+}
+
+function parseTypeName(name: string, pointer: string, namespace: string, context: Context): Schema {
+  if (PRIMITIVE_NAMES.has(name)) {
+    return { kind: 'primitive', type: name as PrimitiveName, pointer, file: context.file, attributes: {} };
+  }
+  const found = lookupNamed(name, namespace, context);
+  if (found) return found;
+  return fail(context, 'UNKNOWN_TYPE', pointer, `unknown type "${name}"`,
+    'Define it before it is used, check its spelling and namespace, or map the file that defines it as a reference.');
+}
+
+/** As Avro Java: the name relative to the enclosing namespace first, then in the null namespace. */
+function lookupNamed(name: string, namespace: string, context: Context): NamedSchema | undefined {
+  for (const candidate of new Set([qualify(name, namespace), name])) {
+    const found = context.named.get(candidate) ?? context.external.get(candidate);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function parseUnion(json: unknown[], pointer: string, namespace: string, depth: number, context: Context): UnionSchema {
+  const branches = json.map((branch, index) => parseNode(branch, `${pointer}/${index}`, namespace, depth + 1, context));
+  const seen = new Set<string>();
+  branches.forEach((branch, index) => {
+    if (branch.kind === 'union') {
+      fail(context, 'INVALID_SCHEMA', `${pointer}/${index}`, 'a union may not directly contain another union',
+        'merge the inner union\'s branches into the outer one');
+    }
+    const key = 'fullName' in branch ? branch.fullName : branch.kind === 'primitive' ? branch.type : branch.kind;
+    if (seen.has(key)) {
+      fail(context, 'INVALID_SCHEMA', `${pointer}/${index}`, `the union contains "${key}" twice`, 'remove the duplicate branch');
+    }
+    seen.add(key);
+  });
+  return { kind: 'union', branches, pointer, file: context.file, attributes: {} };
+}
+
+function parseObject(json: JsonObject, pointer: string, namespace: string, depth: number, context: Context): Schema {
+  const type = json.type;
+  if (type === undefined) {
+    fail(context, 'INVALID_SCHEMA', pointer, 'the schema object has no "type"', 'add a "type" attribute');
+  }
+  if (typeof type !== 'string') {
+    // {"type": {...}} and {"type": [...]}: the outer object only wraps the inner schema.
+    return parseNode(type, `${pointer}/type`, namespace, depth + 1, context);
+  }
+  switch (type) {
+    case 'record':
+    case 'error':
+      return parseRecord(json, pointer, namespace, depth, context);
+    case 'enum':
+      return parseEnum(json, pointer, namespace, context);
+    case 'fixed':
+      return parseFixed(json, pointer, namespace, context);
+    case 'array':
+      return parseArray(json, pointer, namespace, depth, context);
+    case 'map':
+      return parseMap(json, pointer, namespace, depth, context);
+  }
+  if (PRIMITIVE_NAMES.has(type)) {
+    const logicalType = parseLogicalType(json, type, undefined, pointer, context);
+    return { kind: 'primitive', type: type as PrimitiveName, pointer, file: context.file, logicalType, attributes: attributesOf(json) };
+  }
+  return parseTypeName(type, `${pointer}/type`, namespace, context);
+}
+
+interface NamedHeader {
+  fullName: string;
+  name: string;
+  namespace: string;
+  aliases: string[];
+  doc?: string;
+}
+
+function parseNamedHeader(json: JsonObject, pointer: string, enclosing: string, context: Context): NamedHeader {
+  const declared = json.name;
+  if (typeof declared !== 'string' || declared === '') {
+    fail(context, 'INVALID_SCHEMA', pointer, `a ${json.type} needs a "name" string`, 'add a "name" attribute');
+  }
+  const explicit = json.namespace;
+  if (explicit !== undefined && explicit !== null && typeof explicit !== 'string') {
+    fail(context, 'INVALID_SCHEMA', `${pointer}/namespace`, `"namespace" must be a string, not ${describe(explicit)}`);
+  }
+  const resolved = resolveName(declared, explicit ?? undefined, enclosing);
+  if (context.strict && (!isValidName(resolved.name) || !isValidNamespace(resolved.namespace))) {
+    fail(context, 'INVALID_NAME', `${pointer}/name`, `"${resolved.fullName}" is not a valid Avro name`,
+      'use letters, digits and underscores, not starting with a digit, with dots only between namespace parts');
+  }
+  if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
+    fail(context, 'INVALID_NAME', `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
+  }
+  if (context.named.has(resolved.fullName) || context.external.has(resolved.fullName)) {
+    fail(context, 'DUPLICATE_NAME', `${pointer}/name`, `the type "${resolved.fullName}" is defined twice`,
+      'refer to the first definition by name instead of defining it again');
+  }
+  const aliases = stringList(json.aliases, `${pointer}/aliases`, context).map((alias) => qualify(alias, resolved.namespace));
+  const doc = typeof json.doc === 'string' ? json.doc : undefined;
+  return { ...resolved, aliases, doc };
+}
+
+function parseRecord(json: JsonObject, pointer: string, enclosing: string, depth: number, context: Context): RecordSchema {
+  const header = parseNamedHeader(json, pointer, enclosing, context);
+  if (!Array.isArray(json.fields)) {
+    fail(context, 'INVALID_SCHEMA', pointer, `record "${header.fullName}" needs a "fields" array`, 'add "fields": [] at least');
+  }
+  const fields: Field[] = [];
+  const record: RecordSchema = {
+    kind: 'record', ...header, isError: json.type === 'error', fields, pointer, file: context.file, attributes: attributesOf(json),
+  };
+  // Registered before its fields so that fields can refer to the record itself.
+  context.named.set(header.fullName, record);
+  const names = new Set<string>();
+  json.fields.forEach((fieldJson, position) => {
+    const field = parseField(fieldJson, `${pointer}/fields/${position}`, position, header.namespace, depth, context);
+    if (names.has(field.name)) {
+      fail(context, 'DUPLICATE_FIELD', `${pointer}/fields/${position}/name`,
+        `record "${header.fullName}" has two fields named "${field.name}"`, 'rename or remove one of them');
+    }
+    names.add(field.name);
+    fields.push(field);
+  });
+  return record;
+}
+
+function parseField(json: unknown, pointer: string, position: number, namespace: string, depth: number, context: Context): Field {
+  if (!isObject(json)) fail(context, 'INVALID_SCHEMA', pointer, `a field must be an object, not ${describe(json)}`);
+  const name = json.name;
+  if (typeof name !== 'string') fail(context, 'INVALID_SCHEMA', pointer, 'a field needs a "name" string', 'add a "name" attribute');
+  if (context.strict && !isValidName(name)) {
+    fail(context, 'INVALID_NAME', `${pointer}/name`, `"${name}" is not a valid field name`,
+      'use letters, digits and underscores, not starting with a digit');
+  }
+  if (!('type' in json)) fail(context, 'INVALID_SCHEMA', pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
+  const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 1, context);
+  const order = json.order ?? 'ascending';
+  if (typeof order !== 'string' || !ORDERS.has(order as FieldOrder)) {
+    fail(context, 'INVALID_SCHEMA', `${pointer}/order`, `field "${name}" has order ${describe(order)}`,
+      'use "ascending", "descending" or "ignore"');
+  }
+  const hasDefault = 'default' in json;
+  if (hasDefault && context.strict && !isValidDefault(type, json.default)) {
+    fail(context, 'INVALID_DEFAULT', `${pointer}/default`,
+      `the default ${truncate(JSON.stringify(json.default))} of field "${name}" is not a valid ${describeType(type)}`,
+      'give a default of the field\'s type (for a union, of one of its branches)');
+  }
+  return {
+    name, position, type, pointer, file: context.file,
+    default: hasDefault ? { value: json.default } : undefined,
+    aliases: stringList(json.aliases, `${pointer}/aliases`, context),
+    order: order as FieldOrder,
+    doc: typeof json.doc === 'string' ? json.doc : undefined,
+    attributes: Object.fromEntries(Object.entries(json).filter(([key]) => !FIELD_RESERVED.has(key))),
+  };
+}
+
+function parseEnum(json: JsonObject, pointer: string, enclosing: string, context: Context): EnumSchema {
+  const header = parseNamedHeader(json, pointer, enclosing, context);
+  const symbols = json.symbols;
+  if (!Array.isArray(symbols) || symbols.some((s) => typeof s !== 'string')) {
+    fail(context, 'INVALID_SCHEMA', `${pointer}/symbols`, `enum "${header.fullName}" needs a "symbols" array of strings`);
+  }
+  const seen = new Set<string>();
+  (symbols as string[]).forEach((symbol, index) => {
+    if (seen.has(symbol)) {
+      fail(context, 'DUPLICATE_SYMBOL', `${pointer}/symbols/${index}`, `enum "${header.fullName}" lists "${symbol}" twice`);
+    }
+    if (context.strict && !isValidName(symbol)) {
+      fail(context, 'INVALID_NAME', `${pointer}/symbols/${index}`, `"${symbol}" is not a valid enum symbol`,
+        'use letters, digits and underscores, not starting with a digit');
+    }
+    seen.add(symbol);
+  });
+  const enumDefault = json.default;
+  if (enumDefault !== undefined && (typeof enumDefault !== 'string' || !seen.has(enumDefault))) {
+    fail(context, 'INVALID_DEFAULT', `${pointer}/default`,
+      `the enum default ${JSON.stringify(enumDefault)} is not one of the symbols of "${header.fullName}"`, 'use one of its symbols');
+  }
+  const schema: EnumSchema = {
+    kind: 'enum', ...header, symbols: symbols as string[], default: enumDefault as string | undefined,
+    pointer, file: context.file, attributes: attributesOf(json),
+  };
+  context.named.set(header.fullName, schema);
+  return schema;
+}
+
+function parseFixed(json: JsonObject, pointer: string, enclosing: string, context: Context): FixedSchema {
+  const header = parseNamedHeader(json, pointer, enclosing, context);
+  const size = json.size;
+  if (!Number.isInteger(size) || (size as number) < 0) {
+    fail(context, 'INVALID_SCHEMA', `${pointer}/size`, `fixed "${header.fullName}" needs a non-negative integer "size", not ${describe(size)}`);
+  }
+  const logicalType = parseLogicalType(json, 'fixed', size as number, pointer, context);
+  const schema: FixedSchema = {
+    kind: 'fixed', ...header, size: size as number, logicalType, pointer, file: context.file, attributes: attributesOf(json),
+  };
+  context.named.set(header.fullName, schema);
+  return schema;
+}
+
+function parseArray(json: JsonObject, pointer: string, namespace: string, depth: number, context: Context): ArraySchema {
+  if (!('items' in json)) fail(context, 'INVALID_SCHEMA', pointer, 'an array needs "items"', 'add "items" with the element type');
+  const items = parseNode(json.items, `${pointer}/items`, namespace, depth + 1, context);
+  return { kind: 'array', items, pointer, file: context.file, attributes: attributesOf(json) };
+}
+
+function parseMap(json: JsonObject, pointer: string, namespace: string, depth: number, context: Context): MapSchema {
+  if (!('values' in json)) fail(context, 'INVALID_SCHEMA', pointer, 'a map needs "values"', 'add "values" with the value type');
+  const values = parseNode(json.values, `${pointer}/values`, namespace, depth + 1, context);
+  return { kind: 'map', values, pointer, file: context.file, attributes: attributesOf(json) };
+}
+
+function parseLogicalType(
+  json: JsonObject,
+  underlying: string,
+  size: number | undefined,
+  pointer: string,
+  context: Context,
+): LogicalType | undefined {
+  const name = json.logicalType;
+  if (name === undefined) return undefined;
+  if (typeof name !== 'string') {
+    if (!context.strict) return undefined;
+    return fail(context, 'INVALID_LOGICAL_TYPE', `${pointer}/logicalType`, `"logicalType" must be a string, not ${describe(name)}`);
+  }
+  const checked = checkLogicalType(name, underlying, { precision: json.precision, scale: json.scale, size });
+  if (checked.ok) return checked.logicalType;
+  if (!context.strict) return undefined;
+  return fail(context, 'INVALID_LOGICAL_TYPE', `${pointer}/logicalType`, checked.problem,
+    'fix the annotation; the registry would silently ignore it and readers would see the raw type');
+}
+
+function stringList(value: unknown, pointer: string, context: Context): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    fail(context, 'INVALID_SCHEMA', pointer, `expected an array of strings, not ${describe(value)}`);
+  }
+  return value as string[];
+}
+
+function attributesOf(json: JsonObject): Record<string, unknown> {
+  const attributes: Record<string, unknown> = {};
+  for (const key of Object.keys(json)) if (!RESERVED.has(key)) attributes[key] = json[key];
+  return attributes;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return truncate(JSON.stringify(value));
+}
+
+function describeType(schema: Schema): string {
+  if (schema.kind === 'primitive') return schema.type;
+  if ('fullName' in schema) return `${schema.kind} ${schema.fullName}`;
+  if (schema.kind === 'union') return `value of any branch of the union`;
+  return schema.kind;
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
