@@ -1,0 +1,28 @@
+// Builds the committed bundles in dist/ (the action runs dist/index.js; npm's bin runs dist/cli.js;
+// the package entry is dist/api.js) and the library's type declarations in dist/types/.
+// Output is deterministic so CI can check that dist/ is current.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+// Bundled dependencies may be CommonJS that calls require(); give the ESM bundle one.
+const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: { js: requireShim },
+};
+
+rmSync('dist', { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js' }),
+  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${requireShim}` } }),
+  // The library keeps its dependencies external: consumers install them through package.json.
+  build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/api.js', packages: 'external', banner: {} }),
+]);
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
