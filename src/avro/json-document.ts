@@ -1,0 +1,280 @@
+/**
+ * The text layer of the Avro engine: bytes to text (strict UTF-8) and text to a JSON value that can map
+ * any JSON pointer back to a line and column.
+ *
+ * The value comes from the native `JSON.parse` (iterative in V8, and the reference for what JSON is).
+ * Our own scanner only runs when `JSON.parse` fails, to say exactly where and why. Positions are needed
+ * only for findings and errors, so the structures behind `positionOf` are built on its first call.
+ */
+import { SchemaError } from './errors.js';
+import { findJsonFailure, findTooDeep, isJsonWhitespace, skipWhitespace, stringEnd, tooDeepProblem, type JsonScanFailure } from './json-scanner.js';
+
+/** A 1-based line and column; the column counts Unicode characters (code points), not bytes. */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface JsonDocument {
+  /** The document text (without a leading byte order mark). */
+  readonly text: string;
+  readonly file?: string;
+  /** The value, exactly as `JSON.parse` builds it (duplicate keys: the last one wins). */
+  readonly value: unknown;
+  /**
+   * Where the JSON value at an RFC 6901 `pointer` is written: '' (and '/', the way Avro writes the root
+   * location) is the root. An object member points at its key's opening quote, so a finding about
+   * field `type` lands on `"type": ...`; an array element points at its first character.
+   * Undefined when nothing is at that pointer.
+   */
+  positionOf(pointer: string): TextPosition | undefined;
+  /** The text of a 1-based line without its line break; '' past the end. */
+  lineText(line: number): string;
+}
+
+export interface ParseJsonOptions {
+  readonly file?: string;
+  /** Deepest allowed nesting of objects and arrays; default 1000, Jackson's default that the registry uses. */
+  readonly maxDepth?: number;
+}
+
+export const DEFAULT_JSON_MAX_DEPTH = 1000;
+const BOM = '\uFEFF';
+const UTF8_HINT = 'Save the file as UTF-8.';
+
+/** Decodes strict UTF-8; a leading byte order mark is dropped. Invalid bytes throw INVALID_UTF8. */
+export function decodeSchemaBytes(bytes: Uint8Array, file?: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidUtf8(bytes, file);
+  }
+}
+
+function invalidUtf8(bytes: Uint8Array, file: string | undefined): SchemaError {
+  const bad = firstInvalidUtf8(bytes);
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+  const { line, column } = new TextLines(before).position(before.length);
+  const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const hint = utf16 ? `The file looks like UTF-16. ${UTF8_HINT}` : UTF8_HINT;
+  return new SchemaError('INVALID_UTF8', `invalid UTF-8: byte 0x${byte} at byte offset ${bad}`, { file, line, column, hint });
+}
+
+/** Offset of the lead byte of the first ill-formed UTF-8 sequence (the WHATWG decoder's rules). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k] ?? 0;
+      if (c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** Parses a JSON document; throws SchemaError INVALID_JSON or TOO_DEEP with the exact line and column. */
+export function parseJsonDocument(text: string, options: ParseJsonOptions = {}): JsonDocument {
+  const source = text.startsWith(BOM) ? text.slice(1) : text;
+  const maxDepth = options.maxDepth ?? DEFAULT_JSON_MAX_DEPTH;
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) {
+    throw new RangeError(`maxDepth must be a positive integer, got ${String(maxDepth)}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    const failure = findJsonFailure(source, maxDepth);
+    if (failure) throw scanError(source, options.file, failure);
+    throw new SchemaError('INVALID_JSON', 'the document is not valid JSON', { file: options.file });
+  }
+  const deep = findTooDeep(source, maxDepth);
+  if (deep >= 0) throw scanError(source, options.file, { code: 'TOO_DEEP', problem: tooDeepProblem(maxDepth), offset: deep });
+  return new ParsedDocument(source, options.file, value);
+}
+
+function scanError(text: string, file: string | undefined, failure: JsonScanFailure): SchemaError {
+  const { line, column } = new TextLines(text).position(failure.offset);
+  const hint = failure.hint ?? (failure.code === 'TOO_DEEP' ? 'Reduce the nesting of the schema.' : undefined);
+  return new SchemaError(failure.code, failure.problem, { file, line, column, hint: hint && capitalise(hint) });
+}
+
+function capitalise(hint: string): string {
+  const sentence = hint.charAt(0).toUpperCase() + hint.slice(1);
+  return sentence.endsWith('.') ? sentence : `${sentence}.`;
+}
+
+class ParsedDocument implements JsonDocument {
+  private lines?: TextLines;
+  private containers?: ContainerIndex;
+
+  constructor(
+    readonly text: string,
+    readonly file: string | undefined,
+    readonly value: unknown,
+  ) {}
+
+  positionOf(pointer: string): TextPosition | undefined {
+    const tokens = pointerTokens(pointer);
+    if (tokens === undefined) return undefined;
+    this.containers ??= new ContainerIndex(this.text);
+    const offset = locate(this.text, this.containers, tokens);
+    if (offset === undefined) return undefined;
+    this.lines ??= new TextLines(this.text);
+    return this.lines.position(offset);
+  }
+
+  lineText(line: number): string {
+    this.lines ??= new TextLines(this.text);
+    return this.lines.lineText(line);
+  }
+}
+
+/** Line starts of a text; line breaks are LF, CRLF and a lone CR, as editors count them. */
+class TextLines {
+  private readonly starts: number[] = [0];
+  private readonly hasSurrogates: boolean;
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.starts.push(i + 1);
+    }
+    this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
+  }
+
+  position(offset: number): TextPosition {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = this.starts[lo] ?? 0;
+    const units = offset - start;
+    // A character outside the BMP takes two UTF-16 units but is one column.
+    const column = this.hasSurrogates ? [...this.text.slice(start, offset)].length : units;
+    return { line: lo + 1, column: column + 1 };
+  }
+
+  lineText(line: number): string {
+    const start = this.starts[line - 1];
+    if (start === undefined || line < 1) return '';
+    const next = this.starts[line] ?? this.text.length;
+    return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
+  }
+}
+
+/** The closing offset of every object and array, keyed by its opening offset (opens come in order). */
+class ContainerIndex {
+  private opens: Int32Array = new Int32Array(1024);
+  private closes: Int32Array = new Int32Array(1024);
+  private count = 0;
+
+  constructor(text: string) {
+    const stack: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) i = stringEnd(text, i) - 1;
+      else if (c === 0x7b || c === 0x5b) stack.push(this.add(i));
+      else if (c === 0x7d || c === 0x5d) this.closes[stack.pop() ?? 0] = i;
+    }
+  }
+
+  private add(open: number): number {
+    if (this.count === this.opens.length) {
+      this.opens = grow(this.opens);
+      this.closes = grow(this.closes);
+    }
+    this.opens[this.count] = open;
+    return this.count++;
+  }
+
+  closeOf(open: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.opens[mid] ?? 0) < open) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.closes[lo] ?? open;
+  }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** RFC 6901 reference tokens; undefined for a malformed pointer. */
+function pointerTokens(pointer: string): string[] | undefined {
+  if (pointer === '' || pointer === '/') return [];
+  if (!pointer.startsWith('/') || /~[^01]|~$/.test(pointer)) return undefined;
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Offset of the value (or, for a member, the key) the tokens lead to, walking the valid JSON text. */
+function locate(text: string, containers: ContainerIndex, tokens: readonly string[]): number | undefined {
+  let at = skipWhitespace(text, 0);
+  let anchor = at;
+  for (const token of tokens) {
+    const c = text[at];
+    const found = c === '{' ? findMember(text, containers, at, token) : c === '[' ? findElement(text, containers, at, token) : undefined;
+    if (found === undefined) return undefined;
+    [anchor, at] = found;
+  }
+  return anchor;
+}
+
+/** [key offset, value offset] of the last member named `name` (the one `JSON.parse` keeps). */
+function findMember(text: string, containers: ContainerIndex, open: number, name: string): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  let i = skipWhitespace(text, open + 1);
+  while (text[i] === '"') {
+    const keyEnd = stringEnd(text, i);
+    const raw = text.slice(i, keyEnd);
+    const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
+    if (key === name) found = [i, value];
+    i = nextSibling(text, containers, value);
+  }
+  return found;
+}
+
+function findElement(text: string, containers: ContainerIndex, open: number, token: string): [number, number] | undefined {
+  if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
+  let i = skipWhitespace(text, open + 1);
+  if (text[i] === ']') return undefined;
+  for (let index = Number(token); index > 0; index--) {
+    i = nextSibling(text, containers, i);
+    if (i >= text.length || text[i] === ']') return undefined;
+  }
+  return [i, i];
+}
+
+/** From the start of a value inside a container, the start of the next member/element, or past the close. */
+function nextSibling(text: string, containers: ContainerIndex, value: number): number {
+  const c = text.charCodeAt(value);
+  let end: number;
+  if (c === 0x7b || c === 0x5b) end = containers.closeOf(value) + 1;
+  else if (c === 0x22) end = stringEnd(text, value);
+  else {
+    end = value;
+    while (end < text.length && !isJsonWhitespace(text.charCodeAt(end)) && !',]}'.includes(text.charAt(end))) end++;
+  }
+  end = skipWhitespace(text, end);
+  return text[end] === ',' ? skipWhitespace(text, end + 1) : end;
+}
