@@ -1,0 +1,99 @@
+/**
+ * The mutable state of one reader/writer check: the location stack, the memo of named-type pairs,
+ * and the construction of findings. Kept apart from the rules so that the rules read like the spec.
+ */
+import type { Schema, SourceRef } from '../model.js';
+import type { CheckFailure, Incompatibility, IncompatibilityType } from './types.js';
+
+/** What a sub-check returns: its findings in traversal order; empty means compatible. */
+export type Findings = readonly Incompatibility[];
+
+export const COMPATIBLE: Findings = Object.freeze([]);
+
+/** Memo marker for a pair whose check is on the stack (a recursive type). */
+const IN_PROGRESS = null;
+
+type Token = string | number;
+
+export class Walk {
+  /** Reference tokens from the outermost root; numbers are field positions and branch indexes. */
+  private readonly path: Token[] = [];
+  /** Index in `path` of the root token of the current location context. */
+  private base = 0;
+  private readonly memo = new Map<Schema, Map<Schema, Findings | typeof IN_PROGRESS>>();
+
+  enter(token: Token): void {
+    this.path.push(token);
+  }
+
+  leave(): void {
+    this.path.pop();
+  }
+
+  /**
+   * Avro Java checks union branches through a call that starts a new location stack, so findings
+   * made below it are relative to that branch. Returns the state to give back to `closeRoot`.
+   */
+  openRoot(): number {
+    const saved = this.base;
+    this.base = this.path.length;
+    return saved;
+  }
+
+  closeRoot(saved: number): void {
+    this.base = saved;
+  }
+
+  /** The memoised findings of a pair: undefined if never seen, COMPATIBLE while it is in progress. */
+  recall(reader: Schema, writer: Schema): Findings | undefined {
+    const found = this.memo.get(reader)?.get(writer);
+    return found === IN_PROGRESS ? COMPATIBLE : found;
+  }
+
+  markInProgress(reader: Schema, writer: Schema): void {
+    this.remember(reader, writer, IN_PROGRESS);
+  }
+
+  remember(reader: Schema, writer: Schema, findings: Findings | typeof IN_PROGRESS): void {
+    let byWriter = this.memo.get(reader);
+    if (byWriter === undefined) {
+      byWriter = new Map();
+      this.memo.set(reader, byWriter);
+    }
+    byWriter.set(writer, findings);
+  }
+
+  /** A finding at the current location. */
+  finding(type: IncompatibilityType, reader: SourceRef, writer: SourceRef, message: string): Incompatibility {
+    return { type, location: this.location(), message, readerNode: sourceRef(reader), writerNode: sourceRef(writer) };
+  }
+
+  failure(message: string, reader: SourceRef, writer: SourceRef): CheckFailure {
+    return {
+      code: 'AMBIGUOUS_FIELD_MATCH',
+      message,
+      location: this.location(),
+      readerNode: sourceRef(reader),
+      writerNode: sourceRef(writer),
+    };
+  }
+
+  /** Avro Java's `getLocation()`: the tokens after the context's root, JSON-pointer escaped. */
+  private location(): string {
+    let text = '/';
+    for (let i = this.base + 1; i < this.path.length; i++) {
+      if (i > this.base + 1) text += '/';
+      text += escapeToken(String(this.path[i]));
+    }
+    return text;
+  }
+}
+
+function escapeToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** A plain copy, so findings never hold (possibly cyclic) schema nodes. */
+function sourceRef(node: SourceRef): SourceRef {
+  return node.file === undefined ? { pointer: node.pointer } : { pointer: node.pointer, file: node.file };
+}
