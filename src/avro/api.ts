@@ -1,0 +1,97 @@
+/**
+ * The library API over the compatibility engine: schemas in as JSON text or parsed JSON, plain results
+ * out. The CLI, the action and the jobs call the engine through the same modules.
+ */
+import { checkLevel, checkReaderWriterSchemas, describeFailure, describeIncompatibility, parseCompatibilityLevel } from './compat/index.js';
+import type { CompatibilityLevel, Direction, FindingType } from './compat/index.js';
+import { loadSchemaInput, nearestPosition, type LoadedSchema, type SchemaInput } from './load.js';
+import type { SourceRef } from './model.js';
+
+export interface CompatibilityIssue {
+  readonly type: FindingType;
+  /** Avro Java's JSON-pointer location in the reader schema. */
+  readonly location: string;
+  /** Avro Java's message. */
+  readonly message: string;
+  /** The message in Confluent's (CP ≥ 7.4) vocabulary. */
+  readonly description: string;
+  /** With checkCompatibility: the index into `history` this finding failed against. */
+  readonly version?: number;
+  /** With checkCompatibility: 'backward' when the candidate reads old data, 'forward' the reverse. */
+  readonly direction?: Direction;
+  /** Where the finding is in the candidate (or reader) text, when it was given as text. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export interface CompatibilityResult {
+  readonly compatible: boolean;
+  readonly incompatibilities: CompatibilityIssue[];
+}
+
+export interface CheckOptions {
+  /**
+   * Validate the candidate (or reader) strictly, as the registry validates a new schema. Default true
+   * for the candidate; history and writer schemas are always read leniently, as the registry reads what
+   * it already stores.
+   */
+  readonly strict?: boolean;
+}
+
+/** Whether `reader` can read data written with `writer`, with every incompatibility. Throws SchemaError. */
+export function checkReaderWriter(reader: SchemaInput, writer: SchemaInput, options: CheckOptions = {}): CompatibilityResult {
+  const readerSchema = loadSchemaInput(reader, { strict: options.strict ?? false });
+  const writerSchema = loadSchemaInput(writer, { strict: false });
+  const result = checkReaderWriterSchemas(readerSchema.schema, writerSchema.schema);
+  const issues: CompatibilityIssue[] = result.incompatibilities.map((found) => ({
+    type: found.type,
+    location: found.location,
+    message: found.message,
+    description: describeIncompatibility(found, 'new', 'old'),
+    ...positionIn(readerSchema, found.readerNode),
+  }));
+  if (result.failure) {
+    issues.push({
+      type: 'UNEXPECTED_EXCEPTION',
+      location: result.failure.location,
+      message: result.failure.message,
+      description: describeFailure(result.failure),
+      ...positionIn(readerSchema, result.failure.readerNode),
+    });
+  }
+  return { compatible: result.compatible, incompatibilities: issues };
+}
+
+/**
+ * Whether `candidate` may be registered after `history` (oldest first) at a Confluent compatibility
+ * level (default BACKWARD). Throws SchemaError for an invalid schema and InvalidCompatibilityLevelError
+ * for an unknown level.
+ */
+export function checkCompatibility(
+  candidate: SchemaInput,
+  history: readonly SchemaInput[],
+  level: CompatibilityLevel | string = 'BACKWARD',
+  options: CheckOptions = {},
+): CompatibilityResult {
+  const checkedLevel = parseCompatibilityLevel(level);
+  const loadedCandidate = loadSchemaInput(candidate, { strict: options.strict ?? true });
+  const loadedHistory = history.map((version) => loadSchemaInput(version, { strict: false }).schema);
+  const result = checkLevel(loadedCandidate.schema, loadedHistory, checkedLevel);
+  return {
+    compatible: result.compatible,
+    incompatibilities: result.findings.map((finding) => ({
+      type: finding.type,
+      location: finding.location,
+      message: finding.message,
+      description: finding.description,
+      version: finding.version,
+      direction: finding.direction,
+      ...positionIn(loadedCandidate, finding.newNode),
+    })),
+  };
+}
+
+function positionIn(loaded: LoadedSchema, node: SourceRef): { line?: number; column?: number } {
+  if (!loaded.document || node.file !== loaded.file) return {};
+  return nearestPosition(loaded.document, node.pointer) ?? {};
+}

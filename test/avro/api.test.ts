@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { checkCompatibility, checkReaderWriter, InvalidCompatibilityLevelError, SchemaError } from '../../src/index.js';
+
+const v1 = { type: 'record', name: 'Tick', fields: [{ name: 'symbol', type: 'string' }] };
+const v2 = { ...v1, fields: [...v1.fields, { name: 'size', type: 'long', default: 0 }] };
+const v3Text = `{
+  "type": "record", "name": "Tick",
+  "fields": [
+    {"name": "symbol", "type": "string"},
+    {"name": "venue", "type": "string"}
+  ]
+}`;
+
+describe('checkReaderWriter', () => {
+  it('accepts parsed JSON and JSON text and reports every incompatibility', () => {
+    expect(checkReaderWriter(v2, JSON.stringify(v1))).toEqual({ compatible: true, incompatibilities: [] });
+    const result = checkReaderWriter(v3Text, v1);
+    expect(result.compatible).toBe(false);
+    expect(result.incompatibilities).toEqual([
+      {
+        type: 'READER_FIELD_MISSING_DEFAULT_VALUE',
+        location: '/fields/1',
+        message: 'venue',
+        description: "The field 'venue' at path '/fields/1' in the new schema has no default value and is missing in the old schema",
+        line: 5,
+        column: 5,
+      },
+    ]);
+  });
+
+  it('takes a bare primitive name as parsed JSON', () => {
+    expect(checkReaderWriter('long', 'int').compatible).toBe(true);
+    expect(checkReaderWriter('"int"', '"long"').incompatibilities[0]?.message).toBe('reader type: INT not compatible with writer type: LONG');
+  });
+});
+
+describe('checkCompatibility', () => {
+  it('says which version each finding failed against (index into history, oldest first)', () => {
+    const result = checkCompatibility(v3Text, [v1, v2], 'BACKWARD_TRANSITIVE');
+    expect(result.compatible).toBe(false);
+    expect(result.incompatibilities.map((i) => [i.version, i.type, i.line])).toEqual([
+      [1, 'READER_FIELD_MISSING_DEFAULT_VALUE', 5],
+      [0, 'READER_FIELD_MISSING_DEFAULT_VALUE', 5],
+    ]);
+  });
+
+  it('defaults to BACKWARD and accepts level names in any case', () => {
+    expect(checkCompatibility(v2, [v1]).compatible).toBe(true);
+    expect(checkCompatibility(v1, [v2], 'forward').compatible).toBe(true);
+    expect(checkCompatibility(v3Text, [v1], 'none').compatible).toBe(true);
+  });
+
+  it('throws typed errors for invalid schemas and unknown levels', () => {
+    expect(() => checkCompatibility('{"type": "record", "name": "R", "fields": [{"name": "a", "type": "Nope"}]}', [])).toThrow(SchemaError);
+    expect(() => checkCompatibility(v1, [v1], 'SIDEWAYS')).toThrow(InvalidCompatibilityLevelError);
+    expect(() => checkCompatibility('{"type":', [])).toThrow(/line 1/);
+  });
+});
