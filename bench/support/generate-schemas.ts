@@ -62,7 +62,7 @@ export function generatePairs(count: number, seed = 42): SchemaPair[] {
       else if (roll < 0.7 && target.type === 'int') target.type = 'long';
       else if (roll < 0.8) target.doc = 'changed';
       else if (roll < 0.9) copy.fields.push({ name: `required${counter++}`, type: 'long' }); // incompatible for a new reader
-      else if (typeof target.type === 'string') target.type = target.type === 'string' ? 'int' : 'string';
+      else if (typeof target.type === 'string' && !('default' in target)) target.type = target.type === 'string' ? 'int' : 'string';
     }
     return copy;
   }

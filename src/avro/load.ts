@@ -34,9 +34,18 @@ export function loadSchemaText(text: string | Uint8Array, options: ParseOptions 
  */
 export function loadSchemaInput(input: SchemaInput, options: ParseOptions = {}): LoadedSchema {
   if (input instanceof Uint8Array) return loadSchemaText(input, options);
-  if (typeof input === 'string' && /^\s*[{["]/.test(input)) return loadSchemaText(input, options);
+  if (typeof input === 'string' && looksLikeJsonText(input)) return loadSchemaText(input, options);
   const parsed = parseSchema(input, options);
   return { schema: parsed.root, named: parsed.named, file: options.file };
+}
+
+function looksLikeJsonText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\uFEFF') continue;
+    return c === '{' || c === '[' || c === '"';
+  }
+  return false;
 }
 
 /** One schema file of a set whose files may use each other's named types. */

@@ -48,6 +48,8 @@ const RESERVED = new Set([
 ]);
 const FIELD_RESERVED = new Set(['name', 'type', 'default', 'aliases', 'doc', 'order']);
 const ORDERS = new Set<FieldOrder>(['ascending', 'descending', 'ignore']);
+const NO_ATTRIBUTES: Readonly<Record<string, unknown>> = Object.freeze({});
+const NO_STRINGS: readonly string[] = Object.freeze([]);
 
 interface Context {
   readonly file?: string;
@@ -68,8 +70,16 @@ export function parseSchema(json: unknown, options: ParseOptions = {}): ParsedSc
     external: options.namedTypes ?? new Map(),
     named: new Map(),
   };
-  const root = parseNode(json, '', '', 0, context);
-  return { root, named: context.named };
+  try {
+    return { root: parseNode(json, '', '', 0, context), named: context.named };
+  } catch (error) {
+    // The depth limit keeps recursion shallow, but a small stack (or a cold, unoptimised one) could still
+    // run out; that is still bad input, not a crash.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new SchemaError('TOO_DEEP', 'the schema is nested too deeply to process', { file: context.file, hint: 'Flatten the schema.' });
+    }
+    throw error;
+  }
 }
 
 function fail(context: Context, code: SchemaErrorCode, pointer: string, problem: string, hint?: string): never {
@@ -89,7 +99,7 @@ function parseNode(json: unknown, pointer: string, namespace: string, depth: num
 
 function parseTypeName(name: string, pointer: string, namespace: string, context: Context): Schema {
   if (PRIMITIVE_NAMES.has(name)) {
-    return { kind: 'primitive', type: name as PrimitiveName, pointer, file: context.file, attributes: {} };
+    return { kind: 'primitive', type: name as PrimitiveName, pointer, file: context.file, attributes: NO_ATTRIBUTES };
   }
   const found = lookupNamed(name, namespace, context);
   if (found) return found;
@@ -99,11 +109,10 @@ function parseTypeName(name: string, pointer: string, namespace: string, context
 
 /** As Avro Java: the name relative to the enclosing namespace first, then in the null namespace. */
 function lookupNamed(name: string, namespace: string, context: Context): NamedSchema | undefined {
-  for (const candidate of new Set([qualify(name, namespace), name])) {
-    const found = context.named.get(candidate) ?? context.external.get(candidate);
-    if (found) return found;
-  }
-  return undefined;
+  const qualified = qualify(name, namespace);
+  const found = context.named.get(qualified) ?? context.external.get(qualified);
+  if (found || qualified === name) return found;
+  return context.named.get(name) ?? context.external.get(name);
 }
 
 function parseUnion(json: unknown[], pointer: string, namespace: string, depth: number, context: Context): UnionSchema {
@@ -120,7 +129,7 @@ function parseUnion(json: unknown[], pointer: string, namespace: string, depth: 
     }
     seen.add(key);
   });
-  return { kind: 'union', branches, pointer, file: context.file, attributes: {} };
+  return { kind: 'union', branches, pointer, file: context.file, attributes: NO_ATTRIBUTES };
 }
 
 function parseObject(json: JsonObject, pointer: string, namespace: string, depth: number, context: Context): Schema {
@@ -156,7 +165,7 @@ interface NamedHeader {
   fullName: string;
   name: string;
   namespace: string;
-  aliases: string[];
+  aliases: readonly string[];
   doc?: string;
 }
 
@@ -181,9 +190,10 @@ function parseNamedHeader(json: JsonObject, pointer: string, enclosing: string, 
     fail(context, 'DUPLICATE_NAME', `${pointer}/name`, `the type "${resolved.fullName}" is defined twice`,
       'refer to the first definition by name instead of defining it again');
   }
-  const aliases = stringList(json.aliases, `${pointer}/aliases`, context).map((alias) => qualify(alias, resolved.namespace));
+  const declaredAliases = stringList(json.aliases, `${pointer}/aliases`, context);
+  const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
   const doc = typeof json.doc === 'string' ? json.doc : undefined;
-  return { ...resolved, aliases, doc };
+  return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
 }
 
 function parseRecord(json: JsonObject, pointer: string, enclosing: string, depth: number, context: Context): RecordSchema {
@@ -193,7 +203,7 @@ function parseRecord(json: JsonObject, pointer: string, enclosing: string, depth
   }
   const fields: Field[] = [];
   const record: RecordSchema = {
-    kind: 'record', ...header, isError: json.type === 'error', fields, pointer, file: context.file, attributes: attributesOf(json),
+    kind: 'record', fullName: header.fullName, name: header.name, namespace: header.namespace, aliases: header.aliases, doc: header.doc, isError: json.type === 'error', fields, pointer, file: context.file, attributes: attributesOf(json),
   };
   // Registered before its fields so that fields can refer to the record itself.
   context.named.set(header.fullName, record);
@@ -219,7 +229,8 @@ function parseField(json: unknown, pointer: string, position: number, namespace:
       'use letters, digits and underscores, not starting with a digit');
   }
   if (!('type' in json)) fail(context, 'INVALID_SCHEMA', pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
-  const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 1, context);
+  // Depth counts JSON nesting, as the text layer's limit does: the fields array, the field, its type.
+  const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 3, context);
   const order = json.order ?? 'ascending';
   if (typeof order !== 'string' || !ORDERS.has(order as FieldOrder)) {
     fail(context, 'INVALID_SCHEMA', `${pointer}/order`, `field "${name}" has order ${describe(order)}`,
@@ -237,7 +248,7 @@ function parseField(json: unknown, pointer: string, position: number, namespace:
     aliases: stringList(json.aliases, `${pointer}/aliases`, context),
     order: order as FieldOrder,
     doc: typeof json.doc === 'string' ? json.doc : undefined,
-    attributes: Object.fromEntries(Object.entries(json).filter(([key]) => !FIELD_RESERVED.has(key))),
+    attributes: attributesOf(json, FIELD_RESERVED),
   };
 }
 
@@ -264,7 +275,7 @@ function parseEnum(json: JsonObject, pointer: string, enclosing: string, context
       `the enum default ${JSON.stringify(enumDefault)} is not one of the symbols of "${header.fullName}"`, 'use one of its symbols');
   }
   const schema: EnumSchema = {
-    kind: 'enum', ...header, symbols: symbols as string[], default: enumDefault as string | undefined,
+    kind: 'enum', fullName: header.fullName, name: header.name, namespace: header.namespace, aliases: header.aliases, doc: header.doc, symbols: symbols as string[], default: enumDefault as string | undefined,
     pointer, file: context.file, attributes: attributesOf(json),
   };
   context.named.set(header.fullName, schema);
@@ -279,7 +290,7 @@ function parseFixed(json: JsonObject, pointer: string, enclosing: string, contex
   }
   const logicalType = parseLogicalType(json, 'fixed', size as number, pointer, context);
   const schema: FixedSchema = {
-    kind: 'fixed', ...header, size: size as number, logicalType, pointer, file: context.file, attributes: attributesOf(json),
+    kind: 'fixed', fullName: header.fullName, name: header.name, namespace: header.namespace, aliases: header.aliases, doc: header.doc, size: size as number, logicalType, pointer, file: context.file, attributes: attributesOf(json),
   };
   context.named.set(header.fullName, schema);
   return schema;
@@ -317,18 +328,23 @@ function parseLogicalType(
     'fix the annotation; the registry would silently ignore it and readers would see the raw type');
 }
 
-function stringList(value: unknown, pointer: string, context: Context): string[] {
-  if (value === undefined || value === null) return [];
+function stringList(value: unknown, pointer: string, context: Context): readonly string[] {
+  if (value === undefined || value === null) return NO_STRINGS;
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
     fail(context, 'INVALID_SCHEMA', pointer, `expected an array of strings, not ${describe(value)}`);
   }
   return value as string[];
 }
 
-function attributesOf(json: JsonObject): Record<string, unknown> {
-  const attributes: Record<string, unknown> = {};
-  for (const key of Object.keys(json)) if (!RESERVED.has(key)) attributes[key] = json[key];
-  return attributes;
+/** The non-grammar attributes; most nodes have none, and they share one empty object (fewer allocations). */
+function attributesOf(json: JsonObject, reserved: ReadonlySet<string> = RESERVED): Readonly<Record<string, unknown>> {
+  let attributes: Record<string, unknown> | undefined;
+  for (const key in json) {
+    if (reserved.has(key)) continue;
+    attributes ??= {};
+    attributes[key] = json[key];
+  }
+  return attributes ?? NO_ATTRIBUTES;
 }
 
 function isObject(value: unknown): value is JsonObject {

@@ -56,3 +56,29 @@ describe('checkCompatibility', () => {
     expect(() => checkCompatibility('{"type":', [])).toThrow(/line 1/);
   });
 });
+
+describe('deep schemas', () => {
+  function nestedArrays(depth: number, leaf: string): unknown {
+    let json: unknown = leaf;
+    for (let i = 0; i < depth; i++) json = { type: 'array', items: json };
+    return json;
+  }
+  function nestedRecords(depth: number, leaf: string): unknown {
+    let json: unknown = leaf;
+    for (let i = 0; i < depth; i++) json = { type: 'record', name: `R${i}`, fields: [{ name: 'f', type: json }] };
+    return json;
+  }
+
+  it('checks the deepest schemas the depth limit lets through without overflowing the stack', () => {
+    expect(checkCompatibility(nestedArrays(990, 'long'), [nestedArrays(990, 'int')]).compatible).toBe(true);
+    const records = checkCompatibility(nestedRecords(330, 'int'), [nestedRecords(330, 'string')]);
+    expect(records.incompatibilities.map((i) => i.type)).toEqual(['TYPE_MISMATCH']);
+  });
+
+  it('refuses deeper nesting with TOO_DEEP, as JSON text or parsed JSON', () => {
+    expect(() => checkCompatibility(nestedRecords(400, 'int'), [])).toThrow(expect.objectContaining({ code: 'TOO_DEEP' }));
+    // Built as text: JSON.stringify itself recurses and would overflow on this.
+    const deepText = '{"type":"array","items":'.repeat(10_000) + '"int"' + '}'.repeat(10_000);
+    expect(() => checkCompatibility(deepText, [])).toThrow(expect.objectContaining({ code: 'TOO_DEEP', line: 1 }));
+  });
+});
