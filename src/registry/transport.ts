@@ -1,0 +1,235 @@
+/**
+ * HTTP to the registry over axios: auth headers, TLS, per-attempt timeout, retries with backoff and
+ * `Retry-After`, failover across base URLs, bounded concurrency, and the mapping of every failure
+ * to a RegistryError.
+ *
+ * Security: axios errors and responses carry the request config with its Authorization header, so
+ * none of them leaves this module. Only status, body text (redacted) and the system error code are
+ * read from them.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { z } from 'zod';
+import { errorFromNetwork, errorFromResponse, malformedResponse, RegistryError, type RequestContext } from './errors.js';
+import { excerpt, redact, secretVariants } from './redact.js';
+import { decideRetry, isFailoverKind, parseRetryAfter } from './retry.js';
+import { Semaphore } from './semaphore.js';
+import type { RegistrySettings } from './settings.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface HttpRequest {
+  readonly method: HttpMethod;
+  /** Path below the base URL, segments already encoded (see paths.ts). */
+  readonly path: string;
+  /** Method and path template for messages, e.g. `GET /subjects/{subject}/versions`. */
+  readonly endpoint: string;
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  readonly body?: unknown;
+  /** For error messages. */
+  readonly subject?: string;
+  readonly version?: number | string;
+}
+
+/** Where the client reports retries and failovers. Lines never contain credentials. */
+export interface RegistryLogger {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+/** Injected for tests: nothing here waits for real time or uses real randomness unless defaulted. */
+export interface TransportDeps {
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly now?: () => number;
+  readonly logger?: RegistryLogger;
+}
+
+export interface Transport {
+  /** Sends the request, retrying as configured, and checks the JSON body against `shape`. */
+  send<T>(request: HttpRequest, shape: z.ZodType<T>): Promise<T>;
+  /** Closes idle keep-alive sockets. */
+  close(): void;
+}
+
+type Attempt = { ok: true; status: number; data: unknown } | { ok: false; error: RegistryError; retryAfterMs?: number };
+
+const ACCEPT = 'application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5';
+const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
+
+export function createTransport(settings: RegistrySettings, deps: TransportDeps = {}): Transport {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = deps.random ?? Math.random;
+  const now = deps.now ?? Date.now;
+  const secrets = secretsOf(settings);
+  const agents = createAgents(settings);
+  const instance = createAxios(settings, agents);
+  const semaphore = new Semaphore(settings.maxConcurrency);
+  const urls = settings.baseUrls;
+  let preferred = 0;
+
+  async function send<T>(request: HttpRequest, shape: z.ZodType<T>): Promise<T> {
+    const tried = new Set<number>();
+    let index = preferred;
+    for (let attempt = 1; ; attempt++) {
+      tried.add(index);
+      const ctx = contextOf(request, urls[index] as string, attempt);
+      const outcome = await semaphore.run(() => attemptOnce(instance, request, ctx, settings.timeoutMs, secrets, now));
+      if (outcome.ok) {
+        preferred = index;
+        return checkShape(shape, outcome.data, ctx, outcome.status);
+      }
+      const { error } = outcome;
+      if (!error.retryable) throw error;
+      if (isFailoverKind(error.kind) && urls.length > 1) index = (index + 1) % urls.length;
+      const decision = decideRetry(attempt, settings.retry, outcome.retryAfterMs, !tried.has(index), random);
+      if (!decision.retry) throw error.with(`; ${decision.reason}`);
+      deps.logger?.debug(`retrying ${request.endpoint}: ${error.problem} on ${ctx.baseUrl}; next attempt ${attempt + 1} of ${settings.retry.maxAttempts} on ${urls[index]} in ${decision.delayMs} ms`);
+      if (decision.delayMs > 0) await sleep(decision.delayMs);
+    }
+  }
+
+  return {
+    send,
+    close: () => {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}
+
+function contextOf(request: HttpRequest, baseUrl: string, attempts: number): RequestContext {
+  return { endpoint: request.endpoint, baseUrl, subject: request.subject, version: request.version, attempts };
+}
+
+function secretsOf(settings: RegistrySettings): string[] {
+  const { auth, tls } = settings;
+  if (auth.type === 'basic') return secretVariants([auth.password, tls?.passphrase], auth.username);
+  if (auth.type === 'bearer') return secretVariants([auth.token, tls?.passphrase]);
+  return secretVariants([tls?.passphrase]);
+}
+
+function createAgents(settings: RegistrySettings): { http: http.Agent; https: https.Agent } {
+  const common = { keepAlive: true, maxSockets: settings.maxConcurrency };
+  const tls = settings.tls;
+  return {
+    http: new http.Agent(common),
+    https: new https.Agent({
+      ...common,
+      ca: tls?.ca,
+      cert: tls?.cert,
+      key: tls?.key,
+      passphrase: tls?.passphrase,
+      rejectUnauthorized: tls?.rejectUnauthorized ?? true,
+    }),
+  };
+}
+
+function authHeaders(settings: RegistrySettings): Record<string, string> {
+  const { auth } = settings;
+  if (auth.type === 'basic') {
+    return { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}` };
+  }
+  if (auth.type === 'bearer') {
+    return {
+      Authorization: `Bearer ${auth.token}`,
+      ...(auth.logicalCluster ? { 'target-sr-cluster': auth.logicalCluster } : {}),
+      ...(auth.identityPoolId ? { 'Confluent-Identity-Pool-Id': auth.identityPoolId } : {}),
+    };
+  }
+  return {};
+}
+
+function createAxios(settings: RegistrySettings, agents: { http: http.Agent; https: https.Agent }): AxiosInstance {
+  return axios.create({
+    timeout: settings.timeoutMs,
+    headers: { Accept: ACCEPT, 'User-Agent': 'guardrails-registry-client', ...settings.headers, ...authHeaders(settings) },
+    httpAgent: agents.http,
+    httpsAgent: agents.https,
+    // Redirects could carry the Authorization header to another host; treat them as errors.
+    maxRedirects: 0,
+    validateStatus: () => true,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
+  });
+}
+
+async function attemptOnce(
+  instance: AxiosInstance,
+  request: HttpRequest,
+  ctx: RequestContext,
+  timeoutMs: number,
+  secrets: readonly string[],
+  now: () => number,
+): Promise<Attempt> {
+  const data = serialise(request.body, ctx);
+  let response: AxiosResponse<unknown>;
+  try {
+    response = await instance.request({
+      method: request.method,
+      url: `${ctx.baseUrl}${request.path}`,
+      params: definedOnly(request.query),
+      data,
+      headers: data === undefined ? undefined : { 'Content-Type': CONTENT_TYPE },
+    });
+  } catch (thrown) {
+    // Only the code is read: the thrown value holds the request config and its headers.
+    const code = (thrown as { code?: unknown } | null)?.code;
+    return { ok: false, error: errorFromNetwork(typeof code === 'string' ? code : undefined, timeoutMs, ctx) };
+  }
+  return interpret(response, ctx, secrets, now);
+}
+
+function interpret(response: AxiosResponse<unknown>, ctx: RequestContext, secrets: readonly string[], now: () => number): Attempt {
+  const status = response.status;
+  const text = redact(typeof response.data === 'string' ? response.data : '', secrets);
+  if (status >= 200 && status < 300) {
+    if (text.trim() === '') return { ok: true, status, data: undefined };
+    try {
+      return { ok: true, status, data: JSON.parse(text) as unknown };
+    } catch {
+      return { ok: false, error: malformedResponse(`body is not JSON: ${excerpt(text, 120)}`, ctx, status) };
+    }
+  }
+  if (status >= 300 && status < 400) {
+    const error = new RegistryError('unexpected redirect', {
+      kind: 'http',
+      httpStatus: status,
+      hint: 'Use the final registry URL; redirects are not followed so credentials stay with the configured host.',
+      ...ctx,
+    });
+    return { ok: false, error };
+  }
+  const header = response.headers['retry-after'];
+  const retryAfterMs = parseRetryAfter(typeof header === 'string' ? header : undefined, now());
+  return { ok: false, error: errorFromResponse(status, text, ctx), retryAfterMs };
+}
+
+function checkShape<T>(shape: z.ZodType<T>, data: unknown, ctx: RequestContext, status: number): T {
+  const parsed = shape.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+  throw malformedResponse(`wrong shape${where}: ${issue?.message ?? 'invalid'}`, ctx, status);
+}
+
+function serialise(body: unknown, ctx: RequestContext): string | undefined {
+  if (body === undefined) return undefined;
+  try {
+    return JSON.stringify(body);
+  } catch {
+    throw new RegistryError('request body cannot be written as JSON', {
+      kind: 'invalid-request',
+      hint: 'metadata and ruleSet must be plain JSON values (no cycles, no BigInt).',
+      ...ctx,
+    });
+  }
+}
+
+function definedOnly(query: HttpRequest['query']): Record<string, string | number | boolean> | undefined {
+  if (!query) return undefined;
+  const entries = Object.entries(query).filter((e): e is [string, string | number | boolean] => e[1] !== undefined);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
