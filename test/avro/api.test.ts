@@ -58,13 +58,13 @@ describe('checkCompatibility', () => {
 });
 
 describe('deep schemas', () => {
-  function nestedArrays(depth: number, leaf: string): unknown {
-    let json: unknown = leaf;
+  function nestedArrays(depth: number, leaf: string): object | string {
+    let json: object | string = leaf;
     for (let i = 0; i < depth; i++) json = { type: 'array', items: json };
     return json;
   }
-  function nestedRecords(depth: number, leaf: string): unknown {
-    let json: unknown = leaf;
+  function nestedRecords(depth: number, leaf: string): object | string {
+    let json: object | string = leaf;
     for (let i = 0; i < depth; i++) json = { type: 'record', name: `R${i}`, fields: [{ name: 'f', type: json }] };
     return json;
   }
