@@ -1,0 +1,9 @@
+/**
+ * The command table. A new command (backup, restore, expire-snapshots, followups, schedule) is one
+ * module implementing `Command` and one entry here; help and dispatch follow from the table.
+ */
+import { checkCommand } from './check.js';
+import type { Command } from './command.js';
+import { compatCommand } from './compat.js';
+
+export const COMMANDS: readonly Command[] = [checkCommand, compatCommand];

@@ -1,0 +1,104 @@
+/**
+ * A file's committed versions along a branch's first-parent history: the versions the branch itself
+ * went through, each dated by the commit that brought it onto the branch (a merge commit for merged
+ * work, never the author date of a side-branch commit). Renames are followed across first-parent
+ * commits, so a moved schema keeps its history.
+ */
+import { GitError, splitNul, type GitRunner } from './run.js';
+
+/** One committed version of a file. */
+export interface FileVersion {
+  /** The first-parent commit that introduced this content on the branch. */
+  readonly commit: string;
+  /** That commit's committer date, ISO 8601. */
+  readonly date: string;
+  /** The file's path at that commit (earlier paths of a renamed file differ). */
+  readonly path: string;
+  /** The blob holding the content. */
+  readonly blob: string;
+}
+
+/** One commit of `git log --raw` restricted to one path. */
+export interface LogEntry {
+  readonly commit: string;
+  readonly date: string;
+  /** 'A', 'M', 'D', 'T' ... as in `--raw` output. */
+  readonly status: string;
+  /** The blob after the commit; all zeros when the file was deleted. */
+  readonly blob: string;
+}
+
+const MAX_RENAMES = 100;
+const NO_BLOB = /^0+$/;
+
+/**
+ * Versions of `path` reachable from `commit` along first parents, oldest first. Deletions are skipped,
+ * and so is a commit that leaves the content as it was (a pure rename, a delete and re-add): the
+ * registry would not get a new version from it either.
+ */
+export async function fileHistory(git: GitRunner, commit: string, path: string): Promise<FileVersion[]> {
+  const versions: FileVersion[] = [];
+  let current: { path: string; from: string } | undefined = { path, from: commit };
+  for (let hops = 0; current !== undefined && hops <= MAX_RENAMES; hops++) {
+    const entries = await pathLog(git, current.from, current.path);
+    const at: string = current.path;
+    versions.unshift(...entries.filter((e) => !NO_BLOB.test(e.blob)).map((e) => ({ commit: e.commit, date: e.date, path: at, blob: e.blob })).reverse());
+    const oldest = entries[entries.length - 1];
+    current = oldest === undefined || oldest.status !== 'A' ? undefined : await renameSource(git, oldest.commit, at);
+  }
+  return versions.filter((version, i) => i === 0 || version.blob !== versions[i - 1]?.blob);
+}
+
+/** `git log --first-parent --raw` of one path, newest first. */
+async function pathLog(git: GitRunner, from: string, path: string): Promise<LogEntry[]> {
+  const output = await git([
+    'log', '--first-parent', '--diff-merges=first-parent', '--no-abbrev', '--raw', '-z', '--no-renames',
+    '--format=%x01%H%x00%cI', from, '--', path,
+  ]);
+  return parseRawLog(output.toString('utf8'));
+}
+
+/**
+ * Parses `git log --raw -z --format=%x01%H%x00%cI` output: per commit `\x01<sha>\0<date>\0`, then for
+ * each changed file `\n:<modes> <old blob> <new blob> <status>\0<path>\0`.
+ */
+export function parseRawLog(output: string): LogEntry[] {
+  const entries: LogEntry[] = [];
+  for (const record of output.split('\x01')) {
+    if (record === '') continue;
+    const [commit, date, meta] = splitNul(record);
+    if (commit === undefined || date === undefined) throw unexpected(record);
+    // A commit whose only change to the path is a mode change still has a raw line; a missing one means no change.
+    if (meta === undefined) continue;
+    const parts = meta.trim().split(' ');
+    const blob = parts[3];
+    const status = parts[4];
+    if (blob === undefined || status === undefined) throw unexpected(record);
+    entries.push({ commit, date, status: status.charAt(0), blob });
+  }
+  return entries;
+}
+
+/** If `commit` created `path` by renaming another file (against its first parent), that file and the parent. */
+async function renameSource(git: GitRunner, commit: string, path: string): Promise<{ path: string; from: string } | undefined> {
+  const parent = `${commit}^1`;
+  const hasParent = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${parent}^{commit}`]).then(
+    () => true,
+    () => false,
+  );
+  if (!hasParent) return undefined;
+  const fields = splitNul(await git(['diff', '-M', '--name-status', '-z', '--no-ext-diff', '--no-textconv', parent, commit, '--']));
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i] ?? '';
+    const width = status.startsWith('R') || status.startsWith('C') ? 3 : 2;
+    if (status.startsWith('R') && fields[i + 2] === path && fields[i + 1] !== undefined) {
+      return { path: fields[i + 1] as string, from: parent };
+    }
+    i += width;
+  }
+  return undefined;
+}
+
+function unexpected(record: string): GitError {
+  return new GitError('failed', `git log printed an unexpected record (${JSON.stringify(record.slice(0, 80))}); this is a bug, please report it`);
+}

@@ -1,0 +1,57 @@
+/**
+ * A subject's history offline: every committed version of its file along the base branch's
+ * first-parent history, parsed leniently (as the registry reads what it stores). A version that does
+ * not parse could never have been registered, so it is skipped with a warning instead of failing.
+ */
+import type { FileVersion } from '../../github/git/history.js';
+import type { GitRepository } from '../../github/git/repository.js';
+import type { ParsedVersion } from './evaluate.js';
+import { loadFromClosure } from './load-candidate.js';
+import { sourceClosure, type NameIndex } from './sources.js';
+import type { CommittedSources } from './workspace.js';
+
+export interface LoadedHistory {
+  readonly versions: readonly ParsedVersion[];
+  readonly warnings: readonly string[];
+}
+
+/** How many `git log` processes run at once. */
+const GIT_CONCURRENCY = 8;
+
+/** The committed versions of each path, from `baseCommit` back along first parents. */
+export async function listHistories(repo: GitRepository, baseCommit: string, paths: readonly string[]): Promise<Map<string, FileVersion[]>> {
+  const unique = [...new Set(paths)];
+  const histories = await mapLimit(unique, GIT_CONCURRENCY, (path) => repo.fileHistory(baseCommit, path));
+  return new Map(unique.map((path, i) => [path, histories[i] ?? []]));
+}
+
+/** Parses the versions of one file; `committed` should have them prefetched. */
+export async function parseHistory(versions: readonly FileVersion[], committed: CommittedSources, index: NameIndex): Promise<LoadedHistory> {
+  const parsed: ParsedVersion[] = [];
+  const warnings: string[] = [];
+  for (const version of versions) {
+    const closure = await sourceClosure(version.path, committed.readerAt(version.commit), index);
+    const result = closure.has(version.path) ? loadFromClosure(version.path, closure, false, version.commit) : undefined;
+    const label = `the version of ${version.path} from commit ${version.commit.slice(0, 12)} (${version.date})`;
+    if (result === undefined) warnings.push(`${label} could not be read from git and was skipped`);
+    else if (!result.ok) warnings.push(`${label} does not parse and was skipped: ${result.error.message}`);
+    else {
+      const meta = { version: parsed.length, commit: version.commit, date: version.date, file: version.path };
+      parsed.push({ meta, parsed: result.value });
+    }
+  }
+  return { versions: parsed, warnings };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,72 @@
+/**
+ * Schema sources from git: the working tree's schema files (read once, scanned, indexed by the named
+ * types they define) and committed files read in batches through `git cat-file`.
+ */
+import type { GitRepository } from '../../github/git/repository.js';
+import { GitError } from '../../github/git/run.js';
+import { nameIndexOf, scanSource, type NameIndex, type ScannedSource, type SourceReader } from './sources.js';
+
+export interface Workspace {
+  /** Scanned working-tree schema files, by path. */
+  readonly sources: ReadonlyMap<string, ScannedSource>;
+  /** Why a schema file could not be read (permissions, a symbolic link), one line naming it, by path. */
+  readonly unreadable: ReadonlyMap<string, string>;
+  /** Which working-tree files define each named type; also used to find dependencies in the history. */
+  readonly index: NameIndex;
+  readonly reader: SourceReader;
+}
+
+export async function loadWorkspace(repo: GitRepository, schemaFiles: readonly string[]): Promise<Workspace> {
+  const sources = new Map<string, ScannedSource>();
+  const unreadable = new Map<string, string>();
+  await Promise.all(
+    schemaFiles.map(async (file) => {
+      try {
+        sources.set(file, scanSource(file, await repo.readWorkingFile(file)));
+      } catch (error) {
+        unreadable.set(file, readProblem(file, error));
+      }
+    }),
+  );
+  return {
+    sources,
+    unreadable,
+    index: nameIndexOf(sources.values()),
+    reader: async (files) => new Map(files.map((file) => [file, sources.get(file)])),
+  };
+}
+
+/** One line naming the file and why it could not be read. */
+function readProblem(file: string, error: unknown): string {
+  if (error instanceof GitError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  return `${file}: cannot read the file (${code ?? String(error)})`;
+}
+
+/** Committed files as sources, each object read and scanned once per run. */
+export class CommittedSources {
+  private readonly cache = new Map<string, ScannedSource | undefined>();
+
+  constructor(private readonly repo: GitRepository) {}
+
+  /** Reads many `<commit>:<path>` objects in one batch ahead of use. */
+  async prefetch(objects: readonly { commit: string; path: string }[]): Promise<void> {
+    const wanted = objects.map(({ commit, path }) => `${commit}:${path}`).filter((name) => !this.cache.has(name));
+    // A path with a line break cannot go through the batch protocol; it stays unreadable.
+    const readable = wanted.filter((name) => !/[\r\n]/.test(name));
+    const contents = await this.repo.readObjects(readable);
+    for (const name of wanted) {
+      const bytes = contents.get(name);
+      const path = name.slice(name.indexOf(':') + 1);
+      this.cache.set(name, bytes === undefined ? undefined : scanSource(path, bytes));
+    }
+  }
+
+  /** A reader of the files as they were at `commit`. */
+  readerAt(commit: string): SourceReader {
+    return async (files) => {
+      await this.prefetch(files.map((path) => ({ commit, path })));
+      return new Map(files.map((path) => [path, this.cache.get(`${commit}:${path}`)]));
+    };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The stable JSON report (docs/report-format.md): an explicit projection of the report model, so
+ * internal fields (excerpts) never leak and every documented field is always present (null when
+ * unknown).
+ */
+import type { Change, CheckReport, Incompatibility, Position, SubjectError, SubjectReport } from './model.js';
+
+export function renderJson(report: CheckReport): string {
+  return `${JSON.stringify(toJson(report), null, 2)}\n`;
+}
+
+export function toJson(report: CheckReport) {
+  return {
+    reportVersion: report.reportVersion,
+    ok: report.ok,
+    mode: report.mode,
+    against: report.against && { ref: report.against.ref, commit: report.against.commit, mergeBase: report.against.mergeBase },
+    subjects: report.subjects.map(subjectJson),
+    warnings: [...report.warnings],
+  };
+}
+
+function subjectJson(entry: SubjectReport) {
+  return {
+    subject: entry.subject,
+    file: entry.file,
+    previousFile: entry.previousFile ?? null,
+    level: entry.level,
+    status: entry.status,
+    compatible: entry.compatible,
+    incompatibilities: entry.incompatibilities.map(incompatibilityJson),
+    changes: entry.changes.map(changeJson),
+    history: entry.history.map((v) => ({ version: v.version, commit: v.commit ?? null, date: v.date ?? null, file: v.file })),
+    error: entry.error ? errorJson(entry.error) : null,
+    warnings: [...entry.warnings],
+  };
+}
+
+function incompatibilityJson(finding: Incompatibility) {
+  return {
+    type: finding.type,
+    location: finding.location,
+    message: finding.message,
+    description: finding.description,
+    ...place(finding),
+    version: finding.version,
+    direction: finding.direction,
+    candidateVersion: finding.candidateVersion ?? null,
+  };
+}
+
+function changeJson(change: Change) {
+  return {
+    rule: change.rule,
+    severity: change.severity,
+    path: change.path,
+    message: change.message,
+    reason: change.reason ?? null,
+    ...(change.position ? place(change.position) : { file: null, line: null, column: null, commit: null }),
+  };
+}
+
+function errorJson(error: SubjectError) {
+  return { code: error.code, message: error.message, ...place(error) };
+}
+
+function place(position: Position) {
+  return { file: position.file, line: position.line ?? null, column: position.column ?? null, commit: position.commit ?? null };
+}

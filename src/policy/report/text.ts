@@ -1,0 +1,123 @@
+/** The report for people: grouped per subject, each finding with its place, the source line and a fix. */
+import { fixFor } from './fixes.js';
+import type { Change, CheckReport, Excerpt, HistoryVersion, Incompatibility, Position, SubjectReport } from './model.js';
+import { NO_STYLE, type Style } from './style.js';
+
+export function renderText(report: CheckReport, style: Style = NO_STYLE): string {
+  const lines: string[] = [header(report), ''];
+  for (const warning of report.warnings) lines.push(style.yellow(`warning: ${warning}`));
+  if (report.warnings.length > 0) lines.push('');
+  for (const subject of report.subjects) lines.push(...renderSubject(subject, style), '');
+  lines.push(summary(report, style));
+  return `${lines.join('\n')}\n`;
+}
+
+function header(report: CheckReport): string {
+  const count = plural(report.subjects.length, 'schema file');
+  const base = report.against ? `${report.against.ref} (${short(report.against.commit)}, merge-base ${short(report.against.mergeBase)})` : '';
+  switch (report.mode) {
+    case 'changed':
+      return `Checked ${count} changed since ${base}.`;
+    case 'all':
+      return `Checked all ${count} against ${base}.`;
+    case 'audit':
+      return `No schema file changed since ${base}; audited the committed history of ${count}.`;
+    case 'files': {
+      const entry = report.subjects[0];
+      return `Checked ${entry?.file ?? 'the candidate'} against ${plural(entry?.history.length ?? 0, 'older version')}.`;
+    }
+  }
+}
+
+function renderSubject(entry: SubjectReport, style: Style): string[] {
+  const failed = entry.status === 'incompatible' || entry.status === 'error';
+  const mark = failed ? style.red('✗') : style.green('✓');
+  const name = entry.subject === null ? '' : `${style.bold(entry.subject)}  `;
+  const moved = entry.previousFile ? ` (renamed from ${entry.previousFile})` : '';
+  const verdict = failed ? style.red(verdictOf(entry)) : style.green(verdictOf(entry));
+  const lines = [`${mark} ${name}${entry.file}${moved}  ${entry.level}  ${verdict}`];
+  for (const warning of entry.warnings) lines.push(style.yellow(`  warning: ${warning}`));
+  if (entry.error) {
+    lines.push(`  ${style.red('error:')} ${entry.error.message}`, ...excerptLines(entry.error, '    ', style));
+  }
+  entry.incompatibilities.forEach((finding, i) => lines.push(...renderFinding(finding, i + 1, entry.history, style)));
+  if (entry.changes.length > 0) lines.push('  changes:', ...entry.changes.flatMap((change) => renderChange(change, style)));
+  return lines;
+}
+
+function verdictOf(entry: SubjectReport): string {
+  switch (entry.status) {
+    case 'incompatible':
+      return `incompatible (${plural(entry.incompatibilities.length, 'problem')})`;
+    case 'compatible':
+      return `compatible with ${plural(entry.history.length, 'earlier version')}`;
+    case 'new':
+      return 'new subject (no earlier version)';
+    case 'deleted':
+      return `deleted (the subject is retired after ${plural(entry.history.length, 'version')})`;
+    case 'error':
+      return 'error';
+  }
+}
+
+function renderFinding(finding: Incompatibility, index: number, history: readonly HistoryVersion[], style: Style): string[] {
+  const against = versionLabel(finding.version, history);
+  const candidate = finding.candidateVersion === undefined ? '' : `${versionLabel(finding.candidateVersion, history)} `;
+  return [
+    `  ${index}) ${style.red(finding.type)} at ${where(finding)}`,
+    `     ${candidate}${finding.direction === 'backward' ? 'cannot read data of' : 'cannot be read by'} ${against}`,
+    `     ${finding.description}`,
+    ...excerptLines(finding, '     ', style),
+    `     ${style.bold('fix:')} ${fixFor(finding)}`,
+  ];
+}
+
+function renderChange(change: Change, style: Style): string[] {
+  const color = change.severity === 'breaking' ? style.red : change.severity === 'warning' ? style.yellow : style.dim;
+  const at = change.position?.line !== undefined ? ` (${where(change.position)})` : '';
+  const lines = [`    ${color(change.severity.padEnd(8))} ${change.path}: ${change.message}${at}`];
+  if (change.reason) lines.push(`             ${style.dim(`why it matters: ${change.reason}`)}`);
+  return lines;
+}
+
+function versionLabel(version: number, history: readonly HistoryVersion[]): string {
+  const meta = history[version];
+  const origin = meta?.commit ? ` (commit ${short(meta.commit)}${meta.date ? `, ${meta.date}` : ''})` : meta ? ` (${meta.file})` : '';
+  return `version ${version + 1} of ${history.length}${origin}`;
+}
+
+/** `file:line:column`, plus the commit for a committed version. */
+function where(position: Position): string {
+  const at = position.line === undefined ? position.file : `${position.file}:${position.line}:${position.column ?? 1}`;
+  return position.commit ? `${at} at commit ${short(position.commit)}` : at;
+}
+
+function excerptLines(position: Position, indent: string, style: Style): string[] {
+  const excerpt: Excerpt | undefined = position.excerpt;
+  if (position.line === undefined || excerpt === undefined) return [];
+  const gutter = String(position.line);
+  const pad = ' '.repeat(gutter.length);
+  return [
+    `${indent}${style.dim(`${gutter} |`)} ${excerpt.text}`,
+    `${indent}${style.dim(`${pad} |`)} ${' '.repeat(Math.max(0, excerpt.column - 1))}${style.red('^')}`,
+  ];
+}
+
+function summary(report: CheckReport, style: Style): string {
+  const counts = new Map<string, number>();
+  for (const entry of report.subjects) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
+  const order = ['error', 'incompatible', 'compatible', 'new', 'deleted'];
+  const parts = order
+    .filter((status) => counts.has(status))
+    .map((status) => `${counts.get(status)} ${status === 'error' && counts.get(status) !== 1 ? 'errors' : status}`);
+  const text = parts.length > 0 ? parts.join(', ') : 'no schema files';
+  return report.ok ? style.green(`${text}: OK`) : style.red(`${text}: FAILED`);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function short(commit: string): string {
+  return commit.slice(0, 12);
+}

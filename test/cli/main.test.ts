@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, runCli } from './support.js';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+describe('guardrails (top level)', () => {
+  it('prints help listing every command, exit 0', async () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const result = await runCli(args, process.cwd());
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: guardrails <command> \[options\]/);
+      expect(result.stdout).toMatch(/^ {2}check +Check changed Avro schemas/m);
+      expect(result.stdout).toMatch(/^ {2}compat +Check one schema/m);
+      expect(result.stdout).toContain('Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error, 3 internal error.');
+    }
+  });
+
+  it('prints the package version', async () => {
+    expect(await runCli(['--version'], process.cwd())).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('shows help on stderr and exits 2 without a command', async () => {
+    const result = await runCli([], process.cwd());
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Usage: guardrails/);
+  });
+
+  it('names an unknown command in one line, exit 2', async () => {
+    const result = await runCli(['chek'], process.cwd());
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command "chek"; expected one of: check, compat (see guardrails --help)\n' });
+  });
+
+  it.each([['check'], ['compat']])('has --help for %s', async (command) => {
+    for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+      const result = await runCli(args, process.cwd());
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: guardrails ${command} `));
+      expect(result.stdout).toContain('--format');
+    }
+  });
+
+  it('rejects unknown options and bad values in one line, exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['check', '--bogus'], "error: Unknown option '--bogus' (see guardrails check --help)\n"],
+      [['check', 'extra'], "error: Unexpected argument 'extra' (see guardrails check --help)\n"],
+      [['check', '--format', 'xml'], 'error: --format must be one of text, json, github; got "xml" (see guardrails check --help)\n'],
+      [['check', '--against'], "error: Option '--against <value>' argument missing (see guardrails check --help)\n"],
+      [['check', '--cwd', '/nonexistent/dir'], 'error: --cwd "/nonexistent/dir" is not a directory (see guardrails check --help)\n'],
+      [['compat'], 'error: compat needs at least one schema file: <older.avsc>... <candidate.avsc> (see guardrails compat --help)\n'],
+      [
+        ['compat', '--level', 'SIDEWAYS', 'a.avsc'],
+        'error: --level must be one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE; got "SIDEWAYS" (see guardrails compat --help)\n',
+      ],
+    ];
+    for (const [args, stderr] of cases) {
+      const result = await runCli(args, process.cwd());
+      expect(result).toEqual({ code: 2, stdout: '', stderr });
+      expect(hasStackTrace(result.stderr)).toBe(false);
+    }
+  });
+});
+
+describe('failures that are bugs', () => {
+  it('prints "internal error" and a request to report it, exit 3, without a stack trace', async () => {
+    const { run } = await import('../../src/cli/main.js');
+    let stderr = '';
+    const broken = {
+      name: 'boom',
+      summary: 'fails',
+      help: 'Usage: guardrails boom',
+      options: {},
+      positionals: false,
+      run: async () => {
+        throw new TypeError('cannot read properties of undefined\n    at somewhere (file.js:1:2)');
+      },
+    };
+    const code = await run(['boom'], {
+      cwd: process.cwd(),
+      env: {},
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+    }, [broken]);
+    expect(code).toBe(3);
+    expect(stderr).toBe(
+      'internal error: cannot read properties of undefined at somewhere (file.js:1:2)\n' +
+        'This is a bug in guardrails; please report it with the command you ran and this message.\n',
+    );
+  });
+});
