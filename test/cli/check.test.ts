@@ -111,7 +111,7 @@ describe('guardrails check', () => {
             },
           ],
           changes: [expect.objectContaining({ severity: 'breaking', path: 'Tick.price', file: 'schemas/ticks.avsc', line: 7 })],
-          history: [{ version: 0, commit: base, date: repo.dateOf(base), file: 'schemas/ticks.avsc' }],
+          history: [{ version: 0, commit: base, date: repo.dateOf(base), file: 'schemas/ticks.avsc', changes: null }],
           error: null,
           warnings: [],
         },

@@ -33,7 +33,7 @@ export interface SubjectInput extends SubjectBase {
 }
 
 export function evaluateSubject(input: SubjectInput): SubjectReport {
-  const history = input.history.map((version) => version.meta);
+  const history = input.audit ? historyWithChanges(input.history) : input.history.map((version) => version.meta);
   const base = { ...entryBase(input), history };
   const { candidate } = input;
   const incompatibilities = input.audit ? auditHistory(input.history, input.level) : [];
@@ -77,6 +77,16 @@ function auditHistory(history: readonly ParsedVersion[], level: CompatibilityLev
     found.push(...result.findings.map((finding) => incompatibilityOf(finding, version.parsed.documents, i)));
   }
   return found;
+}
+
+/** Each committed version with what changed since the one before it, positions in its own text. */
+function historyWithChanges(history: readonly ParsedVersion[]): HistoryVersion[] {
+  return history.map((version, i) => {
+    const previous = history[i - 1];
+    if (previous === undefined) return version.meta;
+    const changes = diffSchemas(previous.parsed.loaded.schema, version.parsed.loaded.schema);
+    return { ...version.meta, changes: changes.map((change) => changeOf(change, version.parsed.documents)) };
+  });
 }
 
 function incompatibilityOf(finding: LevelFinding, documents: CandidateDocuments, candidateVersion?: number): Incompatibility {

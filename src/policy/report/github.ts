@@ -28,7 +28,7 @@ function subjectCommands(entry: SubjectReport): string[] {
   }
   for (const change of entry.changes) {
     if (change.severity !== 'warning') continue;
-    const message = change.reason ? `${change.message} ${change.reason}` : change.message;
+    const message = change.reason ? `${change.message.replace(/\.?$/, '.')} ${change.reason}` : change.message;
     lines.push(command('warning', { ...(change.position ? at(change.position) : { file: entry.file }), title: `${name}: ${change.rule}` }, message));
   }
   return lines;

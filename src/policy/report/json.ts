@@ -30,7 +30,13 @@ function subjectJson(entry: SubjectReport) {
     compatible: entry.compatible,
     incompatibilities: entry.incompatibilities.map(incompatibilityJson),
     changes: entry.changes.map(changeJson),
-    history: entry.history.map((v) => ({ version: v.version, commit: v.commit ?? null, date: v.date ?? null, file: v.file })),
+    history: entry.history.map((v) => ({
+      version: v.version,
+      commit: v.commit ?? null,
+      date: v.date ?? null,
+      file: v.file,
+      changes: v.changes?.map(changeJson) ?? null,
+    })),
     error: entry.error ? errorJson(entry.error) : null,
     warnings: [...entry.warnings],
   };

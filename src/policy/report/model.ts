@@ -64,6 +64,8 @@ export interface HistoryVersion {
   readonly date?: string;
   /** The file's path at that commit (or as given to `compat`). */
   readonly file: string;
+  /** Audits: the semantic diff from the previous version to this one (absent for the first). */
+  readonly changes?: readonly Change[];
 }
 
 export interface Incompatibility extends Position {

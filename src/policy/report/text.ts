@@ -7,7 +7,7 @@ export function renderText(report: CheckReport, style: Style = NO_STYLE): string
   const lines: string[] = [header(report), ''];
   for (const warning of report.warnings) lines.push(style.yellow(`warning: ${warning}`));
   if (report.warnings.length > 0) lines.push('');
-  for (const subject of report.subjects) lines.push(...renderSubject(subject, style), '');
+  for (const subject of report.subjects) lines.push(...renderSubject(subject, report.mode === 'audit', style), '');
   lines.push(summary(report, style));
   return `${lines.join('\n')}\n`;
 }
@@ -29,27 +29,29 @@ function header(report: CheckReport): string {
   }
 }
 
-function renderSubject(entry: SubjectReport, style: Style): string[] {
+function renderSubject(entry: SubjectReport, audit: boolean, style: Style): string[] {
   const failed = entry.status === 'incompatible' || entry.status === 'error';
   const mark = failed ? style.red('✗') : style.green('✓');
   const name = entry.subject === null ? '' : `${style.bold(entry.subject)}  `;
   const moved = entry.previousFile ? ` (renamed from ${entry.previousFile})` : '';
-  const verdict = failed ? style.red(verdictOf(entry)) : style.green(verdictOf(entry));
+  const verdict = failed ? style.red(verdictOf(entry, audit)) : style.green(verdictOf(entry, audit));
   const lines = [`${mark} ${name}${entry.file}${moved}  ${entry.level}  ${verdict}`];
   for (const warning of entry.warnings) lines.push(style.yellow(`  warning: ${warning}`));
   if (entry.error) {
     lines.push(`  ${style.red('error:')} ${entry.error.message}`, ...excerptLines(entry.error, '    ', style));
   }
   entry.incompatibilities.forEach((finding, i) => lines.push(...renderFinding(finding, i + 1, entry.history, style)));
+  if (entry.history.some((version) => version.changes !== undefined)) lines.push(...renderEvolution(entry.history, style));
   if (entry.changes.length > 0) lines.push('  changes:', ...entry.changes.flatMap((change) => renderChange(change, style)));
   return lines;
 }
 
-function verdictOf(entry: SubjectReport): string {
+function verdictOf(entry: SubjectReport, audit: boolean): string {
   switch (entry.status) {
     case 'incompatible':
       return `incompatible (${plural(entry.incompatibilities.length, 'problem')})`;
     case 'compatible':
+      if (audit) return entry.history.length === 1 ? 'one version, unchanged' : `${entry.history.length} versions, each compatible with the ones before`;
       return `compatible with ${plural(entry.history.length, 'earlier version')}`;
     case 'new':
       return 'new subject (no earlier version)';
@@ -77,6 +79,19 @@ function renderChange(change: Change, style: Style): string[] {
   const at = change.position?.line !== undefined ? ` (${where(change.position)})` : '';
   const lines = [`    ${color(change.severity.padEnd(8))} ${change.path}: ${change.message}${at}`];
   if (change.reason) lines.push(`             ${style.dim(`why it matters: ${change.reason}`)}`);
+  return lines;
+}
+
+/** Audits: one line per committed version, then what it changed. */
+function renderEvolution(history: readonly HistoryVersion[], style: Style): string[] {
+  const lines = ['  history:'];
+  for (const version of history) {
+    const origin = version.commit ? `${short(version.commit)} ${version.date?.slice(0, 10) ?? ''}`.trimEnd() : version.file;
+    const changes = version.changes;
+    const what = changes === undefined ? 'first version' : changes.length === 0 ? 'no schema change' : plural(changes.length, 'change');
+    lines.push(`    v${version.version + 1}  ${style.dim(origin)}  ${what}`);
+    for (const change of changes ?? []) lines.push(...renderChange(change, style).map((line) => `  ${line}`));
+  }
   return lines;
 }
 

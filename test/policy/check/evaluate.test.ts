@@ -36,6 +36,17 @@ describe('evaluateSubject', () => {
     ]);
   });
 
+  it('says in an audit what each committed version changed, positioned in that version', () => {
+    const history = [version(0, [A]), version(1, [A, { ...B, default: 0 }]), version(2, [A, { ...B, default: 0 }])];
+    const result = evaluateSubject({ ...base, history, candidate: parse([A, { ...B, default: 0 }]), audit: true });
+    expect(result.status).toBe('compatible');
+    expect(result.history.map((v) => v.changes?.map((c) => [c.rule, c.path, c.position?.commit, c.position?.line]))).toEqual([
+      undefined,
+      [['FIELD_ADDED', 'T.b', '1'.repeat(40), 9]],
+      [],
+    ]);
+  });
+
   it('checks the working-tree file against the history at the level, with the diff', () => {
     const history = [version(0, [A])];
     const result = evaluateSubject({ ...base, level: 'NONE', history, candidate: parse([A, B]), audit: false });
