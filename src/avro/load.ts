@@ -77,7 +77,7 @@ export function loadSchemaSet(
     // Types supplied from outside the set (registry references) are not dependencies between files.
     references: item.references.filter((ref) => !ref.candidates.some((name) => external.has(name))),
   }));
-  const { order, dependsOn } = orderByDependencies(unresolvedByOthers);
+  const { order, dependsOn } = withPositionsIn(documents, () => orderByDependencies(unresolvedByOthers));
   const loaded = new Map<string, LoadedSchema>();
   for (const file of order) {
     const document = documents.get(file)!;
@@ -101,6 +101,19 @@ function transitiveDependencies(file: string, dependsOn: ReadonlyMap<string, rea
     pending.push(...(dependsOn.get(next) ?? []));
   }
   return [...seen].sort();
+}
+
+/** Ordering errors name a file and a pointer; add the line and column from that file's text. */
+function withPositionsIn<T>(documents: ReadonlyMap<string, JsonDocument>, order: () => T): T {
+  try {
+    return order();
+  } catch (error) {
+    const document = error instanceof SchemaError && error.file !== undefined ? documents.get(error.file) : undefined;
+    if (document === undefined) throw error;
+    return withPositions(document, () => {
+      throw error;
+    });
+  }
 }
 
 /** Runs a parse and adds the line and column of the offending node to any SchemaError it throws. */

@@ -158,10 +158,10 @@ function definerOf(ref: string | TypeReference, definers: ReadonlyMap<string, st
     if (definer !== undefined) return [definer, name];
   }
   const wanted = candidates.map((name, i) => (i === 0 ? `'${name}'` : ` (or '${name}')`)).join('');
-  throw new SchemaError('MISSING_REFERENCE', `named type ${wanted} is used but no file defines it`, {
+  throw new SchemaError('MISSING_REFERENCE', `named type ${wanted} is used but no schema defines it`, {
     file: id,
     pointer: typeof ref === 'string' ? undefined : ref.pointer,
-    hint: 'Add the file that defines it, or declare it as a schema reference in the config.',
+    hint: 'Check its spelling and namespace, or add the schema file that defines it.',
   });
 }
 

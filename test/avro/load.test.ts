@@ -64,3 +64,12 @@ describe('loadSchemaSet', () => {
     expect(error.message).toContain('book.avsc');
   });
 });
+
+describe('loadSchemaSet positions', () => {
+  it('puts the line and column of the use on a missing reference', () => {
+    const text = '{\n  "type": "record", "name": "B",\n  "fields": [\n    {"name": "l", "type": "Strin"}\n  ]\n}';
+    const error = thrown(() => loadSchemaSet([{ file: 'book.avsc', text }]));
+    expect([error.code, error.file, error.line, error.column]).toEqual(['MISSING_REFERENCE', 'book.avsc', 4, 19]);
+    expect(error.message).toContain('Check its spelling');
+  });
+});

@@ -125,10 +125,10 @@ describe('orderByDependencies', () => {
     );
     expect([error.code, error.file, error.pointer]).toEqual(['MISSING_REFERENCE', 'b.avsc', '/fields/2/type']);
     expect(error.message).toBe(
-      "b.avsc: named type 'com.B.X' (or 'X') is used but no file defines it (at /fields/2/type). " +
-        'Add the file that defines it, or declare it as a schema reference in the config.',
+      "b.avsc: named type 'com.B.X' (or 'X') is used but no schema defines it (at /fields/2/type). " +
+        'Check its spelling and namespace, or add the schema file that defines it.',
     );
-    expect(thrown(() => orderByDependencies([item('c.avsc', [], ['com.Gone'])])).problem).toBe("named type 'com.Gone' is used but no file defines it");
+    expect(thrown(() => orderByDependencies([item('c.avsc', [], ['com.Gone'])])).problem).toBe("named type 'com.Gone' is used but no schema defines it");
   });
 
   it('rejects a type defined by two files', () => {

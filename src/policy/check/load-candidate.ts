@@ -1,7 +1,7 @@
 /** Parses one schema file together with the files defining the types it uses. */
 import { SchemaError } from '../../avro/errors.js';
-import { parseJsonDocument, type JsonDocument } from '../../avro/json-document.js';
-import { loadSchemaSet, nearestPosition, type LoadedSchema } from '../../avro/load.js';
+import type { JsonDocument } from '../../avro/json-document.js';
+import { loadSchemaSet, type LoadedSchema } from '../../avro/load.js';
 import type { CandidateDocuments } from './positions.js';
 import type { ScannedSource } from './sources.js';
 
@@ -35,7 +35,7 @@ export function loadFromClosure(root: string, closure: ReadonlyMap<string, Scann
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
     const text = error.file === undefined || error.file === root ? own.text : closure.get(error.file)?.text;
-    return failure(withPosition(error, text), text);
+    return failure(error, text);
   }
   const documents = new Map<string, JsonDocument>();
   for (const [file, schema] of loaded) if (schema.document) documents.set(file, schema.document);
@@ -47,11 +47,4 @@ export function loadFromClosure(root: string, closure: ReadonlyMap<string, Scann
 function failure(error: SchemaError | undefined, text: string | undefined): LoadResult {
   if (error === undefined) throw new Error('internal: a source without text has no error');
   return { ok: false, error, ...(text !== undefined && { text }) };
-}
-
-/** Reference errors come with a pointer only; the line and column are computed from the text. */
-function withPosition(error: SchemaError, text: string | undefined): SchemaError {
-  if (error.line !== undefined || error.pointer === undefined || text === undefined) return error;
-  const position = nearestPosition(parseJsonDocument(text, { file: error.file }), error.pointer);
-  return position ? error.withDetails(position) : error;
 }
