@@ -1,0 +1,25 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// The library is used by package name; Node resolves a package's own name through its "exports".
+// dist/ is committed (CI checks it is current), so this runs the API a consumer would get.
+describe('the package entry (dist/, from npm run build)', () => {
+  it('exports the library API by package name', () => {
+    const script = `
+      import { checkCompatibility, checkReaderWriter, SchemaError } from 'guardrails';
+      const v1 = { type: 'record', name: 'T', fields: [{ name: 'a', type: 'int' }] };
+      const v2 = { type: 'record', name: 'T', fields: [{ name: 'a', type: 'int' }, { name: 'b', type: 'int' }] };
+      let error;
+      try { checkCompatibility('{"type": "nope"}', []); } catch (e) { error = e instanceof SchemaError ? e.code : String(e); }
+      console.log(JSON.stringify({
+        pair: checkReaderWriter(v2, v1).incompatibilities.map((i) => i.type),
+        level: checkCompatibility(v2, [v1], 'FORWARD').compatible,
+        error,
+      }));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ pair: ['READER_FIELD_MISSING_DEFAULT_VALUE'], level: true, error: 'UNKNOWN_TYPE' });
+  });
+});
