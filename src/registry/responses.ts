@@ -4,8 +4,8 @@
  * `undefined` deep inside a caller. Unknown fields are allowed (newer servers add some).
  */
 import { z } from 'zod';
+import { COMPATIBILITY_LEVELS } from './types.js';
 import type {
-  CompatibilityLevel,
   RegisteredSchema,
   RegisterResult,
   RegistryConfig,
@@ -81,15 +81,7 @@ export const stringListShape = z.array(z.string());
 export const intListShape = z.array(int);
 export const intShape = int;
 
-const level = z.enum([
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-] satisfies CompatibilityLevel[]);
+const level = z.enum(COMPATIBILITY_LEVELS);
 
 export const configShape: z.ZodType<RegistryConfig, unknown> = z
   .looseObject({

@@ -6,17 +6,10 @@
  * confluentinc/schema-registry.
  */
 
-export const COMPATIBILITY_LEVELS = [
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-] as const;
+import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from '../avro/compat/types.js';
 
-export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
+// One list of levels for the engine and the registry.
+export { COMPATIBILITY_LEVELS, type CompatibilityLevel };
 
 /** storage/Mode.java. READONLY_OVERRIDE is deprecated; FORWARD is only valid globally. */
 export const REGISTRY_MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT', 'FORWARD'] as const;
