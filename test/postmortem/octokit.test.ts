@@ -1,0 +1,84 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { applyPlan } from '../../src/postmortem/apply/apply.js';
+import { parseFollowupsConfig } from '../../src/postmortem/config.js';
+import { OctokitTracker } from '../../src/postmortem/github/octokit.js';
+import { renderActionMarker } from '../../src/postmortem/sync/key.js';
+import type { SyncPlan } from '../../src/postmortem/sync/plan-types.js';
+import { API, github, linkHeader, rawIssue, REPO, secondaryRateLimit } from '../support/github/nock-helpers.js';
+
+const tracker = (throttle = false) =>
+  OctokitTracker.create({ token: 't', repo: 'acme/platform', baseUrl: API, throttle, retryAfterBaseValue: 1 });
+const NEW = { title: 't', body: 'b', labels: ['postmortem'], assignees: ['ghost'] };
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+});
+
+describe('OctokitTracker over HTTP', () => {
+  it('lists every page of issues by label, state all, and drops pull requests', async () => {
+    const path = `${REPO}/issues?labels=postmortem&state=all&per_page=100`;
+    const q = { labels: 'postmortem', state: 'all', per_page: '100' };
+    github().get(`${REPO}/issues`).query(q).reply(200, [rawIssue(5), rawIssue(4, { pull_request: {} })], { link: linkHeader(path, 1, 3) });
+    github().get(`${REPO}/issues`).query({ ...q, page: '2' }).reply(200, [rawIssue(3)], { link: linkHeader(path, 2, 3) });
+    github().get(`${REPO}/issues`).query({ ...q, page: '3' }).reply(200, [rawIssue(2, { labels: ['postmortem', { name: 'x' }] })], { link: linkHeader(path, 3, 3) });
+    const issues = await tracker().listIssuesByLabel('postmortem');
+    expect(issues.map((i) => i.number)).toEqual([5, 3, 2]);
+    expect(issues[2]!.labels).toEqual(['postmortem', 'x']);
+  });
+
+  it('turns a 422 on assignees into a value, not a throw', async () => {
+    github().post(`${REPO}/issues`).reply(422, {
+      message: 'Validation Failed', errors: [{ value: 'ghost', resource: 'Issue', field: 'assignees', code: 'invalid' }],
+    });
+    expect(await tracker().createIssue(NEW)).toMatchObject({ ok: false, reason: 'assignees-rejected' });
+  });
+
+  it('waits out a 403 secondary rate limit and retries the create', async () => {
+    const limited = secondaryRateLimit();
+    github().post(`${REPO}/issues`).reply(limited.status, limited.body, limited.headers);
+    github().post(`${REPO}/issues`).reply(201, rawIssue(7));
+    const result = await tracker(true).createIssue(NEW);
+    expect(result).toMatchObject({ ok: true, issue: { number: 7 } });
+  });
+
+  it('waits out a 429 secondary rate limit on a listing', async () => {
+    const limited = secondaryRateLimit();
+    github().get(`${REPO}/issues`).query(true).reply(429, limited.body, limited.headers);
+    github().get(`${REPO}/issues`).query(true).reply(200, [rawIssue(1)]);
+    expect((await tracker(true).listIssuesByLabel('postmortem')).map((i) => i.number)).toEqual([1]);
+  });
+
+  it('retries a read after a 502, but never re-posts a create: it reports an unknown outcome', async () => {
+    github().get(`${REPO}/issues/1/comments`).query(true).reply(502, { message: 'Bad Gateway' });
+    github().get(`${REPO}/issues/1/comments`).query(true).reply(200, [{ body: 'hi', created_at: '2026-01-01T00:00:00Z' }]);
+    expect(await tracker().listComments(1)).toEqual([{ body: 'hi', createdAt: '2026-01-01T00:00:00Z' }]);
+    github().post(`${REPO}/issues`).once().reply(502, { message: 'Bad Gateway' });
+    expect(await tracker().createIssue(NEW)).toMatchObject({ ok: false, reason: 'unknown-outcome' });
+  });
+
+  it('after a create that succeeded but answered 502, finds the issue by its marker instead of creating a second', async () => {
+    const marker = renderActionMarker({ key: 'abc123', incident: 'INC-1', src: 'postmortems/a.md', item: 0, due: '2026-01-10' });
+    github().post(`${REPO}/issues`).once().reply(502, { message: 'Bad Gateway' });
+    github().get(`${REPO}/issues`).query(true).reply(200, [rawIssue(9, { body: `${marker}\nbody` })]);
+    const plan: SyncPlan = { version: 1, drift: [], operations: [{ kind: 'create', key: 'abc123', purpose: 'action-item', issue: { ...NEW, assignees: [] } }] };
+    const result = await applyPlan(plan, tracker(), parseFollowupsConfig({}), () => {});
+    expect(result.created).toEqual([{ key: 'abc123', number: 9, url: 'https://github.test/acme/platform/issues/9', recovered: true }]);
+  });
+
+  it('checks assignability once per login (204 / 404)', async () => {
+    github().get(`${REPO}/assignees/alice`).once().reply(204);
+    github().get(`${REPO}/assignees/bob`).once().reply(404, { message: 'Not Found' });
+    const t = tracker();
+    expect([await t.isAssignable('alice'), await t.isAssignable('bob'), await t.isAssignable('alice')]).toEqual([true, false, true]);
+  });
+
+  it('gives an actionable one-line error on 401', async () => {
+    github().get(`${REPO}/issues`).query(true).reply(401, { message: 'Bad credentials' });
+    await expect(tracker().listIssuesByLabel('postmortem')).rejects.toThrow(
+      'GitHub listing issues labelled "postmortem" failed for acme/platform: Bad credentials. Check the token and its issues/contents/pull-requests permissions');
+  });
+});
