@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands/index.js';
-import type { Command } from './commands/command.js';
+import { isDelegated, type AnyCommand, type Command } from './commands/command.js';
 import { describeFailure, EXIT, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { packageVersion } from './version.js';
@@ -13,7 +13,7 @@ export type { CliIo, OutputStream } from './io.js';
 export { EXIT } from './errors.js';
 
 /** Runs `guardrails <argv>` and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function run(argv: readonly string[], io: CliIo, commands: readonly AnyCommand[] = COMMANDS): Promise<number> {
   try {
     return await dispatch(argv, io, commands);
   } catch (error) {
@@ -23,7 +23,7 @@ export async function run(argv: readonly string[], io: CliIo, commands: readonly
   }
 }
 
-async function dispatch(argv: readonly string[], io: CliIo, commands: readonly Command[]): Promise<number> {
+async function dispatch(argv: readonly string[], io: CliIo, commands: readonly AnyCommand[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr.write(topHelp(commands));
@@ -31,14 +31,19 @@ async function dispatch(argv: readonly string[], io: CliIo, commands: readonly C
   }
   if (first === '--help' || first === '-h') return print(io, topHelp(commands));
   if (first === '--version' || first === '-v') return print(io, `${packageVersion()}\n`);
-  if (first === 'help') return print(io, rest[0] === undefined ? topHelp(commands) : `${find(commands, rest[0]).help}\n`);
+  if (first === 'help') return rest[0] === undefined ? print(io, topHelp(commands)) : help(find(commands, rest[0]), io);
   const command = find(commands, first);
+  if (isDelegated(command)) return command.runArgv(rest, io);
   const { values, positionals } = parse(command, rest);
   if (values.help === true) return print(io, `${command.help}\n`);
   return command.run(values, positionals, io);
 }
 
-function find(commands: readonly Command[], name: string): Command {
+function help(command: AnyCommand, io: CliIo): Promise<number> | number {
+  return isDelegated(command) ? command.runArgv(['--help'], io) : print(io, `${command.help}\n`);
+}
+
+function find(commands: readonly AnyCommand[], name: string): AnyCommand {
   const command = commands.find((c) => c.name === name);
   if (command) return command;
   const what = name.startsWith('-') ? `unknown option ${JSON.stringify(name)}` : `unknown command ${JSON.stringify(name)}`;
@@ -60,7 +65,7 @@ function parse(command: Command, args: readonly string[]) {
   }
 }
 
-function topHelp(commands: readonly Command[]): string {
+function topHelp(commands: readonly AnyCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return [
     'Usage: guardrails <command> [options]',

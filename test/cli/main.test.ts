@@ -29,7 +29,7 @@ describe('guardrails (top level)', () => {
 
   it('names an unknown command in one line, exit 2', async () => {
     const result = await runCli(['chek'], process.cwd());
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command "chek"; expected one of: check, compat (see guardrails --help)\n' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command "chek"; expected one of: check, compat, followups (see guardrails --help)\n' });
   });
 
   it.each([['check'], ['compat']])('has --help for %s', async (command) => {
@@ -87,5 +87,18 @@ describe('failures that are bugs', () => {
       'internal error: cannot read properties of undefined at somewhere (file.js:1:2)\n' +
         'This is a bug in guardrails; please report it with the command you ran and this message.\n',
     );
+  });
+});
+
+describe('the job commands', () => {
+  it.each([['followups']])('%s parses its own arguments and has --help', async (command) => {
+    for (const args of [[command, '--help'], ['help', command]]) {
+      const result = await runCli(args, process.cwd());
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`guardrails ${command}`));
+    }
+    const wrong = await runCli([command, '--no-such-option'], process.cwd());
+    expect(wrong.code).toBe(2);
+    expect(hasStackTrace(wrong.stderr)).toBe(false);
   });
 });

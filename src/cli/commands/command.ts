@@ -19,3 +19,19 @@ export interface Command {
   /** Runs with parsed arguments and returns the exit code; throws for failures main.ts maps. */
   run(values: OptionValues, positionals: readonly string[], io: CliIo): Promise<number>;
 }
+
+/**
+ * A command that parses its own arguments: the scheduled jobs, whose entry points in jobs/ and the
+ * scheduler call the same function with a plain argv.
+ */
+export interface DelegatedCommand {
+  readonly name: string;
+  readonly summary: string;
+  runArgv(argv: readonly string[], io: CliIo): Promise<number>;
+}
+
+export type AnyCommand = Command | DelegatedCommand;
+
+export function isDelegated(command: AnyCommand): command is DelegatedCommand {
+  return 'runArgv' in command;
+}

@@ -3,7 +3,8 @@
  * module implementing `Command` and one entry here; help and dispatch follow from the table.
  */
 import { checkCommand } from './check.js';
-import type { Command } from './command.js';
+import type { AnyCommand } from './command.js';
 import { compatCommand } from './compat.js';
+import { followupsCommand } from './jobs.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, compatCommand];
+export const COMMANDS: readonly AnyCommand[] = [checkCommand, compatCommand, followupsCommand];

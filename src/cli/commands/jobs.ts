@@ -1,0 +1,37 @@
+/**
+ * The scheduled jobs as CLI commands. Each job parses its own arguments, because its entry point in
+ * jobs/ and the scheduler run the same function with a plain argv.
+ */
+import { runFollowupsCommand } from '../../postmortem/index.js';
+import type { CliIo } from '../io.js';
+import type { DelegatedCommand } from './command.js';
+
+/** The I/O the job commands take: plain functions, so they run the same outside this CLI. */
+interface JobIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+type JobCommand = (argv: string[], io: JobIo) => Promise<number>;
+
+function delegate(name: string, summary: string, run: JobCommand): DelegatedCommand {
+  return {
+    name,
+    summary,
+    runArgv: (argv: readonly string[], io: CliIo) =>
+      run([...argv], {
+        stdout: (text) => io.stdout.write(text),
+        stderr: (text) => io.stderr.write(text),
+        env: io.env as NodeJS.ProcessEnv,
+        cwd: io.cwd,
+      }),
+  };
+}
+
+export const followupsCommand = delegate(
+  'followups',
+  'Sync post-mortem follow-up actions to tracked GitHub issues',
+  runFollowupsCommand,
+);
