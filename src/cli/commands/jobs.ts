@@ -2,6 +2,7 @@
  * The scheduled jobs as CLI commands. Each job parses its own arguments, because its entry point in
  * jobs/ and the scheduler run the same function with a plain argv.
  */
+import { runBackupCommand, runRestoreCommand } from '../../backup/index.js';
 import { runFollowupsCommand } from '../../postmortem/index.js';
 import type { CliIo } from '../io.js';
 import type { DelegatedCommand } from './command.js';
@@ -35,3 +36,7 @@ export const followupsCommand = delegate(
   'Sync post-mortem follow-up actions to tracked GitHub issues',
   runFollowupsCommand,
 );
+
+export const backupCommand = delegate('backup', 'Back up every registry subject, version, config and mode', (argv, io) => runBackupCommand(argv, io));
+
+export const restoreCommand = delegate('restore', 'Restore a backup (or schemas/ at a git ref) into a registry', runRestoreCommand);
