@@ -1,0 +1,27 @@
+/**
+ * The SQL catalog tables exactly as Iceberg Java's JdbcCatalog (JdbcUtil) and PyIceberg's SqlCatalog create them.
+ * V0 has no `iceberg_type`; V1 adds it (Java `jdbc.schema-version=V1`, PyIceberg `schema_version='v1'`).
+ */
+export type CatalogSchemaVersion = 'V0' | 'V1';
+
+export function createCatalogTablesSql(version: CatalogSchemaVersion): string[] {
+  const typeColumn = version === 'V1' ? ',\n  iceberg_type varchar(5)' : '';
+  return [
+    `CREATE TABLE IF NOT EXISTS iceberg_tables (
+  catalog_name varchar(255) NOT NULL,
+  table_namespace varchar(255) NOT NULL,
+  table_name varchar(255) NOT NULL,
+  metadata_location varchar(1000),
+  previous_metadata_location varchar(1000)${typeColumn},
+  PRIMARY KEY (catalog_name, table_namespace, table_name))`,
+    `CREATE TABLE IF NOT EXISTS iceberg_namespace_properties (
+  catalog_name varchar(255) NOT NULL,
+  namespace varchar(255) NOT NULL,
+  property_key varchar(255),
+  property_value varchar(1000),
+  PRIMARY KEY (catalog_name, namespace, property_key))`,
+  ];
+}
+
+/** Rows of a V1 catalog may be views; a NULL type means a table written before V1. */
+export const TABLE_TYPE_FILTER = "(iceberg_type = 'TABLE' OR iceberg_type IS NULL)";

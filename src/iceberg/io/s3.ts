@@ -1,0 +1,116 @@
+/**
+ * FileIO over S3 (`s3://`, `s3a://`, `s3n://`) with @aws-sdk/client-s3. Deletes go in DeleteObjects batches of at
+ * most 1,000 keys per bucket; an HTTP 200 can still carry per-key `Errors`, which are checked one by one.
+ */
+import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { IcebergError } from '../errors.js';
+import { type DeleteFailure, type FileIO, mapWithConcurrency } from './file-io.js';
+
+export interface S3Settings {
+  readonly endpoint?: string | undefined;
+  readonly region?: string | undefined;
+  readonly forcePathStyle?: boolean | undefined;
+  /** Keys per DeleteObjects request, 1..1000. */
+  readonly deleteBatchSize?: number | undefined;
+  readonly concurrency?: number | undefined;
+}
+
+export function splitS3Path(path: string): { bucket: string; key: string } {
+  const match = /^s3[an]?:\/\/([^/]+)\/(.+)$/.exec(path);
+  if (match === null) throw new IcebergError('INVALID_INPUT', `${path} is not an s3://bucket/key location`);
+  return { bucket: match[1] as string, key: match[2] as string };
+}
+
+function isNotFound(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
+}
+
+const DELETE_ATTEMPTS = 3;
+const RETRYABLE_CODES = new Set(['SlowDown', 'InternalError', 'ServiceUnavailable', 'RequestTimeout']);
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class S3FileIO implements FileIO {
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+
+  constructor(private readonly client: S3Client, settings: S3Settings = {}) {
+    this.batchSize = Math.min(1000, Math.max(1, settings.deleteBatchSize ?? 1000));
+    this.concurrency = Math.max(1, settings.concurrency ?? 4);
+  }
+
+  static create(settings: S3Settings): S3FileIO {
+    const client = new S3Client({
+      ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
+      region: settings.region ?? process.env['AWS_REGION'] ?? 'us-east-1',
+      forcePathStyle: settings.forcePathStyle ?? false,
+    });
+    return new S3FileIO(client, settings);
+  }
+
+  async read(path: string): Promise<Buffer> {
+    const { bucket, key } = splitS3Path(path);
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+    } catch (cause) {
+      throw new IcebergError('UNREADABLE', isNotFound(cause) ? 'file not found' : `cannot read object: ${String(cause)}`, { subject: path, cause });
+    }
+  }
+
+  async writeNew(path: string, data: Buffer): Promise<void> {
+    const { bucket, key } = splitS3Path(path);
+    try {
+      await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, IfNoneMatch: '*' }));
+    } catch (cause) {
+      throw new IcebergError('IO', `cannot create object: ${String(cause)}`, { subject: path, cause });
+    }
+  }
+
+  async size(path: string): Promise<number | undefined> {
+    const { bucket, key } = splitS3Path(path);
+    try {
+      return (await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
+    } catch (cause) {
+      if (isNotFound(cause)) return undefined;
+      throw new IcebergError('IO', `cannot stat object: ${String(cause)}`, { subject: path, cause });
+    }
+  }
+
+  async deleteFiles(paths: readonly string[]): Promise<DeleteFailure[]> {
+    const byBucket = new Map<string, Map<string, string>>();
+    for (const path of paths) {
+      const { bucket, key } = splitS3Path(path);
+      const keys = byBucket.get(bucket) ?? new Map<string, string>();
+      keys.set(key, path);
+      byBucket.set(bucket, keys);
+    }
+    const batches = [...byBucket].flatMap(([bucket, keys]) => chunk([...keys], this.batchSize).map((batch) => ({ bucket, batch })));
+    const results = await mapWithConcurrency(batches, this.concurrency, ({ bucket, batch }) => this.deleteBatch(bucket, batch));
+    return results.flat();
+  }
+
+  private async deleteBatch(bucket: string, batch: ReadonlyArray<[string, string]>): Promise<DeleteFailure[]> {
+    const pathOf = new Map(batch);
+    let pending = batch.map(([key]) => key);
+    let failures: DeleteFailure[] = [];
+    for (let attempt = 0; pending.length > 0 && attempt < DELETE_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      try {
+        const out = await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
+        const errors = (out.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');
+        failures = errors.map((e) => ({ path: pathOf.get(e.Key ?? '') ?? `s3://${bucket}/${e.Key ?? '?'}`, reason: `${e.Code ?? 'Error'}: ${e.Message ?? ''}`.trim() }));
+        // An HTTP 200 can carry per-key throttling errors: retry just those keys.
+        pending = errors.filter((e) => RETRYABLE_CODES.has(e.Code ?? '')).map((e) => e.Key ?? '');
+      } catch (cause) {
+        return pending.map((key) => ({ path: pathOf.get(key) ?? key, reason: String(cause) }));
+      }
+    }
+    return failures;
+  }
+}

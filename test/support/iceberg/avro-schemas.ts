@@ -1,0 +1,42 @@
+/** Spec v2 Avro schemas (with Iceberg field ids) for the manifest lists and manifests the table builder writes. */
+
+export const MANIFEST_LIST_SCHEMA = JSON.stringify({
+  type: 'record', name: 'manifest_file', fields: [
+    { name: 'manifest_path', type: 'string', 'field-id': 500 },
+    { name: 'manifest_length', type: 'long', 'field-id': 501 },
+    { name: 'partition_spec_id', type: 'int', 'field-id': 502 },
+    { name: 'content', type: 'int', 'field-id': 517 },
+    { name: 'sequence_number', type: 'long', 'field-id': 515 },
+    { name: 'min_sequence_number', type: 'long', 'field-id': 516 },
+    { name: 'added_snapshot_id', type: 'long', 'field-id': 503 },
+    { name: 'added_files_count', type: 'int', 'field-id': 504 },
+    { name: 'existing_files_count', type: 'int', 'field-id': 505 },
+    { name: 'deleted_files_count', type: 'int', 'field-id': 506 },
+    { name: 'added_rows_count', type: 'long', 'field-id': 512 },
+    { name: 'existing_rows_count', type: 'long', 'field-id': 513 },
+    { name: 'deleted_rows_count', type: 'long', 'field-id': 514 },
+  ],
+});
+
+export const MANIFEST_ENTRY_SCHEMA = JSON.stringify({
+  type: 'record', name: 'manifest_entry', fields: [
+    { name: 'status', type: 'int', 'field-id': 0 },
+    { name: 'snapshot_id', type: ['null', 'long'], default: null, 'field-id': 1 },
+    { name: 'sequence_number', type: ['null', 'long'], default: null, 'field-id': 3 },
+    { name: 'file_sequence_number', type: ['null', 'long'], default: null, 'field-id': 4 },
+    {
+      name: 'data_file', 'field-id': 2, type: {
+        type: 'record', name: 'r2', fields: [
+          { name: 'content', type: 'int', 'field-id': 134 },
+          { name: 'file_path', type: 'string', 'field-id': 100 },
+          { name: 'file_format', type: 'string', 'field-id': 101 },
+          { name: 'partition', type: { type: 'record', name: 'r102', fields: [] }, 'field-id': 102 },
+          { name: 'record_count', type: 'long', 'field-id': 103 },
+          { name: 'file_size_in_bytes', type: 'long', 'field-id': 104 },
+        ],
+      },
+    },
+  ],
+});
+
+export const ENTRY_STATUS = { EXISTING: 0, ADDED: 1, DELETED: 2 } as const;
