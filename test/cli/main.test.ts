@@ -29,7 +29,7 @@ describe('guardrails (top level)', () => {
 
   it('names an unknown command in one line, exit 2', async () => {
     const result = await runCli(['chek'], process.cwd());
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command "chek"; expected one of: check, compat, backup, restore, followups (see guardrails --help)\n' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command "chek"; expected one of: check, compat, backup, restore, expire-snapshots, followups, schedule (see guardrails --help)\n' });
   });
 
   it.each([['check'], ['compat']])('has --help for %s', async (command) => {
@@ -91,7 +91,7 @@ describe('failures that are bugs', () => {
 });
 
 describe('the job commands', () => {
-  it.each([['backup'], ['restore'], ['followups']])('%s parses its own arguments and has --help', async (command) => {
+  it.each([['backup'], ['restore'], ['expire-snapshots'], ['followups'], ['schedule']])('%s parses its own arguments and has --help', async (command) => {
     for (const args of [[command, '--help'], ['help', command]]) {
       const result = await runCli(args, process.cwd());
       expect(result.code).toBe(0);

@@ -5,6 +5,6 @@
 import { checkCommand } from './check.js';
 import type { AnyCommand } from './command.js';
 import { compatCommand } from './compat.js';
-import { backupCommand, followupsCommand, restoreCommand } from './jobs.js';
+import { backupCommand, expireSnapshotsCommand, followupsCommand, restoreCommand, scheduleCommand } from './jobs.js';
 
-export const COMMANDS: readonly AnyCommand[] = [checkCommand, compatCommand, backupCommand, restoreCommand, followupsCommand];
+export const COMMANDS: readonly AnyCommand[] = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, scheduleCommand];

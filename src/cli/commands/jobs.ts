@@ -2,7 +2,9 @@
  * The scheduled jobs as CLI commands. Each job parses its own arguments, because its entry point in
  * jobs/ and the scheduler run the same function with a plain argv.
  */
+import { runScheduleCommand } from '../../../jobs/scheduler/index.js';
 import { runBackupCommand, runRestoreCommand } from '../../backup/index.js';
+import { runExpireSnapshotsCommand } from '../../iceberg/job/index.js';
 import { runFollowupsCommand } from '../../postmortem/index.js';
 import type { CliIo } from '../io.js';
 import type { DelegatedCommand } from './command.js';
@@ -40,3 +42,11 @@ export const followupsCommand = delegate(
 export const backupCommand = delegate('backup', 'Back up every registry subject, version, config and mode', (argv, io) => runBackupCommand(argv, io));
 
 export const restoreCommand = delegate('restore', 'Restore a backup (or schemas/ at a git ref) into a registry', runRestoreCommand);
+
+export const expireSnapshotsCommand = delegate(
+  'expire-snapshots',
+  'Expire old Iceberg snapshots in a PostgreSQL SQL catalog and delete files nothing kept needs',
+  runExpireSnapshotsCommand,
+);
+
+export const scheduleCommand = delegate('schedule', 'Run the jobs on cron schedules, once per slot across replicas', runScheduleCommand);
