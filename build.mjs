@@ -21,8 +21,9 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js' }),
-  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${requireShim}` } }),
-  // The library keeps its dependencies external: consumers install them through package.json.
+  // The CLI and the library keep their dependencies external: npm installs them with the package,
+  // and the optional ones (the S3 SDK) load only when used.
+  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', packages: 'external', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/api.js', packages: 'external', banner: {} }),
 ]);
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
