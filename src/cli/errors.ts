@@ -14,6 +14,8 @@ export const EXIT = {
   BAD_INPUT: 2,
   /** A bug in guardrails. */
   INTERNAL: 3,
+  /** The Schema Registry could not be asked, so the check failed closed. */
+  REGISTRY_UNAVAILABLE: 4,
 } as const;
 
 /** A command line that cannot be run: unknown option, missing argument, bad value. */

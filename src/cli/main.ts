@@ -77,7 +77,8 @@ function topHelp(commands: readonly AnyCommand[]): string {
     '  -h, --help     Show help; `guardrails <command> --help` shows a command\'s options',
     '  -v, --version  Print the version',
     '',
-    'Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error, 3 internal error.',
+    'Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error, 3 internal error,',
+    '4 Schema Registry unavailable (the check failed closed).',
     '',
   ].join('\n');
 }

@@ -111,12 +111,16 @@ describe('guardrails check', () => {
             },
           ],
           changes: [expect.objectContaining({ severity: 'breaking', path: 'Tick.price', file: 'schemas/ticks.avsc', line: 7 })],
-          history: [{ version: 0, commit: base, date: repo.dateOf(base), file: 'schemas/ticks.avsc', changes: null }],
+          history: [{ version: 0, commit: base, date: repo.dateOf(base), file: 'schemas/ticks.avsc', changes: null, registryVersion: null, registryId: null }],
           error: null,
           warnings: [],
+          registry: null,
         },
       ],
       warnings: [],
+      source: 'git',
+      registryUrl: null,
+      degraded: null,
     });
   });
 

@@ -30,7 +30,7 @@ describe('guardrails compat', () => {
     expect(report.mode).toBe('files');
     expect(report.against).toBeNull();
     expect(report.subjects[0]?.subject).toBeNull();
-    expect(report.subjects[0]?.history).toEqual([{ version: 0, commit: null, date: null, file: 'v2.avsc', changes: null }]);
+    expect(report.subjects[0]?.history).toEqual([{ version: 0, commit: null, date: null, file: 'v2.avsc', changes: null, registryVersion: null, registryId: null }]);
     expect(report.subjects[0]?.incompatibilities).toEqual([
       expect.objectContaining({ type: 'READER_FIELD_MISSING_DEFAULT_VALUE', message: 'price', direction: 'forward', version: 0, file: 'v3.avsc', line: 1, column: 1 }),
     ]);

@@ -12,7 +12,7 @@ describe('guardrails (top level)', () => {
       expect(result.stdout).toMatch(/^Usage: guardrails <command> \[options\]/);
       expect(result.stdout).toMatch(/^ {2}check +Check changed Avro schemas/m);
       expect(result.stdout).toMatch(/^ {2}compat +Check one schema/m);
-      expect(result.stdout).toContain('Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error, 3 internal error.');
+      expect(result.stdout).toContain('4 Schema Registry unavailable (the check failed closed).');
     }
   });
 

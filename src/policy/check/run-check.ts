@@ -4,6 +4,7 @@
  * branch. Returns the report; rendering and exit codes belong to the caller.
  */
 import { loadConfig } from '../config/load.js';
+import type { GuardrailsSettings } from '../config/settings.js';
 import { subjectResolver, type SubjectResolver } from '../config/subjects.js';
 import type { GitRepository } from '../../github/git/repository.js';
 import { REPORT_VERSION, type BaseRef, type CheckReport, type SubjectReport } from '../report/model.js';
@@ -29,6 +30,22 @@ export interface CheckRunOptions {
 }
 
 export async function runCheck(options: CheckRunOptions): Promise<CheckReport> {
+  return offlineReport(await prepareCheck(options));
+}
+
+/** What both the offline and the registry check start from: config, base, plan and working tree. */
+export interface PreparedCheck {
+  readonly repo: GitRepository;
+  readonly settings: GuardrailsSettings;
+  /** Config warnings. */
+  readonly warnings: readonly string[];
+  readonly against: BaseRef;
+  readonly resolver: SubjectResolver;
+  readonly plan: CheckPlan;
+  readonly workspace: Workspace;
+}
+
+export async function prepareCheck(options: CheckRunOptions): Promise<PreparedCheck> {
   const repo = await options.openRepository(options.cwd);
   const { settings, warnings } = await loadConfig({ path: options.configPath, cwd: options.cwd, root: repo.root });
   await repo.requireFullHistory();
@@ -40,10 +57,21 @@ export async function runCheck(options: CheckRunOptions): Promise<CheckReport> {
   // Changed files that are not regular files (symbolic links) are read too, so they get a clear error.
   const present = plan.targets.filter((target) => target.kind !== 'deleted').map((target) => target.file);
   const workspace = await loadWorkspace(repo, [...new Set([...files, ...present])]);
+  return { repo, settings, warnings, against, resolver, plan, workspace };
+}
+
+/** The offline check: each target against its committed history on the base branch. */
+export async function offlineReport(prepared: PreparedCheck): Promise<CheckReport> {
+  const { repo, against, plan, workspace, resolver, warnings } = prepared;
   const subjects = await checkTargets(repo, against.commit, plan, workspace, resolver);
+  return reportOf(prepared, subjects, warnings);
+}
+
+/** The report over checked subjects; duplicate subjects become errors. */
+export function reportOf(prepared: PreparedCheck, subjects: readonly SubjectReport[], warnings: readonly string[]): CheckReport {
   const checked = markDuplicateSubjects(subjects);
   const ok = checked.every((entry) => entry.status !== 'incompatible' && entry.status !== 'error');
-  return { reportVersion: REPORT_VERSION, ok, mode: plan.mode, against, subjects: checked, warnings };
+  return { reportVersion: REPORT_VERSION, ok, mode: prepared.plan.mode, against: prepared.against, subjects: checked, warnings };
 }
 
 async function resolveBase(repo: GitRepository, against: string | undefined): Promise<BaseRef> {

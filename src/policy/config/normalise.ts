@@ -7,6 +7,8 @@ import { compileGlob, GlobError } from './glob.js';
 import type { Locator } from './locate.js';
 import { DEFAULT_CONTEXT, normalizeContext } from '../../registry/qualified-subject.js';
 import type { RawConfig, RawSubjectEntry } from './schema.js';
+import { normalisePolicySections } from './policy-sections.js';
+import { normaliseRegistrySections } from './registry-section.js';
 import {
   RESERVED_SECTIONS,
   type GuardrailsSettings,
@@ -46,12 +48,20 @@ export function normaliseConfig(raw: RawConfig, file: string, locate: Locator): 
   const warnings = RESERVED_SECTIONS.filter((name) => raw[name] !== undefined).map((name) =>
     at([name], 'is reserved for a later version of guardrails and is ignored for now', 'key'),
   );
+  const policy = normalisePolicySections(raw, file, locate);
+  issues.push(...policy.issues);
+  const registry = normaliseRegistrySections(raw, file, locate);
+  issues.push(...registry.issues);
   const settings: GuardrailsSettings = {
     version: 1,
     source: file,
     schemas: { paths },
     defaults: { compatibility: raw.defaults?.compatibility ?? 'BACKWARD', strategy: defaultStrategy },
     subjects,
+    approvals: policy.approvals,
+    deprecation: policy.deprecation,
+    ...(registry.registry !== undefined && { registry: registry.registry }),
+    onRegistryUnavailable: registry.onRegistryUnavailable,
   };
   return { settings, issues, warnings };
 }

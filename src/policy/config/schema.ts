@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { COMPATIBILITY_LEVELS, NAMING_STRATEGIES, RESERVED_SECTIONS } from './settings.js';
+import { approvalsSection, deprecationSection, policyAllowedKeys } from './policy-sections.js';
+import { onRegistryUnavailableSection, registryAllowedKeys, registrySection } from './registry-section.js';
 
 const level = z.enum(COMPATIBILITY_LEVELS, { error: `one of ${COMPATIBILITY_LEVELS.join(', ')}` });
 const strategy = z.enum(NAMING_STRATEGIES, { error: `one of ${NAMING_STRATEGIES.join(', ')}` });
@@ -48,12 +50,7 @@ export const DEFAULTS_SHAPE = { compatibility: level.optional(), strategy: strat
  * Reserved sections (settings.ts RESERVED_SECTIONS) are accepted as any value so that a config written
  * for a later version still loads; normalise.ts warns that they are ignored.
  */
-const reserved = {
-  registry: z.unknown().optional(),
-  approvals: z.unknown().optional(),
-  deprecation: z.unknown().optional(),
-  'on-registry-unavailable': z.unknown().optional(),
-} satisfies Record<(typeof RESERVED_SECTIONS)[number], z.ZodType>;
+const reserved = {} satisfies Record<(typeof RESERVED_SECTIONS)[number], z.ZodType>;
 
 export const TOP_SHAPE = {
   version: z.literal(1, { error: '1 (the only config format version)' }),
@@ -66,6 +63,10 @@ export const TOP_SHAPE = {
     )
     .optional(),
   ...reserved,
+  registry: registrySection.optional(),
+  'on-registry-unavailable': onRegistryUnavailableSection.optional(),
+  approvals: approvalsSection.optional(),
+  deprecation: deprecationSection.optional(),
 };
 
 export const configSchema = z.strictObject(TOP_SHAPE, { error: 'a mapping with `version: 1` and the sections schemas, defaults, subjects' });
@@ -75,6 +76,10 @@ export type RawSubjectEntry = NonNullable<RawConfig['subjects']>[number];
 
 /** The keys a mapping at `path` may hold, for "unknown key" messages. */
 export function allowedKeys(path: readonly PropertyKey[]): readonly string[] {
+  const policy = policyAllowedKeys(path);
+  if (policy !== undefined) return policy;
+  const registry = registryAllowedKeys(path);
+  if (registry !== undefined) return registry;
   if (path.length === 0) return Object.keys(TOP_SHAPE);
   if (path.length === 1 && path[0] === 'schemas') return Object.keys(SCHEMAS_SHAPE);
   if (path.length === 1 && path[0] === 'defaults') return Object.keys(DEFAULTS_SHAPE);

@@ -8,6 +8,8 @@
 
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from '../../avro/compat/index.js';
 import { SUBJECT_NAME_STRATEGIES, type SubjectNameStrategy } from '../../registry/subject-naming.js';
+import type { ApprovalSettings, DeprecationSettings } from './policy-sections.js';
+import type { OnRegistryUnavailable, RegistryConfigSettings } from './registry-section.js';
 
 /** Confluent Schema Registry compatibility levels, with Confluent's semantics (the engine's list). */
 export { COMPATIBILITY_LEVELS, type CompatibilityLevel };
@@ -17,7 +19,7 @@ export const NAMING_STRATEGIES = SUBJECT_NAME_STRATEGIES;
 export type NamingStrategy = SubjectNameStrategy;
 
 /** Top-level sections that later versions will define; today they are accepted and ignored with a warning. */
-export const RESERVED_SECTIONS = ['registry', 'approvals', 'deprecation', 'on-registry-unavailable'] as const;
+export const RESERVED_SECTIONS = [] as const;
 
 /** Where a setting was written, for messages that point back into the config file. */
 export interface ConfigLocation {
@@ -76,6 +78,14 @@ export interface GuardrailsSettings {
   };
   /** File-to-subject mapping, in file order. */
   readonly subjects: readonly SubjectRule[];
+  /** Who must approve schema changes (issue 4 §4); defaults when the section is absent. */
+  readonly approvals: ApprovalSettings;
+  /** The deprecation window (issue 4 §5). */
+  readonly deprecation: DeprecationSettings;
+  /** The Schema Registry the check asks (issue 3 §3); absent when the config names none. No secrets. */
+  readonly registry?: RegistryConfigSettings;
+  /** What the registry-backed check does when the registry is unavailable (default `fail`). */
+  readonly onRegistryUnavailable: OnRegistryUnavailable;
 }
 
 /** What loading the config produced besides the settings: problems that do not stop the run. */

@@ -8,11 +8,19 @@ import type { CheckReport, Position, SubjectReport } from './model.js';
 
 export function renderGithub(report: CheckReport): string {
   const lines: string[] = [];
+  if (report.degraded) lines.push(command('warning', { title: 'guardrails: DEGRADED (offline fallback)' }, degradedMessage(report)));
   for (const warning of report.warnings) lines.push(command('warning', {}, warning));
   for (const entry of report.subjects) lines.push(...subjectCommands(entry));
   const failed = report.subjects.filter((s) => s.status === 'incompatible' || s.status === 'error').length;
-  lines.push(`guardrails: ${report.subjects.length} schema file(s) checked, ${failed} failed: ${report.ok ? 'OK' : 'FAILED'}`);
+  const source = report.degraded ? ' (DEGRADED: git history, not the registry)' : report.source === 'registry' ? ' against the registry' : '';
+  lines.push(`guardrails: ${report.subjects.length} schema file(s) checked${source}, ${failed} failed: ${report.ok ? 'OK' : 'FAILED'}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The one line every output uses to say a check degraded to the git history. */
+export function degradedMessage(report: CheckReport): string {
+  const where = report.registryUrl ? ` at ${report.registryUrl}` : '';
+  return `the Schema Registry${where} was unavailable, so this is the offline git-history check (on-registry-unavailable: offline), not the registry's verdict: ${report.degraded?.reason ?? ''}`;
 }
 
 function subjectCommands(entry: SubjectReport): string[] {

@@ -17,6 +17,9 @@ export function toJson(report: CheckReport) {
     against: report.against && { ref: report.against.ref, commit: report.against.commit, mergeBase: report.against.mergeBase },
     subjects: report.subjects.map(subjectJson),
     warnings: [...report.warnings],
+    source: report.source ?? 'git',
+    registryUrl: report.registryUrl ?? null,
+    degraded: report.degraded ? { reason: report.degraded.reason } : null,
   };
 }
 
@@ -36,9 +39,19 @@ function subjectJson(entry: SubjectReport) {
       date: v.date ?? null,
       file: v.file,
       changes: v.changes?.map(changeJson) ?? null,
+      registryVersion: v.registry?.version ?? null,
+      registryId: v.registry?.id ?? null,
     })),
     error: entry.error ? errorJson(entry.error) : null,
     warnings: [...entry.warnings],
+    registry: entry.registry
+      ? {
+          verdict: entry.registry.verdict,
+          messages: [...entry.registry.messages],
+          local: entry.registry.local,
+          references: entry.registry.references.map((r) => ({ name: r.name, subject: r.subject, version: r.version })),
+        }
+      : null,
   };
 }
 

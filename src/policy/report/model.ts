@@ -28,6 +28,15 @@ export interface CheckReport {
   readonly subjects: readonly SubjectReport[];
   /** Problems that did not stop the check (config warnings), one line each. */
   readonly warnings: readonly string[];
+  /** Where the verdicts came from: the git history (offline, the default) or the Schema Registry. */
+  readonly source?: 'git' | 'registry';
+  /** The registry asked (without credentials), for registry checks and degraded ones. */
+  readonly registryUrl?: string;
+  /**
+   * Set when the registry was unavailable and `on-registry-unavailable: offline` fell back to the git
+   * history: the verdicts are not the registry's. Every output shows it.
+   */
+  readonly degraded?: { readonly reason: string };
 }
 
 export interface BaseRef {
@@ -66,6 +75,8 @@ export interface HistoryVersion {
   readonly file: string;
   /** Audits: the semantic diff from the previous version to this one (absent for the first). */
   readonly changes?: readonly Change[];
+  /** Registry checks: the registered version this entry is. */
+  readonly registry?: { readonly subject: string; readonly version: number; readonly id: number };
 }
 
 export interface Incompatibility extends Position {
@@ -125,6 +136,30 @@ export interface SubjectReport {
   readonly error?: SubjectError;
   /** Problems that did not stop this subject's check (e.g. a committed version that does not parse). */
   readonly warnings: readonly string[];
+  /** Registry checks: what the registry said and what the local engine said about the same versions. */
+  readonly registry?: RegistryVerdict;
+}
+
+/** A schema reference sent with the candidate. */
+export interface SentReference {
+  readonly name: string;
+  readonly subject: string;
+  readonly version: number;
+}
+
+export interface RegistryVerdict {
+  /**
+   * The registry's answer: `compatible`, `incompatible`, `new` (the subject has no live version) or
+   * `unchecked` (a referenced schema is not registered yet, so the registry could not be asked; the
+   * local engine's verdict on the registry's versions stands in).
+   */
+  readonly verdict: 'compatible' | 'incompatible' | 'new' | 'unchecked';
+  /** The verbose messages as the registry sent them. */
+  readonly messages: readonly string[];
+  /** The cross-check: the local engine on the same registered versions at the same level. */
+  readonly local: 'compatible' | 'incompatible' | 'new';
+  /** The references sent with the candidate. */
+  readonly references: readonly SentReference[];
 }
 
 /** 0 all compatible, 1 some subject incompatible, 2 some subject in error (bad input wins). */

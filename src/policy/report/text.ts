@@ -1,10 +1,12 @@
 /** The report for people: grouped per subject, each finding with its place, the source line and a fix. */
 import { fixFor } from './fixes.js';
-import type { Change, CheckReport, Excerpt, HistoryVersion, Incompatibility, Position, SubjectReport } from './model.js';
+import { degradedMessage } from './github.js';
+import type { Change, CheckReport, Excerpt, HistoryVersion, Incompatibility, Position, RegistryVerdict, SubjectReport } from './model.js';
 import { NO_STYLE, type Style } from './style.js';
 
 export function renderText(report: CheckReport, style: Style = NO_STYLE): string {
   const lines: string[] = [header(report), ''];
+  if (report.degraded) lines.push(style.yellow(`DEGRADED: ${degradedMessage(report)}`), '');
   for (const warning of report.warnings) lines.push(style.yellow(`warning: ${warning}`));
   if (report.warnings.length > 0) lines.push('');
   for (const subject of report.subjects) lines.push(...renderSubject(subject, report.mode === 'audit', style), '');
@@ -13,6 +15,11 @@ export function renderText(report: CheckReport, style: Style = NO_STYLE): string
 }
 
 function header(report: CheckReport): string {
+  const registry = report.source === 'registry' && report.registryUrl ? ` Verdicts from the Schema Registry at ${report.registryUrl}.` : '';
+  return `${baseHeader(report)}${registry}`;
+}
+
+function baseHeader(report: CheckReport): string {
   const count = plural(report.subjects.length, 'schema file');
   const base = report.against ? `${report.against.ref} (${short(report.against.commit)}, merge-base ${short(report.against.mergeBase)})` : '';
   switch (report.mode) {
@@ -37,6 +44,7 @@ function renderSubject(entry: SubjectReport, audit: boolean, style: Style): stri
   const verdict = failed ? style.red(verdictOf(entry, audit)) : style.green(verdictOf(entry, audit));
   const lines = [`${mark} ${name}${entry.file}${moved}  ${entry.level}  ${verdict}`];
   for (const warning of entry.warnings) lines.push(style.yellow(`  warning: ${warning}`));
+  if (entry.registry) lines.push(...registryLines(entry.registry, style));
   if (entry.error) {
     lines.push(`  ${style.red('error:')} ${entry.error.message}`, ...excerptLines(entry.error, '    ', style));
   }
@@ -95,8 +103,19 @@ function renderEvolution(history: readonly HistoryVersion[], style: Style): stri
   return lines;
 }
 
+/** What the registry said, the cross-check, the references sent and the registry's own messages. */
+function registryLines(registry: RegistryVerdict, style: Style): string[] {
+  const refs = registry.references.map((r) => `${r.name} → ${r.subject} v${r.version}`).join(', ');
+  const lines = [`  ${style.dim('registry:')} ${registry.verdict}; local engine on the registry's versions: ${registry.local}`];
+  if (refs !== '') lines.push(`  ${style.dim('references sent:')} ${refs}`);
+  // The quoted old schema is long and already shown as the history version; JSON keeps it.
+  for (const message of registry.messages.filter((m) => !m.startsWith('{oldSchema:'))) lines.push(`    ${style.dim(message.length > 300 ? `${message.slice(0, 299)}…` : message)}`);
+  return lines;
+}
+
 function versionLabel(version: number, history: readonly HistoryVersion[]): string {
   const meta = history[version];
+  if (meta?.registry) return `version ${version + 1} of ${history.length} (registry version ${meta.registry.version}, id ${meta.registry.id})`;
   const origin = meta?.commit ? ` (commit ${short(meta.commit)}${meta.date ? `, ${meta.date}` : ''})` : meta ? ` (${meta.file})` : '';
   return `version ${version + 1} of ${history.length}${origin}`;
 }
@@ -125,7 +144,8 @@ function summary(report: CheckReport, style: Style): string {
   const parts = order
     .filter((status) => counts.has(status))
     .map((status) => `${counts.get(status)} ${status === 'error' && counts.get(status) !== 1 ? 'errors' : status}`);
-  const text = parts.length > 0 ? parts.join(', ') : 'no schema files';
+  const degraded = report.degraded ? ' (DEGRADED: git history, not the registry)' : '';
+  const text = `${parts.length > 0 ? parts.join(', ') : 'no schema files'}${degraded}`;
   return report.ok ? style.green(`${text}: OK`) : style.red(`${text}: FAILED`);
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/policy/config/errors.js';
 import { DEFAULT_SETTINGS, loadConfig, parseConfigText } from '../../../src/policy/config/load.js';
+import { DEFAULT_APPROVALS, DEFAULT_DEPRECATION } from '../../../src/policy/config/policy-sections.js';
 
 function problems(text: string): string[] {
   try {
@@ -62,6 +63,9 @@ describe('parseConfigText', () => {
           location: { file: 'guardrails.yaml', line: 11, column: 5 },
         },
       ],
+      approvals: DEFAULT_APPROVALS,
+      deprecation: DEFAULT_DEPRECATION,
+      onRegistryUnavailable: 'fail',
     });
   });
 
@@ -139,12 +143,10 @@ describe('parseConfigText', () => {
     expect(problems('- a\n')).toEqual(['1:1 : got ["a"]; expected a mapping with `version: 1` and the sections schemas, defaults, subjects']);
   });
 
-  it('accepts reserved sections with a warning', () => {
-    const { warnings } = parseConfigText('version: 1\napprovals:\n  required: 2\non-registry-unavailable: fail\n', 'g.yaml');
-    expect(warnings).toEqual([
-      'g.yaml:2:1: approvals: is reserved for a later version of guardrails and is ignored for now',
-      'g.yaml:4:1: on-registry-unavailable: is reserved for a later version of guardrails and is ignored for now',
-    ]);
+  it('reads the once-reserved sections as real ones, without warnings', () => {
+    const { settings, warnings } = parseConfigText('version: 1\napprovals:\n  required:\n    platform-lead: 2\non-registry-unavailable: offline\n', 'g.yaml');
+    expect(warnings).toEqual([]);
+    expect([settings.approvals.required.platformLead, settings.onRegistryUnavailable]).toEqual([2, 'offline']);
   });
 
   it('formats the error message on one line with file:line:column', () => {
