@@ -1,0 +1,174 @@
+/**
+ * The action's wiring (house style §2): read inputs and the event, then the named steps, each a log
+ * group; any failure ends in one place, `setFailed`, with a one-line message and no stack. The check
+ * run, once started, is always completed, as a failure when the run could not decide (fail closed).
+ */
+import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
+import { openRepository, type GitRepository } from '../github/git/repository.js';
+import { runRegistryCheck } from '../policy/check/run-registry-check.js';
+import { REGISTRY_ENV } from '../policy/check/registry-settings.js';
+import { evaluateApprovals } from '../policy/approvals/evaluate.js';
+import type { ApprovalResult } from '../policy/approvals/result.js';
+import { createClient, type GitHubClient } from '../github/api/client.js';
+import { checkRunWriter, type CheckRunWriter } from '../github/api/checks.js';
+import { stickyComments } from '../github/api/comments.js';
+import { contentSource } from '../github/api/contents.js';
+import { landingSource } from '../github/api/landing.js';
+import { pullSource, type PullInfo, type RepoRef } from '../github/api/pulls.js';
+import { teamSource } from '../github/api/teams.js';
+import { annotationsOf } from './annotations.js';
+import { loadPullFacts } from './approval-facts.js';
+import { loadBasePolicy, type BasePolicy } from './base-policy.js';
+import { loadGates } from './deprecation-facts.js';
+import { readEvent, type EventContext } from './event.js';
+import { readInputs, type ActionSettings } from './inputs.js';
+import { renderMarkdown, renderPlain } from './markdown.js';
+import { pushMetrics } from './metrics.js';
+import { outputsOf, truncateSummary } from './publish.js';
+import { decideVerdict } from './verdict.js';
+
+export interface ActionDeps {
+  readonly env: NodeJS.ProcessEnv;
+  readonly now: () => Date;
+  readonly openRepository: (cwd: string) => Promise<GitRepository>;
+}
+
+const defaultDeps: ActionDeps = { env: process.env, now: () => new Date(), openRepository };
+
+export async function run(deps: ActionDeps = defaultDeps): Promise<void> {
+  try {
+    const settings = readInputs((name) => core.getInput(name), (secret) => core.setSecret(secret));
+    const event = await readEvent(deps.env);
+    await checkPullRequest(settings, event, deps);
+  } catch (error) {
+    core.setFailed(messageOf(error));
+  }
+}
+
+interface Context {
+  readonly settings: ActionSettings;
+  readonly event: EventContext;
+  readonly deps: ActionDeps;
+  readonly client: GitHubClient;
+  readonly repo: RepoRef;
+  readonly started: number;
+}
+
+async function checkPullRequest(settings: ActionSettings, event: EventContext, deps: ActionDeps): Promise<void> {
+  let requests = 0;
+  const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => core.warning(line), onRequest: () => requests++ });
+  const ctx: Context = { settings, event, deps, client, repo: { owner: event.owner, repo: event.repo }, started: Date.now() };
+  const pull = event.pullNumber === undefined ? undefined : await pullSource(client, ctx.repo).pull(event.pullNumber);
+  const headSha = pull?.headSha ?? event.headSha;
+  const checks = checkRunWriter(client, ctx.repo);
+  const runId = await tryStartCheck(checks, settings.checkName, headSha);
+  try {
+    await evaluateAndPublish(ctx, pull, checks, runId);
+  } catch (error) {
+    if (runId !== undefined) {
+      const summary = `The schema check could not decide, so it fails closed:\n\n${messageOf(error)}`;
+      await checks.complete(runId, { conclusion: 'failure', title: 'Schema check failed to run', summary, annotations: [] }).catch(() => undefined);
+    }
+    throw error;
+  } finally {
+    core.info(`GitHub API requests: ${requests}`);
+  }
+}
+
+async function evaluateAndPublish(ctx: Context, pull: PullInfo | undefined, checks: CheckRunWriter, runId: number | undefined): Promise<void> {
+  const { settings, event, deps } = ctx;
+  const policy = await step('Policy from the base branch', () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, event.baseSha));
+  const report = await step('Schema check', async () => {
+    const options = { cwd: event.workspace, against: event.baseSha, configPath: policy.file, openRepository: deps.openRepository };
+    // Without a registry URL (input, GUARDRAILS_REGISTRY_URL or the base policy) this is the offline check.
+    const raw = await runRegistryCheck({ ...options, registry: { flags: settings.registry ? { url: settings.registry.url } : {}, env: registryEnv(settings, deps.env) } });
+    return { ...raw, warnings: raw.warnings.map((w) => w.split(policy.file).join(policy.label)) };
+  });
+  const repo = await deps.openRepository(event.workspace);
+  const gates = await step('Deprecation window', () =>
+    loadGates({ repo, report, settings: policy.loaded.settings, landing: landingSource(ctx.client, ctx.repo), now: deps.now() }),
+  );
+  const breaking = [...gates.values()].some((g) => g.breaking);
+  const changed = report.mode === 'changed' && report.subjects.length > 0;
+  const required = policy.loaded.settings.approvals.requiredFor === 'breaking' ? breaking : changed;
+  const approvals = await step('Approvals', () => approvalsFor(ctx, policy, pull, report.subjects.flatMap((s) => [s.file, ...(s.previousFile ? [s.previousFile] : [])]), required));
+  const verdict = decideVerdict({ report, gates, approvals, settings });
+  const view = { report, gates, approvals, verdict, windowDays: policy.loaded.settings.deprecation.windowDays };
+  const markdown = renderMarkdown(view);
+  logUntrusted(renderPlain(view));
+  for (const [name, value] of Object.entries(outputsOf({ report, gates, approvals, verdict, policy: policy.label }))) core.setOutput(name, value);
+  await core.summary.addRaw(truncateSummary(markdown)).write();
+  if (runId !== undefined) {
+    const annotations = annotationsOf(report, gates);
+    await checks.complete(runId, { conclusion: verdict.conclusion, title: verdict.headline, summary: markdown, annotations }).catch((e: unknown) => core.warning(messageOf(e)));
+  }
+  if (pull !== undefined && settings.comment) {
+    await stickyComments(ctx.client, ctx.repo, settings.botLogin)
+      .upsert(pull.number, markdown)
+      .catch((e: unknown) => core.warning(`${messageOf(e)}; the verdict is in the job summary (fork PRs: see the workflow_run pattern in docs/action.md)`));
+  }
+  if (settings.pushgatewayUrl !== undefined) {
+    const metrics = { owner: event.owner, repo: event.repo, verdict, incompatibleSubjects: report.subjects.filter((s) => s.status === 'incompatible').length, durationSeconds: (Date.now() - ctx.started) / 1000 };
+    await pushMetrics(settings.pushgatewayUrl, metrics).catch((e: unknown) => core.warning(`metrics not pushed: ${messageOf(e)}`));
+  }
+  if (verdict.conclusion === 'failure') core.setFailed(`${verdict.headline}: ${verdict.problems.join('; ')}`);
+}
+
+async function approvalsFor(ctx: Context, policy: BasePolicy, pull: PullInfo | undefined, files: string[], required: boolean): Promise<ApprovalResult> {
+  const settings = policy.loaded.settings.approvals;
+  const empty = { approvers: [], dismissed: [], blockers: [], children: [] };
+  if (pull === undefined) {
+    return { ...empty, name: 'Schema change approvals', status: 'skipped', description: 'merge queue: approvals were enforced on the pull request' };
+  }
+  const facts = required
+    ? await loadPullFacts(pullSource(ctx.client, ctx.repo), teamSource(ctx.client), settings, pull)
+    : { number: pull.number, author: pull.author, headSha: pull.headSha, commitPeople: [], labels: pull.labels, labelEvents: [], reviews: [], teams: new Map() };
+  return evaluateApprovals({ settings, facts, schemaFiles: files, required });
+}
+
+async function tryStartCheck(checks: CheckRunWriter, name: string, headSha: string): Promise<number | undefined> {
+  try {
+    return await checks.start(name, headSha);
+  } catch (error) {
+    core.warning(`${messageOf(error)}. Without checks: write (a fork PR's read-only token) the verdict is only in the job summary and the exit code.`);
+    return undefined;
+  }
+}
+
+/** The registry check's environment: GUARDRAILS_REGISTRY_* from the job, overridden by the secret inputs. */
+function registryEnv(settings: ActionSettings, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const fromJob = Object.fromEntries(Object.values(REGISTRY_ENV).map((name) => [name, env[name]]));
+  const r = settings.registry;
+  return {
+    ...fromJob,
+    ...(r?.username !== undefined && { [REGISTRY_ENV.apiKey]: r.username }),
+    ...(r?.password !== undefined && { [REGISTRY_ENV.apiSecret]: r.password }),
+    ...(r?.token !== undefined && { [REGISTRY_ENV.bearerToken]: r.token }),
+  };
+}
+
+/** One named step as a log group, with its duration. */
+async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  return core.group(name, async () => {
+    try {
+      return await fn();
+    } finally {
+      core.info(`${name}: ${Date.now() - started} ms`);
+    }
+  });
+}
+
+/** Logs text derived from PR data with workflow commands disabled, so it cannot inject any (trap 13). */
+function logUntrusted(text: string): void {
+  const token = randomUUID();
+  core.info(`::stop-commands::${token}`);
+  core.info(text);
+  core.info(`::${token}::`);
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  return String(error);
+}

@@ -1,0 +1,85 @@
+/**
+ * Pull-request facts for the approval engine, every list read through all pages at 100 per page
+ * (trap 4: page 1 holds only 30 by default).
+ */
+import { reviewFromPayload, type LabelEvent, type ReviewFact } from '../../policy/approvals/facts.js';
+import type { GitHubClient } from './client.js';
+import { apiFailure } from './errors.js';
+
+export interface RepoRef {
+  readonly owner: string;
+  readonly repo: string;
+}
+
+export interface PullInfo {
+  readonly number: number;
+  readonly author: string;
+  readonly headSha: string;
+  readonly baseSha: string;
+  readonly baseRef: string;
+  readonly labels: readonly string[];
+  /** The head repository differs from the base one. */
+  readonly fromFork: boolean;
+}
+
+export interface PullSource {
+  pull(number: number): Promise<PullInfo>;
+  reviews(number: number): Promise<ReviewFact[]>;
+  /** Logins of every commit author and committer (GitHub's own `web-flow` committer left out). */
+  commitPeople(number: number): Promise<string[]>;
+  labelEvents(number: number): Promise<LabelEvent[]>;
+}
+
+export function pullSource(client: GitHubClient, ref: RepoRef): PullSource {
+  return {
+    async pull(number) {
+      try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...ref, pull_number: number });
+        return {
+          number,
+          author: data.user?.login ?? '',
+          headSha: data.head.sha,
+          baseSha: data.base.sha,
+          baseRef: data.base.ref,
+          labels: data.labels.map((label) => label.name ?? '').filter((name) => name !== ''),
+          fromFork: data.head.repo?.full_name !== data.base.repo.full_name,
+        };
+      } catch (error) {
+        throw apiFailure(`read pull request #${number}`, error);
+      }
+    },
+    async reviews(number) {
+      try {
+        const reviews = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { ...ref, pull_number: number, per_page: 100 });
+        return reviews.map((r) => reviewFromPayload({ ...r, id: Number(r.id) }));
+      } catch (error) {
+        throw apiFailure(`read the reviews of pull request #${number}`, error);
+      }
+    },
+    async commitPeople(number) {
+      try {
+        const commits = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { ...ref, pull_number: number, per_page: 100 });
+        const people = new Set<string>();
+        for (const commit of commits) {
+          if (commit.author?.login) people.add(commit.author.login);
+          if (commit.committer?.login && commit.committer.login !== 'web-flow') people.add(commit.committer.login);
+        }
+        return [...people];
+      } catch (error) {
+        throw apiFailure(`read the commits of pull request #${number}`, error);
+      }
+    },
+    async labelEvents(number) {
+      try {
+        const events = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/events', { ...ref, issue_number: number, per_page: 100 });
+        return events.flatMap((event) => {
+          const e = event as { event?: string; label?: { name?: string }; actor?: { login?: string } | null; created_at?: string };
+          if (e.event !== 'labeled' || !e.label?.name || !e.actor?.login) return [];
+          return [{ label: e.label.name, actor: e.actor.login, createdAt: e.created_at ?? '' }];
+        });
+      } catch (error) {
+        throw apiFailure(`read the label events of pull request #${number}`, error);
+      }
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Which changes of one subject the window gates, and the subject's verdict (issue 4 §5). A breaking
+ * change is an incompatibility at the subject's level, any removal or narrowing (even at NONE), or a
+ * deleted subject. It is allowed only when every element it breaks has a mature marker; a break that
+ * cannot be tied to an element of the old schema (a field added without a default) never is.
+ */
+import { ruleHasCategory, type ChangeElement, type SchemaChange } from '../../avro/diff/index.js';
+import type { CompatibilityLevel } from '../../avro/compat/index.js';
+import { markedElements } from './markers.js';
+import { deprecationVerdict, type DeprecationVerdict, type MarkedVersion } from './window.js';
+
+export interface GateInput {
+  readonly level: CompatibilityLevel;
+  /** Semantic diff from the latest base version to the PR's schema (empty for a deleted subject). */
+  readonly changes: readonly SchemaChange[];
+  /** Whether the level check failed. */
+  readonly incompatible: boolean;
+  /** The PR deletes the subject's file. */
+  readonly deleted: boolean;
+  /** Base-branch versions, oldest first. */
+  readonly versions: readonly MarkedVersion[];
+  readonly now: Date;
+  readonly windowDays: number;
+}
+
+export interface GateResult {
+  readonly breaking: boolean;
+  readonly allowed: boolean;
+  /** Verdicts for the elements the breaking changes touch. */
+  readonly elements: readonly DeprecationVerdict[];
+  /** Breaking changes no deprecation can allow, in words. */
+  readonly unattributed: readonly string[];
+  /** For an allowed break the registry would reject: what it still needs. */
+  readonly registryNeeds?: string;
+  /** Every marker on the latest base version, with its countdown. */
+  readonly markers: readonly DeprecationVerdict[];
+}
+
+export function gateSubject(input: GateInput): GateResult {
+  const latest = input.versions[input.versions.length - 1];
+  const markers = latest === undefined ? [] : markedElements(latest.schema).map((e) => deprecationVerdict(input.versions, e, input.now, input.windowDays));
+  const gated = input.changes.filter((c) => ruleHasCategory(c.rule, 'REMOVAL') || ruleHasCategory(c.rule, 'NARROWING'));
+  const severe = input.incompatible ? input.changes.filter((c) => c.severity === 'breaking') : [];
+  const elements = new Map<string, ChangeElement>();
+  const unattributed: string[] = [];
+  for (const change of [...gated, ...severe]) {
+    const element = change.element;
+    if (element !== undefined && change.before !== undefined) elements.set(keyOf(element), element);
+    else unattributed.push(change.message);
+  }
+  if (input.deleted && latest !== undefined && 'fullName' in latest.schema) {
+    elements.set('type:' + latest.schema.fullName, { kind: 'type', name: latest.schema.fullName });
+  }
+  const breaking = input.incompatible || input.deleted || elements.size > 0 || unattributed.length > 0;
+  if (input.incompatible && elements.size === 0 && unattributed.length === 0) {
+    unattributed.push(`the schema is incompatible at ${input.level} and no removed or narrowed element explains it`);
+  }
+  const verdicts = [...elements.values()].map((e) => deprecationVerdict(input.versions, e, input.now, input.windowDays));
+  const allowed = breaking && unattributed.length === 0 && verdicts.every((v) => v.status === 'mature');
+  const needsRegistry = allowed && (input.incompatible || input.deleted);
+  return {
+    breaking,
+    allowed,
+    elements: verdicts,
+    unattributed,
+    markers,
+    ...(needsRegistry && { registryNeeds: registryNeeds(input) }),
+  };
+}
+
+function registryNeeds(input: GateInput): string {
+  if (input.deleted) return 'delete the subject in the registry (soft delete first) once no producer or consumer uses it';
+  return `the registry rejects this at ${input.level}: register it in a new compatibility group (metadata property major_version bumped, compatibilityGroup: major_version) or override the subject's level for the deploy`;
+}
+
+function keyOf(element: ChangeElement): string {
+  return `${element.kind}:${element.record ?? ''}:${element.name}`;
+}

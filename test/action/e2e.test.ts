@@ -1,0 +1,233 @@
+/**
+ * End to end: the bundled action (built with build.mjs's esbuild settings) runs in a child process
+ * exactly as the runner starts it, against a real git repository and a local fake of the GitHub API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildActionBundle } from '../support/github-fake/bundle.js';
+import { FakeGitHub } from '../support/github-fake/server.js';
+import { startTestRegistry } from '../support/test-registry/index.js';
+import { Repo, runBundle, type RunResult } from './e2e-support.js';
+
+const POLICY = `version: 1
+subjects:
+  - files: "schemas/*.avsc"
+    topic: orders
+approvals:
+  platform-leads: acme/platform-leads
+  domain-experts:
+    - files: "schemas/**"
+      owners: acme/data-eng
+`;
+
+interface Fields {
+  note?: Record<string, unknown>;
+  memo?: Record<string, unknown>;
+  symbols?: string[];
+}
+
+function orders(fields: Fields): string {
+  const list: unknown[] = [{ name: 'id', type: 'long' }];
+  if (fields.note) list.push({ name: 'note', type: 'string', default: '', ...fields.note });
+  if (fields.memo) list.push({ name: 'memo', type: 'string', default: '', ...fields.memo });
+  list.push({ name: 'side', type: { type: 'enum', name: 'Side', symbols: fields.symbols ?? ['BUY', 'SELL', 'HOLD'] } });
+  return `${JSON.stringify({ type: 'record', name: 'Order', namespace: 'com.acme', fields: list }, null, 2)}\n`;
+}
+
+const repo = new Repo();
+const fake = new FakeGitHub();
+let bundle = '';
+let apiUrl = '';
+let base = '';
+const heads: Record<string, string> = {};
+
+beforeAll(async () => {
+  bundle = await buildActionBundle();
+  apiUrl = await fake.start();
+  repo.write('guardrails.yaml', POLICY).write('schemas/orders.avsc', orders({ note: {}, memo: {} })).commit('orders v1', 200);
+  const deprecatedNote = repo.write('schemas/orders.avsc', orders({ note: { deprecated: 'use memo' }, memo: {} })).commit('deprecate note', 60);
+  base = repo.write('schemas/orders.avsc', orders({ note: { deprecated: 'use memo' }, memo: { deprecated: true } })).commit('deprecate memo', 5);
+  // The deprecation of note merged 45 days ago by the server's clock, although its commit says 60.
+  fake.state.mergedAt.set(deprecatedNote, new Date(Date.now() - 45 * 86_400_000).toISOString());
+  fake.state.contents.set(`${base}:guardrails.yaml`, POLICY);
+  // PR 1 removes the matured `note` and the never-deprecated enum symbol HOLD, and tries to loosen the policy.
+  repo.git(new Date(), 'checkout', '-q', '-b', 'pr1');
+  repo.write('guardrails.yaml', `${POLICY}  required:\n    platform-lead: 0\n    domain-expert: 0\ndeprecation:\n  window-days: 0\n`);
+  heads.pr1 = repo.write('schemas/orders.avsc', orders({ memo: { deprecated: true }, symbols: ['BUY', 'SELL'] })).commit('remove note and HOLD', 1);
+  // PR 2 only removes `note`.
+  repo.git(new Date(), 'checkout', '-q', 'main');
+  repo.git(new Date(), 'checkout', '-q', '-b', 'pr2');
+  heads.pr2 = repo.write('schemas/orders.avsc', orders({ memo: { deprecated: true } })).commit('remove note', 1);
+  fake.state.teams.set('acme/platform-leads', new Map([['lead1', 'active']]));
+  fake.state.teams.set('acme/data-eng', new Map([['expert1', 'active']]));
+}, 120_000);
+
+afterAll(() => fake.stop());
+
+function setUpPull(number: number, head: string, reviews: { login: string; state: string; commit: string }[]) {
+  fake.state.pulls.set(number, { number, user: { login: 'dev' }, head: { sha: head, repo: { full_name: 'acme/schemas' } }, base: { sha: base, ref: 'main', repo: { full_name: 'acme/schemas' } }, labels: [] });
+  fake.state.reviews.set(number, reviews.map((r, i) => ({ id: number * 100 + i, user: { login: r.login, type: 'User' }, state: r.state, commit_id: r.commit, submitted_at: `2026-11-2${i}T00:00:00Z` })));
+  fake.state.commits.set(number, [{ sha: head, author: { login: 'dev' }, committer: { login: 'dev' } }]);
+}
+
+async function act(branch: 'pr1' | 'pr2', number: number, eventName = 'pull_request', inputs: Record<string, string> = {}): Promise<RunResult> {
+  repo.git(new Date(), 'checkout', '-q', branch);
+  const event = { action: eventName === 'pull_request' ? 'synchronize' : 'submitted', pull_request: { number, head: { sha: heads[branch] }, base: { sha: base } } };
+  return runBundle(
+    bundle,
+    { GITHUB_REPOSITORY: 'acme/schemas', GITHUB_WORKSPACE: repo.dir, GITHUB_API_URL: apiUrl },
+    { 'github-token': 'ghs_e2eSecretToken0000000000000000000000', ...inputs },
+    event,
+    eventName,
+  );
+}
+
+describe('the bundled action, end to end', () => {
+  it('blocks an undeprecated removal, allows a matured one, and reports everywhere', async () => {
+    setUpPull(1, heads.pr1 as string, [
+      { login: 'lead1', state: 'APPROVED', commit: heads.pr1 as string },
+      { login: 'expert1', state: 'APPROVED', commit: heads.pr1 as string },
+    ]);
+    const result = await act('pr1', 1);
+
+    expect(result.code).toBe(1);
+    expect(result.outputs.compatible).toBe('false');
+    expect(result.outputs['breaking-changes']).toBe('2');
+    expect(result.outputs['approvals-satisfied']).toBe('true');
+    expect(result.outputs['deprecations-pending']).toBe('1');
+    const json = JSON.parse(result.outputs.result ?? '{}') as { policy: string; verdict: { conclusion: string; problems: string[] } };
+    expect(json.verdict.conclusion).toBe('failure');
+    expect(json.verdict.problems).toContain('schemas/orders.avsc: breaking change not covered by a matured deprecation');
+    // The PR's policy edit (no approvals, no window) gave it nothing: the base policy applied.
+    expect(json.policy).toBe('guardrails.yaml@base');
+
+    const runs = fake.state.checkRuns.filter((r) => r.head_sha === heads.pr1);
+    expect(runs).toHaveLength(1);
+    const run = runs[0];
+    expect(run?.name).toBe('Schema guardrails');
+    expect(run?.status).toBe('completed');
+    expect(run?.conclusion).toBe('failure');
+    expect(run?.output?.summary).toContain('❌ breaking, blocked');
+    const failures = run?.annotations.filter((a) => a.annotation_level === 'failure') ?? [];
+    expect(failures.length).toBeGreaterThan(0);
+    const lines = orders({ memo: { deprecated: true }, symbols: ['BUY', 'SELL'] }).split('\n');
+    // The enum's declaration: the `"type": {` member of field `side`, the line after its name.
+    const enumLine = lines.findIndex((l) => l.includes('"name": "side"')) + 2;
+    expect(lines[enumLine - 1]).toContain('"type": {');
+    expect(failures).toContainEqual(expect.objectContaining({ path: 'schemas/orders.avsc', start_line: enumLine, title: 'orders-value: MISSING_ENUM_SYMBOLS (BACKWARD)' }));
+    expect(failures).toContainEqual(expect.objectContaining({ start_line: enumLine, title: 'orders-value: ENUM_SYMBOL_REMOVED' }));
+    expect(run?.annotations).toContainEqual(expect.objectContaining({ annotation_level: 'notice', title: expect.stringContaining('Order.memo deprecated') }));
+
+    const comments = fake.state.comments.get(1) ?? [];
+    expect(comments).toHaveLength(1);
+    const body = comments[0]?.body ?? '';
+    expect(body.startsWith('<!-- guardrails:schema-check -->')).toBe(true);
+    expect(body).toContain('### `orders-value`');
+    // Dated by the PR merge (45 days ago), not by the commit's own date (60 days ago).
+    const merged = new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);
+    expect(body).toMatch(new RegExp(`\\| \`Order.note\` \\| ${merged} \\| \\d{4}-\\d\\d-\\d\\d \\| ✅ removable now \\|`));
+    // The PR set window-days: 0 and no required approvals; the base policy's 30 days and roles still apply.
+    expect(body).toMatch(/\| `Order.memo` \| .* \| ⏳ 25 day\(s\) left \|/);
+    expect(body).toContain('| `Side.HOLD` | not deprecated on the base branch |');
+    expect(body).toContain('| Platform Lead | approved (1/1 required approval(s)) | @lead1 |');
+    expect(result.summary).toContain('Schema guardrails');
+    // The token is registered as a secret before anything else and never printed otherwise.
+    const withToken = result.stdout.split('\n').filter((line) => line.includes('ghs_e2eSecretToken'));
+    expect(withToken).toEqual(['::add-mask::ghs_e2eSecretToken0000000000000000000000']);
+    expect(result.stdout.split('\n')[0]).toBe(withToken[0]);
+  }, 120_000);
+
+  it('a review event on the same head updates the one check run and the one comment', async () => {
+    const before = fake.state.checkRuns.length;
+    const result = await act('pr1', 1, 'pull_request_review');
+    expect(result.code).toBe(1);
+    expect(fake.state.checkRuns).toHaveLength(before);
+    expect(fake.state.comments.get(1)).toHaveLength(1);
+  }, 120_000);
+
+  it('passes a removal whose deprecation matured, with approvals on the head', async () => {
+    setUpPull(2, heads.pr2 as string, [
+      { login: 'lead1', state: 'APPROVED', commit: heads.pr2 as string },
+      { login: 'expert1', state: 'APPROVED', commit: heads.pr2 as string },
+    ]);
+    const result = await act('pr2', 2);
+    expect(result.code).toBe(0);
+    expect(result.outputs).toEqual(expect.objectContaining({ compatible: 'true', 'breaking-changes': '1', 'approvals-satisfied': 'true', 'deprecations-pending': '1' }));
+    const run = fake.state.checkRuns.find((r) => r.head_sha === heads.pr2);
+    expect(run?.conclusion).toBe('success');
+  }, 120_000);
+
+  it('fails when the expert approved an older commit', async () => {
+    setUpPull(2, heads.pr2 as string, [
+      { login: 'lead1', state: 'APPROVED', commit: heads.pr2 as string },
+      { login: 'expert1', state: 'APPROVED', commit: base },
+    ]);
+    const result = await act('pr2', 2);
+    expect(result.code).toBe(1);
+    expect(result.outputs['approvals-satisfied']).toBe('false');
+    expect(fake.state.comments.get(2)?.[0]?.body).toContain('not counted: @expert1: approved commit');
+  }, 120_000);
+
+  it('trap 8: a fork PR with a read-only token still gets the verdict in the summary, outputs and exit code', async () => {
+    setUpPull(2, heads.pr2 as string, [
+      { login: 'lead1', state: 'APPROVED', commit: heads.pr2 as string },
+      { login: 'expert1', state: 'APPROVED', commit: heads.pr2 as string },
+    ]);
+    fake.state.readOnly = true;
+    try {
+      const result = await act('pr2', 2);
+      expect(result.code).toBe(0);
+      expect(result.outputs.compatible).toBe('true');
+      expect(result.summary).toContain('✅ Schema guardrails');
+      expect(result.stdout).toContain('the verdict is only in the job summary and the exit code');
+    } finally {
+      fake.state.readOnly = false;
+    }
+  }, 120_000);
+
+  it('trap 7: a token that cannot read the teams fails with the exact reason', async () => {
+    const teams = new Map(fake.state.teams);
+    fake.state.teams.clear();
+    try {
+      const result = await act('pr2', 2);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('the token cannot read org membership');
+      expect(result.outputs['approvals-satisfied']).toBe('false');
+    } finally {
+      for (const [k, v] of teams) fake.state.teams.set(k, v);
+    }
+  }, 120_000);
+
+  it('checks against the test registry with the registry-url input and masked credentials', async () => {
+    const registry = await startTestRegistry({ auth: { type: 'basic', username: 'sr-key', password: 'sr-secret-value' } });
+    try {
+      registry.seed('orders-value', { schema: orders({ note: { deprecated: 'use memo' }, memo: { deprecated: true } }) });
+      setUpPull(2, heads.pr2 as string, [
+        { login: 'lead1', state: 'APPROVED', commit: heads.pr2 as string },
+        { login: 'expert1', state: 'APPROVED', commit: heads.pr2 as string },
+      ]);
+      const result = await act('pr2', 2, 'pull_request', { 'registry-url': registry.url, 'registry-username': 'sr-key', 'registry-password': 'sr-secret-value' });
+      expect(result.code).toBe(0);
+      expect(result.outputs.compatible).toBe('true');
+      const json = JSON.parse(result.outputs.result ?? '{}') as { source?: string };
+      expect(json.source).toBe('registry');
+      expect(registry.requests.some((r) => r.path.includes('orders-value') && r.headers.authorization === `Basic ${Buffer.from('sr-key:sr-secret-value').toString('base64')}`)).toBe(true);
+      expect(result.stdout.split('\n').filter((l) => l.includes('sr-secret-value'))).toEqual(['::add-mask::sr-secret-value']);
+    } finally {
+      await registry.close();
+    }
+  }, 120_000);
+
+  it('merge_group: checks the queued commit under the same check name, approvals already enforced on the PR', async () => {
+    repo.git(new Date(), 'checkout', '-q', 'pr2');
+    const commentsBefore = [...fake.state.comments.values()].flat().length;
+    const event = { merge_group: { head_sha: heads.pr2, base_sha: base, head_ref: 'refs/heads/gh-readonly-queue/main/pr-2', base_ref: 'refs/heads/main' } };
+    const env = { GITHUB_REPOSITORY: 'acme/schemas', GITHUB_WORKSPACE: repo.dir, GITHUB_API_URL: apiUrl };
+    const result = await runBundle(bundle, env, { 'github-token': 'ghs_e2eSecretToken0000000000000000000000' }, event, 'merge_group');
+    expect(result.code).toBe(0);
+    expect(result.outputs['approvals-satisfied']).toBe('true');
+    const json = JSON.parse(result.outputs.result ?? '{}') as { approvals: { status: string; description: string } };
+    expect(json.approvals).toEqual(expect.objectContaining({ status: 'skipped', description: 'merge queue: approvals were enforced on the pull request' }));
+    expect(fake.state.checkRuns.filter((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails')).toHaveLength(1);
+    expect([...fake.state.comments.values()].flat()).toHaveLength(commentsBefore);
+  }, 120_000);
+});

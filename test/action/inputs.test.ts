@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { readInputs } from '../../src/action/inputs.js';
+
+function read(inputs: Record<string, string>) {
+  const masked: string[] = [];
+  const settings = readInputs((name) => inputs[name] ?? '', (s) => masked.push(s));
+  return { settings, masked };
+}
+
+describe('readInputs', () => {
+  it('applies defaults and masks the token', () => {
+    const { settings, masked } = read({ 'github-token': 'tok' });
+    expect(settings).toEqual({ token: 'tok', configPath: 'guardrails.yaml', failOn: 'error', mode: 'check', checkName: 'Schema guardrails', comment: true });
+    expect(masked).toEqual(['tok']);
+  });
+
+  it('masks every registry secret before returning', () => {
+    const { settings, masked } = read({ 'github-token': 't', 'registry-url': 'https://sr.example/', 'registry-username': 'key', 'registry-password': 'pw', 'registry-token': 'bearer' });
+    expect(masked).toEqual(['t', 'pw', 'bearer']);
+    expect(settings.registry).toEqual({ url: 'https://sr.example', username: 'key', password: 'pw', token: 'bearer' });
+  });
+
+  it.each([
+    [{}, 'input github-token is empty'],
+    [{ 'fail-on': 'never' }, 'input fail-on is "never"; expected one of error, warning'],
+    [{ mode: 'dry' }, 'input mode is "dry"; expected one of check, report-only'],
+    [{ comment: 'yes' }, 'input comment is "yes"; expected true or false'],
+    [{ config: '../elsewhere.yaml' }, 'expected a path inside the repository'],
+    [{ 'registry-url': 'ftp://x' }, 'input registry-url must be an http(s) URL'],
+    [{ 'registry-url': 'https://u:p@x' }, 'must not contain credentials'],
+    [{ 'registry-password': 'p' }, 'registry credentials were given without registry-url'],
+    [{ 'pushgateway-url': 'not a url' }, 'input pushgateway-url is not a URL'],
+  ])('rejects %j', (inputs, message) => {
+    const all = { 'github-token': 'tok', ...inputs } as Record<string, string>;
+    if (!('github-token' in inputs) && Object.keys(inputs).length === 0) all['github-token'] = '';
+    expect(() => read(all)).toThrow(message);
+  });
+});

@@ -1,0 +1,44 @@
+/** The shipped workflow and action.yml: the events, one check name, no path filter (traps 9–12). */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const workflow = parse(readFileSync('.github/workflows/schema-check.yml', 'utf8')) as {
+  on: Record<string, { types?: string[]; paths?: unknown } | null>;
+  jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }>;
+};
+const action = parse(readFileSync('action.yml', 'utf8')) as { runs: { using: string; main: string }; inputs: Record<string, unknown>; outputs: Record<string, unknown>; branding: unknown };
+
+describe('schema-check.yml', () => {
+  it('trap 12: re-evaluates on every event that can change the verdict', () => {
+    expect(workflow.on.pull_request?.types).toEqual(['opened', 'synchronize', 'reopened', 'ready_for_review', 'edited']);
+    expect(workflow.on.pull_request_review?.types).toEqual(['submitted', 'edited', 'dismissed']);
+    expect('merge_group' in workflow.on).toBe(true);
+  });
+
+  it('trap 11: has no paths filter that would leave a required check waiting forever', () => {
+    for (const trigger of Object.values(workflow.on)) expect(trigger?.paths).toBeUndefined();
+  });
+
+  it('trap 10: every trigger reports under one fixed check name', () => {
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const uses = steps.filter((s) => s.uses === './');
+    expect(uses).toHaveLength(1);
+    expect(uses[0]?.with?.['check-name']).toBe('Schema guardrails');
+    expect(uses[0]?.with?.['check-name']).not.toContain('${{');
+  });
+
+  it('checks out the full history for the deprecation window', () => {
+    const checkout = Object.values(workflow.jobs).flatMap((job) => job.steps).find((s) => s.uses?.startsWith('actions/checkout'));
+    expect(String(checkout?.with?.['fetch-depth'])).toBe('0');
+  });
+});
+
+describe('action.yml', () => {
+  it('runs the committed bundle on node24 and documents the inputs and outputs', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['github-token', 'registry-url', 'registry-password', 'config', 'fail-on', 'mode']));
+    expect(Object.keys(action.outputs)).toEqual(['result', 'compatible', 'breaking-changes', 'approvals-satisfied', 'deprecations-pending']);
+    expect(action.branding).toBeDefined();
+  });
+});

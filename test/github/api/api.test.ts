@@ -1,0 +1,165 @@
+import '../../support/github-fake/nock-node20.js';
+import nock from 'nock';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../../src/github/api/client.js';
+import { checkRunWriter, type CheckAnnotation } from '../../../src/github/api/checks.js';
+import { COMMENT_MARKER, stickyComments } from '../../../src/github/api/comments.js';
+import { contentSource } from '../../../src/github/api/contents.js';
+import { landingSource } from '../../../src/github/api/landing.js';
+import { pullSource } from '../../../src/github/api/pulls.js';
+import { teamSource } from '../../../src/github/api/teams.js';
+import { GitHubApiError } from '../../../src/github/api/errors.js';
+
+const API = 'https://api.github.test';
+const REPO = { owner: 'acme', repo: 'schemas' };
+const client = () => createClient({ token: '0000000000000000000000000000000000000001', baseUrl: API });
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => nock.enableNetConnect());
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+});
+
+function review(id: number) {
+  return { id, user: { login: `user${id}`, type: 'User' }, state: 'APPROVED', commit_id: 'abc', submitted_at: '2026-01-01T00:00:00Z' };
+}
+
+describe('pullSource', () => {
+  it('trap 4: reads every page of reviews at 100 per page', async () => {
+    const page = (n: number, count: number) => Array.from({ length: count }, (_, i) => review(n * 100 + i));
+    const link = (next: number) => ({ link: `<${API}/repos/acme/schemas/pulls/7/reviews?per_page=100&page=${next}>; rel="next", <${API}/repos/acme/schemas/pulls/7/reviews?per_page=100&page=3>; rel="last"` });
+    nock(API).get('/repos/acme/schemas/pulls/7/reviews').query({ per_page: '100' }).reply(200, page(0, 100), link(2));
+    nock(API).get('/repos/acme/schemas/pulls/7/reviews').query({ per_page: '100', page: '2' }).reply(200, page(1, 100), link(3));
+    nock(API).get('/repos/acme/schemas/pulls/7/reviews').query({ per_page: '100', page: '3' }).reply(200, page(2, 5));
+
+    const reviews = await pullSource(client(), REPO).reviews(7);
+
+    expect(reviews).toHaveLength(205);
+    expect(reviews[204]).toEqual({ id: 204, user: { login: 'user204', type: 'User' }, state: 'APPROVED', commitId: 'abc', submittedAt: '2026-01-01T00:00:00Z' });
+  });
+
+  it('collects commit authors and committers, leaving out GitHub web-flow', async () => {
+    nock(API).get('/repos/acme/schemas/pulls/7/commits').query({ per_page: '100' }).reply(200, [
+      { sha: 'a', author: { login: 'dev' }, committer: { login: 'web-flow' } },
+      { sha: 'b', author: null, committer: { login: 'pairing-partner' } },
+    ]);
+    expect(await pullSource(client(), REPO).commitPeople(7)).toEqual(['dev', 'pairing-partner']);
+  });
+});
+
+describe('teamSource', () => {
+  it('trap 7: a token that cannot see the team fails with the exact reason, never "not a member"', async () => {
+    nock(API).get('/orgs/acme/teams/platform-leads').reply(404, { message: 'Not Found' });
+    const error = await teamSource(client()).membership('acme', 'platform-leads', 'lead1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect((error as GitHubApiError).kind).toBe('no-org-access');
+    expect((error as Error).message).toContain('the token cannot read org membership');
+    expect((error as Error).message).toContain('read:org');
+  });
+
+  it('reports active, pending and absent membership', async () => {
+    nock(API).get('/orgs/acme/teams/leads').reply(200, { slug: 'leads' });
+    nock(API).get('/orgs/acme/teams/leads/memberships/a').reply(200, { state: 'active', role: 'member' });
+    nock(API).get('/orgs/acme/teams/leads/memberships/b').reply(200, { state: 'pending', role: 'member' });
+    nock(API).get('/orgs/acme/teams/leads/memberships/c').reply(404, { message: 'Not Found' });
+    const teams = teamSource(client());
+    expect([await teams.membership('acme', 'leads', 'a'), await teams.membership('acme', 'leads', 'b'), await teams.membership('acme', 'leads', 'c')]).toEqual(['active', 'pending', 'none']);
+  });
+});
+
+describe('checkRunWriter', () => {
+  const annotation = (i: number): CheckAnnotation => ({ path: 'schemas/a.avsc', start_line: i + 1, end_line: i + 1, annotation_level: 'failure', message: `m${i}` });
+
+  it('sends annotations in batches of 50 and completes with the last batch', async () => {
+    const bodies: { annotations: number; status?: string }[] = [];
+    nock(API)
+      .patch('/repos/acme/schemas/check-runs/5', (body: { output: { annotations: unknown[] }; status?: string }) => {
+        bodies.push({ annotations: body.output.annotations.length, ...(body.status !== undefined && { status: body.status }) });
+        return true;
+      })
+      .times(3)
+      .reply(200, {});
+    await checkRunWriter(client(), REPO).complete(5, { conclusion: 'failure', title: 't', summary: 's', annotations: Array.from({ length: 120 }, (_, i) => annotation(i)) });
+    expect(bodies).toEqual([{ annotations: 50 }, { annotations: 50 }, { annotations: 20, status: 'completed' }]);
+  });
+
+  it('truncates a summary over 65535 characters', async () => {
+    let length = 0;
+    nock(API)
+      .patch('/repos/acme/schemas/check-runs/5', (body: { output: { summary: string } }) => {
+        length = body.output.summary.length;
+        return body.output.summary.endsWith('`result` output.');
+      })
+      .reply(200, {});
+    await checkRunWriter(client(), REPO).complete(5, { conclusion: 'success', title: 't', summary: 'x'.repeat(100_000), annotations: [] });
+    expect(length).toBe(65535);
+  });
+
+  it('trap 10: reuses the run of the same name on the head commit instead of creating a second one', async () => {
+    nock(API).get('/repos/acme/schemas/commits/abc/check-runs').query(true).reply(200, { total_count: 1, check_runs: [{ id: 9, name: 'Schema guardrails', head_sha: 'abc' }] });
+    nock(API).patch('/repos/acme/schemas/check-runs/9', { status: 'in_progress' }).reply(200, {});
+    expect(await checkRunWriter(client(), REPO).start('Schema guardrails', 'abc')).toBe(9);
+  });
+
+  it('creates the run when none exists', async () => {
+    nock(API).get('/repos/acme/schemas/commits/abc/check-runs').query(true).reply(200, { total_count: 0, check_runs: [] });
+    nock(API).post('/repos/acme/schemas/check-runs', { name: 'Schema guardrails', head_sha: 'abc', status: 'in_progress' }).reply(201, { id: 11 });
+    expect(await checkRunWriter(client(), REPO).start('Schema guardrails', 'abc')).toBe(11);
+  });
+
+  it('trap 8: a read-only fork token gets a typed forbidden error', async () => {
+    nock(API).get('/repos/acme/schemas/commits/abc/check-runs').query(true).reply(200, { total_count: 0, check_runs: [] });
+    nock(API).post('/repos/acme/schemas/check-runs').reply(403, { message: 'Resource not accessible by integration' });
+    const error = await checkRunWriter(client(), REPO).start('Schema guardrails', 'abc').catch((e: unknown) => e);
+    expect((error as GitHubApiError).kind).toBe('forbidden');
+  });
+});
+
+describe('stickyComments', () => {
+  it('trap 13: updates the bot\'s own marked comment, ignoring a user\'s comment that quotes the marker', async () => {
+    nock(API).get('/repos/acme/schemas/issues/7/comments').query({ per_page: '100' }).reply(200, [
+      { id: 1, user: { login: 'mallory' }, body: `${COMMENT_MARKER}\nfake verdict` },
+      { id: 2, user: { login: 'github-actions[bot]' }, body: 'unrelated bot comment' },
+      { id: 3, user: { login: 'github-actions[bot]' }, body: `${COMMENT_MARKER}\nold verdict` },
+    ]);
+    nock(API).patch('/repos/acme/schemas/issues/comments/3', { body: `${COMMENT_MARKER}\nnew verdict` }).reply(200, { id: 3 });
+    expect(await stickyComments(client(), REPO, 'github-actions[bot]').upsert(7, 'new verdict')).toEqual({ id: 3, created: false });
+  });
+
+  it('without a configured login, matches the marked comment of any Bot account (an App token\'s login) but never a user\'s', async () => {
+    nock(API).get('/repos/acme/schemas/issues/7/comments').query({ per_page: '100' }).reply(200, [
+      { id: 1, user: { login: 'mallory', type: 'User' }, body: COMMENT_MARKER },
+      { id: 5, user: { login: 'guardrails-app[bot]', type: 'Bot' }, body: `${COMMENT_MARKER}\nold` },
+    ]);
+    nock(API).patch('/repos/acme/schemas/issues/comments/5').reply(200, { id: 5 });
+    expect(await stickyComments(client(), REPO).upsert(7, 'new')).toEqual({ id: 5, created: false });
+  });
+
+  it('creates the comment when the bot has none', async () => {
+    nock(API).get('/repos/acme/schemas/issues/7/comments').query({ per_page: '100' }).reply(200, [{ id: 1, user: { login: 'mallory' }, body: COMMENT_MARKER }]);
+    nock(API).post('/repos/acme/schemas/issues/7/comments').reply(201, { id: 4 });
+    expect(await stickyComments(client(), REPO, 'github-actions[bot]').upsert(7, 'verdict')).toEqual({ id: 4, created: true });
+  });
+});
+
+describe('contentSource', () => {
+  it('reads a file at the base ref, and undefined when it is absent there', async () => {
+    nock(API).get('/repos/acme/schemas/contents/guardrails.yaml').query({ ref: 'base123' }).reply(200, { type: 'file', encoding: 'base64', content: Buffer.from('version: 1\n').toString('base64') });
+    nock(API).get('/repos/acme/schemas/contents/missing.yaml').query({ ref: 'base123' }).reply(404, { message: 'Not Found' });
+    const contents = contentSource(client(), REPO);
+    expect(await contents.fileAt('guardrails.yaml', 'base123')).toBe('version: 1\n');
+    expect(await contents.fileAt('missing.yaml', 'base123')).toBeUndefined();
+  });
+});
+
+describe('landingSource', () => {
+  it('prefers the merge time of the PR whose merge commit it is, else the first-parent commit date', async () => {
+    nock(API).get('/repos/acme/schemas/commits/m1/pulls').reply(200, [{ merge_commit_sha: 'm1', merged_at: '2026-10-02T09:00:00Z' }]);
+    nock(API).get('/repos/acme/schemas/commits/d1/pulls').reply(200, []);
+    const landing = landingSource(client(), REPO);
+    expect(await landing.landedAt('m1', '2025-01-01T00:00:00Z')).toEqual({ at: '2026-10-02T09:00:00Z', source: 'pr-merged-at' });
+    expect(await landing.landedAt('d1', '2026-10-05T00:00:00Z')).toEqual({ at: '2026-10-05T00:00:00Z', source: 'first-parent-commit' });
+  });
+});
