@@ -1,0 +1,11446 @@
+#!/usr/bin/env node
+
+// src/cli/main.ts
+import { parseArgs as parseArgs5 } from "node:util";
+
+// src/cli/commands/check.ts
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+
+// src/github/git/repository.ts
+import { lstat as lstat2, readFile } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
+// src/github/git/run.ts
+import { execFile } from "node:child_process";
+var GitError = class extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+  kind;
+  name = "GitError";
+};
+var MAX_OUTPUT = 2 ** 31 - 1;
+function gitRunner(cwd) {
+  return (args, input) => new Promise((resolve7, reject) => {
+    const child = execFile(
+      "git",
+      ["-c", "core.quotePath=false", "-c", "core.fsmonitor=false", "--no-pager", ...args],
+      {
+        cwd,
+        encoding: "buffer",
+        maxBuffer: MAX_OUTPUT,
+        env: gitEnvironment(process.env)
+      },
+      (error, stdout, stderr) => {
+        if (error) reject(gitFailure(args, error, stderr));
+        else resolve7(stdout);
+      }
+    );
+    child.stdin?.on("error", () => void 0);
+    child.stdin?.end(input);
+  });
+}
+var LOCATION_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX"];
+function gitEnvironment(env) {
+  const clean = { ...env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0" };
+  for (const name of LOCATION_VARIABLES) delete clean[name];
+  return clean;
+}
+function gitFailure(args, error, stderr) {
+  if (error.code === "ENOENT") {
+    return new GitError("git-missing", "git is not installed or not on PATH; install git and run again");
+  }
+  const detail = firstLine(stderr.toString("utf8")) || error.message.split("\n")[0] || "no message";
+  return new GitError("failed", `git ${args[0] ?? ""} failed: ${detail}`);
+}
+function firstLine(text) {
+  return text.split("\n").map((line) => line.trim()).find((line) => line !== "") ?? "";
+}
+function splitNul(output) {
+  const text = typeof output === "string" ? output : output.toString("utf8");
+  const fields = text.split("\0");
+  if (fields[fields.length - 1] === "") fields.pop();
+  return fields;
+}
+
+// src/github/git/blobs.ts
+async function readObjects(git, names) {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return /* @__PURE__ */ new Map();
+  for (const name of unique) {
+    if (/[\r\n]/.test(name)) throw new GitError("failed", `cannot read ${JSON.stringify(name)} from git: the name contains a line break`);
+  }
+  const output = await git(["cat-file", "--batch"], Buffer.from(`${unique.join("\n")}
+`, "utf8"));
+  const contents = parseBatchOutput(output, unique.length);
+  return new Map(unique.map((name, index) => [name, contents[index]]));
+}
+function parseBatchOutput(output, count2) {
+  const contents = [];
+  let at2 = 0;
+  while (contents.length < count2) {
+    const end = output.indexOf(10, at2);
+    if (end < 0) throw truncated();
+    const header2 = output.subarray(at2, end).toString("utf8");
+    at2 = end + 1;
+    const match = /^\S+ (\S+) (\d+)$/.exec(header2);
+    if (!match) {
+      contents.push(void 0);
+      continue;
+    }
+    const size = Number(match[2]);
+    if (at2 + size > output.length) throw truncated();
+    contents.push(match[1] === "blob" ? output.subarray(at2, at2 + size) : void 0);
+    at2 += size + 1;
+  }
+  return contents;
+}
+function truncated() {
+  return new GitError("failed", "git cat-file --batch output ended early; this is a bug, please report it");
+}
+
+// src/github/git/changes.ts
+import { lstat } from "node:fs/promises";
+import { join } from "node:path";
+async function changedFiles(git, base) {
+  const diff = await git(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", base, "--"]);
+  const untracked = await git(["ls-files", "--others", "--exclude-standard", "-z", "--"]);
+  const changes = parseNameStatus(splitNul(diff));
+  const seen = new Set(changes.map((change) => change.path));
+  for (const path2 of splitNul(untracked)) {
+    if (!seen.has(path2)) changes.push({ status: "added", path: path2 });
+  }
+  return changes;
+}
+function parseNameStatus(fields) {
+  const changes = [];
+  for (let i = 0; i < fields.length; ) {
+    const status3 = fields[i] ?? "";
+    const letter = status3.charAt(0);
+    if (letter === "R" || letter === "C") {
+      const from = fields[i + 1];
+      const path3 = fields[i + 2];
+      if (from === void 0 || path3 === void 0) throw malformed(status3);
+      changes.push(letter === "R" ? { status: "renamed", path: path3, from } : { status: "added", path: path3 });
+      i += 3;
+      continue;
+    }
+    const path2 = fields[i + 1];
+    if (path2 === void 0) throw malformed(status3);
+    changes.push({ status: letter === "A" ? "added" : letter === "D" ? "deleted" : "modified", path: path2 });
+    i += 2;
+  }
+  return changes;
+}
+function malformed(status3) {
+  return new GitError("failed", `git diff printed an unexpected record (status ${JSON.stringify(status3)}); this is a bug, please report it`);
+}
+async function workingTreeFiles(git, root, include = () => true) {
+  const listed = splitNul(await git(["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--"]));
+  const unique = [...new Set(listed)].filter(include);
+  const present = await Promise.all(unique.map((path2) => isFileOrLink(join(root, path2))));
+  return unique.filter((_, index) => present[index]).sort();
+}
+async function isFileOrLink(path2) {
+  try {
+    const stats = await lstat(path2);
+    return stats.isFile() || stats.isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+// src/github/git/history.ts
+var MAX_RENAMES = 100;
+var NO_BLOB = /^0+$/;
+async function fileHistory(git, commit, path2) {
+  const versions = [];
+  let current = { path: path2, from: commit };
+  for (let hops = 0; current !== void 0 && hops <= MAX_RENAMES; hops++) {
+    const entries = await pathLog(git, current.from, current.path);
+    const at2 = current.path;
+    versions.unshift(...entries.filter((e) => !NO_BLOB.test(e.blob)).map((e) => ({ commit: e.commit, date: e.date, path: at2, blob: e.blob })).reverse());
+    const oldest = entries[entries.length - 1];
+    current = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git, oldest.commit, at2);
+  }
+  return versions.filter((version, i) => i === 0 || version.blob !== versions[i - 1]?.blob);
+}
+async function pathLog(git, from, path2) {
+  const output = await git([
+    "log",
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--no-abbrev",
+    "--raw",
+    "-z",
+    "--no-renames",
+    "--format=%x01%H%x00%cI",
+    from,
+    "--",
+    path2
+  ]);
+  return parseRawLog(output.toString("utf8"));
+}
+function parseRawLog(output) {
+  const entries = [];
+  for (const record of output.split("")) {
+    if (record === "") continue;
+    const [commit, date, meta] = splitNul(record);
+    if (commit === void 0 || date === void 0) throw unexpected(record);
+    if (meta === void 0) continue;
+    const parts = meta.trim().split(" ");
+    const blob = parts[3];
+    const status3 = parts[4];
+    if (blob === void 0 || status3 === void 0) throw unexpected(record);
+    entries.push({ commit, date, status: status3.charAt(0), blob });
+  }
+  return entries;
+}
+async function renameSource(git, commit, path2) {
+  const parent = `${commit}^1`;
+  const hasParent = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${parent}^{commit}`]).then(
+    () => true,
+    () => false
+  );
+  if (!hasParent) return void 0;
+  const fields = splitNul(await git(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", parent, commit, "--"]));
+  for (let i = 0; i < fields.length; ) {
+    const status3 = fields[i] ?? "";
+    const width = status3.startsWith("R") || status3.startsWith("C") ? 3 : 2;
+    if (status3.startsWith("R") && fields[i + 2] === path2 && fields[i + 1] !== void 0) {
+      return { path: fields[i + 1], from: parent };
+    }
+    i += width;
+  }
+  return void 0;
+}
+function unexpected(record) {
+  return new GitError("failed", `git log printed an unexpected record (${JSON.stringify(record.slice(0, 80))}); this is a bug, please report it`);
+}
+
+// src/github/git/refs.ts
+var DEFAULT_BASE_REFS = ["origin/HEAD", "main", "master", "origin/main", "origin/master"];
+async function workTreeRoot(git, cwd) {
+  try {
+    return firstLine((await git(["rev-parse", "--show-toplevel"])).toString("utf8"));
+  } catch (error) {
+    if (error instanceof GitError && error.kind === "failed") {
+      throw new GitError("not-a-repository", `${cwd} is not inside a git work tree; run the command in a git checkout or pass --cwd <dir>`);
+    }
+    throw error;
+  }
+}
+async function tryResolveCommit(git, ref) {
+  if (ref.startsWith("-")) return void 0;
+  try {
+    const out = firstLine((await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).toString("utf8"));
+    return out === "" ? void 0 : out;
+  } catch (error) {
+    if (error instanceof GitError && error.kind === "failed") return void 0;
+    throw error;
+  }
+}
+async function resolveCommit(git, ref) {
+  const commit = await tryResolveCommit(git, ref);
+  if (commit !== void 0) return commit;
+  throw new GitError("ref-not-found", `git ref ${JSON.stringify(ref)} does not exist; pass an existing branch, tag or commit with --against (fetch it first in CI)`);
+}
+async function defaultBaseRef(git) {
+  for (const ref of DEFAULT_BASE_REFS) {
+    const commit = await tryResolveCommit(git, ref);
+    if (commit !== void 0) return { ref, commit };
+  }
+  throw new GitError("ref-not-found", `no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}); pass one with --against <git-ref>`);
+}
+async function mergeBase(git, a, b) {
+  try {
+    const out = firstLine((await git(["merge-base", a, b])).toString("utf8"));
+    if (out !== "") return out;
+  } catch (error) {
+    if (!(error instanceof GitError && error.kind === "failed")) throw error;
+  }
+  throw new GitError("no-merge-base", `${a} and ${b} have no common ancestor; pass a base that shares history with HEAD via --against`);
+}
+async function isShallow(git) {
+  return firstLine((await git(["rev-parse", "--is-shallow-repository"])).toString("utf8")) === "true";
+}
+async function requireFullHistory(git) {
+  if (await isShallow(git)) {
+    throw new GitError(
+      "shallow",
+      "the repository is a shallow clone, so the schema history is incomplete; fetch the full history (actions/checkout: `fetch-depth: 0`; locally: `git fetch --unshallow`)"
+    );
+  }
+}
+
+// src/github/git/repository.ts
+async function openRepository(cwd) {
+  const root = await workTreeRoot(gitRunner(cwd), cwd);
+  const git = gitRunner(root);
+  return {
+    root,
+    resolveCommit: (ref) => resolveCommit(git, ref),
+    async head() {
+      const commit = await tryResolveCommit(git, "HEAD");
+      if (commit !== void 0) return commit;
+      throw new GitError("ref-not-found", "the repository has no commit yet; commit the schemas first");
+    },
+    defaultBase: () => defaultBaseRef(git),
+    mergeBase: (a, b) => mergeBase(git, a, b),
+    requireFullHistory: () => requireFullHistory(git),
+    changedFiles: (base) => changedFiles(git, base),
+    workingTreeFiles: (include) => workingTreeFiles(git, root, include),
+    fileHistory: (commit, path2) => fileHistory(git, commit, path2),
+    readObjects: (names) => readObjects(git, names),
+    readWorkingFile: (path2) => readWorkingFile(root, path2)
+  };
+}
+async function readWorkingFile(root, path2) {
+  const absolute = join2(root, path2);
+  const stats = await lstat2(absolute);
+  if (stats.isSymbolicLink()) {
+    throw new GitError("failed", `${path2} is a symbolic link; schema files must be regular files`);
+  }
+  return readFile(absolute);
+}
+
+// src/registry/compat-messages.ts
+var CP74 = /^\{errorType:'([A-Z_]+)', description:'([\s\S]*?)', additionalInfo:'([\s\S]*)'\}$/;
+var LEGACY = /^Incompatibility\{type:([A-Z_]+), location:(\S*?), message:([\s\S]*?), reader:/;
+var OLD_VERSION = /^\{oldSchemaVersion: (-?\d+)\}$/;
+var OLD_SCHEMA = /^\{oldSchema: (<truncated> )?'([\s\S]*)'\}$/;
+var CONFIG = /^\{validateFields: '(true|false)', compatibility: '([A-Z_]+)'\}$/;
+var PATH = /path '([^']*)'/;
+var DIFFERENT_TYPE = "Incompatible because of different schema type";
+var CHECKER_EXCEPTION = "Unexpected exception during compatibility check: ";
+var MESSAGE_START = /(?:\{errorType:'|Incompatibility\{type:|\{oldSchemaVersion: |\{oldSchema: |\{validateFields: |Incompatible because of different schema type|Unexpected exception during compatibility check: )/g;
+function parseCompatibilityMessages(messages) {
+  return collect(messages.flatMap(splitJoinedMessages).map(parseLine));
+}
+function parseIncompatibleRegistration(message) {
+  const at2 = message.indexOf("details: [");
+  const details = at2 >= 0 ? message.slice(at2 + "details: [".length).replace(/\]\s*$/, "") : message;
+  return collect(splitJoinedMessages(details).map(parseLine));
+}
+function splitJoinedMessages(text) {
+  const starts = [...text.matchAll(MESSAGE_START)].map((m) => m.index ?? 0);
+  if (starts.length === 0) return text.trim() ? [text.trim()] : [];
+  if (starts[0] !== 0 && text.slice(0, starts[0]).trim()) starts.unshift(0);
+  return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length).replace(/,\s*$/, "").trim());
+}
+function parseLine(line) {
+  const cp74 = CP74.exec(line);
+  if (cp74) {
+    const [, type = "", description = "", message = ""] = cp74;
+    const location = PATH.exec(description)?.[1] ?? "";
+    return { kind: "incompatibility", value: { type, location, message, description, format: "cp-7.4" } };
+  }
+  const legacy = LEGACY.exec(line);
+  if (legacy) {
+    const [, type = "", location = "", message = ""] = legacy;
+    return { kind: "incompatibility", value: { type, location, message, format: "pre-7.4" } };
+  }
+  const version = OLD_VERSION.exec(line);
+  if (version) return { kind: "oldSchemaVersion", version: Number(version[1]) };
+  const schema = OLD_SCHEMA.exec(line);
+  if (schema) return { kind: "oldSchema", schema: (schema[2] ?? "").replace(/\.\.\.$/, ""), truncated: !!schema[1] };
+  const config2 = CONFIG.exec(line);
+  if (config2) return { kind: "config", validateFields: config2[1] === "true", compatibility: config2[2] ?? "" };
+  return { kind: "incompatibility", value: textLine(line) };
+}
+function textLine(line) {
+  if (line.startsWith(DIFFERENT_TYPE)) return { type: "DIFFERENT_SCHEMA_TYPE", location: "", message: line, format: "text" };
+  if (line.startsWith(CHECKER_EXCEPTION)) {
+    return { type: "CHECKER_EXCEPTION", location: "", message: line.slice(CHECKER_EXCEPTION.length), format: "text" };
+  }
+  if (/^Invalid schema\b/.test(line)) return { type: "INVALID_SCHEMA", location: "", message: line, format: "text" };
+  return { type: "UNKNOWN", location: "", message: line, format: "text" };
+}
+function collect(lines) {
+  const done = [];
+  let pending = [];
+  let result = {};
+  for (const line of lines) {
+    if (line.kind === "incompatibility") pending.push(line.value);
+    else if (line.kind === "oldSchemaVersion") {
+      done.push(...pending.map((p) => ({ ...p, oldSchemaVersion: line.version })));
+      pending = [];
+    } else if (line.kind === "oldSchema") result = { ...result, oldSchema: line.schema, oldSchemaTruncated: line.truncated };
+    else result = { ...result, validateFields: line.validateFields, compatibility: line.compatibility };
+  }
+  return { incompatibilities: [...done, ...pending], ...result };
+}
+var MAX_QUOTED_SCHEMA = 10 * 1024;
+
+// src/registry/error-codes.ts
+var RegistryErrorCodes = {
+  SUBJECT_NOT_FOUND: 40401,
+  VERSION_NOT_FOUND: 40402,
+  SCHEMA_NOT_FOUND: 40403,
+  SUBJECT_SOFT_DELETED: 40404,
+  SUBJECT_NOT_SOFT_DELETED: 40405,
+  VERSION_SOFT_DELETED: 40406,
+  VERSION_NOT_SOFT_DELETED: 40407,
+  SUBJECT_COMPATIBILITY_NOT_CONFIGURED: 40408,
+  SUBJECT_MODE_NOT_CONFIGURED: 40409,
+  ASSOCIATION_NOT_FOUND: 40410,
+  /** Up to CP 8.0.3/8.1.1 the incompatible-schema code was the bare HTTP status. */
+  INCOMPATIBLE_SCHEMA_LEGACY: 409,
+  INCOMPATIBLE_SCHEMA: 40901,
+  INVALID_SCHEMA: 42201,
+  INVALID_VERSION: 42202,
+  INVALID_COMPATIBILITY_LEVEL: 42203,
+  INVALID_MODE: 42204,
+  OPERATION_NOT_PERMITTED: 42205,
+  REFERENCE_EXISTS: 42206,
+  ID_DOES_NOT_MATCH: 42207,
+  INVALID_SUBJECT: 42208,
+  SCHEMA_TOO_LARGE: 42209,
+  INVALID_RULESET: 42210,
+  CONTEXT_NOT_EMPTY: 42211,
+  INVALID_ASSOCIATION: 42212,
+  STORE_ERROR: 50001,
+  OPERATION_TIMEOUT: 50002,
+  REQUEST_FORWARDING_FAILED: 50003,
+  UNKNOWN_LEADER: 50004,
+  /** Used by Confluent's own client for a response it could not parse; we do the same. */
+  JSON_PARSE_ERROR: 50005
+};
+var RETRY_LATER = "The registry is unhealthy; retry later or check its logs.";
+var CODE_INFO = {
+  40401: {
+    problem: "subject not found",
+    hint: "Check the subject name and its :.context: prefix; soft-deleted subjects are only listed with deleted=true."
+  },
+  40402: { problem: "version not found", hint: "Check the version; soft-deleted versions are only listed with deleted=true." },
+  40403: { problem: "schema not found", hint: "The schema is not registered (under this subject, or with this id)." },
+  40404: {
+    problem: "subject is soft-deleted",
+    hint: "Delete it with permanent=true, or register a schema to bring it back."
+  },
+  40405: { problem: "subject was not soft-deleted first", hint: "Soft-delete the subject, then delete it with permanent=true." },
+  40406: { problem: "version is soft-deleted", hint: "Delete it with permanent=true to remove it for good." },
+  40407: { problem: "version was not soft-deleted first", hint: "Soft-delete the version, then delete it with permanent=true." },
+  40408: {
+    problem: "no subject-level compatibility configured",
+    hint: "Read it with defaultToGlobal=true to get the effective level."
+  },
+  40409: { problem: "no subject-level mode configured", hint: "Read it with defaultToGlobal=true to get the effective mode." },
+  40410: { problem: "association not found", hint: "Check the resource and subject of the association." },
+  409: {
+    problem: "schema is incompatible with an earlier version",
+    hint: "The change breaks the subject's compatibility level; see the listed incompatibilities."
+  },
+  40901: {
+    problem: "schema is incompatible with an earlier version",
+    hint: "The change breaks the subject's compatibility level; see the listed incompatibilities."
+  },
+  42201: {
+    problem: "invalid schema",
+    hint: "Fix the schema text and schemaType; every reference must already be registered."
+  },
+  42202: { problem: "invalid version", hint: 'Use a version between 1 and 2^31-1, or "latest".' },
+  42203: {
+    problem: "invalid compatibility level",
+    hint: "Use NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL or FULL_TRANSITIVE."
+  },
+  42204: { problem: "invalid mode", hint: "Use READWRITE, READONLY or IMPORT (FORWARD only globally)." },
+  42205: {
+    problem: "operation not permitted",
+    hint: "The mode forbids it (READONLY; an explicit id outside IMPORT; IMPORT into a non-empty subject without force; an id already used by other content). Check GET /mode."
+  },
+  42206: { problem: "other schemas reference this schema", hint: "Delete the referring versions first." },
+  42207: { problem: "id does not match the registered schema", hint: "Send the id the schema is registered under, or none." },
+  42208: { problem: "invalid subject name", hint: "Use a non-empty subject name without control characters." },
+  42209: { problem: "schema too large", hint: "The schema exceeds the registry size limit; split it with references." },
+  42210: { problem: "invalid rule set", hint: "Fix the ruleSet of the request." },
+  42211: { problem: "context not empty", hint: "Delete the subjects of the context first." },
+  42212: { problem: "invalid association", hint: "Fix the association of the request." },
+  50001: { problem: "registry store error", hint: RETRY_LATER },
+  50002: { problem: "registry operation timed out", hint: RETRY_LATER },
+  50003: { problem: "registry could not forward the request to its leader", hint: RETRY_LATER },
+  50004: { problem: "registry leader unknown", hint: RETRY_LATER },
+  50005: {
+    problem: "response could not be parsed",
+    hint: "Check that the URL points at a Schema Registry (not a proxy or login page)."
+  }
+};
+
+// src/registry/redact.ts
+function sanitizeUrl(url2) {
+  try {
+    const parsed = new URL(url2);
+    const path2 = parsed.pathname.replace(/\/+$/, "");
+    return `${parsed.protocol}//${parsed.host}${path2}`;
+  } catch {
+    return url2.replace(/\/\/[^/@]*@/, "//");
+  }
+}
+function secretVariants(secrets, username) {
+  const found = /* @__PURE__ */ new Set();
+  for (const secret of secrets) {
+    if (!secret) continue;
+    found.add(secret);
+    found.add(encodeURIComponent(secret));
+    if (username !== void 0) {
+      const pair = `${username}:${secret}`;
+      found.add(pair);
+      found.add(Buffer.from(pair, "utf8").toString("base64"));
+    }
+  }
+  return [...found].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+}
+function redact(text, secrets) {
+  let out = text;
+  for (const secret of secrets) {
+    if (out.includes(secret)) out = out.split(secret).join("***");
+  }
+  return out.replace(/\/\/[^/\s@]*:[^/\s@]*@/g, "//");
+}
+function excerpt(text, max = 200) {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max)}\u2026` : line;
+}
+
+// src/registry/errors.ts
+var RegistryError = class _RegistryError extends Error {
+  name = "RegistryError";
+  /** The bare problem, without location or hint; `message` is the full one-line text. */
+  problem;
+  kind;
+  code;
+  httpStatus;
+  endpoint;
+  baseUrl;
+  subject;
+  version;
+  serverMessage;
+  attempts;
+  hint;
+  incompatibilities;
+  issues;
+  causeCode;
+  constructor(problem, fields) {
+    super(formatMessage(problem, fields));
+    this.problem = problem;
+    this.kind = fields.kind;
+    this.code = fields.code;
+    this.httpStatus = fields.httpStatus;
+    this.endpoint = fields.endpoint;
+    this.baseUrl = fields.baseUrl;
+    this.subject = fields.subject;
+    this.version = fields.version;
+    this.serverMessage = fields.serverMessage;
+    this.attempts = fields.attempts;
+    this.hint = fields.hint;
+    this.incompatibilities = fields.incompatibilities;
+    this.issues = fields.issues;
+    this.causeCode = fields.causeCode;
+  }
+  /** True for an error the server could answer differently if asked again. */
+  get retryable() {
+    return ["rate-limited", "timeout", "server", "network"].includes(this.kind);
+  }
+  /** A copy with a longer problem text and more fields, e.g. after the last retry. */
+  with(problemSuffix, fields = {}) {
+    const own = { ...this.#fields(), ...fields };
+    return new _RegistryError(`${this.problem}${problemSuffix}`, own);
+  }
+  #fields() {
+    const { kind, code, httpStatus, endpoint, baseUrl, subject: subject2, version, serverMessage, attempts, hint } = this;
+    return { kind, code, httpStatus, endpoint, baseUrl, subject: subject2, version, serverMessage, attempts, hint, ...this.#lists() };
+  }
+  #lists() {
+    return { incompatibilities: this.incompatibilities, issues: this.issues, causeCode: this.causeCode };
+  }
+  toJSON() {
+    return { name: this.name, message: this.message, ...fieldsOf(this) };
+  }
+};
+function fieldsOf(e) {
+  const { kind, code, httpStatus, endpoint, baseUrl, subject: subject2, version, serverMessage, attempts, hint, issues, causeCode } = e;
+  const all = { kind, code, httpStatus, endpoint, baseUrl, subject: subject2, version, serverMessage, attempts, hint, issues, causeCode };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== void 0));
+}
+function formatMessage(problem, f) {
+  const code = f.code !== void 0 ? ` (${f.code})` : f.httpStatus !== void 0 ? ` (HTTP ${f.httpStatus})` : "";
+  const where2 = [f.endpoint, f.baseUrl && `on ${f.baseUrl}`].filter(Boolean).join(" ");
+  const about = [f.subject !== void 0 && `subject '${f.subject}'`, f.version !== void 0 && `version ${f.version}`].filter(Boolean).join(", ");
+  const quote = f.serverMessage && !(f.kind === "incompatible" && summarisable(f.incompatibilities));
+  const server = quote ? `: ${excerpt(f.serverMessage ?? "", 300)}` : "";
+  const tail = [where2 && ` \u2014 ${where2}`, about && ` [${about}]`].join("");
+  const head = `Schema Registry: ${problem}${code}${tail}${server}`;
+  const sentence = /[.!?…]$/.test(head) ? head : `${head}.`;
+  return f.hint ? `${sentence} ${f.hint}` : sentence;
+}
+function errorFromResponse(status3, body, ctx) {
+  const parsed = parseErrorBody(body);
+  const code = parsed?.code;
+  const serverMessage = parsed?.message ?? (body.trim() ? excerpt(body) : void 0);
+  const kind = kindOf(status3, code);
+  const info = code !== void 0 ? CODE_INFO[code] : void 0;
+  const hint = info?.hint ?? statusHint(kind);
+  const incompatibilities = kind === "incompatible" && serverMessage ? parseIncompatibleRegistration(parsed?.message ?? body).incompatibilities : void 0;
+  const problem = summarisable(incompatibilities) ? summarise(incompatibilities) : info?.problem ?? statusProblem(status3, kind);
+  return new RegistryError(problem, { kind, code, httpStatus: status3, serverMessage, hint, incompatibilities, ...ctx });
+}
+function summarisable(list) {
+  return !!list && list.some((i) => i.type !== "UNKNOWN");
+}
+function summarise(incompatibilities) {
+  const version = incompatibilities.find((i) => i.oldSchemaVersion !== void 0)?.oldSchemaVersion;
+  const shown = incompatibilities.slice(0, 3).map((i) => `${i.type}${i.location ? ` at ${i.location}` : ""} (${excerpt(i.message, 80)})`);
+  const more = incompatibilities.length > 3 ? `; and ${incompatibilities.length - 3} more` : "";
+  return `schema is incompatible with ${version !== void 0 ? `version ${version}` : "an earlier version"}: ${shown.join("; ")}${more}`;
+}
+function parseErrorBody(body) {
+  try {
+    const value = JSON.parse(body);
+    if (typeof value !== "object" || value === null) return void 0;
+    const { error_code: code, message } = value;
+    return {
+      code: typeof code === "number" && Number.isInteger(code) ? code : void 0,
+      message: typeof message === "string" ? message : void 0
+    };
+  } catch {
+    return void 0;
+  }
+}
+function kindOf(status3, code) {
+  if (status3 === 409 && (code === void 0 || code === 409 || code === RegistryErrorCodes.INCOMPATIBLE_SCHEMA)) return "incompatible";
+  if (status3 === 401) return "unauthorized";
+  if (status3 === 403) return "forbidden";
+  if (status3 === 404) return "not-found";
+  if (status3 === 400 || status3 === 422) return "invalid-request";
+  if (status3 === 429) return "rate-limited";
+  if (status3 === 408 || status3 === 504 || code === RegistryErrorCodes.OPERATION_TIMEOUT) return "timeout";
+  if (status3 >= 500) return "server";
+  return "http";
+}
+function statusProblem(status3, kind) {
+  if (status3 === 409) return "conflict";
+  const problems = {
+    unauthorized: "credentials rejected",
+    forbidden: "permission denied",
+    "not-found": "not found",
+    "invalid-request": "request refused",
+    "rate-limited": "rate limit exceeded",
+    timeout: "request timed out",
+    server: "server error"
+  };
+  return problems[kind] ?? `unexpected HTTP status ${status3}`;
+}
+function statusHint(kind) {
+  const hints = {
+    unauthorized: "Check the API key/secret (basic auth) or the bearer token, and that they belong to this Schema Registry.",
+    forbidden: "The credentials are valid but lack a role on this resource; ask for read (or write) access to the subject.",
+    "not-found": "Check the URL: it must be the Schema Registry root (e.g. https://psrc-xxxx.region.aws.confluent.cloud).",
+    "rate-limited": "The registry kept rate-limiting; lower the concurrency or retry later.",
+    timeout: "Raise the timeout or retry later.",
+    server: "The registry is unhealthy; retry later or check its logs."
+  };
+  return hints[kind];
+}
+var TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|EPROTO$|ERR_OSSL)/;
+var TIMEOUT_CODES = /* @__PURE__ */ new Set(["ETIMEDOUT", "ECONNABORTED", "ESOCKETTIMEDOUT", "ERR_SOCKET_CONNECTION_TIMEOUT"]);
+function errorFromNetwork(causeCode, timeoutMs, ctx) {
+  const code = causeCode ?? "UNKNOWN";
+  if (TIMEOUT_CODES.has(code)) {
+    return new RegistryError(`no response within ${timeoutMs} ms`, {
+      kind: "timeout",
+      causeCode: code,
+      hint: "The registry did not answer in time; raise timeoutMs or check the network path.",
+      ...ctx
+    });
+  }
+  if (TLS_CODES.test(code)) {
+    return new RegistryError(`TLS failure (${code})`, {
+      kind: "tls",
+      causeCode: code,
+      hint: "Check tls.ca (the registry's certificate authority), the client certificate and key, and the host name.",
+      ...ctx
+    });
+  }
+  return new RegistryError(`connection failed (${code})`, {
+    kind: "network",
+    causeCode: code,
+    hint: "Check the registry URL, DNS, proxy and firewall; the connection was refused, reset or dropped.",
+    ...ctx
+  });
+}
+function malformedResponse(detail, ctx, status3) {
+  return new RegistryError(`unexpected response (${detail})`, {
+    kind: "malformed-response",
+    code: RegistryErrorCodes.JSON_PARSE_ERROR,
+    httpStatus: status3,
+    hint: CODE_INFO[RegistryErrorCodes.JSON_PARSE_ERROR]?.hint,
+    ...ctx
+  });
+}
+
+// src/registry/paging.ts
+async function collectPages(fetchPage, keyOf2, limit) {
+  const rows = [];
+  const seen = /* @__PURE__ */ new Set();
+  let pageSize;
+  let pages = 0;
+  for (; ; ) {
+    const page = await fetchPage({ offset: rows.length, limit });
+    pages++;
+    if (page.length === 0) break;
+    const fresh = page.filter((row3) => !seen.has(keyOf2(row3)));
+    for (const row3 of fresh) {
+      seen.add(keyOf2(row3));
+      rows.push(row3);
+    }
+    if (page.length > limit || fresh.length < page.length) break;
+    if (pageSize !== void 0 && page.length < pageSize) break;
+    pageSize ??= page.length;
+  }
+  return { rows, pages };
+}
+
+// src/registry/paths.ts
+function encodeSegment(value) {
+  if (value === "." || value === "..") {
+    throw new RegistryError(`subject '${value}' cannot be addressed in a URL path`, {
+      kind: "invalid-request",
+      hint: 'Rename the subject; "." and ".." are removed from URL paths by every HTTP stack.'
+    });
+  }
+  return encodeURIComponent(value).replace(/%3A/gi, ":").replace(/%40/g, "@");
+}
+function versionSegment(version) {
+  return version === "latest" ? "latest" : String(version);
+}
+var paths = {
+  subjects: () => "/subjects",
+  subject: (subject2) => `/subjects/${encodeSegment(subject2)}`,
+  versions: (subject2) => `/subjects/${encodeSegment(subject2)}/versions`,
+  version: (subject2, version) => `/subjects/${encodeSegment(subject2)}/versions/${versionSegment(version)}`,
+  schemas: () => "/schemas",
+  schemaById: (id2) => `/schemas/ids/${id2}`,
+  compatibility: (subject2) => `/compatibility/subjects/${encodeSegment(subject2)}/versions`,
+  compatibilityWith: (subject2, version) => `/compatibility/subjects/${encodeSegment(subject2)}/versions/${versionSegment(version)}`,
+  config: (subject2) => subject2 === void 0 ? "/config" : `/config/${encodeSegment(subject2)}`,
+  mode: (subject2) => subject2 === void 0 ? "/mode" : `/mode/${encodeSegment(subject2)}`,
+  contexts: () => "/contexts"
+};
+
+// src/registry/responses.ts
+import { z } from "zod";
+
+// src/avro/compat/types.ts
+var COMPATIBILITY_LEVELS = [
+  "NONE",
+  "BACKWARD",
+  "BACKWARD_TRANSITIVE",
+  "FORWARD",
+  "FORWARD_TRANSITIVE",
+  "FULL",
+  "FULL_TRANSITIVE"
+];
+
+// src/registry/types.ts
+var REGISTRY_MODES = ["READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT", "FORWARD"];
+function isCompatibilityLevel(value) {
+  return typeof value === "string" && COMPATIBILITY_LEVELS.includes(value);
+}
+function configToUpdate(config2) {
+  const { compatibilityLevel, ...rest } = config2.raw;
+  return compatibilityLevel === void 0 ? { ...rest } : { ...rest, compatibility: compatibilityLevel };
+}
+
+// src/registry/responses.ts
+var int = z.number().int();
+var reference = z.object({ name: z.string(), subject: z.string(), version: int });
+var references = z.array(reference).nullish().transform((r) => r ?? []);
+var registeredSchemaShape = z.looseObject({
+  subject: z.string(),
+  version: int,
+  id: int,
+  schemaType: z.string().nullish(),
+  schema: z.string(),
+  references,
+  metadata: z.unknown().optional(),
+  ruleSet: z.unknown().optional(),
+  guid: z.string().optional(),
+  ts: z.number().optional(),
+  deleted: z.boolean().nullish()
+}).transform((s) => ({
+  subject: s.subject,
+  version: s.version,
+  id: s.id,
+  schemaType: s.schemaType ?? "AVRO",
+  schema: s.schema,
+  references: s.references,
+  ...s.metadata !== void 0 ? { metadata: s.metadata } : {},
+  ...s.ruleSet !== void 0 ? { ruleSet: s.ruleSet } : {},
+  ...s.guid !== void 0 ? { guid: s.guid } : {},
+  ...s.ts !== void 0 ? { ts: s.ts } : {},
+  deleted: s.deleted ?? false
+}));
+var schemaByIdShape = z.looseObject({
+  schemaType: z.string().nullish(),
+  schema: z.string(),
+  references,
+  metadata: z.unknown().optional(),
+  ruleSet: z.unknown().optional(),
+  guid: z.string().optional(),
+  maxId: int.optional()
+}).transform((s) => ({
+  schemaType: s.schemaType ?? "AVRO",
+  schema: s.schema,
+  references: s.references,
+  ...s.metadata !== void 0 ? { metadata: s.metadata } : {},
+  ...s.ruleSet !== void 0 ? { ruleSet: s.ruleSet } : {},
+  ...s.guid !== void 0 ? { guid: s.guid } : {},
+  ...s.maxId !== void 0 ? { maxId: s.maxId } : {}
+}));
+var registerResultShape = z.looseObject({ id: int, version: int.optional() }).transform((r) => r.version !== void 0 && r.version > 0 ? { id: r.id, version: r.version } : { id: r.id });
+var stringListShape = z.array(z.string());
+var intListShape = z.array(int);
+var intShape = int;
+var level = z.enum(COMPATIBILITY_LEVELS);
+var configShape = z.looseObject({
+  compatibilityLevel: level.optional(),
+  normalize: z.boolean().optional(),
+  validateFields: z.boolean().optional(),
+  validateNewSchemas: z.boolean().optional(),
+  compatibilityGroup: z.string().optional(),
+  compatibilityPolicy: z.string().optional()
+}).transform((c) => {
+  const named = Object.fromEntries(Object.entries(c).filter(([k, v]) => v !== void 0 && NAMED_CONFIG.has(k)));
+  return { ...named, raw: { ...c } };
+});
+var NAMED_CONFIG = /* @__PURE__ */ new Set([
+  "compatibilityLevel",
+  "normalize",
+  "validateFields",
+  "validateNewSchemas",
+  "compatibilityGroup",
+  "compatibilityPolicy"
+]);
+var configUpdateShape = z.looseObject({ compatibility: level.optional() });
+var modeShape = z.looseObject({ mode: z.enum(["READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT", "FORWARD"]) }).transform((m) => m.mode);
+var compatibilityShape = z.looseObject({ is_compatible: z.boolean(), messages: z.array(z.string()).nullish() }).transform((c) => ({ compatible: c.is_compatible, messages: c.messages ?? [] }));
+var ignoredShape = z.unknown();
+
+// src/registry/read-ops.ts
+import { z as z2 } from "zod";
+var schemaListShape = z2.array(registeredSchemaShape);
+function readOps(t, pageSize) {
+  return { ...subjectReads(t, pageSize), ...schemaReads(t, pageSize), ...settingReads(t), ...checks(t) };
+}
+function subjectReads(t, pageSize) {
+  return {
+    listContexts: async () => t.send({ method: "GET", path: paths.contexts(), endpoint: "GET /contexts" }, stringListShape),
+    listSubjects: async (options = {}) => listSubjects(t, pageSize, options),
+    listVersions: async (subject2, options = {}) => t.send(
+      {
+        method: "GET",
+        path: paths.versions(subject2),
+        endpoint: "GET /subjects/{subject}/versions",
+        query: { deleted: options.deleted || void 0 },
+        subject: subject2
+      },
+      intListShape
+    ),
+    getVersion: async (subject2, version, options = {}) => t.send(
+      {
+        method: "GET",
+        path: paths.version(subject2, version),
+        endpoint: "GET /subjects/{subject}/versions/{version}",
+        query: { deleted: options.deleted || void 0 },
+        subject: subject2,
+        version
+      },
+      registeredSchemaShape
+    )
+  };
+}
+function schemaReads(t, pageSize) {
+  return {
+    getSchemaById: async (id2, options = {}) => {
+      const found = await t.send(
+        {
+          method: "GET",
+          path: paths.schemaById(id2),
+          endpoint: "GET /schemas/ids/{id}",
+          query: { subject: options.subject, fetchMaxId: options.fetchMaxId || void 0 },
+          subject: options.subject
+        },
+        schemaByIdShape
+      );
+      return { id: id2, ...found };
+    },
+    listSchemas: async (options = {}) => listSchemas(t, pageSize, options)
+  };
+}
+function settingReads(t) {
+  const scoped = (kind, subject2, defaultToGlobal, shape) => t.send(
+    {
+      method: "GET",
+      path: kind === "config" ? paths.config(subject2) : paths.mode(subject2),
+      endpoint: `GET /${kind}/{subject}`,
+      query: { defaultToGlobal: defaultToGlobal || void 0 },
+      subject: subject2
+    },
+    shape
+  );
+  return {
+    getGlobalConfig: async () => t.send({ method: "GET", path: paths.config(), endpoint: "GET /config" }, configShape),
+    getSubjectConfig: async (subject2, options = {}) => unlessAbsent(scoped("config", subject2, options.defaultToGlobal, configShape), [
+      RegistryErrorCodes.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+      RegistryErrorCodes.SUBJECT_NOT_FOUND
+    ]),
+    getGlobalMode: async () => t.send({ method: "GET", path: paths.mode(), endpoint: "GET /mode" }, modeShape),
+    getSubjectMode: async (subject2, options = {}) => unlessAbsent(scoped("mode", subject2, options.defaultToGlobal, modeShape), [
+      RegistryErrorCodes.SUBJECT_MODE_NOT_CONFIGURED,
+      RegistryErrorCodes.SUBJECT_NOT_FOUND
+    ])
+  };
+}
+function checks(t) {
+  return {
+    checkCompatibility: async (subject2, schema, options = {}) => {
+      const version = options.version;
+      const result = await t.send(
+        {
+          method: "POST",
+          path: version === void 0 ? paths.compatibility(subject2) : paths.compatibilityWith(subject2, version),
+          endpoint: `POST /compatibility/subjects/{subject}/versions${version === void 0 ? "" : "/{version}"}`,
+          query: { verbose: options.verbose ?? true, normalize: options.normalize },
+          body: schemaBody(schema),
+          subject: subject2,
+          version
+        },
+        compatibilityShape
+      );
+      const parsed = parseCompatibilityMessages(result.messages);
+      const level3 = parsed.compatibility !== void 0 ? { compatibility: parsed.compatibility } : {};
+      return { compatible: result.compatible, messages: result.messages, incompatibilities: parsed.incompatibilities, ...level3 };
+    },
+    lookupSchema: async (subject2, schema, options = {}) => unlessAbsent(
+      t.send(
+        {
+          method: "POST",
+          path: paths.subject(subject2),
+          endpoint: "POST /subjects/{subject}",
+          query: { normalize: options.normalize, deleted: options.deleted || void 0 },
+          body: schemaBody(schema),
+          subject: subject2
+        },
+        registeredSchemaShape
+      ),
+      [RegistryErrorCodes.SUBJECT_NOT_FOUND, RegistryErrorCodes.SCHEMA_NOT_FOUND]
+    )
+  };
+}
+function schemaBody(schema) {
+  const body = { schema: schema.schema };
+  if (schema.schemaType !== void 0 && schema.schemaType !== "AVRO") body["schemaType"] = schema.schemaType;
+  if (schema.references?.length) body["references"] = schema.references;
+  if (schema.metadata !== void 0) body["metadata"] = schema.metadata;
+  if (schema.ruleSet !== void 0) body["ruleSet"] = schema.ruleSet;
+  return body;
+}
+async function unlessAbsent(pending, codes) {
+  try {
+    return await pending;
+  } catch (error) {
+    if (error instanceof RegistryError && error.httpStatus === 404 && error.code !== void 0 && codes.includes(error.code)) {
+      return void 0;
+    }
+    throw error;
+  }
+}
+async function listSubjects(t, pageSize, options) {
+  const { rows } = await collectPages(
+    ({ offset, limit }) => t.send(
+      {
+        method: "GET",
+        path: paths.subjects(),
+        endpoint: "GET /subjects",
+        query: {
+          subjectPrefix: options.subjectPrefix,
+          deleted: options.deleted || void 0,
+          deletedOnly: options.deletedOnly || void 0,
+          offset,
+          limit
+        }
+      },
+      stringListShape
+    ),
+    (subject2) => subject2,
+    pageSize
+  );
+  return rows;
+}
+async function listSchemas(t, pageSize, options) {
+  const { rows } = await collectPages(
+    ({ offset, limit }) => t.send(
+      {
+        method: "GET",
+        path: paths.schemas(),
+        endpoint: "GET /schemas",
+        query: {
+          subjectPrefix: options.subjectPrefix,
+          deleted: options.deleted || void 0,
+          latestOnly: options.latestOnly || void 0,
+          offset,
+          limit
+        }
+      },
+      schemaListShape
+    ),
+    (s) => `${s.subject}\0${s.version}`,
+    Math.min(pageSize, 1e3)
+  );
+  return rows;
+}
+
+// src/registry/settings.ts
+import { z as z3 } from "zod";
+var DEFAULT_SETTINGS = {
+  timeoutMs: 3e4,
+  retry: { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 2e4, maxRetryAfterMs: 6e4 },
+  maxConcurrency: 4,
+  pageSize: 1e3
+};
+var nonEmpty = (what) => z3.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
+var int2 = (what, min, max) => z3.number({ error: `${what} must be a number` }).int({ error: `${what} must be a whole number` }).min(min, { error: `${what} must be at least ${min}` }).max(max, { error: `${what} must be at most ${max}` });
+var pem = (what) => nonEmpty(what).refine((s) => s.includes("-----BEGIN "), {
+  error: `${what} must be PEM text (-----BEGIN ...-----); read the file and pass its content`
+});
+var headerValue = z3.string().refine((v) => !/[\r\n]/.test(v), { error: "header values must not contain line breaks" });
+var authSchema = z3.discriminatedUnion(
+  "type",
+  [
+    z3.object({ type: z3.literal("none") }).strict(),
+    z3.object({ type: z3.literal("basic"), username: nonEmpty("auth.username"), password: nonEmpty("auth.password") }).strict(),
+    z3.object({
+      type: z3.literal("bearer"),
+      token: nonEmpty("auth.token"),
+      logicalCluster: nonEmpty("auth.logicalCluster").optional(),
+      identityPoolId: nonEmpty("auth.identityPoolId").optional()
+    }).strict()
+  ],
+  { error: "auth.type must be 'none', 'basic' or 'bearer'" }
+);
+var inputSchema = z3.object({
+  url: z3.union([z3.string(), z3.array(z3.string())], { error: "url must be a URL, a comma-separated list or an array of URLs" }),
+  auth: authSchema.optional(),
+  tls: z3.object({
+    ca: pem("tls.ca").optional(),
+    cert: pem("tls.cert").optional(),
+    key: pem("tls.key").optional(),
+    passphrase: z3.string().optional(),
+    rejectUnauthorized: z3.boolean().optional()
+  }).strict().refine((t) => t.cert === void 0 === (t.key === void 0), { error: "tls.cert and tls.key must be given together" }).optional(),
+  headers: z3.record(z3.string(), headerValue).optional(),
+  timeoutMs: int2("timeoutMs", 1, 6e5).optional(),
+  retry: z3.object({
+    maxAttempts: int2("retry.maxAttempts", 1, 20).optional(),
+    baseDelayMs: int2("retry.baseDelayMs", 0, 6e4).optional(),
+    maxDelayMs: int2("retry.maxDelayMs", 0, 6e5).optional(),
+    maxRetryAfterMs: int2("retry.maxRetryAfterMs", 0, 36e5).optional()
+  }).strict().optional(),
+  maxConcurrency: int2("maxConcurrency", 1, 64).optional(),
+  pageSize: int2("pageSize", 1, 1e3).optional()
+}).strict();
+var RESERVED_HEADERS = ["authorization", "target-sr-cluster", "confluent-identity-pool-id", "content-type", "host"];
+function parseRegistrySettings(input) {
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) {
+    fail(parsed.error.issues.map(issueLine));
+  }
+  const raw = parsed.data;
+  const issues = [];
+  const urls = (Array.isArray(raw.url) ? raw.url : raw.url.split(",")).map((u) => u.trim()).filter(Boolean);
+  if (urls.length === 0) issues.push("url: give at least one Schema Registry URL, e.g. https://psrc-xxxx.us-east-2.aws.confluent.cloud");
+  const parsedUrls = urls.map((u, i) => parseBaseUrl(u, i, issues));
+  const urlAuth = authFromUrls(parsedUrls, issues);
+  if (urlAuth && raw.auth && raw.auth.type !== "none") issues.push("url: credentials are given both in the URL and in auth; keep one");
+  for (const name of Object.keys(raw.headers ?? {})) {
+    if (RESERVED_HEADERS.includes(name.toLowerCase())) issues.push(`headers.${name}: set by the client; use auth instead`);
+  }
+  if (issues.length) fail(issues);
+  return remember({
+    baseUrls: parsedUrls.filter((u) => u !== void 0).map((u) => sanitizeUrl(u.href)),
+    auth: raw.auth && raw.auth.type !== "none" ? raw.auth : urlAuth ?? { type: "none" },
+    tls: raw.tls && { ...raw.tls, rejectUnauthorized: raw.tls.rejectUnauthorized ?? true },
+    headers: { ...raw.headers },
+    timeoutMs: raw.timeoutMs ?? DEFAULT_SETTINGS.timeoutMs,
+    retry: { ...DEFAULT_SETTINGS.retry, ...stripUndefined(raw.retry ?? {}) },
+    maxConcurrency: raw.maxConcurrency ?? DEFAULT_SETTINGS.maxConcurrency,
+    pageSize: raw.pageSize ?? DEFAULT_SETTINGS.pageSize
+  });
+}
+var PARSED = /* @__PURE__ */ new WeakSet();
+function remember(settings) {
+  PARSED.add(settings);
+  return settings;
+}
+function isParsedSettings(value) {
+  return typeof value === "object" && value !== null && PARSED.has(value);
+}
+function issueLine(issue) {
+  const where2 = issue.path.map(String).join(".");
+  return where2 && !issue.message.startsWith(where2) ? `${where2}: ${issue.message}` : issue.message;
+}
+function parseBaseUrl(text, index, issues) {
+  let url2;
+  try {
+    url2 = new URL(text);
+  } catch {
+    issues.push(`url[${index}]: '${sanitizeUrl(text)}' is not a URL; expected http(s)://host[:port][/path]`);
+    return void 0;
+  }
+  if (url2.protocol !== "http:" && url2.protocol !== "https:") {
+    issues.push(`url[${index}]: '${sanitizeUrl(text)}' must use http or https`);
+    return void 0;
+  }
+  if (url2.search || url2.hash) issues.push(`url[${index}]: '${sanitizeUrl(text)}' must not have a query or fragment`);
+  return url2;
+}
+function authFromUrls(urls, issues) {
+  const withCredentials = urls.filter((u) => !!u && (u.username !== "" || u.password !== ""));
+  if (withCredentials.length === 0) return void 0;
+  const pairs = new Set(withCredentials.map((u) => `${u.username}\0${u.password}`));
+  if (pairs.size > 1) issues.push("url: the URLs carry different credentials; use one auth setting instead");
+  const first = withCredentials[0];
+  if (!first.username || !first.password) {
+    issues.push("url: credentials in a URL need both a user (API key) and a password (API secret)");
+    return void 0;
+  }
+  return { type: "basic", username: decodeURIComponent(first.username), password: decodeURIComponent(first.password) };
+}
+function stripUndefined(value) {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+function fail(issues) {
+  throw new RegistryError(`invalid client settings: ${issues.join("; ")}`, {
+    kind: "invalid-settings",
+    issues,
+    hint: "Fix the registry settings; nothing was sent."
+  });
+}
+
+// src/registry/transport.ts
+import http from "node:http";
+import https from "node:https";
+import axios from "axios";
+
+// src/registry/retry.ts
+function isFailoverKind(kind) {
+  return kind === "network" || kind === "timeout" || kind === "server";
+}
+function backoffDelay(retry2, policy, random) {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry2 - 1));
+  return Math.floor(Math.min(1, Math.max(0, random())) * ceiling);
+}
+function parseRetryAfter(value, nowMs) {
+  if (value === void 0) return void 0;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1e3;
+  if (!/[a-z]/i.test(text)) return void 0;
+  const at2 = Date.parse(text);
+  return Number.isNaN(at2) ? void 0 : Math.max(0, at2 - nowMs);
+}
+function decideRetry(attempt, policy, retryAfterMs, freshUrl, random) {
+  if (attempt >= policy.maxAttempts) return { retry: false, delayMs: 0, reason: `gave up after ${attempt} attempts` };
+  if (retryAfterMs !== void 0 && retryAfterMs > policy.maxRetryAfterMs) {
+    return { retry: false, delayMs: 0, reason: `server asked to wait ${Math.ceil(retryAfterMs / 1e3)} s` };
+  }
+  if (retryAfterMs !== void 0) return { retry: true, delayMs: retryAfterMs };
+  return { retry: true, delayMs: freshUrl ? 0 : backoffDelay(attempt, policy, random) };
+}
+
+// src/registry/semaphore.ts
+var Semaphore = class {
+  #limit;
+  #active = 0;
+  #waiting = [];
+  constructor(limit) {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`semaphore limit must be a positive integer, got ${limit}`);
+    this.#limit = limit;
+  }
+  /** Tasks running now. */
+  get active() {
+    return this.#active;
+  }
+  async run(task) {
+    await this.#acquire();
+    try {
+      return await task();
+    } finally {
+      this.#release();
+    }
+  }
+  #acquire() {
+    if (this.#active < this.#limit) {
+      this.#active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve7) => this.#waiting.push(resolve7));
+  }
+  #release() {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#active--;
+  }
+};
+
+// src/registry/transport.ts
+var ACCEPT = "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
+var CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+function createTransport(settings, deps = {}) {
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve7) => setTimeout(resolve7, ms)));
+  const random = deps.random ?? Math.random;
+  const now = deps.now ?? Date.now;
+  const secrets = secretsOf(settings);
+  const agents = createAgents(settings);
+  const instance = createAxios(settings, agents);
+  const semaphore = new Semaphore(settings.maxConcurrency);
+  const urls = settings.baseUrls;
+  let preferred = 0;
+  async function send(request, shape) {
+    const tried = /* @__PURE__ */ new Set();
+    let index = preferred;
+    for (let attempt = 1; ; attempt++) {
+      tried.add(index);
+      const ctx = contextOf(request, urls[index], attempt);
+      const outcome = await semaphore.run(() => attemptOnce(instance, request, ctx, settings.timeoutMs, secrets, now));
+      if (outcome.ok) {
+        preferred = index;
+        return checkShape(shape, outcome.data, ctx, outcome.status);
+      }
+      const { error } = outcome;
+      if (!error.retryable) throw error;
+      if (isFailoverKind(error.kind) && urls.length > 1) index = (index + 1) % urls.length;
+      const decision = decideRetry(attempt, settings.retry, outcome.retryAfterMs, !tried.has(index), random);
+      if (!decision.retry) throw error.with(`; ${decision.reason}`);
+      deps.logger?.debug(`retrying ${request.endpoint}: ${error.problem} on ${ctx.baseUrl}; next attempt ${attempt + 1} of ${settings.retry.maxAttempts} on ${urls[index]} in ${decision.delayMs} ms`);
+      if (decision.delayMs > 0) await sleep(decision.delayMs);
+    }
+  }
+  return {
+    send,
+    close: () => {
+      agents.http.destroy();
+      agents.https.destroy();
+    }
+  };
+}
+function contextOf(request, baseUrl, attempts) {
+  return { endpoint: request.endpoint, baseUrl, subject: request.subject, version: request.version, attempts };
+}
+function secretsOf(settings) {
+  const { auth, tls } = settings;
+  if (auth.type === "basic") return secretVariants([auth.password, tls?.passphrase], auth.username);
+  if (auth.type === "bearer") return secretVariants([auth.token, tls?.passphrase]);
+  return secretVariants([tls?.passphrase]);
+}
+function createAgents(settings) {
+  const common = { keepAlive: true, maxSockets: settings.maxConcurrency };
+  const tls = settings.tls;
+  return {
+    http: new http.Agent(common),
+    https: new https.Agent({
+      ...common,
+      ca: tls?.ca,
+      cert: tls?.cert,
+      key: tls?.key,
+      passphrase: tls?.passphrase,
+      rejectUnauthorized: tls?.rejectUnauthorized ?? true
+    })
+  };
+}
+function authHeaders(settings) {
+  const { auth } = settings;
+  if (auth.type === "basic") {
+    return { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`, "utf8").toString("base64")}` };
+  }
+  if (auth.type === "bearer") {
+    return {
+      Authorization: `Bearer ${auth.token}`,
+      ...auth.logicalCluster ? { "target-sr-cluster": auth.logicalCluster } : {},
+      ...auth.identityPoolId ? { "Confluent-Identity-Pool-Id": auth.identityPoolId } : {}
+    };
+  }
+  return {};
+}
+function createAxios(settings, agents) {
+  return axios.create({
+    timeout: settings.timeoutMs,
+    headers: { Accept: ACCEPT, "User-Agent": "guardrails-registry-client", ...settings.headers, ...authHeaders(settings) },
+    httpAgent: agents.http,
+    httpsAgent: agents.https,
+    // Redirects could carry the Authorization header to another host; treat them as errors.
+    maxRedirects: 0,
+    validateStatus: () => true,
+    responseType: "text",
+    transformResponse: [(data) => data],
+    transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false }
+  });
+}
+async function attemptOnce(instance, request, ctx, timeoutMs, secrets, now) {
+  const data = serialise(request.body, ctx);
+  let response;
+  try {
+    response = await instance.request({
+      method: request.method,
+      url: `${ctx.baseUrl}${request.path}`,
+      params: definedOnly(request.query),
+      data,
+      headers: data === void 0 ? void 0 : { "Content-Type": CONTENT_TYPE }
+    });
+  } catch (thrown) {
+    const code = thrown?.code;
+    return { ok: false, error: errorFromNetwork(typeof code === "string" ? code : void 0, timeoutMs, ctx) };
+  }
+  return interpret(response, ctx, secrets, now);
+}
+function interpret(response, ctx, secrets, now) {
+  const status3 = response.status;
+  const text = redact(typeof response.data === "string" ? response.data : "", secrets);
+  if (status3 >= 200 && status3 < 300) {
+    if (text.trim() === "") return { ok: true, status: status3, data: void 0 };
+    try {
+      return { ok: true, status: status3, data: JSON.parse(text) };
+    } catch {
+      return { ok: false, error: malformedResponse(`body is not JSON: ${excerpt(text, 120)}`, ctx, status3) };
+    }
+  }
+  if (status3 >= 300 && status3 < 400) {
+    const error = new RegistryError("unexpected redirect", {
+      kind: "http",
+      httpStatus: status3,
+      hint: "Use the final registry URL; redirects are not followed so credentials stay with the configured host.",
+      ...ctx
+    });
+    return { ok: false, error };
+  }
+  const header2 = response.headers["retry-after"];
+  const retryAfterMs = parseRetryAfter(typeof header2 === "string" ? header2 : void 0, now());
+  return { ok: false, error: errorFromResponse(status3, text, ctx), retryAfterMs };
+}
+function checkShape(shape, data, ctx, status3) {
+  const parsed = shape.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where2 = issue && issue.path.length ? ` at ${issue.path.map(String).join(".")}` : "";
+  throw malformedResponse(`wrong shape${where2}: ${issue?.message ?? "invalid"}`, ctx, status3);
+}
+function serialise(body, ctx) {
+  if (body === void 0) return void 0;
+  try {
+    return JSON.stringify(body);
+  } catch {
+    throw new RegistryError("request body cannot be written as JSON", {
+      kind: "invalid-request",
+      hint: "metadata and ruleSet must be plain JSON values (no cycles, no BigInt).",
+      ...ctx
+    });
+  }
+}
+function definedOnly(query) {
+  if (!query) return void 0;
+  const entries = Object.entries(query).filter((e) => e[1] !== void 0);
+  return entries.length ? Object.fromEntries(entries) : void 0;
+}
+
+// src/registry/write-ops.ts
+function writeOps(t) {
+  return { ...schemaWrites(t), ...settingWrites(t) };
+}
+function schemaWrites(t) {
+  return {
+    register: async (subject2, schema, options = {}) => t.send(
+      {
+        method: "POST",
+        path: paths.versions(subject2),
+        endpoint: "POST /subjects/{subject}/versions",
+        query: { normalize: options.normalize },
+        body: registerBody(schema),
+        subject: subject2,
+        version: schema.version
+      },
+      registerResultShape
+    ),
+    deleteSubject: async (subject2, options = {}) => t.send(
+      {
+        method: "DELETE",
+        path: paths.subject(subject2),
+        endpoint: "DELETE /subjects/{subject}",
+        query: { permanent: options.permanent || void 0 },
+        subject: subject2
+      },
+      intListShape
+    ),
+    deleteVersion: async (subject2, version, options = {}) => t.send(
+      {
+        method: "DELETE",
+        path: paths.version(subject2, version),
+        endpoint: "DELETE /subjects/{subject}/versions/{version}",
+        query: { permanent: options.permanent || void 0 },
+        subject: subject2,
+        version
+      },
+      intShape
+    )
+  };
+}
+function settingWrites(t) {
+  const remove = async (kind, subject2) => {
+    const path2 = kind === "config" ? paths.config(subject2) : paths.mode(subject2);
+    await t.send({ method: "DELETE", path: path2, endpoint: `DELETE /${kind}/{subject}`, subject: subject2 }, ignoredShape);
+  };
+  return {
+    setGlobalConfig: async (update) => putConfig(t, void 0, update),
+    setSubjectConfig: async (subject2, update) => putConfig(t, subject2, update),
+    deleteSubjectConfig: async (subject2) => remove("config", subject2),
+    setGlobalMode: async (mode2, options) => putMode(t, void 0, mode2, options),
+    setSubjectMode: async (subject2, mode2, options) => putMode(t, subject2, mode2, options),
+    deleteSubjectMode: async (subject2) => remove("mode", subject2)
+  };
+}
+function registerBody(schema) {
+  const body = schemaBody(schema);
+  if (schema.id !== void 0) body["id"] = schema.id;
+  if (schema.version !== void 0) body["version"] = schema.version;
+  return body;
+}
+async function putConfig(t, subject2, update) {
+  const echoed = await t.send(
+    {
+      method: "PUT",
+      path: paths.config(subject2),
+      endpoint: subject2 === void 0 ? "PUT /config" : "PUT /config/{subject}",
+      body: update,
+      subject: subject2
+    },
+    configUpdateShape
+  );
+  return echoed;
+}
+async function putMode(t, subject2, mode2, options = {}) {
+  return t.send(
+    {
+      method: "PUT",
+      path: paths.mode(subject2),
+      endpoint: subject2 === void 0 ? "PUT /mode" : "PUT /mode/{subject}",
+      query: { force: options.force || void 0 },
+      body: { mode: mode2 },
+      subject: subject2
+    },
+    modeShape
+  );
+}
+
+// src/registry/axios-client.ts
+function createRegistryClient(settings, deps = {}) {
+  const parsed = isParsedSettings(settings) ? settings : parseRegistrySettings(settings);
+  const transport = createTransport(parsed, deps);
+  return {
+    ...readOps(transport, parsed.pageSize),
+    ...writeOps(transport),
+    close: () => transport.close()
+  };
+}
+
+// src/registry/qualified-subject.ts
+var DEFAULT_CONTEXT = ".";
+var CONTEXT_WILDCARD = ":*:";
+function parseQualifiedSubject(text) {
+  if (text.startsWith(":.")) {
+    const end = text.indexOf(":", 2);
+    if (end < 0) return { context: text.slice(1), subject: "" };
+    return { context: text.slice(1, end), subject: text.slice(end + 1) };
+  }
+  if (text.startsWith(CONTEXT_WILDCARD)) return { context: "*", subject: text.slice(CONTEXT_WILDCARD.length) };
+  return { context: DEFAULT_CONTEXT, subject: text };
+}
+var CONTEXT_NAME = /^\.[A-Za-z0-9._-]*$/;
+function normalizeContext(context3) {
+  const bare = context3.replace(/^:/, "").replace(/:$/, "");
+  const dotted = bare === "" ? DEFAULT_CONTEXT : bare.startsWith(".") ? bare : `.${bare}`;
+  if (!CONTEXT_NAME.test(dotted)) {
+    throw new RegistryError(`invalid context name '${context3}'`, {
+      kind: "invalid-request",
+      hint: 'A context name has letters, digits, ".", "_" or "-", e.g. ".staging".'
+    });
+  }
+  return dotted;
+}
+function qualifySubject(context3, subject2) {
+  const ctx = normalizeContext(context3 ?? DEFAULT_CONTEXT);
+  return ctx === DEFAULT_CONTEXT ? subject2 : `:${ctx}:${subject2}`;
+}
+function contextSubject(context3) {
+  return `:${normalizeContext(context3)}:`;
+}
+function canonicalSubject(text) {
+  const { context: context3, subject: subject2 } = parseQualifiedSubject(text);
+  return context3 === "*" ? text : qualifySubject(context3, subject2);
+}
+function resolveReferenceSubject(referrer, referenced) {
+  if (referenced.startsWith(":.")) return canonicalSubject(referenced);
+  return qualifySubject(parseQualifiedSubject(referrer).context, referenced);
+}
+
+// src/registry/subject-naming.ts
+var SUBJECT_NAME_STRATEGIES = ["TopicNameStrategy", "RecordNameStrategy", "TopicRecordNameStrategy"];
+function subjectName(input) {
+  switch (input.strategy) {
+    case "TopicNameStrategy":
+      return topicNameSubject(required(input.topic, "topic", input.strategy), input.isKey ?? false, input.context);
+    case "RecordNameStrategy":
+      return recordNameSubject(required(input.recordFullName, "recordFullName", input.strategy), input.context);
+    case "TopicRecordNameStrategy":
+      return topicRecordNameSubject(
+        required(input.topic, "topic", input.strategy),
+        required(input.recordFullName, "recordFullName", input.strategy),
+        input.context
+      );
+  }
+}
+function topicNameSubject(topic2, isKey = false, context3) {
+  return qualifySubject(context3, `${topic2}-${isKey ? "key" : "value"}`);
+}
+function recordNameSubject(recordFullName, context3) {
+  return qualifySubject(context3, recordFullName);
+}
+function topicRecordNameSubject(topic2, recordFullName, context3) {
+  return qualifySubject(context3, `${topic2}-${recordFullName}`);
+}
+function required(value, what, strategy2) {
+  if (value !== void 0 && value.trim() !== "") return value;
+  throw new RegistryError(`${strategy2} needs a ${what}`, {
+    kind: "invalid-request",
+    hint: `Give the ${what === "topic" ? "Kafka topic" : "record's full name (namespace.Name)"} to name the subject.`
+  });
+}
+
+// src/policy/config/glob.ts
+var GlobError = class extends Error {
+  constructor(pattern, problem) {
+    super(`invalid glob ${JSON.stringify(pattern)}: ${problem}`);
+    this.pattern = pattern;
+    this.problem = problem;
+  }
+  pattern;
+  problem;
+  name = "GlobError";
+};
+function compileGlob(pattern) {
+  const regex = globToRegExp(pattern);
+  return (path2) => regex.test(normalisePath(path2));
+}
+function globToRegExp(pattern) {
+  const body = stripPrefix(pattern);
+  if (body === "") throw new GlobError(pattern, "it is empty; write a path such as schemas/**/*.avsc");
+  const parser = new GlobParser(pattern, body);
+  const source = parser.sequence(false);
+  return new RegExp(`^${source}$`, "u");
+}
+function normalisePath(path2) {
+  return stripPrefix(path2.replace(/\\/g, "/"));
+}
+function stripPrefix(text) {
+  return text.replace(/^(\.\/|\/)+/, "");
+}
+var GlobParser = class {
+  constructor(pattern, text) {
+    this.pattern = pattern;
+    this.text = text;
+  }
+  pattern;
+  text;
+  at = 0;
+  /** Regex source up to the end, or inside braces up to the next `,` or `}`. */
+  sequence(inBraces) {
+    let out = "";
+    while (this.at < this.text.length) {
+      const c = this.text.charAt(this.at);
+      if (inBraces && (c === "," || c === "}")) return out;
+      out += this.token(c);
+    }
+    if (inBraces) throw new GlobError(this.pattern, "a '{' has no matching '}'");
+    return out;
+  }
+  token(c) {
+    switch (c) {
+      case "*":
+        return this.star();
+      case "?":
+        this.at++;
+        return "[^/]";
+      case "{":
+        return this.braces();
+      case "}":
+        throw new GlobError(this.pattern, "a '}' has no matching '{'");
+      case "[":
+      case "]":
+        throw new GlobError(this.pattern, "character classes ([...]) are not supported; use {a,b} alternatives");
+      case "\\":
+        return this.escaped();
+      default:
+        this.at++;
+        return escapeRegex(c);
+    }
+  }
+  star() {
+    const start = this.at;
+    while (this.text.charAt(this.at) === "*") this.at++;
+    const run4 = this.at - start;
+    const before = this.text.charAt(start - 1);
+    const after = this.text.charAt(this.at);
+    const segmentStart = start === 0 || before === "/" || before === "{" || before === ",";
+    if (run4 < 2 || !segmentStart) return "[^/]*";
+    if (after === "/") {
+      this.at++;
+      return "(?:[^/]*/)*";
+    }
+    if (after === "" || after === "," || after === "}") return ".*";
+    return "[^/]*";
+  }
+  braces() {
+    this.at++;
+    const alternatives = [];
+    for (; ; ) {
+      alternatives.push(this.sequence(true));
+      const c = this.text.charAt(this.at);
+      this.at++;
+      if (c === "}") break;
+    }
+    return `(?:${alternatives.join("|")})`;
+  }
+  escaped() {
+    const next = this.text.charAt(this.at + 1);
+    if (next === "") throw new GlobError(this.pattern, "it ends with a lone '\\'");
+    this.at += 2;
+    return escapeRegex(next);
+  }
+};
+function escapeRegex(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+
+// src/policy/config/subjects.ts
+var SubjectNamingError = class extends Error {
+  constructor(file, problem) {
+    super(`${file}: ${problem}`);
+    this.file = file;
+    this.problem = problem;
+  }
+  file;
+  problem;
+  name = "SubjectNamingError";
+};
+function subjectResolver(settings) {
+  const schemaMatchers = settings.schemas.paths.map(compileGlob);
+  const rules = settings.subjects.map((rule) => ({
+    rule,
+    matchers: rule.files.map(compileGlob)
+  }));
+  return {
+    isSchemaFile: (path2) => schemaMatchers.some((matches) => matches(path2)),
+    mappingFor(path2) {
+      const normal = normalisePath(path2);
+      let rule;
+      for (const candidate of rules) {
+        if (candidate.matchers.some((matches) => matches(normal))) rule = candidate.rule;
+      }
+      const target = rule?.target ?? { kind: "strategy", strategy: settings.defaults.strategy, key: false };
+      return {
+        ...rule !== void 0 && { rule },
+        target,
+        ...rule?.context !== void 0 && { context: rule.context },
+        level: rule?.compatibility ?? settings.defaults.compatibility
+      };
+    }
+  };
+}
+function subjectNameFor(file, mapping, recordName) {
+  const { target, context: context3 } = mapping;
+  if (target.kind === "explicit") return qualifySubject(context3, target.subject);
+  if (target.strategy !== "RecordNameStrategy" && target.topic === void 0) {
+    throw new SubjectNamingError(file, `no entry under \`subjects\` in the config maps this file, and ${target.strategy} needs a topic; add an entry with \`files\` and a \`topic\` or \`subject\``);
+  }
+  if (target.strategy !== "TopicNameStrategy" && recordName === void 0) {
+    throw new SubjectNamingError(file, `${target.strategy} names the subject after the top-level record, but this schema's top level is not a named type; map the file to an explicit \`subject\` in the config`);
+  }
+  return subjectName({ strategy: target.strategy, topic: target.topic, recordFullName: recordName, isKey: target.key, context: context3 });
+}
+
+// src/avro/model.ts
+var PRIMITIVE_NAMES = /* @__PURE__ */ new Set([
+  "null",
+  "boolean",
+  "int",
+  "long",
+  "float",
+  "double",
+  "bytes",
+  "string"
+]);
+function isNamed(schema) {
+  return schema.kind === "record" || schema.kind === "enum" || schema.kind === "fixed";
+}
+function typeLabel(schema) {
+  return (schema.kind === "primitive" ? schema.type : schema.kind).toUpperCase();
+}
+
+// src/avro/compat/walk.ts
+var COMPATIBLE = Object.freeze([]);
+var IN_PROGRESS = null;
+var Walk = class {
+  /** Reference tokens from the outermost root; numbers are field positions and branch indexes. */
+  path = [];
+  /** Index in `path` of the root token of the current location context. */
+  base = 0;
+  memo = /* @__PURE__ */ new Map();
+  enter(token) {
+    this.path.push(token);
+  }
+  leave() {
+    this.path.pop();
+  }
+  /**
+   * Avro Java checks union branches through a call that starts a new location stack, so findings
+   * made below it are relative to that branch. Returns the state to give back to `closeRoot`.
+   */
+  openRoot() {
+    const saved = this.base;
+    this.base = this.path.length;
+    return saved;
+  }
+  closeRoot(saved) {
+    this.base = saved;
+  }
+  /** The memoised findings of a pair: undefined if never seen, COMPATIBLE while it is in progress. */
+  recall(reader, writer) {
+    const found = this.memo.get(reader)?.get(writer);
+    return found === IN_PROGRESS ? COMPATIBLE : found;
+  }
+  markInProgress(reader, writer) {
+    this.remember(reader, writer, IN_PROGRESS);
+  }
+  remember(reader, writer, findings) {
+    let byWriter = this.memo.get(reader);
+    if (byWriter === void 0) {
+      byWriter = /* @__PURE__ */ new Map();
+      this.memo.set(reader, byWriter);
+    }
+    byWriter.set(writer, findings);
+  }
+  /** A finding at the current location. */
+  finding(type, reader, writer, message) {
+    return { type, location: this.location(), message, readerNode: sourceRef(reader), writerNode: sourceRef(writer) };
+  }
+  failure(message, reader, writer) {
+    return {
+      code: "AMBIGUOUS_FIELD_MATCH",
+      message,
+      location: this.location(),
+      readerNode: sourceRef(reader),
+      writerNode: sourceRef(writer)
+    };
+  }
+  /** Avro Java's `getLocation()`: the tokens after the context's root, JSON-pointer escaped. */
+  location() {
+    let text = "/";
+    for (let i = this.base + 1; i < this.path.length; i++) {
+      if (i > this.base + 1) text += "/";
+      text += escapeToken(String(this.path[i]));
+    }
+    return text;
+  }
+};
+function escapeToken(token) {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function sourceRef(node) {
+  return node.file === void 0 ? { pointer: node.pointer } : { pointer: node.pointer, file: node.file };
+}
+
+// src/avro/compat/record-fields.ts
+var AmbiguousFieldMatch = class extends Error {
+  constructor(failure2) {
+    super(failure2.message);
+    this.failure = failure2;
+  }
+  failure;
+  name = "AmbiguousFieldMatch";
+};
+function checkRecordFields(walk2, reader, writer, check) {
+  let findings = COMPATIBLE;
+  walk2.enter("fields");
+  for (const field of reader.fields) {
+    walk2.enter(field.position);
+    const found = checkField(walk2, field, writer, check);
+    if (found.length > 0) findings = findings.length === 0 ? found : [...findings, ...found];
+    walk2.leave();
+  }
+  walk2.leave();
+  return findings;
+}
+function checkField(walk2, field, writer, check) {
+  const source = lookupWriterField(walk2, writer, field);
+  if (source !== void 0) return check(walk2, "type", field.type, source.type);
+  if (field.default !== void 0) return COMPATIBLE;
+  if (field.type.kind === "enum" && field.type.default !== void 0) {
+    return check(walk2, "type", field.type, writer);
+  }
+  return [walk2.finding("READER_FIELD_MISSING_DEFAULT_VALUE", field, writer, field.name)];
+}
+function lookupWriterField(walk2, writer, field) {
+  let found = fieldNamed(writer, field.name);
+  let matches = found === void 0 ? 0 : 1;
+  const aliases = field.aliases;
+  for (let i = 0; i < aliases.length; i++) {
+    const alias = aliases[i];
+    if (aliases.indexOf(alias) !== i) continue;
+    const byAlias = fieldNamed(writer, alias);
+    if (byAlias === void 0) continue;
+    found ??= byAlias;
+    matches++;
+  }
+  if (matches > 1) {
+    const message = `Reader record field ${field.name} type:${typeLabel(field.type)} pos:${field.position} matches multiple fields in writer record schema ${writer.fullName}`;
+    throw new AmbiguousFieldMatch(walk2.failure(message, field, writer));
+  }
+  return found;
+}
+var INDEX_THRESHOLD = 16;
+var fieldIndexes = /* @__PURE__ */ new WeakMap();
+function fieldNamed(record, name) {
+  const fields = record.fields;
+  if (fields.length <= INDEX_THRESHOLD) {
+    for (const field of fields) if (field.name === name) return field;
+    return void 0;
+  }
+  let index = fieldIndexes.get(record);
+  if (index === void 0) {
+    const built = /* @__PURE__ */ new Map();
+    for (const field of fields) if (!built.has(field.name)) built.set(field.name, field);
+    fieldIndexes.set(record, built);
+    index = built;
+  }
+  return index.get(name);
+}
+
+// src/avro/compat/reader-writer.ts
+function checkReaderWriterSchemas(reader, writer) {
+  const walk2 = new Walk();
+  try {
+    const incompatibilities = checkPair(walk2, "", reader, writer);
+    return { compatible: incompatibilities.length === 0, incompatibilities };
+  } catch (error) {
+    if (error instanceof AmbiguousFieldMatch) {
+      return { compatible: false, incompatibilities: [], failure: error.failure };
+    }
+    throw error;
+  }
+}
+function checkPair(walk2, token, reader, writer) {
+  walk2.enter(token);
+  let findings;
+  if (isNamed(reader) && isNamed(writer)) {
+    findings = checkMemoised(walk2, reader, writer);
+  } else {
+    findings = checkUnmemoised(walk2, reader, writer);
+  }
+  walk2.leave();
+  return findings;
+}
+function checkMemoised(walk2, reader, writer) {
+  const known = walk2.recall(reader, writer);
+  if (known !== void 0) return known;
+  walk2.markInProgress(reader, writer);
+  const findings = checkUnmemoised(walk2, reader, writer);
+  walk2.remember(reader, writer, findings);
+  return findings;
+}
+function checkDetached(walk2, reader, writer) {
+  const saved = walk2.openRoot();
+  const findings = checkPair(walk2, "", reader, writer);
+  walk2.closeRoot(saved);
+  return findings;
+}
+function checkUnmemoised(walk2, reader, writer) {
+  if (sameAvroType(reader, writer)) return checkSameType(walk2, reader, writer);
+  if (writer.kind === "union") return checkWriterBranches(walk2, reader, writer);
+  if (reader.kind === "union") return checkReaderBranches(walk2, reader, writer);
+  if (isPromotable(reader, writer)) return COMPATIBLE;
+  return [typeMismatch(walk2, reader, writer)];
+}
+function sameAvroType(reader, writer) {
+  if (reader.kind !== writer.kind) return false;
+  return reader.kind !== "primitive" || writer.kind !== "primitive" || reader.type === writer.type;
+}
+function checkSameType(walk2, reader, writer) {
+  switch (reader.kind) {
+    case "primitive":
+      return COMPATIBLE;
+    case "array":
+      return checkPair(walk2, "items", reader.items, writer.items);
+    case "map":
+      return checkPair(walk2, "values", reader.values, writer.values);
+    case "fixed":
+      return concat(checkName(walk2, reader, writer), checkSize(walk2, reader, writer));
+    case "enum":
+      return concat(checkName(walk2, reader, writer), checkSymbols(walk2, reader, writer));
+    case "record":
+      return concat(
+        checkName(walk2, reader, writer),
+        checkRecordFields(walk2, reader, writer, checkPair)
+      );
+    case "union":
+      return checkUnionAgainstUnion(walk2, reader, writer);
+  }
+}
+function checkUnionAgainstUnion(walk2, reader, writer) {
+  let findings = COMPATIBLE;
+  for (let index = 0; index < writer.branches.length; index++) {
+    const branch = writer.branches[index];
+    walk2.enter(index);
+    if (checkDetached(walk2, reader, branch).length > 0) {
+      const message = `reader union lacking writer type: ${typeLabel(branch)}`;
+      findings = [...findings, walk2.finding("MISSING_UNION_BRANCH", reader, writer, message)];
+    }
+    walk2.leave();
+  }
+  return findings;
+}
+function checkWriterBranches(walk2, reader, writer) {
+  let findings = COMPATIBLE;
+  for (let index = 0; index < writer.branches.length; index++) {
+    findings = concat(findings, checkPair(walk2, index, reader, writer.branches[index]));
+  }
+  return findings;
+}
+function checkReaderBranches(walk2, reader, writer) {
+  for (const branch of reader.branches) {
+    if (branch.kind === "primitive" && writer.kind === "primitive") {
+      if (branch.type === writer.type || isPromotable(branch, writer)) return COMPATIBLE;
+    } else if (checkDetached(walk2, branch, writer).length === 0) {
+      return COMPATIBLE;
+    }
+  }
+  const message = `reader union lacking writer type: ${typeLabel(writer)}`;
+  return [walk2.finding("MISSING_UNION_BRANCH", reader, writer, message)];
+}
+var PROMOTIONS = {
+  long: ["int"],
+  float: ["int", "long"],
+  double: ["int", "long", "float"],
+  bytes: ["string"],
+  string: ["bytes"]
+};
+function isPromotable(reader, writer) {
+  if (reader.kind !== "primitive" || writer.kind !== "primitive") return false;
+  return PROMOTIONS[reader.type]?.includes(writer.type) ?? false;
+}
+function typeMismatch(walk2, reader, writer) {
+  const message = `reader type: ${typeLabel(reader)} not compatible with writer type: ${typeLabel(writer)}`;
+  return walk2.finding("TYPE_MISMATCH", reader, writer, message);
+}
+function checkName(walk2, reader, writer) {
+  if (reader.name === writer.name || reader.aliases.includes(writer.fullName)) return COMPATIBLE;
+  return [located(walk2, "name", () => walk2.finding("NAME_MISMATCH", reader, writer, `expected: ${writer.fullName}`))];
+}
+function checkSize(walk2, reader, writer) {
+  if (reader.size === writer.size) return COMPATIBLE;
+  const message = `expected: ${writer.size}, found: ${reader.size}`;
+  return [located(walk2, "size", () => walk2.finding("FIXED_SIZE_MISMATCH", reader, writer, message))];
+}
+function checkSymbols(walk2, reader, writer) {
+  const missing = missingSymbols(reader.symbols, writer.symbols);
+  if (missing.length === 0) return COMPATIBLE;
+  if (reader.default !== void 0 && reader.symbols.includes(reader.default)) return COMPATIBLE;
+  const message = `[${missing.join(", ")}]`;
+  return [located(walk2, "symbols", () => walk2.finding("MISSING_ENUM_SYMBOLS", reader, writer, message))];
+}
+function missingSymbols(reader, writer) {
+  if (reader.length === writer.length && reader.every((symbol, i) => symbol === writer[i])) return [];
+  const known = new Set(reader);
+  return [...new Set(writer.filter((symbol) => !known.has(symbol)))].sort();
+}
+function located(walk2, token, make) {
+  walk2.enter(token);
+  const made = make();
+  walk2.leave();
+  return made;
+}
+function concat(first, second) {
+  if (second.length === 0) return first;
+  if (first.length === 0) return second;
+  return [...first, ...second];
+}
+
+// src/avro/compat/messages.ts
+var UNEXPECTED_EXCEPTION_PREFIX = "Unexpected exception during compatibility check: ";
+function rolesFor(direction) {
+  return direction === "backward" ? { reader: "new", writer: "old" } : { reader: "old", writer: "new" };
+}
+var TEMPLATES = {
+  FIXED_SIZE_MISMATCH: (i, r, w) => `The size of FIXED type field at path '${i.location}' in the ${r} schema does not match with the ${w} schema`,
+  TYPE_MISMATCH: (i, r, w) => `The type (path '${i.location}') of a field in the ${r} schema does not match with the ${w} schema`,
+  NAME_MISMATCH: (i) => `The name of the schema has changed (path '${i.location}')`,
+  MISSING_ENUM_SYMBOLS: (i, r, w) => `The ${r} schema is missing enum symbols '${i.message}' at path '${i.location}' in the ${w} schema`,
+  MISSING_UNION_BRANCH: (i, r, w) => `The ${r} schema is missing a type inside a union field at path '${i.location}' in the ${w} schema`,
+  READER_FIELD_MISSING_DEFAULT_VALUE: (i, r, w) => `The field '${i.message}' at path '${i.location}' in the ${r} schema has no default value and is missing in the ${w} schema`
+};
+function describeIncompatibility(incompatibility, reader, writer) {
+  return TEMPLATES[incompatibility.type](incompatibility, reader, writer);
+}
+function describeFailure(failure2) {
+  return `${UNEXPECTED_EXCEPTION_PREFIX}${failure2.message}`;
+}
+
+// src/avro/compat/levels.ts
+var InvalidCompatibilityLevelError = class extends Error {
+  constructor(value) {
+    super(
+      `Unknown compatibility level ${JSON.stringify(value) ?? String(value)}: expected one of ${COMPATIBILITY_LEVELS.join(", ")} (any case).`
+    );
+    this.value = value;
+  }
+  value;
+  name = "InvalidCompatibilityLevelError";
+};
+function parseCompatibilityLevel(text) {
+  const upper = typeof text === "string" ? text.trim().toUpperCase() : void 0;
+  const level3 = COMPATIBILITY_LEVELS.find((candidate) => candidate === upper);
+  if (level3 === void 0) throw new InvalidCompatibilityLevelError(text);
+  return level3;
+}
+var PLANS = {
+  NONE: { directions: [], transitive: false },
+  BACKWARD: { directions: ["backward"], transitive: false },
+  BACKWARD_TRANSITIVE: { directions: ["backward"], transitive: true },
+  FORWARD: { directions: ["forward"], transitive: false },
+  FORWARD_TRANSITIVE: { directions: ["forward"], transitive: true },
+  FULL: { directions: ["forward", "backward"], transitive: false },
+  FULL_TRANSITIVE: { directions: ["forward", "backward"], transitive: true }
+};
+function checkLevel(candidate, history, level3) {
+  if (!Object.hasOwn(PLANS, level3)) throw new InvalidCompatibilityLevelError(level3);
+  const plan = PLANS[level3];
+  const checkedVersions = versionsToCheck(history.length, plan);
+  const findings = [];
+  for (const version of checkedVersions) {
+    for (const direction of plan.directions) {
+      findings.push(...checkDirection(candidate, history[version], version, direction));
+    }
+  }
+  const result = { level: level3, compatible: findings.length === 0, findings, checkedVersions };
+  return findings.length === 0 ? result : { ...result, confluentVersion: findings[0].version };
+}
+function versionsToCheck(length, plan) {
+  if (plan.directions.length === 0 || length === 0) return [];
+  if (!plan.transitive) return [length - 1];
+  return Array.from({ length }, (_, i) => length - 1 - i);
+}
+function checkDirection(candidate, old, version, direction) {
+  const backward = direction === "backward";
+  const result = backward ? checkReaderWriterSchemas(candidate, old) : checkReaderWriterSchemas(old, candidate);
+  const roles = rolesFor(direction);
+  const locate2 = (readerNode, writerNode) => ({
+    readerNode,
+    writerNode,
+    newNode: backward ? readerNode : writerNode,
+    oldNode: backward ? writerNode : readerNode
+  });
+  if (result.failure !== void 0) {
+    const { message, location, readerNode, writerNode } = result.failure;
+    const description = describeFailure(result.failure);
+    return [{ version, direction, type: "UNEXPECTED_EXCEPTION", location, message, description, ...locate2(readerNode, writerNode) }];
+  }
+  return result.incompatibilities.map(({ type, location, message, readerNode, writerNode }) => ({
+    version,
+    direction,
+    type,
+    location,
+    message,
+    description: describeIncompatibility({ type, location, message }, roles.reader, roles.writer),
+    ...locate2(readerNode, writerNode)
+  }));
+}
+
+// src/avro/diff/rules.ts
+var LOGICAL_REASON = "Avro ignores logical types when it resolves schemas, so the registry accepts this; the same bytes are now interpreted differently.";
+var OLD_CONSUMERS_REASON = "The registry's default BACKWARD check only asks whether new consumers read old data; consumers still on the old schema cannot decode what new producers write, so upgrade consumers first.";
+var RULES = {
+  FIELD_ADDED: {
+    severity: "info",
+    categories: ["ADDITION"],
+    purpose: "A field was added with a default: old data reads the default, old consumers skip it."
+  },
+  FIELD_ADDED_WITHOUT_DEFAULT: {
+    severity: "breaking",
+    categories: ["ADDITION"],
+    purpose: "A field was added without a default: consumers on the new schema cannot read existing data."
+  },
+  FIELD_REMOVED: {
+    severity: "breaking",
+    categories: ["REMOVAL"],
+    purpose: "A field without a default was removed: consumers on the old schema cannot read new data."
+  },
+  FIELD_REMOVED_WITH_DEFAULT: {
+    severity: "warning",
+    categories: ["REMOVAL"],
+    purpose: "A field with a default was removed: consumers on the old schema silently read the default.",
+    reason: "Avro fills a field missing from the data with the reader's default, so the registry accepts the removal."
+  },
+  FIELD_RENAMED: {
+    severity: "warning",
+    categories: ["RENAME"],
+    purpose: "A field was renamed, keeping the old name as an alias.",
+    reason: "The alias lets new consumers read old data, so BACKWARD checks pass; consumers on the old schema know no alias for the new name."
+  },
+  FIELD_DEFAULT_ADDED: {
+    severity: "info",
+    categories: ["DEFAULT"],
+    purpose: "A field gained a default."
+  },
+  FIELD_DEFAULT_REMOVED: {
+    severity: "warning",
+    categories: ["DEFAULT"],
+    purpose: "A field lost its default.",
+    reason: "Adjacent versions still resolve because both have the field, but this version cannot read data from versions without it (transitive checks fail: 1 == 2, 2 == 3, 3 != 1), and removing the field later becomes breaking."
+  },
+  FIELD_DEFAULT_CHANGED: {
+    severity: "warning",
+    categories: ["DEFAULT"],
+    purpose: "A field's default value changed.",
+    reason: "Avro uses the reader's default only for data that lacks the field, so the registry never compares defaults."
+  },
+  FIELD_ORDER_CHANGED: {
+    severity: "info",
+    categories: ["METADATA"],
+    purpose: "A field's sort order (ascending, descending, ignore) changed; only sorting of encoded data is affected."
+  },
+  FIELD_DOC_CHANGED: {
+    severity: "info",
+    categories: ["DOCUMENTATION"],
+    purpose: "A field's doc changed."
+  },
+  ALIAS_ADDED: {
+    severity: "info",
+    categories: ["METADATA"],
+    purpose: "A field or named type gained an alias (other than one recording a rename, which is reported as such)."
+  },
+  ALIAS_REMOVED: {
+    severity: "warning",
+    categories: ["METADATA"],
+    purpose: "A field or named type lost an alias.",
+    reason: "Adjacent versions share the current name, so the registry accepts this; only data written under the alias's old name becomes unreadable."
+  },
+  NAME_CHANGED: {
+    severity: "warning",
+    categories: ["RENAME"],
+    purpose: "A named type was renamed, keeping the old name as an alias.",
+    reason: "The alias lets new consumers read old data, so BACKWARD checks pass; consumers on the old schema know no alias for the new name."
+  },
+  NAMESPACE_CHANGED: {
+    severity: "warning",
+    categories: ["RENAME"],
+    purpose: "A named type kept its name but moved to another namespace.",
+    reason: "Avro since 1.9.1 and the registry compare unqualified names, but generated SpecificRecord classes, Avro before 1.9.1 and avsc by default resolve by full name."
+  },
+  DOC_CHANGED: {
+    severity: "info",
+    categories: ["DOCUMENTATION"],
+    purpose: "A named type's doc changed."
+  },
+  DEPRECATION_ADDED: {
+    severity: "info",
+    categories: ["DEPRECATION"],
+    purpose: 'A field or named type gained a deprecation marker ("deprecated": true or a reason, or a doc starting @deprecated).'
+  },
+  DEPRECATION_REMOVED: {
+    severity: "info",
+    categories: ["DEPRECATION"],
+    purpose: "A field or named type lost its deprecation marker; a deprecation window restarts when it comes back."
+  },
+  ENUM_SYMBOL_ADDED: {
+    severity: "warning",
+    categories: ["ADDITION", "WIDENING"],
+    purpose: "An enum gained a symbol.",
+    reason: OLD_CONSUMERS_REASON
+  },
+  ENUM_SYMBOL_REMOVED: {
+    severity: "breaking",
+    categories: ["REMOVAL", "NARROWING"],
+    purpose: "An enum without a default lost a symbol: existing data holding it cannot be read."
+  },
+  ENUM_SYMBOL_REMOVED_WITH_DEFAULT: {
+    severity: "warning",
+    categories: ["REMOVAL", "NARROWING"],
+    purpose: "An enum with a default lost a symbol: existing data holding it reads as the default.",
+    reason: "Avro reads a symbol the reader does not know as the reader enum's default, so the registry accepts the removal."
+  },
+  ENUM_DEFAULT_ADDED: {
+    severity: "info",
+    categories: ["DEFAULT"],
+    purpose: "An enum gained a default for symbols it does not know."
+  },
+  ENUM_DEFAULT_REMOVED: {
+    severity: "warning",
+    categories: ["DEFAULT"],
+    purpose: "An enum lost its default: unknown symbols fail instead of reading as the default.",
+    reason: "The enum default only applies to symbols the reader does not know, so adjacent versions still resolve; symbols added later will fail."
+  },
+  ENUM_DEFAULT_CHANGED: {
+    severity: "warning",
+    categories: ["DEFAULT"],
+    purpose: "An enum's default changed: unknown symbols read as another value.",
+    reason: "The enum default only applies to symbols the reader does not know, so the registry does not compare it."
+  },
+  FIXED_SIZE_CHANGED: {
+    severity: "breaking",
+    categories: ["TYPE"],
+    purpose: "A fixed type changed size: existing data cannot be read."
+  },
+  TYPE_CHANGED: {
+    severity: "breaking",
+    categories: ["TYPE"],
+    purpose: "A type changed to one Avro cannot resolve from it: existing data cannot be read."
+  },
+  TYPE_PROMOTED: {
+    severity: "warning",
+    categories: ["TYPE", "WIDENING"],
+    purpose: "A type was promoted without loss (int to long or double, float to double, string to bytes).",
+    reason: OLD_CONSUMERS_REASON
+  },
+  TYPE_PROMOTED_LOSSY: {
+    severity: "warning",
+    categories: ["TYPE", "WIDENING"],
+    purpose: "A type was promoted with possible loss (int or long to float, long to double, bytes to string).",
+    reason: "Avro promotes these types without checking that values fit, so the registry accepts this."
+  },
+  TYPE_NARROWED: {
+    severity: "breaking",
+    categories: ["TYPE", "NARROWING"],
+    purpose: "A type was narrowed (the reverse of a promotion): existing data cannot be read."
+  },
+  UNION_BRANCH_ADDED: {
+    severity: "warning",
+    categories: ["TYPE", "WIDENING"],
+    purpose: "A union gained a branch (a non-union counts as a union of one, so making a field nullable is one).",
+    reason: OLD_CONSUMERS_REASON
+  },
+  UNION_BRANCH_REMOVED: {
+    severity: "breaking",
+    categories: ["TYPE", "NARROWING"],
+    purpose: "A union lost a branch: existing data holding it cannot be read."
+  },
+  LOGICAL_TYPE_ADDED: {
+    severity: "warning",
+    categories: ["LOGICAL_TYPE"],
+    purpose: "A logical type was added to an existing type (e.g. int to date, string to uuid).",
+    reason: LOGICAL_REASON
+  },
+  LOGICAL_TYPE_REMOVED: {
+    severity: "warning",
+    categories: ["LOGICAL_TYPE"],
+    purpose: "A logical type was removed: consumers get the raw underlying values.",
+    reason: LOGICAL_REASON
+  },
+  LOGICAL_TYPE_CHANGED: {
+    severity: "warning",
+    categories: ["LOGICAL_TYPE"],
+    purpose: "A logical type was replaced by another one (e.g. date by time-millis).",
+    reason: LOGICAL_REASON
+  },
+  DECIMAL_PRECISION_CHANGED: {
+    severity: "warning",
+    categories: ["LOGICAL_TYPE"],
+    purpose: "A decimal's precision changed.",
+    reason: "Avro resolves decimals by their underlying bytes and ignores precision and scale (AVRO-2078), so the registry accepts this."
+  },
+  DECIMAL_SCALE_CHANGED: {
+    severity: "warning",
+    categories: ["LOGICAL_TYPE"],
+    purpose: "A decimal's scale changed: the same unscaled integer is read as another number.",
+    reason: "Avro resolves decimals by their underlying bytes and ignores precision and scale (AVRO-2078), so the registry accepts this."
+  },
+  TIMESTAMP_UNIT_CHANGED: {
+    severity: "warning",
+    categories: ["LOGICAL_TYPE"],
+    purpose: "A timestamp, local-timestamp or time changed unit (millis, micros, nanos).",
+    reason: LOGICAL_REASON
+  },
+  TIMESTAMP_TIMEZONE_CHANGED: {
+    severity: "warning",
+    categories: ["LOGICAL_TYPE"],
+    purpose: "A timestamp (a UTC instant) became a local-timestamp (a wall-clock time without zone), or back.",
+    reason: LOGICAL_REASON
+  }
+};
+var RULE_IDS = Object.keys(RULES);
+
+// src/avro/diff/changes.ts
+function makeChange(rule, details) {
+  const spec = RULES[rule];
+  const change = {
+    rule,
+    severity: spec.severity,
+    path: details.path,
+    message: details.message
+  };
+  const reason = spec.severity === "warning" ? details.reason ?? spec.reason : void 0;
+  if (reason !== void 0) change.reason = reason;
+  if (details.before !== void 0) change.before = details.before;
+  if (details.after !== void 0) change.after = details.after;
+  if (details.element !== void 0) change.element = details.element;
+  return change;
+}
+
+// src/avro/diff/context.ts
+function rootPlace(after) {
+  const path2 = "name" in after ? after.name : `(${after.kind === "primitive" ? after.type : after.kind})`;
+  return { path: path2, subject: "the root", root: true };
+}
+function fieldPlace(record, recordFullName, oldName, newName) {
+  return {
+    path: `${record.path}.${newName}`,
+    subject: `field '${newName}'`,
+    owner: { kind: "field", record: recordFullName, name: oldName }
+  };
+}
+function itemsPlace(place2) {
+  return { path: `${place2.path}[]`, subject: `items of ${place2.subject}`, owner: place2.owner };
+}
+function valuesPlace(place2) {
+  return { path: `${place2.path}{}`, subject: `values of ${place2.subject}`, owner: place2.owner };
+}
+function branchPlace(place2, branch, severalBranches) {
+  if (place2.root && "name" in branch) return { path: branch.name, subject: place2.subject };
+  if (!severalBranches) return place2;
+  const label2 = "name" in branch ? branch.name : branch.kind === "primitive" ? branch.type : branch.kind;
+  return { path: `${place2.path}<${label2}>`, subject: place2.subject, owner: place2.owner };
+}
+function refOf(node, suffix = "") {
+  const pointer = `${node.pointer}${suffix}`;
+  return node.file === void 0 ? { pointer } : { pointer, file: node.file };
+}
+
+// src/avro/diff/describe.ts
+var MAX_TEXT = 60;
+function describeType(schema) {
+  if ("name" in schema) return `${schema.kind} ${schema.name}`;
+  return describeInner(schema, 0);
+}
+function describeInner(schema, depth) {
+  if (depth > 3) return "...";
+  switch (schema.kind) {
+    case "primitive":
+      return schema.type;
+    case "array":
+      return `array<${describeInner(schema.items, depth + 1)}>`;
+    case "map":
+      return `map<${describeInner(schema.values, depth + 1)}>`;
+    case "union": {
+      const branches = schema.branches.map((branch) => describeInner(branch, depth + 1)).join(", ");
+      return depth === 0 ? `union [${branches}]` : `[${branches}]`;
+    }
+    default:
+      return schema.name;
+  }
+}
+function formatValue(value) {
+  return truncate(JSON.stringify(value) ?? "undefined");
+}
+function formatDoc(doc) {
+  return doc === void 0 ? "(none)" : JSON.stringify(truncate(doc));
+}
+function formatNamespace(namespace) {
+  return namespace === "" ? "(none)" : namespace;
+}
+function truncate(text) {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 3)}...` : text;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => jsonEqual(item, b[index]));
+  }
+  const left = a;
+  const right = b;
+  const keys = Object.keys(left);
+  return keys.length === Object.keys(right).length && keys.every((key) => key in right && jsonEqual(left[key], right[key]));
+}
+
+// src/avro/diff/promotion.ts
+var PROMOTIONS2 = {
+  int: { long: null, float: "int values beyond 2^24 lose precision", double: null },
+  long: { float: "long values beyond 2^24 lose precision", double: "long values beyond 2^53 lose precision" },
+  float: { double: null },
+  string: { bytes: null },
+  bytes: { string: "bytes that are not valid UTF-8 are altered" }
+};
+function relatePrimitives(before, after) {
+  if (before === after) return { kind: "same" };
+  const loss = PROMOTIONS2[before]?.[after];
+  if (loss === null) return { kind: "promoted" };
+  if (loss !== void 0) return { kind: "promoted-lossy", loss };
+  if (PROMOTIONS2[after]?.[before] !== void 0) return { kind: "narrowed" };
+  return { kind: "changed" };
+}
+function readableAs(before, after) {
+  const kind = relatePrimitives(before, after).kind;
+  return kind === "same" || kind === "promoted" || kind === "promoted-lossy";
+}
+
+// src/avro/diff/match.ts
+function matchNamed(before, after) {
+  if (before.name === after.name) return "name";
+  return after.aliases.includes(before.fullName) ? "alias" : void 0;
+}
+function matchFields(before, after) {
+  const unmatched = new Map(before.fields.map((field) => [field.name, field]));
+  const byName = /* @__PURE__ */ new Map();
+  for (const field of after.fields) {
+    const old = unmatched.get(field.name);
+    if (old) {
+      byName.set(field, old);
+      unmatched.delete(field.name);
+    }
+  }
+  const entries = after.fields.map((field) => {
+    const old = byName.get(field);
+    if (old) return { after: field, before: old, renamed: false };
+    const renamedFrom = field.aliases.map((alias) => unmatched.get(alias)).find((candidate) => candidate !== void 0);
+    if (!renamedFrom) return { after: field, renamed: false };
+    unmatched.delete(renamedFrom.name);
+    return { after: field, before: renamedFrom, renamed: true };
+  });
+  return { entries, removed: before.fields.filter((field) => unmatched.get(field.name) === field) };
+}
+function matchBranches(before, after) {
+  const left = new Set(before);
+  const pairs = /* @__PURE__ */ new Map();
+  const pass = (related) => {
+    for (const next of after) {
+      if (pairs.has(next)) continue;
+      const old = [...left].find((candidate) => related(candidate, next));
+      if (old) {
+        pairs.set(next, old);
+        left.delete(old);
+      }
+    }
+  };
+  pass(sameType);
+  pass(promotionRelated);
+  const unpaired = after.filter((next) => !pairs.has(next));
+  if (unpaired.length === 1 && left.size === 1) pass(() => true);
+  return {
+    entries: after.map((next) => ({ after: next, before: pairs.get(next) })),
+    removed: before.filter((old) => left.has(old))
+  };
+}
+function sameType(old, next) {
+  if (old.kind !== next.kind) return false;
+  if (old.kind === "primitive" && next.kind === "primitive") return old.type === next.type;
+  if ("name" in old && "name" in next) return matchNamed(old, next) !== void 0;
+  return true;
+}
+function promotionRelated(old, next) {
+  if (old.kind !== "primitive" || next.kind !== "primitive") return false;
+  const kind = relatePrimitives(old.type, next.type).kind;
+  return kind === "promoted" || kind === "promoted-lossy" || kind === "narrowed";
+}
+
+// src/avro/diff/deprecation.ts
+var DOC_MARKER = /^\s*@deprecated(?![\w-])[\s:.-]*([\s\S]*)$/;
+function deprecationOf(node) {
+  const marker = node.attributes.deprecated;
+  const docReason = reasonFromDoc(node.doc);
+  if (typeof marker === "string") return withReason(marker.trim() || docReason);
+  if (marker === true || docReason !== void 0) return withReason(docReason);
+  return { deprecated: false };
+}
+function reasonFromDoc(doc) {
+  if (doc === void 0) return void 0;
+  const match = DOC_MARKER.exec(doc);
+  return match ? (match[1] ?? "").replace(/\s+/g, " ").trim() : void 0;
+}
+function withReason(reason) {
+  return reason ? { deprecated: true, reason } : { deprecated: true };
+}
+
+// src/avro/diff/annotations.ts
+function compareAliases(walk2, what, before, after, renamedFrom, anchor) {
+  for (const alias of after) {
+    if (alias === renamedFrom || before.includes(alias)) continue;
+    walk2.emit("ALIAS_ADDED", { ...anchor, message: `${what} gained alias '${alias}'` });
+  }
+  for (const alias of before) {
+    if (after.includes(alias)) continue;
+    walk2.emit("ALIAS_REMOVED", { ...anchor, message: `${what} lost alias '${alias}': data written as '${alias}' can no longer be read` });
+  }
+}
+function compareDocs(walk2, rule, what, before, after, anchor) {
+  if (before === after) return;
+  walk2.emit(rule, { ...anchor, message: `${what} doc changed ${formatDoc(before)} -> ${formatDoc(after)}` });
+}
+function compareDeprecation(walk2, what, before, after, anchor) {
+  const old = deprecationOf(before);
+  const next = deprecationOf(after);
+  if (!old.deprecated && next.deprecated) {
+    const reason = next.reason ? `: ${next.reason}` : "";
+    walk2.emit("DEPRECATION_ADDED", { ...anchor, message: `${what} marked deprecated${reason}` });
+  } else if (old.deprecated && !next.deprecated) {
+    walk2.emit("DEPRECATION_REMOVED", { ...anchor, message: `${what} no longer marked deprecated` });
+  }
+}
+
+// src/avro/diff/logical.ts
+var UNIT_EXPONENT = { millis: 3, micros: 6, nanos: 9 };
+var UNIT_WORD = { millis: "milliseconds", micros: "microseconds", nanos: "nanoseconds" };
+var TEMPORAL = /^(local-timestamp|timestamp|time)-(millis|micros|nanos)$/;
+function compareLogical(before, after, underlying) {
+  if (!before && !after) return [];
+  if (!before) return [{ rule: "LOGICAL_TYPE_ADDED", text: `gained logical type ${label(after)}: ${addedEffect(after, underlying)}` }];
+  if (!after) {
+    return [{ rule: "LOGICAL_TYPE_REMOVED", text: `lost logical type ${label(before)}: consumers now get the raw ${underlying} instead of ${meaning(before)}` }];
+  }
+  if (before.name === "decimal" && after.name === "decimal") return compareDecimals(before, after);
+  const temporalBefore = temporal(before);
+  const temporalAfter = temporal(after);
+  if (temporalBefore && temporalAfter && sameClock(temporalBefore, temporalAfter)) {
+    return compareTemporals(before, after, temporalBefore, temporalAfter);
+  }
+  if (before.name === after.name) return [];
+  return [{ rule: "LOGICAL_TYPE_CHANGED", text: `${changed(before, after)}: existing ${meaning(before)} are now read as ${meaning(after)}` }];
+}
+function compareDecimals(before, after) {
+  const findings = [];
+  const precisionBefore = before.precision ?? 0;
+  const precisionAfter = after.precision ?? 0;
+  if (precisionAfter < precisionBefore) {
+    findings.push({ rule: "DECIMAL_PRECISION_CHANGED", text: `${changed(before, after)}: values with more than ${precisionAfter} digits do not fit` });
+  } else if (precisionAfter > precisionBefore) {
+    findings.push({ rule: "DECIMAL_PRECISION_CHANGED", text: `${changed(before, after)}: consumers sized for ${precisionBefore} digits may overflow` });
+  }
+  const shift = (before.scale ?? 0) - (after.scale ?? 0);
+  if (shift !== 0) {
+    const factor = `${10 ** Math.abs(shift)} times too ${shift > 0 ? "large" : "small"}`;
+    findings.push({ rule: "DECIMAL_SCALE_CHANGED", text: `${changed(before, after)}: existing bytes will be read with the wrong scale, ${factor}` });
+  }
+  return findings;
+}
+function sameClock(before, after) {
+  return before.family === "time" === (after.family === "time");
+}
+function compareTemporals(before, after, old, next) {
+  const findings = [];
+  const shift = (UNIT_EXPONENT[next.unit] ?? 0) - (UNIT_EXPONENT[old.unit] ?? 0);
+  if (shift !== 0) {
+    const factor = `${10 ** Math.abs(shift)} times too ${shift > 0 ? "small" : "large"}`;
+    findings.push({ rule: "TIMESTAMP_UNIT_CHANGED", text: `${changed(before, after)}: existing values will be read ${factor}` });
+  }
+  if (old.family !== next.family) {
+    const text = next.family === "local-timestamp" ? "UTC instants will be read as local date-times" : "local date-times will be read as UTC instants";
+    findings.push({ rule: "TIMESTAMP_TIMEZONE_CHANGED", text: `${changed(before, after)}: ${text}` });
+  }
+  return findings;
+}
+function temporal(logicalType) {
+  const match = TEMPORAL.exec(logicalType.name);
+  return match ? { family: match[1], unit: match[2] } : void 0;
+}
+function addedEffect(logicalType, underlying) {
+  return logicalType.name === "uuid" ? `existing ${underlying} values that are not valid UUIDs fail in consumers that convert them` : `existing ${underlying} values are now read as ${meaning(logicalType)}`;
+}
+function changed(before, after) {
+  return `changed logical type ${label(before)} -> ${label(after)}`;
+}
+function label(logicalType) {
+  return logicalType.name === "decimal" ? `decimal(${logicalType.precision ?? "?"},${logicalType.scale ?? 0})` : logicalType.name;
+}
+function meaning(logicalType) {
+  const found = temporal(logicalType);
+  if (found) {
+    const unit = UNIT_WORD[found.unit];
+    if (found.family === "time") return `${unit} since midnight`;
+    return `${unit} since the epoch${found.family === "timestamp" ? ", UTC" : " in local time"}`;
+  }
+  switch (logicalType.name) {
+    case "decimal":
+      return `${label(logicalType)} numbers`;
+    case "date":
+      return "days since 1970-01-01";
+    case "uuid":
+      return "UUIDs";
+    case "duration":
+      return "durations";
+    default:
+      return `${logicalType.name} values`;
+  }
+}
+
+// src/avro/diff/primitive.ts
+var STRING_BYTES_REASON = "Avro converts between string and bytes in both directions, so the registry accepts this; consumer code now sees another type.";
+function comparePrimitives(walk2, before, after, place2) {
+  const relation = relatePrimitives(before.type, after.type);
+  const details = { path: place2.path, before: refOf(before), after: refOf(after), element: place2.owner };
+  const change = `${before.type} -> ${after.type}`;
+  switch (relation.kind) {
+    case "same":
+      break;
+    case "promoted": {
+      const toBytes = after.type === "bytes";
+      const effect = toBytes ? "consumers now get UTF-8 bytes instead of text" : "consumers on the old schema cannot read the new values";
+      walk2.emit("TYPE_PROMOTED", {
+        ...details,
+        message: `${place2.subject} type promoted ${change}: ${effect}`,
+        reason: toBytes ? STRING_BYTES_REASON : void 0
+      });
+      break;
+    }
+    case "promoted-lossy":
+      walk2.emit("TYPE_PROMOTED_LOSSY", { ...details, message: `${place2.subject} type promoted ${change}: ${relation.loss}` });
+      break;
+    case "narrowed":
+      walk2.emit("TYPE_NARROWED", { ...details, message: `${place2.subject} type narrowed ${change}: existing ${before.type} values cannot be read` });
+      return;
+    case "changed":
+      walk2.emit("TYPE_CHANGED", { ...details, message: `${place2.subject} type changed ${change}: existing data cannot be read` });
+      return;
+  }
+  compareLogicalTypes(walk2, before, after, place2, after.type);
+}
+function compareLogicalTypes(walk2, before, after, place2, underlying) {
+  for (const finding of compareLogical(before.logicalType, after.logicalType, underlying)) {
+    walk2.emit(finding.rule, {
+      path: place2.path,
+      message: `${place2.subject} ${finding.text}`,
+      before: refOf(before),
+      after: refOf(after),
+      element: place2.owner
+    });
+  }
+}
+
+// src/avro/diff/named.ts
+function compareNamedHeader(walk2, before, after, place2, match) {
+  const anchor = { path: place2.path, before: refOf(before), after: refOf(after), element: { kind: "type", name: before.fullName } };
+  const what = `${after.kind} '${after.name}'`;
+  if (match === "alias") {
+    walk2.emit("NAME_CHANGED", {
+      ...anchor,
+      message: `${before.kind} '${before.fullName}' renamed to '${after.fullName}' through an alias: consumers on the old schema fail with a name mismatch`
+    });
+  } else if (before.namespace !== after.namespace) {
+    walk2.emit("NAMESPACE_CHANGED", {
+      ...anchor,
+      message: `${what} namespace changed ${formatNamespace(before.namespace)} -> ${formatNamespace(after.namespace)}: readers that match full names fail`
+    });
+  }
+  compareAliases(walk2, what, before.aliases, after.aliases, match === "alias" ? before.fullName : void 0, anchor);
+  compareDocs(walk2, "DOC_CHANGED", what, before.doc, after.doc, anchor);
+  compareDeprecation(walk2, what, before, after, anchor);
+}
+function compareEnums(walk2, before, after, place2) {
+  const what = `enum '${after.name}'`;
+  const symbol = (name) => ({ kind: "symbol", record: before.fullName, name });
+  const oldSymbols = new Set(before.symbols);
+  const newSymbols = new Set(after.symbols);
+  after.symbols.forEach((name, index) => {
+    if (oldSymbols.has(name)) return;
+    const effect = before.default === void 0 ? "consumers on the old schema fail on it" : `consumers on the old schema read it as '${before.default}'`;
+    walk2.emit("ENUM_SYMBOL_ADDED", {
+      path: place2.path,
+      message: `${what} gained symbol '${name}': ${effect}`,
+      before: refOf(before),
+      after: refOf(after, `/symbols/${index}`),
+      element: symbol(name)
+    });
+  });
+  compareEnumDefaults(walk2, before, after, place2);
+  before.symbols.forEach((name, index) => {
+    if (newSymbols.has(name)) return;
+    const anchor = { path: place2.path, before: refOf(before, `/symbols/${index}`), after: refOf(after), element: symbol(name) };
+    if (after.default === void 0) {
+      walk2.emit("ENUM_SYMBOL_REMOVED", { ...anchor, message: `${what} lost symbol '${name}' and has no default: existing data holding it cannot be read` });
+    } else {
+      walk2.emit("ENUM_SYMBOL_REMOVED_WITH_DEFAULT", { ...anchor, message: `${what} lost symbol '${name}': existing data holding it will be read as '${after.default}'` });
+    }
+  });
+}
+function compareEnumDefaults(walk2, before, after, place2) {
+  const old = before.default;
+  const next = after.default;
+  if (old === next) return;
+  const what = `enum '${after.name}'`;
+  const anchor = {
+    path: place2.path,
+    before: refOf(before, old === void 0 ? "" : "/default"),
+    after: refOf(after, next === void 0 ? "" : "/default"),
+    element: { kind: "type", name: before.fullName }
+  };
+  if (old === void 0) {
+    walk2.emit("ENUM_DEFAULT_ADDED", { ...anchor, message: `${what} gained default '${next}'` });
+  } else if (next === void 0) {
+    walk2.emit("ENUM_DEFAULT_REMOVED", { ...anchor, message: `${what} lost its default '${old}': symbols it does not know will fail instead of reading as '${old}'` });
+  } else {
+    walk2.emit("ENUM_DEFAULT_CHANGED", { ...anchor, message: `${what} default changed '${old}' -> '${next}': symbols it does not know now read as '${next}'` });
+  }
+}
+function compareFixed(walk2, before, after, place2) {
+  if (before.size !== after.size) {
+    walk2.emit("FIXED_SIZE_CHANGED", {
+      path: place2.path,
+      message: `fixed '${after.name}' size changed ${before.size} -> ${after.size}: existing data cannot be read`,
+      before: refOf(before, "/size"),
+      after: refOf(after, "/size"),
+      element: { kind: "type", name: before.fullName }
+    });
+    return;
+  }
+  compareLogicalTypes(walk2, before, after, place2, "fixed");
+}
+
+// src/avro/diff/record.ts
+function compareRecords(walk2, before, after, place2) {
+  const { entries, removed } = matchFields(before, after);
+  for (const entry of entries) {
+    if (entry.before) compareFields(walk2, before.fullName, entry.before, entry.after, entry.renamed, place2);
+    else fieldAdded(walk2, before.fullName, entry.after, place2);
+  }
+  for (const field of removed) fieldRemoved(walk2, before.fullName, field, place2);
+}
+function compareFields(walk2, record, before, after, renamed, recordPlace) {
+  const place2 = fieldPlace(recordPlace, record, before.name, after.name);
+  const anchor = { path: place2.path, before: refOf(before), after: refOf(after), element: place2.owner };
+  const what = `field '${after.name}'`;
+  if (renamed) {
+    const effect = before.default ? `consumers on the old schema will read its default ${formatValue(before.default.value)} instead` : `consumers on the old schema cannot read new data, which lacks '${before.name}'`;
+    walk2.emit("FIELD_RENAMED", { ...anchor, message: `field '${before.name}' renamed to '${after.name}' through an alias: ${effect}` });
+  }
+  compareDefaults(walk2, what, before, after, anchor);
+  if (before.order !== after.order) {
+    walk2.emit("FIELD_ORDER_CHANGED", { ...anchor, message: `${what} sort order changed ${before.order} -> ${after.order}` });
+  }
+  compareAliases(walk2, what, before.aliases, after.aliases, renamed ? before.name : void 0, anchor);
+  compareDocs(walk2, "FIELD_DOC_CHANGED", what, before.doc, after.doc, anchor);
+  compareDeprecation(walk2, what, before, after, anchor);
+  walk2.compare(before.type, after.type, place2);
+}
+function compareDefaults(walk2, what, before, after, anchor) {
+  const old = before.default;
+  const next = after.default;
+  if (!old && next) {
+    walk2.emit("FIELD_DEFAULT_ADDED", { ...anchor, message: `${what} gained default ${formatValue(next.value)}` });
+  } else if (old && !next) {
+    walk2.emit("FIELD_DEFAULT_REMOVED", {
+      ...anchor,
+      message: `${what} lost its default ${formatValue(old.value)}: data without the field can no longer be read`
+    });
+  } else if (old && next && !jsonEqual(old.value, next.value)) {
+    walk2.emit("FIELD_DEFAULT_CHANGED", {
+      ...anchor,
+      message: `${what} default changed ${formatValue(old.value)} -> ${formatValue(next.value)}: records written without the field now read ${formatValue(next.value)}`
+    });
+  }
+}
+function fieldAdded(walk2, record, field, recordPlace) {
+  const details = {
+    path: `${recordPlace.path}.${field.name}`,
+    after: refOf(field),
+    element: { kind: "field", record, name: field.name }
+  };
+  if (field.default) {
+    walk2.emit("FIELD_ADDED", { ...details, message: `field '${field.name}' added with default ${formatValue(field.default.value)}` });
+  } else {
+    walk2.emit("FIELD_ADDED_WITHOUT_DEFAULT", {
+      ...details,
+      message: `field '${field.name}' added without a default: consumers on the new schema cannot read existing data, which lacks it`
+    });
+  }
+}
+function fieldRemoved(walk2, record, field, recordPlace) {
+  const details = {
+    path: `${recordPlace.path}.${field.name}`,
+    before: refOf(field),
+    element: { kind: "field", record, name: field.name }
+  };
+  if (field.default) {
+    walk2.emit("FIELD_REMOVED_WITH_DEFAULT", {
+      ...details,
+      message: `field '${field.name}' removed: consumers on the old schema will read its default ${formatValue(field.default.value)} instead`
+    });
+  } else {
+    walk2.emit("FIELD_REMOVED", {
+      ...details,
+      message: `field '${field.name}' removed, and it had no default: consumers on the old schema cannot read new data`
+    });
+  }
+}
+
+// src/avro/diff/union.ts
+function compareUnions(walk2, before, after, place2) {
+  const oldBranches = branchesOf(before);
+  const newBranches = branchesOf(after);
+  const several = newBranches.filter((branch) => !(branch.kind === "primitive" && branch.type === "null")).length > 1;
+  const { entries, removed } = matchBranches(oldBranches, newBranches);
+  for (const entry of entries) {
+    if (entry.before) walk2.compare(entry.before, entry.after, branchPlace(place2, entry.after, several));
+    else branchAdded(walk2, before, entry.after, oldBranches, place2);
+  }
+  for (const branch of removed) branchRemoved(walk2, branch, after, newBranches, place2);
+}
+function branchesOf(schema) {
+  return schema.kind === "union" ? schema.branches : [schema];
+}
+function branchAdded(walk2, before, branch, oldBranches, place2) {
+  const reader = primitiveReader(branch, oldBranches);
+  const effect = reader ? `consumers on the old schema read its values as ${reader}` : "consumers on the old schema cannot read values in it";
+  walk2.emit("UNION_BRANCH_ADDED", {
+    path: place2.path,
+    message: `${place2.subject} gained union branch ${describeType(branch)}: ${effect}`,
+    before: refOf(before),
+    after: refOf(branch),
+    element: place2.owner
+  });
+}
+function branchRemoved(walk2, branch, after, newBranches, place2) {
+  const anchor = { path: place2.path, before: refOf(branch), after: refOf(after) };
+  const reader = primitiveReader(branch, newBranches);
+  if (reader && branch.kind === "primitive") {
+    const relation = relatePrimitives(branch.type, reader);
+    const lossy = relation.kind === "promoted-lossy";
+    walk2.emit(lossy ? "TYPE_PROMOTED_LOSSY" : "TYPE_PROMOTED", {
+      ...anchor,
+      message: `${place2.subject} merged union branch ${branch.type} into ${reader}: ${lossy ? relation.loss : `existing ${branch.type} values are read as ${reader}`}`,
+      reason: "Avro reads values of a removed union branch through a promotion to a remaining branch, so the registry accepts this.",
+      element: place2.owner
+    });
+    return;
+  }
+  const element = "name" in branch ? { kind: "type", name: branch.fullName } : place2.owner;
+  walk2.emit("UNION_BRANCH_REMOVED", {
+    ...anchor,
+    message: `${place2.subject} lost union branch ${describeType(branch)}: existing ${describeType(branch)} values cannot be read`,
+    element
+  });
+}
+function primitiveReader(branch, branches) {
+  if (branch.kind !== "primitive") return void 0;
+  for (const candidate of branches) {
+    if (candidate.kind === "primitive" && candidate.type !== branch.type && readableAs(branch.type, candidate.type)) {
+      return candidate.type;
+    }
+  }
+  return void 0;
+}
+
+// src/avro/diff/walk.ts
+function diffSchemas(before, after) {
+  const changes = [];
+  const visited = /* @__PURE__ */ new Map();
+  const walk2 = {
+    emit: (rule, details) => changes.push(makeChange(rule, details)),
+    compare: (old, next, place2) => compareTypes(walk2, visited, old, next, place2)
+  };
+  walk2.compare(before, after, rootPlace(after));
+  return changes;
+}
+function compareTypes(walk2, visited, before, after, place2) {
+  if (before.kind === "union" || after.kind === "union") return compareUnions(walk2, before, after, place2);
+  if (isNamed(before) && isNamed(after)) return compareNamed(walk2, visited, before, after, place2);
+  if (before.kind === "primitive" && after.kind === "primitive") return comparePrimitives(walk2, before, after, place2);
+  if (before.kind === "array" && after.kind === "array") return walk2.compare(before.items, after.items, itemsPlace(place2));
+  if (before.kind === "map" && after.kind === "map") return walk2.compare(before.values, after.values, valuesPlace(place2));
+  typeChanged(walk2, before, after, place2);
+}
+function compareNamed(walk2, visited, before, after, place2) {
+  const match = before.kind === after.kind ? matchNamed(before, after) : void 0;
+  if (!match) return typeChanged(walk2, before, after, place2);
+  if (!firstVisit(visited, before, after)) return;
+  compareNamedHeader(walk2, before, after, place2, match);
+  if (before.kind === "record" && after.kind === "record") compareRecords(walk2, before, after, place2);
+  else if (before.kind === "enum" && after.kind === "enum") compareEnums(walk2, before, after, place2);
+  else if (before.kind === "fixed" && after.kind === "fixed") compareFixed(walk2, before, after, place2);
+}
+function firstVisit(visited, before, after) {
+  const seen = visited.get(before) ?? /* @__PURE__ */ new Set();
+  if (seen.has(after)) return false;
+  visited.set(before, seen.add(after));
+  return true;
+}
+function typeChanged(walk2, before, after, place2) {
+  walk2.emit("TYPE_CHANGED", {
+    path: place2.path,
+    message: `${place2.subject} type changed ${describeType(before)} -> ${describeType(after)}: existing data cannot be read`,
+    before: refOf(before),
+    after: refOf(after),
+    element: place2.owner
+  });
+}
+
+// src/avro/errors.ts
+var SchemaError = class _SchemaError extends Error {
+  name = "SchemaError";
+  code;
+  file;
+  pointer;
+  line;
+  column;
+  hint;
+  /** The bare problem, without location or hint; `message` is the full one-line text. */
+  problem;
+  constructor(code, problem, details = {}) {
+    super(formatSchemaError(problem, details));
+    this.code = code;
+    this.problem = problem;
+    this.file = details.file;
+    this.pointer = details.pointer;
+    this.line = details.line;
+    this.column = details.column;
+    this.hint = details.hint;
+  }
+  /** A copy with more location facts filled in (e.g. the line once the pointer is mapped to the text). */
+  withDetails(details) {
+    return new _SchemaError(this.code, this.problem, {
+      file: this.file,
+      pointer: this.pointer,
+      line: this.line,
+      column: this.column,
+      hint: this.hint,
+      ...stripUndefined2(details)
+    });
+  }
+};
+function stripUndefined2(details) {
+  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== void 0));
+}
+function formatSchemaError(problem, details) {
+  let where2 = "";
+  if (details.file !== void 0) where2 = details.file;
+  if (details.line !== void 0) {
+    where2 += `${where2 ? ":" : "line "}${details.line}`;
+    if (details.column !== void 0) where2 += `:${details.column}`;
+  }
+  const pointer = details.pointer !== void 0 && details.line === void 0 ? ` (at ${details.pointer || "/"})` : "";
+  const hint = details.hint ? ` ${details.hint}` : "";
+  return `${where2 ? `${where2}: ` : ""}${problem}${pointer}.${hint}`.replace(/\.\./g, ".");
+}
+
+// src/avro/json-scanner.ts
+var Failure = class {
+  constructor(failure2) {
+    this.failure = failure2;
+  }
+  failure;
+};
+var OBJECT = 0;
+var ARRAY = 1;
+var SIMPLE_ESCAPES = '"\\/bfnrt';
+var HEX = /^[0-9a-fA-F]{4}$/;
+function findJsonFailure(text, maxDepth) {
+  try {
+    new Scanner(text, maxDepth).document();
+    return void 0;
+  } catch (e) {
+    if (e instanceof Failure) return e.failure;
+    throw e;
+  }
+}
+function findTooDeep(text, maxDepth) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) i = stringEnd(text, i) - 1;
+    else if (c === 123 || c === 91) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+function tooDeepProblem(maxDepth) {
+  return `the JSON nesting exceeds the limit of ${maxDepth} levels`;
+}
+function stringEnd(text, start) {
+  let from = start + 1;
+  for (; ; ) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
+}
+function isJsonWhitespace(c) {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+function skipWhitespace(text, from) {
+  let i = from;
+  while (isJsonWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+function describeChar(ch) {
+  const code = ch.codePointAt(0) ?? 0;
+  const char = String.fromCodePoint(code);
+  if (/^[\p{C}\p{Z}]$/u.test(char)) return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  return `'${char}'`;
+}
+var Scanner = class {
+  constructor(text, maxDepth) {
+    this.text = text;
+    this.maxDepth = maxDepth;
+  }
+  text;
+  maxDepth;
+  pos = 0;
+  stack = [];
+  document() {
+    this.pos = skipWhitespace(this.text, 0);
+    if (this.pos >= this.text.length) this.fail("the document is empty; expected a JSON value", this.pos);
+    let expectValue = true;
+    for (; ; ) {
+      if (expectValue) expectValue = this.value();
+      else if (this.stack.length === 0) return this.end();
+      else expectValue = this.afterMember();
+    }
+  }
+  /** Scans one value, or opens a container; returns whether a value (a first member) is expected next. */
+  value() {
+    const c = this.text[this.pos];
+    if (c === "{" || c === "[") return this.open(c);
+    if (c === '"') this.string();
+    else if (c === "-" || c !== void 0 && c >= "0" && c <= "9") this.number();
+    else this.literal();
+    this.pos = skipWhitespace(this.text, this.pos);
+    return false;
+  }
+  open(c) {
+    if (this.stack.length >= this.maxDepth) {
+      this.fail(tooDeepProblem(this.maxDepth), this.pos, "TOO_DEEP");
+    }
+    this.stack.push(c === "{" ? OBJECT : ARRAY);
+    this.pos = skipWhitespace(this.text, this.pos + 1);
+    const close = c === "{" ? "}" : "]";
+    if (this.text[this.pos] === close) {
+      this.stack.pop();
+      this.pos = skipWhitespace(this.text, this.pos + 1);
+      return false;
+    }
+    if (c === "{") this.key();
+    return true;
+  }
+  /** After a value inside a container: a ',' and the next member, or the closing bracket. */
+  afterMember() {
+    const inObject = this.stack[this.stack.length - 1] === OBJECT;
+    const close = inObject ? "}" : "]";
+    const c = this.text[this.pos];
+    if (c === close) {
+      this.stack.pop();
+      this.pos = skipWhitespace(this.text, this.pos + 1);
+      return false;
+    }
+    if (c !== ",") {
+      const what = inObject ? "an object member" : "an array element";
+      const prefix = c === void 0 ? "unexpected end of input; " : "";
+      this.fail(`${prefix}expected ',' or '${close}' after ${what}`, this.pos, "INVALID_JSON", missingHint(c));
+    }
+    const comma = this.pos;
+    this.pos = skipWhitespace(this.text, this.pos + 1);
+    if (this.text[this.pos] === close) {
+      this.fail(`trailing comma before '${close}'`, comma, "INVALID_JSON", "remove the last ','");
+    }
+    if (inObject) this.key();
+    return true;
+  }
+  /** An object key and its ':'; leaves the position at the member's value. */
+  key() {
+    const c = this.text[this.pos];
+    if (c !== '"') {
+      if (c === void 0) this.fail(`unexpected end of input; expected a '"'-quoted object key`, this.pos);
+      const hint = c === "'" ? "JSON strings use double quotes" : "object keys must be double-quoted strings";
+      this.fail(`expected a '"'-quoted object key, found ${describeChar(c)}`, this.pos, "INVALID_JSON", hint);
+    }
+    this.string();
+    this.pos = skipWhitespace(this.text, this.pos);
+    if (this.text[this.pos] !== ":") this.fail("expected ':' after an object key", this.pos);
+    this.pos = skipWhitespace(this.text, this.pos + 1);
+  }
+  string() {
+    const start = this.pos;
+    let i = start + 1;
+    for (; ; ) {
+      const c = this.text.charCodeAt(i);
+      if (Number.isNaN(c) || c === 10 || c === 13) {
+        this.fail("unterminated string", start, "INVALID_JSON", `close it with '"' before the end of the line`);
+      }
+      if (c === 34) break;
+      if (c === 92) i = this.escape(i);
+      else if (c < 32) {
+        const hint = c === 9 ? "write it as \\t" : "write it as a \\u escape";
+        this.fail(`unescaped control character ${describeChar(this.text.charAt(i))} in a string`, i, "INVALID_JSON", hint);
+      } else i++;
+    }
+    this.pos = i + 1;
+  }
+  /** Checks the escape sequence at `i` (a backslash); returns the offset after it. */
+  escape(i) {
+    const e = this.text[i + 1];
+    if (e === void 0) this.fail("unterminated string", i);
+    if (e === "u") {
+      if (!HEX.test(this.text.slice(i + 2, i + 6))) {
+        this.fail("invalid \\u escape in a string: expected 4 hexadecimal digits", i);
+      }
+      return i + 6;
+    }
+    if (!SIMPLE_ESCAPES.includes(e)) {
+      this.fail(`invalid escape sequence '\\${e}' in a string`, i, "INVALID_JSON", "write a backslash as \\\\");
+    }
+    return i + 2;
+  }
+  number() {
+    let i = this.pos;
+    if (this.text[i] === "-") i++;
+    if (this.text[i] === "0") {
+      if (isDigit(this.text[i + 1])) this.fail("numbers cannot have leading zeros", i);
+      i++;
+    } else i = this.digits(i, "expected a digit after '-'");
+    if (this.text[i] === ".") i = this.digits(i + 1, "expected a digit after the decimal point");
+    if (this.text[i] === "e" || this.text[i] === "E") {
+      i++;
+      if (this.text[i] === "+" || this.text[i] === "-") i++;
+      i = this.digits(i, "expected a digit in the exponent");
+    }
+    this.pos = i;
+  }
+  digits(from, problem) {
+    let i = from;
+    while (isDigit(this.text[i])) i++;
+    if (i === from) this.fail(problem, from);
+    return i;
+  }
+  literal() {
+    for (const word of ["true", "false", "null"]) {
+      if (this.text.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return;
+      }
+    }
+    this.fail(...unexpectedValue(this.text, this.pos));
+  }
+  end() {
+    if (this.pos < this.text.length) {
+      const c = describeChar(this.text.charAt(this.pos));
+      this.fail(`unexpected ${c} after the end of the JSON value`, this.pos, "INVALID_JSON", "a document holds exactly one value");
+    }
+  }
+  fail(problem, offset, code = "INVALID_JSON", hint) {
+    throw new Failure({ code, problem, offset, ...hint ? { hint } : {} });
+  }
+};
+function isDigit(c) {
+  return c !== void 0 && c >= "0" && c <= "9";
+}
+function missingHint(c) {
+  return c === '"' || c === "{" || c === "[" ? "a ',' is probably missing" : void 0;
+}
+function unexpectedValue(text, pos) {
+  const c = text[pos];
+  if (c === void 0) return ["unexpected end of input; expected a value", pos, "INVALID_JSON"];
+  if (c === "'") return ["strings must use double quotes", pos, "INVALID_JSON"];
+  if (c === "/") return ["comments are not allowed in JSON", pos, "INVALID_JSON"];
+  if (c === "}" || c === "]" || c === "," || c === ":") {
+    return [`expected a value, found '${c}'`, pos, "INVALID_JSON"];
+  }
+  const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(pos, pos + 64))?.[0];
+  if (word !== void 0) {
+    const hint = word === "NaN" || word === "Infinity" ? "JSON has no NaN or Infinity" : "strings must be in double quotes";
+    return [`unexpected word '${word}'; expected a value`, pos, "INVALID_JSON", hint];
+  }
+  return [`unexpected character ${describeChar(String.fromCodePoint(text.codePointAt(pos) ?? 0))}; expected a value`, pos, "INVALID_JSON"];
+}
+
+// src/avro/json-document.ts
+var DEFAULT_JSON_MAX_DEPTH = 1e3;
+var BOM = "\uFEFF";
+var UTF8_HINT = "Save the file as UTF-8.";
+function decodeSchemaBytes(bytes, file) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidUtf8(bytes, file);
+  }
+}
+function invalidUtf8(bytes, file) {
+  const bad = firstInvalidUtf8(bytes);
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, bad));
+  const { line, column } = new TextLines(before).position(before.length);
+  const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+  const utf16 = bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255;
+  const hint = utf16 ? `The file looks like UTF-16. ${UTF8_HINT}` : UTF8_HINT;
+  return new SchemaError("INVALID_UTF8", `invalid UTF-8: byte 0x${byte} at byte offset ${bad}`, { file, line, column, hint });
+}
+function firstInvalidUtf8(bytes) {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const length = b < 128 ? 1 : b >= 194 && b <= 223 ? 2 : b >= 224 && b <= 239 ? 3 : b >= 240 && b <= 244 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const low = b === 224 ? 160 : b === 240 ? 144 : 128;
+    const high = b === 237 ? 159 : b === 244 ? 143 : 191;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k] ?? 0;
+      if (c < (k === 1 ? low : 128) || c > (k === 1 ? high : 191)) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+function parseJsonDocument(text, options = {}) {
+  const source = text.startsWith(BOM) ? text.slice(1) : text;
+  const maxDepth = options.maxDepth ?? DEFAULT_JSON_MAX_DEPTH;
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) {
+    throw new RangeError(`maxDepth must be a positive integer, got ${String(maxDepth)}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    const failure2 = findJsonFailure(source, maxDepth);
+    if (failure2) throw scanError(source, options.file, failure2);
+    throw new SchemaError("INVALID_JSON", "the document is not valid JSON", { file: options.file });
+  }
+  const deep = findTooDeep(source, maxDepth);
+  if (deep >= 0) throw scanError(source, options.file, { code: "TOO_DEEP", problem: tooDeepProblem(maxDepth), offset: deep });
+  return new ParsedDocument(source, options.file, value);
+}
+function scanError(text, file, failure2) {
+  const { line, column } = new TextLines(text).position(failure2.offset);
+  const hint = failure2.hint ?? (failure2.code === "TOO_DEEP" ? "Reduce the nesting of the schema." : void 0);
+  return new SchemaError(failure2.code, failure2.problem, { file, line, column, hint: hint && capitalise(hint) });
+}
+function capitalise(hint) {
+  const sentence = hint.charAt(0).toUpperCase() + hint.slice(1);
+  return sentence.endsWith(".") ? sentence : `${sentence}.`;
+}
+var ParsedDocument = class {
+  constructor(text, file, value) {
+    this.text = text;
+    this.file = file;
+    this.value = value;
+  }
+  text;
+  file;
+  value;
+  lines;
+  containers;
+  positionOf(pointer) {
+    const tokens = pointerTokens(pointer);
+    if (tokens === void 0) return void 0;
+    this.containers ??= new ContainerIndex(this.text);
+    const offset = locate(this.text, this.containers, tokens);
+    if (offset === void 0) return void 0;
+    this.lines ??= new TextLines(this.text);
+    return this.lines.position(offset);
+  }
+  lineText(line) {
+    this.lines ??= new TextLines(this.text);
+    return this.lines.lineText(line);
+  }
+};
+var TextLines = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+    this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
+  }
+  text;
+  starts = [0];
+  hasSurrogates;
+  position(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = this.starts[lo] ?? 0;
+    const units = offset - start;
+    const column = this.hasSurrogates ? [...this.text.slice(start, offset)].length : units;
+    return { line: lo + 1, column: column + 1 };
+  }
+  lineText(line) {
+    const start = this.starts[line - 1];
+    if (start === void 0 || line < 1) return "";
+    const next = this.starts[line] ?? this.text.length;
+    return this.text.slice(start, next).replace(/\r?\n$|\r$/, "");
+  }
+};
+var ContainerIndex = class {
+  opens = new Int32Array(1024);
+  closes = new Int32Array(1024);
+  count = 0;
+  constructor(text) {
+    const stack = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) i = stringEnd(text, i) - 1;
+      else if (c === 123 || c === 91) stack.push(this.add(i));
+      else if (c === 125 || c === 93) this.closes[stack.pop() ?? 0] = i;
+    }
+  }
+  add(open) {
+    if (this.count === this.opens.length) {
+      this.opens = grow(this.opens);
+      this.closes = grow(this.closes);
+    }
+    this.opens[this.count] = open;
+    return this.count++;
+  }
+  closeOf(open) {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if ((this.opens[mid] ?? 0) < open) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.closes[lo] ?? open;
+  }
+};
+function grow(array) {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+function pointerTokens(pointer) {
+  if (pointer === "" || pointer === "/") return [];
+  if (!pointer.startsWith("/") || /~[^01]|~$/.test(pointer)) return void 0;
+  return pointer.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function locate(text, containers, tokens) {
+  let at2 = skipWhitespace(text, 0);
+  let anchor = at2;
+  for (const token of tokens) {
+    const c = text[at2];
+    const found = c === "{" ? findMember(text, containers, at2, token) : c === "[" ? findElement(text, containers, at2, token) : void 0;
+    if (found === void 0) return void 0;
+    [anchor, at2] = found;
+  }
+  return anchor;
+}
+function findMember(text, containers, open, name) {
+  let found;
+  let i = skipWhitespace(text, open + 1);
+  while (text[i] === '"') {
+    const keyEnd = stringEnd(text, i);
+    const raw = text.slice(i, keyEnd);
+    const key = raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1);
+    const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
+    if (key === name) found = [i, value];
+    i = nextSibling(text, containers, value);
+  }
+  return found;
+}
+function findElement(text, containers, open, token) {
+  if (!/^(0|[1-9]\d*)$/.test(token)) return void 0;
+  let i = skipWhitespace(text, open + 1);
+  if (text[i] === "]") return void 0;
+  for (let index = Number(token); index > 0; index--) {
+    i = nextSibling(text, containers, i);
+    if (i >= text.length || text[i] === "]") return void 0;
+  }
+  return [i, i];
+}
+function nextSibling(text, containers, value) {
+  const c = text.charCodeAt(value);
+  let end;
+  if (c === 123 || c === 91) end = containers.closeOf(value) + 1;
+  else if (c === 34) end = stringEnd(text, value);
+  else {
+    end = value;
+    while (end < text.length && !isJsonWhitespace(text.charCodeAt(end)) && !",]}".includes(text.charAt(end))) end++;
+  }
+  end = skipWhitespace(text, end);
+  return text[end] === "," ? skipWhitespace(text, end + 1) : end;
+}
+
+// src/avro/defaults.ts
+var INT_MIN = -(2 ** 31);
+var INT_MAX = 2 ** 31 - 1;
+var NON_FINITE = /* @__PURE__ */ new Set(["NaN", "Infinity", "-Infinity"]);
+function isValidDefault(schema, value) {
+  switch (schema.kind) {
+    case "primitive":
+      return isValidPrimitiveDefault(schema.type, value);
+    case "enum":
+      return typeof value === "string" && schema.symbols.includes(value);
+    case "fixed":
+      return typeof value === "string";
+    case "array":
+      return Array.isArray(value) && value.every((item) => isValidDefault(schema.items, item));
+    case "map":
+      return isPlainObject(value) && Object.values(value).every((v) => isValidDefault(schema.values, v));
+    case "union":
+      return schema.branches.some((branch) => isValidDefault(branch, value));
+    case "record":
+      return isPlainObject(value) && schema.fields.every(
+        (field) => field.name in value ? isValidDefault(field.type, value[field.name]) : field.default !== void 0
+      );
+  }
+}
+function isValidPrimitiveDefault(type, value) {
+  switch (type) {
+    case "null":
+      return value === null;
+    case "boolean":
+      return typeof value === "boolean";
+    case "int":
+      return Number.isInteger(value) && value >= INT_MIN && value <= INT_MAX;
+    case "long":
+      return Number.isInteger(value);
+    case "float":
+    case "double":
+      return typeof value === "number" || typeof value === "string" && NON_FINITE.has(value);
+    default:
+      return typeof value === "string";
+  }
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/avro/logical-types.ts
+var UNDERLYING = {
+  decimal: ["bytes", "fixed"],
+  "big-decimal": ["bytes"],
+  uuid: ["string", "fixed"],
+  date: ["int"],
+  "time-millis": ["int"],
+  "time-micros": ["long"],
+  "timestamp-millis": ["long"],
+  "timestamp-micros": ["long"],
+  "timestamp-nanos": ["long"],
+  "local-timestamp-millis": ["long"],
+  "local-timestamp-micros": ["long"],
+  "local-timestamp-nanos": ["long"],
+  duration: ["fixed"]
+};
+function checkLogicalType(name, underlying, attributes) {
+  const allowed = UNDERLYING[name];
+  if (!allowed) return { ok: true, logicalType: { name } };
+  if (!allowed.includes(underlying)) {
+    return { ok: false, problem: `logical type '${name}' must annotate ${allowed.join(" or ")}, not ${underlying}` };
+  }
+  if (name === "uuid" && underlying === "fixed" && attributes.size !== 16) {
+    return { ok: false, problem: `logical type 'uuid' on a fixed needs size 16, not ${attributes.size}` };
+  }
+  if (name === "duration" && attributes.size !== 12) {
+    return { ok: false, problem: `logical type 'duration' needs a fixed of size 12, not ${attributes.size}` };
+  }
+  if (name === "decimal") return checkDecimal(attributes);
+  return { ok: true, logicalType: { name } };
+}
+function checkDecimal(attributes) {
+  const { precision, scale = 0, size } = attributes;
+  if (!Number.isInteger(precision) || precision <= 0) {
+    return { ok: false, problem: `decimal precision must be a positive integer, not ${JSON.stringify(precision)}` };
+  }
+  if (!Number.isInteger(scale) || scale < 0) {
+    return { ok: false, problem: `decimal scale must be a non-negative integer, not ${JSON.stringify(scale)}` };
+  }
+  if (scale > precision) {
+    return { ok: false, problem: `decimal scale ${scale} is greater than its precision ${precision}` };
+  }
+  if (size !== void 0) {
+    const maxPrecision = Math.floor(Math.log10(2) * (8 * size - 1));
+    if (precision > maxPrecision) {
+      return { ok: false, problem: `decimal precision ${precision} does not fit in a fixed of size ${size} (at most ${maxPrecision})` };
+    }
+  }
+  return { ok: true, logicalType: { name: "decimal", precision, scale } };
+}
+
+// src/avro/names.ts
+var NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isValidName(name) {
+  return NAME_PATTERN.test(name);
+}
+function isValidNamespace(namespace) {
+  return namespace === "" || namespace.split(".").every(isValidName);
+}
+function resolveName(declared, explicitNamespace, enclosingNamespace) {
+  const dot = declared.lastIndexOf(".");
+  if (dot >= 0) {
+    return { fullName: declared, name: declared.slice(dot + 1), namespace: declared.slice(0, dot) };
+  }
+  const namespace = explicitNamespace ?? enclosingNamespace;
+  return { fullName: namespace ? `${namespace}.${declared}` : declared, name: declared, namespace };
+}
+function qualify(reference3, namespace) {
+  return reference3.includes(".") || !namespace ? reference3 : `${namespace}.${reference3}`;
+}
+
+// src/avro/parse.ts
+var DEFAULT_MAX_DEPTH = 1e3;
+var RESERVED = /* @__PURE__ */ new Set([
+  "type",
+  "name",
+  "namespace",
+  "aliases",
+  "doc",
+  "fields",
+  "symbols",
+  "items",
+  "values",
+  "size",
+  "default",
+  "logicalType",
+  "precision",
+  "scale",
+  "order"
+]);
+var FIELD_RESERVED = /* @__PURE__ */ new Set(["name", "type", "default", "aliases", "doc", "order"]);
+var ORDERS = /* @__PURE__ */ new Set(["ascending", "descending", "ignore"]);
+var NO_ATTRIBUTES = Object.freeze({});
+var NO_STRINGS = Object.freeze([]);
+function parseSchema(json, options = {}) {
+  const context3 = {
+    file: options.file,
+    strict: options.strict ?? true,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    external: options.namedTypes ?? /* @__PURE__ */ new Map(),
+    named: /* @__PURE__ */ new Map()
+  };
+  try {
+    return { root: parseNode(json, "", "", 0, context3), named: context3.named };
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new SchemaError("TOO_DEEP", "the schema is nested too deeply to process", { file: context3.file, hint: "Flatten the schema." });
+    }
+    throw error;
+  }
+}
+function fail2(context3, code, pointer, problem, hint) {
+  throw new SchemaError(code, problem, { file: context3.file, pointer, hint });
+}
+function parseNode(json, pointer, namespace, depth, context3) {
+  if (depth > context3.maxDepth) {
+    fail2(
+      context3,
+      "TOO_DEEP",
+      pointer,
+      `schema nesting is deeper than ${context3.maxDepth} levels`,
+      "flatten the schema; the registry rejects JSON nested this deep"
+    );
+  }
+  if (typeof json === "string") return parseTypeName(json, pointer, namespace, context3);
+  if (Array.isArray(json)) return parseUnion(json, pointer, namespace, depth, context3);
+  if (isObject(json)) return parseObject(json, pointer, namespace, depth, context3);
+  return fail2(context3, "INVALID_SCHEMA", pointer, `a schema must be a type name, an object or an array, not ${describe(json)}`);
+}
+function parseTypeName(name, pointer, namespace, context3) {
+  if (PRIMITIVE_NAMES.has(name)) {
+    return { kind: "primitive", type: name, pointer, file: context3.file, attributes: NO_ATTRIBUTES };
+  }
+  const found = lookupNamed(name, namespace, context3);
+  if (found) return found;
+  return fail2(
+    context3,
+    "UNKNOWN_TYPE",
+    pointer,
+    `unknown type "${name}"`,
+    "Define it before it is used, check its spelling and namespace, or map the file that defines it as a reference."
+  );
+}
+function lookupNamed(name, namespace, context3) {
+  const qualified = qualify(name, namespace);
+  const found = context3.named.get(qualified) ?? context3.external.get(qualified);
+  if (found || qualified === name) return found;
+  return context3.named.get(name) ?? context3.external.get(name);
+}
+function parseUnion(json, pointer, namespace, depth, context3) {
+  const branches = json.map((branch, index) => parseNode(branch, `${pointer}/${index}`, namespace, depth + 1, context3));
+  const seen = /* @__PURE__ */ new Set();
+  branches.forEach((branch, index) => {
+    if (branch.kind === "union") {
+      fail2(
+        context3,
+        "INVALID_SCHEMA",
+        `${pointer}/${index}`,
+        "a union may not directly contain another union",
+        "merge the inner union's branches into the outer one"
+      );
+    }
+    const key = "fullName" in branch ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
+    if (seen.has(key)) {
+      fail2(context3, "INVALID_SCHEMA", `${pointer}/${index}`, `the union contains "${key}" twice`, "remove the duplicate branch");
+    }
+    seen.add(key);
+  });
+  return { kind: "union", branches, pointer, file: context3.file, attributes: NO_ATTRIBUTES };
+}
+function parseObject(json, pointer, namespace, depth, context3) {
+  const type = json.type;
+  if (type === void 0) {
+    fail2(context3, "INVALID_SCHEMA", pointer, 'the schema object has no "type"', 'add a "type" attribute');
+  }
+  if (typeof type !== "string") {
+    return parseNode(type, `${pointer}/type`, namespace, depth + 1, context3);
+  }
+  switch (type) {
+    case "record":
+    case "error":
+      return parseRecord(json, pointer, namespace, depth, context3);
+    case "enum":
+      return parseEnum(json, pointer, namespace, context3);
+    case "fixed":
+      return parseFixed(json, pointer, namespace, context3);
+    case "array":
+      return parseArray(json, pointer, namespace, depth, context3);
+    case "map":
+      return parseMap(json, pointer, namespace, depth, context3);
+  }
+  if (PRIMITIVE_NAMES.has(type)) {
+    const logicalType = parseLogicalType(json, type, void 0, pointer, context3);
+    return { kind: "primitive", type, pointer, file: context3.file, logicalType, attributes: attributesOf(json) };
+  }
+  return parseTypeName(type, `${pointer}/type`, namespace, context3);
+}
+function parseNamedHeader(json, pointer, enclosing, context3) {
+  const declared = json.name;
+  if (typeof declared !== "string" || declared === "") {
+    fail2(context3, "INVALID_SCHEMA", pointer, `a ${json.type} needs a "name" string`, 'add a "name" attribute');
+  }
+  const explicit = json.namespace;
+  if (explicit !== void 0 && explicit !== null && typeof explicit !== "string") {
+    fail2(context3, "INVALID_SCHEMA", `${pointer}/namespace`, `"namespace" must be a string, not ${describe(explicit)}`);
+  }
+  const resolved = resolveName(declared, explicit ?? void 0, enclosing);
+  if (context3.strict && (!isValidName(resolved.name) || !isValidNamespace(resolved.namespace))) {
+    fail2(
+      context3,
+      "INVALID_NAME",
+      `${pointer}/name`,
+      `"${resolved.fullName}" is not a valid Avro name`,
+      "use letters, digits and underscores, not starting with a digit, with dots only between namespace parts"
+    );
+  }
+  if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
+    fail2(context3, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
+  }
+  if (context3.named.has(resolved.fullName) || context3.external.has(resolved.fullName)) {
+    fail2(
+      context3,
+      "DUPLICATE_NAME",
+      `${pointer}/name`,
+      `the type "${resolved.fullName}" is defined twice`,
+      "refer to the first definition by name instead of defining it again"
+    );
+  }
+  const declaredAliases = stringList(json.aliases, `${pointer}/aliases`, context3);
+  const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
+  const doc = typeof json.doc === "string" ? json.doc : void 0;
+  return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
+}
+function parseRecord(json, pointer, enclosing, depth, context3) {
+  const header2 = parseNamedHeader(json, pointer, enclosing, context3);
+  if (!Array.isArray(json.fields)) {
+    fail2(context3, "INVALID_SCHEMA", pointer, `record "${header2.fullName}" needs a "fields" array`, 'add "fields": [] at least');
+  }
+  const fields = [];
+  const record = {
+    kind: "record",
+    fullName: header2.fullName,
+    name: header2.name,
+    namespace: header2.namespace,
+    aliases: header2.aliases,
+    doc: header2.doc,
+    isError: json.type === "error",
+    fields,
+    pointer,
+    file: context3.file,
+    attributes: attributesOf(json)
+  };
+  context3.named.set(header2.fullName, record);
+  const names = /* @__PURE__ */ new Set();
+  json.fields.forEach((fieldJson, position) => {
+    const field = parseField(fieldJson, `${pointer}/fields/${position}`, position, header2.namespace, depth, context3);
+    if (names.has(field.name)) {
+      fail2(
+        context3,
+        "DUPLICATE_FIELD",
+        `${pointer}/fields/${position}/name`,
+        `record "${header2.fullName}" has two fields named "${field.name}"`,
+        "rename or remove one of them"
+      );
+    }
+    names.add(field.name);
+    fields.push(field);
+  });
+  return record;
+}
+function parseField(json, pointer, position, namespace, depth, context3) {
+  if (!isObject(json)) fail2(context3, "INVALID_SCHEMA", pointer, `a field must be an object, not ${describe(json)}`);
+  const name = json.name;
+  if (typeof name !== "string") fail2(context3, "INVALID_SCHEMA", pointer, 'a field needs a "name" string', 'add a "name" attribute');
+  if (context3.strict && !isValidName(name)) {
+    fail2(
+      context3,
+      "INVALID_NAME",
+      `${pointer}/name`,
+      `"${name}" is not a valid field name`,
+      "use letters, digits and underscores, not starting with a digit"
+    );
+  }
+  if (!("type" in json)) fail2(context3, "INVALID_SCHEMA", pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
+  const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 3, context3);
+  const order = json.order ?? "ascending";
+  if (typeof order !== "string" || !ORDERS.has(order)) {
+    fail2(
+      context3,
+      "INVALID_SCHEMA",
+      `${pointer}/order`,
+      `field "${name}" has order ${describe(order)}`,
+      'use "ascending", "descending" or "ignore"'
+    );
+  }
+  const hasDefault = "default" in json;
+  if (hasDefault && context3.strict && !isValidDefault(type, json.default)) {
+    fail2(
+      context3,
+      "INVALID_DEFAULT",
+      `${pointer}/default`,
+      `the default ${truncate2(JSON.stringify(json.default))} of field "${name}" is not a valid ${describeType2(type)}`,
+      "give a default of the field's type (for a union, of one of its branches)"
+    );
+  }
+  return {
+    name,
+    position,
+    type,
+    pointer,
+    file: context3.file,
+    default: hasDefault ? { value: json.default } : void 0,
+    aliases: stringList(json.aliases, `${pointer}/aliases`, context3),
+    order,
+    doc: typeof json.doc === "string" ? json.doc : void 0,
+    attributes: attributesOf(json, FIELD_RESERVED)
+  };
+}
+function parseEnum(json, pointer, enclosing, context3) {
+  const header2 = parseNamedHeader(json, pointer, enclosing, context3);
+  const symbols = json.symbols;
+  if (!Array.isArray(symbols) || symbols.some((s) => typeof s !== "string")) {
+    fail2(context3, "INVALID_SCHEMA", `${pointer}/symbols`, `enum "${header2.fullName}" needs a "symbols" array of strings`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  symbols.forEach((symbol, index) => {
+    if (seen.has(symbol)) {
+      fail2(context3, "DUPLICATE_SYMBOL", `${pointer}/symbols/${index}`, `enum "${header2.fullName}" lists "${symbol}" twice`);
+    }
+    if (context3.strict && !isValidName(symbol)) {
+      fail2(
+        context3,
+        "INVALID_NAME",
+        `${pointer}/symbols/${index}`,
+        `"${symbol}" is not a valid enum symbol`,
+        "use letters, digits and underscores, not starting with a digit"
+      );
+    }
+    seen.add(symbol);
+  });
+  const enumDefault = json.default;
+  if (enumDefault !== void 0 && (typeof enumDefault !== "string" || !seen.has(enumDefault))) {
+    fail2(
+      context3,
+      "INVALID_DEFAULT",
+      `${pointer}/default`,
+      `the enum default ${JSON.stringify(enumDefault)} is not one of the symbols of "${header2.fullName}"`,
+      "use one of its symbols"
+    );
+  }
+  const schema = {
+    kind: "enum",
+    fullName: header2.fullName,
+    name: header2.name,
+    namespace: header2.namespace,
+    aliases: header2.aliases,
+    doc: header2.doc,
+    symbols,
+    default: enumDefault,
+    pointer,
+    file: context3.file,
+    attributes: attributesOf(json)
+  };
+  context3.named.set(header2.fullName, schema);
+  return schema;
+}
+function parseFixed(json, pointer, enclosing, context3) {
+  const header2 = parseNamedHeader(json, pointer, enclosing, context3);
+  const size = json.size;
+  if (!Number.isInteger(size) || size < 0) {
+    fail2(context3, "INVALID_SCHEMA", `${pointer}/size`, `fixed "${header2.fullName}" needs a non-negative integer "size", not ${describe(size)}`);
+  }
+  const logicalType = parseLogicalType(json, "fixed", size, pointer, context3);
+  const schema = {
+    kind: "fixed",
+    fullName: header2.fullName,
+    name: header2.name,
+    namespace: header2.namespace,
+    aliases: header2.aliases,
+    doc: header2.doc,
+    size,
+    logicalType,
+    pointer,
+    file: context3.file,
+    attributes: attributesOf(json)
+  };
+  context3.named.set(header2.fullName, schema);
+  return schema;
+}
+function parseArray(json, pointer, namespace, depth, context3) {
+  if (!("items" in json)) fail2(context3, "INVALID_SCHEMA", pointer, 'an array needs "items"', 'add "items" with the element type');
+  const items = parseNode(json.items, `${pointer}/items`, namespace, depth + 1, context3);
+  return { kind: "array", items, pointer, file: context3.file, attributes: attributesOf(json) };
+}
+function parseMap(json, pointer, namespace, depth, context3) {
+  if (!("values" in json)) fail2(context3, "INVALID_SCHEMA", pointer, 'a map needs "values"', 'add "values" with the value type');
+  const values = parseNode(json.values, `${pointer}/values`, namespace, depth + 1, context3);
+  return { kind: "map", values, pointer, file: context3.file, attributes: attributesOf(json) };
+}
+function parseLogicalType(json, underlying, size, pointer, context3) {
+  const name = json.logicalType;
+  if (name === void 0) return void 0;
+  if (typeof name !== "string") {
+    if (!context3.strict) return void 0;
+    return fail2(context3, "INVALID_LOGICAL_TYPE", `${pointer}/logicalType`, `"logicalType" must be a string, not ${describe(name)}`);
+  }
+  const checked = checkLogicalType(name, underlying, { precision: json.precision, scale: json.scale, size });
+  if (checked.ok) return checked.logicalType;
+  if (!context3.strict) return void 0;
+  return fail2(
+    context3,
+    "INVALID_LOGICAL_TYPE",
+    `${pointer}/logicalType`,
+    checked.problem,
+    "fix the annotation; the registry would silently ignore it and readers would see the raw type"
+  );
+}
+function stringList(value, pointer, context3) {
+  if (value === void 0 || value === null) return NO_STRINGS;
+  if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
+    fail2(context3, "INVALID_SCHEMA", pointer, `expected an array of strings, not ${describe(value)}`);
+  }
+  return value;
+}
+function attributesOf(json, reserved2 = RESERVED) {
+  let attributes;
+  for (const key in json) {
+    if (reserved2.has(key)) continue;
+    attributes ??= {};
+    attributes[key] = json[key];
+  }
+  return attributes ?? NO_ATTRIBUTES;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  return truncate2(JSON.stringify(value));
+}
+function describeType2(schema) {
+  if (schema.kind === "primitive") return schema.type;
+  if ("fullName" in schema) return `${schema.kind} ${schema.fullName}`;
+  if (schema.kind === "union") return `value of any branch of the union`;
+  return schema.kind;
+}
+function truncate2(text) {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+// src/avro/references.ts
+var NAMED_KINDS = /* @__PURE__ */ new Set(["record", "error", "enum", "fixed"]);
+function scanNamedTypes(value) {
+  const defined2 = /* @__PURE__ */ new Set();
+  const used = [];
+  const stack = [{ node: value, namespace: "", pointer: "" }];
+  for (let visit = stack.pop(); visit !== void 0; visit = stack.pop()) {
+    const { node, namespace, pointer } = visit;
+    if (typeof node === "string") {
+      if (!PRIMITIVE_NAMES.has(node)) used.push({ candidates: candidatesFor(node, namespace), pointer });
+    } else if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], namespace, pointer: `${pointer}/${i}` });
+    } else if (isObject2(node)) {
+      const children = childTypes(node, visit, defined2);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const references2 = used.filter((ref) => {
+    const key = ref.candidates.join("\n");
+    if (defined2.has(ref.candidates[0] ?? "") || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { defines: [...defined2], references: references2 };
+}
+function childTypes(node, visit, defined2) {
+  const { type } = node;
+  const at2 = (key, namespace2 = visit.namespace) => ({ node: node[key], namespace: namespace2, pointer: `${visit.pointer}/${key}` });
+  if (typeof type !== "string") return type === void 0 ? [] : [at2("type")];
+  if (type === "array") return [at2("items")];
+  if (type === "map") return [at2("values")];
+  if (!NAMED_KINDS.has(type)) return PRIMITIVE_NAMES.has(type) ? [] : [at2("type")];
+  if (typeof node.name !== "string") return [];
+  const explicit = typeof node.namespace === "string" ? node.namespace : void 0;
+  const { fullName, namespace } = resolveName(node.name, explicit, visit.namespace);
+  defined2.add(fullName);
+  if (type !== "record" && type !== "error" || !Array.isArray(node.fields)) return [];
+  return node.fields.flatMap(
+    (field, i) => isObject2(field) && "type" in field ? [{ node: field.type, namespace, pointer: `${visit.pointer}/fields/${i}/type` }] : []
+  );
+}
+function candidatesFor(name, namespace) {
+  if (name.includes(".") || namespace === "") return [name];
+  return [`${namespace}.${name}`, name];
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function orderByDependencies(items) {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  if (byId.size < items.length) {
+    const twice = items.find((item, i) => items.findIndex((other) => other.id === item.id) !== i);
+    throw new RangeError(`orderByDependencies needs distinct ids, got '${twice?.id}' twice`);
+  }
+  const definers = definersOf(items);
+  const edges = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const needs = /* @__PURE__ */ new Map();
+    for (const ref of item.references) {
+      const [definer, typeName] = definerOf(ref, definers, item.id);
+      if (definer !== item.id && !needs.has(definer)) needs.set(definer, typeName);
+    }
+    edges.set(item.id, needs);
+  }
+  const dependsOn = new Map([...edges].map(([id2, needs]) => [id2, [...needs.keys()].sort(compareIds)]));
+  const order = topologicalOrder([...byId.keys()], dependsOn, edges);
+  return { order, items: order.map((id2) => byId.get(id2)), dependsOn };
+}
+function definersOf(items) {
+  const definers = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    for (const name of item.defines) {
+      const other = definers.get(name);
+      if (other !== void 0 && other !== item.id) {
+        const [first, second] = [other, item.id].sort(compareIds);
+        throw new SchemaError("DUPLICATE_NAME", `named type '${name}' is defined in both '${first}' and '${second}'`, {
+          file: second,
+          hint: "Keep one definition and reference it from the other file."
+        });
+      }
+      definers.set(name, item.id);
+    }
+  }
+  return definers;
+}
+function definerOf(ref, definers, id2) {
+  const candidates = typeof ref === "string" ? [ref] : ref.candidates;
+  for (const name of candidates) {
+    const definer = definers.get(name);
+    if (definer !== void 0) return [definer, name];
+  }
+  const wanted = candidates.map((name, i) => i === 0 ? `'${name}'` : ` (or '${name}')`).join("");
+  throw new SchemaError("MISSING_REFERENCE", `named type ${wanted} is used but no schema defines it`, {
+    file: id2,
+    pointer: typeof ref === "string" ? void 0 : ref.pointer,
+    hint: "Check its spelling and namespace, or add the schema file that defines it."
+  });
+}
+function topologicalOrder(ids, dependsOn, edges) {
+  const waiting = new Map(ids.map((id2) => [id2, dependsOn.get(id2)?.length ?? 0]));
+  const dependents = /* @__PURE__ */ new Map();
+  for (const [id2, needs] of dependsOn) for (const need of needs) dependents.set(need, [...dependents.get(need) ?? [], id2]);
+  const ready = ids.filter((id2) => waiting.get(id2) === 0).sort(compareIds);
+  const order = [];
+  while (ready.length > 0) {
+    const id2 = ready.shift();
+    order.push(id2);
+    for (const dependent of dependents.get(id2) ?? []) {
+      const left = (waiting.get(dependent) ?? 0) - 1;
+      waiting.set(dependent, left);
+      if (left === 0) insertSorted(ready, dependent);
+    }
+  }
+  if (order.length < ids.length) throw cycleError(ids.filter((id2) => (waiting.get(id2) ?? 0) > 0), dependsOn, edges);
+  return order;
+}
+function insertSorted(sorted, id2) {
+  let i = sorted.length;
+  while (i > 0 && compareIds(sorted[i - 1], id2) > 0) i--;
+  sorted.splice(i, 0, id2);
+}
+function cycleError(stuck, dependsOn, edges) {
+  const unordered = new Set(stuck);
+  const path2 = [];
+  let id2 = [...stuck].sort(compareIds)[0];
+  while (!path2.includes(id2)) {
+    path2.push(id2);
+    id2 = (dependsOn.get(id2) ?? []).find((next) => unordered.has(next));
+  }
+  const cycle = [...path2.slice(path2.indexOf(id2)), id2];
+  const steps = cycle.slice(1).map((to, i) => `uses '${edges.get(cycle[i])?.get(to) ?? "?"}' from '${to}'`);
+  return new SchemaError("REFERENCE_CYCLE", `schema files reference each other in a cycle: '${cycle[0]}' ${steps.join(", which ")}`, {
+    file: cycle[0],
+    hint: "Move the types they share into one file, or break the cycle."
+  });
+}
+function compareIds(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/avro/load.ts
+function loadSchemaSet(sources, options = {}) {
+  const documents = /* @__PURE__ */ new Map();
+  const items = sources.map((source) => {
+    const decoded = typeof source.text === "string" ? source.text : decodeSchemaBytes(source.text, source.file);
+    const document = parseJsonDocument(decoded, { file: source.file, maxDepth: options.maxDepth });
+    documents.set(source.file, document);
+    const scan = scanNamedTypes(document.value);
+    return { id: source.file, defines: scan.defines, references: scan.references };
+  });
+  const external = new Set(options.namedTypes?.keys() ?? []);
+  const unresolvedByOthers = items.map((item) => ({
+    ...item,
+    // Types supplied from outside the set (registry references) are not dependencies between files.
+    references: item.references.filter((ref) => !ref.candidates.some((name) => external.has(name)))
+  }));
+  const { order, dependsOn } = withPositionsIn(documents, () => orderByDependencies(unresolvedByOthers));
+  const loaded = /* @__PURE__ */ new Map();
+  for (const file of order) {
+    const document = documents.get(file);
+    const namedTypes = new Map(options.namedTypes ?? []);
+    for (const dependency of transitiveDependencies(file, dependsOn)) {
+      for (const [name, type] of loaded.get(dependency).named) namedTypes.set(name, type);
+    }
+    const parsed = withPositions(document, () => parseSchema(document.value, { ...options, file, namedTypes }));
+    loaded.set(file, { schema: parsed.root, named: parsed.named, document, file });
+  }
+  return loaded;
+}
+function transitiveDependencies(file, dependsOn) {
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [...dependsOn.get(file) ?? []];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (seen.has(next)) continue;
+    seen.add(next);
+    pending.push(...dependsOn.get(next) ?? []);
+  }
+  return [...seen].sort();
+}
+function withPositionsIn(documents, order) {
+  try {
+    return order();
+  } catch (error) {
+    const document = error instanceof SchemaError && error.file !== void 0 ? documents.get(error.file) : void 0;
+    if (document === void 0) throw error;
+    return withPositions(document, () => {
+      throw error;
+    });
+  }
+}
+function withPositions(document, parse3) {
+  try {
+    return parse3();
+  } catch (error) {
+    if (!(error instanceof SchemaError) || error.pointer === void 0 || error.line !== void 0) throw error;
+    const position = nearestPosition(document, error.pointer);
+    throw position ? error.withDetails(position) : error;
+  }
+}
+function nearestPosition(document, pointer) {
+  let current = pointer;
+  for (; ; ) {
+    const position = document.positionOf(current);
+    if (position || current === "") return position;
+    current = current.slice(0, Math.max(0, current.lastIndexOf("/")));
+  }
+}
+
+// src/policy/check/positions.ts
+var EXCERPT_WIDTH = 160;
+var EXCERPT_LEAD = 60;
+function positionOfNode(candidate, node) {
+  const own = node?.file !== void 0 ? candidate.documents.get(node.file) : void 0;
+  const file = own && node?.file !== void 0 ? node.file : candidate.file;
+  const document = own ?? candidate.documents.get(candidate.file);
+  const at2 = document ? nearestPosition(document, own && node ? node.pointer : "") : void 0;
+  return withCommit(candidate.commit, {
+    file,
+    ...at2 && { line: at2.line, column: at2.column, excerpt: excerptOf(document?.lineText(at2.line) ?? "", at2.column) }
+  });
+}
+function positionOfError(error, fallbackFile, text) {
+  const file = error.file ?? fallbackFile;
+  if (error.line === void 0) return { file };
+  const column = error.column ?? 1;
+  const line = text === void 0 ? void 0 : lineOfText(text, error.line);
+  return { file, line: error.line, column, ...line !== void 0 && { excerpt: excerptOf(line, column) } };
+}
+function excerptOf(line, column) {
+  const expanded = line.replace(/\t/g, " ");
+  if (expanded.length <= EXCERPT_WIDTH) return { text: expanded, column };
+  const start = Math.max(0, Math.min(column - 1 - EXCERPT_LEAD, expanded.length - EXCERPT_WIDTH));
+  const prefix = start > 0 ? "\u2026" : "";
+  const end = start + EXCERPT_WIDTH;
+  const suffix = end < expanded.length ? "\u2026" : "";
+  return { text: `${prefix}${expanded.slice(start, end)}${suffix}`, column: column - start + prefix.length };
+}
+function lineOfText(text, line) {
+  let start = 0;
+  for (let current = 1; current < line; current++) {
+    const next = nextBreak(text, start);
+    if (next < 0) return "";
+    start = next + (text.startsWith("\r\n", next) ? 2 : 1);
+  }
+  const end = nextBreak(text, start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+function nextBreak(text, from) {
+  const lf = text.indexOf("\n", from);
+  const cr = text.indexOf("\r", from);
+  if (lf < 0) return cr;
+  if (cr < 0) return lf;
+  return Math.min(lf, cr);
+}
+function withCommit(commit, position) {
+  return commit === void 0 ? position : { ...position, commit };
+}
+
+// src/policy/check/evaluate.ts
+function evaluateSubject(input) {
+  const history = input.audit ? historyWithChanges(input.history) : input.history.map((version) => version.meta);
+  const base = { ...entryBase(input), history };
+  const { candidate } = input;
+  const incompatibilities = input.audit ? auditHistory(input.history, input.level) : [];
+  if (candidate === void 0) {
+    return { ...base, status: "deleted", compatible: true, incompatibilities, changes: [] };
+  }
+  const latest = input.history[input.history.length - 1];
+  const alreadyAudited = input.audit && latest !== void 0 && latest.parsed.text === candidate.text;
+  if (latest !== void 0 && !alreadyAudited) {
+    const result = checkLevel(candidate.loaded.schema, input.history.map((v) => v.parsed.loaded.schema), input.level);
+    incompatibilities.push(...result.findings.map((finding) => incompatibilityOf(finding, candidate.documents)));
+  }
+  const changes = latest === void 0 ? [] : diffSchemas(latest.parsed.loaded.schema, candidate.loaded.schema).map((c) => changeOf(c, candidate.documents));
+  const status3 = incompatibilities.length > 0 ? "incompatible" : latest === void 0 ? "new" : "compatible";
+  return { ...base, status: status3, compatible: status3 !== "incompatible", incompatibilities, changes };
+}
+function errorSubject(base, error, history = []) {
+  return { ...entryBase(base), history, status: "error", compatible: false, incompatibilities: [], changes: [], error };
+}
+function entryBase(base) {
+  return {
+    subject: base.subject,
+    file: base.file,
+    ...base.previousFile !== void 0 && { previousFile: base.previousFile },
+    level: base.level,
+    warnings: base.warnings
+  };
+}
+function auditHistory(history, level3) {
+  const found = [];
+  for (let i = 1; i < history.length; i++) {
+    const version = history[i];
+    const earlier = history.slice(0, i).map((v) => v.parsed.loaded.schema);
+    const result = checkLevel(version.parsed.loaded.schema, earlier, level3);
+    found.push(...result.findings.map((finding) => incompatibilityOf(finding, version.parsed.documents, i)));
+  }
+  return found;
+}
+function historyWithChanges(history) {
+  return history.map((version, i) => {
+    const previous = history[i - 1];
+    if (previous === void 0) return version.meta;
+    const changes = diffSchemas(previous.parsed.loaded.schema, version.parsed.loaded.schema);
+    return { ...version.meta, changes: changes.map((change) => changeOf(change, version.parsed.documents)) };
+  });
+}
+function incompatibilityOf(finding, documents, candidateVersion) {
+  return {
+    type: finding.type,
+    location: finding.location,
+    message: finding.message,
+    description: finding.description,
+    version: finding.version,
+    direction: finding.direction,
+    ...candidateVersion !== void 0 && { candidateVersion },
+    // newNode is the candidate's side: the reader when it reads old data, the writer when old readers read it.
+    ...positionOfNode(documents, finding.newNode)
+  };
+}
+function changeOf(change, documents) {
+  return {
+    rule: change.rule,
+    severity: change.severity,
+    path: change.path,
+    message: change.message,
+    ...change.reason !== void 0 && { reason: change.reason },
+    ...change.after !== void 0 && { position: positionOfNode(documents, change.after) }
+  };
+}
+
+// src/policy/check/load-candidate.ts
+function loadFromClosure(root, closure, strict, commit) {
+  const own = closure.get(root);
+  if (own === void 0) throw new Error(`internal: ${root} missing from its own closure`);
+  if (own.error !== void 0 || own.text === void 0) return failure(own.error, own.text);
+  for (const source of closure.values()) {
+    if (source.error !== void 0) {
+      const hint = `${source.error.hint ?? ""} ${root} uses types defined in this file.`.trim();
+      return failure(source.error.withDetails({ hint }), source.text);
+    }
+  }
+  const sources = [...closure.values()].map((source) => ({ file: source.file, text: source.text ?? "" }));
+  let loaded;
+  try {
+    loaded = loadSchemaSet(sources, { strict });
+  } catch (error) {
+    if (!(error instanceof SchemaError)) throw error;
+    const text = error.file === void 0 || error.file === root ? own.text : closure.get(error.file)?.text;
+    return failure(error, text);
+  }
+  const documents = /* @__PURE__ */ new Map();
+  for (const [file, schema] of loaded) if (schema.document) documents.set(file, schema.document);
+  const value = loaded.get(root);
+  if (value === void 0) throw new Error(`internal: ${root} was not loaded`);
+  return { ok: true, value: { loaded: value, text: own.text, documents: { file: root, documents, ...commit !== void 0 && { commit } } } };
+}
+function failure(error, text) {
+  if (error === void 0) throw new Error("internal: a source without text has no error");
+  return { ok: false, error, ...text !== void 0 && { text } };
+}
+
+// src/policy/check/naming.ts
+function nameSubject(file, mapping, schema) {
+  try {
+    return { subject: subjectNameFor(file, mapping, schema !== void 0 && isNamed(schema) ? schema.fullName : void 0) };
+  } catch (error) {
+    if (!(error instanceof SubjectNamingError)) throw error;
+    return { subject: null, error: { code: "SUBJECT_NAMING", message: error.message, file } };
+  }
+}
+function schemaErrorEntry(error, file, text) {
+  return { code: error.code, message: error.message, ...positionOfError(error, file, text) };
+}
+function markDuplicateSubjects(subjects) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const entry of subjects) {
+    if (entry.subject === null || entry.status === "deleted") continue;
+    byName.set(entry.subject, [...byName.get(entry.subject) ?? [], entry]);
+  }
+  return subjects.map((entry) => {
+    const same = entry.subject === null || entry.status === "deleted" ? [] : byName.get(entry.subject) ?? [];
+    if (same.length < 2) return entry;
+    const others = same.filter((other) => other !== entry).map((other) => other.file);
+    const message = `${entry.file}: ${others.join(", ")} also map${others.length === 1 ? "s" : ""} to subject ${JSON.stringify(entry.subject)}; give each file its own subject in the config`;
+    return { ...entry, status: "error", compatible: false, incompatibilities: [], changes: [], error: { code: "DUPLICATE_SUBJECT", message, file: entry.file } };
+  });
+}
+
+// src/policy/check/registry-verdict.ts
+function registrySubjectReport(input) {
+  const local = evaluateSubject({ ...input, audit: false });
+  const localVerdict = local.status === "incompatible" ? "incompatible" : local.status === "new" ? "new" : "compatible";
+  const { answer } = input;
+  const warnings = [...local.warnings, ...levelWarning(input)];
+  const verdict = (v, messages = []) => ({ verdict: v, messages, local: localVerdict, references: input.references });
+  if (answer.kind === "unchecked") {
+    const why = `the registry was not asked because ${answer.problems.join("; ")}; the verdict is the local engine's on the registry's ${input.history.length} version(s)`;
+    return { ...local, warnings: [...warnings, why], registry: verdict("unchecked") };
+  }
+  if (answer.kind === "new" || input.history.length === 0 && answer.result.compatible) {
+    return { ...local, status: "new", compatible: true, incompatibilities: [], warnings, registry: verdict("new", answer.kind === "new" ? [] : answer.result.messages) };
+  }
+  const { result } = answer;
+  if (input.history.length === 0) {
+    const message = `${input.file}: the registry rejects the schema: ${result.messages.join("; ") || "no reason given"}`;
+    return { ...local, status: "error", compatible: false, warnings, error: { code: "REGISTRY_REJECTED", message, file: input.file }, registry: verdict("incompatible", result.messages) };
+  }
+  const registryVerdict = verdict(result.compatible ? "compatible" : "incompatible", result.messages);
+  const agree = result.compatible === (localVerdict !== "incompatible");
+  const crossCheck = agree ? [] : [disagreement(input, result.compatible, local.incompatibilities)];
+  if (result.compatible) {
+    return { ...local, status: "compatible", compatible: true, incompatibilities: [], warnings: [...warnings, ...crossCheck], registry: registryVerdict };
+  }
+  const findings = localVerdict === "incompatible" ? local.incompatibilities : result.incompatibilities.map((found) => fromRegistry(found, input));
+  return { ...local, status: "incompatible", compatible: false, incompatibilities: findings, warnings: [...warnings, ...crossCheck], registry: registryVerdict };
+}
+function levelWarning(input) {
+  if (input.configLevel === input.level) return [];
+  return [`the config gives this subject ${input.configLevel} but the registry applies ${input.level}; the registry's level is used (align the config, or change the subject's level in the registry)`];
+}
+function disagreement(input, registryCompatible, localFindings) {
+  const registry = registryCompatible ? "compatible" : "incompatible";
+  const local = registryCompatible ? `incompatible (${[...new Set(localFindings.map((f) => f.type))].join(", ")})` : "compatible";
+  return `cross-check disagreement: the registry says ${registry} but the local engine says ${local} on the same ${input.history.length} registered version(s) at ${input.level}; the registry's verdict stands. Please report this with both schemas.`;
+}
+function fromRegistry(found, input) {
+  const direction = directionOf(found, input.level);
+  const index = input.history.findIndex((v) => v.meta.registry?.version === found.oldSchemaVersion);
+  const pointer = found.location === "/" ? "" : found.location;
+  const node = direction === "backward" && found.location !== "" ? { pointer, file: input.candidate.documents.file } : void 0;
+  return {
+    type: found.type,
+    location: found.location,
+    message: found.message,
+    description: found.description ?? found.message,
+    version: index >= 0 ? index : input.history.length - 1,
+    direction,
+    ...positionOfNode(input.candidate.documents, node)
+  };
+}
+function directionOf(found, level3) {
+  const side = /path '[^']*'\)? (?:of a field )?in the (new|old) schema/.exec(found.description ?? "")?.[1];
+  if (side !== void 0) return side === "new" ? "backward" : "forward";
+  return level3.startsWith("FORWARD") ? "forward" : "backward";
+}
+
+// src/policy/check/registry-versions.ts
+var MAX_REFERENCE_DEPTH = 32;
+async function registryHistory(registered, facts, file) {
+  const versions = [];
+  const warnings = [];
+  for (const version of registered) {
+    const label2 = `registry version ${version.version} (id ${version.id}) of ${version.subject}`;
+    if (version.schemaType !== "AVRO") {
+      warnings.push(`${label2} is ${version.schemaType}, not Avro, and was skipped`);
+      continue;
+    }
+    let sources;
+    try {
+      sources = await referencedSources(version.references, facts, 0);
+    } catch (error) {
+      if (!(error instanceof RegistryError) || error.kind !== "not-found") throw error;
+      warnings.push(`${label2} references a version the registry no longer has and was skipped: ${error.message}`);
+      continue;
+    }
+    const own = `${version.subject}@${version.version}`;
+    try {
+      const loaded = loadSchemaSet([...sources, { file: own, text: version.schema }], { strict: false }).get(own);
+      if (loaded === void 0) throw new Error(`internal: ${own} was not loaded`);
+      const documents = new Map(loaded.document ? [[own, loaded.document]] : []);
+      const meta = { version: versions.length, file, registry: { subject: version.subject, version: version.version, id: version.id } };
+      versions.push({ meta, parsed: { loaded, text: version.schema, documents: { file: own, documents } } });
+    } catch (error) {
+      if (!(error instanceof SchemaError)) throw error;
+      warnings.push(`${label2} does not parse and was skipped: ${error.message}`);
+    }
+  }
+  return { versions, warnings };
+}
+async function referencedSources(references2, facts, depth) {
+  if (references2.length === 0 || depth > MAX_REFERENCE_DEPTH) return [];
+  const found = /* @__PURE__ */ new Map();
+  const fetched = await Promise.all(references2.map((reference3) => facts.referenced(reference3)));
+  for (const version of fetched) {
+    for (const source of await referencedSources(version.references, facts, depth + 1)) found.set(source.file, source);
+    found.set(`${version.subject}@${version.version}`, { file: `${version.subject}@${version.version}`, text: version.schema });
+  }
+  return [...found.values()];
+}
+
+// src/policy/check/sources.ts
+var MAX_SCHEMA_BYTES = 8 * 1024 * 1024;
+function scanSource(file, bytes) {
+  if (bytes.length > MAX_SCHEMA_BYTES) {
+    const error = new SchemaError("TOO_LARGE", `the file is ${bytes.length} bytes, more than the ${MAX_SCHEMA_BYTES}-byte limit`, {
+      file,
+      line: 1,
+      column: 1,
+      hint: "A schema registry with default settings accepts schemas up to about 1 MB; split the schema."
+    });
+    return { file, error };
+  }
+  let text;
+  try {
+    text = decodeSchemaBytes(bytes, file);
+    const document = parseJsonDocument(text, { file });
+    return { file, text, scan: scanNamedTypes(document.value) };
+  } catch (error) {
+    if (!(error instanceof SchemaError)) throw error;
+    return { file, ...text !== void 0 && { text }, error };
+  }
+}
+function nameIndexOf(sources) {
+  const index = /* @__PURE__ */ new Map();
+  for (const source of sources) {
+    for (const name of source.scan?.defines ?? []) index.set(name, [...index.get(name) ?? [], source.file]);
+  }
+  return index;
+}
+function dependenciesOf(source, index) {
+  const files = /* @__PURE__ */ new Set();
+  for (const reference3 of source.scan?.references ?? []) {
+    const definers = reference3.candidates.map((name) => index.get(name)).find((found) => found !== void 0);
+    for (const file of definers ?? []) if (file !== source.file) files.add(file);
+  }
+  return [...files];
+}
+async function sourceClosure(root, read, index) {
+  const closure = /* @__PURE__ */ new Map();
+  const tried = /* @__PURE__ */ new Set([root]);
+  let pending = [root];
+  while (pending.length > 0) {
+    const sources = await read(pending);
+    const next = [];
+    for (const file of pending) {
+      const source = sources.get(file);
+      if (source === void 0) continue;
+      closure.set(file, source);
+      for (const dependency of dependenciesOf(source, index)) {
+        if (!tried.has(dependency)) {
+          tried.add(dependency);
+          next.push(dependency);
+        }
+      }
+    }
+    pending = next;
+  }
+  return closure;
+}
+
+// src/policy/check/registry-check.ts
+var RegistryCheckError = class extends Error {
+  constructor(message, kind, detail) {
+    super(message);
+    this.kind = kind;
+    this.detail = detail;
+  }
+  kind;
+  detail;
+  name = "RegistryCheckError";
+};
+var UNAVAILABLE = ["network", "timeout", "server", "rate-limited", "malformed-response"];
+var REFUSED = ["unauthorized", "forbidden", "tls", "invalid-settings", "http"];
+var SUBJECTS_PER_SLOT = 2;
+async function checkTargetsAgainstRegistry(targets, ctx) {
+  const stop = stopAfterFailure(ctx.facts);
+  const guarded = { ...ctx, facts: stop.facts };
+  const results = new Array(targets.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const index = next++;
+      stop.check();
+      results[index] = await checkOne(targets[index], guarded);
+    }
+  };
+  const slots = Math.max(1, ctx.concurrency * SUBJECTS_PER_SLOT);
+  try {
+    await Promise.all(Array.from({ length: Math.min(slots, targets.length) }, worker));
+  } catch (error) {
+    throw runFailure(error);
+  }
+  return results;
+}
+function stopAfterFailure(facts) {
+  let stopped;
+  const guard = (ask2) => async (...args) => {
+    if (stopped !== void 0) throw stopped;
+    try {
+      return await ask2(...args);
+    } catch (error) {
+      if (error instanceof RegistryError && (UNAVAILABLE.includes(error.kind) || REFUSED.includes(error.kind))) stopped ??= error;
+      throw error;
+    }
+  };
+  const guarded = {
+    level: guard(facts.level),
+    versions: guard(facts.versions),
+    latest: guard(facts.latest),
+    referenced: guard(facts.referenced),
+    lookup: guard(facts.lookup),
+    check: guard(facts.check)
+  };
+  return {
+    facts: guarded,
+    check: () => {
+      if (stopped !== void 0) throw stopped;
+    }
+  };
+}
+async function checkOne(target, ctx) {
+  const mapping = ctx.resolver.mappingFor(target.file);
+  const base = {
+    subject: null,
+    file: target.file,
+    ...target.kind === "renamed" && { previousFile: target.historyPath },
+    level: mapping.level,
+    warnings: []
+  };
+  if (target.kind === "deleted") return retirement(target, base, mapping, ctx);
+  const { workspace } = ctx;
+  const unreadable = workspace.sources.has(target.file) ? void 0 : workspace.unreadable.get(target.file) ?? `${target.file}: cannot read the file`;
+  if (unreadable !== void 0) return errorSubject(base, { code: "READ_ERROR", message: unreadable, file: target.file });
+  const closure = await sourceClosure(target.file, workspace.reader, workspace.index);
+  const loaded = loadFromClosure(target.file, closure, true);
+  if (!loaded.ok) return errorSubject(base, schemaErrorEntry(loaded.error, target.file, loaded.text));
+  const naming = nameSubject(target.file, mapping, loaded.value.loaded.schema);
+  if (naming.error) return errorSubject(base, naming.error);
+  const subject2 = naming.subject;
+  const named = { ...base, subject: subject2 };
+  try {
+    const answer = ask(subject2, target.file, loaded.value.text, ctx);
+    const compared = comparedVersions(subject2, mapping.level, ctx.facts);
+    const [{ level: level3, registered }, { references: references2, answered }] = await Promise.all([compared, answer]);
+    const history = await registryHistory(registered, ctx.facts, target.file);
+    const warnings = history.warnings;
+    return registrySubjectReport({ ...named, level: level3, warnings, history: history.versions, candidate: loaded.value, answer: answered, references: references2, configLevel: mapping.level });
+  } catch (error) {
+    return subjectRefusal(named, error);
+  }
+}
+async function comparedVersions(subject2, configLevel, facts) {
+  const predicted = transitive(configLevel) ? facts.versions(subject2) : facts.latest(subject2);
+  const [level3, fetched] = await Promise.all([facts.level(subject2), predicted]);
+  if (!transitive(level3)) return { level: level3, registered: fetched.slice(-1) };
+  return { level: level3, registered: transitive(configLevel) ? fetched : await facts.versions(subject2) };
+}
+var transitive = (level3) => level3.endsWith("_TRANSITIVE");
+async function ask(subject2, file, text, ctx) {
+  const resolved = await ctx.references(file);
+  if (!resolved.ok) return { references: [], answered: { kind: "unchecked", problems: resolved.problems } };
+  const answered = await ctx.facts.check(subject2, { schema: text, ...resolved.references.length > 0 && { references: resolved.references } });
+  return { references: resolved.references, answered };
+}
+async function retirement(target, base, mapping, ctx) {
+  const naming = retiredSubject(target, mapping, await ctx.previousSource(target));
+  if (naming.error) return errorSubject(base, naming.error);
+  const subject2 = naming.subject;
+  try {
+    const registered = await ctx.facts.versions(subject2);
+    const warnings = registered.length === 0 ? [`subject '${subject2}' has no live version in the registry: nothing to retire`] : [];
+    return { ...base, subject: subject2, warnings, history: registered.map(historyOf(target.file)), status: "deleted", compatible: true, incompatibilities: [], changes: [] };
+  } catch (error) {
+    return subjectRefusal({ ...base, subject: subject2 }, error);
+  }
+}
+function retiredSubject(target, mapping, previous) {
+  try {
+    return { subject: subjectNameFor(target.file, mapping, previous?.scan?.defines[0]) };
+  } catch (error) {
+    if (!(error instanceof SubjectNamingError)) throw error;
+    return { subject: null, error: { code: "SUBJECT_NAMING", message: error.message, file: target.file } };
+  }
+}
+var historyOf = (file) => (version, index) => ({ version: index, file, registry: { subject: version.subject, version: version.version, id: version.id } });
+function subjectRefusal(base, error) {
+  if (!(error instanceof RegistryError) || UNAVAILABLE.includes(error.kind) || REFUSED.includes(error.kind)) throw error;
+  const code = error.code !== void 0 ? `REGISTRY_${error.code}` : `REGISTRY_${error.kind.toUpperCase().replace(/-/g, "_")}`;
+  return errorSubject(base, { code, message: `${base.file}: ${error.message}`, file: base.file });
+}
+function runFailure(error) {
+  if (!(error instanceof RegistryError)) return error;
+  if (REFUSED.includes(error.kind)) return new RegistryCheckError(`the registry check cannot run: ${error.message}`, "refused", error.message);
+  const fallback = "Retry later, or set `on-registry-unavailable: offline` in guardrails.yaml to fall back to the git-history check (marked degraded).";
+  return new RegistryCheckError(`the Schema Registry is unavailable, so the check fails closed: ${error.message} ${fallback}`, "unavailable", error.message);
+}
+
+// src/policy/check/run-registry-check.ts
+import { readFile as readFile3 } from "node:fs/promises";
+
+// src/policy/check/references.ts
+function referenceResolver(workspace, resolver, facts) {
+  const memo = /* @__PURE__ */ new Map();
+  const memoised = (file, seen) => {
+    let pending = memo.get(file);
+    if (pending === void 0) {
+      pending = resolveFile(file, seen);
+      memo.set(file, pending);
+    }
+    return pending;
+  };
+  const resolve7 = (file) => memoised(file, /* @__PURE__ */ new Set([file]));
+  async function resolveFile(file, seen) {
+    const source = workspace.sources.get(file);
+    if (source === void 0) return { ok: true, references: [] };
+    const dependencies = dependenciesOf(source, workspace.index).filter((dependency) => !seen.has(dependency));
+    const results = await Promise.all(dependencies.map((dependency) => referenceTo(dependency, seen)));
+    const problems = results.flatMap((result) => "problem" in result ? [result.problem] : []);
+    if (problems.length > 0) return { ok: false, problems };
+    return { ok: true, references: results.flatMap((result) => "reference" in result ? [result.reference] : []) };
+  }
+  async function referenceTo(file, seen) {
+    const source = workspace.sources.get(file);
+    const name = source?.scan?.defines[0];
+    if (source?.text === void 0 || name === void 0) return { problem: `${file} cannot be read as a schema` };
+    const subject2 = subjectOf2(file, source);
+    if (typeof subject2 !== "string") return subject2;
+    const own = seen.has(file) ? { ok: true, references: [] } : await memoised(file, /* @__PURE__ */ new Set([...seen, file]));
+    if (!own.ok) return { problem: own.problems.join("; ") };
+    const registered = await facts.lookup(subject2, { schema: source.text, ...own.references.length > 0 && { references: own.references } });
+    if (registered === void 0) {
+      return { problem: `the content of ${file} (type ${name}) is not registered under subject '${subject2}'; register it first, or merge its change on its own` };
+    }
+    return { reference: { name, subject: subject2, version: registered.version } };
+  }
+  function subjectOf2(file, source) {
+    try {
+      return subjectNameFor(file, resolver.mappingFor(file), source.scan?.defines[0]);
+    } catch (error) {
+      if (error instanceof SubjectNamingError) return { problem: error.message };
+      throw error;
+    }
+  }
+  return resolve7;
+}
+
+// src/policy/check/registry-facts.ts
+function registryFacts(client) {
+  const memo = /* @__PURE__ */ new Map();
+  const once = (key, load) => {
+    let pending = memo.get(key);
+    if (pending === void 0) {
+      pending = load();
+      memo.set(key, pending);
+    }
+    return pending;
+  };
+  const globalLevel = () => once("global", async () => levelOf((await client.getGlobalConfig()).compatibilityLevel, "the global config"));
+  return {
+    level: (subject2) => once(`config ${subject2}`, async () => {
+      const config2 = await client.getSubjectConfig(subject2, { defaultToGlobal: true });
+      return config2 === void 0 ? globalLevel() : levelOf(config2.compatibilityLevel, `the config of subject '${subject2}'`);
+    }),
+    versions: (subject2) => once(`versions ${subject2}`, async () => {
+      const rows = await client.listSchemas({ subjectPrefix: subject2 });
+      return rows.filter((row3) => row3.subject === subject2 && !row3.deleted).sort((a, b) => a.version - b.version);
+    }),
+    latest: (subject2) => once(`latest ${subject2}`, async () => {
+      try {
+        return [await client.getVersion(subject2, "latest")];
+      } catch (error) {
+        if (error instanceof RegistryError && error.kind === "not-found" && NO_VERSION.includes(error.code ?? 0)) return [];
+        throw error;
+      }
+    }),
+    referenced: (reference3) => once(`ref ${reference3.subject} ${reference3.version}`, () => client.getVersion(reference3.subject, reference3.version)),
+    lookup: (subject2, schema) => once(`lookup ${subject2} ${JSON.stringify(schema)}`, () => client.lookupSchema(subject2, schema)),
+    check: async (subject2, schema) => {
+      try {
+        return { kind: "checked", result: await client.checkCompatibility(subject2, schema, { verbose: true }) };
+      } catch (error) {
+        if (error instanceof RegistryError && error.code === RegistryErrorCodes.SUBJECT_NOT_FOUND) return { kind: "new" };
+        throw error;
+      }
+    }
+  };
+}
+var NO_VERSION = [RegistryErrorCodes.SUBJECT_NOT_FOUND, RegistryErrorCodes.VERSION_NOT_FOUND];
+function levelOf(level3, what) {
+  if (isCompatibilityLevel(level3)) return level3;
+  throw new RegistryError(`${what} has no usable compatibilityLevel (got ${JSON.stringify(level3) ?? "nothing"})`, {
+    kind: "malformed-response",
+    endpoint: "GET /config/{subject}",
+    hint: "Check that the URL points at a Confluent-compatible Schema Registry."
+  });
+}
+
+// src/policy/check/registry-settings.ts
+import { isAbsolute, join as join3 } from "node:path";
+
+// src/policy/check/errors.ts
+var InputError = class extends Error {
+  name = "InputError";
+};
+
+// src/policy/check/registry-settings.ts
+var REGISTRY_ENV = {
+  url: "GUARDRAILS_REGISTRY_URL",
+  apiKey: "GUARDRAILS_REGISTRY_API_KEY",
+  apiSecret: "GUARDRAILS_REGISTRY_API_SECRET",
+  bearerToken: "GUARDRAILS_REGISTRY_BEARER_TOKEN",
+  logicalCluster: "GUARDRAILS_REGISTRY_LOGICAL_CLUSTER",
+  identityPoolId: "GUARDRAILS_REGISTRY_IDENTITY_POOL_ID",
+  caFile: "GUARDRAILS_REGISTRY_CA_FILE",
+  certFile: "GUARDRAILS_REGISTRY_CERT_FILE",
+  keyFile: "GUARDRAILS_REGISTRY_KEY_FILE",
+  keyPassphrase: "GUARDRAILS_REGISTRY_KEY_PASSPHRASE"
+};
+function registryUrlOf(inputs, config2) {
+  const fromConfig = config2?.urls.length ? config2.urls.join(",") : void 0;
+  return nonEmpty2(inputs.flags.url) ?? nonEmpty2(inputs.env[REGISTRY_ENV.url]) ?? fromConfig;
+}
+async function registrySettingsOf(inputs, config2, root, cwd) {
+  const { flags, env } = inputs;
+  const url2 = registryUrlOf(inputs, config2);
+  if (url2 === void 0) throw new InputError(`no registry URL: give --registry-url, set ${REGISTRY_ENV.url}, or set registry.url in guardrails.yaml`);
+  const files = {
+    ca: flags.caFile ? join22(cwd, flags.caFile) : env[REGISTRY_ENV.caFile] ? join22(cwd, env[REGISTRY_ENV.caFile]) : config2?.caFile && join22(root, config2.caFile),
+    cert: flags.certFile ? join22(cwd, flags.certFile) : env[REGISTRY_ENV.certFile] ? join22(cwd, env[REGISTRY_ENV.certFile]) : config2?.certFile && join22(root, config2.certFile),
+    key: flags.keyFile ? join22(cwd, flags.keyFile) : env[REGISTRY_ENV.keyFile] ? join22(cwd, env[REGISTRY_ENV.keyFile]) : config2?.keyFile && join22(root, config2.keyFile)
+  };
+  const tls = await readTls(files, env[REGISTRY_ENV.keyPassphrase], inputs.readFile);
+  try {
+    return parseRegistrySettings({
+      url: url2,
+      ...authOf(env, config2),
+      ...tls && { tls },
+      headers: { ...config2?.headers },
+      ...definedOnly2({
+        timeoutMs: flags.timeoutMs ?? config2?.timeoutMs,
+        maxConcurrency: flags.concurrency ?? config2?.maxConcurrency,
+        retry: config2?.maxAttempts === void 0 ? void 0 : { maxAttempts: config2.maxAttempts }
+      })
+    });
+  } catch (error) {
+    if (error instanceof RegistryError) throw new InputError(`registry settings: ${error.issues?.join("; ") ?? error.message}`);
+    throw error;
+  }
+}
+function authOf(env, config2) {
+  const key = nonEmpty2(env[REGISTRY_ENV.apiKey]);
+  const secret = nonEmpty2(env[REGISTRY_ENV.apiSecret]);
+  const token = nonEmpty2(env[REGISTRY_ENV.bearerToken]);
+  if (key === void 0 !== (secret === void 0)) throw new InputError(`set both ${REGISTRY_ENV.apiKey} and ${REGISTRY_ENV.apiSecret}, or neither`);
+  if (key !== void 0 && token !== void 0) throw new InputError(`set either ${REGISTRY_ENV.apiKey}/${REGISTRY_ENV.apiSecret} or ${REGISTRY_ENV.bearerToken}, not both`);
+  if (key !== void 0 && secret !== void 0) return { auth: { type: "basic", username: key, password: secret } };
+  if (token === void 0) return {};
+  const logicalCluster = nonEmpty2(env[REGISTRY_ENV.logicalCluster]) ?? config2?.logicalCluster;
+  const identityPoolId = nonEmpty2(env[REGISTRY_ENV.identityPoolId]) ?? config2?.identityPoolId;
+  return { auth: { type: "bearer", token, ...definedOnly2({ logicalCluster, identityPoolId }) } };
+}
+async function readTls(files, passphrase, readFile9) {
+  if (!files.ca && !files.cert && !files.key) return void 0;
+  if (!files.cert !== !files.key) throw new InputError("mutual TLS needs both a client certificate and a key file (--registry-cert-file and --registry-key-file)");
+  const read = async (path2, what) => {
+    if (!path2) return void 0;
+    try {
+      return await readFile9(path2);
+    } catch (error) {
+      throw new InputError(`cannot read the registry ${what} file ${path2} (${error.code ?? "unreadable"})`);
+    }
+  };
+  const [ca, cert, key] = await Promise.all([read(files.ca, "CA"), read(files.cert, "client certificate"), read(files.key, "client key")]);
+  return definedOnly2({ ca, cert, key, passphrase: nonEmpty2(passphrase) });
+}
+function join22(base, path2) {
+  if (path2 === void 0) return void 0;
+  return isAbsolute(path2) ? path2 : join3(base, path2);
+}
+function nonEmpty2(value) {
+  return value === void 0 || value.trim() === "" ? void 0 : value;
+}
+function definedOnly2(value) {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+
+// src/policy/config/load.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join4 } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+
+// src/policy/config/errors.ts
+var ConfigError = class extends Error {
+  constructor(issues) {
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
+    super(`${first ? formatConfigIssue(first) : "invalid config"}${more}`);
+    this.issues = issues;
+  }
+  issues;
+  name = "ConfigError";
+};
+function formatConfigIssue(issue) {
+  const where2 = issue.line === void 0 ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
+  const path2 = issue.path === "" ? "" : `${issue.path}: `;
+  return `${where2}: ${path2}${issue.problem}`;
+}
+function formatKeyPath(path2) {
+  let out = "";
+  for (const segment of path2) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out === "" ? segment : `.${segment}`;
+  }
+  return out;
+}
+function showValue(value) {
+  let text;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+// src/policy/config/schema.ts
+import { z as z6 } from "zod";
+
+// src/policy/config/settings.ts
+var NAMING_STRATEGIES = SUBJECT_NAME_STRATEGIES;
+var RESERVED_SECTIONS = [];
+
+// src/policy/config/policy-sections.ts
+import { z as z4 } from "zod";
+var DEFAULT_APPROVALS = {
+  platformLeads: [],
+  domainExperts: [],
+  required: { platformLead: 1, domainExpert: 1 },
+  requireCurrentHead: true,
+  requiredFor: "changes"
+};
+var DEFAULT_DEPRECATION = { windowDays: 30 };
+var PRINCIPAL_FORM = 'a GitHub login such as "alice" or a team such as "my-org/platform-leads"';
+var principal = z4.string({ error: PRINCIPAL_FORM }).regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]{1,100})?$/, { error: PRINCIPAL_FORM });
+var principals = z4.preprocess(
+  (value) => typeof value === "string" ? [value] : value,
+  z4.array(principal, { error: `${PRINCIPAL_FORM}, or a list of them` }).min(1, { error: "at least one owner" })
+);
+var count = z4.number({ error: "a whole number from 0 to 10" }).int({ error: "a whole number from 0 to 10" }).min(0).max(10);
+var EXPERT_SHAPE = { files: z4.string({ error: 'a glob string such as "schemas/market/**"' }).min(1), owners: principals };
+var REQUIRED_SHAPE = { "platform-lead": count.optional(), "domain-expert": count.optional() };
+var APPROVALS_SHAPE = {
+  "platform-leads": principals.optional(),
+  "domain-experts": z4.array(z4.strictObject(EXPERT_SHAPE, { error: "a mapping with `files` and `owners`" }), { error: "a list of mappings with `files` and `owners`" }).optional(),
+  required: z4.strictObject(REQUIRED_SHAPE, { error: "a mapping with `platform-lead` and/or `domain-expert` counts" }).optional(),
+  "require-current-head": z4.boolean({ error: "true or false" }).optional(),
+  "required-for": z4.enum(["changes", "breaking"], { error: "one of changes, breaking" }).optional(),
+  "emergency-label": z4.string({ error: 'a label name such as "schema-emergency"' }).min(1).max(50).optional()
+};
+var DEPRECATION_SHAPE = {
+  "window-days": z4.number({ error: "a whole number of days from 0 to 3650" }).int({ error: "a whole number of days from 0 to 3650" }).min(0).max(3650).optional()
+};
+var approvalsSection = z4.strictObject(APPROVALS_SHAPE, { error: "a mapping with `platform-leads`, `domain-experts`, `required`, ..." });
+var deprecationSection = z4.strictObject(DEPRECATION_SHAPE, { error: "a mapping with `window-days`" });
+function policyAllowedKeys(path2) {
+  const [top, second] = path2;
+  if (top === "approvals" && path2.length === 1) return Object.keys(APPROVALS_SHAPE);
+  if (top === "approvals" && second === "required" && path2.length === 2) return Object.keys(REQUIRED_SHAPE);
+  if (top === "approvals" && second === "domain-experts" && path2.length === 3) return Object.keys(EXPERT_SHAPE);
+  if (top === "deprecation" && path2.length === 1) return Object.keys(DEPRECATION_SHAPE);
+  return void 0;
+}
+function parsePrincipal(text) {
+  const slash = text.indexOf("/");
+  if (slash < 0) return { kind: "user", login: text };
+  return { kind: "team", org: text.slice(0, slash), slug: text.slice(slash + 1) };
+}
+function normalisePolicySections(raw, file, locate2) {
+  const issues = [];
+  const a = raw.approvals ?? {};
+  const experts = (a["domain-experts"] ?? []).map((entry, index) => {
+    try {
+      compileGlob(entry.files);
+    } catch (error) {
+      if (!(error instanceof GlobError)) throw error;
+      const path2 = ["approvals", "domain-experts", index, "files"];
+      issues.push({ file, ...locate2(path2), path: formatKeyPath(path2), problem: `got ${JSON.stringify(entry.files)}: ${error.problem}` });
+    }
+    return { files: entry.files, owners: entry.owners.map(parsePrincipal) };
+  });
+  const approvals = {
+    platformLeads: (a["platform-leads"] ?? []).map(parsePrincipal),
+    domainExperts: experts,
+    required: {
+      platformLead: a.required?.["platform-lead"] ?? DEFAULT_APPROVALS.required.platformLead,
+      domainExpert: a.required?.["domain-expert"] ?? DEFAULT_APPROVALS.required.domainExpert
+    },
+    requireCurrentHead: a["require-current-head"] ?? true,
+    requiredFor: a["required-for"] ?? "changes",
+    ...a["emergency-label"] !== void 0 && { emergencyLabel: a["emergency-label"] }
+  };
+  const deprecation = { windowDays: raw.deprecation?.["window-days"] ?? DEFAULT_DEPRECATION.windowDays };
+  return { approvals, deprecation, issues };
+}
+
+// src/policy/config/registry-section.ts
+import { z as z5 } from "zod";
+var ON_REGISTRY_UNAVAILABLE = ["fail", "offline"];
+var SECRET_KEYS = ["api-key", "api-secret", "password", "username", "token", "bearer-token", "key-passphrase", "auth"];
+var URL_FORM = 'an http(s) URL such as "https://psrc-xxxx.us-east-2.aws.confluent.cloud"';
+var url = z5.string({ error: URL_FORM }).regex(/^https?:\/\/[^\s]+$/, { error: URL_FORM });
+var positive = (max) => z5.number({ error: `a whole number from 1 to ${max}` }).int({ error: `a whole number from 1 to ${max}` }).min(1).max(max);
+var path = z5.string({ error: "a file path relative to the repository root" }).min(1);
+var id = (form) => z5.string({ error: form }).regex(/^[A-Za-z0-9_.-]{1,100}$/, { error: form });
+var REGISTRY_SHAPE = {
+  url: z5.preprocess((value) => typeof value === "string" ? [value] : value, z5.array(url, { error: `${URL_FORM}, or a list of them` }).min(1)).optional(),
+  "timeout-ms": positive(6e5).optional(),
+  retries: positive(20).optional(),
+  "max-concurrency": positive(64).optional(),
+  headers: z5.record(z5.string(), z5.string({ error: "a header value (text)" }), { error: "a mapping of header names to values" }).optional(),
+  "ca-file": path.optional(),
+  "cert-file": path.optional(),
+  "key-file": path.optional(),
+  "logical-cluster": id('a logical cluster id such as "lsrc-abc123"').optional(),
+  "identity-pool-id": id('an identity pool id such as "pool-AbCd"').optional(),
+  ...Object.fromEntries(SECRET_KEYS.map((key) => [key, z5.unknown().optional()]))
+};
+var registrySection = z5.strictObject(REGISTRY_SHAPE, { error: "a mapping with `url` and optional `timeout-ms`, `retries`, `ca-file`, ..." });
+var onRegistryUnavailableSection = z5.enum(ON_REGISTRY_UNAVAILABLE, { error: "one of fail, offline" });
+function registryAllowedKeys(keyPath) {
+  if (keyPath.length === 1 && keyPath[0] === "registry") return Object.keys(REGISTRY_SHAPE).filter((key) => !SECRET_KEYS.includes(key));
+  return void 0;
+}
+function normaliseRegistrySections(raw, file, locate2) {
+  const issues = [];
+  const onRegistryUnavailable = raw["on-registry-unavailable"] ?? "fail";
+  const r = raw.registry;
+  if (r === void 0) return { onRegistryUnavailable, issues };
+  const at2 = (keyPath, problem) => ({ file, ...locate2(keyPath, "key"), path: formatKeyPath(keyPath), problem });
+  for (const key of SECRET_KEYS) {
+    if (r[key] !== void 0) issues.push(at2(["registry", key], "secrets must not be in the config file, which is committed; set them in the environment (GUARDRAILS_REGISTRY_API_KEY and GUARDRAILS_REGISTRY_API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN)"));
+  }
+  (r.url ?? []).forEach((text, index) => {
+    if (/^https?:\/\/[^/]*@/.test(text)) issues.push(at2(["registry", "url", index], "the URL carries credentials (user:password@); remove them and set GUARDRAILS_REGISTRY_API_KEY and GUARDRAILS_REGISTRY_API_SECRET instead"));
+  });
+  for (const name of Object.keys(r.headers ?? {})) {
+    if (/^(authorization|proxy-authorization|cookie)$/i.test(name)) issues.push(at2(["registry", "headers", name], "this header carries credentials; use the environment variables instead"));
+  }
+  if (r["cert-file"] === void 0 !== (r["key-file"] === void 0)) issues.push(at2(["registry"], "give `cert-file` and `key-file` together for mutual TLS"));
+  const registry = {
+    urls: r.url ?? [],
+    headers: { ...r.headers },
+    ...defined({
+      timeoutMs: r["timeout-ms"],
+      maxAttempts: r.retries,
+      maxConcurrency: r["max-concurrency"],
+      caFile: r["ca-file"],
+      certFile: r["cert-file"],
+      keyFile: r["key-file"],
+      logicalCluster: r["logical-cluster"],
+      identityPoolId: r["identity-pool-id"]
+    })
+  };
+  return { registry, onRegistryUnavailable, issues };
+}
+function defined(value) {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+
+// src/policy/config/schema.ts
+var level2 = z6.enum(COMPATIBILITY_LEVELS, { error: `one of ${COMPATIBILITY_LEVELS.join(", ")}` });
+var strategy = z6.enum(NAMING_STRATEGIES, { error: `one of ${NAMING_STRATEGIES.join(", ")}` });
+var GLOB_FORM = 'a glob string such as "schemas/**/*.avsc"';
+var glob = z6.string({ error: GLOB_FORM }).min(1, { error: GLOB_FORM });
+var globs = z6.preprocess(
+  (value) => typeof value === "string" ? [value] : value,
+  z6.array(glob, { error: `${GLOB_FORM}, or a list of them` }).min(1, { error: "at least one glob" })
+);
+var topic = z6.string({ error: 'a Kafka topic name such as "market.ticks.asx"' }).regex(/^[A-Za-z0-9._-]{1,249}$/, { error: "a Kafka topic name: 1 to 249 of the characters a-z A-Z 0-9 . _ -" });
+var subject = z6.string({ error: 'a subject name such as "market.ticks.asx-value"' }).regex(/^[^\u0000-\u001f\u007f]+$/, { error: "a non-empty subject name without control characters" });
+var context = z6.string({ error: 'a Confluent context name such as ".staging"' }).regex(/^\.?[A-Za-z0-9_-][A-Za-z0-9._-]*$|^\.$/, { error: 'a Confluent context name such as ".staging" (letters, digits, . _ -)' });
+var SUBJECT_ENTRY_SHAPE = {
+  files: globs,
+  subject: subject.optional(),
+  topic: topic.optional(),
+  strategy: strategy.optional(),
+  key: z6.boolean({ error: "true or false" }).optional(),
+  context: context.optional(),
+  compatibility: level2.optional()
+};
+var SCHEMAS_SHAPE = { paths: globs.optional() };
+var DEFAULTS_SHAPE = { compatibility: level2.optional(), strategy: strategy.optional() };
+var reserved = {};
+var TOP_SHAPE = {
+  version: z6.literal(1, { error: "1 (the only config format version)" }),
+  schemas: z6.strictObject(SCHEMAS_SHAPE, { error: "a mapping with `paths`" }).optional(),
+  defaults: z6.strictObject(DEFAULTS_SHAPE, { error: "a mapping with `compatibility` and/or `strategy`" }).optional(),
+  subjects: z6.array(
+    z6.strictObject(SUBJECT_ENTRY_SHAPE, { error: "a mapping with `files` and a `subject` or a `topic`" }),
+    { error: "a list of mappings, each with `files` and a `subject` or a `topic`" }
+  ).optional(),
+  ...reserved,
+  registry: registrySection.optional(),
+  "on-registry-unavailable": onRegistryUnavailableSection.optional(),
+  approvals: approvalsSection.optional(),
+  deprecation: deprecationSection.optional()
+};
+var configSchema = z6.strictObject(TOP_SHAPE, { error: "a mapping with `version: 1` and the sections schemas, defaults, subjects" });
+function allowedKeys(path2) {
+  const policy = policyAllowedKeys(path2);
+  if (policy !== void 0) return policy;
+  const registry = registryAllowedKeys(path2);
+  if (registry !== void 0) return registry;
+  if (path2.length === 0) return Object.keys(TOP_SHAPE);
+  if (path2.length === 1 && path2[0] === "schemas") return Object.keys(SCHEMAS_SHAPE);
+  if (path2.length === 1 && path2[0] === "defaults") return Object.keys(DEFAULTS_SHAPE);
+  if (path2.length === 2 && path2[0] === "subjects") return Object.keys(SUBJECT_ENTRY_SHAPE);
+  return [];
+}
+
+// src/policy/config/issues.ts
+function configIssuesFromZod(error, file, locate2, input) {
+  return error.issues.flatMap((issue) => fromZodIssue(issue, file, locate2, input));
+}
+function fromZodIssue(issue, file, locate2, input) {
+  const path2 = issue.path;
+  if (issue.code === "unrecognized_keys") {
+    const allowed = allowedKeys(path2).join(", ");
+    return issue.keys.map((key) => ({
+      file,
+      ...locate2([...path2, key], "key"),
+      path: formatKeyPath([...path2, key].map(keySegment)),
+      problem: `unknown key ${JSON.stringify(key)}; expected one of: ${allowed}`
+    }));
+  }
+  const value = valueAt(input, path2);
+  const problem = value === void 0 ? `is missing; expected ${issue.message}` : `got ${showValue(value)}; expected ${issue.message}`;
+  return [{ file, ...locate2(path2), path: formatKeyPath(path2.map(keySegment)), problem }];
+}
+function keySegment(segment) {
+  return typeof segment === "number" ? segment : String(segment);
+}
+function valueAt(input, path2) {
+  let value = input;
+  for (const segment of path2) {
+    if (typeof value === "string" && segment === 0) return value;
+    if (value === null || typeof value !== "object") return void 0;
+    value = value[segment];
+  }
+  return value;
+}
+
+// src/policy/config/locate.ts
+import { isMap, isPair, isScalar, isSeq } from "yaml";
+function yamlLocator(doc, lines) {
+  return (path2, target = "value") => {
+    const offset = findOffset(doc, path2, target);
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
+}
+function findOffset(doc, path2, target) {
+  let node = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (let i = 0; i < path2.length; i++) {
+    const segment = path2[i];
+    const last = i === path2.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return offset;
+      const keyStart = rangeStart(pair.key) ?? offset;
+      if (last && target === "key") return keyStart;
+      node = pair.value;
+      offset = rangeStart(node) ?? keyStart;
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (item === void 0) return offset;
+      node = item;
+      offset = rangeStart(node) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+function rangeStart(node) {
+  const range = node?.range;
+  return range ? range[0] : void 0;
+}
+
+// src/policy/config/normalise.ts
+var DEFAULT_SCHEMA_PATHS = ["schemas/**/*.avsc"];
+function normaliseConfig(raw, file, locate2) {
+  const issues = [];
+  const at2 = (path2, problem, target = "value") => ({
+    file,
+    ...locate2(path2, target),
+    path: formatKeyPath(path2),
+    problem
+  });
+  const paths2 = raw.schemas?.paths ?? DEFAULT_SCHEMA_PATHS;
+  paths2.forEach((glob2, index) => checkGlob(glob2, ["schemas", "paths", index], at2, issues));
+  const defaultStrategy = raw.defaults?.strategy ?? "TopicNameStrategy";
+  const subjects = (raw.subjects ?? []).map((entry, index) => {
+    const path2 = ["subjects", index];
+    entry.files.forEach((glob2, i) => checkGlob(glob2, [...path2, "files", i], at2, issues));
+    return subjectRule(entry, path2, defaultStrategy, at2, issues, file, locate2);
+  });
+  const warnings = RESERVED_SECTIONS.filter((name) => raw[name] !== void 0).map(
+    (name) => at2([name], "is reserved for a later version of guardrails and is ignored for now", "key")
+  );
+  const policy = normalisePolicySections(raw, file, locate2);
+  issues.push(...policy.issues);
+  const registry = normaliseRegistrySections(raw, file, locate2);
+  issues.push(...registry.issues);
+  const settings = {
+    version: 1,
+    source: file,
+    schemas: { paths: paths2 },
+    defaults: { compatibility: raw.defaults?.compatibility ?? "BACKWARD", strategy: defaultStrategy },
+    subjects,
+    approvals: policy.approvals,
+    deprecation: policy.deprecation,
+    ...registry.registry !== void 0 && { registry: registry.registry },
+    onRegistryUnavailable: registry.onRegistryUnavailable
+  };
+  return { settings, issues, warnings };
+}
+function checkGlob(glob2, path2, at2, issues) {
+  try {
+    compileGlob(glob2);
+  } catch (error) {
+    if (!(error instanceof GlobError)) throw error;
+    issues.push(at2(path2, `got ${JSON.stringify(glob2)}: ${error.problem}`));
+  }
+}
+function subjectRule(entry, path2, defaultStrategy, at2, issues, file, locate2) {
+  const target = subjectTarget(entry, path2, defaultStrategy, at2, issues);
+  const normal = entry.context === void 0 ? void 0 : normalizeContext(entry.context);
+  const context3 = normal === DEFAULT_CONTEXT ? void 0 : normal;
+  return {
+    files: entry.files,
+    target,
+    ...context3 !== void 0 && { context: context3 },
+    ...entry.compatibility !== void 0 && { compatibility: entry.compatibility },
+    location: { file, ...locate2(path2) }
+  };
+}
+function subjectTarget(entry, path2, defaultStrategy, at2, issues) {
+  if (entry.subject !== void 0) {
+    const extra = ["topic", "strategy", "key"].filter((k) => entry[k] !== void 0);
+    for (const key of extra) {
+      issues.push(at2([...path2, key], `has no effect because \`subject\` names the subject explicitly; remove \`${key}\` or \`subject\``, "key"));
+    }
+    return { kind: "explicit", subject: entry.subject };
+  }
+  const implied = entry.topic !== void 0 && defaultStrategy === "RecordNameStrategy" ? "TopicNameStrategy" : defaultStrategy;
+  const strategy2 = entry.strategy ?? implied;
+  const from = entry.strategy === void 0 && strategy2 === defaultStrategy ? " (from defaults.strategy)" : "";
+  if (strategy2 === "RecordNameStrategy" && entry.topic !== void 0) {
+    issues.push(at2([...path2, "topic"], `RecordNameStrategy${from} names subjects after the record alone; remove \`topic\` or use TopicRecordNameStrategy`, "key"));
+  }
+  if (strategy2 !== "RecordNameStrategy" && entry.topic === void 0) {
+    issues.push(at2(path2, `${strategy2}${from} needs a topic; add \`topic: <kafka topic>\` or an explicit \`subject\``));
+  }
+  if (entry.key !== void 0 && strategy2 !== "TopicNameStrategy") {
+    issues.push(at2([...path2, "key"], `only TopicNameStrategy distinguishes key and value subjects, not ${strategy2}${from}; remove \`key\``, "key"));
+  }
+  return {
+    kind: "strategy",
+    strategy: strategy2,
+    ...entry.topic !== void 0 && strategy2 !== "RecordNameStrategy" && { topic: entry.topic },
+    key: entry.key ?? false
+  };
+}
+
+// src/policy/config/load.ts
+var DEFAULT_CONFIG_FILE = "guardrails.yaml";
+var EMBEDDED_DEFAULT = "<embedded default>";
+var DEFAULT_SETTINGS2 = parseConfigText("version: 1\n", EMBEDDED_DEFAULT).settings;
+async function loadConfig(options) {
+  const explicit = options.path !== void 0;
+  const file = options.path ?? DEFAULT_CONFIG_FILE;
+  const absolute = isAbsolute2(file) ? file : join4(explicit ? options.cwd : options.root, file);
+  let text;
+  try {
+    text = await readFile2(absolute, "utf8");
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT" && !explicit) return { settings: DEFAULT_SETTINGS2, warnings: [] };
+    const problem = code === "ENOENT" ? "config file not found; check the --config path" : `cannot read the config file (${code ?? String(error)})`;
+    throw new ConfigError([{ file, path: "", problem }]);
+  }
+  return parseConfigText(text, file);
+}
+function parseConfigText(text, file) {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const syntax = doc.errors.map((error) => yamlIssue(file, lines, error.pos[0], error.message));
+  if (syntax.length > 0) throw new ConfigError(syntax);
+  const value = toPlain(doc, file);
+  const locate2 = yamlLocator(doc, lines);
+  const parsed = configSchema.safeParse(value ?? {});
+  if (!parsed.success) throw new ConfigError(configIssuesFromZod(parsed.error, file, locate2, value ?? {}));
+  const { settings, issues, warnings } = normaliseConfig(parsed.data, file, locate2);
+  if (issues.length > 0) throw new ConfigError(issues);
+  const yamlWarnings = doc.warnings.map((warning) => yamlIssue(file, lines, warning.pos[0], warning.message));
+  return { settings, warnings: [...yamlWarnings, ...warnings].map(formatConfigIssue) };
+}
+function toPlain(doc, file) {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ConfigError([{ file, path: "", problem: `cannot expand YAML aliases: ${error.message}` }]);
+  }
+}
+function yamlIssue(file, lines, offset, message) {
+  const { line, col } = lines.linePos(offset);
+  return { file, line, column: col, path: "", problem: `invalid YAML: ${message.split("\n")[0] ?? message}` };
+}
+
+// src/policy/report/model.ts
+var REPORT_VERSION = 1;
+function exitCodeOf(report) {
+  if (report.subjects.some((s) => s.status === "error")) return 2;
+  if (report.subjects.some((s) => s.status === "incompatible")) return 1;
+  return 0;
+}
+
+// src/policy/check/history.ts
+var GIT_CONCURRENCY = 8;
+async function listHistories(repo, baseCommit, paths2) {
+  const unique = [...new Set(paths2)];
+  const histories = await mapLimit(unique, GIT_CONCURRENCY, (path2) => repo.fileHistory(baseCommit, path2));
+  return new Map(unique.map((path2, i) => [path2, histories[i] ?? []]));
+}
+async function parseHistory(versions, committed, index) {
+  const parsed = [];
+  const warnings = [];
+  for (const version of versions) {
+    const closure = await sourceClosure(version.path, committed.readerAt(version.commit), index);
+    const result = closure.has(version.path) ? loadFromClosure(version.path, closure, false, version.commit) : void 0;
+    const label2 = `the version of ${version.path} from commit ${version.commit.slice(0, 12)} (${version.date})`;
+    if (result === void 0) warnings.push(`${label2} could not be read from git and was skipped`);
+    else if (!result.ok) warnings.push(`${label2} does not parse and was skipped: ${result.error.message}`);
+    else {
+      const meta = { version: parsed.length, commit: version.commit, date: version.date, file: version.path };
+      parsed.push({ meta, parsed: result.value });
+    }
+  }
+  return { versions: parsed, warnings };
+}
+async function mapLimit(items, limit, run4) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run4(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/policy/check/plan.ts
+function planCheck(input) {
+  const changed2 = schemaChanges(input.changes, input.isSchemaFile);
+  if (!input.all && changed2.length > 0) return { mode: "changed", targets: sortTargets(changed2) };
+  const byFile = new Map(changed2.map((target) => [target.file, target]));
+  const present = input.files.filter(input.isSchemaFile).map((file) => byFile.get(file) ?? { file, kind: "unchanged", historyPath: file });
+  const deleted = changed2.filter((target) => target.kind === "deleted");
+  return { mode: input.all ? "all" : "audit", targets: sortTargets([...present, ...deleted]) };
+}
+function schemaChanges(changes, isSchemaFile) {
+  const targets = [];
+  for (const change of changes) {
+    if (change.status === "renamed") {
+      const toSchema = isSchemaFile(change.path);
+      const fromSchema = isSchemaFile(change.from);
+      if (toSchema && fromSchema) targets.push({ file: change.path, kind: "renamed", historyPath: change.from });
+      else if (toSchema) targets.push({ file: change.path, kind: "added", historyPath: change.path });
+      else if (fromSchema) targets.push({ file: change.from, kind: "deleted", historyPath: change.from });
+    } else if (isSchemaFile(change.path)) {
+      targets.push({ file: change.path, kind: change.status, historyPath: change.path });
+    }
+  }
+  return targets;
+}
+function sortTargets(targets) {
+  return targets.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+// src/policy/check/workspace.ts
+async function loadWorkspace(repo, schemaFiles) {
+  const sources = /* @__PURE__ */ new Map();
+  const unreadable = /* @__PURE__ */ new Map();
+  await Promise.all(
+    schemaFiles.map(async (file) => {
+      try {
+        sources.set(file, scanSource(file, await repo.readWorkingFile(file)));
+      } catch (error) {
+        unreadable.set(file, readProblem(file, error));
+      }
+    })
+  );
+  return {
+    sources,
+    unreadable,
+    index: nameIndexOf(sources.values()),
+    reader: async (files) => new Map(files.map((file) => [file, sources.get(file)]))
+  };
+}
+function readProblem(file, error) {
+  if (error instanceof GitError) return error.message;
+  const code = error.code;
+  return `${file}: cannot read the file (${code ?? String(error)})`;
+}
+var CommittedSources = class {
+  constructor(repo) {
+    this.repo = repo;
+  }
+  repo;
+  cache = /* @__PURE__ */ new Map();
+  /** Reads many `<commit>:<path>` objects in one batch ahead of use. */
+  async prefetch(objects) {
+    const wanted = objects.map(({ commit, path: path2 }) => `${commit}:${path2}`).filter((name) => !this.cache.has(name));
+    const readable = wanted.filter((name) => !/[\r\n]/.test(name));
+    const contents = await this.repo.readObjects(readable);
+    for (const name of wanted) {
+      const bytes = contents.get(name);
+      const path2 = name.slice(name.indexOf(":") + 1);
+      this.cache.set(name, bytes === void 0 ? void 0 : scanSource(path2, bytes));
+    }
+  }
+  /** A reader of the files as they were at `commit`. */
+  readerAt(commit) {
+    return async (files) => {
+      await this.prefetch(files.map((path2) => ({ commit, path: path2 })));
+      return new Map(files.map((path2) => [path2, this.cache.get(`${commit}:${path2}`)]));
+    };
+  }
+};
+
+// src/policy/check/run-check.ts
+async function prepareCheck(options) {
+  const repo = await options.openRepository(options.cwd);
+  const { settings, warnings } = await loadConfig({ path: options.configPath, cwd: options.cwd, root: repo.root });
+  await repo.requireFullHistory();
+  const against = await resolveBase(repo, options.against);
+  const resolver = subjectResolver(settings);
+  const files = await repo.workingTreeFiles(resolver.isSchemaFile);
+  const changes = await repo.changedFiles(against.mergeBase);
+  const plan = planCheck({ changes, files, isSchemaFile: resolver.isSchemaFile, all: options.all ?? false });
+  const present = plan.targets.filter((target) => target.kind !== "deleted").map((target) => target.file);
+  const workspace = await loadWorkspace(repo, [.../* @__PURE__ */ new Set([...files, ...present])]);
+  return { repo, settings, warnings, against, resolver, plan, workspace };
+}
+async function offlineReport(prepared) {
+  const { repo, against, plan, workspace, resolver, warnings } = prepared;
+  const subjects = await checkTargets(repo, against.commit, plan, workspace, resolver);
+  return reportOf(prepared, subjects, warnings);
+}
+function reportOf(prepared, subjects, warnings) {
+  const checked = markDuplicateSubjects(subjects);
+  const ok = checked.every((entry) => entry.status !== "incompatible" && entry.status !== "error");
+  return { reportVersion: REPORT_VERSION, ok, mode: prepared.plan.mode, against: prepared.against, subjects: checked, warnings };
+}
+async function resolveBase(repo, against) {
+  const head = await repo.head();
+  const base = against === void 0 ? await repo.defaultBase() : { ref: against, commit: await repo.resolveCommit(against) };
+  return { ...base, mergeBase: await repo.mergeBase(base.commit, head) };
+}
+async function checkTargets(repo, baseCommit, plan, workspace, resolver) {
+  const histories = await listHistories(repo, baseCommit, plan.targets.map((target) => target.historyPath));
+  const committed = new CommittedSources(repo);
+  await committed.prefetch([...histories.values()].flat().map(({ commit, path: path2 }) => ({ commit, path: path2 })));
+  const subjects = [];
+  for (const target of plan.targets) {
+    const history = await parseHistory(histories.get(target.historyPath) ?? [], committed, workspace.index);
+    subjects.push(await checkTarget(target, history, workspace, resolver, plan.mode === "audit"));
+  }
+  return subjects;
+}
+async function checkTarget(target, history, workspace, resolver, audit) {
+  const mapping = resolver.mappingFor(target.file);
+  const latest = history.versions[history.versions.length - 1]?.parsed.loaded.schema;
+  const base = {
+    subject: null,
+    file: target.file,
+    ...target.kind === "renamed" && { previousFile: target.historyPath },
+    level: mapping.level,
+    warnings: history.warnings
+  };
+  const metas = history.versions.map((version) => version.meta);
+  if (target.kind === "deleted") {
+    const naming2 = nameSubject(target.file, mapping, latest);
+    if (naming2.error) return errorSubject(base, naming2.error, metas);
+    return evaluateSubject({ ...base, subject: naming2.subject, history: history.versions, audit });
+  }
+  const unreadable = workspace.sources.has(target.file) ? void 0 : workspace.unreadable.get(target.file) ?? `${target.file}: cannot read the file`;
+  if (unreadable !== void 0) {
+    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
+    return errorSubject(named, { code: "READ_ERROR", message: unreadable, file: target.file }, metas);
+  }
+  const closure = await sourceClosure(target.file, workspace.reader, workspace.index);
+  const loaded = loadFromClosure(target.file, closure, true);
+  if (!loaded.ok) {
+    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
+    return errorSubject(named, schemaErrorEntry(loaded.error, target.file, loaded.text), metas);
+  }
+  const naming = nameSubject(target.file, mapping, loaded.value.loaded.schema);
+  if (naming.error) return errorSubject(base, naming.error, metas);
+  return evaluateSubject({ ...base, subject: naming.subject, history: history.versions, candidate: loaded.value, audit });
+}
+
+// src/policy/check/run-registry-check.ts
+async function runRegistryCheck(options) {
+  const prepared = await prepareCheck(options);
+  const inputs = { flags: options.registry.flags, env: options.registry.env, readFile: options.registry.readFile ?? ((path2) => readFile3(path2, "utf8")) };
+  const config2 = prepared.settings.registry;
+  if (options.registry.offline === true || registryUrlOf(inputs, config2) === void 0) return offlineReport(prepared);
+  const settings = await registrySettingsOf(inputs, config2, prepared.repo.root, options.cwd);
+  const registryUrl = settings.baseUrls.join(", ");
+  const client = (options.registry.createClient ?? ((s) => createRegistryClient(s)))(settings);
+  try {
+    const subjects = await registrySubjects(prepared, client, settings.maxConcurrency);
+    return { ...reportOf(prepared, subjects, prepared.warnings), source: "registry", registryUrl };
+  } catch (error) {
+    const onUnavailable = options.registry.onUnavailable ?? prepared.settings.onRegistryUnavailable;
+    if (!(error instanceof RegistryCheckError) || error.kind !== "unavailable" || onUnavailable !== "offline") throw error;
+    const offline = await offlineReport(prepared);
+    return { ...offline, source: "git", registryUrl, degraded: { reason: error.detail } };
+  } finally {
+    client.close();
+  }
+}
+async function registrySubjects(prepared, client, concurrency) {
+  const facts = registryFacts(client);
+  const committed = new CommittedSources(prepared.repo);
+  const previousSource = async (target) => (await committed.readerAt(prepared.against.mergeBase)([target.historyPath])).get(target.historyPath);
+  return checkTargetsAgainstRegistry(prepared.plan.targets, {
+    workspace: prepared.workspace,
+    resolver: prepared.resolver,
+    facts,
+    references: referenceResolver(prepared.workspace, prepared.resolver, facts),
+    previousSource,
+    concurrency
+  });
+}
+
+// src/cli/errors.ts
+var EXIT = {
+  /** Every subject is compatible. */
+  OK: 0,
+  /** Some subject is incompatible. */
+  INCOMPATIBLE: 1,
+  /** Bad input (schema, config, git state) or a usage error. */
+  BAD_INPUT: 2,
+  /** A bug in guardrails. */
+  INTERNAL: 3,
+  /** The Schema Registry could not be asked, so the check failed closed. */
+  REGISTRY_UNAVAILABLE: 4
+};
+var UsageError = class extends Error {
+  constructor(message, command2) {
+    super(message);
+    this.command = command2;
+  }
+  command;
+  name = "UsageError";
+};
+function describeFailure2(error) {
+  if (error instanceof UsageError) {
+    const help2 = error.command ? `guardrails ${error.command} --help` : "guardrails --help";
+    return { exitCode: EXIT.BAD_INPUT, lines: [`error: ${oneLine(error.message)} (see ${help2})`] };
+  }
+  if (error instanceof ConfigError) {
+    return { exitCode: EXIT.BAD_INPUT, lines: error.issues.map((issue) => `error: ${oneLine(formatConfigIssue(issue))}`) };
+  }
+  if (error instanceof GitError || error instanceof InputError || error instanceof SchemaError || error instanceof InvalidCompatibilityLevelError) {
+    return { exitCode: EXIT.BAD_INPUT, lines: [`error: ${oneLine(error.message)}`] };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    exitCode: EXIT.INTERNAL,
+    lines: [`internal error: ${oneLine(message)}`, "This is a bug in guardrails; please report it with the command you ran and this message."]
+  };
+}
+function oneLine(text) {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+// src/policy/report/fixes.ts
+var FIXES = {
+  READER_FIELD_MISSING_DEFAULT_VALUE: ({ message, direction }) => direction === "backward" ? `add a default to field '${message}' so that new readers can read old records` : `keep field '${message}': readers on the old schema need it because it has no default there (give it a default in a release of its own before removing it)`,
+  MISSING_ENUM_SYMBOLS: ({ message, direction }) => direction === "backward" ? `keep the symbols ${message}, or give the enum a default so that new readers can read old records` : `readers on the old schema do not know the symbols ${message}; give the enum a default there first, or do not add symbols at this level`,
+  TYPE_MISMATCH: ({ message, direction }) => (
+    // Avro reports a reader enum field that the writer record lacks this way (no field default).
+    /^reader type: ENUM not compatible with writer type: RECORD$/.test(message) ? "give the field a default: the enum's own default only covers unknown symbols, not records written without the field" : `use a type the ${direction === "backward" ? "new" : "old"} reader can read: Avro only promotes int\u2192long\u2192float\u2192double and string\u2194bytes; to change a type, add a new field with a default instead`
+  ),
+  NAME_MISMATCH: ({ message, direction }) => direction === "backward" ? `keep the type's name, or add the old full name ${message.replace(/^expected: /, "")} to its \`aliases\`` : "keep the type's name: readers on the old schema match types by name and cannot use aliases the new schema adds",
+  FIXED_SIZE_MISMATCH: () => "keep the fixed size; for a new size, add a new fixed type and a new field with a default",
+  MISSING_UNION_BRANCH: ({ direction }) => `keep the union branch, or add a branch the ${direction === "backward" ? "new" : "old"} reader can read it with`,
+  UNEXPECTED_EXCEPTION: () => "make field names and aliases unambiguous: one reader field must not match several writer fields"
+};
+function fixFor(finding) {
+  const fix = FIXES[finding.type];
+  return fix ? fix(finding) : "see the description above";
+}
+
+// src/policy/report/github.ts
+function renderGithub(report) {
+  const lines = [];
+  if (report.degraded) lines.push(command("warning", { title: "guardrails: DEGRADED (offline fallback)" }, degradedMessage(report)));
+  for (const warning of report.warnings) lines.push(command("warning", {}, warning));
+  for (const entry of report.subjects) lines.push(...subjectCommands(entry));
+  const failed = report.subjects.filter((s) => s.status === "incompatible" || s.status === "error").length;
+  const source = report.degraded ? " (DEGRADED: git history, not the registry)" : report.source === "registry" ? " against the registry" : "";
+  lines.push(`guardrails: ${report.subjects.length} schema file(s) checked${source}, ${failed} failed: ${report.ok ? "OK" : "FAILED"}`);
+  return `${lines.join("\n")}
+`;
+}
+function degradedMessage(report) {
+  const where2 = report.registryUrl ? ` at ${report.registryUrl}` : "";
+  return `the Schema Registry${where2} was unavailable, so this is the offline git-history check (on-registry-unavailable: offline), not the registry's verdict: ${report.degraded?.reason ?? ""}`;
+}
+function subjectCommands(entry) {
+  const name = entry.subject ?? entry.file;
+  const lines = entry.warnings.map((warning) => command("warning", { file: entry.file, title: `${name}: warning` }, warning));
+  if (entry.error) {
+    lines.push(command("error", { ...at(entry.error), title: `${name}: ${entry.error.code}` }, entry.error.message));
+  }
+  for (const finding of entry.incompatibilities) {
+    const committed = finding.commit ? ` (in the version committed as ${finding.commit.slice(0, 12)})` : "";
+    const message = `${finding.description}${committed}. Fix: ${fixFor(finding)}.`;
+    lines.push(command("error", { ...at(finding), title: `${name}: ${finding.type} (${entry.level})` }, message));
+  }
+  for (const change of entry.changes) {
+    if (change.severity !== "warning") continue;
+    const message = change.reason ? `${change.message.replace(/\.?$/, ".")} ${change.reason}` : change.message;
+    lines.push(command("warning", { ...change.position ? at(change.position) : { file: entry.file }, title: `${name}: ${change.rule}` }, message));
+  }
+  return lines;
+}
+function at(position) {
+  if (position.commit !== void 0 || position.line === void 0) return { file: position.file };
+  return { file: position.file, line: String(position.line), col: String(position.column ?? 1) };
+}
+function command(name, properties, message) {
+  const props = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
+  return `::${name}${props ? ` ${props}` : ""}::${escapeData(message)}`;
+}
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// src/policy/report/json.ts
+function renderJson(report) {
+  return `${JSON.stringify(toJson(report), null, 2)}
+`;
+}
+function toJson(report) {
+  return {
+    reportVersion: report.reportVersion,
+    ok: report.ok,
+    mode: report.mode,
+    against: report.against && { ref: report.against.ref, commit: report.against.commit, mergeBase: report.against.mergeBase },
+    subjects: report.subjects.map(subjectJson),
+    warnings: [...report.warnings],
+    source: report.source ?? "git",
+    registryUrl: report.registryUrl ?? null,
+    degraded: report.degraded ? { reason: report.degraded.reason } : null
+  };
+}
+function subjectJson(entry) {
+  return {
+    subject: entry.subject,
+    file: entry.file,
+    previousFile: entry.previousFile ?? null,
+    level: entry.level,
+    status: entry.status,
+    compatible: entry.compatible,
+    incompatibilities: entry.incompatibilities.map(incompatibilityJson),
+    changes: entry.changes.map(changeJson),
+    history: entry.history.map((v) => ({
+      version: v.version,
+      commit: v.commit ?? null,
+      date: v.date ?? null,
+      file: v.file,
+      changes: v.changes?.map(changeJson) ?? null,
+      registryVersion: v.registry?.version ?? null,
+      registryId: v.registry?.id ?? null
+    })),
+    error: entry.error ? errorJson(entry.error) : null,
+    warnings: [...entry.warnings],
+    registry: entry.registry ? {
+      verdict: entry.registry.verdict,
+      messages: [...entry.registry.messages],
+      local: entry.registry.local,
+      references: entry.registry.references.map((r) => ({ name: r.name, subject: r.subject, version: r.version }))
+    } : null
+  };
+}
+function incompatibilityJson(finding) {
+  return {
+    type: finding.type,
+    location: finding.location,
+    message: finding.message,
+    description: finding.description,
+    ...place(finding),
+    version: finding.version,
+    direction: finding.direction,
+    candidateVersion: finding.candidateVersion ?? null
+  };
+}
+function changeJson(change) {
+  return {
+    rule: change.rule,
+    severity: change.severity,
+    path: change.path,
+    message: change.message,
+    reason: change.reason ?? null,
+    ...change.position ? place(change.position) : { file: null, line: null, column: null, commit: null }
+  };
+}
+function errorJson(error) {
+  return { code: error.code, message: error.message, ...place(error) };
+}
+function place(position) {
+  return { file: position.file, line: position.line ?? null, column: position.column ?? null, commit: position.commit ?? null };
+}
+
+// src/policy/report/style.ts
+var plain = (text) => text;
+var NO_STYLE = { red: plain, green: plain, yellow: plain, bold: plain, dim: plain };
+var ansi = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
+var ANSI_STYLE = {
+  red: ansi(31, 39),
+  green: ansi(32, 39),
+  yellow: ansi(33, 39),
+  bold: ansi(1, 22),
+  dim: ansi(2, 22)
+};
+function styleFor(isTTY, env) {
+  const noColor = env.NO_COLOR !== void 0 && env.NO_COLOR !== "";
+  return isTTY === true && !noColor ? ANSI_STYLE : NO_STYLE;
+}
+
+// src/policy/report/text.ts
+function renderText(report, style = NO_STYLE) {
+  const lines = [header(report), ""];
+  if (report.degraded) lines.push(style.yellow(`DEGRADED: ${degradedMessage(report)}`), "");
+  for (const warning of report.warnings) lines.push(style.yellow(`warning: ${warning}`));
+  if (report.warnings.length > 0) lines.push("");
+  for (const subject2 of report.subjects) lines.push(...renderSubject(subject2, report.mode === "audit", style), "");
+  lines.push(summary(report, style));
+  return `${lines.join("\n")}
+`;
+}
+function header(report) {
+  const registry = report.source === "registry" && report.registryUrl ? ` Verdicts from the Schema Registry at ${report.registryUrl}.` : "";
+  return `${baseHeader(report)}${registry}`;
+}
+function baseHeader(report) {
+  const count2 = plural(report.subjects.length, "schema file");
+  const base = report.against ? `${report.against.ref} (${short(report.against.commit)}, merge-base ${short(report.against.mergeBase)})` : "";
+  switch (report.mode) {
+    case "changed":
+      return `Checked ${count2} changed since ${base}.`;
+    case "all":
+      return `Checked all ${count2} against ${base}.`;
+    case "audit":
+      return `No schema file changed since ${base}; audited the committed history of ${count2}.`;
+    case "files": {
+      const entry = report.subjects[0];
+      return `Checked ${entry?.file ?? "the candidate"} against ${plural(entry?.history.length ?? 0, "older version")}.`;
+    }
+  }
+}
+function renderSubject(entry, audit, style) {
+  const failed = entry.status === "incompatible" || entry.status === "error";
+  const mark = failed ? style.red("\u2717") : style.green("\u2713");
+  const name = entry.subject === null ? "" : `${style.bold(entry.subject)}  `;
+  const moved = entry.previousFile ? ` (renamed from ${entry.previousFile})` : "";
+  const verdict = failed ? style.red(verdictOf(entry, audit)) : style.green(verdictOf(entry, audit));
+  const lines = [`${mark} ${name}${entry.file}${moved}  ${entry.level}  ${verdict}`];
+  for (const warning of entry.warnings) lines.push(style.yellow(`  warning: ${warning}`));
+  if (entry.registry) lines.push(...registryLines(entry.registry, style));
+  if (entry.error) {
+    lines.push(`  ${style.red("error:")} ${entry.error.message}`, ...excerptLines(entry.error, "    ", style));
+  }
+  entry.incompatibilities.forEach((finding, i) => lines.push(...renderFinding(finding, i + 1, entry.history, style)));
+  if (entry.history.some((version) => version.changes !== void 0)) lines.push(...renderEvolution(entry.history, style));
+  if (entry.changes.length > 0) lines.push("  changes:", ...entry.changes.flatMap((change) => renderChange(change, style)));
+  return lines;
+}
+function verdictOf(entry, audit) {
+  switch (entry.status) {
+    case "incompatible":
+      return `incompatible (${plural(entry.incompatibilities.length, "problem")})`;
+    case "compatible":
+      if (audit) return entry.history.length === 1 ? "one version, unchanged" : `${entry.history.length} versions, each compatible with the ones before`;
+      return `compatible with ${plural(entry.history.length, "earlier version")}`;
+    case "new":
+      return "new subject (no earlier version)";
+    case "deleted":
+      return `deleted (the subject is retired after ${plural(entry.history.length, "version")})`;
+    case "error":
+      return "error";
+  }
+}
+function renderFinding(finding, index, history, style) {
+  const against = versionLabel(finding.version, history);
+  const candidate = finding.candidateVersion === void 0 ? "" : `${versionLabel(finding.candidateVersion, history)} `;
+  return [
+    `  ${index}) ${style.red(finding.type)} at ${where(finding)}`,
+    `     ${candidate}${finding.direction === "backward" ? "cannot read data of" : "cannot be read by"} ${against}`,
+    `     ${finding.description}`,
+    ...excerptLines(finding, "     ", style),
+    `     ${style.bold("fix:")} ${fixFor(finding)}`
+  ];
+}
+function renderChange(change, style) {
+  const color = change.severity === "breaking" ? style.red : change.severity === "warning" ? style.yellow : style.dim;
+  const at2 = change.position?.line !== void 0 ? ` (${where(change.position)})` : "";
+  const lines = [`    ${color(change.severity.padEnd(8))} ${change.path}: ${change.message}${at2}`];
+  if (change.reason) lines.push(`             ${style.dim(`why it matters: ${change.reason}`)}`);
+  return lines;
+}
+function renderEvolution(history, style) {
+  const lines = ["  history:"];
+  for (const version of history) {
+    const origin = version.commit ? `${short(version.commit)} ${version.date?.slice(0, 10) ?? ""}`.trimEnd() : version.file;
+    const changes = version.changes;
+    const what = changes === void 0 ? "first version" : changes.length === 0 ? "no schema change" : plural(changes.length, "change");
+    lines.push(`    v${version.version + 1}  ${style.dim(origin)}  ${what}`);
+    for (const change of changes ?? []) lines.push(...renderChange(change, style).map((line) => `  ${line}`));
+  }
+  return lines;
+}
+function registryLines(registry, style) {
+  const refs = registry.references.map((r) => `${r.name} \u2192 ${r.subject} v${r.version}`).join(", ");
+  const lines = [`  ${style.dim("registry:")} ${registry.verdict}; local engine on the registry's versions: ${registry.local}`];
+  if (refs !== "") lines.push(`  ${style.dim("references sent:")} ${refs}`);
+  for (const message of registry.messages.filter((m) => !m.startsWith("{oldSchema:"))) lines.push(`    ${style.dim(message.length > 300 ? `${message.slice(0, 299)}\u2026` : message)}`);
+  return lines;
+}
+function versionLabel(version, history) {
+  const meta = history[version];
+  if (meta?.registry) return `version ${version + 1} of ${history.length} (registry version ${meta.registry.version}, id ${meta.registry.id})`;
+  const origin = meta?.commit ? ` (commit ${short(meta.commit)}${meta.date ? `, ${meta.date}` : ""})` : meta ? ` (${meta.file})` : "";
+  return `version ${version + 1} of ${history.length}${origin}`;
+}
+function where(position) {
+  const at2 = position.line === void 0 ? position.file : `${position.file}:${position.line}:${position.column ?? 1}`;
+  return position.commit ? `${at2} at commit ${short(position.commit)}` : at2;
+}
+function excerptLines(position, indent, style) {
+  const excerpt2 = position.excerpt;
+  if (position.line === void 0 || excerpt2 === void 0) return [];
+  const gutter = String(position.line);
+  const pad = " ".repeat(gutter.length);
+  return [
+    `${indent}${style.dim(`${gutter} |`)} ${excerpt2.text}`,
+    `${indent}${style.dim(`${pad} |`)} ${" ".repeat(Math.max(0, excerpt2.column - 1))}${style.red("^")}`
+  ];
+}
+function summary(report, style) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const entry of report.subjects) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
+  const order = ["error", "incompatible", "compatible", "new", "deleted"];
+  const parts = order.filter((status3) => counts.has(status3)).map((status3) => `${counts.get(status3)} ${status3 === "error" && counts.get(status3) !== 1 ? "errors" : status3}`);
+  const degraded = report.degraded ? " (DEGRADED: git history, not the registry)" : "";
+  const text = `${parts.length > 0 ? parts.join(", ") : "no schema files"}${degraded}`;
+  return report.ok ? style.green(`${text}: OK`) : style.red(`${text}: FAILED`);
+}
+function plural(count2, noun) {
+  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+}
+function short(commit) {
+  return commit.slice(0, 12);
+}
+
+// src/cli/commands/shared.ts
+var FORMATS = ["text", "json", "github"];
+var FORMAT_HELP = "  --format <format>    text (default), json (docs/report-format.md) or github (workflow-command annotations)";
+function formatOption(values, command2) {
+  const value = values.format ?? "text";
+  const format = FORMATS.find((f) => f === value);
+  if (format === void 0) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}; got ${JSON.stringify(value)}`, command2);
+  return format;
+}
+function stringOption(values, name) {
+  const value = values[name];
+  return typeof value === "string" ? value : void 0;
+}
+function writeReport(report, format, io) {
+  const output = format === "json" ? renderJson(report) : format === "github" ? renderGithub(report) : renderText(report, styleFor(io.stdout.isTTY, io.env));
+  io.stdout.write(output);
+  return exitCodeOf(report);
+}
+
+// src/cli/commands/check.ts
+var HELP = `Usage: guardrails check [--against <git-ref>] [--all] [--format text|json|github] [--config <path>] [--cwd <dir>]
+                        [--registry-url <url>] [--offline] [--on-registry-unavailable fail|offline]
+
+Checks the Avro schema files changed between the merge-base of <git-ref> and HEAD and the working
+tree (committed, staged, unstaged and untracked changes; added, modified, renamed and deleted files).
+Each file is checked at its subject's compatibility level against every committed version of it on
+<git-ref>'s first-parent history, offline: no registry, network or token. When no schema file
+changed, the whole committed history of every subject is audited instead.
+
+With a Schema Registry (--registry-url, $GUARDRAILS_REGISTRY_URL or registry.url in the config),
+each subject's level, versions and verdict come from the registry instead, cross-checked by the
+local engine (docs/registry.md). Credentials come from the environment only:
+GUARDRAILS_REGISTRY_API_KEY and _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN.
+
+Options:
+  --against <git-ref>  Base branch, tag or commit (default: the first of origin/HEAD, main, master,
+                       origin/main, origin/master that exists)
+  --all                Check every schema file, changed or not
+${FORMAT_HELP}
+  --config <path>      Config file (default: guardrails.yaml at the repository root, or built-in
+                       defaults when there is none)
+  --cwd <dir>          Run in this directory instead of the current one
+  --registry-url <url> Schema Registry base URL (comma-separated for failover)
+  --registry-ca-file <path>, --registry-cert-file <path>, --registry-key-file <path>
+                       PEM files for TLS and mutual TLS
+  --registry-concurrency <n>  Requests in flight at once (default 4)
+  --registry-timeout-ms <ms>  Per-request timeout (default 30000)
+  --on-registry-unavailable fail|offline
+                       When the registry cannot answer: fail (default) or fall back to the
+                       git-history check, marked degraded (overrides the config)
+  --offline            The git-history check even when a registry is configured
+  -h, --help           Show this help
+
+Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error (also refused registry
+credentials), 3 internal error, 4 Schema Registry unavailable (the check failed closed).`;
+var checkCommand = {
+  name: "check",
+  summary: "Check changed Avro schemas against their git history or a Schema Registry",
+  help: HELP,
+  options: {
+    against: { type: "string" },
+    all: { type: "boolean" },
+    format: { type: "string" },
+    config: { type: "string" },
+    cwd: { type: "string" },
+    "registry-url": { type: "string" },
+    "registry-ca-file": { type: "string" },
+    "registry-cert-file": { type: "string" },
+    "registry-key-file": { type: "string" },
+    "registry-concurrency": { type: "string" },
+    "registry-timeout-ms": { type: "string" },
+    "on-registry-unavailable": { type: "string" },
+    offline: { type: "boolean" }
+  },
+  positionals: false,
+  async run(values, _positionals, io) {
+    const format = formatOption(values, "check");
+    const cwd = await directoryOption(stringOption(values, "cwd"), io.cwd);
+    const options = {
+      cwd,
+      against: nonEmpty3(stringOption(values, "against"), "--against"),
+      all: values.all === true,
+      configPath: nonEmpty3(stringOption(values, "config"), "--config"),
+      openRepository,
+      registry: registryOptions(values, io)
+    };
+    try {
+      return writeReport(await runRegistryCheck(options), format, io);
+    } catch (error) {
+      if (!(error instanceof RegistryCheckError)) throw error;
+      io.stderr.write(`error: ${error.message.replace(/\s*[\r\n]+\s*/g, " ")}
+`);
+      return error.kind === "unavailable" ? EXIT.REGISTRY_UNAVAILABLE : EXIT.BAD_INPUT;
+    }
+  }
+};
+function registryOptions(values, io) {
+  const unavailable = stringOption(values, "on-registry-unavailable");
+  if (unavailable !== void 0 && unavailable !== "fail" && unavailable !== "offline") {
+    throw new UsageError(`--on-registry-unavailable must be fail or offline; got ${JSON.stringify(unavailable)}`, "check");
+  }
+  const flags = {
+    url: nonEmpty3(stringOption(values, "registry-url"), "--registry-url"),
+    caFile: nonEmpty3(stringOption(values, "registry-ca-file"), "--registry-ca-file"),
+    certFile: nonEmpty3(stringOption(values, "registry-cert-file"), "--registry-cert-file"),
+    keyFile: nonEmpty3(stringOption(values, "registry-key-file"), "--registry-key-file"),
+    concurrency: intOption(values, "registry-concurrency", 64),
+    timeoutMs: intOption(values, "registry-timeout-ms", 6e5)
+  };
+  return { flags, env: io.env, offline: values.offline === true, ...unavailable !== void 0 && { onUnavailable: unavailable } };
+}
+function intOption(values, name, max) {
+  const text = stringOption(values, name);
+  if (text === void 0) return void 0;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < 1 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}; got ${JSON.stringify(text)}`, "check");
+  return value;
+}
+async function directoryOption(value, cwd) {
+  if (value === void 0) return cwd;
+  const dir = resolve(cwd, nonEmpty3(value, "--cwd") ?? value);
+  const isDirectory = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false
+  );
+  if (!isDirectory) throw new UsageError(`--cwd ${JSON.stringify(value)} is not a directory`, "check");
+  return dir;
+}
+function nonEmpty3(value, option) {
+  if (value !== void 0 && value.trim() === "") throw new UsageError(`${option} needs a non-empty value`, "check");
+  return value;
+}
+
+// src/cli/commands/compat.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
+
+// src/policy/check/run-compat.ts
+async function runCompat(options) {
+  const candidateFile = options.files[options.files.length - 1];
+  if (candidateFile === void 0) throw new InputError("compat needs at least one schema file");
+  const olderFiles = options.files.slice(0, -1);
+  const base = { subject: null, file: candidateFile, level: options.level, warnings: [] };
+  const history = [];
+  for (const [version, file] of olderFiles.entries()) {
+    const meta = { version, file };
+    const parsed = await parseFile(file, false, options.readFile);
+    if ("error" in parsed) return single(errorSubject(base, parsed.error, history.map((v) => v.meta)));
+    history.push({ meta, parsed });
+  }
+  const candidate = await parseFile(candidateFile, true, options.readFile);
+  const metas = history.map((v) => v.meta);
+  const entry = "error" in candidate ? errorSubject(base, candidate.error, metas) : evaluateSubject({ ...base, history, candidate, audit: false });
+  return single(entry);
+}
+async function parseFile(file, strict, readFile9) {
+  let bytes;
+  try {
+    bytes = await readFile9(file);
+  } catch (error) {
+    const code = error.code;
+    throw new InputError(`cannot read ${file}${code === "ENOENT" ? ": no such file" : code ? ` (${code})` : ""}`);
+  }
+  const source = scanSource(file, bytes);
+  const loaded = loadFromClosure(file, /* @__PURE__ */ new Map([[file, source]]), strict);
+  if (loaded.ok) return loaded.value;
+  return { error: schemaErrorEntry(loaded.error, file, loaded.text) };
+}
+function single(entry) {
+  const ok = entry.status !== "incompatible" && entry.status !== "error";
+  return { reportVersion: REPORT_VERSION, ok, mode: "files", against: null, subjects: [entry], warnings: [] };
+}
+
+// src/cli/commands/compat.ts
+var HELP2 = `Usage: guardrails compat [--level <level>] [--format text|json|github] <older.avsc>... <candidate.avsc>
+
+Checks whether <candidate.avsc> may be registered after the older versions of its subject, given
+oldest first, at a Confluent compatibility level. The candidate is validated strictly, as the
+registry validates a new schema; older versions are read leniently, as the registry reads what it
+stores. With only a candidate, it is validated as a new subject.
+
+Options:
+  --level <level>      ${COMPATIBILITY_LEVELS.join(", ")}
+                       (default: BACKWARD; any case)
+${FORMAT_HELP}
+  -h, --help           Show this help
+
+Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error, 3 internal error.`;
+var compatCommand = {
+  name: "compat",
+  summary: "Check one schema against older versions of its subject, given as files",
+  help: HELP2,
+  options: { level: { type: "string" }, format: { type: "string" } },
+  positionals: true,
+  async run(values, positionals, io) {
+    const format = formatOption(values, "compat");
+    const level3 = levelOption(stringOption(values, "level"));
+    if (positionals.length === 0) throw new UsageError("compat needs at least one schema file: <older.avsc>... <candidate.avsc>", "compat");
+    const report = await runCompat({ files: positionals, level: level3, readFile: (file) => readFile4(resolve2(io.cwd, file)) });
+    return writeReport(report, format, io);
+  }
+};
+function levelOption(value) {
+  if (value === void 0) return "BACKWARD";
+  try {
+    return parseCompatibilityLevel(value);
+  } catch (error) {
+    if (error instanceof InvalidCompatibilityLevelError) {
+      throw new UsageError(`--level must be one of ${COMPATIBILITY_LEVELS.join(", ")}; got ${JSON.stringify(value)}`, "compat");
+    }
+    throw error;
+  }
+}
+
+// jobs/scheduler/command.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { hostname } from "node:os";
+import { parseArgs as parseArgs4 } from "node:util";
+import cron3 from "node-cron";
+
+// jobs/scheduler/claims.ts
+import pg from "pg";
+var TABLE = "guardrails_job_claims";
+var PgClaimStore = class {
+  constructor(connectionString, owner) {
+    this.owner = owner;
+    this.pool = new pg.Pool({ connectionString, max: 8 });
+    this.pool.on("error", () => {
+    });
+  }
+  owner;
+  pool;
+  async migrate(retentionDays) {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('guardrails_job_claims:migrate', 0))");
+      await client.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (
+        key text PRIMARY KEY,
+        job text NOT NULL,
+        slot timestamptz NOT NULL,
+        owner text NOT NULL,
+        status text NOT NULL DEFAULT 'running',
+        detail text,
+        claimed_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz)`);
+      await client.query(`DELETE FROM ${TABLE} WHERE claimed_at < now() - make_interval(days => $1)`, [retentionDays]);
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {
+      });
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+  async claim(job, slot) {
+    const key = `${job}:${slot}`;
+    const inserted = await this.pool.query(
+      `INSERT INTO ${TABLE} (key, job, slot, owner) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING 1`,
+      [key, job, slot, this.owner]
+    );
+    if (inserted.rowCount !== 1) return { won: false, reason: "claimed-elsewhere" };
+    const client = await this.pool.connect();
+    let locked = false;
+    try {
+      const res = await client.query("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [job]);
+      locked = res.rows[0]?.locked === true;
+    } finally {
+      if (!locked) client.release();
+    }
+    if (!locked) {
+      await this.pool.query(
+        `UPDATE ${TABLE} SET status = 'overlap', finished_at = now(), detail = $2 WHERE key = $1`,
+        [key, "an earlier run of this job was still running on another replica"]
+      );
+      return { won: false, reason: "overlap" };
+    }
+    return { won: true, claim: this.heldClaim(key, job, client) };
+  }
+  heldClaim(key, job, client) {
+    return {
+      key,
+      finish: async (status3, detail) => {
+        try {
+          await client.query(`UPDATE ${TABLE} SET status = $2, detail = $3, finished_at = now() WHERE key = $1`, [key, status3, detail ?? null]);
+          await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [job]);
+        } finally {
+          client.release();
+        }
+      }
+    };
+  }
+  async close() {
+    await this.pool.end();
+  }
+};
+var MemoryClaimStore = class {
+  keys = /* @__PURE__ */ new Set();
+  async migrate() {
+  }
+  async claim(job, slot) {
+    const key = `${job}:${slot}`;
+    if (this.keys.has(key)) return { won: false, reason: "claimed-elsewhere" };
+    this.keys.add(key);
+    return { won: true, claim: { key, finish: async () => {
+    } } };
+  }
+  async close() {
+  }
+};
+
+// jobs/scheduler/config.ts
+import cron from "node-cron";
+import { z as z8 } from "zod";
+
+// src/postmortem/config.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z as z7 } from "zod";
+
+// src/postmortem/errors.ts
+var FollowupsError = class extends Error {
+  constructor(kind, message, hint) {
+    super(hint ? `${message}. ${hint}` : message);
+    this.kind = kind;
+    this.hint = hint;
+  }
+  kind;
+  hint;
+  name = "FollowupsError";
+};
+
+// src/postmortem/model.ts
+var SEVERITIES = ["P1", "P2", "P3", "P4"];
+function formatProblem(p) {
+  return `${p.file}:${p.line}: ${p.message}${p.hint ? `. ${p.hint}` : ""}`;
+}
+
+// src/postmortem/config.ts
+var login = z7.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'a GitHub login like "alice"');
+var team = z7.string().regex(/^@?[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, 'a team like "acme/sre"');
+var OwnerEntry = z7.union([
+  login.transform((u) => ({ users: [u], team: void 0 })),
+  z7.array(login).transform((users) => ({ users, team: void 0 })),
+  z7.object({ users: z7.array(login).default([]), team: team.optional() }).strict()
+]);
+var FollowupsConfigSchema = z7.object({
+  /** Folder of incident reports, repository-relative. */
+  reports: z7.string().min(1).default("postmortems"),
+  /** `owner/name`; defaults to $GITHUB_REPOSITORY. */
+  repo: z7.string().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name").optional(),
+  /** Branch the report links and write-back point at. */
+  defaultBranch: z7.string().min(1).default("main"),
+  labels: z7.object({
+    base: z7.string().min(1).max(50).default("postmortem"),
+    needsOwner: z7.string().min(1).max(50).default("needs-owner"),
+    missing: z7.string().min(1).max(50).default("postmortem-missing"),
+    severityPrefix: z7.string().default("severity:"),
+    incidentPrefix: z7.string().default("incident:")
+  }).strict().prefault({}),
+  /** Owner name as written in reports (case-insensitive) → GitHub users and/or a team to mention. */
+  owners: z7.record(z7.string(), OwnerEntry).default({}),
+  reminders: z7.object({ intervalDays: z7.number().int().min(1).max(365).default(7) }).strict().prefault({}),
+  writeback: z7.object({
+    /** `pr`: commit ticks on `branch` and open a PR; `commit`: commit straight to `branch`; `off`. */
+    mode: z7.enum(["pr", "commit", "off"]).default("pr"),
+    branch: z7.string().min(1).default("postmortem-followups/sync")
+  }).strict().prefault({}),
+  missingPostmortems: z7.object({
+    enabled: z7.boolean().default(true),
+    severities: z7.array(z7.enum(SEVERITIES)).default(["P1", "P2"]),
+    withinHours: z7.number().positive().default(48),
+    /** YAML or JSON list of incidents `{id, severity, date|resolvedAt, title}`; reports are used when unset. */
+    incidentLog: z7.string().optional()
+  }).strict().prefault({})
+}).strict();
+function parseFollowupsConfig(raw, file = "guardrails.yaml") {
+  const result = FollowupsConfigSchema.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path2 = ["followups", ...issue.path.map(String)].join(".");
+  throw new FollowupsError("config", `${file}: ${path2}: ${issue.message}`, "See docs/postmortem-followups.md#configuration");
+}
+async function loadFollowupsConfig(cwd, file = "guardrails.yaml") {
+  return parseFollowupsConfig(await readSection(cwd, file, "followups"), file);
+}
+async function readSection(cwd, file, section2) {
+  let text;
+  try {
+    text = await readFile5(join5(cwd, file), "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw new FollowupsError("config", `cannot read ${file}: ${e.message}`);
+  }
+  let doc;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    throw new FollowupsError("config", `${file} is not valid YAML: ${e.message.split("\n")[0]}`);
+  }
+  if (doc === null || typeof doc !== "object") return void 0;
+  return doc[section2];
+}
+
+// jobs/scheduler/config.ts
+var ScheduleConfigError = class extends Error {
+  name = "ScheduleConfigError";
+};
+var JobSchema = z8.object({
+  /** 5 fields (minute..day-of-week) or 6 (with seconds first). */
+  cron: z8.string().min(1),
+  enabled: z8.boolean().default(true),
+  /** Arguments passed to the job's command, e.g. ["--dry-run"]. */
+  args: z8.array(z8.string()).default([]),
+  /** Overrides the schedule-wide time zone. */
+  timezone: z8.string().optional(),
+  /**
+   * node-cron fires only when day-of-month AND day-of-week both match; POSIX cron (and GitHub Actions) fires when
+   * either does. An expression restricting both is refused unless this says the AND reading is intended.
+   */
+  domAndDow: z8.boolean().default(false)
+}).strict();
+var ScheduleConfigSchema = z8.object({
+  timezone: z8.string().default("UTC"),
+  /** How long SIGTERM waits for running jobs before abandoning them. */
+  shutdownTimeoutSeconds: z8.number().positive().default(300),
+  /** Port of /healthz and /metrics; 0 picks a free one. */
+  port: z8.number().int().min(0).max(65535).default(9464),
+  /** Claim rows older than this are deleted at start-up. */
+  claimRetentionDays: z8.number().int().positive().default(90),
+  jobs: z8.record(z8.string().regex(/^[a-z][a-z0-9-]*$/, 'a job name like "expire-snapshots"'), JobSchema).default({})
+}).strict();
+function parseScheduleConfig(raw, file = "guardrails.yaml") {
+  const result = ScheduleConfigSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const message = issue.code === "invalid_key" ? 'is not a job name; use lower-case letters, digits and dashes, like "expire-snapshots"' : issue.message;
+    throw new ScheduleConfigError(`${file}: ${["schedule", ...issue.path.map(String)].join(".")}: ${message}`);
+  }
+  checkTimeZone(result.data.timezone, `${file}: schedule.timezone`);
+  for (const [name, job] of Object.entries(result.data.jobs)) {
+    const where2 = `${file}: schedule.jobs.${name}`;
+    if (job.timezone) checkTimeZone(job.timezone, `${where2}.timezone`);
+    const problem = cronProblem(job.cron, job.domAndDow);
+    if (problem) throw new ScheduleConfigError(`${where2}.cron: ${problem}`);
+  }
+  return result.data;
+}
+async function loadScheduleConfig(cwd, file = "guardrails.yaml") {
+  try {
+    return parseScheduleConfig(await readSection(cwd, file, "schedule"), file);
+  } catch (e) {
+    if (e instanceof ScheduleConfigError) throw e;
+    throw new ScheduleConfigError(e.message);
+  }
+}
+function cronProblem(expression, domAndDow = false) {
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length !== 5 && fields.length !== 6) {
+    return `"${expression}" has ${fields.length} fields; write 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)`;
+  }
+  const detail = cron.validateDetailed(expression);
+  if (!detail.valid) {
+    const e = detail.errors[0];
+    return `"${expression}" is not a valid cron expression${e ? `: ${e.field} ${e.value ?? ""} ${e.message}`.trimEnd() : ""}`;
+  }
+  const [dom, , dow] = fields.slice(-3);
+  if (!domAndDow && dom !== "*" && dom !== "?" && dow !== "*" && dow !== "?") {
+    return `"${expression}" restricts both day-of-month and day-of-week; node-cron requires BOTH to match (POSIX and GitHub Actions need either). Split it into two jobs, or set domAndDow: true if AND is what you mean`;
+  }
+  return void 0;
+}
+function checkTimeZone(tz, where2) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+  } catch {
+    throw new ScheduleConfigError(`${where2}: "${tz}" is not an IANA time zone like "Australia/Sydney" or "UTC"`);
+  }
+}
+
+// jobs/scheduler/http.ts
+import { createServer } from "node:http";
+async function startStatusServer(port, metrics, state) {
+  const server = createServer((req, res) => {
+    const path2 = new URL(req.url ?? "/", "http://x").pathname;
+    if (req.method === "GET" && path2 === "/healthz") {
+      const status3 = state();
+      res.writeHead(status3 === "running" ? 200 : 503, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: status3, jobs: metrics.health() }));
+    } else if (req.method === "GET" && path2 === "/metrics") {
+      res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+      res.end(metrics.prometheus());
+    } else {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found: try /healthz or /metrics\n");
+    }
+  });
+  await new Promise((resolve7, reject) => {
+    server.once("error", reject);
+    server.listen(port, resolve7);
+  });
+  return {
+    port: server.address().port,
+    close: () => new Promise((r) => {
+      server.closeAllConnections?.();
+      server.close(() => r());
+    })
+  };
+}
+
+// src/backup/backup-command.ts
+import { resolve as resolve3 } from "node:path";
+
+// src/backup/errors.ts
+var BackupError = class extends Error {
+  constructor(kind, problem, hint, details = []) {
+    super(hint ? `${problem}. ${hint}` : problem);
+    this.kind = kind;
+    this.problem = problem;
+    this.hint = hint;
+    this.details = details;
+  }
+  kind;
+  problem;
+  hint;
+  details;
+  name = "BackupError";
+};
+function messageOf(error) {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s*\n\s*/g, " ");
+}
+
+// src/backup/collect.ts
+async function collectSnapshot(client, options) {
+  const wanted = options.settingsFilter ?? (() => true);
+  const subjectNames = await client.listSubjects({ deleted: options.includeDeleted, subjectPrefix: CONTEXT_WILDCARD });
+  const { rows, listing } = await listVersions(client, subjectNames, options);
+  const bySubject = groupBySubject(rows);
+  reconcile(subjectNames, bySubject, listing);
+  const progress = counter(subjectNames.length, options.onProgress);
+  const subjects = /* @__PURE__ */ new Map();
+  await Promise.all(
+    subjectNames.map(async (name) => {
+      const settings = wanted(name) ? await scopeSettings(client, name) : {};
+      subjects.set(name, { subject: name, settings, versions: bySubject.get(name) ?? [] });
+      progress();
+    })
+  );
+  const contexts = await contextSettings(client);
+  const global = { config: (await client.getGlobalConfig()).raw, mode: await client.getGlobalMode() };
+  const maxIds = await highestIds(client, rows);
+  return { snapshot: { global, contexts, subjects: sortedMap(subjects), maxIds }, listing };
+}
+async function listVersions(client, subjects, options) {
+  if (options.listing !== "walk") {
+    try {
+      const rows = await client.listSchemas({ deleted: options.includeDeleted });
+      const live = options.includeDeleted ? new Set((await client.listSchemas()).map((r) => `${r.subject}\0${r.version}`)) : void 0;
+      const isDeleted = (r) => r.deleted || live !== void 0 && !live.has(`${r.subject}\0${r.version}`);
+      return { rows: rows.map((r) => toRecord(r, isDeleted(r))), listing: "bulk" };
+    } catch (error) {
+      const unsupported = error instanceof RegistryError && (error.httpStatus === 405 || error.httpStatus === 404 && error.code !== 40403);
+      if (options.listing === "bulk" || !unsupported) throw error;
+    }
+  }
+  return { rows: await walk(client, subjects, options), listing: "walk" };
+}
+async function walk(client, subjects, options) {
+  const deleted = options.includeDeleted;
+  const perSubject = await Promise.all(
+    subjects.map(async (subject2) => {
+      const versions = await client.listVersions(subject2, { deleted });
+      const live = deleted ? new Set(await liveVersions(client, subject2)) : void 0;
+      return Promise.all(versions.map(async (v) => toRecord(await client.getVersion(subject2, v, { deleted }), live !== void 0 && !live.has(v))));
+    })
+  );
+  return perSubject.flat();
+}
+async function liveVersions(client, subject2) {
+  try {
+    return await client.listVersions(subject2);
+  } catch (error) {
+    if (error instanceof RegistryError && error.httpStatus === 404 && error.code === 40401) return [];
+    throw error;
+  }
+}
+function toRecord(s, deletedByListing) {
+  return {
+    subject: s.subject,
+    version: s.version,
+    id: s.id,
+    schemaType: s.schemaType,
+    schema: s.schema,
+    references: s.references.map((r) => ({ name: r.name, subject: r.subject, version: r.version })),
+    ...s.metadata !== void 0 && s.metadata !== null ? { metadata: s.metadata } : {},
+    ...s.ruleSet !== void 0 && s.ruleSet !== null ? { ruleSet: s.ruleSet } : {},
+    ...s.guid !== void 0 ? { guid: s.guid } : {},
+    deleted: s.deleted || deletedByListing
+  };
+}
+function groupBySubject(rows) {
+  const out = /* @__PURE__ */ new Map();
+  for (const row3 of rows) {
+    const list = out.get(row3.subject) ?? [];
+    list.push(row3);
+    out.set(row3.subject, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.version - b.version);
+  return out;
+}
+function reconcile(subjects, bySubject, listing) {
+  const listed = new Set(subjects);
+  const missing = subjects.filter((s) => !bySubject.get(s)?.length);
+  const extra = [...bySubject.keys()].filter((s) => !listed.has(s));
+  const duplicated = [...bySubject.values()].filter((vs) => new Set(vs.map((v) => v.version)).size !== vs.length).map((vs) => vs[0]?.subject);
+  const problems = [
+    ...missing.map((s) => `subject '${s}' is listed by GET /subjects but has no versions in the ${listing} listing`),
+    ...extra.map((s) => `subject '${s}' has versions in the ${listing} listing but is not listed by GET /subjects`),
+    ...duplicated.map((s) => `subject '${s}' has the same version twice in the ${listing} listing`)
+  ];
+  if (problems.length === 0) return;
+  throw new BackupError(
+    "incomplete",
+    `the registry's listings disagree (${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; \u2026" : ""}); a page may have gone missing or the registry changed during the backup`,
+    "Nothing was published; run the backup again, or with --listing walk",
+    problems
+  );
+}
+async function scopeSettings(client, scope) {
+  const [config2, mode2] = await Promise.all([client.getSubjectConfig(scope), client.getSubjectMode(scope)]);
+  return { ...config2 ? { config: config2.raw } : {}, ...mode2 ? { mode: mode2 } : {} };
+}
+async function contextSettings(client) {
+  let contexts;
+  try {
+    contexts = await client.listContexts();
+  } catch (error) {
+    if (error instanceof RegistryError && error.httpStatus === 404) return /* @__PURE__ */ new Map();
+    throw error;
+  }
+  const named = contexts.filter((c) => c !== ".").sort();
+  const entries = await Promise.all(named.map(async (c) => [c, await scopeSettings(client, contextSubject(c))]));
+  return new Map(entries);
+}
+async function highestIds(client, rows) {
+  const byContext = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    const ctx = parseQualifiedSubject(r.subject).context;
+    byContext.set(ctx, Math.max(byContext.get(ctx) ?? 0, r.id));
+  }
+  const out = {};
+  for (const [ctx, listedMax] of [...byContext].sort(([a], [b]) => a < b ? -1 : 1)) {
+    const found = await client.getSchemaById(listedMax, { subject: ctx === "." ? void 0 : contextSubject(ctx), fetchMaxId: true }).catch(() => void 0);
+    out[ctx] = Math.max(listedMax, found?.maxId ?? 0);
+  }
+  return out;
+}
+function counter(total, onProgress) {
+  let done = 0;
+  onProgress?.(0, total);
+  return () => onProgress?.(++done, total);
+}
+function sortedMap(map) {
+  return new Map([...map].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+
+// src/backup/backup-dir.ts
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile as readFile6, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
+import { basename, dirname, join as join6, relative, sep } from "node:path";
+
+// src/backup/paths.ts
+var MANIFEST_FILE = "MANIFEST.json";
+var SUMS_FILE = "SHA256SUMS";
+function encodeName(name) {
+  return encodeURIComponent(name).replace(/\*/g, "%2A").replace(/^\./, "%2E");
+}
+function decodeName(encoded) {
+  return decodeURIComponent(encoded);
+}
+var backupPaths = {
+  globalConfig: () => "global/config.json",
+  globalMode: () => "global/mode.json",
+  contextConfig: (context3) => `contexts/${encodeName(context3)}/config.json`,
+  contextMode: (context3) => `contexts/${encodeName(context3)}/mode.json`,
+  subject: (subject2) => `subjects/${encodeName(subject2)}/subject.json`,
+  version: (subject2, version) => `subjects/${encodeName(subject2)}/v${String(version).padStart(6, "0")}.json`
+};
+function classifyPath(path2) {
+  if (path2 === MANIFEST_FILE) return { kind: "manifest" };
+  if (path2 === SUMS_FILE) return { kind: "sums" };
+  if (path2 === backupPaths.globalConfig()) return { kind: "global-config" };
+  if (path2 === backupPaths.globalMode()) return { kind: "global-mode" };
+  const context3 = /^contexts\/([^/]+)\/(config|mode)\.json$/.exec(path2);
+  if (context3) return { kind: context3[2] === "config" ? "context-config" : "context-mode", context: safeDecode(context3[1]) ?? "" };
+  const subject2 = /^subjects\/([^/]+)\/subject\.json$/.exec(path2);
+  if (subject2) return { kind: "subject", subject: safeDecode(subject2[1]) ?? "" };
+  const version = /^subjects\/([^/]+)\/v(\d{6,})\.json$/.exec(path2);
+  if (version) return { kind: "version", subject: safeDecode(version[1]) ?? "", version: Number(version[2]) };
+  return void 0;
+}
+function safeDecode(text) {
+  try {
+    return text === void 0 ? void 0 : decodeName(text);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/backup/backup-dir.ts
+var PARTIAL_PREFIX = ".partial-";
+async function writeBackupDir(files, parent, name) {
+  const final = join6(parent, name);
+  if (await exists(final)) {
+    throw new BackupError("destination", `'${final}' already exists`, "Choose another --name, or remove it first");
+  }
+  const temp = join6(parent, `${PARTIAL_PREFIX}${name}-${randomBytes(4).toString("hex")}`);
+  try {
+    await writeTree(files, temp);
+    await rename(temp, final);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    if (error instanceof BackupError) throw error;
+    throw new BackupError("destination", `could not write the backup to '${final}': ${messageOf(error)}`, "Check the path and free space");
+  }
+  return final;
+}
+var PARALLEL_WRITES = 64;
+async function writeTree(files, root) {
+  await mkdir(root, { recursive: true });
+  const paths2 = [...files.keys()].filter((p) => p !== SUMS_FILE);
+  const target = (p) => join6(root, ...p.split("/"));
+  await inBatches([...new Set(paths2.map((p) => dirname(target(p))))], (d) => mkdir(d, { recursive: true }));
+  await inBatches(paths2, (p) => writeFile(target(p), files.get(p)));
+  const sums = files.get(SUMS_FILE);
+  if (sums !== void 0) await writeFile(join6(root, SUMS_FILE), sums);
+}
+async function inBatches(items, work) {
+  for (let i = 0; i < items.length; i += PARALLEL_WRITES) await Promise.all(items.slice(i, i + PARALLEL_WRITES).map(work));
+}
+async function readBackupDir(dir) {
+  if (basename(dir).startsWith(PARTIAL_PREFIX)) {
+    throw new BackupError("integrity", `'${dir}' is an unfinished backup (its name starts with ${PARTIAL_PREFIX})`, "Use a complete backup");
+  }
+  const info = await stat2(dir).catch(() => void 0);
+  if (!info?.isDirectory()) throw new BackupError("invalid-input", `'${dir}' is not a directory`, "Give --from the directory of a backup");
+  const out = /* @__PURE__ */ new Map();
+  await inBatches(await listFiles(dir), async (file) => out.set(relative(dir, file).split(sep).join("/"), await readFile6(file)));
+  return out;
+}
+async function listFiles(dir, top = true) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const out = [];
+  for (const entry of entries) {
+    if (top && entry.name === ".git") continue;
+    const path2 = join6(dir, entry.name);
+    if (entry.isDirectory()) out.push(...await listFiles(path2, false));
+    else out.push(path2);
+  }
+  return out;
+}
+async function exists(path2) {
+  return await stat2(path2).catch(() => void 0) !== void 0;
+}
+
+// src/backup/canonical-json.ts
+function canonicalJson(value) {
+  return `${JSON.stringify(sortKeys(value), null, 2)}
+`;
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+}
+
+// src/backup/checksums.ts
+import { createHash } from "node:crypto";
+function sha256Hex(content) {
+  return createHash("sha256").update(content).digest("hex");
+}
+function formatSums(hashes) {
+  const paths2 = [...hashes.keys()].filter((p) => p !== SUMS_FILE).sort(byCodePoint);
+  return paths2.map((p) => `${hashes.get(p)}  ${p}
+`).join("");
+}
+function parseSums(text) {
+  const out = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  for (const [index, line] of lines.entries()) {
+    const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    if (!match || out.has(match[2])) {
+      throw new BackupError("integrity", `${SUMS_FILE} line ${index + 1} is not '<sha256 hex>  <path>' or repeats a path`, "The backup cannot be trusted; use another one");
+    }
+    out.set(match[2], match[1]);
+  }
+  return out;
+}
+function compareSums(listed, actual) {
+  const problems = [];
+  for (const [path2, hash] of [...listed].sort(([a], [b]) => byCodePoint(a, b))) {
+    const found = actual.get(path2);
+    if (found === void 0) problems.push(`${path2}: listed in ${SUMS_FILE} but missing`);
+    else if (found !== hash) problems.push(`${path2}: SHA-256 differs from ${SUMS_FILE}`);
+  }
+  for (const path2 of [...actual.keys()].sort(byCodePoint)) {
+    if (path2 !== SUMS_FILE && !listed.has(path2)) problems.push(`${path2}: present but not listed in ${SUMS_FILE}`);
+  }
+  return problems;
+}
+function byCodePoint(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/backup/model.ts
+var BACKUP_FORMAT_VERSION = 1;
+function contentOf(v) {
+  return canonicalJson([v.schemaType, v.schema, v.references, v.metadata ?? null, v.ruleSet ?? null]);
+}
+function isSubjectDeleted(s) {
+  return s.versions.length > 0 && s.versions.every((v) => v.deleted);
+}
+
+// src/backup/layout.ts
+function renderBackup(snapshot, input) {
+  const files = /* @__PURE__ */ new Map();
+  const put = (path2, value) => files.set(path2, canonicalJson(value));
+  if (snapshot.global.config) put(backupPaths.globalConfig(), snapshot.global.config);
+  if (snapshot.global.mode) put(backupPaths.globalMode(), { mode: snapshot.global.mode });
+  for (const [context3, settings] of snapshot.contexts) {
+    if (settings.config) put(backupPaths.contextConfig(context3), { context: context3, config: settings.config });
+    if (settings.mode) put(backupPaths.contextMode(context3), { context: context3, mode: settings.mode });
+  }
+  for (const record of snapshot.subjects.values()) {
+    put(backupPaths.subject(record.subject), { subject: record.subject, deleted: isSubjectDeleted(record), ...record.settings });
+    for (const v of record.versions) put(backupPaths.version(v.subject, v.version), versionFile(v));
+  }
+  put(MANIFEST_FILE, manifestOf(snapshot, input, files.size + 1));
+  const hashes = new Map([...files].map(([path2, text]) => [path2, sha256Hex(text)]));
+  files.set(SUMS_FILE, formatSums(hashes));
+  return files;
+}
+function versionFile(v) {
+  return { ...v, references: v.references, schemaSha256: sha256Hex(v.schema) };
+}
+function manifestOf(snapshot, input, files) {
+  const subjects = [...snapshot.subjects.values()];
+  const versions = subjects.flatMap((s) => s.versions);
+  return {
+    format: "guardrails-registry-backup",
+    formatVersion: BACKUP_FORMAT_VERSION,
+    ...input,
+    counts: {
+      subjects: subjects.length,
+      deletedSubjects: subjects.filter(isSubjectDeleted).length,
+      versions: versions.length,
+      deletedVersions: versions.filter((v) => v.deleted).length,
+      contexts: snapshot.contexts.size,
+      files
+    },
+    maxIds: snapshot.maxIds
+  };
+}
+
+// src/backup/backup.ts
+async function createBackup(client, options) {
+  const startedAt = options.now();
+  const { snapshot, listing } = await collectSnapshot(client, options);
+  const files = renderBackup(snapshot, {
+    tool: { name: "guardrails", version: options.toolVersion },
+    source: { url: options.sourceUrl, serverVersion: null },
+    startedAt: startedAt.toISOString(),
+    finishedAt: options.now().toISOString(),
+    listing,
+    includesDeleted: options.includeDeleted
+  });
+  const path2 = await writeBackupDir(files, options.parent, options.name ?? defaultBackupName(startedAt));
+  return { path: path2, manifest: JSON.parse(files.get(MANIFEST_FILE)), files };
+}
+function defaultBackupName(at2) {
+  return `backup-${at2.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}`;
+}
+
+// src/backup/command-support.ts
+import { parseArgs } from "node:util";
+
+// src/backup/registry-env.ts
+var REGISTRY_ENV2 = {
+  url: "GUARDRAILS_REGISTRY_URL",
+  apiKey: "GUARDRAILS_REGISTRY_API_KEY",
+  apiSecret: "GUARDRAILS_REGISTRY_API_SECRET",
+  bearerToken: "GUARDRAILS_REGISTRY_BEARER_TOKEN",
+  logicalCluster: "GUARDRAILS_REGISTRY_LOGICAL_CLUSTER",
+  identityPoolId: "GUARDRAILS_REGISTRY_IDENTITY_POOL_ID"
+};
+function registrySettingsFrom(flags, env) {
+  const url2 = flags.url ?? env[REGISTRY_ENV2.url];
+  if (!url2) {
+    throw new BackupError("invalid-input", `no registry URL: give --registry-url or set ${REGISTRY_ENV2.url}`, "e.g. --registry-url https://psrc-xxxx.us-east-2.aws.confluent.cloud");
+  }
+  const key = env[REGISTRY_ENV2.apiKey];
+  const secret = env[REGISTRY_ENV2.apiSecret];
+  const token = env[REGISTRY_ENV2.bearerToken];
+  if (key === void 0 !== (secret === void 0)) {
+    throw new BackupError("invalid-input", `set both ${REGISTRY_ENV2.apiKey} and ${REGISTRY_ENV2.apiSecret}, or neither`);
+  }
+  if (key !== void 0 && token !== void 0) {
+    throw new BackupError("invalid-input", `set either ${REGISTRY_ENV2.apiKey}/${REGISTRY_ENV2.apiSecret} or ${REGISTRY_ENV2.bearerToken}, not both`);
+  }
+  const auth = key !== void 0 && secret !== void 0 ? { type: "basic", username: key, password: secret } : token !== void 0 ? {
+    type: "bearer",
+    token,
+    ...env[REGISTRY_ENV2.logicalCluster] ? { logicalCluster: env[REGISTRY_ENV2.logicalCluster] } : {},
+    ...env[REGISTRY_ENV2.identityPoolId] ? { identityPoolId: env[REGISTRY_ENV2.identityPoolId] } : {}
+  } : void 0;
+  return parseRegistrySettings({ url: url2, ...auth ? { auth } : {}, ...flags.concurrency ? { maxConcurrency: flags.concurrency } : {} });
+}
+
+// src/backup/command-support.ts
+var EXIT_CODES = {
+  OK: 0,
+  /** The operation ran and failed: conflicts, differences after restore, registry or destination failure. */
+  FAILED: 1,
+  /** Usage error, invalid input, or a backup that fails its checks. */
+  BAD_INPUT: 2,
+  /** A bug in guardrails. */
+  INTERNAL: 3
+};
+var UsageError2 = class extends Error {
+  name = "UsageError";
+};
+function parseOptions(argv, options) {
+  try {
+    return parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError2((messageOf(error).split(/\.\s/)[0] ?? "invalid options").replace(/\.$/, ""));
+  }
+}
+function scrubbingIo(io) {
+  const secrets = [REGISTRY_ENV2.apiSecret, REGISTRY_ENV2.bearerToken, REGISTRY_ENV2.apiKey, "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"].map((name) => io.env[name]).filter((v) => typeof v === "string" && v.length >= 4).sort((a, b) => b.length - a.length);
+  const scrub = (text) => secrets.reduce((out, s) => out.split(s).join("***"), text);
+  return { ...io, stdout: (s) => io.stdout(scrub(s)), stderr: (s) => io.stderr(scrub(s)) };
+}
+async function runGuarded(command2, io, body) {
+  const safe = scrubbingIo(io);
+  try {
+    return await body(safe);
+  } catch (error) {
+    const { code, lines } = describe2(command2, error);
+    for (const line of lines) safe.stderr(`${line}
+`);
+    return code;
+  }
+}
+function describe2(command2, error) {
+  if (error instanceof UsageError2) return { code: EXIT_CODES.BAD_INPUT, lines: [`guardrails ${command2}: ${error.message}`, `Run 'guardrails ${command2} --help' for the options.`] };
+  if (error instanceof BackupError) {
+    const bad = error.kind === "invalid-input" || error.kind === "integrity";
+    const details = error.details.length > 3 ? error.details.map((d) => `  ${d}`) : [];
+    return { code: bad ? EXIT_CODES.BAD_INPUT : EXIT_CODES.FAILED, lines: [`guardrails ${command2}: ${error.message}`, ...details] };
+  }
+  if (error instanceof RegistryError) {
+    const code = error.kind === "invalid-settings" ? EXIT_CODES.BAD_INPUT : EXIT_CODES.FAILED;
+    return { code, lines: [`guardrails ${command2}: ${error.message}`] };
+  }
+  return { code: EXIT_CODES.INTERNAL, lines: [`guardrails ${command2}: internal error: ${messageOf(error)}`, "This is a bug in guardrails; please report it with the command line."] };
+}
+function intOption2(name, value, min, max) {
+  if (value === void 0) return void 0;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError2(`--${name} must be a whole number from ${min} to ${max}, got '${value}'`);
+  }
+  return Number(value);
+}
+function oneOf(name, value, allowed, fallback) {
+  if (value === void 0) return fallback;
+  if (!allowed.includes(value)) throw new UsageError2(`--${name} must be one of ${allowed.join(", ")}, got '${value}'`);
+  return value;
+}
+function str(values, name) {
+  const v = values[name];
+  return typeof v === "string" ? v : void 0;
+}
+function strs(values, name) {
+  const v = values[name];
+  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : typeof v === "string" ? [v] : [];
+}
+
+// src/backup/destinations/directory.ts
+import { readdir as readdir2, rm as rm2 } from "node:fs/promises";
+import { join as join7 } from "node:path";
+
+// src/backup/retention.ts
+var NAME = /^backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+function backupTime(name) {
+  const m = NAME.exec(name);
+  if (!m) return void 0;
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+}
+function expiredBackups(names, rule, now) {
+  if (rule.keepLast === void 0 && rule.keepDays === void 0) return [];
+  const dated = names.map((name) => ({ name, at: backupTime(name) })).filter((b) => b.at !== void 0).sort((a, b) => b.at.getTime() - a.at.getTime());
+  const cutoff = rule.keepDays === void 0 ? void 0 : now.getTime() - rule.keepDays * 864e5;
+  return dated.filter((b, index) => {
+    if (index === 0) return false;
+    const keptByCount = rule.keepLast !== void 0 && index < rule.keepLast;
+    const keptByAge = cutoff !== void 0 && b.at.getTime() >= cutoff;
+    return !keptByCount && !keptByAge;
+  }).map((b) => b.name);
+}
+
+// src/backup/destinations/directory.ts
+async function pruneDirectory(parent, rule, now) {
+  const entries = await readdir2(parent, { withFileTypes: true });
+  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  const expired = expiredBackups(names, rule, now);
+  for (const name of expired) await rm2(join7(parent, name), { recursive: true, force: true });
+  return expired;
+}
+
+// src/backup/destinations/git-branch.ts
+import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join8 } from "node:path";
+
+// src/backup/git.ts
+import { execFile as execFile2 } from "node:child_process";
+function gitIn(repo, baseEnv = process.env) {
+  return (args, options = {}) => new Promise((resolve7, reject) => {
+    const child = execFile2(
+      "git",
+      [...args],
+      { cwd: repo, env: { ...baseEnv, ...options.env }, encoding: "buffer", maxBuffer: 1 << 30 },
+      (error, stdout, stderr) => {
+        if (!error) return resolve7(stdout);
+        const first = stderr.toString("utf8").trim().split("\n")[0] ?? "";
+        reject(new BackupError("destination", `git ${args[0]} failed in '${repo}': ${first || error.message}`, "Check that it is a git repository and the ref exists"));
+      }
+    );
+    if (options.input !== void 0) child.stdin?.end(options.input);
+  });
+}
+async function tryResolve(git, ref) {
+  try {
+    return (await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).toString("utf8").trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function commitBefore(git, ref, date) {
+  const found = (await git(["rev-list", "-1", `--before=${date}`, ref, "--"])).toString("utf8").trim();
+  if (!found) throw new BackupError("invalid-input", `no commit on '${ref}' before ${date}`, "Pick a later date or another ref");
+  return found;
+}
+async function readTree(git, commit, include = () => true) {
+  const listing = (await git(["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8");
+  const entries = listing.split("\0").filter(Boolean).map((line) => {
+    const tab = line.indexOf("	");
+    const [, type, sha] = line.slice(0, tab).split(" ");
+    return { type, sha, path: line.slice(tab + 1) };
+  }).filter((e) => e.type === "blob" && include(e.path));
+  const out = /* @__PURE__ */ new Map();
+  if (entries.length === 0) return out;
+  const batch = await git(["cat-file", "--batch"], { input: entries.map((e) => `${e.sha}
+`).join("") });
+  let offset = 0;
+  for (const entry of entries) {
+    const headerEnd = batch.indexOf(10, offset);
+    const size = Number(batch.subarray(offset, headerEnd).toString("utf8").split(" ")[2]);
+    out.set(entry.path, batch.subarray(headerEnd + 1, headerEnd + 1 + size));
+    offset = headerEnd + 1 + size + 1;
+  }
+  return out;
+}
+
+// src/backup/destinations/git-branch.ts
+var IDENTITY = {
+  GIT_AUTHOR_NAME: "guardrails backup",
+  GIT_AUTHOR_EMAIL: "guardrails-backup@users.noreply.github.com",
+  GIT_COMMITTER_NAME: "guardrails backup",
+  GIT_COMMITTER_EMAIL: "guardrails-backup@users.noreply.github.com"
+};
+async function commitToBranch(git, dir, paths2, options) {
+  const ref = `refs/heads/${options.branch}`;
+  const parent = await tryResolve(git, ref);
+  const tmp = await mkdtemp(join8(tmpdir(), "guardrails-index-"));
+  const env = { GIT_INDEX_FILE: join8(tmp, "index") };
+  try {
+    const sorted = [...paths2].sort();
+    const hashes = (await git(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: sorted.map((p) => `${join8(dir, p)}
+`).join("") })).toString("utf8").trim().split("\n");
+    const info = sorted.map((p, i) => `100644 ${hashes[i]}	${p}
+`).join("");
+    await git(["update-index", "--add", "--index-info"], { input: info, env });
+    const tree = (await git(["write-tree"], { env })).toString("utf8").trim();
+    if (parent && (await git(["rev-parse", `${parent}^{tree}`])).toString("utf8").trim() === tree) return { commit: parent, changed: false };
+    const commitArgs = ["commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", options.message];
+    const commit = (await git(commitArgs, { env: IDENTITY })).toString("utf8").trim();
+    await git(["update-ref", ref, commit, parent ?? "".padStart(40, "0")]);
+    if (options.pushTo) await git(["push", "--quiet", options.pushTo, `${ref}:${ref}`]);
+    return { commit, changed: true };
+  } finally {
+    await rm3(tmp, { recursive: true, force: true });
+  }
+}
+
+// src/backup/destinations/s3.ts
+async function uploadToS3(files, name, options) {
+  const { S3Client: Client, PutObjectCommand: PutObjectCommand2 } = await import("@aws-sdk/client-s3");
+  const client = new Client({
+    ...options.region ? { region: options.region } : { region: "us-east-1" },
+    ...options.endpoint ? { endpoint: options.endpoint, forcePathStyle: options.forcePathStyle ?? true } : {}
+  });
+  const base = `${options.prefix.replace(/^\/+/, "")}${name}/`;
+  const ordered = [...[...files.keys()].filter((p) => p !== SUMS_FILE).sort(), SUMS_FILE];
+  try {
+    for (const path2 of ordered) {
+      const body = files.get(path2);
+      if (body === void 0) continue;
+      await client.send(new PutObjectCommand2({ Bucket: options.bucket, Key: `${base}${path2}`, Body: body, ContentType: path2.endsWith(".json") ? "application/json" : "text/plain" }));
+    }
+  } catch (error) {
+    throw new BackupError("destination", `upload to s3://${options.bucket}/${base} failed: ${messageOf(error)}`, "The local backup is complete; check the bucket, the credentials and the region, then upload again");
+  } finally {
+    client.destroy();
+  }
+  return `s3://${options.bucket}/${base}`;
+}
+async function downloadFromS3(location, options) {
+  const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(location);
+  if (!match) throw new BackupError("invalid-input", `'${location}' is not s3://bucket/prefix/`, "e.g. --from s3://my-bucket/registry-backups/backup-20261126T020000Z/");
+  const [, bucket, rawPrefix] = match;
+  const prefix = rawPrefix.endsWith("/") ? rawPrefix : `${rawPrefix}/`;
+  const { S3Client: Client, ListObjectsV2Command, GetObjectCommand: GetObjectCommand2 } = await import("@aws-sdk/client-s3");
+  const client = new Client({
+    region: options.region ?? "us-east-1",
+    ...options.endpoint ? { endpoint: options.endpoint, forcePathStyle: options.forcePathStyle ?? true } : {}
+  });
+  const out = /* @__PURE__ */ new Map();
+  try {
+    let token;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) {
+        if (!object.Key) continue;
+        const got = await client.send(new GetObjectCommand2({ Bucket: bucket, Key: object.Key }));
+        out.set(object.Key.slice(prefix.length), Buffer.from(await got.Body.transformToByteArray()));
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : void 0;
+    } while (token);
+  } catch (error) {
+    throw new BackupError("destination", `download from ${location} failed: ${messageOf(error)}`, "Check the location, the credentials and the region");
+  } finally {
+    client.destroy();
+  }
+  return out;
+}
+
+// src/backup/progress.ts
+function createProgress(style, label2, write) {
+  let lastTenth = -1;
+  let drawn = false;
+  return {
+    update(done, total) {
+      if (style === "none" || total <= 0) return;
+      const fraction = Math.min(1, done / total);
+      if (style === "bar") {
+        const width = 30;
+        const filled = Math.round(fraction * width);
+        write(`\r${label2} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${done}/${total}`);
+        drawn = true;
+        return;
+      }
+      const tenth = Math.floor(fraction * 10);
+      if (tenth === lastTenth) return;
+      lastTenth = tenth;
+      write(`${label2}: ${done}/${total} (${tenth * 10}%)
+`);
+    },
+    finish() {
+      if (drawn) write("\n");
+      drawn = false;
+    }
+  };
+}
+function progressStyle(option, isTty, env) {
+  if (option === "bar" || option === "lines" || option === "none") return option;
+  return isTty && !env["CI"] ? "bar" : "lines";
+}
+
+// src/backup/backup-command.ts
+var BACKUP_HELP = `guardrails backup --out DIR [options]
+
+Saves every subject of every context of a Schema Registry (soft-deleted ones too), with ids,
+versions, references, metadata, rule sets, configs and modes, to DIR/<name>/ with a MANIFEST.json
+and a SHA256SUMS. Written under a temporary name and renamed when complete.
+
+Registry:
+  --registry-url URL      default: $GUARDRAILS_REGISTRY_URL. Credentials only from the environment:
+                          GUARDRAILS_REGISTRY_API_KEY + _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN
+                          (+ _LOGICAL_CLUSTER, _IDENTITY_POOL_ID for Confluent Cloud OAuth)
+  --concurrency N         requests in flight (1-64, default 8)
+  --listing MODE          auto (bulk GET /schemas, else subject by subject) | bulk | walk
+  --no-deleted            leave out soft-deleted subjects and versions
+Output:
+  --out DIR               parent directory of the backup (required)
+  --name NAME             backup directory name (default backup-<UTC time>, e.g. backup-20261126T020000Z)
+  --keep N                retention: keep the newest N default-named backups in DIR
+  --keep-days N           retention: keep default-named backups younger than N days (with --keep: either keeps)
+  --git-branch BRANCH     also commit the backup as the whole tree of BRANCH in the repository at --git-repo
+  --git-repo DIR          default: the current directory
+  --push REMOTE           push BRANCH to REMOTE after committing (e.g. origin)
+  --s3-bucket BUCKET      also upload to s3://BUCKET/<prefix><name>/ (AWS credentials from the default chain)
+  --s3-prefix PREFIX      default: registry-backups/
+  --s3-region REGION      default: $AWS_REGION or us-east-1
+  --s3-endpoint URL       S3-compatible endpoint (path-style)
+  --progress MODE         auto | bar | lines | none (default auto: a bar in a terminal, lines in CI)
+  --json                  print MANIFEST.json on stdout instead of a summary
+  -h, --help
+
+Exit codes: 0 complete, 1 failed (nothing published under the final name), 2 bad options, 3 bug.
+`;
+var OPTIONS = {
+  "registry-url": { type: "string" },
+  concurrency: { type: "string" },
+  listing: { type: "string" },
+  "no-deleted": { type: "boolean" },
+  out: { type: "string" },
+  name: { type: "string" },
+  keep: { type: "string" },
+  "keep-days": { type: "string" },
+  "git-branch": { type: "string" },
+  "git-repo": { type: "string" },
+  push: { type: "string" },
+  "s3-bucket": { type: "string" },
+  "s3-prefix": { type: "string" },
+  "s3-region": { type: "string" },
+  "s3-endpoint": { type: "string" },
+  progress: { type: "string" },
+  json: { type: "boolean" }
+};
+async function runBackupCommand(argv, io, now = () => /* @__PURE__ */ new Date()) {
+  return runGuarded("backup", io, async (out) => {
+    const values = parseOptions(argv, OPTIONS);
+    if (values["help"]) {
+      out.stdout(BACKUP_HELP);
+      return EXIT_CODES.OK;
+    }
+    const settings = readSettings(values, out);
+    const client = createRegistryClient(registrySettingsFrom({ url: settings.url, concurrency: settings.concurrency }, out.env));
+    const progress = createProgress(progressStyle(settings.progress, out.isTty ?? false, out.env), "subjects", out.stderr);
+    let result;
+    try {
+      out.stderr(`backing up ${settings.sourceUrl} \u2026
+`);
+      result = await createBackup(client, { ...settings, onProgress: (d, t) => progress.update(d, t), now });
+    } finally {
+      progress.finish();
+      client.close();
+    }
+    await publish(result, settings, out, now);
+    out.stdout(settings.json ? `${JSON.stringify(result.manifest, null, 2)}
+` : summary2(result));
+    return EXIT_CODES.OK;
+  });
+}
+function readSettings(values, io) {
+  const outDir = str(values, "out");
+  if (!outDir) throw new UsageError2("--out DIR is required");
+  const push = str(values, "push");
+  if (push && !str(values, "git-branch")) throw new UsageError2("--push needs --git-branch");
+  const registryUrl = str(values, "registry-url") ?? io.env["GUARDRAILS_REGISTRY_URL"];
+  return {
+    url: str(values, "registry-url"),
+    // Validated (and stripped of credentials) by registrySettingsFrom; this is only for the manifest.
+    sourceUrl: registryUrl ? sanitize(registryUrl) : "",
+    concurrency: intOption2("concurrency", str(values, "concurrency"), 1, 64) ?? 8,
+    listing: oneOf("listing", str(values, "listing"), ["auto", "bulk", "walk"], "auto"),
+    includeDeleted: values["no-deleted"] !== true,
+    parent: resolve3(io.cwd, outDir),
+    name: checkName2(str(values, "name")),
+    keepLast: intOption2("keep", str(values, "keep"), 1, 1e5),
+    keepDays: intOption2("keep-days", str(values, "keep-days"), 1, 1e5),
+    gitBranch: str(values, "git-branch"),
+    gitRepo: resolve3(io.cwd, str(values, "git-repo") ?? "."),
+    push,
+    s3Bucket: str(values, "s3-bucket"),
+    s3Prefix: str(values, "s3-prefix") ?? "registry-backups/",
+    s3Region: str(values, "s3-region") ?? io.env["AWS_REGION"],
+    s3Endpoint: str(values, "s3-endpoint"),
+    progress: oneOf("progress", str(values, "progress"), ["auto", "bar", "lines", "none"], "auto"),
+    json: values["json"] === true,
+    toolVersion: io.version ?? "unknown"
+  };
+}
+function checkName2(name) {
+  if (name !== void 0 && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new UsageError2(`--name must be letters, digits, '.', '_' or '-' (not starting with '.' or '-'), got '${name}'`);
+  }
+  return name;
+}
+function sanitize(urls) {
+  return urls.split(",").map((u) => sanitizeUrl(u.trim())).join(",");
+}
+async function publish(result, settings, io, now) {
+  const name = result.path.slice(settings.parent.length + 1);
+  if (settings.gitBranch) {
+    const git = gitIn(settings.gitRepo, io.env);
+    const message = `registry backup ${name}
+
+${result.manifest.counts.subjects} subjects, ${result.manifest.counts.versions} versions from ${result.manifest.source.url}`;
+    const done = await commitToBranch(git, result.path, [...result.files.keys()], { branch: settings.gitBranch, message, pushTo: settings.push });
+    io.stderr(`git: ${done.changed ? `committed ${done.commit.slice(0, 12)} to` : "no change on"} ${settings.gitBranch}${settings.push ? `, pushed to ${settings.push}` : ""}
+`);
+  }
+  if (settings.s3Bucket) {
+    const where2 = await uploadToS3(result.files, name, {
+      bucket: settings.s3Bucket,
+      prefix: settings.s3Prefix,
+      region: settings.s3Region,
+      endpoint: settings.s3Endpoint
+    });
+    io.stderr(`s3: uploaded to ${where2}
+`);
+  }
+  if (settings.keepLast !== void 0 || settings.keepDays !== void 0) {
+    const removed = await pruneDirectory(settings.parent, { keepLast: settings.keepLast, keepDays: settings.keepDays }, now());
+    if (removed.length) io.stderr(`retention: removed ${removed.join(", ")}
+`);
+  }
+}
+function summary2(result) {
+  const c = result.manifest.counts;
+  return [
+    `backup complete: ${result.path}`,
+    `  ${c.subjects} subjects (${c.deletedSubjects} soft-deleted), ${c.versions} versions (${c.deletedVersions} soft-deleted), ${c.contexts} named contexts`,
+    `  listing ${result.manifest.listing}; ${c.files} files checked by SHA256SUMS`,
+    ""
+  ].join("\n");
+}
+
+// src/backup/restore-command.ts
+import { writeFile as writeFile2 } from "node:fs/promises";
+import { resolve as resolve4 } from "node:path";
+
+// src/backup/select.ts
+function subjectMatcher(selection) {
+  if (selection.globs.length === 0 && selection.subjects.length === 0) return () => true;
+  const exact = new Set(selection.subjects);
+  const patterns = selection.globs.map(globToRegExp2);
+  return (subject2) => exact.has(subject2) || patterns.some((p) => p.test(subject2));
+}
+function globToRegExp2(glob2) {
+  const body = [...glob2].map((c) => c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")).join("");
+  return new RegExp(`^${body}$`, "s");
+}
+function isFullRestore(selection) {
+  return selection.globs.length === 0 && selection.subjects.length === 0 && selection.targetContext === void 0;
+}
+function selectFromBackup(backup, selection) {
+  const keep = subjectMatcher(selection);
+  const rename2 = (s) => selection.targetContext === void 0 ? s : qualifySubject(selection.targetContext, parseQualifiedSubject(s).subject);
+  const subjects = /* @__PURE__ */ new Map();
+  for (const record of backup.subjects.values()) {
+    if (!keep(record.subject)) continue;
+    const name = rename2(record.subject);
+    if (subjects.has(name)) {
+      throw new BackupError("invalid-input", `subjects from two contexts would both become '${name}' in context ${selection.targetContext}`, "Select subjects of one context with --subject or --glob");
+    }
+    subjects.set(name, { subject: name, settings: record.settings, versions: record.versions.map((v) => renameVersion(v, name, rename2)) });
+  }
+  const full = isFullRestore(selection);
+  return { global: full ? backup.global : {}, contexts: full ? backup.contexts : /* @__PURE__ */ new Map(), subjects, maxIds: backup.maxIds };
+}
+function renameVersion(v, subject2, rename2) {
+  const references2 = v.references.map((r) => r.subject.startsWith(":.") ? { ...r, subject: rename2(r.subject) } : r);
+  return { ...v, subject: subject2, references: references2 };
+}
+
+// src/backup/git-history.ts
+async function restoreFromGitHistory(client, git, options) {
+  const commit = await tryResolve(git, options.ref);
+  if (!commit) throw new BackupError("invalid-input", `'${options.ref}' is not a commit`, "Give a branch, tag or commit of this repository");
+  const files = await schemaFilesAt(git, commit, options.configPath ?? "guardrails.yaml");
+  const needed = neededFiles(files, subjectMatcher(options.selection));
+  const lines = [`Schema files at ${options.ref} (${commit.slice(0, 12)})${options.dryRun ? ", dry run" : ""}:`];
+  const versions = /* @__PURE__ */ new Map();
+  const failedFiles = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    const references2 = f.uses.map((u) => ({ name: u.name, subject: subjectOf(files, u.file), version: versions.get(u.file) ?? 0 }));
+    const blocked = f.uses.find((u) => failedFiles.has(u.file));
+    if (blocked) {
+      failedFiles.add(f.file);
+      lines.push(`  ! ${f.subject} (${f.file}): skipped, it uses ${blocked.name} whose file failed`);
+      continue;
+    }
+    if (!needed.has(f.file)) continue;
+    try {
+      const line = await registerOne(client, f, references2, versions, options.dryRun);
+      lines.push(`  ${line}`);
+    } catch (error) {
+      failedFiles.add(f.file);
+      lines.push(`  ! ${f.subject} (${f.file}): ${messageOf(error)}`);
+    }
+  }
+  return { report: `${lines.join("\n")}
+`, failed: failedFiles.size > 0 };
+}
+async function registerOne(client, f, references2, versions, dryRun) {
+  const known = references2.every((r) => r.version > 0);
+  const found = known ? await client.lookupSchema(f.subject, { schema: f.text, references: references2 }) : void 0;
+  if (found) {
+    versions.set(f.file, found.version);
+    return `= ${f.subject} (${f.file}): already registered as v${found.version}, id ${found.id}`;
+  }
+  if (dryRun) return `+ ${f.subject} (${f.file}): would be registered${references2.length ? ` with references to ${references2.map((r) => r.subject).join(", ")}` : ""}`;
+  const result = await client.register(f.subject, { schema: f.text, references: references2 });
+  const version = result.version ?? (await client.lookupSchema(f.subject, { schema: f.text, references: references2 }))?.version ?? 0;
+  versions.set(f.file, version);
+  return `+ ${f.subject} (${f.file}): registered as v${version}, id ${result.id}`;
+}
+async function schemaFilesAt(git, commit, configPath) {
+  const configBlob = (await readTree(git, commit, (p) => p === configPath)).get(configPath);
+  const settings = parseConfigText(configBlob ? configBlob.toString("utf8") : "version: 1\n", configPath).settings;
+  const resolver = subjectResolver(settings);
+  const blobs = await readTree(git, commit, (p) => resolver.isSchemaFile(p));
+  if (blobs.size === 0) throw new BackupError("invalid-input", `no schema files at ${commit.slice(0, 12)} match ${settings.schemas.paths.join(", ")}`, "Check the ref and the schemas.paths of the config");
+  const sources = [...blobs].map(([file, bytes]) => ({ file, text: bytes.toString("utf8") }));
+  let loaded;
+  try {
+    loaded = loadSchemaSet(sources);
+  } catch (error) {
+    throw new BackupError("invalid-input", `the schema files at ${commit.slice(0, 12)} do not load: ${error instanceof SchemaError ? error.message : messageOf(error)}`, "Pick a ref whose schemas are valid");
+  }
+  const definedBy = /* @__PURE__ */ new Map();
+  for (const [file, schema] of loaded) for (const name of schema.named.keys()) definedBy.set(name, file);
+  const texts = new Map(sources.map((s) => [s.file, s.text]));
+  return [...loaded].map(([file, schema]) => {
+    const root = schema.schema;
+    const subject2 = nameOf(file, () => subjectNameFor(file, resolver.mappingFor(file), isNamed(root) ? root.fullName : void 0));
+    const uses = scanNamedTypes(JSON.parse(texts.get(file))).references.flatMap((ref) => {
+      const name = ref.candidates.find((c) => definedBy.has(c) && definedBy.get(c) !== file);
+      return name ? [{ file: definedBy.get(name), name }] : [];
+    });
+    return { file, text: texts.get(file), subject: subject2, loaded: schema, uses: dedupe(uses) };
+  });
+}
+function nameOf(file, name) {
+  try {
+    return name();
+  } catch (error) {
+    throw new BackupError("invalid-input", `cannot name the subject of ${file}: ${messageOf(error)}`, "Map the file in guardrails.yaml (or pass --config)");
+  }
+}
+function dedupe(uses) {
+  const seen = /* @__PURE__ */ new Set();
+  return uses.filter((u) => seen.has(u.name) ? false : (seen.add(u.name), true));
+}
+function subjectOf(files, file) {
+  return files.find((f) => f.file === file)?.subject ?? file;
+}
+function neededFiles(files, keep) {
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  const needed = /* @__PURE__ */ new Set();
+  const pending = files.filter((f) => keep(f.subject)).map((f) => f.file);
+  for (let file = pending.pop(); file !== void 0; file = pending.pop()) {
+    if (needed.has(file)) continue;
+    needed.add(file);
+    pending.push(...byFile.get(file)?.uses.map((u) => u.file) ?? []);
+  }
+  return needed;
+}
+
+// src/backup/parse-backup.ts
+import { z as z9 } from "zod";
+var mode = z9.enum(REGISTRY_MODES);
+var config = z9.record(z9.string(), z9.unknown());
+var reference2 = z9.object({ name: z9.string(), subject: z9.string(), version: z9.number().int().positive() });
+var versionShape = z9.object({
+  subject: z9.string(),
+  version: z9.number().int().positive(),
+  id: z9.number().int().nonnegative(),
+  schemaType: z9.string(),
+  schema: z9.string(),
+  schemaSha256: z9.string(),
+  references: z9.array(reference2),
+  metadata: z9.unknown().optional(),
+  ruleSet: z9.unknown().optional(),
+  guid: z9.string().optional(),
+  deleted: z9.boolean()
+});
+var subjectShape = z9.object({ subject: z9.string(), deleted: z9.boolean(), config: config.optional(), mode: mode.optional() });
+var manifestShape = z9.looseObject({
+  format: z9.literal("guardrails-registry-backup"),
+  formatVersion: z9.number().int(),
+  counts: z9.looseObject({ subjects: z9.number(), versions: z9.number(), files: z9.number() })
+});
+function parseBackup(files, where2) {
+  verifySums(files, where2);
+  const manifest = readJson(files, MANIFEST_FILE, manifestShape, where2);
+  if (manifest.formatVersion > BACKUP_FORMAT_VERSION) {
+    throw new BackupError("invalid-input", `${where2} is backup format ${manifest.formatVersion}; this guardrails reads up to ${BACKUP_FORMAT_VERSION}`, "Use a newer guardrails");
+  }
+  const snapshot = readSnapshot(files, where2);
+  checkCounts(manifest, snapshot, files.size, where2);
+  return { manifest, snapshot: { ...snapshot, maxIds: manifest.maxIds ?? {} } };
+}
+function verifySums(files, where2) {
+  const sums = files.get(SUMS_FILE);
+  if (!sums) throw new BackupError("integrity", `${where2} has no ${SUMS_FILE}; it is incomplete or not a backup`, "Use a complete backup");
+  const listed = parseSums(Buffer.from(sums).toString("utf8"));
+  const actual = new Map([...files].map(([path2, bytes]) => [path2, sha256Hex(bytes)]));
+  const problems = compareSums(listed, actual);
+  if (!listed.has(MANIFEST_FILE)) problems.unshift(`${MANIFEST_FILE}: not listed in ${SUMS_FILE}`);
+  if (problems.length) {
+    throw new BackupError(
+      "integrity",
+      `${where2} fails its ${SUMS_FILE} check (${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; \u2026" : ""})`,
+      "The backup was changed or is incomplete; nothing was restored. Use another backup",
+      problems
+    );
+  }
+}
+function readSnapshot(files, where2) {
+  let global = {};
+  const contexts = /* @__PURE__ */ new Map();
+  const subjects = /* @__PURE__ */ new Map();
+  const subjectEntry = (s) => subjects.get(s) ?? subjects.set(s, { settings: {}, versions: [] }).get(s);
+  for (const path2 of [...files.keys()].sort()) {
+    const kind = classifyPath(path2);
+    if (!kind) throw new BackupError("integrity", `${where2}: '${path2}' is not a file of the backup format`, "Use a backup written by guardrails");
+    switch (kind.kind) {
+      case "manifest":
+      case "sums":
+        break;
+      case "global-config":
+        global = { ...global, config: readJson(files, path2, config, where2) };
+        break;
+      case "global-mode":
+        global = { ...global, mode: readJson(files, path2, z9.object({ mode }), where2).mode };
+        break;
+      case "context-config":
+      case "context-mode": {
+        const entry = contexts.get(kind.context) ?? {};
+        if (kind.kind === "context-config") entry.config = readJson(files, path2, z9.object({ context: z9.literal(kind.context), config }), where2).config;
+        else entry.mode = readJson(files, path2, z9.object({ context: z9.literal(kind.context), mode }), where2).mode;
+        contexts.set(kind.context, entry);
+        break;
+      }
+      case "subject": {
+        const { subject: subject2, deleted: _deleted, ...settings } = readJson(files, path2, subjectShape, where2);
+        if (subject2 !== kind.subject) nameMismatch(where2, path2, subject2);
+        subjectEntry(subject2).settings = settings;
+        break;
+      }
+      case "version":
+        subjectEntry(kind.subject).versions.push(readVersion(files, path2, kind, where2));
+    }
+  }
+  return { global, contexts, subjects: toRecords(subjects, where2), maxIds: {} };
+}
+function readVersion(files, path2, kind, where2) {
+  const { schemaSha256, ...v } = readJson(files, path2, versionShape, where2);
+  if (v.subject !== kind.subject || v.version !== kind.version) nameMismatch(where2, path2, `${v.subject} v${v.version}`);
+  if (sha256Hex(v.schema) !== schemaSha256) throw new BackupError("integrity", `${where2}: '${path2}' has a schema whose SHA-256 differs from schemaSha256`, "The backup cannot be trusted");
+  return v;
+}
+function toRecords(subjects, where2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [subject2, entry] of [...subjects].sort(([a], [b]) => a < b ? -1 : 1)) {
+    if (entry.versions.length === 0) throw new BackupError("integrity", `${where2}: subject '${subject2}' has no version files`, "The backup is incomplete");
+    out.set(subject2, { subject: subject2, settings: entry.settings, versions: entry.versions.sort((a, b) => a.version - b.version) });
+  }
+  return out;
+}
+function checkCounts(manifest, snapshot, files, where2) {
+  const versions = [...snapshot.subjects.values()].reduce((n, s) => n + s.versions.length, 0);
+  const found = { subjects: snapshot.subjects.size, versions, files: files - 1 };
+  for (const key of ["subjects", "versions", "files"]) {
+    if (manifest.counts[key] !== found[key]) {
+      throw new BackupError("integrity", `${where2}: ${MANIFEST_FILE} counts ${manifest.counts[key]} ${key} but the backup has ${found[key]}`, "The backup is incomplete");
+    }
+  }
+}
+function readJson(files, path2, shape, where2) {
+  let value;
+  try {
+    value = JSON.parse(Buffer.from(files.get(path2) ?? new Uint8Array()).toString("utf8"));
+  } catch {
+    throw new BackupError("integrity", `${where2}: '${path2}' is not JSON`, "The backup cannot be trusted");
+  }
+  const parsed = shape.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BackupError("integrity", `${where2}: '${path2}' is not a valid backup file (${issue?.path.join(".") || "root"}: ${issue?.message})`, "The backup cannot be trusted");
+  }
+  return parsed.data;
+}
+function nameMismatch(where2, path2, found) {
+  throw new BackupError("integrity", `${where2}: '${path2}' holds '${found}', which does not match its path`, "The backup cannot be trusted");
+}
+
+// src/backup/render-plan.ts
+var LIMIT = 50;
+function renderPlan(plan, options) {
+  const subjects = new Set(plan.register.map((r) => r.record.subject)).size;
+  const forced = plan.imports.filter((i) => i.force).length;
+  const lines = [
+    `Restore plan${options.dryRun ? " (dry run: nothing will be written)" : ""}; ids and versions ${plan.preserveIds ? "preserved (IMPORT mode)" : "NOT preserved"}`,
+    `  create     ${plan.register.length} version(s) in ${subjects} subject(s)`,
+    `  identical  ${plan.skip.length} version(s), skipped`,
+    `  conflicts  ${plan.conflicts.length}`,
+    `  delete     ${plan.softDeletes.length} soft delete(s) to re-apply`,
+    `  import     ${plan.imports.length} subject(s) enter IMPORT mode${forced ? ` (${forced} with force: they already have versions)` : ""}`,
+    `  settings   ${plan.settings.length} config/mode change(s)`
+  ];
+  const limit = options.all ? Number.POSITIVE_INFINITY : LIMIT;
+  section(lines, "Conflicts (nothing is written while any remain):", plan.conflicts.map((c) => `! ${c.subject}${c.version ? ` v${c.version}` : ""}: ${c.message}`), limit);
+  section(lines, "Left in IMPORT by an earlier run (will be reset):", plan.imports.filter((i) => i.leftInImport).map((i) => `~ ${i.subject}`), limit);
+  section(lines, "Create:", plan.register.map(({ record: v }) => `+ ${v.subject} v${v.version} (id ${v.id}${v.deleted ? ", then soft-deleted" : ""})`), limit);
+  section(lines, "Soft delete:", plan.softDeletes.map((d) => `- ${d.subject} v${d.version}`), limit);
+  section(lines, "Settings:", plan.settings.map(describeSetting), limit);
+  return `${lines.join("\n")}
+`;
+}
+function renderOutcome(applied, differences) {
+  const lines = [
+    `Restored: ${applied.registered} version(s) registered, ${applied.softDeleted} soft delete(s), ${applied.settingsChanged} setting(s).`,
+    differences.length === 0 ? "Verified: the target matches the backup." : `Verification found ${differences.length} difference(s):`,
+    ...differences.slice(0, LIMIT).map((d) => `  \u2260 ${d}`),
+    ...differences.length > LIMIT ? [`  \u2026 and ${differences.length - LIMIT} more`] : []
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function section(lines, title, items, limit) {
+  if (items.length === 0) return;
+  lines.push(title, ...items.slice(0, limit).map((i) => `  ${i}`));
+  if (items.length > limit) lines.push(`  \u2026 and ${items.length - limit} more (--plan-out writes them all)`);
+}
+function describeSetting(c) {
+  const where2 = c.scope === "global" ? "global" : c.scope === "context" ? `context ${c.name}` : c.name;
+  if (c.action === "remove") return `${where2}: remove the ${c.kind} override`;
+  const value = c.kind === "mode" ? c.mode : JSON.stringify(c.config);
+  return `${where2}: ${c.kind} := ${value}${c.replace ? " (replacing the whole override)" : ""}`;
+}
+
+// src/backup/topo-order.ts
+function keyOf(subject2, version) {
+  return `${subject2}\0${version}`;
+}
+function referencedKeys(v) {
+  return v.references.map((r) => keyOf(resolveReferenceSubject(v.subject, r.subject), r.version));
+}
+function topologicalOrder2(versions) {
+  const byKey = new Map(versions.map((v) => [keyOf(v.subject, v.version), v]));
+  const waitingOn = /* @__PURE__ */ new Map();
+  const referrers = /* @__PURE__ */ new Map();
+  for (const v of versions) {
+    const deps = referencedKeys(v).filter((k) => byKey.has(k));
+    waitingOn.set(v, deps.length);
+    for (const k of deps) referrers.set(k, [...referrers.get(k) ?? [], v]);
+  }
+  const ready = new MinHeap(compareVersions);
+  for (const v of versions) if (waitingOn.get(v) === 0) ready.push(v);
+  const order = [];
+  for (let v = ready.pop(); v !== void 0; v = ready.pop()) {
+    order.push(v);
+    for (const r of referrers.get(keyOf(v.subject, v.version)) ?? []) {
+      const left = (waitingOn.get(r) ?? 0) - 1;
+      waitingOn.set(r, left);
+      if (left === 0) ready.push(r);
+    }
+  }
+  if (order.length < versions.length) {
+    const stuck = versions.filter((v) => (waitingOn.get(v) ?? 0) > 0).map((v) => `${v.subject} v${v.version}`);
+    throw new BackupError("integrity", `the backup's references form a cycle (${stuck.slice(0, 5).join(", ")})`, "A registry cannot hold such references; the backup is not usable as is");
+  }
+  return order;
+}
+function compareVersions(a, b) {
+  if (a.id !== b.id) return a.id - b.id;
+  if (a.subject !== b.subject) return a.subject < b.subject ? -1 : 1;
+  return a.version - b.version;
+}
+var MinHeap = class {
+  constructor(compare) {
+    this.compare = compare;
+  }
+  compare;
+  #items = [];
+  push(item) {
+    const items = this.#items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = i - 1 >> 1;
+      if (this.compare(items[i], items[parent]) >= 0) break;
+      [items[i], items[parent]] = [items[parent], items[i]];
+      i = parent;
+    }
+  }
+  pop() {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== void 0) {
+      items[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && this.compare(items[l], items[m]) < 0) m = l;
+        if (r < items.length && this.compare(items[r], items[m]) < 0) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m], items[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+};
+
+// src/backup/apply.ts
+async function applyPlan(client, plan, hooks = {}) {
+  const versionMap = new Map(plan.skip.map((s) => [keyOf(s.subject, s.version), s.targetVersion]));
+  const entered = [];
+  let stuck;
+  let counts;
+  try {
+    try {
+      counts = await importSteps(client, plan, versionMap, entered, hooks);
+    } finally {
+      stuck = await tryRestoreModes(client, entered, hooks);
+    }
+  } catch (failure2) {
+    throw stuck ? withCause(stuck, failure2) : failure2;
+  }
+  if (stuck) throw stuck;
+  hooks.step?.(`applying ${plan.settings.length} config and mode change(s)`);
+  for (const change of plan.settings) await applySetting(client, change);
+  return { ...counts, settingsChanged: plan.settings.length };
+}
+async function importSteps(client, plan, versionMap, entered, hooks) {
+  hooks.step?.(`entering IMPORT mode on ${plan.imports.length} subject(s)`);
+  for (const imp of plan.imports) {
+    entered.push(imp);
+    await client.setSubjectMode(imp.subject, "IMPORT", { force: imp.force });
+  }
+  hooks.step?.(`registering ${plan.register.length} version(s)`);
+  const registered = await registerAll(client, plan, versionMap, hooks);
+  hooks.step?.(`re-applying ${plan.softDeletes.length} soft delete(s)`);
+  for (const d of plan.softDeletes) await client.deleteVersion(d.subject, versionMap.get(keyOf(d.subject, d.version)) ?? d.version);
+  return { registered, softDeleted: plan.softDeletes.length };
+}
+async function registerAll(client, plan, versionMap, hooks) {
+  let done = 0;
+  hooks.onProgress?.(0, plan.register.length);
+  const one = async (v) => {
+    const result = await client.register(v.subject, registration(v, plan.preserveIds, versionMap), { normalize: false });
+    versionMap.set(keyOf(v.subject, v.version), result.version ?? v.version);
+    hooks.onProgress?.(++done, plan.register.length);
+  };
+  if (!plan.preserveIds) {
+    for (const { record } of plan.register) await one(record);
+    return done;
+  }
+  const levels = /* @__PURE__ */ new Map();
+  for (const { record, level: level3 } of plan.register) levels.set(level3, [...levels.get(level3) ?? [], record]);
+  for (const level3 of [...levels.keys()].sort((a, b) => a - b)) await Promise.all((levels.get(level3) ?? []).map(one));
+  return done;
+}
+function registration(v, preserveIds, versionMap) {
+  const references2 = v.references.map((r) => {
+    const mapped = versionMap.get(keyOf(resolveReferenceSubject(v.subject, r.subject), r.version));
+    return preserveIds || mapped === void 0 ? r : { ...r, version: mapped };
+  });
+  return {
+    schema: v.schema,
+    schemaType: v.schemaType,
+    references: references2,
+    ...v.metadata !== void 0 ? { metadata: v.metadata } : {},
+    ...v.ruleSet !== void 0 ? { ruleSet: v.ruleSet } : {},
+    ...preserveIds ? { id: v.id, version: v.version } : {}
+  };
+}
+async function tryRestoreModes(client, entered, hooks) {
+  if (entered.length === 0) return void 0;
+  hooks.step?.(`restoring the previous mode of ${entered.length} subject(s)`);
+  const failed = [];
+  for (const imp of [...entered].reverse()) {
+    try {
+      if (imp.restoreTo !== void 0) await client.setSubjectMode(imp.subject, imp.restoreTo);
+      else await client.deleteSubjectMode(imp.subject);
+    } catch (error) {
+      if (error instanceof RegistryError && error.httpStatus === 404) continue;
+      failed.push(`${imp.subject}: ${messageOf(error)}`);
+    }
+  }
+  if (failed.length === 0) return void 0;
+  return new BackupError(
+    "destination",
+    `could not take ${failed.length} subject(s) out of IMPORT mode (${failed.slice(0, 3).join("; ")})`,
+    "Run the restore again (it resets subjects found in IMPORT), or PUT /mode/{subject} by hand",
+    failed
+  );
+}
+function withCause(stuck, failure2) {
+  return new BackupError(stuck.kind, `${stuck.problem}; the restore had failed before: ${messageOf(failure2).replace(/\.$/, "")}`, stuck.hint, stuck.details);
+}
+async function applySetting(client, change) {
+  const scope = change.scope === "context" ? `:${change.name}:` : change.name;
+  if (change.kind === "config") {
+    if (change.action === "remove" || change.replace) await client.deleteSubjectConfig(scope);
+    if (change.action === "set" && change.config) {
+      const update = configToUpdate({ raw: change.config });
+      if (change.scope === "global") await client.setGlobalConfig(update);
+      else await client.setSubjectConfig(scope, update);
+    }
+    return;
+  }
+  if (change.action === "remove") await client.deleteSubjectMode(scope);
+  else if (change.mode && change.scope === "global") await client.setGlobalMode(change.mode, { force: true });
+  else if (change.mode) await client.setSubjectMode(scope, change.mode, { force: true });
+}
+
+// src/backup/plan.ts
+var PLAN_FORMAT_VERSION = 1;
+function planRestore(backup, target, options) {
+  const order = topologicalOrder2([...backup.subjects.values()].flatMap((s) => s.versions));
+  const index = indexTarget(target);
+  const selected = new Set(order.map((v) => keyOf(v.subject, v.version)));
+  const toRegister = [];
+  const skip = [];
+  const conflicts = [];
+  const deletes = /* @__PURE__ */ new Set();
+  for (const v of order) {
+    conflicts.push(...missingReferences(v, selected, index.byKey));
+    const found = options.preserveIds ? matchPreserved(v, index) : matchByContent(v, index);
+    if (found.kind === "conflict") conflicts.push({ subject: v.subject, version: v.version, message: found.message });
+    else if (found.kind === "register") {
+      toRegister.push(v);
+      if (v.deleted) deletes.add(v);
+    } else {
+      skip.push({ subject: v.subject, version: v.version, id: v.id, targetVersion: found.target.version });
+      if (v.deleted && !found.target.deleted) deletes.add(v);
+      if (!v.deleted && found.target.deleted) {
+        conflicts.push({ subject: v.subject, version: v.version, message: "soft-deleted in the target but live in the backup; a registry cannot undelete (hard-delete it in the target first)" });
+      }
+    }
+  }
+  const imports = options.preserveIds ? planImports(toRegister, backup, target) : [];
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    preserveIds: options.preserveIds,
+    register: withLevels(toRegister),
+    skip,
+    conflicts,
+    softDeletes: [...order].reverse().filter((v) => deletes.has(v)).map((v) => ({ subject: v.subject, version: v.version })),
+    imports,
+    settings: planSettings(backup, target, imports, options.full)
+  };
+}
+function indexTarget(target) {
+  const byKey = /* @__PURE__ */ new Map();
+  const byId = /* @__PURE__ */ new Map();
+  const bySubject = /* @__PURE__ */ new Map();
+  for (const s of target.subjects.values()) {
+    bySubject.set(s.subject, [...s.versions]);
+    for (const v of s.versions) {
+      byKey.set(keyOf(v.subject, v.version), v);
+      const idKey = `${parseQualifiedSubject(v.subject).context}\0${v.id}`;
+      byId.set(idKey, [...byId.get(idKey) ?? [], v]);
+    }
+  }
+  return { byKey, byId, bySubject };
+}
+function matchPreserved(v, index) {
+  const found = index.byKey.get(keyOf(v.subject, v.version));
+  const same = found !== void 0 && found.id === v.id && contentOf(found) === contentOf(v);
+  if (found && same) return { kind: "identical", target: found };
+  if (found) {
+    const what = found.id !== v.id ? `id ${found.id} instead of ${v.id}` : "other content under the same id";
+    return { kind: "conflict", message: `the target's version ${v.version} has ${what}` };
+  }
+  const context3 = parseQualifiedSubject(v.subject).context;
+  const holder = (index.byId.get(`${context3}\0${v.id}`) ?? []).find((t) => contentOf(t) !== contentOf(v));
+  if (holder) return { kind: "conflict", message: `id ${v.id} in context ${context3} holds other content in the target (${holder.subject} v${holder.version})` };
+  return { kind: "register" };
+}
+function matchByContent(v, index) {
+  const found = (index.bySubject.get(v.subject) ?? []).find((t) => contentOf(t) === contentOf(v));
+  return found ? { kind: "identical", target: found } : { kind: "register" };
+}
+function missingReferences(v, selected, targetKeys) {
+  return referencedKeys(v).filter((k) => !selected.has(k) && !targetKeys.has(k)).map((k) => ({
+    subject: v.subject,
+    version: v.version,
+    message: `references ${k.replace("\0", " v")}, which is neither selected from the backup nor in the target; select it too`
+  }));
+}
+function withLevels(order) {
+  const levels = /* @__PURE__ */ new Map();
+  return order.map((record) => {
+    const level3 = Math.max(-1, ...referencedKeys(record).map((k) => levels.get(k) ?? -1)) + 1;
+    levels.set(keyOf(record.subject, record.version), level3);
+    return { record, level: level3 };
+  });
+}
+function planImports(toRegister, backup, target) {
+  const subjects = [...new Set(toRegister.map((v) => v.subject))].sort();
+  return subjects.map((subject2) => {
+    const existing = target.subjects.get(subject2);
+    const previous = existing?.settings.mode;
+    const leftInImport = previous === "IMPORT" && backup.subjects.get(subject2)?.settings.mode !== "IMPORT";
+    return {
+      subject: subject2,
+      force: (existing?.versions.length ?? 0) > 0,
+      ...previous !== void 0 && !leftInImport ? { restoreTo: previous } : {},
+      leftInImport
+    };
+  });
+}
+function planSettings(backup, target, imports, full) {
+  const afterImport = new Map(imports.map((i) => [i.subject, i.restoreTo]));
+  const scopes = [];
+  for (const s of backup.subjects.values()) {
+    const have = target.subjects.get(s.subject)?.settings ?? {};
+    const mode2 = afterImport.has(s.subject) ? afterImport.get(s.subject) : have.mode;
+    scopes.push({ scope: "subject", name: s.subject, want: s.settings, have: { ...have, mode: mode2 } });
+  }
+  if (full) {
+    for (const [name, want] of backup.contexts) scopes.push({ scope: "context", name, want, have: target.contexts.get(name) ?? {} });
+    scopes.push({ scope: "global", name: "", want: backup.global, have: target.global });
+  }
+  const configs = scopes.flatMap(({ scope, name, want, have }) => configChange(scope, name, want.config, have.config));
+  const modes = scopes.flatMap(({ scope, name, want, have }) => modeChange(scope, name, want.mode, have.mode));
+  return [...configs, ...modes];
+}
+function configChange(scope, name, want, have) {
+  if (canonicalJson(want ?? null) === canonicalJson(have ?? null)) return [];
+  if (want === void 0) return scope === "global" ? [] : [{ scope, name, kind: "config", action: "remove" }];
+  const replace = have !== void 0 && Object.keys(have).some((k) => !(k in want)) && scope !== "global";
+  return [{ scope, name, kind: "config", action: "set", config: want, ...replace ? { replace } : {} }];
+}
+function modeChange(scope, name, want, have) {
+  if (want === have) return [];
+  if (want === void 0) return scope === "global" ? [] : [{ scope, name, kind: "mode", action: "remove" }];
+  return [{ scope, name, kind: "mode", action: "set", mode: want }];
+}
+
+// src/backup/verify.ts
+function diffSnapshots(expected, actual, options) {
+  const out = [];
+  for (const want of expected.subjects.values()) {
+    const have = actual.subjects.get(want.subject);
+    if (!have) {
+      out.push(`${want.subject}: missing in the target`);
+      continue;
+    }
+    out.push(...options.exactIds ? diffVersions(want.versions, have.versions) : diffContents(want.versions, have.versions));
+    out.push(...diffSettings(want.subject, want.settings, have.settings));
+  }
+  if (options.full) {
+    for (const [name, want] of expected.contexts) out.push(...diffSettings(`context ${name}`, want, actual.contexts.get(name) ?? {}));
+    out.push(...diffSettings("global", expected.global, actual.global));
+  }
+  return out;
+}
+var FIELDS = ["id", "schemaType", "schema", "references", "metadata", "ruleSet", "deleted"];
+function diffVersions(want, have) {
+  const out = [];
+  const byVersion = new Map(have.map((v) => [v.version, v]));
+  for (const w of want) {
+    const h = byVersion.get(w.version);
+    const where2 = `${w.subject} v${w.version}`;
+    if (!h) {
+      out.push(`${where2}: missing in the target`);
+      continue;
+    }
+    for (const field of FIELDS) {
+      const a = show(field, w[field]);
+      const b = show(field, h[field]);
+      if (a !== b) out.push(`${where2}: ${field} is ${b} in the target, ${a} in the backup`);
+    }
+  }
+  return out;
+}
+function diffContents(want, have) {
+  return want.flatMap((w) => {
+    const h = have.find((v) => contentOf(v) === contentOf(w));
+    if (!h) return [`${w.subject}: the content of backup v${w.version} is missing in the target`];
+    return h.deleted === w.deleted ? [] : [`${w.subject}: backup v${w.version} is ${w.deleted ? "" : "not "}soft-deleted in the backup but v${h.version} is ${h.deleted ? "" : "not "}in the target`];
+  });
+}
+function show(field, value) {
+  if (value === void 0) return "absent";
+  if (field === "schema") return `sha256 ${sha256Hex(String(value)).slice(0, 12)}`;
+  return canonicalJson(value).trim().replace(/\s+/g, " ");
+}
+function diffSettings(where2, want, have) {
+  const out = [];
+  const a = canonicalJson(want.config ?? null);
+  const b = canonicalJson(have.config ?? null);
+  if (a !== b) out.push(`${where2}: config is ${b.trim().replace(/\s+/g, " ")} in the target, ${a.trim().replace(/\s+/g, " ")} in the backup`);
+  if (want.mode !== have.mode) out.push(`${where2}: mode is ${have.mode ?? "inherited"} in the target, ${want.mode ?? "inherited"} in the backup`);
+  return out;
+}
+
+// src/backup/restore.ts
+async function restoreSnapshot(client, backup, options, hooks = {}) {
+  const wanted = selectFromBackup(backup, options.selection);
+  const full = isFullRestore(options.selection);
+  hooks.step?.("reading the target registry");
+  const target = await readTarget(client, wanted);
+  const plan = planRestore(wanted, target, { preserveIds: options.preserveIds, full });
+  await hooks.onPlan?.(plan);
+  if (options.dryRun || plan.conflicts.length > 0) return { plan, differences: [] };
+  const applied = await applyPlan(client, plan, hooks);
+  hooks.step?.("verifying the target against the backup");
+  const after = await readTarget(client, wanted);
+  return { plan, applied, differences: diffSnapshots(wanted, after, { exactIds: options.preserveIds, full }) };
+}
+async function readTarget(client, wanted) {
+  const { snapshot } = await collectSnapshot(client, {
+    includeDeleted: true,
+    listing: "auto",
+    settingsFilter: (s) => wanted.subjects.has(s)
+  });
+  return snapshot;
+}
+
+// src/backup/restore-command.ts
+var RESTORE_HELP = `guardrails restore --from DIR | --from-git REF | --from s3://BUCKET/PREFIX/ [options]
+guardrails restore --schemas-at REF [options]
+
+Restores a backup into a registry with the same ids, versions, soft deletes, configs and modes.
+SHA256SUMS is verified first; then a plan is printed (created / identical / conflicts). Nothing is
+written while a conflict remains, and nothing at all with --dry-run. Subjects enter IMPORT mode
+one by one and always get their previous mode back. Safe to run again: finished work is skipped.
+
+Source (one):
+  --from DIR              a backup directory (or s3://bucket/prefix/name/ for one uploaded to S3)
+  --from-git REF          the backup committed at REF (e.g. schema-backups, a commit, a tag)
+  --before DATE           with --from-git: the last commit on REF before DATE (e.g. 2026-11-20)
+  --git-repo DIR          repository of --from-git / --schemas-at (default: current directory)
+  --schemas-at REF        re-register the schema files of schemas/ as of REF (git history; see docs)
+  --config PATH           with --schemas-at: path of the config at REF (default guardrails.yaml)
+Target and selection:
+  --registry-url URL      default: $GUARDRAILS_REGISTRY_URL; credentials from the environment, as for backup
+  --subject NAME          restore this subject (repeatable; qualified names for contexts, :.ctx:name)
+  --glob PATTERN          restore subjects matching PATTERN (* and ?; repeatable)
+  --target-context CTX    restore the selected subjects into context CTX (e.g. .restored)
+  --no-preserve-ids       register without ids and versions (registries that refuse IMPORT); ids will differ
+  --dry-run               print the plan and stop
+  --plan-out FILE         write the plan as JSON
+  --all                   print every plan line (default: 50 per section)
+  --concurrency N         requests in flight (1-64, default 8)
+  --s3-region REGION, --s3-endpoint URL   for --from s3://\u2026
+  --progress MODE         auto | bar | lines | none
+  -h, --help
+
+A full restore (no --subject/--glob/--target-context) also restores global and context config and mode.
+Exit codes: 0 restored and verified (or dry run without conflicts), 1 conflicts, failure or differences
+after restore, 2 bad options or a backup that fails its checks, 3 bug.
+`;
+var OPTIONS2 = {
+  from: { type: "string" },
+  "from-git": { type: "string" },
+  before: { type: "string" },
+  "git-repo": { type: "string" },
+  "schemas-at": { type: "string" },
+  config: { type: "string" },
+  "registry-url": { type: "string" },
+  subject: { type: "string", multiple: true },
+  glob: { type: "string", multiple: true },
+  "target-context": { type: "string" },
+  "no-preserve-ids": { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  "plan-out": { type: "string" },
+  all: { type: "boolean" },
+  concurrency: { type: "string" },
+  "s3-region": { type: "string" },
+  "s3-endpoint": { type: "string" },
+  progress: { type: "string" }
+};
+async function runRestoreCommand(argv, io) {
+  return runGuarded("restore", io, async (out) => {
+    const values = parseOptions(argv, OPTIONS2);
+    if (values["help"]) {
+      out.stdout(RESTORE_HELP);
+      return EXIT_CODES.OK;
+    }
+    const s = readSettings2(values, out);
+    if (s.schemasAt) return restoreSchemasAt(s, s.schemasAt, out);
+    return restoreFromBackup(s, out);
+  });
+}
+async function restoreFromBackup(s, out) {
+  const where2 = s.source.label;
+  const { snapshot, manifest } = parseBackup(await loadSource(s, out), where2);
+  out.stderr(`backup ${where2}: verified (${manifest.counts.files} files, ${manifest.counts.versions} versions of ${manifest.counts.subjects} subjects, taken ${manifest.finishedAt})
+`);
+  const client = createRegistryClient(registrySettingsFrom({ url: s.url, concurrency: s.concurrency }, out.env));
+  const progress = createProgress(progressStyle(s.progress, out.isTty ?? false, out.env), "registering", out.stderr);
+  try {
+    const outcome = await restoreSnapshot(client, snapshot, s, {
+      step: (title) => {
+        progress.finish();
+        out.stderr(`\u2022 ${title}
+`);
+      },
+      onProgress: (d, t) => progress.update(d, t),
+      onPlan: async (plan) => {
+        out.stdout(renderPlan(plan, { dryRun: s.dryRun, all: s.all }));
+        if (s.planOut) await writeFile2(s.planOut, `${JSON.stringify(plan, null, 2)}
+`);
+      }
+    });
+    progress.finish();
+    if (outcome.plan.conflicts.length > 0) {
+      out.stderr(`guardrails restore: ${outcome.plan.conflicts.length} conflict(s); nothing was written. Resolve them (see the plan) or restore into another context with --target-context.
+`);
+      return EXIT_CODES.FAILED;
+    }
+    if (!outcome.applied) return EXIT_CODES.OK;
+    out.stdout(renderOutcome(outcome.applied, outcome.differences));
+    return outcome.differences.length === 0 ? EXIT_CODES.OK : EXIT_CODES.FAILED;
+  } finally {
+    progress.finish();
+    client.close();
+  }
+}
+function readSettings2(values, io) {
+  const from = str(values, "from");
+  const fromGit = str(values, "from-git");
+  const schemasAt = str(values, "schemas-at");
+  const given = [from, fromGit, schemasAt].filter((v) => v !== void 0).length;
+  if (given !== 1) throw new UsageError2("give exactly one of --from, --from-git or --schemas-at");
+  if (str(values, "before") && !fromGit) throw new UsageError2("--before needs --from-git");
+  const repo = resolve4(io.cwd, str(values, "git-repo") ?? ".");
+  const source = from?.startsWith("s3://") ? { kind: "s3", location: from, label: from } : from ? { kind: "dir", path: resolve4(io.cwd, from), label: from } : fromGit ? { kind: "git", repo, ref: fromGit, before: str(values, "before"), label: `git ${fromGit}${str(values, "before") ? ` before ${str(values, "before")}` : ""}` } : void 0;
+  const targetContext = str(values, "target-context");
+  const selection = {
+    globs: strs(values, "glob"),
+    subjects: strs(values, "subject"),
+    ...targetContext !== void 0 ? { targetContext: context2(targetContext) } : {}
+  };
+  return {
+    source: source ?? { kind: "dir", path: "", label: "" },
+    schemasAt,
+    repo,
+    config: str(values, "config"),
+    url: str(values, "registry-url"),
+    selection,
+    preserveIds: values["no-preserve-ids"] !== true,
+    dryRun: values["dry-run"] === true,
+    planOut: str(values, "plan-out") ? resolve4(io.cwd, str(values, "plan-out")) : void 0,
+    all: values["all"] === true,
+    concurrency: intOption2("concurrency", str(values, "concurrency"), 1, 64) ?? 8,
+    s3Region: str(values, "s3-region") ?? io.env["AWS_REGION"],
+    s3Endpoint: str(values, "s3-endpoint"),
+    progress: oneOf("progress", str(values, "progress"), ["auto", "bar", "lines", "none"], "auto")
+  };
+}
+function context2(text) {
+  try {
+    return normalizeContext(text);
+  } catch (error) {
+    throw new UsageError2(`--target-context: ${error instanceof RegistryError ? error.problem : String(error)}`);
+  }
+}
+async function loadSource(s, io) {
+  const source = s.source;
+  if (source.kind === "dir") return readBackupDir(source.path);
+  if (source.kind === "s3") return downloadFromS3(source.location, { region: s.s3Region, endpoint: s.s3Endpoint });
+  const git = gitIn(source.repo, io.env);
+  const commit = source.before ? await commitBefore(git, source.ref, source.before) : await tryResolve(git, source.ref);
+  if (!commit) throw new BackupError("invalid-input", `'${source.ref}' is not a commit in '${source.repo}'`, "Fetch the backup branch first (git fetch origin schema-backups:schema-backups)");
+  io.stderr(`reading the backup from commit ${commit.slice(0, 12)}
+`);
+  return readTree(git, commit);
+}
+async function restoreSchemasAt(s, ref, io) {
+  const client = createRegistryClient(registrySettingsFrom({ url: s.url, concurrency: s.concurrency }, io.env));
+  try {
+    const result = await restoreFromGitHistory(client, gitIn(s.repo, io.env), {
+      ref,
+      ...s.config !== void 0 ? { configPath: s.config } : {},
+      selection: s.selection,
+      dryRun: s.dryRun,
+      log: (line) => io.stderr(`${line}
+`)
+    });
+    io.stdout(result.report);
+    return result.failed ? EXIT_CODES.FAILED : EXIT_CODES.OK;
+  } finally {
+    client.close();
+  }
+}
+
+// src/iceberg/job/command.ts
+import { appendFile } from "node:fs/promises";
+
+// src/iceberg/errors.ts
+var IcebergError = class extends Error {
+  name = "IcebergError";
+  code;
+  /** Table, file or flag the error is about. */
+  subject;
+  hint;
+  constructor(code, problem, details = {}) {
+    const where2 = details.subject !== void 0 ? `${details.subject}: ` : "";
+    const hint = details.hint !== void 0 ? ` (${details.hint})` : "";
+    super(`${where2}${problem}${hint}`, details.cause !== void 0 ? { cause: details.cause } : void 0);
+    this.code = code;
+    this.subject = details.subject;
+    this.hint = details.hint;
+  }
+};
+function describeError(error) {
+  if (error instanceof Error) return error.message.split("\n")[0] ?? error.name;
+  return String(error);
+}
+
+// src/iceberg/catalog/schema.ts
+var TABLE_TYPE_FILTER = "(iceberg_type = 'TABLE' OR iceberg_type IS NULL)";
+
+// src/iceberg/catalog/sql-catalog.ts
+function identText(ident) {
+  return `${ident.catalog}.${ident.namespace}.${ident.name}`;
+}
+function isServerError(error) {
+  const code = error?.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith("08") && !code.startsWith("57P");
+}
+var PostgresSqlCatalog = class {
+  constructor(pool, catalogName) {
+    this.pool = pool;
+    this.catalogName = catalogName;
+  }
+  pool;
+  catalogName;
+  hasTypeColumn;
+  async typeFilter() {
+    this.hasTypeColumn ??= this.pool.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'iceberg_tables' AND column_name = 'iceberg_type' AND table_schema = ANY (current_schemas(false))").then((r) => (r.rowCount ?? 0) > 0).catch((error) => {
+      this.hasTypeColumn = void 0;
+      throw error;
+    });
+    return await this.hasTypeColumn ? ` AND ${TABLE_TYPE_FILTER}` : "";
+  }
+  async listTables(filter) {
+    const params = [this.catalogName];
+    let where2 = "catalog_name = $1";
+    if (filter.namespace !== void 0) {
+      params.push(filter.namespace);
+      where2 += ` AND table_namespace = $${params.length}`;
+    }
+    if (filter.table !== void 0) {
+      params.push(filter.table);
+      where2 += ` AND table_name = $${params.length}`;
+    }
+    const sql = `SELECT table_namespace, table_name FROM iceberg_tables WHERE ${where2}${await this.typeFilter()} ORDER BY table_namespace, table_name`;
+    const result = await this.pool.query(sql, params);
+    return result.rows.map((r) => ({ catalog: this.catalogName, namespace: r.table_namespace, name: r.table_name }));
+  }
+  async loadPointer(ident) {
+    const sql = `SELECT metadata_location FROM iceberg_tables WHERE catalog_name = $1 AND table_namespace = $2 AND table_name = $3${await this.typeFilter()}`;
+    const result = await this.pool.query(sql, [ident.catalog, ident.namespace, ident.name]);
+    const location = result.rows[0]?.metadata_location;
+    if (location === void 0 || location === null) {
+      throw new IcebergError("INVALID_INPUT", "table not found in the catalog (or it has no metadata location)", { subject: identText(ident) });
+    }
+    return location;
+  }
+  async commit(ident, oldLocation, newLocation) {
+    if (newLocation.length > 1e3) throw new IcebergError("INVALID_INPUT", "new metadata location exceeds the catalog column size of 1000", { subject: newLocation });
+    const sql = `UPDATE iceberg_tables SET metadata_location = $1, previous_metadata_location = $2
+      WHERE catalog_name = $3 AND table_namespace = $4 AND table_name = $5 AND metadata_location = $2${await this.typeFilter()}`;
+    try {
+      const result = await this.pool.query(sql, [newLocation, oldLocation, ident.catalog, ident.namespace, ident.name]);
+      if (result.rowCount === 1) return "committed";
+      if (result.rowCount === 0) return "conflict";
+      return "unknown";
+    } catch (error) {
+      if (isServerError(error)) throw new IcebergError("IO", `catalog rejected the commit: ${String(error)}`, { subject: identText(ident), cause: error });
+      return this.outcomeAfterLostConnection(ident, oldLocation, newLocation);
+    }
+  }
+  /** The UPDATE may or may not have landed: re-read the row before anything else. */
+  async outcomeAfterLostConnection(ident, oldLocation, newLocation) {
+    try {
+      const current = await this.loadPointer(ident);
+      if (current === newLocation) return "committed";
+      if (current === oldLocation) return "not-applied";
+      return "unknown";
+    } catch {
+      return "unknown";
+    }
+  }
+};
+
+// src/iceberg/catalog/connection.ts
+import pg2 from "pg";
+function normaliseUri(uri) {
+  const bare = uri.startsWith("jdbc:") ? uri.slice(5) : uri;
+  if (!/^postgres(ql)?:\/\//.test(bare)) {
+    throw new IcebergError("INVALID_INPUT", `--catalog-uri ${JSON.stringify(uri)} is not a PostgreSQL URI`, { hint: "use postgres://user:password@host:5432/database" });
+  }
+  return bare;
+}
+function sslOption(mode2) {
+  switch (mode2) {
+    case void 0:
+    case "":
+    case "disable":
+    case "allow":
+    case "prefer":
+      return void 0;
+    case "require":
+    case "verify-ca":
+      return { rejectUnauthorized: false };
+    case "verify-full":
+      return { rejectUnauthorized: true };
+    default:
+      throw new IcebergError("INVALID_INPUT", `TLS mode ${JSON.stringify(mode2)} is unknown`, { hint: "use disable, require, verify-ca or verify-full" });
+  }
+}
+function fromPgVariables(env) {
+  const port = env["PGPORT"];
+  if (port !== void 0 && !/^\d+$/.test(port)) throw new IcebergError("INVALID_INPUT", `PGPORT=${JSON.stringify(port)} is not a port number`);
+  const config2 = { host: env["PGHOST"], user: env["PGUSER"], password: env["PGPASSWORD"], database: env["PGDATABASE"] };
+  if (port !== void 0) config2.port = Number(port);
+  return Object.fromEntries(Object.entries(config2).filter(([, v]) => v !== void 0));
+}
+function createPool(settings, env) {
+  const sslMode = settings.sslMode ?? env["PGSSLMODE"];
+  const ssl = sslOption(sslMode);
+  return new pg2.Pool({
+    ...settings.uri !== void 0 ? { connectionString: normaliseUri(settings.uri) } : fromPgVariables(env),
+    ...ssl !== void 0 ? { ssl } : {},
+    max: settings.poolSize,
+    connectionTimeoutMillis: 3e4
+  });
+}
+
+// src/iceberg/io/location-map.ts
+var S3_SCHEMES = ["s3://", "s3a://", "s3n://"];
+function spellings(prefix) {
+  const scheme = S3_SCHEMES.find((s) => prefix.startsWith(s));
+  if (scheme === void 0) return [prefix];
+  const rest = prefix.slice(scheme.length);
+  return S3_SCHEMES.map((s) => s + rest);
+}
+function trimSlash(s) {
+  return s.endsWith("/") ? s.slice(0, -1) : s;
+}
+var LocationMap = class {
+  entries;
+  constructor(mappings) {
+    this.entries = mappings.flatMap((m) => spellings(trimSlash(m.prefix)).map((spelling) => ({ spelling, target: trimSlash(m.target) }))).sort((a, b) => b.spelling.length - a.spelling.length);
+  }
+  get isEmpty() {
+    return this.entries.length === 0;
+  }
+  /** The physical location of `path`; refuses unmapped paths when mappings exist. */
+  resolve(path2) {
+    if (this.entries.length === 0) return path2;
+    for (const { spelling, target } of this.entries) {
+      if (path2 === spelling) return target;
+      if (path2.startsWith(`${spelling}/`)) return target + path2.slice(spelling.length);
+    }
+    throw new IcebergError("INVALID_INPUT", `path ${path2} is outside every mapped location`, { hint: "add a --map-location prefix=target for it" });
+  }
+};
+function parseLocationMapping(text) {
+  const at2 = text.lastIndexOf("=");
+  if (at2 <= 0 || at2 === text.length - 1) {
+    throw new IcebergError("INVALID_INPUT", `--map-location ${JSON.stringify(text)} is not prefix=target`, { hint: "e.g. --map-location s3a://bucket/warehouse=/mnt/warehouse" });
+  }
+  return { prefix: text.slice(0, at2), target: text.slice(at2 + 1) };
+}
+function isS3Path(path2) {
+  return S3_SCHEMES.some((s) => path2.startsWith(s));
+}
+
+// src/iceberg/io/local.ts
+import { mkdir as mkdir2, readFile as readFile7, stat as stat3, unlink, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname2, resolve as resolve5 } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/iceberg/io/file-io.ts
+async function mapWithConcurrency(items, limit, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+// src/iceberg/io/local.ts
+function errnoCode(error) {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
+}
+var LocalFileIO = class {
+  constructor(cwd, concurrency = 16) {
+    this.cwd = cwd;
+    this.concurrency = concurrency;
+  }
+  cwd;
+  concurrency;
+  toLocal(path2) {
+    if (path2.startsWith("file:")) return fileURLToPath(path2.startsWith("file://") ? path2 : `file://${path2.slice(5)}`);
+    return resolve5(this.cwd, path2);
+  }
+  async read(path2) {
+    try {
+      return await readFile7(this.toLocal(path2));
+    } catch (cause) {
+      const missing = errnoCode(cause) === "ENOENT";
+      throw new IcebergError("UNREADABLE", missing ? "file not found" : `cannot read file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
+    }
+  }
+  async writeNew(path2, data) {
+    const local = this.toLocal(path2);
+    try {
+      await mkdir2(dirname2(local), { recursive: true });
+      await writeFile3(local, data, { flag: "wx" });
+    } catch (cause) {
+      throw new IcebergError("IO", `cannot create file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
+    }
+  }
+  async deleteFiles(paths2) {
+    const results = await mapWithConcurrency(paths2, this.concurrency, async (path2) => {
+      try {
+        await unlink(this.toLocal(path2));
+        return void 0;
+      } catch (cause) {
+        if (errnoCode(cause) === "ENOENT") return void 0;
+        return { path: path2, reason: errnoCode(cause) ?? String(cause) };
+      }
+    });
+    return results.filter((r) => r !== void 0);
+  }
+  async size(path2) {
+    try {
+      return (await stat3(this.toLocal(path2))).size;
+    } catch (cause) {
+      if (errnoCode(cause) === "ENOENT") return void 0;
+      throw new IcebergError("IO", `cannot stat file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
+    }
+  }
+};
+
+// src/iceberg/io/s3.ts
+import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+function splitS3Path(path2) {
+  const match = /^s3[an]?:\/\/([^/]+)\/(.+)$/.exec(path2);
+  if (match === null) throw new IcebergError("INVALID_INPUT", `${path2} is not an s3://bucket/key location`);
+  return { bucket: match[1], key: match[2] };
+}
+function isNotFound(error) {
+  const e = error;
+  return e?.name === "NoSuchKey" || e?.name === "NotFound" || e?.$metadata?.httpStatusCode === 404;
+}
+var DELETE_ATTEMPTS = 3;
+var RETRYABLE_CODES = /* @__PURE__ */ new Set(["SlowDown", "InternalError", "ServiceUnavailable", "RequestTimeout"]);
+function chunk(items, size) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+var S3FileIO = class _S3FileIO {
+  constructor(client, settings = {}) {
+    this.client = client;
+    this.batchSize = Math.min(1e3, Math.max(1, settings.deleteBatchSize ?? 1e3));
+    this.concurrency = Math.max(1, settings.concurrency ?? 4);
+  }
+  client;
+  batchSize;
+  concurrency;
+  static create(settings) {
+    const client = new S3Client({
+      ...settings.endpoint !== void 0 ? { endpoint: settings.endpoint } : {},
+      region: settings.region ?? process.env["AWS_REGION"] ?? "us-east-1",
+      forcePathStyle: settings.forcePathStyle ?? false
+    });
+    return new _S3FileIO(client, settings);
+  }
+  async read(path2) {
+    const { bucket, key } = splitS3Path(path2);
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return Buffer.from(await out.Body.transformToByteArray());
+    } catch (cause) {
+      throw new IcebergError("UNREADABLE", isNotFound(cause) ? "file not found" : `cannot read object: ${String(cause)}`, { subject: path2, cause });
+    }
+  }
+  async writeNew(path2, data) {
+    const { bucket, key } = splitS3Path(path2);
+    try {
+      await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, IfNoneMatch: "*" }));
+    } catch (cause) {
+      throw new IcebergError("IO", `cannot create object: ${String(cause)}`, { subject: path2, cause });
+    }
+  }
+  async size(path2) {
+    const { bucket, key } = splitS3Path(path2);
+    try {
+      return (await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
+    } catch (cause) {
+      if (isNotFound(cause)) return void 0;
+      throw new IcebergError("IO", `cannot stat object: ${String(cause)}`, { subject: path2, cause });
+    }
+  }
+  async deleteFiles(paths2) {
+    const byBucket = /* @__PURE__ */ new Map();
+    for (const path2 of paths2) {
+      const { bucket, key } = splitS3Path(path2);
+      const keys = byBucket.get(bucket) ?? /* @__PURE__ */ new Map();
+      keys.set(key, path2);
+      byBucket.set(bucket, keys);
+    }
+    const batches = [...byBucket].flatMap(([bucket, keys]) => chunk([...keys], this.batchSize).map((batch) => ({ bucket, batch })));
+    const results = await mapWithConcurrency(batches, this.concurrency, ({ bucket, batch }) => this.deleteBatch(bucket, batch));
+    return results.flat();
+  }
+  async deleteBatch(bucket, batch) {
+    const pathOf = new Map(batch);
+    let pending = batch.map(([key]) => key);
+    let failures = [];
+    for (let attempt = 0; pending.length > 0 && attempt < DELETE_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((resolve7) => setTimeout(resolve7, 200 * 2 ** attempt));
+      try {
+        const out = await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
+        const errors = (out.Errors ?? []).filter((e) => e.Code !== "NoSuchKey");
+        failures = errors.map((e) => ({ path: pathOf.get(e.Key ?? "") ?? `s3://${bucket}/${e.Key ?? "?"}`, reason: `${e.Code ?? "Error"}: ${e.Message ?? ""}`.trim() }));
+        pending = errors.filter((e) => RETRYABLE_CODES.has(e.Code ?? "")).map((e) => e.Key ?? "");
+      } catch (cause) {
+        return pending.map((key) => ({ path: pathOf.get(key) ?? key, reason: String(cause) }));
+      }
+    }
+    return failures;
+  }
+};
+
+// src/iceberg/io/router.ts
+var RoutingFileIO = class _RoutingFileIO {
+  constructor(map, local, s3Factory) {
+    this.map = map;
+    this.local = local;
+    this.s3Factory = s3Factory;
+  }
+  map;
+  local;
+  s3Factory;
+  s3;
+  static create(map, cwd, s3, concurrency) {
+    return new _RoutingFileIO(map, new LocalFileIO(cwd, concurrency), () => S3FileIO.create({ ...s3, concurrency }));
+  }
+  target(physical) {
+    if (!isS3Path(physical)) return this.local;
+    this.s3 ??= this.s3Factory();
+    return this.s3;
+  }
+  read(path2) {
+    const physical = this.map.resolve(path2);
+    return this.target(physical).read(physical);
+  }
+  writeNew(path2, data) {
+    const physical = this.map.resolve(path2);
+    return this.target(physical).writeNew(physical, data);
+  }
+  size(path2) {
+    const physical = this.map.resolve(path2);
+    return this.target(physical).size(physical);
+  }
+  async deleteFiles(paths2) {
+    const physicalToLogical = /* @__PURE__ */ new Map();
+    const failures = [];
+    for (const path2 of paths2) {
+      try {
+        physicalToLogical.set(this.map.resolve(path2), path2);
+      } catch (error) {
+        failures.push({ path: path2, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    const physical = [...physicalToLogical.keys()];
+    const local = physical.filter((p) => !isS3Path(p));
+    const remote = physical.filter((p) => isS3Path(p));
+    const results = await Promise.all([
+      local.length > 0 ? this.local.deleteFiles(local) : [],
+      remote.length > 0 ? this.target(remote[0]).deleteFiles(remote) : []
+    ]);
+    for (const f of results.flat()) failures.push({ path: physicalToLogical.get(f.path) ?? f.path, reason: f.reason });
+    return failures;
+  }
+};
+
+// src/iceberg/job/report.ts
+var LABELS = [
+  ["data", "data files"],
+  ["position-deletes", "position deletes"],
+  ["equality-deletes", "equality deletes"],
+  ["deletion-vectors", "deletion vectors"],
+  ["manifests", "manifests"],
+  ["manifest-lists", "manifest lists"],
+  ["statistics", "statistics files"]
+];
+function formatBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+function fileLines(summary3) {
+  const total = LABELS.reduce((n, [kind]) => n + summary3.files[kind].count, 0);
+  const verb = summary3.dryRun ? "would delete" : "deleted";
+  const lines = [`  ${verb} ${total} file(s), ${formatBytes(summary3.bytes)}:`];
+  for (const [kind, label2] of LABELS) {
+    const { count: count2, bytes } = summary3.files[kind];
+    lines.push(`    ${label2.padEnd(18)} ${String(count2).padStart(8)}  ${formatBytes(bytes).padStart(10)}`);
+  }
+  return lines;
+}
+function renderTableText(summary3) {
+  const header2 = `${summary3.table}: ${summary3.status}${summary3.dryRun ? " (dry run: nothing written)" : ""}`;
+  if (summary3.status === "failed") {
+    return [header2, `  ${summary3.error?.code ?? "ERROR"}: ${summary3.error?.message ?? "unknown error"}`, "  nothing was deleted by this step"].join("\n");
+  }
+  const refs = summary3.droppedRefs.length > 0 ? summary3.droppedRefs.join(", ") : "none";
+  const lines = [
+    header2,
+    `  snapshots: ${summary3.snapshotsBefore} -> ${summary3.snapshotsAfter} (${summary3.expiredSnapshotIds.length} expire; refs dropped: ${refs})`,
+    ...fileLines(summary3)
+  ];
+  if (summary3.metadataLocation !== void 0) lines.push(`  committed ${summary3.metadataLocation}`);
+  if (summary3.resumedDeletions > 0) {
+    lines.push(`  ${summary3.dryRun ? "would finish" : "finished"} an interrupted cleanup: ${summary3.resumedDeletions} file(s)`);
+  }
+  for (const f of summary3.deleteFailures) lines.push(`  not deleted (orphan): ${f.path}: ${f.reason}`);
+  for (const w of summary3.warnings) lines.push(`  note: ${w}`);
+  if (summary3.dryRun && summary3.plannedDeletions !== void 0 && summary3.plannedDeletions.length > 0) {
+    lines.push("  files:");
+    for (const d of summary3.plannedDeletions) lines.push(`    ${d.kind.padEnd(16)} ${formatBytes(d.sizeBytes).padStart(10)}  ${d.path}`);
+  }
+  lines.push(`  took ${summary3.durationMs} ms`);
+  return lines.join("\n");
+}
+function renderTableJson(summary3) {
+  return JSON.stringify(summary3);
+}
+
+// src/iceberg/job/github-summary.ts
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function row(s) {
+  const f = s.files;
+  const deletes = f["position-deletes"].count + f["equality-deletes"].count + f["deletion-vectors"].count;
+  const status3 = s.status === "failed" ? `\u274C failed: ${escapeCell(s.error?.message ?? "")}` : s.status;
+  return `| ${escapeCell(s.table)} | ${status3} | ${s.snapshotsBefore} \u2192 ${s.snapshotsAfter} | ${f.data.count} | ${deletes} | ${f.manifests.count} | ${f["manifest-lists"].count} | ${f.statistics.count} | ${formatBytes(s.bytes)} | ${(s.durationMs / 1e3).toFixed(1)} s |`;
+}
+function chart(title, axis, labels, series) {
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${labels.map((l) => JSON.stringify(l)).join(", ")}]`,
+    `  y-axis "${axis}"`,
+    ...series.map((values) => `  bar [${values.join(", ")}]`),
+    "```"
+  ];
+}
+function renderGithubSummary(summaries, heading) {
+  const lines = [
+    `### ${heading}`,
+    "",
+    "| Table | Status | Snapshots | Data files | Delete files | Manifests | Manifest lists | Statistics | Bytes | Duration |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...summaries.map(row),
+    ""
+  ];
+  const shown = summaries.filter((s) => s.status !== "failed");
+  if (shown.length > 0) {
+    const labels = shown.map((s) => s.table.split(".").slice(1).join("."));
+    lines.push("Snapshots before (first bar) and after (second bar):", "", ...chart("Snapshots", "snapshots", labels, [shown.map((s) => s.snapshotsBefore), shown.map((s) => s.snapshotsAfter)]), "");
+    lines.push(`Bytes ${shown.some((s) => s.dryRun) ? "that would be reclaimed" : "reclaimed"} (MiB):`, "", ...chart("Reclaimed", "MiB", labels, [shown.map((s) => Math.round(s.bytes / 1048576 * 10) / 10)]), "");
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/iceberg/job/help.ts
+var HELP_TEXT = `Usage: guardrails expire-snapshots --catalog-name NAME [options]
+
+Expire old Iceberg snapshots of tables in a PostgreSQL SQL catalog (JdbcCatalog / PyIceberg SqlCatalog),
+then delete the files no kept snapshot can reach. Plan, commit (compare-and-swap), then delete.
+
+Catalog:
+  --catalog-uri URI           postgres://user:pass@host:5432/db (default: $ICEBERG_CATALOG_URI, $DATABASE_URL, PG* vars)
+  --catalog-name NAME         catalog_name in iceberg_tables (default: $ICEBERG_CATALOG_NAME)
+  --catalog-ssl-mode MODE     disable | require | verify-ca | verify-full (default: sslmode in URI or $PGSSLMODE)
+  --catalog-pool-size N       connections (default 4)
+  --namespace NS              only this namespace (levels joined with '.')
+  --table NAME                only this table
+  --shard K/N                 only tables hashing to shard K of N (K from 0), for matrix / indexed jobs
+
+Retention:
+  --older-than AGE|TIME       expire snapshots older than 90d, 36h, \u2026 or an ISO timestamp
+                              (default: table property history.expire.max-snapshot-age-ms, else 90d)
+  --retain-last N             keep at least N snapshots per branch (default: history.expire.min-snapshots-to-keep, else 1)
+  --expire-snapshot-id ID     also expire this snapshot (repeatable; refused if a kept ref points at it)
+
+Files:
+  --warehouse DIR             base for relative table locations (default: working directory)
+  --map-location PREFIX=DIR   read/delete PREFIX/... under DIR instead (repeatable; then nothing outside is touched)
+  --s3-endpoint URL           S3-compatible endpoint; --s3-region REGION; --s3-path-style
+  --max-concurrent-deletes N  parallel deletes / DeleteObjects batches (default 16)
+
+Output:
+  --dry-run                   print the plan (snapshots, files, bytes) and write nothing
+  --format text|json          human-readable report, or one JSON summary per table per line (default text)
+  --summary-markdown FILE     append a Markdown summary (tables + Mermaid charts), e.g. $GITHUB_STEP_SUMMARY
+  --now TIME                  evaluate ages against this instant instead of the clock
+  -h, --help                  this text
+
+Exit status: 0 all tables succeeded, 1 at least one table failed, 2 bad usage or catalog unreachable.
+`;
+
+// src/iceberg/metadata/avro-file.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import avro from "avsc";
+var MAGIC = Buffer.from([79, 98, 106, 1]);
+var bigIntLong = avro.types.LongType.__with({
+  fromBuffer: (buf) => buf.readBigInt64LE(),
+  toBuffer: (n) => {
+    const buf = Buffer.alloc(8);
+    buf.writeBigInt64LE(BigInt(n));
+    return buf;
+  },
+  fromJSON: (v) => BigInt(v),
+  toJSON: (n) => Number(n),
+  isValid: (n) => typeof n === "bigint",
+  compare: (a, b) => a === b ? 0 : a < b ? -1 : 1
+});
+var typeCache = /* @__PURE__ */ new Map();
+var projectionCache = /* @__PURE__ */ new Map();
+function projected(schemaText, projection) {
+  let bySchema = projectionCache.get(projection);
+  if (bySchema === void 0) {
+    bySchema = /* @__PURE__ */ new Map();
+    projectionCache.set(projection, bySchema);
+  }
+  let entry = bySchema.get(schemaText);
+  if (entry === void 0) {
+    const reader = avro.Type.forSchema(projection.readerSchema(JSON.parse(schemaText)), { registry: { long: bigIntLong }, wrapUnions: false });
+    entry = { reader, resolver: reader.createResolver(avroTypeFor(schemaText)) };
+    bySchema.set(schemaText, entry);
+  }
+  return entry;
+}
+function avroTypeFor(schemaText) {
+  let type = typeCache.get(schemaText);
+  if (type === void 0) {
+    type = avro.Type.forSchema(JSON.parse(schemaText), { registry: { long: bigIntLong }, wrapUnions: false });
+    typeCache.set(schemaText, type);
+  }
+  return type;
+}
+var Cursor = class {
+  constructor(buf) {
+    this.buf = buf;
+  }
+  buf;
+  pos = 0;
+  long() {
+    let result = 0;
+    let shift = 1;
+    let byte;
+    do {
+      if (this.pos >= this.buf.length) throw new RangeError("truncated varint");
+      byte = this.buf[this.pos++];
+      result += (byte & 127) * shift;
+      shift *= 128;
+    } while (byte & 128);
+    return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+  }
+  bytes(length = this.long()) {
+    if (length < 0 || this.pos + length > this.buf.length) throw new RangeError("truncated block");
+    const out = this.buf.subarray(this.pos, this.pos + length);
+    this.pos += length;
+    return out;
+  }
+};
+function readHeader(cursor) {
+  if (!cursor.bytes(4).equals(MAGIC)) throw new RangeError("not an Avro object container file");
+  const meta = /* @__PURE__ */ new Map();
+  for (let count2 = cursor.long(); count2 !== 0; count2 = cursor.long()) {
+    if (count2 < 0) {
+      cursor.long();
+      count2 = -count2;
+    }
+    for (let i = 0; i < count2; i++) {
+      const key = cursor.bytes().toString("utf8");
+      meta.set(key, cursor.bytes().toString("utf8"));
+    }
+  }
+  return { meta, sync: Buffer.from(cursor.bytes(16)) };
+}
+function decodeBlock(data, codec) {
+  if (codec === "null") return data;
+  if (codec === "deflate") return inflateRawSync(data);
+  throw new RangeError(`unsupported Avro codec ${codec}`);
+}
+function readAvroContainer(buf, path2, projection) {
+  try {
+    const cursor = new Cursor(buf);
+    const { meta, sync } = readHeader(cursor);
+    const schemaText = meta.get("avro.schema");
+    if (schemaText === void 0) throw new RangeError("header has no avro.schema");
+    const codec = meta.get("avro.codec") ?? "null";
+    const { reader, resolver } = projection === void 0 ? { reader: avroTypeFor(schemaText), resolver: void 0 } : projected(schemaText, projection);
+    const records = [];
+    while (cursor.pos < buf.length) {
+      const count2 = cursor.long();
+      const block = decodeBlock(cursor.bytes(), codec);
+      let offset = 0;
+      for (let i = 0; i < count2; i++) {
+        const decoded = reader.decode(block, offset, resolver);
+        if (decoded.offset < 0) throw new RangeError("truncated record");
+        records.push(decoded.value);
+        offset = decoded.offset;
+      }
+      if (!cursor.bytes(16).equals(sync)) throw new RangeError("sync marker mismatch");
+    }
+    return { meta, schemaText, records };
+  } catch (cause) {
+    if (cause instanceof IcebergError) throw cause;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new IcebergError("UNREADABLE", `cannot decode Avro file: ${reason}`, { subject: path2, cause });
+  }
+}
+
+// src/iceberg/metadata/manifests.ts
+var DELETED = 2;
+var CONTENT_KINDS = ["data", "position-deletes", "equality-deletes"];
+function fieldsById(recordSchema) {
+  const index = /* @__PURE__ */ new Map();
+  const fields = recordSchema?.fields;
+  if (!Array.isArray(fields)) return index;
+  for (const field of fields) {
+    const id2 = field["field-id"];
+    if (typeof id2 === "number" && typeof field["name"] === "string") index.set(id2, { name: field["name"], type: field["type"] });
+  }
+  return index;
+}
+function recordOf(type) {
+  if (Array.isArray(type)) return type.find((t) => typeof t === "object" && t !== null && t.type === "record");
+  return type;
+}
+function nameFor(index, id2, fallback, path2, required2) {
+  const found = index.get(id2)?.name;
+  if (found !== void 0) return found;
+  if (index.size === 0) return fallback;
+  if (required2) throw new IcebergError("UNREADABLE", `Avro schema has no field with field-id ${id2}`, { subject: path2 });
+  return void 0;
+}
+function num(value) {
+  if (typeof value === "bigint") return Number(value);
+  return typeof value === "number" ? value : 0;
+}
+function requireString(value, what, path2) {
+  if (typeof value !== "string") throw new IcebergError("UNREADABLE", `${what} is missing in an entry`, { subject: path2 });
+  return value;
+}
+function keepFields(record, ids, map = (f) => f) {
+  const r = record;
+  if (!Array.isArray(r?.fields) || !r.fields.some((f) => typeof f["field-id"] === "number")) return record;
+  return { ...r, fields: r.fields.filter((f) => ids.includes(f["field-id"])).map(map) };
+}
+var LIST_PROJECTION = { id: "manifest-list", readerSchema: (writer) => keepFields(writer, [500, 501, 517]) };
+var ENTRY_PROJECTION = {
+  id: "manifest-entry",
+  readerSchema: (writer) => keepFields(writer, [0, 2], (field) => field["field-id"] === 2 ? { ...field, type: keepFields(recordOf(field["type"]), [100, 101, 104, 134]) } : field)
+};
+var listFieldCache = /* @__PURE__ */ new Map();
+var entryFieldCache = /* @__PURE__ */ new Map();
+function listFields(schemaText, path2) {
+  let fields = listFieldCache.get(schemaText);
+  if (fields === void 0) {
+    const index = fieldsById(JSON.parse(schemaText));
+    fields = {
+      path: nameFor(index, 500, "manifest_path", path2, true),
+      length: nameFor(index, 501, "manifest_length", path2, false),
+      content: nameFor(index, 517, "content", path2, false)
+    };
+    listFieldCache.set(schemaText, fields);
+  }
+  return fields;
+}
+function entryFields(schemaText, path2) {
+  let fields = entryFieldCache.get(schemaText);
+  if (fields === void 0) {
+    const top = fieldsById(JSON.parse(schemaText));
+    const dataIndex = fieldsById(recordOf(top.get(2)?.type));
+    fields = {
+      status: nameFor(top, 0, "status", path2, true),
+      dataFile: nameFor(top, 2, "data_file", path2, true),
+      filePath: nameFor(dataIndex, 100, "file_path", path2, true),
+      format: nameFor(dataIndex, 101, "file_format", path2, false),
+      size: nameFor(dataIndex, 104, "file_size_in_bytes", path2, false),
+      content: nameFor(dataIndex, 134, "content", path2, false)
+    };
+    entryFieldCache.set(schemaText, fields);
+  }
+  return fields;
+}
+function parseManifestList(bytes, path2, intern = (s) => s) {
+  const container = readAvroContainer(bytes, path2, LIST_PROJECTION);
+  const f = listFields(container.schemaText, path2);
+  return container.records.map((r) => {
+    const record = r;
+    return {
+      path: intern(requireString(record[f.path], "manifest_path", path2)),
+      length: f.length === void 0 ? 0 : num(record[f.length]),
+      content: f.content === void 0 ? 0 : num(record[f.content])
+    };
+  });
+}
+function parseManifestLiveFiles(bytes, path2) {
+  const container = readAvroContainer(bytes, path2, ENTRY_PROJECTION);
+  const f = entryFields(container.schemaText, path2);
+  const live = [];
+  for (const r of container.records) {
+    const entry = r;
+    if (num(entry[f.status]) === DELETED) continue;
+    const file = entry[f.dataFile];
+    if (file === void 0 || file === null) throw new IcebergError("UNREADABLE", "manifest entry has no data_file", { subject: path2 });
+    const content = f.content === void 0 ? 0 : num(file[f.content]);
+    live.push({
+      path: requireString(file[f.filePath], "data_file.file_path", path2),
+      kind: CONTENT_KINDS[content] ?? "data",
+      format: f.format === void 0 ? "unknown" : String(file[f.format] ?? "unknown").toLowerCase(),
+      sizeBytes: f.size === void 0 ? 0 : num(file[f.size])
+    });
+  }
+  return live;
+}
+
+// src/iceberg/cleanup/manifest-reader.ts
+var ManifestReader = class {
+  constructor(io) {
+    this.io = io;
+  }
+  io;
+  lists = /* @__PURE__ */ new Map();
+  manifests = /* @__PURE__ */ new Map();
+  /** Manifest lists repeat the same manifest paths thousands of times; one string per path keeps memory flat. */
+  paths = /* @__PURE__ */ new Map();
+  /** Number of files fetched and decoded, by type. */
+  reads = { manifestLists: 0, manifests: 0 };
+  manifestList(path2) {
+    let pending = this.lists.get(path2);
+    if (pending === void 0) {
+      pending = this.io.read(path2).then((bytes) => {
+        this.reads.manifestLists += 1;
+        const manifests = parseManifestList(bytes, path2, this.intern);
+        return { manifests, bytes: bytes.length };
+      });
+      this.lists.set(path2, pending);
+    }
+    return pending;
+  }
+  intern = (path2) => {
+    const known = this.paths.get(path2);
+    if (known !== void 0) return known;
+    this.paths.set(path2, path2);
+    return path2;
+  };
+  liveFiles(path2) {
+    let pending = this.manifests.get(path2);
+    if (pending === void 0) {
+      pending = this.io.read(path2).then((bytes) => {
+        this.reads.manifests += 1;
+        return parseManifestLiveFiles(bytes, path2);
+      });
+      this.manifests.set(path2, pending);
+    }
+    return pending;
+  }
+};
+
+// src/iceberg/plan/file-plan.ts
+var S3_SPELLING = /^s3[an]?:\/\//;
+function normalise(path2) {
+  return path2.replace(S3_SPELLING, "s3://");
+}
+var sameObjectKey = normalise;
+function isUnder(path2, roots) {
+  const p = normalise(path2);
+  return roots.some((root) => {
+    const r = normalise(root).replace(/\/+$/, "");
+    return p.startsWith(`${r}/`);
+  });
+}
+function contentKind(file) {
+  return file.format === "puffin" ? "deletion-vectors" : file.kind;
+}
+function normalisedSet(paths2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const p of paths2) out.add(normalise(p));
+  return out;
+}
+function candidateManifests(facts, keptManifests) {
+  const candidates = /* @__PURE__ */ new Map();
+  for (const snapshot of facts.expired) {
+    for (const m of snapshot.manifests ?? []) if (!keptManifests.has(normalise(m.path))) candidates.set(m.path, m.length);
+  }
+  return candidates;
+}
+function contentDeletions(facts, manifests) {
+  const retainedLive = /* @__PURE__ */ new Set();
+  for (const m of facts.retainedManifests) for (const f of facts.liveFiles.get(m) ?? []) retainedLive.add(normalise(f.path));
+  const out = /* @__PURE__ */ new Map();
+  for (const m of manifests) {
+    for (const f of facts.liveFiles.get(m) ?? []) {
+      const key = normalise(f.path);
+      if (!retainedLive.has(key) && !out.has(key)) out.set(key, { path: f.path, kind: contentKind(f), sizeBytes: f.sizeBytes });
+    }
+  }
+  return [...out.values()];
+}
+function computeFilePlan(facts) {
+  const warnings = [];
+  const keptManifests = normalisedSet(facts.retainedManifests);
+  const keptLists = normalisedSet(facts.retainedManifestLists);
+  const candidates = candidateManifests(facts, keptManifests);
+  const readable = [...candidates.keys()].filter((m) => {
+    if (facts.liveFiles.has(m)) return true;
+    warnings.push(`kept unreadable manifest ${m} (its files cannot be listed)`);
+    return false;
+  });
+  const lists = facts.expired.filter((s) => s.manifestList !== void 0 && !keptLists.has(normalise(s.manifestList)));
+  for (const s of facts.expired) {
+    if (s.manifests === void 0 && s.manifestList !== void 0) warnings.push(`manifest list ${s.manifestList} of expired snapshot ${s.snapshotId} was unreadable; its manifests are left in place`);
+  }
+  const keptStats = normalisedSet(facts.statisticsAfter.map((s) => s.path));
+  const stats = /* @__PURE__ */ new Map();
+  for (const s of facts.statisticsBefore) if (!keptStats.has(normalise(s.path))) stats.set(s.path, s.sizeBytes ?? 0);
+  const all = [
+    ...contentDeletions(facts, readable),
+    ...readable.map((path2) => ({ path: path2, kind: "manifests", sizeBytes: candidates.get(path2) ?? 0 })),
+    ...lists.map((s) => ({ path: s.manifestList, kind: "manifest-lists", sizeBytes: s.manifestListBytes ?? 0 })),
+    ...[...stats].map(([path2, sizeBytes]) => ({ path: path2, kind: "statistics", sizeBytes }))
+  ];
+  const deletions = all.filter((d) => {
+    if (isUnder(d.path, facts.protectedRoots)) return true;
+    warnings.push(`kept ${d.path}: outside the table's locations`);
+    return false;
+  });
+  return { version: 1, deletions, warnings };
+}
+function summariseDeletions(deletions) {
+  const kinds = ["data", "position-deletes", "equality-deletes", "deletion-vectors", "manifests", "manifest-lists", "statistics"];
+  const out = Object.fromEntries(kinds.map((k) => [k, { count: 0, bytes: 0 }]));
+  for (const d of deletions) {
+    out[d.kind].count += 1;
+    out[d.kind].bytes += d.sizeBytes;
+  }
+  return out;
+}
+
+// src/iceberg/cleanup/collect.ts
+var READ_CONCURRENCY = 16;
+async function manifestsOf(snapshot, reader) {
+  if (snapshot.manifestList !== void 0) {
+    const read = await reader.manifestList(snapshot.manifestList);
+    return { refs: read.manifests, bytes: read.bytes };
+  }
+  return { refs: (snapshot.manifests ?? []).map((path2) => ({ path: path2, length: 0, content: 0 })), bytes: void 0 };
+}
+async function retainedFacts(snapshots, reader) {
+  const manifests = /* @__PURE__ */ new Set();
+  await mapWithConcurrency(snapshots, READ_CONCURRENCY, async (s) => {
+    try {
+      for (const m of (await manifestsOf(s, reader)).refs) manifests.add(m.path);
+    } catch (cause) {
+      throw new IcebergError("UNREADABLE", `manifest list of kept snapshot ${s.id} cannot be read, so nothing will be deleted: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: "restore the file or repair the table first", cause });
+    }
+  });
+  return manifests;
+}
+async function expiredFacts(snapshots, reader) {
+  return mapWithConcurrency(snapshots, READ_CONCURRENCY, async (s) => {
+    try {
+      const read = await manifestsOf(s, reader);
+      return { snapshotId: s.id, manifestList: s.manifestList, manifestListBytes: read.bytes, manifests: read.refs };
+    } catch {
+      return { snapshotId: s.id, manifestList: s.manifestList, manifestListBytes: void 0, manifests: void 0 };
+    }
+  });
+}
+async function liveFilesOf(paths2, reader, mustRead) {
+  const out = /* @__PURE__ */ new Map();
+  await mapWithConcurrency(paths2, READ_CONCURRENCY, async (path2) => {
+    try {
+      out.set(path2, await reader.liveFiles(path2));
+    } catch (cause) {
+      if (mustRead) {
+        throw new IcebergError("UNREADABLE", `manifest ${path2} of a kept snapshot cannot be read, so nothing will be deleted: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: "restore the file or repair the table first", cause });
+      }
+    }
+  });
+  return out;
+}
+function protectedRoots(meta) {
+  const keys = ["write.data.path", "write.metadata.path", "write.object-storage.path", "write.folder-storage.path"];
+  return [meta.location, ...keys.map((k) => meta.properties[k]).filter((v) => v !== void 0)];
+}
+async function collectFilePlan(input, reader) {
+  const [retainedManifests, expired] = await Promise.all([retainedFacts(input.after.snapshots, reader), expiredFacts(input.expired, reader)]);
+  const candidates = /* @__PURE__ */ new Set();
+  const kept = new Set([...retainedManifests].map(sameObjectKey));
+  for (const s of expired) for (const m of s.manifests ?? []) if (!kept.has(sameObjectKey(m.path))) candidates.add(m.path);
+  const [keptLive, cand] = await Promise.all([liveFilesOf([...retainedManifests], reader, true), liveFilesOf([...candidates], reader, false)]);
+  const facts = {
+    expired,
+    retainedManifests,
+    retainedManifestLists: new Set(input.after.snapshots.map((s) => s.manifestList).filter((p) => p !== void 0)),
+    liveFiles: new Map([...keptLive, ...cand]),
+    statisticsBefore: input.statisticsBefore,
+    statisticsAfter: [...input.after.statistics, ...input.after.partitionStatistics],
+    protectedRoots: protectedRoots(input.after)
+  };
+  return computeFilePlan(facts);
+}
+function transition(before, after) {
+  const remaining = new Set(after.snapshots.map((s) => s.id));
+  return {
+    expired: before.snapshots.filter((s) => !remaining.has(s.id)),
+    after,
+    statisticsBefore: [...before.statistics, ...before.partitionStatistics]
+  };
+}
+
+// src/iceberg/cleanup/execute.ts
+var PHASES = [
+  ["data", "position-deletes", "equality-deletes", "deletion-vectors"],
+  ["manifests"],
+  ["manifest-lists"],
+  ["statistics"]
+];
+async function executeFilePlan(plan, io, onPhase) {
+  const deleted = [];
+  const failures = [];
+  for (const kinds of PHASES) {
+    const batch = plan.deletions.filter((d) => kinds.includes(d.kind));
+    if (batch.length === 0) continue;
+    onPhase?.(kinds, batch.length);
+    const failed = await io.deleteFiles(batch.map((d) => d.path));
+    const failedPaths = new Set(failed.map((f) => f.path));
+    failures.push(...failed);
+    deleted.push(...batch.filter((d) => !failedPaths.has(d.path)));
+  }
+  return { deleted, failures };
+}
+
+// src/iceberg/metadata/files.ts
+import { randomUUID } from "node:crypto";
+
+// src/iceberg/metadata/json.ts
+import { gunzipSync, gzipSync } from "node:zlib";
+import { LosslessNumber, isLosslessNumber, parse, stringify } from "lossless-json";
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isLosslessNumber(value);
+}
+function isGzipMetadataPath(path2) {
+  return path2.endsWith(".gz.metadata.json") || path2.endsWith(".metadata.json.gz");
+}
+function parseMetadataBytes(bytes, path2) {
+  const gzipped = bytes.length > 2 && bytes[0] === 31 && bytes[1] === 139;
+  let text;
+  try {
+    text = (gzipped ? gunzipSync(bytes) : bytes).toString("utf8");
+  } catch (cause) {
+    throw new IcebergError("UNREADABLE", "metadata file is not valid gzip", { subject: path2, cause });
+  }
+  let doc;
+  try {
+    doc = parse(text);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new IcebergError("UNREADABLE", `metadata file is not valid JSON: ${reason}`, { subject: path2, cause });
+  }
+  if (!isJsonObject(doc)) throw new IcebergError("UNREADABLE", "metadata file is not a JSON object", { subject: path2 });
+  return doc;
+}
+function serializeMetadata(doc, path2) {
+  const text = stringify(doc, void 0, 2) ?? "{}";
+  const bytes = Buffer.from(text, "utf8");
+  return isGzipMetadataPath(path2) ? gzipSync(bytes) : bytes;
+}
+function jsonInt(value) {
+  return new LosslessNumber(String(value));
+}
+function intText(value) {
+  if (isLosslessNumber(value)) return /^-?\d+$/.test(value.value) ? value.value : void 0;
+  if (typeof value === "number" && Number.isInteger(value)) return String(value);
+  if (typeof value === "bigint") return value.toString();
+  return void 0;
+}
+function numberOf(value) {
+  if (isLosslessNumber(value)) return Number(value.value);
+  if (typeof value === "number") return value;
+  return void 0;
+}
+
+// src/iceberg/metadata/properties.ts
+function intProperty(props, key) {
+  const raw = props[key];
+  if (raw === void 0) return void 0;
+  const value = Number(raw.trim());
+  if (raw.trim() === "" || !Number.isFinite(value) || !Number.isInteger(value)) {
+    throw new IcebergError("INVALID_INPUT", `table property ${key}=${JSON.stringify(raw)} is not an integer`, { hint: "fix the table property" });
+  }
+  return value;
+}
+function expirationProperties(props) {
+  const codec = (props["write.metadata.compression-codec"] ?? "none").toLowerCase();
+  return {
+    gcEnabled: (props["gc.enabled"] ?? "true").trim().toLowerCase() !== "false",
+    maxSnapshotAgeMs: intProperty(props, "history.expire.max-snapshot-age-ms"),
+    minSnapshotsToKeep: intProperty(props, "history.expire.min-snapshots-to-keep") ?? 1,
+    maxRefAgeMs: intProperty(props, "history.expire.max-ref-age-ms") ?? Number.MAX_SAFE_INTEGER,
+    previousVersionsMax: intProperty(props, "write.metadata.previous-versions-max") ?? 100,
+    metadataPath: props["write.metadata.path"],
+    metadataCompression: codec === "gzip" ? "gzip" : "none"
+  };
+}
+function commitRetryProperties(props) {
+  return {
+    numRetries: intProperty(props, "commit.retry.num-retries") ?? 4,
+    minWaitMs: intProperty(props, "commit.retry.min-wait-ms") ?? 100,
+    maxWaitMs: intProperty(props, "commit.retry.max-wait-ms") ?? 6e4,
+    totalTimeoutMs: intProperty(props, "commit.retry.total-timeout-ms") ?? 18e5
+  };
+}
+
+// src/iceberg/metadata/table-metadata.ts
+var MAX_FORMAT_VERSION = 3;
+function fail3(path2, problem) {
+  throw new IcebergError("UNREADABLE", problem, { subject: path2, hint: "the metadata file does not follow the Iceberg spec" });
+}
+function readSnapshot2(raw, path2, index) {
+  if (!isJsonObject(raw)) fail3(path2, `snapshots[${index}] is not an object`);
+  const id2 = intText(raw["snapshot-id"]);
+  const timestampMs = numberOf(raw["timestamp-ms"]);
+  if (id2 === void 0 || timestampMs === void 0) fail3(path2, `snapshots[${index}] lacks snapshot-id or timestamp-ms`);
+  const list = raw["manifest-list"];
+  const manifests = raw["manifests"];
+  return {
+    id: id2,
+    parentId: intText(raw["parent-snapshot-id"]),
+    timestampMs,
+    manifestList: typeof list === "string" ? list : void 0,
+    manifests: Array.isArray(manifests) ? manifests.filter((m) => typeof m === "string") : void 0
+  };
+}
+function readRefs(doc, currentSnapshotId, path2) {
+  const raw = doc["refs"];
+  const refs = [];
+  if (isJsonObject(raw)) {
+    for (const [name, value] of Object.entries(raw)) {
+      if (!isJsonObject(value)) fail3(path2, `refs.${name} is not an object`);
+      const snapshotId = intText(value["snapshot-id"]);
+      const type = value["type"];
+      if (snapshotId === void 0 || type !== "branch" && type !== "tag") fail3(path2, `refs.${name} lacks snapshot-id or type`);
+      refs.push({
+        name,
+        snapshotId,
+        type,
+        minSnapshotsToKeep: numberOf(value["min-snapshots-to-keep"]),
+        maxSnapshotAgeMs: numberOf(value["max-snapshot-age-ms"]),
+        maxRefAgeMs: numberOf(value["max-ref-age-ms"])
+      });
+    }
+  }
+  if (!refs.some((r) => r.name === "main") && currentSnapshotId !== void 0) {
+    refs.push({ name: "main", snapshotId: currentSnapshotId, type: "branch", minSnapshotsToKeep: void 0, maxSnapshotAgeMs: void 0, maxRefAgeMs: void 0 });
+  }
+  return refs;
+}
+function readStatistics(raw) {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry) => {
+    if (!isJsonObject(entry)) return [];
+    const snapshotId = intText(entry["snapshot-id"]);
+    const path2 = entry["statistics-path"];
+    if (snapshotId === void 0 || typeof path2 !== "string") return [];
+    return [{ snapshotId, path: path2, sizeBytes: numberOf(entry["file-size-in-bytes"]) }];
+  });
+}
+function readProperties(raw) {
+  if (!isJsonObject(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter((e) => typeof e[1] === "string"));
+}
+function readTableMetadata(doc, path2) {
+  const formatVersion = numberOf(doc["format-version"]);
+  if (formatVersion === void 0 || !Number.isInteger(formatVersion) || formatVersion < 1) fail3(path2, "format-version is missing or invalid");
+  if (formatVersion > MAX_FORMAT_VERSION) {
+    throw new IcebergError("REFUSED", `format-version ${formatVersion} is newer than the supported ${MAX_FORMAT_VERSION}`, { subject: path2, hint: "upgrade guardrails before expiring this table" });
+  }
+  const location = doc["location"];
+  if (typeof location !== "string" || location === "") fail3(path2, "location is missing");
+  const rawSnapshots = doc["snapshots"] ?? [];
+  if (!Array.isArray(rawSnapshots)) fail3(path2, "snapshots is not a list");
+  const current = intText(doc["current-snapshot-id"]);
+  const currentSnapshotId = current === void 0 || current === "-1" ? void 0 : current;
+  return {
+    formatVersion,
+    location,
+    lastUpdatedMs: numberOf(doc["last-updated-ms"]) ?? 0,
+    currentSnapshotId,
+    snapshots: rawSnapshots.map((s, i) => readSnapshot2(s, path2, i)),
+    refs: readRefs(doc, currentSnapshotId, path2),
+    properties: readProperties(doc["properties"]),
+    statistics: readStatistics(doc["statistics"]),
+    partitionStatistics: readStatistics(doc["partition-statistics"])
+  };
+}
+
+// src/iceberg/metadata/files.ts
+async function loadMetadata(io, location) {
+  const doc = parseMetadataBytes(await io.read(location), location);
+  return { location, doc, view: readTableMetadata(doc, location) };
+}
+function metadataVersion(location) {
+  const name = location.slice(location.lastIndexOf("/") + 1);
+  const match = /^(\d+)-/.exec(name) ?? /^v(\d+)\./.exec(name);
+  return match === null ? -1 : Number(match[1]);
+}
+function nextMetadataLocation(base, baseLocation, uuid = randomUUID()) {
+  const props = expirationProperties(base.properties);
+  const dir = (props.metadataPath ?? `${base.location.replace(/\/+$/, "")}/metadata`).replace(/\/+$/, "");
+  const version = String(metadataVersion(baseLocation) + 1).padStart(5, "0");
+  const extension = props.metadataCompression === "gzip" ? ".gz.metadata.json" : ".metadata.json";
+  return `${dir}/${version}-${uuid}${extension}`;
+}
+async function writeMetadata(io, location, doc) {
+  await io.writeNew(location, serializeMetadata(doc, location));
+}
+
+// src/iceberg/plan/apply.ts
+function withoutSnapshots(list, removed, key) {
+  if (!Array.isArray(list)) return list;
+  return list.filter((entry) => !(isJsonObject(entry) && removed.has(intText(entry[key]) ?? "")));
+}
+function keptRefs(refs, removedIds, droppedRefs) {
+  if (!isJsonObject(refs)) return refs;
+  return Object.fromEntries(Object.entries(refs).filter(([name, ref]) => {
+    if (droppedRefs.has(name)) return false;
+    return !(isJsonObject(ref) && removedIds.has(intText(ref["snapshot-id"]) ?? ""));
+  }));
+}
+function trimmedSnapshotLog(log, removedIds) {
+  if (!Array.isArray(log)) return log;
+  const kept = [];
+  for (const entry of log) {
+    if (isJsonObject(entry) && removedIds.has(intText(entry["snapshot-id"]) ?? "")) kept.length = 0;
+    else kept.push(entry);
+  }
+  return kept;
+}
+function appendedMetadataLog(log, base, baseLocation, maxPrevious) {
+  const entries = Array.isArray(log) ? [...log] : [];
+  entries.push({ "timestamp-ms": jsonInt(base.lastUpdatedMs), "metadata-file": baseLocation });
+  const keep = Math.max(1, maxPrevious);
+  return entries.slice(Math.max(0, entries.length - keep));
+}
+function applyRetention(doc, base, plan, now, baseLocation) {
+  const removed = new Set(plan.expiredSnapshotIds);
+  const props = expirationProperties(base.properties);
+  const next = { ...doc };
+  next["last-updated-ms"] = jsonInt(Math.max(now, base.lastUpdatedMs));
+  next["snapshots"] = withoutSnapshots(doc["snapshots"], removed, "snapshot-id");
+  if ("refs" in doc) next["refs"] = keptRefs(doc["refs"], removed, new Set(plan.droppedRefs));
+  if ("statistics" in doc) next["statistics"] = withoutSnapshots(doc["statistics"], removed, "snapshot-id");
+  if ("partition-statistics" in doc) next["partition-statistics"] = withoutSnapshots(doc["partition-statistics"], removed, "snapshot-id");
+  if ("snapshot-log" in doc) next["snapshot-log"] = trimmedSnapshotLog(doc["snapshot-log"], removed);
+  next["metadata-log"] = appendedMetadataLog(doc["metadata-log"], base, baseLocation, props.previousVersionsMax);
+  return next;
+}
+
+// src/iceberg/plan/retention.ts
+function ancestors(headId, byId) {
+  const chain = [];
+  const seen = /* @__PURE__ */ new Set();
+  let current = byId.get(headId);
+  while (current !== void 0 && !seen.has(current.id)) {
+    seen.add(current.id);
+    chain.push(current);
+    current = current.parentId === void 0 ? void 0 : byId.get(current.parentId);
+  }
+  return chain;
+}
+function retainedRefs(meta, byId, now, defaultMaxRefAgeMs) {
+  return meta.refs.filter((ref) => {
+    if (ref.name === "main") return true;
+    const snapshot = byId.get(ref.snapshotId);
+    if (snapshot === void 0) return false;
+    return now - snapshot.timestampMs <= (ref.maxRefAgeMs ?? defaultMaxRefAgeMs);
+  });
+}
+function branchRetained(ref, byId, now, cutoff, minKeep) {
+  const branchCutoff = ref.maxSnapshotAgeMs !== void 0 ? now - ref.maxSnapshotAgeMs : cutoff;
+  const keepCount = ref.minSnapshotsToKeep ?? minKeep;
+  const kept = [];
+  for (const ancestor of ancestors(ref.snapshotId, byId)) {
+    if (kept.length < keepCount || ancestor.timestampMs >= branchCutoff) kept.push(ancestor.id);
+    else break;
+  }
+  return kept;
+}
+function validateOptions(options) {
+  if (options.retainLast !== void 0 && (!Number.isInteger(options.retainLast) || options.retainLast < 1)) {
+    throw new IcebergError("INVALID_INPUT", `retain-last must be an integer of at least 1, got ${options.retainLast}`);
+  }
+  for (const id2 of options.expireSnapshotIds ?? []) {
+    if (!/^-?\d+$/.test(id2)) throw new IcebergError("INVALID_INPUT", `snapshot id ${JSON.stringify(id2)} is not an integer`);
+  }
+}
+function planRetention(meta, options, now) {
+  validateOptions(options);
+  const props = expirationProperties(meta.properties);
+  if (!props.gcEnabled) {
+    throw new IcebergError("REFUSED", "gc.enabled is false, so expiring snapshots could remove files another table still uses", { hint: "set gc.enabled=true if this table owns its files" });
+  }
+  const cutoffMs = options.expireOlderThanMs ?? now - (props.maxSnapshotAgeMs ?? options.defaultMaxSnapshotAgeMs);
+  const minSnapshotsToKeep = options.retainLast ?? props.minSnapshotsToKeep;
+  const byId = new Map(meta.snapshots.map((s) => [s.id, s]));
+  const keptRefs2 = retainedRefs(meta, byId, now, props.maxRefAgeMs);
+  const retain = /* @__PURE__ */ new Set();
+  for (const ref of keptRefs2) if (byId.has(ref.snapshotId)) retain.add(ref.snapshotId);
+  for (const id2 of options.expireSnapshotIds ?? []) {
+    const holders = keptRefs2.filter((r) => r.snapshotId === id2).map((r) => r.name);
+    if (holders.length > 0) throw new IcebergError("INVALID_INPUT", `Cannot expire ${id2}. Still referenced by refs: ${holders.join(", ")}`);
+  }
+  const referenced = /* @__PURE__ */ new Set();
+  for (const ref of keptRefs2) {
+    if (ref.type === "branch") {
+      for (const id2 of branchRetained(ref, byId, now, cutoffMs, minSnapshotsToKeep)) retain.add(id2);
+      for (const a of ancestors(ref.snapshotId, byId)) referenced.add(a.id);
+    } else {
+      referenced.add(ref.snapshotId);
+    }
+  }
+  for (const s of meta.snapshots) if (!referenced.has(s.id) && s.timestampMs >= cutoffMs) retain.add(s.id);
+  const explicit = new Set(options.expireSnapshotIds ?? []);
+  const expired = meta.snapshots.filter((s) => explicit.has(s.id) || !retain.has(s.id)).map((s) => s.id);
+  const expiredSet = new Set(expired);
+  const keptNames = new Set(keptRefs2.map((r) => r.name));
+  return {
+    version: 1,
+    cutoffMs,
+    minSnapshotsToKeep,
+    expiredSnapshotIds: expired,
+    retainedSnapshotIds: meta.snapshots.filter((s) => !expiredSet.has(s.id)).map((s) => s.id),
+    droppedRefs: meta.refs.filter((r) => !keptNames.has(r.name)).map((r) => r.name)
+  };
+}
+
+// src/iceberg/job/backoff.ts
+function backoffMs(attempt, retry2, random) {
+  const base = Math.min(retry2.maxWaitMs, retry2.minWaitMs * 2 ** attempt);
+  return Math.round(base * (0.9 + 0.2 * random()));
+}
+
+// src/iceberg/job/resume.ts
+function previousMetadataFile(current) {
+  const log = current.doc["metadata-log"];
+  if (!Array.isArray(log) || log.length === 0) return void 0;
+  const last = log[log.length - 1];
+  return isJsonObject(last) && typeof last["metadata-file"] === "string" ? last["metadata-file"] : void 0;
+}
+async function resumeCleanup(current, io, reader, dryRun) {
+  if (!expirationProperties(current.view.properties).gcEnabled) return void 0;
+  const previousPath = previousMetadataFile(current);
+  if (previousPath === void 0) return void 0;
+  let previous;
+  try {
+    previous = await loadMetadata(io, previousPath);
+  } catch {
+    return void 0;
+  }
+  const pending = transition(previous.view, current.view);
+  const statsGone = pending.statisticsBefore.some((s) => ![...current.view.statistics, ...current.view.partitionStatistics].some((k) => k.path === s.path));
+  if (pending.expired.length === 0 && !statsGone) return void 0;
+  const plan = await collectFilePlan(pending, reader);
+  if (plan.deletions.length === 0) return void 0;
+  return { plan, result: dryRun ? void 0 : await executeFilePlan(plan, io) };
+}
+
+// src/iceberg/job/summary-builder.ts
+function status(parts) {
+  if (parts.error !== void 0) return "failed";
+  if (parts.options.dryRun) return "dry-run";
+  return parts.attempt?.newLocation !== void 0 ? "expired" : "nothing-to-expire";
+}
+function buildSummary(parts) {
+  const { attempt, options } = parts;
+  const resumedPlanned = parts.resumed?.plan.deletions ?? [];
+  const planned = options.dryRun ? [...resumedPlanned, ...attempt?.filePlan?.deletions ?? []] : [];
+  const resumedDeleted = parts.resumed?.result?.deleted ?? [];
+  const deleted = [...resumedDeleted, ...parts.cleanup?.result.deleted ?? []];
+  const counted = options.dryRun ? planned : deleted;
+  const files = summariseDeletions(counted);
+  const before = attempt?.base.view.snapshots.length ?? 0;
+  const expired = attempt?.plan.expiredSnapshotIds ?? [];
+  const error = parts.error;
+  return {
+    version: 1,
+    table: parts.name,
+    status: status(parts),
+    dryRun: options.dryRun,
+    snapshotsBefore: before,
+    snapshotsAfter: before - expired.length,
+    expiredSnapshotIds: expired,
+    droppedRefs: attempt?.plan.droppedRefs ?? [],
+    files,
+    bytes: counted.reduce((sum, d) => sum + d.sizeBytes, 0),
+    resumedDeletions: options.dryRun ? resumedPlanned.length : resumedDeleted.length,
+    deleteFailures: [...parts.resumed?.result?.failures ?? [], ...parts.cleanup?.result.failures ?? []],
+    warnings: [...options.dryRun ? attempt?.filePlan?.warnings ?? [] : [], ...parts.resumed?.plan.warnings ?? [], ...parts.cleanup?.warnings ?? []],
+    commitAttempts: options.dryRun ? 0 : attempt?.attempts ?? 0,
+    previousMetadataLocation: attempt?.base.location,
+    metadataLocation: attempt?.newLocation,
+    durationMs: parts.now - parts.startedMs,
+    error: error === void 0 ? void 0 : { code: error instanceof IcebergError ? error.code : "INTERNAL", message: describeError(error) },
+    plannedDeletions: options.dryRun ? planned : void 0
+  };
+}
+
+// src/iceberg/job/expire-table.ts
+async function loadCurrent(ident, deps) {
+  return loadMetadata(deps.io, await deps.catalog.loadPointer(ident));
+}
+async function planAndCommit(ident, base, options, deps, reader) {
+  const now = deps.now();
+  const plan = planRetention(base.view, options.retention, now);
+  if (plan.expiredSnapshotIds.length === 0) return { plan, outcome: "none" };
+  const newLocation = nextMetadataLocation(base.view, base.location);
+  const next = applyRetention(base.doc, base.view, plan, now, base.location);
+  const filePlan = await collectFilePlan(transition(base.view, readTableMetadata(next, newLocation)), reader);
+  if (options.dryRun) return { plan, filePlan, outcome: "none" };
+  await writeMetadata(deps.io, newLocation, next);
+  const outcome = await deps.catalog.commit(ident, base.location, newLocation);
+  if (outcome === "unknown") {
+    throw new IcebergError("UNKNOWN_OUTCOME", `commit outcome of ${newLocation} is unknown, so no files were deleted`, { subject: identText(ident), hint: "re-run the job: it re-reads the catalog and finishes the cleanup if the commit landed" });
+  }
+  if (outcome === "conflict") await deps.io.deleteFiles([newLocation]);
+  return { plan, filePlan, outcome: outcome === "committed" ? "committed" : "conflict", newLocation };
+}
+async function commitWithRetries(ident, first, options, deps, reader) {
+  const retry2 = commitRetryProperties(first.view.properties);
+  const started = deps.now();
+  let base = first;
+  for (let attempt = 0; ; attempt++) {
+    const result = await planAndCommit(ident, base, options, deps, reader);
+    if (result.outcome !== "conflict") {
+      return { base, plan: result.plan, filePlan: result.filePlan, newLocation: result.newLocation, attempts: attempt + 1 };
+    }
+    if (attempt >= retry2.numRetries || deps.now() - started > retry2.totalTimeoutMs) {
+      throw new IcebergError("CONFLICT", `gave up after ${attempt + 1} commit attempts: the table kept changing`, { subject: identText(ident), hint: "raise commit.retry.num-retries or run when writers are quieter" });
+    }
+    deps.log(`${identText(ident)}: commit conflict, re-planning (attempt ${attempt + 2})`);
+    await deps.sleep(backoffMs(attempt, retry2, deps.random));
+    base = await loadCurrent(ident, deps);
+  }
+}
+async function cleanupAfterCommit(ident, base, deps, reader) {
+  try {
+    const current = await loadCurrent(ident, deps);
+    const filePlan = await collectFilePlan(transition(base.view, current.view), reader);
+    const result = await executeFilePlan(filePlan, deps.io, (kinds, n) => deps.log(`${identText(ident)}: deleting ${n} ${kinds.join("/")} file(s)`));
+    return { result, warnings: [...filePlan.warnings] };
+  } catch (error) {
+    return { result: { deleted: [], failures: [] }, warnings: [`committed, but cleanup was skipped: ${describeError(error)}`] };
+  }
+}
+async function expireTable(ident, options, deps) {
+  const startedMs = deps.now();
+  const name = identText(ident);
+  try {
+    const first = await loadCurrent(ident, deps);
+    const reader = new ManifestReader(deps.io);
+    const resumed = await resumeCleanup(first, deps.io, reader, options.dryRun);
+    const attempt = await commitWithRetries(ident, first, options, deps, reader);
+    if (options.dryRun || attempt.newLocation === void 0) {
+      return buildSummary({ name, options, attempt, resumed, cleanup: void 0, startedMs, now: deps.now() });
+    }
+    const cleanup = await cleanupAfterCommit(ident, attempt.base, deps, reader);
+    return buildSummary({ name, options, attempt, resumed, cleanup, startedMs, now: deps.now() });
+  } catch (error) {
+    return buildSummary({ name, options, attempt: void 0, resumed: void 0, cleanup: void 0, startedMs, now: deps.now(), error });
+  }
+}
+
+// src/iceberg/job/settings.ts
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/iceberg/job/shard.ts
+function parseShard(text) {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count2 = Number(match?.[2]);
+  if (match === null || count2 < 1 || index >= count2) {
+    throw new IcebergError("INVALID_INPUT", `--shard ${JSON.stringify(text)} is not k/n with 0 <= k < n`, { hint: "e.g. --shard 0/4 \u2026 --shard 3/4" });
+  }
+  return { index, count: count2 };
+}
+function fnv1a(text) {
+  let hash = 2166136261;
+  for (const byte of Buffer.from(text, "utf8")) {
+    hash ^= byte;
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash;
+}
+function inShard(tableKey, shard) {
+  return fnv1a(tableKey) % shard.count === shard.index;
+}
+
+// src/iceberg/job/settings.ts
+var DEFAULT_MAX_SNAPSHOT_AGE_MS = 90 * 864e5;
+var OPTIONS3 = {
+  "catalog-uri": { type: "string" },
+  "catalog-name": { type: "string" },
+  warehouse: { type: "string" },
+  namespace: { type: "string" },
+  table: { type: "string" },
+  "older-than": { type: "string" },
+  "retain-last": { type: "string" },
+  "expire-snapshot-id": { type: "string", multiple: true },
+  "dry-run": { type: "boolean" },
+  "max-concurrent-deletes": { type: "string" },
+  shard: { type: "string" },
+  "map-location": { type: "string", multiple: true },
+  "s3-endpoint": { type: "string" },
+  "s3-region": { type: "string" },
+  "s3-path-style": { type: "boolean" },
+  "catalog-ssl-mode": { type: "string" },
+  "catalog-pool-size": { type: "string" },
+  format: { type: "string" },
+  "summary-markdown": { type: "string" },
+  now: { type: "string" },
+  help: { type: "boolean", short: "h" }
+};
+var DURATION = /^(\d+)(ms|s|m|h|d)$/;
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function parseOlderThan(text, now) {
+  const duration = DURATION.exec(text.trim());
+  if (duration !== null) return now - Number(duration[1]) * UNIT_MS[duration[2]];
+  const timestamp = Date.parse(text);
+  if (/^\d{4}-\d{2}-\d{2}/.test(text) && Number.isFinite(timestamp)) return timestamp;
+  throw new IcebergError("INVALID_INPUT", `--older-than ${JSON.stringify(text)} is neither a duration nor a timestamp`, { hint: "use e.g. 90d, 36h or 2026-01-31T00:00:00Z" });
+}
+function positiveInt(flag, text, fallback) {
+  if (text === void 0) return fallback;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new IcebergError("INVALID_INPUT", `--${flag} ${JSON.stringify(text)} is not a positive integer`);
+  return Number(text);
+}
+function snapshotIds(values) {
+  return (values ?? []).map((id2) => {
+    if (!/^-?\d{1,19}$/.test(id2.trim())) throw new IcebergError("INVALID_INPUT", `--expire-snapshot-id ${JSON.stringify(id2)} is not a 64-bit snapshot id`);
+    return BigInt(id2.trim()).toString();
+  });
+}
+function parseNow(text, clock) {
+  if (text === void 0) return clock();
+  const value = Date.parse(text);
+  if (!Number.isFinite(value)) throw new IcebergError("INVALID_INPUT", `--now ${JSON.stringify(text)} is not an ISO-8601 timestamp`);
+  return value;
+}
+function parseFormat(text) {
+  if (text === void 0 || text === "text" || text === "json") return text ?? "text";
+  throw new IcebergError("INVALID_INPUT", `--format ${JSON.stringify(text)} is unknown`, { hint: "use text or json" });
+}
+function parseExpireArgs(argv, env, clock = Date.now) {
+  let values;
+  try {
+    values = parseArgs2({ args: [...argv], options: OPTIONS3, strict: true, allowPositionals: false }).values;
+  } catch (cause) {
+    throw new IcebergError("INVALID_INPUT", cause instanceof Error ? cause.message : String(cause), { hint: "see --help" });
+  }
+  if (values.help === true) return { help: true };
+  const catalogName = values["catalog-name"] ?? env["ICEBERG_CATALOG_NAME"];
+  if (catalogName === void 0 || catalogName === "") throw new IcebergError("INVALID_INPUT", "--catalog-name is required", { hint: "the catalog_name of the tables in iceberg_tables" });
+  const now = parseNow(values.now, clock);
+  return {
+    help: false,
+    settings: {
+      catalogUri: values["catalog-uri"] ?? env["ICEBERG_CATALOG_URI"] ?? env["DATABASE_URL"],
+      catalogName,
+      warehouse: values.warehouse,
+      namespace: values.namespace,
+      table: values.table,
+      expireOlderThanMs: values["older-than"] === void 0 ? void 0 : parseOlderThan(values["older-than"], now),
+      retainLast: positiveInt("retain-last", values["retain-last"], void 0),
+      expireSnapshotIds: snapshotIds(values["expire-snapshot-id"]),
+      dryRun: values["dry-run"] === true,
+      maxConcurrentDeletes: positiveInt("max-concurrent-deletes", values["max-concurrent-deletes"], 16),
+      shard: parseShard(values.shard ?? "0/1"),
+      locationMappings: (values["map-location"] ?? []).map(parseLocationMapping),
+      s3Endpoint: values["s3-endpoint"] ?? env["AWS_ENDPOINT_URL_S3"] ?? env["AWS_ENDPOINT_URL"],
+      s3Region: values["s3-region"],
+      s3PathStyle: values["s3-path-style"] === true,
+      sslMode: values["catalog-ssl-mode"],
+      poolSize: positiveInt("catalog-pool-size", values["catalog-pool-size"], 4),
+      format: parseFormat(values.format),
+      summaryMarkdown: values["summary-markdown"],
+      now
+    }
+  };
+}
+
+// src/iceberg/job/run.ts
+async function selectTables(catalog, settings) {
+  const all = await catalog.listTables({ namespace: settings.namespace, table: settings.table });
+  return all.filter((t) => inShard(`${t.namespace}.${t.name}`, settings.shard));
+}
+async function runExpiration(settings, deps, out) {
+  const tables = await selectTables(deps.catalog, settings);
+  out.stderr(`expire-snapshots: ${tables.length} table(s) in shard ${settings.shard.index}/${settings.shard.count}${settings.dryRun ? " (dry run)" : ""}
+`);
+  const clock = deps.clock ?? Date.now;
+  const jobDeps = {
+    catalog: deps.catalog,
+    io: deps.io,
+    now: () => settings.now + (clock() - startedAt),
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve7) => setTimeout(resolve7, ms))),
+    random: Math.random,
+    log: (line) => out.stderr(`${line}
+`)
+  };
+  const startedAt = clock();
+  const summaries = [];
+  for (const [i, ident] of tables.entries()) {
+    out.stderr(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}
+`);
+    const summary3 = await expireTable(ident, {
+      dryRun: settings.dryRun,
+      retention: {
+        expireOlderThanMs: settings.expireOlderThanMs,
+        defaultMaxSnapshotAgeMs: DEFAULT_MAX_SNAPSHOT_AGE_MS,
+        retainLast: settings.retainLast,
+        expireSnapshotIds: settings.expireSnapshotIds
+      }
+    }, jobDeps);
+    summaries.push(summary3);
+    out.stdout(`${settings.format === "json" ? renderTableJson(summary3) : renderTableText(summary3)}
+`);
+  }
+  return summaries;
+}
+
+// src/iceberg/job/command.ts
+async function run(settings, io) {
+  const pool = createPool({ uri: settings.catalogUri, sslMode: settings.sslMode, poolSize: settings.poolSize }, io.env);
+  pool.on("error", () => {
+  });
+  try {
+    const fileIO = RoutingFileIO.create(new LocationMap(settings.locationMappings), settings.warehouse ?? io.cwd, {
+      endpoint: settings.s3Endpoint,
+      region: settings.s3Region,
+      forcePathStyle: settings.s3PathStyle
+    }, settings.maxConcurrentDeletes);
+    const summaries = await runExpiration(settings, { catalog: new PostgresSqlCatalog(pool, settings.catalogName), io: fileIO }, io);
+    if (settings.summaryMarkdown !== void 0) {
+      const heading = `Snapshot expiration, shard ${settings.shard.index}/${settings.shard.count}${settings.dryRun ? " (dry run)" : ""}`;
+      await appendFile(settings.summaryMarkdown, renderGithubSummary(summaries, heading));
+    }
+    const failed = summaries.filter((s) => s.status === "failed").length;
+    io.stderr(`expire-snapshots: ${summaries.length - failed} table(s) ok, ${failed} failed
+`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await pool.end().catch(() => {
+    });
+  }
+}
+async function runExpireSnapshotsCommand(argv, io) {
+  try {
+    const parsed = parseExpireArgs(argv, io.env);
+    if (parsed.help) {
+      io.stdout(HELP_TEXT);
+      return 0;
+    }
+    return await run(parsed.settings, io);
+  } catch (error) {
+    const usage = error instanceof IcebergError && error.code === "INVALID_INPUT";
+    io.stderr(`expire-snapshots: ${usage ? "" : "catalog error: "}${describeError(error)}
+`);
+    return 2;
+  }
+}
+
+// src/postmortem/command.ts
+import { appendFile as appendFile2, writeFile as writeFile4 } from "node:fs/promises";
+import { resolve as resolve6 } from "node:path";
+
+// src/postmortem/sync/key.ts
+import { createHash as createHash2 } from "node:crypto";
+function normaliseText(text) {
+  return text.normalize("NFKC").toLowerCase().replace(/[`*_~[\]()]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+function itemKey(incidentId, text) {
+  return createHash2("sha256").update(`${incidentId.trim().toLowerCase()}
+${normaliseText(text)}`).digest("hex").slice(0, 20);
+}
+var ACTION = /<!-- pm-action:v1 ([^>]*?) -->/;
+var MISSING = /<!-- pm-missing:v1 incident=(\S+) -->/;
+var REMINDER = /<!-- pm-reminder:v1 on=(\d{4}-\d{2}-\d{2}) -->/;
+function renderActionMarker(m) {
+  const pairs = Object.entries(m).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+  return `<!-- pm-action:v1 ${pairs.join(" ")} -->`;
+}
+function readActionMarker(body) {
+  const m = ACTION.exec(body);
+  if (!m) return void 0;
+  const f = Object.fromEntries(
+    m[1].split(" ").map((p) => {
+      const i = p.indexOf("=");
+      return [p.slice(0, i), safeDecode2(p.slice(i + 1))];
+    })
+  );
+  if (!f.key || !f.incident) return void 0;
+  return { key: f.key, incident: f.incident, src: f.src ?? "", item: Number(f.item ?? -1), due: f.due ?? "" };
+}
+function renderMissingMarker(incident) {
+  return `<!-- pm-missing:v1 incident=${encodeURIComponent(incident)} -->`;
+}
+function readMissingMarker(body) {
+  const m = MISSING.exec(body);
+  return m ? safeDecode2(m[1]) : void 0;
+}
+function renderReminderMarker(on) {
+  return `<!-- pm-reminder:v1 on=${on} -->`;
+}
+function readReminderMarker(body) {
+  return REMINDER.exec(body)?.[1];
+}
+function safeDecode2(v) {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
+// src/postmortem/parse/dates.ts
+var MONTHS = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12
+};
+function parseDate(input) {
+  const s = input.trim().replace(/\s+/g, " ").replace(/[.,]$/, "");
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(s);
+  if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), input);
+  m = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.? (\d{4})$/.exec(s);
+  if (m) return fromNamed(m[2], Number(m[1]), Number(m[3]), input);
+  m = /^([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(s);
+  if (m) return fromNamed(m[1], Number(m[2]), Number(m[3]), input);
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(s)) {
+    return { ok: false, reason: `"${input}" is ambiguous (day/month or month/day); write 2026-01-10 or 10 Jan 2026` };
+  }
+  return { ok: false, reason: `"${input}" is not a date; write 2026-01-10 or 10 Jan 2026` };
+}
+function fromNamed(monthName, day, year, input) {
+  const month = MONTHS[monthName.toLowerCase().slice(0, monthName.toLowerCase().startsWith("sept") ? 4 : 3)];
+  if (month === void 0) return { ok: false, reason: `"${input}" has an unknown month "${monthName}"` };
+  return fromParts(year, month, day, input);
+}
+function fromParts(year, month, day, input) {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+    return { ok: false, reason: `"${input}" is not a real calendar date` };
+  }
+  return { ok: true, date: d.toISOString().slice(0, 10) };
+}
+function daysBetween(a, b) {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 864e5);
+}
+
+// src/postmortem/parse/action-item.ts
+var OWNER_KEYS = /* @__PURE__ */ new Set(["assigned", "assigned to", "assignee", "owner", "owners", "owned by"]);
+var DUE_KEYS = /* @__PURE__ */ new Set(["due", "due date", "deadline", "by"]);
+var KEY = /(?:^|[\s(,;|—–[])([A-Za-z][A-Za-z ]{0,18}?)\s*:\s*/g;
+var HINT = 'Write it as "- [ ] <action> (Assigned: <owner>, Due: 2026-01-10)"';
+function parseActionText(raw) {
+  const attrs = findAttributes(raw);
+  const first = attrs[0];
+  const text = cleanText(first ? raw.slice(0, first.start) : raw);
+  const values = new Map(attrs.map((a) => [a.key, a.value]));
+  return fromParts2(text, pick(values, OWNER_KEYS), pick(values, DUE_KEYS), extras(values));
+}
+function fromParts2(text, owner, dueRaw, extra) {
+  const problems = [];
+  if (!text) problems.push({ code: "ITEM_NO_TEXT", message: "follow-up item has no action text", hint: HINT });
+  const cleanOwner = owner?.trim() ?? "";
+  if (!cleanOwner || /^(tbd|tba|unassigned|none|n\/a|\?+)$/i.test(cleanOwner)) {
+    problems.push({ code: "ITEM_NO_OWNER", message: `follow-up "${text}" has no owner`, hint: HINT });
+  }
+  let due = "";
+  if (!dueRaw?.trim()) {
+    problems.push({ code: "ITEM_NO_DUE", message: `follow-up "${text}" has no due date`, hint: HINT });
+  } else {
+    const parsed = parseDate(dueRaw);
+    if (parsed.ok) due = parsed.date;
+    else problems.push({ code: "ITEM_BAD_DATE", message: `follow-up "${text}" has a bad due date: ${parsed.reason}` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, fields: { text, owner: cleanOwner, due, extra } };
+}
+function findAttributes(raw) {
+  const hits = [...raw.matchAll(KEY)].map((m) => splitKey(m[1].trimEnd(), raw.indexOf(m[1], m.index), m.index + m[0].length)).filter((h) => isKnownOrTrailing(h.key, raw, h.start));
+  return hits.map((h, i) => ({
+    key: h.key,
+    value: trimValue(raw.slice(h.valueStart, hits[i + 1]?.start ?? raw.length)),
+    start: h.start
+  }));
+}
+function splitKey(key, start, valueStart) {
+  const lower = key.toLowerCase();
+  for (const known of [...OWNER_KEYS, ...DUE_KEYS]) {
+    if (lower !== known && lower.endsWith(` ${known}`)) {
+      return { key: known, start: start + key.length - known.length, valueStart };
+    }
+  }
+  return { key: lower, start, valueStart };
+}
+function isKnownOrTrailing(key, raw, index) {
+  if (OWNER_KEYS.has(key) || DUE_KEYS.has(key)) return true;
+  const before = raw.slice(0, index).toLowerCase();
+  return [...OWNER_KEYS, ...DUE_KEYS].some((k) => new RegExp(`\\b${k}\\s*:`).test(before));
+}
+function trimValue(v) {
+  return v.replace(/^[\s,;|—–-]+/, "").replace(/[\s,;|—–)\]*_]+$/, "").replace(/^[*_`]+|[*_`]+$/g, "").trim();
+}
+function cleanText(t) {
+  return t.replace(/[\s([—–|:;,-]+$/, "").replace(/^\*\*(.*)\*\*$/, "$1").trim();
+}
+function pick(values, keys) {
+  for (const [k, v] of values) if (keys.has(k)) return v;
+  return void 0;
+}
+function extras(values) {
+  const out = {};
+  for (const [k, v] of values) if (!OWNER_KEYS.has(k) && !DUE_KEYS.has(k)) out[k] = v;
+  return out;
+}
+function actionTextOf(rest) {
+  const attrs = findAttributes(rest);
+  return cleanText(attrs[0] ? rest.slice(0, attrs[0].start) : rest);
+}
+
+// src/postmortem/sync/checkbox.ts
+var BOX = /^(\s*[-*+]\s+\[)([ xX])(\]\s*)(.*)$/;
+function setCheckbox(text, line, key, incidentId, done, textOf) {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const lines = text.split(/\r?\n/);
+  const matches = (i) => {
+    const m2 = BOX.exec(lines[i] ?? "");
+    return m2 !== null && itemKey(incidentId, textOf(m2[4])) === key;
+  };
+  let index = matches(line - 1) ? line - 1 : -1;
+  if (index < 0) index = lines.findIndex((_, i) => matches(i));
+  if (index < 0) return { ok: false, reason: `the item is no longer in the file (looked at line ${line} and by text)` };
+  const m = BOX.exec(lines[index]);
+  const wanted = done ? "x" : " ";
+  if (m[2] === " " === !done) return { ok: true, text, changed: false };
+  lines[index] = `${m[1]}${wanted}${m[3]}${m[4]}`;
+  return { ok: true, text: lines.join(eol), changed: true };
+}
+
+// src/postmortem/apply/writeback.ts
+async function writeBack(ticks, tracker, config2, log) {
+  const { mode: mode2, branch } = config2.writeback;
+  if (ticks.length === 0) return { files: [], warnings: [] };
+  if (mode2 === "off") return { files: [], warnings: [`${ticks.length} checkbox change(s) not written: followups.writeback.mode is off`] };
+  if (branch !== config2.defaultBranch) await tracker.ensureBranch(branch, config2.defaultBranch);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const t of ticks) byFile.set(t.file, [...byFile.get(t.file) ?? [], t]);
+  const files = [];
+  const warnings = [];
+  for (const [file, fileTicks] of byFile) {
+    const remote = await tracker.readFile(file, branch);
+    if (!remote) {
+      warnings.push(`${file}: not found on branch ${branch}; checkboxes not updated`);
+      continue;
+    }
+    let text = remote.text;
+    for (const t of fileTicks) {
+      const r = setCheckbox(text, t.line, t.key, t.incidentId, t.done, actionTextOf);
+      if (r.ok) text = r.text;
+      else warnings.push(`${file}:${t.line}: cannot ${t.done ? "tick" : "untick"} the box of issue #${t.issue}: ${r.reason}`);
+    }
+    if (text === remote.text) continue;
+    const summary3 = fileTicks.map((t) => `${t.done ? "tick" : "untick"} #${t.issue}`).join(", ");
+    await tracker.writeFile({ path: file, branch, text, sha: remote.sha, message: `post-mortem follow-ups: ${summary3}` });
+    log(`${file}: ${summary3} on ${branch}`);
+    files.push(file);
+  }
+  if (mode2 !== "pr" || files.length === 0 || branch === config2.defaultBranch) return { files, warnings };
+  const pullRequest = await tracker.ensurePullRequest({
+    branch,
+    base: config2.defaultBranch,
+    title: "Post-mortem follow-ups: sync checkboxes with issues",
+    body: "Ticks the follow-up items whose issues were closed and unticks reopened ones. Generated by `guardrails followups`."
+  });
+  return { files, pullRequest, warnings };
+}
+
+// src/postmortem/apply/apply.ts
+async function applyPlan2(plan, tracker, config2, log) {
+  const result = {
+    created: [],
+    updated: [],
+    closed: [],
+    commented: [],
+    warnings: [],
+    writeback: { files: [], warnings: [] }
+  };
+  for (const op of plan.operations) {
+    if (op.kind === "create") await applyCreate(op, tracker, config2, result, log);
+    else if (op.kind === "update") {
+      await tracker.updateIssue(op.issue, op.changes);
+      if (op.needsOwnerComment) await tracker.addComment(op.issue, op.needsOwnerComment);
+      result.updated.push(op.issue);
+    } else if (op.kind === "close") {
+      await tracker.updateIssue(op.issue, { state: "closed", stateReason: op.stateReason });
+      result.closed.push(op.issue);
+    } else if (op.kind === "comment") {
+      await tracker.addComment(op.issue, op.body);
+      result.commented.push(op.issue);
+    }
+  }
+  const ticks = plan.operations.filter((o) => o.kind === "tick");
+  const wb = await writeBack(ticks, tracker, config2, log);
+  return { ...result, writeback: wb, warnings: [...result.warnings, ...wb.warnings] };
+}
+async function applyCreate(op, tracker, config2, result, log) {
+  let issue = op.issue;
+  let comment = op.needsOwnerComment;
+  let outcome = await createOnce(op, issue, tracker, config2);
+  if (!outcome.ok && outcome.reason === "assignees-rejected") {
+    log(`GitHub refused assignees ${issue.assignees.join(", ")} for "${issue.title}" (422); creating it with ${config2.labels.needsOwner}`);
+    comment = `GitHub refused to assign ${issue.assignees.map((a) => `@${a}`).join(", ")} (422: not assignable in this repository). Labelled \`${config2.labels.needsOwner}\` until someone takes it.`;
+    issue = { ...issue, assignees: [], labels: [.../* @__PURE__ */ new Set([...issue.labels, config2.labels.needsOwner])] };
+    outcome = await createOnce(op, issue, tracker, config2);
+  }
+  if (!outcome.ok) {
+    throw new FollowupsError(
+      "unknown-outcome",
+      `creating "${issue.title}" failed twice (${outcome.detail})`,
+      "Rerun the job: it lists existing issues first and will not duplicate"
+    );
+  }
+  if (comment) await tracker.addComment(outcome.issue.number, comment);
+  result.created.push({ key: op.key, number: outcome.issue.number, url: outcome.issue.url, recovered: "recovered" in outcome });
+}
+async function createOnce(op, issue, tracker, config2) {
+  const first = await tracker.createIssue(issue);
+  if (first.ok || first.reason !== "unknown-outcome") return first;
+  const existing = findByKey(await tracker.listIssuesByLabel(config2.labels.base), op.key);
+  if (existing) return { ok: true, issue: existing, recovered: true };
+  return tracker.createIssue(issue);
+}
+function findByKey(issues, key) {
+  const missing = key.startsWith("missing:") ? key.slice("missing:".length).toLowerCase() : void 0;
+  return issues.find((i) => missing !== void 0 ? readMissingMarker(i.body)?.toLowerCase() === missing : readActionMarker(i.body)?.key === key);
+}
+
+// src/postmortem/sync/owners.ts
+function mappingFor(owner, owners) {
+  const wanted = owner.trim().toLowerCase();
+  for (const [name, mapping] of Object.entries(owners)) if (name.trim().toLowerCase() === wanted) return mapping;
+  const direct = /^@([A-Za-z0-9-]+)$/.exec(owner.trim());
+  return direct ? { users: [direct[1]], team: void 0 } : void 0;
+}
+function candidateLogins(owner, owners) {
+  return (mappingFor(owner, owners)?.users ?? []).map((u) => u.replace(/^@/, ""));
+}
+function resolveOwner(owner, owners, assignable) {
+  const mapping = mappingFor(owner, owners);
+  const team2 = mapping?.team?.replace(/^@/, "");
+  if (!mapping) {
+    return {
+      assignees: [],
+      needsOwner: true,
+      ...team2 ? { team: team2 } : {},
+      reason: `owner "${owner}" is not mapped to GitHub users; add it under followups.owners in guardrails.yaml`
+    };
+  }
+  const users = mapping.users.map((u) => u.replace(/^@/, ""));
+  const assignees = users.filter((u) => assignable.get(u) === true);
+  if (assignees.length > 0) return { assignees, needsOwner: false, ...team2 ? { team: team2 } : {} };
+  const reason = users.length === 0 ? `owner "${owner}" maps to team @${team2} only, and teams cannot be assigned; add users to followups.owners` : `none of ${users.map((u) => `@${u}`).join(", ")} (owner "${owner}") can be assigned in this repository; give them access or change followups.owners`;
+  return { assignees: [], needsOwner: true, reason, ...team2 ? { team: team2 } : {} };
+}
+
+// src/postmortem/apply/facts.ts
+async function gatherFacts(tracker, reports, config2, now, incidents) {
+  const issues = await tracker.listIssuesByLabel(config2.labels.base);
+  const logins = [...new Set(reports.flatMap((r) => r.actions.flatMap((a) => candidateLogins(a.owner, config2.owners))))];
+  const assignable = new Map(await Promise.all(logins.map(async (l) => [l, await tracker.isAssignable(l)])));
+  const lastReminders = await readLastReminders(tracker, issues, now.toISOString().slice(0, 10));
+  return { reports, issues, assignable, lastReminders, now, ...incidents ? { incidents } : {} };
+}
+async function readLastReminders(tracker, issues, today) {
+  const overdue = issues.filter((i) => {
+    const due = i.state === "open" ? readActionMarker(i.body)?.due : void 0;
+    return due !== void 0 && due !== "" && due < today;
+  });
+  const entries = await Promise.all(
+    overdue.map(async (issue) => {
+      const dates = (await tracker.listComments(issue.number)).map((c) => readReminderMarker(c.body)).filter((d) => !!d);
+      return [issue.number, dates.sort().at(-1)];
+    })
+  );
+  return new Map(entries.filter((e) => e[1] !== void 0));
+}
+
+// src/postmortem/github/octokit.ts
+import { Octokit } from "@octokit/rest";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+var ThrottledOctokit = Octokit.plugin(throttling, retry);
+var API_VERSION = "2022-11-28";
+function createOctokit(options) {
+  const log = options.log ?? (() => {
+  });
+  const maxRetries = options.maxRateLimitRetries ?? 2;
+  const base = options.retryAfterBaseValue ?? 1e3;
+  const onLimit = (kind) => (retryAfter, req, _o, count2) => {
+    log(`${kind} rate limit on ${req.method} ${req.url}; ${count2 < maxRetries ? `retrying after ${retryAfter}s` : "giving up"}`);
+    return count2 < maxRetries;
+  };
+  return new ThrottledOctokit({
+    auth: options.token,
+    ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
+    headers: { "x-github-api-version": API_VERSION },
+    userAgent: "guardrails-postmortem-followups",
+    // Failed requests surface as typed errors with context; the request log's own 404 lines would only be noise.
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: (m) => log(m), error: () => {
+    } },
+    throttle: {
+      enabled: options.throttle ?? true,
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary"),
+      retryAfterBaseValue: base,
+      fallbackSecondaryRateRetryAfter: 60
+    },
+    retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] }
+  });
+}
+function toTracked(raw) {
+  return {
+    number: raw.number,
+    title: raw.title,
+    body: raw.body ?? "",
+    state: raw.state === "closed" ? "closed" : "open",
+    stateReason: raw.state_reason ?? null,
+    url: raw.html_url,
+    closedAt: raw.closed_at,
+    labels: raw.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
+    assignees: (raw.assignees ?? []).map((a) => a.login)
+  };
+}
+function status2(e) {
+  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+}
+function describe3(e) {
+  return e instanceof Error ? e.message.split("\n")[0] : String(e);
+}
+var OctokitTracker = class _OctokitTracker {
+  constructor(client, repo) {
+    this.client = client;
+    const [owner, name] = repo.split("/");
+    this.owner = owner;
+    this.repo = name;
+  }
+  client;
+  owner;
+  repo;
+  assignable = /* @__PURE__ */ new Map();
+  static create(options) {
+    return new _OctokitTracker(createOctokit(options), options.repo);
+  }
+  get where() {
+    return { owner: this.owner, repo: this.repo };
+  }
+  async call(what, fn) {
+    try {
+      return await fn();
+    } catch (e) {
+      throw new FollowupsError(
+        "github",
+        `GitHub ${what} failed for ${this.owner}/${this.repo}: ${describe3(e)}`,
+        status2(e) === 401 || status2(e) === 403 ? "Check the token and its issues/contents/pull-requests permissions" : void 0
+      );
+    }
+  }
+  async listIssuesByLabel(label2) {
+    const raw = await this.call(`listing issues labelled "${label2}"`, () => this.client.paginate(this.client.rest.issues.listForRepo, { ...this.where, labels: label2, state: "all", per_page: 100 }));
+    return raw.filter((i) => !i.pull_request).map(toTracked);
+  }
+  async createIssue(issue) {
+    try {
+      const res = await this.client.rest.issues.create({
+        ...this.where,
+        title: issue.title,
+        body: issue.body,
+        labels: [...issue.labels],
+        assignees: [...issue.assignees],
+        request: { retries: 0 }
+      });
+      return { ok: true, issue: toTracked(res.data) };
+    } catch (e) {
+      const code = status2(e);
+      if (code === 422 && /assignee/i.test(JSON.stringify(e.response?.data ?? ""))) {
+        return { ok: false, reason: "assignees-rejected", detail: describe3(e) };
+      }
+      if (code === void 0 || code >= 500) return { ok: false, reason: "unknown-outcome", detail: describe3(e) };
+      throw new FollowupsError("github", `GitHub creating issue "${issue.title}" failed: ${describe3(e)}`);
+    }
+  }
+  async updateIssue(number, patch) {
+    await this.call(`updating issue #${number}`, () => this.client.rest.issues.update({
+      ...this.where,
+      issue_number: number,
+      ...patch.title !== void 0 ? { title: patch.title } : {},
+      ...patch.body !== void 0 ? { body: patch.body } : {},
+      ...patch.labels ? { labels: [...patch.labels] } : {},
+      ...patch.assignees ? { assignees: [...patch.assignees] } : {},
+      ...patch.state ? { state: patch.state } : {},
+      ...patch.stateReason ? { state_reason: patch.stateReason } : {}
+    }));
+  }
+  async addComment(number, body) {
+    await this.call(`commenting on issue #${number}`, () => this.client.rest.issues.createComment({ ...this.where, issue_number: number, body, request: { retries: 0 } }));
+  }
+  async listComments(number) {
+    const raw = await this.call(`listing comments of issue #${number}`, () => this.client.paginate(this.client.rest.issues.listComments, { ...this.where, issue_number: number, per_page: 100 }));
+    return raw.map((c) => ({ body: c.body ?? "", createdAt: c.created_at }));
+  }
+  isAssignable(login2) {
+    let known = this.assignable.get(login2);
+    if (!known) {
+      known = this.client.rest.issues.checkUserCanBeAssigned({ ...this.where, assignee: login2 }).then(
+        () => true,
+        (e) => {
+          if (status2(e) === 404) return false;
+          throw new FollowupsError("github", `GitHub checking assignee @${login2} failed: ${describe3(e)}`);
+        }
+      );
+      this.assignable.set(login2, known);
+    }
+    return known;
+  }
+  async readFile(path2, ref) {
+    try {
+      const res = await this.client.rest.repos.getContent({ ...this.where, path: path2, ref });
+      const data = res.data;
+      if (data.type !== "file" || data.content === void 0) return void 0;
+      return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
+    } catch (e) {
+      if (status2(e) === 404) return void 0;
+      throw new FollowupsError("github", `GitHub reading ${path2}@${ref} failed: ${describe3(e)}`);
+    }
+  }
+  async ensureBranch(branch, base) {
+    try {
+      await this.client.rest.git.getRef({ ...this.where, ref: `heads/${branch}` });
+      return;
+    } catch (e) {
+      if (status2(e) !== 404) throw new FollowupsError("github", `GitHub reading branch ${branch} failed: ${describe3(e)}`);
+    }
+    const baseRef = await this.call(`reading branch ${base}`, () => this.client.rest.git.getRef({ ...this.where, ref: `heads/${base}` }));
+    await this.call(`creating branch ${branch}`, () => this.client.rest.git.createRef({ ...this.where, ref: `refs/heads/${branch}`, sha: baseRef.data.object.sha }));
+  }
+  async writeFile(input) {
+    await this.call(`committing ${input.path} to ${input.branch}`, () => this.client.rest.repos.createOrUpdateFileContents({
+      ...this.where,
+      path: input.path,
+      branch: input.branch,
+      sha: input.sha,
+      message: input.message,
+      content: Buffer.from(input.text, "utf8").toString("base64")
+    }));
+  }
+  async ensurePullRequest(input) {
+    const open = await this.call("listing pull requests", () => this.client.rest.pulls.list({ ...this.where, head: `${this.owner}:${input.branch}`, base: input.base, state: "open" }));
+    if (open.data[0]) return open.data[0].html_url;
+    const created = await this.call(`opening a pull request from ${input.branch}`, () => this.client.rest.pulls.create({ ...this.where, head: input.branch, base: input.base, title: input.title, body: input.body }));
+    return created.data.html_url;
+  }
+};
+
+// src/postmortem/github/offline.ts
+var OfflineTracker = class {
+  async listIssuesByLabel() {
+    return [];
+  }
+  async listComments() {
+    return [];
+  }
+  /** Unknown offline; assume yes so the plan shows the mapped assignees. */
+  async isAssignable() {
+    return true;
+  }
+  async readFile() {
+    return void 0;
+  }
+  createIssue() {
+    return this.refuse();
+  }
+  updateIssue() {
+    return this.refuse();
+  }
+  addComment() {
+    return this.refuse();
+  }
+  ensureBranch() {
+    return this.refuse();
+  }
+  writeFile() {
+    return this.refuse();
+  }
+  ensurePullRequest() {
+    return this.refuse();
+  }
+  async refuse() {
+    throw new FollowupsError("config", "no GitHub token: set GITHUB_TOKEN (or GH_TOKEN)");
+  }
+};
+
+// src/postmortem/parse/load.ts
+import { readdir as readdir3, readFile as readFile8 } from "node:fs/promises";
+import { join as join9, relative as relative2, sep as sep2 } from "node:path";
+import { parse as parseYaml2 } from "yaml";
+import { z as z10 } from "zod";
+
+// src/postmortem/parse/summary.ts
+function readField(line) {
+  const row3 = /^\s*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|/.exec(line);
+  if (row3) return { key: normaliseKey(row3[1]), value: stripMarkdown(row3[2]) };
+  const kv = /^\s*(?:[-*+]\s+)?(\*\*|__)?([A-Za-z][A-Za-z /()-]{0,40}?)\s*(?::\s*\1|\1\s*:)\s*(.*)$/.exec(line);
+  if (!kv) return void 0;
+  return { key: normaliseKey(kv[2]), value: stripMarkdown(kv[3]) };
+}
+function normaliseKey(k) {
+  return stripMarkdown(k).toLowerCase().replace(/[()]/g, "").replace(/\s+/g, " ").trim();
+}
+function stripMarkdown(v) {
+  return v.replace(/[*_`]/g, "").trim();
+}
+var SUMMARY_KEYS = {
+  id: ["incident id", "incident", "id", "incident number", "ticket"],
+  date: ["date", "incident date", "start date", "started"],
+  duration: ["duration", "length"],
+  severity: ["severity", "sev", "priority"],
+  systems: ["impacted systems", "affected systems", "systems impacted", "systems", "services affected", "impacted services"]
+};
+function classifyKey(key) {
+  for (const [name, aliases] of Object.entries(SUMMARY_KEYS)) {
+    if (aliases.includes(key)) return name;
+  }
+  return void 0;
+}
+function readSeverity(v) {
+  const m = /^(?:p|sev(?:erity)?)[\s-]*([1-4])\b/i.exec(v.trim());
+  return m ? `P${m[1]}` : void 0;
+}
+
+// src/postmortem/parse/report.ts
+var SECTION_NAMES = [
+  [/^(incident )?summary$/, "summary"],
+  [/^timeline/, "timeline"],
+  [/^root causes?( analysis)?$/, "rootCause"],
+  [/^(resolution|resolution and recovery|remediation)$/, "resolution"],
+  [/^(impact|customer impact|business impact)$/, "impact"],
+  [/^(follow[- ]?up actions?|follow[- ]?ups|action items)$/, "followups"]
+];
+function parseReport(text, file) {
+  const scan = scanLines(text.split(/\r?\n/), file);
+  const problems = [...scan.problems];
+  const summary3 = readSummary(scan, file, problems);
+  const actions = collectActions(scan, file, problems);
+  if (scan.followupsLine === void 0) {
+    problems.push({
+      code: "NO_FOLLOWUPS_SECTION",
+      file,
+      line: 1,
+      message: 'report has no "## Follow-Up Actions" section',
+      hint: 'Add the section, even if it only says "None"'
+    });
+  }
+  const completed = Object.values(scan.content).every(Boolean) && scan.followupsLine !== void 0;
+  const report = {
+    file,
+    title: scan.title,
+    ...summary3,
+    sections: scan.content,
+    completed,
+    actions,
+    incidentId: summary3.incidentId ?? defaultId(file)
+  };
+  return { report, problems: problems.sort((a, b) => a.line - b.line) };
+}
+function scanLines(lines, file) {
+  const scan = {
+    title: "",
+    fields: /* @__PURE__ */ new Map(),
+    itemLines: [],
+    problems: [],
+    content: { timeline: false, rootCause: false, resolution: false, impact: false }
+  };
+  let section2 = "summary";
+  let table;
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const heading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
+    if (heading) {
+      const name = stripMarkdown(heading[2]);
+      if (heading[1] === "#" && !scan.title) scan.title = name.replace(/^(incident|post[- ]?mortem)( report)?\s*[:—–-]\s*/i, "");
+      section2 = sectionOf(name) ?? (heading[1] === "##" ? "other" : section2);
+      if (section2 === "followups") scan.followupsLine ??= line;
+      table = void 0;
+      return;
+    }
+    if (!raw.trim() || /^\s*<!--.*-->\s*$/.test(raw)) return;
+    if (section2 === "summary") readSummaryLine(scan, raw, line);
+    else if (section2 === "followups") table = readFollowupLine(scan, raw, line, file, table);
+    else if (section2 !== "other") scan.content[section2] = true;
+  });
+  return scan;
+}
+function sectionOf(name) {
+  const n = name.toLowerCase().replace(/[^a-z -]/g, "").replace(/\s+/g, " ").trim();
+  return SECTION_NAMES.find(([re]) => re.test(n))?.[1];
+}
+function readSummaryLine(scan, raw, line) {
+  const field = readField(raw);
+  const key = field && classifyKey(field.key);
+  if (field && key && !scan.fields.has(key)) scan.fields.set(key, { value: field.value, line });
+}
+var CHECKBOX = /^\s*[-*+]\s+\[([ xX])\]\s*(.*)$/;
+function readFollowupLine(scan, raw, line, file, table) {
+  const box = CHECKBOX.exec(raw);
+  if (box) {
+    scan.itemLines.push({ line, result: parseActionText(box[2]), done: box[1] !== " ", form: "checkbox" });
+    return table;
+  }
+  if (/^\s*\|/.test(raw)) return readTableLine(scan, raw, line, table);
+  if (/^\s*([-*+]|\d+[.)])\s+\S/.test(raw) && !/^\s*[-*+]\s+(none|n\/a)\.?\s*$/i.test(raw)) {
+    scan.problems.push({
+      code: "ITEM_NOT_CHECKLIST",
+      file,
+      line,
+      message: `follow-up "${raw.trim()}" is not a checklist item`,
+      hint: 'Start it with "- [ ] "'
+    });
+  }
+  return table;
+}
+function cells(raw) {
+  return raw.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+}
+function readTableLine(scan, raw, line, table) {
+  const row3 = cells(raw);
+  if (!table) {
+    const headers = row3.map((h) => stripMarkdown(h).toLowerCase());
+    const find2 = (re) => headers.findIndex((h) => re.test(h));
+    return {
+      text: find2(/action|item|task|description/),
+      owner: find2(/owner|assign/),
+      due: find2(/due|deadline/),
+      status: find2(/status|done|state/),
+      headers,
+      seenSeparator: false
+    };
+  }
+  if (row3.every((c) => /^:?-{2,}:?$/.test(c))) {
+    table.seenSeparator = true;
+    return table;
+  }
+  const cell = (i) => i >= 0 ? stripMarkdown(row3[i] ?? "") : void 0;
+  const extra = {};
+  table.headers.forEach((h, i) => {
+    if (![table.text, table.owner, table.due, table.status].includes(i) && row3[i]) extra[h] = stripMarkdown(row3[i]);
+  });
+  const status3 = (cell(table.status) ?? "").toLowerCase();
+  const done = /^(\[x\]|done|closed|complete|completed|yes|✅)$/.test(status3);
+  scan.itemLines.push({ line, result: fromParts2(cell(table.text) ?? "", cell(table.owner), cell(table.due), extra), done, form: "table" });
+  return table;
+}
+function readSummary(scan, file, problems) {
+  const get = (k) => scan.fields.get(k);
+  const out = {
+    impactedSystems: splitTopLevel(get("systems")?.value ?? "")
+  };
+  const id2 = get("id")?.value.replace(/^#/, "").trim();
+  if (id2) out.incidentId = id2;
+  if (get("duration")?.value) out.duration = get("duration").value;
+  const sev = get("severity");
+  if (sev) {
+    const s = readSeverity(sev.value);
+    if (s) out.severity = s;
+    else problems.push({ code: "BAD_SEVERITY", file, line: sev.line, message: `severity "${sev.value}" is not P1\u2013P4`, hint: "Write P1, P2, P3 or P4" });
+  }
+  const date = get("date");
+  if (date) {
+    const d = parseDate(date.value.replace(/\s+\d{1,2}:\d{2}.*$/, ""));
+    if (d.ok) out.date = d.date;
+    else problems.push({ code: "BAD_DATE", file, line: date.line, message: `incident date: ${d.reason}` });
+  }
+  return out;
+}
+function collectActions(scan, file, problems) {
+  const actions = [];
+  const seen = /* @__PURE__ */ new Map();
+  scan.itemLines.forEach(({ line, result, done, form }, ordinal) => {
+    if (!result.ok) {
+      for (const p of result.problems) problems.push({ ...p, file, line });
+      return;
+    }
+    const norm = normaliseText(result.fields.text);
+    if (seen.has(norm)) {
+      problems.push({ code: "ITEM_DUPLICATE", file, line, message: `follow-up "${result.fields.text}" repeats line ${seen.get(norm)}`, hint: "Merge the two items or make their text differ" });
+      return;
+    }
+    seen.set(norm, line);
+    actions.push({ ...result.fields, done, line, form, ordinal });
+  });
+  return actions;
+}
+function defaultId(file) {
+  return (file.split("/").pop() ?? file).replace(/\.md$/i, "");
+}
+function splitTopLevel(v) {
+  const out = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of v) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth = Math.max(0, depth - 1);
+    if ((ch === "," || ch === ";") && depth === 0) {
+      out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  out.push(current.trim());
+  return out.filter(Boolean);
+}
+
+// src/postmortem/parse/load.ts
+var SKIP = /^(readme|template|_.*)\.md$/i;
+async function loadReports(cwd, folder) {
+  const root = join9(cwd, folder);
+  let files;
+  try {
+    files = (await readdir3(root, { recursive: true })).filter((f) => f.toLowerCase().endsWith(".md")).sort();
+  } catch (e) {
+    if (e.code === "ENOENT") return { reports: [], problems: [] };
+    throw new FollowupsError("io", `cannot list reports in ${folder}: ${e.message}`);
+  }
+  const reports = [];
+  const problems = [];
+  for (const f of files.filter((f2) => !SKIP.test(f2.split(sep2).pop()))) {
+    const path2 = relative2(cwd, join9(root, f)).split(sep2).join("/");
+    let text;
+    try {
+      text = await readFile8(join9(root, f), "utf8");
+    } catch (e) {
+      problems.push({ code: "UNREADABLE_FILE", file: path2, line: 1, message: `cannot read: ${e.message}` });
+      continue;
+    }
+    const parsed = parseReport(text, path2);
+    reports.push(parsed.report);
+    problems.push(...parsed.problems);
+  }
+  return { reports, problems };
+}
+var LogEntry = z10.object({
+  id: z10.union([z10.string(), z10.number()]).transform(String),
+  severity: z10.string(),
+  start: z10.string().optional(),
+  date: z10.string().optional(),
+  resolvedAt: z10.string().optional(),
+  title: z10.string().optional()
+});
+async function loadIncidentLog(cwd, file) {
+  let doc;
+  try {
+    doc = parseYaml2(await readFile8(join9(cwd, file), "utf8"));
+  } catch (e) {
+    throw new FollowupsError(
+      "config",
+      `cannot read the incident log ${file}: ${e.message.split("\n")[0]}`,
+      "Set followups.missingPostmortems.incidentLog to a YAML or JSON list of {id, severity, date}"
+    );
+  }
+  const list = Array.isArray(doc) ? doc : doc?.incidents;
+  if (!Array.isArray(list)) throw new FollowupsError("config", `${file}: expected a list of incidents`);
+  return list.map((raw, i) => toIncident(raw, i, file));
+}
+function toIncident(raw, i, file) {
+  const entry = LogEntry.safeParse(raw);
+  if (!entry.success) throw new FollowupsError("config", `${file}: incident ${i + 1}: ${entry.error.issues[0].path.join(".")}: ${entry.error.issues[0].message}`);
+  const e = entry.data;
+  const severity = readSeverity(e.severity);
+  if (!severity || !SEVERITIES.includes(severity)) throw new FollowupsError("config", `${file}: incident ${e.id}: severity "${e.severity}" is not P1\u2013P4`);
+  const start = e.resolvedAt ?? e.start ?? e.date;
+  const valid = start && (!Number.isNaN(Date.parse(start)) || parseDate(start).ok);
+  if (!valid) throw new FollowupsError("config", `${file}: incident ${e.id}: needs a date, resolvedAt or start as an ISO date`);
+  const iso = Number.isNaN(Date.parse(start)) ? parseDate(start).date : start;
+  return { id: e.id, severity, start: iso, ...e.title ? { title: e.title } : {} };
+}
+
+// src/postmortem/sync/match.ts
+function keyItems(reports) {
+  return reports.flatMap((report) => report.actions.map((item) => ({ report, item, key: itemKey(report.incidentId, item.text) })));
+}
+function pairItems(items, issues) {
+  const marked = issues.map((issue) => ({ issue, marker: readActionMarker(issue.body) })).filter((m) => m.marker !== void 0).sort((a, b) => a.issue.number - b.issue.number);
+  const byKey = /* @__PURE__ */ new Map();
+  const duplicates = [];
+  for (const { issue, marker } of marked) {
+    if (byKey.has(marker.key)) duplicates.push(issue);
+    else byKey.set(marker.key, issue);
+  }
+  const currentKeys = new Set(items.map((i) => i.key));
+  const free = marked.filter((m) => !currentKeys.has(m.marker.key) && !duplicates.includes(m.issue));
+  const pairs = items.map((item) => {
+    const issue = byKey.get(item.key);
+    if (issue) return { item, issue, rekeyed: false };
+    const orphan = takeOrphan(item, free);
+    return orphan ? { item, issue: orphan, rekeyed: true } : { item, rekeyed: false };
+  });
+  return { pairs, orphans: free.map((f) => f.issue), duplicates };
+}
+function takeOrphan(item, free) {
+  const same = free.filter((f) => f.marker.incident === item.report.incidentId && f.marker.src === item.report.file);
+  const byPosition = same.find((f) => f.marker.item === item.item.ordinal);
+  const best = byPosition ?? mostSimilar(item.item.text, same);
+  if (!best) return void 0;
+  free.splice(free.indexOf(best), 1);
+  return best.issue;
+}
+function mostSimilar(text, candidates) {
+  const words = new Set(normaliseText(text).split(" "));
+  let best;
+  let bestScore = 0.5;
+  for (const c of candidates) {
+    const other = new Set(normaliseText(c.issue.title.replace(/^\[[^\]]*\]\s*/, "")).split(" "));
+    const shared = [...words].filter((w) => other.has(w)).length;
+    const score = shared / Math.max(words.size, other.size);
+    if (score >= bestScore) [best, bestScore] = [c, score];
+  }
+  return best;
+}
+
+// src/postmortem/report/metrics.ts
+function computeMetrics(reports, issues, now) {
+  const today = now.toISOString().slice(0, 10);
+  const statuses = pairItems(keyItems(reports), issues).pairs.map(({ item, issue }) => {
+    const closed = issue?.state === "closed";
+    const done = closed || item.item.done && issue?.state !== "open" || item.item.done && !issue;
+    return {
+      severity: item.report.severity ?? "unknown",
+      owner: item.item.owner,
+      due: item.item.due,
+      done,
+      ...closed && issue?.closedAt ? { doneOn: issue.closedAt.slice(0, 10) } : {}
+    };
+  });
+  const group = (keyOf2) => {
+    const out = {};
+    for (const s of statuses) out[keyOf2(s)] = add(out[keyOf2(s)] ?? empty(), s, today);
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)).map(([k, t]) => [k, finish(t)]));
+  };
+  const trend = Object.entries(group((s) => s.due.slice(0, 7))).filter(([month]) => month <= today.slice(0, 7)).map(([month, t]) => ({ month, ...t }));
+  return {
+    totals: finish(statuses.reduce((t, s) => add(t, s, today), empty())),
+    bySeverity: group((s) => s.severity),
+    byOwner: group((s) => s.owner),
+    trend
+  };
+}
+function empty() {
+  return { total: 0, open: 0, done: 0, overdue: 0, onTime: 0, eligible: 0, onTimePct: null };
+}
+function add(t, s, today) {
+  const late = !s.done && s.due < today;
+  const onTime = s.done && s.doneOn !== void 0 && s.doneOn <= s.due;
+  const eligible = s.done && s.doneOn !== void 0 || late || s.done && s.due < today;
+  return {
+    total: t.total + 1,
+    open: t.open + (s.done ? 0 : 1),
+    done: t.done + (s.done ? 1 : 0),
+    overdue: t.overdue + (late ? 1 : 0),
+    onTime: t.onTime + (onTime ? 1 : 0),
+    eligible: t.eligible + (eligible ? 1 : 0),
+    onTimePct: null
+  };
+}
+function finish(t) {
+  return { ...t, onTimePct: t.eligible === 0 ? null : Math.round(t.onTime / t.eligible * 1e3) / 10 };
+}
+
+// src/postmortem/report/summary.ts
+var REPORT_VERSION2 = 1;
+function buildReport(metrics, plan, problems, now, dryRun) {
+  const operations = { create: 0, update: 0, close: 0, comment: 0, tick: 0 };
+  for (const op of plan.operations) operations[op.kind] = (operations[op.kind] ?? 0) + 1;
+  return { version: REPORT_VERSION2, generatedAt: now.toISOString(), dryRun, metrics, operations, problems, drift: plan.drift };
+}
+var pct = (t) => t.onTimePct === null ? "\u2013" : `${t.onTimePct}%`;
+var row2 = (name, t) => `| ${name.replace(/\|/g, "\\|")} | ${t.open} | ${t.done} | ${t.overdue} | ${pct(t)} |`;
+var HEAD = ["| | Open | Done | Overdue | Done on time |", "|---|---:|---:|---:|---:|"];
+function renderSummary(r) {
+  const m = r.metrics;
+  const ops = Object.entries(r.operations).map(([k, n]) => `${n} ${k}`).join(", ");
+  const out = [
+    `## Post-mortem follow-ups${r.dryRun ? " (dry run)" : ""}`,
+    "",
+    `${m.totals.total} items: ${m.totals.open} open, ${m.totals.done} done, ${m.totals.overdue} overdue; ${pct(m.totals)} done on time. ${r.dryRun ? "Would do" : "Done"}: ${ops}.`,
+    "",
+    "### By severity",
+    "",
+    ...HEAD,
+    ...Object.entries(m.bySeverity).map(([k, t]) => row2(k, t)),
+    "",
+    "### By owner",
+    "",
+    ...HEAD,
+    ...Object.entries(m.byOwner).map(([k, t]) => row2(k, t))
+  ];
+  if (m.trend.some((t) => t.onTimePct !== null)) out.push("", "### On-time trend", "", ...trendChart(m));
+  if (r.problems.length > 0) out.push("", `### Items that could not be read (${r.problems.length})`, "", ...r.problems.map((p) => `- \`${formatProblem(p)}\``));
+  if (r.drift.length > 0) out.push("", "### Drift", "", ...r.drift.map((d) => `- #${d.issue}: ${d.reason}`));
+  return `${out.join("\n")}
+`;
+}
+function trendChart(m) {
+  const months = m.trend.filter((t) => t.onTimePct !== null);
+  const values = months.map((t) => t.onTimePct).join(", ");
+  return [
+    "```mermaid",
+    "xychart-beta",
+    '  title "Follow-ups done on time, by due month (%)"',
+    `  x-axis [${months.map((t) => `"${t.month}"`).join(", ")}]`,
+    '  y-axis "% on time" 0 --> 100',
+    `  bar [${values}]`,
+    `  line [${values}]`,
+    "```"
+  ];
+}
+
+// src/postmortem/settings.ts
+import { parseArgs as parseArgs3 } from "node:util";
+var USAGE = `Usage: guardrails followups [options]
+
+Turns the Follow-Up Actions of incident reports into GitHub issues, idempotently, and reports on them.
+
+Options:
+  --config <file>    config file with a followups: section (default guardrails.yaml)
+  --reports <dir>    folder of incident reports (default: followups.reports, else postmortems)
+  --repo <o/name>    repository for issues (default: followups.repo, else $GITHUB_REPOSITORY)
+  --dry-run          print what would be created, updated, closed, commented or ticked; change nothing
+  --json <file>      write the report as JSON
+  --summary <file>   append the markdown summary (default $GITHUB_STEP_SUMMARY)
+  --now <iso>        evaluate as of this time (default: now)
+  --api-url <url>    GitHub API URL (default $GITHUB_API_URL, else https://api.github.com)
+  -h, --help         show this help
+
+Environment: GITHUB_TOKEN (or GH_TOKEN) with issues: write, contents: write, pull-requests: write.
+Without a token, --dry-run plans offline, as if no follow-up issues existed yet.
+Exit codes: 0 synced; 1 some report items could not be read (listed with file:line) or a GitHub write failed; 2 bad usage or config.
+`;
+async function readSettings3(argv, io) {
+  let values;
+  try {
+    values = parseArgs3({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: "string" },
+        reports: { type: "string" },
+        repo: { type: "string" },
+        "dry-run": { type: "boolean" },
+        json: { type: "string" },
+        summary: { type: "string" },
+        now: { type: "string" },
+        "api-url": { type: "string" },
+        help: { type: "boolean", short: "h" }
+      }
+    }).values;
+  } catch (e) {
+    throw new FollowupsError("config", e.message, "Run guardrails followups --help");
+  }
+  if (values.help) return { help: true };
+  const loaded = await loadFollowupsConfig(io.cwd, values.config ?? "guardrails.yaml");
+  const config2 = values.reports ? { ...loaded, reports: values.reports } : loaded;
+  const repo = values.repo ?? config2.repo ?? io.env.GITHUB_REPOSITORY;
+  if (repo !== void 0 && !/^[\w.-]+\/[\w.-]+$/.test(repo)) {
+    throw new FollowupsError("config", `--repo "${repo}" is not owner/name`);
+  }
+  const now = values.now ? new Date(values.now) : /* @__PURE__ */ new Date();
+  if (Number.isNaN(now.getTime())) throw new FollowupsError("config", `--now "${values.now}" is not an ISO date-time`);
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || void 0;
+  const summaryPath = values.summary ?? io.env.GITHUB_STEP_SUMMARY;
+  return {
+    help: false,
+    settings: {
+      config: config2,
+      now,
+      dryRun: values["dry-run"] ?? false,
+      annotations: io.env.GITHUB_ACTIONS === "true",
+      apiUrl: (values["api-url"] ?? io.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, ""),
+      serverUrl: (io.env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, ""),
+      ...repo ? { repo } : {},
+      ...token ? { token } : {},
+      ...values.json ? { jsonPath: values.json } : {},
+      ...summaryPath ? { summaryPath } : {}
+    }
+  };
+}
+
+// src/postmortem/sync/describe.ts
+function describeOperation(op) {
+  switch (op.kind) {
+    case "create": {
+      const where2 = op.source ? ` (${op.source.file}:${op.source.line})` : "";
+      const who = op.issue.assignees.length > 0 ? ` assignees: ${op.issue.assignees.join(", ")}` : "";
+      return `create  ${op.issue.title}${where2} labels: ${op.issue.labels.join(", ")}${who}${op.needsOwnerComment ? " + needs-owner comment" : ""}`;
+    }
+    case "update":
+      return `update  #${op.issue} (${op.reasons.join(", ")})`;
+    case "close":
+      return `close   #${op.issue} (${op.reason})`;
+    case "comment":
+      return `comment #${op.issue} (${op.purpose})`;
+    case "tick":
+      return `${op.done ? "tick   " : "untick "} ${op.file}:${op.line} (issue #${op.issue})`;
+  }
+}
+
+// src/postmortem/sync/render.ts
+var MAX_TITLE = 200;
+var MAX_BODY = 6e4;
+function actionTitle(report, item) {
+  const title = `[${report.incidentId}] ${item.text.replace(/\s+/g, " ")}`;
+  return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}\u2026` : title;
+}
+function reportLink(ctx, file, line) {
+  const url2 = `${ctx.serverUrl}/${ctx.repo}/blob/${encodeURI(ctx.branch)}/${encodeURI(file)}${line ? `#L${line}` : ""}`;
+  return `[${file}${line ? ` line ${line}` : ""}](${url2})`;
+}
+function actionBody(ctx, report, item, key, owner) {
+  const marker = renderActionMarker({ key, incident: report.incidentId, src: report.file, item: item.ordinal, due: item.due });
+  const who = [item.owner, owner.team ? `@${owner.team}` : "", ...owner.assignees.map((a) => `@${a}`)].filter(Boolean);
+  const rows = [
+    ["Owner", who.join(" \xB7 ")],
+    ["Due", item.due],
+    ["Incident", `${report.incidentId}${report.severity ? ` (${report.severity})` : ""}${report.date ? `, ${report.date}` : ""}`],
+    ["Report", reportLink(ctx, report.file, item.line)],
+    ...Object.entries(item.extra).map(([k, v]) => [k, v])
+  ];
+  const lines = [
+    marker,
+    `Follow-up action from the post-mortem **${report.title || report.incidentId}**.`,
+    "",
+    `> ${item.text}`,
+    "",
+    "| | |",
+    "|---|---|",
+    ...rows.map(([k, v]) => `| ${k} | ${String(v).replace(/\|/g, "\\|")} |`),
+    "",
+    owner.needsOwner ? `**Needs an owner:** ${owner.reason}.
+` : "",
+    "_Close this issue when the action is done; the sync ticks its box in the report. Edit the action in the report: the next sync rewrites this description._"
+  ];
+  const body = lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
+  return body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}
+
+\u2026(truncated)` : body;
+}
+function needsOwnerComment(owner) {
+  return `This follow-up has no assignee: ${owner.reason}. Labelled \`needs-owner\` until someone takes it.`;
+}
+function reminderComment(item, today, daysOverdue, owner) {
+  const who = owner.assignees.map((a) => `@${a}`).join(" ") || (owner.team ? `@${owner.team}` : item.owner);
+  return `${renderReminderMarker(today)}
+Reminder: this follow-up was due on ${item.due} (${daysOverdue} day${daysOverdue === 1 ? "" : "s"} ago). ${who}, please close it when done, or change its due date in the report.`;
+}
+function missingTitle(incidentId) {
+  return `[${incidentId}] Post-mortem missing`;
+}
+function missingBody(incident, hours, folder) {
+  return [
+    renderMissingMarker(incident.id),
+    `Incident **${incident.id}**${incident.title ? ` (${incident.title})` : ""} is ${incident.severity} and happened on ${incident.date}.`,
+    `The runbook requires a completed post-mortem within ${hours} hours; none was found under \`${folder}/\`.`,
+    "",
+    "A post-mortem counts as completed when its Timeline, Root Cause, Resolution and Impact sections have content and it has a Follow-Up Actions section. This issue closes itself once it does."
+  ].join("\n");
+}
+
+// src/postmortem/sync/missing.ts
+function incidentsFromReports(reports) {
+  return reports.flatMap(
+    (r) => r.severity && r.date ? [{ id: r.incidentId, severity: r.severity, start: r.date, title: r.title }] : []
+  );
+}
+function planMissing(incidents, reports, issues, config2, now) {
+  const rules = config2.missingPostmortems;
+  if (!rules.enabled) return [];
+  const completed = new Set(reports.filter((r) => r.completed).map((r) => r.incidentId.toLowerCase()));
+  const existing = /* @__PURE__ */ new Map();
+  for (const issue of issues) {
+    const id2 = readMissingMarker(issue.body);
+    if (id2 && !existing.has(id2.toLowerCase())) existing.set(id2.toLowerCase(), issue);
+  }
+  const ops = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const incident of incidents) {
+    const id2 = incident.id.toLowerCase();
+    if (seen.has(id2) || !rules.severities.includes(incident.severity)) continue;
+    seen.add(id2);
+    const issue = existing.get(id2);
+    const overdue = now.getTime() > Date.parse(incident.start) + rules.withinHours * 36e5;
+    if (completed.has(id2)) {
+      if (issue?.state === "open") ops.push({ kind: "close", issue: issue.number, reason: "post-mortem completed", stateReason: "completed" });
+    } else if (overdue && !issue) {
+      ops.push({
+        kind: "create",
+        key: `missing:${incident.id}`,
+        purpose: "missing-postmortem",
+        issue: {
+          title: missingTitle(incident.id),
+          body: missingBody({ ...incident, date: incident.start.slice(0, 10) }, rules.withinHours, config2.reports),
+          labels: [config2.labels.base, config2.labels.missing, `${config2.labels.severityPrefix}${incident.severity}`, `${config2.labels.incidentPrefix}${incident.id}`].map(clampLabel),
+          assignees: []
+        }
+      });
+    }
+  }
+  return ops;
+}
+function clampLabel(label2) {
+  return label2.length > 50 ? label2.slice(0, 50) : label2;
+}
+
+// src/postmortem/sync/plan-types.ts
+var PLAN_VERSION = 1;
+
+// src/postmortem/sync/plan.ts
+function planSync(facts, config2, ctx) {
+  const items = keyItems(facts.reports);
+  const { pairs, orphans, duplicates } = pairItems(items, facts.issues);
+  const today = facts.now.toISOString().slice(0, 10);
+  const operations = [];
+  for (const { item, issue, rekeyed } of pairs) {
+    const owner = resolveOwner(item.item.owner, config2.owners, facts.assignable);
+    if (!issue) operations.push(...planNew(item, owner, config2, ctx));
+    else operations.push(...planExisting(item, issue, owner, rekeyed, config2, ctx, facts, today));
+  }
+  const incidents = facts.incidents ?? incidentsFromReports(facts.reports);
+  operations.push(...planMissing(incidents, facts.reports, facts.issues, config2, facts.now));
+  const drift = [
+    ...orphans.map((i) => ({ issue: i.number, reason: "its follow-up item is no longer in the report" })),
+    ...duplicates.map((i) => ({ issue: i.number, reason: "duplicate of an older issue with the same item key" }))
+  ];
+  return { version: PLAN_VERSION, operations, drift };
+}
+function labelsFor(item, owner, config2) {
+  const { labels } = config2;
+  const out = [labels.base, `${labels.incidentPrefix}${item.report.incidentId}`];
+  if (item.report.severity) out.splice(1, 0, `${labels.severityPrefix}${item.report.severity}`);
+  if (owner.needsOwner) out.push(labels.needsOwner);
+  return out.map(clampLabel);
+}
+function planNew(item, owner, config2, ctx) {
+  if (item.item.done) return [];
+  return [{
+    kind: "create",
+    key: item.key,
+    purpose: "action-item",
+    source: { file: item.report.file, line: item.item.line },
+    issue: {
+      title: actionTitle(item.report, item.item),
+      body: actionBody(ctx, item.report, item.item, item.key, owner),
+      labels: labelsFor(item, owner, config2),
+      assignees: owner.assignees
+    },
+    ...owner.needsOwner ? { needsOwnerComment: needsOwnerComment(owner) } : {}
+  }];
+}
+function planExisting(item, issue, owner, rekeyed, config2, ctx, facts, today) {
+  const ops = [];
+  const update = planUpdate(item, issue, owner, rekeyed, config2, ctx);
+  if (update) ops.push(update);
+  const state = planState(item, issue);
+  if (state) ops.push(state);
+  const reminder = planReminder(item, issue, owner, config2, facts, today);
+  if (reminder && !state) ops.push(reminder);
+  return ops;
+}
+function planUpdate(item, issue, owner, rekeyed, config2, ctx) {
+  const title = actionTitle(item.report, item.item);
+  const body = actionBody(ctx, item.report, item.item, item.key, owner);
+  const wanted = labelsFor(item, owner, config2);
+  const managed = (l) => [config2.labels.base, config2.labels.needsOwner].includes(l) || l.startsWith(config2.labels.severityPrefix) || l.startsWith(config2.labels.incidentPrefix);
+  const labels = [...issue.labels.filter((l) => !managed(l)), ...wanted];
+  const changes = {};
+  const reasons = [];
+  if (issue.title !== title) {
+    changes.title = title;
+    reasons.push(rekeyed ? "text edited" : "title");
+  }
+  if (issue.body !== body) {
+    changes.body = body;
+    reasons.push("description");
+  }
+  if (!sameSet(issue.labels, labels)) {
+    changes.labels = labels;
+    reasons.push("labels");
+  }
+  if (changes.body && owner.assignees.length > 0 && !sameSet(issue.assignees, owner.assignees)) {
+    changes.assignees = owner.assignees;
+    reasons.push("assignees");
+  }
+  if (reasons.length === 0) return void 0;
+  const newlyNeedsOwner = owner.needsOwner && !issue.labels.includes(config2.labels.needsOwner);
+  return {
+    kind: "update",
+    issue: issue.number,
+    key: item.key,
+    changes,
+    reasons,
+    ...newlyNeedsOwner ? { needsOwnerComment: needsOwnerComment(owner) } : {}
+  };
+}
+function planState(item, issue) {
+  const tick = (done) => ({
+    kind: "tick",
+    file: item.report.file,
+    line: item.item.line,
+    key: item.key,
+    incidentId: item.report.incidentId,
+    done,
+    issue: issue.number
+  });
+  const canTick = item.item.form === "checkbox";
+  if (issue.state === "closed" && !item.item.done) return canTick ? tick(true) : void 0;
+  if (issue.state === "open" && item.item.done) {
+    if (issue.stateReason === "reopened") return canTick ? tick(false) : void 0;
+    return { kind: "close", issue: issue.number, reason: "ticked in the report", stateReason: "completed" };
+  }
+  return void 0;
+}
+function planReminder(item, issue, owner, config2, facts, today) {
+  if (issue.state !== "open" || item.item.done) return void 0;
+  const overdue = daysBetween(item.item.due, today);
+  if (overdue <= 0) return void 0;
+  const last = facts.lastReminders.get(issue.number);
+  if (last && daysBetween(last, today) < config2.reminders.intervalDays) return void 0;
+  return { kind: "comment", issue: issue.number, purpose: "reminder", body: reminderComment(item.item, today, overdue, owner) };
+}
+function sameSet(a, b) {
+  const sa = new Set(a.map((x) => x.toLowerCase()));
+  const sb = new Set(b.map((x) => x.toLowerCase()));
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
+
+// src/postmortem/command.ts
+async function runFollowupsCommand(argv, io, deps = {}) {
+  try {
+    const parsed = await readSettings3(argv, io);
+    if (parsed.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    return await run2(parsed.settings, io, deps);
+  } catch (e) {
+    if (e instanceof FollowupsError) {
+      io.stderr(`guardrails followups: ${e.message}
+`);
+      return e.kind === "config" ? 2 : 1;
+    }
+    io.stderr(`guardrails followups: internal error: ${e instanceof Error ? e.stack : String(e)}
+Please report this as a bug.
+`);
+    return 1;
+  }
+}
+async function run2(s, io, deps) {
+  const { reports, problems } = await loadReports(io.cwd, s.config.reports);
+  reportProblems(problems, s, io);
+  const incidents = s.config.missingPostmortems.incidentLog ? await loadIncidentLog(io.cwd, s.config.missingPostmortems.incidentLog) : void 0;
+  const tracker = deps.tracker ?? trackerFor(s, io, deps);
+  const facts = await gatherFacts(tracker, reports, s.config, s.now, incidents);
+  const ctx = { repo: s.repo ?? "OWNER/REPO", branch: s.config.defaultBranch, serverUrl: s.serverUrl };
+  const plan = planSync(facts, s.config, ctx);
+  const report = buildReport(computeMetrics(reports, facts.issues, s.now), plan, problems, s.now, s.dryRun);
+  if (s.dryRun) {
+    for (const op of plan.operations) io.stdout(`${describeOperation(op)}
+`);
+    io.stdout(`dry run: ${plan.operations.length} change(s) planned for ${reports.length} report(s); nothing written
+`);
+  } else {
+    printApplied(await applyPlan2(plan, tracker, s.config, (l) => io.stdout(`${l}
+`)), io);
+  }
+  for (const d of plan.drift) io.stderr(`warning: issue #${d.issue}: ${d.reason}
+`);
+  if (s.jsonPath) await writeFile4(resolve6(io.cwd, s.jsonPath), `${JSON.stringify(report, null, 2)}
+`);
+  if (s.summaryPath) await appendFile2(resolve6(io.cwd, s.summaryPath), renderSummary(report));
+  return problems.length > 0 ? 1 : 0;
+}
+function trackerFor(s, io, deps) {
+  if (s.dryRun && !s.token) {
+    io.stderr("note: no GITHUB_TOKEN; planning as if the repository had no follow-up issues and every mapped user were assignable\n");
+    return new OfflineTracker();
+  }
+  if (!s.repo) throw new FollowupsError("config", "no repository: pass --repo owner/name, set followups.repo, or set GITHUB_REPOSITORY");
+  if (!s.token) throw new FollowupsError("config", "no GitHub token: set GITHUB_TOKEN (or GH_TOKEN)", "It needs issues: write, contents: write, pull-requests: write");
+  return OctokitTracker.create({ token: s.token, repo: s.repo, baseUrl: s.apiUrl, log: (l) => io.stderr(`${l}
+`), ...deps.trackerOptions });
+}
+function reportProblems(problems, s, io) {
+  for (const p of problems) {
+    io.stderr(`${formatProblem(p)}
+`);
+    if (s.annotations) io.stdout(`::error file=${p.file},line=${p.line},title=${p.code}::${p.message.replace(/[\r\n%]/g, " ")}
+`);
+  }
+}
+function printApplied(r, io) {
+  for (const c of r.created) io.stdout(`created #${c.number} ${c.url}${c.recovered ? " (found after an unknown create outcome)" : ""}
+`);
+  for (const w of r.warnings) io.stderr(`warning: ${w}
+`);
+  if (r.writeback.pullRequest) io.stdout(`checkbox changes: ${r.writeback.pullRequest}
+`);
+  io.stdout(`synced: ${r.created.length} created, ${r.updated.length} updated, ${r.closed.length} closed, ${r.commented.length} commented, ${r.writeback.files.length} report(s) written back
+`);
+}
+
+// jobs/scheduler/jobs.ts
+function commandJob(run4, env, cwd) {
+  return async ({ args, log }) => {
+    const lines = (level3) => (s) => {
+      for (const line of s.split("\n")) if (line.trim()) log.log(level3, line, { stream: level3 === "info" ? "stdout" : "stderr" });
+    };
+    return run4([...args], { stdout: lines("info"), stderr: lines("warn"), env, cwd });
+  };
+}
+function defaultJobs(env, cwd) {
+  return {
+    backup: commandJob(runBackupCommand, env, cwd),
+    "expire-snapshots": commandJob(runExpireSnapshotsCommand, env, cwd),
+    followups: commandJob(runFollowupsCommand, env, cwd)
+  };
+}
+
+// jobs/scheduler/logging.ts
+function jsonLogger(write, base = {}, now = () => /* @__PURE__ */ new Date()) {
+  return {
+    log(level3, msg, fields = {}) {
+      write(`${JSON.stringify({ time: now().toISOString(), level: level3, msg, ...base, ...fields }, errorReplacer)}
+`);
+    },
+    child(fields) {
+      return jsonLogger(write, { ...base, ...fields }, now);
+    }
+  };
+}
+function errorReplacer(_key, value) {
+  return value instanceof Error ? { name: value.name, message: value.message } : value;
+}
+function cronLogger(logger) {
+  return {
+    info: (m) => logger.log("info", m, { source: "node-cron" }),
+    warn: (m) => logger.log("warn", m, { source: "node-cron" }),
+    error: (m, err) => logger.log("error", String(m instanceof Error ? m.message : m), { source: "node-cron", error: err }),
+    debug: () => {
+    }
+  };
+}
+
+// jobs/scheduler/scheduler.ts
+import cron2 from "node-cron";
+
+// jobs/scheduler/metrics.ts
+var SchedulerMetrics = class {
+  jobs = /* @__PURE__ */ new Map();
+  constructor(jobNames) {
+    for (const name of jobNames) {
+      this.jobs.set(name, { running: false, runs: { succeeded: 0, failed: 0, "claimed-elsewhere": 0, overlap: 0 }, durationSum: 0, durationCount: 0 });
+    }
+  }
+  stats(job) {
+    const s = this.jobs.get(job);
+    if (!s) throw new Error(`unknown job ${job}`);
+    return s;
+  }
+  started(job) {
+    this.stats(job).running = true;
+  }
+  finished(job, ok, seconds, at2) {
+    const s = this.stats(job);
+    s.running = false;
+    s.runs[ok ? "succeeded" : "failed"] += 1;
+    s.lastDurationSeconds = seconds;
+    s.durationSum += seconds;
+    s.durationCount += 1;
+    if (ok) s.lastSuccess = at2;
+    else s.lastFailure = at2;
+  }
+  skipped(job, reason) {
+    this.stats(job).runs[reason] += 1;
+  }
+  prometheus() {
+    const lines = [];
+    const metric = (name, type, help2, rows) => {
+      lines.push(`# HELP ${name} ${help2}`, `# TYPE ${name} ${type}`);
+      for (const [labels, v] of rows) {
+        const l = Object.entries(labels).map(([k, val]) => `${k}="${val.replace(/["\\\n]/g, "_")}"`).join(",");
+        lines.push(`${name}{${l}} ${v}`);
+      }
+    };
+    const all = [...this.jobs.entries()];
+    metric(
+      "guardrails_job_last_success_timestamp_seconds",
+      "gauge",
+      "Unix time of the last successful run on this replica (0: none).",
+      all.map(([job, s]) => [{ job }, s.lastSuccess ? s.lastSuccess.getTime() / 1e3 : 0])
+    );
+    metric(
+      "guardrails_job_last_duration_seconds",
+      "gauge",
+      "Duration of the last run on this replica.",
+      all.filter(([, s]) => s.lastDurationSeconds !== void 0).map(([job, s]) => [{ job }, s.lastDurationSeconds])
+    );
+    metric("guardrails_job_duration_seconds_sum", "counter", "Total seconds spent running the job on this replica.", all.map(([job, s]) => [{ job }, s.durationSum]));
+    metric("guardrails_job_duration_seconds_count", "counter", "Runs timed on this replica.", all.map(([job, s]) => [{ job }, s.durationCount]));
+    metric("guardrails_job_running", "gauge", "1 while the job runs on this replica.", all.map(([job, s]) => [{ job }, s.running ? 1 : 0]));
+    metric(
+      "guardrails_job_runs_total",
+      "counter",
+      "Scheduled slots by outcome on this replica.",
+      all.flatMap(([job, s]) => Object.entries(s.runs).map(([result, n]) => [{ job, result }, n]))
+    );
+    return `${lines.join("\n")}
+`;
+  }
+  health() {
+    return Object.fromEntries([...this.jobs.entries()].map(([job, s]) => [job, {
+      running: s.running,
+      lastSuccess: s.lastSuccess?.toISOString() ?? null,
+      lastFailure: s.lastFailure?.toISOString() ?? null,
+      lastDurationSeconds: s.lastDurationSeconds ?? null
+    }]));
+  }
+};
+
+// jobs/scheduler/scheduler.ts
+var Scheduler = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.metrics = new SchedulerMetrics(this.enabledJobs().map(([name]) => name));
+  }
+  opts;
+  metrics;
+  tasks = [];
+  running = /* @__PURE__ */ new Map();
+  stopping = false;
+  /** Enabled jobs from config; throws naming a job that has no function in the job table. */
+  enabledJobs() {
+    const entries = Object.entries(this.opts.config.jobs).filter(([, j]) => j.enabled);
+    const unknown = entries.filter(([name]) => !this.opts.jobs[name]);
+    if (unknown.length > 0) {
+      throw new Error(`schedule.jobs.${unknown[0][0]}: no such job; known jobs: ${Object.keys(this.opts.jobs).sort().join(", ")}`);
+    }
+    return entries;
+  }
+  start() {
+    for (const [name, job] of this.enabledJobs()) {
+      const timezone = job.timezone ?? this.opts.config.timezone;
+      const task = cron2.schedule(job.cron, (ctx) => this.runSlot(name, ctx.date), {
+        name,
+        timezone,
+        noOverlap: true,
+        logger: cronLogger(this.opts.logger.child({ job: name }))
+      });
+      this.tasks.push(task);
+      this.opts.logger.log("info", "job scheduled", { job: name, cron: job.cron, timezone, next: task.getNextRun()?.toISOString() });
+    }
+  }
+  get state() {
+    return this.stopping ? "stopping" : "running";
+  }
+  /** Claims and runs one slot of `job`; the slot is the cron match time, identical on every replica. */
+  async runSlot(job, at2) {
+    if (this.stopping) return;
+    const slot = new Date(Math.floor(at2.getTime() / 1e3) * 1e3).toISOString();
+    const log = this.opts.logger.child({ job, slot });
+    if (this.running.has(job)) {
+      this.metrics.skipped(job, "overlap");
+      log.log("warn", "previous run still going on this replica; slot skipped");
+      return;
+    }
+    const abort = new AbortController();
+    const promise = this.claimAndRun(job, slot, abort.signal, log);
+    this.running.set(job, { promise, abort });
+    try {
+      await promise;
+    } finally {
+      this.running.delete(job);
+    }
+  }
+  async claimAndRun(job, slot, signal, log) {
+    let result;
+    try {
+      result = await this.opts.claims.claim(job, slot);
+    } catch (e) {
+      log.log("error", "cannot claim the slot; not running (fail closed)", { error: e });
+      return;
+    }
+    if (!result.won) {
+      this.metrics.skipped(job, result.reason);
+      log.log("info", result.reason === "overlap" ? "an earlier run is still going on another replica; slot skipped" : "slot claimed by another replica");
+      return;
+    }
+    const now = this.opts.now ?? (() => /* @__PURE__ */ new Date());
+    const started = now();
+    this.metrics.started(job);
+    log.log("info", "job started");
+    let ok = false;
+    let detail;
+    try {
+      const code = await this.opts.jobs[job]({ slot, args: this.opts.config.jobs[job]?.args ?? [], signal, log });
+      ok = code === void 0 || code === 0;
+      if (!ok) detail = `exit code ${code}`;
+    } catch (e) {
+      detail = e instanceof Error ? e.message : String(e);
+    }
+    const ended = now();
+    const seconds = (ended.getTime() - started.getTime()) / 1e3;
+    this.metrics.finished(job, ok, seconds, ended);
+    log.log(ok ? "info" : "error", ok ? "job succeeded" : "job failed", { durationSeconds: seconds, ...detail ? { detail } : {} });
+    await result.claim.finish(signal.aborted ? "interrupted" : ok ? "succeeded" : "failed", detail).catch((e) => log.log("error", "could not record the outcome of the claim", { error: e }));
+  }
+  /** Stops firing, waits for running jobs up to `timeoutMs`, then aborts the rest. Returns the abandoned jobs. */
+  async stop(timeoutMs) {
+    this.stopping = true;
+    for (const task of this.tasks) await task.destroy();
+    const pending = [...this.running.entries()];
+    if (pending.length === 0) return [];
+    this.opts.logger.log("info", "waiting for running jobs", { jobs: pending.map(([n]) => n), timeoutSeconds: timeoutMs / 1e3 });
+    let timer;
+    const timedOut = new Promise((r) => timer = setTimeout(() => r("timeout"), timeoutMs));
+    const outcome = await Promise.race([Promise.all(pending.map(([, r]) => r.promise)).then(() => "done"), timedOut]);
+    clearTimeout(timer);
+    if (outcome === "done") return [];
+    const abandoned = [...this.running.keys()];
+    for (const name of abandoned) this.running.get(name)?.abort.abort();
+    this.opts.logger.log("warn", "shutdown timeout: jobs abandoned", { jobs: abandoned });
+    return abandoned;
+  }
+};
+
+// jobs/scheduler/command.ts
+var USAGE2 = `Usage: guardrails schedule [options]
+
+Runs the jobs of the schedule: section of the config on their cron expressions, exactly once per slot across
+replicas (PostgreSQL claims), until SIGTERM or SIGINT.
+
+Options:
+  --config <file>       config file (default guardrails.yaml)
+  --database-url <url>  PostgreSQL for claims (default $DATABASE_URL)
+  --memory-claims       no PostgreSQL: claims kept in memory; only safe with a single replica
+  --replica-id <id>     name of this replica in logs and claim rows (default $HOSTNAME-<random>)
+  --port <n>            port of /healthz and /metrics (default schedule.port, 9464)
+  --list                validate the schedule, print each job's next three runs, and exit
+  --run <job> [-- args] run one job now (claimed for the current minute, so parallel CronJob pods run it once)
+                        with the job's configured args plus any after --, and exit with its outcome
+  -h, --help            show this help
+
+Exit codes: 0 stopped cleanly (or --run succeeded); 1 jobs abandoned at shutdown, a start-up failure, or --run
+failed or was claimed elsewhere; 2 bad usage or config.
+`;
+async function runScheduleCommand(argv, io, deps = {}) {
+  let parsed;
+  try {
+    parsed = parseArgs4({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        run: { type: "string" },
+        config: { type: "string" },
+        "database-url": { type: "string" },
+        "memory-claims": { type: "boolean" },
+        "replica-id": { type: "string" },
+        port: { type: "string" },
+        list: { type: "boolean" },
+        help: { type: "boolean", short: "h" }
+      }
+    });
+  } catch (e) {
+    io.stderr(`guardrails schedule: ${e.message}. Run guardrails schedule --help
+`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 0 && !values.run) {
+    io.stderr(`guardrails schedule: unexpected argument "${positionals[0]}"; job arguments go after --run <job> --
+`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(USAGE2);
+    return 0;
+  }
+  let config2;
+  try {
+    config2 = await loadScheduleConfig(io.cwd, values.config ?? "guardrails.yaml");
+    if (values.port !== void 0) config2 = { ...config2, port: parsePort(values.port) };
+  } catch (e) {
+    io.stderr(`guardrails schedule: ${e.message}
+`);
+    return e instanceof ScheduleConfigError ? 2 : 1;
+  }
+  if (values.list) return listSchedule(config2, io);
+  const databaseUrl = values["database-url"] ?? io.env.DATABASE_URL;
+  if (!databaseUrl && !values["memory-claims"]) {
+    io.stderr("guardrails schedule: no PostgreSQL for claims: set DATABASE_URL or --database-url (or --memory-claims for a single replica)\n");
+    return 2;
+  }
+  const replica = values["replica-id"] ?? `${io.env.HOSTNAME ?? hostname()}-${randomBytes2(3).toString("hex")}`;
+  const claims = databaseUrl ? new PgClaimStore(databaseUrl, replica) : new MemoryClaimStore();
+  if (values.run) return runOnce(values.run, positionals, config2, claims, replica, io, deps);
+  return serve(config2, claims, replica, io, deps);
+}
+function parsePort(v) {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ScheduleConfigError(`--port "${v}" is not a port number (0-65535)`);
+  return n;
+}
+function listSchedule(config2, io) {
+  for (const [name, job] of Object.entries(config2.jobs)) {
+    const timezone = job.timezone ?? config2.timezone;
+    const task = cron3.createTask(job.cron, () => {
+    }, { timezone, name: `list-${name}` });
+    const next = task.getNextRuns(3).map((d) => d.toISOString()).join(", ");
+    void task.destroy();
+    io.stdout(`${name}${job.enabled ? "" : " (disabled)"}: "${job.cron}" ${timezone} \u2192 ${next}
+`);
+  }
+  return 0;
+}
+async function serve(config2, claims, replica, io, deps) {
+  const logger = jsonLogger(io.stdout, { replica });
+  let scheduler;
+  try {
+    scheduler = new Scheduler({ config: config2, jobs: deps.jobs ?? defaultJobs(io.env, io.cwd), claims, logger });
+    await claims.migrate(config2.claimRetentionDays);
+  } catch (e) {
+    logger.log("error", "scheduler cannot start", { error: e });
+    await claims.close().catch(() => {
+    });
+    return e instanceof Error && e.message.startsWith("schedule.jobs.") ? 2 : 1;
+  }
+  const status3 = await startStatusServer(config2.port, scheduler.metrics, () => scheduler.state);
+  const stopped = new Promise((resolve7) => {
+    const signals = deps.signals ?? process;
+    signals.once("SIGTERM", () => resolve7("SIGTERM"));
+    signals.once("SIGINT", () => resolve7("SIGINT"));
+  });
+  scheduler.start();
+  logger.log("info", "scheduler started", { port: status3.port, jobs: Object.keys(config2.jobs) });
+  deps.onReady?.({ port: status3.port, replica });
+  const signal = await stopped;
+  logger.log("info", "shutting down", { signal });
+  const abandoned = await scheduler.stop(config2.shutdownTimeoutSeconds * 1e3);
+  await status3.close();
+  await claims.close().catch((e) => logger.log("warn", "closing the claim store failed", { error: e }));
+  logger.log("info", "scheduler stopped", { abandoned });
+  return abandoned.length > 0 ? 1 : 0;
+}
+async function runOnce(job, extraArgs, config2, claims, replica, io, deps) {
+  const logger = jsonLogger(io.stdout, { replica });
+  const entry = config2.jobs[job] ?? { cron: "* * * * *", enabled: true, args: [], domAndDow: false };
+  const once = { ...config2, jobs: { [job]: { ...entry, enabled: true, args: [...entry.args, ...extraArgs] } } };
+  try {
+    const scheduler = new Scheduler({ config: once, jobs: deps.jobs ?? defaultJobs(io.env, io.cwd), claims, logger });
+    await claims.migrate(config2.claimRetentionDays);
+    const minute = new Date(Math.floor(Date.now() / 6e4) * 6e4);
+    await scheduler.runSlot(job, minute);
+    const runs = scheduler.metrics.jobs.get(job).runs;
+    return runs.succeeded === 1 ? 0 : 1;
+  } catch (e) {
+    logger.log("error", "cannot run the job", { job, error: e });
+    return e instanceof Error && e.message.startsWith("schedule.jobs.") ? 2 : 1;
+  } finally {
+    await claims.close().catch(() => {
+    });
+  }
+}
+
+// src/cli/commands/jobs.ts
+function delegate(name, summary3, run4) {
+  return {
+    name,
+    summary: summary3,
+    runArgv: (argv, io) => run4([...argv], {
+      stdout: (text) => io.stdout.write(text),
+      stderr: (text) => io.stderr.write(text),
+      env: io.env,
+      cwd: io.cwd
+    })
+  };
+}
+var followupsCommand = delegate(
+  "followups",
+  "Sync post-mortem follow-up actions to tracked GitHub issues",
+  runFollowupsCommand
+);
+var backupCommand = delegate("backup", "Back up every registry subject, version, config and mode", (argv, io) => runBackupCommand(argv, io));
+var restoreCommand = delegate("restore", "Restore a backup (or schemas/ at a git ref) into a registry", runRestoreCommand);
+var expireSnapshotsCommand = delegate(
+  "expire-snapshots",
+  "Expire old Iceberg snapshots in a PostgreSQL SQL catalog and delete files nothing kept needs",
+  runExpireSnapshotsCommand
+);
+var scheduleCommand = delegate("schedule", "Run the jobs on cron schedules, once per slot across replicas", runScheduleCommand);
+
+// src/cli/commands/index.ts
+var COMMANDS = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, scheduleCommand];
+
+// src/cli/commands/command.ts
+function isDelegated(command2) {
+  return "runArgv" in command2;
+}
+
+// src/cli/version.ts
+import { readFileSync } from "node:fs";
+import { dirname as dirname3, join as join10 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function packageVersion(from = import.meta.url) {
+  let dir = dirname3(fileURLToPath2(from));
+  for (let depth = 0; depth < 6; depth++) {
+    try {
+      const manifest = JSON.parse(readFileSync(join10(dir, "package.json"), "utf8"));
+      if (manifest.name === "guardrails" && typeof manifest.version === "string") return manifest.version;
+    } catch {
+    }
+    const parent = dirname3(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return "unknown";
+}
+
+// src/cli/main.ts
+async function run3(argv, io, commands = COMMANDS) {
+  try {
+    return await dispatch(argv, io, commands);
+  } catch (error) {
+    const failure2 = describeFailure2(error);
+    for (const line of failure2.lines) io.stderr.write(`${line}
+`);
+    return failure2.exitCode;
+  }
+}
+async function dispatch(argv, io, commands) {
+  const [first, ...rest] = argv;
+  if (first === void 0) {
+    io.stderr.write(topHelp(commands));
+    return EXIT.BAD_INPUT;
+  }
+  if (first === "--help" || first === "-h") return print(io, topHelp(commands));
+  if (first === "--version" || first === "-v") return print(io, `${packageVersion()}
+`);
+  if (first === "help") return rest[0] === void 0 ? print(io, topHelp(commands)) : help(find(commands, rest[0]), io);
+  const command2 = find(commands, first);
+  if (isDelegated(command2)) return command2.runArgv(rest, io);
+  const { values, positionals } = parse2(command2, rest);
+  if (values.help === true) return print(io, `${command2.help}
+`);
+  return command2.run(values, positionals, io);
+}
+function help(command2, io) {
+  return isDelegated(command2) ? command2.runArgv(["--help"], io) : print(io, `${command2.help}
+`);
+}
+function find(commands, name) {
+  const command2 = commands.find((c) => c.name === name);
+  if (command2) return command2;
+  const what = name.startsWith("-") ? `unknown option ${JSON.stringify(name)}` : `unknown command ${JSON.stringify(name)}`;
+  throw new UsageError(`${what}; expected one of: ${commands.map((c) => c.name).join(", ")}`);
+}
+function parse2(command2, args) {
+  try {
+    return parseArgs5({
+      args: [...args],
+      options: { ...command2.options, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: command2.positionals
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split(/\.\s/)[0] ?? error.message : String(error);
+    throw new UsageError(message.replace(/\.$/, ""), command2.name);
+  }
+}
+function topHelp(commands) {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  return [
+    "Usage: guardrails <command> [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    "",
+    "Options:",
+    "  -h, --help     Show help; `guardrails <command> --help` shows a command's options",
+    "  -v, --version  Print the version",
+    "",
+    "Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error, 3 internal error,",
+    "4 Schema Registry unavailable (the check failed closed).",
+    ""
+  ].join("\n");
+}
+function print(io, text) {
+  io.stdout.write(text);
+  return EXIT.OK;
+}
+
+// src/cli/index.ts
+process.exitCode = await run3(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr
+});
