@@ -67,6 +67,10 @@ export const TOP_SHAPE = {
   'on-registry-unavailable': onRegistryUnavailableSection.optional(),
   approvals: approvalsSection.optional(),
   deprecation: deprecationSection.optional(),
+  // The follow-up job and the scheduler read and validate their own sections (src/postmortem,
+  // jobs/scheduler), with their own positioned errors; here they only need to be allowed.
+  followups: z.unknown().optional(),
+  schedule: z.unknown().optional(),
 };
 
 export const configSchema = z.strictObject(TOP_SHAPE, { error: 'a mapping with `version: 1` and the sections schemas, defaults, subjects' });

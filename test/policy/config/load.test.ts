@@ -149,6 +149,11 @@ describe('parseConfigText', () => {
     expect([settings.approvals.required.platformLead, settings.onRegistryUnavailable]).toEqual([2, 'offline']);
   });
 
+  it('leaves the followups and schedule sections to the jobs that read them', () => {
+    const text = 'version: 1\nfollowups:\n  folder: postmortems\nschedule:\n  timezone: Australia/Sydney\n';
+    expect(parseConfigText(text, 'g.yaml').warnings).toEqual([]);
+  });
+
   it('formats the error message on one line with file:line:column', () => {
     expect(() => parseConfigText('version: 1\ndefaults:\n  compatibility: 3\n', 'cfg/g.yaml')).toThrow(
       `cfg/g.yaml:3:18: defaults.compatibility: got 3; expected one of ${LEVELS}`,
