@@ -134,6 +134,13 @@ describe('the bundled action, end to end', () => {
     const withToken = result.stdout.split('\n').filter((line) => line.includes('ghs_e2eSecretToken'));
     expect(withToken).toEqual(['::add-mask::ghs_e2eSecretToken0000000000000000000000']);
     expect(result.stdout.split('\n')[0]).toBe(withToken[0]);
+    // Trap 13: the report, which quotes PR-controlled text, is logged with workflow commands stopped.
+    const logged = result.stdout.split('\n');
+    const stop = logged.findIndex((line) => /^::stop-commands::[0-9a-f-]{36}$/.test(line));
+    expect(stop).toBeGreaterThanOrEqual(0);
+    const resume = logged.indexOf(`::${logged[stop]!.slice('::stop-commands::'.length)}::`);
+    expect(resume).toBeGreaterThan(stop);
+    expect(logged.slice(stop + 1, resume).join('\n')).toContain('Side.HOLD: not marked deprecated');
   }, 120_000);
 
   it('a review event on the same head updates the one check run and the one comment', async () => {
