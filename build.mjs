@@ -3,7 +3,8 @@
 // Output is deterministic so CI can check that dist/ is current.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 // Bundled dependencies may be CommonJS that calls require(); give the ESM bundle one.
 const requireShim = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -27,3 +28,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/api.js', packages: 'external', banner: {} }),
 ]);
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+// The config's JSON Schema for editors, generated from the zod schema that validates the file.
+mkdirSync('.tmp', { recursive: true });
+await build({ ...common, banner: {}, packages: 'external', entryPoints: ['src/policy/config/json-schema.ts'], outfile: '.tmp/json-schema.mjs' });
+const { configJsonSchema } = await import(pathToFileURL('.tmp/json-schema.mjs').href);
+writeFileSync('docs/guardrails.schema.json', `${JSON.stringify(configJsonSchema(), null, 2)}\n`);

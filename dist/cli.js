@@ -4975,7 +4975,11 @@ var TOP_SHAPE = {
   registry: registrySection.optional(),
   "on-registry-unavailable": onRegistryUnavailableSection.optional(),
   approvals: approvalsSection.optional(),
-  deprecation: deprecationSection.optional()
+  deprecation: deprecationSection.optional(),
+  // The follow-up job and the scheduler read and validate their own sections (src/postmortem,
+  // jobs/scheduler), with their own positioned errors; here they only need to be allowed.
+  followups: z6.unknown().optional(),
+  schedule: z6.unknown().optional()
 };
 var configSchema = z6.strictObject(TOP_SHAPE, { error: "a mapping with `version: 1` and the sections schemas, defaults, subjects" });
 function allowedKeys(path2) {

@@ -71245,7 +71245,11 @@ var TOP_SHAPE = {
   registry: registrySection.optional(),
   "on-registry-unavailable": onRegistryUnavailableSection.optional(),
   approvals: approvalsSection.optional(),
-  deprecation: deprecationSection.optional()
+  deprecation: deprecationSection.optional(),
+  // The follow-up job and the scheduler read and validate their own sections (src/postmortem,
+  // jobs/scheduler), with their own positioned errors; here they only need to be allowed.
+  followups: external_exports.unknown().optional(),
+  schedule: external_exports.unknown().optional()
 };
 var configSchema = external_exports.strictObject(TOP_SHAPE, { error: "a mapping with `version: 1` and the sections schemas, defaults, subjects" });
 function allowedKeys(path2) {

@@ -14,7 +14,7 @@ const strategy = z.enum(NAMING_STRATEGIES, { error: `one of ${NAMING_STRATEGIES.
 const GLOB_FORM = 'a glob string such as "schemas/**/*.avsc"';
 const glob = z.string({ error: GLOB_FORM }).min(1, { error: GLOB_FORM });
 /** One glob or a non-empty list of them; a single string is read as a one-item list. */
-const globs = z.preprocess(
+export const globs = z.preprocess(
   (value) => (typeof value === 'string' ? [value] : value),
   z.array(glob, { error: `${GLOB_FORM}, or a list of them` }).min(1, { error: 'at least one glob' }),
 );
