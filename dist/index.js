@@ -77012,7 +77012,7 @@ function approvalSection(result) {
 }
 function renderPlain(input2) {
   const lines = [input2.verdict.headline, ...input2.verdict.problems.map((p) => `- ${p}`)];
-  for (const [file2, gate] of input2.gates) for (const v of [...gate.elements, ...gate.markers]) lines.push(`${file2}: ${describeVerdict(v)}`);
+  for (const [file2, gate] of input2.gates) for (const v of mergeVerdicts(gate.elements, gate.markers)) lines.push(`${file2}: ${describeVerdict(v)}`);
   lines.push(renderApprovalText(input2.approvals));
   return lines.join("\n");
 }

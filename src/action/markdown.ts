@@ -90,7 +90,7 @@ function approvalSection(result: ApprovalResult): string[] {
 /** Plain-text form of approvals and deprecations for logs. */
 export function renderPlain(input: MarkdownInput): string {
   const lines = [input.verdict.headline, ...input.verdict.problems.map((p) => `- ${p}`)];
-  for (const [file, gate] of input.gates) for (const v of [...gate.elements, ...gate.markers]) lines.push(`${file}: ${describeVerdict(v)}`);
+  for (const [file, gate] of input.gates) for (const v of mergeVerdicts(gate.elements, gate.markers)) lines.push(`${file}: ${describeVerdict(v)}`);
   lines.push(renderApprovalText(input.approvals));
   return lines.join('\n');
 }

@@ -141,6 +141,8 @@ describe('the bundled action, end to end', () => {
     const resume = logged.indexOf(`::${logged[stop]!.slice('::stop-commands::'.length)}::`);
     expect(resume).toBeGreaterThan(stop);
     expect(logged.slice(stop + 1, resume).join('\n')).toContain('Side.HOLD: not marked deprecated');
+    // An element that is both broken and marked is listed once.
+    expect(logged.slice(stop + 1, resume).filter((line) => line.includes('Order.note:'))).toHaveLength(1);
   }, 120_000);
 
   it('a review event on the same head updates the one check run and the one comment', async () => {
