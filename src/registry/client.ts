@@ -35,6 +35,12 @@ export interface ListSchemasOptions {
   readonly deleted?: boolean;
   /** Only the latest version of each subject. */
   readonly latestOnly?: boolean;
+  /**
+   * Trust a first page shorter than the page size to be the whole listing, saving the request that
+   * would confirm it. Only right for callers that can live with a listing cut short by a server whose
+   * page cap was configured below 1,000 (a cross-check, not a backup).
+   */
+  readonly trustShortFirstPage?: boolean;
 }
 
 export interface CompatibilityOptions {

@@ -26,6 +26,7 @@ export async function collectPages<T>(
   fetchPage: (page: PageRequest) => Promise<readonly T[]>,
   keyOf: (row: T) => string,
   limit: number,
+  { confirmShortFirstPage = true }: { readonly confirmShortFirstPage?: boolean } = {},
 ): Promise<PagingResult<T>> {
   const rows: T[] = [];
   const seen = new Set<string>();
@@ -42,6 +43,7 @@ export async function collectPages<T>(
     }
     if (page.length > limit || fresh.length < page.length) break;
     if (pageSize !== undefined && page.length < pageSize) break;
+    if (pageSize === undefined && !confirmShortFirstPage && page.length < limit) break;
     pageSize ??= page.length;
   }
   return { rows, pages };

@@ -226,6 +226,7 @@ async function listSchemas(t: Transport, pageSize: number, options: ListSchemasO
       ),
     (s) => `${s.subject}\u0000${s.version}`,
     Math.min(pageSize, 1000),
+    { confirmShortFirstPage: !options.trustShortFirstPage },
   );
   return rows;
 }

@@ -205,4 +205,21 @@ describe.skipIf(EXTERNAL_URL !== undefined)('guardrails check --registry-url, re
       'POST /compatibility/subjects/{subject}/versions': 5,
     });
   });
+
+  it('stays within 2 requests per subject at a transitive level: one listing of its versions', async () => {
+    const f = await fixture();
+    for (const name of ['a', 'b']) {
+      f.repo.write(`schemas/${name}.avsc`, record(`R${name}`, [SYMBOL]));
+      f.sr.local?.seed(`com.acme.R${name}`, { schema: record(`R${name}`, [SYMBOL]) });
+      await f.sr.setLevel(`com.acme.R${name}`, 'BACKWARD_TRANSITIVE');
+    }
+    f.repo.write('guardrails.yaml', ['version: 1', 'defaults:', '  strategy: RecordNameStrategy', 'subjects:', '  - files: schemas/ticks.avsc', `    topic: ${f.sr.prefix}.ticks`, ''].join('\n'));
+    f.sr.local?.resetCounts();
+
+    await check(f, ['--format', 'json']);
+
+    const counts = f.sr.local?.countByRoute() ?? {};
+    expect(counts['GET /schemas']).toBe(2);
+    expect(counts['POST /compatibility/subjects/{subject}/versions']).toBe(3);
+  });
 });

@@ -62,8 +62,10 @@ export function registryFacts(client: RegistryClient): RegistryFacts {
       }),
     versions: (subject) =>
       once(`versions ${subject}`, async () => {
-        // A prefix listing also returns longer subjects sharing the prefix; keep the exact one.
-        const rows = await client.listSchemas({ subjectPrefix: subject });
+        // A prefix listing also returns longer subjects sharing the prefix; keep the exact one. These
+        // versions only feed the cross-check (the registry's own verdict decides), so a short first page
+        // is taken as the whole listing: one request per subject, within the budget of two.
+        const rows = await client.listSchemas({ subjectPrefix: subject, trustShortFirstPage: true });
         return rows.filter((row) => row.subject === subject && !row.deleted).sort((a, b) => a.version - b.version);
       }),
     latest: (subject) =>
