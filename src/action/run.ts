@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
 import { openRepository, type GitRepository } from '../github/git/repository.js';
 import { runRegistryCheck } from '../policy/check/run-registry-check.js';
-import { REGISTRY_ENV } from '../policy/check/registry-settings.js';
+import { REGISTRY_ENV } from '../registry/index.js';
 import { evaluateApprovals } from '../policy/approvals/evaluate.js';
 import type { ApprovalResult } from '../policy/approvals/result.js';
 import { createClient, type GitHubClient } from '../github/api/client.js';

@@ -9,17 +9,10 @@
  *   GUARDRAILS_REGISTRY_BEARER_TOKEN  OAuth bearer token (instead of key and secret)
  *   GUARDRAILS_REGISTRY_LOGICAL_CLUSTER, GUARDRAILS_REGISTRY_IDENTITY_POOL_ID  Confluent Cloud OAuth headers
  */
-import { parseRegistrySettings, type RegistrySettings } from '../registry/index.js';
+import { authFromEnv, parseRegistrySettings, REGISTRY_ENV, RegistryError, type RegistrySettings } from '../registry/index.js';
 import { BackupError } from './errors.js';
 
-export const REGISTRY_ENV = {
-  url: 'GUARDRAILS_REGISTRY_URL',
-  apiKey: 'GUARDRAILS_REGISTRY_API_KEY',
-  apiSecret: 'GUARDRAILS_REGISTRY_API_SECRET',
-  bearerToken: 'GUARDRAILS_REGISTRY_BEARER_TOKEN',
-  logicalCluster: 'GUARDRAILS_REGISTRY_LOGICAL_CLUSTER',
-  identityPoolId: 'GUARDRAILS_REGISTRY_IDENTITY_POOL_ID',
-} as const;
+export { REGISTRY_ENV };
 
 export interface RegistryFlags {
   readonly url?: string;
@@ -31,25 +24,12 @@ export function registrySettingsFrom(flags: RegistryFlags, env: NodeJS.ProcessEn
   if (!url) {
     throw new BackupError('invalid-input', `no registry URL: give --registry-url or set ${REGISTRY_ENV.url}`, 'e.g. --registry-url https://psrc-xxxx.us-east-2.aws.confluent.cloud');
   }
-  const key = env[REGISTRY_ENV.apiKey];
-  const secret = env[REGISTRY_ENV.apiSecret];
-  const token = env[REGISTRY_ENV.bearerToken];
-  if ((key === undefined) !== (secret === undefined)) {
-    throw new BackupError('invalid-input', `set both ${REGISTRY_ENV.apiKey} and ${REGISTRY_ENV.apiSecret}, or neither`);
+  let auth;
+  try {
+    auth = authFromEnv(env);
+  } catch (error) {
+    if (error instanceof RegistryError) throw new BackupError('invalid-input', error.issues?.[0] ?? error.message);
+    throw error;
   }
-  if (key !== undefined && token !== undefined) {
-    throw new BackupError('invalid-input', `set either ${REGISTRY_ENV.apiKey}/${REGISTRY_ENV.apiSecret} or ${REGISTRY_ENV.bearerToken}, not both`);
-  }
-  const auth =
-    key !== undefined && secret !== undefined
-      ? { type: 'basic' as const, username: key, password: secret }
-      : token !== undefined
-        ? {
-            type: 'bearer' as const,
-            token,
-            ...(env[REGISTRY_ENV.logicalCluster] ? { logicalCluster: env[REGISTRY_ENV.logicalCluster] } : {}),
-            ...(env[REGISTRY_ENV.identityPoolId] ? { identityPoolId: env[REGISTRY_ENV.identityPoolId] } : {}),
-          }
-        : undefined;
   return parseRegistrySettings({ url, ...(auth ? { auth } : {}), ...(flags.concurrency ? { maxConcurrency: flags.concurrency } : {}) });
 }

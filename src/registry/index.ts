@@ -9,6 +9,7 @@ export type {
   RegistryClient,
   RegistryClientHandle,
 } from './client.js';
+export { authFromEnv, REGISTRY_ENV } from './env.js';
 export { createRegistryClient } from './axios-client.js';
 export {
   describeSettings,

@@ -12,22 +12,11 @@
  *   GUARDRAILS_REGISTRY_CA_FILE, _CERT_FILE, _KEY_FILE, _KEY_PASSPHRASE   TLS and mutual TLS (PEM files)
  */
 import { isAbsolute, join } from 'node:path';
-import { parseRegistrySettings, RegistryError, type RegistrySettings } from '../../registry/index.js';
+import { authFromEnv, parseRegistrySettings, REGISTRY_ENV, RegistryError, type RegistrySettings } from '../../registry/index.js';
 import type { RegistryConfigSettings } from '../config/registry-section.js';
 import { InputError } from './errors.js';
 
-export const REGISTRY_ENV = {
-  url: 'GUARDRAILS_REGISTRY_URL',
-  apiKey: 'GUARDRAILS_REGISTRY_API_KEY',
-  apiSecret: 'GUARDRAILS_REGISTRY_API_SECRET',
-  bearerToken: 'GUARDRAILS_REGISTRY_BEARER_TOKEN',
-  logicalCluster: 'GUARDRAILS_REGISTRY_LOGICAL_CLUSTER',
-  identityPoolId: 'GUARDRAILS_REGISTRY_IDENTITY_POOL_ID',
-  caFile: 'GUARDRAILS_REGISTRY_CA_FILE',
-  certFile: 'GUARDRAILS_REGISTRY_CERT_FILE',
-  keyFile: 'GUARDRAILS_REGISTRY_KEY_FILE',
-  keyPassphrase: 'GUARDRAILS_REGISTRY_KEY_PASSPHRASE',
-} as const;
+export { REGISTRY_ENV };
 
 /** Non-secret command-line settings. */
 export interface RegistryFlags {
@@ -63,10 +52,11 @@ export async function registrySettingsOf(inputs: RegistryInputs, config: Registr
     key: flags.keyFile ? join2(cwd, flags.keyFile) : env[REGISTRY_ENV.keyFile] ? join2(cwd, env[REGISTRY_ENV.keyFile]) : config?.keyFile && join2(root, config.keyFile),
   };
   const tls = await readTls(files, env[REGISTRY_ENV.keyPassphrase], inputs.readFile);
+  const auth = authOf(env, config);
   try {
     return parseRegistrySettings({
       url,
-      ...authOf(env, config),
+      ...auth,
       ...(tls && { tls }),
       headers: { ...config?.headers },
       ...definedOnly({
@@ -82,16 +72,13 @@ export async function registrySettingsOf(inputs: RegistryInputs, config: Registr
 }
 
 function authOf(env: RegistryInputs['env'], config: RegistryConfigSettings | undefined): { auth?: object } {
-  const key = nonEmpty(env[REGISTRY_ENV.apiKey]);
-  const secret = nonEmpty(env[REGISTRY_ENV.apiSecret]);
-  const token = nonEmpty(env[REGISTRY_ENV.bearerToken]);
-  if ((key === undefined) !== (secret === undefined)) throw new InputError(`set both ${REGISTRY_ENV.apiKey} and ${REGISTRY_ENV.apiSecret}, or neither`);
-  if (key !== undefined && token !== undefined) throw new InputError(`set either ${REGISTRY_ENV.apiKey}/${REGISTRY_ENV.apiSecret} or ${REGISTRY_ENV.bearerToken}, not both`);
-  if (key !== undefined && secret !== undefined) return { auth: { type: 'basic', username: key, password: secret } };
-  if (token === undefined) return {};
-  const logicalCluster = nonEmpty(env[REGISTRY_ENV.logicalCluster]) ?? config?.logicalCluster;
-  const identityPoolId = nonEmpty(env[REGISTRY_ENV.identityPoolId]) ?? config?.identityPoolId;
-  return { auth: { type: 'bearer', token, ...definedOnly({ logicalCluster, identityPoolId }) } };
+  try {
+    const auth = authFromEnv(env, definedOnly({ logicalCluster: config?.logicalCluster, identityPoolId: config?.identityPoolId }));
+    return auth === undefined ? {} : { auth };
+  } catch (error) {
+    if (error instanceof RegistryError) throw new InputError(error.issues?.[0] ?? error.message);
+    throw error;
+  }
 }
 
 async function readTls(
