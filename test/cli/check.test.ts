@@ -363,3 +363,51 @@ describe('guardrails check: git state', () => {
     expect(result.stderr).toBe(`error: ${dir} is not inside a git work tree; run the command in a git checkout or pass --cwd <dir>\n`);
   });
 });
+
+describe('guardrails check fails closed when history cannot follow a subject', () => {
+  const RECORD_CONFIG = ['version: 1', 'defaults:', '  strategy: RecordNameStrategy', ''].join('\n');
+
+  it('a shared type moved to another file: the old versions cannot resolve it, so the subject is an error, not new', async () => {
+    const repo = TempRepo.create();
+    cleanups.push(() => repo.cleanup());
+    const shared = '{"type":"record","name":"P","namespace":"x","fields":[{"name":"a","type":"int"}]}';
+    repo.write('guardrails.yaml', RECORD_CONFIG).write('schemas/common/P.avsc', shared);
+    repo.write('schemas/T.avsc', '{"type":"record","name":"T","namespace":"x","fields":[{"name":"p","type":"x.P"},{"name":"b","type":"int"}]}').commit('v1');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.git('mv', 'schemas/common/P.avsc', 'schemas/P2.avsc');
+    repo.write('schemas/T.avsc', '{"type":"record","name":"T","namespace":"x","fields":[{"name":"p","type":"x.P"},{"name":"b","type":"int"},{"name":"c","type":"string"}]}');
+
+    const result = await runCli(['check', '--against', 'main', '--format', 'json'], repo.dir);
+
+    const t = json(result.stdout).subjects.find((s) => s.file === 'schemas/T.avsc');
+    expect(t?.status).toBe('error');
+    expect(result.code).toBe(2);
+  });
+
+  it('a subject moved to a new file that git sees as delete plus add is an error, not a retirement and a new subject', async () => {
+    const repo = TempRepo.create();
+    cleanups.push(() => repo.cleanup());
+    repo.write('guardrails.yaml', RECORD_CONFIG).write('schemas/A.avsc', '{"type":"record","name":"A","namespace":"n","fields":[{"name":"a","type":"int"}]}').commit('v1');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.remove('schemas/A.avsc');
+    repo.write('schemas/renamed.avsc', '{\n  "type": "record",\n  "name": "A",\n  "namespace": "n",\n  "fields": [{"name": "z", "type": "string"}]\n}\n');
+
+    const result = await runCli(['check', '--against', 'main', '--format', 'json'], repo.dir);
+
+    const statuses = json(result.stdout).subjects.map((s) => [s.file, s.status]);
+    expect(statuses).toEqual([['schemas/A.avsc', 'deleted'], ['schemas/renamed.avsc', 'error']]);
+    expect(result.code).toBe(2);
+  });
+
+  it('takes file names literally: a[1].avsc has its own history, not a1.avsc', async () => {
+    const repo = TempRepo.create();
+    cleanups.push(() => repo.cleanup());
+    repo.write('guardrails.yaml', RECORD_CONFIG).write('schemas/a[1].avsc', record('A', [SYMBOL])).commit('a[1]');
+    repo.write('schemas/a1.avsc', record('B', [SYMBOL])).commit('a1');
+
+    const result = await runCli(['check', '--all', '--against', 'main', '--format', 'json'], repo.dir);
+
+    const report = JSON.parse(result.stdout) as { subjects: { file: string; history: unknown[] }[] };
+    expect(report.subjects.map((s) => [s.file, s.history.length])).toEqual([['schemas/a1.avsc', 1], ['schemas/a[1].avsc', 1]]);
+  });
+});

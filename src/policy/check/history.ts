@@ -13,6 +13,11 @@ import type { CommittedSources } from './workspace.js';
 export interface LoadedHistory {
   readonly versions: readonly ParsedVersion[];
   readonly warnings: readonly string[];
+  /**
+   * Versions skipped because a type they use could not be found at their commit. Unlike a version that
+   * never parsed, such a version may well be registered, so checking without it could pass a break.
+   */
+  readonly unresolved: readonly string[];
 }
 
 /** How many `git log` processes run at once. */
@@ -29,18 +34,20 @@ export async function listHistories(repo: GitRepository, baseCommit: string, pat
 export async function parseHistory(versions: readonly FileVersion[], committed: CommittedSources, index: NameIndex): Promise<LoadedHistory> {
   const parsed: ParsedVersion[] = [];
   const warnings: string[] = [];
+  const unresolved: string[] = [];
   for (const version of versions) {
     const closure = await sourceClosure(version.path, committed.readerAt(version.commit), index);
     const result = closure.has(version.path) ? loadFromClosure(version.path, closure, false, version.commit) : undefined;
     const label = `the version of ${version.path} from commit ${version.commit.slice(0, 12)} (${version.date})`;
     if (result === undefined) warnings.push(`${label} could not be read from git and was skipped`);
+    else if (!result.ok && result.error.code === 'MISSING_REFERENCE') unresolved.push(`${label} uses a type no schema file defined at that commit: ${result.error.message}`);
     else if (!result.ok) warnings.push(`${label} does not parse and was skipped: ${result.error.message}`);
     else {
       const meta = { version: parsed.length, commit: version.commit, date: version.date, file: version.path };
       parsed.push({ meta, parsed: result.value });
     }
   }
-  return { versions: parsed, warnings };
+  return { versions: parsed, warnings, unresolved };
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {

@@ -103,6 +103,12 @@ async function checkTarget(target: CheckTarget, history: LoadedHistory, workspac
     warnings: history.warnings,
   };
   const metas = history.versions.map((version) => version.meta);
+  if (history.unresolved.length > 0) {
+    // Fail closed: without those versions the check could call a breaking change compatible (or new).
+    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
+    const message = `${history.unresolved[0]}. Files that define shared types were probably moved or renamed; check with the types at their old paths, or move them in a separate change`;
+    return errorSubject(named, { code: 'HISTORY_UNRESOLVED', message, file: target.file }, metas);
+  }
   if (target.kind === 'deleted') {
     const naming = nameSubject(target.file, mapping, latest);
     if (naming.error) return errorSubject(base, naming.error, metas);
