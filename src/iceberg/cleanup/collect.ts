@@ -75,7 +75,14 @@ export async function collectFilePlan(input: CleanupInput, reader: ManifestReade
   const [retainedManifests, expired] = await Promise.all([retainedFacts(input.after.snapshots, reader), expiredFacts(input.expired, reader)]);
   const candidates = new Set<string>();
   const kept = new Set([...retainedManifests].map(sameObjectKey));
-  for (const s of expired) for (const m of s.manifests ?? []) if (!kept.has(sameObjectKey(m.path))) candidates.add(m.path);
+  const seen = new Set<string>(); // expired lists repeat paths thousands of times: normalise each path once
+  for (const s of expired) {
+    for (const m of s.manifests ?? []) {
+      if (seen.has(m.path)) continue;
+      seen.add(m.path);
+      if (!kept.has(sameObjectKey(m.path))) candidates.add(m.path);
+    }
+  }
   const [keptLive, cand] = await Promise.all([liveFilesOf([...retainedManifests], reader, true), liveFilesOf([...candidates], reader, false)]);
   const facts: CleanupFacts = {
     expired,

@@ -106,33 +106,62 @@ function decodeBlock(data: Buffer, codec: string): Buffer {
   throw new RangeError(`unsupported Avro codec ${codec}`);
 }
 
-/** Parses a whole container file. Any defect becomes an UNREADABLE IcebergError naming the file. */
-export function readAvroContainer(buf: Buffer, path: string, projection?: Projection): AvroContainer {
+export interface AvroBlock {
+  /** Decompressed bytes of `count` records. */
+  readonly data: Buffer;
+  readonly count: number;
+}
+
+export interface AvroBlocks {
+  readonly meta: ReadonlyMap<string, string>;
+  readonly schemaText: string;
+  readonly blocks: readonly AvroBlock[];
+}
+
+function wrapDecodeError(cause: unknown, path: string): IcebergError {
+  if (cause instanceof IcebergError) return cause;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new IcebergError('UNREADABLE', `cannot decode Avro file: ${reason}`, { subject: path, cause });
+}
+
+/** Splits a container file into its header and decompressed blocks, checking every sync marker. */
+export function readAvroBlocks(buf: Buffer, path: string): AvroBlocks {
   try {
     const cursor = new Cursor(buf);
     const { meta, sync } = readHeader(cursor);
     const schemaText = meta.get('avro.schema');
     if (schemaText === undefined) throw new RangeError('header has no avro.schema');
     const codec = meta.get('avro.codec') ?? 'null';
-    const { reader, resolver } = projection === undefined ? { reader: avroTypeFor(schemaText), resolver: undefined } : projected(schemaText, projection);
-    const records: unknown[] = [];
+    const blocks: AvroBlock[] = [];
     while (cursor.pos < buf.length) {
       const count = cursor.long();
-      const block = decodeBlock(cursor.bytes(), codec);
+      blocks.push({ data: decodeBlock(cursor.bytes(), codec), count });
+      if (!cursor.bytes(16).equals(sync)) throw new RangeError('sync marker mismatch');
+    }
+    return { meta, schemaText, blocks };
+  } catch (cause) {
+    throw wrapDecodeError(cause, path);
+  }
+}
+
+/** Parses a whole container file. Any defect becomes an UNREADABLE IcebergError naming the file. */
+export function readAvroContainer(buf: Buffer, path: string, projection?: Projection): AvroContainer {
+  const { meta, schemaText, blocks } = readAvroBlocks(buf, path);
+  try {
+    const { reader, resolver } = projection === undefined ? { reader: avroTypeFor(schemaText), resolver: undefined } : projected(schemaText, projection);
+    const records: unknown[] = [];
+    for (const { data, count } of blocks) {
       let offset = 0;
       for (let i = 0; i < count; i++) {
-        const decoded = reader.decode(block, offset, resolver);
+        const decoded = reader.decode(data, offset, resolver);
         if (decoded.offset < 0) throw new RangeError('truncated record');
         records.push(decoded.value);
         offset = decoded.offset;
       }
-      if (!cursor.bytes(16).equals(sync)) throw new RangeError('sync marker mismatch');
     }
     return { meta, schemaText, records };
   } catch (cause) {
-    if (cause instanceof IcebergError) throw cause;
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new IcebergError('UNREADABLE', `cannot decode Avro file: ${reason}`, { subject: path, cause });
+    throw wrapDecodeError(cause, path);
   }
 }
 

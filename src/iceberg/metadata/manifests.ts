@@ -4,7 +4,9 @@
  * needs are extracted.
  */
 import { IcebergError } from '../errors.js';
-import { type Projection, readAvroContainer } from './avro-file.js';
+import { type AvroBlock, type Projection, readAvroBlocks, readAvroContainer } from './avro-file.js';
+import { ByteReader, type RecordScanner, compileScanner } from './avro-scan.js';
+import { PathInterner } from './path-interner.js';
 
 /** One `manifest_file` entry of a manifest list. */
 export interface ManifestFileRef {
@@ -118,17 +120,76 @@ function entryFields(schemaText: string, path: string): EntryFields {
   return fields;
 }
 
-/** `intern` lets a caller share one string per manifest path across the many lists that repeat it. */
-export function parseManifestList(bytes: Buffer, path: string, intern: (s: string) => string = (s) => s): ManifestFileRef[] {
+const LIST_IDS = [500, 501, 517] as const;
+const listScanners = new Map<string, RecordScanner | undefined>();
+
+/** The allocation-free scanner for a list schema, or undefined when it lacks field ids or has an unusual shape. */
+function listScanner(schemaText: string): RecordScanner | undefined {
+  if (!listScanners.has(schemaText)) {
+    const scanner = compileScanner(JSON.parse(schemaText), LIST_IDS);
+    listScanners.set(schemaText, scanner?.kinds[0] === 'string' ? scanner : undefined);
+  }
+  return listScanners.get(schemaText);
+}
+
+/**
+ * One ManifestFileRef object per distinct (path, length, content): a table's manifest lists repeat the same
+ * manifests thousands of times, and a million retained copies would cost more in garbage collection than decoding.
+ */
+export class ManifestRefPool {
+  private readonly paths = new PathInterner();
+  private readonly refs: ManifestFileRef[] = [];
+
+  fromBytes(buf: Buffer, start: number, end: number, length: number, content: number): ManifestFileRef {
+    return this.ref(this.paths.indexOf(buf, start, end), length, content);
+  }
+
+  fromString(path: string, length: number, content: number): ManifestFileRef {
+    return this.ref(this.paths.indexOfString(path), length, content);
+  }
+
+  private ref(index: number, length: number, content: number): ManifestFileRef {
+    const known = this.refs[index];
+    if (known !== undefined && known.length === length && known.content === content) return known;
+    const ref = { path: this.paths.text(index), length, content };
+    if (known === undefined) this.refs[index] = ref; // a rare different length keeps its own object
+    return ref;
+  }
+}
+
+function scanManifestList(blocks: readonly AvroBlock[], scanner: RecordScanner, path: string, pool: ManifestRefPool): ManifestFileRef[] {
+  const out = new Float64Array(2 * LIST_IDS.length);
+  const hasLength = scanner.kinds[1] === 'number';
+  const hasContent = scanner.kinds[2] === 'number';
+  const refs: ManifestFileRef[] = [];
+  try {
+    for (const { data, count } of blocks) {
+      const reader = new ByteReader(data);
+      for (let i = 0; i < count; i++) {
+        scanner.scan(reader, out);
+        if (out[1] === -1) throw new IcebergError('UNREADABLE', 'manifest_path is missing in an entry', { subject: path });
+        const length = hasLength && out[3] === 1 ? out[2] as number : 0;
+        refs.push(pool.fromBytes(data, out[0] as number, out[1] as number, length, hasContent && out[5] === 1 ? out[4] as number : 0));
+      }
+    }
+  } catch (cause) {
+    if (cause instanceof IcebergError) throw cause;
+    throw new IcebergError('UNREADABLE', `cannot decode Avro file: ${cause instanceof Error ? cause.message : String(cause)}`, { subject: path, cause });
+  }
+  return refs;
+}
+
+/** `pool` lets a caller share one ref per manifest across the many lists that repeat it. */
+export function parseManifestList(bytes: Buffer, path: string, pool: ManifestRefPool = new ManifestRefPool()): ManifestFileRef[] {
+  const { blocks, schemaText } = readAvroBlocks(bytes, path);
+  const scanner = listScanner(schemaText);
+  if (scanner !== undefined) return scanManifestList(blocks, scanner, path, pool);
   const container = readAvroContainer(bytes, path, LIST_PROJECTION);
   const f = listFields(container.schemaText, path);
   return container.records.map((r) => {
     const record = r as Record<string, unknown>;
-    return {
-      path: intern(requireString(record[f.path], 'manifest_path', path)),
-      length: f.length === undefined ? 0 : num(record[f.length]),
-      content: f.content === undefined ? 0 : num(record[f.content]),
-    };
+    const length = f.length === undefined ? 0 : num(record[f.length]);
+    return pool.fromString(requireString(record[f.path], 'manifest_path', path), length, f.content === undefined ? 0 : num(record[f.content]));
   });
 }
 

@@ -74,8 +74,13 @@ function normalisedSet(paths: Iterable<string>): Set<string> {
 
 function candidateManifests(facts: CleanupFacts, keptManifests: ReadonlySet<string>): Map<string, number> {
   const candidates = new Map<string, number>();
+  const kept = new Set<string>(); // expired lists repeat paths thousands of times: normalise each path once
   for (const snapshot of facts.expired) {
-    for (const m of snapshot.manifests ?? []) if (!keptManifests.has(normalise(m.path))) candidates.set(m.path, m.length);
+    for (const m of snapshot.manifests ?? []) {
+      if (kept.has(m.path)) continue;
+      if (candidates.has(m.path) || !keptManifests.has(normalise(m.path))) candidates.set(m.path, m.length);
+      else kept.add(m.path);
+    }
   }
   return candidates;
 }
