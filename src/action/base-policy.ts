@@ -18,8 +18,18 @@ export interface BasePolicy {
   readonly label: string;
 }
 
-export async function loadBasePolicy(contents: ContentSource, configPath: string, baseSha: string): Promise<BasePolicy> {
+export class MissingPolicyError extends Error {
+  override readonly name = 'MissingPolicyError';
+}
+
+/** `explicit`: the path came from the `config` input, so a missing file fails closed instead of using the default. */
+export async function loadBasePolicy(contents: ContentSource, configPath: string, baseSha: string, explicit = false): Promise<BasePolicy> {
   const text = await contents.fileAt(configPath, baseSha);
+  if (text === undefined && explicit) {
+    throw new MissingPolicyError(
+      `the config input names ${configPath}, which does not exist on the base branch (${baseSha.slice(0, 12)}); commit it to the base branch or fix the path (the embedded default applies only when the input is not set)`,
+    );
+  }
   const label = text === undefined ? EMBEDDED_DEFAULT : `${configPath}@base`;
   const body = text ?? 'version: 1\n';
   // Validated here with a label people recognise; the check re-reads the copy.

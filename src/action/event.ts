@@ -6,7 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from './inputs.js';
 
-export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'pull_request_review', 'merge_group', 'workflow_dispatch'] as const;
+export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_review', 'merge_group', 'workflow_dispatch'] as const;
+
+const REFUSED_EVENTS: Readonly<Record<string, string>> = {
+  pull_request_target:
+    'pull_request_target is not supported: it runs with a write token in the base repository while the checkout would be untrusted PR code, and its verdict can describe a different commit than the one checked; use pull_request (and the workflow_run pattern in docs/action.md for fork comments)',
+};
 
 export interface EventContext {
   readonly name: string;
@@ -27,6 +32,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export async function readEvent(env: Env): Promise<EventContext> {
   const name = required(env, 'GITHUB_EVENT_NAME');
+  const refused = REFUSED_EVENTS[name];
+  if (refused !== undefined) throw new InputError(refused);
   const [owner, repo] = required(env, 'GITHUB_REPOSITORY').split('/');
   if (!owner || !repo) throw new InputError('GITHUB_REPOSITORY is not owner/name; run the action inside GitHub Actions');
   const payload = await readPayload(required(env, 'GITHUB_EVENT_PATH'));
@@ -38,7 +45,7 @@ export async function readEvent(env: Env): Promise<EventContext> {
   }
   const pull = payload.pull_request as { number?: number; head?: { sha?: string }; base?: { sha?: string } } | undefined;
   if (pull?.number === undefined || !pull.head?.sha || !pull.base?.sha) {
-    throw new InputError(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.slice(0, 4).join(', ')}`);
+    throw new InputError(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.slice(0, 3).join(', ')}`);
   }
   return { ...common, pullNumber: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha };
 }

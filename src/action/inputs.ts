@@ -9,6 +9,8 @@ export interface ActionSettings {
   readonly token: string;
   /** Config path relative to the repository root, read from the BASE commit. */
   readonly configPath: string;
+  /** The `config` input was given: a missing file is then an error, not the embedded default. */
+  readonly configExplicit: boolean;
   /** `warning`: semantic-diff warnings fail the check too. */
   readonly failOn: 'error' | 'warning';
   /** `report-only`: report everything, never fail the job or the check run. */
@@ -50,6 +52,7 @@ export function readInputs(get: InputReader, mask: (secret: string) => void): Ac
   return {
     token,
     configPath: configPath(optional(get, 'config') ?? 'guardrails.yaml'),
+    configExplicit: optional(get, 'config') !== undefined,
     failOn: oneOf(get, 'fail-on', ['error', 'warning'], 'error'),
     mode: oneOf(get, 'mode', ['check', 'report-only'], 'check'),
     checkName: optional(get, 'check-name') ?? DEFAULT_CHECK_NAME,

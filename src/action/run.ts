@@ -17,6 +17,7 @@ import { contentSource } from '../github/api/contents.js';
 import { landingSource } from '../github/api/landing.js';
 import { pullSource, type PullInfo, type RepoRef } from '../github/api/pulls.js';
 import { teamSource } from '../github/api/teams.js';
+import { GitHubApiError } from '../github/api/errors.js';
 import { annotationsOf } from './annotations.js';
 import { loadPullFacts } from './approval-facts.js';
 import { loadBasePolicy, type BasePolicy } from './base-policy.js';
@@ -26,7 +27,7 @@ import { readInputs, type ActionSettings } from './inputs.js';
 import { renderMarkdown, renderPlain } from './markdown.js';
 import { pushMetrics } from './metrics.js';
 import { outputsOf, truncateSummary } from './publish.js';
-import { decideVerdict } from './verdict.js';
+import { checkNameFor, decideVerdict } from './verdict.js';
 
 export interface ActionDeps {
   readonly env: NodeJS.ProcessEnv;
@@ -60,9 +61,13 @@ async function checkPullRequest(settings: ActionSettings, event: EventContext, d
   const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => core.warning(line), onRequest: () => requests++ });
   const ctx: Context = { settings, event, deps, client, repo: { owner: event.owner, repo: event.repo }, started: Date.now() };
   const pull = event.pullNumber === undefined ? undefined : await pullSource(client, ctx.repo).pull(event.pullNumber);
-  const headSha = pull?.headSha ?? event.headSha;
+  if (pull !== undefined && pull.headSha !== event.headSha) {
+    // A newer push has its own run, which owns the check run on the new head; touching it could race that run.
+    core.info(`Stale run: the event's head ${event.headSha} is no longer the head of PR #${pull.number} (${pull.headSha}); nothing to check here.`);
+    return;
+  }
   const checks = checkRunWriter(client, ctx.repo);
-  const runId = await tryStartCheck(checks, settings.checkName, headSha);
+  const runId = await tryStartCheck(checks, checkNameFor(settings), event.headSha);
   try {
     await evaluateAndPublish(ctx, pull, checks, runId);
   } catch (error) {
@@ -78,14 +83,15 @@ async function checkPullRequest(settings: ActionSettings, event: EventContext, d
 
 async function evaluateAndPublish(ctx: Context, pull: PullInfo | undefined, checks: CheckRunWriter, runId: number | undefined): Promise<void> {
   const { settings, event, deps } = ctx;
-  const policy = await step('Policy from the base branch', () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, event.baseSha));
+  const repo = await deps.openRepository(event.workspace);
+  await verifyCheckout(repo, event.headSha);
+  const policy = await step('Policy from the base branch', () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, event.baseSha, settings.configExplicit));
   const report = await step('Schema check', async () => {
     const options = { cwd: event.workspace, against: event.baseSha, configPath: policy.file, openRepository: deps.openRepository };
     // Without a registry URL (input, GUARDRAILS_REGISTRY_URL or the base policy) this is the offline check.
     const raw = await runRegistryCheck({ ...options, registry: { flags: settings.registry ? { url: settings.registry.url } : {}, env: registryEnv(settings, deps.env) } });
     return { ...raw, warnings: raw.warnings.map((w) => w.split(policy.file).join(policy.label)) };
   });
-  const repo = await deps.openRepository(event.workspace);
   const gates = await step('Deprecation window', () =>
     loadGates({ repo, report, settings: policy.loaded.settings, landing: landingSource(ctx.client, ctx.repo), now: deps.now() }),
   );
@@ -131,9 +137,29 @@ async function tryStartCheck(checks: CheckRunWriter, name: string, headSha: stri
   try {
     return await checks.start(name, headSha);
   } catch (error) {
+    // Only a fork PR's read-only token (403) is expected; anything else must fail the job, not leave it green.
+    if (!(error instanceof GitHubApiError && error.status === 403)) throw error;
     core.warning(`${messageOf(error)}. Without checks: write (a fork PR's read-only token) the verdict is only in the job summary and the exit code.`);
     return undefined;
   }
+}
+
+/**
+ * The verdict is only about event.headSha if the checkout is that commit, or the merge commit
+ * GitHub builds for it (actions/checkout's default for pull_request), whose second parent it is.
+ */
+async function verifyCheckout(repo: GitRepository, headSha: string): Promise<void> {
+  const head = await repo.head();
+  if (head === headSha) return;
+  const mergedHead = await repo.resolveCommit('HEAD^2').catch(() => undefined);
+  if (mergedHead === headSha) return;
+  throw new CheckoutMismatchError(
+    `the checkout (HEAD ${head}) is neither the event's head ${headSha} nor a merge commit of it; check out the pull request's head or merge ref (actions/checkout with no ref) and rerun`,
+  );
+}
+
+export class CheckoutMismatchError extends Error {
+  override readonly name = 'CheckoutMismatchError';
 }
 
 /** The registry check's environment: GUARDRAILS_REGISTRY_* from the job, overridden by the secret inputs. */

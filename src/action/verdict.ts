@@ -78,3 +78,11 @@ function headline(report: CheckReport, problems: readonly string[], overridden: 
   if (overridden) return `${files} checked: ${problems.length} problem(s) overridden by the emergency label`;
   return `${files} checked: ${problems.length} problem(s)`;
 }
+
+/**
+ * Report-only runs publish under their own name: the required check must never receive the neutral
+ * (mergeable) conclusion a report-only run gives to a failing change.
+ */
+export function checkNameFor(settings: Pick<ActionSettings, 'checkName' | 'mode'>): string {
+  return settings.mode === 'report-only' ? `${settings.checkName} (report only)` : settings.checkName;
+}

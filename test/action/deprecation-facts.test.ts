@@ -64,6 +64,32 @@ describe('landing dates of deprecation markers', () => {
     expect(gate?.allowed).toBe(false);
   });
 
+  it('restarts the clock when the file was deleted and re-added', async () => {
+    const repo = newRepo();
+    repo.write('schemas/orders.avsc', ordersJson({ note: { default: '', deprecated: true } })).commit('deprecate note');
+    for (let i = 0; i < 35; i++) repo.write('other.txt', String(i)).commit(`unrelated ${i}`);
+    repo.remove('schemas/orders.avsc').commit('delete');
+    const readded = repo.write('schemas/orders.avsc', ordersJson({ note: { default: '', deprecated: 'still' } })).commit('re-add');
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/orders.avsc', ordersJson()).commit('remove note');
+
+    const gate = (await gates(repo, readded, new Date(Date.parse(repo.dateOf(readded)) + 86_400_000))).get('schemas/orders.avsc');
+    expect(gate?.elements[0]).toEqual(expect.objectContaining({ status: 'pending', commit: readded }));
+  });
+
+  it('restarts the clock after a base version that does not parse', async () => {
+    const repo = newRepo();
+    repo.write('schemas/orders.avsc', ordersJson({ note: { default: '', deprecated: true } })).commit('deprecate note');
+    for (let i = 0; i < 35; i++) repo.write('other.txt', String(i)).commit(`unrelated ${i}`);
+    repo.write('schemas/orders.avsc', '{ not json').commit('broken');
+    const fixed = repo.write('schemas/orders.avsc', ordersJson({ note: { default: '', deprecated: 'still' } })).commit('fixed');
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/orders.avsc', ordersJson()).commit('remove note');
+
+    const gate = (await gates(repo, fixed, new Date(Date.parse(repo.dateOf(fixed)) + 86_400_000))).get('schemas/orders.avsc');
+    expect(gate?.elements[0]).toEqual(expect.objectContaining({ status: 'pending', commit: fixed }));
+  });
+
   it('refuses a shallow clone with the fix', async () => {
     const repo = newRepo();
     repo.write('schemas/orders.avsc', ordersJson({ note: { default: '', deprecated: true } })).commit('deprecate');
@@ -73,5 +99,33 @@ describe('landing dates of deprecation markers', () => {
     repos.push(clone);
     const error = await runCheck({ cwd: shallow, against: 'HEAD', openRepository }).catch((e: unknown) => e);
     expect((error as Error).message).toContain('fetch-depth: 0');
+  });
+});
+
+describe('which subjects the deprecation gate covers', () => {
+  it('gates a removal even when the report (e.g. registry-relative) calls the subject compatible', async () => {
+    const repo = newRepo();
+    const base = repo.git('rev-parse', 'HEAD');
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/orders.avsc', ordersJson()).commit('remove note');
+    const report = await runCheck({ cwd: repo.dir, against: base, openRepository });
+    // The registry already has the removal, so relative to it nothing changed.
+    const registryRelative = { ...report, subjects: report.subjects.map((s) => ({ ...s, status: 'compatible' as const, changes: [] })) };
+    const gate = (await loadGates({ repo: await openRepository(repo.dir), report: registryRelative, settings, landing: gitLanding, now: new Date() })).get('schemas/orders.avsc');
+    expect(gate).toEqual(expect.objectContaining({ breaking: true, allowed: false }));
+    expect(gate?.elements[0]).toEqual(expect.objectContaining({ label: 'Order.note', status: 'unmarked' }));
+  });
+
+  it('blocks a subject whose PR schema cannot be loaded instead of skipping it', async () => {
+    const repo = newRepo();
+    const base = repo.git('rev-parse', 'HEAD');
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/orders.avsc', ordersJson({ note: { default: '', doc: 'kept' } }));
+    // The check read a loadable file; the gate's own read of it fails.
+    const report = await runCheck({ cwd: repo.dir, against: base, openRepository });
+    repo.write('schemas/orders.avsc', '{"type": "record", "name": "Order", "fields": [');
+    const gate = (await loadGates({ repo: await openRepository(repo.dir), report, settings, landing: gitLanding, now: new Date() })).get('schemas/orders.avsc');
+    expect(gate).toEqual(expect.objectContaining({ breaking: true, allowed: false }));
+    expect(gate?.unattributed[0]).toContain("the PR's schema could not be loaded");
   });
 });

@@ -239,4 +239,81 @@ describe('the bundled action, end to end', () => {
     expect(fake.state.checkRuns.filter((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails')).toHaveLength(1);
     expect([...fake.state.comments.values()].flat()).toHaveLength(commentsBefore);
   }, 120_000);
+
+  it('a stale run (the PR has a newer head) exits 0 without touching any check run', async () => {
+    setUpPull(2, heads.pr1 as string, []);
+    const before = JSON.stringify(fake.state.checkRuns);
+    const result = await act('pr2', 2);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Stale run');
+    expect(JSON.stringify(fake.state.checkRuns)).toBe(before);
+  }, 120_000);
+
+  it('fails when the checkout is neither the event head nor a merge commit of it', async () => {
+    setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string));
+    repo.git(new Date(), 'checkout', '-q', 'pr1');
+    const result = await runPullEvent(2, heads.pr2 as string);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('is neither the event\'s head');
+    expect(fake.state.checkRuns.find((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails')?.conclusion).toBe('failure');
+  }, 120_000);
+
+  it('accepts a merge-commit checkout whose second parent is the event head', async () => {
+    setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string));
+    repo.git(new Date(), 'checkout', '-q', '--detach', 'main');
+    repo.git(new Date(), 'merge', '-q', '--no-ff', '-m', 'Merge pr2 into main', 'pr2');
+    const result = await runPullEvent(2, heads.pr2 as string);
+    expect(result.code).toBe(0);
+    expect(fake.state.checkRuns.find((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails')?.conclusion).toBe('success');
+  }, 120_000);
+
+  it('fails the job when the check run cannot be created for a reason other than a read-only token', async () => {
+    setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string));
+    fake.state.checkRunStatus = 422;
+    try {
+      const result = await act('pr2', 2);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('create the check run');
+    } finally {
+      delete fake.state.checkRunStatus;
+    }
+  }, 120_000);
+
+  it('report-only publishes under its own check name and never concludes the required check', async () => {
+    setUpPull(1, heads.pr1 as string, approvedBoth(heads.pr1 as string));
+    const required = fake.state.checkRuns.find((r) => r.head_sha === heads.pr1 && r.name === 'Schema guardrails');
+    const before = JSON.stringify(required);
+    const result = await act('pr1', 1, 'pull_request', { mode: 'report-only' });
+    expect(result.code).toBe(0);
+    const reportOnly = fake.state.checkRuns.filter((r) => r.head_sha === heads.pr1 && r.name === 'Schema guardrails (report only)');
+    expect(reportOnly.map((r) => r.conclusion)).toEqual(['neutral']);
+    expect(JSON.stringify(fake.state.checkRuns.find((r) => r.head_sha === heads.pr1 && r.name === 'Schema guardrails'))).toBe(before);
+  }, 120_000);
+
+  it('fails closed when the config input names a file missing on the base branch', async () => {
+    setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string));
+    const result = await act('pr2', 2, 'pull_request', { config: 'policy/missing.yaml' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('the config input names policy/missing.yaml, which does not exist on the base branch');
+  }, 120_000);
+
+  it('refuses pull_request_target', async () => {
+    const result = await act('pr2', 2, 'pull_request_target');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('pull_request_target is not supported');
+  }, 120_000);
 });
+
+function approvedBoth(commit: string) {
+  return [
+    { login: 'lead1', state: 'APPROVED', commit },
+    { login: 'expert1', state: 'APPROVED', commit },
+  ];
+}
+
+/** A pull_request event for `head` run against whatever the repository has checked out. */
+function runPullEvent(number: number, head: string): Promise<RunResult> {
+  const event = { action: 'synchronize', pull_request: { number, head: { sha: head }, base: { sha: base } } };
+  const env = { GITHUB_REPOSITORY: 'acme/schemas', GITHUB_WORKSPACE: repo.dir, GITHUB_API_URL: apiUrl };
+  return runBundle(bundle, env, { 'github-token': 'ghs_e2eSecretToken0000000000000000000000' }, event, 'pull_request');
+}

@@ -11,9 +11,15 @@ const action = parse(readFileSync('action.yml', 'utf8')) as { runs: { using: str
 
 describe('schema-check.yml', () => {
   it('trap 12: re-evaluates on every event that can change the verdict', () => {
-    expect(workflow.on.pull_request?.types).toEqual(['opened', 'synchronize', 'reopened', 'ready_for_review', 'edited']);
+    // labeled/unlabeled: adding or removing the override label must re-evaluate the verdict.
+    expect(workflow.on.pull_request?.types).toEqual(['opened', 'synchronize', 'reopened', 'ready_for_review', 'edited', 'labeled', 'unlabeled']);
     expect(workflow.on.pull_request_review?.types).toEqual(['submitted', 'edited', 'dismissed']);
     expect('merge_group' in workflow.on).toBe(true);
+  });
+
+  it('docs/action.md\'s copy-paste workflow has the same pull_request types', () => {
+    const docs = readFileSync('docs/action.md', 'utf8');
+    expect(docs).toContain(`types: [${(workflow.on.pull_request?.types ?? []).join(', ')}]`);
   });
 
   it('trap 11: has no paths filter that would leave a required check waiting forever', () => {

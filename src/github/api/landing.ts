@@ -4,7 +4,7 @@
  * so they are only the fallback, and the report says which source it used.
  */
 import type { GitHubClient } from './client.js';
-import { statusOf } from './errors.js';
+import { apiFailure, statusOf } from './errors.js';
 import type { RepoRef } from './pulls.js';
 
 export interface Landing {
@@ -25,8 +25,8 @@ export function landingSource(client: GitHubClient, ref: RepoRef): LandingSource
       const merged = data.find((pull) => pull.merge_commit_sha === sha && pull.merged_at);
       if (merged?.merged_at) return { at: merged.merged_at, source: 'pr-merged-at' };
     } catch (error) {
-      // Commits pushed without a PR have none; anything else falls back too (the git date is still first-parent).
-      if (statusOf(error) === undefined) throw error;
+      // Only "no such commit here" falls back; a refused or failed request must not silently date by the client's clock.
+      if (statusOf(error) !== 404) throw apiFailure(`find the pull request that merged ${sha.slice(0, 12)}`, error);
     }
     return { at: committerDate, source: 'first-parent-commit' };
   };

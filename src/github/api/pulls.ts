@@ -4,7 +4,10 @@
  */
 import { reviewFromPayload, type LabelEvent, type ReviewFact } from '../../policy/approvals/facts.js';
 import type { GitHubClient } from './client.js';
-import { apiFailure } from './errors.js';
+import { apiFailure, GitHubApiError } from './errors.js';
+
+/** GitHub's list-commits endpoint of a pull request stops at 250. */
+export const MAX_LISTED_COMMITS = 250;
 
 export interface RepoRef {
   readonly owner: string;
@@ -59,10 +62,17 @@ export function pullSource(client: GitHubClient, ref: RepoRef): PullSource {
     async commitPeople(number) {
       try {
         const commits = await client.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', { ...ref, pull_number: number, per_page: 100 });
+        // The API lists at most 250 commits: past that, unseen commits could be an approver's.
+        if (commits.length >= MAX_LISTED_COMMITS) {
+          throw new GitHubApiError('failed', `pull request #${number} has ${MAX_LISTED_COMMITS} or more commits, more than the API lists, so approvals cannot be proven independent of the authors; squash or split the pull request`);
+        }
         const people = new Set<string>();
         for (const commit of commits) {
-          if (commit.author?.login) people.add(commit.author.login);
-          if (commit.committer?.login && commit.committer.login !== 'web-flow') people.add(commit.committer.login);
+          if (!commit.author?.login || !commit.committer?.login) {
+            throw new GitHubApiError('failed', `commit ${commit.sha.slice(0, 12)} of pull request #${number} has an author or committer email linked to no GitHub account, so approvals cannot be proven independent of it; rewrite the commit with an email linked to the author's account`);
+          }
+          people.add(commit.author.login);
+          if (commit.committer.login !== 'web-flow') people.add(commit.committer.login);
         }
         return [...people];
       } catch (error) {

@@ -16,6 +16,8 @@ export interface FileVersion {
   readonly path: string;
   /** The blob holding the content. */
   readonly blob: string;
+  /** The file was deleted on the branch between the previous version and this one. */
+  readonly afterGap?: true;
 }
 
 /** One commit of `git log --raw` restricted to one path. */
@@ -42,11 +44,26 @@ export async function fileHistory(git: GitRunner, commit: string, path: string):
   for (let hops = 0; current !== undefined && hops <= MAX_RENAMES; hops++) {
     const entries = await pathLog(git, current.from, current.path);
     const at: string = current.path;
-    versions.unshift(...entries.filter((e) => !NO_BLOB.test(e.blob)).map((e) => ({ commit: e.commit, date: e.date, path: at, blob: e.blob })).reverse());
+    versions.unshift(...withGaps(entries, at));
     const oldest = entries[entries.length - 1];
     current = oldest === undefined || oldest.status !== 'A' ? undefined : await renameSource(git, oldest.commit, at);
   }
   return versions.filter((version, i) => i === 0 || version.blob !== versions[i - 1]?.blob);
+}
+
+/** Content versions of one path, oldest first, from log entries newest first; deletions become `afterGap`. */
+function withGaps(entries: readonly LogEntry[], path: string): FileVersion[] {
+  const versions: FileVersion[] = [];
+  let gap = false;
+  for (const e of [...entries].reverse()) {
+    if (NO_BLOB.test(e.blob)) {
+      gap = versions.length > 0;
+      continue;
+    }
+    versions.push({ commit: e.commit, date: e.date, path, blob: e.blob, ...(gap && { afterGap: true as const }) });
+    gap = false;
+  }
+  return versions;
 }
 
 /** `git log --first-parent --raw` of one path, newest first. */

@@ -48,8 +48,10 @@ export function gateSubject(input: GateInput): GateResult {
     if (element !== undefined && change.before !== undefined) elements.set(keyOf(element), element);
     else unattributed.push(change.message);
   }
-  if (input.deleted && latest !== undefined && 'fullName' in latest.schema) {
-    elements.set('type:' + latest.schema.fullName, { kind: 'type', name: latest.schema.fullName });
+  if (input.deleted) {
+    // Only a named root type can carry a deprecation marker; anything else cannot prove a matured window.
+    if (latest !== undefined && 'fullName' in latest.schema) elements.set('type:' + latest.schema.fullName, { kind: 'type', name: latest.schema.fullName });
+    else unattributed.push(latest === undefined ? 'the subject is deleted and has no base history to prove a deprecation' : 'the subject is deleted and its root is not a named type, so it cannot carry a deprecation');
   }
   const breaking = input.incompatible || input.deleted || elements.size > 0 || unattributed.length > 0;
   if (input.incompatible && elements.size === 0 && unattributed.length === 0) {

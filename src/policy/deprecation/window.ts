@@ -1,7 +1,8 @@
 /**
  * The deprecation window (issue 4 §5): an element may break only when its marker has been on the base
  * branch continuously for at least the window. The clock starts at the oldest version of the newest
- * unbroken run of marked versions, so removing and re-adding a marker restarts it. Dates are landing
+ * unbroken run of marked versions, so removing and re-adding a marker restarts it, and so does a
+ * deletion of the file or an unparsable version in between. Dates are landing
  * dates supplied by the caller (first-parent commit or merge time), never text from the PR.
  */
 import type { ChangeElement } from '../../avro/diff/index.js';
@@ -16,6 +17,8 @@ export interface MarkedVersion {
   /** When the version landed on the base branch, ISO 8601. */
   readonly landedAt: string;
   readonly schema: Schema;
+  /** The file was deleted, or a version did not parse, just before this one: no marker run reaches past it. */
+  readonly afterGap?: boolean;
 }
 
 export type WindowStatus = 'mature' | 'pending' | 'unmarked';
@@ -46,6 +49,7 @@ export function deprecationVerdict(versions: readonly MarkedVersion[], element: 
     if (!marker?.deprecated) break;
     start = version;
     reason ??= marker.reason;
+    if (version.afterGap === true) break;
   }
   if (start === undefined) return { element, label, status: 'unmarked' };
   const since = Date.parse(start.landedAt);

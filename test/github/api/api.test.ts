@@ -43,9 +43,29 @@ describe('pullSource', () => {
   it('collects commit authors and committers, leaving out GitHub web-flow', async () => {
     nock(API).get('/repos/acme/schemas/pulls/7/commits').query({ per_page: '100' }).reply(200, [
       { sha: 'a', author: { login: 'dev' }, committer: { login: 'web-flow' } },
-      { sha: 'b', author: null, committer: { login: 'pairing-partner' } },
+      { sha: 'b', author: { login: 'dev' }, committer: { login: 'pairing-partner' } },
     ]);
     expect(await pullSource(client(), REPO).commitPeople(7)).toEqual(['dev', 'pairing-partner']);
+  });
+
+  it('fails closed when a commit has no linked author or committer login', async () => {
+    nock(API).get('/repos/acme/schemas/pulls/7/commits').query({ per_page: '100' }).reply(200, [
+      { sha: 'a', author: { login: 'dev' }, committer: { login: 'web-flow' } },
+      { sha: 'b0000000000000', author: null, committer: { login: 'pairing-partner' } },
+    ]);
+    const error = await pullSource(client(), REPO).commitPeople(7).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect((error as Error).message).toContain('commit b00000000000 of pull request #7 has an author or committer email linked to no GitHub account');
+  });
+
+  it('fails closed at 250 commits, where the API stops listing', async () => {
+    const commits = Array.from({ length: 250 }, (_, i) => ({ sha: `c${i}`, author: { login: 'dev' }, committer: { login: 'dev' } }));
+    const link = (next: number) => ({ link: `<${API}/repos/acme/schemas/pulls/7/commits?per_page=100&page=${next}>; rel="next"` });
+    nock(API).get('/repos/acme/schemas/pulls/7/commits').query({ per_page: '100' }).reply(200, commits.slice(0, 100), link(2));
+    nock(API).get('/repos/acme/schemas/pulls/7/commits').query({ per_page: '100', page: '2' }).reply(200, commits.slice(100, 200), link(3));
+    nock(API).get('/repos/acme/schemas/pulls/7/commits').query({ per_page: '100', page: '3' }).reply(200, commits.slice(200));
+    const error = await pullSource(client(), REPO).commitPeople(7).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('has 250 or more commits');
   });
 });
 
@@ -161,5 +181,17 @@ describe('landingSource', () => {
     const landing = landingSource(client(), REPO);
     expect(await landing.landedAt('m1', '2025-01-01T00:00:00Z')).toEqual({ at: '2026-10-02T09:00:00Z', source: 'pr-merged-at' });
     expect(await landing.landedAt('d1', '2026-10-05T00:00:00Z')).toEqual({ at: '2026-10-05T00:00:00Z', source: 'first-parent-commit' });
+  });
+});
+
+describe('landingSource errors', () => {
+  it('falls back to the commit date only on 404 and rethrows any other HTTP error', async () => {
+    nock(API).get('/repos/acme/schemas/commits/n1/pulls').reply(404, { message: 'No commit found' });
+    nock(API).get('/repos/acme/schemas/commits/f1/pulls').reply(403, { message: 'Resource not accessible by integration' });
+    const landing = landingSource(client(), REPO);
+    expect(await landing.landedAt('n1', '2026-10-05T00:00:00Z')).toEqual({ at: '2026-10-05T00:00:00Z', source: 'first-parent-commit' });
+    const error = await landing.landedAt('f1', '2026-10-05T00:00:00Z').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect((error as GitHubApiError).status).toBe(403);
   });
 });

@@ -56,6 +56,22 @@ describe('fileHistory', () => {
     ]);
   });
 
+  it('marks the version after a deletion with afterGap', async () => {
+    const repo = newRepo();
+    repo.write('s/a.avsc', 'v1').commit('c1');
+    const c2 = repo.write('s/a.avsc', 'v2').commit('c2');
+    repo.remove('s/a.avsc').commit('delete');
+    const c4 = repo.write('s/a.avsc', 'v3').commit('re-add');
+
+    const history = await (await openRepository(repo.dir)).fileHistory(c4, 's/a.avsc');
+
+    expect(history.map((v) => [v.commit === c2 || v.commit === c4 ? v.commit : 'c1', v.afterGap ?? false])).toEqual([
+      ['c1', false],
+      [c2, false],
+      [c4, true],
+    ]);
+  });
+
   it('follows a rename made on a side branch and merged', async () => {
     const repo = newRepo();
     const c1 = repo.write('s/old name.avsc', 'v1\n'.repeat(20)).commit('c1');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffSchemas } from '../../../src/avro/diff/index.js';
 import type { Schema } from '../../../src/avro/model.js';
+import { loadSchemaText } from '../../../src/avro/load.js';
 import { gateSubject } from '../../../src/policy/deprecation/gate.js';
 import type { MarkedVersion } from '../../../src/policy/deprecation/window.js';
 import { orders } from './schemas.js';
@@ -65,5 +66,18 @@ describe('gateSubject', () => {
     const result = gate(recent(orders({ note: { deprecated: true } })), orders({ note: { deprecated: true } }));
     expect(result.breaking).toBe(false);
     expect(result.markers.map((m) => `${m.label} ${m.status} ${m.daysLeft}`)).toEqual(['Order.note pending 24']);
+  });
+
+  it('blocks deleting a subject whose root is not a named type', () => {
+    const union = loadSchemaText('["null", "string"]').schema;
+    const result = gateSubject({ level: 'BACKWARD', changes: [], incompatible: false, deleted: true, versions: old(union), now, windowDays: 30 });
+    expect(result).toEqual(expect.objectContaining({ breaking: true, allowed: false }));
+    expect(result.unattributed).toEqual(['the subject is deleted and its root is not a named type, so it cannot carry a deprecation']);
+  });
+
+  it('blocks deleting a subject with no base history', () => {
+    const result = gateSubject({ level: 'BACKWARD', changes: [], incompatible: false, deleted: true, versions: [], now, windowDays: 30 });
+    expect(result).toEqual(expect.objectContaining({ breaking: true, allowed: false }));
+    expect(result.unattributed).toHaveLength(1);
   });
 });

@@ -72,3 +72,13 @@ describe('deprecationVerdict', () => {
     expect(deprecationVerdict(versions, NOTE, now, 30).status).toBe('unmarked');
   });
 });
+
+describe('gaps end a marker run', () => {
+  it('restarts the clock after a deletion or an unparsable version (afterGap)', () => {
+    const now = new Date('2026-11-26T12:00:00Z');
+    const versions = [version('2026-01-01'), { ...version('2026-11-20'), afterGap: true }];
+    const verdict = deprecationVerdict(versions, NOTE, now, 30);
+    expect(verdict).toEqual(expect.objectContaining({ status: 'pending', commit: 'c-2026-11-20' }));
+    expect(deprecationVerdict([version('2026-01-01'), version('2026-11-20')], NOTE, now, 30).status).toBe('mature');
+  });
+});

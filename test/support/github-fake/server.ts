@@ -36,6 +36,8 @@ export interface FakeState {
   checkRuns: FakeCheckRun[];
   comments: Map<number, FakeComment[]>;
   readOnly: boolean;
+  /** When set, check-run requests answer with this HTTP status (an outage or a misconfigured token). */
+  checkRunStatus?: number;
   /** The login writes are made as. */
   botLogin: string;
 }
@@ -76,6 +78,7 @@ export class FakeGitHub {
       res.end(JSON.stringify(value));
     };
     if (method !== 'GET' && this.state.readOnly) return send(403, { message: 'Resource not accessible by integration' });
+    if (this.state.checkRunStatus !== undefined && /check-runs/.test(url.pathname)) return send(this.state.checkRunStatus, { message: 'Server Error' });
     try {
       const answer = this.route(method, url, body);
       if (answer === undefined) return send(404, { message: 'Not Found' });
