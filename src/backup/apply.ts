@@ -4,7 +4,7 @@
  * soft deletes referrers first, then, in a `finally`, every subject back to its previous mode,
  * whatever failed; then configs and modes. Nothing is planned here.
  */
-import { configToUpdate, RegistryError, resolveReferenceSubject, type RegistryClient, type RegisterInput } from '../registry/index.js';
+import { configToUpdate, RegistryError, RegistryErrorCodes, resolveReferenceSubject, type RegistryClient, type RegisterInput } from '../registry/index.js';
 import { BackupError, messageOf } from './errors.js';
 import type { VersionRecord } from './model.js';
 import type { PlannedImport, RestorePlan, SettingChange } from './plan.js';
@@ -20,6 +20,8 @@ export interface ApplyHooks {
   /** A step starts: `registering 120 versions`. */
   readonly step?: (title: string) => void;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Once aborted, no new write starts; the subjects that entered IMPORT are still put back. */
+  readonly signal?: AbortSignal;
 }
 
 export async function applyPlan(client: RegistryClient, plan: RestorePlan, hooks: ApplyHooks = {}): Promise<ApplyResult> {
@@ -40,7 +42,10 @@ export async function applyPlan(client: RegistryClient, plan: RestorePlan, hooks
   }
   if (stuck) throw stuck;
   hooks.step?.(`applying ${plan.settings.length} config and mode change(s)`);
-  for (const change of plan.settings) await applySetting(client, change);
+  for (const change of plan.settings) {
+    stopIfAborted(hooks.signal);
+    await applySetting(client, change);
+  }
   return { ...counts, settingsChanged: plan.settings.length };
 }
 
@@ -54,6 +59,7 @@ async function importSteps(
 ): Promise<{ registered: number; softDeleted: number }> {
   hooks.step?.(`entering IMPORT mode on ${plan.imports.length} subject(s)`);
   for (const imp of plan.imports) {
+    stopIfAborted(hooks.signal);
     // Recorded before the call: if its outcome is unknown (timeout), the subject may be in IMPORT.
     entered.push(imp);
     await client.setSubjectMode(imp.subject, 'IMPORT', { force: imp.force });
@@ -61,16 +67,36 @@ async function importSteps(
   hooks.step?.(`registering ${plan.register.length} version(s)`);
   const registered = await registerAll(client, plan, versionMap, hooks);
   hooks.step?.(`re-applying ${plan.softDeletes.length} soft delete(s)`);
-  for (const d of plan.softDeletes) await client.deleteVersion(d.subject, versionMap.get(keyOf(d.subject, d.version)) ?? d.version);
+  for (const d of plan.softDeletes) {
+    stopIfAborted(hooks.signal);
+    await softDelete(client, d.subject, versionMap.get(keyOf(d.subject, d.version)) ?? d.version);
+  }
   return { registered, softDeleted: plan.softDeletes.length };
+}
+
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  throw new BackupError('destination', 'the restore was cancelled', 'Run it again to finish; it resumes where it stopped');
+}
+
+/** 40406 (already soft-deleted) is the goal reached: typically a retry after a lost response. */
+async function softDelete(client: RegistryClient, subject: string, version: number): Promise<void> {
+  try {
+    await client.deleteVersion(subject, version);
+  } catch (error) {
+    if (error instanceof RegistryError && error.code === RegistryErrorCodes.VERSION_SOFT_DELETED) return;
+    throw error;
+  }
 }
 
 async function registerAll(client: RegistryClient, plan: RestorePlan, versionMap: Map<string, number>, hooks: ApplyHooks): Promise<number> {
   let done = 0;
   hooks.onProgress?.(0, plan.register.length);
   const one = async (v: VersionRecord) => {
-    const result = await client.register(v.subject, registration(v, plan.preserveIds, versionMap), { normalize: false });
-    versionMap.set(keyOf(v.subject, v.version), result.version ?? v.version);
+    stopIfAborted(hooks.signal);
+    const body = registration(v, plan.preserveIds, versionMap);
+    const result = await client.register(v.subject, body, { normalize: false });
+    versionMap.set(keyOf(v.subject, v.version), result.version ?? (plan.preserveIds ? v.version : await registeredVersion(client, v, body)));
     hooks.onProgress?.(++done, plan.register.length);
   };
   if (!plan.preserveIds) {
@@ -80,8 +106,41 @@ async function registerAll(client: RegistryClient, plan: RestorePlan, versionMap
   }
   const levels = new Map<number, VersionRecord[]>();
   for (const { record, level } of plan.register) levels.set(level, [...(levels.get(level) ?? []), record]);
-  for (const level of [...levels.keys()].sort((a, b) => a - b)) await Promise.all((levels.get(level) ?? []).map(one));
+  for (const level of [...levels.keys()].sort((a, b) => a - b)) await settleAll((levels.get(level) ?? []).map(one));
   return done;
+}
+
+/**
+ * Waits for every request of a level, then fails with the first failure (naming how many failed):
+ * rejecting on the first would let the caller reset modes while siblings are still in flight.
+ */
+async function settleAll(pending: readonly Promise<void>[]): Promise<void> {
+  const failures = (await Promise.allSettled(pending)).flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (failures.length === 0) return;
+  if (failures.length === 1) throw failures[0];
+  throw new BackupError(
+    'destination',
+    `${failures.length} registrations failed (first: ${messageOf(failures[0]).replace(/\.$/, '')})`,
+    'Fix the cause and run the restore again; it resumes where it stopped',
+    failures.map(messageOf),
+  );
+}
+
+/**
+ * The version the target gave a registration whose response named none (older servers answer
+ * `{id}` only). Without preserved ids it can differ from the backup's, and the soft deletes and
+ * references that follow need the target's.
+ */
+async function registeredVersion(client: RegistryClient, v: VersionRecord, body: RegisterInput): Promise<number> {
+  const found = await client.lookupSchema(v.subject, body, { normalize: false }).catch((error: unknown) => {
+    throw new BackupError('destination', `'${v.subject}' version ${v.version} was registered but its version on the target could not be read (${messageOf(error)})`, 'Run the restore again');
+  });
+  if (found) return found.version;
+  throw new BackupError(
+    'destination',
+    `'${v.subject}' version ${v.version} was registered but the target does not find it by lookup`,
+    'Check the target registry, then run the restore again',
+  );
 }
 
 /**

@@ -70,8 +70,12 @@ async function listVersions(
       const rows = await client.listSchemas({ deleted: options.includeDeleted });
       // Servers that omit the `deleted` flag would make soft-deleted versions look live: a second,
       // live-only listing (one request per 1,000 versions) tells them apart on any server.
-      const live = options.includeDeleted ? new Set((await client.listSchemas()).map((r) => `${r.subject}\u0000${r.version}`)) : undefined;
-      const isDeleted = (r: RegisteredSchema) => r.deleted || (live !== undefined && !live.has(`${r.subject}\u0000${r.version}`));
+      const live = options.includeDeleted ? new Set((await client.listSchemas()).map(rowKey)) : undefined;
+      if (live) {
+        requireLiveListed(live, rows);
+        await confirmSoftDeleted(client, rows.filter((r) => !r.deleted && !live.has(rowKey(r))));
+      }
+      const isDeleted = (r: RegisteredSchema) => r.deleted || (live !== undefined && !live.has(rowKey(r)));
       return { rows: rows.map((r) => toRecord(r, isDeleted(r))), listing: 'bulk' };
     } catch (error) {
       // Servers before CP 6.1 have no GET /schemas: 404 without a schema error code, or 405.
@@ -80,6 +84,53 @@ async function listVersions(
     }
   }
   return { rows: await walk(client, subjects, options), listing: 'walk' };
+}
+
+function rowKey(r: { readonly subject: string; readonly version: number }): string {
+  return `${r.subject}\u0000${r.version}`;
+}
+
+/**
+ * A version missing from the live listing is taken as soft-deleted, so both listings must be of
+ * the same registry state: a live version the full listing lacks shows they are not.
+ */
+function requireLiveListed(live: ReadonlySet<string>, all: readonly RegisteredSchema[]): void {
+  const listed = new Set(all.map(rowKey));
+  const missing = [...live].filter((k) => !listed.has(k)).map((k) => k.replace('\u0000', ' version '));
+  if (missing.length === 0) return;
+  throw new BackupError(
+    'incomplete',
+    `the registry changed during the backup: ${missing.length} live version(s) are missing from the listing with deleted versions (${missing.slice(0, 3).join('; ')}${missing.length > 3 ? '; …' : ''})`,
+    'Nothing was published; rerun the backup',
+    missing,
+  );
+}
+
+/**
+ * Versions the full listing shows without a `deleted` flag and the live listing lacks are taken as
+ * soft-deleted only once a live read of each says so: a live listing that shifted while paged
+ * skips live rows, which must not be backed up as deleted.
+ */
+async function confirmSoftDeleted(client: RegistryClient, inferred: readonly RegisteredSchema[]): Promise<void> {
+  const stillLive = await Promise.all(
+    inferred.map(async (r) => {
+      try {
+        await client.getVersion(r.subject, r.version);
+        return [`${r.subject} version ${r.version}`];
+      } catch (error) {
+        if (error instanceof RegistryError && error.httpStatus === 404) return [];
+        throw error;
+      }
+    }),
+  );
+  const live = stillLive.flat();
+  if (live.length === 0) return;
+  throw new BackupError(
+    'incomplete',
+    `the registry changed during the backup: ${live.length} version(s) missing from the live listing are live (${live.slice(0, 3).join('; ')}${live.length > 3 ? '; …' : ''})`,
+    'Nothing was published; rerun the backup',
+    live,
+  );
 }
 
 /** Two requests per subject (all versions, live versions) and one per version: for servers without the bulk listing. */
@@ -179,10 +230,19 @@ async function highestIds(client: RegistryClient, rows: readonly VersionRecord[]
   }
   const out: Record<string, number> = {};
   for (const [ctx, listedMax] of [...byContext].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const found = await client.getSchemaById(listedMax, { subject: ctx === '.' ? undefined : contextSubject(ctx), fetchMaxId: true }).catch(() => undefined);
+    const found = await client.getSchemaById(listedMax, { subject: ctx === '.' ? undefined : contextSubject(ctx), fetchMaxId: true }).catch(maxIdUnsupported);
     out[ctx] = Math.max(listedMax, found?.maxId ?? 0);
   }
   return out;
+}
+
+/**
+ * Servers without `fetchMaxId` (or that cannot find the id in that context) answer 404, 405 or a
+ * 422 for the unknown parameter: the listed maximum stands. Anything else fails the backup.
+ */
+function maxIdUnsupported(error: unknown): undefined {
+  if (error instanceof RegistryError && (error.httpStatus === 404 || error.httpStatus === 405 || error.httpStatus === 422)) return undefined;
+  throw error;
 }
 
 function counter(total: number, onProgress?: (done: number, total: number) => void): () => void {

@@ -19,6 +19,8 @@ export interface CommandIo {
   readonly isTty?: boolean;
   /** The guardrails version written to MANIFEST.json; `unknown` when absent. */
   readonly version?: string;
+  /** Aborted on SIGINT/SIGTERM: a restore stops sending and puts every subject back before it ends. */
+  readonly signal?: AbortSignal;
 }
 
 export const EXIT_CODES = {

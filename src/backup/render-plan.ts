@@ -25,12 +25,13 @@ export function renderPlan(plan: RestorePlan, options: { readonly dryRun: boolea
   return `${lines.join('\n')}\n`;
 }
 
-export function renderOutcome(applied: ApplyResult, differences: readonly string[]): string {
+export function renderOutcome(applied: ApplyResult, differences: readonly string[], warnings: readonly string[] = []): string {
   const lines = [
     `Restored: ${applied.registered} version(s) registered, ${applied.softDeleted} soft delete(s), ${applied.settingsChanged} setting(s).`,
     differences.length === 0 ? 'Verified: the target matches the backup.' : `Verification found ${differences.length} difference(s):`,
     ...differences.slice(0, LIMIT).map((d) => `  ≠ ${d}`),
     ...(differences.length > LIMIT ? [`  … and ${differences.length - LIMIT} more`] : []),
+    ...warnings.map((w) => `Warning: ${w}`),
   ];
   return `${lines.join('\n')}\n`;
 }

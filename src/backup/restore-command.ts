@@ -100,6 +100,7 @@ async function restoreFromBackup(s: Settings, out: CommandIo): Promise<number> {
         out.stderr(`• ${title}\n`);
       },
       onProgress: (d, t) => progress.update(d, t),
+      ...(out.signal ? { signal: out.signal } : {}),
       onPlan: async (plan) => {
         out.stdout(renderPlan(plan, { dryRun: s.dryRun, all: s.all }));
         if (s.planOut) await writeFile(s.planOut, `${JSON.stringify(plan, null, 2)}\n`);
@@ -111,7 +112,7 @@ async function restoreFromBackup(s: Settings, out: CommandIo): Promise<number> {
       return EXIT_CODES.FAILED;
     }
     if (!outcome.applied) return EXIT_CODES.OK;
-    out.stdout(renderOutcome(outcome.applied, outcome.differences));
+    out.stdout(renderOutcome(outcome.applied, outcome.differences, outcome.warnings));
     return outcome.differences.length === 0 ? EXIT_CODES.OK : EXIT_CODES.FAILED;
   } finally {
     progress.finish();

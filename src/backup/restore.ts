@@ -8,7 +8,7 @@ import { collectSnapshot } from './collect.js';
 import type { RegistrySnapshot } from './model.js';
 import { planRestore, type RestorePlan } from './plan.js';
 import { isFullRestore, selectFromBackup, type Selection } from './select.js';
-import { diffSnapshots } from './verify.js';
+import { diffSnapshots, idReuseWarnings } from './verify.js';
 
 export interface RestoreOptions {
   readonly selection: Selection;
@@ -22,6 +22,8 @@ export interface RestoreOutcome {
   readonly applied?: ApplyResult;
   /** Differences found after applying (empty when the target matches the backup). */
   readonly differences: readonly string[];
+  /** After a full restore with ids: contexts where the target could hand out ids the source had used. */
+  readonly warnings: readonly string[];
 }
 
 export interface RestoreHooks extends ApplyHooks {
@@ -41,11 +43,12 @@ export async function restoreSnapshot(
   const target = await readTarget(client, wanted);
   const plan = planRestore(wanted, target, { preserveIds: options.preserveIds, full });
   await hooks.onPlan?.(plan);
-  if (options.dryRun || plan.conflicts.length > 0) return { plan, differences: [] };
+  if (options.dryRun || plan.conflicts.length > 0) return { plan, differences: [], warnings: [] };
   const applied = await applyPlan(client, plan, hooks);
   hooks.step?.('verifying the target against the backup');
   const after = await readTarget(client, wanted);
-  return { plan, applied, differences: diffSnapshots(wanted, after, { exactIds: options.preserveIds, full }) };
+  const differences = diffSnapshots(wanted, after, { exactIds: options.preserveIds, full });
+  return { plan, applied, differences, warnings: options.preserveIds && full ? idReuseWarnings(wanted, after) : [] };
 }
 
 async function readTarget(client: RegistryClient, wanted: RegistrySnapshot): Promise<RegistrySnapshot> {

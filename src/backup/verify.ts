@@ -31,6 +31,20 @@ export function diffSnapshots(expected: RegistrySnapshot, actual: RegistrySnapsh
   return out;
 }
 
+/**
+ * Contexts whose next id on the target is at or below ids the source had handed out: ids of
+ * schemas hard-deleted before the backup are not in it, and the target could reuse them for new
+ * schemas, which consumers holding old data would then decode wrongly.
+ */
+export function idReuseWarnings(expected: RegistrySnapshot, actual: RegistrySnapshot): string[] {
+  return Object.entries(expected.maxIds)
+    .filter(([ctx, max]) => (actual.maxIds[ctx] ?? 0) < max)
+    .map(
+      ([ctx, max]) =>
+        `context ${ctx}: the target's highest id is ${actual.maxIds[ctx] ?? 'none'}, the source's was ${max}; ids up to ${max} (of hard-deleted schemas) could be reused. Register and hard-delete a placeholder with id ${max} in IMPORT mode to move the counter past them`,
+    );
+}
+
 const FIELDS = ['id', 'schemaType', 'schema', 'references', 'metadata', 'ruleSet', 'deleted'] as const;
 
 function diffVersions(want: readonly VersionRecord[], have: readonly VersionRecord[]): string[] {

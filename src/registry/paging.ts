@@ -7,9 +7,12 @@
  *
  * So: the first page tells the real page size; later pages end the listing when shorter than it
  * (a short first page is confirmed by one more request); an empty page ends it; a page larger
- * than asked for means the server ignored the limit and sent everything; a page with rows already
- * seen means the server ignored the offset.
+ * than asked for means the server ignored the limit and sent everything; a page made only of rows
+ * already seen means the server ignored the offset. A page mixing seen and new rows means the
+ * listing shifted under us (a row was added or removed before the offset): rows may have been
+ * skipped, so that fails rather than returning a listing with holes.
  */
+import { RegistryError } from './errors.js';
 
 export interface PageRequest {
   readonly offset: number;
@@ -37,14 +40,23 @@ export async function collectPages<T>(
     pages++;
     if (page.length === 0) break;
     const fresh = page.filter((row) => !seen.has(keyOf(row)));
+    if (fresh.length === 0) break;
+    if (fresh.length < page.length) throw listingShifted(rows.length);
     for (const row of fresh) {
       seen.add(keyOf(row));
       rows.push(row);
     }
-    if (page.length > limit || fresh.length < page.length) break;
+    if (page.length > limit) break;
     if (pageSize !== undefined && page.length < pageSize) break;
     if (pageSize === undefined && !confirmShortFirstPage && page.length < limit) break;
     pageSize ??= page.length;
   }
   return { rows, pages };
+}
+
+function listingShifted(offset: number): RegistryError {
+  return new RegistryError(`the registry changed during the listing (the page at offset ${offset} repeats rows of earlier pages); run again`, {
+    kind: 'malformed-response',
+    hint: 'Run again when no schemas are being registered or deleted',
+  });
 }

@@ -201,4 +201,60 @@ describe('guardrails restore', () => {
     ]);
     expect(target.requests.some((r) => r.route === 'PUT /mode/{subject}')).toBe(false);
   });
+
+  it('soft-deletes the version the target gave when the register response names none (--no-preserve-ids)', async () => {
+    const path = await backup();
+    // The target already holds a version of the subject, so its version numbers are one ahead of the backup's.
+    target.seed('market.ticks-value', { schema: '"string"' });
+    await fetch(`${target.url}/config/market.ticks-value`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"compatibility":"NONE"}' });
+    target.faults.add({ method: 'POST', path: '/subjects/market.ticks-value/versions', fault: { kind: 'omit-fields', fields: ['version'] } });
+    const ran = await restore(path, '--glob', 'market.ticks-value', '--no-preserve-ids');
+    expect(ran.stderr).not.toMatch(/guardrails restore:/);
+    expect(ran.code).toBe(0);
+    const versions = target.state.all('market.ticks-value').map((v) => ({ version: v.version, deleted: v.deleted }));
+    expect(versions).toEqual([
+      { version: 1, deleted: false },
+      { version: 2, deleted: false },
+      { version: 3, deleted: true },
+      { version: 4, deleted: false },
+    ]);
+  });
+
+  it('takes "already soft-deleted" after a lost soft-delete response as done', async () => {
+    const path = await backup();
+    // The delete happens but its answer is lost; the client's retry gets 40406.
+    target.faults.add({ method: 'DELETE', path: '/subjects/market.ticks-value/versions/2', times: 1, fault: { kind: 'lost-response' } });
+    const ran = await restore(path);
+    expect(ran.stderr).not.toMatch(/guardrails restore:/);
+    expect(ran.code).toBe(0);
+    expect(target.requests.filter((r) => r.method === 'DELETE' && r.path === '/subjects/market.ticks-value/versions/2')).toHaveLength(2);
+    expect(stateOf(target.state)).toEqual(stateOf(source.state));
+  });
+
+  it('waits for every registration of a level before taking subjects out of IMPORT', async () => {
+    const path = await backup();
+    // Two independent versions: one refused at once, one still in flight when that failure arrives.
+    target.faults
+      .add({ method: 'POST', path: '/subjects/old.topic-value/versions', times: 1, fault: { kind: 'status', status: 403 } })
+      .add({ method: 'POST', path: '/subjects/market.ticks-value/versions', times: 1, fault: { kind: 'latency', ms: 150 } });
+    const ran = await restore(path);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(/guardrails restore: .*403/);
+    // The slow registration landed while its subject was still in IMPORT, and only then was the mode reset.
+    expect(target.state.find('market.ticks-value', 1)).toBeDefined();
+    const writes = target.requests.filter((r) => r.path.endsWith('market.ticks-value') || r.path.startsWith('/subjects/market.ticks-value/'));
+    expect(writes.map((r) => r.route).filter((r) => r !== 'GET ?')).toContain('DELETE /mode/{subject}');
+    expect([...target.state.modes.values()]).not.toContain('IMPORT');
+  });
+
+  it('warns when the target could reuse the ids of schemas hard-deleted before the backup', async () => {
+    const created = source.seed('scratch', { schema: '"bytes"' });
+    await fetch(`${source.url}/subjects/scratch`, { method: 'DELETE' });
+    await fetch(`${source.url}/subjects/scratch?permanent=true`, { method: 'DELETE' });
+    const path = await backup();
+    const ran = await restore(path);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(new RegExp(`Warning: context \\.: the target's highest id is ${created.id - 1}, the source's was ${created.id}; ids up to ${created.id} .*could be reused`));
+    expect(ran.stdout).not.toMatch(/Warning: context \.staging/);
+  });
 });

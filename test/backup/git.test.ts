@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitBefore, gitIn } from '../../src/backup/git.js';
 import { startTestRegistry, type TestRegistry } from '../support/test-registry/index.js';
 import { buildFixture, stateOf } from './fixtures.js';
 import { run, tempDir } from './support.js';
@@ -60,6 +61,22 @@ describe('the git branch destination', () => {
     expect(now.stderr).toMatch(/reading the backup from commit [0-9a-f]{12}/);
     expect(now.code).toBe(0);
     expect(now.stdout).toContain('+ a v1 (id 1)');
+  });
+});
+
+describe('commitBefore', () => {
+  const commitAt = (date: string) =>
+    execFileSync('git', ['commit', '--quiet', '--allow-empty', '-m', date], { cwd: repo.path, env: { ...GIT_ENV, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date } });
+
+  it('reads a bare date as midnight UTC, so that day\'s backup is not before it', async () => {
+    commitAt('2026-11-19T02:17:00Z');
+    const dayBefore = git(repo.path, 'rev-parse', 'HEAD');
+    commitAt('2026-11-20T02:17:00Z');
+    const sameDay = git(repo.path, 'rev-parse', 'HEAD');
+    const g = gitIn(repo.path, GIT_ENV);
+    expect(await commitBefore(g, 'main', '2026-11-20')).toBe(dayBefore);
+    expect(await commitBefore(g, 'main', '2026-11-21')).toBe(sameDay);
+    expect(await commitBefore(g, 'main', '2026-11-20T03:00:00Z')).toBe(sameDay);
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectSnapshot } from '../../src/backup/collect.js';
 import { BackupError } from '../../src/backup/errors.js';
-import { createRegistryClient } from '../../src/registry/index.js';
+import { createRegistryClient, RegistryError } from '../../src/registry/index.js';
 import { startTestRegistry, type TestRegistry } from '../support/test-registry/index.js';
 import { buildFixture, record, stateOf } from './fixtures.js';
 import { restoreSnapshot } from '../../src/backup/restore.js';
@@ -40,8 +40,8 @@ describe('the 1,000-row page cap of GET /schemas', () => {
 
   it('fails when the bulk listing misses subjects that /subjects lists', async () => {
     seedMany(30, 1);
-    // A server that drops rows from a page: /schemas answers without the last subject's row.
-    sr.faults.add({ method: 'GET', path: '/schemas', times: 1, fault: { kind: 'raw', status: 200, contentType: 'application/json', body: '[]' } });
+    // A server that drops rows from a page: both /schemas listings answer without any row.
+    sr.faults.add({ method: 'GET', path: '/schemas', times: 2, fault: { kind: 'raw', status: 200, contentType: 'application/json', body: '[]' } });
     const error = await collectSnapshot(patientClient(sr.url), { includeDeleted: true, listing: 'bulk' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupError);
     expect((error as BackupError).kind).toBe('incomplete');
@@ -93,5 +93,72 @@ describe('429 and 5xx storms', () => {
     } finally {
       await target.close();
     }
+  });
+});
+
+describe('a registry that changes during the backup', () => {
+  const listing = async (query: string) => (await (await fetch(`${sr.url}/schemas${query}`)).json()) as { subject: string; version: number; deleted?: boolean }[];
+  // Two requests per listing: a short first page is confirmed by one more (answered the same).
+  const serveListing = (rows: unknown[]) =>
+    sr.faults.add({ method: 'GET', path: '/schemas', times: 2, fault: { kind: 'raw', status: 200, contentType: 'application/json', body: JSON.stringify(rows) } });
+
+  it('fails when a live version is missing from the listing with deleted versions', async () => {
+    seedMany(3, 2);
+    const full = await listing('?deleted=true');
+    serveListing(full.filter((r) => !(r.subject === 'subject-0001-value' && r.version === 2)));
+    const error = await collectSnapshot(patientClient(sr.url), { includeDeleted: true, listing: 'bulk' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).kind).toBe('incomplete');
+    expect((error as BackupError).message).toMatch(/registry changed during the backup.*subject-0001-value version 2.*rerun/);
+  });
+
+  it('does not back up a live version as deleted when the live listing skipped it', async () => {
+    seedMany(3, 2);
+    const full = await listing('?deleted=true');
+    // No `deleted` flags (as some servers), and a live listing that lost a row to a shift.
+    serveListing(full.map(({ deleted: _deleted, ...rest }) => rest));
+    serveListing(full.filter((r) => !(r.subject === 'subject-0002-value' && r.version === 1)));
+    const error = await collectSnapshot(patientClient(sr.url), { includeDeleted: true, listing: 'bulk' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).message).toMatch(/registry changed during the backup.*live listing are live.*subject-0002-value version 1\b.*rerun/);
+  });
+});
+
+describe('a cancelled restore', () => {
+  it('starts no new write once aborted and puts every subject back before it ends', async () => {
+    await buildFixture(sr.url);
+    const { snapshot } = await collectSnapshot(patientClient(sr.url), { includeDeleted: true, listing: 'auto' });
+    const target = await startTestRegistry();
+    try {
+      const controller = new AbortController();
+      // Cancelled (as by SIGTERM) once every subject is in IMPORT, before the first registration.
+      const step = (title: string) => void (title.startsWith('registering') && controller.abort());
+      const selection = { globs: [], subjects: [] };
+      const error = await restoreSnapshot(patientClient(target.url), snapshot, { selection, preserveIds: true, dryRun: false }, { step, signal: controller.signal }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BackupError);
+      expect((error as BackupError).message).toMatch(/restore was cancelled.*Run it again/);
+      expect(target.state.versions.size).toBe(0);
+      expect(target.requests.some((r) => r.route === 'PUT /mode/{subject}')).toBe(true);
+      expect([...target.state.modes.values()]).not.toContain('IMPORT');
+    } finally {
+      await target.close();
+    }
+  });
+});
+
+describe('the highest id per context', () => {
+  it('fails the backup when fetchMaxId fails for a reason other than being unsupported', async () => {
+    seedMany(2, 1);
+    sr.faults.add({ method: 'GET', path: /^\/schemas\/ids\//, fault: { kind: 'status', status: 403 } });
+    const error = await collectSnapshot(patientClient(sr.url), { includeDeleted: true, listing: 'bulk' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RegistryError);
+    expect((error as RegistryError).httpStatus).toBe(403);
+  });
+
+  it('keeps the listed maximum when the server does not support fetchMaxId', async () => {
+    seedMany(2, 1);
+    sr.faults.add({ method: 'GET', path: /^\/schemas\/ids\//, fault: { kind: 'status', status: 404, body: { error_code: 404, message: 'HTTP 404 Not Found' } } });
+    const { snapshot } = await collectSnapshot(patientClient(sr.url), { includeDeleted: true, listing: 'bulk' });
+    expect(snapshot.maxIds).toEqual({ '.': 2 });
   });
 });

@@ -127,4 +127,20 @@ describe('collectPages', () => {
     expect(result.rows).toHaveLength(2000);
     expect(result.pages).toBe(3);
   });
+
+  it('fails when a row added mid-listing shifts a page onto rows already seen', async () => {
+    const server = cappedServer(2500, 1000, 1000);
+    const fetchPage = async (p: PageRequest) => {
+      // After the first page, a row sorting first is registered: every later row moves one on.
+      if (p.offset > 0 && server.rows[0] !== 'a-new') server.rows.unshift('a-new');
+      return server.fetchPage(p);
+    };
+    await expect(collectPages(fetchPage, (r) => r, 1000)).rejects.toThrow(/registry changed during the listing.*run again/);
+  });
+
+  it('still stops quietly when a whole page repeats rows already seen', async () => {
+    const server = cappedServer(1000, 1000, 1000);
+    const result = await collectPages(async () => server.rows.slice(0, 1000), (r) => r, 1000);
+    expect(result).toEqual({ rows: server.rows, pages: 2 });
+  });
 });

@@ -14,6 +14,10 @@ export type Fault =
   | { readonly kind: 'hang' }
   /** Destroy the connection without an answer. */
   | { readonly kind: 'drop' }
+  /** Handle the request, then answer without these top-level fields of the JSON reply. */
+  | { readonly kind: 'omit-fields'; readonly fields: readonly string[] }
+  /** Handle the request (its effect is kept), then destroy the connection: a lost response. */
+  | { readonly kind: 'lost-response' }
   /** Answer with this exact body and content type (malformed responses). */
   | { readonly kind: 'raw'; readonly status: number; readonly body: string; readonly contentType?: string };
 

@@ -152,7 +152,8 @@ async function handle(
     if (!segments) throw fail.badRequest(`Malformed path ${url.pathname}`);
     const matched = found ?? matchRoute(method, segments);
     const result = matched.route.handle(ctx, { params: matched.params, query: url.searchParams, body: parseBody(body) });
-    reply(res, 200, result);
+    if (fault?.kind === 'lost-response') return void req.socket.destroy();
+    reply(res, 200, fault?.kind === 'omit-fields' ? omitFields(result, fault.fields) : result);
   } catch (error) {
     if (error instanceof HttpFailure) reply(res, error.status, { error_code: error.errorCode, message: error.message });
     else reply(res, 500, { error_code: 50001, message: `Test registry bug: ${error instanceof Error ? error.message : String(error)}` });
@@ -176,11 +177,19 @@ async function applyFault(fault: Fault, req: http.IncomingMessage, res: http.Ser
     case 'drop':
       req.socket.destroy();
       return true;
+    case 'omit-fields':
+    case 'lost-response':
+      return false;
     case 'raw':
       res.writeHead(fault.status, { 'Content-Type': fault.contentType ?? 'text/html' });
       res.end(fault.body);
       return true;
   }
+}
+
+function omitFields(result: unknown, fields: readonly string[]): unknown {
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return result;
+  return Object.fromEntries(Object.entries(result).filter(([key]) => !fields.includes(key)));
 }
 
 function authorized(req: http.IncomingMessage, options: TestRegistryOptions): boolean {
