@@ -44,7 +44,7 @@ function gitRunner(cwd) {
 }
 var LOCATION_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX"];
 function gitEnvironment(env) {
-  const clean = { ...env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0" };
+  const clean = { ...env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_LITERAL_PATHSPECS: "1" };
   for (const name of LOCATION_VARIABLES) delete clean[name];
   return clean;
 }
@@ -161,11 +161,24 @@ async function fileHistory(git, commit, path2) {
   for (let hops = 0; current !== void 0 && hops <= MAX_RENAMES; hops++) {
     const entries = await pathLog(git, current.from, current.path);
     const at2 = current.path;
-    versions.unshift(...entries.filter((e) => !NO_BLOB.test(e.blob)).map((e) => ({ commit: e.commit, date: e.date, path: at2, blob: e.blob })).reverse());
+    versions.unshift(...withGaps(entries, at2));
     const oldest = entries[entries.length - 1];
     current = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git, oldest.commit, at2);
   }
   return versions.filter((version, i) => i === 0 || version.blob !== versions[i - 1]?.blob);
+}
+function withGaps(entries, path2) {
+  const versions = [];
+  let gap = false;
+  for (const e of [...entries].reverse()) {
+    if (NO_BLOB.test(e.blob)) {
+      gap = versions.length > 0;
+      continue;
+    }
+    versions.push({ commit: e.commit, date: e.date, path: path2, blob: e.blob, ...gap && { afterGap: true } });
+    gap = false;
+  }
+  return versions;
 }
 async function pathLog(git, from, path2) {
   const output = await git([
@@ -680,8 +693,51 @@ function malformedResponse(detail, ctx, status3) {
   });
 }
 
+// src/registry/env.ts
+var REGISTRY_ENV = {
+  /** Base URL, comma-separated for several; a command's --registry-url wins. */
+  url: "GUARDRAILS_REGISTRY_URL",
+  /** Basic auth user, or Confluent Cloud API key. */
+  apiKey: "GUARDRAILS_REGISTRY_API_KEY",
+  /** Basic auth password, or Confluent Cloud API secret. */
+  apiSecret: "GUARDRAILS_REGISTRY_API_SECRET",
+  /** OAuth bearer token, instead of key and secret. */
+  bearerToken: "GUARDRAILS_REGISTRY_BEARER_TOKEN",
+  /** Confluent Cloud OAuth headers `target-sr-cluster` and `Confluent-Identity-Pool-Id`. */
+  logicalCluster: "GUARDRAILS_REGISTRY_LOGICAL_CLUSTER",
+  identityPoolId: "GUARDRAILS_REGISTRY_IDENTITY_POOL_ID",
+  /** TLS and mutual TLS, as PEM files. */
+  caFile: "GUARDRAILS_REGISTRY_CA_FILE",
+  certFile: "GUARDRAILS_REGISTRY_CERT_FILE",
+  keyFile: "GUARDRAILS_REGISTRY_KEY_FILE",
+  keyPassphrase: "GUARDRAILS_REGISTRY_KEY_PASSPHRASE"
+};
+function authFromEnv(env, bearerDefaults = {}) {
+  const key = nonEmpty(env[REGISTRY_ENV.apiKey]);
+  const secret = nonEmpty(env[REGISTRY_ENV.apiSecret]);
+  const token = nonEmpty(env[REGISTRY_ENV.bearerToken]);
+  if (key === void 0 !== (secret === void 0)) invalid(`set both ${REGISTRY_ENV.apiKey} and ${REGISTRY_ENV.apiSecret}, or neither`);
+  if (key !== void 0 && token !== void 0) invalid(`set either ${REGISTRY_ENV.apiKey}/${REGISTRY_ENV.apiSecret} or ${REGISTRY_ENV.bearerToken}, not both`);
+  if (key !== void 0 && secret !== void 0) return { type: "basic", username: key, password: secret };
+  if (token === void 0) return void 0;
+  const logicalCluster = nonEmpty(env[REGISTRY_ENV.logicalCluster]) ?? bearerDefaults.logicalCluster;
+  const identityPoolId = nonEmpty(env[REGISTRY_ENV.identityPoolId]) ?? bearerDefaults.identityPoolId;
+  return {
+    type: "bearer",
+    token,
+    ...logicalCluster !== void 0 && { logicalCluster },
+    ...identityPoolId !== void 0 && { identityPoolId }
+  };
+}
+function nonEmpty(value) {
+  return value === void 0 || value.trim() === "" ? void 0 : value;
+}
+function invalid(problem) {
+  throw new RegistryError(`invalid client settings: ${problem}`, { kind: "invalid-settings", issues: [problem] });
+}
+
 // src/registry/paging.ts
-async function collectPages(fetchPage, keyOf2, limit) {
+async function collectPages(fetchPage, keyOf2, limit, { confirmShortFirstPage = true } = {}) {
   const rows = [];
   const seen = /* @__PURE__ */ new Set();
   let pageSize;
@@ -691,15 +747,24 @@ async function collectPages(fetchPage, keyOf2, limit) {
     pages++;
     if (page.length === 0) break;
     const fresh = page.filter((row3) => !seen.has(keyOf2(row3)));
+    if (fresh.length === 0) break;
+    if (fresh.length < page.length) throw listingShifted(rows.length);
     for (const row3 of fresh) {
       seen.add(keyOf2(row3));
       rows.push(row3);
     }
-    if (page.length > limit || fresh.length < page.length) break;
+    if (page.length > limit) break;
     if (pageSize !== void 0 && page.length < pageSize) break;
+    if (pageSize === void 0 && !confirmShortFirstPage && page.length < limit) break;
     pageSize ??= page.length;
   }
   return { rows, pages };
+}
+function listingShifted(offset) {
+  return new RegistryError(`the registry changed during the listing (the page at offset ${offset} repeats rows of earlier pages); run again`, {
+    kind: "malformed-response",
+    hint: "Run again when no schemas are being registered or deleted"
+  });
 }
 
 // src/registry/paths.ts
@@ -997,7 +1062,8 @@ async function listSchemas(t, pageSize, options) {
       schemaListShape
     ),
     (s) => `${s.subject}\0${s.version}`,
-    Math.min(pageSize, 1e3)
+    Math.min(pageSize, 1e3),
+    { confirmShortFirstPage: !options.trustShortFirstPage }
   );
   return rows;
 }
@@ -1010,9 +1076,9 @@ var DEFAULT_SETTINGS = {
   maxConcurrency: 4,
   pageSize: 1e3
 };
-var nonEmpty = (what) => z3.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
+var nonEmpty2 = (what) => z3.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
 var int2 = (what, min, max) => z3.number({ error: `${what} must be a number` }).int({ error: `${what} must be a whole number` }).min(min, { error: `${what} must be at least ${min}` }).max(max, { error: `${what} must be at most ${max}` });
-var pem = (what) => nonEmpty(what).refine((s) => s.includes("-----BEGIN "), {
+var pem = (what) => nonEmpty2(what).refine((s) => s.includes("-----BEGIN "), {
   error: `${what} must be PEM text (-----BEGIN ...-----); read the file and pass its content`
 });
 var headerValue = z3.string().refine((v) => !/[\r\n]/.test(v), { error: "header values must not contain line breaks" });
@@ -1020,12 +1086,12 @@ var authSchema = z3.discriminatedUnion(
   "type",
   [
     z3.object({ type: z3.literal("none") }).strict(),
-    z3.object({ type: z3.literal("basic"), username: nonEmpty("auth.username"), password: nonEmpty("auth.password") }).strict(),
+    z3.object({ type: z3.literal("basic"), username: nonEmpty2("auth.username"), password: nonEmpty2("auth.password") }).strict(),
     z3.object({
       type: z3.literal("bearer"),
-      token: nonEmpty("auth.token"),
-      logicalCluster: nonEmpty("auth.logicalCluster").optional(),
-      identityPoolId: nonEmpty("auth.identityPoolId").optional()
+      token: nonEmpty2("auth.token"),
+      logicalCluster: nonEmpty2("auth.logicalCluster").optional(),
+      identityPoolId: nonEmpty2("auth.identityPoolId").optional()
     }).strict()
   ],
   { error: "auth.type must be 'none', 'basic' or 'bearer'" }
@@ -3912,8 +3978,8 @@ function childTypes(node, visit, defined2) {
   if (!NAMED_KINDS.has(type)) return PRIMITIVE_NAMES.has(type) ? [] : [at2("type")];
   if (typeof node.name !== "string") return [];
   const explicit = typeof node.namespace === "string" ? node.namespace : void 0;
-  const { fullName, namespace } = resolveName(node.name, explicit, visit.namespace);
-  defined2.add(fullName);
+  const { fullName: fullName2, namespace } = resolveName(node.name, explicit, visit.namespace);
+  defined2.add(fullName2);
   if (type !== "record" && type !== "error" || !Array.isArray(node.fields)) return [];
   return node.fields.flatMap(
     (field, i) => isObject2(field) && "type" in field ? [{ node: field.type, namespace, pointer: `${visit.pointer}/fields/${i}/type` }] : []
@@ -4254,18 +4320,30 @@ function schemaErrorEntry(error, file, text) {
   return { code: error.code, message: error.message, ...positionOfError(error, file, text) };
 }
 function markDuplicateSubjects(subjects) {
-  const byName = /* @__PURE__ */ new Map();
+  const live = /* @__PURE__ */ new Map();
+  const retired = /* @__PURE__ */ new Map();
   for (const entry of subjects) {
-    if (entry.subject === null || entry.status === "deleted") continue;
+    if (entry.subject === null) continue;
+    const byName = entry.status === "deleted" ? retired : live;
     byName.set(entry.subject, [...byName.get(entry.subject) ?? [], entry]);
   }
   return subjects.map((entry) => {
-    const same = entry.subject === null || entry.status === "deleted" ? [] : byName.get(entry.subject) ?? [];
-    if (same.length < 2) return entry;
-    const others = same.filter((other) => other !== entry).map((other) => other.file);
-    const message = `${entry.file}: ${others.join(", ")} also map${others.length === 1 ? "s" : ""} to subject ${JSON.stringify(entry.subject)}; give each file its own subject in the config`;
-    return { ...entry, status: "error", compatible: false, incompatibilities: [], changes: [], error: { code: "DUPLICATE_SUBJECT", message, file: entry.file } };
+    if (entry.subject === null || entry.status === "deleted") return entry;
+    const others = (live.get(entry.subject) ?? []).filter((other) => other !== entry).map((other) => other.file);
+    if (others.length > 0) {
+      const message = `${entry.file}: ${others.join(", ")} also map${others.length === 1 ? "s" : ""} to subject ${JSON.stringify(entry.subject)}; give each file its own subject in the config`;
+      return asError(entry, "DUPLICATE_SUBJECT", message);
+    }
+    const moved = (retired.get(entry.subject) ?? []).map((other) => other.file);
+    if (moved.length > 0) {
+      const message = `${entry.file}: subject ${JSON.stringify(entry.subject)} was in ${moved.join(", ")}, which this change deletes; git did not see a rename, so the history would be lost. Move the file with \`git mv\` in a commit of its own, then edit it`;
+      return asError(entry, "SUBJECT_MOVED", message);
+    }
+    return entry;
   });
+}
+function asError(entry, code, message) {
+  return { ...entry, status: "error", compatible: false, incompatibilities: [], changes: [], error: { code, message, file: entry.file } };
 }
 
 // src/policy/check/registry-verdict.ts
@@ -4634,7 +4712,7 @@ function registryFacts(client) {
       return config2 === void 0 ? globalLevel() : levelOf(config2.compatibilityLevel, `the config of subject '${subject2}'`);
     }),
     versions: (subject2) => once(`versions ${subject2}`, async () => {
-      const rows = await client.listSchemas({ subjectPrefix: subject2 });
+      const rows = await client.listSchemas({ subjectPrefix: subject2, trustShortFirstPage: true });
       return rows.filter((row3) => row3.subject === subject2 && !row3.deleted).sort((a, b) => a.version - b.version);
     }),
     latest: (subject2) => once(`latest ${subject2}`, async () => {
@@ -4676,21 +4754,9 @@ var InputError = class extends Error {
 };
 
 // src/policy/check/registry-settings.ts
-var REGISTRY_ENV = {
-  url: "GUARDRAILS_REGISTRY_URL",
-  apiKey: "GUARDRAILS_REGISTRY_API_KEY",
-  apiSecret: "GUARDRAILS_REGISTRY_API_SECRET",
-  bearerToken: "GUARDRAILS_REGISTRY_BEARER_TOKEN",
-  logicalCluster: "GUARDRAILS_REGISTRY_LOGICAL_CLUSTER",
-  identityPoolId: "GUARDRAILS_REGISTRY_IDENTITY_POOL_ID",
-  caFile: "GUARDRAILS_REGISTRY_CA_FILE",
-  certFile: "GUARDRAILS_REGISTRY_CERT_FILE",
-  keyFile: "GUARDRAILS_REGISTRY_KEY_FILE",
-  keyPassphrase: "GUARDRAILS_REGISTRY_KEY_PASSPHRASE"
-};
 function registryUrlOf(inputs, config2) {
   const fromConfig = config2?.urls.length ? config2.urls.join(",") : void 0;
-  return nonEmpty2(inputs.flags.url) ?? nonEmpty2(inputs.env[REGISTRY_ENV.url]) ?? fromConfig;
+  return nonEmpty3(inputs.flags.url) ?? nonEmpty3(inputs.env[REGISTRY_ENV.url]) ?? fromConfig;
 }
 async function registrySettingsOf(inputs, config2, root, cwd) {
   const { flags, env } = inputs;
@@ -4702,10 +4768,11 @@ async function registrySettingsOf(inputs, config2, root, cwd) {
     key: flags.keyFile ? join22(cwd, flags.keyFile) : env[REGISTRY_ENV.keyFile] ? join22(cwd, env[REGISTRY_ENV.keyFile]) : config2?.keyFile && join22(root, config2.keyFile)
   };
   const tls = await readTls(files, env[REGISTRY_ENV.keyPassphrase], inputs.readFile);
+  const auth = authOf(env, config2);
   try {
     return parseRegistrySettings({
       url: url2,
-      ...authOf(env, config2),
+      ...auth,
       ...tls && { tls },
       headers: { ...config2?.headers },
       ...definedOnly2({
@@ -4720,16 +4787,13 @@ async function registrySettingsOf(inputs, config2, root, cwd) {
   }
 }
 function authOf(env, config2) {
-  const key = nonEmpty2(env[REGISTRY_ENV.apiKey]);
-  const secret = nonEmpty2(env[REGISTRY_ENV.apiSecret]);
-  const token = nonEmpty2(env[REGISTRY_ENV.bearerToken]);
-  if (key === void 0 !== (secret === void 0)) throw new InputError(`set both ${REGISTRY_ENV.apiKey} and ${REGISTRY_ENV.apiSecret}, or neither`);
-  if (key !== void 0 && token !== void 0) throw new InputError(`set either ${REGISTRY_ENV.apiKey}/${REGISTRY_ENV.apiSecret} or ${REGISTRY_ENV.bearerToken}, not both`);
-  if (key !== void 0 && secret !== void 0) return { auth: { type: "basic", username: key, password: secret } };
-  if (token === void 0) return {};
-  const logicalCluster = nonEmpty2(env[REGISTRY_ENV.logicalCluster]) ?? config2?.logicalCluster;
-  const identityPoolId = nonEmpty2(env[REGISTRY_ENV.identityPoolId]) ?? config2?.identityPoolId;
-  return { auth: { type: "bearer", token, ...definedOnly2({ logicalCluster, identityPoolId }) } };
+  try {
+    const auth = authFromEnv(env, definedOnly2({ logicalCluster: config2?.logicalCluster, identityPoolId: config2?.identityPoolId }));
+    return auth === void 0 ? {} : { auth };
+  } catch (error) {
+    if (error instanceof RegistryError) throw new InputError(error.issues?.[0] ?? error.message);
+    throw error;
+  }
 }
 async function readTls(files, passphrase, readFile9) {
   if (!files.ca && !files.cert && !files.key) return void 0;
@@ -4743,13 +4807,13 @@ async function readTls(files, passphrase, readFile9) {
     }
   };
   const [ca, cert, key] = await Promise.all([read(files.ca, "CA"), read(files.cert, "client certificate"), read(files.key, "client key")]);
-  return definedOnly2({ ca, cert, key, passphrase: nonEmpty2(passphrase) });
+  return definedOnly2({ ca, cert, key, passphrase: nonEmpty3(passphrase) });
 }
 function join22(base, path2) {
   if (path2 === void 0) return void 0;
   return isAbsolute(path2) ? path2 : join3(base, path2);
 }
-function nonEmpty2(value) {
+function nonEmpty3(value) {
   return value === void 0 || value.trim() === "" ? void 0 : value;
 }
 function definedOnly2(value) {
@@ -5213,18 +5277,20 @@ async function listHistories(repo, baseCommit, paths2) {
 async function parseHistory(versions, committed, index) {
   const parsed = [];
   const warnings = [];
+  const unresolved = [];
   for (const version of versions) {
     const closure = await sourceClosure(version.path, committed.readerAt(version.commit), index);
     const result = closure.has(version.path) ? loadFromClosure(version.path, closure, false, version.commit) : void 0;
     const label2 = `the version of ${version.path} from commit ${version.commit.slice(0, 12)} (${version.date})`;
     if (result === void 0) warnings.push(`${label2} could not be read from git and was skipped`);
+    else if (!result.ok && result.error.code === "MISSING_REFERENCE") unresolved.push(`${label2} uses a type no schema file defined at that commit: ${result.error.message}`);
     else if (!result.ok) warnings.push(`${label2} does not parse and was skipped: ${result.error.message}`);
     else {
       const meta = { version: parsed.length, commit: version.commit, date: version.date, file: version.path };
       parsed.push({ meta, parsed: result.value });
     }
   }
-  return { versions: parsed, warnings };
+  return { versions: parsed, warnings, unresolved };
 }
 async function mapLimit(items, limit, run4) {
   const results = new Array(items.length);
@@ -5369,6 +5435,11 @@ async function checkTarget(target, history, workspace, resolver, audit) {
     warnings: history.warnings
   };
   const metas = history.versions.map((version) => version.meta);
+  if (history.unresolved.length > 0) {
+    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
+    const message = `${history.unresolved[0]}. Files that define shared types were probably moved or renamed; check with the types at their old paths, or move them in a separate change`;
+    return errorSubject(named, { code: "HISTORY_UNRESOLVED", message, file: target.file }, metas);
+  }
   if (target.kind === "deleted") {
     const naming2 = nameSubject(target.file, mapping, latest);
     if (naming2.error) return errorSubject(base, naming2.error, metas);
@@ -5841,9 +5912,9 @@ var checkCommand = {
     const cwd = await directoryOption(stringOption(values, "cwd"), io.cwd);
     const options = {
       cwd,
-      against: nonEmpty3(stringOption(values, "against"), "--against"),
+      against: nonEmpty4(stringOption(values, "against"), "--against"),
       all: values.all === true,
-      configPath: nonEmpty3(stringOption(values, "config"), "--config"),
+      configPath: nonEmpty4(stringOption(values, "config"), "--config"),
       openRepository,
       registry: registryOptions(values, io)
     };
@@ -5863,10 +5934,10 @@ function registryOptions(values, io) {
     throw new UsageError(`--on-registry-unavailable must be fail or offline; got ${JSON.stringify(unavailable)}`, "check");
   }
   const flags = {
-    url: nonEmpty3(stringOption(values, "registry-url"), "--registry-url"),
-    caFile: nonEmpty3(stringOption(values, "registry-ca-file"), "--registry-ca-file"),
-    certFile: nonEmpty3(stringOption(values, "registry-cert-file"), "--registry-cert-file"),
-    keyFile: nonEmpty3(stringOption(values, "registry-key-file"), "--registry-key-file"),
+    url: nonEmpty4(stringOption(values, "registry-url"), "--registry-url"),
+    caFile: nonEmpty4(stringOption(values, "registry-ca-file"), "--registry-ca-file"),
+    certFile: nonEmpty4(stringOption(values, "registry-cert-file"), "--registry-cert-file"),
+    keyFile: nonEmpty4(stringOption(values, "registry-key-file"), "--registry-key-file"),
     concurrency: intOption(values, "registry-concurrency", 64),
     timeoutMs: intOption(values, "registry-timeout-ms", 6e5)
   };
@@ -5881,7 +5952,7 @@ function intOption(values, name, max) {
 }
 async function directoryOption(value, cwd) {
   if (value === void 0) return cwd;
-  const dir = resolve(cwd, nonEmpty3(value, "--cwd") ?? value);
+  const dir = resolve(cwd, nonEmpty4(value, "--cwd") ?? value);
   const isDirectory = await stat(dir).then(
     (s) => s.isDirectory(),
     () => false
@@ -5889,7 +5960,7 @@ async function directoryOption(value, cwd) {
   if (!isDirectory) throw new UsageError(`--cwd ${JSON.stringify(value)} is not a directory`, "check");
   return dir;
 }
-function nonEmpty3(value, option) {
+function nonEmpty4(value, option) {
   if (value !== void 0 && value.trim() === "") throw new UsageError(`${option} needs a non-empty value`, "check");
   return value;
 }
@@ -6321,8 +6392,12 @@ async function listVersions(client, subjects, options) {
   if (options.listing !== "walk") {
     try {
       const rows = await client.listSchemas({ deleted: options.includeDeleted });
-      const live = options.includeDeleted ? new Set((await client.listSchemas()).map((r) => `${r.subject}\0${r.version}`)) : void 0;
-      const isDeleted = (r) => r.deleted || live !== void 0 && !live.has(`${r.subject}\0${r.version}`);
+      const live = options.includeDeleted ? new Set((await client.listSchemas()).map(rowKey)) : void 0;
+      if (live) {
+        requireLiveListed(live, rows);
+        await confirmSoftDeleted(client, rows.filter((r) => !r.deleted && !live.has(rowKey(r))));
+      }
+      const isDeleted = (r) => r.deleted || live !== void 0 && !live.has(rowKey(r));
       return { rows: rows.map((r) => toRecord(r, isDeleted(r))), listing: "bulk" };
     } catch (error) {
       const unsupported = error instanceof RegistryError && (error.httpStatus === 405 || error.httpStatus === 404 && error.code !== 40403);
@@ -6330,6 +6405,41 @@ async function listVersions(client, subjects, options) {
     }
   }
   return { rows: await walk(client, subjects, options), listing: "walk" };
+}
+function rowKey(r) {
+  return `${r.subject}\0${r.version}`;
+}
+function requireLiveListed(live, all) {
+  const listed = new Set(all.map(rowKey));
+  const missing = [...live].filter((k) => !listed.has(k)).map((k) => k.replace("\0", " version "));
+  if (missing.length === 0) return;
+  throw new BackupError(
+    "incomplete",
+    `the registry changed during the backup: ${missing.length} live version(s) are missing from the listing with deleted versions (${missing.slice(0, 3).join("; ")}${missing.length > 3 ? "; \u2026" : ""})`,
+    "Nothing was published; rerun the backup",
+    missing
+  );
+}
+async function confirmSoftDeleted(client, inferred) {
+  const stillLive = await Promise.all(
+    inferred.map(async (r) => {
+      try {
+        await client.getVersion(r.subject, r.version);
+        return [`${r.subject} version ${r.version}`];
+      } catch (error) {
+        if (error instanceof RegistryError && error.httpStatus === 404) return [];
+        throw error;
+      }
+    })
+  );
+  const live = stillLive.flat();
+  if (live.length === 0) return;
+  throw new BackupError(
+    "incomplete",
+    `the registry changed during the backup: ${live.length} version(s) missing from the live listing are live (${live.slice(0, 3).join("; ")}${live.length > 3 ? "; \u2026" : ""})`,
+    "Nothing was published; rerun the backup",
+    live
+  );
 }
 async function walk(client, subjects, options) {
   const deleted = options.includeDeleted;
@@ -6416,10 +6526,14 @@ async function highestIds(client, rows) {
   }
   const out = {};
   for (const [ctx, listedMax] of [...byContext].sort(([a], [b]) => a < b ? -1 : 1)) {
-    const found = await client.getSchemaById(listedMax, { subject: ctx === "." ? void 0 : contextSubject(ctx), fetchMaxId: true }).catch(() => void 0);
+    const found = await client.getSchemaById(listedMax, { subject: ctx === "." ? void 0 : contextSubject(ctx), fetchMaxId: true }).catch(maxIdUnsupported);
     out[ctx] = Math.max(listedMax, found?.maxId ?? 0);
   }
   return out;
+}
+function maxIdUnsupported(error) {
+  if (error instanceof RegistryError && (error.httpStatus === 404 || error.httpStatus === 405 || error.httpStatus === 422)) return void 0;
+  throw error;
 }
 function counter(total, onProgress) {
   let done = 0;
@@ -6653,34 +6767,18 @@ function defaultBackupName(at2) {
 import { parseArgs } from "node:util";
 
 // src/backup/registry-env.ts
-var REGISTRY_ENV2 = {
-  url: "GUARDRAILS_REGISTRY_URL",
-  apiKey: "GUARDRAILS_REGISTRY_API_KEY",
-  apiSecret: "GUARDRAILS_REGISTRY_API_SECRET",
-  bearerToken: "GUARDRAILS_REGISTRY_BEARER_TOKEN",
-  logicalCluster: "GUARDRAILS_REGISTRY_LOGICAL_CLUSTER",
-  identityPoolId: "GUARDRAILS_REGISTRY_IDENTITY_POOL_ID"
-};
 function registrySettingsFrom(flags, env) {
-  const url2 = flags.url ?? env[REGISTRY_ENV2.url];
+  const url2 = flags.url ?? env[REGISTRY_ENV.url];
   if (!url2) {
-    throw new BackupError("invalid-input", `no registry URL: give --registry-url or set ${REGISTRY_ENV2.url}`, "e.g. --registry-url https://psrc-xxxx.us-east-2.aws.confluent.cloud");
+    throw new BackupError("invalid-input", `no registry URL: give --registry-url or set ${REGISTRY_ENV.url}`, "e.g. --registry-url https://psrc-xxxx.us-east-2.aws.confluent.cloud");
   }
-  const key = env[REGISTRY_ENV2.apiKey];
-  const secret = env[REGISTRY_ENV2.apiSecret];
-  const token = env[REGISTRY_ENV2.bearerToken];
-  if (key === void 0 !== (secret === void 0)) {
-    throw new BackupError("invalid-input", `set both ${REGISTRY_ENV2.apiKey} and ${REGISTRY_ENV2.apiSecret}, or neither`);
+  let auth;
+  try {
+    auth = authFromEnv(env);
+  } catch (error) {
+    if (error instanceof RegistryError) throw new BackupError("invalid-input", error.issues?.[0] ?? error.message);
+    throw error;
   }
-  if (key !== void 0 && token !== void 0) {
-    throw new BackupError("invalid-input", `set either ${REGISTRY_ENV2.apiKey}/${REGISTRY_ENV2.apiSecret} or ${REGISTRY_ENV2.bearerToken}, not both`);
-  }
-  const auth = key !== void 0 && secret !== void 0 ? { type: "basic", username: key, password: secret } : token !== void 0 ? {
-    type: "bearer",
-    token,
-    ...env[REGISTRY_ENV2.logicalCluster] ? { logicalCluster: env[REGISTRY_ENV2.logicalCluster] } : {},
-    ...env[REGISTRY_ENV2.identityPoolId] ? { identityPoolId: env[REGISTRY_ENV2.identityPoolId] } : {}
-  } : void 0;
   return parseRegistrySettings({ url: url2, ...auth ? { auth } : {}, ...flags.concurrency ? { maxConcurrency: flags.concurrency } : {} });
 }
 
@@ -6705,7 +6803,7 @@ function parseOptions(argv, options) {
   }
 }
 function scrubbingIo(io) {
-  const secrets = [REGISTRY_ENV2.apiSecret, REGISTRY_ENV2.bearerToken, REGISTRY_ENV2.apiKey, "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"].map((name) => io.env[name]).filter((v) => typeof v === "string" && v.length >= 4).sort((a, b) => b.length - a.length);
+  const secrets = [REGISTRY_ENV.apiSecret, REGISTRY_ENV.bearerToken, REGISTRY_ENV.apiKey, "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"].map((name) => io.env[name]).filter((v) => typeof v === "string" && v.length >= 4).sort((a, b) => b.length - a.length);
   const scrub = (text) => secrets.reduce((out, s) => out.split(s).join("***"), text);
   return { ...io, stdout: (s) => io.stdout(scrub(s)), stderr: (s) => io.stderr(scrub(s)) };
 }
@@ -6817,7 +6915,8 @@ async function tryResolve(git, ref) {
   }
 }
 async function commitBefore(git, ref, date) {
-  const found = (await git(["rev-list", "-1", `--before=${date}`, ref, "--"])).toString("utf8").trim();
+  const before = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date} 00:00:00 +0000` : date;
+  const found = (await git(["rev-list", "-1", `--before=${before}`, ref, "--"])).toString("utf8").trim();
   if (!found) throw new BackupError("invalid-input", `no commit on '${ref}' before ${date}`, "Pick a later date or another ref");
   return found;
 }
@@ -7392,12 +7491,13 @@ function renderPlan(plan, options) {
   return `${lines.join("\n")}
 `;
 }
-function renderOutcome(applied, differences) {
+function renderOutcome(applied, differences, warnings = []) {
   const lines = [
     `Restored: ${applied.registered} version(s) registered, ${applied.softDeleted} soft delete(s), ${applied.settingsChanged} setting(s).`,
     differences.length === 0 ? "Verified: the target matches the backup." : `Verification found ${differences.length} difference(s):`,
     ...differences.slice(0, LIMIT).map((d) => `  \u2260 ${d}`),
-    ...differences.length > LIMIT ? [`  \u2026 and ${differences.length - LIMIT} more`] : []
+    ...differences.length > LIMIT ? [`  \u2026 and ${differences.length - LIMIT} more`] : [],
+    ...warnings.map((w) => `Warning: ${w}`)
   ];
   return `${lines.join("\n")}
 `;
@@ -7506,27 +7606,48 @@ async function applyPlan(client, plan, hooks = {}) {
   }
   if (stuck) throw stuck;
   hooks.step?.(`applying ${plan.settings.length} config and mode change(s)`);
-  for (const change of plan.settings) await applySetting(client, change);
+  for (const change of plan.settings) {
+    stopIfAborted(hooks.signal);
+    await applySetting(client, change);
+  }
   return { ...counts, settingsChanged: plan.settings.length };
 }
 async function importSteps(client, plan, versionMap, entered, hooks) {
   hooks.step?.(`entering IMPORT mode on ${plan.imports.length} subject(s)`);
   for (const imp of plan.imports) {
+    stopIfAborted(hooks.signal);
     entered.push(imp);
     await client.setSubjectMode(imp.subject, "IMPORT", { force: imp.force });
   }
   hooks.step?.(`registering ${plan.register.length} version(s)`);
   const registered = await registerAll(client, plan, versionMap, hooks);
   hooks.step?.(`re-applying ${plan.softDeletes.length} soft delete(s)`);
-  for (const d of plan.softDeletes) await client.deleteVersion(d.subject, versionMap.get(keyOf(d.subject, d.version)) ?? d.version);
+  for (const d of plan.softDeletes) {
+    stopIfAborted(hooks.signal);
+    await softDelete(client, d.subject, versionMap.get(keyOf(d.subject, d.version)) ?? d.version);
+  }
   return { registered, softDeleted: plan.softDeletes.length };
+}
+function stopIfAborted(signal) {
+  if (!signal?.aborted) return;
+  throw new BackupError("destination", "the restore was cancelled", "Run it again to finish; it resumes where it stopped");
+}
+async function softDelete(client, subject2, version) {
+  try {
+    await client.deleteVersion(subject2, version);
+  } catch (error) {
+    if (error instanceof RegistryError && error.code === RegistryErrorCodes.VERSION_SOFT_DELETED) return;
+    throw error;
+  }
 }
 async function registerAll(client, plan, versionMap, hooks) {
   let done = 0;
   hooks.onProgress?.(0, plan.register.length);
   const one = async (v) => {
-    const result = await client.register(v.subject, registration(v, plan.preserveIds, versionMap), { normalize: false });
-    versionMap.set(keyOf(v.subject, v.version), result.version ?? v.version);
+    stopIfAborted(hooks.signal);
+    const body = registration(v, plan.preserveIds, versionMap);
+    const result = await client.register(v.subject, body, { normalize: false });
+    versionMap.set(keyOf(v.subject, v.version), result.version ?? (plan.preserveIds ? v.version : await registeredVersion(client, v, body)));
     hooks.onProgress?.(++done, plan.register.length);
   };
   if (!plan.preserveIds) {
@@ -7535,8 +7656,30 @@ async function registerAll(client, plan, versionMap, hooks) {
   }
   const levels = /* @__PURE__ */ new Map();
   for (const { record, level: level3 } of plan.register) levels.set(level3, [...levels.get(level3) ?? [], record]);
-  for (const level3 of [...levels.keys()].sort((a, b) => a - b)) await Promise.all((levels.get(level3) ?? []).map(one));
+  for (const level3 of [...levels.keys()].sort((a, b) => a - b)) await settleAll((levels.get(level3) ?? []).map(one));
   return done;
+}
+async function settleAll(pending) {
+  const failures = (await Promise.allSettled(pending)).flatMap((r) => r.status === "rejected" ? [r.reason] : []);
+  if (failures.length === 0) return;
+  if (failures.length === 1) throw failures[0];
+  throw new BackupError(
+    "destination",
+    `${failures.length} registrations failed (first: ${messageOf(failures[0]).replace(/\.$/, "")})`,
+    "Fix the cause and run the restore again; it resumes where it stopped",
+    failures.map(messageOf)
+  );
+}
+async function registeredVersion(client, v, body) {
+  const found = await client.lookupSchema(v.subject, body, { normalize: false }).catch((error) => {
+    throw new BackupError("destination", `'${v.subject}' version ${v.version} was registered but its version on the target could not be read (${messageOf(error)})`, "Run the restore again");
+  });
+  if (found) return found.version;
+  throw new BackupError(
+    "destination",
+    `'${v.subject}' version ${v.version} was registered but the target does not find it by lookup`,
+    "Check the target registry, then run the restore again"
+  );
 }
 function registration(v, preserveIds, versionMap) {
   const references2 = v.references.map((r) => {
@@ -7735,6 +7878,11 @@ function diffSnapshots(expected, actual, options) {
   }
   return out;
 }
+function idReuseWarnings(expected, actual) {
+  return Object.entries(expected.maxIds).filter(([ctx, max]) => (actual.maxIds[ctx] ?? 0) < max).map(
+    ([ctx, max]) => `context ${ctx}: the target's highest id is ${actual.maxIds[ctx] ?? "none"}, the source's was ${max}; ids up to ${max} (of hard-deleted schemas) could be reused. Register and hard-delete a placeholder with id ${max} in IMPORT mode to move the counter past them`
+  );
+}
 var FIELDS = ["id", "schemaType", "schema", "references", "metadata", "ruleSet", "deleted"];
 function diffVersions(want, have) {
   const out = [];
@@ -7783,11 +7931,12 @@ async function restoreSnapshot(client, backup, options, hooks = {}) {
   const target = await readTarget(client, wanted);
   const plan = planRestore(wanted, target, { preserveIds: options.preserveIds, full });
   await hooks.onPlan?.(plan);
-  if (options.dryRun || plan.conflicts.length > 0) return { plan, differences: [] };
+  if (options.dryRun || plan.conflicts.length > 0) return { plan, differences: [], warnings: [] };
   const applied = await applyPlan(client, plan, hooks);
   hooks.step?.("verifying the target against the backup");
   const after = await readTarget(client, wanted);
-  return { plan, applied, differences: diffSnapshots(wanted, after, { exactIds: options.preserveIds, full }) };
+  const differences = diffSnapshots(wanted, after, { exactIds: options.preserveIds, full });
+  return { plan, applied, differences, warnings: options.preserveIds && full ? idReuseWarnings(wanted, after) : [] };
 }
 async function readTarget(client, wanted) {
   const { snapshot } = await collectSnapshot(client, {
@@ -7879,6 +8028,7 @@ async function restoreFromBackup(s, out) {
 `);
       },
       onProgress: (d, t) => progress.update(d, t),
+      ...out.signal ? { signal: out.signal } : {},
       onPlan: async (plan) => {
         out.stdout(renderPlan(plan, { dryRun: s.dryRun, all: s.all }));
         if (s.planOut) await writeFile2(s.planOut, `${JSON.stringify(plan, null, 2)}
@@ -7892,7 +8042,7 @@ async function restoreFromBackup(s, out) {
       return EXIT_CODES.FAILED;
     }
     if (!outcome.applied) return EXIT_CODES.OK;
-    out.stdout(renderOutcome(outcome.applied, outcome.differences));
+    out.stdout(renderOutcome(outcome.applied, outcome.differences, outcome.warnings));
     return outcome.differences.length === 0 ? EXIT_CODES.OK : EXIT_CODES.FAILED;
   } finally {
     progress.finish();
@@ -8590,33 +8740,310 @@ function decodeBlock(data, codec) {
   if (codec === "deflate") return inflateRawSync(data);
   throw new RangeError(`unsupported Avro codec ${codec}`);
 }
-function readAvroContainer(buf, path2, projection) {
+function wrapDecodeError(cause, path2) {
+  if (cause instanceof IcebergError) return cause;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new IcebergError("UNREADABLE", `cannot decode Avro file: ${reason}`, { subject: path2, cause });
+}
+function readAvroBlocks(buf, path2) {
   try {
     const cursor = new Cursor(buf);
     const { meta, sync } = readHeader(cursor);
     const schemaText = meta.get("avro.schema");
     if (schemaText === void 0) throw new RangeError("header has no avro.schema");
     const codec = meta.get("avro.codec") ?? "null";
-    const { reader, resolver } = projection === void 0 ? { reader: avroTypeFor(schemaText), resolver: void 0 } : projected(schemaText, projection);
-    const records = [];
+    const blocks = [];
     while (cursor.pos < buf.length) {
       const count2 = cursor.long();
-      const block = decodeBlock(cursor.bytes(), codec);
+      blocks.push({ data: decodeBlock(cursor.bytes(), codec), count: count2 });
+      if (!cursor.bytes(16).equals(sync)) throw new RangeError("sync marker mismatch");
+    }
+    return { meta, schemaText, blocks };
+  } catch (cause) {
+    throw wrapDecodeError(cause, path2);
+  }
+}
+function readAvroContainer(buf, path2, projection) {
+  const { meta, schemaText, blocks } = readAvroBlocks(buf, path2);
+  try {
+    const { reader, resolver } = projection === void 0 ? { reader: avroTypeFor(schemaText), resolver: void 0 } : projected(schemaText, projection);
+    const records = [];
+    for (const { data, count: count2 } of blocks) {
       let offset = 0;
       for (let i = 0; i < count2; i++) {
-        const decoded = reader.decode(block, offset, resolver);
+        const decoded = reader.decode(data, offset, resolver);
         if (decoded.offset < 0) throw new RangeError("truncated record");
         records.push(decoded.value);
         offset = decoded.offset;
       }
-      if (!cursor.bytes(16).equals(sync)) throw new RangeError("sync marker mismatch");
     }
     return { meta, schemaText, records };
   } catch (cause) {
-    if (cause instanceof IcebergError) throw cause;
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new IcebergError("UNREADABLE", `cannot decode Avro file: ${reason}`, { subject: path2, cause });
+    throw wrapDecodeError(cause, path2);
   }
+}
+
+// src/iceberg/metadata/avro-scan.ts
+var ByteReader = class {
+  constructor(buf) {
+    this.buf = buf;
+  }
+  buf;
+  pos = 0;
+  /** A zig-zag varint as a JS number (exact below 2^53: lengths, counts, enum and union indexes). */
+  long() {
+    const buf = this.buf;
+    let result = 0;
+    let shift = 1;
+    let byte;
+    do {
+      if (this.pos >= buf.length) throw new RangeError("truncated varint");
+      byte = buf[this.pos++];
+      result += (byte & 127) * shift;
+      shift *= 128;
+    } while (byte & 128);
+    return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+  }
+  skip(length) {
+    if (length < 0 || this.pos + length > this.buf.length) throw new RangeError("truncated record");
+    this.pos += length;
+  }
+};
+var Unsupported = class extends Error {
+};
+var FIXED_WIDTH = { null: 0, boolean: 1, float: 4, double: 8 };
+var skipVarint = (r) => {
+  r.long();
+};
+var skipLengthPrefixed = (r) => {
+  r.skip(r.long());
+};
+function fullName(name, namespace) {
+  return name.includes(".") || namespace === void 0 || namespace === "" ? name : `${namespace}.${name}`;
+}
+function skipBlocks(item, isMap2) {
+  return (r) => {
+    for (let count2 = r.long(); count2 !== 0; count2 = r.long()) {
+      if (count2 < 0) {
+        r.skip(r.long());
+        continue;
+      }
+      if (count2 > r.buf.length - r.pos) throw new RangeError("implausible block count");
+      for (let i = 0; i < count2; i++) {
+        if (isMap2) skipLengthPrefixed(r);
+        item(r);
+      }
+    }
+  };
+}
+function namedSkip(schema, scope) {
+  const { type, name } = schema;
+  if (typeof name !== "string") throw new Unsupported();
+  const namespace = typeof schema["namespace"] === "string" ? schema["namespace"] : scope.namespace;
+  const key = fullName(name, namespace);
+  if (type === "enum") {
+    scope.named.set(key, skipVarint);
+    return skipVarint;
+  }
+  if (type === "fixed") {
+    const size = schema["size"];
+    if (typeof size !== "number" || !Number.isInteger(size) || size < 0) throw new Unsupported();
+    const skip2 = (r) => r.skip(size);
+    scope.named.set(key, skip2);
+    return skip2;
+  }
+  if (type !== "record" && type !== "error") throw new Unsupported();
+  const fields = [];
+  const skip = (r) => {
+    for (const f of fields) f(r);
+  };
+  scope.named.set(key, skip);
+  const inner = { named: /* @__PURE__ */ new Map(), namespace: key.includes(".") ? key.slice(0, key.lastIndexOf(".")) : namespace };
+  for (const field of recordFields(schema)) fields.push(skipperFor(field["type"], inner));
+  return skip;
+}
+function recordFields(schema) {
+  const fields = schema["fields"];
+  if (!Array.isArray(fields) || !fields.every((f) => typeof f === "object" && f !== null)) throw new Unsupported();
+  return fields;
+}
+function canBeEmpty(schema) {
+  if (schema === "null") return true;
+  const s = schema;
+  return typeof s === "object" && s !== null && !Array.isArray(s) && (s.type === "null" || (s.type === "record" || s.type === "error") && Array.isArray(s.fields) && s.fields.length === 0);
+}
+function skipperFor(schema, scope) {
+  if (typeof schema === "string") {
+    if (schema in FIXED_WIDTH) {
+      const width = FIXED_WIDTH[schema];
+      return (r) => r.skip(width);
+    }
+    if (schema === "int" || schema === "long") return skipVarint;
+    if (schema === "string" || schema === "bytes") return skipLengthPrefixed;
+    const named = scope.named.get(fullName(schema, scope.namespace)) ?? scope.named.get(schema);
+    if (named === void 0) throw new Unsupported();
+    return (r) => named(r);
+  }
+  if (Array.isArray(schema)) {
+    const branches = schema.map((b) => skipperFor(b, scope));
+    return (r) => {
+      const branch = branches[r.long()];
+      if (branch === void 0) throw new RangeError("invalid union index");
+      branch(r);
+    };
+  }
+  if (typeof schema !== "object" || schema === null) throw new Unsupported();
+  const s = schema;
+  if (s.type === "array" || s.type === "map") {
+    const items = s.type === "array" ? s["items"] : s["values"];
+    if (s.type === "array" && canBeEmpty(items)) throw new Unsupported();
+    return skipBlocks(skipperFor(items, scope), s.type === "map");
+  }
+  if (s.type === "record" || s.type === "error" || s.type === "enum" || s.type === "fixed") return namedSkip(s, scope);
+  return skipperFor(s.type, scope);
+}
+function captureFor(schema) {
+  const base = typeof schema === "object" && schema !== null && !Array.isArray(schema) ? schema.type : schema;
+  if (base === "string") return { kind: "string", capture: (r, out, slot) => {
+    const len = r.long();
+    out[2 * slot] = r.pos;
+    r.skip(len);
+    out[2 * slot + 1] = r.pos;
+  } };
+  if (base === "int" || base === "long") return { kind: "number", capture: (r, out, slot) => {
+    out[2 * slot] = r.long();
+    out[2 * slot + 1] = 1;
+  } };
+  if (Array.isArray(schema) && schema.length === 2) {
+    const nullAt = schema.indexOf("null");
+    if (nullAt === -1) throw new Unsupported();
+    const inner = captureFor(schema[1 - nullAt]);
+    const absent = inner.kind === "string" ? -1 : 0;
+    return {
+      kind: inner.kind,
+      capture: (r, out, slot) => {
+        const branch = r.long();
+        if (branch === nullAt) {
+          out[2 * slot + 1] = absent;
+          return;
+        }
+        if (branch !== 1 - nullAt) throw new RangeError("invalid union index");
+        inner.capture(r, out, slot);
+      }
+    };
+  }
+  throw new Unsupported();
+}
+function compileScanner(writerSchema, wantedIds) {
+  try {
+    if (typeof writerSchema !== "object" || writerSchema === null || Array.isArray(writerSchema)) return void 0;
+    const schema = writerSchema;
+    if (schema["type"] !== "record") return void 0;
+    const kinds = wantedIds.map(() => void 0);
+    const steps = [];
+    const name = typeof schema["name"] === "string" ? fullName(schema["name"], typeof schema["namespace"] === "string" ? schema["namespace"] : void 0) : "";
+    const inner = { named: /* @__PURE__ */ new Map(), namespace: name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : void 0 };
+    for (const field of recordFields(schema)) {
+      const slot = wantedIds.indexOf(field["field-id"]);
+      if (slot === -1) {
+        const skip = skipperFor(field["type"], inner);
+        steps.push((r) => skip(r));
+        continue;
+      }
+      if (kinds[slot] !== void 0) return void 0;
+      const { kind, capture } = captureFor(field["type"]);
+      kinds[slot] = kind;
+      steps.push((r, out) => capture(r, out, slot));
+    }
+    return { kinds, scan: (r, out) => {
+      for (const step of steps) step(r, out);
+    } };
+  } catch (error) {
+    if (error instanceof Unsupported) return void 0;
+    throw error;
+  }
+}
+
+// src/iceberg/metadata/path-interner.ts
+var PathInterner = class {
+  slots = new Int32Array(1 << 12).fill(-1);
+  hashes = new Int32Array(1 << 11);
+  /** Path i's bytes are pool[starts[i] .. starts[i + 1]). */
+  starts = new Int32Array((1 << 11) + 1);
+  pool = Buffer.alloc(1 << 16);
+  strings = [];
+  get size() {
+    return this.strings.length;
+  }
+  fromBytes(buf, from, to) {
+    return this.strings[this.indexOf(buf, from, to)];
+  }
+  /** A dense index (0, 1, 2, … in order of first appearance) for the path with these bytes. */
+  indexOf(buf, from, to) {
+    const start = from | 0;
+    const end = to | 0;
+    let hash = 2166136261;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i], 16777619);
+    const mask = this.slots.length - 1;
+    for (let at2 = hash & mask; ; at2 = at2 + 1 & mask) {
+      const index = this.slots[at2];
+      if (index === -1) return this.add(at2, hash, buf, start, end);
+      if (this.hashes[index] === hash && this.sameBytes(index, buf, start, end)) return index;
+    }
+  }
+  indexOfString(path2) {
+    const buf = Buffer.from(path2, "utf8");
+    return this.indexOf(buf, 0, buf.length);
+  }
+  text(index) {
+    const text = this.strings[index];
+    if (text === void 0) throw new RangeError(`no interned path ${index}`);
+    return text;
+  }
+  sameBytes(index, buf, start, end) {
+    const from = this.starts[index];
+    const length = this.starts[index + 1] - from;
+    if (length !== end - start) return false;
+    const pool = this.pool;
+    for (let i = length - 1; i >= 0; i--) if (pool[from + i] !== buf[start + i]) return false;
+    return true;
+  }
+  add(at2, hash, buf, start, end) {
+    const index = this.strings.length;
+    if (index + 1 >= this.hashes.length) this.growArrays();
+    const from = this.starts[index];
+    if (from + end - start > this.pool.length) this.pool = copied(this.pool, Math.max(2 * this.pool.length, from + end - start));
+    buf.copy(this.pool, from, start, end);
+    this.starts[index + 1] = from + end - start;
+    this.hashes[index] = hash;
+    this.slots[at2] = index;
+    this.strings.push(buf.toString("utf8", start, end));
+    if (this.strings.length * 2 > this.slots.length) this.rehash();
+    return index;
+  }
+  growArrays() {
+    const hashes = new Int32Array(this.hashes.length * 2);
+    hashes.set(this.hashes);
+    const starts = new Int32Array(this.starts.length * 2);
+    starts.set(this.starts);
+    this.hashes = hashes;
+    this.starts = starts;
+  }
+  rehash() {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let index = 0; index < this.strings.length; index++) {
+      let at2 = this.hashes[index] & mask;
+      while (slots[at2] !== -1) at2 = at2 + 1 & mask;
+      slots[at2] = index;
+    }
+    this.slots = slots;
+  }
+};
+function copied(buf, size) {
+  const out = Buffer.alloc(size);
+  buf.copy(out);
+  return out;
 }
 
 // src/iceberg/metadata/manifests.ts
@@ -8693,16 +9120,63 @@ function entryFields(schemaText, path2) {
   }
   return fields;
 }
-function parseManifestList(bytes, path2, intern = (s) => s) {
+var LIST_IDS = [500, 501, 517];
+var listScanners = /* @__PURE__ */ new Map();
+function listScanner(schemaText) {
+  if (!listScanners.has(schemaText)) {
+    const scanner = compileScanner(JSON.parse(schemaText), LIST_IDS);
+    listScanners.set(schemaText, scanner?.kinds[0] === "string" ? scanner : void 0);
+  }
+  return listScanners.get(schemaText);
+}
+var ManifestRefPool = class {
+  paths = new PathInterner();
+  refs = [];
+  fromBytes(buf, start, end, length, content) {
+    return this.ref(this.paths.indexOf(buf, start, end), length, content);
+  }
+  fromString(path2, length, content) {
+    return this.ref(this.paths.indexOfString(path2), length, content);
+  }
+  ref(index, length, content) {
+    const known = this.refs[index];
+    if (known !== void 0 && known.length === length && known.content === content) return known;
+    const ref = { path: this.paths.text(index), length, content };
+    if (known === void 0) this.refs[index] = ref;
+    return ref;
+  }
+};
+function scanManifestList(blocks, scanner, path2, pool) {
+  const out = new Float64Array(2 * LIST_IDS.length);
+  const hasLength = scanner.kinds[1] === "number";
+  const hasContent = scanner.kinds[2] === "number";
+  const refs = [];
+  try {
+    for (const { data, count: count2 } of blocks) {
+      const reader = new ByteReader(data);
+      for (let i = 0; i < count2; i++) {
+        scanner.scan(reader, out);
+        if (out[1] === -1) throw new IcebergError("UNREADABLE", "manifest_path is missing in an entry", { subject: path2 });
+        const length = hasLength && out[3] === 1 ? out[2] : 0;
+        refs.push(pool.fromBytes(data, out[0], out[1], length, hasContent && out[5] === 1 ? out[4] : 0));
+      }
+    }
+  } catch (cause) {
+    if (cause instanceof IcebergError) throw cause;
+    throw new IcebergError("UNREADABLE", `cannot decode Avro file: ${cause instanceof Error ? cause.message : String(cause)}`, { subject: path2, cause });
+  }
+  return refs;
+}
+function parseManifestList(bytes, path2, pool = new ManifestRefPool()) {
+  const { blocks, schemaText } = readAvroBlocks(bytes, path2);
+  const scanner = listScanner(schemaText);
+  if (scanner !== void 0) return scanManifestList(blocks, scanner, path2, pool);
   const container = readAvroContainer(bytes, path2, LIST_PROJECTION);
   const f = listFields(container.schemaText, path2);
   return container.records.map((r) => {
     const record = r;
-    return {
-      path: intern(requireString(record[f.path], "manifest_path", path2)),
-      length: f.length === void 0 ? 0 : num(record[f.length]),
-      content: f.content === void 0 ? 0 : num(record[f.content])
-    };
+    const length = f.length === void 0 ? 0 : num(record[f.length]);
+    return pool.fromString(requireString(record[f.path], "manifest_path", path2), length, f.content === void 0 ? 0 : num(record[f.content]));
   });
 }
 function parseManifestLiveFiles(bytes, path2) {
@@ -8733,8 +9207,8 @@ var ManifestReader = class {
   io;
   lists = /* @__PURE__ */ new Map();
   manifests = /* @__PURE__ */ new Map();
-  /** Manifest lists repeat the same manifest paths thousands of times; one string per path keeps memory flat. */
-  paths = /* @__PURE__ */ new Map();
+  /** Manifest lists repeat the same manifests thousands of times; one ref per manifest keeps memory flat. */
+  refs = new ManifestRefPool();
   /** Number of files fetched and decoded, by type. */
   reads = { manifestLists: 0, manifests: 0 };
   manifestList(path2) {
@@ -8742,19 +9216,13 @@ var ManifestReader = class {
     if (pending === void 0) {
       pending = this.io.read(path2).then((bytes) => {
         this.reads.manifestLists += 1;
-        const manifests = parseManifestList(bytes, path2, this.intern);
+        const manifests = parseManifestList(bytes, path2, this.refs);
         return { manifests, bytes: bytes.length };
       });
       this.lists.set(path2, pending);
     }
     return pending;
   }
-  intern = (path2) => {
-    const known = this.paths.get(path2);
-    if (known !== void 0) return known;
-    this.paths.set(path2, path2);
-    return path2;
-  };
   liveFiles(path2) {
     let pending = this.manifests.get(path2);
     if (pending === void 0) {
@@ -8791,8 +9259,13 @@ function normalisedSet(paths2) {
 }
 function candidateManifests(facts, keptManifests) {
   const candidates = /* @__PURE__ */ new Map();
+  const kept = /* @__PURE__ */ new Set();
   for (const snapshot of facts.expired) {
-    for (const m of snapshot.manifests ?? []) if (!keptManifests.has(normalise(m.path))) candidates.set(m.path, m.length);
+    for (const m of snapshot.manifests ?? []) {
+      if (kept.has(m.path)) continue;
+      if (candidates.has(m.path) || !keptManifests.has(normalise(m.path))) candidates.set(m.path, m.length);
+      else kept.add(m.path);
+    }
   }
   return candidates;
 }
@@ -8899,7 +9372,14 @@ async function collectFilePlan(input, reader) {
   const [retainedManifests, expired] = await Promise.all([retainedFacts(input.after.snapshots, reader), expiredFacts(input.expired, reader)]);
   const candidates = /* @__PURE__ */ new Set();
   const kept = new Set([...retainedManifests].map(sameObjectKey));
-  for (const s of expired) for (const m of s.manifests ?? []) if (!kept.has(sameObjectKey(m.path))) candidates.add(m.path);
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of expired) {
+    for (const m of s.manifests ?? []) {
+      if (seen.has(m.path)) continue;
+      seen.add(m.path);
+      if (!kept.has(sameObjectKey(m.path))) candidates.add(m.path);
+    }
+  }
   const [keptLive, cand] = await Promise.all([liveFilesOf([...retainedManifests], reader, true), liveFilesOf([...candidates], reader, false)]);
   const facts = {
     expired,

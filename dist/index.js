@@ -39437,10 +39437,10 @@ var require_light = __commonJS({
       Sync$1 = Sync_1;
       Bottleneck2 = (function() {
         class Bottleneck3 {
-          constructor(options = {}, ...invalid) {
+          constructor(options = {}, ...invalid2) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
+            this._validateOptions(options, invalid2);
             parser$5.load(options, this.instanceDefaults, this);
             this._queues = new Queues$1(NUM_PRIORITIES$1);
             this._scheduled = {};
@@ -39470,8 +39470,8 @@ var require_light = __commonJS({
               return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
             });
           }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+          _validateOptions(options, invalid2) {
+            if (!(options != null && typeof options === "object" && invalid2.length === 0)) {
               throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
@@ -40437,7 +40437,7 @@ function gitRunner(cwd) {
 }
 var LOCATION_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX"];
 function gitEnvironment(env) {
-  const clean = { ...env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0" };
+  const clean = { ...env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_LITERAL_PATHSPECS: "1" };
   for (const name of LOCATION_VARIABLES) delete clean[name];
   return clean;
 }
@@ -40554,11 +40554,24 @@ async function fileHistory(git, commit, path2) {
   for (let hops = 0; current !== void 0 && hops <= MAX_RENAMES; hops++) {
     const entries = await pathLog(git, current.from, current.path);
     const at2 = current.path;
-    versions.unshift(...entries.filter((e) => !NO_BLOB.test(e.blob)).map((e) => ({ commit: e.commit, date: e.date, path: at2, blob: e.blob })).reverse());
+    versions.unshift(...withGaps(entries, at2));
     const oldest = entries[entries.length - 1];
     current = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git, oldest.commit, at2);
   }
   return versions.filter((version2, i) => i === 0 || version2.blob !== versions[i - 1]?.blob);
+}
+function withGaps(entries, path2) {
+  const versions = [];
+  let gap = false;
+  for (const e of [...entries].reverse()) {
+    if (NO_BLOB.test(e.blob)) {
+      gap = versions.length > 0;
+      continue;
+    }
+    versions.push({ commit: e.commit, date: e.date, path: path2, blob: e.blob, ...gap && { afterGap: true } });
+    gap = false;
+  }
+  return versions;
 }
 async function pathLog(git, from, path2) {
   const output2 = await git([
@@ -41076,8 +41089,51 @@ function malformedResponse(detail, ctx, status) {
   });
 }
 
+// src/registry/env.ts
+var REGISTRY_ENV = {
+  /** Base URL, comma-separated for several; a command's --registry-url wins. */
+  url: "GUARDRAILS_REGISTRY_URL",
+  /** Basic auth user, or Confluent Cloud API key. */
+  apiKey: "GUARDRAILS_REGISTRY_API_KEY",
+  /** Basic auth password, or Confluent Cloud API secret. */
+  apiSecret: "GUARDRAILS_REGISTRY_API_SECRET",
+  /** OAuth bearer token, instead of key and secret. */
+  bearerToken: "GUARDRAILS_REGISTRY_BEARER_TOKEN",
+  /** Confluent Cloud OAuth headers `target-sr-cluster` and `Confluent-Identity-Pool-Id`. */
+  logicalCluster: "GUARDRAILS_REGISTRY_LOGICAL_CLUSTER",
+  identityPoolId: "GUARDRAILS_REGISTRY_IDENTITY_POOL_ID",
+  /** TLS and mutual TLS, as PEM files. */
+  caFile: "GUARDRAILS_REGISTRY_CA_FILE",
+  certFile: "GUARDRAILS_REGISTRY_CERT_FILE",
+  keyFile: "GUARDRAILS_REGISTRY_KEY_FILE",
+  keyPassphrase: "GUARDRAILS_REGISTRY_KEY_PASSPHRASE"
+};
+function authFromEnv(env, bearerDefaults = {}) {
+  const key = nonEmpty(env[REGISTRY_ENV.apiKey]);
+  const secret = nonEmpty(env[REGISTRY_ENV.apiSecret]);
+  const token = nonEmpty(env[REGISTRY_ENV.bearerToken]);
+  if (key === void 0 !== (secret === void 0)) invalid(`set both ${REGISTRY_ENV.apiKey} and ${REGISTRY_ENV.apiSecret}, or neither`);
+  if (key !== void 0 && token !== void 0) invalid(`set either ${REGISTRY_ENV.apiKey}/${REGISTRY_ENV.apiSecret} or ${REGISTRY_ENV.bearerToken}, not both`);
+  if (key !== void 0 && secret !== void 0) return { type: "basic", username: key, password: secret };
+  if (token === void 0) return void 0;
+  const logicalCluster = nonEmpty(env[REGISTRY_ENV.logicalCluster]) ?? bearerDefaults.logicalCluster;
+  const identityPoolId = nonEmpty(env[REGISTRY_ENV.identityPoolId]) ?? bearerDefaults.identityPoolId;
+  return {
+    type: "bearer",
+    token,
+    ...logicalCluster !== void 0 && { logicalCluster },
+    ...identityPoolId !== void 0 && { identityPoolId }
+  };
+}
+function nonEmpty(value) {
+  return value === void 0 || value.trim() === "" ? void 0 : value;
+}
+function invalid(problem) {
+  throw new RegistryError(`invalid client settings: ${problem}`, { kind: "invalid-settings", issues: [problem] });
+}
+
 // src/registry/paging.ts
-async function collectPages(fetchPage, keyOf2, limit) {
+async function collectPages(fetchPage, keyOf2, limit, { confirmShortFirstPage = true } = {}) {
   const rows = [];
   const seen = /* @__PURE__ */ new Set();
   let pageSize;
@@ -41087,15 +41143,24 @@ async function collectPages(fetchPage, keyOf2, limit) {
     pages++;
     if (page.length === 0) break;
     const fresh = page.filter((row) => !seen.has(keyOf2(row)));
+    if (fresh.length === 0) break;
+    if (fresh.length < page.length) throw listingShifted(rows.length);
     for (const row of fresh) {
       seen.add(keyOf2(row));
       rows.push(row);
     }
-    if (page.length > limit || fresh.length < page.length) break;
+    if (page.length > limit) break;
     if (pageSize !== void 0 && page.length < pageSize) break;
+    if (pageSize === void 0 && !confirmShortFirstPage && page.length < limit) break;
     pageSize ??= page.length;
   }
   return { rows, pages };
+}
+function listingShifted(offset) {
+  return new RegistryError(`the registry changed during the listing (the page at offset ${offset} repeats rows of earlier pages); run again`, {
+    kind: "malformed-response",
+    hint: "Run again when no schemas are being registered or deleted"
+  });
 }
 
 // src/registry/paths.ts
@@ -61101,7 +61166,8 @@ async function listSchemas(t, pageSize, options) {
       schemaListShape
     ),
     (s) => `${s.subject}\0${s.version}`,
-    Math.min(pageSize, 1e3)
+    Math.min(pageSize, 1e3),
+    { confirmShortFirstPage: !options.trustShortFirstPage }
   );
   return rows;
 }
@@ -61113,9 +61179,9 @@ var DEFAULT_SETTINGS = {
   maxConcurrency: 4,
   pageSize: 1e3
 };
-var nonEmpty = (what) => external_exports.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
+var nonEmpty2 = (what) => external_exports.string({ error: `${what} must be a string` }).min(1, { error: `${what} must not be empty` });
 var int3 = (what, min, max) => external_exports.number({ error: `${what} must be a number` }).int({ error: `${what} must be a whole number` }).min(min, { error: `${what} must be at least ${min}` }).max(max, { error: `${what} must be at most ${max}` });
-var pem = (what) => nonEmpty(what).refine((s) => s.includes("-----BEGIN "), {
+var pem = (what) => nonEmpty2(what).refine((s) => s.includes("-----BEGIN "), {
   error: `${what} must be PEM text (-----BEGIN ...-----); read the file and pass its content`
 });
 var headerValue = external_exports.string().refine((v) => !/[\r\n]/.test(v), { error: "header values must not contain line breaks" });
@@ -61123,12 +61189,12 @@ var authSchema = external_exports.discriminatedUnion(
   "type",
   [
     external_exports.object({ type: external_exports.literal("none") }).strict(),
-    external_exports.object({ type: external_exports.literal("basic"), username: nonEmpty("auth.username"), password: nonEmpty("auth.password") }).strict(),
+    external_exports.object({ type: external_exports.literal("basic"), username: nonEmpty2("auth.username"), password: nonEmpty2("auth.password") }).strict(),
     external_exports.object({
       type: external_exports.literal("bearer"),
-      token: nonEmpty("auth.token"),
-      logicalCluster: nonEmpty("auth.logicalCluster").optional(),
-      identityPoolId: nonEmpty("auth.identityPoolId").optional()
+      token: nonEmpty2("auth.token"),
+      logicalCluster: nonEmpty2("auth.logicalCluster").optional(),
+      identityPoolId: nonEmpty2("auth.identityPoolId").optional()
     }).strict()
   ],
   { error: "auth.type must be 'none', 'basic' or 'bearer'" }
@@ -64233,7 +64299,7 @@ var estimatePercentDecodedBase64Bytes = (body) => {
   const len = body.length;
   let significant = 0;
   let padding = 0;
-  let invalid = false;
+  let invalid2 = false;
   for (let i = 0; i < len; i++) {
     let code = body.charCodeAt(i);
     if (code === 37 && isPercentEncodedByte(body, i, len)) {
@@ -64248,12 +64314,12 @@ var estimatePercentDecodedBase64Bytes = (body) => {
       continue;
     }
     if (!isBase64Char(code) || padding > 0) {
-      invalid = true;
+      invalid2 = true;
       continue;
     }
     significant++;
   }
-  if (invalid || padding > 2 || padding > 0 && (significant + padding) % 4 !== 0 || significant % 4 === 1) {
+  if (invalid2 || padding > 2 || padding > 0 && (significant + padding) % 4 !== 0 || significant % 4 === 1) {
     return estimateBase64BufferAllocation(body);
   }
   return base64Bytes(significant);
@@ -70635,18 +70701,30 @@ function schemaErrorEntry(error63, file2, text) {
   return { code: error63.code, message: error63.message, ...positionOfError(error63, file2, text) };
 }
 function markDuplicateSubjects(subjects) {
-  const byName = /* @__PURE__ */ new Map();
+  const live = /* @__PURE__ */ new Map();
+  const retired = /* @__PURE__ */ new Map();
   for (const entry of subjects) {
-    if (entry.subject === null || entry.status === "deleted") continue;
+    if (entry.subject === null) continue;
+    const byName = entry.status === "deleted" ? retired : live;
     byName.set(entry.subject, [...byName.get(entry.subject) ?? [], entry]);
   }
   return subjects.map((entry) => {
-    const same = entry.subject === null || entry.status === "deleted" ? [] : byName.get(entry.subject) ?? [];
-    if (same.length < 2) return entry;
-    const others = same.filter((other) => other !== entry).map((other) => other.file);
-    const message = `${entry.file}: ${others.join(", ")} also map${others.length === 1 ? "s" : ""} to subject ${JSON.stringify(entry.subject)}; give each file its own subject in the config`;
-    return { ...entry, status: "error", compatible: false, incompatibilities: [], changes: [], error: { code: "DUPLICATE_SUBJECT", message, file: entry.file } };
+    if (entry.subject === null || entry.status === "deleted") return entry;
+    const others = (live.get(entry.subject) ?? []).filter((other) => other !== entry).map((other) => other.file);
+    if (others.length > 0) {
+      const message = `${entry.file}: ${others.join(", ")} also map${others.length === 1 ? "s" : ""} to subject ${JSON.stringify(entry.subject)}; give each file its own subject in the config`;
+      return asError(entry, "DUPLICATE_SUBJECT", message);
+    }
+    const moved = (retired.get(entry.subject) ?? []).map((other) => other.file);
+    if (moved.length > 0) {
+      const message = `${entry.file}: subject ${JSON.stringify(entry.subject)} was in ${moved.join(", ")}, which this change deletes; git did not see a rename, so the history would be lost. Move the file with \`git mv\` in a commit of its own, then edit it`;
+      return asError(entry, "SUBJECT_MOVED", message);
+    }
+    return entry;
   });
+}
+function asError(entry, code, message) {
+  return { ...entry, status: "error", compatible: false, incompatibilities: [], changes: [], error: { code, message, file: entry.file } };
 }
 
 // src/policy/check/registry-verdict.ts
@@ -70906,7 +70984,7 @@ function registryFacts(client) {
       return config2 === void 0 ? globalLevel() : levelOf(config2.compatibilityLevel, `the config of subject '${subject2}'`);
     }),
     versions: (subject2) => once(`versions ${subject2}`, async () => {
-      const rows = await client.listSchemas({ subjectPrefix: subject2 });
+      const rows = await client.listSchemas({ subjectPrefix: subject2, trustShortFirstPage: true });
       return rows.filter((row) => row.subject === subject2 && !row.deleted).sort((a, b) => a.version - b.version);
     }),
     latest: (subject2) => once(`latest ${subject2}`, async () => {
@@ -70948,21 +71026,9 @@ var InputError = class extends Error {
 };
 
 // src/policy/check/registry-settings.ts
-var REGISTRY_ENV = {
-  url: "GUARDRAILS_REGISTRY_URL",
-  apiKey: "GUARDRAILS_REGISTRY_API_KEY",
-  apiSecret: "GUARDRAILS_REGISTRY_API_SECRET",
-  bearerToken: "GUARDRAILS_REGISTRY_BEARER_TOKEN",
-  logicalCluster: "GUARDRAILS_REGISTRY_LOGICAL_CLUSTER",
-  identityPoolId: "GUARDRAILS_REGISTRY_IDENTITY_POOL_ID",
-  caFile: "GUARDRAILS_REGISTRY_CA_FILE",
-  certFile: "GUARDRAILS_REGISTRY_CERT_FILE",
-  keyFile: "GUARDRAILS_REGISTRY_KEY_FILE",
-  keyPassphrase: "GUARDRAILS_REGISTRY_KEY_PASSPHRASE"
-};
 function registryUrlOf(inputs, config2) {
   const fromConfig = config2?.urls.length ? config2.urls.join(",") : void 0;
-  return nonEmpty2(inputs.flags.url) ?? nonEmpty2(inputs.env[REGISTRY_ENV.url]) ?? fromConfig;
+  return nonEmpty3(inputs.flags.url) ?? nonEmpty3(inputs.env[REGISTRY_ENV.url]) ?? fromConfig;
 }
 async function registrySettingsOf(inputs, config2, root, cwd) {
   const { flags, env } = inputs;
@@ -70974,10 +71040,11 @@ async function registrySettingsOf(inputs, config2, root, cwd) {
     key: flags.keyFile ? join22(cwd, flags.keyFile) : env[REGISTRY_ENV.keyFile] ? join22(cwd, env[REGISTRY_ENV.keyFile]) : config2?.keyFile && join22(root, config2.keyFile)
   };
   const tls = await readTls(files, env[REGISTRY_ENV.keyPassphrase], inputs.readFile);
+  const auth2 = authOf(env, config2);
   try {
     return parseRegistrySettings({
       url: url4,
-      ...authOf(env, config2),
+      ...auth2,
       ...tls && { tls },
       headers: { ...config2?.headers },
       ...definedOnly2({
@@ -70992,16 +71059,13 @@ async function registrySettingsOf(inputs, config2, root, cwd) {
   }
 }
 function authOf(env, config2) {
-  const key = nonEmpty2(env[REGISTRY_ENV.apiKey]);
-  const secret = nonEmpty2(env[REGISTRY_ENV.apiSecret]);
-  const token = nonEmpty2(env[REGISTRY_ENV.bearerToken]);
-  if (key === void 0 !== (secret === void 0)) throw new InputError(`set both ${REGISTRY_ENV.apiKey} and ${REGISTRY_ENV.apiSecret}, or neither`);
-  if (key !== void 0 && token !== void 0) throw new InputError(`set either ${REGISTRY_ENV.apiKey}/${REGISTRY_ENV.apiSecret} or ${REGISTRY_ENV.bearerToken}, not both`);
-  if (key !== void 0 && secret !== void 0) return { auth: { type: "basic", username: key, password: secret } };
-  if (token === void 0) return {};
-  const logicalCluster = nonEmpty2(env[REGISTRY_ENV.logicalCluster]) ?? config2?.logicalCluster;
-  const identityPoolId = nonEmpty2(env[REGISTRY_ENV.identityPoolId]) ?? config2?.identityPoolId;
-  return { auth: { type: "bearer", token, ...definedOnly2({ logicalCluster, identityPoolId }) } };
+  try {
+    const auth2 = authFromEnv(env, definedOnly2({ logicalCluster: config2?.logicalCluster, identityPoolId: config2?.identityPoolId }));
+    return auth2 === void 0 ? {} : { auth: auth2 };
+  } catch (error63) {
+    if (error63 instanceof RegistryError) throw new InputError(error63.issues?.[0] ?? error63.message);
+    throw error63;
+  }
 }
 async function readTls(files, passphrase, readFile5) {
   if (!files.ca && !files.cert && !files.key) return void 0;
@@ -71015,13 +71079,13 @@ async function readTls(files, passphrase, readFile5) {
     }
   };
   const [ca, cert, key] = await Promise.all([read(files.ca, "CA"), read(files.cert, "client certificate"), read(files.key, "client key")]);
-  return definedOnly2({ ca, cert, key, passphrase: nonEmpty2(passphrase) });
+  return definedOnly2({ ca, cert, key, passphrase: nonEmpty3(passphrase) });
 }
 function join22(base, path2) {
   if (path2 === void 0) return void 0;
   return isAbsolute(path2) ? path2 : join3(base, path2);
 }
-function nonEmpty2(value) {
+function nonEmpty3(value) {
   return value === void 0 || value.trim() === "" ? void 0 : value;
 }
 function definedOnly2(value) {
@@ -71478,18 +71542,20 @@ async function listHistories(repo, baseCommit, paths2) {
 async function parseHistory(versions, committed, index) {
   const parsed = [];
   const warnings = [];
+  const unresolved = [];
   for (const version2 of versions) {
     const closure = await sourceClosure(version2.path, committed.readerAt(version2.commit), index);
     const result = closure.has(version2.path) ? loadFromClosure(version2.path, closure, false, version2.commit) : void 0;
     const label2 = `the version of ${version2.path} from commit ${version2.commit.slice(0, 12)} (${version2.date})`;
     if (result === void 0) warnings.push(`${label2} could not be read from git and was skipped`);
+    else if (!result.ok && result.error.code === "MISSING_REFERENCE") unresolved.push(`${label2} uses a type no schema file defined at that commit: ${result.error.message}`);
     else if (!result.ok) warnings.push(`${label2} does not parse and was skipped: ${result.error.message}`);
     else {
       const meta3 = { version: parsed.length, commit: version2.commit, date: version2.date, file: version2.path };
       parsed.push({ meta: meta3, parsed: result.value });
     }
   }
-  return { versions: parsed, warnings };
+  return { versions: parsed, warnings, unresolved };
 }
 async function mapLimit(items, limit, run2) {
   const results = new Array(items.length);
@@ -71634,6 +71700,11 @@ async function checkTarget(target, history, workspace, resolver, audit) {
     warnings: history.warnings
   };
   const metas = history.versions.map((version2) => version2.meta);
+  if (history.unresolved.length > 0) {
+    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
+    const message = `${history.unresolved[0]}. Files that define shared types were probably moved or renamed; check with the types at their old paths, or move them in a separate change`;
+    return errorSubject(named, { code: "HISTORY_UNRESOLVED", message, file: target.file }, metas);
+  }
   if (target.kind === "deleted") {
     const naming2 = nameSubject(target.file, mapping, latest);
     if (naming2.error) return errorSubject(base, naming2.error, metas);
@@ -76449,7 +76520,7 @@ function landingSource(client, ref) {
       const merged = data.find((pull) => pull.merge_commit_sha === sha && pull.merged_at);
       if (merged?.merged_at) return { at: merged.merged_at, source: "pr-merged-at" };
     } catch (error63) {
-      if (statusOf(error63) === void 0) throw error63;
+      if (statusOf(error63) !== 404) throw apiFailure(`find the pull request that merged ${sha.slice(0, 12)}`, error63);
     }
     return { at: committerDate, source: "first-parent-commit" };
   };
@@ -76466,6 +76537,7 @@ function landingSource(client, ref) {
 }
 
 // src/github/api/pulls.ts
+var MAX_LISTED_COMMITS = 250;
 function pullSource(client, ref) {
   return {
     async pull(number4) {
@@ -76495,10 +76567,16 @@ function pullSource(client, ref) {
     async commitPeople(number4) {
       try {
         const commits = await client.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", { ...ref, pull_number: number4, per_page: 100 });
+        if (commits.length >= MAX_LISTED_COMMITS) {
+          throw new GitHubApiError("failed", `pull request #${number4} has ${MAX_LISTED_COMMITS} or more commits, more than the API lists, so approvals cannot be proven independent of the authors; squash or split the pull request`);
+        }
         const people = /* @__PURE__ */ new Set();
         for (const commit of commits) {
-          if (commit.author?.login) people.add(commit.author.login);
-          if (commit.committer?.login && commit.committer.login !== "web-flow") people.add(commit.committer.login);
+          if (!commit.author?.login || !commit.committer?.login) {
+            throw new GitHubApiError("failed", `commit ${commit.sha.slice(0, 12)} of pull request #${number4} has an author or committer email linked to no GitHub account, so approvals cannot be proven independent of it; rewrite the commit with an email linked to the author's account`);
+          }
+          people.add(commit.author.login);
+          if (commit.committer.login !== "web-flow") people.add(commit.committer.login);
         }
         return [...people];
       } catch (error63) {
@@ -76641,8 +76719,16 @@ async function loadPullFacts(pulls, teams, settings, pull) {
 import { mkdtemp, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join5 } from "node:path";
-async function loadBasePolicy(contents, configPath2, baseSha) {
+var MissingPolicyError = class extends Error {
+  name = "MissingPolicyError";
+};
+async function loadBasePolicy(contents, configPath2, baseSha, explicit = false) {
   const text = await contents.fileAt(configPath2, baseSha);
+  if (text === void 0 && explicit) {
+    throw new MissingPolicyError(
+      `the config input names ${configPath2}, which does not exist on the base branch (${baseSha.slice(0, 12)}); commit it to the base branch or fix the path (the embedded default applies only when the input is not set)`
+    );
+  }
   const label2 = text === void 0 ? EMBEDDED_DEFAULT : `${configPath2}@base`;
   const body = text ?? "version: 1\n";
   const loaded = parseConfigText(body, label2);
@@ -76720,6 +76806,7 @@ function deprecationVerdict(versions, element, now, windowDays) {
     if (!marker?.deprecated) break;
     start = version2;
     reason ??= marker.reason;
+    if (version2.afterGap === true) break;
   }
   if (start === void 0) return { element, label: label2, status: "unmarked" };
   const since = Date.parse(start.landedAt);
@@ -76757,8 +76844,9 @@ function gateSubject(input2) {
     if (element !== void 0 && change.before !== void 0) elements.set(keyOf(element), element);
     else unattributed.push(change.message);
   }
-  if (input2.deleted && latest !== void 0 && "fullName" in latest.schema) {
-    elements.set("type:" + latest.schema.fullName, { kind: "type", name: latest.schema.fullName });
+  if (input2.deleted) {
+    if (latest !== void 0 && "fullName" in latest.schema) elements.set("type:" + latest.schema.fullName, { kind: "type", name: latest.schema.fullName });
+    else unattributed.push(latest === void 0 ? "the subject is deleted and has no base history to prove a deprecation" : "the subject is deleted and its root is not a named type, so it cannot carry a deprecation");
   }
   const breaking = input2.incompatible || input2.deleted || elements.size > 0 || unattributed.length > 0;
   if (input2.incompatible && elements.size === 0 && unattributed.length === 0) {
@@ -76790,7 +76878,7 @@ async function loadGates(input2) {
   const gates = /* @__PURE__ */ new Map();
   if (report.against === null || report.mode === "audit") return gates;
   const resolver = subjectResolver(input2.settings);
-  const wanted = await filterAsync(report.subjects, (s) => mayNeedGate(repo, s));
+  const wanted = report.subjects.filter((s) => s.status !== "error");
   if (wanted.length === 0) return gates;
   const files = await repo.workingTreeFiles(resolver.isSchemaFile);
   const workspace = await loadWorkspace(repo, files);
@@ -76798,18 +76886,17 @@ async function loadGates(input2) {
   const committed = new CommittedSources(repo);
   await committed.prefetch([...histories.values()].flat().map(({ commit, path: path2 }) => ({ commit, path: path2 })));
   for (const subject2 of wanted) {
-    const history = await parseHistory(histories.get(historyPath(subject2)) ?? [], committed, workspace.index);
-    const versions = [];
-    for (const version2 of history.versions) {
-      const landed = await input2.landing.landedAt(version2.meta.commit ?? "", version2.meta.date ?? "");
-      versions.push({ commit: version2.meta.commit ?? "", landedAt: landed.at, schema: version2.parsed.loaded.schema });
-    }
+    const versions = await markedVersions(histories.get(historyPath(subject2)) ?? [], committed, workspace.index, input2.landing);
     const latest = versions[versions.length - 1];
+    if (latest === void 0 && subject2.status !== "deleted") continue;
     let changes = [];
     if (subject2.status !== "deleted" && latest !== void 0) {
       const closure = await sourceClosure(subject2.file, workspace.reader, workspace.index);
       const loaded = loadFromClosure(subject2.file, closure, true);
-      if (!loaded.ok) continue;
+      if (!loaded.ok) {
+        gates.set(subject2.file, unloadable(loaded.error.message));
+        continue;
+      }
       changes = diffSchemas(latest.schema, loaded.value.loaded.schema);
     }
     gates.set(subject2.file, gateSubject({
@@ -76824,17 +76911,23 @@ async function loadGates(input2) {
   }
   return gates;
 }
-async function mayNeedGate(repo, subject2) {
-  if (subject2.status === "error" || subject2.status === "new") return false;
-  if (subject2.status === "incompatible" || subject2.status === "deleted") return true;
-  const gated = (rule) => ["REMOVAL", "NARROWING", "DEPRECATION"].some((c) => rule in RULES && ruleHasCategory(rule, c));
-  if (subject2.changes.some((change) => gated(change.rule))) return true;
-  const text = await repo.readWorkingFile(subject2.file).then((b) => b.toString("utf8"), () => "");
-  return /deprecated/i.test(text);
+async function markedVersions(history, committed, index, landing) {
+  const versions = [];
+  let gap = false;
+  for (const raw of history) {
+    const parsed = (await parseHistory([raw], committed, index)).versions[0];
+    if (parsed === void 0) {
+      gap = true;
+      continue;
+    }
+    const landed = await landing.landedAt(raw.commit, raw.date);
+    versions.push({ commit: raw.commit, landedAt: landed.at, schema: parsed.parsed.loaded.schema, ...(gap || raw.afterGap === true) && { afterGap: true } });
+    gap = false;
+  }
+  return versions;
 }
-async function filterAsync(items, keep) {
-  const flags = await Promise.all(items.map(keep));
-  return items.filter((_, i) => flags[i]);
+function unloadable(reason) {
+  return { breaking: true, allowed: false, elements: [], unattributed: [`the PR's schema could not be loaded for the deprecation gate: ${reason}`], markers: [] };
 }
 function historyPath(subject2) {
   return subject2.previousFile ?? subject2.file;
@@ -76864,6 +76957,7 @@ function readInputs(get, mask) {
   return {
     token,
     configPath: configPath(optional2(get, "config") ?? "guardrails.yaml"),
+    configExplicit: optional2(get, "config") !== void 0,
     failOn: oneOf(get, "fail-on", ["error", "warning"], "error"),
     mode: oneOf(get, "mode", ["check", "report-only"], "check"),
     checkName: optional2(get, "check-name") ?? DEFAULT_CHECK_NAME,
@@ -76915,9 +77009,14 @@ function configPath(value) {
 }
 
 // src/action/event.ts
-var SUPPORTED_EVENTS = ["pull_request", "pull_request_target", "pull_request_review", "merge_group", "workflow_dispatch"];
+var SUPPORTED_EVENTS = ["pull_request", "pull_request_review", "merge_group", "workflow_dispatch"];
+var REFUSED_EVENTS = {
+  pull_request_target: "pull_request_target is not supported: it runs with a write token in the base repository while the checkout would be untrusted PR code, and its verdict can describe a different commit than the one checked; use pull_request (and the workflow_run pattern in docs/action.md for fork comments)"
+};
 async function readEvent(env) {
   const name = required3(env, "GITHUB_EVENT_NAME");
+  const refused = REFUSED_EVENTS[name];
+  if (refused !== void 0) throw new InputError2(refused);
   const [owner, repo] = required3(env, "GITHUB_REPOSITORY").split("/");
   if (!owner || !repo) throw new InputError2("GITHUB_REPOSITORY is not owner/name; run the action inside GitHub Actions");
   const payload = await readPayload(required3(env, "GITHUB_EVENT_PATH"));
@@ -76929,7 +77028,7 @@ async function readEvent(env) {
   }
   const pull = payload.pull_request;
   if (pull?.number === void 0 || !pull.head?.sha || !pull.base?.sha) {
-    throw new InputError2(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.slice(0, 4).join(", ")}`);
+    throw new InputError2(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.slice(0, 3).join(", ")}`);
   }
   return { ...common, pullNumber: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha };
 }
@@ -77191,6 +77290,9 @@ function headline(report, problems, overridden, breaking) {
   if (overridden) return `${files} checked: ${problems.length} problem(s) overridden by the emergency label`;
   return `${files} checked: ${problems.length} problem(s)`;
 }
+function checkNameFor(settings) {
+  return settings.mode === "report-only" ? `${settings.checkName} (report only)` : settings.checkName;
+}
 
 // src/action/run.ts
 var defaultDeps = { env: process.env, now: () => /* @__PURE__ */ new Date(), openRepository };
@@ -77208,9 +77310,12 @@ async function checkPullRequest(settings, event, deps) {
   const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => warning(line), onRequest: () => requests++ });
   const ctx = { settings, event, deps, client, repo: { owner: event.owner, repo: event.repo }, started: Date.now() };
   const pull = event.pullNumber === void 0 ? void 0 : await pullSource(client, ctx.repo).pull(event.pullNumber);
-  const headSha = pull?.headSha ?? event.headSha;
+  if (pull !== void 0 && pull.headSha !== event.headSha) {
+    info(`Stale run: the event's head ${event.headSha} is no longer the head of PR #${pull.number} (${pull.headSha}); nothing to check here.`);
+    return;
+  }
   const checks2 = checkRunWriter(client, ctx.repo);
-  const runId = await tryStartCheck(checks2, settings.checkName, headSha);
+  const runId = await tryStartCheck(checks2, checkNameFor(settings), event.headSha);
   try {
     await evaluateAndPublish(ctx, pull, checks2, runId);
   } catch (error63) {
@@ -77227,13 +77332,14 @@ ${messageOf(error63)}`;
 }
 async function evaluateAndPublish(ctx, pull, checks2, runId) {
   const { settings, event, deps } = ctx;
-  const policy = await step("Policy from the base branch", () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, event.baseSha));
+  const repo = await deps.openRepository(event.workspace);
+  await verifyCheckout(repo, event.headSha);
+  const policy = await step("Policy from the base branch", () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, event.baseSha, settings.configExplicit));
   const report = await step("Schema check", async () => {
     const options = { cwd: event.workspace, against: event.baseSha, configPath: policy.file, openRepository: deps.openRepository };
     const raw = await runRegistryCheck({ ...options, registry: { flags: settings.registry ? { url: settings.registry.url } : {}, env: registryEnv(settings, deps.env) } });
     return { ...raw, warnings: raw.warnings.map((w) => w.split(policy.file).join(policy.label)) };
   });
-  const repo = await deps.openRepository(event.workspace);
   const gates = await step(
     "Deprecation window",
     () => loadGates({ repo, report, settings: policy.loaded.settings, landing: landingSource(ctx.client, ctx.repo), now: deps.now() })
@@ -77274,10 +77380,23 @@ async function tryStartCheck(checks2, name, headSha) {
   try {
     return await checks2.start(name, headSha);
   } catch (error63) {
+    if (!(error63 instanceof GitHubApiError && error63.status === 403)) throw error63;
     warning(`${messageOf(error63)}. Without checks: write (a fork PR's read-only token) the verdict is only in the job summary and the exit code.`);
     return void 0;
   }
 }
+async function verifyCheckout(repo, headSha) {
+  const head = await repo.head();
+  if (head === headSha) return;
+  const mergedHead = await repo.resolveCommit("HEAD^2").catch(() => void 0);
+  if (mergedHead === headSha) return;
+  throw new CheckoutMismatchError(
+    `the checkout (HEAD ${head}) is neither the event's head ${headSha} nor a merge commit of it; check out the pull request's head or merge ref (actions/checkout with no ref) and rerun`
+  );
+}
+var CheckoutMismatchError = class extends Error {
+  name = "CheckoutMismatchError";
+};
 function registryEnv(settings, env) {
   const fromJob = Object.fromEntries(Object.values(REGISTRY_ENV).map((name) => [name, env[name]]));
   const r = settings.registry;
