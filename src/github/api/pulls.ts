@@ -4,6 +4,7 @@
  */
 import { reviewFromPayload, type LabelEvent, type ReviewFact } from '../../policy/approvals/facts.js';
 import type { GitHubClient } from './client.js';
+import { coAuthorEmails, loginForEmail } from './co-authors.js';
 import { apiFailure, GitHubApiError } from './errors.js';
 
 /** GitHub's list-commits endpoint of a pull request stops at 250. */
@@ -67,12 +68,25 @@ export function pullSource(client: GitHubClient, ref: RepoRef): PullSource {
           throw new GitHubApiError('failed', `pull request #${number} has ${MAX_LISTED_COMMITS} or more commits, more than the API lists, so approvals cannot be proven independent of the authors; squash or split the pull request`);
         }
         const people = new Set<string>();
+        const loginsByEmail = new Map<string, string>();
         for (const commit of commits) {
           if (!commit.author?.login || !commit.committer?.login) {
             throw new GitHubApiError('failed', `commit ${commit.sha.slice(0, 12)} of pull request #${number} has an author or committer email linked to no GitHub account, so approvals cannot be proven independent of it; rewrite the commit with an email linked to the author's account`);
           }
           people.add(commit.author.login);
           if (commit.committer.login !== 'web-flow') people.add(commit.committer.login);
+          const { author, committer } = commit.commit ?? {};
+          if (author?.email) loginsByEmail.set(author.email.toLowerCase(), commit.author.login);
+          if (committer?.email) loginsByEmail.set(committer.email.toLowerCase(), commit.committer.login);
+        }
+        for (const commit of commits) {
+          for (const email of coAuthorEmails(commit.commit?.message ?? '')) {
+            const login = loginForEmail(email, loginsByEmail);
+            if (login === undefined) {
+              throw new GitHubApiError('failed', `commit ${commit.sha.slice(0, 12)} of pull request #${number} names a co-author (${email}) that cannot be matched to a GitHub account, so approvals cannot be proven independent of them; use the co-author's GitHub noreply address in the Co-authored-by trailer`);
+            }
+            people.add(login);
+          }
         }
         return [...people];
       } catch (error) {

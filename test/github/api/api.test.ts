@@ -58,6 +58,22 @@ describe('pullSource', () => {
     expect((error as Error).message).toContain('commit b00000000000 of pull request #7 has an author or committer email linked to no GitHub account');
   });
 
+  it('trap 5: co-authors named in Co-authored-by trailers are authors too', async () => {
+    nock(API).get('/repos/acme/schemas/pulls/7/commits').query({ per_page: '100' }).reply(200, [
+      { sha: 'a', author: { login: 'dev' }, committer: { login: 'web-flow' }, commit: { author: { email: 'dev@acme.io' }, committer: { email: 'noreply@github.com' }, message: 'Drop field\n\nCo-authored-by: Lead <4242+lead1@users.noreply.github.com>\nCo-authored-by: Pal <pal@acme.io>' } },
+      { sha: 'b', author: { login: 'pal' }, committer: { login: 'pal' }, commit: { author: { email: 'Pal@Acme.io' }, committer: { email: 'pal@acme.io' }, message: 'Tidy' } },
+    ]);
+    expect((await pullSource(client(), REPO).commitPeople(7)).sort()).toEqual(['dev', 'lead1', 'pal']);
+  });
+
+  it('trap 5: fails closed when a co-author cannot be matched to an account', async () => {
+    nock(API).get('/repos/acme/schemas/pulls/7/commits').query({ per_page: '100' }).reply(200, [
+      { sha: 'c0000000000000', author: { login: 'dev' }, committer: { login: 'dev' }, commit: { author: { email: 'dev@acme.io' }, committer: { email: 'dev@acme.io' }, message: 'x\n\nCo-authored-by: Someone <someone@elsewhere.example>' } },
+    ]);
+    const error = await pullSource(client(), REPO).commitPeople(7).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('names a co-author (someone@elsewhere.example) that cannot be matched to a GitHub account');
+  });
+
   it('fails closed at 250 commits, where the API stops listing', async () => {
     const commits = Array.from({ length: 250 }, (_, i) => ({ sha: `c${i}`, author: { login: 'dev' }, committer: { login: 'dev' } }));
     const link = (next: number) => ({ link: `<${API}/repos/acme/schemas/pulls/7/commits?per_page=100&page=${next}>; rel="next"` });
