@@ -76536,6 +76536,16 @@ function landingSource(client, ref) {
   };
 }
 
+// src/github/api/co-authors.ts
+var TRAILER = /^co-authored-by:\s*[^<\n]*<([^>\n]+)>\s*$/gim;
+var NOREPLY = /^(?:\d+\+)?([A-Za-z0-9-]+(?:\[bot\])?)@users\.noreply\.github\.com$/i;
+function coAuthorEmails(message) {
+  return [...new Set([...message.matchAll(TRAILER)].map((match) => (match[1] ?? "").trim().toLowerCase()))].filter(Boolean);
+}
+function loginForEmail(email3, knownLogins) {
+  return NOREPLY.exec(email3)?.[1] ?? knownLogins.get(email3.toLowerCase());
+}
+
 // src/github/api/pulls.ts
 var MAX_LISTED_COMMITS = 250;
 function pullSource(client, ref) {
@@ -76571,12 +76581,25 @@ function pullSource(client, ref) {
           throw new GitHubApiError("failed", `pull request #${number4} has ${MAX_LISTED_COMMITS} or more commits, more than the API lists, so approvals cannot be proven independent of the authors; squash or split the pull request`);
         }
         const people = /* @__PURE__ */ new Set();
+        const loginsByEmail = /* @__PURE__ */ new Map();
         for (const commit of commits) {
           if (!commit.author?.login || !commit.committer?.login) {
             throw new GitHubApiError("failed", `commit ${commit.sha.slice(0, 12)} of pull request #${number4} has an author or committer email linked to no GitHub account, so approvals cannot be proven independent of it; rewrite the commit with an email linked to the author's account`);
           }
           people.add(commit.author.login);
           if (commit.committer.login !== "web-flow") people.add(commit.committer.login);
+          const { author, committer } = commit.commit ?? {};
+          if (author?.email) loginsByEmail.set(author.email.toLowerCase(), commit.author.login);
+          if (committer?.email) loginsByEmail.set(committer.email.toLowerCase(), commit.committer.login);
+        }
+        for (const commit of commits) {
+          for (const email3 of coAuthorEmails(commit.commit?.message ?? "")) {
+            const login = loginForEmail(email3, loginsByEmail);
+            if (login === void 0) {
+              throw new GitHubApiError("failed", `commit ${commit.sha.slice(0, 12)} of pull request #${number4} names a co-author (${email3}) that cannot be matched to a GitHub account, so approvals cannot be proven independent of them; use the co-author's GitHub noreply address in the Co-authored-by trailer`);
+            }
+            people.add(login);
+          }
         }
         return [...people];
       } catch (error63) {
