@@ -2,26 +2,14 @@
  * The registry state a backup holds and a restore compares against: plain data, built by collect.ts
  * from a live registry and by read-backup.ts from a backup directory.
  */
-import type { RegistryMode, SchemaReference } from '../registry/index.js';
+import type { RegisteredSchema, RegistryMode } from '../registry/index.js';
 import { canonicalJson } from './canonical-json.js';
 
-/** One version of one subject, with everything needed to register it again byte for byte. */
-export interface VersionRecord {
-  /** Context-qualified (`:.ctx:name`) outside the default context. */
-  readonly subject: string;
-  readonly version: number;
-  /** Unique within the subject's context. */
-  readonly id: number;
-  readonly schemaType: string;
-  /** Verbatim as the server sent it. */
-  readonly schema: string;
-  readonly references: readonly SchemaReference[];
-  readonly metadata?: unknown;
-  readonly ruleSet?: unknown;
-  readonly guid?: string;
-  /** Soft-deleted. */
-  readonly deleted: boolean;
-}
+/**
+ * One version of one subject, with everything needed to register it again byte for byte: what the
+ * registry returns for it, less the registration timestamp, which a restore cannot set.
+ */
+export type VersionRecord = Omit<RegisteredSchema, 'ts'>;
 
 /** A scope's own config and mode; absent means "inherited" (no override). */
 export interface ScopeSettings {
