@@ -6,7 +6,7 @@
  * create/complete, comment), GitHub's guidance for content-creating calls; the bundle load is shown apart.
  */
 import { spawnSync } from 'node:child_process';
-import { buildActionBundle } from '../test/support/github-fake/bundle.js';
+import { committedActionBundle } from '../test/support/github-fake/bundle.js';
 import { FakeGitHub } from '../test/support/github-fake/server.js';
 import { Repo, runBundle } from '../test/action/e2e-support.js';
 
@@ -57,7 +57,7 @@ const fake = new FakeGitHub();
 const apiUrl = await fake.start();
 fake.state.teams.set('acme/leads', new Map([['lead', 'active']]));
 fake.state.teams.set('acme/experts', new Map([['expert', 'active']]));
-const bundle = await buildActionBundle(process.cwd());
+const bundle = committedActionBundle(process.cwd());
 try {
   const noop = Array.from({ length: 5 }, timeNodeNoop);
   // Loading the 2 MB bundle alone: it stops at the first input check (no token).

@@ -1,9 +1,9 @@
 /**
- * End to end: the bundled action (built with build.mjs's esbuild settings) runs in a child process
+ * End to end: the committed action bundle, dist/index.js, runs in a child process
  * exactly as the runner starts it, against a real git repository and a local fake of the GitHub API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildActionBundle } from '../support/github-fake/bundle.js';
+import { committedActionBundle } from '../support/github-fake/bundle.js';
 import { FakeGitHub } from '../support/github-fake/server.js';
 import { startTestRegistry } from '../support/test-registry/index.js';
 import { Repo, runBundle, type RunResult } from './e2e-support.js';
@@ -41,7 +41,7 @@ let base = '';
 const heads: Record<string, string> = {};
 
 beforeAll(async () => {
-  bundle = await buildActionBundle();
+  bundle = committedActionBundle();
   apiUrl = await fake.start();
   repo.write('guardrails.yaml', POLICY).write('schemas/orders.avsc', orders({ note: {}, memo: {} })).commit('orders v1', 200);
   const deprecatedNote = repo.write('schemas/orders.avsc', orders({ note: { deprecated: 'use memo' }, memo: {} })).commit('deprecate note', 60);
