@@ -41,7 +41,7 @@ async function scenario(fake: FakeGitHub, apiUrl: string, bundle: string, count:
   fake.state.pulls.set(number, { number, user: { login: 'dev' }, head: { sha: head, repo: { full_name: 'acme/b' } }, base: { sha: base, ref: 'main', repo: { full_name: 'acme/b' } }, labels: [] });
   fake.state.reviews.set(number, ['lead', 'expert'].map((login, i) => ({ id: i + 1, user: { login, type: 'User' }, state: 'APPROVED', commit_id: head, submitted_at: '2026-11-20T00:00:00Z' })));
   fake.state.commits.set(number, [{ sha: head, author: { login: 'dev' }, committer: { login: 'dev' } }]);
-  const event = { pull_request: { number, head: { sha: head }, base: { sha: base } } };
+  const event = { pull_request: { number, head: { sha: head }, base: { sha: base, ref: 'main' } } };
   const env = { GITHUB_REPOSITORY: 'acme/b', GITHUB_WORKSPACE: repo.dir, GITHUB_API_URL: apiUrl };
   return async () => {
     const before = fake.requests.length;

@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise2 = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -9074,8 +9074,8 @@ var require_retry_handler = __commonJS({
       wrapRequestBody
     } = require_util();
     function calculateRetryAfterHeader(retryAfter) {
-      const current = Date.now();
-      return new Date(retryAfter).getTime() - current;
+      const current2 = Date.now();
+      return new Date(retryAfter).getTime() - current2;
     }
     function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
       const contentLength = headers["content-length"];
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop5).on("data", function(chunk2) {
             limit -= chunk2.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream4, type) {
       assert2(!stream4[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream4)) {
           const rState = stream4._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream4[kConsume] = {
               type,
               stream: stream4,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream: stream4, length } = consume2;
+      const { type, body, resolve: resolve2, stream: stream4, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream4[kContentType] }));
+          resolve2(new Blob(body, { type: stream4[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream4(opts, factory2, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream4.call(this, opts, factory2, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url4 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url4.pathname + url4.search,
             origin: url4.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module.exports = {
@@ -30224,12 +30224,12 @@ var require_promisify = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     function promisify(fn) {
       return function(req, opts) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           fn.call(this, req, opts, (err, rtn) => {
             if (err) {
               reject(err);
             } else {
-              resolve(rtn);
+              resolve2(rtn);
             }
           });
         });
@@ -30433,7 +30433,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault(require_src());
     var debug2 = debug_1.default("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read() {
@@ -30473,7 +30473,7 @@ var require_parse_proxy_response = __commonJS({
           const firstLine2 = buffered.toString("ascii", 0, buffered.indexOf("\r\n"));
           const statusCode = +firstLine2.split(" ")[1];
           debug2("got proxy server response: %o", firstLine2);
-          resolve({
+          resolve2({
             statusCode,
             buffered
           });
@@ -30494,11 +30494,11 @@ var require_agent2 = __commonJS({
     "use strict";
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -30514,7 +30514,7 @@ var require_agent2 = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -31111,8 +31111,8 @@ var require_follow_redirects = __commonJS({
       }
       return parsed;
     }
-    function resolveUrl(relative, base) {
-      return useNativeURL ? new URL2(relative, base) : parseUrl3(url4.resolve(base, relative));
+    function resolveUrl(relative2, base) {
+      return useNativeURL ? new URL2(relative2, base) : parseUrl3(url4.resolve(base, relative2));
     }
     function validateUrl(input2) {
       if (/^\[/.test(input2.hostname) && !/^\[[:0-9a-f]+\]$/i.test(input2.hostname)) {
@@ -38984,8 +38984,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve, reject) {
-            return setTimeout(resolve, t);
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
           });
         }
         computePenalty() {
@@ -39123,15 +39123,15 @@ var require_light = __commonJS({
           });
         }
         next(id2) {
-          var current, next;
-          current = this._jobs[id2];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
+          var current2, next;
+          current2 = this._jobs[id2];
+          next = current2 + 1;
+          if (current2 != null && next < this.status.length) {
+            this.counts[current2]--;
             this.counts[next]++;
             return this._jobs[id2]++;
-          } else if (current != null) {
-            this.counts[current]--;
+          } else if (current2 != null) {
+            this.counts[current2]--;
             return delete this._jobs[id2];
           }
         }
@@ -39142,13 +39142,13 @@ var require_light = __commonJS({
           return this.counts[initial]++;
         }
         remove(id2) {
-          var current;
-          current = this._jobs[id2];
-          if (current != null) {
-            this.counts[current]--;
+          var current2;
+          current2 = this._jobs[id2];
+          if (current2 != null) {
+            this.counts[current2]--;
             delete this._jobs[id2];
           }
-          return current != null;
+          return current2 != null;
         }
         jobStatus(id2) {
           var ref;
@@ -39196,15 +39196,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve, returned, task;
+          var args, cb, error63, reject, resolve2, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve(returned);
+                  return resolve2(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -39219,13 +39219,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve;
-          resolve = reject = null;
+          var promise2, reject, resolve2;
+          resolve2 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve = _resolve;
+            resolve2 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve, reject });
+          this._queue.push({ task, args, resolve: resolve2, reject });
           this._tryToRun();
           return promise2;
         }
@@ -39626,14 +39626,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve, reject) => {
+              return new this.Promise((resolve2, reject) => {
                 if (finished()) {
-                  return resolve();
+                  return resolve2();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve();
+                      return resolve2();
                     }
                   });
                 }
@@ -39726,9 +39726,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve, reject) {
+              return new this.Promise(function(resolve2, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve)(args3);
+                  return (args3[0] != null ? reject : resolve2)(args3);
                 });
               });
             };
@@ -40015,11 +40015,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -40035,7 +40035,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40314,11 +40314,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -40334,7 +40334,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40416,7 +40416,7 @@ var GitError = class extends Error {
 };
 var MAX_OUTPUT = 2 ** 31 - 1;
 function gitRunner(cwd) {
-  return (args, input2) => new Promise((resolve, reject) => {
+  return (args, input2) => new Promise((resolve2, reject) => {
     const child = execFile(
       "git",
       ["-c", "core.quotePath=false", "-c", "core.fsmonitor=false", "--no-pager", ...args],
@@ -40428,7 +40428,7 @@ function gitRunner(cwd) {
       },
       (error63, stdout, stderr) => {
         if (error63) reject(gitFailure(args, error63, stderr));
-        else resolve(stdout);
+        else resolve2(stdout);
       }
     );
     child.stdin?.on("error", () => void 0);
@@ -40550,13 +40550,13 @@ var MAX_RENAMES = 100;
 var NO_BLOB = /^0+$/;
 async function fileHistory(git, commit, path2) {
   const versions = [];
-  let current = { path: path2, from: commit };
-  for (let hops = 0; current !== void 0 && hops <= MAX_RENAMES; hops++) {
-    const entries = await pathLog(git, current.from, current.path);
-    const at2 = current.path;
+  let current2 = { path: path2, from: commit };
+  for (let hops = 0; current2 !== void 0 && hops <= MAX_RENAMES; hops++) {
+    const entries = await pathLog(git, current2.from, current2.path);
+    const at2 = current2.path;
     versions.unshift(...withGaps(entries, at2));
     const oldest = entries[entries.length - 1];
-    current = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git, oldest.commit, at2);
+    current2 = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git, oldest.commit, at2);
   }
   return versions.filter((version2, i) => i === 0 || version2.blob !== versions[i - 1]?.blob);
 }
@@ -46257,7 +46257,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -46267,7 +46267,7 @@ function isRecursive(inst, stack, resolve) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -46278,7 +46278,7 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread3 && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -46342,7 +46342,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -61363,19 +61363,19 @@ var toSafeFlatObject = (thing) => {
   const result = /* @__PURE__ */ Object.create(null);
   const merged = /* @__PURE__ */ Object.create(null);
   const seen = [];
-  let current = thing;
-  while (current != null) {
-    if (seen.indexOf(current) !== -1) {
+  let current2 = thing;
+  while (current2 != null) {
+    if (seen.indexOf(current2) !== -1) {
       break;
     }
-    seen.push(current);
-    const prototype2 = current === thing ? sourcePrototype : getPrototypeOf(current);
-    if (isPrototypeBoundary(current, prototype2, current === thing)) {
+    seen.push(current2);
+    const prototype2 = current2 === thing ? sourcePrototype : getPrototypeOf(current2);
+    if (isPrototypeBoundary(current2, prototype2, current2 === thing)) {
       break;
     }
-    const props = Object.getOwnPropertyNames(current);
+    const props = Object.getOwnPropertyNames(current2);
     if (Object.getOwnPropertySymbols) {
-      props.push(...Object.getOwnPropertySymbols(current));
+      props.push(...Object.getOwnPropertySymbols(current2));
     }
     for (const prop of props) {
       if (isUnsafeObjectKey(prop)) {
@@ -61386,7 +61386,7 @@ var toSafeFlatObject = (thing) => {
         merged[prop] = true;
       }
     }
-    current = prototype2;
+    current2 = prototype2;
   }
   return result;
 };
@@ -63204,10 +63204,10 @@ var CanceledError = class extends AxiosError_default {
 var CanceledError_default = CanceledError;
 
 // node_modules/axios/lib/core/settle.js
-function settle2(resolve, reject, response) {
+function settle2(resolve2, reject, response) {
   const validateStatus2 = response.config.validateStatus;
   if (!response.status || !validateStatus2 || validateStatus2(response.status)) {
-    resolve(response);
+    resolve2(response);
   } else {
     reject(new AxiosError_default(
       "Request failed with status code " + response.status,
@@ -64394,9 +64394,9 @@ var isHttps = /https:?/;
 var kAxiosSocketListener = /* @__PURE__ */ Symbol("axios.http.socketListener");
 var kAxiosCurrentReq = /* @__PURE__ */ Symbol("axios.http.currentReq");
 function handleSocketError(err) {
-  const current = this[kAxiosCurrentReq];
-  if (current && !current.destroyed) {
-    current.destroy(err);
+  const current2 = this[kAxiosCurrentReq];
+  if (current2 && !current2.destroyed) {
+    current2.destroy(err);
   }
 }
 var kAxiosInstalledTunnel = /* @__PURE__ */ Symbol("axios.http.installedTunnel");
@@ -64675,7 +64675,7 @@ function setProxy(options, configProxy, location, isRedirect, configHttpsAgent, 
 }
 var isHttpAdapterSupported = typeof process !== "undefined" && utils_default.kindOf(process) === "process";
 var wrapAsync = (asyncExecutor) => {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     let onDone;
     let isDone;
     const done = (value, isRejected) => {
@@ -64685,7 +64685,7 @@ var wrapAsync = (asyncExecutor) => {
     };
     const _resolve = (value) => {
       done(value);
-      resolve(value);
+      resolve2(value);
     };
     const _reject = (reason) => {
       done(reason, true);
@@ -64756,7 +64756,7 @@ var http2Transport = {
   }
 };
 var http_default = isHttpAdapterSupported && function httpAdapter(config2) {
-  return wrapAsync(async function dispatchHttpRequest(resolve, reject, onDone) {
+  return wrapAsync(async function dispatchHttpRequest(resolve2, reject, onDone) {
     const own3 = (key) => utils_default.getSafeProp(config2, key);
     const transitional2 = own3("transitional") || transitional_default;
     let data = own3("data");
@@ -64893,7 +64893,7 @@ var http_default = isHttpAdapterSupported && function httpAdapter(config2) {
       }
       let convertedData;
       if (method !== "GET") {
-        return settle2(resolve, reject, {
+        return settle2(resolve2, reject, {
           status: 405,
           statusText: "method not allowed",
           headers: {},
@@ -64924,7 +64924,7 @@ var http_default = isHttpAdapterSupported && function httpAdapter(config2) {
       } else if (responseType === "stream") {
         convertedData = stream3.Readable.from(convertedData);
       }
-      return settle2(resolve, reject, {
+      return settle2(resolve2, reject, {
         data: convertedData,
         status: 200,
         statusText: "OK",
@@ -65299,7 +65299,7 @@ var http_default = isHttpAdapterSupported && function httpAdapter(config2) {
           });
         }
         response.data = responseStream;
-        settle2(resolve, reject, response);
+        settle2(resolve2, reject, response);
       } else {
         const responseBuffer = [];
         let totalResponseBytes = 0;
@@ -65350,7 +65350,7 @@ var http_default = isHttpAdapterSupported && function httpAdapter(config2) {
           } catch (err) {
             return reject(AxiosError_default.from(err, null, config2, response.request, response));
           }
-          settle2(resolve, reject, response);
+          settle2(resolve2, reject, response);
         });
       }
       abortEmitter.once("abort", (err) => {
@@ -65831,7 +65831,7 @@ var resolveConfig_default = resolveConfig;
 // node_modules/axios/lib/adapters/xhr.js
 var isXHRAdapterSupported = typeof XMLHttpRequest !== "undefined";
 var xhr_default = isXHRAdapterSupported && function(config2) {
-  return new Promise(function dispatchXhrRequest(resolve, reject) {
+  return new Promise(function dispatchXhrRequest(resolve2, reject) {
     let useAsyncXsrf;
     try {
       const store = platform_default.hasStandardBrowserEnv && typeof window !== "undefined" && window.cookieStore;
@@ -65920,7 +65920,7 @@ var xhr_default = isXHRAdapterSupported && function(config2) {
       };
       settle2(
         function _resolve(value) {
-          resolve(value);
+          resolve2(value);
           done();
         },
         function _reject(err) {
@@ -66721,8 +66721,8 @@ var factory = (env) => {
         }
       }
       !isStreamResponse && unsubscribe && unsubscribe();
-      return await new Promise((resolve, reject) => {
-        settle2(resolve, reject, {
+      return await new Promise((resolve2, reject) => {
+        settle2(resolve2, reject, {
           data: responseData,
           headers: AxiosHeaders_default.from(response.headers),
           status: response.status,
@@ -67254,8 +67254,8 @@ var CancelToken = class _CancelToken {
       throw new TypeError("executor must be a function.");
     }
     let resolvePromise;
-    this.promise = new Promise(function promiseExecutor(resolve) {
-      resolvePromise = resolve;
+    this.promise = new Promise(function promiseExecutor(resolve2) {
+      resolvePromise = resolve2;
     });
     const token = this;
     this.promise.then((cancel) => {
@@ -67268,9 +67268,9 @@ var CancelToken = class _CancelToken {
     });
     this.promise.then = (onfulfilled) => {
       let _resolve;
-      const promise2 = new Promise((resolve) => {
-        token.subscribe(resolve);
-        _resolve = resolve;
+      const promise2 = new Promise((resolve2) => {
+        token.subscribe(resolve2);
+        _resolve = resolve2;
       }).then(onfulfilled);
       promise2.cancel = function reject() {
         token.unsubscribe(_resolve);
@@ -67550,7 +67550,7 @@ var Semaphore = class {
       this.#active++;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.#waiting.push(resolve));
+    return new Promise((resolve2) => this.#waiting.push(resolve2));
   }
   #release() {
     const next = this.#waiting.shift();
@@ -67563,7 +67563,7 @@ var Semaphore = class {
 var ACCEPT = "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
 var CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 function createTransport(settings, deps = {}) {
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const secrets = secretsOf(settings);
@@ -68761,7 +68761,7 @@ function referenceResolver(workspace, resolver, facts) {
     }
     return pending;
   };
-  const resolve = (file2) => memoised(file2, /* @__PURE__ */ new Set([file2]));
+  const resolve2 = (file2) => memoised(file2, /* @__PURE__ */ new Set([file2]));
   async function resolveFile(file2, seen) {
     const source = workspace.sources.get(file2);
     if (source === void 0) return { ok: true, references: [] };
@@ -68793,7 +68793,7 @@ function referenceResolver(workspace, resolver, facts) {
       throw error63;
     }
   }
-  return resolve;
+  return resolve2;
 }
 
 // src/avro/compat/walk.ts
@@ -70526,11 +70526,11 @@ function withPositions(document2, parse5) {
   }
 }
 function nearestPosition(document2, pointer) {
-  let current = pointer;
+  let current2 = pointer;
   for (; ; ) {
-    const position = document2.positionOf(current);
-    if (position || current === "") return position;
-    current = current.slice(0, Math.max(0, current.lastIndexOf("/")));
+    const position = document2.positionOf(current2);
+    if (position || current2 === "") return position;
+    current2 = current2.slice(0, Math.max(0, current2.lastIndexOf("/")));
   }
 }
 
@@ -70565,7 +70565,7 @@ function excerptOf(line, column) {
 }
 function lineOfText(text, line) {
   let start = 0;
-  for (let current = 1; current < line; current++) {
+  for (let current2 = 1; current2 < line; current2++) {
     const next = nextBreak(text, start);
     if (next < 0) return "";
     start = next + (text.startsWith("\r\n", next) ? 2 : 1);
@@ -71792,12 +71792,12 @@ function leadChoices(candidates, count2, roles, canFill) {
     return [sorted.slice(0, size)];
   }
   const out = [];
-  const pick2 = (start, current) => {
-    if (current.length === size) {
-      out.push([...current]);
+  const pick2 = (start, current2) => {
+    if (current2.length === size) {
+      out.push([...current2]);
       return;
     }
-    for (let i = start; i < candidates.length; i++) pick2(i + 1, [...current, candidates[i]]);
+    for (let i = start; i < candidates.length; i++) pick2(i + 1, [...current2, candidates[i]]);
   };
   pick2(0, []);
   return out;
@@ -76514,7 +76514,7 @@ function contentSource(client, repo) {
 // src/github/api/landing.ts
 function landingSource(client, ref) {
   const cache = /* @__PURE__ */ new Map();
-  const resolve = async (sha, committerDate) => {
+  const resolve2 = async (sha, committerDate) => {
     try {
       const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { ...ref, commit_sha: sha });
       const merged = data.find((pull) => pull.merge_commit_sha === sha && pull.merged_at);
@@ -76528,12 +76528,32 @@ function landingSource(client, ref) {
     landedAt(sha, committerDate) {
       let found = cache.get(sha);
       if (found === void 0) {
-        found = resolve(sha, committerDate);
+        found = resolve2(sha, committerDate);
         cache.set(sha, found);
       }
       return found;
     }
   };
+}
+
+// src/github/api/pull-lookup.ts
+async function openPullsAtHead(client, ref, headOwner, headBranch, headSha) {
+  try {
+    const pulls = await client.paginate("GET /repos/{owner}/{repo}/pulls", { ...ref, state: "open", head: `${headOwner}:${headBranch}`, per_page: 100 });
+    return pulls.filter((pull) => pull.head.sha === headSha).map((pull) => pull.number);
+  } catch (error63) {
+    throw apiFailure(`find the open pull requests of ${headOwner}:${headBranch}`, error63);
+  }
+}
+async function firstParentOf(client, ref, sha) {
+  try {
+    const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{ref}", { ...ref, ref: sha });
+    const parent = data.parents[0]?.sha;
+    if (parent !== void 0) return parent;
+  } catch (error63) {
+    throw apiFailure(`read commit ${sha.slice(0, 12)}`, error63);
+  }
+  throw apiFailure(`find the parent of commit ${sha.slice(0, 12)}`, new Error("it has no parent"));
 }
 
 // src/github/api/co-authors.ts
@@ -76958,6 +76978,7 @@ function historyPath(subject2) {
 
 // src/action/event.ts
 import { readFile as readFile4 } from "node:fs/promises";
+import { isAbsolute as isAbsolute3, relative, resolve } from "node:path";
 
 // src/action/inputs.ts
 var InputError2 = class extends Error {
@@ -76984,6 +77005,7 @@ function readInputs(get, mask) {
     failOn: oneOf(get, "fail-on", ["error", "warning"], "error"),
     mode: oneOf(get, "mode", ["check", "report-only"], "check"),
     checkName: optional2(get, "check-name") ?? DEFAULT_CHECK_NAME,
+    path: optional2(get, "path") ?? "",
     comment: bool(get, "comment", true),
     ...optional2(get, "bot-login") !== void 0 && { botLogin: optional2(get, "bot-login") },
     ...url4 !== void 0 && {
@@ -77032,28 +77054,61 @@ function configPath(value) {
 }
 
 // src/action/event.ts
-var SUPPORTED_EVENTS = ["pull_request", "pull_request_review", "merge_group", "workflow_dispatch"];
+var SUPPORTED_EVENTS = ["pull_request", "pull_request_review", "merge_group", "workflow_run"];
+var VERIFIED_RUN_EVENTS = ["pull_request", "pull_request_review", "merge_group"];
+var QUEUE_BRANCH = /^gh-readonly-queue\/(.+)\/pr-\d+-[0-9a-f]{40}$/;
 var REFUSED_EVENTS = {
-  pull_request_target: "pull_request_target is not supported: it runs with a write token in the base repository while the checkout would be untrusted PR code, and its verdict can describe a different commit than the one checked; use pull_request (and the workflow_run pattern in docs/action.md for fork comments)"
+  pull_request_target: "pull_request_target is not supported: it runs with a write token in the base repository while the checkout would be untrusted PR code, and its verdict can describe a different commit than the one checked; use pull_request, or the workflow_run evaluator in docs/action.md"
 };
-async function readEvent(env) {
+async function readEvent(env, path2 = "") {
   const name = required3(env, "GITHUB_EVENT_NAME");
   const refused = REFUSED_EVENTS[name];
   if (refused !== void 0) throw new InputError2(refused);
   const [owner, repo] = required3(env, "GITHUB_REPOSITORY").split("/");
   if (!owner || !repo) throw new InputError2("GITHUB_REPOSITORY is not owner/name; run the action inside GitHub Actions");
   const payload = await readPayload(required3(env, "GITHUB_EVENT_PATH"));
-  const common = { name, owner, repo, workspace: required3(env, "GITHUB_WORKSPACE"), apiUrl: env.GITHUB_API_URL ?? "https://api.github.com" };
-  if (name === "merge_group") {
-    const group2 = payload.merge_group;
-    if (!group2?.head_sha || !group2.base_sha) throw new InputError2("the merge_group event has no head_sha/base_sha");
-    return { ...common, headSha: group2.head_sha, baseSha: group2.base_sha };
-  }
+  const common = { name, owner, repo, workspace: workspaceOf(required3(env, "GITHUB_WORKSPACE"), path2), apiUrl: env.GITHUB_API_URL ?? "https://api.github.com" };
+  if (name === "merge_group") return { ...common, ...mergeGroupTarget(payload) };
+  if (name === "workflow_run") return { ...common, ...workflowRunTarget(payload) };
   const pull = payload.pull_request;
-  if (pull?.number === void 0 || !pull.head?.sha || !pull.base?.sha) {
-    throw new InputError2(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.slice(0, 3).join(", ")}`);
+  if (pull?.number === void 0 || !pull.head?.sha || !pull.base?.sha || !pull.base.ref) {
+    throw new InputError2(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.join(", ")}`);
   }
-  return { ...common, pullNumber: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha };
+  return { ...common, headSha: pull.head.sha, target: { kind: "pull", number: pull.number, baseSha: pull.base.sha, baseRef: pull.base.ref } };
+}
+function mergeGroupTarget(payload) {
+  const group2 = payload.merge_group;
+  if (!group2?.head_sha || !group2.base_sha || !group2.base_ref) throw new InputError2("the merge_group event has no head_sha/base_sha/base_ref");
+  return { headSha: group2.head_sha, target: { kind: "merge-group", baseSha: group2.base_sha, baseRef: branchName(group2.base_ref) } };
+}
+function workflowRunTarget(payload) {
+  const run2 = payload.workflow_run;
+  if (run2 === void 0 || !run2.head_sha) throw new InputError2("the workflow_run event has no workflow_run.head_sha");
+  if (!VERIFIED_RUN_EVENTS.includes(run2.event ?? "")) {
+    throw new InputError2(
+      `the completed workflow run was triggered by ${run2.event ?? "an unknown event"}; the workflow_run evaluator checks runs of ${VERIFIED_RUN_EVENTS.join(", ")} only (add \`if: contains(fromJSON('["pull_request","pull_request_review"]'), github.event.workflow_run.event)\` to the job)`
+    );
+  }
+  if (run2.event === "merge_group") {
+    const baseRef = QUEUE_BRANCH.exec(run2.head_branch ?? "")?.[1];
+    if (baseRef === void 0) throw new InputError2(`the merge_group run's branch ${JSON.stringify(run2.head_branch)} is not a merge-queue branch (gh-readonly-queue/<base>/pr-<n>-<sha>)`);
+    return { headSha: run2.head_sha, target: { kind: "queued-run", baseRef } };
+  }
+  const headOwner = run2.head_repository?.owner?.login;
+  if (!headOwner || !run2.head_branch) throw new InputError2("the workflow_run event names no head repository or branch (the fork may have been deleted); nothing can be checked");
+  const numbers = (run2.pull_requests ?? []).filter((p) => p.head?.sha === run2.head_sha && p.number !== void 0).map((p) => p.number);
+  return { headSha: run2.head_sha, target: { kind: "workflow-run", numbers, headOwner, headBranch: run2.head_branch } };
+}
+function branchName(ref) {
+  return ref.replace(/^refs\/heads\//, "");
+}
+function workspaceOf(root, path2) {
+  const dir = resolve(root, path2);
+  const inside = relative(root, dir);
+  if (inside.startsWith("..") || isAbsolute3(inside)) {
+    throw new InputError2(`input path is ${JSON.stringify(path2)}, which is outside GITHUB_WORKSPACE; give a path inside the workspace, such as pr`);
+  }
+  return dir;
 }
 function required3(env, name) {
   const value = env[name];
@@ -77267,6 +77322,31 @@ function truncateSummary(markdown) {
   return markdown.slice(0, MAX_SUMMARY_CHARS - note.length) + note;
 }
 
+// src/action/targets.ts
+async function resolveTargets(event, sources) {
+  const { target, headSha } = event;
+  if (target.kind === "merge-group") return [{ headSha, baseSha: target.baseSha, baseRef: target.baseRef }];
+  if (target.kind === "queued-run") return [{ headSha, baseSha: await sources.firstParent(headSha), baseRef: target.baseRef }];
+  if (target.kind === "pull") {
+    const pull = await current(sources, target.number, headSha);
+    return pull === void 0 ? [] : [{ headSha, baseSha: target.baseSha, baseRef: target.baseRef, pull }];
+  }
+  const numbers = target.numbers.length > 0 ? target.numbers : await sources.pullsAtHead(target.headOwner, target.headBranch, headSha);
+  if (numbers.length === 0) sources.log(`No open pull request has ${target.headOwner}:${target.headBranch} at ${headSha} as its head; nothing to check.`);
+  const targets = [];
+  for (const number4 of numbers) {
+    const pull = await current(sources, number4, headSha);
+    if (pull !== void 0) targets.push({ headSha, baseSha: pull.baseSha, baseRef: pull.baseRef, pull });
+  }
+  return targets;
+}
+async function current(sources, number4, headSha) {
+  const pull = await sources.pulls.pull(number4);
+  if (pull.headSha === headSha) return pull;
+  sources.log(`Stale run: the event's head ${headSha} is no longer the head of PR #${number4} (${pull.headSha}); nothing to check here.`);
+  return void 0;
+}
+
 // src/action/verdict.ts
 function decideVerdict(input2) {
   const { report, gates, approvals } = input2;
@@ -77313,34 +77393,37 @@ function headline(report, problems, overridden, breaking) {
   if (overridden) return `${files} checked: ${problems.length} problem(s) overridden by the emergency label`;
   return `${files} checked: ${problems.length} problem(s)`;
 }
-function checkNameFor(settings) {
-  return settings.mode === "report-only" ? `${settings.checkName} (report only)` : settings.checkName;
+function checkNameFor(settings, baseRef) {
+  return `${settings.checkName}: ${baseRef}${settings.mode === "report-only" ? " (report only)" : ""}`;
 }
 
 // src/action/run.ts
 var defaultDeps = { env: process.env, now: () => /* @__PURE__ */ new Date(), openRepository };
 async function run(deps = defaultDeps) {
+  let requests = 0;
   try {
     const settings = readInputs((name) => getInput(name), (secret) => setSecret(secret));
-    const event = await readEvent(deps.env);
-    await checkPullRequest(settings, event, deps);
+    const event = await readEvent(deps.env, settings.path);
+    const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => warning(line), onRequest: () => requests++ });
+    const repo = { owner: event.owner, repo: event.repo };
+    const targets = await resolveTargets(event, {
+      pulls: pullSource(client, repo),
+      pullsAtHead: (owner, branch, sha) => openPullsAtHead(client, repo, owner, branch, sha),
+      firstParent: (sha) => firstParentOf(client, repo, sha),
+      log: (line) => info(line)
+    });
+    for (const target of targets) await checkTarget2({ settings, event, deps, client, repo, target, started: Date.now() });
   } catch (error63) {
     setFailed(messageOf(error63));
+  } finally {
+    info(`GitHub API requests: ${requests}`);
   }
 }
-async function checkPullRequest(settings, event, deps) {
-  let requests = 0;
-  const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => warning(line), onRequest: () => requests++ });
-  const ctx = { settings, event, deps, client, repo: { owner: event.owner, repo: event.repo }, started: Date.now() };
-  const pull = event.pullNumber === void 0 ? void 0 : await pullSource(client, ctx.repo).pull(event.pullNumber);
-  if (pull !== void 0 && pull.headSha !== event.headSha) {
-    info(`Stale run: the event's head ${event.headSha} is no longer the head of PR #${pull.number} (${pull.headSha}); nothing to check here.`);
-    return;
-  }
-  const checks2 = checkRunWriter(client, ctx.repo);
-  const runId = await tryStartCheck(checks2, checkNameFor(settings), event.headSha);
+async function checkTarget2(ctx) {
+  const checks2 = checkRunWriter(ctx.client, ctx.repo);
+  const runId = await tryStartCheck(checks2, checkNameFor(ctx.settings, ctx.target.baseRef), ctx.target.headSha);
   try {
-    await evaluateAndPublish(ctx, pull, checks2, runId);
+    await evaluateAndPublish(ctx, checks2, runId);
   } catch (error63) {
     if (runId !== void 0) {
       const summary2 = `The schema check could not decide, so it fails closed:
@@ -77349,17 +77432,16 @@ ${messageOf(error63)}`;
       await checks2.complete(runId, { conclusion: "failure", title: "Schema check failed to run", summary: summary2, annotations: [] }).catch(() => void 0);
     }
     throw error63;
-  } finally {
-    info(`GitHub API requests: ${requests}`);
   }
 }
-async function evaluateAndPublish(ctx, pull, checks2, runId) {
-  const { settings, event, deps } = ctx;
+async function evaluateAndPublish(ctx, checks2, runId) {
+  const { settings, event, deps, target } = ctx;
+  const pull = target.pull;
   const repo = await deps.openRepository(event.workspace);
-  await verifyCheckout(repo, event.headSha);
-  const policy = await step("Policy from the base branch", () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, event.baseSha, settings.configExplicit));
+  await verifyCheckout(repo, target.headSha);
+  const policy = await step("Policy from the base branch", () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, target.baseSha, settings.configExplicit));
   const report = await step("Schema check", async () => {
-    const options = { cwd: event.workspace, against: event.baseSha, configPath: policy.file, openRepository: deps.openRepository };
+    const options = { cwd: event.workspace, against: target.baseSha, configPath: policy.file, openRepository: deps.openRepository };
     const raw = await runRegistryCheck({ ...options, registry: { flags: settings.registry ? { url: settings.registry.url } : {}, env: registryEnv(settings, deps.env) } });
     return { ...raw, warnings: raw.warnings.map((w) => w.split(policy.file).join(policy.label)) };
   });
@@ -77382,7 +77464,7 @@ async function evaluateAndPublish(ctx, pull, checks2, runId) {
     await checks2.complete(runId, { conclusion: verdict.conclusion, title: verdict.headline, summary: markdown, annotations }).catch((e) => warning(messageOf(e)));
   }
   if (pull !== void 0 && settings.comment) {
-    await stickyComments(ctx.client, ctx.repo, settings.botLogin).upsert(pull.number, markdown).catch((e) => warning(`${messageOf(e)}; the verdict is in the job summary (fork PRs: see the workflow_run pattern in docs/action.md)`));
+    await stickyComments(ctx.client, ctx.repo, settings.botLogin).upsert(pull.number, markdown).catch((e) => warning(`${messageOf(e)}; the verdict is in the job summary (fork PRs: the verified workflow_run evaluator in docs/action.md posts it)`));
   }
   if (settings.pushgatewayUrl !== void 0) {
     const metrics = { owner: event.owner, repo: event.repo, verdict, incompatibleSubjects: report.subjects.filter((s) => s.status === "incompatible").length, durationSeconds: (Date.now() - ctx.started) / 1e3 };

@@ -1,53 +1,119 @@
 /**
  * The workflow event, read once from GITHUB_EVENT_PATH and the runner's environment: which commits to
- * compare and which pull request to judge. PR text (title, body, branch names) is never read, so it
- * cannot inject workflow commands or claim dates.
+ * compare and which pull request to judge. PR text (title, body) is never read, so it cannot inject
+ * workflow commands or claim dates; branch names are only used to look the pull request up.
  */
 import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from './inputs.js';
 
-export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_review', 'merge_group', 'workflow_dispatch'] as const;
+export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_review', 'merge_group', 'workflow_run'] as const;
+
+/** The events whose runs the privileged `workflow_run` evaluator re-checks (docs/action.md). */
+const VERIFIED_RUN_EVENTS = ['pull_request', 'pull_request_review', 'merge_group'];
+
+/** GitHub's merge-queue branches: `gh-readonly-queue/<base branch>/pr-<number>-<sha>`. */
+const QUEUE_BRANCH = /^gh-readonly-queue\/(.+)\/pr-\d+-[0-9a-f]{40}$/;
 
 const REFUSED_EVENTS: Readonly<Record<string, string>> = {
   pull_request_target:
-    'pull_request_target is not supported: it runs with a write token in the base repository while the checkout would be untrusted PR code, and its verdict can describe a different commit than the one checked; use pull_request (and the workflow_run pattern in docs/action.md for fork comments)',
+    'pull_request_target is not supported: it runs with a write token in the base repository while the checkout would be untrusted PR code, and its verdict can describe a different commit than the one checked; use pull_request, or the workflow_run evaluator in docs/action.md',
 };
+
+/** What the event asks to check; `run.ts` turns it into commits and pull requests through the API. */
+export type EventTarget =
+  /** pull_request, pull_request_review: the payload names the PR and its base. */
+  | { readonly kind: 'pull'; readonly number: number; readonly baseSha: string; readonly baseRef: string }
+  /** merge_group: the queued commit and the base it merges into; approvals were enforced on the PRs. */
+  | { readonly kind: 'merge-group'; readonly baseSha: string; readonly baseRef: string }
+  /**
+   * workflow_run of a merge_group run: the queued commit is compared with its first parent (the base,
+   * or the entry queued before it), which carries only this entry's changes.
+   */
+  | { readonly kind: 'queued-run'; readonly baseRef: string }
+  /**
+   * workflow_run: a completed PR run of the unprivileged workflow. The payload lists same-repository
+   * PRs only, so a fork's PR is found from its head branch; the base always comes from the fresh PR.
+   */
+  | { readonly kind: 'workflow-run'; readonly numbers: readonly number[]; readonly headOwner: string; readonly headBranch: string };
 
 export interface EventContext {
   readonly name: string;
   readonly owner: string;
   readonly repo: string;
-  /** The repository checkout. */
+  /** The checkout of the pull request that is read (as data only): GITHUB_WORKSPACE or the `path` input inside it. */
   readonly workspace: string;
   readonly apiUrl: string;
   /** The commit the check run is attached to. */
   readonly headSha: string;
-  /** The base branch commit: policy, owners and history come from here. */
-  readonly baseSha: string;
-  /** Set for pull_request and pull_request_review events. */
-  readonly pullNumber?: number;
+  readonly target: EventTarget;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export async function readEvent(env: Env): Promise<EventContext> {
+/** `path`: the `path` input, relative to GITHUB_WORKSPACE ('' or '.' for the workspace itself). */
+export async function readEvent(env: Env, path = ''): Promise<EventContext> {
   const name = required(env, 'GITHUB_EVENT_NAME');
   const refused = REFUSED_EVENTS[name];
   if (refused !== undefined) throw new InputError(refused);
   const [owner, repo] = required(env, 'GITHUB_REPOSITORY').split('/');
   if (!owner || !repo) throw new InputError('GITHUB_REPOSITORY is not owner/name; run the action inside GitHub Actions');
   const payload = await readPayload(required(env, 'GITHUB_EVENT_PATH'));
-  const common = { name, owner, repo, workspace: required(env, 'GITHUB_WORKSPACE'), apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com' };
-  if (name === 'merge_group') {
-    const group = payload.merge_group as { head_sha?: string; base_sha?: string } | undefined;
-    if (!group?.head_sha || !group.base_sha) throw new InputError('the merge_group event has no head_sha/base_sha');
-    return { ...common, headSha: group.head_sha, baseSha: group.base_sha };
+  const common = { name, owner, repo, workspace: workspaceOf(required(env, 'GITHUB_WORKSPACE'), path), apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com' };
+  if (name === 'merge_group') return { ...common, ...mergeGroupTarget(payload) };
+  if (name === 'workflow_run') return { ...common, ...workflowRunTarget(payload) };
+  const pull = payload.pull_request as { number?: number; head?: { sha?: string }; base?: { sha?: string; ref?: string } } | undefined;
+  if (pull?.number === undefined || !pull.head?.sha || !pull.base?.sha || !pull.base.ref) {
+    throw new InputError(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.join(', ')}`);
   }
-  const pull = payload.pull_request as { number?: number; head?: { sha?: string }; base?: { sha?: string } } | undefined;
-  if (pull?.number === undefined || !pull.head?.sha || !pull.base?.sha) {
-    throw new InputError(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.slice(0, 3).join(', ')}`);
+  return { ...common, headSha: pull.head.sha, target: { kind: 'pull', number: pull.number, baseSha: pull.base.sha, baseRef: pull.base.ref } };
+}
+
+function mergeGroupTarget(payload: Record<string, unknown>): Pick<EventContext, 'headSha' | 'target'> {
+  const group = payload.merge_group as { head_sha?: string; base_sha?: string; base_ref?: string } | undefined;
+  if (!group?.head_sha || !group.base_sha || !group.base_ref) throw new InputError('the merge_group event has no head_sha/base_sha/base_ref');
+  return { headSha: group.head_sha, target: { kind: 'merge-group', baseSha: group.base_sha, baseRef: branchName(group.base_ref) } };
+}
+
+interface WorkflowRunPayload {
+  readonly event?: string;
+  readonly head_sha?: string;
+  readonly head_branch?: string | null;
+  readonly head_repository?: { readonly owner?: { readonly login?: string } } | null;
+  readonly pull_requests?: readonly { readonly number?: number; readonly head?: { readonly sha?: string } }[];
+}
+
+function workflowRunTarget(payload: Record<string, unknown>): Pick<EventContext, 'headSha' | 'target'> {
+  const run = payload.workflow_run as WorkflowRunPayload | undefined;
+  if (run === undefined || !run.head_sha) throw new InputError('the workflow_run event has no workflow_run.head_sha');
+  if (!VERIFIED_RUN_EVENTS.includes(run.event ?? '')) {
+    throw new InputError(
+      `the completed workflow run was triggered by ${run.event ?? 'an unknown event'}; the workflow_run evaluator checks runs of ${VERIFIED_RUN_EVENTS.join(', ')} only (add \`if: contains(fromJSON('["pull_request","pull_request_review"]'), github.event.workflow_run.event)\` to the job)`,
+    );
   }
-  return { ...common, pullNumber: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha };
+  if (run.event === 'merge_group') {
+    const baseRef = QUEUE_BRANCH.exec(run.head_branch ?? '')?.[1];
+    if (baseRef === undefined) throw new InputError(`the merge_group run's branch ${JSON.stringify(run.head_branch)} is not a merge-queue branch (gh-readonly-queue/<base>/pr-<n>-<sha>)`);
+    return { headSha: run.head_sha, target: { kind: 'queued-run', baseRef } };
+  }
+  const headOwner = run.head_repository?.owner?.login;
+  if (!headOwner || !run.head_branch) throw new InputError('the workflow_run event names no head repository or branch (the fork may have been deleted); nothing can be checked');
+  const numbers = (run.pull_requests ?? []).filter((p) => p.head?.sha === run.head_sha && p.number !== undefined).map((p) => p.number as number);
+  return { headSha: run.head_sha, target: { kind: 'workflow-run', numbers, headOwner, headBranch: run.head_branch } };
+}
+
+/** `refs/heads/main` → `main`. */
+export function branchName(ref: string): string {
+  return ref.replace(/^refs\/heads\//, '');
+}
+
+function workspaceOf(root: string, path: string): string {
+  const dir = resolve(root, path);
+  const inside = relative(root, dir);
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new InputError(`input path is ${JSON.stringify(path)}, which is outside GITHUB_WORKSPACE; give a path inside the workspace, such as pr`);
+  }
+  return dir;
 }
 
 function required(env: Env, name: string): string {

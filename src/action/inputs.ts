@@ -15,8 +15,10 @@ export interface ActionSettings {
   readonly failOn: 'error' | 'warning';
   /** `report-only`: report everything, never fail the job or the check run. */
   readonly mode: 'check' | 'report-only';
-  /** The single check-run name every trigger reports under. */
+  /** The check-run name every trigger reports under (the base branch is appended, see verdict.ts). */
   readonly checkName: string;
+  /** Where the pull request's checkout is, relative to GITHUB_WORKSPACE ('' for the workspace itself). */
+  readonly path: string;
   /** Post or update the sticky PR comment. */
   readonly comment: boolean;
   /** The login the sticky comment is written as (matched with the hidden marker); undefined: any Bot account. */
@@ -56,6 +58,7 @@ export function readInputs(get: InputReader, mask: (secret: string) => void): Ac
     failOn: oneOf(get, 'fail-on', ['error', 'warning'], 'error'),
     mode: oneOf(get, 'mode', ['check', 'report-only'], 'check'),
     checkName: optional(get, 'check-name') ?? DEFAULT_CHECK_NAME,
+    path: optional(get, 'path') ?? '',
     comment: bool(get, 'comment', true),
     ...(optional(get, 'bot-login') !== undefined && { botLogin: optional(get, 'bot-login') }),
     ...(url !== undefined && {

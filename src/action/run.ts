@@ -15,6 +15,7 @@ import { checkRunWriter, type CheckRunWriter } from '../github/api/checks.js';
 import { stickyComments } from '../github/api/comments.js';
 import { contentSource } from '../github/api/contents.js';
 import { landingSource } from '../github/api/landing.js';
+import { firstParentOf, openPullsAtHead } from '../github/api/pull-lookup.js';
 import { pullSource, type PullInfo, type RepoRef } from '../github/api/pulls.js';
 import { teamSource } from '../github/api/teams.js';
 import { GitHubApiError } from '../github/api/errors.js';
@@ -27,6 +28,7 @@ import { readInputs, type ActionSettings } from './inputs.js';
 import { renderMarkdown, renderPlain } from './markdown.js';
 import { pushMetrics } from './metrics.js';
 import { outputsOf, truncateSummary } from './publish.js';
+import { resolveTargets, type CheckTarget } from './targets.js';
 import { checkNameFor, decideVerdict } from './verdict.js';
 
 export interface ActionDeps {
@@ -38,12 +40,23 @@ export interface ActionDeps {
 const defaultDeps: ActionDeps = { env: process.env, now: () => new Date(), openRepository };
 
 export async function run(deps: ActionDeps = defaultDeps): Promise<void> {
+  let requests = 0;
   try {
     const settings = readInputs((name) => core.getInput(name), (secret) => core.setSecret(secret));
-    const event = await readEvent(deps.env);
-    await checkPullRequest(settings, event, deps);
+    const event = await readEvent(deps.env, settings.path);
+    const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => core.warning(line), onRequest: () => requests++ });
+    const repo = { owner: event.owner, repo: event.repo };
+    const targets = await resolveTargets(event, {
+      pulls: pullSource(client, repo),
+      pullsAtHead: (owner, branch, sha) => openPullsAtHead(client, repo, owner, branch, sha),
+      firstParent: (sha) => firstParentOf(client, repo, sha),
+      log: (line) => core.info(line),
+    });
+    for (const target of targets) await checkTarget({ settings, event, deps, client, repo, target, started: Date.now() });
   } catch (error) {
     core.setFailed(messageOf(error));
+  } finally {
+    core.info(`GitHub API requests: ${requests}`);
   }
 }
 
@@ -53,41 +66,32 @@ interface Context {
   readonly deps: ActionDeps;
   readonly client: GitHubClient;
   readonly repo: RepoRef;
+  readonly target: CheckTarget;
   readonly started: number;
 }
 
-async function checkPullRequest(settings: ActionSettings, event: EventContext, deps: ActionDeps): Promise<void> {
-  let requests = 0;
-  const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => core.warning(line), onRequest: () => requests++ });
-  const ctx: Context = { settings, event, deps, client, repo: { owner: event.owner, repo: event.repo }, started: Date.now() };
-  const pull = event.pullNumber === undefined ? undefined : await pullSource(client, ctx.repo).pull(event.pullNumber);
-  if (pull !== undefined && pull.headSha !== event.headSha) {
-    // A newer push has its own run, which owns the check run on the new head; touching it could race that run.
-    core.info(`Stale run: the event's head ${event.headSha} is no longer the head of PR #${pull.number} (${pull.headSha}); nothing to check here.`);
-    return;
-  }
-  const checks = checkRunWriter(client, ctx.repo);
-  const runId = await tryStartCheck(checks, checkNameFor(settings), event.headSha);
+async function checkTarget(ctx: Context): Promise<void> {
+  const checks = checkRunWriter(ctx.client, ctx.repo);
+  const runId = await tryStartCheck(checks, checkNameFor(ctx.settings, ctx.target.baseRef), ctx.target.headSha);
   try {
-    await evaluateAndPublish(ctx, pull, checks, runId);
+    await evaluateAndPublish(ctx, checks, runId);
   } catch (error) {
     if (runId !== undefined) {
       const summary = `The schema check could not decide, so it fails closed:\n\n${messageOf(error)}`;
       await checks.complete(runId, { conclusion: 'failure', title: 'Schema check failed to run', summary, annotations: [] }).catch(() => undefined);
     }
     throw error;
-  } finally {
-    core.info(`GitHub API requests: ${requests}`);
   }
 }
 
-async function evaluateAndPublish(ctx: Context, pull: PullInfo | undefined, checks: CheckRunWriter, runId: number | undefined): Promise<void> {
-  const { settings, event, deps } = ctx;
+async function evaluateAndPublish(ctx: Context, checks: CheckRunWriter, runId: number | undefined): Promise<void> {
+  const { settings, event, deps, target } = ctx;
+  const pull = target.pull;
   const repo = await deps.openRepository(event.workspace);
-  await verifyCheckout(repo, event.headSha);
-  const policy = await step('Policy from the base branch', () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, event.baseSha, settings.configExplicit));
+  await verifyCheckout(repo, target.headSha);
+  const policy = await step('Policy from the base branch', () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, target.baseSha, settings.configExplicit));
   const report = await step('Schema check', async () => {
-    const options = { cwd: event.workspace, against: event.baseSha, configPath: policy.file, openRepository: deps.openRepository };
+    const options = { cwd: event.workspace, against: target.baseSha, configPath: policy.file, openRepository: deps.openRepository };
     // Without a registry URL (input, GUARDRAILS_REGISTRY_URL or the base policy) this is the offline check.
     const raw = await runRegistryCheck({ ...options, registry: { flags: settings.registry ? { url: settings.registry.url } : {}, env: registryEnv(settings, deps.env) } });
     return { ...raw, warnings: raw.warnings.map((w) => w.split(policy.file).join(policy.label)) };
@@ -112,7 +116,7 @@ async function evaluateAndPublish(ctx: Context, pull: PullInfo | undefined, chec
   if (pull !== undefined && settings.comment) {
     await stickyComments(ctx.client, ctx.repo, settings.botLogin)
       .upsert(pull.number, markdown)
-      .catch((e: unknown) => core.warning(`${messageOf(e)}; the verdict is in the job summary (fork PRs: see the workflow_run pattern in docs/action.md)`));
+      .catch((e: unknown) => core.warning(`${messageOf(e)}; the verdict is in the job summary (fork PRs: the verified workflow_run evaluator in docs/action.md posts it)`));
   }
   if (settings.pushgatewayUrl !== undefined) {
     const metrics = { owner: event.owner, repo: event.repo, verdict, incompatibleSubjects: report.subjects.filter((s) => s.status === 'incompatible').length, durationSeconds: (Date.now() - ctx.started) / 1000 };

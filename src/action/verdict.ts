@@ -80,9 +80,12 @@ function headline(report: CheckReport, problems: readonly string[], overridden: 
 }
 
 /**
- * Report-only runs publish under their own name: the required check must never receive the neutral
- * (mergeable) conclusion a report-only run gives to a failing change.
+ * The check run's name: the configured name, the base branch, and a mark for report-only runs.
+ * The base branch is part of the name (as policy-bot puts it in its status context) so that a green
+ * run computed against one base cannot satisfy the required check of another after the PR is
+ * retargeted (policy-bot #57, #753). Report-only runs publish under their own name: the required
+ * check must never receive the neutral (mergeable) conclusion a report-only run gives a failing change.
  */
-export function checkNameFor(settings: Pick<ActionSettings, 'checkName' | 'mode'>): string {
-  return settings.mode === 'report-only' ? `${settings.checkName} (report only)` : settings.checkName;
+export function checkNameFor(settings: Pick<ActionSettings, 'checkName' | 'mode'>, baseRef: string): string {
+  return `${settings.checkName}: ${baseRef}${settings.mode === 'report-only' ? ' (report only)' : ''}`;
 }

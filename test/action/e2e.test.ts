@@ -2,7 +2,9 @@
  * End to end: the committed action bundle, dist/index.js, runs in a child process
  * exactly as the runner starts it, against a real git repository and a local fake of the GitHub API.
  */
+import { basename, dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
 import { committedActionBundle } from '../support/github-fake/bundle.js';
 import { FakeGitHub } from '../support/github-fake/server.js';
 import { startTestRegistry } from '../support/test-registry/index.js';
@@ -63,15 +65,27 @@ beforeAll(async () => {
 
 afterAll(() => fake.stop());
 
-function setUpPull(number: number, head: string, reviews: { login: string; state: string; commit: string }[]) {
-  fake.state.pulls.set(number, { number, user: { login: 'dev' }, head: { sha: head, repo: { full_name: 'acme/schemas' } }, base: { sha: base, ref: 'main', repo: { full_name: 'acme/schemas' } }, labels: [] });
+interface PullShape {
+  /** The head repository's owner: `acme` for a branch of this repository, another for a fork. */
+  readonly owner?: string;
+  readonly branch?: string;
+  readonly baseRef?: string;
+}
+
+function setUpPull(number: number, head: string, reviews: { login: string; state: string; commit: string }[], shape: PullShape = {}) {
+  const { owner = 'acme', branch = `pr${number}`, baseRef = 'main' } = shape;
+  fake.state.pulls.set(number, {
+    number, state: 'open', user: { login: 'dev' }, labels: [],
+    head: { sha: head, ref: branch, repo: { full_name: `${owner}/schemas`, owner: { login: owner } } },
+    base: { sha: base, ref: baseRef, repo: { full_name: 'acme/schemas', owner: { login: 'acme' } } },
+  });
   fake.state.reviews.set(number, reviews.map((r, i) => ({ id: number * 100 + i, user: { login: r.login, type: 'User' }, state: r.state, commit_id: r.commit, submitted_at: `2026-11-2${i}T00:00:00Z` })));
   fake.state.commits.set(number, [{ sha: head, author: { login: 'dev' }, committer: { login: 'dev' } }]);
 }
 
 async function act(branch: 'pr1' | 'pr2', number: number, eventName = 'pull_request', inputs: Record<string, string> = {}): Promise<RunResult> {
   repo.git(new Date(), 'checkout', '-q', branch);
-  const event = { action: eventName === 'pull_request' ? 'synchronize' : 'submitted', pull_request: { number, head: { sha: heads[branch] }, base: { sha: base } } };
+  const event = { action: eventName === 'pull_request' ? 'synchronize' : 'submitted', pull_request: { number, head: { sha: heads[branch] }, base: { sha: base, ref: 'main' } } };
   return runBundle(
     bundle,
     { GITHUB_REPOSITORY: 'acme/schemas', GITHUB_WORKSPACE: repo.dir, GITHUB_API_URL: apiUrl },
@@ -103,7 +117,7 @@ describe('the bundled action, end to end', () => {
     const runs = fake.state.checkRuns.filter((r) => r.head_sha === heads.pr1);
     expect(runs).toHaveLength(1);
     const run = runs[0];
-    expect(run?.name).toBe('Schema guardrails');
+    expect(run?.name).toBe('Schema guardrails: main');
     expect(run?.status).toBe('completed');
     expect(run?.conclusion).toBe('failure');
     expect(run?.output?.summary).toContain('❌ breaking, blocked');
@@ -236,7 +250,7 @@ describe('the bundled action, end to end', () => {
     expect(result.outputs['approvals-satisfied']).toBe('true');
     const json = JSON.parse(result.outputs.result ?? '{}') as { approvals: { status: string; description: string } };
     expect(json.approvals).toEqual(expect.objectContaining({ status: 'skipped', description: 'merge queue: approvals were enforced on the pull request' }));
-    expect(fake.state.checkRuns.filter((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails')).toHaveLength(1);
+    expect(fake.state.checkRuns.filter((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails: main')).toHaveLength(1);
     expect([...fake.state.comments.values()].flat()).toHaveLength(commentsBefore);
   }, 120_000);
 
@@ -255,7 +269,7 @@ describe('the bundled action, end to end', () => {
     const result = await runPullEvent(2, heads.pr2 as string);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('is neither the event\'s head');
-    expect(fake.state.checkRuns.find((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails')?.conclusion).toBe('failure');
+    expect(fake.state.checkRuns.find((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails: main')?.conclusion).toBe('failure');
   }, 120_000);
 
   it('accepts a merge-commit checkout whose second parent is the event head', async () => {
@@ -264,7 +278,7 @@ describe('the bundled action, end to end', () => {
     repo.git(new Date(), 'merge', '-q', '--no-ff', '-m', 'Merge pr2 into main', 'pr2');
     const result = await runPullEvent(2, heads.pr2 as string);
     expect(result.code).toBe(0);
-    expect(fake.state.checkRuns.find((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails')?.conclusion).toBe('success');
+    expect(fake.state.checkRuns.find((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails: main')?.conclusion).toBe('success');
   }, 120_000);
 
   it('fails the job when the check run cannot be created for a reason other than a read-only token', async () => {
@@ -281,13 +295,13 @@ describe('the bundled action, end to end', () => {
 
   it('report-only publishes under its own check name and never concludes the required check', async () => {
     setUpPull(1, heads.pr1 as string, approvedBoth(heads.pr1 as string));
-    const required = fake.state.checkRuns.find((r) => r.head_sha === heads.pr1 && r.name === 'Schema guardrails');
+    const required = fake.state.checkRuns.find((r) => r.head_sha === heads.pr1 && r.name === 'Schema guardrails: main');
     const before = JSON.stringify(required);
     const result = await act('pr1', 1, 'pull_request', { mode: 'report-only' });
     expect(result.code).toBe(0);
-    const reportOnly = fake.state.checkRuns.filter((r) => r.head_sha === heads.pr1 && r.name === 'Schema guardrails (report only)');
+    const reportOnly = fake.state.checkRuns.filter((r) => r.head_sha === heads.pr1 && r.name === 'Schema guardrails: main (report only)');
     expect(reportOnly.map((r) => r.conclusion)).toEqual(['neutral']);
-    expect(JSON.stringify(fake.state.checkRuns.find((r) => r.head_sha === heads.pr1 && r.name === 'Schema guardrails'))).toBe(before);
+    expect(JSON.stringify(fake.state.checkRuns.find((r) => r.head_sha === heads.pr1 && r.name === 'Schema guardrails: main'))).toBe(before);
   }, 120_000);
 
   it('fails closed when the config input names a file missing on the base branch', async () => {
@@ -302,6 +316,36 @@ describe('the bundled action, end to end', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('pull_request_target is not supported');
   }, 120_000);
+
+  it('trap 9: the workflow_run evaluator checks a fork PR from a trusted run, reading its files under the path input', async () => {
+    setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string), { owner: 'forker', branch: 'patch-1' });
+    repo.git(new Date(), 'checkout', '-q', 'pr2');
+    const payload = workflowRunExample();
+    // A fork's run lists no pull request: the action finds it by its head branch at that commit.
+    Object.assign(payload.workflow_run, { event: 'pull_request', head_sha: heads.pr2, head_branch: 'patch-1', head_repository: { owner: { login: 'forker' } }, pull_requests: [] });
+    const env = { GITHUB_REPOSITORY: 'acme/schemas', GITHUB_WORKSPACE: dirname(repo.dir), GITHUB_API_URL: apiUrl };
+    const inputs = { 'github-token': 'ghs_e2eSecretToken0000000000000000000000', path: basename(repo.dir), 'check-name': 'Schema guardrails (verified)' };
+    const result = await runBundle(bundle, env, inputs, payload, 'workflow_run');
+    expect(result.code).toBe(0);
+    expect(fake.requests).toContainEqual(expect.objectContaining({ method: 'GET', path: '/repos/acme/schemas/pulls' }));
+    const verified = fake.state.checkRuns.filter((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails (verified): main');
+    expect(verified.map((r) => [r.status, r.conclusion])).toEqual([['completed', 'success']]);
+    expect(verified[0]?.output?.summary).toContain('### `orders-value`');
+    expect(fake.state.comments.get(2)).toHaveLength(1);
+    expect(result.outputs['approvals-satisfied']).toBe('true');
+  }, 120_000);
+
+  it('a retargeted PR is checked against its new base under that base\'s check name, never main\'s (policy-bot #57)', async () => {
+    setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string), { baseRef: 'release' });
+    const main = JSON.stringify(fake.state.checkRuns.filter((r) => r.name === 'Schema guardrails: main'));
+    repo.git(new Date(), 'checkout', '-q', 'pr2');
+    const event = { action: 'edited', pull_request: { number: 2, head: { sha: heads.pr2 }, base: { sha: base, ref: 'release' } } };
+    const env = { GITHUB_REPOSITORY: 'acme/schemas', GITHUB_WORKSPACE: repo.dir, GITHUB_API_URL: apiUrl };
+    const result = await runBundle(bundle, env, { 'github-token': 'ghs_e2eSecretToken0000000000000000000000' }, event, 'pull_request');
+    expect(result.code).toBe(0);
+    expect(fake.state.checkRuns.filter((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails: release').map((r) => r.conclusion)).toEqual(['success']);
+    expect(JSON.stringify(fake.state.checkRuns.filter((r) => r.name === 'Schema guardrails: main'))).toBe(main);
+  }, 120_000);
 });
 
 function approvedBoth(commit: string) {
@@ -313,7 +357,13 @@ function approvedBoth(commit: string) {
 
 /** A pull_request event for `head` run against whatever the repository has checked out. */
 function runPullEvent(number: number, head: string): Promise<RunResult> {
-  const event = { action: 'synchronize', pull_request: { number, head: { sha: head }, base: { sha: base } } };
+  const event = { action: 'synchronize', pull_request: { number, head: { sha: head }, base: { sha: base, ref: 'main' } } };
   const env = { GITHUB_REPOSITORY: 'acme/schemas', GITHUB_WORKSPACE: repo.dir, GITHUB_API_URL: apiUrl };
   return runBundle(bundle, env, { 'github-token': 'ghs_e2eSecretToken0000000000000000000000' }, event, 'pull_request');
+}
+
+/** GitHub's own workflow_run payload, to be pointed at a run of this repository's schema-check. */
+function workflowRunExample(): { workflow_run: Record<string, unknown> } {
+  const entry = (examples as { name: string; examples: { workflow_run: Record<string, unknown> }[] }[]).find((e) => e.name === 'workflow_run');
+  return structuredClone(entry?.examples[0] ?? { workflow_run: {} });
 }

@@ -10,7 +10,7 @@ function read(inputs: Record<string, string>) {
 describe('readInputs', () => {
   it('applies defaults and masks the token', () => {
     const { settings, masked } = read({ 'github-token': 'tok' });
-    expect(settings).toEqual({ token: 'tok', configPath: 'guardrails.yaml', configExplicit: false, failOn: 'error', mode: 'check', checkName: 'Schema guardrails', comment: true });
+    expect(settings).toEqual({ token: 'tok', configPath: 'guardrails.yaml', configExplicit: false, failOn: 'error', mode: 'check', checkName: 'Schema guardrails', path: '', comment: true });
     expect(masked).toEqual(['tok']);
   });
 

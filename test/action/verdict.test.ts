@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideVerdict } from '../../src/action/verdict.js';
+import { checkNameFor, decideVerdict } from '../../src/action/verdict.js';
 import { escape, renderMarkdown } from '../../src/action/markdown.js';
 import { annotationsOf } from '../../src/action/annotations.js';
 import type { ApprovalResult } from '../../src/policy/approvals/result.js';
@@ -70,5 +70,16 @@ describe('rendering', () => {
       { type: 'T', location: '/', message: 'm', description: 'old', version: 0, direction: 'backward', file: 'schemas/orders.avsc', line: 9, commit: 'abc' },
     ] })]);
     expect(annotationsOf(r, new Map()).map((a) => [a.start_line, a.start_column, a.annotation_level])).toEqual([[7, 3, 'failure'], [1, undefined, 'failure']]);
+  });
+});
+
+describe('checkNameFor', () => {
+  it('names the base branch, so a green run against one base cannot satisfy another base\'s required check (policy-bot #57)', () => {
+    expect(checkNameFor({ checkName: 'Schema guardrails', mode: 'check' }, 'main')).toBe('Schema guardrails: main');
+    expect(checkNameFor({ checkName: 'Schema guardrails', mode: 'check' }, 'release/1.x')).toBe('Schema guardrails: release/1.x');
+  });
+
+  it('report-only runs never publish under the required name', () => {
+    expect(checkNameFor({ checkName: 'Schema guardrails', mode: 'report-only' }, 'main')).toBe('Schema guardrails: main (report only)');
   });
 });

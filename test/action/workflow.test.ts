@@ -26,7 +26,7 @@ describe('schema-check.yml', () => {
     for (const trigger of Object.values(workflow.on)) expect(trigger?.paths).toBeUndefined();
   });
 
-  it('trap 10: every trigger reports under one fixed check name', () => {
+  it('trap 10: every trigger reports under one fixed check name (the base branch is appended at run time)', () => {
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
     const uses = steps.filter((s) => s.uses === './');
     expect(uses).toHaveLength(1);
@@ -40,10 +40,44 @@ describe('schema-check.yml', () => {
   });
 });
 
+describe('schema-check-verified.yml (trap 9: the evaluator a PR cannot edit)', () => {
+  const verified = parse(readFileSync('.github/workflows/schema-check-verified.yml', 'utf8')) as {
+    on: Record<string, { workflows?: string[]; types?: string[] }>;
+    permissions: Record<string, string>;
+    jobs: Record<string, { if?: string; environment?: string; steps: { name?: string; uses?: string; with?: Record<string, string> }[] }>;
+  };
+  const job = Object.values(verified.jobs)[0];
+  const steps = job?.steps ?? [];
+
+  it('runs from the default branch after every completed schema-check run', () => {
+    expect(Object.keys(verified.on)).toEqual(['workflow_run']);
+    expect(verified.on.workflow_run).toEqual({ workflows: [(parse(readFileSync('.github/workflows/schema-check.yml', 'utf8')) as { name: string }).name], types: ['completed'] });
+    expect(job?.if).toContain('pull_request_review');
+  });
+
+  it('runs the trusted checkout of the action and reads the PR checkout only as data', () => {
+    const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout'));
+    expect(checkouts.map((s) => s.with?.path)).toEqual(['trusted', 'pr']);
+    expect(checkouts[0]?.with?.ref).toBeUndefined();
+    expect(checkouts[1]?.with?.ref).toBe('${{ github.event.workflow_run.head_sha }}');
+    expect(checkouts.every((s) => String(s.with?.['persist-credentials']) === 'false')).toBe(true);
+    const action = steps.filter((s) => s.uses?.startsWith('./'));
+    expect(action.map((s) => [s.uses, s.with?.path])).toEqual([['./trusted', 'pr']]);
+    // No step runs anything from the PR checkout.
+    expect(steps.filter((s) => 'run' in s)).toEqual([]);
+  });
+
+  it('keeps its App key in an environment and publishes under its own check name', () => {
+    expect(job?.environment).toBe('schema-gate');
+    expect(steps.find((s) => s.uses === './trusted')?.with?.['check-name']).toBe('Schema guardrails (verified)');
+    expect(verified.permissions).toEqual({ contents: 'read', checks: 'write', 'pull-requests': 'write', issues: 'write' });
+  });
+});
+
 describe('action.yml', () => {
   it('runs the committed bundle on node24 and documents the inputs and outputs', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
-    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['github-token', 'registry-url', 'registry-password', 'config', 'fail-on', 'mode']));
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['github-token', 'registry-url', 'registry-password', 'config', 'fail-on', 'mode', 'path']));
     expect(Object.keys(action.outputs)).toEqual(['result', 'compatible', 'breaking-changes', 'approvals-satisfied', 'deprecations-pending']);
     expect(action.branding).toBeDefined();
   });

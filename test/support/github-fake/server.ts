@@ -33,6 +33,10 @@ export interface FakeState {
   teams: Map<string, Map<string, 'active' | 'pending'>>;
   /** sha → merged_at of the PR that merged it. */
   mergedAt: Map<string, string>;
+  /** sha → first parent sha (GET /repos/{o}/{r}/commits/{sha}). */
+  parents: Map<string, string>;
+  /** `owner/repo:refs/heads/<branch>` → activities, newest first (GET /repos/{o}/{r}/activity). */
+  activity: Map<string, Record<string, unknown>[]>;
   checkRuns: FakeCheckRun[];
   comments: Map<number, FakeComment[]>;
   readOnly: boolean;
@@ -51,7 +55,7 @@ export interface RecordedRequest {
 export class FakeGitHub {
   readonly state: FakeState = {
     pulls: new Map(), reviews: new Map(), commits: new Map(), issueEvents: new Map(), contents: new Map(),
-    teams: new Map(), mergedAt: new Map(), checkRuns: [], comments: new Map(), readOnly: false, botLogin: 'github-actions[bot]',
+    teams: new Map(), mergedAt: new Map(), parents: new Map(), activity: new Map(), checkRuns: [], comments: new Map(), readOnly: false, botLogin: 'github-actions[bot]',
   };
   readonly requests: RecordedRequest[] = [];
   private server?: Server;
@@ -93,6 +97,15 @@ export class FakeGitHub {
     let m: RegExpExecArray | null;
     const s = this.state;
     if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(p))) return found(s.pulls.get(Number(m[1])));
+    if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls$/.exec(p))) {
+      const head = url.searchParams.get('head');
+      const open = [...s.pulls.values()].filter((pull) => (pull.state ?? 'open') === 'open');
+      return page(url, head === null ? open : open.filter((pull) => headLabel(pull) === head));
+    }
+    if (method === 'GET' && (m = /^\/repos\/([^/]+\/[^/]+)\/activity$/.exec(p))) {
+      const ref = url.searchParams.get('ref') ?? '';
+      return page(url, s.activity.get(`${m[1]}:${ref.startsWith('refs/') ? ref : `refs/heads/${ref}`}`) ?? []);
+    }
     if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/.exec(p))) return page(url, s.reviews.get(Number(m[1])) ?? []);
     if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/commits$/.exec(p))) return page(url, s.commits.get(Number(m[1])) ?? []);
     if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/events$/.exec(p))) return page(url, s.issueEvents.get(Number(m[1])) ?? []);
@@ -103,6 +116,10 @@ export class FakeGitHub {
     if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/check-runs$/.exec(p))) {
       const runs = s.checkRuns.filter((r) => r.head_sha === m?.[1] && r.name === (url.searchParams.get('check_name') ?? r.name));
       return { body: { total_count: runs.length, check_runs: runs } };
+    }
+    if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})$/.exec(p))) {
+      const parent = s.parents.get(m[1] as string);
+      return found(parent === undefined ? undefined : { sha: m[1], parents: [{ sha: parent }] });
     }
     if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/pulls$/.exec(p))) {
       const at = s.mergedAt.get(m[1] as string);
@@ -148,6 +165,12 @@ export class FakeGitHub {
     }
     return undefined;
   }
+}
+
+/** `owner:branch`, as the `head` filter of GET /pulls names a pull request's head. */
+function headLabel(pull: Record<string, unknown>): string {
+  const head = pull.head as { ref?: string; repo?: { owner?: { login?: string } } | null } | undefined;
+  return `${head?.repo?.owner?.login ?? ''}:${head?.ref ?? ''}`;
 }
 
 function found(value: unknown) {

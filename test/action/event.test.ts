@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import examples from '@octokit/webhooks-examples/api.github.com/index.json' with { type: 'json' };
+import { readEvent } from '../../src/action/event.js';
+
+type Payload = Record<string, unknown>;
+
+function example(event: string, action?: string): Payload {
+  const entry = (examples as { name: string; examples: Payload[] }[]).find((e) => e.name === event);
+  const found = entry?.examples.find((e) => action === undefined || e.action === action);
+  if (found === undefined) throw new Error(`no ${event}/${action} example`);
+  return structuredClone(found);
+}
+
+const workspace = mkdtempSync(join(tmpdir(), 'guardrails-event-'));
+
+function read(name: string, payload: Payload, path = '') {
+  const file = join(workspace, `${name}.json`);
+  writeFileSync(file, JSON.stringify(payload));
+  return readEvent({ GITHUB_EVENT_NAME: name, GITHUB_REPOSITORY: 'acme/schemas', GITHUB_EVENT_PATH: file, GITHUB_WORKSPACE: workspace }, path);
+}
+
+describe('readEvent', () => {
+  it('pull_request: the PR number, head, base commit and base branch from a real payload', async () => {
+    const payload = example('pull_request', 'synchronize');
+    const pull = payload.pull_request as { number: number; head: { sha: string }; base: { sha: string; ref: string } };
+    const event = await read('pull_request', payload);
+    expect(event.headSha).toBe(pull.head.sha);
+    expect(event.target).toEqual({ kind: 'pull', number: pull.number, baseSha: pull.base.sha, baseRef: pull.base.ref });
+    expect(event.workspace).toBe(workspace);
+  });
+
+  it('merge_group: the queued commit and the base branch name without refs/heads/', async () => {
+    const event = await read('merge_group', example('merge_group'));
+    expect(event.headSha).toBe('2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d');
+    expect(event.target).toEqual({ kind: 'merge-group', baseSha: '380387fbc80638b734a49e1be1c4dfec1c01b33c', baseRef: 'main' });
+  });
+
+  it('workflow_run of a same-repository PR: the PR numbers the payload lists for that head', async () => {
+    const payload = example('workflow_run');
+    const run = payload.workflow_run as Payload;
+    run.event = 'pull_request';
+    run.head_sha = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+    run.head_branch = 'changes';
+    run.pull_requests = [
+      { number: 2, head: { ref: 'changes', sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' }, base: { ref: 'master', sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e' } },
+      { number: 9, head: { ref: 'changes', sha: '0000000000000000000000000000000000000009' }, base: { ref: 'master', sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e' } },
+    ];
+    const event = await read('workflow_run', payload, 'pr');
+    expect(event.headSha).toBe('ec26c3e57ca3a959ca5aad62de7213c562f8c821');
+    expect(event.target).toEqual({ kind: 'workflow-run', numbers: [2], headOwner: 'octo-org', headBranch: 'changes' });
+    expect(event.workspace).toBe(join(workspace, 'pr'));
+  });
+
+  it('workflow_run of a fork PR lists no pull request: it is looked up by the head branch later', async () => {
+    const payload = example('workflow_run');
+    Object.assign(payload.workflow_run as Payload, { event: 'pull_request_review', pull_requests: [], head_repository: { owner: { login: 'forker' } } });
+    const event = await read('workflow_run', payload);
+    expect(event.target).toEqual({ kind: 'workflow-run', numbers: [], headOwner: 'forker', headBranch: 'main' });
+  });
+
+  it('workflow_run of a merge_group run: the base branch from the merge-queue branch name', async () => {
+    const payload = example('workflow_run');
+    Object.assign(payload.workflow_run as Payload, { event: 'merge_group', head_branch: `gh-readonly-queue/release/1.x/pr-104-${'9'.repeat(40)}` });
+    expect((await read('workflow_run', payload)).target).toEqual({ kind: 'queued-run', baseRef: 'release/1.x' });
+    Object.assign(payload.workflow_run as Payload, { head_branch: 'main' });
+    await expect(read('workflow_run', payload)).rejects.toThrow(`the merge_group run's branch "main" is not a merge-queue branch`);
+  });
+
+  it('refuses a workflow_run of another event, saying which events it checks', async () => {
+    await expect(read('workflow_run', example('workflow_run'))).rejects.toThrow(
+      'the completed workflow run was triggered by workflow_dispatch; the workflow_run evaluator checks runs of pull_request, pull_request_review, merge_group only',
+    );
+  });
+
+  it('refuses pull_request_target, a PR-less event and a path outside the workspace', async () => {
+    await expect(read('pull_request_target', example('pull_request', 'opened'))).rejects.toThrow('pull_request_target is not supported');
+    await expect(read('issue_comment', example('issue_comment'))).rejects.toThrow('event issue_comment carries no pull request');
+    await expect(read('pull_request', example('pull_request', 'opened'), '../elsewhere')).rejects.toThrow('input path is "../elsewhere", which is outside GITHUB_WORKSPACE');
+  });
+});
