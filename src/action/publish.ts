@@ -3,14 +3,15 @@
  * sticky PR comment and optional metrics. Outputs and the summary never need a token, so fork PRs
  * with a read-only token still get the complete verdict there and in the exit code.
  */
+import { fitMarkdown } from '../github/api/truncate.js';
 import { toJson } from '../policy/report/json.js';
 import type { CheckReport } from '../policy/report/model.js';
 import type { ApprovalResult } from '../policy/approvals/result.js';
 import type { GateResult } from '../policy/deprecation/gate.js';
 import type { ActionVerdict } from './verdict.js';
 
-/** Largest job summary written; GitHub drops summaries over 1 MiB per step. */
-export const MAX_SUMMARY_CHARS = 1_000_000;
+/** Largest job summary written, in UTF-8 bytes: GitHub drops a step's summary over 1 MiB, so keep a margin. */
+export const MAX_SUMMARY_BYTES = 1_000_000;
 
 export interface ResultDocument {
   readonly report: CheckReport;
@@ -51,7 +52,5 @@ export function outputsOf(doc: ResultDocument): Record<string, string> {
 }
 
 export function truncateSummary(markdown: string): string {
-  if (markdown.length <= MAX_SUMMARY_CHARS) return markdown;
-  const note = '\n\n… truncated: the full report is in the `result` output.';
-  return markdown.slice(0, MAX_SUMMARY_CHARS - note.length) + note;
+  return fitMarkdown(markdown, MAX_SUMMARY_BYTES, '… truncated: the full report is in the `result` output.', 'bytes');
 }

@@ -6,6 +6,7 @@
  */
 import type { GitHubClient } from './client.js';
 import { apiFailure } from './errors.js';
+import { fitMarkdown } from './truncate.js';
 import type { RepoRef } from './pulls.js';
 
 export const MAX_ANNOTATIONS_PER_REQUEST = 50;
@@ -88,7 +89,5 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 
 /** Cuts text to `max` characters, saying so at the end. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const note = '\n\n… truncated: the full report is in the job summary and the `result` output.';
-  return text.slice(0, max - note.length) + note;
+  return fitMarkdown(text, max, '… truncated: the full report is in the job summary and the `result` output.');
 }

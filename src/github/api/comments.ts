@@ -4,6 +4,7 @@
  */
 import type { GitHubClient } from './client.js';
 import { apiFailure } from './errors.js';
+import { fitMarkdown } from './truncate.js';
 import type { RepoRef } from './pulls.js';
 
 export const COMMENT_MARKER = '<!-- guardrails:schema-check -->';
@@ -42,8 +43,5 @@ export function stickyComments(client: GitHubClient, ref: RepoRef, botLogin?: st
 }
 
 function withMarker(body: string): string {
-  const text = `${COMMENT_MARKER}\n${body}`;
-  if (text.length <= MAX_COMMENT_CHARS) return text;
-  const note = '\n\n… truncated: see the check run and the job summary for the full report.';
-  return text.slice(0, MAX_COMMENT_CHARS - note.length) + note;
+  return fitMarkdown(`${COMMENT_MARKER}\n${body}`, MAX_COMMENT_CHARS, '… truncated: see the check run and the job summary for the full report.');
 }
