@@ -76407,6 +76407,20 @@ function apiFailure(doing, error63) {
   return new GitHubApiError("failed", `could not ${doing}: ${status !== void 0 ? `HTTP ${status}: ` : ""}${detail}`, status);
 }
 
+// src/github/api/truncate.ts
+function fitMarkdown(text, limit, note, measure = "chars") {
+  const size = (s) => measure === "bytes" ? Buffer.byteLength(s, "utf8") : s.length;
+  if (size(text) <= limit) return text;
+  const tail = `
+
+${note}`;
+  const budget = Math.max(0, limit - size(tail));
+  const prefix = measure === "bytes" ? Buffer.from(text, "utf8").subarray(0, budget).toString("utf8") : text.slice(0, budget);
+  const line = prefix.lastIndexOf("\n");
+  const kept = line > 0 ? prefix.slice(0, line) : prefix.replace(/(?:\uFFFD|[\uD800-\uDBFF])$/, "");
+  return kept + tail;
+}
+
 // src/github/api/checks.ts
 var MAX_ANNOTATIONS_PER_REQUEST = 50;
 var MAX_OUTPUT_CHARS = 65535;
@@ -76457,9 +76471,7 @@ function chunk(items, size) {
   return out;
 }
 function truncate3(text, max) {
-  if (text.length <= max) return text;
-  const note = "\n\n\u2026 truncated: the full report is in the job summary and the `result` output.";
-  return text.slice(0, max - note.length) + note;
+  return fitMarkdown(text, max, "\u2026 truncated: the full report is in the job summary and the `result` output.");
 }
 
 // src/github/api/comments.ts
@@ -76486,11 +76498,8 @@ function stickyComments(client, ref, botLogin) {
   };
 }
 function withMarker(body) {
-  const text = `${COMMENT_MARKER}
-${body}`;
-  if (text.length <= MAX_COMMENT_CHARS) return text;
-  const note = "\n\n\u2026 truncated: see the check run and the job summary for the full report.";
-  return text.slice(0, MAX_COMMENT_CHARS - note.length) + note;
+  return fitMarkdown(`${COMMENT_MARKER}
+${body}`, MAX_COMMENT_CHARS, "\u2026 truncated: see the check run and the job summary for the full report.");
 }
 
 // src/github/api/contents.ts
@@ -77289,7 +77298,7 @@ function place(position) {
 }
 
 // src/action/publish.ts
-var MAX_SUMMARY_CHARS = 1e6;
+var MAX_SUMMARY_BYTES = 1e6;
 function resultJson(doc) {
   return JSON.stringify({
     ...toJson(doc.report),
@@ -77317,9 +77326,7 @@ function outputsOf(doc) {
   };
 }
 function truncateSummary(markdown) {
-  if (markdown.length <= MAX_SUMMARY_CHARS) return markdown;
-  const note = "\n\n\u2026 truncated: the full report is in the `result` output.";
-  return markdown.slice(0, MAX_SUMMARY_CHARS - note.length) + note;
+  return fitMarkdown(markdown, MAX_SUMMARY_BYTES, "\u2026 truncated: the full report is in the `result` output.", "bytes");
 }
 
 // src/action/targets.ts
@@ -77461,7 +77468,9 @@ async function evaluateAndPublish(ctx, checks2, runId) {
   await summary.addRaw(truncateSummary(markdown)).write();
   if (runId !== void 0) {
     const annotations = annotationsOf(report, gates);
-    await checks2.complete(runId, { conclusion: verdict.conclusion, title: verdict.headline, summary: markdown, annotations }).catch((e) => warning(messageOf(e)));
+    await checks2.complete(runId, { conclusion: verdict.conclusion, title: verdict.headline, summary: markdown, annotations }).catch((e) => {
+      setFailed(`the verdict (${verdict.conclusion}) could not be written to the check run, which stays in progress and blocks merging: ${messageOf(e)}; re-run the job`);
+    });
   }
   if (pull !== void 0 && settings.comment) {
     await stickyComments(ctx.client, ctx.repo, settings.botLogin).upsert(pull.number, markdown).catch((e) => warning(`${messageOf(e)}; the verdict is in the job summary (fork PRs: the verified workflow_run evaluator in docs/action.md posts it)`));

@@ -111,7 +111,10 @@ async function evaluateAndPublish(ctx: Context, checks: CheckRunWriter, runId: n
   await core.summary.addRaw(truncateSummary(markdown)).write();
   if (runId !== undefined) {
     const annotations = annotationsOf(report, gates);
-    await checks.complete(runId, { conclusion: verdict.conclusion, title: verdict.headline, summary: markdown, annotations }).catch((e: unknown) => core.warning(messageOf(e)));
+    await checks.complete(runId, { conclusion: verdict.conclusion, title: verdict.headline, summary: markdown, annotations }).catch((e: unknown) => {
+      // The run stays in progress, which blocks merging; fail the job too, so the cause is visible and a re-run fixes it.
+      core.setFailed(`the verdict (${verdict.conclusion}) could not be written to the check run, which stays in progress and blocks merging: ${messageOf(e)}; re-run the job`);
+    });
   }
   if (pull !== undefined && settings.comment) {
     await stickyComments(ctx.client, ctx.repo, settings.botLogin)

@@ -293,6 +293,19 @@ describe('the bundled action, end to end', () => {
     }
   }, 120_000);
 
+  it('fails the job when a decided verdict cannot be written to the check run, which stays in progress', async () => {
+    setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string));
+    fake.state.completionStatus = 422;
+    try {
+      const result = await act('pr2', 2);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('the verdict (success) could not be written to the check run, which stays in progress and blocks merging');
+      expect(fake.state.checkRuns.find((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails: main')?.status).toBe('in_progress');
+    } finally {
+      delete fake.state.completionStatus;
+    }
+  }, 120_000);
+
   it('report-only publishes under its own check name and never concludes the required check', async () => {
     setUpPull(1, heads.pr1 as string, approvedBoth(heads.pr1 as string));
     const required = fake.state.checkRuns.find((r) => r.head_sha === heads.pr1 && r.name === 'Schema guardrails: main');

@@ -42,6 +42,8 @@ export interface FakeState {
   readOnly: boolean;
   /** When set, check-run requests answer with this HTTP status (an outage or a misconfigured token). */
   checkRunStatus?: number;
+  /** When set, completing a check run (a PATCH with a conclusion) answers with this HTTP status. */
+  completionStatus?: number;
   /** The login writes are made as. */
   botLogin: string;
 }
@@ -83,6 +85,9 @@ export class FakeGitHub {
     };
     if (method !== 'GET' && this.state.readOnly) return send(403, { message: 'Resource not accessible by integration' });
     if (this.state.checkRunStatus !== undefined && /check-runs/.test(url.pathname)) return send(this.state.checkRunStatus, { message: 'Server Error' });
+    if (this.state.completionStatus !== undefined && method === 'PATCH' && /check-runs/.test(url.pathname) && (body as { conclusion?: string } | undefined)?.conclusion !== undefined) {
+      return send(this.state.completionStatus, { message: 'Validation Failed' });
+    }
     try {
       const answer = this.route(method, url, body);
       if (answer === undefined) return send(404, { message: 'Not Found' });
