@@ -38,7 +38,9 @@ async function scenario(fake: FakeGitHub, apiUrl: string, bundle: string, count:
   for (let i = 0; i < changed; i++) repo.write(`schemas/event${i}.avsc`, schema(i, true));
   const head = repo.commit('pr', 1);
   fake.state.contents.set(`${base}:guardrails.yaml`, POLICY);
-  fake.state.pulls.set(number, { number, user: { login: 'dev' }, head: { sha: head, repo: { full_name: 'acme/b' } }, base: { sha: base, ref: 'main', repo: { full_name: 'acme/b' } }, labels: [] });
+  const owner = { login: 'acme' };
+  fake.state.pulls.set(number, { number, user: { login: 'dev' }, head: { sha: head, ref: `pr${number}`, repo: { full_name: 'acme/b', name: 'b', owner } }, base: { sha: base, ref: 'main', repo: { full_name: 'acme/b', name: 'b', owner } }, labels: [] });
+  fake.state.activity.set(`acme/b:refs/heads/pr${number}`, [{ before: base, after: head, ref: `refs/heads/pr${number}`, timestamp: new Date().toISOString(), activity_type: 'push', actor: { login: 'dev' } }]);
   fake.state.reviews.set(number, ['lead', 'expert'].map((login, i) => ({ id: i + 1, user: { login, type: 'User' }, state: 'APPROVED', commit_id: head, submitted_at: '2026-11-20T00:00:00Z' })));
   fake.state.commits.set(number, [{ sha: head, author: { login: 'dev' }, committer: { login: 'dev' } }]);
   const event = { pull_request: { number, head: { sha: head }, base: { sha: base, ref: 'main' } } };

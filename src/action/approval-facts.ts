@@ -1,20 +1,31 @@
 /**
  * Fetches what the approval engine needs for one PR: the fresh PR (current head, labels), every
  * review and commit (all pages), label events, and live team membership of every reviewer and the
- * override label's actor in every team the policy names. A token that cannot read membership is
+ * override label's actor in every team the policy names, and who pushed the head (when the policy
+ * excludes the last pusher). A token that cannot read membership or the head branch's activity is
  * recorded as the facts' error, so the engine fails with that exact message.
  */
 import type { ApprovalSettings } from '../policy/config/policy-sections.js';
 import { teamKey, type MembershipState, type PullFacts } from '../policy/approvals/facts.js';
-import type { PullInfo, PullSource } from '../github/api/pulls.js';
+import type { ActivitySource } from '../github/api/activity.js';
+import type { PullInfo, PullSource, RepoRef } from '../github/api/pulls.js';
+import { headPusher } from '../github/api/pushers.js';
 import type { TeamSource } from '../github/api/teams.js';
 import { GitHubApiError } from '../github/api/errors.js';
 
-export async function loadPullFacts(pulls: PullSource, teams: TeamSource, settings: ApprovalSettings, pull: PullInfo): Promise<PullFacts> {
-  const [reviews, commitPeople, labelEvents] = await Promise.all([
+/** `activityFor` reads a repository's activity: the head repository's, which is the fork for a fork PR. */
+export async function loadPullFacts(
+  pulls: PullSource,
+  teams: TeamSource,
+  activityFor: (repo: RepoRef) => ActivitySource,
+  settings: ApprovalSettings,
+  pull: PullInfo,
+): Promise<PullFacts> {
+  const [reviews, commitPeople, labelEvents, pusher] = await Promise.all([
     pulls.reviews(pull.number),
     pulls.commitPeople(pull.number),
     settings.emergencyLabel !== undefined && pull.labels.includes(settings.emergencyLabel) ? pulls.labelEvents(pull.number) : Promise.resolve([]),
+    settings.excludeLastPusher ? tryLastPusher(activityFor, pull) : Promise.resolve({}),
   ]);
   const logins = new Set<string>();
   for (const review of reviews) if (review.user) logins.add(review.user.login);
@@ -44,5 +55,28 @@ export async function loadPullFacts(pulls: PullSource, teams: TeamSource, settin
     reviews,
     teams: table,
     ...(membershipError !== undefined && { membershipError }),
+    ...pusher,
   };
+}
+
+type PusherFacts = Pick<PullFacts, 'lastPusher' | 'pusherError'>;
+
+/** Who pushed the head, or why that cannot be proven; only a failure that is not GitHub's is thrown. */
+async function tryLastPusher(activityFor: (repo: RepoRef) => ActivitySource, pull: PullInfo): Promise<PusherFacts> {
+  const head = pull.headSha.slice(0, 7);
+  const accept = 'or set approvals.exclude-last-pusher: false to accept that whoever pushed it may approve';
+  if (pull.headRepo === null) {
+    return { pusherError: `the head repository of PR #${pull.number} was deleted, so who pushed its head ${head} cannot be proven; open the change again from an existing branch, ${accept}` };
+  }
+  const where = `branch ${pull.headRef} of ${pull.headRepo.owner}/${pull.headRepo.repo}`;
+  try {
+    const lastPusher = await headPusher(activityFor(pull.headRepo), pull.headRef, pull.headSha);
+    if (lastPusher !== undefined) return { lastPusher };
+    return {
+      pusherError: `the push that made ${head} the head of PR #${pull.number} is not in the activity of ${where}, so who pushed it cannot be proven; push the branch again (or re-run the check if the push was just made), ${accept}`,
+    };
+  } catch (error) {
+    if (!(error instanceof GitHubApiError)) throw error;
+    return { pusherError: `cannot prove who pushed head ${head} of PR #${pull.number} to ${where}: ${error.message}` };
+  }
 }

@@ -11,6 +11,7 @@ import { REGISTRY_ENV } from '../registry/index.js';
 import { evaluateApprovals } from '../policy/approvals/evaluate.js';
 import type { ApprovalResult } from '../policy/approvals/result.js';
 import { createClient, type GitHubClient } from '../github/api/client.js';
+import { activitySource } from '../github/api/activity.js';
 import { checkRunWriter, type CheckRunWriter } from '../github/api/checks.js';
 import { stickyComments } from '../github/api/comments.js';
 import { contentSource } from '../github/api/contents.js';
@@ -135,7 +136,7 @@ async function approvalsFor(ctx: Context, policy: BasePolicy, pull: PullInfo | u
     return { ...empty, name: 'Schema change approvals', status: 'skipped', description: 'merge queue: approvals were enforced on the pull request' };
   }
   const facts = required
-    ? await loadPullFacts(pullSource(ctx.client, ctx.repo), teamSource(ctx.client), settings, pull)
+    ? await loadPullFacts(pullSource(ctx.client, ctx.repo), teamSource(ctx.client), (repo) => activitySource(ctx.client, repo), settings, pull)
     : { number: pull.number, author: pull.author, headSha: pull.headSha, commitPeople: [], labels: pull.labels, labelEvents: [], reviews: [], teams: new Map() };
   return evaluateApprovals({ settings, facts, schemaFiles: files, required });
 }

@@ -70,13 +70,18 @@ interface PullShape {
   readonly owner?: string;
   readonly branch?: string;
   readonly baseRef?: string;
+  /** Who pushed the head commit (default: the author). */
+  readonly pusher?: string;
 }
 
 function setUpPull(number: number, head: string, reviews: { login: string; state: string; commit: string }[], shape: PullShape = {}) {
-  const { owner = 'acme', branch = `pr${number}`, baseRef = 'main' } = shape;
+  const { owner = 'acme', branch = `pr${number}`, baseRef = 'main', pusher = 'dev' } = shape;
+  // Who pushed the head: the head branch's activity, in the head repository (the fork for a fork PR).
+  const push = { id: number, node_id: 'A', before: base, after: head, ref: `refs/heads/${branch}`, timestamp: new Date().toISOString(), activity_type: 'push', actor: { login: pusher } };
+  fake.state.activity.set(`${owner}/schemas:refs/heads/${branch}`, [push]);
   fake.state.pulls.set(number, {
     number, state: 'open', user: { login: 'dev' }, labels: [],
-    head: { sha: head, ref: branch, repo: { full_name: `${owner}/schemas`, owner: { login: owner } } },
+    head: { sha: head, ref: branch, repo: { full_name: `${owner}/schemas`, name: 'schemas', owner: { login: owner } } },
     base: { sha: base, ref: baseRef, repo: { full_name: 'acme/schemas', owner: { login: 'acme' } } },
   });
   fake.state.reviews.set(number, reviews.map((r, i) => ({ id: number * 100 + i, user: { login: r.login, type: 'User' }, state: r.state, commit_id: r.commit, submitted_at: `2026-11-2${i}T00:00:00Z` })));
@@ -188,6 +193,14 @@ describe('the bundled action, end to end', () => {
     expect(result.code).toBe(1);
     expect(result.outputs['approvals-satisfied']).toBe('false');
     expect(fake.state.comments.get(2)?.[0]?.body).toContain('not counted: @expert1: approved commit');
+  }, 120_000);
+
+  it('trap 5: the last pusher cannot approve, although no commit is theirs', async () => {
+    setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string), { pusher: 'lead1' });
+    const result = await act('pr2', 2);
+    expect(result.code).toBe(1);
+    expect(result.outputs['approvals-satisfied']).toBe('false');
+    expect(fake.state.comments.get(2)?.[0]?.body).toContain(`@lead1: pushed the current head ${(heads.pr2 as string).slice(0, 7)}, so cannot approve it`);
   }, 120_000);
 
   it('trap 8: a fork PR with a read-only token still gets the verdict in the summary, outputs and exit code', async () => {

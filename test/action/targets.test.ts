@@ -16,7 +16,7 @@ beforeAll(async () => {
   apiUrl = await fake.start();
   const pull = (number: number, sha: string, owner: string, branch: string, base: string) => ({
     number, state: 'open', user: { login: 'dev' }, labels: [],
-    head: { sha, ref: branch, repo: { full_name: `${owner}/schemas`, owner: { login: owner } } },
+    head: { sha, ref: branch, repo: { full_name: `${owner}/schemas`, name: 'schemas', owner: { login: owner } } },
     base: { sha: `${number}`.padStart(40, 'c'), ref: base, repo: { full_name: 'acme/schemas' } },
   });
   fake.state.pulls.set(1, pull(1, HEAD, 'acme', 'feature', 'main'));

@@ -21,6 +21,10 @@ export interface PullInfo {
   readonly headSha: string;
   readonly baseSha: string;
   readonly baseRef: string;
+  /** The branch the PR's head lives on, in `headRepo`. */
+  readonly headRef: string;
+  /** Where the head branch lives (the fork, for a fork PR); null when that repository was deleted. */
+  readonly headRepo: RepoRef | null;
   readonly labels: readonly string[];
   /** The head repository differs from the base one. */
   readonly fromFork: boolean;
@@ -45,6 +49,8 @@ export function pullSource(client: GitHubClient, ref: RepoRef): PullSource {
           headSha: data.head.sha,
           baseSha: data.base.sha,
           baseRef: data.base.ref,
+          headRef: data.head.ref,
+          headRepo: data.head.repo ? { owner: data.head.repo.owner.login, repo: data.head.repo.name } : null,
           labels: data.labels.map((label) => label.name ?? '').filter((name) => name !== ''),
           fromFork: data.head.repo?.full_name !== data.base.repo.full_name,
         };

@@ -40,6 +40,10 @@ export interface PullFacts {
   readonly teams: ReadonlyMap<string, ReadonlyMap<string, MembershipState>>;
   /** Set when team membership could not be read (a token without org read access): the engine then errors. */
   readonly membershipError?: string;
+  /** Who pushed `headSha` onto the head branch (repository activity); read only when the policy excludes them. */
+  readonly lastPusher?: string;
+  /** Set when who pushed the head could not be proven: with `exclude-last-pusher` on, the engine then errors. */
+  readonly pusherError?: string;
 }
 
 /** Logins GitHub uses for apps and AI reviewers that are not `[bot]`-suffixed. */

@@ -25,6 +25,11 @@ export interface ApprovalSettings {
   readonly required: { readonly platformLead: number; readonly domainExpert: number };
   /** Only reviews of the PR's current head commit count (default true). */
   readonly requireCurrentHead: boolean;
+  /**
+   * Whoever pushed the PR's current head cannot approve it, even if they wrote none of its commits
+   * (default true; GitHub's "require approval of the most recent reviewable push").
+   */
+  readonly excludeLastPusher: boolean;
   /** `changes`: any schema change needs approval; `breaking`: only breaking ones. */
   readonly requiredFor: 'changes' | 'breaking';
   /** A label that, applied by a Platform Lead, overrides failures; recorded in the report. */
@@ -41,6 +46,7 @@ export const DEFAULT_APPROVALS: ApprovalSettings = {
   domainExperts: [],
   required: { platformLead: 1, domainExpert: 1 },
   requireCurrentHead: true,
+  excludeLastPusher: true,
   requiredFor: 'changes',
 };
 
@@ -63,6 +69,7 @@ export const APPROVALS_SHAPE = {
   'domain-experts': z.array(z.strictObject(EXPERT_SHAPE, { error: 'a mapping with `files` and `owners`' }), { error: 'a list of mappings with `files` and `owners`' }).optional(),
   required: z.strictObject(REQUIRED_SHAPE, { error: 'a mapping with `platform-lead` and/or `domain-expert` counts' }).optional(),
   'require-current-head': z.boolean({ error: 'true or false' }).optional(),
+  'exclude-last-pusher': z.boolean({ error: 'true or false' }).optional(),
   'required-for': z.enum(['changes', 'breaking'], { error: 'one of changes, breaking' }).optional(),
   'emergency-label': z.string({ error: 'a label name such as "schema-emergency"' }).min(1).max(50).optional(),
 };
@@ -121,7 +128,8 @@ export function normalisePolicySections(
       platformLead: a.required?.['platform-lead'] ?? DEFAULT_APPROVALS.required.platformLead,
       domainExpert: a.required?.['domain-expert'] ?? DEFAULT_APPROVALS.required.domainExpert,
     },
-    requireCurrentHead: a['require-current-head'] ?? true,
+    requireCurrentHead: a['require-current-head'] ?? DEFAULT_APPROVALS.requireCurrentHead,
+    excludeLastPusher: a['exclude-last-pusher'] ?? DEFAULT_APPROVALS.excludeLastPusher,
     requiredFor: a['required-for'] ?? 'changes',
     ...(a['emergency-label'] !== undefined && { emergencyLabel: a['emergency-label'] }),
   };

@@ -9,7 +9,12 @@ import { reviewFromPayload, teamKey, type MembershipState, type PullFacts, type 
 
 interface Example {
   readonly name: string;
-  readonly examples: readonly { action: string; review: ReviewPayload & { user: { login: string; type: string } }; pull_request: { head: { sha: string }; user: { login: string }; number: number } }[];
+  readonly examples: readonly {
+    action: string;
+    review: ReviewPayload & { user: { login: string; type: string } };
+    pull_request: { head: { sha: string }; user: { login: string }; number: number };
+    sender: { login: string };
+  }[];
 }
 
 const require = createRequire(import.meta.url);
@@ -17,9 +22,14 @@ const index = require('@octokit/webhooks-examples/api.github.com/index.json') as
 const submitted = index.find((e) => e.name === 'pull_request_review')?.examples.find((e) => e.action === 'submitted');
 if (submitted === undefined) throw new Error('webhooks-examples has no pull_request_review submitted example');
 
+const synchronize = index.find((e) => e.name === 'pull_request')?.examples.find((e) => e.action === 'synchronize');
+if (synchronize === undefined) throw new Error('webhooks-examples has no pull_request synchronize example');
+
 /** The real payload's PR: head sha and author. */
 export const HEAD = submitted.pull_request.head.sha;
 export const AUTHOR = submitted.pull_request.user.login;
+/** Who pushed the head: the sender of the real `synchronize` payload of the same PR (its author, as usual). */
+export const PUSHER = synchronize.sender.login;
 const BASE_REVIEW = submitted.review;
 
 let nextId = 1000;
@@ -67,6 +77,7 @@ export function facts(reviews: ReviewFact[], overrides: Partial<PullFacts> = {})
     author: AUTHOR,
     headSha: HEAD,
     commitPeople: [AUTHOR],
+    lastPusher: PUSHER,
     labels: [],
     labelEvents: [],
     reviews,
