@@ -165,7 +165,19 @@ async function fileHistory(git, commit, path2) {
     const oldest = entries[entries.length - 1];
     current = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git, oldest.commit, at2);
   }
-  return versions.filter((version, i) => i === 0 || version.blob !== versions[i - 1]?.blob);
+  return distinctContent(versions);
+}
+function distinctContent(versions) {
+  const out = [];
+  for (const version of versions) {
+    const last = out[out.length - 1];
+    if (last === void 0 || last.blob !== version.blob) out.push(version);
+    else if (version.afterGap === true) {
+      const reAdd = { commit: version.commit, date: version.date, path: version.path };
+      out[out.length - 1] = { ...last, reAdded: [...last.reAdded ?? [], reAdd] };
+    }
+  }
+  return out;
 }
 function withGaps(entries, path2) {
   const versions = [];
@@ -4873,6 +4885,7 @@ var DEFAULT_APPROVALS = {
   domainExperts: [],
   required: { platformLead: 1, domainExpert: 1 },
   requireCurrentHead: true,
+  excludeLastPusher: true,
   requiredFor: "changes"
 };
 var DEFAULT_DEPRECATION = { windowDays: 30 };
@@ -4890,6 +4903,7 @@ var APPROVALS_SHAPE = {
   "domain-experts": z4.array(z4.strictObject(EXPERT_SHAPE, { error: "a mapping with `files` and `owners`" }), { error: "a list of mappings with `files` and `owners`" }).optional(),
   required: z4.strictObject(REQUIRED_SHAPE, { error: "a mapping with `platform-lead` and/or `domain-expert` counts" }).optional(),
   "require-current-head": z4.boolean({ error: "true or false" }).optional(),
+  "exclude-last-pusher": z4.boolean({ error: "true or false" }).optional(),
   "required-for": z4.enum(["changes", "breaking"], { error: "one of changes, breaking" }).optional(),
   "emergency-label": z4.string({ error: 'a label name such as "schema-emergency"' }).min(1).max(50).optional()
 };
@@ -4931,7 +4945,8 @@ function normalisePolicySections(raw, file, locate2) {
       platformLead: a.required?.["platform-lead"] ?? DEFAULT_APPROVALS.required.platformLead,
       domainExpert: a.required?.["domain-expert"] ?? DEFAULT_APPROVALS.required.domainExpert
     },
-    requireCurrentHead: a["require-current-head"] ?? true,
+    requireCurrentHead: a["require-current-head"] ?? DEFAULT_APPROVALS.requireCurrentHead,
+    excludeLastPusher: a["exclude-last-pusher"] ?? DEFAULT_APPROVALS.excludeLastPusher,
     requiredFor: a["required-for"] ?? "changes",
     ...a["emergency-label"] !== void 0 && { emergencyLabel: a["emergency-label"] }
   };

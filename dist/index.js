@@ -40558,7 +40558,23 @@ async function fileHistory(git, commit, path2) {
     const oldest = entries[entries.length - 1];
     current2 = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git, oldest.commit, at2);
   }
-  return versions.filter((version2, i) => i === 0 || version2.blob !== versions[i - 1]?.blob);
+  return distinctContent(versions);
+}
+function distinctContent(versions) {
+  const out = [];
+  for (const version2 of versions) {
+    const last = out[out.length - 1];
+    if (last === void 0 || last.blob !== version2.blob) out.push(version2);
+    else if (version2.afterGap === true) {
+      const reAdd = { commit: version2.commit, date: version2.date, path: version2.path };
+      out[out.length - 1] = { ...last, reAdded: [...last.reAdded ?? [], reAdd] };
+    }
+  }
+  return out;
+}
+async function firstParentChain(git, commit) {
+  const output2 = await git(["rev-list", "--first-parent", "--end-of-options", commit]);
+  return output2.toString("utf8").split("\n").filter((line) => line !== "");
 }
 function withGaps(entries, path2) {
   const versions = [];
@@ -62534,9 +62550,9 @@ function toFormData(obj, formData, options) {
     throw new TypeError("target must be an object");
   }
   formData = formData || new (FormData_default || FormData)();
-  const option = (name, fallback) => {
+  const option = (name, fallback2) => {
     const value = utils_default.getSafeProp(options, name);
-    return utils_default.isUndefined(value) ? fallback : value;
+    return utils_default.isUndefined(value) ? fallback2 : value;
   };
   const metaTokens = option("metaTokens", true);
   const visitor = option("visitor") || defaultVisitor;
@@ -70962,8 +70978,8 @@ function subjectRefusal(base, error63) {
 function runFailure(error63) {
   if (!(error63 instanceof RegistryError)) return error63;
   if (REFUSED.includes(error63.kind)) return new RegistryCheckError(`the registry check cannot run: ${error63.message}`, "refused", error63.message);
-  const fallback = "Retry later, or set `on-registry-unavailable: offline` in guardrails.yaml to fall back to the git-history check (marked degraded).";
-  return new RegistryCheckError(`the Schema Registry is unavailable, so the check fails closed: ${error63.message} ${fallback}`, "unavailable", error63.message);
+  const fallback2 = "Retry later, or set `on-registry-unavailable: offline` in guardrails.yaml to fall back to the git-history check (marked degraded).";
+  return new RegistryCheckError(`the Schema Registry is unavailable, so the check fails closed: ${error63.message} ${fallback2}`, "unavailable", error63.message);
 }
 
 // src/policy/check/registry-facts.ts
@@ -71141,6 +71157,7 @@ var DEFAULT_APPROVALS = {
   domainExperts: [],
   required: { platformLead: 1, domainExpert: 1 },
   requireCurrentHead: true,
+  excludeLastPusher: true,
   requiredFor: "changes"
 };
 var DEFAULT_DEPRECATION = { windowDays: 30 };
@@ -71158,6 +71175,7 @@ var APPROVALS_SHAPE = {
   "domain-experts": external_exports.array(external_exports.strictObject(EXPERT_SHAPE, { error: "a mapping with `files` and `owners`" }), { error: "a list of mappings with `files` and `owners`" }).optional(),
   required: external_exports.strictObject(REQUIRED_SHAPE, { error: "a mapping with `platform-lead` and/or `domain-expert` counts" }).optional(),
   "require-current-head": external_exports.boolean({ error: "true or false" }).optional(),
+  "exclude-last-pusher": external_exports.boolean({ error: "true or false" }).optional(),
   "required-for": external_exports.enum(["changes", "breaking"], { error: "one of changes, breaking" }).optional(),
   "emergency-label": external_exports.string({ error: 'a label name such as "schema-emergency"' }).min(1).max(50).optional()
 };
@@ -71202,7 +71220,8 @@ function normalisePolicySections(raw, file2, locate2) {
       platformLead: a.required?.["platform-lead"] ?? DEFAULT_APPROVALS.required.platformLead,
       domainExpert: a.required?.["domain-expert"] ?? DEFAULT_APPROVALS.required.domainExpert
     },
-    requireCurrentHead: a["require-current-head"] ?? true,
+    requireCurrentHead: a["require-current-head"] ?? DEFAULT_APPROVALS.requireCurrentHead,
+    excludeLastPusher: a["exclude-last-pusher"] ?? DEFAULT_APPROVALS.excludeLastPusher,
     requiredFor: a["required-for"] ?? "changes",
     ...a["emergency-label"] !== void 0 && { emergencyLabel: a["emergency-label"] }
   };
@@ -71921,13 +71940,12 @@ function evaluateApprovals(input2) {
   const { settings, facts } = input2;
   const empty = { approvers: [], dismissed: [], blockers: [], children: [] };
   if (!input2.required) return { ...empty, name: ROOT, status: "skipped", description: "no schema change in this PR needs approval" };
-  if (facts.membershipError !== void 0) {
-    return { ...empty, name: ROOT, status: "error", description: facts.membershipError, error: facts.membershipError };
-  }
+  const error63 = missingFacts(settings, facts);
+  if (error63 !== void 0) return { ...empty, name: ROOT, status: "error", description: error63, error: error63 };
   const roles = rolesFor2(settings, input2.schemaFiles);
   const canFill = (login, role) => isMember(role.principals, login, facts.teams);
   const inAnyRole = (login) => roles.some((role) => canFill(login, role)) || isMember(settings.platformLeads, login, facts.teams);
-  const { valid, dismissed, blockers } = screen(latestOpinions(facts.reviews), facts, settings.requireCurrentHead, inAnyRole);
+  const { valid, dismissed, blockers } = screen(latestOpinions(facts.reviews), facts, settings, inAnyRole);
   const assignment = assignRoles(roles, canFill, valid.map((o) => o.login));
   const children = roles.map((role, i) => roleResult(role, assignment.filled[i] ?? [], valid));
   const approvers = children.flatMap((child) => child.approvers);
@@ -71949,13 +71967,22 @@ function evaluateApprovals(input2) {
     ...override !== void 0 && { override }
   };
 }
-function screen(opinions, facts, currentHead, inAnyRole) {
+function missingFacts(settings, facts) {
+  if (facts.membershipError !== void 0) return facts.membershipError;
+  if (!settings.excludeLastPusher) return void 0;
+  if (facts.pusherError !== void 0) return facts.pusherError;
+  if (facts.lastPusher === void 0) {
+    return `who pushed head ${facts.headSha.slice(0, 7)} of PR #${facts.number} was not loaded, so the last pusher cannot be excluded; this is a bug in guardrails, please report it (or set approvals.exclude-last-pusher: false)`;
+  }
+  return void 0;
+}
+function screen(opinions, facts, settings, inAnyRole) {
   const valid = [];
   const dismissed = [];
   const blockers = [];
   const people = new Set(facts.commitPeople.map((login) => login.toLowerCase()));
   for (const opinion of opinions) {
-    const reason = disqualification(opinion, facts, people, currentHead);
+    const reason = disqualification(opinion, facts, people, settings);
     if (opinion.opinion === "CHANGES_REQUESTED") {
       if (!isBot(opinion) && inAnyRole(opinion.login)) blockers.push(opinion.login);
       continue;
@@ -71967,12 +71994,15 @@ function screen(opinions, facts, currentHead, inAnyRole) {
   }
   return { valid, dismissed, blockers };
 }
-function disqualification(opinion, facts, people, currentHead) {
+function disqualification(opinion, facts, people, settings) {
   const login = opinion.login.toLowerCase();
   if (isBot(opinion)) return "bots cannot approve schema changes";
   if (login === facts.author.toLowerCase()) return "the author of the PR cannot approve it";
   if (people.has(login)) return "authored or committed commits in this PR, so cannot approve it";
-  if (currentHead && opinion.review.commitId !== facts.headSha) {
+  if (settings.excludeLastPusher && login === facts.lastPusher?.toLowerCase()) {
+    return `pushed the current head ${facts.headSha.slice(0, 7)}, so cannot approve it; someone else must approve after the last push`;
+  }
+  if (settings.requireCurrentHead && opinion.review.commitId !== facts.headSha) {
     const on = opinion.review.commitId === null ? "a commit that no longer exists (force-pushed away)" : `commit ${opinion.review.commitId.slice(0, 7)}`;
     return `approved ${on}, not the current head ${facts.headSha.slice(0, 7)}; re-approve`;
   }
@@ -76407,6 +76437,24 @@ function apiFailure(doing, error63) {
   return new GitHubApiError("failed", `could not ${doing}: ${status !== void 0 ? `HTTP ${status}: ` : ""}${detail}`, status);
 }
 
+// src/github/api/activity.ts
+function activitySource(client, ref) {
+  return {
+    async *activities(branch) {
+      const params = { ...ref, ref: `refs/heads/${branch}`, per_page: 100, direction: "desc" };
+      try {
+        for await (const page of client.paginate.iterator("GET /repos/{owner}/{repo}/activity", params)) {
+          for (const item of page.data) {
+            yield { type: item.activity_type, before: item.before, after: item.after, at: item.timestamp, actor: item.actor?.login ?? null };
+          }
+        }
+      } catch (error63) {
+        throw apiFailure(`read the activity of branch ${branch} in ${ref.owner}/${ref.repo}`, error63);
+      }
+    }
+  };
+}
+
 // src/github/api/truncate.ts
 function fitMarkdown(text, limit, note, measure = "chars") {
   const size = (s) => measure === "bytes" ? Buffer.byteLength(s, "utf8") : s.length;
@@ -76520,29 +76568,144 @@ function contentSource(client, repo) {
   };
 }
 
-// src/github/api/landing.ts
-function landingSource(client, ref) {
-  const cache = /* @__PURE__ */ new Map();
-  const resolve2 = async (sha, committerDate) => {
-    try {
-      const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { ...ref, commit_sha: sha });
-      const merged = data.find((pull) => pull.merge_commit_sha === sha && pull.merged_at);
-      if (merged?.merged_at) return { at: merged.merged_at, source: "pr-merged-at" };
-    } catch (error63) {
-      if (statusOf(error63) !== 404) throw apiFailure(`find the pull request that merged ${sha.slice(0, 12)}`, error63);
-    }
-    return { at: committerDate, source: "first-parent-commit" };
+// src/policy/deprecation/landing-proof.ts
+var NO_COMMIT = /^0+$/;
+var HOW = {
+  push: "push",
+  force_push: "force push",
+  branch_deletion: "deletion of the branch",
+  branch_creation: "creation of the branch",
+  pr_merge: "pull request merge",
+  merge_queue_merge: "merge queue merge"
+};
+function activityMatcher(request2) {
+  const position = new Map(request2.chain.map((sha, i) => [sha, i]));
+  const pending = new Set(request2.commits);
+  const landings = /* @__PURE__ */ new Map();
+  const cutoff = request2.windowStart === void 0 ? void 0 : Date.parse(request2.windowStart);
+  let reachedChain = false;
+  const settle3 = (fact) => {
+    landings.set(fact.commit, fact);
+    pending.delete(fact.commit);
   };
   return {
-    landedAt(sha, committerDate) {
-      let found = cache.get(sha);
-      if (found === void 0) {
-        found = resolve2(sha, committerDate);
-        cache.set(sha, found);
+    feed(activity) {
+      if (pending.size === 0) return true;
+      const after = position.get(activity.after);
+      const rewrite = rewriteOf(activity, after, reachedChain, position, request2.branch);
+      if (rewrite !== void 0) {
+        for (const commit of pending) {
+          const p = position.get(commit);
+          settle3(after !== void 0 && p !== void 0 && p >= after ? presentSinceRewrite(commit, activity, rewrite) : rewrittenAfter(commit, rewrite));
+        }
+        return true;
       }
-      return found;
+      if (after === void 0) return false;
+      reachedChain = true;
+      const end = coveredEnd(activity, after, position, request2.chain.length);
+      const early = cutoff !== void 0 && Date.parse(activity.at) <= cutoff;
+      for (const commit of pending) {
+        const p = position.get(commit);
+        if (p === void 0 || p < after) continue;
+        if (p < end) settle3(broughtBy(commit, activity, request2.branch));
+        else if (early) settle3(presentBy(commit, activity, request2.branch));
+      }
+      return pending.size === 0;
+    },
+    result: () => ({ landings, unresolved: [...pending] })
+  };
+}
+function unprovenLanding(commit, branch) {
+  const detail = `no record proves when commit ${short(commit)} reached ${branch}: the repository activity does not list its arrival, no pull request into ${branch} has it as its merge commit, and it is not a commit GitHub created and signed (committer dates are set by the client); re-run the check once the activity record lists it, land deprecation markers through pull requests, or ask a Platform Lead for the emergency label`;
+  return { commit, source: "unproven", detail };
+}
+function rewriteOf(activity, after, reachedChain, position, branch) {
+  const who = `${by(activity.actor)} at ${activity.at}`;
+  if (activity.type === "force_push") return `${branch} was force-pushed ${who}`;
+  if (activity.type === "branch_deletion" || NO_COMMIT.test(activity.after)) return `${branch} was deleted ${who}`;
+  if (after === void 0) return reachedChain ? `the ${HOW[activity.type]} ${who} left ${branch} at ${short(activity.after)}, which is not on its current first-parent history (rewritten, or merged in as a second parent)` : void 0;
+  const before = position.get(activity.before);
+  if (before !== void 0 && before < after) return `the ${HOW[activity.type]} ${who} moved ${branch} back to an older commit`;
+  return void 0;
+}
+function coveredEnd(activity, after, position, length) {
+  if (NO_COMMIT.test(activity.before)) return length;
+  const before = position.get(activity.before);
+  if (before !== void 0) return Math.max(before, after);
+  return after + 1;
+}
+function broughtBy(commit, activity, branch) {
+  return { commit, source: "activity", at: activity.at, detail: `brought onto ${branch} by the ${HOW[activity.type]} ${by(activity.actor)} at ${activity.at}` };
+}
+function presentBy(commit, activity, branch) {
+  const detail = `on ${branch} no later than ${activity.at} (the ${HOW[activity.type]} ${by(activity.actor)}); older records were not read, the window had passed by then`;
+  return { commit, source: "activity", at: activity.at, detail };
+}
+function presentSinceRewrite(commit, activity, rewrite) {
+  return { commit, source: "activity", at: activity.at, detail: `on the branch since ${rewrite}; the history before it was rewritten, so the window starts there` };
+}
+function rewrittenAfter(commit, rewrite) {
+  const detail = `commit ${short(commit)} reached the branch before ${rewrite}, so the rewritten history cannot prove the marker stayed there; restart the window by removing the marker and marking the element again, or ask a Platform Lead for the emergency label`;
+  return { commit, source: "unproven", detail };
+}
+function by(actor) {
+  return actor === null ? "by a deleted account" : `by @${actor}`;
+}
+function short(sha) {
+  return sha.slice(0, 12);
+}
+
+// src/github/api/landing.ts
+function landingSource(client, ref, options) {
+  return provenLanding({ activity: activitySource(client, ref), commits: commitRecords(client, ref) }, options.branch);
+}
+function provenLanding(sources, branch) {
+  return {
+    async prove(request2) {
+      if (request2.commits.size === 0) return /* @__PURE__ */ new Map();
+      const matcher = activityMatcher({ branch, chain: request2.chain, commits: [...request2.commits.keys()], ...request2.windowStart !== void 0 && { windowStart: request2.windowStart } });
+      for await (const activity of sources.activity.activities(branch)) if (matcher.feed(activity)) break;
+      const { landings, unresolved } = matcher.result();
+      const facts = new Map(landings);
+      for (const commit of unresolved) facts.set(commit, await fallback(sources.commits, commit, branch));
+      return facts;
     }
   };
+}
+async function fallback(commits, commit, branch) {
+  const pull = await commits.mergedPull(commit, branch);
+  if (pull !== void 0) return { commit, source: "pr-merged-at", at: pull.mergedAt, detail: `merge commit of pull request #${pull.number}, merged into ${branch} at ${pull.mergedAt}` };
+  const created = await commits.gitHubCreatedAt(commit);
+  if (created !== void 0) return { commit, source: "web-flow-committer-date", at: created, detail: `created and signed by GitHub (web-flow) at ${created}` };
+  return unprovenLanding(commit, branch);
+}
+var GITHUB_COMMITTER = "noreply@github.com";
+function commitRecords(client, ref) {
+  return {
+    async mergedPull(sha, branch) {
+      const pulls = await unlessMissing(
+        `find the pull request that merged ${sha.slice(0, 12)}`,
+        () => client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { ...ref, commit_sha: sha, per_page: 100 })
+      );
+      const pull = pulls?.data.find((p) => p.merge_commit_sha === sha && p.base?.ref === branch);
+      return pull?.merged_at ? { number: pull.number, mergedAt: pull.merged_at } : void 0;
+    },
+    async gitHubCreatedAt(sha) {
+      const found = await unlessMissing(`read commit ${sha.slice(0, 12)}`, () => client.request("GET /repos/{owner}/{repo}/commits/{ref}", { ...ref, ref: sha }));
+      const commit = found?.data.commit;
+      const signed = commit?.verification?.verified === true && commit.verification.reason === "valid";
+      return signed && commit.committer?.email === GITHUB_COMMITTER && commit.committer.date ? commit.committer.date : void 0;
+    }
+  };
+}
+async function unlessMissing(doing, request2) {
+  try {
+    return await request2();
+  } catch (error63) {
+    const status = statusOf(error63);
+    if (status === 404 || status === 422) return void 0;
+    throw apiFailure(doing, error63);
+  }
 }
 
 // src/github/api/pull-lookup.ts
@@ -76588,6 +76751,8 @@ function pullSource(client, ref) {
           headSha: data.head.sha,
           baseSha: data.base.sha,
           baseRef: data.base.ref,
+          headRef: data.head.ref,
+          headRepo: data.head.repo ? { owner: data.head.repo.owner.login, repo: data.head.repo.name } : null,
           labels: data.labels.map((label2) => label2.name ?? "").filter((name) => name !== ""),
           fromFork: data.head.repo?.full_name !== data.base.repo.full_name
         };
@@ -76729,12 +76894,24 @@ function at(position, file2, level3, title, message) {
   };
 }
 
+// src/github/api/pushers.ts
+var PUSHES = /* @__PURE__ */ new Set(["push", "force_push", "branch_creation", "pr_merge", "merge_queue_merge"]);
+var DELETED_ACCOUNT = "ghost";
+async function headPusher(activity, branch, headSha) {
+  const sha = headSha.toLowerCase();
+  for await (const entry of activity.activities(branch)) {
+    if (PUSHES.has(entry.type) && entry.after.toLowerCase() === sha) return entry.actor ?? DELETED_ACCOUNT;
+  }
+  return void 0;
+}
+
 // src/action/approval-facts.ts
-async function loadPullFacts(pulls, teams, settings, pull) {
-  const [reviews, commitPeople, labelEvents] = await Promise.all([
+async function loadPullFacts(pulls, teams, activityFor, settings, pull) {
+  const [reviews, commitPeople, labelEvents, pusher] = await Promise.all([
     pulls.reviews(pull.number),
     pulls.commitPeople(pull.number),
-    settings.emergencyLabel !== void 0 && pull.labels.includes(settings.emergencyLabel) ? pulls.labelEvents(pull.number) : Promise.resolve([])
+    settings.emergencyLabel !== void 0 && pull.labels.includes(settings.emergencyLabel) ? pulls.labelEvents(pull.number) : Promise.resolve([]),
+    settings.excludeLastPusher ? tryLastPusher(activityFor, pull) : Promise.resolve({})
   ]);
   const logins = /* @__PURE__ */ new Set();
   for (const review of reviews) if (review.user) logins.add(review.user.login);
@@ -76763,8 +76940,27 @@ async function loadPullFacts(pulls, teams, settings, pull) {
     labelEvents,
     reviews,
     teams: table,
-    ...membershipError !== void 0 && { membershipError }
+    ...membershipError !== void 0 && { membershipError },
+    ...pusher
   };
+}
+async function tryLastPusher(activityFor, pull) {
+  const head = pull.headSha.slice(0, 7);
+  const accept = "or set approvals.exclude-last-pusher: false to accept that whoever pushed it may approve";
+  if (pull.headRepo === null) {
+    return { pusherError: `the head repository of PR #${pull.number} was deleted, so who pushed its head ${head} cannot be proven; open the change again from an existing branch, ${accept}` };
+  }
+  const where = `branch ${pull.headRef} of ${pull.headRepo.owner}/${pull.headRepo.repo}`;
+  try {
+    const lastPusher = await headPusher(activityFor(pull.headRepo), pull.headRef, pull.headSha);
+    if (lastPusher !== void 0) return { lastPusher };
+    return {
+      pusherError: `the push that made ${head} the head of PR #${pull.number} is not in the activity of ${where}, so who pushed it cannot be proven; push the branch again (or re-run the check if the push was just made), ${accept}`
+    };
+  } catch (error63) {
+    if (!(error63 instanceof GitHubApiError)) throw error63;
+    return { pusherError: `cannot prove who pushed head ${head} of PR #${pull.number} to ${where}: ${error63.message}` };
+  }
 }
 
 // src/action/base-policy.ts
@@ -76848,8 +77044,7 @@ function elementLabel(element) {
 
 // src/policy/deprecation/window.ts
 var DAY_MS = 24 * 60 * 60 * 1e3;
-function deprecationVerdict(versions, element, now, windowDays) {
-  const label2 = elementLabel(element);
+function markerRun(versions, element) {
   let start;
   let reason;
   for (let i = versions.length - 1; i >= 0; i--) {
@@ -76860,38 +77055,83 @@ function deprecationVerdict(versions, element, now, windowDays) {
     reason ??= marker.reason;
     if (version2.afterGap === true) break;
   }
-  if (start === void 0) return { element, label: label2, status: "unmarked" };
-  const since = Date.parse(start.landedAt);
-  const removable = since + windowDays * DAY_MS;
-  const left = Math.max(0, Math.ceil((removable - now.getTime()) / DAY_MS));
+  if (start === void 0) return void 0;
+  return reason === void 0 ? { start } : { start, reason };
+}
+function deprecationVerdict(versions, element, clock) {
+  const label2 = elementLabel(element);
+  const run2 = markerRun(versions, element);
+  if (run2 === void 0) return { element, label: label2, status: "unmarked" };
+  const landing = clock.landings.get(run2.start.commit) ?? notGathered(run2.start.commit);
+  const base = { element, label: label2, commit: run2.start.commit, landing, ...run2.reason !== void 0 && { reason: run2.reason } };
+  const since = landing.at === void 0 ? NaN : Date.parse(landing.at);
+  if (Number.isNaN(since)) {
+    const problem = landing.at === void 0 ? landing.detail : `the landing date ${JSON.stringify(landing.at)} of commit ${run2.start.commit.slice(0, 12)} is not a date; this is a bug, please report it`;
+    return { ...base, status: "unproven", problem };
+  }
+  const removable = since + clock.windowDays * DAY_MS;
+  const now = clock.now.getTime();
+  const mature = now >= removable;
   return {
-    element,
-    label: label2,
-    status: now.getTime() >= removable ? "mature" : "pending",
+    ...base,
+    status: mature ? "mature" : "pending",
     since: new Date(since).toISOString(),
-    commit: start.commit,
     removableOn: new Date(removable).toISOString(),
-    daysLeft: now.getTime() >= removable ? 0 : left,
-    ...reason !== void 0 && { reason }
+    daysLeft: mature ? 0 : Math.ceil((removable - now) / DAY_MS)
   };
+}
+var SOURCE_LABEL = {
+  activity: "repository activity",
+  "pr-merged-at": "pull request merge time",
+  "web-flow-committer-date": "commit created by GitHub",
+  "committer-date": "committer date, not verified",
+  unproven: "unproven"
+};
+function landingSourceLabel(source) {
+  return SOURCE_LABEL[source];
 }
 function describeVerdict(verdict) {
   if (verdict.status === "unmarked") return `${verdict.label}: not marked deprecated on the base branch`;
+  if (verdict.status === "unproven") return `${verdict.label}: deprecation date unproven: ${verdict.problem ?? "no landing record"}`;
   const since = verdict.since?.slice(0, 10);
+  const source = verdict.landing === void 0 ? "" : ` (${landingSourceLabel(verdict.landing.source)})`;
   const on = verdict.removableOn?.slice(0, 10);
   const left = verdict.status === "mature" ? "removable now" : `${verdict.daysLeft} day(s) left`;
-  return `${verdict.label}: deprecated since ${since}, removable on ${on} (${left})`;
+  return `${verdict.label}: deprecated since ${since}${source}, removable on ${on} (${left})`;
+}
+function notGathered(commit) {
+  return { commit, source: "unproven", detail: `no landing record was gathered for commit ${commit.slice(0, 12)}; this is a bug, please report it` };
 }
 
 // src/policy/deprecation/gate.ts
+function commitsToProve(subject2) {
+  const { elements } = consideredElements(subject2);
+  const starts = elements.map((e) => markerRun(subject2.versions, e)?.start.commit);
+  return [...new Set(starts.filter((c) => c !== void 0))];
+}
 function gateSubject(input2) {
+  const { breaking, gated, unattributed, markers } = consideredElements(input2);
+  const clock = { landings: input2.landings, now: input2.now, windowDays: input2.windowDays };
+  const verdicts = gated.map((e) => deprecationVerdict(input2.versions, e, clock));
+  const allowed = breaking && unattributed.length === 0 && verdicts.every((v) => v.status === "mature");
+  const needsRegistry = allowed && (input2.incompatible || input2.deleted);
+  return {
+    breaking,
+    allowed,
+    elements: verdicts,
+    unattributed,
+    markers: markers.map((e) => deprecationVerdict(input2.versions, e, clock)),
+    ...needsRegistry && { registryNeeds: registryNeeds(input2) }
+  };
+}
+function consideredElements(input2) {
   const latest = input2.versions[input2.versions.length - 1];
-  const markers = latest === void 0 ? [] : markedElements(latest.schema).map((e) => deprecationVerdict(input2.versions, e, input2.now, input2.windowDays));
-  const gated = input2.changes.filter((c) => ruleHasCategory(c.rule, "REMOVAL") || ruleHasCategory(c.rule, "NARROWING"));
+  const markers = latest === void 0 ? [] : markedElements(latest.schema);
+  const gatedChanges = input2.changes.filter((c) => ruleHasCategory(c.rule, "REMOVAL") || ruleHasCategory(c.rule, "NARROWING"));
   const severe = input2.incompatible ? input2.changes.filter((c) => c.severity === "breaking") : [];
   const elements = /* @__PURE__ */ new Map();
   const unattributed = [];
-  for (const change of [...gated, ...severe]) {
+  for (const change of [...gatedChanges, ...severe]) {
     const element = change.element;
     if (element !== void 0 && change.before !== void 0) elements.set(keyOf(element), element);
     else unattributed.push(change.message);
@@ -76904,17 +77144,8 @@ function gateSubject(input2) {
   if (input2.incompatible && elements.size === 0 && unattributed.length === 0) {
     unattributed.push(`the schema is incompatible at ${input2.level} and no removed or narrowed element explains it`);
   }
-  const verdicts = [...elements.values()].map((e) => deprecationVerdict(input2.versions, e, input2.now, input2.windowDays));
-  const allowed = breaking && unattributed.length === 0 && verdicts.every((v) => v.status === "mature");
-  const needsRegistry = allowed && (input2.incompatible || input2.deleted);
-  return {
-    breaking,
-    allowed,
-    elements: verdicts,
-    unattributed,
-    markers,
-    ...needsRegistry && { registryNeeds: registryNeeds(input2) }
-  };
+  const gated = [...elements.values()];
+  return { breaking, gated, unattributed, markers, elements: [...gated, ...markers] };
 }
 function registryNeeds(input2) {
   if (input2.deleted) return "delete the subject in the registry (soft delete first) once no producer or consumer uses it";
@@ -76925,45 +77156,66 @@ function keyOf(element) {
 }
 
 // src/action/deprecation-facts.ts
+var DAY_MS2 = 24 * 60 * 60 * 1e3;
 async function loadGates(input2) {
-  const { repo, report } = input2;
+  const { report } = input2;
   const gates = /* @__PURE__ */ new Map();
   if (report.against === null || report.mode === "audit") return gates;
-  const resolver = subjectResolver(input2.settings);
   const wanted = report.subjects.filter((s) => s.status !== "error");
   if (wanted.length === 0) return gates;
-  const files = await repo.workingTreeFiles(resolver.isSchemaFile);
-  const workspace = await loadWorkspace(repo, files);
-  const histories = await listHistories(repo, report.against.commit, wanted.map(historyPath));
-  const committed = new CommittedSources(repo);
-  await committed.prefetch([...histories.values()].flat().map(({ commit, path: path2 }) => ({ commit, path: path2 })));
-  for (const subject2 of wanted) {
-    const versions = await markedVersions(histories.get(historyPath(subject2)) ?? [], committed, workspace.index, input2.landing);
-    const latest = versions[versions.length - 1];
-    if (latest === void 0 && subject2.status !== "deleted") continue;
-    let changes = [];
-    if (subject2.status !== "deleted" && latest !== void 0) {
-      const closure = await sourceClosure(subject2.file, workspace.reader, workspace.index);
-      const loaded = loadFromClosure(subject2.file, closure, true);
-      if (!loaded.ok) {
-        gates.set(subject2.file, unloadable(loaded.error.message));
-        continue;
-      }
-      changes = diffSchemas(latest.schema, loaded.value.loaded.schema);
-    }
-    gates.set(subject2.file, gateSubject({
-      level: subject2.level,
-      changes,
-      incompatible: subject2.status === "incompatible",
-      deleted: subject2.status === "deleted",
-      versions,
-      now: input2.now,
-      windowDays: input2.settings.deprecation.windowDays
-    }));
+  const prepared = await prepareSubjects(input2, wanted, report.against.commit);
+  const landings = await proveLandings(input2, [...prepared.values()], report.against.commit);
+  const windowDays = input2.settings.deprecation.windowDays;
+  for (const [file2, entry] of prepared) {
+    gates.set(file2, "result" in entry ? entry.result : gateSubject({ ...entry.subject, landings, now: input2.now, windowDays }));
   }
   return gates;
 }
-async function markedVersions(history, committed, index, landing) {
+async function prepareSubjects(input2, wanted, base) {
+  const { repo } = input2;
+  const resolver = subjectResolver(input2.settings);
+  const workspace = await loadWorkspace(repo, await repo.workingTreeFiles(resolver.isSchemaFile));
+  const histories = await listHistories(repo, base, wanted.map(historyPath));
+  const committed = new CommittedSources(repo);
+  const expanded = new Map([...histories].map(([path2, history]) => [path2, withReAdds(history)]));
+  await committed.prefetch([...expanded.values()].flat().map(({ commit, path: path2 }) => ({ commit, path: path2 })));
+  const prepared = /* @__PURE__ */ new Map();
+  for (const subject2 of wanted) {
+    const history = expanded.get(historyPath(subject2)) ?? [];
+    const versions = await markedVersions(history, committed, workspace.index);
+    const latest = versions[versions.length - 1];
+    if (latest === void 0 && subject2.status !== "deleted") continue;
+    const changes = subject2.status === "deleted" || latest === void 0 ? { ok: true, value: [] } : await changesTo(subject2, latest, workspace);
+    if (!changes.ok) {
+      prepared.set(subject2.file, { result: unloadable(changes.reason) });
+      continue;
+    }
+    const gate = { level: subject2.level, changes: changes.value, incompatible: subject2.status === "incompatible", deleted: subject2.status === "deleted", versions };
+    prepared.set(subject2.file, { subject: gate, dates: new Map(history.map((v) => [v.commit, v.date])) });
+  }
+  return prepared;
+}
+async function changesTo(subject2, latest, workspace) {
+  const closure = await sourceClosure(subject2.file, workspace.reader, workspace.index);
+  const loaded = loadFromClosure(subject2.file, closure, true);
+  if (!loaded.ok) return { ok: false, reason: loaded.error.message };
+  return { ok: true, value: diffSchemas(latest.schema, loaded.value.loaded.schema) };
+}
+async function proveLandings(input2, prepared, base) {
+  const commits = /* @__PURE__ */ new Map();
+  for (const entry of prepared) {
+    if ("result" in entry) continue;
+    for (const commit of commitsToProve(entry.subject)) commits.set(commit, entry.dates.get(commit) ?? "");
+  }
+  if (commits.size === 0) return /* @__PURE__ */ new Map();
+  const chain = await firstParentChain(gitRunner(input2.repo.root), base);
+  const windowStart = new Date(input2.now.getTime() - input2.settings.deprecation.windowDays * DAY_MS2).toISOString();
+  return input2.landing.prove({ chain, commits, windowStart });
+}
+function withReAdds(history) {
+  return history.flatMap((version2) => [version2, ...(version2.reAdded ?? []).map((r) => ({ ...r, blob: version2.blob, afterGap: true }))]);
+}
+async function markedVersions(history, committed, index) {
   const versions = [];
   let gap = false;
   for (const raw of history) {
@@ -76972,8 +77224,7 @@ async function markedVersions(history, committed, index, landing) {
       gap = true;
       continue;
     }
-    const landed = await landing.landedAt(raw.commit, raw.date);
-    versions.push({ commit: raw.commit, landedAt: landed.at, schema: parsed.parsed.loaded.schema, ...(gap || raw.afterGap === true) && { afterGap: true } });
+    versions.push({ commit: raw.commit, schema: parsed.parsed.loaded.schema, ...(gap || raw.afterGap === true) && { afterGap: true } });
     gap = false;
   }
   return versions;
@@ -77032,14 +77283,14 @@ function optional2(get, name) {
   const value = get(name).trim();
   return value === "" ? void 0 : value;
 }
-function oneOf(get, name, allowed, fallback) {
-  const value = optional2(get, name) ?? fallback;
+function oneOf(get, name, allowed, fallback2) {
+  const value = optional2(get, name) ?? fallback2;
   if (allowed.includes(value)) return value;
   throw new InputError2(`input ${name} is ${JSON.stringify(value)}; expected one of ${allowed.join(", ")}`);
 }
-function bool(get, name, fallback) {
+function bool(get, name, fallback2) {
   const value = optional2(get, name);
-  if (value === void 0) return fallback;
+  if (value === void 0) return fallback2;
   if (value === "true" || value === "false") return value === "true";
   throw new InputError2(`input ${name} is ${JSON.stringify(value)}; expected true or false`);
 }
@@ -77162,6 +77413,9 @@ function subjectSection(subject2, gate, windowDays) {
     if (shown.length > 0) {
       out.push("", `| Deprecated element | Since (on base) | Removable on (${windowDays}-day window) | Countdown |`, "|---|---|---|---|");
       for (const v of shown) out.push(countdownRow(v));
+      const unproven = shown.filter((v) => v.status === "unproven");
+      if (unproven.length > 0) out.push("");
+      for (const v of unproven) out.push(`- \u2753 \`${escape(v.label)}\`: ${escape(v.problem ?? "its deprecation date cannot be proven")}`);
     }
   }
   out.push("");
@@ -77178,17 +77432,20 @@ function mergeVerdicts(elements, markers) {
   return [...elements, ...markers.filter((m) => !seen.has(m.label))];
 }
 function countdownRow(v) {
-  if (v.status === "unmarked") return `| \`${escape(v.label)}\` | not deprecated on the base branch | \u2014 | \u274C mark it deprecated first |`;
+  const label2 = `\`${escape(v.label)}\``;
+  if (v.status === "unmarked") return `| ${label2} | not deprecated on the base branch | \u2014 | \u274C mark it deprecated first |`;
+  if (v.status === "unproven") return `| ${label2} | date not proven (see below) | \u2014 | \u2753 cannot count down |`;
   const left = v.status === "mature" ? "\u2705 removable now" : `\u23F3 ${v.daysLeft} day(s) left`;
-  return `| \`${escape(v.label)}\` | ${v.since?.slice(0, 10)} | ${v.removableOn?.slice(0, 10)} | ${left} |`;
+  const source = v.landing === void 0 ? "" : ` (${landingSourceLabel(v.landing.source)})`;
+  return `| ${label2} | ${v.since?.slice(0, 10)}${source} | ${v.removableOn?.slice(0, 10)} | ${left} |`;
 }
 function approvalSection(result) {
   const out = ["### Approvals", "", `**${result.status}**: ${escape(result.description)}`, ""];
   if (result.children.length > 0) {
     out.push("| Role | Status | Approved by | May still approve |", "|---|---|---|---|");
     for (const role of result.children) {
-      const by = role.approvers.map((a) => `@${escape(a.login)}`).join(", ") || "\u2014";
-      out.push(`| ${escape(role.name)} | ${role.status} (${escape(role.description)}) | ${by} | ${role.status === "approved" ? "\u2014" : escape(role.mayStillApprove ?? "")} |`);
+      const by2 = role.approvers.map((a) => `@${escape(a.login)}`).join(", ") || "\u2014";
+      out.push(`| ${escape(role.name)} | ${role.status} (${escape(role.description)}) | ${by2} | ${role.status === "approved" ? "\u2014" : escape(role.mayStillApprove ?? "")} |`);
     }
     out.push("");
   }
@@ -77454,7 +77711,7 @@ async function evaluateAndPublish(ctx, checks2, runId) {
   });
   const gates = await step(
     "Deprecation window",
-    () => loadGates({ repo, report, settings: policy.loaded.settings, landing: landingSource(ctx.client, ctx.repo), now: deps.now() })
+    () => loadGates({ repo, report, settings: policy.loaded.settings, landing: landingSource(ctx.client, ctx.repo, { branch: target.baseRef }), now: deps.now() })
   );
   const breaking = [...gates.values()].some((g) => g.breaking);
   const changed2 = report.mode === "changed" && report.subjects.length > 0;
@@ -77487,7 +77744,7 @@ async function approvalsFor(ctx, policy, pull, files, required4) {
   if (pull === void 0) {
     return { ...empty, name: "Schema change approvals", status: "skipped", description: "merge queue: approvals were enforced on the pull request" };
   }
-  const facts = required4 ? await loadPullFacts(pullSource(ctx.client, ctx.repo), teamSource(ctx.client), settings, pull) : { number: pull.number, author: pull.author, headSha: pull.headSha, commitPeople: [], labels: pull.labels, labelEvents: [], reviews: [], teams: /* @__PURE__ */ new Map() };
+  const facts = required4 ? await loadPullFacts(pullSource(ctx.client, ctx.repo), teamSource(ctx.client), (repo) => activitySource(ctx.client, repo), settings, pull) : { number: pull.number, author: pull.author, headSha: pull.headSha, commitPeople: [], labels: pull.labels, labelEvents: [], reviews: [], teams: /* @__PURE__ */ new Map() };
   return evaluateApprovals({ settings, facts, schemaFiles: files, required: required4 });
 }
 async function tryStartCheck(checks2, name, headSha) {

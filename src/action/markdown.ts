@@ -6,7 +6,7 @@
  */
 import { renderApprovalText, type ApprovalResult } from '../policy/approvals/result.js';
 import type { GateResult } from '../policy/deprecation/gate.js';
-import { describeVerdict, type DeprecationVerdict } from '../policy/deprecation/window.js';
+import { describeVerdict, landingSourceLabel, type DeprecationVerdict } from '../policy/deprecation/window.js';
 import type { CheckReport, SubjectReport } from '../policy/report/model.js';
 import type { ActionVerdict } from './verdict.js';
 
@@ -48,6 +48,9 @@ function subjectSection(subject: SubjectReport, gate: GateResult | undefined, wi
     if (shown.length > 0) {
       out.push('', `| Deprecated element | Since (on base) | Removable on (${windowDays}-day window) | Countdown |`, '|---|---|---|---|');
       for (const v of shown) out.push(countdownRow(v));
+      const unproven = shown.filter((v) => v.status === 'unproven');
+      if (unproven.length > 0) out.push('');
+      for (const v of unproven) out.push(`- ❓ \`${escape(v.label)}\`: ${escape(v.problem ?? 'its deprecation date cannot be proven')}`);
     }
   }
   out.push('');
@@ -67,9 +70,13 @@ function mergeVerdicts(elements: readonly DeprecationVerdict[], markers: readonl
 }
 
 function countdownRow(v: DeprecationVerdict): string {
-  if (v.status === 'unmarked') return `| \`${escape(v.label)}\` | not deprecated on the base branch | — | ❌ mark it deprecated first |`;
+  const label = `\`${escape(v.label)}\``;
+  if (v.status === 'unmarked') return `| ${label} | not deprecated on the base branch | — | ❌ mark it deprecated first |`;
+  if (v.status === 'unproven') return `| ${label} | date not proven (see below) | — | ❓ cannot count down |`;
   const left = v.status === 'mature' ? '✅ removable now' : `⏳ ${v.daysLeft} day(s) left`;
-  return `| \`${escape(v.label)}\` | ${v.since?.slice(0, 10)} | ${v.removableOn?.slice(0, 10)} | ${left} |`;
+  // The source says how much to trust the date: a server record, or a committer date (offline only).
+  const source = v.landing === undefined ? '' : ` (${landingSourceLabel(v.landing.source)})`;
+  return `| ${label} | ${v.since?.slice(0, 10)}${source} | ${v.removableOn?.slice(0, 10)} | ${left} |`;
 }
 
 function approvalSection(result: ApprovalResult): string[] {

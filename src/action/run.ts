@@ -98,7 +98,7 @@ async function evaluateAndPublish(ctx: Context, checks: CheckRunWriter, runId: n
     return { ...raw, warnings: raw.warnings.map((w) => w.split(policy.file).join(policy.label)) };
   });
   const gates = await step('Deprecation window', () =>
-    loadGates({ repo, report, settings: policy.loaded.settings, landing: landingSource(ctx.client, ctx.repo), now: deps.now() }),
+    loadGates({ repo, report, settings: policy.loaded.settings, landing: landingSource(ctx.client, ctx.repo, { branch: target.baseRef }), now: deps.now() }),
   );
   const breaking = [...gates.values()].some((g) => g.breaking);
   const changed = report.mode === 'changed' && report.subjects.length > 0;

@@ -1,13 +1,14 @@
 /**
  * Trap 15: deprecation dates come from the base branch's first-parent history, never from PR text,
- * author dates or a shallow clone.
+ * author dates or a shallow clone; the action dates them by the server's clock (activity record).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGates } from '../../src/action/deprecation-facts.js';
-import { gitLanding } from '../../src/github/api/landing.js';
+import type { ActivitySource, RefActivity } from '../../src/github/api/activity.js';
+import { gitLanding, provenLanding, type CommitRecords, type LandingRequest, type LandingSource } from '../../src/github/api/landing.js';
 import { openRepository } from '../../src/github/git/repository.js';
 import { parseConfigText } from '../../src/policy/config/load.js';
 import { runCheck } from '../../src/policy/check/run-check.js';
@@ -20,9 +21,29 @@ afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
 const CONFIG = 'version: 1\nsubjects:\n  - files: "schemas/*.avsc"\n    topic: orders\n';
 const { settings } = parseConfigText(CONFIG, 'guardrails.yaml');
 
-async function gates(repo: TempRepo, base: string, now: Date) {
+async function gates(repo: TempRepo, base: string, now: Date, landing: LandingSource = gitLanding) {
   const report = await runCheck({ cwd: repo.dir, against: base, openRepository });
-  return loadGates({ repo: await openRepository(repo.dir), report, settings, landing: gitLanding, now });
+  return loadGates({ repo: await openRepository(repo.dir), report, settings, landing, now });
+}
+
+const DAY = 86_400_000;
+const ZERO = '0'.repeat(40);
+/** No pull request merged these commits and GitHub created none of them. */
+const noRecords: CommitRecords = { mergedPull: async () => undefined, gitHubCreatedAt: async () => undefined };
+
+/** The action's trust order over a fixed activity record of `main`, newest first. */
+function serverClock(activities: RefActivity[]): LandingSource {
+  const activity: ActivitySource = {
+    async *activities(branch) {
+      if (branch !== 'main') throw new Error(`asked for the activity of ${branch}`);
+      yield* activities;
+    },
+  };
+  return provenLanding({ activity, commits: noRecords }, 'main');
+}
+
+function at(ms: number): string {
+  return new Date(ms).toISOString();
 }
 
 function newRepo(): TempRepo {
@@ -77,6 +98,21 @@ describe('landing dates of deprecation markers', () => {
     expect(gate?.elements[0]).toEqual(expect.objectContaining({ status: 'pending', commit: readded }));
   });
 
+  it('restarts the clock when the file was deleted and re-added byte for byte', async () => {
+    const repo = newRepo();
+    const marked = ordersJson({ note: { default: '', deprecated: true } });
+    repo.write('schemas/orders.avsc', marked).commit('deprecate note');
+    for (let i = 0; i < 35; i++) repo.write('other.txt', String(i)).commit(`unrelated ${i}`);
+    repo.remove('schemas/orders.avsc').commit('delete');
+    const readded = repo.write('schemas/orders.avsc', marked).commit('re-add the same bytes');
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/orders.avsc', ordersJson()).commit('remove note');
+
+    const gate = (await gates(repo, readded, new Date(Date.parse(repo.dateOf(readded)) + 86_400_000))).get('schemas/orders.avsc');
+    expect(gate?.elements[0]).toEqual(expect.objectContaining({ status: 'pending', commit: readded }));
+    expect(gate?.allowed).toBe(false);
+  });
+
   it('restarts the clock after a base version that does not parse', async () => {
     const repo = newRepo();
     repo.write('schemas/orders.avsc', ordersJson({ note: { default: '', deprecated: true } })).commit('deprecate note');
@@ -99,6 +135,83 @@ describe('landing dates of deprecation markers', () => {
     repos.push(clone);
     const error = await runCheck({ cwd: shallow, against: 'HEAD', openRepository }).catch((e: unknown) => e);
     expect((error as Error).message).toContain('fetch-depth: 0');
+  });
+});
+
+describe('landing dates by the server\'s clock', () => {
+  /** v1, then the marker in a commit whose committer date is set (forged) long before it was pushed. */
+  function deprecatedRepo() {
+    const repo = newRepo();
+    const v1 = repo.git('rev-parse', 'HEAD');
+    const marker = repo.write('schemas/orders.avsc', ordersJson({ note: { default: '', deprecated: true } })).commit('deprecate note');
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/orders.avsc', ordersJson({})).commit('remove note');
+    return { repo, v1, marker, committed: Date.parse(repo.dateOf(marker)) };
+  }
+
+  it('a push recorded 2 days ago beats a committer date 60 days old', async () => {
+    const { repo, v1, marker, committed } = deprecatedRepo();
+    const now = new Date(committed + 60 * DAY);
+    const pushed = at(now.getTime() - 2 * DAY);
+    const landing = serverClock([{ type: 'push', before: v1, after: marker, at: pushed, actor: 'alice' }, { type: 'branch_creation', before: ZERO, after: v1, at: at(committed - 90 * DAY), actor: 'alice' }]);
+
+    const trusted = (await gates(repo, marker, now, landing)).get('schemas/orders.avsc');
+    const offline = (await gates(repo, marker, now)).get('schemas/orders.avsc');
+
+    expect(offline?.elements[0]).toEqual(expect.objectContaining({ status: 'mature', landing: expect.objectContaining({ source: 'committer-date' }) }));
+    expect(trusted?.elements[0]).toEqual(expect.objectContaining({ status: 'pending', since: pushed, daysLeft: 28, commit: marker }));
+    expect(trusted?.elements[0]?.landing).toEqual({ commit: marker, source: 'activity', at: pushed, detail: `brought onto main by the push by @alice at ${pushed}` });
+    expect(trusted?.allowed).toBe(false);
+  });
+
+  it('blocks a removal whose marker landing nothing proves', async () => {
+    const { repo, marker, committed } = deprecatedRepo();
+    const gate = (await gates(repo, marker, new Date(committed + 400 * DAY), serverClock([]))).get('schemas/orders.avsc');
+    expect(gate).toEqual(expect.objectContaining({ breaking: true, allowed: false }));
+    expect(gate?.elements[0]).toEqual(expect.objectContaining({ label: 'Order.note', status: 'unproven', commit: marker }));
+    expect(gate?.elements[0]?.problem).toContain(`no record proves when commit ${marker.slice(0, 12)} reached main`);
+  });
+
+  it('restarts the window at a force push of main after the marker landed', async () => {
+    const { repo, v1, marker, committed } = deprecatedRepo();
+    const landing = serverClock([
+      { type: 'force_push', before: 'f'.repeat(40), after: marker, at: at(committed + 50 * DAY), actor: 'mallory' },
+      { type: 'push', before: v1, after: marker, at: at(committed), actor: 'alice' },
+    ]);
+    // 60 days after the marker's push but only 10 after the force push: not matured.
+    const soon = (await gates(repo, marker, new Date(committed + 60 * DAY), landing)).get('schemas/orders.avsc');
+    expect(soon?.allowed).toBe(false);
+    expect(soon?.elements[0]).toEqual(expect.objectContaining({ status: 'pending', since: at(committed + 50 * DAY), daysLeft: 20 }));
+    expect(soon?.elements[0]?.landing?.detail).toContain(`main was force-pushed by @mallory at ${at(committed + 50 * DAY)}`);
+    const later = (await gates(repo, marker, new Date(committed + 81 * DAY), landing)).get('schemas/orders.avsc');
+    expect(later?.allowed).toBe(true);
+  });
+
+  it('dates the marker from its return when main was force-pushed to a history without it', async () => {
+    const { repo, v1, marker, committed } = deprecatedRepo();
+    const landing = serverClock([
+      { type: 'push', before: 'e'.repeat(40), after: marker, at: at(committed + 51 * DAY), actor: 'alice' },
+      { type: 'force_push', before: marker, after: 'e'.repeat(40), at: at(committed + 50 * DAY), actor: 'mallory' },
+      { type: 'push', before: v1, after: marker, at: at(committed), actor: 'alice' },
+    ]);
+    const gate = (await gates(repo, marker, new Date(committed + 70 * DAY), landing)).get('schemas/orders.avsc');
+    expect(gate?.allowed).toBe(false);
+    expect(gate?.elements[0]).toEqual(expect.objectContaining({ status: 'pending', since: at(committed + 51 * DAY), daysLeft: 11 }));
+  });
+
+  it('allows the removal once the recorded push is older than the window', async () => {
+    const { repo, v1, marker, committed } = deprecatedRepo();
+    const landing = serverClock([{ type: 'push', before: v1, after: marker, at: at(committed), actor: 'alice' }]);
+    const gate = (await gates(repo, marker, new Date(committed + 31 * DAY), landing)).get('schemas/orders.avsc');
+    expect(gate).toEqual(expect.objectContaining({ breaking: true, allowed: true }));
+  });
+
+  it('asks for the landing of marker-run starts only, with the base branch\'s first-parent chain', async () => {
+    const { repo, v1, marker } = deprecatedRepo();
+    const requests: LandingRequest[] = [];
+    const recording: LandingSource = { prove: async (request) => (requests.push(request), gitLanding.prove(request)) };
+    await gates(repo, marker, new Date(), recording);
+    expect(requests.map((r) => [r.chain, [...r.commits.keys()]])).toEqual([[[marker, v1], [marker]]]);
   });
 });
 

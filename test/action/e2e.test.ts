@@ -40,16 +40,24 @@ const fake = new FakeGitHub();
 let bundle = '';
 let apiUrl = '';
 let base = '';
+let deprecatedNote = '';
 const heads: Record<string, string> = {};
 
 beforeAll(async () => {
   bundle = committedActionBundle();
   apiUrl = await fake.start();
-  repo.write('guardrails.yaml', POLICY).write('schemas/orders.avsc', orders({ note: {}, memo: {} })).commit('orders v1', 200);
-  const deprecatedNote = repo.write('schemas/orders.avsc', orders({ note: { deprecated: 'use memo' }, memo: {} })).commit('deprecate note', 60);
+  const v1 = repo.write('guardrails.yaml', POLICY).write('schemas/orders.avsc', orders({ note: {}, memo: {} })).commit('orders v1', 200);
+  deprecatedNote = repo.write('schemas/orders.avsc', orders({ note: { deprecated: 'use memo' }, memo: {} })).commit('deprecate note', 60);
   base = repo.write('schemas/orders.avsc', orders({ note: { deprecated: 'use memo' }, memo: { deprecated: true } })).commit('deprecate memo', 5);
-  // The deprecation of note merged 45 days ago by the server's clock, although its commit says 60.
-  fake.state.mergedAt.set(deprecatedNote, new Date(Date.now() - 45 * 86_400_000).toISOString());
+  // main's activity, newest first, by the server's clock: the deprecation of note was merged 45 days
+  // ago, although its commit says 60.
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  const activity = (type: string, before: string, after: string, days: number, actor: string) => ({ activity_type: type, before, after, ref: 'refs/heads/main', timestamp: daysAgo(days), actor: { login: actor } });
+  fake.state.activity.set('acme/schemas:refs/heads/main', [
+    activity('push', deprecatedNote, base, 5, 'lead1'),
+    activity('pr_merge', v1, deprecatedNote, 45, 'lead1'),
+    activity('branch_creation', '0'.repeat(40), v1, 200, 'lead1'),
+  ]);
   fake.state.contents.set(`${base}:guardrails.yaml`, POLICY);
   // PR 1 removes the matured `note` and the never-deprecated enum symbol HOLD, and tries to loosen the policy.
   repo.git(new Date(), 'checkout', '-q', '-b', 'pr1');
@@ -141,9 +149,9 @@ describe('the bundled action, end to end', () => {
     const body = comments[0]?.body ?? '';
     expect(body.startsWith('<!-- guardrails:schema-check -->')).toBe(true);
     expect(body).toContain('### `orders-value`');
-    // Dated by the PR merge (45 days ago), not by the commit's own date (60 days ago).
+    // Dated by the merge in main's activity (45 days ago), not by the commit's own date (60 days ago).
     const merged = new Date(Date.now() - 45 * 86_400_000).toISOString().slice(0, 10);
-    expect(body).toMatch(new RegExp(`\\| \`Order.note\` \\| ${merged} \\| \\d{4}-\\d\\d-\\d\\d \\| ✅ removable now \\|`));
+    expect(body).toMatch(new RegExp(`\\| \`Order.note\` \\| ${merged} \\(repository activity\\) \\| \\d{4}-\\d\\d-\\d\\d \\| ✅ removable now \\|`));
     // The PR set window-days: 0 and no required approvals; the base policy's 30 days and roles still apply.
     expect(body).toMatch(/\| `Order.memo` \| .* \| ⏳ 25 day\(s\) left \|/);
     expect(body).toContain('| `Side.HOLD` | not deprecated on the base branch |');
@@ -363,6 +371,12 @@ describe('the bundled action, end to end', () => {
 
   it('a retargeted PR is checked against its new base under that base\'s check name, never main\'s (policy-bot #57)', async () => {
     setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string), { baseRef: 'release' });
+    // The deprecation dates come from the new base's own activity: release was cut 50 days ago at note's deprecation.
+    const when = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    fake.state.activity.set('acme/schemas:refs/heads/release', [
+      { activity_type: 'push', before: deprecatedNote, after: base, ref: 'refs/heads/release', timestamp: when(5), actor: { login: 'lead1' } },
+      { activity_type: 'branch_creation', before: '0'.repeat(40), after: deprecatedNote, ref: 'refs/heads/release', timestamp: when(50), actor: { login: 'lead1' } },
+    ]);
     const main = JSON.stringify(fake.state.checkRuns.filter((r) => r.name === 'Schema guardrails: main'));
     repo.git(new Date(), 'checkout', '-q', 'pr2');
     const event = { action: 'edited', pull_request: { number: 2, head: { sha: heads.pr2 }, base: { sha: base, ref: 'release' } } };

@@ -64,6 +64,27 @@ describe('rendering', () => {
     expect(md).toContain('- 🚫 not allowed by any deprecation: x');
   });
 
+  it('shows where each deprecation date comes from, and why an unproven one cannot count down', () => {
+    const note = { kind: 'field', record: 'com.acme.Order', name: 'note' } as const;
+    const memo = { kind: 'field', record: 'com.acme.Order', name: 'memo' } as const;
+    const gate: GateResult = {
+      breaking: true, allowed: false, unattributed: [], markers: [],
+      elements: [
+        { element: note, label: 'Order.note', status: 'mature', since: '2026-10-01T09:00:00Z', removableOn: '2026-10-31T09:00:00Z', daysLeft: 0, commit: 'c1',
+          landing: { commit: 'c1', source: 'activity', at: '2026-10-01T09:00:00Z', detail: 'brought onto main by the push by @alice' } },
+        { element: memo, label: 'Order.memo', status: 'unproven', commit: 'c2', problem: 'no record proves when commit c2 reached main; merge markers through pull requests',
+          landing: { commit: 'c2', source: 'unproven', detail: 'no record' } },
+      ],
+    };
+    const r = report([subject()]);
+    const gates = new Map([['schemas/orders.avsc', gate]]);
+    const a = approvals('approved');
+    const md = renderMarkdown({ report: r, gates, approvals: a, verdict: decideVerdict({ report: r, gates, approvals: a, settings }), windowDays: 30 });
+    expect(md).toContain('| `Order.note` | 2026-10-01 (repository activity) | 2026-10-31 | ✅ removable now |');
+    expect(md).toContain('| `Order.memo` | date not proven (see below) | — | ❓ cannot count down |');
+    expect(md).toContain('- ❓ `Order.memo`: no record proves when commit c2 reached main; merge markers through pull requests');
+  });
+
   it('annotates a finding at its line, and a committed-version finding without one', () => {
     const r = report([subject({ status: 'incompatible', incompatibilities: [
       { type: 'T', location: '/', message: 'm', description: 'd', version: 0, direction: 'backward', file: 'schemas/orders.avsc', line: 7, column: 3 },

@@ -18,6 +18,21 @@ export interface FileVersion {
   readonly blob: string;
   /** The file was deleted on the branch between the previous version and this one. */
   readonly afterGap?: true;
+  /**
+   * Later first-parent commits that re-added this same content after the file had been deleted,
+   * oldest first. The registry gets no new version from them, but a deprecation window restarts at
+   * each (issue 4 §5), so they are kept here rather than dropped.
+   */
+  readonly reAdded?: readonly ReAdd[];
+}
+
+/** A byte-identical re-add of a version after a deletion. */
+export interface ReAdd {
+  readonly commit: string;
+  /** That commit's committer date, ISO 8601. */
+  readonly date: string;
+  /** The path it was re-added at (a renamed file's earlier versions have another). */
+  readonly path: string;
 }
 
 /** One commit of `git log --raw` restricted to one path. */
@@ -36,7 +51,8 @@ const NO_BLOB = /^0+$/;
 /**
  * Versions of `path` reachable from `commit` along first parents, oldest first. Deletions are skipped,
  * and so is a commit that leaves the content as it was (a pure rename, a delete and re-add): the
- * registry would not get a new version from it either.
+ * registry would not get a new version from it either. A byte-identical re-add is recorded in
+ * `reAdded` of the version it repeats.
  */
 export async function fileHistory(git: GitRunner, commit: string, path: string): Promise<FileVersion[]> {
   const versions: FileVersion[] = [];
@@ -48,7 +64,27 @@ export async function fileHistory(git: GitRunner, commit: string, path: string):
     const oldest = entries[entries.length - 1];
     current = oldest === undefined || oldest.status !== 'A' ? undefined : await renameSource(git, oldest.commit, at);
   }
-  return versions.filter((version, i) => i === 0 || version.blob !== versions[i - 1]?.blob);
+  return distinctContent(versions);
+}
+
+/** Drops versions whose content equals the one before; a repeat after a deletion goes into `reAdded`. */
+function distinctContent(versions: readonly FileVersion[]): FileVersion[] {
+  const out: FileVersion[] = [];
+  for (const version of versions) {
+    const last = out[out.length - 1];
+    if (last === undefined || last.blob !== version.blob) out.push(version);
+    else if (version.afterGap === true) {
+      const reAdd = { commit: version.commit, date: version.date, path: version.path };
+      out[out.length - 1] = { ...last, reAdded: [...(last.reAdded ?? []), reAdd] };
+    }
+  }
+  return out;
+}
+
+/** The first-parent chain from `commit`, newest first: the commits the branch itself went through. */
+export async function firstParentChain(git: GitRunner, commit: string): Promise<string[]> {
+  const output = await git(['rev-list', '--first-parent', '--end-of-options', commit]);
+  return output.toString('utf8').split('\n').filter((line) => line !== '');
 }
 
 /** Content versions of one path, oldest first, from log entries newest first; deletions become `afterGap`. */

@@ -1,15 +1,19 @@
 /**
  * Which changes of one subject the window gates, and the subject's verdict (issue 4 §5). A breaking
  * change is an incompatibility at the subject's level, any removal or narrowing (even at NONE), or a
- * deleted subject. It is allowed only when every element it breaks has a mature marker; a break that
- * cannot be tied to an element of the old schema (a field added without a default) never is.
+ * deleted subject. It is allowed only when every element it breaks has a mature marker (one whose
+ * start is proven to have landed a whole window ago); a break that cannot be tied to an element of
+ * the old schema (a field added without a default) never is. `commitsToProve` says which landings
+ * the caller must date before calling `gateSubject`.
  */
 import { ruleHasCategory, type ChangeElement, type SchemaChange } from '../../avro/diff/index.js';
 import type { CompatibilityLevel } from '../../avro/compat/index.js';
+import type { LandingFact } from './landing-proof.js';
 import { markedElements } from './markers.js';
-import { deprecationVerdict, type DeprecationVerdict, type MarkedVersion } from './window.js';
+import { deprecationVerdict, markerRun, type DeprecationVerdict, type MarkedVersion } from './window.js';
 
-export interface GateInput {
+/** One subject's facts from git and the check, before any landing is dated. */
+export interface GateSubject {
   readonly level: CompatibilityLevel;
   /** Semantic diff from the latest base version to the PR's schema (empty for a deleted subject). */
   readonly changes: readonly SchemaChange[];
@@ -19,6 +23,11 @@ export interface GateInput {
   readonly deleted: boolean;
   /** Base-branch versions, oldest first. */
   readonly versions: readonly MarkedVersion[];
+}
+
+export interface GateInput extends GateSubject {
+  /** Landing facts by commit; must hold every commit `commitsToProve` named. */
+  readonly landings: ReadonlyMap<string, LandingFact>;
   readonly now: Date;
   readonly windowDays: number;
 }
@@ -36,14 +45,48 @@ export interface GateResult {
   readonly markers: readonly DeprecationVerdict[];
 }
 
+/** The commits whose landing the gate needs: where the marker run of each element it looks at starts. */
+export function commitsToProve(subject: GateSubject): string[] {
+  const { elements } = consideredElements(subject);
+  const starts = elements.map((e) => markerRun(subject.versions, e)?.start.commit);
+  return [...new Set(starts.filter((c): c is string => c !== undefined))];
+}
+
 export function gateSubject(input: GateInput): GateResult {
+  const { breaking, gated, unattributed, markers } = consideredElements(input);
+  const clock = { landings: input.landings, now: input.now, windowDays: input.windowDays };
+  const verdicts = gated.map((e) => deprecationVerdict(input.versions, e, clock));
+  const allowed = breaking && unattributed.length === 0 && verdicts.every((v) => v.status === 'mature');
+  const needsRegistry = allowed && (input.incompatible || input.deleted);
+  return {
+    breaking,
+    allowed,
+    elements: verdicts,
+    unattributed,
+    markers: markers.map((e) => deprecationVerdict(input.versions, e, clock)),
+    ...(needsRegistry && { registryNeeds: registryNeeds(input) }),
+  };
+}
+
+interface Considered {
+  readonly breaking: boolean;
+  /** Elements the breaking changes touch. */
+  readonly gated: readonly ChangeElement[];
+  readonly unattributed: readonly string[];
+  /** Elements marked on the latest base version. */
+  readonly markers: readonly ChangeElement[];
+  /** Both lists: every element whose window the gate computes. */
+  readonly elements: readonly ChangeElement[];
+}
+
+function consideredElements(input: GateSubject): Considered {
   const latest = input.versions[input.versions.length - 1];
-  const markers = latest === undefined ? [] : markedElements(latest.schema).map((e) => deprecationVerdict(input.versions, e, input.now, input.windowDays));
-  const gated = input.changes.filter((c) => ruleHasCategory(c.rule, 'REMOVAL') || ruleHasCategory(c.rule, 'NARROWING'));
+  const markers = latest === undefined ? [] : markedElements(latest.schema);
+  const gatedChanges = input.changes.filter((c) => ruleHasCategory(c.rule, 'REMOVAL') || ruleHasCategory(c.rule, 'NARROWING'));
   const severe = input.incompatible ? input.changes.filter((c) => c.severity === 'breaking') : [];
   const elements = new Map<string, ChangeElement>();
   const unattributed: string[] = [];
-  for (const change of [...gated, ...severe]) {
+  for (const change of [...gatedChanges, ...severe]) {
     const element = change.element;
     if (element !== undefined && change.before !== undefined) elements.set(keyOf(element), element);
     else unattributed.push(change.message);
@@ -57,20 +100,11 @@ export function gateSubject(input: GateInput): GateResult {
   if (input.incompatible && elements.size === 0 && unattributed.length === 0) {
     unattributed.push(`the schema is incompatible at ${input.level} and no removed or narrowed element explains it`);
   }
-  const verdicts = [...elements.values()].map((e) => deprecationVerdict(input.versions, e, input.now, input.windowDays));
-  const allowed = breaking && unattributed.length === 0 && verdicts.every((v) => v.status === 'mature');
-  const needsRegistry = allowed && (input.incompatible || input.deleted);
-  return {
-    breaking,
-    allowed,
-    elements: verdicts,
-    unattributed,
-    markers,
-    ...(needsRegistry && { registryNeeds: registryNeeds(input) }),
-  };
+  const gated = [...elements.values()];
+  return { breaking, gated, unattributed, markers, elements: [...gated, ...markers] };
 }
 
-function registryNeeds(input: GateInput): string {
+function registryNeeds(input: GateSubject): string {
   if (input.deleted) return 'delete the subject in the registry (soft delete first) once no producer or consumer uses it';
   return `the registry rejects this at ${input.level}: register it in a new compatibility group (metadata property major_version bumped, compatibilityGroup: major_version) or override the subject's level for the deploy`;
 }

@@ -2,45 +2,57 @@
  * The deprecation window (issue 4 §5): an element may break only when its marker has been on the base
  * branch continuously for at least the window. The clock starts at the oldest version of the newest
  * unbroken run of marked versions, so removing and re-adding a marker restarts it, and so does a
- * deletion of the file or an unparsable version in between. Dates are landing
- * dates supplied by the caller (first-parent commit or merge time), never text from the PR.
+ * deletion of the file or an unparsable version in between. The start's landing date is a fact the
+ * caller proves by the server's clock (landing-proof.ts), never text from the PR; a start nothing
+ * proves is `unproven`, which blocks like `pending`.
  */
 import type { ChangeElement } from '../../avro/diff/index.js';
 import type { Schema } from '../../avro/model.js';
+import type { LandingFact, LandingProofSource } from './landing-proof.js';
 import { elementLabel, markerOf } from './markers.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One committed version of a subject on the base branch. */
 export interface MarkedVersion {
+  /** The first-parent commit that brought this version onto the base branch. */
   readonly commit: string;
-  /** When the version landed on the base branch, ISO 8601. */
-  readonly landedAt: string;
   readonly schema: Schema;
   /** The file was deleted, or a version did not parse, just before this one: no marker run reaches past it. */
   readonly afterGap?: boolean;
 }
 
-export type WindowStatus = 'mature' | 'pending' | 'unmarked';
+export type WindowStatus = 'mature' | 'pending' | 'unproven' | 'unmarked';
 
 export interface DeprecationVerdict {
   readonly element: ChangeElement;
   readonly label: string;
   readonly status: WindowStatus;
-  /** When the current unbroken run of the marker landed. */
+  /** When the current unbroken run of the marker landed (absent when unmarked or unproven). */
   readonly since?: string;
   /** The commit that brought it. */
   readonly commit?: string;
+  /** How `since` is known: its source and the record behind it (absent when unmarked). */
+  readonly landing?: LandingFact;
   /** `since` plus the window, ISO 8601: the first moment the element may be removed. */
   readonly removableOn?: string;
   /** Whole days until removable (0 when mature). */
   readonly daysLeft?: number;
+  /** The marker's own reason text, e.g. "use memo". */
   readonly reason?: string;
+  /** Status `unproven`: why the start cannot be dated or its continuity proven, and what to do. */
+  readonly problem?: string;
 }
 
-/** `versions` oldest first; `now` and `windowDays` decide maturity. */
-export function deprecationVerdict(versions: readonly MarkedVersion[], element: ChangeElement, now: Date, windowDays: number): DeprecationVerdict {
-  const label = elementLabel(element);
+/** The proven landing dates (by commit) and the clock the window is measured on. */
+export interface WindowClock {
+  readonly landings: ReadonlyMap<string, LandingFact>;
+  readonly now: Date;
+  readonly windowDays: number;
+}
+
+/** The start of the element's marker run that reaches the latest version; undefined when unmarked there. */
+export function markerRun(versions: readonly MarkedVersion[], element: ChangeElement): { start: MarkedVersion; reason?: string } | undefined {
   let start: MarkedVersion | undefined;
   let reason: string | undefined;
   for (let i = versions.length - 1; i >= 0; i--) {
@@ -51,27 +63,59 @@ export function deprecationVerdict(versions: readonly MarkedVersion[], element: 
     reason ??= marker.reason;
     if (version.afterGap === true) break;
   }
-  if (start === undefined) return { element, label, status: 'unmarked' };
-  const since = Date.parse(start.landedAt);
-  const removable = since + windowDays * DAY_MS;
-  const left = Math.max(0, Math.ceil((removable - now.getTime()) / DAY_MS));
+  if (start === undefined) return undefined;
+  return reason === undefined ? { start } : { start, reason };
+}
+
+/** `versions` oldest first; the clock's landings must hold the run's start commit. */
+export function deprecationVerdict(versions: readonly MarkedVersion[], element: ChangeElement, clock: WindowClock): DeprecationVerdict {
+  const label = elementLabel(element);
+  const run = markerRun(versions, element);
+  if (run === undefined) return { element, label, status: 'unmarked' };
+  const landing = clock.landings.get(run.start.commit) ?? notGathered(run.start.commit);
+  const base = { element, label, commit: run.start.commit, landing, ...(run.reason !== undefined && { reason: run.reason }) };
+  const since = landing.at === undefined ? NaN : Date.parse(landing.at);
+  if (Number.isNaN(since)) {
+    const problem = landing.at === undefined ? landing.detail : `the landing date ${JSON.stringify(landing.at)} of commit ${run.start.commit.slice(0, 12)} is not a date; this is a bug, please report it`;
+    return { ...base, status: 'unproven', problem };
+  }
+  const removable = since + clock.windowDays * DAY_MS;
+  const now = clock.now.getTime();
+  const mature = now >= removable;
   return {
-    element,
-    label,
-    status: now.getTime() >= removable ? 'mature' : 'pending',
+    ...base,
+    status: mature ? 'mature' : 'pending',
     since: new Date(since).toISOString(),
-    commit: start.commit,
     removableOn: new Date(removable).toISOString(),
-    daysLeft: now.getTime() >= removable ? 0 : left,
-    ...(reason !== undefined && { reason }),
+    daysLeft: mature ? 0 : Math.ceil((removable - now) / DAY_MS),
   };
 }
 
-/** One line for people: "Tick.bid: deprecated since 2026-10-01, removable on 2026-10-31 (5 days left)". */
+const SOURCE_LABEL: Record<LandingProofSource, string> = {
+  activity: 'repository activity',
+  'pr-merged-at': 'pull request merge time',
+  'web-flow-committer-date': 'commit created by GitHub',
+  'committer-date': 'committer date, not verified',
+  unproven: 'unproven',
+};
+
+/** How reports name a landing source, e.g. "repository activity". */
+export function landingSourceLabel(source: LandingProofSource): string {
+  return SOURCE_LABEL[source];
+}
+
+/** One line for people: "Tick.bid: deprecated since 2026-10-01 (repository activity), removable on 2026-10-31 (5 day(s) left)". */
 export function describeVerdict(verdict: DeprecationVerdict): string {
   if (verdict.status === 'unmarked') return `${verdict.label}: not marked deprecated on the base branch`;
+  if (verdict.status === 'unproven') return `${verdict.label}: deprecation date unproven: ${verdict.problem ?? 'no landing record'}`;
   const since = verdict.since?.slice(0, 10);
+  const source = verdict.landing === undefined ? '' : ` (${landingSourceLabel(verdict.landing.source)})`;
   const on = verdict.removableOn?.slice(0, 10);
   const left = verdict.status === 'mature' ? 'removable now' : `${verdict.daysLeft} day(s) left`;
-  return `${verdict.label}: deprecated since ${since}, removable on ${on} (${left})`;
+  return `${verdict.label}: deprecated since ${since}${source}, removable on ${on} (${left})`;
+}
+
+/** A start commit the caller did not date: a bug, but never a reason to allow the break. */
+function notGathered(commit: string): LandingFact {
+  return { commit, source: 'unproven', detail: `no landing record was gathered for commit ${commit.slice(0, 12)}; this is a bug, please report it` };
 }

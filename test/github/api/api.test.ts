@@ -5,7 +5,6 @@ import { createClient } from '../../../src/github/api/client.js';
 import { checkRunWriter, type CheckAnnotation } from '../../../src/github/api/checks.js';
 import { COMMENT_MARKER, stickyComments } from '../../../src/github/api/comments.js';
 import { contentSource } from '../../../src/github/api/contents.js';
-import { landingSource } from '../../../src/github/api/landing.js';
 import { pullSource } from '../../../src/github/api/pulls.js';
 import { teamSource } from '../../../src/github/api/teams.js';
 import { GitHubApiError } from '../../../src/github/api/errors.js';
@@ -187,27 +186,5 @@ describe('contentSource', () => {
     const contents = contentSource(client(), REPO);
     expect(await contents.fileAt('guardrails.yaml', 'base123')).toBe('version: 1\n');
     expect(await contents.fileAt('missing.yaml', 'base123')).toBeUndefined();
-  });
-});
-
-describe('landingSource', () => {
-  it('prefers the merge time of the PR whose merge commit it is, else the first-parent commit date', async () => {
-    nock(API).get('/repos/acme/schemas/commits/m1/pulls').reply(200, [{ merge_commit_sha: 'm1', merged_at: '2026-10-02T09:00:00Z' }]);
-    nock(API).get('/repos/acme/schemas/commits/d1/pulls').reply(200, []);
-    const landing = landingSource(client(), REPO);
-    expect(await landing.landedAt('m1', '2025-01-01T00:00:00Z')).toEqual({ at: '2026-10-02T09:00:00Z', source: 'pr-merged-at' });
-    expect(await landing.landedAt('d1', '2026-10-05T00:00:00Z')).toEqual({ at: '2026-10-05T00:00:00Z', source: 'first-parent-commit' });
-  });
-});
-
-describe('landingSource errors', () => {
-  it('falls back to the commit date only on 404 and rethrows any other HTTP error', async () => {
-    nock(API).get('/repos/acme/schemas/commits/n1/pulls').reply(404, { message: 'No commit found' });
-    nock(API).get('/repos/acme/schemas/commits/f1/pulls').reply(403, { message: 'Resource not accessible by integration' });
-    const landing = landingSource(client(), REPO);
-    expect(await landing.landedAt('n1', '2026-10-05T00:00:00Z')).toEqual({ at: '2026-10-05T00:00:00Z', source: 'first-parent-commit' });
-    const error = await landing.landedAt('f1', '2026-10-05T00:00:00Z').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GitHubApiError);
-    expect((error as GitHubApiError).status).toBe(403);
   });
 });

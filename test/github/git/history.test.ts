@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRawLog } from '../../../src/github/git/history.js';
+import { firstParentChain, parseRawLog } from '../../../src/github/git/history.js';
+import { gitRunner } from '../../../src/github/git/run.js';
 import { openRepository } from '../../../src/github/git/repository.js';
 import { TempRepo } from '../support/temp-repo.js';
 
@@ -72,6 +73,38 @@ describe('fileHistory', () => {
     ]);
   });
 
+  it('records a byte-identical re-add after a deletion in reAdded instead of as a new version', async () => {
+    const repo = newRepo();
+    const c1 = repo.write('s/a.avsc', 'v1').commit('c1');
+    repo.remove('s/a.avsc').commit('delete');
+    const c3 = repo.write('s/a.avsc', 'v1').commit('re-add');
+    repo.remove('s/a.avsc').commit('delete again');
+    const c5 = repo.write('s/a.avsc', 'v1').commit('re-add again');
+    const c6 = repo.write('s/a.avsc', 'v2').commit('edit');
+
+    const history = await (await openRepository(repo.dir)).fileHistory(c6, 's/a.avsc');
+
+    // The registry gets no version from a re-add, so the check's history is unchanged; the deprecation
+    // window still needs to know the file was gone in between.
+    expect(history.map((v) => [v.commit, v.afterGap ?? false, v.reAdded])).toEqual([
+      [c1, false, [{ commit: c3, date: repo.dateOf(c3), path: 's/a.avsc' }, { commit: c5, date: repo.dateOf(c5), path: 's/a.avsc' }]],
+      [c6, false, undefined],
+    ]);
+  });
+
+  it('a re-add at a renamed path records that path', async () => {
+    const repo = newRepo();
+    const c1 = repo.write('s/a.avsc', 'v1').commit('c1');
+    repo.git('mv', 's/a.avsc', 's/b.avsc');
+    repo.commit('rename');
+    repo.remove('s/b.avsc').commit('delete');
+    const c4 = repo.write('s/b.avsc', 'v1').commit('re-add');
+
+    const history = await (await openRepository(repo.dir)).fileHistory(c4, 's/b.avsc');
+
+    expect(history.map((v) => [v.commit, v.path, v.reAdded?.map((r) => [r.commit, r.path])])).toEqual([[c1, 's/a.avsc', [[c4, 's/b.avsc']]]]);
+  });
+
   it('follows a rename made on a side branch and merged', async () => {
     const repo = newRepo();
     const c1 = repo.write('s/old name.avsc', 'v1\n'.repeat(20)).commit('c1');
@@ -93,6 +126,19 @@ describe('fileHistory', () => {
     const repo = newRepo();
     const c1 = repo.write('a.txt', 'x').commit('c1');
     expect(await contents(repo, c1, 's/missing.avsc')).toEqual([]);
+  });
+});
+
+describe('firstParentChain', () => {
+  it('lists the commits the branch went through, newest first, leaving out merged side commits', async () => {
+    const repo = newRepo();
+    const c1 = repo.write('a.txt', '1').commit('c1');
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.write('b.txt', '1').commit('side');
+    repo.git('checkout', '-q', 'main');
+    const c2 = repo.write('a.txt', '2').commit('c2');
+    const merge = repo.merge('side');
+    expect(await firstParentChain(gitRunner(repo.dir), merge)).toEqual([merge, c2, c1]);
   });
 });
 

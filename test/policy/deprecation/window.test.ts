@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeVerdict, deprecationVerdict, type MarkedVersion } from '../../../src/policy/deprecation/window.js';
+import type { LandingFact } from '../../../src/policy/deprecation/landing-proof.js';
+import { describeVerdict, deprecationVerdict as verdictOf, type MarkedVersion } from '../../../src/policy/deprecation/window.js';
 import { markedElements, markerOf } from '../../../src/policy/deprecation/markers.js';
 import { orders } from './schemas.js';
 
@@ -7,7 +8,16 @@ const NOTE = { kind: 'field', record: 'com.acme.Order', name: 'note' } as const;
 const HOLD = { kind: 'symbol', record: 'com.acme.Side', name: 'HOLD' } as const;
 
 function version(day: string, schema = orders({ note: { deprecated: true } })): MarkedVersion {
-  return { commit: `c-${day}`, landedAt: `${day}T12:00:00Z`, schema };
+  return { commit: `c-${day}`, schema };
+}
+
+/** Each version's commit landed at noon UTC of the day in its name, by the repository activity. */
+function activityDate(commit: string): LandingFact {
+  return { commit, source: 'activity', at: `${commit.slice(2)}T12:00:00Z`, detail: 'brought onto main by the push by @alice' };
+}
+
+function deprecationVerdict(versions: MarkedVersion[], element: typeof NOTE, now: Date, windowDays: number, landings = new Map(versions.map((v) => [v.commit, activityDate(v.commit)]))) {
+  return verdictOf(versions, element, { landings, now, windowDays });
 }
 
 describe('markers', () => {
@@ -45,7 +55,7 @@ describe('deprecationVerdict', () => {
   it('counts down while inside the window', () => {
     const verdict = deprecationVerdict([version('2026-11-20')], NOTE, now, 30);
     expect(verdict.status).toBe('pending');
-    expect(describeVerdict(verdict)).toBe('Order.note: deprecated since 2026-11-20, removable on 2026-12-20 (24 day(s) left)');
+    expect(describeVerdict(verdict)).toBe('Order.note: deprecated since 2026-11-20 (repository activity), removable on 2026-12-20 (24 day(s) left)');
   });
 
   it('compares 30 × 24 h in UTC: one second short is still pending', () => {
@@ -80,5 +90,37 @@ describe('gaps end a marker run', () => {
     const verdict = deprecationVerdict(versions, NOTE, now, 30);
     expect(verdict).toEqual(expect.objectContaining({ status: 'pending', commit: 'c-2026-11-20' }));
     expect(deprecationVerdict([version('2026-01-01'), version('2026-11-20')], NOTE, now, 30).status).toBe('mature');
+  });
+});
+
+describe('landing facts', () => {
+  const now = new Date('2026-11-26T12:00:00Z');
+  const note = orders({ note: { deprecated: true } });
+
+  it('reports where the start date comes from', () => {
+    const landing: LandingFact = { commit: 'm1', source: 'pr-merged-at', at: '2026-10-01T08:00:00Z', detail: 'merge commit of pull request #12, merged into main at 2026-10-01T08:00:00Z' };
+    const verdict = verdictOf([{ commit: 'm1', schema: note }], NOTE, { landings: new Map([['m1', landing]]), now, windowDays: 30 });
+    expect(verdict).toEqual(expect.objectContaining({ status: 'mature', since: '2026-10-01T08:00:00.000Z', landing }));
+    expect(describeVerdict(verdict)).toBe('Order.note: deprecated since 2026-10-01 (pull request merge time), removable on 2026-10-31 (removable now)');
+  });
+
+  it('an unproven start is not mature however old the marker is, and says why', () => {
+    const landing: LandingFact = { commit: 'c1', source: 'unproven', detail: 'no record proves when commit c1 reached main' };
+    const verdict = verdictOf([{ commit: 'c1', schema: note }], NOTE, { landings: new Map([['c1', landing]]), now, windowDays: 30 });
+    expect(verdict).toEqual({ element: NOTE, label: 'Order.note', status: 'unproven', commit: 'c1', landing, problem: landing.detail });
+    expect(describeVerdict(verdict)).toBe('Order.note: deprecation date unproven: no record proves when commit c1 reached main');
+  });
+
+  it('a landing date that does not parse is unproven, not a crash', () => {
+    const landing: LandingFact = { commit: 'c1', source: 'committer-date', at: 'yesterday', detail: 'committer date' };
+    const verdict = verdictOf([{ commit: 'c1', schema: note }], NOTE, { landings: new Map([['c1', landing]]), now, windowDays: 30 });
+    expect([verdict.status, verdict.problem]).toEqual(['unproven', 'the landing date "yesterday" of commit c1 is not a date; this is a bug, please report it']);
+  });
+
+  it('only the start of the run needs a date; a start without one is unproven, never mature', () => {
+    const versions = [{ commit: 'c1', schema: note }, { commit: 'c2', schema: note }];
+    const verdict = verdictOf(versions, NOTE, { landings: new Map([['c2', activityDate('c-2026-01-01')]]), now, windowDays: 30 });
+    expect(verdict.status).toBe('unproven');
+    expect(verdict.problem).toContain('no landing record was gathered for commit c1');
   });
 });
