@@ -76747,6 +76747,7 @@ function pullSource(client, ref) {
         const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...ref, pull_number: number4 });
         return {
           number: number4,
+          state: data.state,
           author: data.user?.login ?? "",
           headSha: data.head.sha,
           baseSha: data.base.sha,
@@ -77266,6 +77267,7 @@ function readInputs(get, mask) {
     mode: oneOf(get, "mode", ["check", "report-only"], "check"),
     checkName: optional2(get, "check-name") ?? DEFAULT_CHECK_NAME,
     path: optional2(get, "path") ?? "",
+    ...optional2(get, "pull-request") !== void 0 && { pullRequest: pullNumber(optional2(get, "pull-request")) },
     comment: bool(get, "comment", true),
     ...optional2(get, "bot-login") !== void 0 && { botLogin: optional2(get, "bot-login") },
     ...url4 !== void 0 && {
@@ -77305,6 +77307,10 @@ function httpUrl2(name, value) {
   if (url4.username !== "" || url4.password !== "") throw new InputError2(`input ${name} must not contain credentials; use registry-username/registry-password`);
   return value.replace(/\/+$/, "");
 }
+function pullNumber(value) {
+  if (/^[1-9]\d{0,9}$/.test(value)) return Number(value);
+  throw new InputError2(`input pull-request is ${JSON.stringify(value)}; expected a pull request number such as 42`);
+}
 function configPath(value) {
   const normal = value.replace(/\\/g, "/").replace(/^\.\//, "");
   if (normal.startsWith("/") || normal.split("/").includes("..")) {
@@ -77314,32 +77320,38 @@ function configPath(value) {
 }
 
 // src/action/event.ts
-var SUPPORTED_EVENTS = ["pull_request", "pull_request_review", "merge_group", "workflow_run"];
+var SUPPORTED_EVENTS = ["pull_request", "pull_request_review", "merge_group", "workflow_run", "schedule", "workflow_dispatch"];
+var SWEEP_EVENTS = ["schedule", "workflow_dispatch"];
 var VERIFIED_RUN_EVENTS = ["pull_request", "pull_request_review", "merge_group"];
 var QUEUE_BRANCH = /^gh-readonly-queue\/(.+)\/pr-\d+-[0-9a-f]{40}$/;
 var REFUSED_EVENTS = {
   pull_request_target: "pull_request_target is not supported: it runs with a write token in the base repository while the checkout would be untrusted PR code, and its verdict can describe a different commit than the one checked; use pull_request, or the workflow_run evaluator in docs/action.md"
 };
-async function readEvent(env, path2 = "") {
+async function readEvent(env, inputs = {}) {
   const name = required3(env, "GITHUB_EVENT_NAME");
   const refused = REFUSED_EVENTS[name];
   if (refused !== void 0) throw new InputError2(refused);
   const [owner, repo] = required3(env, "GITHUB_REPOSITORY").split("/");
   if (!owner || !repo) throw new InputError2("GITHUB_REPOSITORY is not owner/name; run the action inside GitHub Actions");
   const payload = await readPayload(required3(env, "GITHUB_EVENT_PATH"));
-  const common = { name, owner, repo, workspace: workspaceOf(required3(env, "GITHUB_WORKSPACE"), path2), apiUrl: env.GITHUB_API_URL ?? "https://api.github.com" };
-  if (name === "merge_group") return { ...common, ...mergeGroupTarget(payload) };
-  if (name === "workflow_run") return { ...common, ...workflowRunTarget(payload) };
+  const common = { name, owner, repo, workspace: workspaceOf(required3(env, "GITHUB_WORKSPACE"), inputs.path ?? ""), apiUrl: env.GITHUB_API_URL ?? "https://api.github.com" };
+  if (SWEEP_EVENTS.includes(name)) {
+    if (inputs.pullRequest === void 0) throw new InputError2(`a ${name} run checks the pull request named by the pull-request input, which is not set; pass \`pull-request: <number>\` (see .github/workflows/schema-check-sweep.yml)`);
+    return { ...common, target: { kind: "sweep", number: inputs.pullRequest } };
+  }
+  if (inputs.pullRequest !== void 0) throw new InputError2(`the pull-request input is only for schedule and workflow_dispatch runs; a ${name} event names its own pull request, so remove the input`);
+  if (name === "merge_group") return { ...common, target: mergeGroupTarget(payload) };
+  if (name === "workflow_run") return { ...common, target: workflowRunTarget(payload) };
   const pull = payload.pull_request;
   if (pull?.number === void 0 || !pull.head?.sha || !pull.base?.sha || !pull.base.ref) {
-    throw new InputError2(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.join(", ")}`);
+    throw new InputError2(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.join(", ")} (the last two with the pull-request input)`);
   }
-  return { ...common, headSha: pull.head.sha, target: { kind: "pull", number: pull.number, baseSha: pull.base.sha, baseRef: pull.base.ref } };
+  return { ...common, target: { kind: "pull", number: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha, baseRef: pull.base.ref } };
 }
 function mergeGroupTarget(payload) {
   const group2 = payload.merge_group;
   if (!group2?.head_sha || !group2.base_sha || !group2.base_ref) throw new InputError2("the merge_group event has no head_sha/base_sha/base_ref");
-  return { headSha: group2.head_sha, target: { kind: "merge-group", baseSha: group2.base_sha, baseRef: branchName(group2.base_ref) } };
+  return { kind: "merge-group", headSha: group2.head_sha, baseSha: group2.base_sha, baseRef: branchName(group2.base_ref) };
 }
 function workflowRunTarget(payload) {
   const run2 = payload.workflow_run;
@@ -77352,12 +77364,12 @@ function workflowRunTarget(payload) {
   if (run2.event === "merge_group") {
     const baseRef = QUEUE_BRANCH.exec(run2.head_branch ?? "")?.[1];
     if (baseRef === void 0) throw new InputError2(`the merge_group run's branch ${JSON.stringify(run2.head_branch)} is not a merge-queue branch (gh-readonly-queue/<base>/pr-<n>-<sha>)`);
-    return { headSha: run2.head_sha, target: { kind: "queued-run", baseRef } };
+    return { kind: "queued-run", headSha: run2.head_sha, baseRef };
   }
   const headOwner = run2.head_repository?.owner?.login;
   if (!headOwner || !run2.head_branch) throw new InputError2("the workflow_run event names no head repository or branch (the fork may have been deleted); nothing can be checked");
   const numbers = (run2.pull_requests ?? []).filter((p) => p.head?.sha === run2.head_sha && p.number !== void 0).map((p) => p.number);
-  return { headSha: run2.head_sha, target: { kind: "workflow-run", numbers, headOwner, headBranch: run2.head_branch } };
+  return { kind: "workflow-run", headSha: run2.head_sha, numbers, headOwner, headBranch: run2.head_branch };
 }
 function branchName(ref) {
   return ref.replace(/^refs\/heads\//, "");
@@ -77588,13 +77600,28 @@ function truncateSummary(markdown) {
 
 // src/action/targets.ts
 async function resolveTargets(event, sources) {
-  const { target, headSha } = event;
-  if (target.kind === "merge-group") return [{ headSha, baseSha: target.baseSha, baseRef: target.baseRef }];
-  if (target.kind === "queued-run") return [{ headSha, baseSha: await sources.firstParent(headSha), baseRef: target.baseRef }];
-  if (target.kind === "pull") {
-    const pull = await current(sources, target.number, headSha);
-    return pull === void 0 ? [] : [{ headSha, baseSha: target.baseSha, baseRef: target.baseRef, pull }];
+  const { target } = event;
+  switch (target.kind) {
+    case "merge-group":
+      return [{ headSha: target.headSha, baseSha: target.baseSha, baseRef: target.baseRef }];
+    case "queued-run":
+      return [{ headSha: target.headSha, baseSha: await sources.firstParent(target.headSha), baseRef: target.baseRef }];
+    case "sweep": {
+      const pull = await sources.pulls.pull(target.number);
+      if (pull.state === "open") return [{ headSha: pull.headSha, baseSha: pull.baseSha, baseRef: pull.baseRef, pull }];
+      sources.log(`PR #${target.number} is ${pull.state}; nothing to check.`);
+      return [];
+    }
+    case "pull": {
+      const pull = await current(sources, target.number, target.headSha);
+      return pull === void 0 ? [] : [{ headSha: target.headSha, baseSha: target.baseSha, baseRef: target.baseRef, pull }];
+    }
+    case "workflow-run":
+      return workflowRunTargets(target, sources);
   }
+}
+async function workflowRunTargets(target, sources) {
+  const { headSha } = target;
   const numbers = target.numbers.length > 0 ? target.numbers : await sources.pullsAtHead(target.headOwner, target.headBranch, headSha);
   if (numbers.length === 0) sources.log(`No open pull request has ${target.headOwner}:${target.headBranch} at ${headSha} as its head; nothing to check.`);
   const targets = [];
@@ -77667,7 +77694,7 @@ async function run(deps = defaultDeps) {
   let requests = 0;
   try {
     const settings = readInputs((name) => getInput(name), (secret) => setSecret(secret));
-    const event = await readEvent(deps.env, settings.path);
+    const event = await readEvent(deps.env, { path: settings.path, ...settings.pullRequest !== void 0 && { pullRequest: settings.pullRequest } });
     const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => warning(line), onRequest: () => requests++ });
     const repo = { owner: event.owner, repo: event.repo };
     const targets = await resolveTargets(event, {

@@ -7,7 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from './inputs.js';
 
-export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_review', 'merge_group', 'workflow_run'] as const;
+export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_review', 'merge_group', 'workflow_run', 'schedule', 'workflow_dispatch'] as const;
+
+/** Events that name no pull request themselves: the `pull-request` input says which one to re-check. */
+const SWEEP_EVENTS = ['schedule', 'workflow_dispatch'];
 
 /** The events whose runs the privileged `workflow_run` evaluator re-checks (docs/action.md). */
 const VERIFIED_RUN_EVENTS = ['pull_request', 'pull_request_review', 'merge_group'];
@@ -22,20 +25,25 @@ const REFUSED_EVENTS: Readonly<Record<string, string>> = {
 
 /** What the event asks to check; `run.ts` turns it into commits and pull requests through the API. */
 export type EventTarget =
-  /** pull_request, pull_request_review: the payload names the PR and its base. */
-  | { readonly kind: 'pull'; readonly number: number; readonly baseSha: string; readonly baseRef: string }
+  /** pull_request, pull_request_review: the payload names the PR, its head and its base. */
+  | { readonly kind: 'pull'; readonly number: number; readonly headSha: string; readonly baseSha: string; readonly baseRef: string }
   /** merge_group: the queued commit and the base it merges into; approvals were enforced on the PRs. */
-  | { readonly kind: 'merge-group'; readonly baseSha: string; readonly baseRef: string }
+  | { readonly kind: 'merge-group'; readonly headSha: string; readonly baseSha: string; readonly baseRef: string }
   /**
    * workflow_run of a merge_group run: the queued commit is compared with its first parent (the base,
    * or the entry queued before it), which carries only this entry's changes.
    */
-  | { readonly kind: 'queued-run'; readonly baseRef: string }
+  | { readonly kind: 'queued-run'; readonly headSha: string; readonly baseRef: string }
   /**
    * workflow_run: a completed PR run of the unprivileged workflow. The payload lists same-repository
    * PRs only, so a fork's PR is found from its head branch; the base always comes from the fresh PR.
    */
-  | { readonly kind: 'workflow-run'; readonly numbers: readonly number[]; readonly headOwner: string; readonly headBranch: string };
+  | { readonly kind: 'workflow-run'; readonly headSha: string; readonly numbers: readonly number[]; readonly headOwner: string; readonly headBranch: string }
+  /**
+   * schedule, workflow_dispatch: re-check one PR at its current head and base (team membership
+   * changes trigger no event, so a sweep re-evaluates open PRs).
+   */
+  | { readonly kind: 'sweep'; readonly number: number };
 
 export interface EventContext {
   readonly name: string;
@@ -44,35 +52,44 @@ export interface EventContext {
   /** The checkout of the pull request that is read (as data only): GITHUB_WORKSPACE or the `path` input inside it. */
   readonly workspace: string;
   readonly apiUrl: string;
-  /** The commit the check run is attached to. */
-  readonly headSha: string;
   readonly target: EventTarget;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** `path`: the `path` input, relative to GITHUB_WORKSPACE ('' or '.' for the workspace itself). */
-export async function readEvent(env: Env, path = ''): Promise<EventContext> {
+export interface EventInputs {
+  /** The `path` input, relative to GITHUB_WORKSPACE ('' for the workspace itself). */
+  readonly path?: string;
+  /** The `pull-request` input: the PR a schedule or workflow_dispatch run re-checks. */
+  readonly pullRequest?: number;
+}
+
+export async function readEvent(env: Env, inputs: EventInputs = {}): Promise<EventContext> {
   const name = required(env, 'GITHUB_EVENT_NAME');
   const refused = REFUSED_EVENTS[name];
   if (refused !== undefined) throw new InputError(refused);
   const [owner, repo] = required(env, 'GITHUB_REPOSITORY').split('/');
   if (!owner || !repo) throw new InputError('GITHUB_REPOSITORY is not owner/name; run the action inside GitHub Actions');
   const payload = await readPayload(required(env, 'GITHUB_EVENT_PATH'));
-  const common = { name, owner, repo, workspace: workspaceOf(required(env, 'GITHUB_WORKSPACE'), path), apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com' };
-  if (name === 'merge_group') return { ...common, ...mergeGroupTarget(payload) };
-  if (name === 'workflow_run') return { ...common, ...workflowRunTarget(payload) };
+  const common = { name, owner, repo, workspace: workspaceOf(required(env, 'GITHUB_WORKSPACE'), inputs.path ?? ''), apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com' };
+  if (SWEEP_EVENTS.includes(name)) {
+    if (inputs.pullRequest === undefined) throw new InputError(`a ${name} run checks the pull request named by the pull-request input, which is not set; pass \`pull-request: <number>\` (see .github/workflows/schema-check-sweep.yml)`);
+    return { ...common, target: { kind: 'sweep', number: inputs.pullRequest } };
+  }
+  if (inputs.pullRequest !== undefined) throw new InputError(`the pull-request input is only for schedule and workflow_dispatch runs; a ${name} event names its own pull request, so remove the input`);
+  if (name === 'merge_group') return { ...common, target: mergeGroupTarget(payload) };
+  if (name === 'workflow_run') return { ...common, target: workflowRunTarget(payload) };
   const pull = payload.pull_request as { number?: number; head?: { sha?: string }; base?: { sha?: string; ref?: string } } | undefined;
   if (pull?.number === undefined || !pull.head?.sha || !pull.base?.sha || !pull.base.ref) {
-    throw new InputError(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.join(', ')}`);
+    throw new InputError(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.join(', ')} (the last two with the pull-request input)`);
   }
-  return { ...common, headSha: pull.head.sha, target: { kind: 'pull', number: pull.number, baseSha: pull.base.sha, baseRef: pull.base.ref } };
+  return { ...common, target: { kind: 'pull', number: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha, baseRef: pull.base.ref } };
 }
 
-function mergeGroupTarget(payload: Record<string, unknown>): Pick<EventContext, 'headSha' | 'target'> {
+function mergeGroupTarget(payload: Record<string, unknown>): EventTarget {
   const group = payload.merge_group as { head_sha?: string; base_sha?: string; base_ref?: string } | undefined;
   if (!group?.head_sha || !group.base_sha || !group.base_ref) throw new InputError('the merge_group event has no head_sha/base_sha/base_ref');
-  return { headSha: group.head_sha, target: { kind: 'merge-group', baseSha: group.base_sha, baseRef: branchName(group.base_ref) } };
+  return { kind: 'merge-group', headSha: group.head_sha, baseSha: group.base_sha, baseRef: branchName(group.base_ref) };
 }
 
 interface WorkflowRunPayload {
@@ -83,7 +100,7 @@ interface WorkflowRunPayload {
   readonly pull_requests?: readonly { readonly number?: number; readonly head?: { readonly sha?: string } }[];
 }
 
-function workflowRunTarget(payload: Record<string, unknown>): Pick<EventContext, 'headSha' | 'target'> {
+function workflowRunTarget(payload: Record<string, unknown>): EventTarget {
   const run = payload.workflow_run as WorkflowRunPayload | undefined;
   if (run === undefined || !run.head_sha) throw new InputError('the workflow_run event has no workflow_run.head_sha');
   if (!VERIFIED_RUN_EVENTS.includes(run.event ?? '')) {
@@ -94,12 +111,12 @@ function workflowRunTarget(payload: Record<string, unknown>): Pick<EventContext,
   if (run.event === 'merge_group') {
     const baseRef = QUEUE_BRANCH.exec(run.head_branch ?? '')?.[1];
     if (baseRef === undefined) throw new InputError(`the merge_group run's branch ${JSON.stringify(run.head_branch)} is not a merge-queue branch (gh-readonly-queue/<base>/pr-<n>-<sha>)`);
-    return { headSha: run.head_sha, target: { kind: 'queued-run', baseRef } };
+    return { kind: 'queued-run', headSha: run.head_sha, baseRef };
   }
   const headOwner = run.head_repository?.owner?.login;
   if (!headOwner || !run.head_branch) throw new InputError('the workflow_run event names no head repository or branch (the fork may have been deleted); nothing can be checked');
   const numbers = (run.pull_requests ?? []).filter((p) => p.head?.sha === run.head_sha && p.number !== undefined).map((p) => p.number as number);
-  return { headSha: run.head_sha, target: { kind: 'workflow-run', numbers, headOwner, headBranch: run.head_branch } };
+  return { kind: 'workflow-run', headSha: run.head_sha, numbers, headOwner, headBranch: run.head_branch };
 }
 
 /** `refs/heads/main` → `main`. */

@@ -19,6 +19,8 @@ export interface ActionSettings {
   readonly checkName: string;
   /** Where the pull request's checkout is, relative to GITHUB_WORKSPACE ('' for the workspace itself). */
   readonly path: string;
+  /** The PR a schedule or workflow_dispatch run re-checks (the sweep). */
+  readonly pullRequest?: number;
   /** Post or update the sticky PR comment. */
   readonly comment: boolean;
   /** The login the sticky comment is written as (matched with the hidden marker); undefined: any Bot account. */
@@ -59,6 +61,7 @@ export function readInputs(get: InputReader, mask: (secret: string) => void): Ac
     mode: oneOf(get, 'mode', ['check', 'report-only'], 'check'),
     checkName: optional(get, 'check-name') ?? DEFAULT_CHECK_NAME,
     path: optional(get, 'path') ?? '',
+    ...(optional(get, 'pull-request') !== undefined && { pullRequest: pullNumber(optional(get, 'pull-request') as string) }),
     comment: bool(get, 'comment', true),
     ...(optional(get, 'bot-login') !== undefined && { botLogin: optional(get, 'bot-login') }),
     ...(url !== undefined && {
@@ -102,6 +105,11 @@ function httpUrl(name: string, value: string): string {
   // Credentials in the URL would end up in logs; they belong in the secret inputs.
   if (url.username !== '' || url.password !== '') throw new InputError(`input ${name} must not contain credentials; use registry-username/registry-password`);
   return value.replace(/\/+$/, '');
+}
+
+function pullNumber(value: string): number {
+  if (/^[1-9]\d{0,9}$/.test(value)) return Number(value);
+  throw new InputError(`input pull-request is ${JSON.stringify(value)}; expected a pull request number such as 42`);
 }
 
 function configPath(value: string): string {

@@ -44,7 +44,7 @@ export async function run(deps: ActionDeps = defaultDeps): Promise<void> {
   let requests = 0;
   try {
     const settings = readInputs((name) => core.getInput(name), (secret) => core.setSecret(secret));
-    const event = await readEvent(deps.env, settings.path);
+    const event = await readEvent(deps.env, { path: settings.path, ...(settings.pullRequest !== undefined && { pullRequest: settings.pullRequest }) });
     const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => core.warning(line), onRequest: () => requests++ });
     const repo = { owner: event.owner, repo: event.repo };
     const targets = await resolveTargets(event, {

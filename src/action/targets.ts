@@ -4,7 +4,7 @@
  * stale: a newer run owns the check on the new head, so it checks nothing.
  */
 import type { PullInfo, PullSource } from '../github/api/pulls.js';
-import type { EventContext } from './event.js';
+import type { EventContext, EventTarget } from './event.js';
 
 export interface CheckTarget {
   readonly headSha: string;
@@ -25,13 +25,29 @@ export interface TargetSources {
 }
 
 export async function resolveTargets(event: EventContext, sources: TargetSources): Promise<CheckTarget[]> {
-  const { target, headSha } = event;
-  if (target.kind === 'merge-group') return [{ headSha, baseSha: target.baseSha, baseRef: target.baseRef }];
-  if (target.kind === 'queued-run') return [{ headSha, baseSha: await sources.firstParent(headSha), baseRef: target.baseRef }];
-  if (target.kind === 'pull') {
-    const pull = await current(sources, target.number, headSha);
-    return pull === undefined ? [] : [{ headSha, baseSha: target.baseSha, baseRef: target.baseRef, pull }];
+  const { target } = event;
+  switch (target.kind) {
+    case 'merge-group':
+      return [{ headSha: target.headSha, baseSha: target.baseSha, baseRef: target.baseRef }];
+    case 'queued-run':
+      return [{ headSha: target.headSha, baseSha: await sources.firstParent(target.headSha), baseRef: target.baseRef }];
+    case 'sweep': {
+      const pull = await sources.pulls.pull(target.number);
+      if (pull.state === 'open') return [{ headSha: pull.headSha, baseSha: pull.baseSha, baseRef: pull.baseRef, pull }];
+      sources.log(`PR #${target.number} is ${pull.state}; nothing to check.`);
+      return [];
+    }
+    case 'pull': {
+      const pull = await current(sources, target.number, target.headSha);
+      return pull === undefined ? [] : [{ headSha: target.headSha, baseSha: target.baseSha, baseRef: target.baseRef, pull }];
+    }
+    case 'workflow-run':
+      return workflowRunTargets(target, sources);
   }
+}
+
+async function workflowRunTargets(target: Extract<EventTarget, { kind: 'workflow-run' }>, sources: TargetSources): Promise<CheckTarget[]> {
+  const { headSha } = target;
   const numbers = target.numbers.length > 0 ? target.numbers : await sources.pullsAtHead(target.headOwner, target.headBranch, headSha);
   if (numbers.length === 0) sources.log(`No open pull request has ${target.headOwner}:${target.headBranch} at ${headSha} as its head; nothing to check.`);
   const targets: CheckTarget[] = [];

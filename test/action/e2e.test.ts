@@ -369,6 +369,24 @@ describe('the bundled action, end to end', () => {
     expect(result.outputs['approvals-satisfied']).toBe('true');
   }, 120_000);
 
+  it('trap 12: a scheduled sweep re-checks the PR at its current head, so a lead who left the team no longer counts', async () => {
+    setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string));
+    repo.git(new Date(), 'checkout', '-q', 'pr2');
+    const leads = fake.state.teams.get('acme/platform-leads');
+    fake.state.teams.set('acme/platform-leads', new Map());
+    try {
+      const env = { GITHUB_REPOSITORY: 'acme/schemas', GITHUB_WORKSPACE: repo.dir, GITHUB_API_URL: apiUrl };
+      const inputs = { 'github-token': 'ghs_e2eSecretToken0000000000000000000000', 'pull-request': '2', 'check-name': 'Schema guardrails (verified)' };
+      const result = await runBundle(bundle, env, inputs, { schedule: '17 * * * *' }, 'schedule');
+      expect(result.code).toBe(1);
+      expect(result.outputs['approvals-satisfied']).toBe('false');
+      const runs = fake.state.checkRuns.filter((r) => r.head_sha === heads.pr2 && r.name === 'Schema guardrails (verified): main');
+      expect(runs.map((r) => r.conclusion)).toEqual(['failure']);
+    } finally {
+      fake.state.teams.set('acme/platform-leads', leads ?? new Map());
+    }
+  }, 120_000);
+
   it('a retargeted PR is checked against its new base under that base\'s check name, never main\'s (policy-bot #57)', async () => {
     setUpPull(2, heads.pr2 as string, approvedBoth(heads.pr2 as string), { baseRef: 'release' });
     // The deprecation dates come from the new base's own activity: release was cut 50 days ago at note's deprecation.

@@ -16,10 +16,10 @@ function example(event: string, action?: string): Payload {
 
 const workspace = mkdtempSync(join(tmpdir(), 'guardrails-event-'));
 
-function read(name: string, payload: Payload, path = '') {
+function read(name: string, payload: Payload, path = '', pullRequest?: number) {
   const file = join(workspace, `${name}.json`);
   writeFileSync(file, JSON.stringify(payload));
-  return readEvent({ GITHUB_EVENT_NAME: name, GITHUB_REPOSITORY: 'acme/schemas', GITHUB_EVENT_PATH: file, GITHUB_WORKSPACE: workspace }, path);
+  return readEvent({ GITHUB_EVENT_NAME: name, GITHUB_REPOSITORY: 'acme/schemas', GITHUB_EVENT_PATH: file, GITHUB_WORKSPACE: workspace }, { path, ...(pullRequest !== undefined && { pullRequest }) });
 }
 
 describe('readEvent', () => {
@@ -27,15 +27,13 @@ describe('readEvent', () => {
     const payload = example('pull_request', 'synchronize');
     const pull = payload.pull_request as { number: number; head: { sha: string }; base: { sha: string; ref: string } };
     const event = await read('pull_request', payload);
-    expect(event.headSha).toBe(pull.head.sha);
-    expect(event.target).toEqual({ kind: 'pull', number: pull.number, baseSha: pull.base.sha, baseRef: pull.base.ref });
+    expect(event.target).toEqual({ kind: 'pull', number: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha, baseRef: pull.base.ref });
     expect(event.workspace).toBe(workspace);
   });
 
   it('merge_group: the queued commit and the base branch name without refs/heads/', async () => {
     const event = await read('merge_group', example('merge_group'));
-    expect(event.headSha).toBe('2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d');
-    expect(event.target).toEqual({ kind: 'merge-group', baseSha: '380387fbc80638b734a49e1be1c4dfec1c01b33c', baseRef: 'main' });
+    expect(event.target).toEqual({ kind: 'merge-group', headSha: '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d', baseSha: '380387fbc80638b734a49e1be1c4dfec1c01b33c', baseRef: 'main' });
   });
 
   it('workflow_run of a same-repository PR: the PR numbers the payload lists for that head', async () => {
@@ -49,8 +47,7 @@ describe('readEvent', () => {
       { number: 9, head: { ref: 'changes', sha: '0000000000000000000000000000000000000009' }, base: { ref: 'master', sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e' } },
     ];
     const event = await read('workflow_run', payload, 'pr');
-    expect(event.headSha).toBe('ec26c3e57ca3a959ca5aad62de7213c562f8c821');
-    expect(event.target).toEqual({ kind: 'workflow-run', numbers: [2], headOwner: 'octo-org', headBranch: 'changes' });
+    expect(event.target).toEqual({ kind: 'workflow-run', headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', numbers: [2], headOwner: 'octo-org', headBranch: 'changes' });
     expect(event.workspace).toBe(join(workspace, 'pr'));
   });
 
@@ -58,13 +55,13 @@ describe('readEvent', () => {
     const payload = example('workflow_run');
     Object.assign(payload.workflow_run as Payload, { event: 'pull_request_review', pull_requests: [], head_repository: { owner: { login: 'forker' } } });
     const event = await read('workflow_run', payload);
-    expect(event.target).toEqual({ kind: 'workflow-run', numbers: [], headOwner: 'forker', headBranch: 'main' });
+    expect(event.target).toEqual(expect.objectContaining({ kind: 'workflow-run', numbers: [], headOwner: 'forker', headBranch: 'main' }));
   });
 
   it('workflow_run of a merge_group run: the base branch from the merge-queue branch name', async () => {
     const payload = example('workflow_run');
     Object.assign(payload.workflow_run as Payload, { event: 'merge_group', head_branch: `gh-readonly-queue/release/1.x/pr-104-${'9'.repeat(40)}` });
-    expect((await read('workflow_run', payload)).target).toEqual({ kind: 'queued-run', baseRef: 'release/1.x' });
+    expect((await read('workflow_run', payload)).target).toEqual(expect.objectContaining({ kind: 'queued-run', baseRef: 'release/1.x' }));
     Object.assign(payload.workflow_run as Payload, { head_branch: 'main' });
     await expect(read('workflow_run', payload)).rejects.toThrow(`the merge_group run's branch "main" is not a merge-queue branch`);
   });
@@ -73,6 +70,13 @@ describe('readEvent', () => {
     await expect(read('workflow_run', example('workflow_run'))).rejects.toThrow(
       'the completed workflow run was triggered by workflow_dispatch; the workflow_run evaluator checks runs of pull_request, pull_request_review, merge_group only',
     );
+  });
+
+  it('schedule and workflow_dispatch re-check the PR the pull-request input names, and need it', async () => {
+    expect((await read('schedule', { schedule: '17 * * * *' }, '', 42)).target).toEqual({ kind: 'sweep', number: 42 });
+    expect((await read('workflow_dispatch', example('workflow_dispatch'), '', 7)).target).toEqual({ kind: 'sweep', number: 7 });
+    await expect(read('schedule', { schedule: '17 * * * *' })).rejects.toThrow('a schedule run checks the pull request named by the pull-request input, which is not set');
+    await expect(read('pull_request', example('pull_request', 'opened'), '', 7)).rejects.toThrow('the pull-request input is only for schedule and workflow_dispatch runs');
   });
 
   it('refuses pull_request_target, a PR-less event and a path outside the workspace', async () => {

@@ -30,6 +30,7 @@ describe('readInputs', () => {
     [{ 'registry-url': 'https://u:p@x' }, 'must not contain credentials'],
     [{ 'registry-password': 'p' }, 'registry credentials were given without registry-url'],
     [{ 'pushgateway-url': 'not a url' }, 'input pushgateway-url is not a URL'],
+    [{ 'pull-request': '#12' }, 'input pull-request is "#12"; expected a pull request number such as 42'],
   ])('rejects %j', (inputs, message) => {
     const all = { 'github-token': 'tok', ...inputs } as Record<string, string>;
     if (!('github-token' in inputs) && Object.keys(inputs).length === 0) all['github-token'] = '';

@@ -23,13 +23,14 @@ beforeAll(async () => {
   fake.state.pulls.set(2, pull(2, HEAD, 'forker', 'patch-1', 'main'));
   fake.state.pulls.set(3, pull(3, HEAD, 'forker', 'patch-1', 'release'));
   fake.state.pulls.set(4, pull(4, NEWER, 'forker', 'moved-on', 'main'));
+  fake.state.pulls.set(5, { ...pull(5, NEWER, 'acme', 'done', 'main'), state: 'closed' });
   fake.state.parents.set(HEAD, 'd'.repeat(40));
 });
 afterAll(() => fake.stop());
 
-function resolve(target: EventTarget, headSha = HEAD) {
+function resolve(target: EventTarget) {
   const client = createClient({ token: 't', baseUrl: apiUrl });
-  const event: EventContext = { name: 'x', owner: 'acme', repo: 'schemas', workspace: '.', apiUrl, headSha, target };
+  const event: EventContext = { name: 'x', owner: 'acme', repo: 'schemas', workspace: '.', apiUrl, target };
   const logged: string[] = [];
   const sources = { pulls: pullSource(client, REPO), pullsAtHead: (o: string, b: string, s: string) => openPullsAtHead(client, REPO, o, b, s), firstParent: (s: string) => firstParentOf(client, REPO, s), log: (l: string) => logged.push(l) };
   return resolveTargets(event, sources).then((targets) => ({ targets, logged }));
@@ -37,18 +38,18 @@ function resolve(target: EventTarget, headSha = HEAD) {
 
 describe('resolveTargets', () => {
   it('pull_request: the fresh PR, with the base the event names', async () => {
-    const { targets } = await resolve({ kind: 'pull', number: 1, baseSha: 'e'.repeat(40), baseRef: 'main' });
+    const { targets } = await resolve({ kind: 'pull', number: 1, headSha: HEAD, baseSha: 'e'.repeat(40), baseRef: 'main' });
     expect(targets.map((t) => [t.pull?.number, t.baseSha, t.baseRef])).toEqual([[1, 'e'.repeat(40), 'main']]);
   });
 
   it('a stale event (the PR has a newer head) checks nothing and says so', async () => {
-    const { targets, logged } = await resolve({ kind: 'pull', number: 4, baseSha: 'e'.repeat(40), baseRef: 'main' });
+    const { targets, logged } = await resolve({ kind: 'pull', number: 4, headSha: HEAD, baseSha: 'e'.repeat(40), baseRef: 'main' });
     expect(targets).toEqual([]);
     expect(logged[0]).toContain(`Stale run: the event's head ${HEAD} is no longer the head of PR #4`);
   });
 
   it('workflow_run of a fork PR: found by owner:branch, every open PR of that head, base from the fresh PR', async () => {
-    const { targets } = await resolve({ kind: 'workflow-run', numbers: [], headOwner: 'forker', headBranch: 'patch-1' });
+    const { targets } = await resolve({ kind: 'workflow-run', headSha: HEAD, numbers: [], headOwner: 'forker', headBranch: 'patch-1' });
     expect(targets.map((t) => [t.pull?.number, t.baseRef, t.baseSha])).toEqual([
       [2, 'main', '2'.padStart(40, 'c')],
       [3, 'release', '3'.padStart(40, 'c')],
@@ -57,20 +58,27 @@ describe('resolveTargets', () => {
   });
 
   it('workflow_run whose head moved on, or that has no open PR, checks nothing', async () => {
-    expect((await resolve({ kind: 'workflow-run', numbers: [], headOwner: 'forker', headBranch: 'moved-on' })).targets).toEqual([]);
-    const none = await resolve({ kind: 'workflow-run', numbers: [], headOwner: 'nobody', headBranch: 'x' });
+    expect((await resolve({ kind: 'workflow-run', headSha: HEAD, numbers: [], headOwner: 'forker', headBranch: 'moved-on' })).targets).toEqual([]);
+    const none = await resolve({ kind: 'workflow-run', headSha: HEAD, numbers: [], headOwner: 'nobody', headBranch: 'x' });
     expect(none.targets).toEqual([]);
     expect(none.logged).toEqual([`No open pull request has nobody:x at ${HEAD} as its head; nothing to check.`]);
   });
 
   it('workflow_run of a merge_group run: the queued commit against its first parent, no pull request', async () => {
-    const { targets } = await resolve({ kind: 'queued-run', baseRef: 'release/1.x' });
+    const { targets } = await resolve({ kind: 'queued-run', headSha: HEAD, baseRef: 'release/1.x' });
     expect(targets).toEqual([{ headSha: HEAD, baseSha: 'd'.repeat(40), baseRef: 'release/1.x' }]);
-    await expect(resolve({ kind: 'queued-run', baseRef: 'main' }, NEWER)).rejects.toThrow('GitHub found nothing when trying to read commit bbbbbbbbbbbb (HTTP 404)');
+    await expect(resolve({ kind: 'queued-run', headSha: NEWER, baseRef: 'main' })).rejects.toThrow('GitHub found nothing when trying to read commit bbbbbbbbbbbb (HTTP 404)');
+  });
+
+  it('a sweep re-checks the PR at its current head and base, and skips a closed one', async () => {
+    const { targets } = await resolve({ kind: 'sweep', number: 4 });
+    expect(targets.map((t) => [t.pull?.number, t.headSha, t.baseSha, t.baseRef])).toEqual([[4, NEWER, '4'.padStart(40, 'c'), 'main']]);
+    const closed = await resolve({ kind: 'sweep', number: 5 });
+    expect(closed).toEqual({ targets: [], logged: ['PR #5 is closed; nothing to check.'] });
   });
 
   it('merge_group: no pull request, the queued base', async () => {
-    const { targets } = await resolve({ kind: 'merge-group', baseSha: 'f'.repeat(40), baseRef: 'main' });
+    const { targets } = await resolve({ kind: 'merge-group', headSha: HEAD, baseSha: 'f'.repeat(40), baseRef: 'main' });
     expect(targets).toEqual([{ headSha: HEAD, baseSha: 'f'.repeat(40), baseRef: 'main' }]);
   });
 });

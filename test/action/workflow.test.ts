@@ -74,10 +74,36 @@ describe('schema-check-verified.yml (trap 9: the evaluator a PR cannot edit)', (
   });
 });
 
+describe('schema-check-sweep.yml (trap 12: membership changes trigger no event)', () => {
+  const sweep = parse(readFileSync('.github/workflows/schema-check-sweep.yml', 'utf8')) as {
+    on: Record<string, unknown>;
+    jobs: Record<string, { environment?: string; strategy?: { matrix?: Record<string, string> }; steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }[] }>;
+  };
+
+  it('runs on a schedule and on demand, one matrix job per open pull request', () => {
+    expect(Object.keys(sweep.on)).toEqual(['schedule', 'workflow_dispatch']);
+    expect(sweep.jobs.check?.strategy?.matrix?.pull).toBe('${{ fromJSON(needs.list.outputs.pulls) }}');
+  });
+
+  it('re-checks each PR with the trusted action, its files read as data, under the verified check name', () => {
+    const steps = sweep.jobs.check?.steps ?? [];
+    expect(steps.filter((s) => s.uses?.startsWith('actions/checkout')).map((s) => [s.with?.path, s.with?.ref])).toEqual([['trusted', undefined], ['pr', 'refs/pull/${{ matrix.pull }}/head']]);
+    expect(steps.find((s) => s.uses === './trusted')?.with).toEqual(expect.objectContaining({ path: 'pr', 'pull-request': '${{ matrix.pull }}', 'check-name': 'Schema guardrails (verified)' }));
+    expect(steps.filter((s) => s.run !== undefined)).toEqual([]);
+    expect(sweep.jobs.check?.environment).toBe('schema-gate');
+  });
+
+  it('passes the dispatch input through the environment, never into the script text', () => {
+    const list = sweep.jobs.list?.steps[0];
+    expect(list?.env?.ONE).toBe('${{ inputs.pull-request }}');
+    expect(list?.run).not.toContain('${{');
+  });
+});
+
 describe('action.yml', () => {
   it('runs the committed bundle on node24 and documents the inputs and outputs', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
-    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['github-token', 'registry-url', 'registry-password', 'config', 'fail-on', 'mode', 'path']));
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['github-token', 'registry-url', 'registry-password', 'config', 'fail-on', 'mode', 'path', 'pull-request']));
     expect(Object.keys(action.outputs)).toEqual(['result', 'compatible', 'breaking-changes', 'approvals-satisfied', 'deprecations-pending']);
     expect(action.branding).toBeDefined();
   });

@@ -17,6 +17,8 @@ export interface RepoRef {
 
 export interface PullInfo {
   readonly number: number;
+  /** `open` or `closed` (merged pull requests are closed). */
+  readonly state: string;
   readonly author: string;
   readonly headSha: string;
   readonly baseSha: string;
@@ -45,6 +47,7 @@ export function pullSource(client: GitHubClient, ref: RepoRef): PullSource {
         const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...ref, pull_number: number });
         return {
           number,
+          state: data.state,
           author: data.user?.login ?? '',
           headSha: data.head.sha,
           baseSha: data.base.sha,
