@@ -1,8 +1,11 @@
 /**
  * Avro object container files (manifest lists, manifests) read from a buffer, synchronously: no stream whose
- * 'error' events can escape. Longs decode as BigInt (snapshot ids exceed 2^53). Codecs: null and deflate.
+ * 'error' events can escape. Longs decode as BigInt (snapshot ids exceed 2^53). Codecs: null, deflate
+ * (Iceberg's default, `gzip`), snappy and zstandard (`write.avro.compression-codec` = snappy / zstd).
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { decompress as zstdDecompress } from 'fzstd';
+import snappy from 'snappyjs';
 import { randomBytes } from 'node:crypto';
 import avro from 'avsc';
 import { IcebergError } from '../errors.js';
@@ -103,7 +106,17 @@ function readHeader(cursor: Cursor): { meta: Map<string, string>; sync: Buffer }
 function decodeBlock(data: Buffer, codec: string): Buffer {
   if (codec === 'null') return data;
   if (codec === 'deflate') return inflateRawSync(data);
-  throw new RangeError(`unsupported Avro codec ${codec}`);
+  if (codec === 'snappy') return snappyBlock(data);
+  if (codec === 'zstandard') return Buffer.from(zstdDecompress(data));
+  throw new RangeError(`unsupported Avro codec ${codec} (supported: null, deflate, snappy, zstandard)`);
+}
+
+/** Avro's snappy codec: a raw Snappy block followed by the big-endian CRC-32 of the uncompressed bytes. */
+function snappyBlock(data: Buffer): Buffer {
+  if (data.length < 4) throw new RangeError('snappy block is shorter than its checksum');
+  const bytes = Buffer.from(snappy.uncompress(data.subarray(0, data.length - 4)));
+  if (crc32(bytes) !== data.readUInt32BE(data.length - 4)) throw new RangeError('snappy block checksum mismatch');
+  return bytes;
 }
 
 export interface AvroBlock {
