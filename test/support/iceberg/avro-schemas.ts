@@ -1,22 +1,8 @@
 /** Spec v2 Avro schemas (with Iceberg field ids) for the manifest lists and manifests the table builder writes. */
+import manifestListSchema from './manifest-list.schema.json' with { type: 'json' };
 
-export const MANIFEST_LIST_SCHEMA = JSON.stringify({
-  type: 'record', name: 'manifest_file', fields: [
-    { name: 'manifest_path', type: 'string', 'field-id': 500 },
-    { name: 'manifest_length', type: 'long', 'field-id': 501 },
-    { name: 'partition_spec_id', type: 'int', 'field-id': 502 },
-    { name: 'content', type: 'int', 'field-id': 517 },
-    { name: 'sequence_number', type: 'long', 'field-id': 515 },
-    { name: 'min_sequence_number', type: 'long', 'field-id': 516 },
-    { name: 'added_snapshot_id', type: 'long', 'field-id': 503 },
-    { name: 'added_files_count', type: 'int', 'field-id': 504 },
-    { name: 'existing_files_count', type: 'int', 'field-id': 505 },
-    { name: 'deleted_files_count', type: 'int', 'field-id': 506 },
-    { name: 'added_rows_count', type: 'long', 'field-id': 512 },
-    { name: 'existing_rows_count', type: 'long', 'field-id': 513 },
-    { name: 'deleted_rows_count', type: 'long', 'field-id': 514 },
-  ],
-});
+// Shared with test/fixtures/avro-codecs/generate.mjs, which writes the codec fixtures.
+export const MANIFEST_LIST_SCHEMA = JSON.stringify(manifestListSchema);
 
 export const MANIFEST_ENTRY_SCHEMA = JSON.stringify({
   type: 'record', name: 'manifest_entry', fields: [
