@@ -8671,7 +8671,9 @@ Exit status: 0 all tables succeeded, 1 at least one table failed, 2 bad usage or
 `;
 
 // src/iceberg/metadata/avro-file.ts
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { decompress as zstdDecompress } from "fzstd";
+import snappy from "snappyjs";
 import avro from "avsc";
 var MAGIC = Buffer.from([79, 98, 106, 1]);
 var bigIntLong = avro.types.LongType.__with({
@@ -8753,7 +8755,15 @@ function readHeader(cursor) {
 function decodeBlock(data, codec) {
   if (codec === "null") return data;
   if (codec === "deflate") return inflateRawSync(data);
-  throw new RangeError(`unsupported Avro codec ${codec}`);
+  if (codec === "snappy") return snappyBlock(data);
+  if (codec === "zstandard") return Buffer.from(zstdDecompress(data));
+  throw new RangeError(`unsupported Avro codec ${codec} (supported: null, deflate, snappy, zstandard)`);
+}
+function snappyBlock(data) {
+  if (data.length < 4) throw new RangeError("snappy block is shorter than its checksum");
+  const bytes = Buffer.from(snappy.uncompress(data.subarray(0, data.length - 4)));
+  if (crc32(bytes) !== data.readUInt32BE(data.length - 4)) throw new RangeError("snappy block checksum mismatch");
+  return bytes;
 }
 function wrapDecodeError(cause, path2) {
   if (cause instanceof IcebergError) return cause;
