@@ -77358,7 +77358,7 @@ function workflowRunTarget(payload) {
   if (run2 === void 0 || !run2.head_sha) throw new InputError2("the workflow_run event has no workflow_run.head_sha");
   if (!VERIFIED_RUN_EVENTS.includes(run2.event ?? "")) {
     throw new InputError2(
-      `the completed workflow run was triggered by ${run2.event ?? "an unknown event"}; the workflow_run evaluator checks runs of ${VERIFIED_RUN_EVENTS.join(", ")} only (add \`if: contains(fromJSON('["pull_request","pull_request_review"]'), github.event.workflow_run.event)\` to the job)`
+      `the completed workflow run was triggered by ${run2.event ?? "an unknown event"}; the workflow_run evaluator checks runs of ${VERIFIED_RUN_EVENTS.join(", ")} only (add \`if: contains(fromJSON('["pull_request","pull_request_review","merge_group"]'), github.event.workflow_run.event)\` to the job)`
     );
   }
   if (run2.event === "merge_group") {

@@ -105,7 +105,7 @@ function workflowRunTarget(payload: Record<string, unknown>): EventTarget {
   if (run === undefined || !run.head_sha) throw new InputError('the workflow_run event has no workflow_run.head_sha');
   if (!VERIFIED_RUN_EVENTS.includes(run.event ?? '')) {
     throw new InputError(
-      `the completed workflow run was triggered by ${run.event ?? 'an unknown event'}; the workflow_run evaluator checks runs of ${VERIFIED_RUN_EVENTS.join(', ')} only (add \`if: contains(fromJSON('["pull_request","pull_request_review"]'), github.event.workflow_run.event)\` to the job)`,
+      `the completed workflow run was triggered by ${run.event ?? 'an unknown event'}; the workflow_run evaluator checks runs of ${VERIFIED_RUN_EVENTS.join(', ')} only (add \`if: contains(fromJSON('["pull_request","pull_request_review","merge_group"]'), github.event.workflow_run.event)\` to the job)`,
     );
   }
   if (run.event === 'merge_group') {
