@@ -179,6 +179,10 @@ function distinctContent(versions) {
   }
   return out;
 }
+async function firstParentChain(git, commit) {
+  const output = await git(["rev-list", "--first-parent", "--end-of-options", commit]);
+  return output.toString("utf8").split("\n").filter((line) => line !== "");
+}
 function withGaps(entries, path2) {
   const versions = [];
   let gap = false;
@@ -319,7 +323,8 @@ async function openRepository(cwd) {
     workingTreeFiles: (include) => workingTreeFiles(git, root, include),
     fileHistory: (commit, path2) => fileHistory(git, commit, path2),
     readObjects: (names) => readObjects(git, names),
-    readWorkingFile: (path2) => readWorkingFile(root, path2)
+    readWorkingFile: (path2) => readWorkingFile(root, path2),
+    firstParentChain: (commit) => firstParentChain(git, commit)
   };
 }
 async function readWorkingFile(root, path2) {

@@ -40716,7 +40716,8 @@ async function openRepository(cwd) {
     workingTreeFiles: (include) => workingTreeFiles(git, root, include),
     fileHistory: (commit, path2) => fileHistory(git, commit, path2),
     readObjects: (names) => readObjects(git, names),
-    readWorkingFile: (path2) => readWorkingFile(root, path2)
+    readWorkingFile: (path2) => readWorkingFile(root, path2),
+    firstParentChain: (commit) => firstParentChain(git, commit)
   };
 }
 async function readWorkingFile(root, path2) {
@@ -77209,7 +77210,7 @@ async function proveLandings(input2, prepared, base) {
     for (const commit of commitsToProve(entry.subject)) commits.set(commit, entry.dates.get(commit) ?? "");
   }
   if (commits.size === 0) return /* @__PURE__ */ new Map();
-  const chain = await firstParentChain(gitRunner(input2.repo.root), base);
+  const chain = await input2.repo.firstParentChain(base);
   const windowStart = new Date(input2.now.getTime() - input2.settings.deprecation.windowDays * DAY_MS2).toISOString();
   return input2.landing.prove({ chain, commits, windowStart });
 }

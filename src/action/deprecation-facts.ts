@@ -6,8 +6,7 @@
  */
 import { diffSchemas } from '../avro/diff/index.js';
 import type { GitRepository } from '../github/git/repository.js';
-import { firstParentChain, type FileVersion } from '../github/git/history.js';
-import { gitRunner } from '../github/git/run.js';
+import type { FileVersion } from '../github/git/history.js';
 import type { LandingSource } from '../github/api/landing.js';
 import type { GuardrailsSettings } from '../policy/config/settings.js';
 import { subjectResolver } from '../policy/config/subjects.js';
@@ -93,7 +92,7 @@ async function proveLandings(input: GateFactsInput, prepared: readonly Prepared[
     for (const commit of commitsToProve(entry.subject)) commits.set(commit, entry.dates.get(commit) ?? '');
   }
   if (commits.size === 0) return new Map();
-  const chain = await firstParentChain(gitRunner(input.repo.root), base);
+  const chain = await input.repo.firstParentChain(base);
   const windowStart = new Date(input.now.getTime() - input.settings.deprecation.windowDays * DAY_MS).toISOString();
   return input.landing.prove({ chain, commits, windowStart });
 }

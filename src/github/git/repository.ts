@@ -6,7 +6,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readObjects } from './blobs.js';
 import { changedFiles, workingTreeFiles, type FileChange } from './changes.js';
-import { fileHistory, type FileVersion } from './history.js';
+import { fileHistory, firstParentChain, type FileVersion } from './history.js';
 import { defaultBaseRef, mergeBase, requireFullHistory, resolveCommit, tryResolveCommit, workTreeRoot } from './refs.js';
 import { GitError, gitRunner } from './run.js';
 
@@ -32,6 +32,8 @@ export interface GitRepository {
   readObjects(names: readonly string[]): Promise<Map<string, Buffer | undefined>>;
   /** A working-tree file's bytes. Symbolic links are refused: a link could point outside the repository. */
   readWorkingFile(path: string): Promise<Buffer>;
+  /** The first-parent chain from `commit`, newest first. */
+  firstParentChain(commit: string): Promise<string[]>;
 }
 
 /** Opens the repository containing `cwd`; GitError `not-a-repository` when there is none. */
@@ -54,6 +56,7 @@ export async function openRepository(cwd: string): Promise<GitRepository> {
     fileHistory: (commit, path) => fileHistory(git, commit, path),
     readObjects: (names) => readObjects(git, names),
     readWorkingFile: (path) => readWorkingFile(root, path),
+    firstParentChain: (commit) => firstParentChain(git, commit),
   };
 }
 
