@@ -1,6 +1,6 @@
-import '../../support/github-fake/nock-node20.js';
 import nock from 'nock';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { useStrictNock } from '../../support/github-fake/strict-nock.js';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/github/api/client.js';
 import { checkRunWriter, type CheckAnnotation } from '../../../src/github/api/checks.js';
 import { COMMENT_MARKER, stickyComments } from '../../../src/github/api/comments.js';
@@ -13,13 +13,7 @@ const API = 'https://api.github.test';
 const REPO = { owner: 'acme', repo: 'schemas' };
 const client = () => createClient({ token: '0000000000000000000000000000000000000001', baseUrl: API });
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useStrictNock();
 
 function review(id: number) {
   return { id, user: { login: `user${id}`, type: 'User' }, state: 'APPROVED', commit_id: 'abc', submitted_at: '2026-01-01T00:00:00Z' };

@@ -1,6 +1,6 @@
-import '../../support/github-fake/nock-node20.js';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useStrictNock } from '../../support/github-fake/strict-nock.js';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/github/api/client.js';
 import { GitHubApiError } from '../../../src/github/api/errors.js';
 import { gitLanding, landingSource } from '../../../src/github/api/landing.js';
@@ -17,13 +17,7 @@ const landing = () => landingSource(client(), REPO, { branch: 'main' });
 /** Committer dates as git reports them: client-set, years older than the real landings. */
 const commits = (...shas: string[]) => new Map(shas.map((sha) => [sha, '2020-01-01T00:00:00Z']));
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useStrictNock();
 
 function activity(type: string, before: string, after: string, timestamp: string, login = 'alice') {
   return { id: 1, node_id: 'A', before, after, ref: 'refs/heads/main', timestamp, activity_type: type, actor: { login, id: 1, type: 'User' } };

@@ -3,10 +3,10 @@
  * payload's (@octokit/webhooks-examples; REST returns the same object), and the activity entries
  * carry that payload's before/after and sender, as GitHub records the push behind it.
  */
-import '../../support/github-fake/nock-node20.js';
 import { createRequire } from 'node:module';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useStrictNock } from '../../support/github-fake/strict-nock.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadPullFacts } from '../../../src/action/approval-facts.js';
 import { activitySource } from '../../../src/github/api/activity.js';
 import { createClient } from '../../../src/github/api/client.js';
@@ -43,13 +43,9 @@ function client() {
   return octokit;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
+useStrictNock();
 afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
   paths = [];
-  expect(pending).toEqual([]);
 });
 
 let nextId = 1;
