@@ -1,9 +1,4 @@
-/** The `guardrails` executable: all logic is in main.ts so that tests can call `run()`. */
-import { run } from './main.js';
+/** The `guardrails` executable: everything is in process.ts and main.ts, so tests call `run()`. */
+import { main } from './process.js';
 
-process.exitCode = await run(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-});
+process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,7 @@
-/** What a command may touch of the process: its directory, environment and output streams. */
+/** What a command may touch of the process: its directory, environment, output streams and signals. */
 export interface OutputStream {
   write(text: string): unknown;
-  /** True when the stream is a terminal (colour allowed). */
+  /** True when the stream is a terminal (colour, progress bars allowed). */
   readonly isTTY?: boolean;
 }
 
@@ -11,4 +11,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
+  /** Aborted on the first SIGINT or SIGTERM (see process.ts); never aborted when absent. */
+  readonly signal?: AbortSignal;
+  /** The clock; `new Date()` when absent. */
+  readonly now?: () => Date;
 }

@@ -1,29 +1,39 @@
 /**
- * The CLI: parses the command line, runs one command, and turns every outcome into an exit code.
- * `run` never calls process.exit and never lets an error escape, so tests call it directly.
+ * The CLI: finds the command, parses and validates its options, runs its preflight, runs it, and
+ * turns every outcome into the one exit contract. `run` never calls process.exit and never lets an
+ * error escape, so tests, the jobs and the scheduler all call it directly.
  */
-import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands/index.js';
-import { isDelegated, type AnyCommand, type Command } from './commands/command.js';
+import { isLegacy } from './commands/legacy.js';
+import type { Command, RunContext } from './commands/command.js';
 import { describeFailure, EXIT, UsageError } from './errors.js';
+import { commandHelp, EXIT_TABLE } from './help.js';
 import type { CliIo } from './io.js';
+import { parseCommandArgs } from './parse.js';
+import { scrubbing } from './secrets.js';
 import { packageVersion } from './version.js';
 
 export type { CliIo, OutputStream } from './io.js';
 export { EXIT } from './errors.js';
 
 /** Runs `guardrails <argv>` and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo, commands: readonly AnyCommand[] = COMMANDS): Promise<number> {
+export async function run(argv: readonly string[], rawIo: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+  const io = scrubbing(rawIo);
   try {
-    return await dispatch(argv, io, commands);
+    const code = await dispatch(argv, io, commands);
+    if (io.signal?.aborted && code === EXIT.OK) {
+      io.stderr.write('error: stopped by a signal before the command finished\n');
+      return EXIT.FAILED;
+    }
+    return code;
   } catch (error) {
-    const failure = describeFailure(error);
+    const failure = describeFailure(error, io.env);
     for (const line of failure.lines) io.stderr.write(`${line}\n`);
-    return failure.exitCode;
+    return io.signal?.aborted && failure.exitCode === EXIT.OK ? EXIT.FAILED : failure.exitCode;
   }
 }
 
-async function dispatch(argv: readonly string[], io: CliIo, commands: readonly AnyCommand[]): Promise<number> {
+async function dispatch(argv: readonly string[], io: CliIo, commands: readonly Command[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr.write(topHelp(commands));
@@ -31,41 +41,35 @@ async function dispatch(argv: readonly string[], io: CliIo, commands: readonly A
   }
   if (first === '--help' || first === '-h') return print(io, topHelp(commands));
   if (first === '--version' || first === '-v') return print(io, `${packageVersion()}\n`);
-  if (first === 'help') return rest[0] === undefined ? print(io, topHelp(commands)) : help(find(commands, rest[0]), io);
+  if (first === 'help') {
+    const named = rest[0] === undefined ? undefined : find(commands, rest[0]);
+    if (named && isLegacy(named)) return named.legacyArgv(['--help'], io);
+    return print(io, named ? commandHelp(named) : topHelp(commands));
+  }
   const command = find(commands, first);
-  if (isDelegated(command)) return command.runArgv(rest, io);
-  const { values, positionals } = parse(command, rest);
-  if (values.help === true) return print(io, `${command.help}\n`);
-  return command.run(values, positionals, io);
+  if (isLegacy(command)) return command.legacyArgv(rest, io);
+  const parsed = await parseCommandArgs(command, rest, io.env, io.cwd);
+  if (parsed.help) return print(io, commandHelp(command));
+  const context: RunContext = {
+    io,
+    signal: io.signal ?? new AbortController().signal,
+    now: io.now ?? (() => new Date()),
+    positionals: parsed.positionals,
+    passThrough: parsed.passThrough,
+  };
+  command.refine?.(parsed.values, context);
+  await command.preflight?.(parsed.values, context);
+  return command.run(parsed.values, context);
 }
 
-function help(command: AnyCommand, io: CliIo): Promise<number> | number {
-  return isDelegated(command) ? command.runArgv(['--help'], io) : print(io, `${command.help}\n`);
-}
-
-function find(commands: readonly AnyCommand[], name: string): AnyCommand {
+function find(commands: readonly Command[], name: string): Command {
   const command = commands.find((c) => c.name === name);
   if (command) return command;
   const what = name.startsWith('-') ? `unknown option ${JSON.stringify(name)}` : `unknown command ${JSON.stringify(name)}`;
   throw new UsageError(`${what}; expected one of: ${commands.map((c) => c.name).join(', ')}`);
 }
 
-function parse(command: Command, args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: command.positionals,
-    });
-  } catch (error) {
-    // Node's messages are several sentences; the first says what is wrong.
-    const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
-    throw new UsageError(message.replace(/\.$/, ''), command.name);
-  }
-}
-
-function topHelp(commands: readonly AnyCommand[]): string {
+function topHelp(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return [
     'Usage: guardrails <command> [options]',
@@ -74,11 +78,11 @@ function topHelp(commands: readonly AnyCommand[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
     '',
     'Options:',
-    '  -h, --help     Show help; `guardrails <command> --help` shows a command\'s options',
+    "  -h, --help     Show help; `guardrails <command> --help` shows a command's options",
     '  -v, --version  Print the version',
     '',
-    'Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error, 3 internal error,',
-    '4 Schema Registry unavailable (the check failed closed).',
+    'Exit codes (every command):',
+    ...EXIT_TABLE.map(([code, meaning]) => `  ${code}  ${meaning}`),
     '',
   ].join('\n');
 }

@@ -147,7 +147,7 @@ describe.skipIf(EXTERNAL_URL !== undefined)('guardrails check --registry-url, re
     f.sr.local?.faults.add({ fault: { kind: 'status', status: 502 } });
     expect((await check(f, ['--on-registry-unavailable', 'fail'])).code).toBe(4);
     const bad = await check(f, ['--on-registry-unavailable', 'maybe']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'error: --on-registry-unavailable must be fail or offline; got "maybe" (see guardrails check --help)\n']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'error: --on-registry-unavailable "maybe" is not one of fail, offline (see guardrails check --help)\n']);
   });
 
   it('warns, naming both verdicts, when the local engine disagrees with the registry', async () => {

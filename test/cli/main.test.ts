@@ -12,7 +12,8 @@ describe('guardrails (top level)', () => {
       expect(result.stdout).toMatch(/^Usage: guardrails <command> \[options\]/);
       expect(result.stdout).toMatch(/^ {2}check +Check changed Avro schemas/m);
       expect(result.stdout).toMatch(/^ {2}compat +Check one schema/m);
-      expect(result.stdout).toContain('4 Schema Registry unavailable (the check failed closed).');
+      expect(result.stdout).toContain('  2  bad input or usage, refused before any side effect\n');
+      expect(result.stdout).toContain('  4  a dependency unavailable: registry, GitHub, catalog database or S3\n');
     }
   });
 
@@ -44,14 +45,15 @@ describe('guardrails (top level)', () => {
   it('rejects unknown options and bad values in one line, exit 2', async () => {
     const cases: [string[], string][] = [
       [['check', '--bogus'], "error: Unknown option '--bogus' (see guardrails check --help)\n"],
-      [['check', 'extra'], "error: Unexpected argument 'extra' (see guardrails check --help)\n"],
-      [['check', '--format', 'xml'], 'error: --format must be one of text, json, github; got "xml" (see guardrails check --help)\n'],
+      [['check', 'extra'], 'error: unexpected argument "extra" (see guardrails check --help)\n'],
+      [['check', '--formt', 'json'], "error: Unknown option '--formt'; did you mean --format? (see guardrails check --help)\n"],
+      [['check', '--format', 'xml'], 'error: --format "xml" is not one of text, json, github (see guardrails check --help)\n'],
       [['check', '--against'], "error: Option '--against <value>' argument missing (see guardrails check --help)\n"],
-      [['check', '--cwd', '/nonexistent/dir'], 'error: --cwd "/nonexistent/dir" is not a directory (see guardrails check --help)\n'],
+      [['check', '--cwd', '/nonexistent/dir'], 'error: --cwd "/nonexistent/dir" does not exist (see guardrails check --help)\n'],
       [['compat'], 'error: compat needs at least one schema file: <older.avsc>... <candidate.avsc> (see guardrails compat --help)\n'],
       [
         ['compat', '--level', 'SIDEWAYS', 'a.avsc'],
-        'error: --level must be one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE; got "SIDEWAYS" (see guardrails compat --help)\n',
+        'error: --level "SIDEWAYS" is not one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE (see guardrails compat --help)\n',
       ],
     ];
     for (const [args, stderr] of cases) {
@@ -69,9 +71,10 @@ describe('failures that are bugs', () => {
     const broken = {
       name: 'boom',
       summary: 'fails',
-      help: 'Usage: guardrails boom',
+      usage: ['boom'],
+      description: 'Fails.',
       options: {},
-      positionals: false,
+      exits: { ok: 'never', failed: 'never' },
       run: async () => {
         throw new TypeError('cannot read properties of undefined\n    at somewhere (file.js:1:2)');
       },

@@ -1,10 +1,11 @@
-/**
- * The command table. A new command (backup, restore, expire-snapshots, followups, schedule) is one
- * module implementing `Command` and one entry here; help and dispatch follow from the table.
- */
+/** The command table: one declaration per command; help and dispatch follow from it. */
+import { backupCommand } from './backup.js';
 import { checkCommand } from './check.js';
-import type { AnyCommand } from './command.js';
+import type { Command } from './command.js';
 import { compatCommand } from './compat.js';
-import { backupCommand, expireSnapshotsCommand, followupsCommand, restoreCommand, scheduleCommand } from './jobs.js';
+import { expireSnapshotsCommand } from './expire-snapshots.js';
+import { followupsCommand } from './followups.js';
+import { restoreCommand } from './restore.js';
+import { scheduleCommand } from './schedule.js';
 
-export const COMMANDS: readonly AnyCommand[] = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, scheduleCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, scheduleCommand];

@@ -1,0 +1,27 @@
+/**
+ * Defence in depth: every line a command writes has the values of the secret variables replaced,
+ * so that no message, report or log line can carry one, whatever code path produced it.
+ */
+import type { CliIo, OutputStream } from './io.js';
+
+/** The variables whose values never reach an output line. */
+export const SECRET_VARIABLES = [
+  'GUARDRAILS_REGISTRY_API_KEY',
+  'GUARDRAILS_REGISTRY_API_SECRET',
+  'GUARDRAILS_REGISTRY_BEARER_TOKEN',
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'PGPASSWORD',
+] as const;
+
+export function scrubbing(io: CliIo): CliIo {
+  const secrets = SECRET_VARIABLES.map((name) => io.env[name])
+    .filter((v): v is string => typeof v === 'string' && v.length >= 4)
+    .sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return io;
+  const scrub = (text: string) => secrets.reduce((out, s) => out.split(s).join('***'), text);
+  const wrap = (stream: OutputStream): OutputStream => ({ write: (text: string) => stream.write(scrub(text)), ...(stream.isTTY !== undefined ? { isTTY: stream.isTTY } : {}) });
+  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
+}
