@@ -1,11 +1,5 @@
-/** Nightly job entry point: `node jobs/backup-schemas.js --out DIR [options]` (see docs/backup-restore.md). */
-import { packageVersionIn, runBackupCommand } from '../src/backup/index.js';
+#!/usr/bin/env node
+// Nightly registry backup (see docs/backup-restore.md): `guardrails backup`, with the CLI's options, signals and exit codes.
+import { main } from '../src/cli/process.js';
 
-process.exitCode = await runBackupCommand(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  env: process.env,
-  cwd: process.cwd(),
-  isTty: process.stderr.isTTY === true,
-  version: packageVersionIn(process.cwd()),
-});
+process.exitCode = await main(['backup', ...process.argv.slice(2)]);

@@ -1,9 +1,5 @@
-// Entry point of the daily expiration job: `node jobs/expire-snapshots.js [options]` (see --help).
-import { runExpireSnapshotsCommand } from '../src/iceberg/job/command.js';
+#!/usr/bin/env node
+// The daily Iceberg snapshot expiration (see docs/iceberg-expiration.md): `guardrails expire-snapshots`, with the CLI's options, signals and exit codes.
+import { main } from '../src/cli/process.js';
 
-process.exitCode = await runExpireSnapshotsCommand(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  env: process.env,
-  cwd: process.cwd(),
-});
+process.exitCode = await main(['expire-snapshots', ...process.argv.slice(2)]);

@@ -1,11 +1,5 @@
 #!/usr/bin/env node
-// Entry point for the post-mortem follow-up job (`guardrails followups` in the CLI).
-import { runFollowupsCommand } from '../src/postmortem/index.js';
+// The post-mortem follow-up sync (see docs/postmortem-followups.md): `guardrails followups`, with the CLI's options, signals and exit codes.
+import { main } from '../src/cli/process.js';
 
-const code = await runFollowupsCommand(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  env: process.env,
-  cwd: process.cwd(),
-});
-process.exitCode = code;
+process.exitCode = await main(['followups', ...process.argv.slice(2)]);

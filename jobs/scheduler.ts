@@ -1,11 +1,5 @@
 #!/usr/bin/env node
-// Entry point of the job scheduler (`guardrails schedule` in the CLI).
-import { runScheduleCommand } from './scheduler/index.js';
+// The long-running job scheduler (see docs/scheduler.md): `guardrails schedule`, with the CLI's options, signals and exit codes.
+import { main } from '../src/cli/process.js';
 
-const code = await runScheduleCommand(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  env: process.env,
-  cwd: process.cwd(),
-});
-process.exit(code);
+process.exitCode = await main(['schedule', ...process.argv.slice(2)]);

@@ -15,7 +15,9 @@ export type BackupErrorKind =
   /** After the restore, the target differs from the backup. */
   | 'verification'
   /** A destination (git, S3, file system) refused a write. */
-  | 'destination';
+  | 'destination'
+  /** The registry, S3 or git remote could not be reached, after retries. */
+  | 'unavailable';
 
 export class BackupError extends Error {
   override readonly name = 'BackupError';

@@ -66,7 +66,7 @@ export function describeFailure(error: unknown, env: Readonly<Record<string, str
   if (error instanceof RegistryCheckError) return line(error.kind === 'unavailable' ? EXIT.UNAVAILABLE : EXIT.BAD_INPUT, error.message);
   if (error instanceof UnavailableError) return line(EXIT.UNAVAILABLE, error.message);
   if (error instanceof BackupError) {
-    const code = error.kind === 'invalid-input' || error.kind === 'integrity' ? EXIT.BAD_INPUT : EXIT.FAILED;
+    const code = error.kind === 'invalid-input' || error.kind === 'integrity' ? EXIT.BAD_INPUT : error.kind === 'unavailable' ? EXIT.UNAVAILABLE : EXIT.FAILED;
     const details = error.details.length > 3 ? error.details.map((d) => `  ${oneLine(d)}`) : [];
     return { exitCode: code, lines: [`error: ${oneLine(error.message)}`, ...details] };
   }
@@ -75,7 +75,7 @@ export function describeFailure(error: unknown, env: Readonly<Record<string, str
     return line(code, error.message);
   }
   if (error instanceof IcebergError) {
-    const code = error.code === 'INVALID_INPUT' ? EXIT.BAD_INPUT : error.code === 'INTERNAL' ? EXIT.BUG : EXIT.FAILED;
+    const code = error.code === 'INVALID_INPUT' ? EXIT.BAD_INPUT : error.code === 'UNAVAILABLE' ? EXIT.UNAVAILABLE : error.code === 'INTERNAL' ? EXIT.BUG : EXIT.FAILED;
     if (code === EXIT.BUG) return bug(error, env);
     return line(code, error.message);
   }

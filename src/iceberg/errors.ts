@@ -2,7 +2,7 @@
  * The few failure kinds of snapshot expiration, each with a meaning the job acts on:
  * INVALID_INPUT (fix the flag/metadata), REFUSED (table policy forbids it), UNREADABLE (a file could not be read:
  * delete nothing), CONFLICT (retryable CAS loss), UNKNOWN_OUTCOME (commit may or may not have landed: delete nothing),
- * IO (a read/write/delete failed), INTERNAL (a bug).
+ * IO (a read/write/delete failed), UNAVAILABLE (catalog or store unreachable), INTERNAL (a bug).
  */
 export type IcebergErrorCode =
   | 'INVALID_INPUT'
@@ -11,6 +11,8 @@ export type IcebergErrorCode =
   | 'CONFLICT'
   | 'UNKNOWN_OUTCOME'
   | 'IO'
+  /** The catalog database or the object store cannot be reached. */
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export class IcebergError extends Error {
