@@ -1,93 +1,16 @@
 /**
- * The CLI: finds the command, parses and validates its options, runs its preflight, runs it, and
- * turns every outcome into the one exit contract. `run` never calls process.exit and never lets an
- * error escape, so tests, the jobs and the scheduler all call it directly.
+ * The CLI over the full command table. `run` never calls process.exit and never lets an error
+ * escape, so tests and the jobs call it directly; process.ts wires it to the real process.
  */
 import { COMMANDS } from './commands/index.js';
-import { isLegacy } from './commands/legacy.js';
-import type { Command, RunContext } from './commands/command.js';
-import { describeFailure, EXIT, UsageError } from './errors.js';
-import { commandHelp, EXIT_TABLE } from './help.js';
+import type { Command } from './commands/command.js';
+import { runCommands } from './dispatch.js';
 import type { CliIo } from './io.js';
-import { parseCommandArgs } from './parse.js';
-import { scrubbing } from './secrets.js';
-import { packageVersion } from './version.js';
 
 export type { CliIo, OutputStream } from './io.js';
 export { EXIT } from './errors.js';
 
 /** Runs `guardrails <argv>` and returns the exit code. */
-export async function run(argv: readonly string[], rawIo: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
-  const io = scrubbing(rawIo);
-  try {
-    const code = await dispatch(argv, io, commands);
-    if (io.signal?.aborted && code === EXIT.OK) {
-      io.stderr.write('error: stopped by a signal before the command finished\n');
-      return EXIT.FAILED;
-    }
-    return code;
-  } catch (error) {
-    const failure = describeFailure(error, io.env);
-    for (const line of failure.lines) io.stderr.write(`${line}\n`);
-    return io.signal?.aborted && failure.exitCode === EXIT.OK ? EXIT.FAILED : failure.exitCode;
-  }
-}
-
-async function dispatch(argv: readonly string[], io: CliIo, commands: readonly Command[]): Promise<number> {
-  const [first, ...rest] = argv;
-  if (first === undefined) {
-    io.stderr.write(topHelp(commands));
-    return EXIT.BAD_INPUT;
-  }
-  if (first === '--help' || first === '-h') return print(io, topHelp(commands));
-  if (first === '--version' || first === '-v') return print(io, `${packageVersion()}\n`);
-  if (first === 'help') {
-    const named = rest[0] === undefined ? undefined : find(commands, rest[0]);
-    if (named && isLegacy(named)) return named.legacyArgv(['--help'], io);
-    return print(io, named ? commandHelp(named) : topHelp(commands));
-  }
-  const command = find(commands, first);
-  if (isLegacy(command)) return command.legacyArgv(rest, io);
-  const parsed = await parseCommandArgs(command, rest, io.env, io.cwd);
-  if (parsed.help) return print(io, commandHelp(command));
-  const context: RunContext = {
-    io,
-    signal: io.signal ?? new AbortController().signal,
-    now: io.now ?? (() => new Date()),
-    positionals: parsed.positionals,
-    passThrough: parsed.passThrough,
-  };
-  command.refine?.(parsed.values, context);
-  await command.preflight?.(parsed.values, context);
-  return command.run(parsed.values, context);
-}
-
-function find(commands: readonly Command[], name: string): Command {
-  const command = commands.find((c) => c.name === name);
-  if (command) return command;
-  const what = name.startsWith('-') ? `unknown option ${JSON.stringify(name)}` : `unknown command ${JSON.stringify(name)}`;
-  throw new UsageError(`${what}; expected one of: ${commands.map((c) => c.name).join(', ')}`);
-}
-
-function topHelp(commands: readonly Command[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
-  return [
-    'Usage: guardrails <command> [options]',
-    '',
-    'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
-    '',
-    'Options:',
-    "  -h, --help     Show help; `guardrails <command> --help` shows a command's options",
-    '  -v, --version  Print the version',
-    '',
-    'Exit codes (every command):',
-    ...EXIT_TABLE.map(([code, meaning]) => `  ${code}  ${meaning}`),
-    '',
-  ].join('\n');
-}
-
-function print(io: CliIo, text: string): number {
-  io.stdout.write(text);
-  return EXIT.OK;
+export function run(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+  return runCommands(commands, argv, io);
 }
