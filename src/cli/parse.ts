@@ -8,6 +8,7 @@ import type { Command, OptionTable, Values } from './commands/command.js';
 import { UsageError } from './errors.js';
 import { isRequired, type Given, type OptionSpec } from './options/define.js';
 import { InvalidValue } from './options/invalid-value.js';
+import { displayUrl } from './options/url.js';
 
 export interface ParsedArgs {
   readonly help: boolean;
@@ -70,9 +71,14 @@ async function readOne(command: string, name: string, spec: OptionSpec<unknown>,
   } catch (error) {
     if (!(error instanceof InvalidValue) || !value.present) throw error;
     const text = 'texts' in value ? (value.texts.find(() => true) ?? '') : '';
-    const shown = spec.display ? spec.display(text) : text;
+    const shown = spec.display ? spec.display(text) : withoutSecrets(text);
     throw new UsageError(`${value.where} ${JSON.stringify(shown)} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, command);
   }
+}
+
+/** A value as it may be echoed: anything URL-shaped loses its userinfo, query and fragment. */
+function withoutSecrets(text: string): string {
+  return text.includes('://') ? displayUrl(text) : text;
 }
 
 /** ` (did you mean --older-than?)` for an unknown option within two edits of a known one. */

@@ -17,14 +17,14 @@ export type PathKind =
   /** A file that can be written: its directory exists or can be created, and the path is not a directory. */
   | 'writable-file';
 
-async function kindOf(path: string): Promise<'file' | 'dir' | 'other' | 'missing'> {
+async function kindOf(path: string): Promise<'file' | 'dir' | 'other' | 'missing' | 'below-file'> {
   try {
     const s = await stat(path);
     return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'missing';
-    if (code === 'ENOTDIR') throw new InvalidValue('is below a file, not a directory', 'give a path whose parent folders are directories');
+    if (code === 'ENOTDIR') return 'below-file';
     throw new InvalidValue(`cannot be read (${code ?? 'error'})`);
   }
 }
@@ -45,7 +45,7 @@ async function creatableUnder(path: string): Promise<void> {
       if (!(await writable(parent))) throw new InvalidValue(`cannot be created: ${parent} is not writable`);
       return;
     }
-    if (kind !== 'missing') throw new InvalidValue(`cannot be created: ${parent} is a file, not a directory`);
+    if (kind !== 'missing' && kind !== 'below-file') throw new InvalidValue(`cannot be created: ${parent} is a file, not a directory`);
     const next = dirname(parent);
     if (next === parent) throw new InvalidValue('cannot be created: no existing parent directory');
     parent = next;
@@ -54,6 +54,11 @@ async function creatableUnder(path: string): Promise<void> {
 
 export async function checkPath(absolute: string, kind: PathKind): Promise<string> {
   const found = await kindOf(absolute);
+  if (found === 'below-file' && (kind === 'file' || kind === 'dir')) throw new InvalidValue('is below a file, not a directory');
+  if (found === 'below-file') {
+    await creatableUnder(absolute);
+    return absolute;
+  }
   switch (kind) {
     case 'file':
       if (found === 'missing') throw new InvalidValue('does not exist');
