@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // An unhandled error fails the run even when every test passed (issue 11): never ignore them.
+    dangerouslyIgnoreUnhandledErrors: false,
   },
 });
