@@ -1,11 +1,15 @@
 /**
  * The `followups:` section of guardrails.yaml, validated once here. Other sections of the file are ignored.
- * Reference: docs/postmortem-followups.md.
+ * Every message names the file, line and column of the offending key or value. Reference:
+ * docs/postmortem-followups.md#configuration.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parse as parseYaml, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { decodeSchemaBytes } from '../avro/json-document.js';
+import { SchemaError } from '../avro/errors.js';
+import { yamlLocator, type Locator } from '../policy/config/locate.js';
 import { FollowupsError } from './errors.js';
 import { SEVERITIES } from './model.js';
 
@@ -20,7 +24,7 @@ const OwnerEntry = z.union([
 
 export const FollowupsConfigSchema = z
   .object({
-    /** Folder of incident reports, repository-relative. */
+    /** Folder of incident reports, relative to the working directory (the repository root). */
     reports: z.string().min(1).default('postmortems'),
     /** `owner/name`; defaults to $GITHUB_REPOSITORY. */
     repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name').optional(),
@@ -63,21 +67,117 @@ export const FollowupsConfigSchema = z
 export type FollowupsConfig = z.infer<typeof FollowupsConfigSchema>;
 export type OwnerMapping = FollowupsConfig['owners'][string];
 
-/** Validates a raw `followups:` value (undefined → all defaults). */
-export function parseFollowupsConfig(raw: unknown, file = 'guardrails.yaml'): FollowupsConfig {
+const CONFIG_DOCS = 'see docs/postmortem-followups.md#configuration';
+
+/** A validated section, with where its keys are written for later messages ("followups.reports does not exist"). */
+export interface LoadedFollowupsConfig {
+  readonly config: FollowupsConfig;
+  /** `guardrails.yaml:3:12: followups.reports` for a key path under `followups`; the file alone when defaults are used. */
+  readonly describeKey: (path: readonly string[]) => string;
+}
+
+/** Validates a raw `followups:` value (undefined → all defaults); messages carry line and column when `locate` is given. */
+export function parseFollowupsConfig(raw: unknown, file = 'guardrails.yaml', locate?: Locator): FollowupsConfig {
   const result = FollowupsConfigSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const path = ['followups', ...issue.path.map(String)].join('.');
-  throw new FollowupsError('config', `${file}: ${path}: ${issue.message}`, 'See docs/postmortem-followups.md#configuration');
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const path = [...issue.path.map(String), ...(unknownKey === undefined ? [] : [unknownKey])];
+  const where = place(file, locate, path, unknownKey === undefined ? 'value' : 'key');
+  const problem = unknownKey === undefined ? issue.message : `unknown key; expected one of ${expectedKeys(issue.path.map(String)).join(', ')}`;
+  throw new FollowupsError('config', `${where}: ${['followups', ...path].join('.')}: ${problem}; ${CONFIG_DOCS}`);
 }
 
-/** Reads the `followups:` section of the YAML config file; a missing file means defaults. */
-export async function loadFollowupsConfig(cwd: string, file = 'guardrails.yaml'): Promise<FollowupsConfig> {
-  return parseFollowupsConfig(await readSection(cwd, file, 'followups'), file);
+/**
+ * Reads the `followups:` section of the YAML file at `absolute` (`display` names it in messages).
+ * A missing file means defaults only when it was not asked for explicitly; the command layer has
+ * already refused an explicit `--config` that does not exist.
+ */
+export async function loadFollowupsConfig(absolute: string, display: string, explicit: boolean): Promise<LoadedFollowupsConfig> {
+  const doc = await readYamlFile(absolute, display, !explicit);
+  if (doc === undefined) {
+    return { config: parseFollowupsConfig(undefined, display), describeKey: (path) => `followups.${path.join('.')} (the default; there is no ${display})` };
+  }
+  const locate = yamlLocator(doc.document, doc.lines);
+  const section = isRecord(doc.value) ? doc.value['followups'] : undefined;
+  return {
+    config: parseFollowupsConfig(section, display, locate),
+    describeKey: (path) => `${place(display, locate, path, 'value')}: followups.${path.join('.')}`,
+  };
 }
 
-/** One top-level section of a YAML file, undefined when the file or the section is absent. */
+interface YamlFile {
+  readonly document: Document;
+  readonly lines: LineCounter;
+  readonly value: unknown;
+}
+
+async function readYamlFile(absolute: string, display: string, missingOk: boolean): Promise<YamlFile | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && missingOk) return undefined;
+    throw new FollowupsError('config', `${display}: cannot read the config file (${code ?? (e as Error).message}); check --config`);
+  }
+  const text = decodeStrict(bytes, display);
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const error = document.errors[0];
+  if (error) {
+    const { line, col } = lines.linePos(error.pos[0]);
+    throw new FollowupsError('config', `${display}:${line}:${col}: invalid YAML: ${error.message.split('\n')[0]}; fix the syntax at that place`);
+  }
+  return { document, lines, value: document.toJS({ maxAliasCount: 100 }) };
+}
+
+/** Strict UTF-8 text of a config or report file; the error gives the file, line, column and byte offset. */
+export function decodeStrict(bytes: Uint8Array, display: string): string {
+  try {
+    return decodeSchemaBytes(bytes, display);
+  } catch (e) {
+    if (e instanceof SchemaError) throw new FollowupsError('config', e.message);
+    throw e;
+  }
+}
+
+function place(file: string, locate: Locator | undefined, path: readonly string[], target: 'key' | 'value'): string {
+  if (!locate) return file;
+  const { line, column } = locate(['followups', ...path], target);
+  return `${file}:${line}:${column}`;
+}
+
+/** The keys allowed in the object at `path` of the section, for "unknown key" messages. */
+function expectedKeys(path: readonly string[]): string[] {
+  let schema: z.ZodType = FollowupsConfigSchema;
+  for (const key of path) {
+    const shape = objectShape(schema);
+    const next = shape?.[key];
+    if (!next) return [];
+    schema = next;
+  }
+  return Object.keys(objectShape(schema) ?? {});
+}
+
+function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  let current: unknown = schema;
+  // Unwrap defaults and prefaults to reach the object they wrap.
+  for (let i = 0; i < 5 && current; i++) {
+    if (current instanceof z.ZodObject) return current.shape as Record<string, z.ZodType>;
+    current = (current as { def?: { innerType?: unknown } }).def?.innerType;
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * One top-level section of a YAML file, undefined when the file or the section is absent. Kept for the
+ * scheduler's `schedule:` section (src/scheduler/config.ts), which reads the same file.
+ */
 export async function readSection(cwd: string, file: string, section: string): Promise<unknown> {
   let text: string;
   try {

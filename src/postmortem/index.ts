@@ -1,15 +1,29 @@
-/** Post-mortem follow-ups: public entry points. */
-export { runFollowupsCommand, type FollowupsDeps, type CommandIo } from './command.js';
+/** Post-mortem follow-ups: public entry points. The command is src/cli/commands/followups.ts. */
+export { syncFollowups, type SyncOptions, type SyncDeps, type SyncResult } from './sync.js';
 export { parseReport } from './parse/report.js';
 export { parseDate } from './parse/dates.js';
-export { loadReports, loadIncidentLog } from './parse/load.js';
+export { loadReports, loadIncidentLog, listReportFiles } from './parse/load.js';
 export { FollowupsConfigSchema, parseFollowupsConfig, loadFollowupsConfig, readSection, type FollowupsConfig } from './config.js';
 export { planSync, type SyncFacts } from './sync/plan.js';
 export type { SyncPlan, Operation } from './sync/plan-types.js';
 export { itemKey, normaliseText } from './sync/key.js';
 export { OctokitTracker, createOctokit, type OctokitTrackerOptions } from './github/octokit.js';
-export type { IssueTracker, TrackedIssue } from './github/tracker.js';
+export { WriteNotStarted, type IssueTracker, type TrackedIssue } from './github/tracker.js';
 export { computeMetrics, type FollowupMetrics } from './report/metrics.js';
 export { renderSummary, type FollowupsReport } from './report/summary.js';
 export { FollowupsError } from './errors.js';
 export type { IncidentReport, ActionItem, ParseProblem } from './model.js';
+
+/**
+ * TEMPORARY, for bench/followups.ts only, until it runs `followups` through the command table
+ * (`run(['followups', ...argv], io, [followupsCommandWith(deps)])` from src/cli). Imported lazily
+ * so that this domain never loads the command layer itself. Delete with that change.
+ */
+export async function runFollowupsCommand(
+  argv: string[],
+  io: { stdout: (s: string) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv; cwd: string },
+  deps: { trackerOptions?: { throttle?: boolean; retryAfterBaseValue?: number } } = {},
+): Promise<number> {
+  const [{ run }, { followupsCommandWith }] = await Promise.all([import('../cli/main.js'), import('../cli/commands/followups.js')]);
+  return run(['followups', ...argv], { cwd: io.cwd, env: io.env, stdout: { write: io.stdout }, stderr: { write: io.stderr } }, [followupsCommandWith(deps)]);
+}

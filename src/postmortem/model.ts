@@ -51,8 +51,7 @@ export type ProblemCode =
   | 'ITEM_DUPLICATE'
   | 'BAD_SEVERITY'
   | 'BAD_DATE'
-  | 'NO_FOLLOWUPS_SECTION'
-  | 'UNREADABLE_FILE';
+  | 'NO_FOLLOWUPS_SECTION';
 
 /** Something in a report that could not be read; always carries the file and line. */
 export interface ParseProblem {

@@ -3,10 +3,12 @@ import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { FollowupsError } from '../errors.js';
-import type { CreateResult, IssueComment, IssuePatch, IssueTracker, NewIssue, RemoteFile, TrackedIssue } from './tracker.js';
+import { WriteNotStarted, type CreateResult, type IssueComment, type IssuePatch, type IssueTracker, type NewIssue, type RemoteFile, type TrackedIssue } from './tracker.js';
 
 // Typed as the plain Octokit: the plugins add options (throttle, retry), not methods we call.
 const ThrottledOctokit: typeof Octokit = Octokit.plugin(throttling, retry);
+
+export const DEFAULT_API_URL = 'https://api.github.com';
 
 export interface OctokitTrackerOptions {
   readonly token: string;
@@ -20,6 +22,8 @@ export interface OctokitTrackerOptions {
   readonly retryAfterBaseValue?: number;
   /** Throttling on (default). The benchmark turns it off to measure request counts, not the limiter's spacing. */
   readonly throttle?: boolean;
+  /** Once aborted, no write is sent: one already waiting for the rate limiter fails with `WriteNotStarted`. */
+  readonly signal?: AbortSignal;
   readonly log?: (line: string) => void;
 }
 
@@ -34,11 +38,12 @@ export function createOctokit(options: OctokitTrackerOptions): Octokit {
     log(`${kind} rate limit on ${req.method} ${req.url}; ${count < maxRetries ? `retrying after ${retryAfter}s` : 'giving up'}`);
     return count < maxRetries;
   };
-  return new ThrottledOctokit({
+  const octokit = new ThrottledOctokit({
     auth: options.token,
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    baseUrl: options.baseUrl ?? DEFAULT_API_URL,
     headers: { 'x-github-api-version': API_VERSION },
     userAgent: 'guardrails-postmortem-followups',
+    ...(options.signal ? { request: { fetch: stopAwareFetch(options.signal) } } : {}),
     // Failed requests surface as typed errors with context; the request log's own 404 lines would only be noise.
     log: { debug: () => {}, info: () => {}, warn: (m: string) => log(m), error: () => {} },
     throttle: {
@@ -50,6 +55,32 @@ export function createOctokit(options: OctokitTrackerOptions): Octokit {
     },
     retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
   });
+  // Registered after the plugins, so it sees the final answer once, after retries.
+  octokit.hook.after('request', (response) => {
+    if (response.status === 204 || isJson(response.data)) return;
+    const type = response.headers['content-type'] ?? 'no content type';
+    throw new FollowupsError('unavailable', `the GitHub API at ${options.baseUrl ?? DEFAULT_API_URL} answered ${new URL(response.url).pathname} with ${type}, not GitHub's JSON; check --api-url ($GITHUB_API_URL): ${DEFAULT_API_URL}, or https://HOST/api/v3 for GitHub Enterprise Server`);
+  });
+  return octokit;
+}
+
+function isJson(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !(data instanceof ArrayBuffer);
+}
+
+const READS = new Set(['GET', 'HEAD']);
+
+// Checked at the moment of sending, below the rate limiter's queue: a write queued before the
+// signal is not sent after it. Requests already sent are never aborted; they settle.
+function stopAwareFetch(signal: AbortSignal): typeof fetch {
+  return (input, init) => {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (signal.aborted && !READS.has(method)) {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      return Promise.reject(new WriteNotStarted(`${method} ${new URL(url).pathname}`));
+    }
+    return fetch(input, init);
+  };
 }
 
 type Client = Octokit;
@@ -76,6 +107,23 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message.split('\n')[0]! : String(e);
 }
 
+/**
+ * What a failed request means for the run: a rejected token is bad input (the first request is a
+ * read, so nothing was written); no answer, 5xx or a rate limit after the retries is GitHub
+ * unavailable; any other refusal is a failed job. Errors already typed pass through.
+ */
+function failure(e: unknown, what: string, where: string): Error {
+  if (e instanceof FollowupsError || e instanceof WriteNotStarted) return e;
+  const code = status(e);
+  const detail = describe(e);
+  if (code === 401) return new FollowupsError('config', `GitHub ${what} failed for ${where}: 401 ${detail}; check GITHUB_TOKEN (or GH_TOKEN)`);
+  if (code === undefined || code >= 500 || code === 429 || (code === 403 && /rate limit/i.test(detail))) {
+    return new FollowupsError('unavailable', `GitHub ${what} failed for ${where} after retries: ${detail}; check --api-url, or try again later`);
+  }
+  return new FollowupsError('github', `GitHub ${what} failed for ${where}: ${code} ${detail}`,
+    code === 403 || code === 404 ? 'Check the repository name and the token\'s issues/contents/pull-requests permissions' : undefined);
+}
+
 export class OctokitTracker implements IssueTracker {
   private readonly owner: string;
   private readonly repo: string;
@@ -99,8 +147,7 @@ export class OctokitTracker implements IssueTracker {
     try {
       return await fn();
     } catch (e) {
-      throw new FollowupsError('github', `GitHub ${what} failed for ${this.owner}/${this.repo}: ${describe(e)}`,
-        status(e) === 401 || status(e) === 403 ? 'Check the token and its issues/contents/pull-requests permissions' : undefined);
+      throw failure(e, what, `${this.owner}/${this.repo}`);
     }
   }
 
@@ -119,12 +166,13 @@ export class OctokitTracker implements IssueTracker {
       });
       return { ok: true, issue: toTracked(res.data as RawIssue) };
     } catch (e) {
+      if (e instanceof FollowupsError || e instanceof WriteNotStarted) throw e;
       const code = status(e);
       if (code === 422 && /assignee/i.test(JSON.stringify((e as { response?: { data?: unknown } }).response?.data ?? ''))) {
         return { ok: false, reason: 'assignees-rejected', detail: describe(e) };
       }
       if (code === undefined || code >= 500) return { ok: false, reason: 'unknown-outcome', detail: describe(e) };
-      throw new FollowupsError('github', `GitHub creating issue "${issue.title}" failed: ${describe(e)}`);
+      throw failure(e, `creating issue "${issue.title}"`, `${this.owner}/${this.repo}`);
     }
   }
 
@@ -158,8 +206,8 @@ export class OctokitTracker implements IssueTracker {
       known = this.client.rest.issues.checkUserCanBeAssigned({ ...this.where, assignee: login }).then(
         () => true,
         (e: unknown) => {
-          if (status(e) === 404) return false;
-          throw new FollowupsError('github', `GitHub checking assignee @${login} failed: ${describe(e)}`);
+          if (status(e) === 404 && !(e instanceof FollowupsError)) return false;
+          throw failure(e, `checking assignee @${login}`, `${this.owner}/${this.repo}`);
         },
       );
       this.assignable.set(login, known);
@@ -174,8 +222,8 @@ export class OctokitTracker implements IssueTracker {
       if (data.type !== 'file' || data.content === undefined) return undefined;
       return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
     } catch (e) {
-      if (status(e) === 404) return undefined;
-      throw new FollowupsError('github', `GitHub reading ${path}@${ref} failed: ${describe(e)}`);
+      if (status(e) === 404 && !(e instanceof FollowupsError)) return undefined;
+      throw failure(e, `reading ${path}@${ref}`, `${this.owner}/${this.repo}`);
     }
   }
 
@@ -184,7 +232,7 @@ export class OctokitTracker implements IssueTracker {
       await this.client.rest.git.getRef({ ...this.where, ref: `heads/${branch}` });
       return;
     } catch (e) {
-      if (status(e) !== 404) throw new FollowupsError('github', `GitHub reading branch ${branch} failed: ${describe(e)}`);
+      if (status(e) !== 404 || e instanceof FollowupsError) throw failure(e, `reading branch ${branch}`, `${this.owner}/${this.repo}`);
     }
     const baseRef = await this.call(`reading branch ${base}`, () => this.client.rest.git.getRef({ ...this.where, ref: `heads/${base}` }));
     await this.call(`creating branch ${branch}`, () =>

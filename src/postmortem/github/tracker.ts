@@ -66,3 +66,15 @@ export interface IssueTracker {
   /** Opens a pull request from `branch` unless one is already open; returns its URL. */
   ensurePullRequest(input: { branch: string; base: string; title: string; body: string }): Promise<string>;
 }
+
+/**
+ * A write refused before it was sent, because the run was stopped while it waited (for the rate
+ * limiter, say). Nothing reached GitHub. Named `AbortError` so that Octokit passes it through as
+ * is, instead of wrapping it as a 500 that plugin-retry would retry.
+ */
+export class WriteNotStarted extends Error {
+  override readonly name = 'AbortError';
+  constructor(readonly what: string) {
+    super(`${what} not sent: the run was stopped`);
+  }
+}

@@ -1,24 +1,33 @@
-/** The job summary (markdown with a Mermaid on-time trend chart) and the JSON report. Same data, two renderings. */
+/** The job summary (markdown with a Mermaid on-time trend chart) from the metrics the JSON report also carries. */
 import { formatProblem, type ParseProblem } from '../model.js';
 import type { SyncPlan } from '../sync/plan-types.js';
 import type { FollowupMetrics, Tally } from './metrics.js';
 
-export const REPORT_VERSION = 1;
-
 export interface FollowupsReport {
-  readonly version: typeof REPORT_VERSION;
   readonly generatedAt: string;
   readonly dryRun: boolean;
+  /** Stopped by a signal before every planned operation was carried out. */
+  readonly stopped: boolean;
   readonly metrics: FollowupMetrics;
+  /** Planned operations by kind: create, update, close, comment, tick. */
   readonly operations: Record<string, number>;
   readonly problems: readonly ParseProblem[];
   readonly drift: SyncPlan['drift'];
 }
 
-export function buildReport(metrics: FollowupMetrics, plan: SyncPlan, problems: readonly ParseProblem[], now: Date, dryRun: boolean): FollowupsReport {
+export interface ReportFacts {
+  readonly metrics: FollowupMetrics;
+  readonly plan: SyncPlan;
+  readonly problems: readonly ParseProblem[];
+  readonly now: Date;
+  readonly dryRun: boolean;
+  readonly stopped: boolean;
+}
+
+export function buildReport(f: ReportFacts): FollowupsReport {
   const operations: Record<string, number> = { create: 0, update: 0, close: 0, comment: 0, tick: 0 };
-  for (const op of plan.operations) operations[op.kind] = (operations[op.kind] ?? 0) + 1;
-  return { version: REPORT_VERSION, generatedAt: now.toISOString(), dryRun, metrics, operations, problems, drift: plan.drift };
+  for (const op of f.plan.operations) operations[op.kind] = (operations[op.kind] ?? 0) + 1;
+  return { generatedAt: f.now.toISOString(), dryRun: f.dryRun, stopped: f.stopped, metrics: f.metrics, operations, problems: f.problems, drift: f.plan.drift };
 }
 
 const pct = (t: Tally) => (t.onTimePct === null ? '–' : `${t.onTimePct}%`);
@@ -31,7 +40,7 @@ export function renderSummary(r: FollowupsReport): string {
   const out = [
     `## Post-mortem follow-ups${r.dryRun ? ' (dry run)' : ''}`,
     '',
-    `${m.totals.total} items: ${m.totals.open} open, ${m.totals.done} done, ${m.totals.overdue} overdue; ${pct(m.totals)} done on time. ${r.dryRun ? 'Would do' : 'Done'}: ${ops}.`,
+    `${m.totals.total} items: ${m.totals.open} open, ${m.totals.done} done, ${m.totals.overdue} overdue; ${pct(m.totals)} done on time. ${r.dryRun ? 'Would do' : r.stopped ? 'Planned, stopped by a signal before all were done' : 'Done'}: ${ops}.`,
     '',
     '### By severity', '', ...HEAD, ...Object.entries(m.bySeverity).map(([k, t]) => row(k, t)),
     '', '### By owner', '', ...HEAD, ...Object.entries(m.byOwner).map(([k, t]) => row(k, t)),
