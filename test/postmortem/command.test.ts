@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runFollowupsCommand } from '../../src/postmortem/index.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeGitHub } from '../support/github/fake-github.js';
 import { checkout, EXAMPLE, type Checkout } from './harness.js';
 
 const BEFORE_DUE = '2026-01-08T09:00:00Z';
@@ -169,34 +171,110 @@ describe('guardrails followups against a fresh repository with the runbook examp
     expect(repo.github.issues).toHaveLength(2);
   });
 
-  it('fails with exit 2 and a one-line message for bad config or flags', async () => {
+  it('fails with exit 2 and a one-line message naming the config line and column, or the flag', async () => {
     repo = await checkout({ config: 'followups:\n  reminders: { intervalDays: 0 }\n' });
     const bad = await repo.run();
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('guardrails followups: guardrails.yaml: followups.reminders.intervalDays: Too small: expected number to be >=1. See docs/postmortem-followups.md#configuration\n');
+    expect(bad.stderr).toBe('error: guardrails.yaml:2:30: followups.reminders.intervalDays: Too small: expected number to be >=1; see docs/postmortem-followups.md#configuration\n');
     const flag = await repo.run('--frobnicate');
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toMatch(/^guardrails followups: Unknown option '--frobnicate'.*Run guardrails followups --help\n$/);
+    expect(flag.stderr).toBe("error: Unknown option '--frobnicate' (see guardrails followups --help)\n");
+    expect(repo.github.calls).toEqual([]);
+  });
+
+  it('reads the same reports from an absolute --reports path as from a relative one', async () => {
+    repo = await checkout();
+    const relative = await repo.run('--now', BEFORE_DUE, '--dry-run', '--reports', 'postmortems');
+    const absolute = await repo.run('--now', BEFORE_DUE, '--dry-run', '--reports', join(repo.dir, 'postmortems'));
+    expect(absolute).toEqual(relative);
+    expect(absolute.stdout).toContain('dry run: 3 change(s) planned for 1 report(s); nothing written');
+    expect(absolute.stdout).toContain(`(${EXAMPLE}:33)`);
+  });
+});
+
+describe('guardrails followups --format json', () => {
+  it('prints one versioned document on stdout, the same one --json writes, with what was done', async () => {
+    repo = await checkout();
+    const { code, stdout, stderr } = await repo.run('--now', BEFORE_DUE, '--format', 'json', '--json', 'report.json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({
+      reportVersion: 1, command: 'followups', exitCode: 0, dryRun: false, stopped: false, repo: 'acme/platform',
+      reports: { folder: 'postmortems', count: 1 },
+      planned: { create: 3, update: 0, close: 0, comment: 0, tick: 0 },
+      done: { created: [{ number: 1, recovered: false }, { number: 2 }, { number: 3 }], updated: [], closed: [], commented: [], writtenBack: [], pullRequest: null },
+      notDone: [], problems: [], drift: [],
+      metrics: { totals: { total: 3, open: 3 } },
+    });
+    expect(report.operations.map((o: { kind: string }) => o.kind)).toEqual(['create', 'create', 'create']);
+    expect(JSON.parse(repo.read('report.json'))).toEqual(report);
+    // Progress goes to stderr, so stdout stays one JSON document.
+    expect(stderr).toContain('created #1 https://github.test/issues/1');
+  });
+});
+
+describe('guardrails followups when GitHub is unavailable', () => {
+  it('exits 4 naming the API when it cannot be reached', async () => {
+    repo = await checkout();
+    const closed = await new FakeGitHub().start();
+    const url = closed.url;
+    await closed.stop();
+    const { code, stderr } = await repo.runWith({ GITHUB_TOKEN: 'test-token', GITHUB_API_URL: url }, '--now', BEFORE_DUE);
+    expect(code).toBe(4);
+    expect(stderr).toMatch(/^error: GitHub listing issues labelled "postmortem" failed for acme\/platform after retries: .*ECONNREFUSED.*; check --api-url, or try again later\n$/);
+  });
+
+  it('exits 4 after retrying a 5xx answer, and writes nothing', async () => {
+    repo = await checkout();
+    const failing = await startAnswering(503, 'application/json', '{"message":"Service Unavailable"}');
+    const { code, stderr } = await repo.runWith({ GITHUB_TOKEN: 'test-token', GITHUB_API_URL: failing.url }, '--now', BEFORE_DUE);
+    expect(code).toBe(4);
+    expect(stderr).toBe('error: GitHub listing issues labelled "postmortem" failed for acme/platform after retries: Service Unavailable; check --api-url, or try again later\n');
+    expect(failing.seen).toEqual(['GET', 'GET', 'GET', 'GET']);
+    await failing.close();
+  });
+
+  it('exits 2 when GitHub rejects the token, without echoing it', async () => {
+    repo = await checkout();
+    const refusing = await startAnswering(401, 'application/json', '{"message":"Bad credentials"}');
+    const { code, stderr } = await repo.runWith({ GITHUB_TOKEN: 'ghp_secretValue123', GITHUB_API_URL: refusing.url }, '--now', BEFORE_DUE);
+    expect(code).toBe(2);
+    expect(stderr).toBe('error: GitHub listing issues labelled "postmortem" failed for acme/platform: 401 Bad credentials; check GITHUB_TOKEN (or GH_TOKEN)\n');
+    await refusing.close();
   });
 });
 
 describe('guardrails followups --dry-run without a token', () => {
   it('plans offline and says so', async () => {
     repo = await checkout();
-    let stdout = '';
-    let stderr = '';
-    const code = await runFollowupsCommand(['--dry-run', '--now', BEFORE_DUE], { cwd: repo.dir, env: {}, stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+    const { code, stdout, stderr } = await repo.runWith({}, '--dry-run', '--now', BEFORE_DUE);
     expect(code).toBe(0);
-    expect(stderr).toContain('note: no GITHUB_TOKEN; planning as if the repository had no follow-up issues');
+    expect(stderr).toContain('note: no GITHUB_TOKEN (or GH_TOKEN); planning as if the repository had no follow-up issues');
     expect(stdout.split('\n').filter((l) => l.startsWith('create '))).toHaveLength(3);
     expect(repo.github.calls).toEqual([]);
   });
 
   it('refuses a real run without a token, with exit 2', async () => {
     repo = await checkout();
-    let stderr = '';
-    const code = await runFollowupsCommand([], { cwd: repo.dir, env: {}, stdout: () => {}, stderr: (s) => void (stderr += s) });
+    const { code, stderr } = await repo.runWith({});
     expect(code).toBe(2);
-    expect(stderr).toBe('guardrails followups: no GitHub token: set GITHUB_TOKEN (or GH_TOKEN). It needs issues: write, contents: write, pull-requests: write\n');
+    expect(stderr).toBe('error: no GitHub token: set GITHUB_TOKEN (or GH_TOKEN) to a token with issues, contents and pull-requests write, or pass --dry-run to plan offline (see guardrails followups --help)\n');
   });
 });
+
+/** A server that gives every request the same answer and records the methods. */
+async function startAnswering(status: number, type: string, body: string) {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(req.method ?? '');
+    req.resume();
+    res.writeHead(status, { 'content-type': type });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}

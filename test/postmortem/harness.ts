@@ -2,7 +2,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runFollowupsCommand } from '../../src/postmortem/index.js';
+import { followupsCommandWith } from '../../src/cli/commands/followups.js';
+import { runCommands } from '../../src/cli/dispatch.js';
 import { FakeGitHub } from '../support/github/fake-github.js';
 
 export const EXAMPLE = 'postmortems/2026-01-06-schema-registry-outage.md';
@@ -19,12 +20,31 @@ followups:
   writeback: { mode: pr }
 `;
 
+export interface RunOutput {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
 export interface Checkout {
   readonly dir: string;
   readonly github: FakeGitHub;
-  run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  run(...args: string[]): Promise<RunOutput>;
+  /** The same, with the environment replaced (the API URL still points at the fake unless overridden). */
+  runWith(env: Record<string, string>, ...args: string[]): Promise<RunOutput>;
   write(path: string, text: string): void;
   read(path: string): string;
+}
+
+/** Runs `guardrails followups <args>` in-process through the command layer, with the client's pacing turned down. */
+export async function runFollowups(args: readonly string[], cwd: string, env: Record<string, string>): Promise<RunOutput> {
+  let stdout = '';
+  let stderr = '';
+  const command = followupsCommandWith({ trackerOptions: { throttle: false, retryAfterBaseValue: 1 } });
+  const code = await runCommands([command], ['followups', ...args], {
+    cwd, env, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
 }
 
 export async function checkout(options: { config?: string; assignable?: string[] } = {}): Promise<Checkout> {
@@ -38,17 +58,11 @@ export async function checkout(options: { config?: string; assignable?: string[]
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
+  const env = { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: github.url };
   return {
     dir, github, write,
     read: (path) => readFileSync(join(dir, path), 'utf8'),
-    async run(...args) {
-      let stdout = '';
-      let stderr = '';
-      const code = await runFollowupsCommand(args, {
-        stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: dir,
-        env: { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: github.url },
-      }, { trackerOptions: { throttle: false, retryAfterBaseValue: 1 } });
-      return { code, stdout, stderr };
-    },
+    run: (...args) => runFollowups(args, dir, env),
+    runWith: (replaced, ...args) => runFollowups(args, dir, { GITHUB_API_URL: github.url, ...replaced }),
   };
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyPlan } from '../../src/postmortem/apply/apply.js';
 import { parseFollowupsConfig } from '../../src/postmortem/config.js';
 import { OctokitTracker } from '../../src/postmortem/github/octokit.js';
+import { WriteNotStarted } from '../../src/postmortem/github/tracker.js';
 import { renderActionMarker } from '../../src/postmortem/sync/key.js';
 import type { SyncPlan } from '../../src/postmortem/sync/plan-types.js';
 import { API, github, linkHeader, rawIssue, REPO, secondaryRateLimit } from '../support/github/nock-helpers.js';
@@ -65,7 +66,7 @@ describe('OctokitTracker over HTTP', () => {
     github().post(`${REPO}/issues`).once().reply(502, { message: 'Bad Gateway' });
     github().get(`${REPO}/issues`).query(true).reply(200, [rawIssue(9, { body: `${marker}\nbody` })]);
     const plan: SyncPlan = { version: 1, drift: [], operations: [{ kind: 'create', key: 'abc123', purpose: 'action-item', issue: { ...NEW, assignees: [] } }] };
-    const result = await applyPlan(plan, tracker(), parseFollowupsConfig({}), () => {});
+    const result = await applyPlan(plan, { tracker: tracker(), config: parseFollowupsConfig({}), log: () => {}, signal: new AbortController().signal });
     expect(result.created).toEqual([{ key: 'abc123', number: 9, url: 'https://github.test/acme/platform/issues/9', recovered: true }]);
   });
 
@@ -76,9 +77,30 @@ describe('OctokitTracker over HTTP', () => {
     expect([await t.isAssignable('alice'), await t.isAssignable('bob'), await t.isAssignable('alice')]).toEqual([true, false, true]);
   });
 
-  it('gives an actionable one-line error on 401', async () => {
+  it('gives an actionable one-line error on 401, as bad input', async () => {
     github().get(`${REPO}/issues`).query(true).reply(401, { message: 'Bad credentials' });
-    await expect(tracker().listIssuesByLabel('postmortem')).rejects.toThrow(
-      'GitHub listing issues labelled "postmortem" failed for acme/platform: Bad credentials. Check the token and its issues/contents/pull-requests permissions');
+    await expect(tracker().listIssuesByLabel('postmortem')).rejects.toMatchObject({
+      kind: 'config',
+      message: 'GitHub listing issues labelled "postmortem" failed for acme/platform: 401 Bad credentials; check GITHUB_TOKEN (or GH_TOKEN)',
+    });
+  });
+
+  it('says the API is not GitHub when it answers HTML, naming --api-url', async () => {
+    github().get(`${REPO}/issues`).query(true).reply(200, '<!doctype html><title>Sign in</title>', { 'content-type': 'text/html; charset=utf-8' });
+    await expect(tracker().listIssuesByLabel('postmortem')).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: `the GitHub API at ${API} answered /repos/acme/platform/issues with text/html; charset=utf-8, not GitHub's JSON; check --api-url ($GITHUB_API_URL): https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server`,
+    });
+  });
+
+  it('sends no write once the signal is aborted, but still reads', async () => {
+    const stop = new AbortController();
+    const stoppable = OctokitTracker.create({ token: 't', repo: 'acme/platform', baseUrl: API, throttle: false, retryAfterBaseValue: 1, signal: stop.signal });
+    stop.abort();
+    // No interceptor for the POST: had it been sent, nock would refuse the connection instead.
+    await expect(stoppable.createIssue(NEW)).rejects.toBeInstanceOf(WriteNotStarted);
+    await expect(stoppable.addComment(1, 'x')).rejects.toBeInstanceOf(WriteNotStarted);
+    github().get(`${REPO}/issues`).query(true).reply(200, [rawIssue(1)]);
+    expect((await stoppable.listIssuesByLabel('postmortem')).map((i) => i.number)).toEqual([1]);
   });
 });
