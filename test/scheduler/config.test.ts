@@ -1,10 +1,26 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cronProblem, parseScheduleConfig } from '../../jobs/scheduler/config.js';
+import { ConfigError } from '../../src/policy/config/errors.js';
+import { cronProblem, loadScheduleConfig, parseScheduleConfig } from '../../src/scheduler/index.js';
+
+const JOBS = ['backup', 'expire-snapshots', 'followups'];
+
+function problems(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof ConfigError) return e.issues.map((i) => `${i.line ?? '-'}:${i.column ?? '-'} ${i.path}: ${i.problem}`);
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
 
 describe('schedule config', () => {
   it('applies defaults and accepts 5- and 6-field expressions', () => {
     const c = parseScheduleConfig({ timezone: 'Australia/Sydney', jobs: { backup: { cron: '0 2 * * *' }, followups: { cron: '*/30 * * * * *', args: ['--dry-run'] } } });
-    expect(c).toMatchObject({ timezone: 'Australia/Sydney', shutdownTimeoutSeconds: 300, port: 9464, claimRetentionDays: 90 });
+    expect(c).toMatchObject({ timezone: 'Australia/Sydney', shutdownTimeoutSeconds: 5, port: 9464, claimRetentionDays: 90 });
     expect(c.jobs.backup).toEqual({ cron: '0 2 * * *', enabled: true, args: [], domAndDow: false });
     expect(c.jobs.followups!.args).toEqual(['--dry-run']);
   });
@@ -22,10 +38,38 @@ describe('schedule config', () => {
     ['0 0 * * * * *', /has 7 fields/],
   ])('refuses %s', (expr, message) => expect(cronProblem(expr)).toMatch(message));
 
-  it('names the key and value in errors', () => {
-    expect(() => parseScheduleConfig({ jobs: { backup: { cron: '0 0 31 * 0' } } })).toThrow(/^guardrails.yaml: schedule.jobs.backup.cron: "0 0 31 \* 0" restricts both/);
-    expect(() => parseScheduleConfig({ timezone: 'Mars/Olympus' })).toThrow('guardrails.yaml: schedule.timezone: "Mars/Olympus" is not an IANA time zone like "Australia/Sydney" or "UTC"');
-    expect(() => parseScheduleConfig({ jobs: { Backup: { cron: '* * * * *' } } })).toThrow('guardrails.yaml: schedule.jobs.Backup: is not a job name; use lower-case letters, digits and dashes, like "expire-snapshots"');
-    expect(() => parseScheduleConfig({ jobs: { backup: { cron: '* * * * *', retries: 3 } } })).toThrow(/schedule.jobs.backup: Unrecognized key: "retries"/);
+  it('lists every problem with its key path, and the known jobs for an unknown one', () => {
+    expect(problems(() => parseScheduleConfig({
+      timezone: 'Mars/Olympus',
+      shutdownTimeoutSeconds: 300,
+      jobs: { backup: { cron: '0 0 31 * 0' }, restore: { cron: '* * * * *' } },
+    }, { knownJobs: JOBS }))).toEqual([
+      '-:- schedule.shutdownTimeoutSeconds: got 300; expected at most 7 seconds, so that a stop ends within 10 s (docs/scheduler.md#shutdown)',
+    ]);
+    expect(problems(() => parseScheduleConfig({ timezone: 'Mars/Olympus', jobs: { backup: { cron: '0 0 31 * 0' }, restore: { cron: '* * * * *' } } }, { knownJobs: JOBS }))).toEqual([
+      '-:- schedule.timezone: "Mars/Olympus" is not an IANA time zone; use a name like "Australia/Sydney" or "UTC"',
+      '-:- schedule.jobs.backup.cron: "0 0 31 * 0" restricts both day-of-month and day-of-week; node-cron requires BOTH to match (POSIX and GitHub Actions need either). Split it into two jobs, or set domAndDow: true if AND is what you mean',
+      '-:- schedule.jobs.restore: no such job; known jobs: backup, expire-snapshots, followups',
+    ]);
+    expect(problems(() => parseScheduleConfig({ jobs: { Backup: { cron: '* * * * *' } } }))).toEqual([
+      '-:- schedule.jobs.Backup: is not a job name; use lower-case letters, digits and dashes, like "expire-snapshots"',
+    ]);
+    expect(problems(() => parseScheduleConfig({ jobs: { backup: { cron: '* * * * *', retries: 3 } } }))).toEqual([
+      '-:- schedule.jobs.backup.retries: unknown key "retries"; expected one of: cron, enabled, args, timezone, domAndDow',
+    ]);
+  });
+
+  it('points at file:line:column in the file, and accepts an absent default file but not an absent explicit one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schedule-config-'));
+    const path = join(dir, 'guardrails.yaml');
+    writeFileSync(path, 'version: 1\nschedule:\n  jobs:\n    backup:\n      cron: "0 2 * * *"\n      args: [--out, 3]\n');
+    await expect(loadScheduleConfig({ path, label: 'guardrails.yaml', explicit: false }, JOBS)).rejects.toThrow(
+      'guardrails.yaml:6:21: schedule.jobs.backup.args.1: got 3; expected a string',
+    );
+    const missing = { path: join(dir, 'other.yaml'), label: 'other.yaml' };
+    expect((await loadScheduleConfig({ ...missing, explicit: false }, JOBS)).config.jobs).toEqual({});
+    await expect(loadScheduleConfig({ ...missing, explicit: true }, JOBS)).rejects.toThrow('other.yaml: config file not found; check the --config path');
+    writeFileSync(path, 'schedule:\n  jobs:\n    backup: { cron: "0 2 * * *"\n');
+    await expect(loadScheduleConfig({ path, label: 'guardrails.yaml', explicit: false }, JOBS)).rejects.toThrow(/^guardrails\.yaml:\d+:\d+: invalid YAML: /);
   });
 });

@@ -1,4 +1,4 @@
-/** Per-job run statistics, rendered for /healthz (JSON) and /metrics (Prometheus text format 0.0.4). */
+/** Per-job run statistics (hand-written until prom-client replaces them), rendered for /healthz (JSON) and /metrics (Prometheus text format 0.0.4). */
 
 export interface JobStats {
   lastSuccess?: Date;

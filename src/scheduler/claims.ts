@@ -10,7 +10,7 @@ export type ClaimStatus = 'running' | 'succeeded' | 'failed' | 'overlap' | 'inte
 
 export interface Claim {
   readonly key: string;
-  /** Records the outcome and releases the advisory lock. */
+  /** Records the outcome and releases the advisory lock. Only the first call counts; later ones return its promise. */
   finish(status: Exclude<ClaimStatus, 'running' | 'overlap'>, detail?: string): Promise<void>;
 }
 
@@ -24,15 +24,18 @@ export interface ClaimStore {
   close(): Promise<void>;
 }
 
-const TABLE = 'guardrails_job_claims';
+export const CLAIMS_TABLE = 'guardrails_job_claims';
+
+/** Errors of connections that are not in use: logged by the owner instead of crashing the process. */
+export type ErrorSink = (error: Error) => void;
 
 export class PgClaimStore implements ClaimStore {
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string, private readonly owner: string) {
+  constructor(connectionString: string, private readonly owner: string, onError: ErrorSink = () => {}) {
     this.pool = new pg.Pool({ connectionString, max: 8 });
     // An idle client losing its connection must not crash the scheduler; the next query reconnects.
-    this.pool.on('error', () => {});
+    this.pool.on('error', onError);
   }
 
   async migrate(retentionDays: number): Promise<void> {
@@ -41,7 +44,7 @@ export class PgClaimStore implements ClaimStore {
       await client.query('BEGIN');
       // Replicas start together: serialise the DDL so CREATE TABLE IF NOT EXISTS cannot race on the catalog.
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended('guardrails_job_claims:migrate', 0))");
-      await client.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (
+      await client.query(`CREATE TABLE IF NOT EXISTS ${CLAIMS_TABLE} (
         key text PRIMARY KEY,
         job text NOT NULL,
         slot timestamptz NOT NULL,
@@ -50,7 +53,7 @@ export class PgClaimStore implements ClaimStore {
         detail text,
         claimed_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz)`);
-      await client.query(`DELETE FROM ${TABLE} WHERE claimed_at < now() - make_interval(days => $1)`, [retentionDays]);
+      await client.query(`DELETE FROM ${CLAIMS_TABLE} WHERE claimed_at < now() - make_interval(days => $1)`, [retentionDays]);
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});
@@ -63,7 +66,7 @@ export class PgClaimStore implements ClaimStore {
   async claim(job: string, slot: string): Promise<ClaimResult> {
     const key = `${job}:${slot}`;
     const inserted = await this.pool.query(
-      `INSERT INTO ${TABLE} (key, job, slot, owner) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING 1`,
+      `INSERT INTO ${CLAIMS_TABLE} (key, job, slot, owner) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING 1`,
       [key, job, slot, this.owner],
     );
     if (inserted.rowCount !== 1) return { won: false, reason: 'claimed-elsewhere' };
@@ -77,7 +80,7 @@ export class PgClaimStore implements ClaimStore {
       if (!locked) client.release();
     }
     if (!locked) {
-      await this.pool.query(`UPDATE ${TABLE} SET status = 'overlap', finished_at = now(), detail = $2 WHERE key = $1`,
+      await this.pool.query(`UPDATE ${CLAIMS_TABLE} SET status = 'overlap', finished_at = now(), detail = $2 WHERE key = $1`,
         [key, 'an earlier run of this job was still running on another replica']);
       return { won: false, reason: 'overlap' };
     }
@@ -85,17 +88,24 @@ export class PgClaimStore implements ClaimStore {
   }
 
   private heldClaim(key: string, job: string, client: pg.PoolClient): Claim {
-    return {
-      key,
-      finish: async (status, detail) => {
-        try {
-          await client.query(`UPDATE ${TABLE} SET status = $2, detail = $3, finished_at = now() WHERE key = $1`, [key, status, detail ?? null]);
-          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [job]);
-        } finally {
-          client.release();
-        }
-      },
+    // A checked-out client is not covered by the pool's listener: losing the session while the job runs is
+    // recorded when the claim finishes (the query fails), not thrown from an event.
+    let lost: Error | undefined;
+    const onError = (e: Error) => (lost = e);
+    client.on('error', onError);
+    let finished: Promise<void> | undefined;
+    const finish = async (status: string, detail: string | undefined) => {
+      try {
+        if (lost) throw lost;
+        await client.query(`UPDATE ${CLAIMS_TABLE} SET status = $2, detail = $3, finished_at = now() WHERE key = $1`, [key, status, detail ?? null]);
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [job]);
+      } finally {
+        client.off('error', onError);
+        // A broken session is destroyed rather than returned to the pool.
+        client.release(lost);
+      }
     };
+    return { key, finish: (status, detail) => (finished ??= finish(status, detail)) };
   }
 
   async close(): Promise<void> {

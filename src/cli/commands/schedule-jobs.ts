@@ -1,0 +1,62 @@
+/**
+ * The scheduler's default job table: each job runs its guardrails command through the same dispatch as the CLI,
+ * so a scheduled run gets the command's validation and exit contract, and the job's stop signal as `io.signal`.
+ * The three declarations are imported from their own files: commands/index.ts imports the scheduler.
+ */
+import { commandJob, type JobTable } from '../../scheduler/index.js';
+import { runCommands } from '../dispatch.js';
+import type { CliIo } from '../io.js';
+import { parseCommandArgs } from '../parse.js';
+import { UsageError } from '../errors.js';
+import { backupCommand } from './backup.js';
+import type { Command, RunContext } from './command.js';
+import { expireSnapshotsCommand } from './expire-snapshots.js';
+import { followupsCommand } from './followups.js';
+
+export interface ScheduleJobs {
+  readonly names: readonly string[];
+  /** The job functions, for one run of the scheduler. */
+  table(io: CliIo): JobTable;
+  /**
+   * Refuses arguments the job's command would refuse, before anything runs: its option parsers and cross-option
+   * rules only (the file-system checks of path options, no network). Throws UsageError.
+   */
+  checkArgs?(job: string, args: readonly string[], io: CliIo): Promise<void>;
+}
+
+const JOB_COMMANDS: readonly Command[] = [backupCommand, expireSnapshotsCommand, followupsCommand];
+
+export const commandJobs: ScheduleJobs = {
+  names: JOB_COMMANDS.map((c) => c.name),
+  table: (io) =>
+    Object.fromEntries(
+      JOB_COMMANDS.map((command) => [
+        command.name,
+        commandJob((args, output, signal) =>
+          runCommands(JOB_COMMANDS, [command.name, ...args], {
+            cwd: io.cwd,
+            env: io.env,
+            stdout: { write: output.stdout },
+            stderr: { write: output.stderr },
+            signal,
+            ...(io.now ? { now: io.now } : {}),
+          }),
+        ),
+      ]),
+    ),
+  async checkArgs(job, args, io) {
+    const command = JOB_COMMANDS.find((c) => c.name === job);
+    // A command still on the temporary argv adapter (commands/legacy.ts) validates its own arguments when it runs.
+    if (!command || 'legacyArgv' in command) return;
+    const parsed = await parseCommandArgs(command, args, io.env, io.cwd);
+    if (parsed.help) throw new UsageError('--help is not an argument for a scheduled run', job);
+    const context: RunContext = {
+      io,
+      signal: new AbortController().signal,
+      now: io.now ?? (() => new Date()),
+      positionals: parsed.positionals,
+      passThrough: parsed.passThrough,
+    };
+    command.refine?.(parsed.values, context);
+  },
+};
