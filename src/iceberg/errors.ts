@@ -2,7 +2,8 @@
  * The few failure kinds of snapshot expiration, each with a meaning the job acts on:
  * INVALID_INPUT (fix the flag/metadata), REFUSED (table policy forbids it), UNREADABLE (a file could not be read:
  * delete nothing), CONFLICT (retryable CAS loss), UNKNOWN_OUTCOME (commit may or may not have landed: delete nothing),
- * IO (a read/write/delete failed), UNAVAILABLE (catalog or store unreachable), INTERNAL (a bug).
+ * IO (a read/write/delete failed), UNAVAILABLE (catalog or store unreachable), STOPPED (a signal came before the
+ * commit), INTERNAL (a bug).
  */
 export type IcebergErrorCode =
   | 'INVALID_INPUT'
@@ -13,6 +14,8 @@ export type IcebergErrorCode =
   | 'IO'
   /** The catalog database or the object store cannot be reached. */
   | 'UNAVAILABLE'
+  /** A signal stopped the run before this table's commit: nothing of it was written. */
+  | 'STOPPED'
   | 'INTERNAL';
 
 export class IcebergError extends Error {
@@ -30,6 +33,15 @@ export class IcebergError extends Error {
     this.subject = details.subject;
     this.hint = details.hint;
   }
+}
+
+/** The error of a table whose run a signal stopped before its commit: nothing of it was written. */
+export function stopped(when: string): IcebergError {
+  return new IcebergError('STOPPED', `stopped by a signal ${when}: nothing was committed`, { hint: 'run again to finish' });
+}
+
+export function isStopped(error: unknown): boolean {
+  return error instanceof IcebergError && error.code === 'STOPPED';
 }
 
 /** One-line text of anything thrown, for reports. */

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireTable } from '../../src/iceberg/job/expire-table.js';
 import { createCatalog, listFiles } from '../support/iceberg/fixtures.js';
-import { jobDeps, newPool, sqlCatalog } from '../support/iceberg/harness.js';
+import { jobDeps, sqlCatalog } from '../support/iceberg/harness.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
 import { register, scratchTable } from '../support/iceberg/scratch.js';
 import { missingReferencedFiles } from '../support/iceberg/verify.js';
@@ -32,11 +32,10 @@ async function expire(location: string, options: { olderThanDays: number; retain
 describe('expiration of builder-made tables with branches, tags and statistics', () => {
   beforeAll(async () => {
     db = await startTestDatabase('builder');
-    pool = newPool(db.url);
+    pool = db.pool();
     await createCatalog(pool, 'V1');
   });
   afterAll(async () => {
-    await pool?.end();
     await db?.stop();
   });
 

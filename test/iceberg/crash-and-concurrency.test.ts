@@ -7,7 +7,7 @@ import { PostgresSqlCatalog, type TableCatalog } from '../../src/iceberg/catalog
 import type { FileIO } from '../../src/iceberg/io/file-io.js';
 import { expireTable } from '../../src/iceberg/job/expire-table.js';
 import { createCatalog, listFiles } from '../support/iceberg/fixtures.js';
-import { jobDeps, newPool } from '../support/iceberg/harness.js';
+import { jobDeps } from '../support/iceberg/harness.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
 import { register, scratchTable, type ScratchTable } from '../support/iceberg/scratch.js';
 import { missingReferencedFiles } from '../support/iceberg/verify.js';
@@ -82,12 +82,11 @@ describe('crash points and concurrent writers', () => {
   let reference: string[];
   beforeAll(async () => {
     db = await startTestDatabase('crash');
-    pool = newPool(db.url);
+    pool = db.pool();
     await createCatalog(pool, 'V0');
     reference = await referenceFiles();
   });
   afterAll(async () => {
-    await pool?.end();
     await db?.stop();
   });
 

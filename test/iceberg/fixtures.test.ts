@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireTable } from '../../src/iceberg/job/expire-table.js';
 import type { TableSummary } from '../../src/iceberg/job/summary.js';
 import { FIXTURES, FIXTURES_PRESENT, type FixtureTable, copyFixture, createCatalog, listFiles, registerTable } from '../support/iceberg/fixtures.js';
-import { jobDeps, mappedIO, newPool, sqlCatalog } from '../support/iceberg/harness.js';
+import { jobDeps, mappedIO, sqlCatalog } from '../support/iceberg/harness.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
 import { missingReferencedFiles } from '../support/iceberg/verify.js';
 
@@ -50,11 +50,10 @@ async function expireFixture(fixture: FixtureTable, retention: { retainLast?: nu
 describe.skipIf(!FIXTURES_PRESENT)('expiration of the real fixture tables (needs ../shared/iceberg-fixtures)', () => {
   beforeAll(async () => {
     db = await startTestDatabase('fixtures');
-    pool = newPool(db.url);
+    pool = db.pool();
     await createCatalog(pool, 'V0');
   });
   afterAll(async () => {
-    await pool?.end();
     await db?.stop();
   });
 

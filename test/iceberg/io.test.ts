@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readAvroContainer, writeAvroContainer } from '../../src/iceberg/metadata/avro-file.js';
 import { LocalFileIO } from '../../src/iceberg/io/local.js';
-import { LocationMap, parseLocationMapping } from '../../src/iceberg/io/location-map.js';
-import { inShard, parseShard } from '../../src/iceberg/job/shard.js';
+import { LocationMap } from '../../src/iceberg/io/location-map.js';
+import { inShard } from '../../src/iceberg/job/shard.js';
 import { MANIFEST_LIST_SCHEMA } from '../support/iceberg/avro-schemas.js';
 
 describe('LocationMap', () => {
@@ -23,9 +23,8 @@ describe('LocationMap', () => {
     expect(() => map.resolve('s3a://bucket/warehouse2/t')).toThrow('path s3a://bucket/warehouse2/t is outside every mapped location');
     expect(() => map.resolve('/etc/passwd')).toThrow('outside every mapped location');
   });
-  it('passes paths through when nothing is mapped, and parses prefix=target', () => {
+  it('passes paths through when nothing is mapped', () => {
     expect(new LocationMap([]).resolve('/a/b')).toBe('/a/b');
-    expect(parseLocationMapping('s3://b/p=/mnt/x')).toEqual({ prefix: 's3://b/p', target: '/mnt/x' });
   });
 });
 
@@ -66,9 +65,9 @@ describe('Avro container files', () => {
 describe('shards', () => {
   it('splits tables into disjoint shards that cover all of them', () => {
     const tables = Array.from({ length: 200 }, (_, i) => `ns.table_${i}`);
-    const shards = [0, 1, 2, 3].map((k) => tables.filter((t) => inShard(t, parseShard(`${k}/4`))));
+    const shards = [0, 1, 2, 3].map((k) => tables.filter((t) => inShard(t, { index: k, count: 4 })));
     expect(shards.flat().sort()).toEqual([...tables].sort());
     for (const shard of shards) expect(shard.length).toBeGreaterThan(20);
-    expect(tables.filter((t) => inShard(t, parseShard('0/1')))).toHaveLength(200);
+    expect(tables.filter((t) => inShard(t, { index: 0, count: 1 }))).toHaveLength(200);
   });
 });

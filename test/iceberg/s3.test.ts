@@ -11,7 +11,7 @@ import { RoutingFileIO } from '../../src/iceberg/io/router.js';
 import { S3FileIO } from '../../src/iceberg/io/s3.js';
 import { expireTable } from '../../src/iceberg/job/expire-table.js';
 import { createCatalog } from '../support/iceberg/fixtures.js';
-import { jobDeps, newPool, sqlCatalog } from '../support/iceberg/harness.js';
+import { jobDeps, sqlCatalog } from '../support/iceberg/harness.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
 import { register } from '../support/iceberg/scratch.js';
 import { TableBuilder } from '../support/iceberg/table-builder.js';
@@ -28,7 +28,7 @@ describe('expiration of a table on S3 (s3rver)', () => {
 
   beforeAll(async () => {
     db = await startTestDatabase('s3');
-    pool = newPool(db.url);
+    pool = db.pool();
     await createCatalog(pool, 'V1');
     const moduleName: string = 's3rver'; // untyped dev dependency
     const { default: S3rver } = (await import(moduleName)) as { default: new (options: object) => typeof server };
@@ -42,7 +42,6 @@ describe('expiration of a table on S3 (s3rver)', () => {
   afterAll(async () => {
     client?.destroy();
     await server?.close();
-    await pool?.end();
     await db?.stop();
   });
 

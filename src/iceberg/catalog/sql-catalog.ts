@@ -43,7 +43,8 @@ export class PostgresSqlCatalog implements TableCatalog {
 
   constructor(private readonly pool: Pick<pg.Pool, 'query'>, private readonly catalogName: string) {}
 
-  private async typeFilter(): Promise<string> {
+  /** ` AND <only tables>` on a V1 catalog (views skipped), '' on V0. */
+  async typeFilter(): Promise<string> {
     // V1 catalogs have iceberg_type; look only at the schemas on the search path, where the unqualified name resolves.
     this.hasTypeColumn ??= this.pool
       .query("SELECT 1 FROM information_schema.columns WHERE table_name = 'iceberg_tables' AND column_name = 'iceberg_type' AND table_schema = ANY (current_schemas(false))")

@@ -3,7 +3,7 @@
  * or manifest of a RETAINED snapshot aborts with UNREADABLE: the caller then deletes nothing (and commits nothing
  * when this runs before the commit).
  */
-import { IcebergError } from '../errors.js';
+import { IcebergError, isStopped } from '../errors.js';
 import { mapWithConcurrency } from '../io/file-io.js';
 import type { LiveFile, ManifestFileRef } from '../metadata/manifests.js';
 import type { SnapshotView, StatisticsFileView, TableMetadataView } from '../metadata/table-metadata.js';
@@ -26,6 +26,7 @@ async function retainedFacts(snapshots: readonly SnapshotView[], reader: Manifes
     try {
       for (const m of (await manifestsOf(s, reader)).refs) manifests.add(m.path);
     } catch (cause) {
+      if (isStopped(cause)) throw cause;
       throw new IcebergError('UNREADABLE', `manifest list of kept snapshot ${s.id} cannot be read, so nothing will be deleted: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: 'restore the file or repair the table first', cause });
     }
   });
@@ -37,7 +38,8 @@ async function expiredFacts(snapshots: readonly SnapshotView[], reader: Manifest
     try {
       const read = await manifestsOf(s, reader);
       return { snapshotId: s.id, manifestList: s.manifestList, manifestListBytes: read.bytes, manifests: read.refs };
-    } catch {
+    } catch (cause) {
+      if (isStopped(cause)) throw cause; // a stop is no missing file: hiding candidates would orphan them for good
       // An expired snapshot's list that is already gone (or broken) only hides candidates: orphans, never data loss.
       return { snapshotId: s.id, manifestList: s.manifestList, manifestListBytes: undefined, manifests: undefined };
     }
@@ -50,6 +52,7 @@ async function liveFilesOf(paths: readonly string[], reader: ManifestReader, mus
     try {
       out.set(path, await reader.liveFiles(path));
     } catch (cause) {
+      if (isStopped(cause)) throw cause;
       if (mustRead) {
         throw new IcebergError('UNREADABLE', `manifest ${path} of a kept snapshot cannot be read, so nothing will be deleted: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: 'restore the file or repair the table first', cause });
       }

@@ -2,6 +2,7 @@
  * Reads and decodes each manifest list and manifest at most once per run (memoised promises), counting reads so
  * the benchmark can prove it. Concurrency is bounded to keep memory flat on tables with many manifests.
  */
+import { stopped } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
 import { type LiveFile, type ManifestFileRef, ManifestRefPool, parseManifestList, parseManifestLiveFiles } from '../metadata/manifests.js';
 
@@ -18,12 +19,18 @@ export class ManifestReader {
   /** Number of files fetched and decoded, by type. */
   readonly reads = { manifestLists: 0, manifests: 0 };
 
-  constructor(private readonly io: FileIO) {}
+  /** Reads stop once `signal` is aborted, so a stop during planning ends the table before its commit. */
+  constructor(private readonly io: FileIO, private readonly signal?: AbortSignal) {}
+
+  private read(path: string): Promise<Buffer> {
+    if (this.signal?.aborted) return Promise.reject(stopped('before reading every manifest'));
+    return this.io.read(path);
+  }
 
   manifestList(path: string): Promise<ManifestListRead> {
     let pending = this.lists.get(path);
     if (pending === undefined) {
-      pending = this.io.read(path).then((bytes) => {
+      pending = this.read(path).then((bytes) => {
         this.reads.manifestLists += 1;
         const manifests = parseManifestList(bytes, path, this.refs);
         return { manifests, bytes: bytes.length };
@@ -36,7 +43,7 @@ export class ManifestReader {
   liveFiles(path: string): Promise<readonly LiveFile[]> {
     let pending = this.manifests.get(path);
     if (pending === undefined) {
-      pending = this.io.read(path).then((bytes) => {
+      pending = this.read(path).then((bytes) => {
         this.reads.manifests += 1;
         return parseManifestLiveFiles(bytes, path);
       });

@@ -3,6 +3,13 @@
 export interface DeleteFailure {
   readonly path: string;
   readonly reason: string;
+  /** The delete was never started because the run was stopped: the file is left for the next run. */
+  readonly notAttempted?: true;
+}
+
+/** The failure of a delete that a stop kept from starting. */
+export function notAttempted(path: string): DeleteFailure {
+  return { path, reason: 'not attempted: the run was stopped', notAttempted: true };
 }
 
 export interface FileIO {
@@ -10,20 +17,26 @@ export interface FileIO {
   read(path: string): Promise<Buffer>;
   /** Creates a file that must not exist yet (new metadata files are never overwritten). */
   writeNew(path: string, data: Buffer): Promise<void>;
-  /** Deletes files; a file that is already gone counts as deleted. Returns the paths that could not be deleted. */
-  deleteFiles(paths: readonly string[]): Promise<DeleteFailure[]>;
+  /**
+   * Deletes files; a file that is already gone counts as deleted. Returns the paths that could not be deleted.
+   * Once `signal` is aborted no new delete request starts (those in flight settle); the rest come back `notAttempted`.
+   */
+  deleteFiles(paths: readonly string[], signal?: AbortSignal): Promise<DeleteFailure[]>;
   /** Size in bytes, or undefined when the file does not exist. */
   size(path: string): Promise<number | undefined>;
 }
 
-/** Runs `task` over `items` with at most `limit` in flight; results keep input order. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+/**
+ * Runs `task` over `items` with at most `limit` in flight; results keep input order. Once `stop` is aborted no
+ * new task starts, and the items not started map to `skipped(item)`.
+ */
+export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>, stop?: { signal: AbortSignal | undefined; skipped: (item: T) => R }): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await task(items[index] as T);
+      results[index] = stop?.signal?.aborted ? stop.skipped(items[index] as T) : await task(items[index] as T);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));

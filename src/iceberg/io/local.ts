@@ -3,7 +3,7 @@ import { mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IcebergError } from '../errors.js';
-import { type DeleteFailure, type FileIO, mapWithConcurrency } from './file-io.js';
+import { type DeleteFailure, type FileIO, mapWithConcurrency, notAttempted } from './file-io.js';
 
 function errnoCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
@@ -36,7 +36,7 @@ export class LocalFileIO implements FileIO {
     }
   }
 
-  async deleteFiles(paths: readonly string[]): Promise<DeleteFailure[]> {
+  async deleteFiles(paths: readonly string[], signal?: AbortSignal): Promise<DeleteFailure[]> {
     const results = await mapWithConcurrency(paths, this.concurrency, async (path): Promise<DeleteFailure | undefined> => {
       try {
         await unlink(this.toLocal(path));
@@ -45,7 +45,7 @@ export class LocalFileIO implements FileIO {
         if (errnoCode(cause) === 'ENOENT') return undefined; // already gone: the goal is reached
         return { path, reason: errnoCode(cause) ?? String(cause) };
       }
-    });
+    }, { signal, skipped: notAttempted });
     return results.filter((r): r is DeleteFailure => r !== undefined);
   }
 

@@ -48,15 +48,6 @@ export class LocationMap {
   }
 }
 
-/** Parses `prefix=target`, as given to --map-location. */
-export function parseLocationMapping(text: string): LocationMapping {
-  const at = text.lastIndexOf('=');
-  if (at <= 0 || at === text.length - 1) {
-    throw new IcebergError('INVALID_INPUT', `--map-location ${JSON.stringify(text)} is not prefix=target`, { hint: 'e.g. --map-location s3a://bucket/warehouse=/mnt/warehouse' });
-  }
-  return { prefix: text.slice(0, at), target: text.slice(at + 1) };
-}
-
 export function isS3Path(path: string): boolean {
   return S3_SCHEMES.some((s) => path.startsWith(s));
 }

@@ -5,16 +5,22 @@ import { LocationMap, isS3Path } from './location-map.js';
 import { S3FileIO, type S3Settings } from './s3.js';
 
 export class RoutingFileIO implements FileIO {
-  private s3: FileIO | undefined;
+  private s3: (FileIO & { close?(): void }) | undefined;
 
   constructor(
     private readonly map: LocationMap,
     private readonly local: FileIO,
-    private readonly s3Factory: () => FileIO,
+    private readonly s3Factory: () => FileIO & { close?(): void },
   ) {}
 
   static create(map: LocationMap, cwd: string, s3: S3Settings, concurrency: number): RoutingFileIO {
     return new RoutingFileIO(map, new LocalFileIO(cwd, concurrency), () => S3FileIO.create({ ...s3, concurrency }));
+  }
+
+  /** Closes the S3 client, if one was made. */
+  close(): void {
+    this.s3?.close?.();
+    this.s3 = undefined;
   }
 
   private target(physical: string): FileIO {
@@ -38,7 +44,7 @@ export class RoutingFileIO implements FileIO {
     return this.target(physical).size(physical);
   }
 
-  async deleteFiles(paths: readonly string[]): Promise<DeleteFailure[]> {
+  async deleteFiles(paths: readonly string[], signal?: AbortSignal): Promise<DeleteFailure[]> {
     const physicalToLogical = new Map<string, string>();
     const failures: DeleteFailure[] = [];
     for (const path of paths) {
@@ -52,10 +58,10 @@ export class RoutingFileIO implements FileIO {
     const local = physical.filter((p) => !isS3Path(p));
     const remote = physical.filter((p) => isS3Path(p));
     const results = await Promise.all([
-      local.length > 0 ? this.local.deleteFiles(local) : [],
-      remote.length > 0 ? this.target(remote[0] as string).deleteFiles(remote) : [],
+      local.length > 0 ? this.local.deleteFiles(local, signal) : [],
+      remote.length > 0 ? this.target(remote[0] as string).deleteFiles(remote, signal) : [],
     ]);
-    for (const f of results.flat()) failures.push({ path: physicalToLogical.get(f.path) ?? f.path, reason: f.reason });
+    for (const f of results.flat()) failures.push({ ...f, path: physicalToLogical.get(f.path) ?? f.path });
     return failures;
   }
 }

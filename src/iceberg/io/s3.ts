@@ -4,7 +4,7 @@
  */
 import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { IcebergError } from '../errors.js';
-import { type DeleteFailure, type FileIO, mapWithConcurrency } from './file-io.js';
+import { type DeleteFailure, type FileIO, mapWithConcurrency, notAttempted } from './file-io.js';
 
 export interface S3Settings {
   readonly endpoint?: string | undefined;
@@ -39,18 +39,23 @@ export class S3FileIO implements FileIO {
   private readonly batchSize: number;
   private readonly concurrency: number;
 
-  constructor(private readonly client: S3Client, settings: S3Settings = {}) {
+  constructor(private readonly client: S3Client, settings: S3Settings = {}, private readonly ownsClient = false) {
     this.batchSize = Math.min(1000, Math.max(1, settings.deleteBatchSize ?? 1000));
     this.concurrency = Math.max(1, settings.concurrency ?? 4);
+  }
+
+  /** Closes the client's sockets if this instance created it. */
+  close(): void {
+    if (this.ownsClient) this.client.destroy();
   }
 
   static create(settings: S3Settings): S3FileIO {
     const client = new S3Client({
       ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
-      region: settings.region ?? process.env['AWS_REGION'] ?? 'us-east-1',
+      region: settings.region ?? 'us-east-1',
       forcePathStyle: settings.forcePathStyle ?? false,
     });
-    return new S3FileIO(client, settings);
+    return new S3FileIO(client, settings, true);
   }
 
   async read(path: string): Promise<Buffer> {
@@ -82,7 +87,7 @@ export class S3FileIO implements FileIO {
     }
   }
 
-  async deleteFiles(paths: readonly string[]): Promise<DeleteFailure[]> {
+  async deleteFiles(paths: readonly string[], signal?: AbortSignal): Promise<DeleteFailure[]> {
     const byBucket = new Map<string, Map<string, string>>();
     for (const path of paths) {
       const { bucket, key } = splitS3Path(path);
@@ -91,16 +96,22 @@ export class S3FileIO implements FileIO {
       byBucket.set(bucket, keys);
     }
     const batches = [...byBucket].flatMap(([bucket, keys]) => chunk([...keys], this.batchSize).map((batch) => ({ bucket, batch })));
-    const results = await mapWithConcurrency(batches, this.concurrency, ({ bucket, batch }) => this.deleteBatch(bucket, batch));
+    const skipped = ({ batch }: { batch: ReadonlyArray<[string, string]> }): DeleteFailure[] => batch.map(([, path]) => notAttempted(path));
+    const results = await mapWithConcurrency(batches, this.concurrency, ({ bucket, batch }) => this.deleteBatch(bucket, batch, signal), { signal, skipped });
     return results.flat();
   }
 
-  private async deleteBatch(bucket: string, batch: ReadonlyArray<[string, string]>): Promise<DeleteFailure[]> {
+  private async deleteBatch(bucket: string, batch: ReadonlyArray<[string, string]>, signal: AbortSignal | undefined): Promise<DeleteFailure[]> {
     const pathOf = new Map(batch);
     let pending = batch.map(([key]) => key);
     let failures: DeleteFailure[] = [];
     for (let attempt = 0; pending.length > 0 && attempt < DELETE_ATTEMPTS; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      // A retry is a new request: after a stop, the throttled keys are left for the next run.
+      if (attempt > 0 && signal?.aborted) {
+        const retried = new Set(pending.map((key) => pathOf.get(key) ?? key));
+        return [...failures.filter((f) => !retried.has(f.path)), ...[...retried].map(notAttempted)];
+      }
       try {
         const out = await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
         const errors = (out.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');

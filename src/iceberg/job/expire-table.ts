@@ -1,13 +1,15 @@
 /**
  * One table's expiration: plan, prove the file plan readable, write the new metadata file, compare-and-swap
  * commit (re-planning on conflict), and only then delete. An unknown commit outcome or an unreadable kept
- * snapshot means nothing is deleted.
+ * snapshot means nothing is deleted. A stop (the signal) before the commit writes nothing, or removes the
+ * new metadata file it wrote; a stop after the commit starts no new delete and leaves the rest to the next
+ * run's resume.
  */
 import { type TableCatalog, type TableIdent, identText } from '../catalog/sql-catalog.js';
 import { ManifestReader } from '../cleanup/manifest-reader.js';
 import { collectFilePlan, transition } from '../cleanup/collect.js';
 import { type CleanupResult, executeFilePlan } from '../cleanup/execute.js';
-import { IcebergError, describeError } from '../errors.js';
+import { IcebergError, describeError, isStopped, stopped } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
 import { type LoadedMetadata, loadMetadata, nextMetadataLocation, writeMetadata } from '../metadata/files.js';
 import { commitRetryProperties } from '../metadata/properties.js';
@@ -16,7 +18,7 @@ import { applyRetention } from '../plan/apply.js';
 import type { FilePlan } from '../plan/file-plan.js';
 import { type RetentionOptions, type RetentionPlan, planRetention } from '../plan/retention.js';
 import { backoffMs } from './backoff.js';
-import { resumeCleanup } from './resume.js';
+import { type ResumedCleanup, resumeCleanup } from './resume.js';
 import type { TableSummary } from './summary.js';
 import { buildSummary } from './summary-builder.js';
 
@@ -27,6 +29,8 @@ export interface TableJobDeps {
   readonly sleep: (ms: number) => Promise<void>;
   readonly random: () => number;
   readonly log: (line: string) => void;
+  /** Aborted by SIGINT/SIGTERM: start no new write; never aborted when absent. */
+  readonly signal?: AbortSignal;
 }
 
 export interface TableJobOptions {
@@ -56,7 +60,12 @@ async function planAndCommit(ident: TableIdent, base: LoadedMetadata, options: T
   // Every fallible read happens before the first write: an unreadable kept snapshot aborts here, uncommitted.
   const filePlan = await collectFilePlan(transition(base.view, readTableMetadata(next, newLocation)), reader);
   if (options.dryRun) return { plan, filePlan, outcome: 'none' };
+  if (deps.signal?.aborted) throw stopped('before writing new metadata');
   await writeMetadata(deps.io, newLocation, next);
+  if (deps.signal?.aborted) {
+    await deps.io.deleteFiles([newLocation]); // written, never referenced: undo it
+    throw stopped('before the commit');
+  }
   const outcome = await deps.catalog.commit(ident, base.location, newLocation);
   if (outcome === 'unknown') {
     throw new IcebergError('UNKNOWN_OUTCOME', `commit outcome of ${newLocation} is unknown, so no files were deleted`, { subject: identText(ident), hint: 're-run the job: it re-reads the catalog and finishes the cleanup if the commit landed' });
@@ -79,29 +88,38 @@ async function commitWithRetries(ident: TableIdent, first: LoadedMetadata, optio
     }
     deps.log(`${identText(ident)}: commit conflict, re-planning (attempt ${attempt + 2})`);
     await deps.sleep(backoffMs(attempt, retry, deps.random));
+    if (deps.signal?.aborted) throw stopped('between commit attempts');
     base = await loadCurrent(ident, deps);
   }
 }
 
 /** After the commit: re-read the pointer and clean against whatever is current now (a writer may have committed). */
+const LEFT_FOR_NEXT_RUN = 'stopped by a signal after the commit: the next run deletes the expired files';
+
 async function cleanupAfterCommit(ident: TableIdent, base: LoadedMetadata, deps: TableJobDeps, reader: ManifestReader): Promise<{ result: CleanupResult; warnings: string[] }> {
+  const none: CleanupResult = { deleted: [], failures: [], pending: [] };
+  if (deps.signal?.aborted) return { result: none, warnings: [LEFT_FOR_NEXT_RUN] };
   try {
     const current = await loadCurrent(ident, deps);
     const filePlan = await collectFilePlan(transition(base.view, current.view), reader);
-    const result = await executeFilePlan(filePlan, deps.io, (kinds, n) => deps.log(`${identText(ident)}: deleting ${n} ${kinds.join('/')} file(s)`));
-    return { result, warnings: [...filePlan.warnings] };
+    const result = await executeFilePlan(filePlan, deps.io, { signal: deps.signal, onPhase: (kinds, n) => deps.log(`${identText(ident)}: deleting ${n} ${kinds.join('/')} file(s)`) });
+    const warnings = [...filePlan.warnings];
+    if (result.pending.length > 0) warnings.push(`stopped by a signal: ${result.pending.length} expired file(s) left for the next run to delete`);
+    return { result, warnings };
   } catch (error) {
-    return { result: { deleted: [], failures: [] }, warnings: [`committed, but cleanup was skipped: ${describeError(error)}`] };
+    if (isStopped(error)) return { result: none, warnings: [LEFT_FOR_NEXT_RUN] };
+    return { result: none, warnings: [`committed, but cleanup was skipped: ${describeError(error)}`] };
   }
 }
 
 export async function expireTable(ident: TableIdent, options: TableJobOptions, deps: TableJobDeps): Promise<TableSummary> {
   const startedMs = deps.now();
   const name = identText(ident);
+  let resumed: ResumedCleanup | undefined;
   try {
     const first = await loadCurrent(ident, deps);
-    const reader = new ManifestReader(deps.io);
-    const resumed = await resumeCleanup(first, deps.io, reader, options.dryRun);
+    const reader = new ManifestReader(deps.io, deps.signal);
+    resumed = await resumeCleanup(first, deps.io, reader, options.dryRun, deps.signal);
     const attempt = await commitWithRetries(ident, first, options, deps, reader);
     if (options.dryRun || attempt.newLocation === undefined) {
       return buildSummary({ name, options, attempt, resumed, cleanup: undefined, startedMs, now: deps.now() });
@@ -109,7 +127,7 @@ export async function expireTable(ident: TableIdent, options: TableJobOptions, d
     const cleanup = await cleanupAfterCommit(ident, attempt.base, deps, reader);
     return buildSummary({ name, options, attempt, resumed, cleanup, startedMs, now: deps.now() });
   } catch (error) {
-    return buildSummary({ name, options, attempt: undefined, resumed: undefined, cleanup: undefined, startedMs, now: deps.now(), error });
+    return buildSummary({ name, options, attempt: undefined, resumed, cleanup: undefined, startedMs, now: deps.now(), error });
   }
 }
 

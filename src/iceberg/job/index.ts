@@ -1,5 +1,5 @@
-export { runExpireSnapshotsCommand, type CommandIO } from './command.js';
+export { expire, type ExpireDeps } from './expire.js';
 export { expireTable, type TableJobDeps, type TableJobOptions } from './expire-table.js';
-export { runExpiration, selectTables, type RunDeps, type RunOutput } from './run.js';
-export { parseExpireArgs, type ExpireSettings } from './settings.js';
-export type { TableSummary } from './summary.js';
+export { DEFAULT_MAX_SNAPSHOT_AGE_MS, type ExpireOptions, type OlderThan, type RunOptions } from './options.js';
+export { runExpiration, selectTables, type RunDeps } from './run.js';
+export type { ExpirationRun, TableSummary } from './summary.js';

@@ -1,6 +1,6 @@
-/** Renders table summaries for people (text) and machines (one JSON object per line). */
+/** Renders a run for people: one block per table as it finishes, then what was done and what was not. */
 import type { FileKind } from '../plan/file-plan.js';
-import type { TableSummary } from './summary.js';
+import type { ExpirationRun, TableSummary } from './summary.js';
 
 const LABELS: ReadonlyArray<[FileKind, string]> = [
   ['data', 'data files'], ['position-deletes', 'position deletes'], ['equality-deletes', 'equality deletes'],
@@ -29,8 +29,9 @@ function fileLines(summary: TableSummary): string[] {
 
 export function renderTableText(summary: TableSummary): string {
   const header = `${summary.table}: ${summary.status}${summary.dryRun ? ' (dry run: nothing written)' : ''}`;
-  if (summary.status === 'failed') {
-    return [header, `  ${summary.error?.code ?? 'ERROR'}: ${summary.error?.message ?? 'unknown error'}`, '  nothing was deleted by this step'].join('\n');
+  if (summary.status === 'failed' || summary.status === 'stopped') {
+    const resumed = summary.resumedDeletions > 0 ? [`  finished ${summary.resumedDeletions} deletion(s) of an interrupted cleanup first`] : [];
+    return [header, `  ${summary.error?.code ?? 'ERROR'}: ${summary.error?.message ?? 'unknown error'}`, ...resumed, summary.status === 'stopped' ? '  nothing was committed for this table' : '  nothing was deleted by this step'].join('\n');
   }
   const refs = summary.droppedRefs.length > 0 ? summary.droppedRefs.join(', ') : 'none';
   const lines = [
@@ -43,6 +44,7 @@ export function renderTableText(summary: TableSummary): string {
     lines.push(`  ${summary.dryRun ? 'would finish' : 'finished'} an interrupted cleanup: ${summary.resumedDeletions} file(s)`);
   }
   for (const f of summary.deleteFailures) lines.push(`  not deleted (orphan): ${f.path}: ${f.reason}`);
+  if (summary.pendingDeletions > 0) lines.push(`  stopped: ${summary.pendingDeletions} expired file(s) left for the next run to delete`);
   for (const w of summary.warnings) lines.push(`  note: ${w}`);
   if (summary.dryRun && summary.plannedDeletions !== undefined && summary.plannedDeletions.length > 0) {
     lines.push('  files:');
@@ -52,6 +54,16 @@ export function renderTableText(summary: TableSummary): string {
   return lines.join('\n');
 }
 
-export function renderTableJson(summary: TableSummary): string {
-  return JSON.stringify(summary);
+/** The closing line (or lines, after a stop) for stderr: what was done, and what was not. */
+export function renderRunOutcome(run: ExpirationRun): string[] {
+  const count = (status: TableSummary['status']) => run.tables.filter((t) => t.status === status).length;
+  const failed = count('failed');
+  const lines = [`expire-snapshots: ${run.tables.length - failed - count('stopped')} table(s) ok, ${failed} failed`];
+  if (!run.stopped) return lines;
+  const committed = run.tables.filter((t) => t.status === 'expired');
+  const pending = committed.filter((t) => t.pendingDeletions > 0 || t.warnings.some((w) => w.startsWith('stopped by a signal')));
+  lines.push(`stopped by a signal: ${committed.length} table(s) committed, ${pending.length} of them with deletions left for the next run (${pending.map((t) => t.table).join(', ') || 'none'})`);
+  const before = run.tables.filter((t) => t.status === 'stopped').map((t) => t.table);
+  lines.push(`not done: ${before.length} table(s) stopped before their commit (${before.join(', ') || 'none'}), ${run.notStarted.length} not started (${run.notStarted.join(', ') || 'none'}); run again to finish`);
+  return lines;
 }

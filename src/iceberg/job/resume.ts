@@ -27,7 +27,7 @@ export interface ResumedCleanup {
 }
 
 /** Cleans up after the newest metadata transition if it removed snapshots; undefined when there is nothing to do. */
-export async function resumeCleanup(current: LoadedMetadata, io: FileIO, reader: ManifestReader, dryRun: boolean): Promise<ResumedCleanup | undefined> {
+export async function resumeCleanup(current: LoadedMetadata, io: FileIO, reader: ManifestReader, dryRun: boolean, signal?: AbortSignal): Promise<ResumedCleanup | undefined> {
   if (!expirationProperties(current.view.properties).gcEnabled) return undefined;
   const previousPath = previousMetadataFile(current);
   if (previousPath === undefined) return undefined;
@@ -42,5 +42,5 @@ export async function resumeCleanup(current: LoadedMetadata, io: FileIO, reader:
   if (pending.expired.length === 0 && !statsGone) return undefined;
   const plan = await collectFilePlan(pending, reader);
   if (plan.deletions.length === 0) return undefined;
-  return { plan, result: dryRun ? undefined : await executeFilePlan(plan, io) };
+  return { plan, result: dryRun ? undefined : await executeFilePlan(plan, io, { signal }) };
 }

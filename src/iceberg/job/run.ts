@@ -1,59 +1,77 @@
 /**
  * Runs expiration over every selected table of the catalog, one table at a time: a failing table is reported
- * and the others still run. Exit code 0 when every table succeeded, 1 otherwise.
+ * and the others still run. After a stop no new table starts; the result says what was done and what was not.
  */
-import { type TableCatalog, type TableIdent } from '../catalog/sql-catalog.js';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { TableCatalog, TableIdent } from '../catalog/sql-catalog.js';
 import type { FileIO } from '../io/file-io.js';
 import { type TableJobDeps, expireTable } from './expire-table.js';
-import { renderTableJson, renderTableText } from './report.js';
-import { DEFAULT_MAX_SNAPSHOT_AGE_MS, type ExpireSettings } from './settings.js';
+import { DEFAULT_MAX_SNAPSHOT_AGE_MS, type RunOptions, cutoffMs } from './options.js';
 import { inShard } from './shard.js';
-import type { TableSummary } from './summary.js';
-
-export interface RunOutput {
-  readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
-}
+import type { ExpirationRun, TableSummary } from './summary.js';
 
 export interface RunDeps {
   readonly catalog: TableCatalog;
   readonly io: FileIO;
+  /** Progress, one line each (stderr in the CLI). */
+  readonly log: (line: string) => void;
+  /** Each table's summary as soon as it is done. */
+  readonly onTable?: (summary: TableSummary) => void;
+  readonly signal?: AbortSignal;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Wall clock, for elapsed time; ages are measured from `options.now`. */
   readonly clock?: () => number;
 }
 
-export async function selectTables(catalog: TableCatalog, settings: ExpireSettings): Promise<TableIdent[]> {
-  const all = await catalog.listTables({ namespace: settings.namespace, table: settings.table });
-  return all.filter((t) => inShard(`${t.namespace}.${t.name}`, settings.shard));
+export async function selectTables(catalog: TableCatalog, options: Pick<RunOptions, 'selection' | 'shard'>): Promise<TableIdent[]> {
+  const all = await catalog.listTables({ namespace: options.selection.namespace, table: options.selection.table });
+  return all.filter((t) => inShard(`${t.namespace}.${t.name}`, options.shard));
 }
 
-export async function runExpiration(settings: ExpireSettings, deps: RunDeps, out: RunOutput): Promise<TableSummary[]> {
-  const tables = await selectTables(deps.catalog, settings);
-  out.stderr(`expire-snapshots: ${tables.length} table(s) in shard ${settings.shard.index}/${settings.shard.count}${settings.dryRun ? ' (dry run)' : ''}\n`);
+function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+  return (ms) => delay(ms, undefined, signal ? { signal } : {}).catch(() => undefined);
+}
+
+export async function runExpiration(options: RunOptions, deps: RunDeps): Promise<ExpirationRun> {
+  const tables = await selectTables(deps.catalog, options);
+  const { shard, dryRun } = options;
+  deps.log(`expire-snapshots: ${tables.length} table(s) in shard ${shard.index}/${shard.count}${dryRun ? ' (dry run)' : ''}`);
   const clock = deps.clock ?? Date.now;
+  const startedAt = clock();
   const jobDeps: TableJobDeps = {
     catalog: deps.catalog,
     io: deps.io,
-    now: () => settings.now + (clock() - startedAt),
-    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    now: () => options.now + (clock() - startedAt),
+    sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: Math.random,
-    log: (line) => out.stderr(`${line}\n`),
+    log: deps.log,
+    ...(deps.signal ? { signal: deps.signal } : {}),
   };
-  const startedAt = clock();
+  const retention = {
+    expireOlderThanMs: cutoffMs(options.retention.olderThan, options.now),
+    defaultMaxSnapshotAgeMs: DEFAULT_MAX_SNAPSHOT_AGE_MS,
+    retainLast: options.retention.retainLast,
+    expireSnapshotIds: options.retention.expireSnapshotIds,
+  };
   const summaries: TableSummary[] = [];
+  const notStarted: string[] = [];
   for (const [i, ident] of tables.entries()) {
-    out.stderr(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}\n`);
-    const summary = await expireTable(ident, {
-      dryRun: settings.dryRun,
-      retention: {
-        expireOlderThanMs: settings.expireOlderThanMs,
-        defaultMaxSnapshotAgeMs: DEFAULT_MAX_SNAPSHOT_AGE_MS,
-        retainLast: settings.retainLast,
-        expireSnapshotIds: settings.expireSnapshotIds,
-      },
-    }, jobDeps);
+    if (deps.signal?.aborted) {
+      notStarted.push(`${ident.namespace}.${ident.name}`);
+      continue;
+    }
+    deps.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);
+    const summary = await expireTable(ident, { dryRun, retention }, jobDeps);
     summaries.push(summary);
-    out.stdout(`${settings.format === 'json' ? renderTableJson(summary) : renderTableText(summary)}\n`);
+    deps.onTable?.(summary);
   }
-  return summaries;
+  return {
+    catalog: options.selection.catalogName,
+    shard: { index: shard.index, count: shard.count },
+    dryRun,
+    now: new Date(options.now).toISOString(),
+    stopped: deps.signal?.aborted === true,
+    tables: summaries,
+    notStarted,
+  };
 }

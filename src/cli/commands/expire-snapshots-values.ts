@@ -1,0 +1,135 @@
+/**
+ * The value parsers only `expire-snapshots` needs, built on the shared ones, and the one place that turns
+ * its catalog flags and the libpq variables into connection settings.
+ */
+import { resolve } from 'node:path';
+import type { CatalogConnectionSettings, SslMode } from '../../iceberg/catalog/connection.js';
+import type { LocationMapping } from '../../iceberg/io/location-map.js';
+import type { OlderThan } from '../../iceberg/job/options.js';
+import { UsageError } from '../errors.js';
+import { DURATION_HINT, tryParseDuration } from '../options/duration.js';
+import { enumValue } from '../options/enum.js';
+import { parseInstant } from '../options/instant.js';
+import { InvalidValue, type Parser } from '../options/invalid-value.js';
+import { checkPath } from '../options/path.js';
+import { displayPostgresUri, postgresUriValue } from '../options/url.js';
+
+const COMMAND = 'expire-snapshots';
+
+/** `90d`, `36h` (an age before --now) or a strict ISO 8601 instant (an absolute cutoff). */
+export const olderThanValue: Parser<OlderThan> = (text) => {
+  const ms = tryParseDuration(text);
+  if (ms !== undefined) return { kind: 'age', ms };
+  // Anything that starts like a date is held to the instant rules, so `2026-13-45` says what is wrong with it.
+  if (/^\d{4}-/.test(text)) return { kind: 'instant', ms: parseInstant(text) };
+  throw new InvalidValue('is neither a duration nor an ISO 8601 instant', `${DURATION_HINT}; or an instant such as 2026-01-31 or 2026-01-31T00:00:00Z`);
+};
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** A 64-bit snapshot id, as canonical decimal text (never a JS number: ids pass 2^53). */
+export const snapshotIdValue: Parser<string> = (text) => {
+  const trimmed = text.trim();
+  const id = /^-?\d{1,19}$/.test(trimmed) ? BigInt(trimmed) : undefined;
+  if (id === undefined || id < INT64_MIN || id > INT64_MAX) throw new InvalidValue('is not a 64-bit snapshot id', 'give the decimal snapshot-id from the table metadata, e.g. 9158179788527662767');
+  return id.toString();
+};
+
+const S3_TARGET = /^s3[an]?:\/\//;
+
+/** `PREFIX=TARGET`: TARGET an existing directory (relative to the working directory) or an s3:// location. */
+export const locationMappingValue: Parser<LocationMapping> = async (text, context) => {
+  const at = text.lastIndexOf('=');
+  if (at <= 0 || at === text.length - 1) throw new InvalidValue('is not PREFIX=TARGET', 'e.g. --map-location s3a://bucket/warehouse=/mnt/warehouse');
+  const prefix = text.slice(0, at);
+  const target = text.slice(at + 1);
+  if (S3_TARGET.test(target)) return { prefix, target };
+  try {
+    return { prefix, target: await checkPath(resolve(context.cwd, target), 'dir') };
+  } catch (error) {
+    if (!(error instanceof InvalidValue)) throw error;
+    throw new InvalidValue(`has a target that ${error.reason}`, error.hint ?? 'give an existing directory (or an s3:// location) after =');
+  }
+};
+
+const PASSWORD_FROM = 'PGPASSWORD, or in ICEBERG_CATALOG_URI or DATABASE_URL';
+const flagUri = postgresUriValue({ allowPassword: false, passwordFrom: PASSWORD_FROM });
+const variableUri = postgresUriValue({ allowPassword: true, passwordFrom: PASSWORD_FROM });
+
+/** `jdbc:postgresql://…` as JdbcCatalog users write it, checked like any postgres:// URI. */
+function withoutJdbc(text: string): string {
+  return text.startsWith('jdbc:') ? text.slice(5) : text;
+}
+
+/** `--catalog-uri`: no password on a command line, where any process listing shows it (nor `?password=`). */
+export const catalogUriValue: Parser<string> = async (text, context) => {
+  const uri = await flagUri(withoutJdbc(text), context);
+  if (new URL(uri).searchParams.has('password')) throw new InvalidValue('holds a password', `put it in ${PASSWORD_FROM}, never on the command line`);
+  return uri;
+};
+
+export const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const satisfies readonly SslMode[];
+const sslModeValue = enumValue(SSL_MODES);
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** `parse(text)`, its InvalidValue turned into the layer's one-line refusal naming `where` (`$PGPORT`). */
+function checked<T>(where: string, text: string, parse: (text: string) => T): T {
+  try {
+    return parse(text);
+  } catch (error) {
+    if (!(error instanceof InvalidValue)) throw error;
+    throw new UsageError(`${where} ${JSON.stringify(text)} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, COMMAND);
+  }
+}
+
+function set(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** The URI from the flag, else from ICEBERG_CATALOG_URI or DATABASE_URL (which may hold a password). */
+async function catalogUri(flag: string | undefined, env: Env): Promise<{ uri: string; where: string } | undefined> {
+  if (flag !== undefined) return { uri: flag, where: '--catalog-uri' };
+  for (const name of ['ICEBERG_CATALOG_URI', 'DATABASE_URL']) {
+    const text = set(env, name);
+    if (text === undefined) continue;
+    try {
+      return { uri: await variableUri(withoutJdbc(text), { cwd: '.' }), where: `$${name}` };
+    } catch (error) {
+      if (!(error instanceof InvalidValue)) throw error;
+      throw new UsageError(`$${name} ${JSON.stringify(displayPostgresUri(text))} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, COMMAND);
+    }
+  }
+  return undefined;
+}
+
+const NO_DATABASE =
+  'no catalog database given: pass --catalog-uri postgres://USER@HOST:5432/DATABASE, or set ICEBERG_CATALOG_URI or DATABASE_URL (or PGHOST and PGUSER); the password goes in PGPASSWORD or in the variable\'s URI';
+
+/** Connection settings from the flags, the URI variables and the libpq variables, in libpq's order of precedence. */
+export async function resolveConnection(flags: { uri: string | undefined; sslMode: SslMode | undefined; poolSize: number }, env: Env): Promise<CatalogConnectionSettings> {
+  const given = await catalogUri(flags.uri, env);
+  const url = given === undefined ? undefined : new URL(given.uri);
+  const decode = (text: string | undefined) => (text === undefined || text === '' ? undefined : decodeURIComponent(text));
+  const host = url?.searchParams.get('host') ?? decode(url?.hostname.replace(/^\[|\]$/g, '')) ?? set(env, 'PGHOST');
+  const user = decode(url?.username) ?? url?.searchParams.get('user') ?? set(env, 'PGUSER');
+  if (given === undefined && (host === undefined || user === undefined)) throw new UsageError(NO_DATABASE, COMMAND);
+  const shown = given === undefined ? `postgres://${user ?? ''}@${host ?? ''}` : displayPostgresUri(given.uri);
+  if (host === undefined) throw new UsageError(`${given?.where} ${JSON.stringify(shown)} names no host; give postgres://USER@HOST:5432/DATABASE (or set PGHOST)`, COMMAND);
+  if (user === undefined) throw new UsageError(`${given?.where} ${JSON.stringify(shown)} names no user; give postgres://USER@HOST:5432/DATABASE (or set PGUSER)`, COMMAND);
+  const portText = decode(url?.port) ?? set(env, 'PGPORT');
+  const port = portText === undefined ? undefined : checked(url?.port ? `${given?.where} port` : '$PGPORT', portText, (t) => {
+    if (!/^\d{1,5}$/.test(t) || Number(t) < 1 || Number(t) > 65_535) throw new InvalidValue('is not a port number', 'give 1-65535');
+    return Number(t);
+  });
+  const uriSsl = url?.searchParams.get('sslmode') ?? undefined;
+  const envSsl = set(env, 'PGSSLMODE');
+  const sslMode = flags.sslMode
+    ?? (uriSsl !== undefined ? checked(`${given?.where ?? 'URI'} sslmode`, uriSsl, (t) => sslModeValue(t, { cwd: '.' }) as SslMode) : undefined)
+    ?? (envSsl !== undefined ? checked('$PGSSLMODE', envSsl, (t) => sslModeValue(t, { cwd: '.' }) as SslMode) : undefined);
+  const database = decode(url?.pathname.slice(1)) ?? set(env, 'PGDATABASE');
+  const display = `postgres://${user}@${host}${port !== undefined ? `:${port}` : ''}/${database ?? ''}`;
+  return { host, port, user, database, password: decode(url?.password) ?? set(env, 'PGPASSWORD'), sslMode, poolSize: flags.poolSize, display };
+}

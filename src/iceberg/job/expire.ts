@@ -1,0 +1,28 @@
+/**
+ * `expire(options, deps)`: one whole run against the real catalog database and file stores. Opens the pool,
+ * checks the catalog and the selection (read-only, before any write), runs, and closes every client in order.
+ */
+import { openCatalogPool } from '../catalog/connection.js';
+import { checkCatalog } from '../catalog/preflight.js';
+import { PostgresSqlCatalog } from '../catalog/sql-catalog.js';
+import { LocationMap } from '../io/location-map.js';
+import { RoutingFileIO } from '../io/router.js';
+import type { ExpireOptions } from './options.js';
+import { type RunDeps, runExpiration } from './run.js';
+import type { ExpirationRun } from './summary.js';
+
+export type ExpireDeps = Pick<RunDeps, 'log' | 'onTable' | 'signal'>;
+
+export async function expire(options: ExpireOptions, deps: ExpireDeps): Promise<ExpirationRun> {
+  const catalogPool = openCatalogPool(options.connection);
+  const { files } = options;
+  const io = RoutingFileIO.create(new LocationMap(files.locationMappings), files.warehouse, files.s3, files.maxConcurrentDeletes);
+  try {
+    const catalog = new PostgresSqlCatalog(catalogPool.pool, options.selection.catalogName);
+    await checkCatalog(catalogPool.pool, catalog, options.selection, options.connection.display);
+    return await runExpiration(options, { catalog, io, ...deps });
+  } finally {
+    io.close();
+    await catalogPool.close();
+  }
+}
