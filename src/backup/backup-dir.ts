@@ -11,15 +11,22 @@ import { SUMS_FILE } from './paths.js';
 
 export const PARTIAL_PREFIX = '.partial-';
 
-/** Writes `files` as `<parent>/<name>`; fails if it exists. Returns the final path. */
-export async function writeBackupDir(files: ReadonlyMap<string, string>, parent: string, name: string): Promise<string> {
+/**
+ * Writes `files` as `<parent>/<name>`; fails if it exists. Returns the final path, or undefined
+ * when `signal` was aborted before the rename: then the temporary directory is removed.
+ */
+export async function writeBackupDir(files: ReadonlyMap<string, string>, parent: string, name: string, signal?: AbortSignal): Promise<string | undefined> {
   const final = join(parent, name);
   if (await exists(final)) {
     throw new BackupError('destination', `'${final}' already exists`, 'Choose another --name, or remove it first');
   }
   const temp = join(parent, `${PARTIAL_PREFIX}${name}-${randomBytes(4).toString('hex')}`);
   try {
-    await writeTree(files, temp);
+    await writeTree(files, temp, signal);
+    if (signal?.aborted) {
+      await rm(temp, { recursive: true, force: true });
+      return undefined;
+    }
     await rename(temp, final);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
@@ -32,19 +39,19 @@ export async function writeBackupDir(files: ReadonlyMap<string, string>, parent:
 /** Files written at once: enough to keep the disk busy, few enough for any file descriptor limit. */
 const PARALLEL_WRITES = 64;
 
-/** Writes every file under `root` (created), SHA256SUMS last. */
-export async function writeTree(files: ReadonlyMap<string, string>, root: string): Promise<void> {
+/** Writes every file under `root` (created), SHA256SUMS last; a stop ends it between batches. */
+export async function writeTree(files: ReadonlyMap<string, string>, root: string, signal?: AbortSignal): Promise<void> {
   await mkdir(root, { recursive: true });
   const paths = [...files.keys()].filter((p) => p !== SUMS_FILE);
   const target = (p: string) => join(root, ...p.split('/'));
-  await inBatches([...new Set(paths.map((p) => dirname(target(p))))], (d) => mkdir(d, { recursive: true }));
-  await inBatches(paths, (p) => writeFile(target(p), files.get(p) as string));
+  await inBatches([...new Set(paths.map((p) => dirname(target(p))))], (d) => mkdir(d, { recursive: true }), signal);
+  await inBatches(paths, (p) => writeFile(target(p), files.get(p) as string), signal);
   const sums = files.get(SUMS_FILE);
-  if (sums !== undefined) await writeFile(join(root, SUMS_FILE), sums);
+  if (sums !== undefined && !signal?.aborted) await writeFile(join(root, SUMS_FILE), sums);
 }
 
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += PARALLEL_WRITES) await Promise.all(items.slice(i, i + PARALLEL_WRITES).map(work));
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>, signal?: AbortSignal): Promise<void> {
+  for (let i = 0; i < items.length && !signal?.aborted; i += PARALLEL_WRITES) await Promise.all(items.slice(i, i + PARALLEL_WRITES).map(work));
 }
 
 /** Every file under `dir` by `/`-separated relative path (a top-level `.git` is skipped). */

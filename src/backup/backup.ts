@@ -1,10 +1,11 @@
 /**
  * The backup, as named steps: collect the registry, render the files, write them under a temporary
- * name and rename. Destinations and retention are separate steps the command runs afterwards.
+ * name and rename. Destinations and retention are separate steps (backup-job.ts).
  */
 import type { RegistryClient } from '../registry/index.js';
 import { collectSnapshot, type CollectOptions } from './collect.js';
 import { writeBackupDir } from './backup-dir.js';
+import { BackupError } from './errors.js';
 import { renderBackup } from './layout.js';
 import { MANIFEST_FILE } from './paths.js';
 import type { Manifest } from './model.js';
@@ -18,6 +19,11 @@ export interface BackupOptions extends Pick<CollectOptions, 'includeDeleted' | '
   /** The backup directory's name; `backup-<UTC time>` when absent. */
   readonly name?: string;
   readonly now: () => Date;
+  /**
+   * A stop: the client should send nothing once it is aborted; the files are then not written, or
+   * their temporary directory is removed, and a BackupError of kind `stopped` is thrown.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface BackupResult {
@@ -28,7 +34,10 @@ export interface BackupResult {
 
 export async function createBackup(client: RegistryClient, options: BackupOptions): Promise<BackupResult> {
   const startedAt = options.now();
-  const { snapshot, listing } = await collectSnapshot(client, options);
+  const { snapshot, listing } = await collectSnapshot(client, options).catch((error: unknown) => {
+    throw options.signal?.aborted ? stopped('while reading the registry; nothing was written') : error;
+  });
+  if (options.signal?.aborted) throw stopped('after reading the registry; nothing was written');
   const files = renderBackup(snapshot, {
     tool: { name: 'guardrails', version: options.toolVersion },
     source: { url: options.sourceUrl, serverVersion: null },
@@ -37,8 +46,13 @@ export async function createBackup(client: RegistryClient, options: BackupOption
     listing,
     includesDeleted: options.includeDeleted,
   });
-  const path = await writeBackupDir(files, options.parent, options.name ?? defaultBackupName(startedAt));
+  const path = await writeBackupDir(files, options.parent, options.name ?? defaultBackupName(startedAt), options.signal);
+  if (path === undefined) throw stopped('while writing the files; the temporary directory was removed');
   return { path, manifest: JSON.parse(files.get(MANIFEST_FILE) as string) as Manifest, files };
+}
+
+function stopped(when: string): BackupError {
+  return new BackupError('stopped', `the backup was stopped by a signal ${when}, and nothing was published`, 'Run it again');
 }
 
 /** `backup-20261126T021500Z`: sorts by time, valid on every file system. */

@@ -17,7 +17,9 @@ export type BackupErrorKind =
   /** A destination (git, S3, file system) refused a write. */
   | 'destination'
   /** The registry, S3 or git remote could not be reached, after retries. */
-  | 'unavailable';
+  | 'unavailable'
+  /** A signal stopped the run before it finished; what was not done is named. */
+  | 'stopped';
 
 export class BackupError extends Error {
   override readonly name = 'BackupError';

@@ -22,11 +22,27 @@ export interface GitHistoryOptions {
   readonly configPath?: string;
   readonly selection: Pick<Selection, 'globs' | 'subjects'>;
   readonly dryRun: boolean;
-  readonly log: (line: string) => void;
+  /** Once aborted, no further file is registered. */
+  readonly signal?: AbortSignal;
+}
+
+/** What happened to one schema file. */
+export interface GitHistoryEntry {
+  readonly subject: string;
+  readonly file: string;
+  /** `present`: the subject already holds it; `planned`: a dry run would register it. */
+  readonly action: 'present' | 'registered' | 'planned' | 'failed' | 'skipped';
+  readonly version?: number;
+  readonly id?: number;
+  /** Why it failed or was skipped; for `planned`, the subjects it references. */
+  readonly detail?: string;
 }
 
 export interface GitHistoryResult {
-  readonly report: string;
+  readonly ref: string;
+  readonly commit: string;
+  readonly dryRun: boolean;
+  readonly entries: readonly GitHistoryEntry[];
   readonly failed: boolean;
 }
 
@@ -44,7 +60,7 @@ export async function restoreFromGitHistory(client: RegistryClient, git: Git, op
   if (!commit) throw new BackupError('invalid-input', `'${options.ref}' is not a commit`, 'Give a branch, tag or commit of this repository');
   const files = await schemaFilesAt(git, commit, options.configPath ?? 'guardrails.yaml');
   const needed = neededFiles(files, subjectMatcher(options.selection));
-  const lines = [`Schema files at ${options.ref} (${commit.slice(0, 12)})${options.dryRun ? ', dry run' : ''}:`];
+  const entries: GitHistoryEntry[] = [];
   const versions = new Map<string, number>();
   const failedFiles = new Set<string>();
   for (const f of files) {
@@ -52,34 +68,52 @@ export async function restoreFromGitHistory(client: RegistryClient, git: Git, op
     const blocked = f.uses.find((u) => failedFiles.has(u.file));
     if (blocked) {
       failedFiles.add(f.file);
-      lines.push(`  ! ${f.subject} (${f.file}): skipped, it uses ${blocked.name} whose file failed`);
+      entries.push({ subject: f.subject, file: f.file, action: 'skipped', detail: `it uses ${blocked.name} whose file failed` });
       continue;
     }
     if (!needed.has(f.file)) continue;
+    if (options.signal?.aborted) {
+      entries.push({ subject: f.subject, file: f.file, action: 'skipped', detail: 'the run was stopped' });
+      failedFiles.add(f.file);
+      continue;
+    }
     try {
-      const line = await registerOne(client, f, references, versions, options.dryRun);
-      lines.push(`  ${line}`);
+      entries.push(await registerOne(client, f, references, versions, options.dryRun));
     } catch (error) {
       failedFiles.add(f.file);
-      lines.push(`  ! ${f.subject} (${f.file}): ${messageOf(error)}`);
+      entries.push({ subject: f.subject, file: f.file, action: 'failed', detail: messageOf(error) });
     }
   }
-  return { report: `${lines.join('\n')}\n`, failed: failedFiles.size > 0 };
+  return { ref: options.ref, commit, dryRun: options.dryRun, entries, failed: failedFiles.size > 0 };
 }
 
-async function registerOne(client: RegistryClient, f: SchemaFile, references: SchemaReference[], versions: Map<string, number>, dryRun: boolean): Promise<string> {
+/** The result as the lines the terminal shows. */
+export function renderGitHistory(result: GitHistoryResult): string {
+  const lines = [`Schema files at ${result.ref} (${result.commit.slice(0, 12)})${result.dryRun ? ', dry run' : ''}:`];
+  for (const e of result.entries) {
+    const at = `${e.subject} (${e.file})`;
+    if (e.action === 'present') lines.push(`  = ${at}: already registered as v${e.version}, id ${e.id}`);
+    else if (e.action === 'registered') lines.push(`  + ${at}: registered as v${e.version}, id ${e.id}`);
+    else if (e.action === 'planned') lines.push(`  + ${at}: would be registered${e.detail ? ` with references to ${e.detail}` : ''}`);
+    else lines.push(`  ! ${at}: ${e.action === 'skipped' ? 'skipped, ' : ''}${e.detail ?? ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function registerOne(client: RegistryClient, f: SchemaFile, references: SchemaReference[], versions: Map<string, number>, dryRun: boolean): Promise<GitHistoryEntry> {
+  const at = { subject: f.subject, file: f.file };
   // A dependency that is only planned (dry run) has no version yet; look up without its references then.
   const known = references.every((r) => r.version > 0);
   const found = known ? await client.lookupSchema(f.subject, { schema: f.text, references }) : undefined;
   if (found) {
     versions.set(f.file, found.version);
-    return `= ${f.subject} (${f.file}): already registered as v${found.version}, id ${found.id}`;
+    return { ...at, action: 'present', version: found.version, id: found.id };
   }
-  if (dryRun) return `+ ${f.subject} (${f.file}): would be registered${references.length ? ` with references to ${references.map((r) => r.subject).join(', ')}` : ''}`;
+  if (dryRun) return { ...at, action: 'planned', ...(references.length ? { detail: references.map((r) => r.subject).join(', ') } : {}) };
   const result = await client.register(f.subject, { schema: f.text, references });
   const version = result.version ?? (await client.lookupSchema(f.subject, { schema: f.text, references }))?.version ?? 0;
   versions.set(f.file, version);
-  return `+ ${f.subject} (${f.file}): registered as v${version}, id ${result.id}`;
+  return { ...at, action: 'registered', version, id: result.id };
 }
 
 async function schemaFilesAt(git: Git, commit: string, configPath: string): Promise<SchemaFile[]> {

@@ -34,14 +34,14 @@ export async function tryResolve(git: Git, ref: string): Promise<string | undefi
 }
 
 /**
- * The last commit reachable from `ref` made before `date` (anything `git log --before` reads). A
- * bare `YYYY-MM-DD` means that day's midnight UTC: git would read it as that day at the current
- * time of day, and "before 2026-11-20" would pick that day's 02:17 backup.
+ * The last commit reachable from `ref` made before `before`. The instant goes to git as an exact
+ * UTC time: git would read a bare date as that day at the current time of day, and "before
+ * 2026-11-20" would pick that day's 02:17 backup.
  */
-export async function commitBefore(git: Git, ref: string, date: string): Promise<string> {
-  const before = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date} 00:00:00 +0000` : date;
-  const found = (await git(['rev-list', '-1', `--before=${before}`, ref, '--'])).toString('utf8').trim();
-  if (!found) throw new BackupError('invalid-input', `no commit on '${ref}' before ${date}`, 'Pick a later date or another ref');
+export async function commitBefore(git: Git, ref: string, before: Date): Promise<string> {
+  const at = before.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000');
+  const found = (await git(['rev-list', '-1', `--before=${at}`, ref, '--'])).toString('utf8').trim();
+  if (!found) throw new BackupError('invalid-input', `no commit on '${ref}' before ${before.toISOString()}`, 'Pick a later --before or another ref');
   return found;
 }
 

@@ -1,15 +1,20 @@
 /**
- * Registry backup and restore (issue 5). The CLI wires `runBackupCommand` and `runRestoreCommand`
- * as `guardrails backup` and `guardrails restore`; the jobs call them with process.argv.
+ * Registry backup and restore (issue 5) as typed functions; `guardrails backup` and
+ * `guardrails restore` (src/cli/commands/) read the options and call them.
  */
-export { runBackupCommand, BACKUP_HELP } from './backup-command.js';
-export { runRestoreCommand, RESTORE_HELP } from './restore-command.js';
-export { EXIT_CODES, packageVersionIn, type CommandIo } from './command-support.js';
+export { backup, type BackupJobDeps, type BackupJobOptions, type BackupJobResult, type GitDestination } from './backup-job.js';
 export { createBackup, defaultBackupName, type BackupOptions, type BackupResult } from './backup.js';
-export { restoreSnapshot, type RestoreOptions, type RestoreOutcome } from './restore.js';
+export { restore, type RestoreDeps, type RestoreOptions, type RestoreOutcome } from './restore.js';
+export { resetModes, type ModeReset, type ResetModesDeps, type ResetModesOptions, type ResetModesResult } from './reset-modes.js';
+export { restoreFromGitHistory, renderGitHistory, type GitHistoryEntry, type GitHistoryResult } from './git-history.js';
+export { describeSource, loadBackup, resolveGitSource, type BackupSource, type LoadedBackup } from './source.js';
 export { parseBackup, type ParsedBackup } from './parse-backup.js';
 export { readBackupDir } from './backup-dir.js';
 export { planRestore, type RestorePlan } from './plan.js';
+export { renderOutcome, renderPlan } from './render-plan.js';
+export { progressStyle, createProgress, type ProgressStyle } from './progress.js';
+export { normalizeContext } from '../registry/index.js';
 export { BackupError, type BackupErrorKind } from './errors.js';
-export { REGISTRY_ENV } from './registry-env.js';
+export type { ApplyResult } from './apply.js';
+export type { Selection } from './select.js';
 export type { Manifest, RegistrySnapshot, VersionRecord } from './model.js';

@@ -39,7 +39,9 @@ export type RegistryErrorKind =
   /** A 2xx response that is not JSON or not of the expected shape. */
   | 'malformed-response'
   /** The client settings are invalid; nothing was sent. */
-  | 'invalid-settings';
+  | 'invalid-settings'
+  /** The run was stopped (SIGINT/SIGTERM): not sent, or cut before its answer came. */
+  | 'cancelled';
 
 export interface RegistryErrorFields {
   readonly kind: RegistryErrorKind;
@@ -233,7 +235,7 @@ function statusHint(kind: RegistryErrorKind): string | undefined {
     forbidden: 'The credentials are valid but lack a role on this resource; ask for read (or write) access to the subject.',
     'not-found': 'Check the URL: it must be the Schema Registry root (e.g. https://psrc-xxxx.region.aws.confluent.cloud).',
     'rate-limited': 'The registry kept rate-limiting; lower the concurrency or retry later.',
-    timeout: 'Raise the timeout or retry later.',
+    timeout: 'Raise --registry-timeout-ms (registry.timeout-ms in guardrails.yaml) or retry later.',
     server: 'The registry is unhealthy; retry later or check its logs.',
   };
   return hints[kind];
@@ -252,7 +254,7 @@ export function errorFromNetwork(causeCode: string | undefined, timeoutMs: numbe
     return new RegistryError(`no response within ${timeoutMs} ms`, {
       kind: 'timeout',
       causeCode: code,
-      hint: 'The registry did not answer in time; raise timeoutMs or check the network path.',
+      hint: 'The registry did not answer in time; raise --registry-timeout-ms (registry.timeout-ms in guardrails.yaml) or check the network path.',
       ...ctx,
     });
   }

@@ -44,6 +44,13 @@ export interface TransportDeps {
   readonly random?: () => number;
   readonly now?: () => number;
   readonly logger?: RegistryLogger;
+  /**
+   * A stop: once aborted, no request is sent (each attempt checks it right before it goes out,
+   * after waiting for its turn), so only the attempts already in flight reach the server.
+   */
+  readonly signal?: AbortSignal;
+  /** After a stop, how long attempts in flight may take to settle before they are cut (default 3 s). */
+  readonly settleMs?: number;
 }
 
 export interface Transport {
@@ -67,6 +74,7 @@ export function createTransport(settings: RegistrySettings, deps: TransportDeps 
   const instance = createAxios(settings, agents);
   const semaphore = new Semaphore(settings.maxConcurrency);
   const urls = settings.baseUrls;
+  const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS);
   let preferred = 0;
 
   async function send<T>(request: HttpRequest, shape: z.ZodType<T>): Promise<T> {
@@ -75,7 +83,10 @@ export function createTransport(settings: RegistrySettings, deps: TransportDeps 
     for (let attempt = 1; ; attempt++) {
       tried.add(index);
       const ctx = contextOf(request, urls[index] as string, attempt);
-      const outcome = await semaphore.run(() => attemptOnce(instance, request, ctx, settings.timeoutMs, secrets, now));
+      const outcome = await semaphore.run(() => {
+        if (deps.signal?.aborted) throw notSent(ctx);
+        return attemptOnce(instance, request, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
+      });
       if (outcome.ok) {
         preferred = index;
         return checkShape(shape, outcome.data, ctx, outcome.status);
@@ -87,16 +98,43 @@ export function createTransport(settings: RegistrySettings, deps: TransportDeps 
       if (!decision.retry) throw error.with(`; ${decision.reason}`);
       deps.logger?.debug(`retrying ${request.endpoint}: ${error.problem} on ${ctx.baseUrl}; next attempt ${attempt + 1} of ${settings.retry.maxAttempts} on ${urls[index]} in ${decision.delayMs} ms`);
       if (decision.delayMs > 0) await sleep(decision.delayMs);
+      if (deps.signal?.aborted) throw error.with('; not retried: the run was stopped');
     }
   }
 
   return {
     send,
     close: () => {
+      inFlight.dispose();
       agents.http.destroy();
       agents.https.destroy();
     },
   };
+}
+
+const DEFAULT_SETTLE_MS = 3_000;
+
+/** The signal attempts run under: aborted `settleMs` after `stop`, so a stop cannot wait on a hung request. */
+function cutAfterStop(stop: AbortSignal | undefined, settleMs: number): { signal: AbortSignal; dispose: () => void } {
+  const cut = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const onStop = () => {
+    timer = setTimeout(() => cut.abort(), settleMs);
+    timer.unref();
+  };
+  if (stop?.aborted) onStop();
+  else stop?.addEventListener('abort', onStop, { once: true });
+  return {
+    signal: cut.signal,
+    dispose: () => {
+      stop?.removeEventListener('abort', onStop);
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+function notSent(ctx: RequestContext): RegistryError {
+  return new RegistryError('not sent: the run was stopped', { kind: 'cancelled', ...ctx, attempts: ctx.attempts - 1 });
 }
 
 function contextOf(request: HttpRequest, baseUrl: string, attempts: number): RequestContext {
@@ -163,6 +201,7 @@ async function attemptOnce(
   timeoutMs: number,
   secrets: readonly string[],
   now: () => number,
+  signal: AbortSignal,
 ): Promise<Attempt> {
   const data = serialise(request.body, ctx);
   let response: AxiosResponse<unknown>;
@@ -173,8 +212,13 @@ async function attemptOnce(
       params: definedOnly(request.query),
       data,
       headers: data === undefined ? undefined : { 'Content-Type': CONTENT_TYPE },
+      signal,
     });
   } catch (thrown) {
+    if (signal.aborted) {
+      const error = new RegistryError('no answer before the stop; the request may or may not have taken effect', { kind: 'cancelled', ...ctx });
+      return { ok: false, error };
+    }
     // Only the code is read: the thrown value holds the request config and its headers.
     const code = (thrown as { code?: unknown } | null)?.code;
     return { ok: false, error: errorFromNetwork(typeof code === 'string' ? code : undefined, timeoutMs, ctx) };

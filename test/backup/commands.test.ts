@@ -54,21 +54,24 @@ describe('guardrails backup', () => {
     expect(await run('backup', ['--out', dir.path, '--bogus'])).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
     expect(await run('backup', ['--out', dir.path, '--concurrency', '0', '--registry-url', source.url])).toMatchObject({ code: 2 });
     expect(await run('backup', ['--out', dir.path])).toMatchObject({ code: 2, stderr: expect.stringContaining('GUARDRAILS_REGISTRY_URL') });
-    expect((await run('backup', ['--help'])).stdout).toContain('guardrails backup --out DIR');
+    expect((await run('backup', ['--help'])).stdout).toContain('Usage: guardrails backup --out DIR');
   });
 
-  it('fails without publishing when the registry stops answering', async () => {
+  it('fails without publishing when the registry refuses a read', async () => {
     source.faults.add({ method: 'GET', path: /^\/config\//, fault: { kind: 'status', status: 403 } });
     const ran = await run('backup', ['--registry-url', source.url, '--out', dir.path, '--progress', 'none']);
-    expect(ran.code).toBe(1);
-    expect(ran.stderr.trim().split('\n').at(-1)).toMatch(/^guardrails backup: .*403/);
+    // Credentials that may not read are bad input; nothing was written.
+    expect(ran.code).toBe(2);
+    expect(ran.stderr.trim().split('\n').at(-1)).toMatch(/^error: .*403/);
     expect(await readdir(dir.path)).toEqual([]);
   });
 
-  it('refuses to overwrite an existing backup', async () => {
+  it('refuses to overwrite an existing backup before reading the registry', async () => {
     await backup();
+    source.resetCounts();
     const ran = await run('backup', ['--registry-url', source.url, '--out', dir.path, '--progress', 'none']);
-    expect(ran).toMatchObject({ code: 1, stderr: expect.stringContaining('already exists') });
+    expect(ran).toMatchObject({ code: 2, stderr: expect.stringContaining('already exists; choose another --name') });
+    expect(source.requests).toEqual([]);
   });
 });
 
@@ -209,7 +212,7 @@ describe('guardrails restore', () => {
     await fetch(`${target.url}/config/market.ticks-value`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"compatibility":"NONE"}' });
     target.faults.add({ method: 'POST', path: '/subjects/market.ticks-value/versions', fault: { kind: 'omit-fields', fields: ['version'] } });
     const ran = await restore(path, '--glob', 'market.ticks-value', '--no-preserve-ids');
-    expect(ran.stderr).not.toMatch(/guardrails restore:/);
+    expect(ran.stderr).not.toMatch(/error:/);
     expect(ran.code).toBe(0);
     const versions = target.state.all('market.ticks-value').map((v) => ({ version: v.version, deleted: v.deleted }));
     expect(versions).toEqual([
@@ -225,7 +228,7 @@ describe('guardrails restore', () => {
     // The delete happens but its answer is lost; the client's retry gets 40406.
     target.faults.add({ method: 'DELETE', path: '/subjects/market.ticks-value/versions/2', times: 1, fault: { kind: 'lost-response' } });
     const ran = await restore(path);
-    expect(ran.stderr).not.toMatch(/guardrails restore:/);
+    expect(ran.stderr).not.toMatch(/error:/);
     expect(ran.code).toBe(0);
     expect(target.requests.filter((r) => r.method === 'DELETE' && r.path === '/subjects/market.ticks-value/versions/2')).toHaveLength(2);
     expect(stateOf(target.state)).toEqual(stateOf(source.state));
@@ -239,7 +242,7 @@ describe('guardrails restore', () => {
       .add({ method: 'POST', path: '/subjects/market.ticks-value/versions', times: 1, fault: { kind: 'latency', ms: 150 } });
     const ran = await restore(path);
     expect(ran.code).toBe(1);
-    expect(ran.stderr).toMatch(/guardrails restore: .*403/);
+    expect(ran.stderr).toMatch(/error: the target refused a write: .*403/);
     // The slow registration landed while its subject was still in IMPORT, and only then was the mode reset.
     expect(target.state.find('market.ticks-value', 1)).toBeDefined();
     const writes = target.requests.filter((r) => r.path.endsWith('market.ticks-value') || r.path.startsWith('/subjects/market.ticks-value/'));

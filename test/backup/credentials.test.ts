@@ -46,18 +46,25 @@ describe('with basic auth', () => {
     expect(text).not.toContain(KEY);
   });
 
-  it('strips credentials given in the URL from the manifest', async () => {
+  it('refuses credentials given in the URL, before any request, without echoing them', async () => {
     const withUserInfo = sr.url.replace('http://', `http://${KEY}:${encodeURIComponent(SECRET)}@`);
-    const ran = await run('backup', ['--registry-url', withUserInfo, '--out', dir.path, '--progress', 'none']);
-    expect(ran.code).toBe(0);
-    const text = await everything(ran, join(dir.path, 'backup-20261126T020000Z'));
-    expectNoSecret(text);
-    expect(text).toContain(sr.url);
+    sr.resetCounts();
+    for (const ran of [
+      await run('backup', ['--registry-url', withUserInfo, '--out', dir.path, '--progress', 'none']),
+      await run('backup', ['--out', dir.path], { GUARDRAILS_REGISTRY_URL: withUserInfo }),
+    ]) {
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toMatch(/holds credentials; put them in GUARDRAILS_REGISTRY_API_KEY and GUARDRAILS_REGISTRY_API_SECRET/);
+      expectNoSecret(await everything(ran));
+      expect(ran.stderr).not.toContain(KEY);
+    }
+    expect(sr.requests).toEqual([]);
   });
 
   it('keeps them out of failure messages and restore output', async () => {
     const wrong = await run('backup', ['--out', dir.path], { ...env(), GUARDRAILS_REGISTRY_API_SECRET: `${SECRET}x` });
-    expect(wrong.code).toBe(1);
+    // Rejected credentials are bad input, and nothing was written.
+    expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/401|unauthori[sz]ed/i);
     expectNoSecret(await everything(wrong));
     await run('backup', ['--out', dir.path, '--progress', 'none'], env());

@@ -3,7 +3,8 @@
  * soft-deleted versions and subjects, metadata and rule sets, configs and modes at every scope.
  * Built over HTTP with our client, as an operator would.
  */
-import { createRegistryClient, type RegistryClient } from '../../src/registry/index.js';
+import type { RestoreDeps } from '../../src/backup/restore.js';
+import { createRegistryClient, type RegistryClient, type TransportDeps } from '../../src/registry/index.js';
 import type { RegistryState } from '../support/test-registry/index.js';
 
 export const PRICE_LEVEL = JSON.stringify({
@@ -71,3 +72,17 @@ export function stateOf(state: RegistryState): unknown {
   const sorted = <V>(m: Map<string | null, V>) => [...m].sort(([a], [b]) => String(a).localeCompare(String(b)));
   return { versions, configs: sorted(state.configs), modes: sorted(state.modes), contexts: [...state.contexts].sort() };
 }
+
+/** What `restore` needs besides the options: the client, a cleanup client per deadline, no stop. */
+export function restoreDeps(url: string, extra: Record<string, unknown> = {}, transport: TransportDeps = {}): RestoreDeps {
+  const settings = { url, retry: { maxAttempts: 1 }, ...extra };
+  return {
+    client: createRegistryClient(settings, transport),
+    openCleanupClient: (deadline) => createRegistryClient(settings, { ...transport, signal: deadline, settleMs: 0 }),
+    signal: new AbortController().signal,
+    concurrency: 8,
+  };
+}
+
+/** A whole backup, with its ids, into the registry at `url`. */
+export const FULL_RESTORE = { selection: { globs: [], subjects: [] }, preserveIds: true, dryRun: false } as const;

@@ -56,9 +56,9 @@ describe('the git branch destination', () => {
     source.seed('a', { schema: '"string"' });
     await run('backup', ['--registry-url', source.url, '--out', out.path, '--name', 'n1', '--git-branch', 'schema-backups', '--git-repo', repo.path, '--progress', 'none']);
     const dry = await run('restore', ['--from-git', 'schema-backups', '--before', '2001-01-01', '--git-repo', repo.path, '--registry-url', target.url, '--dry-run']);
-    expect(dry).toMatchObject({ code: 2, stderr: expect.stringContaining("no commit on 'schema-backups' before 2001-01-01") });
+    expect(dry).toMatchObject({ code: 2, stderr: expect.stringContaining("no commit on 'schema-backups' before 2001-01-01T00:00:00.000Z") });
     const now = await run('restore', ['--from-git', 'schema-backups', '--before', '2099-12-31', '--git-repo', repo.path, '--registry-url', target.url, '--dry-run']);
-    expect(now.stderr).toMatch(/reading the backup from commit [0-9a-f]{12}/);
+    expect(now.stderr).toMatch(/backup git schema-backups before 2099-12-31T00:00:00.000Z \([0-9a-f]{12}\): verified/);
     expect(now.code).toBe(0);
     expect(now.stdout).toContain('+ a v1 (id 1)');
   });
@@ -68,15 +68,15 @@ describe('commitBefore', () => {
   const commitAt = (date: string) =>
     execFileSync('git', ['commit', '--quiet', '--allow-empty', '-m', date], { cwd: repo.path, env: { ...GIT_ENV, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date } });
 
-  it('reads a bare date as midnight UTC, so that day\'s backup is not before it', async () => {
+  it('gives git the exact UTC instant, so that midnight UTC does not pick that day\'s backup', async () => {
     commitAt('2026-11-19T02:17:00Z');
     const dayBefore = git(repo.path, 'rev-parse', 'HEAD');
     commitAt('2026-11-20T02:17:00Z');
     const sameDay = git(repo.path, 'rev-parse', 'HEAD');
     const g = gitIn(repo.path, GIT_ENV);
-    expect(await commitBefore(g, 'main', '2026-11-20')).toBe(dayBefore);
-    expect(await commitBefore(g, 'main', '2026-11-21')).toBe(sameDay);
-    expect(await commitBefore(g, 'main', '2026-11-20T03:00:00Z')).toBe(sameDay);
+    expect(await commitBefore(g, 'main', new Date('2026-11-20T00:00:00Z'))).toBe(dayBefore);
+    expect(await commitBefore(g, 'main', new Date('2026-11-21T00:00:00Z'))).toBe(sameDay);
+    expect(await commitBefore(g, 'main', new Date('2026-11-20T03:00:00Z'))).toBe(sameDay);
   });
 });
 

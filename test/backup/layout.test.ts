@@ -81,7 +81,7 @@ describe('SHA256SUMS', () => {
   it.skipIf(!existsSync('/usr/bin/sha256sum'))('is accepted by `sha256sum -c` (skipped: no /usr/bin/sha256sum here)', async () => {
     const dir = await tempDir('sums-');
     try {
-      const path = await writeBackupDir(renderBackup(SNAP, INPUT), dir.path, 'b');
+      const path = (await writeBackupDir(renderBackup(SNAP, INPUT), dir.path, 'b')) as string;
       expect(execFileSync('/usr/bin/sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: path }).toString()).toBe('');
     } finally {
       await dir.remove();
@@ -117,7 +117,7 @@ describe('backup directories', () => {
   });
 
   it('appear only complete, under their final name', async () => {
-    const path = await writeBackupDir(renderBackup(SNAP, INPUT), dir.path, 'b');
+    const path = (await writeBackupDir(renderBackup(SNAP, INPUT), dir.path, 'b')) as string;
     expect(await readdir(dir.path)).toEqual(['b']);
     expect(parseBackup(await readBackupDir(path), path).snapshot).toEqual(SNAP);
   });

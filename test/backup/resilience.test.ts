@@ -3,8 +3,8 @@ import { collectSnapshot } from '../../src/backup/collect.js';
 import { BackupError } from '../../src/backup/errors.js';
 import { createRegistryClient, RegistryError } from '../../src/registry/index.js';
 import { startTestRegistry, type TestRegistry } from '../support/test-registry/index.js';
-import { buildFixture, record, stateOf } from './fixtures.js';
-import { restoreSnapshot } from '../../src/backup/restore.js';
+import { buildFixture, FULL_RESTORE, record, restoreDeps, stateOf } from './fixtures.js';
+import { restore } from '../../src/backup/restore.js';
 
 let sr: TestRegistry;
 
@@ -16,8 +16,9 @@ afterEach(async () => {
 });
 
 /** Retries without waiting, and more attempts than any fault rule below has uses. */
-const patientClient = (url: string) =>
-  createRegistryClient({ url, maxConcurrency: 8, retry: { maxAttempts: 20, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 } }, { sleep: async () => {} });
+const PATIENT = { maxConcurrency: 8, retry: { maxAttempts: 20, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 } };
+const noWait = { sleep: async () => {} };
+const patientClient = (url: string) => createRegistryClient({ url, ...PATIENT }, noWait);
 
 function seedMany(subjects: number, versionsEach: number): void {
   for (let s = 0; s < subjects; s++) {
@@ -87,7 +88,7 @@ describe('429 and 5xx storms', () => {
         .add({ method: 'POST', times: 12, fault: { kind: 'status', status: 500 } })
         .add({ method: 'PUT', times: 12, fault: { kind: 'rate-limit', retryAfter: '0' } })
         .add({ method: 'DELETE', times: 3, fault: { kind: 'drop' } });
-      const outcome = await restoreSnapshot(patientClient(target.url), snapshot, { selection: { globs: [], subjects: [] }, preserveIds: true, dryRun: false });
+      const outcome = await restore({ ...FULL_RESTORE, backup: snapshot }, restoreDeps(target.url, PATIENT, noWait));
       expect(outcome.differences).toEqual([]);
       expect(stateOf(target.state)).toEqual(stateOf(sr.state));
     } finally {
@@ -124,21 +125,22 @@ describe('a registry that changes during the backup', () => {
   });
 });
 
-describe('a cancelled restore', () => {
-  it('starts no new write once aborted and puts every subject back before it ends', async () => {
+describe('a stopped restore', () => {
+  it('starts no new write once stopped, puts every subject back, and says what was not registered', async () => {
     await buildFixture(sr.url);
     const { snapshot } = await collectSnapshot(patientClient(sr.url), { includeDeleted: true, listing: 'auto' });
     const target = await startTestRegistry();
     try {
       const controller = new AbortController();
-      // Cancelled (as by SIGTERM) once every subject is in IMPORT, before the first registration.
+      // Stopped (as by SIGTERM) once every subject is in IMPORT, before the first registration.
       const step = (title: string) => void (title.startsWith('registering') && controller.abort());
-      const selection = { globs: [], subjects: [] };
-      const error = await restoreSnapshot(patientClient(target.url), snapshot, { selection, preserveIds: true, dryRun: false }, { step, signal: controller.signal }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(BackupError);
-      expect((error as BackupError).message).toMatch(/restore was cancelled.*Run it again/);
+      const deps = restoreDeps(target.url, PATIENT, { ...noWait, signal: controller.signal });
+      const outcome = await restore({ ...FULL_RESTORE, backup: snapshot }, { ...deps, signal: controller.signal, step });
+      expect(outcome.applied).toMatchObject({ stopped: true, registered: 0, softDeleted: 0, settingsChanged: 0, modes: { left: [] } });
+      expect(outcome.applied?.notRegistered).toHaveLength(12);
+      expect(outcome.applied?.modes.reset).toHaveLength(8);
       expect(target.state.versions.size).toBe(0);
-      expect(target.requests.some((r) => r.route === 'PUT /mode/{subject}')).toBe(true);
+      expect(target.requests.filter((r) => r.route === 'POST /subjects/{subject}/versions')).toEqual([]);
       expect([...target.state.modes.values()]).not.toContain('IMPORT');
     } finally {
       await target.close();

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../src/backup/backup.js';
 import { readBackupDir } from '../../src/backup/backup-dir.js';
 import { parseBackup } from '../../src/backup/parse-backup.js';
-import { restoreSnapshot } from '../../src/backup/restore.js';
+import { restore } from '../../src/backup/restore.js';
 import { startTestRegistry, type TestRegistry } from '../support/test-registry/index.js';
-import { buildFixture, clientFor, stateOf } from './fixtures.js';
+import { buildFixture, clientFor, FULL_RESTORE, restoreDeps, stateOf } from './fixtures.js';
 
 let source: TestRegistry;
 let target: TestRegistry;
@@ -24,7 +24,6 @@ afterEach(async () => {
 });
 
 const at = (iso: string) => () => new Date(iso);
-const FULL = { selection: { globs: [], subjects: [] }, preserveIds: true, dryRun: false };
 
 async function backupOf(url: string) {
   return createBackup(clientFor(url), {
@@ -40,20 +39,20 @@ async function backupOf(url: string) {
 
 describe('backup, wipe, restore', () => {
   it('brings back ids, versions, soft deletes, references, contexts, configs and modes identically', async () => {
-    const { path } = await backupOf(source.url);
+    const path = (await backupOf(source.url)).path;
     const { snapshot } = parseBackup(await readBackupDir(path), path);
-    const outcome = await restoreSnapshot(clientFor(target.url), snapshot, FULL);
+    const outcome = await restore({ ...FULL_RESTORE, backup: snapshot }, restoreDeps(target.url));
     expect(outcome.plan.conflicts).toEqual([]);
     expect(outcome.differences).toEqual([]);
     expect(stateOf(target.state)).toEqual(stateOf(source.state));
   });
 
   it('changes nothing when run a second time', async () => {
-    const { path } = await backupOf(source.url);
+    const path = (await backupOf(source.url)).path;
     const { snapshot } = parseBackup(await readBackupDir(path), path);
-    await restoreSnapshot(clientFor(target.url), snapshot, FULL);
+    await restore({ ...FULL_RESTORE, backup: snapshot }, restoreDeps(target.url));
     target.resetCounts();
-    const again = await restoreSnapshot(clientFor(target.url), snapshot, FULL);
+    const again = await restore({ ...FULL_RESTORE, backup: snapshot }, restoreDeps(target.url));
     expect(again.plan.register).toEqual([]);
     expect(again.plan.settings).toEqual([]);
     expect(again.plan.softDeletes).toEqual([]);

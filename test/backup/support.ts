@@ -1,8 +1,8 @@
-/** Running the backup and restore commands in-process, with captured output. */
+/** Running `guardrails backup` and `guardrails restore` in-process through the CLI, with captured output. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBackupCommand, runRestoreCommand } from '../../src/backup/index.js';
+import { run as runCli } from '../../src/cli/main.js';
 
 export interface Ran {
   readonly code: number;
@@ -10,11 +10,20 @@ export interface Ran {
   readonly stderr: string;
 }
 
-export async function run(command: 'backup' | 'restore', argv: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()): Promise<Ran> {
+/** The clock of every run: backups are named `backup-20261126T020000Z`. */
+export const NOW = new Date('2026-11-26T02:00:00Z');
+
+export async function run(command: 'backup' | 'restore', argv: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd(), signal?: AbortSignal): Promise<Ran> {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: (s: string) => void (stdout += s), stderr: (s: string) => void (stderr += s), env, cwd, version: 'test' };
-  const code = command === 'backup' ? await runBackupCommand(argv, io, () => new Date('2026-11-26T02:00:00Z')) : await runRestoreCommand(argv, io);
+  const code = await runCli([command, ...argv], {
+    cwd,
+    env,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    now: () => NOW,
+    ...(signal ? { signal } : {}),
+  });
   return { code, stdout, stderr };
 }
 

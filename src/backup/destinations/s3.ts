@@ -21,7 +21,7 @@ export interface S3Options {
 }
 
 /** Uploads every file; returns the key prefix of the backup. */
-export async function uploadToS3(files: ReadonlyMap<string, string>, name: string, options: S3Options): Promise<string> {
+export async function uploadToS3(files: ReadonlyMap<string, string>, name: string, options: S3Options, signal?: AbortSignal): Promise<string> {
   const { S3Client: Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
   const client: S3Client = new Client({
     ...(options.region ? { region: options.region } : { region: 'us-east-1' }),
@@ -33,9 +33,14 @@ export async function uploadToS3(files: ReadonlyMap<string, string>, name: strin
     for (const path of ordered) {
       const body = files.get(path);
       if (body === undefined) continue;
+      // SHA256SUMS goes last, so an upload stopped here never looks complete to a reader.
+      if (signal?.aborted) {
+        throw new BackupError('stopped', `the upload to s3://${options.bucket}/${base} was stopped by a signal before ${path}; SHA256SUMS was not uploaded, so it is not a usable backup`, 'The local backup is complete; upload again');
+      }
       await client.send(new PutObjectCommand({ Bucket: options.bucket, Key: `${base}${path}`, Body: body, ContentType: path.endsWith('.json') ? 'application/json' : 'text/plain' }));
     }
   } catch (error) {
+    if (error instanceof BackupError) throw error;
     throw new BackupError('destination', `upload to s3://${options.bucket}/${base} failed: ${messageOf(error)}`, 'The local backup is complete; check the bucket, the credentials and the region, then upload again');
   } finally {
     client.destroy();

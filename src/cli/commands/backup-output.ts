@@ -1,0 +1,70 @@
+/**
+ * What `guardrails backup` prints: a summary (text) or one versioned JSON document (docs/backup-restore.md),
+ * and, for both jobs, the JSON document of a run that failed with an error.
+ */
+import type { BackupJobResult } from '../../backup/index.js';
+import { describeFailure, EXIT } from '../errors.js';
+import type { CliIo } from '../io.js';
+import { writeJobJson } from './shared.js';
+
+/**
+ * Runs a job body; with `--format json`, a failure still prints a JSON document (with the exit code
+ * errors.ts gives it and the message) before the error goes on to its one stderr line.
+ */
+export async function withJsonFailure(io: CliIo, format: 'text' | 'json', command: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (format === 'json') {
+      const failure = describeFailure(error, io.env);
+      writeJobJson(io, command, failure.exitCode, { status: 'error', error: { message: failure.lines.join(' ').replace(/^(error|internal error): /, '') } });
+    }
+    throw error;
+  }
+}
+
+export function writeBackupReport(io: CliIo, format: 'text' | 'json', result: BackupJobResult): number {
+  const exitCode = result.status === 'complete' ? EXIT.OK : EXIT.FAILED;
+  if (format === 'json') return writeJobJson(io, 'backup', exitCode, backupJson(result));
+  if (result.status === 'stopped') {
+    io.stderr.write(`error: stopped by a signal after the backup was written to ${result.path}; not done: ${result.notDone.join(', ')}\n`);
+  }
+  io.stdout.write(summary(result));
+  return exitCode;
+}
+
+/** A backup stopped before its files were complete: nothing was published. */
+export function writeBackupStopped(io: CliIo, format: 'text' | 'json', message: string): number {
+  if (format === 'json') return writeJobJson(io, 'backup', EXIT.FAILED, { status: 'stopped', message, published: false });
+  io.stderr.write(`error: ${message}\n`);
+  return EXIT.FAILED;
+}
+
+function backupJson(result: BackupJobResult): Record<string, unknown> {
+  const m = result.manifest;
+  return {
+    status: result.status,
+    path: result.path,
+    name: result.name,
+    source: m.source.url,
+    listing: m.listing,
+    startedAt: m.startedAt,
+    finishedAt: m.finishedAt,
+    counts: m.counts,
+    maxIds: m.maxIds,
+    git: result.git ?? null,
+    s3: result.s3 ?? null,
+    retention: { removed: result.removed },
+    notDone: result.notDone,
+  };
+}
+
+function summary(result: BackupJobResult): string {
+  const c = result.manifest.counts;
+  return [
+    `backup ${result.status === 'complete' ? 'complete' : 'written (then stopped)'}: ${result.path}`,
+    `  ${c.subjects} subjects (${c.deletedSubjects} soft-deleted), ${c.versions} versions (${c.deletedVersions} soft-deleted), ${c.contexts} named contexts`,
+    `  listing ${result.manifest.listing}; ${c.files} files checked by SHA256SUMS`,
+    '',
+  ].join('\n');
+}
