@@ -40,6 +40,9 @@ export class PgClaimStore implements ClaimStore {
 
   async migrate(retentionDays: number): Promise<void> {
     const client = await this.pool.connect();
+    // Between two queries a checked-out client reports a lost connection as an event; the next query fails anyway.
+    const ignore = () => {};
+    client.on('error', ignore);
     try {
       await client.query('BEGIN');
       // Replicas start together: serialise the DDL so CREATE TABLE IF NOT EXISTS cannot race on the catalog.
@@ -59,6 +62,7 @@ export class PgClaimStore implements ClaimStore {
       await client.query('ROLLBACK').catch(() => {});
       throw e;
     } finally {
+      client.off('error', ignore);
       client.release();
     }
   }
@@ -72,11 +76,14 @@ export class PgClaimStore implements ClaimStore {
     if (inserted.rowCount !== 1) return { won: false, reason: 'claimed-elsewhere' };
     // The lock lives on one session: keep that client checked out until the run finishes.
     const client = await this.pool.connect();
+    const onError = () => {};
+    client.on('error', onError);
     let locked = false;
     try {
       const res = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [job]);
       locked = res.rows[0]?.locked === true;
     } finally {
+      client.off('error', onError);
       if (!locked) client.release();
     }
     if (!locked) {

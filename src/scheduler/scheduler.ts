@@ -111,7 +111,7 @@ export class Scheduler {
       result = await this.opts.claims.claim(job, slot);
     } catch (e) {
       log.log('error', 'cannot claim the slot; not running (fail closed)', { error: e });
-      return { job, slot, result: 'not-claimed', detail: e instanceof Error ? e.message : String(e) };
+      return { job, slot, result: 'not-claimed', detail: e instanceof Error ? e.message || e.name : String(e) };
     }
     if (!result.won) {
       this.metrics.skipped(job, result.reason);

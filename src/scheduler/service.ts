@@ -111,7 +111,7 @@ export async function runJobNow(options: RunNowOptions, deps: SchedulerDeps): Pr
       const runs = await stopped;
       deps.logger.log('warn', 'run stopped', { reason: reasonOf(deps.signal), runs: runs.map(describeStopped) });
     }
-    if (outcome.result === 'not-claimed') throw new ScheduleError('unavailable', `cannot claim ${options.job} for ${slot} in the claims database: ${outcome.detail ?? 'unknown error'}`);
+    if (outcome.result === 'not-claimed') throw new ScheduleError('unavailable', `cannot claim ${options.job} for ${slot} in the claims database: ${outcome.detail || 'unknown error'}`);
     return outcome;
   } finally {
     if (onAbort) deps.signal.removeEventListener('abort', onAbort);
@@ -138,8 +138,15 @@ async function migrate(claims: ClaimStore, config: ScheduleConfig): Promise<void
   try {
     await claims.migrate(config.claimRetentionDays);
   } catch (e) {
-    throw new ScheduleError('unavailable', `the claims database cannot be used: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new ScheduleError('unavailable', `the claims database cannot be used: ${describe(e)}`, { cause: e });
   }
+}
+
+/** A connection error's message; for a host with several addresses pg rejects with an AggregateError without one. */
+function describe(e: unknown): string {
+  if (e instanceof AggregateError && e.message === '') return e.errors.map(describe).join('; ');
+  if (e instanceof Error) return e.message || String((e as NodeJS.ErrnoException).code ?? e.name);
+  return String(e);
 }
 
 function aborted(signal: AbortSignal): Promise<string> {

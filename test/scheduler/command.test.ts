@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCommands } from '../../src/cli/dispatch.js';
+import { run } from '../../src/cli/main.js';
 import { createScheduleCommand } from '../../src/cli/commands/schedule.js';
 import type { ScheduleJobs } from '../../src/cli/commands/schedule-jobs.js';
 import type { JobFn } from '../../src/scheduler/index.js';
@@ -122,5 +123,30 @@ describe('guardrails schedule', () => {
     expect(await text.done).toBe(0);
     expect(text.out()).toMatch(/^backup: "0 2 \* \* \*" Australia\/Sydney → \d{4}-\d\d-\d\dT(15|16):00:00\.000Z, /m);
     expect(text.out()).toMatch(/^followups \(disabled\): "0 7 \* \* 1-5" UTC → /m);
+  });
+});
+
+describe('guardrails schedule over the guardrails jobs', () => {
+  async function cli(cwd: string, argv: readonly string[], env: Record<string, string> = {}) {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(['schedule', ...argv], { cwd, env, stdout: { write: (t: string) => void (stdout += t) }, stderr: { write: (t: string) => void (stderr += t) } });
+    return { code, stdout, stderr };
+  }
+
+  it("refuses a job's arguments as its command would, before claiming anything", async () => {
+    const cwd = folder('  jobs:\n    backup: { cron: "0 2 * * *", args: ["--out", "b", "--keep", "0"] }\n');
+    const configured = await cli(cwd, ['--memory-claims'], { GUARDRAILS_REGISTRY_URL: 'http://127.0.0.1:1' });
+    expect(configured).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: guardrails\.yaml:3:\d+: schedule\.jobs\.backup\.args: --keep "0" is not a whole number from 1 to 100000 \(see guardrails backup --help\)\n$/) });
+    const given = await cli(folder(''), ['--memory-claims', '--run', 'backup', '--', '--out'], { GUARDRAILS_REGISTRY_URL: 'http://127.0.0.1:1' });
+    expect(given).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: --run backup --: Option '--out <value>' argument missing/) });
+  });
+
+  it('exits 4 naming the claims database (without its password) when it cannot be reached', async () => {
+    const cwd = folder('  jobs:\n    backup: { cron: "0 2 * * *", args: ["--out", "b"] }\n');
+    const result = await cli(cwd, ['--run', 'backup'], { DATABASE_URL: 'postgres://guardrails:s3cret-pw@localhost:1/claims', GUARDRAILS_REGISTRY_URL: 'http://127.0.0.1:1' });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/^error: the claims database cannot be used: .*ECONNREFUSED.* \(postgres:\/\/guardrails@localhost:1\/claims\)\n$/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain('s3cret-pw');
   });
 });
