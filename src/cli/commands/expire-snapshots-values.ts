@@ -62,6 +62,11 @@ function withoutJdbc(text: string): string {
   return text.startsWith('jdbc:') ? text.slice(5) : text;
 }
 
+/** The URI safe to print: no password, no query. */
+export function displayCatalogUri(text: string): string {
+  return displayPostgresUri(withoutJdbc(text));
+}
+
 /** `--catalog-uri`: no password on a command line, where any process listing shows it (nor `?password=`). */
 export const catalogUriValue: Parser<string> = async (text, context) => {
   const uri = await flagUri(withoutJdbc(text), context);
@@ -99,7 +104,7 @@ async function catalogUri(flag: string | undefined, env: Env): Promise<{ uri: st
       return { uri: await variableUri(withoutJdbc(text), { cwd: '.' }), where: `$${name}` };
     } catch (error) {
       if (!(error instanceof InvalidValue)) throw error;
-      throw new UsageError(`$${name} ${JSON.stringify(displayPostgresUri(text))} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, COMMAND);
+      throw new UsageError(`$${name} ${JSON.stringify(displayCatalogUri(text))} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, COMMAND);
     }
   }
   return undefined;

@@ -11,9 +11,9 @@ import { intValue } from '../options/int.js';
 import { pathValue } from '../options/path.js';
 import { shardValue } from '../options/shard.js';
 import { textValue } from '../options/text.js';
-import { displayPostgresUri, urlValue } from '../options/url.js';
+import { urlValue } from '../options/url.js';
 import { defineCommand } from './command.js';
-import { SSL_MODES, catalogUriValue, locationMappingValue, olderThanValue, resolveConnection, snapshotIdValue } from './expire-snapshots-values.js';
+import { SSL_MODES, catalogUriValue, displayCatalogUri, locationMappingValue, olderThanValue, resolveConnection, snapshotIdValue } from './expire-snapshots-values.js';
 import { jobFormatOption, writeJobJson } from './shared.js';
 
 const CATALOG = 'Catalog';
@@ -40,7 +40,7 @@ table already committed leaves its remaining deletes to the next run.`,
       placeholder: 'URI',
       description: 'postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/…)',
       parse: catalogUriValue,
-      display: displayPostgresUri,
+      display: displayCatalogUri,
       group: CATALOG,
     }),
     'catalog-name': required({ placeholder: 'NAME', description: 'catalog_name of the tables in iceberg_tables', env: 'ICEBERG_CATALOG_NAME', parse: textValue(), group: CATALOG }),
