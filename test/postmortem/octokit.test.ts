@@ -93,6 +93,19 @@ describe('OctokitTracker over HTTP', () => {
     });
   });
 
+  it('says the API is not GitHub when an error page is HTML, and that the repository is missing on a JSON 404', async () => {
+    github().get(`${REPO}/issues`).query(true).reply(403, '<html>Access denied by proxy</html>', { 'content-type': 'text/html' });
+    await expect(tracker().listIssuesByLabel('postmortem')).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringMatching(/^the GitHub API at https:\/\/api\.github\.test answered \/repos\/acme\/platform\/issues with text\/html, not GitHub's JSON/),
+    });
+    github().get(`${REPO}/issues`).query(true).reply(404, { message: 'Not Found' });
+    await expect(tracker().listIssuesByLabel('postmortem')).rejects.toMatchObject({
+      kind: 'config',
+      message: "GitHub has no repository acme/platform that the token can see (404 listing its issues); check --repo (followups.repo, $GITHUB_REPOSITORY) and the token's access",
+    });
+  });
+
   it('sends no write once the signal is aborted, but still reads', async () => {
     const stop = new AbortController();
     const stoppable = OctokitTracker.create({ token: 't', repo: 'acme/platform', baseUrl: API, throttle: false, retryAfterBaseValue: 1, signal: stop.signal });

@@ -58,10 +58,14 @@ export function createOctokit(options: OctokitTrackerOptions): Octokit {
   // Registered after the plugins, so it sees the final answer once, after retries.
   octokit.hook.after('request', (response) => {
     if (response.status === 204 || isJson(response.data)) return;
-    const type = response.headers['content-type'] ?? 'no content type';
-    throw new FollowupsError('unavailable', `the GitHub API at ${options.baseUrl ?? DEFAULT_API_URL} answered ${new URL(response.url).pathname} with ${type}, not GitHub's JSON; check --api-url ($GITHUB_API_URL): ${DEFAULT_API_URL}, or https://HOST/api/v3 for GitHub Enterprise Server`);
+    throw notGitHub(options.baseUrl ?? DEFAULT_API_URL, new URL(response.url).pathname, response.headers['content-type']);
   });
   return octokit;
+}
+
+/** A proxy, a login page or a wrong --api-url: something answered, but not GitHub's REST API. */
+function notGitHub(apiUrl: string, path: string, type: string | undefined): FollowupsError {
+  return new FollowupsError('unavailable', `the GitHub API at ${apiUrl} answered ${path} with ${type ?? 'no content type'}, not GitHub's JSON; check --api-url ($GITHUB_API_URL): ${DEFAULT_API_URL}, or https://HOST/api/v3 for GitHub Enterprise Server`);
 }
 
 function isJson(data: unknown): boolean {
@@ -109,13 +113,17 @@ function describe(e: unknown): string {
 
 /**
  * What a failed request means for the run: a rejected token is bad input (the first request is a
- * read, so nothing was written); no answer, 5xx or a rate limit after the retries is GitHub
- * unavailable; any other refusal is a failed job. Errors already typed pass through.
+ * read, so nothing was written); no answer, 5xx or a rate limit after the retries, or an answer
+ * that is not GitHub's, is GitHub unavailable; any other refusal is a failed job. Errors already
+ * typed pass through.
  */
-function failure(e: unknown, what: string, where: string): Error {
+function failure(e: unknown, what: string, where: string, apiUrl: string): Error {
   if (e instanceof FollowupsError || e instanceof WriteNotStarted) return e;
   const code = status(e);
   const detail = describe(e);
+  const answer = (e as { response?: { url?: string; headers?: Record<string, string | undefined> } }).response;
+  const type = answer?.headers?.['content-type'];
+  if (code !== undefined && code < 500 && answer && !/json/i.test(type ?? '')) return notGitHub(apiUrl, pathOf(answer.url), type);
   if (code === 401) return new FollowupsError('config', `GitHub ${what} failed for ${where}: 401 ${detail}; check GITHUB_TOKEN (or GH_TOKEN)`);
   if (code === undefined || code >= 500 || code === 429 || (code === 403 && /rate limit/i.test(detail))) {
     return new FollowupsError('unavailable', `GitHub ${what} failed for ${where} after retries: ${detail}; check --api-url, or try again later`);
@@ -124,37 +132,63 @@ function failure(e: unknown, what: string, where: string): Error {
     code === 403 || code === 404 ? 'Check the repository name and the token\'s issues/contents/pull-requests permissions' : undefined);
 }
 
+function pathOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '').pathname;
+  } catch {
+    return 'a request';
+  }
+}
+
 export class OctokitTracker implements IssueTracker {
   private readonly owner: string;
   private readonly repo: string;
   private readonly assignable = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly client: Client, repo: string) {
+  constructor(
+    private readonly client: Client,
+    repo: string,
+    /** For messages only. */
+    private readonly apiUrl: string = DEFAULT_API_URL,
+  ) {
     const [owner, name] = repo.split('/');
     this.owner = owner!;
     this.repo = name!;
   }
 
   static create(options: OctokitTrackerOptions): OctokitTracker {
-    return new OctokitTracker(createOctokit(options), options.repo);
+    return new OctokitTracker(createOctokit(options), options.repo, options.baseUrl ?? DEFAULT_API_URL);
   }
 
   private get where() {
     return { owner: this.owner, repo: this.repo };
   }
 
+  private failure(e: unknown, what: string): Error {
+    return failure(e, what, `${this.owner}/${this.repo}`, this.apiUrl);
+  }
+
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (e) {
-      throw failure(e, what, `${this.owner}/${this.repo}`);
+      throw this.failure(e, what);
     }
   }
 
   async listIssuesByLabel(label: string): Promise<TrackedIssue[]> {
-    const raw = await this.call(`listing issues labelled "${label}"`, () =>
-      this.client.paginate(this.client.rest.issues.listForRepo, { ...this.where, labels: label, state: 'all', per_page: 100 }));
-    return (raw as RawIssue[]).filter((i) => !i.pull_request).map(toTracked);
+    let raw: RawIssue[];
+    try {
+      raw = (await this.client.paginate(this.client.rest.issues.listForRepo, { ...this.where, labels: label, state: 'all', per_page: 100 })) as RawIssue[];
+    } catch (e) {
+      const typed = this.failure(e, `listing issues labelled "${label}"`);
+      // The first request of a run: a repository that is not there (or not visible to the token) is bad input.
+      if (typed instanceof FollowupsError && typed.kind === 'github' && status(e) === 404) {
+        throw new FollowupsError('config', `GitHub has no repository ${this.owner}/${this.repo} that the token can see (404 listing its issues); check --repo (followups.repo, $GITHUB_REPOSITORY) and the token's access`);
+      }
+      throw typed;
+    }
+    return raw.filter((i) => !i.pull_request).map(toTracked);
   }
 
   async createIssue(issue: NewIssue): Promise<CreateResult> {
@@ -172,7 +206,7 @@ export class OctokitTracker implements IssueTracker {
         return { ok: false, reason: 'assignees-rejected', detail: describe(e) };
       }
       if (code === undefined || code >= 500) return { ok: false, reason: 'unknown-outcome', detail: describe(e) };
-      throw failure(e, `creating issue "${issue.title}"`, `${this.owner}/${this.repo}`);
+      throw this.failure(e, `creating issue "${issue.title}"`);
     }
   }
 
@@ -207,7 +241,7 @@ export class OctokitTracker implements IssueTracker {
         () => true,
         (e: unknown) => {
           if (status(e) === 404 && !(e instanceof FollowupsError)) return false;
-          throw failure(e, `checking assignee @${login}`, `${this.owner}/${this.repo}`);
+          throw this.failure(e, `checking assignee @${login}`);
         },
       );
       this.assignable.set(login, known);
@@ -223,7 +257,7 @@ export class OctokitTracker implements IssueTracker {
       return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
     } catch (e) {
       if (status(e) === 404 && !(e instanceof FollowupsError)) return undefined;
-      throw failure(e, `reading ${path}@${ref}`, `${this.owner}/${this.repo}`);
+      throw this.failure(e, `reading ${path}@${ref}`);
     }
   }
 
@@ -232,7 +266,7 @@ export class OctokitTracker implements IssueTracker {
       await this.client.rest.git.getRef({ ...this.where, ref: `heads/${branch}` });
       return;
     } catch (e) {
-      if (status(e) !== 404 || e instanceof FollowupsError) throw failure(e, `reading branch ${branch}`, `${this.owner}/${this.repo}`);
+      if (status(e) !== 404 || e instanceof FollowupsError) throw this.failure(e, `reading branch ${branch}`);
     }
     const baseRef = await this.call(`reading branch ${base}`, () => this.client.rest.git.getRef({ ...this.where, ref: `heads/${base}` }));
     await this.call(`creating branch ${branch}`, () =>

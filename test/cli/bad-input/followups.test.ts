@@ -56,16 +56,25 @@ const REJECTED_TOKEN: BadInputCase = {
   want: { exit: 2, stderr: /^error: GitHub listing issues labelled "postmortem" failed for acme\/platform: 401 Bad credentials; check GITHUB_TOKEN/ },
 };
 
+const MISSING_REPO: BadInputCase = {
+  name: 'a repository GitHub does not know',
+  argv: ['--repo', 'acme/no-such-repo', ...API],
+  files: VALID,
+  want: { exit: 2, stderr: /^error: GitHub has no repository acme\/no-such-repo that the token can see \(404 listing its issues\); check --repo/ },
+};
+
 let fake: StrictFake;
 let html: StrictFake;
 let unauthorized: StrictFake;
+let missing: StrictFake;
 beforeAll(async () => {
   fake = await startStrictFake();
   html = await startStrictFake(() => ({ status: 200, body: '<!doctype html><title>Sign in</title>', contentType: 'text/html' }));
   unauthorized = await startStrictFake(() => ({ status: 401, body: { message: 'Bad credentials' } }));
+  missing = await startStrictFake(() => ({ status: 404, body: { message: 'Not Found' } }));
 });
 afterAll(async () => {
-  await Promise.all([fake.close(), html.close(), unauthorized.close()]);
+  await Promise.all([fake.close(), html.close(), unauthorized.close(), missing.close()]);
 });
 
 describe('guardrails followups: bad input', () => {
@@ -83,5 +92,9 @@ describe('guardrails followups: bad input', () => {
 
   it(REJECTED_TOKEN.name, async () => {
     await runBadInputCase('followups', REJECTED_TOKEN, unauthorized);
+  });
+
+  it(MISSING_REPO.name, async () => {
+    await runBadInputCase('followups', MISSING_REPO, missing);
   });
 });
