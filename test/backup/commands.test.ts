@@ -66,6 +66,14 @@ describe('guardrails backup', () => {
     expect(await readdir(dir.path)).toEqual([]);
   });
 
+  it('names --registry-timeout-ms when the registry does not answer in time', async () => {
+    source.faults.add({ method: 'GET', path: '/subjects', fault: { kind: 'hang' } });
+    const ran = await run('backup', ['--registry-url', source.url, '--out', dir.path, '--registry-timeout-ms', '100', '--progress', 'none']);
+    expect(ran.code).toBe(4);
+    expect(ran.stderr.trim().split('\n').at(-1)).toMatch(/^error: Schema Registry: no response within 100 ms .*raise --registry-timeout-ms/);
+    expect(await readdir(dir.path)).toEqual([]);
+  });
+
   it('refuses to overwrite an existing backup before reading the registry', async () => {
     await backup();
     source.resetCounts();

@@ -1,0 +1,59 @@
+/** A stopped client: nothing more is sent, and what is in flight is cut after the settle time. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRegistryClient, RegistryError, type RegistryClientHandle } from '../../src/registry/index.js';
+import { startTestRegistry, type TestRegistry } from '../support/test-registry/index.js';
+
+let sr: TestRegistry;
+const opened: RegistryClientHandle[] = [];
+
+beforeEach(async () => {
+  sr = await startTestRegistry();
+});
+afterEach(async () => {
+  for (const c of opened.splice(0)) c.close();
+  await sr.close();
+});
+
+function clientWith(signal: AbortSignal, settleMs?: number, maxConcurrency = 2): RegistryClientHandle {
+  const client = createRegistryClient({ url: sr.url, maxConcurrency, retry: { maxAttempts: 1 } }, { signal, ...(settleMs !== undefined ? { settleMs } : {}) });
+  opened.push(client);
+  return client;
+}
+
+describe('a client with a stop signal', () => {
+  it('sends no request queued behind the concurrency limit once stopped, and lets those in flight settle', async () => {
+    sr.faults.add({ method: 'POST', fault: { kind: 'latency', ms: 200 } });
+    const stop = new AbortController();
+    const client = clientWith(stop.signal);
+    const calls = Array.from({ length: 6 }, (_, i) => client.register(`s${i}`, { schema: '"string"' }).then(() => 'ok', (e: unknown) => e));
+    while (sr.requests.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    stop.abort();
+    const outcomes = await Promise.all(calls);
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(2);
+    const refused = outcomes.filter((o): o is RegistryError => o instanceof RegistryError);
+    expect(refused.map((e) => [e.kind, e.attempts, e.problem])).toEqual(Array.from({ length: 4 }, () => ['cancelled', 0, 'not sent: the run was stopped']));
+    expect(sr.requests).toHaveLength(2);
+  });
+
+  it('cuts a request that does not settle within the settle time', async () => {
+    sr.faults.add({ method: 'GET', fault: { kind: 'hang' } });
+    const stop = new AbortController();
+    const client = clientWith(stop.signal, 50);
+    const pending = client.listSubjects().catch((e: unknown) => e);
+    while (sr.requests.length < 1) await new Promise((resolve) => setImmediate(resolve));
+    stop.abort();
+    const error = (await pending) as RegistryError;
+    expect(error).toBeInstanceOf(RegistryError);
+    expect(error.kind).toBe('cancelled');
+    expect(error.message).toMatch(/no answer before the stop; the request may or may not have taken effect/);
+  });
+
+  it('names the flag to raise when the registry does not answer in time', async () => {
+    sr.faults.add({ method: 'GET', fault: { kind: 'hang' } });
+    const client = createRegistryClient({ url: sr.url, timeoutMs: 50, retry: { maxAttempts: 1 } });
+    opened.push(client);
+    const error = (await client.listSubjects().catch((e: unknown) => e)) as RegistryError;
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toContain('raise --registry-timeout-ms (registry.timeout-ms in guardrails.yaml)');
+  });
+});
