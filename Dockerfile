@@ -1,6 +1,7 @@
 # Guardrails jobs image: the scheduler (`node scheduler.js`) and each job's entry point, bundled with esbuild.
 # Build:  docker build -t guardrails-jobs .
 # Run:    docker run -e DATABASE_URL=... -e GITHUB_TOKEN=... -v $PWD/guardrails.yaml:/work/guardrails.yaml guardrails-jobs
+#         (the password of the claims database goes in DATABASE_URL or PGPASSWORD, never in --database-url)
 # Docs:   docs/scheduler.md
 
 FROM node:24-bookworm-slim AS build
@@ -31,6 +32,6 @@ ENV NODE_ENV=production
 EXPOSE 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:9464/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# tini forwards SIGTERM to node, so running jobs get the graceful shutdown window.
+# tini forwards SIGTERM to node: the scheduler aborts its running jobs and exits within 10 s (docs/scheduler.md#shutdown).
 ENTRYPOINT ["/usr/bin/tini", "--", "node"]
 CMD ["/app/scheduler.js"]
