@@ -3,7 +3,7 @@
  * and the others still run. After a stop no new table starts; the result says what was done and what was not.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { TableCatalog, TableIdent } from '../catalog/sql-catalog.js';
+import { type TableCatalog, type TableIdent, identText } from '../catalog/sql-catalog.js';
 import type { FileIO } from '../io/file-io.js';
 import { type TableJobDeps, expireTable } from './expire-table.js';
 import { DEFAULT_MAX_SNAPSHOT_AGE_MS, type RunOptions, cutoffMs } from './options.js';
@@ -57,7 +57,7 @@ export async function runExpiration(options: RunOptions, deps: RunDeps): Promise
   const notStarted: string[] = [];
   for (const [i, ident] of tables.entries()) {
     if (deps.signal?.aborted) {
-      notStarted.push(`${ident.namespace}.${ident.name}`);
+      notStarted.push(identText(ident));
       continue;
     }
     deps.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);

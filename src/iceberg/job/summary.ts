@@ -42,6 +42,6 @@ export interface ExpirationRun {
   readonly stopped: boolean;
   /** In the order they ran. */
   readonly tables: readonly TableSummary[];
-  /** Selected tables a stop kept from starting (`namespace.table`). */
+  /** Selected tables a stop kept from starting (`catalog.namespace.table`). */
   readonly notStarted: readonly string[];
 }
