@@ -93,15 +93,14 @@ GITHUB_STEP_SUMMARY as GitHub Actions sets them. JSON report: docs/postmortem-fo
       const json = values.format === 'json';
       printProblems(inputs.problems, io, { annotations: io.env['GITHUB_ACTIONS'] === 'true', json });
       const progress = (line: string) => (json ? io.stderr : io.stdout).write(`${line}\n`);
-      const tracker = inputs.token === undefined
+      const { token, reportsFolder, ...read } = inputs;
+      const tracker = token === undefined || read.repo === undefined
         ? offline(io)
-        : OctokitTracker.create({ token: inputs.token, repo: inputs.repo as string, baseUrl: values['api-url'], signal, log: (l) => io.stderr.write(`${l}\n`), ...deps.trackerOptions });
-      const result = await syncFollowups(
-        { config: inputs.config, reports: inputs.reports, problems: inputs.problems, ...(inputs.incidents ? { incidents: inputs.incidents } : {}), ...(inputs.repo ? { repo: inputs.repo } : {}), serverUrl: values['server-url'], now: values.now ?? ctx.now(), dryRun: values['dry-run'] },
-        { tracker, signal, progress },
-      );
+        : OctokitTracker.create({ token, repo: read.repo, baseUrl: values['api-url'], signal, log: (l) => io.stderr.write(`${l}\n`), ...deps.trackerOptions });
+      const now = values.now ?? ctx.now();
+      const result = await syncFollowups({ ...read, serverUrl: values['server-url'], now, dryRun: values['dry-run'] }, { tracker, signal, progress });
       const exitCode = result.report.problems.length > 0 || result.stopped ? EXIT.FAILED : EXIT.OK;
-      const context = { repo: inputs.repo ?? null, reportsFolder: inputs.reportsFolder, reportCount: inputs.reports.length };
+      const context = { repo: read.repo ?? null, reportsFolder, reportCount: read.reports.length };
       await writeReportFiles(result, exitCode, context, { json: values.json, summary: values.summary });
       printResult(result, exitCode, context, io, values.format);
       return exitCode;
