@@ -1,5 +1,7 @@
 /** `guardrails schedule` in-process over a test job table: serve, stop, --run and --list, through the command layer. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +81,17 @@ describe('guardrails schedule', () => {
     expect(s.logs().at(-1)).toMatchObject({ reason: 'SIGINT', runs: [{ job: 'backup', ending: 'settled', result: 'interrupted', detail: 'exit code 1' }] });
   });
 
+  it('refuses a status port already in use, before touching the claims', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const { port } = taken.address() as AddressInfo;
+    const cwd = folder('  jobs:\n    backup: { cron: "0 2 1 1 *" }\n');
+    const s = start(cwd, { backup: async () => {} }, ['--memory-claims', '--port', String(port)]);
+    expect(await s.done).toBe(2);
+    expect(s.err()).toBe(`error: --port ${port} is already in use; choose another with --port (0 picks a free one) (see guardrails schedule --help)\n`);
+    await new Promise<void>((resolve) => taken.close(() => resolve()));
+  });
+
   it('--run runs one job now with its configured args plus those after --, and exits with its outcome', async () => {
     const cwd = folder('  jobs:\n    expire-snapshots: { cron: "30 3 * * *", args: ["--dry-run"] }\n');
     const got: string[][] = [];
@@ -140,6 +153,14 @@ describe('guardrails schedule over the guardrails jobs', () => {
     expect(configured).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: guardrails\.yaml:3:\d+: schedule\.jobs\.backup\.args: --keep "0" is not a whole number from 1 to 100000 \(see guardrails backup --help\)\n$/) });
     const given = await cli(folder(''), ['--memory-claims', '--run', 'backup', '--', '--out'], { GUARDRAILS_REGISTRY_URL: 'http://127.0.0.1:1' });
     expect(given).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: --run backup --: Option '--out <value>' argument missing/) });
+  });
+
+  it("--run runs the job's preflight before claiming: a backup that exists already is refused with 2", async () => {
+    const cwd = folder('  jobs:\n    backup: { cron: "0 2 * * *", args: ["--out", "b", "--name", "nightly"] }\n');
+    mkdirSync(join(cwd, 'b', 'nightly'), { recursive: true });
+    // The claims database is a closed port: reaching it would be exit 4.
+    const result = await cli(cwd, ['--run', 'backup'], { DATABASE_URL: 'postgres://guardrails@127.0.0.1:1/claims', GUARDRAILS_REGISTRY_URL: 'http://127.0.0.1:1' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: guardrails\.yaml:3:\d+: schedule\.jobs\.backup\.args: \S+nightly already exists; choose another --name/) });
   });
 
   it('exits 4 naming the claims database (without its password) when it cannot be reached', async () => {

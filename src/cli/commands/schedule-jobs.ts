@@ -19,9 +19,10 @@ export interface ScheduleJobs {
   table(io: CliIo): JobTable;
   /**
    * Refuses arguments the job's command would refuse, before anything runs: its option parsers and cross-option
-   * rules only (the file-system checks of path options, no network). Throws UsageError.
+   * rules (the file-system checks of path options, no network), and with `preflight` the command's preflight too
+   * (for `--run`, which runs the job at once). Throws the command's own errors (UsageError, UnavailableError).
    */
-  checkArgs?(job: string, args: readonly string[], io: CliIo): Promise<void>;
+  checkArgs?(job: string, args: readonly string[], io: CliIo, options: { readonly preflight: boolean }): Promise<void>;
 }
 
 const JOB_COMMANDS: readonly Command[] = [backupCommand, expireSnapshotsCommand, followupsCommand];
@@ -44,7 +45,7 @@ export const commandJobs: ScheduleJobs = {
         ),
       ]),
     ),
-  async checkArgs(job, args, io) {
+  async checkArgs(job, args, io, { preflight }) {
     const command = JOB_COMMANDS.find((c) => c.name === job);
     // A command still on the temporary argv adapter (commands/legacy.ts) validates its own arguments when it runs.
     if (!command || 'legacyArgv' in command) return;
@@ -58,5 +59,6 @@ export const commandJobs: ScheduleJobs = {
       passThrough: parsed.passThrough,
     };
     command.refine?.(parsed.values, context);
+    if (preflight) await command.preflight?.(parsed.values, context);
   },
 };

@@ -98,13 +98,13 @@ The jobs read their own variables (see guardrails <job> --help).`,
         throw new UsageError(`--run ${JSON.stringify(values.run)} is not a job; known jobs: ${[...jobs.names].sort().join(', ')}`, 'schedule');
       }
       // The jobs' arguments are checked where they will run (their required options may come from this
-      // environment); --list previews the schedule anywhere.
+      // environment); --list previews the schedule anywhere. --run runs the job at once: its preflight too.
       if (values.run !== undefined) {
         const configured = loaded.config.jobs[values.run]?.args ?? [];
         const given = passThrough.length > 0 ? `--run ${values.run} --` : configured.length === 0 ? `--run ${values.run}` : undefined;
-        await checkArgs(jobs, values.run, [...configured, ...passThrough], loaded, label, io, given);
+        await checkArgs(jobs, { name: values.run, args: [...configured, ...passThrough], preflight: true }, loaded, label, io, given);
       } else if (!values.list) {
-        for (const [name, job] of Object.entries(loaded.config.jobs)) if (job.enabled) await checkArgs(jobs, name, job.args, loaded, label, io);
+        for (const [name, job] of Object.entries(loaded.config.jobs)) if (job.enabled) await checkArgs(jobs, { name, args: job.args, preflight: false }, loaded, label, io);
       }
       prepared.set(context, { loaded });
     },
@@ -141,9 +141,15 @@ The jobs read their own variables (see guardrails <job> --help).`,
 
 export const scheduleCommand = createScheduleCommand();
 
-async function checkArgs(jobs: ScheduleJobs, name: string, args: readonly string[], loaded: LoadedSchedule, file: string, io: CliIo, given?: string): Promise<void> {
+interface JobCheck {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly preflight: boolean;
+}
+
+async function checkArgs(jobs: ScheduleJobs, { name, args, preflight }: JobCheck, loaded: LoadedSchedule, file: string, io: CliIo, given?: string): Promise<void> {
   try {
-    await jobs.checkArgs?.(name, args, io);
+    await jobs.checkArgs?.(name, args, io, { preflight });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     const at = loaded.locate(['jobs', name, 'args']);
