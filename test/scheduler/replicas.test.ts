@@ -1,28 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli, type CliBundle } from '../support/cli-process.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 let db: TestPostgres;
-let bundle: string;
+let bundle: CliBundle;
 
 beforeAll(async () => {
-  db = await startPostgres();
-  // The bundle lives in the checkout so `pg` and `node-cron` resolve from its node_modules.
-  mkdirSync(join(ROOT, '.tmp/test-scheduler'), { recursive: true });
-  bundle = join(ROOT, `.tmp/test-scheduler/replica-${process.pid}.mjs`);
-  await build({ entryPoints: [join(ROOT, 'test/scheduler/support/replica.ts')], outfile: bundle, bundle: true, platform: 'node',
-    format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  [db, bundle] = await Promise.all([startPostgres(), bundleCli('test/scheduler/support/replica.ts')]);
 });
-afterAll(async () => db?.stop());
+afterAll(async () => {
+  await bundle?.remove();
+  await db?.stop();
+});
 
 function startReplica(dir: string, id: string): { child: ChildProcess; ready: Promise<void>; exited: Promise<number>; logs: string[] } {
-  const child = spawn(process.execPath, [bundle, dir, id], { env: { ...process.env, DATABASE_URL: db.url, TICK_MS: '1500' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle.path, dir, id], { env: { ...process.env, DATABASE_URL: db.url, TICK_MS: '1500' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   let buffer = '';
   const ready = new Promise<void>((resolve, reject) => {
@@ -43,6 +40,7 @@ function startReplica(dir: string, id: string): { child: ChildProcess; ready: Pr
 describe('three scheduler replicas against one PostgreSQL', () => {
   it('run each slot of a job exactly once, never overlapping, and stop on SIGTERM', async () => {
     const client = new pg.Client({ connectionString: db.url });
+    client.on('error', () => {});
     await client.connect();
     await client.query('CREATE TABLE job_runs (id serial PRIMARY KEY, slot text NOT NULL, replica text NOT NULL, started_at timestamptz NOT NULL, finished_at timestamptz)');
     const dir = mkdtempSync(join(tmpdir(), 'sched-'));

@@ -26,6 +26,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const database = `sched_${process.pid}_${Date.now()}`;
   if (process.env.DATABASE_URL) {
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    admin.on('error', () => {});
     await admin.connect();
     await admin.query(`CREATE DATABASE ${database}`);
     await admin.end();
