@@ -106,6 +106,14 @@ describe('OctokitTracker over HTTP', () => {
     });
   });
 
+  it('says the API is not GitHub when a listing answers JSON that is not a list', async () => {
+    github().get(`${REPO}/issues`).query(true).reply(200, { ok: true });
+    await expect(tracker().listIssuesByLabel('postmortem')).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringMatching(/^the GitHub API at https:\/\/api\.github\.test answered \/repos\/acme\/platform\/issues with JSON that is not a list, not GitHub's JSON/),
+    });
+  });
+
   it('sends no write once the signal is aborted, but still reads', async () => {
     const stop = new AbortController();
     const stoppable = OctokitTracker.create({ token: 't', repo: 'acme/platform', baseUrl: API, throttle: false, retryAfterBaseValue: 1, signal: stop.signal });

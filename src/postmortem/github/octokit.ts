@@ -56,9 +56,11 @@ export function createOctokit(options: OctokitTrackerOptions): Octokit {
     retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
   });
   // Registered after the plugins, so it sees the final answer once, after retries.
-  octokit.hook.after('request', (response) => {
-    if (response.status === 204 || isJson(response.data)) return;
-    throw notGitHub(options.baseUrl ?? DEFAULT_API_URL, new URL(response.url).pathname, response.headers['content-type']);
+  octokit.hook.after('request', (response, request) => {
+    if (response.status === 204) return;
+    const path = new URL(response.url).pathname;
+    if (!isJson(response.data)) throw notGitHub(options.baseUrl ?? DEFAULT_API_URL, path, response.headers['content-type']);
+    if (request.method === 'GET' && LISTINGS.test(path) && !Array.isArray(response.data)) throw notGitHub(options.baseUrl ?? DEFAULT_API_URL, path, 'JSON that is not a list');
   });
   return octokit;
 }
@@ -73,6 +75,8 @@ function isJson(data: unknown): boolean {
 }
 
 const READS = new Set(['GET', 'HEAD']);
+/** The listings we page through: issues, comments, pull requests. */
+const LISTINGS = /\/(issues|comments|pulls)$/;
 
 // Checked at the moment of sending, below the rate limiter's queue: a write queued before the
 // signal is not sent after it. Requests already sent are never aborted; they settle.
