@@ -96,9 +96,12 @@ async function commitWithRetries(ident: TableIdent, first: LoadedMetadata, optio
 /** After the commit: re-read the pointer and clean against whatever is current now (a writer may have committed). */
 const LEFT_FOR_NEXT_RUN = 'stopped by a signal after the commit: the next run deletes the expired files';
 
-async function cleanupAfterCommit(ident: TableIdent, base: LoadedMetadata, deps: TableJobDeps, reader: ManifestReader): Promise<{ result: CleanupResult; warnings: string[] }> {
+async function cleanupAfterCommit(ident: TableIdent, attempt: Attempt, deps: TableJobDeps, reader: ManifestReader): Promise<{ result: CleanupResult; warnings: string[] }> {
   const none: CleanupResult = { deleted: [], failures: [], pending: [] };
-  if (deps.signal?.aborted) return { result: none, warnings: [LEFT_FOR_NEXT_RUN] };
+  // Stopped before any delete: what is left is the plan made before the commit.
+  const left = { result: { ...none, pending: attempt.filePlan?.deletions ?? [] }, warnings: [LEFT_FOR_NEXT_RUN] };
+  const { base } = attempt;
+  if (deps.signal?.aborted) return left;
   try {
     const current = await loadCurrent(ident, deps);
     const filePlan = await collectFilePlan(transition(base.view, current.view), reader);
@@ -107,7 +110,7 @@ async function cleanupAfterCommit(ident: TableIdent, base: LoadedMetadata, deps:
     if (result.pending.length > 0) warnings.push(`stopped by a signal: ${result.pending.length} expired file(s) left for the next run to delete`);
     return { result, warnings };
   } catch (error) {
-    if (isStopped(error)) return { result: none, warnings: [LEFT_FOR_NEXT_RUN] };
+    if (isStopped(error)) return left;
     return { result: none, warnings: [`committed, but cleanup was skipped: ${describeError(error)}`] };
   }
 }
@@ -124,7 +127,7 @@ export async function expireTable(ident: TableIdent, options: TableJobOptions, d
     if (options.dryRun || attempt.newLocation === undefined) {
       return buildSummary({ name, options, attempt, resumed, cleanup: undefined, startedMs, now: deps.now() });
     }
-    const cleanup = await cleanupAfterCommit(ident, attempt.base, deps, reader);
+    const cleanup = await cleanupAfterCommit(ident, attempt, deps, reader);
     return buildSummary({ name, options, attempt, resumed, cleanup, startedMs, now: deps.now() });
   } catch (error) {
     return buildSummary({ name, options, attempt: undefined, resumed, cleanup: undefined, startedMs, now: deps.now(), error });

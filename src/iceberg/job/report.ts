@@ -61,7 +61,7 @@ export function renderRunOutcome(run: ExpirationRun): string[] {
   const lines = [`expire-snapshots: ${run.tables.length - failed - count('stopped')} table(s) ok, ${failed} failed`];
   if (!run.stopped) return lines;
   const committed = run.tables.filter((t) => t.status === 'expired');
-  const pending = committed.filter((t) => t.pendingDeletions > 0 || t.warnings.some((w) => w.startsWith('stopped by a signal')));
+  const pending = committed.filter((t) => t.pendingDeletions > 0);
   lines.push(`stopped by a signal: ${committed.length} table(s) committed, ${pending.length} of them with deletions left for the next run (${pending.map((t) => t.table).join(', ') || 'none'})`);
   const before = run.tables.filter((t) => t.status === 'stopped').map((t) => t.table);
   lines.push(`not done: ${before.length} table(s) stopped before their commit (${before.join(', ') || 'none'}), ${run.notStarted.length} not started (${run.notStarted.join(', ') || 'none'}); run again to finish`);
