@@ -47,8 +47,7 @@ export const commandJobs: ScheduleJobs = {
     ),
   async checkArgs(job, args, io, { preflight }) {
     const command = JOB_COMMANDS.find((c) => c.name === job);
-    // A command still on the temporary argv adapter (commands/legacy.ts) validates its own arguments when it runs.
-    if (!command || 'legacyArgv' in command) return;
+    if (!command) return;
     const parsed = await parseCommandArgs(command, args, io.env, io.cwd);
     if (parsed.help) throw new UsageError('--help is not an argument for a scheduled run', job);
     const context: RunContext = {
