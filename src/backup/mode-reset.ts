@@ -8,7 +8,7 @@ import { messageOf } from './errors.js';
 import { runPool } from './pool.js';
 
 /** How long modes may take to be put back once the run was stopped: well inside the 10 s a stop may take. */
-export const STOP_RESET_MS = 5_000;
+export const STOP_RESET_MS = 4_000;
 
 export interface ModeToRestore {
   readonly subject: string;

@@ -66,7 +66,8 @@ const ACCEPT = 'application/vnd.schemaregistry.v1+json, application/vnd.schemare
 const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
 
 export function createTransport(settings: RegistrySettings, deps: TransportDeps = {}): Transport {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  // A stop ends a backoff wait at once: it must not wait out a 20 s backoff.
+  const sleep = (ms: number) => (deps.sleep ? untilStopped(deps.sleep(ms), deps.signal) : stoppableSleep(ms, deps.signal));
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const secrets = secretsOf(settings);
@@ -113,6 +114,32 @@ export function createTransport(settings: RegistrySettings, deps: TransportDeps 
 }
 
 const DEFAULT_SETTLE_MS = 3_000;
+
+function stoppableSleep(ms: number, stop: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      stop?.removeEventListener('abort', finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, stop?.aborted ? 0 : ms);
+    stop?.addEventListener('abort', finish, { once: true });
+  });
+}
+
+/** An injected wait (tests), ended early by a stop. */
+function untilStopped(wait: Promise<void>, stop: AbortSignal | undefined): Promise<void> {
+  if (!stop) return wait;
+  if (stop.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stop.removeEventListener('abort', done);
+      resolve();
+    };
+    stop.addEventListener('abort', done, { once: true });
+    void wait.then(done);
+  });
+}
 
 /** The signal attempts run under: aborted `settleMs` after `stop`, so a stop cannot wait on a hung request. */
 function cutAfterStop(stop: AbortSignal | undefined, settleMs: number): { signal: AbortSignal; dispose: () => void } {

@@ -48,6 +48,21 @@ describe('a client with a stop signal', () => {
     expect(error.message).toMatch(/no answer before the stop; the request may or may not have taken effect/);
   });
 
+  it('ends a backoff wait at the stop instead of retrying', async () => {
+    sr.faults.add({ method: 'GET', fault: { kind: 'status', status: 503 } });
+    const stop = new AbortController();
+    // A minute of backoff before the second attempt: only the stop can end the wait within the test's time.
+    const client = createRegistryClient({ url: sr.url, retry: { maxAttempts: 3, baseDelayMs: 60_000, maxDelayMs: 60_000 } }, { signal: stop.signal, random: () => 1 });
+    opened.push(client);
+    const pending = client.listSubjects().catch((e: unknown) => e);
+    while (sr.requests.length < 1) await new Promise((resolve) => setImmediate(resolve));
+    stop.abort();
+    const error = (await pending) as RegistryError;
+    expect(error.kind).toBe('server');
+    expect(error.message).toContain('not retried: the run was stopped');
+    expect(sr.requests).toHaveLength(1);
+  });
+
   it('names the flag to raise when the registry does not answer in time', async () => {
     sr.faults.add({ method: 'GET', fault: { kind: 'hang' } });
     const client = createRegistryClient({ url: sr.url, timeoutMs: 50, retry: { maxAttempts: 1 } });
