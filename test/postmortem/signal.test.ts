@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bundleCli, spawnCli, type CliBundle } from '../support/cli-process.js';
+import { bundleCli, spawnCli, type CliBundle, type RunningCli } from '../support/cli-process.js';
 import { checkout, type Checkout } from './harness.js';
 
 const BEFORE_DUE = '2026-01-08T09:00:00Z';
@@ -25,7 +25,7 @@ class GatedGitHub {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.forward(req, res));
+    this.server = createServer((req, res) => void this.forward(req, res).catch(() => res.destroy()));
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     return this;
   }
@@ -71,6 +71,7 @@ const isWrite = (request: string) => !request.startsWith('GET ') && !request.sta
 let bundle: CliBundle;
 let repo: Checkout | undefined;
 let gate: GatedGitHub | undefined;
+let cli: RunningCli | undefined;
 beforeAll(async () => {
   bundle = await bundleCli();
 });
@@ -78,6 +79,12 @@ afterAll(async () => {
   await bundle.remove();
 });
 afterEach(async () => {
+  // A failed assertion must not leave the child running.
+  if (cli && cli.child.exitCode === null && cli.child.signalCode === null) {
+    cli.child.kill('SIGKILL');
+    await cli.exited();
+  }
+  cli = undefined;
   await gate?.stop();
   await repo?.github.stop();
   gate = undefined;
@@ -89,7 +96,7 @@ describe('guardrails followups stopped by a signal', () => {
     repo = await checkout();
     gate = await new GatedGitHub(repo.github.url).start();
     const second = gate.hold((r) => r === 'POST /repos/acme/platform/issues', 2);
-    const cli = spawnCli(bundle, ['followups', '--now', BEFORE_DUE], {
+    cli = spawnCli(bundle, ['followups', '--now', BEFORE_DUE], {
       cwd: repo.dir,
       env: { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: gate.url },
     });
