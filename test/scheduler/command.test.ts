@@ -169,5 +169,11 @@ describe('guardrails schedule over the guardrails jobs', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/^error: the claims database cannot be used: .*ECONNREFUSED.* \(postgres:\/\/guardrails@localhost:1\/claims\)\n$/);
     expect(`${result.stdout}${result.stderr}`).not.toContain('s3cret-pw');
+    const json = await cli(cwd, ['--run', 'backup', '--format', 'json', '--replica-id', 'r3'], { DATABASE_URL: 'postgres://guardrails@127.0.0.1:1/claims', GUARDRAILS_REGISTRY_URL: 'http://127.0.0.1:1' });
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stdout)).toEqual({
+      reportVersion: 1, command: 'schedule', exitCode: 4, mode: 'run', replica: 'r3',
+      error: { message: expect.stringMatching(/^the claims database cannot be used: connect ECONNREFUSED 127\.0\.0\.1:1 \(postgres:\/\/guardrails@127\.0\.0\.1:1\/claims\)$/) },
+    });
   });
 });

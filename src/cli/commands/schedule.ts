@@ -6,7 +6,7 @@ import {
   jsonLogger, listSchedule, loadScheduleConfig, MemoryClaimStore, PgClaimStore, runJobNow, ScheduleError, serveSchedule, withDeadline,
   type ClaimStore, type LoadedSchedule, type Logger, type RunOutcome,
 } from '../../scheduler/index.js';
-import { UnavailableError, UsageError } from '../errors.js';
+import { describeFailure, UnavailableError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { flag, option, type OptionSpec } from '../options/define.js';
 import { intValue } from '../options/int.js';
@@ -131,7 +131,13 @@ The jobs read their own variables (see guardrails <job> --help).`,
         const code = exitCodeOf(outcome);
         return json ? writeJobJson(io, 'schedule', code, { mode: 'run', replica, run: outcome }) : code;
       } catch (error) {
-        throw translated(error, where);
+        const typed = translated(error, where);
+        if (json && values.run !== undefined) {
+          // The document is still printed, so a caller parsing stdout gets the outcome; stderr has the same line.
+          const failure = describeFailure(typed, io.env);
+          writeJobJson(io, 'schedule', failure.exitCode, { mode: 'run', replica, error: { message: failure.lines.join(' ').replace(/^(error|internal error): /, '') } });
+        }
+        throw typed;
       } finally {
         await closeClaims(claims, logger);
       }
