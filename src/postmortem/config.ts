@@ -7,10 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parse as parseYaml, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { decodeSchemaBytes } from '../avro/json-document.js';
-import { SchemaError } from '../avro/errors.js';
 import { yamlLocator, type Locator } from '../policy/config/locate.js';
 import { FollowupsError } from './errors.js';
+import { decodeStrict } from './parse/utf8.js';
 import { SEVERITIES } from './model.js';
 
 const login = z.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'a GitHub login like "alice"');
@@ -130,16 +129,6 @@ async function readYamlFile(absolute: string, display: string, missingOk: boolea
     throw new FollowupsError('config', `${display}:${line}:${col}: invalid YAML: ${error.message.split('\n')[0]}; fix the syntax at that place`);
   }
   return { document, lines, value: document.toJS({ maxAliasCount: 100 }) };
-}
-
-/** Strict UTF-8 text of a config or report file; the error gives the file, line, column and byte offset. */
-export function decodeStrict(bytes: Uint8Array, display: string): string {
-  try {
-    return decodeSchemaBytes(bytes, display);
-  } catch (e) {
-    if (e instanceof SchemaError) throw new FollowupsError('config', e.message);
-    throw e;
-  }
 }
 
 function place(file: string, locate: Locator | undefined, path: readonly string[], target: 'key' | 'value'): string {

@@ -3,13 +3,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { decodeStrict } from '../config.js';
 import { FollowupsError } from '../errors.js';
 import { SEVERITIES, type IncidentReport, type ParseProblem } from '../model.js';
 import type { Incident } from '../sync/missing.js';
 import { parseDate } from './dates.js';
 import { parseReport } from './report.js';
 import { readSeverity } from './summary.js';
+import { decodeStrict } from './utf8.js';
 
 // Templates and folder docs are not incidents.
 const SKIP = /^(readme|template|_.*)\.md$/i;
