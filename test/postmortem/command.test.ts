@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -180,6 +180,14 @@ describe('guardrails followups against a fresh repository with the runbook examp
     expect(flag.code).toBe(2);
     expect(flag.stderr).toBe("error: Unknown option '--frobnicate' (see guardrails followups --help)\n");
     expect(repo.github.calls).toEqual([]);
+  });
+
+  it('uses the defaults when the default guardrails.yaml is absent', async () => {
+    repo = await checkout();
+    rmSync(join(repo.dir, 'guardrails.yaml'));
+    const { code, stdout } = await repo.run('--now', BEFORE_DUE, '--dry-run', '--repo', 'acme/platform');
+    expect(code).toBe(0);
+    expect(stdout).toContain('dry run: 3 change(s) planned for 1 report(s); nothing written');
   });
 
   it('reads the same reports from an absolute --reports path as from a relative one', async () => {
