@@ -24,7 +24,7 @@ export interface ClaimStore {
   close(): Promise<void>;
 }
 
-export const CLAIMS_TABLE = 'guardrails_job_claims';
+const CLAIMS_TABLE = 'guardrails_job_claims';
 
 /** Errors of connections that are not in use: logged by the owner instead of crashing the process. */
 export type ErrorSink = (error: Error) => void;

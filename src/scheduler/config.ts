@@ -43,7 +43,7 @@ const SECTION_SHAPE = {
   jobs: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), JobSchema, { error: 'a mapping of job names to schedules' }).default({}),
 };
 
-export const ScheduleConfigSchema = z.strictObject(SECTION_SHAPE, { error: 'a mapping with `jobs` and optionally `timezone`, `shutdownTimeoutSeconds`, `port`, `claimRetentionDays`' });
+const ScheduleConfigSchema = z.strictObject(SECTION_SHAPE, { error: 'a mapping with `jobs` and optionally `timezone`, `shutdownTimeoutSeconds`, `port`, `claimRetentionDays`' });
 
 export type ScheduleConfig = z.infer<typeof ScheduleConfigSchema>;
 export type JobSchedule = z.infer<typeof JobSchema>;

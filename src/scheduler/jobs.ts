@@ -34,7 +34,3 @@ export function commandJob(run: CommandRunner): JobFn {
   };
 }
 
-/** A copy of `table` with `name` added or replaced. */
-export function registerJob(table: JobTable, name: string, fn: JobFn): JobTable {
-  return { ...table, [name]: fn };
-}
