@@ -92,11 +92,14 @@ afterEach(async () => {
 });
 
 describe('guardrails followups stopped by a signal', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s mid-run: the write in flight settles, no new write starts, exit 1 within 10 s', async (signal) => {
+  it.each([
+    ['SIGTERM', 'text'],
+    ['SIGINT', 'json'],
+  ] as const)('%s mid-run (--format %s): the write in flight settles, no new write starts, exit 1 within 10 s', async (signal, format) => {
     repo = await checkout();
     gate = await new GatedGitHub(repo.github.url).start();
     const second = gate.hold((r) => r === 'POST /repos/acme/platform/issues', 2);
-    cli = spawnCli(bundle, ['followups', '--now', BEFORE_DUE], {
+    cli = spawnCli(bundle, ['followups', '--now', BEFORE_DUE, '--format', format], {
       cwd: repo.dir,
       env: { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: gate.url },
     });
@@ -115,11 +118,20 @@ describe('guardrails followups stopped by a signal', () => {
     expect(gate.arrivals.slice(beforeRelease).filter(isWrite), 'writes started after the signal').toEqual([]);
     expect(gate.arrivals.filter(isWrite)).toEqual(['POST /repos/acme/platform/issues', 'POST /repos/acme/platform/issues']);
     expect(repo.github.issues.map((i) => i.number)).toEqual([1, 2]);
-    const stdout = cli.stdout();
-    expect(stdout).toContain('created #2 https://github.test/issues/2');
-    expect(stdout).toContain('stopped by a signal: done 2 created, 0 updated, 0 closed, 0 commented, 0 report(s) written back; not done: 1 planned change(s):');
-    expect(stdout).toContain('  create  [INC-2026-0106] Run a registry restore drill from the nightly backup and record the time to recover');
-    expect(stdout).toContain('rerun to finish: the next run lists the existing issues first and will not duplicate them');
+    if (format === 'text') {
+      const stdout = cli.stdout();
+      expect(stdout).toContain('created #2 https://github.test/issues/2');
+      expect(stdout).toContain('stopped by a signal: done 2 created, 0 updated, 0 closed, 0 commented, 0 report(s) written back; not done: 1 planned change(s):');
+      expect(stdout).toContain('  create  [INC-2026-0106] Run a registry restore drill from the nightly backup and record the time to recover');
+      expect(stdout).toContain('rerun to finish: the next run lists the existing issues first and will not duplicate them');
+    } else {
+      expect(JSON.parse(cli.stdout())).toMatchObject({
+        reportVersion: 1, command: 'followups', exitCode: 1, stopped: true,
+        planned: { create: 3 },
+        done: { created: [{ number: 1 }, { number: 2 }] },
+        notDone: [{ kind: 'create', issue: null, description: expect.stringContaining('Run a registry restore drill') }],
+      });
+    }
     expect(cli.stderr()).not.toMatch(/^\s+at /m);
   });
 });
