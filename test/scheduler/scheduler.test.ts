@@ -107,6 +107,23 @@ describe('Scheduler', () => {
     expect(claims.finished.get('stuck:2026-01-01T03:00:00.000Z')).toEqual({ status: 'interrupted', detail: 'did not settle within 0.01 s of the SIGINT; abandoned' });
   });
 
+  it('on stop during the claim, never starts the job and records the claim as interrupted', async () => {
+    const gate = deferred();
+    const claiming = deferred();
+    let ran = false;
+    const { scheduler, claims } = setup({ late: async () => void (ran = true) });
+    const claim = claims.claim.bind(claims);
+    claims.claim = async (job, slot) => (claiming.resolve(), await gate.promise, claim(job, slot));
+    const run = scheduler.runSlot('late', new Date('2026-01-01T03:00:00Z'));
+    await claiming.promise;
+    const stopped = scheduler.stop(60_000, 'SIGTERM');
+    gate.resolve();
+    expect(await stopped).toEqual([{ job: 'late', slot: '2026-01-01T03:00:00.000Z', ending: 'settled', outcome: { job: 'late', slot: '2026-01-01T03:00:00.000Z', result: 'interrupted', detail: 'not started: the scheduler was stopping' } }]);
+    await run;
+    expect(ran).toBe(false);
+    expect(claims.finished.get('late:2026-01-01T03:00:00.000Z')).toEqual({ status: 'interrupted', detail: 'not started: the scheduler was stopping' });
+  });
+
   it('refuses a configured job that has no function: the caller validates names first', () => {
     const config = parseScheduleConfig({ jobs: { restore: { cron: '0 0 * * *' } } });
     expect(() => new Scheduler({ config, jobs: { backup: async () => {} }, claims: new MemoryClaimStore(), logger: jsonLogger(() => {}) }))

@@ -1,7 +1,7 @@
 /** `guardrails schedule`: the jobs on their cron schedules, once per slot across replicas; or one job now; or the list. */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import {
   jsonLogger, listSchedule, loadScheduleConfig, MemoryClaimStore, PgClaimStore, runJobNow, ScheduleError, serveSchedule, withDeadline,
   type ClaimStore, type LoadedSchedule, type Logger, type RunOutcome,
@@ -91,7 +91,7 @@ The jobs read their own variables (see guardrails <job> --help).`,
     },
     async preflight(values, context) {
       const { io, passThrough } = context;
-      const path = values.config ?? `${io.cwd}/guardrails.yaml`;
+      const path = values.config ?? join(io.cwd, 'guardrails.yaml');
       const label = values.config === undefined ? 'guardrails.yaml' : labelOf(io.cwd, path);
       const loaded = await loadScheduleConfig({ path, label, explicit: values.config !== undefined }, jobs.names);
       if (values.run !== undefined && !jobs.names.includes(values.run)) {
