@@ -65,7 +65,7 @@ table already committed leaves its remaining deletes to the next run.`,
     's3-path-style': flag('Path-style S3 requests (most S3-compatible stores)', { group: FILES }),
     'max-concurrent-deletes': option({ placeholder: 'N', description: 'Parallel deletes or DeleteObjects batches, 1-256 (default 16)', parse: intValue(1, 256), fallback: 16, group: FILES }),
     'dry-run': flag('Print the plan (snapshots, files, bytes); write, commit and delete nothing', { group: OUTPUT }),
-    format: { ...jobFormatOption, description: 'text (default) or json: one versioned JSON document on stdout (docs/iceberg-expiration.md)', group: OUTPUT },
+    format: { ...jobFormatOption, placeholder: 'text|json', description: 'text (default), or json: one versioned JSON document on stdout (docs/iceberg-expiration.md)', group: OUTPUT },
     'summary-markdown': option({ placeholder: 'FILE', description: 'Append a Markdown summary with Mermaid charts, e.g. $GITHUB_STEP_SUMMARY', parse: pathValue('writable-file'), group: OUTPUT }),
   },
   exits: {
