@@ -16,8 +16,21 @@ export const SECRET_VARIABLES = [
   'PGPASSWORD',
 ] as const;
 
+/** Variables holding a connection URI whose password, if any, is a secret too. */
+export const URI_VARIABLES = ['DATABASE_URL', 'ICEBERG_CATALOG_URI'] as const;
+
+function passwordOf(uri: string | undefined): string | undefined {
+  if (uri === undefined) return undefined;
+  try {
+    const password = new URL(uri).password;
+    return password === '' ? undefined : decodeURIComponent(password);
+  } catch {
+    return undefined;
+  }
+}
+
 export function scrubbing(io: CliIo): CliIo {
-  const secrets = SECRET_VARIABLES.map((name) => io.env[name])
+  const secrets = [...SECRET_VARIABLES.map((name) => io.env[name]), ...URI_VARIABLES.map((name) => passwordOf(io.env[name]))]
     .filter((v): v is string => typeof v === 'string' && v.length >= 4)
     .sort((a, b) => b.length - a.length);
   if (secrets.length === 0) return io;

@@ -104,4 +104,9 @@ describe('the command layer', () => {
     });
     expect(leaked).toBe(0);
   });
+
+  it('scrubs the password of a connection URI held in DATABASE_URL', async () => {
+    const { stdout } = await demoRun(['demo', '--name', 'db-pass-9f2c'], { DATABASE_URL: 'postgres://app:db-pass-9f2c@db/catalog' });
+    expect(stdout).toBe('hello *** 1 \n');
+  });
 });

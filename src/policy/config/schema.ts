@@ -68,7 +68,7 @@ export const TOP_SHAPE = {
   approvals: approvalsSection.optional(),
   deprecation: deprecationSection.optional(),
   // The follow-up job and the scheduler read and validate their own sections (src/postmortem,
-  // jobs/scheduler), with their own positioned errors; here they only need to be allowed.
+  // src/scheduler), with their own positioned errors; here they only need to be allowed.
   followups: z.unknown().optional(),
   schedule: z.unknown().optional(),
 };
