@@ -22,7 +22,7 @@ export const olderThanValue: Parser<OlderThan> = (text) => {
   if (ms !== undefined) return { kind: 'age', ms };
   // Anything that starts like a date is held to the instant rules, so `2026-13-45` says what is wrong with it.
   if (/^\d{4}-/.test(text)) return { kind: 'instant', ms: parseInstant(text) };
-  throw new InvalidValue('is neither a duration nor an ISO 8601 instant', `${DURATION_HINT}; or an instant such as 2026-01-31 or 2026-01-31T00:00:00Z`);
+  throw new InvalidValue('is neither a duration nor an ISO 8601 instant', `${DURATION_HINT}, or a date-time with a zone`);
 };
 
 const INT64_MIN = -(2n ** 63n);
