@@ -67,9 +67,12 @@ export async function applyPlan(client: RegistryClient, plan: RestorePlan, deps:
   let changed = 0;
   for (const change of plan.settings) {
     if (deps.signal.aborted) return { ...result(changed), stopped: true };
-    await applySetting(client, change).catch((error: unknown) => {
+    try {
+      await applySetting(client, change);
+    } catch (error) {
+      if (deps.signal.aborted && cancelled(error)) return { ...result(changed), stopped: true };
       throw refusedWrite(error);
-    });
+    }
     changed++;
   }
   return result(changed);
@@ -101,7 +104,12 @@ async function importSteps(
   deps.step?.(`re-applying ${plan.softDeletes.length} soft delete(s)`);
   for (const d of plan.softDeletes) {
     if (deps.signal.aborted) return void (progress.stopped = true);
-    await softDelete(client, d.subject, versionMap.get(keyOf(d.subject, d.version)) ?? d.version);
+    try {
+      await softDelete(client, d.subject, versionMap.get(keyOf(d.subject, d.version)) ?? d.version);
+    } catch (error) {
+      if (deps.signal.aborted && cancelled(error)) return void (progress.stopped = true);
+      throw error;
+    }
     progress.softDeleted++;
   }
 }

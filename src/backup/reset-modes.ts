@@ -7,7 +7,7 @@
  * The mode put back is the backup's own mode of the subject, or no override (inherit) when it
  * had none: the mode the subject had before the killed run is not known any more.
  */
-import type { RegistryClient, RegistryMode } from '../registry/index.js';
+import { RegistryError, type RegistryClient, type RegistryMode } from '../registry/index.js';
 import { messageOf } from './errors.js';
 import { putModeBack, type ModeToRestore } from './mode-reset.js';
 import type { RegistrySnapshot } from './model.js';
@@ -59,8 +59,8 @@ export async function resetModes(options: ResetModesOptions, deps: ResetModesDep
     keepGoing,
   );
   const ordered = found.sort((a, b) => (a.subject < b.subject ? -1 : 1));
-  const failed = read.failed.map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }));
-  const notRead = read.notStarted.map((s) => s.subject);
+  const failed = read.failed.filter(({ error }) => !stoppedBy(error)).map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }));
+  const notRead = [...read.failed.filter(({ error }) => stoppedBy(error)).map(({ item }) => item.subject), ...read.notStarted.map((s) => s.subject)];
   if (options.dryRun) {
     return { checked: read.done.length, reset: ordered.map(described), failed, notDone: notRead, stopped: deps.signal.aborted };
   }
@@ -68,10 +68,15 @@ export async function resetModes(options: ResetModesOptions, deps: ResetModesDep
   return {
     checked: read.done.length,
     reset: put.done.map(described).sort((a, b) => (a.subject < b.subject ? -1 : 1)),
-    failed: [...failed, ...put.failed.map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }))],
-    notDone: [...notRead, ...put.notStarted.map((m) => m.subject)],
+    failed: [...failed, ...put.failed.filter(({ error }) => !stoppedBy(error)).map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }))],
+    notDone: [...notRead, ...put.failed.filter(({ error }) => stoppedBy(error)).map(({ item }) => item.subject), ...put.notStarted.map((m) => m.subject)],
     stopped: deps.signal.aborted,
   };
+}
+
+/** Not sent, or cut, because the run was stopped: not done rather than failed. */
+function stoppedBy(error: unknown): boolean {
+  return error instanceof RegistryError && error.kind === 'cancelled';
 }
 
 function described(m: ModeToRestore): ModeReset {

@@ -24,6 +24,8 @@ export interface RestoreOutcome {
   readonly applied?: ApplyResult;
   /** Differences found after applying (empty when the target matches the backup, or after a stop). */
   readonly differences: readonly string[];
+  /** The target was read again and compared; false for a dry run, conflicts, or a stop. */
+  readonly verified: boolean;
   /** After a full restore with ids: contexts where the target could hand out ids the source had used. */
   readonly warnings: readonly string[];
 }
@@ -42,13 +44,14 @@ export async function restore(options: RestoreOptions, deps: RestoreDeps): Promi
   const target = await readTarget(deps.client, wanted);
   const plan = planRestore(wanted, target, { preserveIds: options.preserveIds, full });
   await deps.onPlan?.(plan);
-  if (options.dryRun || plan.conflicts.length > 0) return { plan, differences: [], warnings: [] };
+  if (options.dryRun || plan.conflicts.length > 0) return { plan, differences: [], warnings: [], verified: false };
   const applied = await applyPlan(deps.client, plan, deps);
-  if (applied.stopped) return { plan, applied, differences: [], warnings: [] };
+  // A stop after the last write leaves the restore done but not verified.
+  if (applied.stopped || deps.signal.aborted) return { plan, applied, differences: [], warnings: [], verified: false };
   deps.step?.('verifying the target against the backup');
   const after = await readTarget(deps.client, wanted);
   const differences = diffSnapshots(wanted, after, { exactIds: options.preserveIds, full });
-  return { plan, applied, differences, warnings: options.preserveIds && full ? idReuseWarnings(wanted, after) : [] };
+  return { plan, applied, differences, warnings: options.preserveIds && full ? idReuseWarnings(wanted, after) : [], verified: true };
 }
 
 async function readTarget(client: RegistryClient, wanted: RegistrySnapshot): Promise<RegistrySnapshot> {

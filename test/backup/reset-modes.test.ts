@@ -108,7 +108,7 @@ describe('--format json', () => {
       exitCode: 0,
       status: 'restored',
       plan: { preserveIds: true, create: 12, createSubjects: 8, identical: 0, conflicts: [], softDeletes: 2, imports: 8, leftInImport: [] },
-      outcome: { stopped: false, registered: 12, notRegistered: [], softDeleted: 2, modesReset: 8, leftInImport: [], differences: [] },
+      outcome: { stopped: false, verified: true, registered: 12, notRegistered: [], softDeleted: 2, modesReset: 8, leftInImport: [], differences: [] },
     });
   });
 

@@ -13,7 +13,7 @@ type Format = 'text' | 'json';
 export function restoreStatus(outcome: RestoreOutcome, dryRun: boolean): 'dry-run' | 'conflicts' | 'stopped' | 'differences' | 'restored' {
   if (outcome.plan.conflicts.length > 0) return 'conflicts';
   if (!outcome.applied) return dryRun ? 'dry-run' : 'restored';
-  if (outcome.applied.stopped) return 'stopped';
+  if (outcome.applied.stopped || !outcome.verified) return 'stopped';
   return outcome.differences.length > 0 ? 'differences' : 'restored';
 }
 
@@ -33,6 +33,10 @@ export function writeRestoreReport(io: CliIo, format: Format, backup: LoadedBack
     io.stdout.write(stoppedText(applied));
     const left = applied.modes.left.length;
     io.stderr.write(`error: stopped by a signal: ${applied.registered} version(s) registered, ${applied.notRegistered.length} not; ${left === 0 ? 'every subject is out of IMPORT' : `${left} subject(s) may still be in IMPORT: run guardrails restore --reset-modes with the same backup`}\n`);
+    return exitCode;
+  }
+  if (!outcome.verified) {
+    io.stderr.write('error: stopped by a signal after the last write, before the verification; run the same command with --dry-run to check the target\n');
     return exitCode;
   }
   io.stdout.write(renderOutcome(applied, outcome.differences, outcome.warnings));
@@ -73,6 +77,7 @@ function outcomeJson(outcome: RestoreOutcome): Record<string, unknown> | null {
   if (!a) return null;
   return {
     stopped: a.stopped,
+    verified: outcome.verified,
     registered: a.registered,
     notRegistered: a.notRegistered,
     softDeleted: a.softDeleted,

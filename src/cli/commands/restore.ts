@@ -118,8 +118,9 @@ async function runRestore(values: RestoreValues, { io, signal }: RunContext): Pr
     }
     return await restoreBackup(values, io, signal, backup, selection, { client, openCleanupClient });
   } catch (error) {
+    // Writes end in a result that says what was done; a request cut here was a read before them.
     if (signal.aborted && error instanceof RegistryError && error.kind === 'cancelled') {
-      throw new BackupError('stopped', 'the restore was stopped by a signal before any write; nothing was written', 'Run it again');
+      throw new BackupError('stopped', 'the restore was stopped by a signal while reading, before any write; nothing was written', 'Run it again');
     }
     throw error;
   } finally {
