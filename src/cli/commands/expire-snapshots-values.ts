@@ -136,5 +136,5 @@ export async function resolveConnection(flags: { uri: string | undefined; sslMod
     ?? (envSsl !== undefined ? checked('$PGSSLMODE', envSsl, (t) => sslModeValue(t, { cwd: '.' }) as SslMode) : undefined);
   const database = decode(url?.pathname.slice(1)) ?? set(env, 'PGDATABASE');
   const display = `postgres://${user}@${host}${port !== undefined ? `:${port}` : ''}/${database ?? ''}`;
-  return { host, port, user, database, password: decode(url?.password) ?? set(env, 'PGPASSWORD'), sslMode, poolSize: flags.poolSize, display };
+  return { host, port, user, database, password: decode(url?.password) ?? url?.searchParams.get('password') ?? set(env, 'PGPASSWORD'), sslMode, poolSize: flags.poolSize, display };
 }
