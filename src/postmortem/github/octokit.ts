@@ -35,8 +35,10 @@ export function createOctokit(options: OctokitTrackerOptions): Octokit {
   const maxRetries = options.maxRateLimitRetries ?? 2;
   const base = options.retryAfterBaseValue ?? 1000;
   const onLimit = (kind: string) => (retryAfter: number, req: { method: string; url: string }, _o: unknown, count: number) => {
-    log(`${kind} rate limit on ${req.method} ${req.url}; ${count < maxRetries ? `retrying after ${retryAfter}s` : 'giving up'}`);
-    return count < maxRetries;
+    // After a stop, waiting out Retry-After (up to 60 s) would overrun the 10 s a stop may take.
+    const retrying = count < maxRetries && !options.signal?.aborted;
+    log(`${kind} rate limit on ${req.method} ${req.url}; ${retrying ? `retrying after ${retryAfter}s` : 'giving up'}`);
+    return retrying;
   };
   const octokit = new ThrottledOctokit({
     auth: options.token,
