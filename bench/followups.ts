@@ -12,7 +12,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
-import { runFollowupsCommand } from '../src/postmortem/index.js';
+import { followupsCommandWith } from '../src/cli/commands/followups.js';
+import { run } from '../src/cli/main.js';
 import { itemKey } from '../src/postmortem/sync/key.js';
 import { FakeGitHub } from '../test/support/github/fake-github.js';
 
@@ -43,9 +44,10 @@ function writeReports(dir: string): Array<{ incident: string; text: string }> {
 }
 
 async function ours(dir: string, github: FakeGitHub): Promise<void> {
-  const code = await runFollowupsCommand(['--now', '2026-11-20T00:00:00Z'], {
-    stdout: () => {}, stderr: (s) => process.stderr.write(s), cwd: dir, env: { GITHUB_TOKEN: 't', GITHUB_API_URL: github.url },
-  }, { trackerOptions: { throttle: false } });
+  // The real command, through the command layer; only the client's pacing is off against the local fake.
+  const code = await run(['followups', '--now', '2026-11-20T00:00:00Z'], {
+    stdout: { write: () => true }, stderr: process.stderr, cwd: dir, env: { GITHUB_TOKEN: 't', GITHUB_API_URL: github.url },
+  }, [followupsCommandWith({ trackerOptions: { throttle: false } })]);
   if (code !== 0) throw new Error(`followups exited ${code}`);
 }
 

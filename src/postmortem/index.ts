@@ -14,16 +14,3 @@ export { renderSummary, type FollowupsReport } from './report/summary.js';
 export { FollowupsError } from './errors.js';
 export type { IncidentReport, ActionItem, ParseProblem } from './model.js';
 
-/**
- * TEMPORARY, for bench/followups.ts only, until it runs `followups` through the command table
- * (`run(['followups', ...argv], io, [followupsCommandWith(deps)])` from src/cli). Imported lazily
- * so that this domain never loads the command layer itself. Delete with that change.
- */
-export async function runFollowupsCommand(
-  argv: string[],
-  io: { stdout: (s: string) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv; cwd: string },
-  deps: { trackerOptions?: { throttle?: boolean; retryAfterBaseValue?: number } } = {},
-): Promise<number> {
-  const [{ run }, { followupsCommandWith }] = await Promise.all([import('../cli/main.js'), import('../cli/commands/followups.js')]);
-  return run(['followups', ...argv], { cwd: io.cwd, env: io.env, stdout: { write: io.stdout }, stderr: { write: io.stderr } }, [followupsCommandWith(deps)]);
-}
