@@ -4,7 +4,6 @@
  * process.exit and never lets an error escape. It takes the table as an argument, so that a
  * command can run others (the scheduler runs the jobs) without importing the full table.
  */
-import { isLegacy } from './commands/legacy.js';
 import type { Command, RunContext } from './commands/command.js';
 import { describeFailure, EXIT, UsageError } from './errors.js';
 import { commandHelp, EXIT_TABLE } from './help.js';
@@ -38,13 +37,8 @@ async function dispatch(argv: readonly string[], io: CliIo, commands: readonly C
   }
   if (first === '--help' || first === '-h') return print(io, topHelp(commands));
   if (first === '--version' || first === '-v') return print(io, `${packageVersion()}\n`);
-  if (first === 'help') {
-    const named = rest[0] === undefined ? undefined : find(commands, rest[0]);
-    if (named && isLegacy(named)) return named.legacyArgv(['--help'], io);
-    return print(io, named ? commandHelp(named) : topHelp(commands));
-  }
+  if (first === 'help') return print(io, rest[0] === undefined ? topHelp(commands) : commandHelp(find(commands, rest[0])));
   const command = find(commands, first);
-  if (isLegacy(command)) return command.legacyArgv(rest, io);
   const parsed = await parseCommandArgs(command, rest, io.env, io.cwd);
   if (parsed.help) return print(io, commandHelp(command));
   const context: RunContext = {
