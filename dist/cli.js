@@ -1,340 +1,11 @@
 #!/usr/bin/env node
 
-// src/cli/main.ts
-import { parseArgs as parseArgs5 } from "node:util";
+// src/cli/commands/backup.ts
+import { stat as stat3 } from "node:fs/promises";
+import { join as join6 } from "node:path";
 
-// src/cli/commands/check.ts
-import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
-
-// src/github/git/repository.ts
-import { lstat as lstat2, readFile } from "node:fs/promises";
-import { join as join2 } from "node:path";
-
-// src/github/git/run.ts
-import { execFile } from "node:child_process";
-var GitError = class extends Error {
-  constructor(kind, message) {
-    super(message);
-    this.kind = kind;
-  }
-  kind;
-  name = "GitError";
-};
-var MAX_OUTPUT = 2 ** 31 - 1;
-function gitRunner(cwd) {
-  return (args, input) => new Promise((resolve7, reject) => {
-    const child = execFile(
-      "git",
-      ["-c", "core.quotePath=false", "-c", "core.fsmonitor=false", "--no-pager", ...args],
-      {
-        cwd,
-        encoding: "buffer",
-        maxBuffer: MAX_OUTPUT,
-        env: gitEnvironment(process.env)
-      },
-      (error, stdout, stderr) => {
-        if (error) reject(gitFailure(args, error, stderr));
-        else resolve7(stdout);
-      }
-    );
-    child.stdin?.on("error", () => void 0);
-    child.stdin?.end(input);
-  });
-}
-var LOCATION_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX"];
-function gitEnvironment(env) {
-  const clean = { ...env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_LITERAL_PATHSPECS: "1" };
-  for (const name of LOCATION_VARIABLES) delete clean[name];
-  return clean;
-}
-function gitFailure(args, error, stderr) {
-  if (error.code === "ENOENT") {
-    return new GitError("git-missing", "git is not installed or not on PATH; install git and run again");
-  }
-  const detail = firstLine(stderr.toString("utf8")) || error.message.split("\n")[0] || "no message";
-  return new GitError("failed", `git ${args[0] ?? ""} failed: ${detail}`);
-}
-function firstLine(text) {
-  return text.split("\n").map((line) => line.trim()).find((line) => line !== "") ?? "";
-}
-function splitNul(output) {
-  const text = typeof output === "string" ? output : output.toString("utf8");
-  const fields = text.split("\0");
-  if (fields[fields.length - 1] === "") fields.pop();
-  return fields;
-}
-
-// src/github/git/blobs.ts
-async function readObjects(git, names) {
-  const unique = [...new Set(names)];
-  if (unique.length === 0) return /* @__PURE__ */ new Map();
-  for (const name of unique) {
-    if (/[\r\n]/.test(name)) throw new GitError("failed", `cannot read ${JSON.stringify(name)} from git: the name contains a line break`);
-  }
-  const output = await git(["cat-file", "--batch"], Buffer.from(`${unique.join("\n")}
-`, "utf8"));
-  const contents = parseBatchOutput(output, unique.length);
-  return new Map(unique.map((name, index) => [name, contents[index]]));
-}
-function parseBatchOutput(output, count2) {
-  const contents = [];
-  let at2 = 0;
-  while (contents.length < count2) {
-    const end = output.indexOf(10, at2);
-    if (end < 0) throw truncated();
-    const header2 = output.subarray(at2, end).toString("utf8");
-    at2 = end + 1;
-    const match = /^\S+ (\S+) (\d+)$/.exec(header2);
-    if (!match) {
-      contents.push(void 0);
-      continue;
-    }
-    const size = Number(match[2]);
-    if (at2 + size > output.length) throw truncated();
-    contents.push(match[1] === "blob" ? output.subarray(at2, at2 + size) : void 0);
-    at2 += size + 1;
-  }
-  return contents;
-}
-function truncated() {
-  return new GitError("failed", "git cat-file --batch output ended early; this is a bug, please report it");
-}
-
-// src/github/git/changes.ts
-import { lstat } from "node:fs/promises";
-import { join } from "node:path";
-async function changedFiles(git, base) {
-  const diff = await git(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", base, "--"]);
-  const untracked = await git(["ls-files", "--others", "--exclude-standard", "-z", "--"]);
-  const changes = parseNameStatus(splitNul(diff));
-  const seen = new Set(changes.map((change) => change.path));
-  for (const path2 of splitNul(untracked)) {
-    if (!seen.has(path2)) changes.push({ status: "added", path: path2 });
-  }
-  return changes;
-}
-function parseNameStatus(fields) {
-  const changes = [];
-  for (let i = 0; i < fields.length; ) {
-    const status3 = fields[i] ?? "";
-    const letter = status3.charAt(0);
-    if (letter === "R" || letter === "C") {
-      const from = fields[i + 1];
-      const path3 = fields[i + 2];
-      if (from === void 0 || path3 === void 0) throw malformed(status3);
-      changes.push(letter === "R" ? { status: "renamed", path: path3, from } : { status: "added", path: path3 });
-      i += 3;
-      continue;
-    }
-    const path2 = fields[i + 1];
-    if (path2 === void 0) throw malformed(status3);
-    changes.push({ status: letter === "A" ? "added" : letter === "D" ? "deleted" : "modified", path: path2 });
-    i += 2;
-  }
-  return changes;
-}
-function malformed(status3) {
-  return new GitError("failed", `git diff printed an unexpected record (status ${JSON.stringify(status3)}); this is a bug, please report it`);
-}
-async function workingTreeFiles(git, root, include = () => true) {
-  const listed = splitNul(await git(["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--"]));
-  const unique = [...new Set(listed)].filter(include);
-  const present = await Promise.all(unique.map((path2) => isFileOrLink(join(root, path2))));
-  return unique.filter((_, index) => present[index]).sort();
-}
-async function isFileOrLink(path2) {
-  try {
-    const stats = await lstat(path2);
-    return stats.isFile() || stats.isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-// src/github/git/history.ts
-var MAX_RENAMES = 100;
-var NO_BLOB = /^0+$/;
-async function fileHistory(git, commit, path2) {
-  const versions = [];
-  let current = { path: path2, from: commit };
-  for (let hops = 0; current !== void 0 && hops <= MAX_RENAMES; hops++) {
-    const entries = await pathLog(git, current.from, current.path);
-    const at2 = current.path;
-    versions.unshift(...withGaps(entries, at2));
-    const oldest = entries[entries.length - 1];
-    current = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git, oldest.commit, at2);
-  }
-  return distinctContent(versions);
-}
-function distinctContent(versions) {
-  const out = [];
-  for (const version of versions) {
-    const last = out[out.length - 1];
-    if (last === void 0 || last.blob !== version.blob) out.push(version);
-    else if (version.afterGap === true) {
-      const reAdd = { commit: version.commit, date: version.date, path: version.path };
-      out[out.length - 1] = { ...last, reAdded: [...last.reAdded ?? [], reAdd] };
-    }
-  }
-  return out;
-}
-async function firstParentChain(git, commit) {
-  const output = await git(["rev-list", "--first-parent", "--end-of-options", commit]);
-  return output.toString("utf8").split("\n").filter((line) => line !== "");
-}
-function withGaps(entries, path2) {
-  const versions = [];
-  let gap = false;
-  for (const e of [...entries].reverse()) {
-    if (NO_BLOB.test(e.blob)) {
-      gap = versions.length > 0;
-      continue;
-    }
-    versions.push({ commit: e.commit, date: e.date, path: path2, blob: e.blob, ...gap && { afterGap: true } });
-    gap = false;
-  }
-  return versions;
-}
-async function pathLog(git, from, path2) {
-  const output = await git([
-    "log",
-    "--first-parent",
-    "--diff-merges=first-parent",
-    "--no-abbrev",
-    "--raw",
-    "-z",
-    "--no-renames",
-    "--format=%x01%H%x00%cI",
-    from,
-    "--",
-    path2
-  ]);
-  return parseRawLog(output.toString("utf8"));
-}
-function parseRawLog(output) {
-  const entries = [];
-  for (const record of output.split("")) {
-    if (record === "") continue;
-    const [commit, date, meta] = splitNul(record);
-    if (commit === void 0 || date === void 0) throw unexpected(record);
-    if (meta === void 0) continue;
-    const parts = meta.trim().split(" ");
-    const blob = parts[3];
-    const status3 = parts[4];
-    if (blob === void 0 || status3 === void 0) throw unexpected(record);
-    entries.push({ commit, date, status: status3.charAt(0), blob });
-  }
-  return entries;
-}
-async function renameSource(git, commit, path2) {
-  const parent = `${commit}^1`;
-  const hasParent = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${parent}^{commit}`]).then(
-    () => true,
-    () => false
-  );
-  if (!hasParent) return void 0;
-  const fields = splitNul(await git(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", parent, commit, "--"]));
-  for (let i = 0; i < fields.length; ) {
-    const status3 = fields[i] ?? "";
-    const width = status3.startsWith("R") || status3.startsWith("C") ? 3 : 2;
-    if (status3.startsWith("R") && fields[i + 2] === path2 && fields[i + 1] !== void 0) {
-      return { path: fields[i + 1], from: parent };
-    }
-    i += width;
-  }
-  return void 0;
-}
-function unexpected(record) {
-  return new GitError("failed", `git log printed an unexpected record (${JSON.stringify(record.slice(0, 80))}); this is a bug, please report it`);
-}
-
-// src/github/git/refs.ts
-var DEFAULT_BASE_REFS = ["origin/HEAD", "main", "master", "origin/main", "origin/master"];
-async function workTreeRoot(git, cwd) {
-  try {
-    return firstLine((await git(["rev-parse", "--show-toplevel"])).toString("utf8"));
-  } catch (error) {
-    if (error instanceof GitError && error.kind === "failed") {
-      throw new GitError("not-a-repository", `${cwd} is not inside a git work tree; run the command in a git checkout or pass --cwd <dir>`);
-    }
-    throw error;
-  }
-}
-async function tryResolveCommit(git, ref) {
-  if (ref.startsWith("-")) return void 0;
-  try {
-    const out = firstLine((await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).toString("utf8"));
-    return out === "" ? void 0 : out;
-  } catch (error) {
-    if (error instanceof GitError && error.kind === "failed") return void 0;
-    throw error;
-  }
-}
-async function resolveCommit(git, ref) {
-  const commit = await tryResolveCommit(git, ref);
-  if (commit !== void 0) return commit;
-  throw new GitError("ref-not-found", `git ref ${JSON.stringify(ref)} does not exist; pass an existing branch, tag or commit with --against (fetch it first in CI)`);
-}
-async function defaultBaseRef(git) {
-  for (const ref of DEFAULT_BASE_REFS) {
-    const commit = await tryResolveCommit(git, ref);
-    if (commit !== void 0) return { ref, commit };
-  }
-  throw new GitError("ref-not-found", `no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}); pass one with --against <git-ref>`);
-}
-async function mergeBase(git, a, b) {
-  try {
-    const out = firstLine((await git(["merge-base", a, b])).toString("utf8"));
-    if (out !== "") return out;
-  } catch (error) {
-    if (!(error instanceof GitError && error.kind === "failed")) throw error;
-  }
-  throw new GitError("no-merge-base", `${a} and ${b} have no common ancestor; pass a base that shares history with HEAD via --against`);
-}
-async function isShallow(git) {
-  return firstLine((await git(["rev-parse", "--is-shallow-repository"])).toString("utf8")) === "true";
-}
-async function requireFullHistory(git) {
-  if (await isShallow(git)) {
-    throw new GitError(
-      "shallow",
-      "the repository is a shallow clone, so the schema history is incomplete; fetch the full history (actions/checkout: `fetch-depth: 0`; locally: `git fetch --unshallow`)"
-    );
-  }
-}
-
-// src/github/git/repository.ts
-async function openRepository(cwd) {
-  const root = await workTreeRoot(gitRunner(cwd), cwd);
-  const git = gitRunner(root);
-  return {
-    root,
-    resolveCommit: (ref) => resolveCommit(git, ref),
-    async head() {
-      const commit = await tryResolveCommit(git, "HEAD");
-      if (commit !== void 0) return commit;
-      throw new GitError("ref-not-found", "the repository has no commit yet; commit the schemas first");
-    },
-    defaultBase: () => defaultBaseRef(git),
-    mergeBase: (a, b) => mergeBase(git, a, b),
-    requireFullHistory: () => requireFullHistory(git),
-    changedFiles: (base) => changedFiles(git, base),
-    workingTreeFiles: (include) => workingTreeFiles(git, root, include),
-    fileHistory: (commit, path2) => fileHistory(git, commit, path2),
-    readObjects: (names) => readObjects(git, names),
-    readWorkingFile: (path2) => readWorkingFile(root, path2),
-    firstParentChain: (commit) => firstParentChain(git, commit)
-  };
-}
-async function readWorkingFile(root, path2) {
-  const absolute = join2(root, path2);
-  const stats = await lstat2(absolute);
-  if (stats.isSymbolicLink()) {
-    throw new GitError("failed", `${path2} is a symbolic link; schema files must be regular files`);
-  }
-  return readFile(absolute);
-}
+// src/backup/backup-job.ts
+import { basename as basename2 } from "node:path";
 
 // src/registry/compat-messages.ts
 var CP74 = /^\{errorType:'([A-Z_]+)', description:'([\s\S]*?)', additionalInfo:'([\s\S]*)'\}$/;
@@ -360,45 +31,45 @@ function splitJoinedMessages(text) {
   if (starts[0] !== 0 && text.slice(0, starts[0]).trim()) starts.unshift(0);
   return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length).replace(/,\s*$/, "").trim());
 }
-function parseLine(line) {
-  const cp74 = CP74.exec(line);
+function parseLine(line2) {
+  const cp74 = CP74.exec(line2);
   if (cp74) {
     const [, type = "", description = "", message = ""] = cp74;
     const location = PATH.exec(description)?.[1] ?? "";
     return { kind: "incompatibility", value: { type, location, message, description, format: "cp-7.4" } };
   }
-  const legacy = LEGACY.exec(line);
+  const legacy = LEGACY.exec(line2);
   if (legacy) {
     const [, type = "", location = "", message = ""] = legacy;
     return { kind: "incompatibility", value: { type, location, message, format: "pre-7.4" } };
   }
-  const version = OLD_VERSION.exec(line);
+  const version = OLD_VERSION.exec(line2);
   if (version) return { kind: "oldSchemaVersion", version: Number(version[1]) };
-  const schema = OLD_SCHEMA.exec(line);
+  const schema = OLD_SCHEMA.exec(line2);
   if (schema) return { kind: "oldSchema", schema: (schema[2] ?? "").replace(/\.\.\.$/, ""), truncated: !!schema[1] };
-  const config2 = CONFIG.exec(line);
+  const config2 = CONFIG.exec(line2);
   if (config2) return { kind: "config", validateFields: config2[1] === "true", compatibility: config2[2] ?? "" };
-  return { kind: "incompatibility", value: textLine(line) };
+  return { kind: "incompatibility", value: textLine(line2) };
 }
-function textLine(line) {
-  if (line.startsWith(DIFFERENT_TYPE)) return { type: "DIFFERENT_SCHEMA_TYPE", location: "", message: line, format: "text" };
-  if (line.startsWith(CHECKER_EXCEPTION)) {
-    return { type: "CHECKER_EXCEPTION", location: "", message: line.slice(CHECKER_EXCEPTION.length), format: "text" };
+function textLine(line2) {
+  if (line2.startsWith(DIFFERENT_TYPE)) return { type: "DIFFERENT_SCHEMA_TYPE", location: "", message: line2, format: "text" };
+  if (line2.startsWith(CHECKER_EXCEPTION)) {
+    return { type: "CHECKER_EXCEPTION", location: "", message: line2.slice(CHECKER_EXCEPTION.length), format: "text" };
   }
-  if (/^Invalid schema\b/.test(line)) return { type: "INVALID_SCHEMA", location: "", message: line, format: "text" };
-  return { type: "UNKNOWN", location: "", message: line, format: "text" };
+  if (/^Invalid schema\b/.test(line2)) return { type: "INVALID_SCHEMA", location: "", message: line2, format: "text" };
+  return { type: "UNKNOWN", location: "", message: line2, format: "text" };
 }
 function collect(lines) {
   const done = [];
   let pending = [];
   let result = {};
-  for (const line of lines) {
-    if (line.kind === "incompatibility") pending.push(line.value);
-    else if (line.kind === "oldSchemaVersion") {
-      done.push(...pending.map((p) => ({ ...p, oldSchemaVersion: line.version })));
+  for (const line2 of lines) {
+    if (line2.kind === "incompatibility") pending.push(line2.value);
+    else if (line2.kind === "oldSchemaVersion") {
+      done.push(...pending.map((p) => ({ ...p, oldSchemaVersion: line2.version })));
       pending = [];
-    } else if (line.kind === "oldSchema") result = { ...result, oldSchema: line.schema, oldSchemaTruncated: line.truncated };
-    else result = { ...result, validateFields: line.validateFields, compatibility: line.compatibility };
+    } else if (line2.kind === "oldSchema") result = { ...result, oldSchema: line2.schema, oldSchemaTruncated: line2.truncated };
+    else result = { ...result, validateFields: line2.validateFields, compatibility: line2.compatibility };
   }
   return { incompatibilities: [...done, ...pending], ...result };
 }
@@ -530,8 +201,8 @@ function redact(text, secrets) {
   return out.replace(/\/\/[^/\s@]*:[^/\s@]*@/g, "//");
 }
 function excerpt(text, max = 200) {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max)}\u2026` : line;
+  const line2 = text.replace(/\s+/g, " ").trim();
+  return line2.length > max ? `${line2.slice(0, max)}\u2026` : line2;
 }
 
 // src/registry/errors.ts
@@ -621,9 +292,9 @@ function summarisable(list) {
 }
 function summarise(incompatibilities) {
   const version = incompatibilities.find((i) => i.oldSchemaVersion !== void 0)?.oldSchemaVersion;
-  const shown = incompatibilities.slice(0, 3).map((i) => `${i.type}${i.location ? ` at ${i.location}` : ""} (${excerpt(i.message, 80)})`);
+  const shown2 = incompatibilities.slice(0, 3).map((i) => `${i.type}${i.location ? ` at ${i.location}` : ""} (${excerpt(i.message, 80)})`);
   const more = incompatibilities.length > 3 ? `; and ${incompatibilities.length - 3} more` : "";
-  return `schema is incompatible with ${version !== void 0 ? `version ${version}` : "an earlier version"}: ${shown.join("; ")}${more}`;
+  return `schema is incompatible with ${version !== void 0 ? `version ${version}` : "an earlier version"}: ${shown2.join("; ")}${more}`;
 }
 function parseErrorBody(body) {
   try {
@@ -668,7 +339,7 @@ function statusHint(kind) {
     forbidden: "The credentials are valid but lack a role on this resource; ask for read (or write) access to the subject.",
     "not-found": "Check the URL: it must be the Schema Registry root (e.g. https://psrc-xxxx.region.aws.confluent.cloud).",
     "rate-limited": "The registry kept rate-limiting; lower the concurrency or retry later.",
-    timeout: "Raise the timeout or retry later.",
+    timeout: "Raise --registry-timeout-ms (registry.timeout-ms in guardrails.yaml) or retry later.",
     server: "The registry is unhealthy; retry later or check its logs."
   };
   return hints[kind];
@@ -681,7 +352,7 @@ function errorFromNetwork(causeCode, timeoutMs, ctx) {
     return new RegistryError(`no response within ${timeoutMs} ms`, {
       kind: "timeout",
       causeCode: code,
-      hint: "The registry did not answer in time; raise timeoutMs or check the network path.",
+      hint: "The registry did not answer in time; raise --registry-timeout-ms (registry.timeout-ms in guardrails.yaml) or check the network path.",
       ...ctx
     });
   }
@@ -919,23 +590,23 @@ function readOps(t, pageSize) {
 function subjectReads(t, pageSize) {
   return {
     listContexts: async () => t.send({ method: "GET", path: paths.contexts(), endpoint: "GET /contexts" }, stringListShape),
-    listSubjects: async (options = {}) => listSubjects(t, pageSize, options),
-    listVersions: async (subject2, options = {}) => t.send(
+    listSubjects: async (options4 = {}) => listSubjects(t, pageSize, options4),
+    listVersions: async (subject2, options4 = {}) => t.send(
       {
         method: "GET",
         path: paths.versions(subject2),
         endpoint: "GET /subjects/{subject}/versions",
-        query: { deleted: options.deleted || void 0 },
+        query: { deleted: options4.deleted || void 0 },
         subject: subject2
       },
       intListShape
     ),
-    getVersion: async (subject2, version, options = {}) => t.send(
+    getVersion: async (subject2, version, options4 = {}) => t.send(
       {
         method: "GET",
         path: paths.version(subject2, version),
         endpoint: "GET /subjects/{subject}/versions/{version}",
-        query: { deleted: options.deleted || void 0 },
+        query: { deleted: options4.deleted || void 0 },
         subject: subject2,
         version
       },
@@ -945,20 +616,20 @@ function subjectReads(t, pageSize) {
 }
 function schemaReads(t, pageSize) {
   return {
-    getSchemaById: async (id2, options = {}) => {
+    getSchemaById: async (id2, options4 = {}) => {
       const found = await t.send(
         {
           method: "GET",
           path: paths.schemaById(id2),
           endpoint: "GET /schemas/ids/{id}",
-          query: { subject: options.subject, fetchMaxId: options.fetchMaxId || void 0 },
-          subject: options.subject
+          query: { subject: options4.subject, fetchMaxId: options4.fetchMaxId || void 0 },
+          subject: options4.subject
         },
         schemaByIdShape
       );
       return { id: id2, ...found };
     },
-    listSchemas: async (options = {}) => listSchemas(t, pageSize, options)
+    listSchemas: async (options4 = {}) => listSchemas(t, pageSize, options4)
   };
 }
 function settingReads(t) {
@@ -974,12 +645,12 @@ function settingReads(t) {
   );
   return {
     getGlobalConfig: async () => t.send({ method: "GET", path: paths.config(), endpoint: "GET /config" }, configShape),
-    getSubjectConfig: async (subject2, options = {}) => unlessAbsent(scoped("config", subject2, options.defaultToGlobal, configShape), [
+    getSubjectConfig: async (subject2, options4 = {}) => unlessAbsent(scoped("config", subject2, options4.defaultToGlobal, configShape), [
       RegistryErrorCodes.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
       RegistryErrorCodes.SUBJECT_NOT_FOUND
     ]),
     getGlobalMode: async () => t.send({ method: "GET", path: paths.mode(), endpoint: "GET /mode" }, modeShape),
-    getSubjectMode: async (subject2, options = {}) => unlessAbsent(scoped("mode", subject2, options.defaultToGlobal, modeShape), [
+    getSubjectMode: async (subject2, options4 = {}) => unlessAbsent(scoped("mode", subject2, options4.defaultToGlobal, modeShape), [
       RegistryErrorCodes.SUBJECT_MODE_NOT_CONFIGURED,
       RegistryErrorCodes.SUBJECT_NOT_FOUND
     ])
@@ -987,14 +658,14 @@ function settingReads(t) {
 }
 function checks(t) {
   return {
-    checkCompatibility: async (subject2, schema, options = {}) => {
-      const version = options.version;
+    checkCompatibility: async (subject2, schema, options4 = {}) => {
+      const version = options4.version;
       const result = await t.send(
         {
           method: "POST",
           path: version === void 0 ? paths.compatibility(subject2) : paths.compatibilityWith(subject2, version),
           endpoint: `POST /compatibility/subjects/{subject}/versions${version === void 0 ? "" : "/{version}"}`,
-          query: { verbose: options.verbose ?? true, normalize: options.normalize },
+          query: { verbose: options4.verbose ?? true, normalize: options4.normalize },
           body: schemaBody(schema),
           subject: subject2,
           version
@@ -1005,13 +676,13 @@ function checks(t) {
       const level3 = parsed.compatibility !== void 0 ? { compatibility: parsed.compatibility } : {};
       return { compatible: result.compatible, messages: result.messages, incompatibilities: parsed.incompatibilities, ...level3 };
     },
-    lookupSchema: async (subject2, schema, options = {}) => unlessAbsent(
+    lookupSchema: async (subject2, schema, options4 = {}) => unlessAbsent(
       t.send(
         {
           method: "POST",
           path: paths.subject(subject2),
           endpoint: "POST /subjects/{subject}",
-          query: { normalize: options.normalize, deleted: options.deleted || void 0 },
+          query: { normalize: options4.normalize, deleted: options4.deleted || void 0 },
           body: schemaBody(schema),
           subject: subject2
         },
@@ -1039,7 +710,7 @@ async function unlessAbsent(pending, codes) {
     throw error;
   }
 }
-async function listSubjects(t, pageSize, options) {
+async function listSubjects(t, pageSize, options4) {
   const { rows } = await collectPages(
     ({ offset, limit }) => t.send(
       {
@@ -1047,9 +718,9 @@ async function listSubjects(t, pageSize, options) {
         path: paths.subjects(),
         endpoint: "GET /subjects",
         query: {
-          subjectPrefix: options.subjectPrefix,
-          deleted: options.deleted || void 0,
-          deletedOnly: options.deletedOnly || void 0,
+          subjectPrefix: options4.subjectPrefix,
+          deleted: options4.deleted || void 0,
+          deletedOnly: options4.deletedOnly || void 0,
           offset,
           limit
         }
@@ -1061,7 +732,7 @@ async function listSubjects(t, pageSize, options) {
   );
   return rows;
 }
-async function listSchemas(t, pageSize, options) {
+async function listSchemas(t, pageSize, options4) {
   const { rows } = await collectPages(
     ({ offset, limit }) => t.send(
       {
@@ -1069,9 +740,9 @@ async function listSchemas(t, pageSize, options) {
         path: paths.schemas(),
         endpoint: "GET /schemas",
         query: {
-          subjectPrefix: options.subjectPrefix,
-          deleted: options.deleted || void 0,
-          latestOnly: options.latestOnly || void 0,
+          subjectPrefix: options4.subjectPrefix,
+          deleted: options4.deleted || void 0,
+          latestOnly: options4.latestOnly || void 0,
           offset,
           limit
         }
@@ -1080,7 +751,7 @@ async function listSchemas(t, pageSize, options) {
     ),
     (s) => `${s.subject}\0${s.version}`,
     Math.min(pageSize, 1e3),
-    { confirmShortFirstPage: !options.trustShortFirstPage }
+    { confirmShortFirstPage: !options4.trustShortFirstPage }
   );
   return rows;
 }
@@ -1281,7 +952,7 @@ var Semaphore = class {
 var ACCEPT = "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
 var CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 function createTransport(settings, deps = {}) {
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve7) => setTimeout(resolve7, ms)));
+  const sleep = (ms) => deps.sleep ? untilStopped(deps.sleep(ms), deps.signal) : stoppableSleep(ms, deps.signal);
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const secrets = secretsOf(settings);
@@ -1289,6 +960,7 @@ function createTransport(settings, deps = {}) {
   const instance = createAxios(settings, agents);
   const semaphore = new Semaphore(settings.maxConcurrency);
   const urls = settings.baseUrls;
+  const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS);
   let preferred = 0;
   async function send(request, shape) {
     const tried = /* @__PURE__ */ new Set();
@@ -1296,7 +968,10 @@ function createTransport(settings, deps = {}) {
     for (let attempt = 1; ; attempt++) {
       tried.add(index);
       const ctx = contextOf(request, urls[index], attempt);
-      const outcome = await semaphore.run(() => attemptOnce(instance, request, ctx, settings.timeoutMs, secrets, now));
+      const outcome = await semaphore.run(() => {
+        if (deps.signal?.aborted) throw notSent(ctx);
+        return attemptOnce(instance, request, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
+      });
       if (outcome.ok) {
         preferred = index;
         return checkShape(shape, outcome.data, ctx, outcome.status);
@@ -1308,15 +983,61 @@ function createTransport(settings, deps = {}) {
       if (!decision.retry) throw error.with(`; ${decision.reason}`);
       deps.logger?.debug(`retrying ${request.endpoint}: ${error.problem} on ${ctx.baseUrl}; next attempt ${attempt + 1} of ${settings.retry.maxAttempts} on ${urls[index]} in ${decision.delayMs} ms`);
       if (decision.delayMs > 0) await sleep(decision.delayMs);
+      if (deps.signal?.aborted) throw error.with("; not retried: the run was stopped");
     }
   }
   return {
     send,
     close: () => {
+      inFlight.dispose();
       agents.http.destroy();
       agents.https.destroy();
     }
   };
+}
+var DEFAULT_SETTLE_MS = 3e3;
+function stoppableSleep(ms, stop) {
+  return new Promise((resolve7) => {
+    const finish2 = () => {
+      clearTimeout(timer);
+      stop?.removeEventListener("abort", finish2);
+      resolve7();
+    };
+    const timer = setTimeout(finish2, stop?.aborted ? 0 : ms);
+    stop?.addEventListener("abort", finish2, { once: true });
+  });
+}
+function untilStopped(wait, stop) {
+  if (!stop) return wait;
+  if (stop.aborted) return Promise.resolve();
+  return new Promise((resolve7) => {
+    const done = () => {
+      stop.removeEventListener("abort", done);
+      resolve7();
+    };
+    stop.addEventListener("abort", done, { once: true });
+    void wait.then(done);
+  });
+}
+function cutAfterStop(stop, settleMs) {
+  const cut = new AbortController();
+  let timer;
+  const onStop = () => {
+    timer = setTimeout(() => cut.abort(), settleMs);
+    timer.unref();
+  };
+  if (stop?.aborted) onStop();
+  else stop?.addEventListener("abort", onStop, { once: true });
+  return {
+    signal: cut.signal,
+    dispose: () => {
+      stop?.removeEventListener("abort", onStop);
+      if (timer) clearTimeout(timer);
+    }
+  };
+}
+function notSent(ctx) {
+  return new RegistryError("not sent: the run was stopped", { kind: "cancelled", ...ctx, attempts: ctx.attempts - 1 });
 }
 function contextOf(request, baseUrl, attempts) {
   return { endpoint: request.endpoint, baseUrl, subject: request.subject, version: request.version, attempts };
@@ -1370,7 +1091,7 @@ function createAxios(settings, agents) {
     transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false }
   });
 }
-async function attemptOnce(instance, request, ctx, timeoutMs, secrets, now) {
+async function attemptOnce(instance, request, ctx, timeoutMs, secrets, now, signal) {
   const data = serialise(request.body, ctx);
   let response;
   try {
@@ -1379,9 +1100,14 @@ async function attemptOnce(instance, request, ctx, timeoutMs, secrets, now) {
       url: `${ctx.baseUrl}${request.path}`,
       params: definedOnly(request.query),
       data,
-      headers: data === void 0 ? void 0 : { "Content-Type": CONTENT_TYPE }
+      headers: data === void 0 ? void 0 : { "Content-Type": CONTENT_TYPE },
+      signal
     });
   } catch (thrown) {
+    if (signal.aborted) {
+      const error = new RegistryError("no answer before the stop; the request may or may not have taken effect", { kind: "cancelled", ...ctx });
+      return { ok: false, error };
+    }
     const code = thrown?.code;
     return { ok: false, error: errorFromNetwork(typeof code === "string" ? code : void 0, timeoutMs, ctx) };
   }
@@ -1442,34 +1168,34 @@ function writeOps(t) {
 }
 function schemaWrites(t) {
   return {
-    register: async (subject2, schema, options = {}) => t.send(
+    register: async (subject2, schema, options4 = {}) => t.send(
       {
         method: "POST",
         path: paths.versions(subject2),
         endpoint: "POST /subjects/{subject}/versions",
-        query: { normalize: options.normalize },
+        query: { normalize: options4.normalize },
         body: registerBody(schema),
         subject: subject2,
         version: schema.version
       },
       registerResultShape
     ),
-    deleteSubject: async (subject2, options = {}) => t.send(
+    deleteSubject: async (subject2, options4 = {}) => t.send(
       {
         method: "DELETE",
         path: paths.subject(subject2),
         endpoint: "DELETE /subjects/{subject}",
-        query: { permanent: options.permanent || void 0 },
+        query: { permanent: options4.permanent || void 0 },
         subject: subject2
       },
       intListShape
     ),
-    deleteVersion: async (subject2, version, options = {}) => t.send(
+    deleteVersion: async (subject2, version, options4 = {}) => t.send(
       {
         method: "DELETE",
         path: paths.version(subject2, version),
         endpoint: "DELETE /subjects/{subject}/versions/{version}",
-        query: { permanent: options.permanent || void 0 },
+        query: { permanent: options4.permanent || void 0 },
         subject: subject2,
         version
       },
@@ -1486,8 +1212,8 @@ function settingWrites(t) {
     setGlobalConfig: async (update) => putConfig(t, void 0, update),
     setSubjectConfig: async (subject2, update) => putConfig(t, subject2, update),
     deleteSubjectConfig: async (subject2) => remove("config", subject2),
-    setGlobalMode: async (mode2, options) => putMode(t, void 0, mode2, options),
-    setSubjectMode: async (subject2, mode2, options) => putMode(t, subject2, mode2, options),
+    setGlobalMode: async (mode2, options4) => putMode(t, void 0, mode2, options4),
+    setSubjectMode: async (subject2, mode2, options4) => putMode(t, subject2, mode2, options4),
     deleteSubjectMode: async (subject2) => remove("mode", subject2)
   };
 }
@@ -1510,13 +1236,13 @@ async function putConfig(t, subject2, update) {
   );
   return echoed;
 }
-async function putMode(t, subject2, mode2, options = {}) {
+async function putMode(t, subject2, mode2, options4 = {}) {
   return t.send(
     {
       method: "PUT",
       path: paths.mode(subject2),
       endpoint: subject2 === void 0 ? "PUT /mode" : "PUT /mode/{subject}",
-      query: { force: options.force || void 0 },
+      query: { force: options4.force || void 0 },
       body: { mode: mode2 },
       subject: subject2
     },
@@ -1548,27 +1274,27 @@ function parseQualifiedSubject(text) {
   return { context: DEFAULT_CONTEXT, subject: text };
 }
 var CONTEXT_NAME = /^\.[A-Za-z0-9._-]*$/;
-function normalizeContext(context3) {
-  const bare = context3.replace(/^:/, "").replace(/:$/, "");
+function normalizeContext(context2) {
+  const bare = context2.replace(/^:/, "").replace(/:$/, "");
   const dotted = bare === "" ? DEFAULT_CONTEXT : bare.startsWith(".") ? bare : `.${bare}`;
   if (!CONTEXT_NAME.test(dotted)) {
-    throw new RegistryError(`invalid context name '${context3}'`, {
+    throw new RegistryError(`invalid context name '${context2}'`, {
       kind: "invalid-request",
       hint: 'A context name has letters, digits, ".", "_" or "-", e.g. ".staging".'
     });
   }
   return dotted;
 }
-function qualifySubject(context3, subject2) {
-  const ctx = normalizeContext(context3 ?? DEFAULT_CONTEXT);
+function qualifySubject(context2, subject2) {
+  const ctx = normalizeContext(context2 ?? DEFAULT_CONTEXT);
   return ctx === DEFAULT_CONTEXT ? subject2 : `:${ctx}:${subject2}`;
 }
-function contextSubject(context3) {
-  return `:${normalizeContext(context3)}:`;
+function contextSubject(context2) {
+  return `:${normalizeContext(context2)}:`;
 }
 function canonicalSubject(text) {
-  const { context: context3, subject: subject2 } = parseQualifiedSubject(text);
-  return context3 === "*" ? text : qualifySubject(context3, subject2);
+  const { context: context2, subject: subject2 } = parseQualifiedSubject(text);
+  return context2 === "*" ? text : qualifySubject(context2, subject2);
 }
 function resolveReferenceSubject(referrer, referenced) {
   if (referenced.startsWith(":.")) return canonicalSubject(referenced);
@@ -1591,14 +1317,14 @@ function subjectName(input) {
       );
   }
 }
-function topicNameSubject(topic2, isKey = false, context3) {
-  return qualifySubject(context3, `${topic2}-${isKey ? "key" : "value"}`);
+function topicNameSubject(topic2, isKey = false, context2) {
+  return qualifySubject(context2, `${topic2}-${isKey ? "key" : "value"}`);
 }
-function recordNameSubject(recordFullName, context3) {
-  return qualifySubject(context3, recordFullName);
+function recordNameSubject(recordFullName, context2) {
+  return qualifySubject(context2, recordFullName);
 }
-function topicRecordNameSubject(topic2, recordFullName, context3) {
-  return qualifySubject(context3, `${topic2}-${recordFullName}`);
+function topicRecordNameSubject(topic2, recordFullName, context2) {
+  return qualifySubject(context2, `${topic2}-${recordFullName}`);
 }
 function required(value, what, strategy2) {
   if (value !== void 0 && value.trim() !== "") return value;
@@ -1608,156 +1334,1857 @@ function required(value, what, strategy2) {
   });
 }
 
-// src/policy/config/glob.ts
-var GlobError = class extends Error {
-  constructor(pattern, problem) {
-    super(`invalid glob ${JSON.stringify(pattern)}: ${problem}`);
-    this.pattern = pattern;
+// src/backup/errors.ts
+var BackupError = class extends Error {
+  constructor(kind, problem, hint, details = []) {
+    super(hint ? `${problem}. ${hint}` : problem);
+    this.kind = kind;
     this.problem = problem;
+    this.hint = hint;
+    this.details = details;
   }
-  pattern;
+  kind;
   problem;
-  name = "GlobError";
+  hint;
+  details;
+  name = "BackupError";
 };
-function compileGlob(pattern) {
-  const regex = globToRegExp(pattern);
-  return (path2) => regex.test(normalisePath(path2));
-}
-function globToRegExp(pattern) {
-  const body = stripPrefix(pattern);
-  if (body === "") throw new GlobError(pattern, "it is empty; write a path such as schemas/**/*.avsc");
-  const parser = new GlobParser(pattern, body);
-  const source = parser.sequence(false);
-  return new RegExp(`^${source}$`, "u");
-}
-function normalisePath(path2) {
-  return stripPrefix(path2.replace(/\\/g, "/"));
-}
-function stripPrefix(text) {
-  return text.replace(/^(\.\/|\/)+/, "");
-}
-var GlobParser = class {
-  constructor(pattern, text) {
-    this.pattern = pattern;
-    this.text = text;
-  }
-  pattern;
-  text;
-  at = 0;
-  /** Regex source up to the end, or inside braces up to the next `,` or `}`. */
-  sequence(inBraces) {
-    let out = "";
-    while (this.at < this.text.length) {
-      const c = this.text.charAt(this.at);
-      if (inBraces && (c === "," || c === "}")) return out;
-      out += this.token(c);
-    }
-    if (inBraces) throw new GlobError(this.pattern, "a '{' has no matching '}'");
-    return out;
-  }
-  token(c) {
-    switch (c) {
-      case "*":
-        return this.star();
-      case "?":
-        this.at++;
-        return "[^/]";
-      case "{":
-        return this.braces();
-      case "}":
-        throw new GlobError(this.pattern, "a '}' has no matching '{'");
-      case "[":
-      case "]":
-        throw new GlobError(this.pattern, "character classes ([...]) are not supported; use {a,b} alternatives");
-      case "\\":
-        return this.escaped();
-      default:
-        this.at++;
-        return escapeRegex(c);
-    }
-  }
-  star() {
-    const start = this.at;
-    while (this.text.charAt(this.at) === "*") this.at++;
-    const run4 = this.at - start;
-    const before = this.text.charAt(start - 1);
-    const after = this.text.charAt(this.at);
-    const segmentStart = start === 0 || before === "/" || before === "{" || before === ",";
-    if (run4 < 2 || !segmentStart) return "[^/]*";
-    if (after === "/") {
-      this.at++;
-      return "(?:[^/]*/)*";
-    }
-    if (after === "" || after === "," || after === "}") return ".*";
-    return "[^/]*";
-  }
-  braces() {
-    this.at++;
-    const alternatives = [];
-    for (; ; ) {
-      alternatives.push(this.sequence(true));
-      const c = this.text.charAt(this.at);
-      this.at++;
-      if (c === "}") break;
-    }
-    return `(?:${alternatives.join("|")})`;
-  }
-  escaped() {
-    const next = this.text.charAt(this.at + 1);
-    if (next === "") throw new GlobError(this.pattern, "it ends with a lone '\\'");
-    this.at += 2;
-    return escapeRegex(next);
-  }
-};
-function escapeRegex(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+function messageOf(error) {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s*\n\s*/g, " ");
 }
 
-// src/policy/config/subjects.ts
-var SubjectNamingError = class extends Error {
-  constructor(file, problem) {
-    super(`${file}: ${problem}`);
-    this.file = file;
-    this.problem = problem;
-  }
-  file;
-  problem;
-  name = "SubjectNamingError";
-};
-function subjectResolver(settings) {
-  const schemaMatchers = settings.schemas.paths.map(compileGlob);
-  const rules = settings.subjects.map((rule) => ({
-    rule,
-    matchers: rule.files.map(compileGlob)
-  }));
-  return {
-    isSchemaFile: (path2) => schemaMatchers.some((matches) => matches(path2)),
-    mappingFor(path2) {
-      const normal = normalisePath(path2);
-      let rule;
-      for (const candidate of rules) {
-        if (candidate.matchers.some((matches) => matches(normal))) rule = candidate.rule;
+// src/backup/collect.ts
+async function collectSnapshot(client, options4) {
+  const wanted = options4.settingsFilter ?? (() => true);
+  const subjectNames = await client.listSubjects({ deleted: options4.includeDeleted, subjectPrefix: CONTEXT_WILDCARD });
+  const { rows, listing } = await listVersions(client, subjectNames, options4);
+  const bySubject = groupBySubject(rows);
+  reconcile(subjectNames, bySubject, listing);
+  const progress = counter(subjectNames.length, options4.onProgress);
+  const subjects = /* @__PURE__ */ new Map();
+  await Promise.all(
+    subjectNames.map(async (name) => {
+      const settings = wanted(name) ? await scopeSettings(client, name) : {};
+      subjects.set(name, { subject: name, settings, versions: bySubject.get(name) ?? [] });
+      progress();
+    })
+  );
+  const contexts = await contextSettings(client);
+  const global = { config: (await client.getGlobalConfig()).raw, mode: await client.getGlobalMode() };
+  const maxIds = await highestIds(client, rows);
+  return { snapshot: { global, contexts, subjects: sortedMap(subjects), maxIds }, listing };
+}
+async function listVersions(client, subjects, options4) {
+  if (options4.listing !== "walk") {
+    try {
+      const rows = await client.listSchemas({ deleted: options4.includeDeleted });
+      const live = options4.includeDeleted ? new Set((await client.listSchemas()).map(rowKey)) : void 0;
+      if (live) {
+        requireLiveListed(live, rows);
+        await confirmSoftDeleted(client, rows.filter((r) => !r.deleted && !live.has(rowKey(r))));
       }
-      const target = rule?.target ?? { kind: "strategy", strategy: settings.defaults.strategy, key: false };
-      return {
-        ...rule !== void 0 && { rule },
-        target,
-        ...rule?.context !== void 0 && { context: rule.context },
-        level: rule?.compatibility ?? settings.defaults.compatibility
-      };
+      const isDeleted = (r) => r.deleted || live !== void 0 && !live.has(rowKey(r));
+      return { rows: rows.map((r) => toRecord(r, isDeleted(r))), listing: "bulk" };
+    } catch (error) {
+      const unsupported = error instanceof RegistryError && (error.httpStatus === 405 || error.httpStatus === 404 && error.code !== 40403);
+      if (options4.listing === "bulk" || !unsupported) throw error;
+    }
+  }
+  return { rows: await walk(client, subjects, options4), listing: "walk" };
+}
+function rowKey(r) {
+  return `${r.subject}\0${r.version}`;
+}
+function requireLiveListed(live, all) {
+  const listed2 = new Set(all.map(rowKey));
+  const missing = [...live].filter((k) => !listed2.has(k)).map((k) => k.replace("\0", " version "));
+  if (missing.length === 0) return;
+  throw new BackupError(
+    "incomplete",
+    `the registry changed during the backup: ${missing.length} live version(s) are missing from the listing with deleted versions (${missing.slice(0, 3).join("; ")}${missing.length > 3 ? "; \u2026" : ""})`,
+    "Nothing was published; rerun the backup",
+    missing
+  );
+}
+async function confirmSoftDeleted(client, inferred) {
+  const stillLive = await Promise.all(
+    inferred.map(async (r) => {
+      try {
+        await client.getVersion(r.subject, r.version);
+        return [`${r.subject} version ${r.version}`];
+      } catch (error) {
+        if (error instanceof RegistryError && error.httpStatus === 404) return [];
+        throw error;
+      }
+    })
+  );
+  const live = stillLive.flat();
+  if (live.length === 0) return;
+  throw new BackupError(
+    "incomplete",
+    `the registry changed during the backup: ${live.length} version(s) missing from the live listing are live (${live.slice(0, 3).join("; ")}${live.length > 3 ? "; \u2026" : ""})`,
+    "Nothing was published; rerun the backup",
+    live
+  );
+}
+async function walk(client, subjects, options4) {
+  const deleted = options4.includeDeleted;
+  const perSubject = await Promise.all(
+    subjects.map(async (subject2) => {
+      const versions = await client.listVersions(subject2, { deleted });
+      const live = deleted ? new Set(await liveVersions(client, subject2)) : void 0;
+      return Promise.all(versions.map(async (v) => toRecord(await client.getVersion(subject2, v, { deleted }), live !== void 0 && !live.has(v))));
+    })
+  );
+  return perSubject.flat();
+}
+async function liveVersions(client, subject2) {
+  try {
+    return await client.listVersions(subject2);
+  } catch (error) {
+    if (error instanceof RegistryError && error.httpStatus === 404 && error.code === 40401) return [];
+    throw error;
+  }
+}
+function toRecord(s, deletedByListing) {
+  return {
+    subject: s.subject,
+    version: s.version,
+    id: s.id,
+    schemaType: s.schemaType,
+    schema: s.schema,
+    references: s.references.map((r) => ({ name: r.name, subject: r.subject, version: r.version })),
+    ...s.metadata !== void 0 && s.metadata !== null ? { metadata: s.metadata } : {},
+    ...s.ruleSet !== void 0 && s.ruleSet !== null ? { ruleSet: s.ruleSet } : {},
+    ...s.guid !== void 0 ? { guid: s.guid } : {},
+    deleted: s.deleted || deletedByListing
+  };
+}
+function groupBySubject(rows) {
+  const out = /* @__PURE__ */ new Map();
+  for (const row3 of rows) {
+    const list = out.get(row3.subject) ?? [];
+    list.push(row3);
+    out.set(row3.subject, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.version - b.version);
+  return out;
+}
+function reconcile(subjects, bySubject, listing) {
+  const listed2 = new Set(subjects);
+  const missing = subjects.filter((s) => !bySubject.get(s)?.length);
+  const extra = [...bySubject.keys()].filter((s) => !listed2.has(s));
+  const duplicated = [...bySubject.values()].filter((vs) => new Set(vs.map((v) => v.version)).size !== vs.length).map((vs) => vs[0]?.subject);
+  const problems = [
+    ...missing.map((s) => `subject '${s}' is listed by GET /subjects but has no versions in the ${listing} listing`),
+    ...extra.map((s) => `subject '${s}' has versions in the ${listing} listing but is not listed by GET /subjects`),
+    ...duplicated.map((s) => `subject '${s}' has the same version twice in the ${listing} listing`)
+  ];
+  if (problems.length === 0) return;
+  throw new BackupError(
+    "incomplete",
+    `the registry's listings disagree (${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; \u2026" : ""}); a page may have gone missing or the registry changed during the backup`,
+    "Nothing was published; run the backup again, or with --listing walk",
+    problems
+  );
+}
+async function scopeSettings(client, scope) {
+  const [config2, mode2] = await Promise.all([client.getSubjectConfig(scope), client.getSubjectMode(scope)]);
+  return { ...config2 ? { config: config2.raw } : {}, ...mode2 ? { mode: mode2 } : {} };
+}
+async function contextSettings(client) {
+  let contexts;
+  try {
+    contexts = await client.listContexts();
+  } catch (error) {
+    if (error instanceof RegistryError && error.httpStatus === 404) return /* @__PURE__ */ new Map();
+    throw error;
+  }
+  const named = contexts.filter((c) => c !== ".").sort();
+  const entries = await Promise.all(named.map(async (c) => [c, await scopeSettings(client, contextSubject(c))]));
+  return new Map(entries);
+}
+async function highestIds(client, rows) {
+  const byContext = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    const ctx = parseQualifiedSubject(r.subject).context;
+    byContext.set(ctx, Math.max(byContext.get(ctx) ?? 0, r.id));
+  }
+  const out = {};
+  for (const [ctx, listedMax] of [...byContext].sort(([a], [b]) => a < b ? -1 : 1)) {
+    const found = await client.getSchemaById(listedMax, { subject: ctx === "." ? void 0 : contextSubject(ctx), fetchMaxId: true }).catch(maxIdUnsupported);
+    out[ctx] = Math.max(listedMax, found?.maxId ?? 0);
+  }
+  return out;
+}
+function maxIdUnsupported(error) {
+  if (error instanceof RegistryError && (error.httpStatus === 404 || error.httpStatus === 405 || error.httpStatus === 422)) return void 0;
+  throw error;
+}
+function counter(total, onProgress) {
+  let done = 0;
+  onProgress?.(0, total);
+  return () => onProgress?.(++done, total);
+}
+function sortedMap(map) {
+  return new Map([...map].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+
+// src/backup/backup-dir.ts
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, sep } from "node:path";
+
+// src/backup/paths.ts
+var MANIFEST_FILE = "MANIFEST.json";
+var SUMS_FILE = "SHA256SUMS";
+function encodeName(name) {
+  return encodeURIComponent(name).replace(/\*/g, "%2A").replace(/^\./, "%2E");
+}
+function decodeName(encoded) {
+  return decodeURIComponent(encoded);
+}
+var backupPaths = {
+  globalConfig: () => "global/config.json",
+  globalMode: () => "global/mode.json",
+  contextConfig: (context2) => `contexts/${encodeName(context2)}/config.json`,
+  contextMode: (context2) => `contexts/${encodeName(context2)}/mode.json`,
+  subject: (subject2) => `subjects/${encodeName(subject2)}/subject.json`,
+  version: (subject2, version) => `subjects/${encodeName(subject2)}/v${String(version).padStart(6, "0")}.json`
+};
+function classifyPath(path2) {
+  if (path2 === MANIFEST_FILE) return { kind: "manifest" };
+  if (path2 === SUMS_FILE) return { kind: "sums" };
+  if (path2 === backupPaths.globalConfig()) return { kind: "global-config" };
+  if (path2 === backupPaths.globalMode()) return { kind: "global-mode" };
+  const context2 = /^contexts\/([^/]+)\/(config|mode)\.json$/.exec(path2);
+  if (context2) return { kind: context2[2] === "config" ? "context-config" : "context-mode", context: safeDecode(context2[1]) ?? "" };
+  const subject2 = /^subjects\/([^/]+)\/subject\.json$/.exec(path2);
+  if (subject2) return { kind: "subject", subject: safeDecode(subject2[1]) ?? "" };
+  const version = /^subjects\/([^/]+)\/v(\d{6,})\.json$/.exec(path2);
+  if (version) return { kind: "version", subject: safeDecode(version[1]) ?? "", version: Number(version[2]) };
+  return void 0;
+}
+function safeDecode(text) {
+  try {
+    return text === void 0 ? void 0 : decodeName(text);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/backup/backup-dir.ts
+var PARTIAL_PREFIX = ".partial-";
+async function writeBackupDir(files, parent, name, signal) {
+  const final = join(parent, name);
+  if (await exists(final)) {
+    throw new BackupError("destination", `'${final}' already exists`, "Choose another --name, or remove it first");
+  }
+  const temp = join(parent, `${PARTIAL_PREFIX}${name}-${randomBytes(4).toString("hex")}`);
+  try {
+    await writeTree(files, temp, signal);
+    if (signal?.aborted) {
+      await rm(temp, { recursive: true, force: true });
+      return void 0;
+    }
+    await rename(temp, final);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    if (error instanceof BackupError) throw error;
+    throw new BackupError("destination", `could not write the backup to '${final}': ${messageOf(error)}`, "Check the path and free space");
+  }
+  return final;
+}
+var PARALLEL_WRITES = 64;
+async function writeTree(files, root, signal) {
+  await mkdir(root, { recursive: true });
+  const paths2 = [...files.keys()].filter((p) => p !== SUMS_FILE);
+  const target = (p) => join(root, ...p.split("/"));
+  await inBatches([...new Set(paths2.map((p) => dirname(target(p))))], (d) => mkdir(d, { recursive: true }), signal);
+  await inBatches(paths2, (p) => writeFile(target(p), files.get(p)), signal);
+  const sums = files.get(SUMS_FILE);
+  if (sums !== void 0 && !signal?.aborted) await writeFile(join(root, SUMS_FILE), sums);
+}
+async function inBatches(items, work, signal) {
+  for (let i = 0; i < items.length && !signal?.aborted; i += PARALLEL_WRITES) await Promise.all(items.slice(i, i + PARALLEL_WRITES).map(work));
+}
+async function readBackupDir(dir) {
+  if (basename(dir).startsWith(PARTIAL_PREFIX)) {
+    throw new BackupError("integrity", `'${dir}' is an unfinished backup (its name starts with ${PARTIAL_PREFIX})`, "Use a complete backup");
+  }
+  const info = await stat(dir).catch(() => void 0);
+  if (!info?.isDirectory()) throw new BackupError("invalid-input", `'${dir}' is not a directory`, "Give --from the directory of a backup");
+  const out = /* @__PURE__ */ new Map();
+  await inBatches(await listFiles(dir), async (file) => out.set(relative(dir, file).split(sep).join("/"), await readFile(file)));
+  return out;
+}
+async function listFiles(dir, top = true) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const out = [];
+  for (const entry of entries) {
+    if (top && entry.name === ".git") continue;
+    const path2 = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...await listFiles(path2, false));
+    else out.push(path2);
+  }
+  return out;
+}
+async function exists(path2) {
+  return await stat(path2).catch(() => void 0) !== void 0;
+}
+
+// src/backup/canonical-json.ts
+function canonicalJson(value) {
+  return `${JSON.stringify(sortKeys(value), null, 2)}
+`;
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
+}
+
+// src/backup/checksums.ts
+import { createHash } from "node:crypto";
+function sha256Hex(content) {
+  return createHash("sha256").update(content).digest("hex");
+}
+function formatSums(hashes) {
+  const paths2 = [...hashes.keys()].filter((p) => p !== SUMS_FILE).sort(byCodePoint);
+  return paths2.map((p) => `${hashes.get(p)}  ${p}
+`).join("");
+}
+function parseSums(text) {
+  const out = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  for (const [index, line2] of lines.entries()) {
+    const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line2);
+    if (!match || out.has(match[2])) {
+      throw new BackupError("integrity", `${SUMS_FILE} line ${index + 1} is not '<sha256 hex>  <path>' or repeats a path`, "The backup cannot be trusted; use another one");
+    }
+    out.set(match[2], match[1]);
+  }
+  return out;
+}
+function compareSums(listed2, actual) {
+  const problems = [];
+  for (const [path2, hash] of [...listed2].sort(([a], [b]) => byCodePoint(a, b))) {
+    const found = actual.get(path2);
+    if (found === void 0) problems.push(`${path2}: listed in ${SUMS_FILE} but missing`);
+    else if (found !== hash) problems.push(`${path2}: SHA-256 differs from ${SUMS_FILE}`);
+  }
+  for (const path2 of [...actual.keys()].sort(byCodePoint)) {
+    if (path2 !== SUMS_FILE && !listed2.has(path2)) problems.push(`${path2}: present but not listed in ${SUMS_FILE}`);
+  }
+  return problems;
+}
+function byCodePoint(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/backup/model.ts
+var BACKUP_FORMAT_VERSION = 1;
+function contentOf(v) {
+  return canonicalJson([v.schemaType, v.schema, v.references, v.metadata ?? null, v.ruleSet ?? null]);
+}
+function isSubjectDeleted(s) {
+  return s.versions.length > 0 && s.versions.every((v) => v.deleted);
+}
+
+// src/backup/layout.ts
+function renderBackup(snapshot, input) {
+  const files = /* @__PURE__ */ new Map();
+  const put = (path2, value) => files.set(path2, canonicalJson(value));
+  if (snapshot.global.config) put(backupPaths.globalConfig(), snapshot.global.config);
+  if (snapshot.global.mode) put(backupPaths.globalMode(), { mode: snapshot.global.mode });
+  for (const [context2, settings] of snapshot.contexts) {
+    if (settings.config) put(backupPaths.contextConfig(context2), { context: context2, config: settings.config });
+    if (settings.mode) put(backupPaths.contextMode(context2), { context: context2, mode: settings.mode });
+  }
+  for (const record of snapshot.subjects.values()) {
+    put(backupPaths.subject(record.subject), { subject: record.subject, deleted: isSubjectDeleted(record), ...record.settings });
+    for (const v of record.versions) put(backupPaths.version(v.subject, v.version), versionFile(v));
+  }
+  put(MANIFEST_FILE, manifestOf(snapshot, input, files.size + 1));
+  const hashes = new Map([...files].map(([path2, text]) => [path2, sha256Hex(text)]));
+  files.set(SUMS_FILE, formatSums(hashes));
+  return files;
+}
+function versionFile(v) {
+  return { ...v, references: v.references, schemaSha256: sha256Hex(v.schema) };
+}
+function manifestOf(snapshot, input, files) {
+  const subjects = [...snapshot.subjects.values()];
+  const versions = subjects.flatMap((s) => s.versions);
+  return {
+    format: "guardrails-registry-backup",
+    formatVersion: BACKUP_FORMAT_VERSION,
+    ...input,
+    counts: {
+      subjects: subjects.length,
+      deletedSubjects: subjects.filter(isSubjectDeleted).length,
+      versions: versions.length,
+      deletedVersions: versions.filter((v) => v.deleted).length,
+      contexts: snapshot.contexts.size,
+      files
+    },
+    maxIds: snapshot.maxIds
+  };
+}
+
+// src/backup/backup.ts
+async function createBackup(client, options4) {
+  const startedAt = options4.now();
+  const { snapshot, listing } = await collectSnapshot(client, options4).catch((error) => {
+    throw options4.signal?.aborted ? stopped("while reading the registry; nothing was written") : error;
+  });
+  if (options4.signal?.aborted) throw stopped("after reading the registry; nothing was written");
+  const files = renderBackup(snapshot, {
+    tool: { name: "guardrails", version: options4.toolVersion },
+    source: { url: options4.sourceUrl, serverVersion: null },
+    startedAt: startedAt.toISOString(),
+    finishedAt: options4.now().toISOString(),
+    listing,
+    includesDeleted: options4.includeDeleted
+  });
+  const path2 = await writeBackupDir(files, options4.parent, options4.name ?? defaultBackupName(startedAt), options4.signal);
+  if (path2 === void 0) throw stopped("while writing the files; the temporary directory was removed");
+  return { path: path2, manifest: JSON.parse(files.get(MANIFEST_FILE)), files };
+}
+function stopped(when) {
+  return new BackupError("stopped", `the backup was stopped by a signal ${when}, and nothing was published`, "Run it again");
+}
+function defaultBackupName(at2) {
+  return `backup-${at2.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}`;
+}
+
+// src/backup/destinations/directory.ts
+import { readdir as readdir2, rm as rm2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
+// src/backup/retention.ts
+var NAME = /^backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+function backupTime(name) {
+  const m = NAME.exec(name);
+  if (!m) return void 0;
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+}
+function expiredBackups(names, rule, now) {
+  if (rule.keepLast === void 0 && rule.keepDays === void 0) return [];
+  const dated = names.map((name) => ({ name, at: backupTime(name) })).filter((b) => b.at !== void 0).sort((a, b) => b.at.getTime() - a.at.getTime());
+  const cutoff = rule.keepDays === void 0 ? void 0 : now.getTime() - rule.keepDays * 864e5;
+  return dated.filter((b, index) => {
+    if (index === 0) return false;
+    const keptByCount = rule.keepLast !== void 0 && index < rule.keepLast;
+    const keptByAge = cutoff !== void 0 && b.at.getTime() >= cutoff;
+    return !keptByCount && !keptByAge;
+  }).map((b) => b.name);
+}
+
+// src/backup/destinations/directory.ts
+async function pruneDirectory(parent, rule, now) {
+  const entries = await readdir2(parent, { withFileTypes: true });
+  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  const expired = expiredBackups(names, rule, now);
+  for (const name of expired) await rm2(join2(parent, name), { recursive: true, force: true });
+  return expired;
+}
+
+// src/backup/destinations/git-branch.ts
+import { mkdtemp, rm as rm3 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+
+// src/backup/git.ts
+import { execFile } from "node:child_process";
+function gitIn(repo, baseEnv = process.env) {
+  return (args, options4 = {}) => new Promise((resolve7, reject) => {
+    const child = execFile(
+      "git",
+      [...args],
+      { cwd: repo, env: { ...baseEnv, ...options4.env }, encoding: "buffer", maxBuffer: 1 << 30 },
+      (error, stdout, stderr) => {
+        if (!error) return resolve7(stdout);
+        const first = stderr.toString("utf8").trim().split("\n")[0] ?? "";
+        reject(new BackupError("destination", `git ${args[0]} failed in '${repo}': ${first || error.message}`, "Check that it is a git repository and the ref exists"));
+      }
+    );
+    if (options4.input !== void 0) child.stdin?.end(options4.input);
+  });
+}
+async function tryResolve(git2, ref) {
+  try {
+    return (await git2(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).toString("utf8").trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function commitBefore(git2, ref, before) {
+  const at2 = before.toISOString().replace("T", " ").replace(/\.\d+Z$/, " +0000");
+  const found = (await git2(["rev-list", "-1", `--before=${at2}`, ref, "--"])).toString("utf8").trim();
+  if (!found) throw new BackupError("invalid-input", `no commit on '${ref}' before ${before.toISOString()}`, "Pick a later --before or another ref");
+  return found;
+}
+async function readTree(git2, commit, include = () => true) {
+  const listing = (await git2(["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8");
+  const entries = listing.split("\0").filter(Boolean).map((line2) => {
+    const tab = line2.indexOf("	");
+    const [, type, sha] = line2.slice(0, tab).split(" ");
+    return { type, sha, path: line2.slice(tab + 1) };
+  }).filter((e) => e.type === "blob" && include(e.path));
+  const out = /* @__PURE__ */ new Map();
+  if (entries.length === 0) return out;
+  const batch = await git2(["cat-file", "--batch"], { input: entries.map((e) => `${e.sha}
+`).join("") });
+  let offset = 0;
+  for (const entry of entries) {
+    const headerEnd = batch.indexOf(10, offset);
+    const size = Number(batch.subarray(offset, headerEnd).toString("utf8").split(" ")[2]);
+    out.set(entry.path, batch.subarray(headerEnd + 1, headerEnd + 1 + size));
+    offset = headerEnd + 1 + size + 1;
+  }
+  return out;
+}
+
+// src/backup/destinations/git-branch.ts
+var IDENTITY = {
+  GIT_AUTHOR_NAME: "guardrails backup",
+  GIT_AUTHOR_EMAIL: "guardrails-backup@users.noreply.github.com",
+  GIT_COMMITTER_NAME: "guardrails backup",
+  GIT_COMMITTER_EMAIL: "guardrails-backup@users.noreply.github.com"
+};
+async function commitToBranch(git2, dir, paths2, options4) {
+  const ref = `refs/heads/${options4.branch}`;
+  const parent = await tryResolve(git2, ref);
+  const tmp = await mkdtemp(join3(tmpdir(), "guardrails-index-"));
+  const env = { GIT_INDEX_FILE: join3(tmp, "index") };
+  try {
+    const sorted = [...paths2].sort();
+    const hashes = (await git2(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: sorted.map((p) => `${join3(dir, p)}
+`).join("") })).toString("utf8").trim().split("\n");
+    const info = sorted.map((p, i) => `100644 ${hashes[i]}	${p}
+`).join("");
+    await git2(["update-index", "--add", "--index-info"], { input: info, env });
+    const tree = (await git2(["write-tree"], { env })).toString("utf8").trim();
+    if (parent && (await git2(["rev-parse", `${parent}^{tree}`])).toString("utf8").trim() === tree) return { commit: parent, changed: false };
+    const commitArgs = ["commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", options4.message];
+    const commit = (await git2(commitArgs, { env: IDENTITY })).toString("utf8").trim();
+    await git2(["update-ref", ref, commit, parent ?? "".padStart(40, "0")]);
+    if (options4.pushTo) await git2(["push", "--quiet", options4.pushTo, `${ref}:${ref}`]);
+    return { commit, changed: true };
+  } finally {
+    await rm3(tmp, { recursive: true, force: true });
+  }
+}
+
+// src/backup/destinations/s3.ts
+async function uploadToS3(files, name, options4, signal) {
+  const { S3Client: Client, PutObjectCommand: PutObjectCommand2 } = await import("@aws-sdk/client-s3");
+  const client = new Client({
+    ...options4.region ? { region: options4.region } : { region: "us-east-1" },
+    ...options4.endpoint ? { endpoint: options4.endpoint, forcePathStyle: options4.forcePathStyle ?? true } : {}
+  });
+  const base = `${options4.prefix.replace(/^\/+/, "")}${name}/`;
+  const ordered = [...[...files.keys()].filter((p) => p !== SUMS_FILE).sort(), SUMS_FILE];
+  try {
+    for (const path2 of ordered) {
+      const body = files.get(path2);
+      if (body === void 0) continue;
+      if (signal?.aborted) {
+        throw new BackupError("stopped", `the upload to s3://${options4.bucket}/${base} was stopped by a signal before ${path2}; SHA256SUMS was not uploaded, so it is not a usable backup`, "The local backup is complete; upload again");
+      }
+      await client.send(new PutObjectCommand2({ Bucket: options4.bucket, Key: `${base}${path2}`, Body: body, ContentType: path2.endsWith(".json") ? "application/json" : "text/plain" }));
+    }
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    throw new BackupError("destination", `upload to s3://${options4.bucket}/${base} failed: ${messageOf(error)}`, "The local backup is complete; check the bucket, the credentials and the region, then upload again");
+  } finally {
+    client.destroy();
+  }
+  return `s3://${options4.bucket}/${base}`;
+}
+async function downloadFromS3(location, options4) {
+  const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(location);
+  if (!match) throw new BackupError("invalid-input", `'${location}' is not s3://bucket/prefix/`, "e.g. --from s3://my-bucket/registry-backups/backup-20261126T020000Z/");
+  const [, bucket, rawPrefix] = match;
+  const prefix = rawPrefix.endsWith("/") ? rawPrefix : `${rawPrefix}/`;
+  const { S3Client: Client, ListObjectsV2Command, GetObjectCommand: GetObjectCommand2 } = await import("@aws-sdk/client-s3");
+  const client = new Client({
+    region: options4.region ?? "us-east-1",
+    ...options4.endpoint ? { endpoint: options4.endpoint, forcePathStyle: options4.forcePathStyle ?? true } : {}
+  });
+  const out = /* @__PURE__ */ new Map();
+  try {
+    let token;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) {
+        if (!object.Key) continue;
+        const got = await client.send(new GetObjectCommand2({ Bucket: bucket, Key: object.Key }));
+        out.set(object.Key.slice(prefix.length), Buffer.from(await got.Body.transformToByteArray()));
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : void 0;
+    } while (token);
+  } catch (error) {
+    throw new BackupError("destination", `download from ${location} failed: ${messageOf(error)}`, "Check the location, the credentials and the region");
+  } finally {
+    client.destroy();
+  }
+  return out;
+}
+
+// src/backup/backup-job.ts
+async function backup(options4, deps) {
+  const made = await createBackup(deps.client, { ...options4, now: deps.now, signal: deps.signal, ...deps.onProgress ? { onProgress: deps.onProgress } : {} });
+  const name = basename2(made.path);
+  const c = made.manifest.counts;
+  let result = { status: "complete", path: made.path, name, manifest: made.manifest, removed: [], notDone: [] };
+  const steps = [];
+  if (options4.git) {
+    const git2 = options4.git;
+    steps.push({
+      what: `commit to the git branch ${git2.branch}${git2.push ? ` and push to ${git2.push}` : ""}`,
+      run: async () => {
+        const message = `registry backup ${name}
+
+${c.subjects} subjects, ${c.versions} versions from ${made.manifest.source.url}`;
+        const done = await commitToBranch(gitIn(git2.repo, deps.env), made.path, [...made.files.keys()], { branch: git2.branch, message, pushTo: git2.push });
+        deps.log(`git: ${done.changed ? `committed ${done.commit.slice(0, 12)} to` : "no change on"} ${git2.branch}${git2.push ? `, pushed to ${git2.push}` : ""}`);
+        return { git: { branch: git2.branch, commit: done.commit, changed: done.changed, ...git2.push ? { pushedTo: git2.push } : {} } };
+      }
+    });
+  }
+  if (options4.s3) {
+    const s3 = options4.s3;
+    steps.push({
+      what: `upload to s3://${s3.bucket}/${s3.prefix}${name}/`,
+      run: async () => {
+        const location = await uploadToS3(made.files, name, s3, deps.signal);
+        deps.log(`s3: uploaded to ${location}`);
+        return { s3: { location } };
+      }
+    });
+  }
+  if (options4.retention && (options4.retention.keepLast !== void 0 || options4.retention.keepDays !== void 0)) {
+    const rule = options4.retention;
+    steps.push({
+      what: "retention",
+      run: async () => {
+        const removed = await pruneDirectory(options4.parent, rule, deps.now());
+        if (removed.length) deps.log(`retention: removed ${removed.join(", ")}`);
+        return { removed };
+      }
+    });
+  }
+  for (const [index, step] of steps.entries()) {
+    if (deps.signal.aborted) return { ...result, status: "stopped", notDone: steps.slice(index).map((s) => s.what) };
+    result = { ...result, ...await step.run() };
+  }
+  return result;
+}
+
+// src/backup/pool.ts
+async function runPool(items, limit, work, keepGoing) {
+  const done = [];
+  const failed = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && keepGoing()) {
+      const item = items[next++];
+      try {
+        await work(item);
+        done.push(item);
+      } catch (error) {
+        failed.push({ item, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return { done, failed, notStarted: items.slice(next) };
+}
+
+// src/backup/mode-reset.ts
+var STOP_RESET_MS = 4e3;
+async function putModeBack(client, mode2) {
+  try {
+    if (mode2.restoreTo !== void 0) await client.setSubjectMode(mode2.subject, mode2.restoreTo);
+    else await client.deleteSubjectMode(mode2.subject);
+  } catch (error) {
+    if (error instanceof RegistryError && error.httpStatus === 404) return;
+    throw error;
+  }
+}
+async function putModesBack(modes, deps) {
+  if (modes.length === 0) return { reset: [], left: [] };
+  const deadline = deadlineAfterStop(deps.signal, STOP_RESET_MS);
+  const client = deps.openCleanupClient(deadline.signal);
+  try {
+    const outcome = await runPool(modes, deps.concurrency, (m) => putModeBack(client, m), () => !deadline.signal.aborted);
+    return {
+      reset: outcome.done.map((m) => m.subject),
+      left: [
+        ...outcome.failed.map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) })),
+        ...outcome.notStarted.map((m) => ({ subject: m.subject, reason: `not reset within ${STOP_RESET_MS / 1e3} s of the stop` }))
+      ]
+    };
+  } finally {
+    client.close();
+    deadline.dispose();
+  }
+}
+function deadlineAfterStop(stop, ms) {
+  const controller = new AbortController();
+  let timer;
+  const start = () => {
+    timer = setTimeout(() => controller.abort(new Error("mode reset deadline")), ms);
+  };
+  if (stop.aborted) start();
+  else stop.addEventListener("abort", start, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      stop.removeEventListener("abort", start);
+      if (timer) clearTimeout(timer);
     }
   };
 }
-function subjectNameFor(file, mapping, recordName) {
-  const { target, context: context3 } = mapping;
-  if (target.kind === "explicit") return qualifySubject(context3, target.subject);
-  if (target.strategy !== "RecordNameStrategy" && target.topic === void 0) {
-    throw new SubjectNamingError(file, `no entry under \`subjects\` in the config maps this file, and ${target.strategy} needs a topic; add an entry with \`files\` and a \`topic\` or \`subject\``);
+
+// src/backup/topo-order.ts
+function keyOf(subject2, version) {
+  return `${subject2}\0${version}`;
+}
+function referencedKeys(v) {
+  return v.references.map((r) => keyOf(resolveReferenceSubject(v.subject, r.subject), r.version));
+}
+function topologicalOrder(versions) {
+  const byKey = new Map(versions.map((v) => [keyOf(v.subject, v.version), v]));
+  const waitingOn = /* @__PURE__ */ new Map();
+  const referrers = /* @__PURE__ */ new Map();
+  for (const v of versions) {
+    const deps = referencedKeys(v).filter((k) => byKey.has(k));
+    waitingOn.set(v, deps.length);
+    for (const k of deps) referrers.set(k, [...referrers.get(k) ?? [], v]);
   }
-  if (target.strategy !== "TopicNameStrategy" && recordName === void 0) {
-    throw new SubjectNamingError(file, `${target.strategy} names the subject after the top-level record, but this schema's top level is not a named type; map the file to an explicit \`subject\` in the config`);
+  const ready = new MinHeap(compareVersions);
+  for (const v of versions) if (waitingOn.get(v) === 0) ready.push(v);
+  const order = [];
+  for (let v = ready.pop(); v !== void 0; v = ready.pop()) {
+    order.push(v);
+    for (const r of referrers.get(keyOf(v.subject, v.version)) ?? []) {
+      const left = (waitingOn.get(r) ?? 0) - 1;
+      waitingOn.set(r, left);
+      if (left === 0) ready.push(r);
+    }
   }
-  return subjectName({ strategy: target.strategy, topic: target.topic, recordFullName: recordName, isKey: target.key, context: context3 });
+  if (order.length < versions.length) {
+    const stuck = versions.filter((v) => (waitingOn.get(v) ?? 0) > 0).map((v) => `${v.subject} v${v.version}`);
+    throw new BackupError("integrity", `the backup's references form a cycle (${stuck.slice(0, 5).join(", ")})`, "A registry cannot hold such references; the backup is not usable as is");
+  }
+  return order;
+}
+function compareVersions(a, b) {
+  if (a.id !== b.id) return a.id - b.id;
+  if (a.subject !== b.subject) return a.subject < b.subject ? -1 : 1;
+  return a.version - b.version;
+}
+var MinHeap = class {
+  constructor(compare) {
+    this.compare = compare;
+  }
+  compare;
+  #items = [];
+  push(item) {
+    const items = this.#items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = i - 1 >> 1;
+      if (this.compare(items[i], items[parent]) >= 0) break;
+      [items[i], items[parent]] = [items[parent], items[i]];
+      i = parent;
+    }
+  }
+  pop() {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== void 0) {
+      items[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && this.compare(items[l], items[m]) < 0) m = l;
+        if (r < items.length && this.compare(items[r], items[m]) < 0) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m], items[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+};
+
+// src/backup/apply.ts
+async function applyPlan(client, plan, deps) {
+  const versionMap = new Map(plan.skip.map((s) => [keyOf(s.subject, s.version), s.targetVersion]));
+  const entered = [];
+  const progress = { registered: 0, softDeleted: 0, notRegistered: [], stopped: false };
+  let modes = { reset: [], left: [] };
+  try {
+    try {
+      await importSteps(client, plan, versionMap, entered, progress, deps);
+    } finally {
+      if (entered.length > 0) deps.step?.(`restoring the previous mode of ${entered.length} subject(s)`);
+      modes = await putModesBack(entered, deps);
+    }
+  } catch (failure3) {
+    const stuck2 = stuckError(modes);
+    throw stuck2 ? withCause(stuck2, failure3) : refusedWrite(failure3);
+  }
+  const result = (settingsChanged) => ({ ...progress, settingsChanged, modes });
+  if (progress.stopped || deps.signal.aborted) return result(0);
+  const stuck = stuckError(modes);
+  if (stuck) throw stuck;
+  deps.step?.(`applying ${plan.settings.length} config and mode change(s)`);
+  let changed2 = 0;
+  for (const change of plan.settings) {
+    if (deps.signal.aborted) return { ...result(changed2), stopped: true };
+    try {
+      await applySetting(client, change);
+    } catch (error) {
+      if (deps.signal.aborted && cancelled(error)) return { ...result(changed2), stopped: true };
+      throw refusedWrite(error);
+    }
+    changed2++;
+  }
+  return result(changed2);
+}
+async function importSteps(client, plan, versionMap, entered, progress, deps) {
+  deps.step?.(`entering IMPORT mode on ${plan.imports.length} subject(s)`);
+  const enter = async (imp) => {
+    entered.push(imp);
+    await client.setSubjectMode(imp.subject, "IMPORT", { force: imp.force }).catch((error) => {
+      if (neverSent(error)) entered.splice(entered.indexOf(imp), 1);
+      throw error;
+    });
+  };
+  const imports = await inPool(plan.imports, enter, deps);
+  if (stoppedBy(imports, deps, progress)) return notRegistered(plan.register.map((r) => r.record), progress);
+  deps.step?.(`registering ${plan.register.length} version(s)`);
+  await registerAll(client, plan, versionMap, progress, deps);
+  if (progress.stopped) return;
+  deps.step?.(`re-applying ${plan.softDeletes.length} soft delete(s)`);
+  for (const d of plan.softDeletes) {
+    if (deps.signal.aborted) return void (progress.stopped = true);
+    try {
+      await softDelete(client, d.subject, versionMap.get(keyOf(d.subject, d.version)) ?? d.version);
+    } catch (error) {
+      if (deps.signal.aborted && cancelled(error)) return void (progress.stopped = true);
+      throw error;
+    }
+    progress.softDeleted++;
+  }
+}
+function inPool(items, work, deps) {
+  let failed = false;
+  return runPool(
+    items,
+    deps.concurrency,
+    async (item) => {
+      try {
+        await work(item);
+      } catch (error) {
+        if (!cancelled(error)) failed = true;
+        throw error;
+      }
+    },
+    () => !failed && !deps.signal.aborted
+  );
+}
+function stoppedBy(outcome, deps, progress) {
+  if (deps.signal.aborted) return progress.stopped = true;
+  const failures = outcome.failed.filter((f) => !cancelled(f.error)).map((f) => f.error);
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) {
+    throw new BackupError(
+      "destination",
+      `${failures.length} registrations failed (first: ${messageOf(failures[0]).replace(/\.$/, "")})`,
+      "Fix the cause and run the restore again; it resumes where it stopped",
+      failures.map(messageOf)
+    );
+  }
+  return false;
+}
+function notRegistered(records, progress) {
+  progress.notRegistered.push(...records.map((r) => ({ subject: r.subject, version: r.version })));
+}
+function cancelled(error) {
+  return error instanceof RegistryError && error.kind === "cancelled";
+}
+function neverSent(error) {
+  return cancelled(error) && error.attempts === 0;
+}
+async function softDelete(client, subject2, version) {
+  try {
+    await client.deleteVersion(subject2, version);
+  } catch (error) {
+    if (error instanceof RegistryError && error.code === RegistryErrorCodes.VERSION_SOFT_DELETED) return;
+    throw error;
+  }
+}
+async function registerAll(client, plan, versionMap, progress, deps) {
+  const total = plan.register.length;
+  deps.onProgress?.(0, total);
+  const one = async (v) => {
+    const body = registration(v, plan.preserveIds, versionMap);
+    const result = await client.register(v.subject, body, { normalize: false });
+    versionMap.set(keyOf(v.subject, v.version), result.version ?? (plan.preserveIds ? v.version : await registeredVersion(client, v, body)));
+    deps.onProgress?.(++progress.registered, total);
+  };
+  const levels = plan.preserveIds ? byLevel(plan) : plan.register.map(({ record }) => [record]);
+  for (const [index, level3] of levels.entries()) {
+    const outcome = plan.preserveIds ? await inPool(level3, one, deps) : await inPool(level3, one, { ...deps, concurrency: 1 });
+    if (stoppedBy(outcome, deps, progress)) {
+      const unfinished = /* @__PURE__ */ new Set([...outcome.failed.map((f) => f.item), ...outcome.notStarted]);
+      return notRegistered([...level3.filter((v) => unfinished.has(v)), ...levels.slice(index + 1).flat()], progress);
+    }
+  }
+}
+function byLevel(plan) {
+  const levels = /* @__PURE__ */ new Map();
+  for (const { record, level: level3 } of plan.register) levels.set(level3, [...levels.get(level3) ?? [], record]);
+  return [...levels.keys()].sort((a, b) => a - b).map((level3) => levels.get(level3) ?? []);
+}
+async function registeredVersion(client, v, body) {
+  const found = await client.lookupSchema(v.subject, body, { normalize: false }).catch((error) => {
+    throw new BackupError("destination", `'${v.subject}' version ${v.version} was registered but its version on the target could not be read (${messageOf(error)})`, "Run the restore again");
+  });
+  if (found) return found.version;
+  throw new BackupError(
+    "destination",
+    `'${v.subject}' version ${v.version} was registered but the target does not find it by lookup`,
+    "Check the target registry, then run the restore again"
+  );
+}
+function registration(v, preserveIds, versionMap) {
+  const references2 = v.references.map((r) => {
+    const mapped = versionMap.get(keyOf(resolveReferenceSubject(v.subject, r.subject), r.version));
+    return preserveIds || mapped === void 0 ? r : { ...r, version: mapped };
+  });
+  return {
+    schema: v.schema,
+    schemaType: v.schemaType,
+    references: references2,
+    ...v.metadata !== void 0 ? { metadata: v.metadata } : {},
+    ...v.ruleSet !== void 0 ? { ruleSet: v.ruleSet } : {},
+    ...preserveIds ? { id: v.id, version: v.version } : {}
+  };
+}
+function stuckError(modes) {
+  if (modes.left.length === 0) return void 0;
+  const failed = modes.left.map((l) => `${l.subject}: ${l.reason}`);
+  return new BackupError(
+    "destination",
+    `could not take ${failed.length} subject(s) out of IMPORT mode (${failed.slice(0, 3).join("; ")})`,
+    "Run guardrails restore --reset-modes with the same backup, or PUT /mode/{subject} by hand",
+    failed
+  );
+}
+function withCause(stuck, failure3) {
+  return new BackupError(stuck.kind, `${stuck.problem}; the restore had failed before: ${messageOf(failure3).replace(/\.$/, "")}`, stuck.hint, stuck.details);
+}
+function refusedWrite(error) {
+  if (!(error instanceof RegistryError) || error.kind !== "forbidden" && error.kind !== "unauthorized") return error;
+  return new BackupError("destination", `the target refused a write: ${error.message.replace(/\.$/, "")}`, "The credentials need the rights to change modes and register with ids (Confluent Cloud: ResourceOwner); run the restore again after fixing them");
+}
+async function applySetting(client, change) {
+  const scope = change.scope === "context" ? `:${change.name}:` : change.name;
+  if (change.kind === "config") {
+    if (change.action === "remove" || change.replace) await client.deleteSubjectConfig(scope);
+    if (change.action === "set" && change.config) {
+      const update = configToUpdate({ raw: change.config });
+      if (change.scope === "global") await client.setGlobalConfig(update);
+      else await client.setSubjectConfig(scope, update);
+    }
+    return;
+  }
+  if (change.action === "remove") await client.deleteSubjectMode(scope);
+  else if (change.mode && change.scope === "global") await client.setGlobalMode(change.mode, { force: true });
+  else if (change.mode) await client.setSubjectMode(scope, change.mode, { force: true });
+}
+
+// src/backup/plan.ts
+var PLAN_FORMAT_VERSION = 1;
+function planRestore(backup2, target, options4) {
+  const order = topologicalOrder([...backup2.subjects.values()].flatMap((s) => s.versions));
+  const index = indexTarget(target);
+  const selected = new Set(order.map((v) => keyOf(v.subject, v.version)));
+  const toRegister = [];
+  const skip = [];
+  const conflicts = [];
+  const deletes = /* @__PURE__ */ new Set();
+  for (const v of order) {
+    conflicts.push(...missingReferences(v, selected, index.byKey));
+    const found = options4.preserveIds ? matchPreserved(v, index) : matchByContent(v, index);
+    if (found.kind === "conflict") conflicts.push({ subject: v.subject, version: v.version, message: found.message });
+    else if (found.kind === "register") {
+      toRegister.push(v);
+      if (v.deleted) deletes.add(v);
+    } else {
+      skip.push({ subject: v.subject, version: v.version, id: v.id, targetVersion: found.target.version });
+      if (v.deleted && !found.target.deleted) deletes.add(v);
+      if (!v.deleted && found.target.deleted) {
+        conflicts.push({ subject: v.subject, version: v.version, message: "soft-deleted in the target but live in the backup; a registry cannot undelete (hard-delete it in the target first)" });
+      }
+    }
+  }
+  const imports = options4.preserveIds ? planImports(toRegister, backup2, target) : [];
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    preserveIds: options4.preserveIds,
+    register: withLevels(toRegister),
+    skip,
+    conflicts,
+    softDeletes: [...order].reverse().filter((v) => deletes.has(v)).map((v) => ({ subject: v.subject, version: v.version })),
+    imports,
+    settings: planSettings(backup2, target, imports, options4.full)
+  };
+}
+function indexTarget(target) {
+  const byKey = /* @__PURE__ */ new Map();
+  const byId = /* @__PURE__ */ new Map();
+  const bySubject = /* @__PURE__ */ new Map();
+  for (const s of target.subjects.values()) {
+    bySubject.set(s.subject, [...s.versions]);
+    for (const v of s.versions) {
+      byKey.set(keyOf(v.subject, v.version), v);
+      const idKey = `${parseQualifiedSubject(v.subject).context}\0${v.id}`;
+      byId.set(idKey, [...byId.get(idKey) ?? [], v]);
+    }
+  }
+  return { byKey, byId, bySubject };
+}
+function matchPreserved(v, index) {
+  const found = index.byKey.get(keyOf(v.subject, v.version));
+  const same = found !== void 0 && found.id === v.id && contentOf(found) === contentOf(v);
+  if (found && same) return { kind: "identical", target: found };
+  if (found) {
+    const what = found.id !== v.id ? `id ${found.id} instead of ${v.id}` : "other content under the same id";
+    return { kind: "conflict", message: `the target's version ${v.version} has ${what}` };
+  }
+  const context2 = parseQualifiedSubject(v.subject).context;
+  const holder = (index.byId.get(`${context2}\0${v.id}`) ?? []).find((t) => contentOf(t) !== contentOf(v));
+  if (holder) return { kind: "conflict", message: `id ${v.id} in context ${context2} holds other content in the target (${holder.subject} v${holder.version})` };
+  return { kind: "register" };
+}
+function matchByContent(v, index) {
+  const found = (index.bySubject.get(v.subject) ?? []).find((t) => contentOf(t) === contentOf(v));
+  return found ? { kind: "identical", target: found } : { kind: "register" };
+}
+function missingReferences(v, selected, targetKeys) {
+  return referencedKeys(v).filter((k) => !selected.has(k) && !targetKeys.has(k)).map((k) => ({
+    subject: v.subject,
+    version: v.version,
+    message: `references ${k.replace("\0", " v")}, which is neither selected from the backup nor in the target; select it too`
+  }));
+}
+function withLevels(order) {
+  const levels = /* @__PURE__ */ new Map();
+  return order.map((record) => {
+    const level3 = Math.max(-1, ...referencedKeys(record).map((k) => levels.get(k) ?? -1)) + 1;
+    levels.set(keyOf(record.subject, record.version), level3);
+    return { record, level: level3 };
+  });
+}
+function planImports(toRegister, backup2, target) {
+  const subjects = [...new Set(toRegister.map((v) => v.subject))].sort();
+  return subjects.map((subject2) => {
+    const existing = target.subjects.get(subject2);
+    const previous = existing?.settings.mode;
+    const leftInImport = previous === "IMPORT" && backup2.subjects.get(subject2)?.settings.mode !== "IMPORT";
+    return {
+      subject: subject2,
+      force: (existing?.versions.length ?? 0) > 0,
+      ...previous !== void 0 && !leftInImport ? { restoreTo: previous } : {},
+      leftInImport
+    };
+  });
+}
+function planSettings(backup2, target, imports, full) {
+  const afterImport = new Map(imports.map((i) => [i.subject, i.restoreTo]));
+  const scopes = [];
+  for (const s of backup2.subjects.values()) {
+    const have = target.subjects.get(s.subject)?.settings ?? {};
+    const mode2 = afterImport.has(s.subject) ? afterImport.get(s.subject) : have.mode;
+    scopes.push({ scope: "subject", name: s.subject, want: s.settings, have: { ...have, mode: mode2 } });
+  }
+  if (full) {
+    for (const [name, want] of backup2.contexts) scopes.push({ scope: "context", name, want, have: target.contexts.get(name) ?? {} });
+    scopes.push({ scope: "global", name: "", want: backup2.global, have: target.global });
+  }
+  const configs = scopes.flatMap(({ scope, name, want, have }) => configChange(scope, name, want.config, have.config));
+  const modes = scopes.flatMap(({ scope, name, want, have }) => modeChange(scope, name, want.mode, have.mode));
+  return [...configs, ...modes];
+}
+function configChange(scope, name, want, have) {
+  if (canonicalJson(want ?? null) === canonicalJson(have ?? null)) return [];
+  if (want === void 0) return scope === "global" ? [] : [{ scope, name, kind: "config", action: "remove" }];
+  const replace = have !== void 0 && Object.keys(have).some((k) => !(k in want)) && scope !== "global";
+  return [{ scope, name, kind: "config", action: "set", config: want, ...replace ? { replace } : {} }];
+}
+function modeChange(scope, name, want, have) {
+  if (want === have) return [];
+  if (want === void 0) return scope === "global" ? [] : [{ scope, name, kind: "mode", action: "remove" }];
+  return [{ scope, name, kind: "mode", action: "set", mode: want }];
+}
+
+// src/backup/select.ts
+function subjectMatcher(selection) {
+  if (selection.globs.length === 0 && selection.subjects.length === 0) return () => true;
+  const exact = new Set(selection.subjects);
+  const patterns = selection.globs.map(globToRegExp);
+  return (subject2) => exact.has(subject2) || patterns.some((p) => p.test(subject2));
+}
+function globToRegExp(glob2) {
+  const body = [...glob2].map((c) => c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")).join("");
+  return new RegExp(`^${body}$`, "s");
+}
+function isFullRestore(selection) {
+  return selection.globs.length === 0 && selection.subjects.length === 0 && selection.targetContext === void 0;
+}
+function selectFromBackup(backup2, selection) {
+  const keep = subjectMatcher(selection);
+  const rename2 = (s) => selection.targetContext === void 0 ? s : qualifySubject(selection.targetContext, parseQualifiedSubject(s).subject);
+  const subjects = /* @__PURE__ */ new Map();
+  for (const record of backup2.subjects.values()) {
+    if (!keep(record.subject)) continue;
+    const name = rename2(record.subject);
+    if (subjects.has(name)) {
+      throw new BackupError("invalid-input", `subjects from two contexts would both become '${name}' in context ${selection.targetContext}`, "Select subjects of one context with --subject or --glob");
+    }
+    subjects.set(name, { subject: name, settings: record.settings, versions: record.versions.map((v) => renameVersion(v, name, rename2)) });
+  }
+  const full = isFullRestore(selection);
+  return { global: full ? backup2.global : {}, contexts: full ? backup2.contexts : /* @__PURE__ */ new Map(), subjects, maxIds: backup2.maxIds };
+}
+function renameVersion(v, subject2, rename2) {
+  const references2 = v.references.map((r) => r.subject.startsWith(":.") ? { ...r, subject: rename2(r.subject) } : r);
+  return { ...v, subject: subject2, references: references2 };
+}
+
+// src/backup/verify.ts
+function diffSnapshots(expected, actual, options4) {
+  const out = [];
+  for (const want of expected.subjects.values()) {
+    const have = actual.subjects.get(want.subject);
+    if (!have) {
+      out.push(`${want.subject}: missing in the target`);
+      continue;
+    }
+    out.push(...options4.exactIds ? diffVersions(want.versions, have.versions) : diffContents(want.versions, have.versions));
+    out.push(...diffSettings(want.subject, want.settings, have.settings));
+  }
+  if (options4.full) {
+    for (const [name, want] of expected.contexts) out.push(...diffSettings(`context ${name}`, want, actual.contexts.get(name) ?? {}));
+    out.push(...diffSettings("global", expected.global, actual.global));
+  }
+  return out;
+}
+function idReuseWarnings(expected, actual) {
+  return Object.entries(expected.maxIds).filter(([ctx, max]) => (actual.maxIds[ctx] ?? 0) < max).map(
+    ([ctx, max]) => `context ${ctx}: the target's highest id is ${actual.maxIds[ctx] ?? "none"}, the source's was ${max}; ids up to ${max} (of hard-deleted schemas) could be reused. Register and hard-delete a placeholder with id ${max} in IMPORT mode to move the counter past them`
+  );
+}
+var FIELDS = ["id", "schemaType", "schema", "references", "metadata", "ruleSet", "deleted"];
+function diffVersions(want, have) {
+  const out = [];
+  const byVersion = new Map(have.map((v) => [v.version, v]));
+  for (const w of want) {
+    const h = byVersion.get(w.version);
+    const where2 = `${w.subject} v${w.version}`;
+    if (!h) {
+      out.push(`${where2}: missing in the target`);
+      continue;
+    }
+    for (const field of FIELDS) {
+      const a = show(field, w[field]);
+      const b = show(field, h[field]);
+      if (a !== b) out.push(`${where2}: ${field} is ${b} in the target, ${a} in the backup`);
+    }
+  }
+  return out;
+}
+function diffContents(want, have) {
+  return want.flatMap((w) => {
+    const h = have.find((v) => contentOf(v) === contentOf(w));
+    if (!h) return [`${w.subject}: the content of backup v${w.version} is missing in the target`];
+    return h.deleted === w.deleted ? [] : [`${w.subject}: backup v${w.version} is ${w.deleted ? "" : "not "}soft-deleted in the backup but v${h.version} is ${h.deleted ? "" : "not "}in the target`];
+  });
+}
+function show(field, value) {
+  if (value === void 0) return "absent";
+  if (field === "schema") return `sha256 ${sha256Hex(String(value)).slice(0, 12)}`;
+  return canonicalJson(value).trim().replace(/\s+/g, " ");
+}
+function diffSettings(where2, want, have) {
+  const out = [];
+  const a = canonicalJson(want.config ?? null);
+  const b = canonicalJson(have.config ?? null);
+  if (a !== b) out.push(`${where2}: config is ${b.trim().replace(/\s+/g, " ")} in the target, ${a.trim().replace(/\s+/g, " ")} in the backup`);
+  if (want.mode !== have.mode) out.push(`${where2}: mode is ${have.mode ?? "inherited"} in the target, ${want.mode ?? "inherited"} in the backup`);
+  return out;
+}
+
+// src/backup/restore.ts
+async function restore(options4, deps) {
+  const wanted = selectFromBackup(options4.backup, options4.selection);
+  const full = isFullRestore(options4.selection);
+  deps.step?.("reading the target registry");
+  const target = await readTarget(deps.client, wanted);
+  const plan = planRestore(wanted, target, { preserveIds: options4.preserveIds, full });
+  await deps.onPlan?.(plan);
+  if (options4.dryRun || plan.conflicts.length > 0) return { plan, differences: [], warnings: [], verified: false };
+  const applied = await applyPlan(deps.client, plan, deps);
+  if (applied.stopped || deps.signal.aborted) return { plan, applied, differences: [], warnings: [], verified: false };
+  deps.step?.("verifying the target against the backup");
+  const after = await readTarget(deps.client, wanted);
+  const differences = diffSnapshots(wanted, after, { exactIds: options4.preserveIds, full });
+  return { plan, applied, differences, warnings: options4.preserveIds && full ? idReuseWarnings(wanted, after) : [], verified: true };
+}
+async function readTarget(client, wanted) {
+  const { snapshot } = await collectSnapshot(client, {
+    includeDeleted: true,
+    listing: "auto",
+    settingsFilter: (s) => wanted.subjects.has(s)
+  });
+  return snapshot;
+}
+
+// src/backup/reset-modes.ts
+async function resetModes(options4, deps) {
+  const wanted = selectFromBackup(options4.backup, options4.selection);
+  const subjects = [...wanted.subjects.values()].filter((s) => s.settings.mode !== "IMPORT");
+  const keepGoing = () => !deps.signal.aborted;
+  const found = [];
+  const read = await runPool(
+    subjects,
+    options4.concurrency,
+    async (s) => {
+      if (await deps.client.getSubjectMode(s.subject) !== "IMPORT") return;
+      found.push({ subject: s.subject, ...s.settings.mode !== void 0 ? { restoreTo: s.settings.mode } : {} });
+    },
+    keepGoing
+  );
+  const ordered = found.sort((a, b) => a.subject < b.subject ? -1 : 1);
+  const failed = read.failed.filter(({ error }) => !stoppedBy2(error)).map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }));
+  const notRead = [...read.failed.filter(({ error }) => stoppedBy2(error)).map(({ item }) => item.subject), ...read.notStarted.map((s) => s.subject)];
+  if (options4.dryRun) {
+    return { checked: read.done.length, reset: ordered.map(described), failed, notDone: notRead, stopped: deps.signal.aborted };
+  }
+  const put = await runPool(ordered, options4.concurrency, (m) => putModeBack(deps.client, m), keepGoing);
+  return {
+    checked: read.done.length,
+    reset: put.done.map(described).sort((a, b) => a.subject < b.subject ? -1 : 1),
+    failed: [...failed, ...put.failed.filter(({ error }) => !stoppedBy2(error)).map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }))],
+    notDone: [...notRead, ...put.failed.filter(({ error }) => stoppedBy2(error)).map(({ item }) => item.subject), ...put.notStarted.map((m) => m.subject)],
+    stopped: deps.signal.aborted
+  };
+}
+function stoppedBy2(error) {
+  return error instanceof RegistryError && error.kind === "cancelled";
+}
+function described(m) {
+  return { subject: m.subject, to: m.restoreTo ?? "inherited" };
+}
+
+// src/avro/errors.ts
+var SchemaError = class _SchemaError extends Error {
+  name = "SchemaError";
+  code;
+  file;
+  pointer;
+  line;
+  column;
+  hint;
+  /** The bare problem, without location or hint; `message` is the full one-line text. */
+  problem;
+  constructor(code, problem, details = {}) {
+    super(formatSchemaError(problem, details));
+    this.code = code;
+    this.problem = problem;
+    this.file = details.file;
+    this.pointer = details.pointer;
+    this.line = details.line;
+    this.column = details.column;
+    this.hint = details.hint;
+  }
+  /** A copy with more location facts filled in (e.g. the line once the pointer is mapped to the text). */
+  withDetails(details) {
+    return new _SchemaError(this.code, this.problem, {
+      file: this.file,
+      pointer: this.pointer,
+      line: this.line,
+      column: this.column,
+      hint: this.hint,
+      ...stripUndefined2(details)
+    });
+  }
+};
+function stripUndefined2(details) {
+  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== void 0));
+}
+function formatSchemaError(problem, details) {
+  let where2 = "";
+  if (details.file !== void 0) where2 = details.file;
+  if (details.line !== void 0) {
+    where2 += `${where2 ? ":" : "line "}${details.line}`;
+    if (details.column !== void 0) where2 += `:${details.column}`;
+  }
+  const pointer = details.pointer !== void 0 && details.line === void 0 ? ` (at ${details.pointer || "/"})` : "";
+  const hint = details.hint ? ` ${details.hint}` : "";
+  return `${where2 ? `${where2}: ` : ""}${problem}${pointer}.${hint}`.replace(/\.\./g, ".");
+}
+
+// src/avro/json-scanner.ts
+var Failure = class {
+  constructor(failure3) {
+    this.failure = failure3;
+  }
+  failure;
+};
+var OBJECT = 0;
+var ARRAY = 1;
+var SIMPLE_ESCAPES = '"\\/bfnrt';
+var HEX = /^[0-9a-fA-F]{4}$/;
+function findJsonFailure(text, maxDepth) {
+  try {
+    new Scanner(text, maxDepth).document();
+    return void 0;
+  } catch (e) {
+    if (e instanceof Failure) return e.failure;
+    throw e;
+  }
+}
+function findTooDeep(text, maxDepth) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) i = stringEnd(text, i) - 1;
+    else if (c === 123 || c === 91) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+function tooDeepProblem(maxDepth) {
+  return `the JSON nesting exceeds the limit of ${maxDepth} levels`;
+}
+function stringEnd(text, start) {
+  let from = start + 1;
+  for (; ; ) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
+}
+function isJsonWhitespace(c) {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+function skipWhitespace(text, from) {
+  let i = from;
+  while (isJsonWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+function describeChar(ch) {
+  const code = ch.codePointAt(0) ?? 0;
+  const char = String.fromCodePoint(code);
+  if (/^[\p{C}\p{Z}]$/u.test(char)) return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  return `'${char}'`;
+}
+var Scanner = class {
+  constructor(text, maxDepth) {
+    this.text = text;
+    this.maxDepth = maxDepth;
+  }
+  text;
+  maxDepth;
+  pos = 0;
+  stack = [];
+  document() {
+    this.pos = skipWhitespace(this.text, 0);
+    if (this.pos >= this.text.length) this.fail("the document is empty; expected a JSON value", this.pos);
+    let expectValue = true;
+    for (; ; ) {
+      if (expectValue) expectValue = this.value();
+      else if (this.stack.length === 0) return this.end();
+      else expectValue = this.afterMember();
+    }
+  }
+  /** Scans one value, or opens a container; returns whether a value (a first member) is expected next. */
+  value() {
+    const c = this.text[this.pos];
+    if (c === "{" || c === "[") return this.open(c);
+    if (c === '"') this.string();
+    else if (c === "-" || c !== void 0 && c >= "0" && c <= "9") this.number();
+    else this.literal();
+    this.pos = skipWhitespace(this.text, this.pos);
+    return false;
+  }
+  open(c) {
+    if (this.stack.length >= this.maxDepth) {
+      this.fail(tooDeepProblem(this.maxDepth), this.pos, "TOO_DEEP");
+    }
+    this.stack.push(c === "{" ? OBJECT : ARRAY);
+    this.pos = skipWhitespace(this.text, this.pos + 1);
+    const close = c === "{" ? "}" : "]";
+    if (this.text[this.pos] === close) {
+      this.stack.pop();
+      this.pos = skipWhitespace(this.text, this.pos + 1);
+      return false;
+    }
+    if (c === "{") this.key();
+    return true;
+  }
+  /** After a value inside a container: a ',' and the next member, or the closing bracket. */
+  afterMember() {
+    const inObject = this.stack[this.stack.length - 1] === OBJECT;
+    const close = inObject ? "}" : "]";
+    const c = this.text[this.pos];
+    if (c === close) {
+      this.stack.pop();
+      this.pos = skipWhitespace(this.text, this.pos + 1);
+      return false;
+    }
+    if (c !== ",") {
+      const what = inObject ? "an object member" : "an array element";
+      const prefix = c === void 0 ? "unexpected end of input; " : "";
+      this.fail(`${prefix}expected ',' or '${close}' after ${what}`, this.pos, "INVALID_JSON", missingHint(c));
+    }
+    const comma = this.pos;
+    this.pos = skipWhitespace(this.text, this.pos + 1);
+    if (this.text[this.pos] === close) {
+      this.fail(`trailing comma before '${close}'`, comma, "INVALID_JSON", "remove the last ','");
+    }
+    if (inObject) this.key();
+    return true;
+  }
+  /** An object key and its ':'; leaves the position at the member's value. */
+  key() {
+    const c = this.text[this.pos];
+    if (c !== '"') {
+      if (c === void 0) this.fail(`unexpected end of input; expected a '"'-quoted object key`, this.pos);
+      const hint = c === "'" ? "JSON strings use double quotes" : "object keys must be double-quoted strings";
+      this.fail(`expected a '"'-quoted object key, found ${describeChar(c)}`, this.pos, "INVALID_JSON", hint);
+    }
+    this.string();
+    this.pos = skipWhitespace(this.text, this.pos);
+    if (this.text[this.pos] !== ":") this.fail("expected ':' after an object key", this.pos);
+    this.pos = skipWhitespace(this.text, this.pos + 1);
+  }
+  string() {
+    const start = this.pos;
+    let i = start + 1;
+    for (; ; ) {
+      const c = this.text.charCodeAt(i);
+      if (Number.isNaN(c) || c === 10 || c === 13) {
+        this.fail("unterminated string", start, "INVALID_JSON", `close it with '"' before the end of the line`);
+      }
+      if (c === 34) break;
+      if (c === 92) i = this.escape(i);
+      else if (c < 32) {
+        const hint = c === 9 ? "write it as \\t" : "write it as a \\u escape";
+        this.fail(`unescaped control character ${describeChar(this.text.charAt(i))} in a string`, i, "INVALID_JSON", hint);
+      } else i++;
+    }
+    this.pos = i + 1;
+  }
+  /** Checks the escape sequence at `i` (a backslash); returns the offset after it. */
+  escape(i) {
+    const e = this.text[i + 1];
+    if (e === void 0) this.fail("unterminated string", i);
+    if (e === "u") {
+      if (!HEX.test(this.text.slice(i + 2, i + 6))) {
+        this.fail("invalid \\u escape in a string: expected 4 hexadecimal digits", i);
+      }
+      return i + 6;
+    }
+    if (!SIMPLE_ESCAPES.includes(e)) {
+      this.fail(`invalid escape sequence '\\${e}' in a string`, i, "INVALID_JSON", "write a backslash as \\\\");
+    }
+    return i + 2;
+  }
+  number() {
+    let i = this.pos;
+    if (this.text[i] === "-") i++;
+    if (this.text[i] === "0") {
+      if (isDigit(this.text[i + 1])) this.fail("numbers cannot have leading zeros", i);
+      i++;
+    } else i = this.digits(i, "expected a digit after '-'");
+    if (this.text[i] === ".") i = this.digits(i + 1, "expected a digit after the decimal point");
+    if (this.text[i] === "e" || this.text[i] === "E") {
+      i++;
+      if (this.text[i] === "+" || this.text[i] === "-") i++;
+      i = this.digits(i, "expected a digit in the exponent");
+    }
+    this.pos = i;
+  }
+  digits(from, problem) {
+    let i = from;
+    while (isDigit(this.text[i])) i++;
+    if (i === from) this.fail(problem, from);
+    return i;
+  }
+  literal() {
+    for (const word of ["true", "false", "null"]) {
+      if (this.text.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return;
+      }
+    }
+    this.fail(...unexpectedValue(this.text, this.pos));
+  }
+  end() {
+    if (this.pos < this.text.length) {
+      const c = describeChar(this.text.charAt(this.pos));
+      this.fail(`unexpected ${c} after the end of the JSON value`, this.pos, "INVALID_JSON", "a document holds exactly one value");
+    }
+  }
+  fail(problem, offset, code = "INVALID_JSON", hint) {
+    throw new Failure({ code, problem, offset, ...hint ? { hint } : {} });
+  }
+};
+function isDigit(c) {
+  return c !== void 0 && c >= "0" && c <= "9";
+}
+function missingHint(c) {
+  return c === '"' || c === "{" || c === "[" ? "a ',' is probably missing" : void 0;
+}
+function unexpectedValue(text, pos) {
+  const c = text[pos];
+  if (c === void 0) return ["unexpected end of input; expected a value", pos, "INVALID_JSON"];
+  if (c === "'") return ["strings must use double quotes", pos, "INVALID_JSON"];
+  if (c === "/") return ["comments are not allowed in JSON", pos, "INVALID_JSON"];
+  if (c === "}" || c === "]" || c === "," || c === ":") {
+    return [`expected a value, found '${c}'`, pos, "INVALID_JSON"];
+  }
+  const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(pos, pos + 64))?.[0];
+  if (word !== void 0) {
+    const hint = word === "NaN" || word === "Infinity" ? "JSON has no NaN or Infinity" : "strings must be in double quotes";
+    return [`unexpected word '${word}'; expected a value`, pos, "INVALID_JSON", hint];
+  }
+  return [`unexpected character ${describeChar(String.fromCodePoint(text.codePointAt(pos) ?? 0))}; expected a value`, pos, "INVALID_JSON"];
+}
+
+// src/avro/json-document.ts
+var DEFAULT_JSON_MAX_DEPTH = 1e3;
+var BOM = "\uFEFF";
+var UTF8_HINT = "Save the file as UTF-8.";
+function decodeSchemaBytes(bytes, file) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidUtf8(bytes, file);
+  }
+}
+function invalidUtf8(bytes, file) {
+  const bad2 = firstInvalidUtf8(bytes);
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, bad2));
+  const { line: line2, column } = new TextLines(before).position(before.length);
+  const byte = (bytes[bad2] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+  const utf16 = bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255;
+  const hint = utf16 ? `The file looks like UTF-16. ${UTF8_HINT}` : UTF8_HINT;
+  return new SchemaError("INVALID_UTF8", `invalid UTF-8: byte 0x${byte} at byte offset ${bad2}`, { file, line: line2, column, hint });
+}
+function firstInvalidUtf8(bytes) {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const length = b < 128 ? 1 : b >= 194 && b <= 223 ? 2 : b >= 224 && b <= 239 ? 3 : b >= 240 && b <= 244 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const low = b === 224 ? 160 : b === 240 ? 144 : 128;
+    const high = b === 237 ? 159 : b === 244 ? 143 : 191;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k] ?? 0;
+      if (c < (k === 1 ? low : 128) || c > (k === 1 ? high : 191)) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+function parseJsonDocument(text, options4 = {}) {
+  const source = text.startsWith(BOM) ? text.slice(1) : text;
+  const maxDepth = options4.maxDepth ?? DEFAULT_JSON_MAX_DEPTH;
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) {
+    throw new RangeError(`maxDepth must be a positive integer, got ${String(maxDepth)}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    const failure3 = findJsonFailure(source, maxDepth);
+    if (failure3) throw scanError(source, options4.file, failure3);
+    throw new SchemaError("INVALID_JSON", "the document is not valid JSON", { file: options4.file });
+  }
+  const deep = findTooDeep(source, maxDepth);
+  if (deep >= 0) throw scanError(source, options4.file, { code: "TOO_DEEP", problem: tooDeepProblem(maxDepth), offset: deep });
+  return new ParsedDocument(source, options4.file, value);
+}
+function scanError(text, file, failure3) {
+  const { line: line2, column } = new TextLines(text).position(failure3.offset);
+  const hint = failure3.hint ?? (failure3.code === "TOO_DEEP" ? "Reduce the nesting of the schema." : void 0);
+  return new SchemaError(failure3.code, failure3.problem, { file, line: line2, column, hint: hint && capitalise(hint) });
+}
+function capitalise(hint) {
+  const sentence = hint.charAt(0).toUpperCase() + hint.slice(1);
+  return sentence.endsWith(".") ? sentence : `${sentence}.`;
+}
+var ParsedDocument = class {
+  constructor(text, file, value) {
+    this.text = text;
+    this.file = file;
+    this.value = value;
+  }
+  text;
+  file;
+  value;
+  lines;
+  containers;
+  positionOf(pointer) {
+    const tokens = pointerTokens(pointer);
+    if (tokens === void 0) return void 0;
+    this.containers ??= new ContainerIndex(this.text);
+    const offset = locate(this.text, this.containers, tokens);
+    if (offset === void 0) return void 0;
+    this.lines ??= new TextLines(this.text);
+    return this.lines.position(offset);
+  }
+  lineText(line2) {
+    this.lines ??= new TextLines(this.text);
+    return this.lines.lineText(line2);
+  }
+};
+var TextLines = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+    this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
+  }
+  text;
+  starts = [0];
+  hasSurrogates;
+  position(offset) {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = this.starts[lo] ?? 0;
+    const units = offset - start;
+    const column = this.hasSurrogates ? [...this.text.slice(start, offset)].length : units;
+    return { line: lo + 1, column: column + 1 };
+  }
+  lineText(line2) {
+    const start = this.starts[line2 - 1];
+    if (start === void 0 || line2 < 1) return "";
+    const next = this.starts[line2] ?? this.text.length;
+    return this.text.slice(start, next).replace(/\r?\n$|\r$/, "");
+  }
+};
+var ContainerIndex = class {
+  opens = new Int32Array(1024);
+  closes = new Int32Array(1024);
+  count = 0;
+  constructor(text) {
+    const stack = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) i = stringEnd(text, i) - 1;
+      else if (c === 123 || c === 91) stack.push(this.add(i));
+      else if (c === 125 || c === 93) this.closes[stack.pop() ?? 0] = i;
+    }
+  }
+  add(open) {
+    if (this.count === this.opens.length) {
+      this.opens = grow(this.opens);
+      this.closes = grow(this.closes);
+    }
+    this.opens[this.count] = open;
+    return this.count++;
+  }
+  closeOf(open) {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if ((this.opens[mid] ?? 0) < open) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.closes[lo] ?? open;
+  }
+};
+function grow(array) {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+function pointerTokens(pointer) {
+  if (pointer === "" || pointer === "/") return [];
+  if (!pointer.startsWith("/") || /~[^01]|~$/.test(pointer)) return void 0;
+  return pointer.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function locate(text, containers, tokens) {
+  let at2 = skipWhitespace(text, 0);
+  let anchor = at2;
+  for (const token of tokens) {
+    const c = text[at2];
+    const found = c === "{" ? findMember(text, containers, at2, token) : c === "[" ? findElement(text, containers, at2, token) : void 0;
+    if (found === void 0) return void 0;
+    [anchor, at2] = found;
+  }
+  return anchor;
+}
+function findMember(text, containers, open, name) {
+  let found;
+  let i = skipWhitespace(text, open + 1);
+  while (text[i] === '"') {
+    const keyEnd = stringEnd(text, i);
+    const raw = text.slice(i, keyEnd);
+    const key = raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1);
+    const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
+    if (key === name) found = [i, value];
+    i = nextSibling(text, containers, value);
+  }
+  return found;
+}
+function findElement(text, containers, open, token) {
+  if (!/^(0|[1-9]\d*)$/.test(token)) return void 0;
+  let i = skipWhitespace(text, open + 1);
+  if (text[i] === "]") return void 0;
+  for (let index = Number(token); index > 0; index--) {
+    i = nextSibling(text, containers, i);
+    if (i >= text.length || text[i] === "]") return void 0;
+  }
+  return [i, i];
+}
+function nextSibling(text, containers, value) {
+  const c = text.charCodeAt(value);
+  let end;
+  if (c === 123 || c === 91) end = containers.closeOf(value) + 1;
+  else if (c === 34) end = stringEnd(text, value);
+  else {
+    end = value;
+    while (end < text.length && !isJsonWhitespace(text.charCodeAt(end)) && !",]}".includes(text.charAt(end))) end++;
+  }
+  end = skipWhitespace(text, end);
+  return text[end] === "," ? skipWhitespace(text, end + 1) : end;
+}
+
+// src/avro/defaults.ts
+var INT_MIN = -(2 ** 31);
+var INT_MAX = 2 ** 31 - 1;
+var NON_FINITE = /* @__PURE__ */ new Set(["NaN", "Infinity", "-Infinity"]);
+function isValidDefault(schema, value) {
+  switch (schema.kind) {
+    case "primitive":
+      return isValidPrimitiveDefault(schema.type, value);
+    case "enum":
+      return typeof value === "string" && schema.symbols.includes(value);
+    case "fixed":
+      return typeof value === "string";
+    case "array":
+      return Array.isArray(value) && value.every((item) => isValidDefault(schema.items, item));
+    case "map":
+      return isPlainObject(value) && Object.values(value).every((v) => isValidDefault(schema.values, v));
+    case "union":
+      return schema.branches.some((branch) => isValidDefault(branch, value));
+    case "record":
+      return isPlainObject(value) && schema.fields.every(
+        (field) => field.name in value ? isValidDefault(field.type, value[field.name]) : field.default !== void 0
+      );
+  }
+}
+function isValidPrimitiveDefault(type, value) {
+  switch (type) {
+    case "null":
+      return value === null;
+    case "boolean":
+      return typeof value === "boolean";
+    case "int":
+      return Number.isInteger(value) && value >= INT_MIN && value <= INT_MAX;
+    case "long":
+      return Number.isInteger(value);
+    case "float":
+    case "double":
+      return typeof value === "number" || typeof value === "string" && NON_FINITE.has(value);
+    default:
+      return typeof value === "string";
+  }
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/avro/logical-types.ts
+var UNDERLYING = {
+  decimal: ["bytes", "fixed"],
+  "big-decimal": ["bytes"],
+  uuid: ["string", "fixed"],
+  date: ["int"],
+  "time-millis": ["int"],
+  "time-micros": ["long"],
+  "timestamp-millis": ["long"],
+  "timestamp-micros": ["long"],
+  "timestamp-nanos": ["long"],
+  "local-timestamp-millis": ["long"],
+  "local-timestamp-micros": ["long"],
+  "local-timestamp-nanos": ["long"],
+  duration: ["fixed"]
+};
+function checkLogicalType(name, underlying, attributes) {
+  const allowed = UNDERLYING[name];
+  if (!allowed) return { ok: true, logicalType: { name } };
+  if (!allowed.includes(underlying)) {
+    return { ok: false, problem: `logical type '${name}' must annotate ${allowed.join(" or ")}, not ${underlying}` };
+  }
+  if (name === "uuid" && underlying === "fixed" && attributes.size !== 16) {
+    return { ok: false, problem: `logical type 'uuid' on a fixed needs size 16, not ${attributes.size}` };
+  }
+  if (name === "duration" && attributes.size !== 12) {
+    return { ok: false, problem: `logical type 'duration' needs a fixed of size 12, not ${attributes.size}` };
+  }
+  if (name === "decimal") return checkDecimal(attributes);
+  return { ok: true, logicalType: { name } };
+}
+function checkDecimal(attributes) {
+  const { precision, scale = 0, size } = attributes;
+  if (!Number.isInteger(precision) || precision <= 0) {
+    return { ok: false, problem: `decimal precision must be a positive integer, not ${JSON.stringify(precision)}` };
+  }
+  if (!Number.isInteger(scale) || scale < 0) {
+    return { ok: false, problem: `decimal scale must be a non-negative integer, not ${JSON.stringify(scale)}` };
+  }
+  if (scale > precision) {
+    return { ok: false, problem: `decimal scale ${scale} is greater than its precision ${precision}` };
+  }
+  if (size !== void 0) {
+    const maxPrecision = Math.floor(Math.log10(2) * (8 * size - 1));
+    if (precision > maxPrecision) {
+      return { ok: false, problem: `decimal precision ${precision} does not fit in a fixed of size ${size} (at most ${maxPrecision})` };
+    }
+  }
+  return { ok: true, logicalType: { name: "decimal", precision, scale } };
 }
 
 // src/avro/model.ts
@@ -1777,6 +3204,660 @@ function isNamed(schema) {
 function typeLabel(schema) {
   return (schema.kind === "primitive" ? schema.type : schema.kind).toUpperCase();
 }
+
+// src/avro/names.ts
+var NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function isValidName(name) {
+  return NAME_PATTERN.test(name);
+}
+function isValidNamespace(namespace) {
+  return namespace === "" || namespace.split(".").every(isValidName);
+}
+function resolveName(declared, explicitNamespace, enclosingNamespace) {
+  const dot = declared.lastIndexOf(".");
+  if (dot >= 0) {
+    return { fullName: declared, name: declared.slice(dot + 1), namespace: declared.slice(0, dot) };
+  }
+  const namespace = explicitNamespace ?? enclosingNamespace;
+  return { fullName: namespace ? `${namespace}.${declared}` : declared, name: declared, namespace };
+}
+function qualify(reference3, namespace) {
+  return reference3.includes(".") || !namespace ? reference3 : `${namespace}.${reference3}`;
+}
+
+// src/avro/parse.ts
+var DEFAULT_MAX_DEPTH = 1e3;
+var RESERVED = /* @__PURE__ */ new Set([
+  "type",
+  "name",
+  "namespace",
+  "aliases",
+  "doc",
+  "fields",
+  "symbols",
+  "items",
+  "values",
+  "size",
+  "default",
+  "logicalType",
+  "precision",
+  "scale",
+  "order"
+]);
+var FIELD_RESERVED = /* @__PURE__ */ new Set(["name", "type", "default", "aliases", "doc", "order"]);
+var ORDERS = /* @__PURE__ */ new Set(["ascending", "descending", "ignore"]);
+var NO_ATTRIBUTES = Object.freeze({});
+var NO_STRINGS = Object.freeze([]);
+function parseSchema(json, options4 = {}) {
+  const context2 = {
+    file: options4.file,
+    strict: options4.strict ?? true,
+    maxDepth: options4.maxDepth ?? DEFAULT_MAX_DEPTH,
+    external: options4.namedTypes ?? /* @__PURE__ */ new Map(),
+    named: /* @__PURE__ */ new Map()
+  };
+  try {
+    return { root: parseNode(json, "", "", 0, context2), named: context2.named };
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new SchemaError("TOO_DEEP", "the schema is nested too deeply to process", { file: context2.file, hint: "Flatten the schema." });
+    }
+    throw error;
+  }
+}
+function fail2(context2, code, pointer, problem, hint) {
+  throw new SchemaError(code, problem, { file: context2.file, pointer, hint });
+}
+function parseNode(json, pointer, namespace, depth, context2) {
+  if (depth > context2.maxDepth) {
+    fail2(
+      context2,
+      "TOO_DEEP",
+      pointer,
+      `schema nesting is deeper than ${context2.maxDepth} levels`,
+      "flatten the schema; the registry rejects JSON nested this deep"
+    );
+  }
+  if (typeof json === "string") return parseTypeName(json, pointer, namespace, context2);
+  if (Array.isArray(json)) return parseUnion(json, pointer, namespace, depth, context2);
+  if (isObject(json)) return parseObject(json, pointer, namespace, depth, context2);
+  return fail2(context2, "INVALID_SCHEMA", pointer, `a schema must be a type name, an object or an array, not ${describe(json)}`);
+}
+function parseTypeName(name, pointer, namespace, context2) {
+  if (PRIMITIVE_NAMES.has(name)) {
+    return { kind: "primitive", type: name, pointer, file: context2.file, attributes: NO_ATTRIBUTES };
+  }
+  const found = lookupNamed(name, namespace, context2);
+  if (found) return found;
+  return fail2(
+    context2,
+    "UNKNOWN_TYPE",
+    pointer,
+    `unknown type "${name}"`,
+    "Define it before it is used, check its spelling and namespace, or map the file that defines it as a reference."
+  );
+}
+function lookupNamed(name, namespace, context2) {
+  const qualified = qualify(name, namespace);
+  const found = context2.named.get(qualified) ?? context2.external.get(qualified);
+  if (found || qualified === name) return found;
+  return context2.named.get(name) ?? context2.external.get(name);
+}
+function parseUnion(json, pointer, namespace, depth, context2) {
+  const branches = json.map((branch, index) => parseNode(branch, `${pointer}/${index}`, namespace, depth + 1, context2));
+  const seen = /* @__PURE__ */ new Set();
+  branches.forEach((branch, index) => {
+    if (branch.kind === "union") {
+      fail2(
+        context2,
+        "INVALID_SCHEMA",
+        `${pointer}/${index}`,
+        "a union may not directly contain another union",
+        "merge the inner union's branches into the outer one"
+      );
+    }
+    const key = "fullName" in branch ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
+    if (seen.has(key)) {
+      fail2(context2, "INVALID_SCHEMA", `${pointer}/${index}`, `the union contains "${key}" twice`, "remove the duplicate branch");
+    }
+    seen.add(key);
+  });
+  return { kind: "union", branches, pointer, file: context2.file, attributes: NO_ATTRIBUTES };
+}
+function parseObject(json, pointer, namespace, depth, context2) {
+  const type = json.type;
+  if (type === void 0) {
+    fail2(context2, "INVALID_SCHEMA", pointer, 'the schema object has no "type"', 'add a "type" attribute');
+  }
+  if (typeof type !== "string") {
+    return parseNode(type, `${pointer}/type`, namespace, depth + 1, context2);
+  }
+  switch (type) {
+    case "record":
+    case "error":
+      return parseRecord(json, pointer, namespace, depth, context2);
+    case "enum":
+      return parseEnum(json, pointer, namespace, context2);
+    case "fixed":
+      return parseFixed(json, pointer, namespace, context2);
+    case "array":
+      return parseArray(json, pointer, namespace, depth, context2);
+    case "map":
+      return parseMap(json, pointer, namespace, depth, context2);
+  }
+  if (PRIMITIVE_NAMES.has(type)) {
+    const logicalType = parseLogicalType(json, type, void 0, pointer, context2);
+    return { kind: "primitive", type, pointer, file: context2.file, logicalType, attributes: attributesOf(json) };
+  }
+  return parseTypeName(type, `${pointer}/type`, namespace, context2);
+}
+function parseNamedHeader(json, pointer, enclosing, context2) {
+  const declared = json.name;
+  if (typeof declared !== "string" || declared === "") {
+    fail2(context2, "INVALID_SCHEMA", pointer, `a ${json.type} needs a "name" string`, 'add a "name" attribute');
+  }
+  const explicit = json.namespace;
+  if (explicit !== void 0 && explicit !== null && typeof explicit !== "string") {
+    fail2(context2, "INVALID_SCHEMA", `${pointer}/namespace`, `"namespace" must be a string, not ${describe(explicit)}`);
+  }
+  const resolved = resolveName(declared, explicit ?? void 0, enclosing);
+  if (context2.strict && (!isValidName(resolved.name) || !isValidNamespace(resolved.namespace))) {
+    fail2(
+      context2,
+      "INVALID_NAME",
+      `${pointer}/name`,
+      `"${resolved.fullName}" is not a valid Avro name`,
+      "use letters, digits and underscores, not starting with a digit, with dots only between namespace parts"
+    );
+  }
+  if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
+    fail2(context2, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
+  }
+  if (context2.named.has(resolved.fullName) || context2.external.has(resolved.fullName)) {
+    fail2(
+      context2,
+      "DUPLICATE_NAME",
+      `${pointer}/name`,
+      `the type "${resolved.fullName}" is defined twice`,
+      "refer to the first definition by name instead of defining it again"
+    );
+  }
+  const declaredAliases = stringList(json.aliases, `${pointer}/aliases`, context2);
+  const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
+  const doc = typeof json.doc === "string" ? json.doc : void 0;
+  return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
+}
+function parseRecord(json, pointer, enclosing, depth, context2) {
+  const header2 = parseNamedHeader(json, pointer, enclosing, context2);
+  if (!Array.isArray(json.fields)) {
+    fail2(context2, "INVALID_SCHEMA", pointer, `record "${header2.fullName}" needs a "fields" array`, 'add "fields": [] at least');
+  }
+  const fields = [];
+  const record = {
+    kind: "record",
+    fullName: header2.fullName,
+    name: header2.name,
+    namespace: header2.namespace,
+    aliases: header2.aliases,
+    doc: header2.doc,
+    isError: json.type === "error",
+    fields,
+    pointer,
+    file: context2.file,
+    attributes: attributesOf(json)
+  };
+  context2.named.set(header2.fullName, record);
+  const names = /* @__PURE__ */ new Set();
+  json.fields.forEach((fieldJson, position) => {
+    const field = parseField(fieldJson, `${pointer}/fields/${position}`, position, header2.namespace, depth, context2);
+    if (names.has(field.name)) {
+      fail2(
+        context2,
+        "DUPLICATE_FIELD",
+        `${pointer}/fields/${position}/name`,
+        `record "${header2.fullName}" has two fields named "${field.name}"`,
+        "rename or remove one of them"
+      );
+    }
+    names.add(field.name);
+    fields.push(field);
+  });
+  return record;
+}
+function parseField(json, pointer, position, namespace, depth, context2) {
+  if (!isObject(json)) fail2(context2, "INVALID_SCHEMA", pointer, `a field must be an object, not ${describe(json)}`);
+  const name = json.name;
+  if (typeof name !== "string") fail2(context2, "INVALID_SCHEMA", pointer, 'a field needs a "name" string', 'add a "name" attribute');
+  if (context2.strict && !isValidName(name)) {
+    fail2(
+      context2,
+      "INVALID_NAME",
+      `${pointer}/name`,
+      `"${name}" is not a valid field name`,
+      "use letters, digits and underscores, not starting with a digit"
+    );
+  }
+  if (!("type" in json)) fail2(context2, "INVALID_SCHEMA", pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
+  const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 3, context2);
+  const order = json.order ?? "ascending";
+  if (typeof order !== "string" || !ORDERS.has(order)) {
+    fail2(
+      context2,
+      "INVALID_SCHEMA",
+      `${pointer}/order`,
+      `field "${name}" has order ${describe(order)}`,
+      'use "ascending", "descending" or "ignore"'
+    );
+  }
+  const hasDefault = "default" in json;
+  if (hasDefault && context2.strict && !isValidDefault(type, json.default)) {
+    fail2(
+      context2,
+      "INVALID_DEFAULT",
+      `${pointer}/default`,
+      `the default ${truncate(JSON.stringify(json.default))} of field "${name}" is not a valid ${describeType(type)}`,
+      "give a default of the field's type (for a union, of one of its branches)"
+    );
+  }
+  return {
+    name,
+    position,
+    type,
+    pointer,
+    file: context2.file,
+    default: hasDefault ? { value: json.default } : void 0,
+    aliases: stringList(json.aliases, `${pointer}/aliases`, context2),
+    order,
+    doc: typeof json.doc === "string" ? json.doc : void 0,
+    attributes: attributesOf(json, FIELD_RESERVED)
+  };
+}
+function parseEnum(json, pointer, enclosing, context2) {
+  const header2 = parseNamedHeader(json, pointer, enclosing, context2);
+  const symbols = json.symbols;
+  if (!Array.isArray(symbols) || symbols.some((s) => typeof s !== "string")) {
+    fail2(context2, "INVALID_SCHEMA", `${pointer}/symbols`, `enum "${header2.fullName}" needs a "symbols" array of strings`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  symbols.forEach((symbol, index) => {
+    if (seen.has(symbol)) {
+      fail2(context2, "DUPLICATE_SYMBOL", `${pointer}/symbols/${index}`, `enum "${header2.fullName}" lists "${symbol}" twice`);
+    }
+    if (context2.strict && !isValidName(symbol)) {
+      fail2(
+        context2,
+        "INVALID_NAME",
+        `${pointer}/symbols/${index}`,
+        `"${symbol}" is not a valid enum symbol`,
+        "use letters, digits and underscores, not starting with a digit"
+      );
+    }
+    seen.add(symbol);
+  });
+  const enumDefault = json.default;
+  if (enumDefault !== void 0 && (typeof enumDefault !== "string" || !seen.has(enumDefault))) {
+    fail2(
+      context2,
+      "INVALID_DEFAULT",
+      `${pointer}/default`,
+      `the enum default ${JSON.stringify(enumDefault)} is not one of the symbols of "${header2.fullName}"`,
+      "use one of its symbols"
+    );
+  }
+  const schema = {
+    kind: "enum",
+    fullName: header2.fullName,
+    name: header2.name,
+    namespace: header2.namespace,
+    aliases: header2.aliases,
+    doc: header2.doc,
+    symbols,
+    default: enumDefault,
+    pointer,
+    file: context2.file,
+    attributes: attributesOf(json)
+  };
+  context2.named.set(header2.fullName, schema);
+  return schema;
+}
+function parseFixed(json, pointer, enclosing, context2) {
+  const header2 = parseNamedHeader(json, pointer, enclosing, context2);
+  const size = json.size;
+  if (!Number.isInteger(size) || size < 0) {
+    fail2(context2, "INVALID_SCHEMA", `${pointer}/size`, `fixed "${header2.fullName}" needs a non-negative integer "size", not ${describe(size)}`);
+  }
+  const logicalType = parseLogicalType(json, "fixed", size, pointer, context2);
+  const schema = {
+    kind: "fixed",
+    fullName: header2.fullName,
+    name: header2.name,
+    namespace: header2.namespace,
+    aliases: header2.aliases,
+    doc: header2.doc,
+    size,
+    logicalType,
+    pointer,
+    file: context2.file,
+    attributes: attributesOf(json)
+  };
+  context2.named.set(header2.fullName, schema);
+  return schema;
+}
+function parseArray(json, pointer, namespace, depth, context2) {
+  if (!("items" in json)) fail2(context2, "INVALID_SCHEMA", pointer, 'an array needs "items"', 'add "items" with the element type');
+  const items = parseNode(json.items, `${pointer}/items`, namespace, depth + 1, context2);
+  return { kind: "array", items, pointer, file: context2.file, attributes: attributesOf(json) };
+}
+function parseMap(json, pointer, namespace, depth, context2) {
+  if (!("values" in json)) fail2(context2, "INVALID_SCHEMA", pointer, 'a map needs "values"', 'add "values" with the value type');
+  const values = parseNode(json.values, `${pointer}/values`, namespace, depth + 1, context2);
+  return { kind: "map", values, pointer, file: context2.file, attributes: attributesOf(json) };
+}
+function parseLogicalType(json, underlying, size, pointer, context2) {
+  const name = json.logicalType;
+  if (name === void 0) return void 0;
+  if (typeof name !== "string") {
+    if (!context2.strict) return void 0;
+    return fail2(context2, "INVALID_LOGICAL_TYPE", `${pointer}/logicalType`, `"logicalType" must be a string, not ${describe(name)}`);
+  }
+  const checked3 = checkLogicalType(name, underlying, { precision: json.precision, scale: json.scale, size });
+  if (checked3.ok) return checked3.logicalType;
+  if (!context2.strict) return void 0;
+  return fail2(
+    context2,
+    "INVALID_LOGICAL_TYPE",
+    `${pointer}/logicalType`,
+    checked3.problem,
+    "fix the annotation; the registry would silently ignore it and readers would see the raw type"
+  );
+}
+function stringList(value, pointer, context2) {
+  if (value === void 0 || value === null) return NO_STRINGS;
+  if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
+    fail2(context2, "INVALID_SCHEMA", pointer, `expected an array of strings, not ${describe(value)}`);
+  }
+  return value;
+}
+function attributesOf(json, reserved2 = RESERVED) {
+  let attributes;
+  for (const key in json) {
+    if (reserved2.has(key)) continue;
+    attributes ??= {};
+    attributes[key] = json[key];
+  }
+  return attributes ?? NO_ATTRIBUTES;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  return truncate(JSON.stringify(value));
+}
+function describeType(schema) {
+  if (schema.kind === "primitive") return schema.type;
+  if ("fullName" in schema) return `${schema.kind} ${schema.fullName}`;
+  if (schema.kind === "union") return `value of any branch of the union`;
+  return schema.kind;
+}
+function truncate(text) {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+// src/avro/references.ts
+var NAMED_KINDS = /* @__PURE__ */ new Set(["record", "error", "enum", "fixed"]);
+function scanNamedTypes(value) {
+  const defined2 = /* @__PURE__ */ new Set();
+  const used = [];
+  const stack = [{ node: value, namespace: "", pointer: "" }];
+  for (let visit = stack.pop(); visit !== void 0; visit = stack.pop()) {
+    const { node, namespace, pointer } = visit;
+    if (typeof node === "string") {
+      if (!PRIMITIVE_NAMES.has(node)) used.push({ candidates: candidatesFor(node, namespace), pointer });
+    } else if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], namespace, pointer: `${pointer}/${i}` });
+    } else if (isObject2(node)) {
+      const children = childTypes(node, visit, defined2);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const references2 = used.filter((ref) => {
+    const key = ref.candidates.join("\n");
+    if (defined2.has(ref.candidates[0] ?? "") || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { defines: [...defined2], references: references2 };
+}
+function childTypes(node, visit, defined2) {
+  const { type } = node;
+  const at2 = (key, namespace2 = visit.namespace) => ({ node: node[key], namespace: namespace2, pointer: `${visit.pointer}/${key}` });
+  if (typeof type !== "string") return type === void 0 ? [] : [at2("type")];
+  if (type === "array") return [at2("items")];
+  if (type === "map") return [at2("values")];
+  if (!NAMED_KINDS.has(type)) return PRIMITIVE_NAMES.has(type) ? [] : [at2("type")];
+  if (typeof node.name !== "string") return [];
+  const explicit = typeof node.namespace === "string" ? node.namespace : void 0;
+  const { fullName: fullName2, namespace } = resolveName(node.name, explicit, visit.namespace);
+  defined2.add(fullName2);
+  if (type !== "record" && type !== "error" || !Array.isArray(node.fields)) return [];
+  return node.fields.flatMap(
+    (field, i) => isObject2(field) && "type" in field ? [{ node: field.type, namespace, pointer: `${visit.pointer}/fields/${i}/type` }] : []
+  );
+}
+function candidatesFor(name, namespace) {
+  if (name.includes(".") || namespace === "") return [name];
+  return [`${namespace}.${name}`, name];
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function orderByDependencies(items) {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  if (byId.size < items.length) {
+    const twice = items.find((item, i) => items.findIndex((other) => other.id === item.id) !== i);
+    throw new RangeError(`orderByDependencies needs distinct ids, got '${twice?.id}' twice`);
+  }
+  const definers = definersOf(items);
+  const edges = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const needs = /* @__PURE__ */ new Map();
+    for (const ref of item.references) {
+      const [definer, typeName] = definerOf(ref, definers, item.id);
+      if (definer !== item.id && !needs.has(definer)) needs.set(definer, typeName);
+    }
+    edges.set(item.id, needs);
+  }
+  const dependsOn = new Map([...edges].map(([id2, needs]) => [id2, [...needs.keys()].sort(compareIds)]));
+  const order = topologicalOrder2([...byId.keys()], dependsOn, edges);
+  return { order, items: order.map((id2) => byId.get(id2)), dependsOn };
+}
+function definersOf(items) {
+  const definers = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    for (const name of item.defines) {
+      const other = definers.get(name);
+      if (other !== void 0 && other !== item.id) {
+        const [first, second] = [other, item.id].sort(compareIds);
+        throw new SchemaError("DUPLICATE_NAME", `named type '${name}' is defined in both '${first}' and '${second}'`, {
+          file: second,
+          hint: "Keep one definition and reference it from the other file."
+        });
+      }
+      definers.set(name, item.id);
+    }
+  }
+  return definers;
+}
+function definerOf(ref, definers, id2) {
+  const candidates = typeof ref === "string" ? [ref] : ref.candidates;
+  for (const name of candidates) {
+    const definer = definers.get(name);
+    if (definer !== void 0) return [definer, name];
+  }
+  const wanted = candidates.map((name, i) => i === 0 ? `'${name}'` : ` (or '${name}')`).join("");
+  throw new SchemaError("MISSING_REFERENCE", `named type ${wanted} is used but no schema defines it`, {
+    file: id2,
+    pointer: typeof ref === "string" ? void 0 : ref.pointer,
+    hint: "Check its spelling and namespace, or add the schema file that defines it."
+  });
+}
+function topologicalOrder2(ids, dependsOn, edges) {
+  const waiting = new Map(ids.map((id2) => [id2, dependsOn.get(id2)?.length ?? 0]));
+  const dependents = /* @__PURE__ */ new Map();
+  for (const [id2, needs] of dependsOn) for (const need of needs) dependents.set(need, [...dependents.get(need) ?? [], id2]);
+  const ready = ids.filter((id2) => waiting.get(id2) === 0).sort(compareIds);
+  const order = [];
+  while (ready.length > 0) {
+    const id2 = ready.shift();
+    order.push(id2);
+    for (const dependent of dependents.get(id2) ?? []) {
+      const left = (waiting.get(dependent) ?? 0) - 1;
+      waiting.set(dependent, left);
+      if (left === 0) insertSorted(ready, dependent);
+    }
+  }
+  if (order.length < ids.length) throw cycleError(ids.filter((id2) => (waiting.get(id2) ?? 0) > 0), dependsOn, edges);
+  return order;
+}
+function insertSorted(sorted, id2) {
+  let i = sorted.length;
+  while (i > 0 && compareIds(sorted[i - 1], id2) > 0) i--;
+  sorted.splice(i, 0, id2);
+}
+function cycleError(stuck, dependsOn, edges) {
+  const unordered = new Set(stuck);
+  const path2 = [];
+  let id2 = [...stuck].sort(compareIds)[0];
+  while (!path2.includes(id2)) {
+    path2.push(id2);
+    id2 = (dependsOn.get(id2) ?? []).find((next) => unordered.has(next));
+  }
+  const cycle = [...path2.slice(path2.indexOf(id2)), id2];
+  const steps = cycle.slice(1).map((to, i) => `uses '${edges.get(cycle[i])?.get(to) ?? "?"}' from '${to}'`);
+  return new SchemaError("REFERENCE_CYCLE", `schema files reference each other in a cycle: '${cycle[0]}' ${steps.join(", which ")}`, {
+    file: cycle[0],
+    hint: "Move the types they share into one file, or break the cycle."
+  });
+}
+function compareIds(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/avro/load.ts
+function loadSchemaSet(sources, options4 = {}) {
+  const documents = /* @__PURE__ */ new Map();
+  const items = sources.map((source) => {
+    const decoded = typeof source.text === "string" ? source.text : decodeSchemaBytes(source.text, source.file);
+    const document = parseJsonDocument(decoded, { file: source.file, maxDepth: options4.maxDepth });
+    documents.set(source.file, document);
+    const scan = scanNamedTypes(document.value);
+    return { id: source.file, defines: scan.defines, references: scan.references };
+  });
+  const external = new Set(options4.namedTypes?.keys() ?? []);
+  const unresolvedByOthers = items.map((item) => ({
+    ...item,
+    // Types supplied from outside the set (registry references) are not dependencies between files.
+    references: item.references.filter((ref) => !ref.candidates.some((name) => external.has(name)))
+  }));
+  const { order, dependsOn } = withPositionsIn(documents, () => orderByDependencies(unresolvedByOthers));
+  const loaded = /* @__PURE__ */ new Map();
+  for (const file of order) {
+    const document = documents.get(file);
+    const namedTypes = new Map(options4.namedTypes ?? []);
+    for (const dependency of transitiveDependencies(file, dependsOn)) {
+      for (const [name, type] of loaded.get(dependency).named) namedTypes.set(name, type);
+    }
+    const parsed = withPositions(document, () => parseSchema(document.value, { ...options4, file, namedTypes }));
+    loaded.set(file, { schema: parsed.root, named: parsed.named, document, file });
+  }
+  return loaded;
+}
+function transitiveDependencies(file, dependsOn) {
+  const seen = /* @__PURE__ */ new Set();
+  const pending = [...dependsOn.get(file) ?? []];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (seen.has(next)) continue;
+    seen.add(next);
+    pending.push(...dependsOn.get(next) ?? []);
+  }
+  return [...seen].sort();
+}
+function withPositionsIn(documents, order) {
+  try {
+    return order();
+  } catch (error) {
+    const document = error instanceof SchemaError && error.file !== void 0 ? documents.get(error.file) : void 0;
+    if (document === void 0) throw error;
+    return withPositions(document, () => {
+      throw error;
+    });
+  }
+}
+function withPositions(document, parse2) {
+  try {
+    return parse2();
+  } catch (error) {
+    if (!(error instanceof SchemaError) || error.pointer === void 0 || error.line !== void 0) throw error;
+    const position = nearestPosition(document, error.pointer);
+    throw position ? error.withDetails(position) : error;
+  }
+}
+function nearestPosition(document, pointer) {
+  let current = pointer;
+  for (; ; ) {
+    const position = document.positionOf(current);
+    if (position || current === "") return position;
+    current = current.slice(0, Math.max(0, current.lastIndexOf("/")));
+  }
+}
+
+// src/policy/config/load.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { isAbsolute, join as join4 } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+
+// src/policy/config/errors.ts
+var ConfigError = class extends Error {
+  constructor(issues) {
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
+    super(`${first ? formatConfigIssue(first) : "invalid config"}${more}`);
+    this.issues = issues;
+  }
+  issues;
+  name = "ConfigError";
+};
+function formatConfigIssue(issue) {
+  const where2 = issue.line === void 0 ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
+  const path2 = issue.path === "" ? "" : `${issue.path}: `;
+  return `${where2}: ${path2}${issue.problem}`;
+}
+function formatKeyPath(path2) {
+  let out = "";
+  for (const segment of path2) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out === "" ? segment : `.${segment}`;
+  }
+  return out;
+}
+function showValue(value) {
+  let text;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+// src/policy/config/schema.ts
+import { z as z6 } from "zod";
 
 // src/avro/compat/walk.ts
 var COMPATIBLE = Object.freeze([]);
@@ -1853,9 +3934,9 @@ function sourceRef(node) {
 
 // src/avro/compat/record-fields.ts
 var AmbiguousFieldMatch = class extends Error {
-  constructor(failure2) {
-    super(failure2.message);
-    this.failure = failure2;
+  constructor(failure3) {
+    super(failure3.message);
+    this.failure = failure3;
   }
   failure;
   name = "AmbiguousFieldMatch";
@@ -2082,8 +4163,8 @@ var TEMPLATES = {
 function describeIncompatibility(incompatibility, reader, writer) {
   return TEMPLATES[incompatibility.type](incompatibility, reader, writer);
 }
-function describeFailure(failure2) {
-  return `${UNEXPECTED_EXCEPTION_PREFIX}${failure2.message}`;
+function describeFailure(failure3) {
+  return `${UNEXPECTED_EXCEPTION_PREFIX}${failure3.message}`;
 }
 
 // src/avro/compat/levels.ts
@@ -2097,12 +4178,6 @@ var InvalidCompatibilityLevelError = class extends Error {
   value;
   name = "InvalidCompatibilityLevelError";
 };
-function parseCompatibilityLevel(text) {
-  const upper = typeof text === "string" ? text.trim().toUpperCase() : void 0;
-  const level3 = COMPATIBILITY_LEVELS.find((candidate) => candidate === upper);
-  if (level3 === void 0) throw new InvalidCompatibilityLevelError(text);
-  return level3;
-}
 var PLANS = {
   NONE: { directions: [], transitive: false },
   BACKWARD: { directions: ["backward"], transitive: false },
@@ -2155,6 +4230,986 @@ function checkDirection(candidate, old, version, direction) {
     ...locate2(readerNode, writerNode)
   }));
 }
+
+// src/policy/config/settings.ts
+var NAMING_STRATEGIES = SUBJECT_NAME_STRATEGIES;
+var RESERVED_SECTIONS = [];
+
+// src/policy/config/policy-sections.ts
+import { z as z4 } from "zod";
+
+// src/policy/config/glob.ts
+var GlobError = class extends Error {
+  constructor(pattern, problem) {
+    super(`invalid glob ${JSON.stringify(pattern)}: ${problem}`);
+    this.pattern = pattern;
+    this.problem = problem;
+  }
+  pattern;
+  problem;
+  name = "GlobError";
+};
+function compileGlob(pattern) {
+  const regex = globToRegExp2(pattern);
+  return (path2) => regex.test(normalisePath(path2));
+}
+function globToRegExp2(pattern) {
+  const body = stripPrefix(pattern);
+  if (body === "") throw new GlobError(pattern, "it is empty; write a path such as schemas/**/*.avsc");
+  const parser = new GlobParser(pattern, body);
+  const source = parser.sequence(false);
+  return new RegExp(`^${source}$`, "u");
+}
+function normalisePath(path2) {
+  return stripPrefix(path2.replace(/\\/g, "/"));
+}
+function stripPrefix(text) {
+  return text.replace(/^(\.\/|\/)+/, "");
+}
+var GlobParser = class {
+  constructor(pattern, text) {
+    this.pattern = pattern;
+    this.text = text;
+  }
+  pattern;
+  text;
+  at = 0;
+  /** Regex source up to the end, or inside braces up to the next `,` or `}`. */
+  sequence(inBraces) {
+    let out = "";
+    while (this.at < this.text.length) {
+      const c = this.text.charAt(this.at);
+      if (inBraces && (c === "," || c === "}")) return out;
+      out += this.token(c);
+    }
+    if (inBraces) throw new GlobError(this.pattern, "a '{' has no matching '}'");
+    return out;
+  }
+  token(c) {
+    switch (c) {
+      case "*":
+        return this.star();
+      case "?":
+        this.at++;
+        return "[^/]";
+      case "{":
+        return this.braces();
+      case "}":
+        throw new GlobError(this.pattern, "a '}' has no matching '{'");
+      case "[":
+      case "]":
+        throw new GlobError(this.pattern, "character classes ([...]) are not supported; use {a,b} alternatives");
+      case "\\":
+        return this.escaped();
+      default:
+        this.at++;
+        return escapeRegex(c);
+    }
+  }
+  star() {
+    const start = this.at;
+    while (this.text.charAt(this.at) === "*") this.at++;
+    const run2 = this.at - start;
+    const before = this.text.charAt(start - 1);
+    const after = this.text.charAt(this.at);
+    const segmentStart = start === 0 || before === "/" || before === "{" || before === ",";
+    if (run2 < 2 || !segmentStart) return "[^/]*";
+    if (after === "/") {
+      this.at++;
+      return "(?:[^/]*/)*";
+    }
+    if (after === "" || after === "," || after === "}") return ".*";
+    return "[^/]*";
+  }
+  braces() {
+    this.at++;
+    const alternatives = [];
+    for (; ; ) {
+      alternatives.push(this.sequence(true));
+      const c = this.text.charAt(this.at);
+      this.at++;
+      if (c === "}") break;
+    }
+    return `(?:${alternatives.join("|")})`;
+  }
+  escaped() {
+    const next = this.text.charAt(this.at + 1);
+    if (next === "") throw new GlobError(this.pattern, "it ends with a lone '\\'");
+    this.at += 2;
+    return escapeRegex(next);
+  }
+};
+function escapeRegex(c) {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+
+// src/policy/config/policy-sections.ts
+var DEFAULT_APPROVALS = {
+  platformLeads: [],
+  domainExperts: [],
+  required: { platformLead: 1, domainExpert: 1 },
+  requireCurrentHead: true,
+  excludeLastPusher: true,
+  requiredFor: "changes"
+};
+var DEFAULT_DEPRECATION = { windowDays: 30 };
+var PRINCIPAL_FORM = 'a GitHub login such as "alice" or a team such as "my-org/platform-leads"';
+var principal = z4.string({ error: PRINCIPAL_FORM }).regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]{1,100})?$/, { error: PRINCIPAL_FORM });
+var principals = z4.preprocess(
+  (value) => typeof value === "string" ? [value] : value,
+  z4.array(principal, { error: `${PRINCIPAL_FORM}, or a list of them` }).min(1, { error: "at least one owner" })
+);
+var count = z4.number({ error: "a whole number from 0 to 10" }).int({ error: "a whole number from 0 to 10" }).min(0).max(10);
+var EXPERT_SHAPE = { files: z4.string({ error: 'a glob string such as "schemas/market/**"' }).min(1), owners: principals };
+var REQUIRED_SHAPE = { "platform-lead": count.optional(), "domain-expert": count.optional() };
+var APPROVALS_SHAPE = {
+  "platform-leads": principals.optional(),
+  "domain-experts": z4.array(z4.strictObject(EXPERT_SHAPE, { error: "a mapping with `files` and `owners`" }), { error: "a list of mappings with `files` and `owners`" }).optional(),
+  required: z4.strictObject(REQUIRED_SHAPE, { error: "a mapping with `platform-lead` and/or `domain-expert` counts" }).optional(),
+  "require-current-head": z4.boolean({ error: "true or false" }).optional(),
+  "exclude-last-pusher": z4.boolean({ error: "true or false" }).optional(),
+  "required-for": z4.enum(["changes", "breaking"], { error: "one of changes, breaking" }).optional(),
+  "emergency-label": z4.string({ error: 'a label name such as "schema-emergency"' }).min(1).max(50).optional()
+};
+var DEPRECATION_SHAPE = {
+  "window-days": z4.number({ error: "a whole number of days from 0 to 3650" }).int({ error: "a whole number of days from 0 to 3650" }).min(0).max(3650).optional()
+};
+var approvalsSection = z4.strictObject(APPROVALS_SHAPE, { error: "a mapping with `platform-leads`, `domain-experts`, `required`, ..." });
+var deprecationSection = z4.strictObject(DEPRECATION_SHAPE, { error: "a mapping with `window-days`" });
+function policyAllowedKeys(path2) {
+  const [top, second] = path2;
+  if (top === "approvals" && path2.length === 1) return Object.keys(APPROVALS_SHAPE);
+  if (top === "approvals" && second === "required" && path2.length === 2) return Object.keys(REQUIRED_SHAPE);
+  if (top === "approvals" && second === "domain-experts" && path2.length === 3) return Object.keys(EXPERT_SHAPE);
+  if (top === "deprecation" && path2.length === 1) return Object.keys(DEPRECATION_SHAPE);
+  return void 0;
+}
+function parsePrincipal(text) {
+  const slash = text.indexOf("/");
+  if (slash < 0) return { kind: "user", login: text };
+  return { kind: "team", org: text.slice(0, slash), slug: text.slice(slash + 1) };
+}
+function normalisePolicySections(raw, file, locate2) {
+  const issues = [];
+  const a = raw.approvals ?? {};
+  const experts = (a["domain-experts"] ?? []).map((entry, index) => {
+    try {
+      compileGlob(entry.files);
+    } catch (error) {
+      if (!(error instanceof GlobError)) throw error;
+      const path2 = ["approvals", "domain-experts", index, "files"];
+      issues.push({ file, ...locate2(path2), path: formatKeyPath(path2), problem: `got ${JSON.stringify(entry.files)}: ${error.problem}` });
+    }
+    return { files: entry.files, owners: entry.owners.map(parsePrincipal) };
+  });
+  const approvals = {
+    platformLeads: (a["platform-leads"] ?? []).map(parsePrincipal),
+    domainExperts: experts,
+    required: {
+      platformLead: a.required?.["platform-lead"] ?? DEFAULT_APPROVALS.required.platformLead,
+      domainExpert: a.required?.["domain-expert"] ?? DEFAULT_APPROVALS.required.domainExpert
+    },
+    requireCurrentHead: a["require-current-head"] ?? DEFAULT_APPROVALS.requireCurrentHead,
+    excludeLastPusher: a["exclude-last-pusher"] ?? DEFAULT_APPROVALS.excludeLastPusher,
+    requiredFor: a["required-for"] ?? "changes",
+    ...a["emergency-label"] !== void 0 && { emergencyLabel: a["emergency-label"] }
+  };
+  const deprecation = { windowDays: raw.deprecation?.["window-days"] ?? DEFAULT_DEPRECATION.windowDays };
+  return { approvals, deprecation, issues };
+}
+
+// src/policy/config/registry-section.ts
+import { z as z5 } from "zod";
+var ON_REGISTRY_UNAVAILABLE = ["fail", "offline"];
+var SECRET_KEYS = ["api-key", "api-secret", "password", "username", "token", "bearer-token", "key-passphrase", "auth"];
+var URL_FORM = 'an http(s) URL such as "https://psrc-xxxx.us-east-2.aws.confluent.cloud"';
+var url = z5.string({ error: URL_FORM }).regex(/^https?:\/\/[^\s]+$/, { error: URL_FORM });
+var positive = (max) => z5.number({ error: `a whole number from 1 to ${max}` }).int({ error: `a whole number from 1 to ${max}` }).min(1).max(max);
+var path = z5.string({ error: "a file path relative to the repository root" }).min(1);
+var id = (form) => z5.string({ error: form }).regex(/^[A-Za-z0-9_.-]{1,100}$/, { error: form });
+var REGISTRY_SHAPE = {
+  url: z5.preprocess((value) => typeof value === "string" ? [value] : value, z5.array(url, { error: `${URL_FORM}, or a list of them` }).min(1)).optional(),
+  "timeout-ms": positive(6e5).optional(),
+  retries: positive(20).optional(),
+  "max-concurrency": positive(64).optional(),
+  headers: z5.record(z5.string(), z5.string({ error: "a header value (text)" }), { error: "a mapping of header names to values" }).optional(),
+  "ca-file": path.optional(),
+  "cert-file": path.optional(),
+  "key-file": path.optional(),
+  "logical-cluster": id('a logical cluster id such as "lsrc-abc123"').optional(),
+  "identity-pool-id": id('an identity pool id such as "pool-AbCd"').optional(),
+  ...Object.fromEntries(SECRET_KEYS.map((key) => [key, z5.unknown().optional()]))
+};
+var registrySection = z5.strictObject(REGISTRY_SHAPE, { error: "a mapping with `url` and optional `timeout-ms`, `retries`, `ca-file`, ..." });
+var onRegistryUnavailableSection = z5.enum(ON_REGISTRY_UNAVAILABLE, { error: "one of fail, offline" });
+function registryAllowedKeys(keyPath) {
+  if (keyPath.length === 1 && keyPath[0] === "registry") return Object.keys(REGISTRY_SHAPE).filter((key) => !SECRET_KEYS.includes(key));
+  return void 0;
+}
+function normaliseRegistrySections(raw, file, locate2) {
+  const issues = [];
+  const onRegistryUnavailable = raw["on-registry-unavailable"] ?? "fail";
+  const r = raw.registry;
+  if (r === void 0) return { onRegistryUnavailable, issues };
+  const at2 = (keyPath, problem) => ({ file, ...locate2(keyPath, "key"), path: formatKeyPath(keyPath), problem });
+  for (const key of SECRET_KEYS) {
+    if (r[key] !== void 0) issues.push(at2(["registry", key], "secrets must not be in the config file, which is committed; set them in the environment (GUARDRAILS_REGISTRY_API_KEY and GUARDRAILS_REGISTRY_API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN)"));
+  }
+  (r.url ?? []).forEach((text, index) => {
+    if (/^https?:\/\/[^/]*@/.test(text)) issues.push(at2(["registry", "url", index], "the URL carries credentials (user:password@); remove them and set GUARDRAILS_REGISTRY_API_KEY and GUARDRAILS_REGISTRY_API_SECRET instead"));
+  });
+  for (const name of Object.keys(r.headers ?? {})) {
+    if (/^(authorization|proxy-authorization|cookie)$/i.test(name)) issues.push(at2(["registry", "headers", name], "this header carries credentials; use the environment variables instead"));
+  }
+  if (r["cert-file"] === void 0 !== (r["key-file"] === void 0)) issues.push(at2(["registry"], "give `cert-file` and `key-file` together for mutual TLS"));
+  const registry = {
+    urls: r.url ?? [],
+    headers: { ...r.headers },
+    ...defined({
+      timeoutMs: r["timeout-ms"],
+      maxAttempts: r.retries,
+      maxConcurrency: r["max-concurrency"],
+      caFile: r["ca-file"],
+      certFile: r["cert-file"],
+      keyFile: r["key-file"],
+      logicalCluster: r["logical-cluster"],
+      identityPoolId: r["identity-pool-id"]
+    })
+  };
+  return { registry, onRegistryUnavailable, issues };
+}
+function defined(value) {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+
+// src/policy/config/schema.ts
+var level2 = z6.enum(COMPATIBILITY_LEVELS, { error: `one of ${COMPATIBILITY_LEVELS.join(", ")}` });
+var strategy = z6.enum(NAMING_STRATEGIES, { error: `one of ${NAMING_STRATEGIES.join(", ")}` });
+var GLOB_FORM = 'a glob string such as "schemas/**/*.avsc"';
+var glob = z6.string({ error: GLOB_FORM }).min(1, { error: GLOB_FORM });
+var globs = z6.preprocess(
+  (value) => typeof value === "string" ? [value] : value,
+  z6.array(glob, { error: `${GLOB_FORM}, or a list of them` }).min(1, { error: "at least one glob" })
+);
+var topic = z6.string({ error: 'a Kafka topic name such as "market.ticks.asx"' }).regex(/^[A-Za-z0-9._-]{1,249}$/, { error: "a Kafka topic name: 1 to 249 of the characters a-z A-Z 0-9 . _ -" });
+var subject = z6.string({ error: 'a subject name such as "market.ticks.asx-value"' }).regex(/^[^\u0000-\u001f\u007f]+$/, { error: "a non-empty subject name without control characters" });
+var context = z6.string({ error: 'a Confluent context name such as ".staging"' }).regex(/^\.?[A-Za-z0-9_-][A-Za-z0-9._-]*$|^\.$/, { error: 'a Confluent context name such as ".staging" (letters, digits, . _ -)' });
+var SUBJECT_ENTRY_SHAPE = {
+  files: globs,
+  subject: subject.optional(),
+  topic: topic.optional(),
+  strategy: strategy.optional(),
+  key: z6.boolean({ error: "true or false" }).optional(),
+  context: context.optional(),
+  compatibility: level2.optional()
+};
+var SCHEMAS_SHAPE = { paths: globs.optional() };
+var DEFAULTS_SHAPE = { compatibility: level2.optional(), strategy: strategy.optional() };
+var reserved = {};
+var TOP_SHAPE = {
+  version: z6.literal(1, { error: "1 (the only config format version)" }),
+  schemas: z6.strictObject(SCHEMAS_SHAPE, { error: "a mapping with `paths`" }).optional(),
+  defaults: z6.strictObject(DEFAULTS_SHAPE, { error: "a mapping with `compatibility` and/or `strategy`" }).optional(),
+  subjects: z6.array(
+    z6.strictObject(SUBJECT_ENTRY_SHAPE, { error: "a mapping with `files` and a `subject` or a `topic`" }),
+    { error: "a list of mappings, each with `files` and a `subject` or a `topic`" }
+  ).optional(),
+  ...reserved,
+  registry: registrySection.optional(),
+  "on-registry-unavailable": onRegistryUnavailableSection.optional(),
+  approvals: approvalsSection.optional(),
+  deprecation: deprecationSection.optional(),
+  // The follow-up job and the scheduler read and validate their own sections (src/postmortem,
+  // src/scheduler), with their own positioned errors; here they only need to be allowed.
+  followups: z6.unknown().optional(),
+  schedule: z6.unknown().optional()
+};
+var configSchema = z6.strictObject(TOP_SHAPE, { error: "a mapping with `version: 1` and the sections schemas, defaults, subjects" });
+function allowedKeys(path2) {
+  const policy = policyAllowedKeys(path2);
+  if (policy !== void 0) return policy;
+  const registry = registryAllowedKeys(path2);
+  if (registry !== void 0) return registry;
+  if (path2.length === 0) return Object.keys(TOP_SHAPE);
+  if (path2.length === 1 && path2[0] === "schemas") return Object.keys(SCHEMAS_SHAPE);
+  if (path2.length === 1 && path2[0] === "defaults") return Object.keys(DEFAULTS_SHAPE);
+  if (path2.length === 2 && path2[0] === "subjects") return Object.keys(SUBJECT_ENTRY_SHAPE);
+  return [];
+}
+
+// src/policy/config/issues.ts
+function configIssuesFromZod(error, file, locate2, input) {
+  return error.issues.flatMap((issue) => fromZodIssue(issue, file, locate2, input));
+}
+function fromZodIssue(issue, file, locate2, input) {
+  const path2 = issue.path;
+  if (issue.code === "unrecognized_keys") {
+    const allowed = allowedKeys(path2).join(", ");
+    return issue.keys.map((key) => ({
+      file,
+      ...locate2([...path2, key], "key"),
+      path: formatKeyPath([...path2, key].map(keySegment)),
+      problem: `unknown key ${JSON.stringify(key)}; expected one of: ${allowed}`
+    }));
+  }
+  const value = valueAt(input, path2);
+  const problem = value === void 0 ? `is missing; expected ${issue.message}` : `got ${showValue(value)}; expected ${issue.message}`;
+  return [{ file, ...locate2(path2), path: formatKeyPath(path2.map(keySegment)), problem }];
+}
+function keySegment(segment) {
+  return typeof segment === "number" ? segment : String(segment);
+}
+function valueAt(input, path2) {
+  let value = input;
+  for (const segment of path2) {
+    if (typeof value === "string" && segment === 0) return value;
+    if (value === null || typeof value !== "object") return void 0;
+    value = value[segment];
+  }
+  return value;
+}
+
+// src/policy/config/locate.ts
+import { isMap, isPair, isScalar, isSeq } from "yaml";
+function yamlLocator(doc, lines) {
+  return (path2, target = "value") => {
+    const offset = findOffset(doc, path2, target);
+    const { line: line2, col } = lines.linePos(offset);
+    return { line: line2, column: col };
+  };
+}
+function findOffset(doc, path2, target) {
+  let node = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (let i = 0; i < path2.length; i++) {
+    const segment = path2[i];
+    const last = i === path2.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return offset;
+      const keyStart = rangeStart(pair.key) ?? offset;
+      if (last && target === "key") return keyStart;
+      node = pair.value;
+      offset = rangeStart(node) ?? keyStart;
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (item === void 0) return offset;
+      node = item;
+      offset = rangeStart(node) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+function rangeStart(node) {
+  const range = node?.range;
+  return range ? range[0] : void 0;
+}
+
+// src/policy/config/normalise.ts
+var DEFAULT_SCHEMA_PATHS = ["schemas/**/*.avsc"];
+function normaliseConfig(raw, file, locate2) {
+  const issues = [];
+  const at2 = (path2, problem, target = "value") => ({
+    file,
+    ...locate2(path2, target),
+    path: formatKeyPath(path2),
+    problem
+  });
+  const paths2 = raw.schemas?.paths ?? DEFAULT_SCHEMA_PATHS;
+  paths2.forEach((glob2, index) => checkGlob(glob2, ["schemas", "paths", index], at2, issues));
+  const defaultStrategy = raw.defaults?.strategy ?? "TopicNameStrategy";
+  const subjects = (raw.subjects ?? []).map((entry, index) => {
+    const path2 = ["subjects", index];
+    entry.files.forEach((glob2, i) => checkGlob(glob2, [...path2, "files", i], at2, issues));
+    return subjectRule(entry, path2, defaultStrategy, at2, issues, file, locate2);
+  });
+  const warnings = RESERVED_SECTIONS.filter((name) => raw[name] !== void 0).map(
+    (name) => at2([name], "is reserved for a later version of guardrails and is ignored for now", "key")
+  );
+  const policy = normalisePolicySections(raw, file, locate2);
+  issues.push(...policy.issues);
+  const registry = normaliseRegistrySections(raw, file, locate2);
+  issues.push(...registry.issues);
+  const settings = {
+    version: 1,
+    source: file,
+    schemas: { paths: paths2 },
+    defaults: { compatibility: raw.defaults?.compatibility ?? "BACKWARD", strategy: defaultStrategy },
+    subjects,
+    approvals: policy.approvals,
+    deprecation: policy.deprecation,
+    ...registry.registry !== void 0 && { registry: registry.registry },
+    onRegistryUnavailable: registry.onRegistryUnavailable
+  };
+  return { settings, issues, warnings };
+}
+function checkGlob(glob2, path2, at2, issues) {
+  try {
+    compileGlob(glob2);
+  } catch (error) {
+    if (!(error instanceof GlobError)) throw error;
+    issues.push(at2(path2, `got ${JSON.stringify(glob2)}: ${error.problem}`));
+  }
+}
+function subjectRule(entry, path2, defaultStrategy, at2, issues, file, locate2) {
+  const target = subjectTarget(entry, path2, defaultStrategy, at2, issues);
+  const normal = entry.context === void 0 ? void 0 : normalizeContext(entry.context);
+  const context2 = normal === DEFAULT_CONTEXT ? void 0 : normal;
+  return {
+    files: entry.files,
+    target,
+    ...context2 !== void 0 && { context: context2 },
+    ...entry.compatibility !== void 0 && { compatibility: entry.compatibility },
+    location: { file, ...locate2(path2) }
+  };
+}
+function subjectTarget(entry, path2, defaultStrategy, at2, issues) {
+  if (entry.subject !== void 0) {
+    const extra = ["topic", "strategy", "key"].filter((k) => entry[k] !== void 0);
+    for (const key of extra) {
+      issues.push(at2([...path2, key], `has no effect because \`subject\` names the subject explicitly; remove \`${key}\` or \`subject\``, "key"));
+    }
+    return { kind: "explicit", subject: entry.subject };
+  }
+  const implied = entry.topic !== void 0 && defaultStrategy === "RecordNameStrategy" ? "TopicNameStrategy" : defaultStrategy;
+  const strategy2 = entry.strategy ?? implied;
+  const from = entry.strategy === void 0 && strategy2 === defaultStrategy ? " (from defaults.strategy)" : "";
+  if (strategy2 === "RecordNameStrategy" && entry.topic !== void 0) {
+    issues.push(at2([...path2, "topic"], `RecordNameStrategy${from} names subjects after the record alone; remove \`topic\` or use TopicRecordNameStrategy`, "key"));
+  }
+  if (strategy2 !== "RecordNameStrategy" && entry.topic === void 0) {
+    issues.push(at2(path2, `${strategy2}${from} needs a topic; add \`topic: <kafka topic>\` or an explicit \`subject\``));
+  }
+  if (entry.key !== void 0 && strategy2 !== "TopicNameStrategy") {
+    issues.push(at2([...path2, "key"], `only TopicNameStrategy distinguishes key and value subjects, not ${strategy2}${from}; remove \`key\``, "key"));
+  }
+  return {
+    kind: "strategy",
+    strategy: strategy2,
+    ...entry.topic !== void 0 && strategy2 !== "RecordNameStrategy" && { topic: entry.topic },
+    key: entry.key ?? false
+  };
+}
+
+// src/policy/config/load.ts
+var DEFAULT_CONFIG_FILE = "guardrails.yaml";
+var EMBEDDED_DEFAULT = "<embedded default>";
+var DEFAULT_SETTINGS2 = parseConfigText("version: 1\n", EMBEDDED_DEFAULT).settings;
+async function loadConfig(options4) {
+  const explicit = options4.path !== void 0;
+  const file = options4.path ?? DEFAULT_CONFIG_FILE;
+  const absolute = isAbsolute(file) ? file : join4(explicit ? options4.cwd : options4.root, file);
+  let text;
+  try {
+    text = await readFile2(absolute, "utf8");
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT" && !explicit) return { settings: DEFAULT_SETTINGS2, warnings: [] };
+    const problem = code === "ENOENT" ? "config file not found; check the --config path" : `cannot read the config file (${code ?? String(error)})`;
+    throw new ConfigError([{ file, path: "", problem }]);
+  }
+  return parseConfigText(text, file);
+}
+function parseConfigText(text, file) {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const syntax = doc.errors.map((error) => yamlIssue(file, lines, error.pos[0], error.message));
+  if (syntax.length > 0) throw new ConfigError(syntax);
+  const value = toPlain(doc, file);
+  const locate2 = yamlLocator(doc, lines);
+  const parsed = configSchema.safeParse(value ?? {});
+  if (!parsed.success) throw new ConfigError(configIssuesFromZod(parsed.error, file, locate2, value ?? {}));
+  const { settings, issues, warnings } = normaliseConfig(parsed.data, file, locate2);
+  if (issues.length > 0) throw new ConfigError(issues);
+  const yamlWarnings = doc.warnings.map((warning) => yamlIssue(file, lines, warning.pos[0], warning.message));
+  return { settings, warnings: [...yamlWarnings, ...warnings].map(formatConfigIssue) };
+}
+function toPlain(doc, file) {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ConfigError([{ file, path: "", problem: `cannot expand YAML aliases: ${error.message}` }]);
+  }
+}
+function yamlIssue(file, lines, offset, message) {
+  const { line: line2, col } = lines.linePos(offset);
+  return { file, line: line2, column: col, path: "", problem: `invalid YAML: ${message.split("\n")[0] ?? message}` };
+}
+
+// src/policy/config/subjects.ts
+var SubjectNamingError = class extends Error {
+  constructor(file, problem) {
+    super(`${file}: ${problem}`);
+    this.file = file;
+    this.problem = problem;
+  }
+  file;
+  problem;
+  name = "SubjectNamingError";
+};
+function subjectResolver(settings) {
+  const schemaMatchers = settings.schemas.paths.map(compileGlob);
+  const rules = settings.subjects.map((rule) => ({
+    rule,
+    matchers: rule.files.map(compileGlob)
+  }));
+  return {
+    isSchemaFile: (path2) => schemaMatchers.some((matches) => matches(path2)),
+    mappingFor(path2) {
+      const normal = normalisePath(path2);
+      let rule;
+      for (const candidate of rules) {
+        if (candidate.matchers.some((matches) => matches(normal))) rule = candidate.rule;
+      }
+      const target = rule?.target ?? { kind: "strategy", strategy: settings.defaults.strategy, key: false };
+      return {
+        ...rule !== void 0 && { rule },
+        target,
+        ...rule?.context !== void 0 && { context: rule.context },
+        level: rule?.compatibility ?? settings.defaults.compatibility
+      };
+    }
+  };
+}
+function subjectNameFor(file, mapping, recordName) {
+  const { target, context: context2 } = mapping;
+  if (target.kind === "explicit") return qualifySubject(context2, target.subject);
+  if (target.strategy !== "RecordNameStrategy" && target.topic === void 0) {
+    throw new SubjectNamingError(file, `no entry under \`subjects\` in the config maps this file, and ${target.strategy} needs a topic; add an entry with \`files\` and a \`topic\` or \`subject\``);
+  }
+  if (target.strategy !== "TopicNameStrategy" && recordName === void 0) {
+    throw new SubjectNamingError(file, `${target.strategy} names the subject after the top-level record, but this schema's top level is not a named type; map the file to an explicit \`subject\` in the config`);
+  }
+  return subjectName({ strategy: target.strategy, topic: target.topic, recordFullName: recordName, isKey: target.key, context: context2 });
+}
+
+// src/backup/git-history.ts
+async function restoreFromGitHistory(client, git2, options4) {
+  const commit = await tryResolve(git2, options4.ref);
+  if (!commit) throw new BackupError("invalid-input", `'${options4.ref}' is not a commit`, "Give a branch, tag or commit of this repository");
+  const files = await schemaFilesAt(git2, commit, options4.configPath ?? "guardrails.yaml");
+  const needed = neededFiles(files, subjectMatcher(options4.selection));
+  const entries = [];
+  const versions = /* @__PURE__ */ new Map();
+  const failedFiles = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    const references2 = f.uses.map((u) => ({ name: u.name, subject: subjectOf(files, u.file), version: versions.get(u.file) ?? 0 }));
+    const blocked = f.uses.find((u) => failedFiles.has(u.file));
+    if (blocked) {
+      failedFiles.add(f.file);
+      entries.push({ subject: f.subject, file: f.file, action: "skipped", detail: `it uses ${blocked.name} whose file failed` });
+      continue;
+    }
+    if (!needed.has(f.file)) continue;
+    if (options4.signal?.aborted) {
+      entries.push({ subject: f.subject, file: f.file, action: "skipped", detail: "the run was stopped" });
+      failedFiles.add(f.file);
+      continue;
+    }
+    try {
+      entries.push(await registerOne(client, f, references2, versions, options4.dryRun));
+    } catch (error) {
+      failedFiles.add(f.file);
+      entries.push({ subject: f.subject, file: f.file, action: "failed", detail: messageOf(error) });
+    }
+  }
+  return { ref: options4.ref, commit, dryRun: options4.dryRun, entries, failed: failedFiles.size > 0 };
+}
+function renderGitHistory(result) {
+  const lines = [`Schema files at ${result.ref} (${result.commit.slice(0, 12)})${result.dryRun ? ", dry run" : ""}:`];
+  for (const e of result.entries) {
+    const at2 = `${e.subject} (${e.file})`;
+    if (e.action === "present") lines.push(`  = ${at2}: already registered as v${e.version}, id ${e.id}`);
+    else if (e.action === "registered") lines.push(`  + ${at2}: registered as v${e.version}, id ${e.id}`);
+    else if (e.action === "planned") lines.push(`  + ${at2}: would be registered${e.detail ? ` with references to ${e.detail}` : ""}`);
+    else lines.push(`  ! ${at2}: ${e.action === "skipped" ? "skipped, " : ""}${e.detail ?? ""}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+async function registerOne(client, f, references2, versions, dryRun) {
+  const at2 = { subject: f.subject, file: f.file };
+  const known = references2.every((r) => r.version > 0);
+  const found = known ? await client.lookupSchema(f.subject, { schema: f.text, references: references2 }) : void 0;
+  if (found) {
+    versions.set(f.file, found.version);
+    return { ...at2, action: "present", version: found.version, id: found.id };
+  }
+  if (dryRun) return { ...at2, action: "planned", ...references2.length ? { detail: references2.map((r) => r.subject).join(", ") } : {} };
+  const result = await client.register(f.subject, { schema: f.text, references: references2 });
+  const version = result.version ?? (await client.lookupSchema(f.subject, { schema: f.text, references: references2 }))?.version ?? 0;
+  versions.set(f.file, version);
+  return { ...at2, action: "registered", version, id: result.id };
+}
+async function schemaFilesAt(git2, commit, configPath) {
+  const configBlob = (await readTree(git2, commit, (p) => p === configPath)).get(configPath);
+  const settings = parseConfigText(configBlob ? configBlob.toString("utf8") : "version: 1\n", configPath).settings;
+  const resolver = subjectResolver(settings);
+  const blobs = await readTree(git2, commit, (p) => resolver.isSchemaFile(p));
+  if (blobs.size === 0) throw new BackupError("invalid-input", `no schema files at ${commit.slice(0, 12)} match ${settings.schemas.paths.join(", ")}`, "Check the ref and the schemas.paths of the config");
+  const sources = [...blobs].map(([file, bytes]) => ({ file, text: bytes.toString("utf8") }));
+  let loaded;
+  try {
+    loaded = loadSchemaSet(sources);
+  } catch (error) {
+    throw new BackupError("invalid-input", `the schema files at ${commit.slice(0, 12)} do not load: ${error instanceof SchemaError ? error.message : messageOf(error)}`, "Pick a ref whose schemas are valid");
+  }
+  const definedBy = /* @__PURE__ */ new Map();
+  for (const [file, schema] of loaded) for (const name of schema.named.keys()) definedBy.set(name, file);
+  const texts = new Map(sources.map((s) => [s.file, s.text]));
+  return [...loaded].map(([file, schema]) => {
+    const root = schema.schema;
+    const subject2 = nameOf(file, () => subjectNameFor(file, resolver.mappingFor(file), isNamed(root) ? root.fullName : void 0));
+    const uses = scanNamedTypes(JSON.parse(texts.get(file))).references.flatMap((ref) => {
+      const name = ref.candidates.find((c) => definedBy.has(c) && definedBy.get(c) !== file);
+      return name ? [{ file: definedBy.get(name), name }] : [];
+    });
+    return { file, text: texts.get(file), subject: subject2, loaded: schema, uses: dedupe(uses) };
+  });
+}
+function nameOf(file, name) {
+  try {
+    return name();
+  } catch (error) {
+    throw new BackupError("invalid-input", `cannot name the subject of ${file}: ${messageOf(error)}`, "Map the file in guardrails.yaml (or pass --config)");
+  }
+}
+function dedupe(uses) {
+  const seen = /* @__PURE__ */ new Set();
+  return uses.filter((u) => seen.has(u.name) ? false : (seen.add(u.name), true));
+}
+function subjectOf(files, file) {
+  return files.find((f) => f.file === file)?.subject ?? file;
+}
+function neededFiles(files, keep) {
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  const needed = /* @__PURE__ */ new Set();
+  const pending = files.filter((f) => keep(f.subject)).map((f) => f.file);
+  for (let file = pending.pop(); file !== void 0; file = pending.pop()) {
+    if (needed.has(file)) continue;
+    needed.add(file);
+    pending.push(...byFile.get(file)?.uses.map((u) => u.file) ?? []);
+  }
+  return needed;
+}
+
+// src/backup/parse-backup.ts
+import { z as z7 } from "zod";
+var mode = z7.enum(REGISTRY_MODES);
+var config = z7.record(z7.string(), z7.unknown());
+var reference2 = z7.object({ name: z7.string(), subject: z7.string(), version: z7.number().int().positive() });
+var versionShape = z7.object({
+  subject: z7.string(),
+  version: z7.number().int().positive(),
+  id: z7.number().int().nonnegative(),
+  schemaType: z7.string(),
+  schema: z7.string(),
+  schemaSha256: z7.string(),
+  references: z7.array(reference2),
+  metadata: z7.unknown().optional(),
+  ruleSet: z7.unknown().optional(),
+  guid: z7.string().optional(),
+  deleted: z7.boolean()
+});
+var subjectShape = z7.object({ subject: z7.string(), deleted: z7.boolean(), config: config.optional(), mode: mode.optional() });
+var manifestShape = z7.looseObject({
+  format: z7.literal("guardrails-registry-backup"),
+  formatVersion: z7.number().int(),
+  counts: z7.looseObject({ subjects: z7.number(), versions: z7.number(), files: z7.number() })
+});
+function parseBackup(files, where2) {
+  verifySums(files, where2);
+  const manifest = readJson(files, MANIFEST_FILE, manifestShape, where2);
+  if (manifest.formatVersion > BACKUP_FORMAT_VERSION) {
+    throw new BackupError("invalid-input", `${where2} is backup format ${manifest.formatVersion}; this guardrails reads up to ${BACKUP_FORMAT_VERSION}`, "Use a newer guardrails");
+  }
+  const snapshot = readSnapshot(files, where2);
+  checkCounts(manifest, snapshot, files.size, where2);
+  return { manifest, snapshot: { ...snapshot, maxIds: manifest.maxIds ?? {} } };
+}
+function verifySums(files, where2) {
+  const sums = files.get(SUMS_FILE);
+  if (!sums) throw new BackupError("integrity", `${where2} has no ${SUMS_FILE}; it is incomplete or not a backup`, "Use a complete backup");
+  const listed2 = parseSums(Buffer.from(sums).toString("utf8"));
+  const actual = new Map([...files].map(([path2, bytes]) => [path2, sha256Hex(bytes)]));
+  const problems = compareSums(listed2, actual);
+  if (!listed2.has(MANIFEST_FILE)) problems.unshift(`${MANIFEST_FILE}: not listed in ${SUMS_FILE}`);
+  if (problems.length) {
+    throw new BackupError(
+      "integrity",
+      `${where2} fails its ${SUMS_FILE} check (${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; \u2026" : ""})`,
+      "The backup was changed or is incomplete; nothing was restored. Use another backup",
+      problems
+    );
+  }
+}
+function readSnapshot(files, where2) {
+  let global = {};
+  const contexts = /* @__PURE__ */ new Map();
+  const subjects = /* @__PURE__ */ new Map();
+  const subjectEntry = (s) => subjects.get(s) ?? subjects.set(s, { settings: {}, versions: [] }).get(s);
+  for (const path2 of [...files.keys()].sort()) {
+    const kind = classifyPath(path2);
+    if (!kind) throw new BackupError("integrity", `${where2}: '${path2}' is not a file of the backup format`, "Use a backup written by guardrails");
+    switch (kind.kind) {
+      case "manifest":
+      case "sums":
+        break;
+      case "global-config":
+        global = { ...global, config: readJson(files, path2, config, where2) };
+        break;
+      case "global-mode":
+        global = { ...global, mode: readJson(files, path2, z7.object({ mode }), where2).mode };
+        break;
+      case "context-config":
+      case "context-mode": {
+        const entry = contexts.get(kind.context) ?? {};
+        if (kind.kind === "context-config") entry.config = readJson(files, path2, z7.object({ context: z7.literal(kind.context), config }), where2).config;
+        else entry.mode = readJson(files, path2, z7.object({ context: z7.literal(kind.context), mode }), where2).mode;
+        contexts.set(kind.context, entry);
+        break;
+      }
+      case "subject": {
+        const { subject: subject2, deleted: _deleted, ...settings } = readJson(files, path2, subjectShape, where2);
+        if (subject2 !== kind.subject) nameMismatch(where2, path2, subject2);
+        subjectEntry(subject2).settings = settings;
+        break;
+      }
+      case "version":
+        subjectEntry(kind.subject).versions.push(readVersion(files, path2, kind, where2));
+    }
+  }
+  return { global, contexts, subjects: toRecords(subjects, where2), maxIds: {} };
+}
+function readVersion(files, path2, kind, where2) {
+  const { schemaSha256, ...v } = readJson(files, path2, versionShape, where2);
+  if (v.subject !== kind.subject || v.version !== kind.version) nameMismatch(where2, path2, `${v.subject} v${v.version}`);
+  if (sha256Hex(v.schema) !== schemaSha256) throw new BackupError("integrity", `${where2}: '${path2}' has a schema whose SHA-256 differs from schemaSha256`, "The backup cannot be trusted");
+  return v;
+}
+function toRecords(subjects, where2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [subject2, entry] of [...subjects].sort(([a], [b]) => a < b ? -1 : 1)) {
+    if (entry.versions.length === 0) throw new BackupError("integrity", `${where2}: subject '${subject2}' has no version files`, "The backup is incomplete");
+    out.set(subject2, { subject: subject2, settings: entry.settings, versions: entry.versions.sort((a, b) => a.version - b.version) });
+  }
+  return out;
+}
+function checkCounts(manifest, snapshot, files, where2) {
+  const versions = [...snapshot.subjects.values()].reduce((n, s) => n + s.versions.length, 0);
+  const found = { subjects: snapshot.subjects.size, versions, files: files - 1 };
+  for (const key of ["subjects", "versions", "files"]) {
+    if (manifest.counts[key] !== found[key]) {
+      throw new BackupError("integrity", `${where2}: ${MANIFEST_FILE} counts ${manifest.counts[key]} ${key} but the backup has ${found[key]}`, "The backup is incomplete");
+    }
+  }
+}
+function readJson(files, path2, shape, where2) {
+  let value;
+  try {
+    value = JSON.parse(Buffer.from(files.get(path2) ?? new Uint8Array()).toString("utf8"));
+  } catch {
+    throw new BackupError("integrity", `${where2}: '${path2}' is not JSON`, "The backup cannot be trusted");
+  }
+  const parsed = shape.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BackupError("integrity", `${where2}: '${path2}' is not a valid backup file (${issue?.path.join(".") || "root"}: ${issue?.message})`, "The backup cannot be trusted");
+  }
+  return parsed.data;
+}
+function nameMismatch(where2, path2, found) {
+  throw new BackupError("integrity", `${where2}: '${path2}' holds '${found}', which does not match its path`, "The backup cannot be trusted");
+}
+
+// src/backup/source.ts
+function describeSource(source) {
+  if (source.kind === "dir") return source.path;
+  if (source.kind === "s3") return source.location;
+  return `git ${source.ref}${source.before ? ` before ${source.before.toISOString()}` : ""}`;
+}
+async function resolveGitSource(source, env) {
+  const git2 = gitIn(source.repo, env);
+  const commit = source.before ? await commitBefore(git2, source.ref, source.before) : await tryResolve(git2, source.ref);
+  if (!commit) throw new BackupError("invalid-input", `'${source.ref}' is not a commit in '${source.repo}'`, "Fetch the backup branch first (git fetch origin schema-backups:schema-backups)");
+  return commit;
+}
+async function loadBackup(source, env) {
+  if (source.kind === "dir") return { ...parseBackup(await readBackupDir(source.path), source.path), label: source.path };
+  if (source.kind === "s3") {
+    const files = await downloadFromS3(source.location, { region: source.region, endpoint: source.endpoint });
+    return { ...parseBackup(files, source.location), label: source.location };
+  }
+  const commit = await resolveGitSource(source, env);
+  const label2 = `${describeSource(source)} (${commit.slice(0, 12)})`;
+  return { ...parseBackup(await readTree(gitIn(source.repo, env), commit), label2), label: label2 };
+}
+
+// src/backup/render-plan.ts
+var LIMIT = 50;
+function renderPlan(plan, options4) {
+  const subjects = new Set(plan.register.map((r) => r.record.subject)).size;
+  const forced = plan.imports.filter((i) => i.force).length;
+  const lines = [
+    `Restore plan${options4.dryRun ? " (dry run: nothing will be written)" : ""}; ids and versions ${plan.preserveIds ? "preserved (IMPORT mode)" : "NOT preserved"}`,
+    `  create     ${plan.register.length} version(s) in ${subjects} subject(s)`,
+    `  identical  ${plan.skip.length} version(s), skipped`,
+    `  conflicts  ${plan.conflicts.length}`,
+    `  delete     ${plan.softDeletes.length} soft delete(s) to re-apply`,
+    `  import     ${plan.imports.length} subject(s) enter IMPORT mode${forced ? ` (${forced} with force: they already have versions)` : ""}`,
+    `  settings   ${plan.settings.length} config/mode change(s)`
+  ];
+  const limit = options4.all ? Number.POSITIVE_INFINITY : LIMIT;
+  section(lines, "Conflicts (nothing is written while any remain):", plan.conflicts.map((c) => `! ${c.subject}${c.version ? ` v${c.version}` : ""}: ${c.message}`), limit);
+  section(lines, "Left in IMPORT by an earlier run (will be reset):", plan.imports.filter((i) => i.leftInImport).map((i) => `~ ${i.subject}`), limit);
+  section(lines, "Create:", plan.register.map(({ record: v }) => `+ ${v.subject} v${v.version} (id ${v.id}${v.deleted ? ", then soft-deleted" : ""})`), limit);
+  section(lines, "Soft delete:", plan.softDeletes.map((d) => `- ${d.subject} v${d.version}`), limit);
+  section(lines, "Settings:", plan.settings.map(describeSetting), limit);
+  return `${lines.join("\n")}
+`;
+}
+function renderOutcome(applied, differences, warnings = []) {
+  const lines = [
+    `Restored: ${applied.registered} version(s) registered, ${applied.softDeleted} soft delete(s), ${applied.settingsChanged} setting(s).`,
+    differences.length === 0 ? "Verified: the target matches the backup." : `Verification found ${differences.length} difference(s):`,
+    ...differences.slice(0, LIMIT).map((d) => `  \u2260 ${d}`),
+    ...differences.length > LIMIT ? [`  \u2026 and ${differences.length - LIMIT} more`] : [],
+    ...warnings.map((w) => `Warning: ${w}`)
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function section(lines, title, items, limit) {
+  if (items.length === 0) return;
+  lines.push(title, ...items.slice(0, limit).map((i) => `  ${i}`));
+  if (items.length > limit) lines.push(`  \u2026 and ${items.length - limit} more (--plan-out writes them all)`);
+}
+function describeSetting(c) {
+  const where2 = c.scope === "global" ? "global" : c.scope === "context" ? `context ${c.name}` : c.name;
+  if (c.action === "remove") return `${where2}: remove the ${c.kind} override`;
+  const value = c.kind === "mode" ? c.mode : JSON.stringify(c.config);
+  return `${where2}: ${c.kind} := ${value}${c.replace ? " (replacing the whole override)" : ""}`;
+}
+
+// src/backup/progress.ts
+function createProgress(style, label2, write) {
+  let lastTenth = -1;
+  let drawn = false;
+  return {
+    update(done, total) {
+      if (style === "none" || total <= 0) return;
+      const fraction = Math.min(1, done / total);
+      if (style === "bar") {
+        const width = 30;
+        const filled = Math.round(fraction * width);
+        write(`\r${label2} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${done}/${total}`);
+        drawn = true;
+        return;
+      }
+      const tenth = Math.floor(fraction * 10);
+      if (tenth === lastTenth) return;
+      lastTenth = tenth;
+      write(`${label2}: ${done}/${total} (${tenth * 10}%)
+`);
+    },
+    finish() {
+      if (drawn) write("\n");
+      drawn = false;
+    }
+  };
+}
+function progressStyle(option2, isTty, env) {
+  if (option2 === "bar" || option2 === "lines" || option2 === "none") return option2;
+  return isTty && !env["CI"] ? "bar" : "lines";
+}
+
+// src/github/git/run.ts
+import { execFile as execFile2 } from "node:child_process";
+var GitError = class extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+  kind;
+  name = "GitError";
+};
+var MAX_OUTPUT = 2 ** 31 - 1;
+function gitRunner(cwd) {
+  return (args, input) => new Promise((resolve7, reject) => {
+    const child = execFile2(
+      "git",
+      ["-c", "core.quotePath=false", "-c", "core.fsmonitor=false", "--no-pager", ...args],
+      {
+        cwd,
+        encoding: "buffer",
+        maxBuffer: MAX_OUTPUT,
+        env: gitEnvironment(process.env)
+      },
+      (error, stdout, stderr) => {
+        if (error) reject(gitFailure(args, error, stderr));
+        else resolve7(stdout);
+      }
+    );
+    child.stdin?.on("error", () => void 0);
+    child.stdin?.end(input);
+  });
+}
+var LOCATION_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX"];
+function gitEnvironment(env) {
+  const clean = { ...env, LC_ALL: "C", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_LITERAL_PATHSPECS: "1" };
+  for (const name of LOCATION_VARIABLES) delete clean[name];
+  return clean;
+}
+function gitFailure(args, error, stderr) {
+  if (error.code === "ENOENT") {
+    return new GitError("git-missing", "git is not installed or not on PATH; install git and run again");
+  }
+  const detail = firstLine(stderr.toString("utf8")) || error.message.split("\n")[0] || "no message";
+  return new GitError("failed", `git ${args[0] ?? ""} failed: ${detail}`);
+}
+function firstLine(text) {
+  return text.split("\n").map((line2) => line2.trim()).find((line2) => line2 !== "") ?? "";
+}
+function splitNul(output) {
+  const text = typeof output === "string" ? output : output.toString("utf8");
+  const fields = text.split("\0");
+  if (fields[fields.length - 1] === "") fields.pop();
+  return fields;
+}
+
+// src/iceberg/errors.ts
+var IcebergError = class extends Error {
+  name = "IcebergError";
+  code;
+  /** Table, file or flag the error is about. */
+  subject;
+  hint;
+  constructor(code, problem, details = {}) {
+    const where2 = details.subject !== void 0 ? `${details.subject}: ` : "";
+    const hint = details.hint !== void 0 ? ` (${details.hint})` : "";
+    super(`${where2}${problem}${hint}`, details.cause !== void 0 ? { cause: details.cause } : void 0);
+    this.code = code;
+    this.subject = details.subject;
+    this.hint = details.hint;
+  }
+};
+function stopped2(when) {
+  return new IcebergError("STOPPED", `stopped by a signal ${when}: nothing was committed`, { hint: "run again to finish" });
+}
+function isStopped(error) {
+  return error instanceof IcebergError && error.code === "STOPPED";
+}
+function describeError(error) {
+  if (error instanceof Error) return error.message.split("\n")[0] ?? error.name;
+  return String(error);
+}
+
+// src/policy/check/errors.ts
+var InputError = class extends Error {
+  name = "InputError";
+};
 
 // src/avro/diff/rules.ts
 var LOGICAL_REASON = "Avro ignores logical types when it resolves schemas, so the registry accepts this; the same bytes are now interpreted differently.";
@@ -2398,17 +5453,17 @@ function fieldPlace(record, recordFullName, oldName, newName) {
     owner: { kind: "field", record: recordFullName, name: oldName }
   };
 }
-function itemsPlace(place2) {
-  return { path: `${place2.path}[]`, subject: `items of ${place2.subject}`, owner: place2.owner };
+function itemsPlace(place3) {
+  return { path: `${place3.path}[]`, subject: `items of ${place3.subject}`, owner: place3.owner };
 }
-function valuesPlace(place2) {
-  return { path: `${place2.path}{}`, subject: `values of ${place2.subject}`, owner: place2.owner };
+function valuesPlace(place3) {
+  return { path: `${place3.path}{}`, subject: `values of ${place3.subject}`, owner: place3.owner };
 }
-function branchPlace(place2, branch, severalBranches) {
-  if (place2.root && "name" in branch) return { path: branch.name, subject: place2.subject };
-  if (!severalBranches) return place2;
+function branchPlace(place3, branch, severalBranches) {
+  if (place3.root && "name" in branch) return { path: branch.name, subject: place3.subject };
+  if (!severalBranches) return place3;
   const label2 = "name" in branch ? branch.name : branch.kind === "primitive" ? branch.type : branch.kind;
-  return { path: `${place2.path}<${label2}>`, subject: place2.subject, owner: place2.owner };
+  return { path: `${place3.path}<${label2}>`, subject: place3.subject, owner: place3.owner };
 }
 function refOf(node, suffix = "") {
   const pointer = `${node.pointer}${suffix}`;
@@ -2417,7 +5472,7 @@ function refOf(node, suffix = "") {
 
 // src/avro/diff/describe.ts
 var MAX_TEXT = 60;
-function describeType(schema) {
+function describeType2(schema) {
   if ("name" in schema) return `${schema.kind} ${schema.name}`;
   return describeInner(schema, 0);
 }
@@ -2439,15 +5494,15 @@ function describeInner(schema, depth) {
   }
 }
 function formatValue(value) {
-  return truncate(JSON.stringify(value) ?? "undefined");
+  return truncate2(JSON.stringify(value) ?? "undefined");
 }
 function formatDoc(doc) {
-  return doc === void 0 ? "(none)" : JSON.stringify(truncate(doc));
+  return doc === void 0 ? "(none)" : JSON.stringify(truncate2(doc));
 }
 function formatNamespace(namespace) {
   return namespace === "" ? "(none)" : namespace;
 }
-function truncate(text) {
+function truncate2(text) {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 3)}...` : text;
 }
 function jsonEqual(a, b) {
@@ -2674,9 +5729,9 @@ function meaning(logicalType) {
 
 // src/avro/diff/primitive.ts
 var STRING_BYTES_REASON = "Avro converts between string and bytes in both directions, so the registry accepts this; consumer code now sees another type.";
-function comparePrimitives(walk2, before, after, place2) {
+function comparePrimitives(walk2, before, after, place3) {
   const relation = relatePrimitives(before.type, after.type);
-  const details = { path: place2.path, before: refOf(before), after: refOf(after), element: place2.owner };
+  const details = { path: place3.path, before: refOf(before), after: refOf(after), element: place3.owner };
   const change = `${before.type} -> ${after.type}`;
   switch (relation.kind) {
     case "same":
@@ -2686,38 +5741,38 @@ function comparePrimitives(walk2, before, after, place2) {
       const effect = toBytes ? "consumers now get UTF-8 bytes instead of text" : "consumers on the old schema cannot read the new values";
       walk2.emit("TYPE_PROMOTED", {
         ...details,
-        message: `${place2.subject} type promoted ${change}: ${effect}`,
+        message: `${place3.subject} type promoted ${change}: ${effect}`,
         reason: toBytes ? STRING_BYTES_REASON : void 0
       });
       break;
     }
     case "promoted-lossy":
-      walk2.emit("TYPE_PROMOTED_LOSSY", { ...details, message: `${place2.subject} type promoted ${change}: ${relation.loss}` });
+      walk2.emit("TYPE_PROMOTED_LOSSY", { ...details, message: `${place3.subject} type promoted ${change}: ${relation.loss}` });
       break;
     case "narrowed":
-      walk2.emit("TYPE_NARROWED", { ...details, message: `${place2.subject} type narrowed ${change}: existing ${before.type} values cannot be read` });
+      walk2.emit("TYPE_NARROWED", { ...details, message: `${place3.subject} type narrowed ${change}: existing ${before.type} values cannot be read` });
       return;
     case "changed":
-      walk2.emit("TYPE_CHANGED", { ...details, message: `${place2.subject} type changed ${change}: existing data cannot be read` });
+      walk2.emit("TYPE_CHANGED", { ...details, message: `${place3.subject} type changed ${change}: existing data cannot be read` });
       return;
   }
-  compareLogicalTypes(walk2, before, after, place2, after.type);
+  compareLogicalTypes(walk2, before, after, place3, after.type);
 }
-function compareLogicalTypes(walk2, before, after, place2, underlying) {
+function compareLogicalTypes(walk2, before, after, place3, underlying) {
   for (const finding of compareLogical(before.logicalType, after.logicalType, underlying)) {
     walk2.emit(finding.rule, {
-      path: place2.path,
-      message: `${place2.subject} ${finding.text}`,
+      path: place3.path,
+      message: `${place3.subject} ${finding.text}`,
       before: refOf(before),
       after: refOf(after),
-      element: place2.owner
+      element: place3.owner
     });
   }
 }
 
 // src/avro/diff/named.ts
-function compareNamedHeader(walk2, before, after, place2, match) {
-  const anchor = { path: place2.path, before: refOf(before), after: refOf(after), element: { kind: "type", name: before.fullName } };
+function compareNamedHeader(walk2, before, after, place3, match) {
+  const anchor = { path: place3.path, before: refOf(before), after: refOf(after), element: { kind: "type", name: before.fullName } };
   const what = `${after.kind} '${after.name}'`;
   if (match === "alias") {
     walk2.emit("NAME_CHANGED", {
@@ -2734,7 +5789,7 @@ function compareNamedHeader(walk2, before, after, place2, match) {
   compareDocs(walk2, "DOC_CHANGED", what, before.doc, after.doc, anchor);
   compareDeprecation(walk2, what, before, after, anchor);
 }
-function compareEnums(walk2, before, after, place2) {
+function compareEnums(walk2, before, after, place3) {
   const what = `enum '${after.name}'`;
   const symbol = (name) => ({ kind: "symbol", record: before.fullName, name });
   const oldSymbols = new Set(before.symbols);
@@ -2743,17 +5798,17 @@ function compareEnums(walk2, before, after, place2) {
     if (oldSymbols.has(name)) return;
     const effect = before.default === void 0 ? "consumers on the old schema fail on it" : `consumers on the old schema read it as '${before.default}'`;
     walk2.emit("ENUM_SYMBOL_ADDED", {
-      path: place2.path,
+      path: place3.path,
       message: `${what} gained symbol '${name}': ${effect}`,
       before: refOf(before),
       after: refOf(after, `/symbols/${index}`),
       element: symbol(name)
     });
   });
-  compareEnumDefaults(walk2, before, after, place2);
+  compareEnumDefaults(walk2, before, after, place3);
   before.symbols.forEach((name, index) => {
     if (newSymbols.has(name)) return;
-    const anchor = { path: place2.path, before: refOf(before, `/symbols/${index}`), after: refOf(after), element: symbol(name) };
+    const anchor = { path: place3.path, before: refOf(before, `/symbols/${index}`), after: refOf(after), element: symbol(name) };
     if (after.default === void 0) {
       walk2.emit("ENUM_SYMBOL_REMOVED", { ...anchor, message: `${what} lost symbol '${name}' and has no default: existing data holding it cannot be read` });
     } else {
@@ -2761,13 +5816,13 @@ function compareEnums(walk2, before, after, place2) {
     }
   });
 }
-function compareEnumDefaults(walk2, before, after, place2) {
+function compareEnumDefaults(walk2, before, after, place3) {
   const old = before.default;
   const next = after.default;
   if (old === next) return;
   const what = `enum '${after.name}'`;
   const anchor = {
-    path: place2.path,
+    path: place3.path,
     before: refOf(before, old === void 0 ? "" : "/default"),
     after: refOf(after, next === void 0 ? "" : "/default"),
     element: { kind: "type", name: before.fullName }
@@ -2780,10 +5835,10 @@ function compareEnumDefaults(walk2, before, after, place2) {
     walk2.emit("ENUM_DEFAULT_CHANGED", { ...anchor, message: `${what} default changed '${old}' -> '${next}': symbols it does not know now read as '${next}'` });
   }
 }
-function compareFixed(walk2, before, after, place2) {
+function compareFixed(walk2, before, after, place3) {
   if (before.size !== after.size) {
     walk2.emit("FIXED_SIZE_CHANGED", {
-      path: place2.path,
+      path: place3.path,
       message: `fixed '${after.name}' size changed ${before.size} -> ${after.size}: existing data cannot be read`,
       before: refOf(before, "/size"),
       after: refOf(after, "/size"),
@@ -2791,21 +5846,21 @@ function compareFixed(walk2, before, after, place2) {
     });
     return;
   }
-  compareLogicalTypes(walk2, before, after, place2, "fixed");
+  compareLogicalTypes(walk2, before, after, place3, "fixed");
 }
 
 // src/avro/diff/record.ts
-function compareRecords(walk2, before, after, place2) {
+function compareRecords(walk2, before, after, place3) {
   const { entries, removed } = matchFields(before, after);
   for (const entry of entries) {
-    if (entry.before) compareFields(walk2, before.fullName, entry.before, entry.after, entry.renamed, place2);
-    else fieldAdded(walk2, before.fullName, entry.after, place2);
+    if (entry.before) compareFields(walk2, before.fullName, entry.before, entry.after, entry.renamed, place3);
+    else fieldAdded(walk2, before.fullName, entry.after, place3);
   }
-  for (const field of removed) fieldRemoved(walk2, before.fullName, field, place2);
+  for (const field of removed) fieldRemoved(walk2, before.fullName, field, place3);
 }
 function compareFields(walk2, record, before, after, renamed, recordPlace) {
-  const place2 = fieldPlace(recordPlace, record, before.name, after.name);
-  const anchor = { path: place2.path, before: refOf(before), after: refOf(after), element: place2.owner };
+  const place3 = fieldPlace(recordPlace, record, before.name, after.name);
+  const anchor = { path: place3.path, before: refOf(before), after: refOf(after), element: place3.owner };
   const what = `field '${after.name}'`;
   if (renamed) {
     const effect = before.default ? `consumers on the old schema will read its default ${formatValue(before.default.value)} instead` : `consumers on the old schema cannot read new data, which lacks '${before.name}'`;
@@ -2818,7 +5873,7 @@ function compareFields(walk2, record, before, after, renamed, recordPlace) {
   compareAliases(walk2, what, before.aliases, after.aliases, renamed ? before.name : void 0, anchor);
   compareDocs(walk2, "FIELD_DOC_CHANGED", what, before.doc, after.doc, anchor);
   compareDeprecation(walk2, what, before, after, anchor);
-  walk2.compare(before.type, after.type, place2);
+  walk2.compare(before.type, after.type, place3);
 }
 function compareDefaults(walk2, what, before, after, anchor) {
   const old = before.default;
@@ -2872,49 +5927,49 @@ function fieldRemoved(walk2, record, field, recordPlace) {
 }
 
 // src/avro/diff/union.ts
-function compareUnions(walk2, before, after, place2) {
+function compareUnions(walk2, before, after, place3) {
   const oldBranches = branchesOf(before);
   const newBranches = branchesOf(after);
   const several = newBranches.filter((branch) => !(branch.kind === "primitive" && branch.type === "null")).length > 1;
   const { entries, removed } = matchBranches(oldBranches, newBranches);
   for (const entry of entries) {
-    if (entry.before) walk2.compare(entry.before, entry.after, branchPlace(place2, entry.after, several));
-    else branchAdded(walk2, before, entry.after, oldBranches, place2);
+    if (entry.before) walk2.compare(entry.before, entry.after, branchPlace(place3, entry.after, several));
+    else branchAdded(walk2, before, entry.after, oldBranches, place3);
   }
-  for (const branch of removed) branchRemoved(walk2, branch, after, newBranches, place2);
+  for (const branch of removed) branchRemoved(walk2, branch, after, newBranches, place3);
 }
 function branchesOf(schema) {
   return schema.kind === "union" ? schema.branches : [schema];
 }
-function branchAdded(walk2, before, branch, oldBranches, place2) {
+function branchAdded(walk2, before, branch, oldBranches, place3) {
   const reader = primitiveReader(branch, oldBranches);
   const effect = reader ? `consumers on the old schema read its values as ${reader}` : "consumers on the old schema cannot read values in it";
   walk2.emit("UNION_BRANCH_ADDED", {
-    path: place2.path,
-    message: `${place2.subject} gained union branch ${describeType(branch)}: ${effect}`,
+    path: place3.path,
+    message: `${place3.subject} gained union branch ${describeType2(branch)}: ${effect}`,
     before: refOf(before),
     after: refOf(branch),
-    element: place2.owner
+    element: place3.owner
   });
 }
-function branchRemoved(walk2, branch, after, newBranches, place2) {
-  const anchor = { path: place2.path, before: refOf(branch), after: refOf(after) };
+function branchRemoved(walk2, branch, after, newBranches, place3) {
+  const anchor = { path: place3.path, before: refOf(branch), after: refOf(after) };
   const reader = primitiveReader(branch, newBranches);
   if (reader && branch.kind === "primitive") {
     const relation = relatePrimitives(branch.type, reader);
     const lossy = relation.kind === "promoted-lossy";
     walk2.emit(lossy ? "TYPE_PROMOTED_LOSSY" : "TYPE_PROMOTED", {
       ...anchor,
-      message: `${place2.subject} merged union branch ${branch.type} into ${reader}: ${lossy ? relation.loss : `existing ${branch.type} values are read as ${reader}`}`,
+      message: `${place3.subject} merged union branch ${branch.type} into ${reader}: ${lossy ? relation.loss : `existing ${branch.type} values are read as ${reader}`}`,
       reason: "Avro reads values of a removed union branch through a promotion to a remaining branch, so the registry accepts this.",
-      element: place2.owner
+      element: place3.owner
     });
     return;
   }
-  const element = "name" in branch ? { kind: "type", name: branch.fullName } : place2.owner;
+  const element = "name" in branch ? { kind: "type", name: branch.fullName } : place3.owner;
   walk2.emit("UNION_BRANCH_REMOVED", {
     ...anchor,
-    message: `${place2.subject} lost union branch ${describeType(branch)}: existing ${describeType(branch)} values cannot be read`,
+    message: `${place3.subject} lost union branch ${describeType2(branch)}: existing ${describeType2(branch)} values cannot be read`,
     element
   });
 }
@@ -2934,27 +5989,27 @@ function diffSchemas(before, after) {
   const visited = /* @__PURE__ */ new Map();
   const walk2 = {
     emit: (rule, details) => changes.push(makeChange(rule, details)),
-    compare: (old, next, place2) => compareTypes(walk2, visited, old, next, place2)
+    compare: (old, next, place3) => compareTypes(walk2, visited, old, next, place3)
   };
   walk2.compare(before, after, rootPlace(after));
   return changes;
 }
-function compareTypes(walk2, visited, before, after, place2) {
-  if (before.kind === "union" || after.kind === "union") return compareUnions(walk2, before, after, place2);
-  if (isNamed(before) && isNamed(after)) return compareNamed(walk2, visited, before, after, place2);
-  if (before.kind === "primitive" && after.kind === "primitive") return comparePrimitives(walk2, before, after, place2);
-  if (before.kind === "array" && after.kind === "array") return walk2.compare(before.items, after.items, itemsPlace(place2));
-  if (before.kind === "map" && after.kind === "map") return walk2.compare(before.values, after.values, valuesPlace(place2));
-  typeChanged(walk2, before, after, place2);
+function compareTypes(walk2, visited, before, after, place3) {
+  if (before.kind === "union" || after.kind === "union") return compareUnions(walk2, before, after, place3);
+  if (isNamed(before) && isNamed(after)) return compareNamed(walk2, visited, before, after, place3);
+  if (before.kind === "primitive" && after.kind === "primitive") return comparePrimitives(walk2, before, after, place3);
+  if (before.kind === "array" && after.kind === "array") return walk2.compare(before.items, after.items, itemsPlace(place3));
+  if (before.kind === "map" && after.kind === "map") return walk2.compare(before.values, after.values, valuesPlace(place3));
+  typeChanged(walk2, before, after, place3);
 }
-function compareNamed(walk2, visited, before, after, place2) {
+function compareNamed(walk2, visited, before, after, place3) {
   const match = before.kind === after.kind ? matchNamed(before, after) : void 0;
-  if (!match) return typeChanged(walk2, before, after, place2);
+  if (!match) return typeChanged(walk2, before, after, place3);
   if (!firstVisit(visited, before, after)) return;
-  compareNamedHeader(walk2, before, after, place2, match);
-  if (before.kind === "record" && after.kind === "record") compareRecords(walk2, before, after, place2);
-  else if (before.kind === "enum" && after.kind === "enum") compareEnums(walk2, before, after, place2);
-  else if (before.kind === "fixed" && after.kind === "fixed") compareFixed(walk2, before, after, place2);
+  compareNamedHeader(walk2, before, after, place3, match);
+  if (before.kind === "record" && after.kind === "record") compareRecords(walk2, before, after, place3);
+  else if (before.kind === "enum" && after.kind === "enum") compareEnums(walk2, before, after, place3);
+  else if (before.kind === "fixed" && after.kind === "fixed") compareFixed(walk2, before, after, place3);
 }
 function firstVisit(visited, before, after) {
   const seen = visited.get(before) ?? /* @__PURE__ */ new Set();
@@ -2962,1212 +6017,14 @@ function firstVisit(visited, before, after) {
   visited.set(before, seen.add(after));
   return true;
 }
-function typeChanged(walk2, before, after, place2) {
+function typeChanged(walk2, before, after, place3) {
   walk2.emit("TYPE_CHANGED", {
-    path: place2.path,
-    message: `${place2.subject} type changed ${describeType(before)} -> ${describeType(after)}: existing data cannot be read`,
+    path: place3.path,
+    message: `${place3.subject} type changed ${describeType2(before)} -> ${describeType2(after)}: existing data cannot be read`,
     before: refOf(before),
     after: refOf(after),
-    element: place2.owner
+    element: place3.owner
   });
-}
-
-// src/avro/errors.ts
-var SchemaError = class _SchemaError extends Error {
-  name = "SchemaError";
-  code;
-  file;
-  pointer;
-  line;
-  column;
-  hint;
-  /** The bare problem, without location or hint; `message` is the full one-line text. */
-  problem;
-  constructor(code, problem, details = {}) {
-    super(formatSchemaError(problem, details));
-    this.code = code;
-    this.problem = problem;
-    this.file = details.file;
-    this.pointer = details.pointer;
-    this.line = details.line;
-    this.column = details.column;
-    this.hint = details.hint;
-  }
-  /** A copy with more location facts filled in (e.g. the line once the pointer is mapped to the text). */
-  withDetails(details) {
-    return new _SchemaError(this.code, this.problem, {
-      file: this.file,
-      pointer: this.pointer,
-      line: this.line,
-      column: this.column,
-      hint: this.hint,
-      ...stripUndefined2(details)
-    });
-  }
-};
-function stripUndefined2(details) {
-  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== void 0));
-}
-function formatSchemaError(problem, details) {
-  let where2 = "";
-  if (details.file !== void 0) where2 = details.file;
-  if (details.line !== void 0) {
-    where2 += `${where2 ? ":" : "line "}${details.line}`;
-    if (details.column !== void 0) where2 += `:${details.column}`;
-  }
-  const pointer = details.pointer !== void 0 && details.line === void 0 ? ` (at ${details.pointer || "/"})` : "";
-  const hint = details.hint ? ` ${details.hint}` : "";
-  return `${where2 ? `${where2}: ` : ""}${problem}${pointer}.${hint}`.replace(/\.\./g, ".");
-}
-
-// src/avro/json-scanner.ts
-var Failure = class {
-  constructor(failure2) {
-    this.failure = failure2;
-  }
-  failure;
-};
-var OBJECT = 0;
-var ARRAY = 1;
-var SIMPLE_ESCAPES = '"\\/bfnrt';
-var HEX = /^[0-9a-fA-F]{4}$/;
-function findJsonFailure(text, maxDepth) {
-  try {
-    new Scanner(text, maxDepth).document();
-    return void 0;
-  } catch (e) {
-    if (e instanceof Failure) return e.failure;
-    throw e;
-  }
-}
-function findTooDeep(text, maxDepth) {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) i = stringEnd(text, i) - 1;
-    else if (c === 123 || c === 91) {
-      if (++depth > maxDepth) return i;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return -1;
-}
-function tooDeepProblem(maxDepth) {
-  return `the JSON nesting exceeds the limit of ${maxDepth} levels`;
-}
-function stringEnd(text, start) {
-  let from = start + 1;
-  for (; ; ) {
-    const quote = text.indexOf('"', from);
-    if (quote < 0) return text.length;
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return quote + 1;
-    from = quote + 1;
-  }
-}
-function isJsonWhitespace(c) {
-  return c === 32 || c === 10 || c === 13 || c === 9;
-}
-function skipWhitespace(text, from) {
-  let i = from;
-  while (isJsonWhitespace(text.charCodeAt(i))) i++;
-  return i;
-}
-function describeChar(ch) {
-  const code = ch.codePointAt(0) ?? 0;
-  const char = String.fromCodePoint(code);
-  if (/^[\p{C}\p{Z}]$/u.test(char)) return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-  return `'${char}'`;
-}
-var Scanner = class {
-  constructor(text, maxDepth) {
-    this.text = text;
-    this.maxDepth = maxDepth;
-  }
-  text;
-  maxDepth;
-  pos = 0;
-  stack = [];
-  document() {
-    this.pos = skipWhitespace(this.text, 0);
-    if (this.pos >= this.text.length) this.fail("the document is empty; expected a JSON value", this.pos);
-    let expectValue = true;
-    for (; ; ) {
-      if (expectValue) expectValue = this.value();
-      else if (this.stack.length === 0) return this.end();
-      else expectValue = this.afterMember();
-    }
-  }
-  /** Scans one value, or opens a container; returns whether a value (a first member) is expected next. */
-  value() {
-    const c = this.text[this.pos];
-    if (c === "{" || c === "[") return this.open(c);
-    if (c === '"') this.string();
-    else if (c === "-" || c !== void 0 && c >= "0" && c <= "9") this.number();
-    else this.literal();
-    this.pos = skipWhitespace(this.text, this.pos);
-    return false;
-  }
-  open(c) {
-    if (this.stack.length >= this.maxDepth) {
-      this.fail(tooDeepProblem(this.maxDepth), this.pos, "TOO_DEEP");
-    }
-    this.stack.push(c === "{" ? OBJECT : ARRAY);
-    this.pos = skipWhitespace(this.text, this.pos + 1);
-    const close = c === "{" ? "}" : "]";
-    if (this.text[this.pos] === close) {
-      this.stack.pop();
-      this.pos = skipWhitespace(this.text, this.pos + 1);
-      return false;
-    }
-    if (c === "{") this.key();
-    return true;
-  }
-  /** After a value inside a container: a ',' and the next member, or the closing bracket. */
-  afterMember() {
-    const inObject = this.stack[this.stack.length - 1] === OBJECT;
-    const close = inObject ? "}" : "]";
-    const c = this.text[this.pos];
-    if (c === close) {
-      this.stack.pop();
-      this.pos = skipWhitespace(this.text, this.pos + 1);
-      return false;
-    }
-    if (c !== ",") {
-      const what = inObject ? "an object member" : "an array element";
-      const prefix = c === void 0 ? "unexpected end of input; " : "";
-      this.fail(`${prefix}expected ',' or '${close}' after ${what}`, this.pos, "INVALID_JSON", missingHint(c));
-    }
-    const comma = this.pos;
-    this.pos = skipWhitespace(this.text, this.pos + 1);
-    if (this.text[this.pos] === close) {
-      this.fail(`trailing comma before '${close}'`, comma, "INVALID_JSON", "remove the last ','");
-    }
-    if (inObject) this.key();
-    return true;
-  }
-  /** An object key and its ':'; leaves the position at the member's value. */
-  key() {
-    const c = this.text[this.pos];
-    if (c !== '"') {
-      if (c === void 0) this.fail(`unexpected end of input; expected a '"'-quoted object key`, this.pos);
-      const hint = c === "'" ? "JSON strings use double quotes" : "object keys must be double-quoted strings";
-      this.fail(`expected a '"'-quoted object key, found ${describeChar(c)}`, this.pos, "INVALID_JSON", hint);
-    }
-    this.string();
-    this.pos = skipWhitespace(this.text, this.pos);
-    if (this.text[this.pos] !== ":") this.fail("expected ':' after an object key", this.pos);
-    this.pos = skipWhitespace(this.text, this.pos + 1);
-  }
-  string() {
-    const start = this.pos;
-    let i = start + 1;
-    for (; ; ) {
-      const c = this.text.charCodeAt(i);
-      if (Number.isNaN(c) || c === 10 || c === 13) {
-        this.fail("unterminated string", start, "INVALID_JSON", `close it with '"' before the end of the line`);
-      }
-      if (c === 34) break;
-      if (c === 92) i = this.escape(i);
-      else if (c < 32) {
-        const hint = c === 9 ? "write it as \\t" : "write it as a \\u escape";
-        this.fail(`unescaped control character ${describeChar(this.text.charAt(i))} in a string`, i, "INVALID_JSON", hint);
-      } else i++;
-    }
-    this.pos = i + 1;
-  }
-  /** Checks the escape sequence at `i` (a backslash); returns the offset after it. */
-  escape(i) {
-    const e = this.text[i + 1];
-    if (e === void 0) this.fail("unterminated string", i);
-    if (e === "u") {
-      if (!HEX.test(this.text.slice(i + 2, i + 6))) {
-        this.fail("invalid \\u escape in a string: expected 4 hexadecimal digits", i);
-      }
-      return i + 6;
-    }
-    if (!SIMPLE_ESCAPES.includes(e)) {
-      this.fail(`invalid escape sequence '\\${e}' in a string`, i, "INVALID_JSON", "write a backslash as \\\\");
-    }
-    return i + 2;
-  }
-  number() {
-    let i = this.pos;
-    if (this.text[i] === "-") i++;
-    if (this.text[i] === "0") {
-      if (isDigit(this.text[i + 1])) this.fail("numbers cannot have leading zeros", i);
-      i++;
-    } else i = this.digits(i, "expected a digit after '-'");
-    if (this.text[i] === ".") i = this.digits(i + 1, "expected a digit after the decimal point");
-    if (this.text[i] === "e" || this.text[i] === "E") {
-      i++;
-      if (this.text[i] === "+" || this.text[i] === "-") i++;
-      i = this.digits(i, "expected a digit in the exponent");
-    }
-    this.pos = i;
-  }
-  digits(from, problem) {
-    let i = from;
-    while (isDigit(this.text[i])) i++;
-    if (i === from) this.fail(problem, from);
-    return i;
-  }
-  literal() {
-    for (const word of ["true", "false", "null"]) {
-      if (this.text.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return;
-      }
-    }
-    this.fail(...unexpectedValue(this.text, this.pos));
-  }
-  end() {
-    if (this.pos < this.text.length) {
-      const c = describeChar(this.text.charAt(this.pos));
-      this.fail(`unexpected ${c} after the end of the JSON value`, this.pos, "INVALID_JSON", "a document holds exactly one value");
-    }
-  }
-  fail(problem, offset, code = "INVALID_JSON", hint) {
-    throw new Failure({ code, problem, offset, ...hint ? { hint } : {} });
-  }
-};
-function isDigit(c) {
-  return c !== void 0 && c >= "0" && c <= "9";
-}
-function missingHint(c) {
-  return c === '"' || c === "{" || c === "[" ? "a ',' is probably missing" : void 0;
-}
-function unexpectedValue(text, pos) {
-  const c = text[pos];
-  if (c === void 0) return ["unexpected end of input; expected a value", pos, "INVALID_JSON"];
-  if (c === "'") return ["strings must use double quotes", pos, "INVALID_JSON"];
-  if (c === "/") return ["comments are not allowed in JSON", pos, "INVALID_JSON"];
-  if (c === "}" || c === "]" || c === "," || c === ":") {
-    return [`expected a value, found '${c}'`, pos, "INVALID_JSON"];
-  }
-  const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(pos, pos + 64))?.[0];
-  if (word !== void 0) {
-    const hint = word === "NaN" || word === "Infinity" ? "JSON has no NaN or Infinity" : "strings must be in double quotes";
-    return [`unexpected word '${word}'; expected a value`, pos, "INVALID_JSON", hint];
-  }
-  return [`unexpected character ${describeChar(String.fromCodePoint(text.codePointAt(pos) ?? 0))}; expected a value`, pos, "INVALID_JSON"];
-}
-
-// src/avro/json-document.ts
-var DEFAULT_JSON_MAX_DEPTH = 1e3;
-var BOM = "\uFEFF";
-var UTF8_HINT = "Save the file as UTF-8.";
-function decodeSchemaBytes(bytes, file) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw invalidUtf8(bytes, file);
-  }
-}
-function invalidUtf8(bytes, file) {
-  const bad = firstInvalidUtf8(bytes);
-  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, bad));
-  const { line, column } = new TextLines(before).position(before.length);
-  const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0");
-  const utf16 = bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255;
-  const hint = utf16 ? `The file looks like UTF-16. ${UTF8_HINT}` : UTF8_HINT;
-  return new SchemaError("INVALID_UTF8", `invalid UTF-8: byte 0x${byte} at byte offset ${bad}`, { file, line, column, hint });
-}
-function firstInvalidUtf8(bytes) {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] ?? 0;
-    const length = b < 128 ? 1 : b >= 194 && b <= 223 ? 2 : b >= 224 && b <= 239 ? 3 : b >= 240 && b <= 244 ? 4 : 0;
-    if (length === 0 || i + length > bytes.length) return i;
-    const low = b === 224 ? 160 : b === 240 ? 144 : 128;
-    const high = b === 237 ? 159 : b === 244 ? 143 : 191;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i + k] ?? 0;
-      if (c < (k === 1 ? low : 128) || c > (k === 1 ? high : 191)) return i;
-    }
-    i += length;
-  }
-  return bytes.length;
-}
-function parseJsonDocument(text, options = {}) {
-  const source = text.startsWith(BOM) ? text.slice(1) : text;
-  const maxDepth = options.maxDepth ?? DEFAULT_JSON_MAX_DEPTH;
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) {
-    throw new RangeError(`maxDepth must be a positive integer, got ${String(maxDepth)}`);
-  }
-  let value;
-  try {
-    value = JSON.parse(source);
-  } catch {
-    const failure2 = findJsonFailure(source, maxDepth);
-    if (failure2) throw scanError(source, options.file, failure2);
-    throw new SchemaError("INVALID_JSON", "the document is not valid JSON", { file: options.file });
-  }
-  const deep = findTooDeep(source, maxDepth);
-  if (deep >= 0) throw scanError(source, options.file, { code: "TOO_DEEP", problem: tooDeepProblem(maxDepth), offset: deep });
-  return new ParsedDocument(source, options.file, value);
-}
-function scanError(text, file, failure2) {
-  const { line, column } = new TextLines(text).position(failure2.offset);
-  const hint = failure2.hint ?? (failure2.code === "TOO_DEEP" ? "Reduce the nesting of the schema." : void 0);
-  return new SchemaError(failure2.code, failure2.problem, { file, line, column, hint: hint && capitalise(hint) });
-}
-function capitalise(hint) {
-  const sentence = hint.charAt(0).toUpperCase() + hint.slice(1);
-  return sentence.endsWith(".") ? sentence : `${sentence}.`;
-}
-var ParsedDocument = class {
-  constructor(text, file, value) {
-    this.text = text;
-    this.file = file;
-    this.value = value;
-  }
-  text;
-  file;
-  value;
-  lines;
-  containers;
-  positionOf(pointer) {
-    const tokens = pointerTokens(pointer);
-    if (tokens === void 0) return void 0;
-    this.containers ??= new ContainerIndex(this.text);
-    const offset = locate(this.text, this.containers, tokens);
-    if (offset === void 0) return void 0;
-    this.lines ??= new TextLines(this.text);
-    return this.lines.position(offset);
-  }
-  lineText(line) {
-    this.lines ??= new TextLines(this.text);
-    return this.lines.lineText(line);
-  }
-};
-var TextLines = class {
-  constructor(text) {
-    this.text = text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
-    this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
-  }
-  text;
-  starts = [0];
-  hasSurrogates;
-  position(offset) {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const start = this.starts[lo] ?? 0;
-    const units = offset - start;
-    const column = this.hasSurrogates ? [...this.text.slice(start, offset)].length : units;
-    return { line: lo + 1, column: column + 1 };
-  }
-  lineText(line) {
-    const start = this.starts[line - 1];
-    if (start === void 0 || line < 1) return "";
-    const next = this.starts[line] ?? this.text.length;
-    return this.text.slice(start, next).replace(/\r?\n$|\r$/, "");
-  }
-};
-var ContainerIndex = class {
-  opens = new Int32Array(1024);
-  closes = new Int32Array(1024);
-  count = 0;
-  constructor(text) {
-    const stack = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 34) i = stringEnd(text, i) - 1;
-      else if (c === 123 || c === 91) stack.push(this.add(i));
-      else if (c === 125 || c === 93) this.closes[stack.pop() ?? 0] = i;
-    }
-  }
-  add(open) {
-    if (this.count === this.opens.length) {
-      this.opens = grow(this.opens);
-      this.closes = grow(this.closes);
-    }
-    this.opens[this.count] = open;
-    return this.count++;
-  }
-  closeOf(open) {
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if ((this.opens[mid] ?? 0) < open) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.closes[lo] ?? open;
-  }
-};
-function grow(array) {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-function pointerTokens(pointer) {
-  if (pointer === "" || pointer === "/") return [];
-  if (!pointer.startsWith("/") || /~[^01]|~$/.test(pointer)) return void 0;
-  return pointer.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function locate(text, containers, tokens) {
-  let at2 = skipWhitespace(text, 0);
-  let anchor = at2;
-  for (const token of tokens) {
-    const c = text[at2];
-    const found = c === "{" ? findMember(text, containers, at2, token) : c === "[" ? findElement(text, containers, at2, token) : void 0;
-    if (found === void 0) return void 0;
-    [anchor, at2] = found;
-  }
-  return anchor;
-}
-function findMember(text, containers, open, name) {
-  let found;
-  let i = skipWhitespace(text, open + 1);
-  while (text[i] === '"') {
-    const keyEnd = stringEnd(text, i);
-    const raw = text.slice(i, keyEnd);
-    const key = raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1);
-    const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    if (key === name) found = [i, value];
-    i = nextSibling(text, containers, value);
-  }
-  return found;
-}
-function findElement(text, containers, open, token) {
-  if (!/^(0|[1-9]\d*)$/.test(token)) return void 0;
-  let i = skipWhitespace(text, open + 1);
-  if (text[i] === "]") return void 0;
-  for (let index = Number(token); index > 0; index--) {
-    i = nextSibling(text, containers, i);
-    if (i >= text.length || text[i] === "]") return void 0;
-  }
-  return [i, i];
-}
-function nextSibling(text, containers, value) {
-  const c = text.charCodeAt(value);
-  let end;
-  if (c === 123 || c === 91) end = containers.closeOf(value) + 1;
-  else if (c === 34) end = stringEnd(text, value);
-  else {
-    end = value;
-    while (end < text.length && !isJsonWhitespace(text.charCodeAt(end)) && !",]}".includes(text.charAt(end))) end++;
-  }
-  end = skipWhitespace(text, end);
-  return text[end] === "," ? skipWhitespace(text, end + 1) : end;
-}
-
-// src/avro/defaults.ts
-var INT_MIN = -(2 ** 31);
-var INT_MAX = 2 ** 31 - 1;
-var NON_FINITE = /* @__PURE__ */ new Set(["NaN", "Infinity", "-Infinity"]);
-function isValidDefault(schema, value) {
-  switch (schema.kind) {
-    case "primitive":
-      return isValidPrimitiveDefault(schema.type, value);
-    case "enum":
-      return typeof value === "string" && schema.symbols.includes(value);
-    case "fixed":
-      return typeof value === "string";
-    case "array":
-      return Array.isArray(value) && value.every((item) => isValidDefault(schema.items, item));
-    case "map":
-      return isPlainObject(value) && Object.values(value).every((v) => isValidDefault(schema.values, v));
-    case "union":
-      return schema.branches.some((branch) => isValidDefault(branch, value));
-    case "record":
-      return isPlainObject(value) && schema.fields.every(
-        (field) => field.name in value ? isValidDefault(field.type, value[field.name]) : field.default !== void 0
-      );
-  }
-}
-function isValidPrimitiveDefault(type, value) {
-  switch (type) {
-    case "null":
-      return value === null;
-    case "boolean":
-      return typeof value === "boolean";
-    case "int":
-      return Number.isInteger(value) && value >= INT_MIN && value <= INT_MAX;
-    case "long":
-      return Number.isInteger(value);
-    case "float":
-    case "double":
-      return typeof value === "number" || typeof value === "string" && NON_FINITE.has(value);
-    default:
-      return typeof value === "string";
-  }
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/avro/logical-types.ts
-var UNDERLYING = {
-  decimal: ["bytes", "fixed"],
-  "big-decimal": ["bytes"],
-  uuid: ["string", "fixed"],
-  date: ["int"],
-  "time-millis": ["int"],
-  "time-micros": ["long"],
-  "timestamp-millis": ["long"],
-  "timestamp-micros": ["long"],
-  "timestamp-nanos": ["long"],
-  "local-timestamp-millis": ["long"],
-  "local-timestamp-micros": ["long"],
-  "local-timestamp-nanos": ["long"],
-  duration: ["fixed"]
-};
-function checkLogicalType(name, underlying, attributes) {
-  const allowed = UNDERLYING[name];
-  if (!allowed) return { ok: true, logicalType: { name } };
-  if (!allowed.includes(underlying)) {
-    return { ok: false, problem: `logical type '${name}' must annotate ${allowed.join(" or ")}, not ${underlying}` };
-  }
-  if (name === "uuid" && underlying === "fixed" && attributes.size !== 16) {
-    return { ok: false, problem: `logical type 'uuid' on a fixed needs size 16, not ${attributes.size}` };
-  }
-  if (name === "duration" && attributes.size !== 12) {
-    return { ok: false, problem: `logical type 'duration' needs a fixed of size 12, not ${attributes.size}` };
-  }
-  if (name === "decimal") return checkDecimal(attributes);
-  return { ok: true, logicalType: { name } };
-}
-function checkDecimal(attributes) {
-  const { precision, scale = 0, size } = attributes;
-  if (!Number.isInteger(precision) || precision <= 0) {
-    return { ok: false, problem: `decimal precision must be a positive integer, not ${JSON.stringify(precision)}` };
-  }
-  if (!Number.isInteger(scale) || scale < 0) {
-    return { ok: false, problem: `decimal scale must be a non-negative integer, not ${JSON.stringify(scale)}` };
-  }
-  if (scale > precision) {
-    return { ok: false, problem: `decimal scale ${scale} is greater than its precision ${precision}` };
-  }
-  if (size !== void 0) {
-    const maxPrecision = Math.floor(Math.log10(2) * (8 * size - 1));
-    if (precision > maxPrecision) {
-      return { ok: false, problem: `decimal precision ${precision} does not fit in a fixed of size ${size} (at most ${maxPrecision})` };
-    }
-  }
-  return { ok: true, logicalType: { name: "decimal", precision, scale } };
-}
-
-// src/avro/names.ts
-var NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function isValidName(name) {
-  return NAME_PATTERN.test(name);
-}
-function isValidNamespace(namespace) {
-  return namespace === "" || namespace.split(".").every(isValidName);
-}
-function resolveName(declared, explicitNamespace, enclosingNamespace) {
-  const dot = declared.lastIndexOf(".");
-  if (dot >= 0) {
-    return { fullName: declared, name: declared.slice(dot + 1), namespace: declared.slice(0, dot) };
-  }
-  const namespace = explicitNamespace ?? enclosingNamespace;
-  return { fullName: namespace ? `${namespace}.${declared}` : declared, name: declared, namespace };
-}
-function qualify(reference3, namespace) {
-  return reference3.includes(".") || !namespace ? reference3 : `${namespace}.${reference3}`;
-}
-
-// src/avro/parse.ts
-var DEFAULT_MAX_DEPTH = 1e3;
-var RESERVED = /* @__PURE__ */ new Set([
-  "type",
-  "name",
-  "namespace",
-  "aliases",
-  "doc",
-  "fields",
-  "symbols",
-  "items",
-  "values",
-  "size",
-  "default",
-  "logicalType",
-  "precision",
-  "scale",
-  "order"
-]);
-var FIELD_RESERVED = /* @__PURE__ */ new Set(["name", "type", "default", "aliases", "doc", "order"]);
-var ORDERS = /* @__PURE__ */ new Set(["ascending", "descending", "ignore"]);
-var NO_ATTRIBUTES = Object.freeze({});
-var NO_STRINGS = Object.freeze([]);
-function parseSchema(json, options = {}) {
-  const context3 = {
-    file: options.file,
-    strict: options.strict ?? true,
-    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
-    external: options.namedTypes ?? /* @__PURE__ */ new Map(),
-    named: /* @__PURE__ */ new Map()
-  };
-  try {
-    return { root: parseNode(json, "", "", 0, context3), named: context3.named };
-  } catch (error) {
-    if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new SchemaError("TOO_DEEP", "the schema is nested too deeply to process", { file: context3.file, hint: "Flatten the schema." });
-    }
-    throw error;
-  }
-}
-function fail2(context3, code, pointer, problem, hint) {
-  throw new SchemaError(code, problem, { file: context3.file, pointer, hint });
-}
-function parseNode(json, pointer, namespace, depth, context3) {
-  if (depth > context3.maxDepth) {
-    fail2(
-      context3,
-      "TOO_DEEP",
-      pointer,
-      `schema nesting is deeper than ${context3.maxDepth} levels`,
-      "flatten the schema; the registry rejects JSON nested this deep"
-    );
-  }
-  if (typeof json === "string") return parseTypeName(json, pointer, namespace, context3);
-  if (Array.isArray(json)) return parseUnion(json, pointer, namespace, depth, context3);
-  if (isObject(json)) return parseObject(json, pointer, namespace, depth, context3);
-  return fail2(context3, "INVALID_SCHEMA", pointer, `a schema must be a type name, an object or an array, not ${describe(json)}`);
-}
-function parseTypeName(name, pointer, namespace, context3) {
-  if (PRIMITIVE_NAMES.has(name)) {
-    return { kind: "primitive", type: name, pointer, file: context3.file, attributes: NO_ATTRIBUTES };
-  }
-  const found = lookupNamed(name, namespace, context3);
-  if (found) return found;
-  return fail2(
-    context3,
-    "UNKNOWN_TYPE",
-    pointer,
-    `unknown type "${name}"`,
-    "Define it before it is used, check its spelling and namespace, or map the file that defines it as a reference."
-  );
-}
-function lookupNamed(name, namespace, context3) {
-  const qualified = qualify(name, namespace);
-  const found = context3.named.get(qualified) ?? context3.external.get(qualified);
-  if (found || qualified === name) return found;
-  return context3.named.get(name) ?? context3.external.get(name);
-}
-function parseUnion(json, pointer, namespace, depth, context3) {
-  const branches = json.map((branch, index) => parseNode(branch, `${pointer}/${index}`, namespace, depth + 1, context3));
-  const seen = /* @__PURE__ */ new Set();
-  branches.forEach((branch, index) => {
-    if (branch.kind === "union") {
-      fail2(
-        context3,
-        "INVALID_SCHEMA",
-        `${pointer}/${index}`,
-        "a union may not directly contain another union",
-        "merge the inner union's branches into the outer one"
-      );
-    }
-    const key = "fullName" in branch ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
-    if (seen.has(key)) {
-      fail2(context3, "INVALID_SCHEMA", `${pointer}/${index}`, `the union contains "${key}" twice`, "remove the duplicate branch");
-    }
-    seen.add(key);
-  });
-  return { kind: "union", branches, pointer, file: context3.file, attributes: NO_ATTRIBUTES };
-}
-function parseObject(json, pointer, namespace, depth, context3) {
-  const type = json.type;
-  if (type === void 0) {
-    fail2(context3, "INVALID_SCHEMA", pointer, 'the schema object has no "type"', 'add a "type" attribute');
-  }
-  if (typeof type !== "string") {
-    return parseNode(type, `${pointer}/type`, namespace, depth + 1, context3);
-  }
-  switch (type) {
-    case "record":
-    case "error":
-      return parseRecord(json, pointer, namespace, depth, context3);
-    case "enum":
-      return parseEnum(json, pointer, namespace, context3);
-    case "fixed":
-      return parseFixed(json, pointer, namespace, context3);
-    case "array":
-      return parseArray(json, pointer, namespace, depth, context3);
-    case "map":
-      return parseMap(json, pointer, namespace, depth, context3);
-  }
-  if (PRIMITIVE_NAMES.has(type)) {
-    const logicalType = parseLogicalType(json, type, void 0, pointer, context3);
-    return { kind: "primitive", type, pointer, file: context3.file, logicalType, attributes: attributesOf(json) };
-  }
-  return parseTypeName(type, `${pointer}/type`, namespace, context3);
-}
-function parseNamedHeader(json, pointer, enclosing, context3) {
-  const declared = json.name;
-  if (typeof declared !== "string" || declared === "") {
-    fail2(context3, "INVALID_SCHEMA", pointer, `a ${json.type} needs a "name" string`, 'add a "name" attribute');
-  }
-  const explicit = json.namespace;
-  if (explicit !== void 0 && explicit !== null && typeof explicit !== "string") {
-    fail2(context3, "INVALID_SCHEMA", `${pointer}/namespace`, `"namespace" must be a string, not ${describe(explicit)}`);
-  }
-  const resolved = resolveName(declared, explicit ?? void 0, enclosing);
-  if (context3.strict && (!isValidName(resolved.name) || !isValidNamespace(resolved.namespace))) {
-    fail2(
-      context3,
-      "INVALID_NAME",
-      `${pointer}/name`,
-      `"${resolved.fullName}" is not a valid Avro name`,
-      "use letters, digits and underscores, not starting with a digit, with dots only between namespace parts"
-    );
-  }
-  if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
-    fail2(context3, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
-  }
-  if (context3.named.has(resolved.fullName) || context3.external.has(resolved.fullName)) {
-    fail2(
-      context3,
-      "DUPLICATE_NAME",
-      `${pointer}/name`,
-      `the type "${resolved.fullName}" is defined twice`,
-      "refer to the first definition by name instead of defining it again"
-    );
-  }
-  const declaredAliases = stringList(json.aliases, `${pointer}/aliases`, context3);
-  const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
-  const doc = typeof json.doc === "string" ? json.doc : void 0;
-  return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
-}
-function parseRecord(json, pointer, enclosing, depth, context3) {
-  const header2 = parseNamedHeader(json, pointer, enclosing, context3);
-  if (!Array.isArray(json.fields)) {
-    fail2(context3, "INVALID_SCHEMA", pointer, `record "${header2.fullName}" needs a "fields" array`, 'add "fields": [] at least');
-  }
-  const fields = [];
-  const record = {
-    kind: "record",
-    fullName: header2.fullName,
-    name: header2.name,
-    namespace: header2.namespace,
-    aliases: header2.aliases,
-    doc: header2.doc,
-    isError: json.type === "error",
-    fields,
-    pointer,
-    file: context3.file,
-    attributes: attributesOf(json)
-  };
-  context3.named.set(header2.fullName, record);
-  const names = /* @__PURE__ */ new Set();
-  json.fields.forEach((fieldJson, position) => {
-    const field = parseField(fieldJson, `${pointer}/fields/${position}`, position, header2.namespace, depth, context3);
-    if (names.has(field.name)) {
-      fail2(
-        context3,
-        "DUPLICATE_FIELD",
-        `${pointer}/fields/${position}/name`,
-        `record "${header2.fullName}" has two fields named "${field.name}"`,
-        "rename or remove one of them"
-      );
-    }
-    names.add(field.name);
-    fields.push(field);
-  });
-  return record;
-}
-function parseField(json, pointer, position, namespace, depth, context3) {
-  if (!isObject(json)) fail2(context3, "INVALID_SCHEMA", pointer, `a field must be an object, not ${describe(json)}`);
-  const name = json.name;
-  if (typeof name !== "string") fail2(context3, "INVALID_SCHEMA", pointer, 'a field needs a "name" string', 'add a "name" attribute');
-  if (context3.strict && !isValidName(name)) {
-    fail2(
-      context3,
-      "INVALID_NAME",
-      `${pointer}/name`,
-      `"${name}" is not a valid field name`,
-      "use letters, digits and underscores, not starting with a digit"
-    );
-  }
-  if (!("type" in json)) fail2(context3, "INVALID_SCHEMA", pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
-  const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 3, context3);
-  const order = json.order ?? "ascending";
-  if (typeof order !== "string" || !ORDERS.has(order)) {
-    fail2(
-      context3,
-      "INVALID_SCHEMA",
-      `${pointer}/order`,
-      `field "${name}" has order ${describe(order)}`,
-      'use "ascending", "descending" or "ignore"'
-    );
-  }
-  const hasDefault = "default" in json;
-  if (hasDefault && context3.strict && !isValidDefault(type, json.default)) {
-    fail2(
-      context3,
-      "INVALID_DEFAULT",
-      `${pointer}/default`,
-      `the default ${truncate2(JSON.stringify(json.default))} of field "${name}" is not a valid ${describeType2(type)}`,
-      "give a default of the field's type (for a union, of one of its branches)"
-    );
-  }
-  return {
-    name,
-    position,
-    type,
-    pointer,
-    file: context3.file,
-    default: hasDefault ? { value: json.default } : void 0,
-    aliases: stringList(json.aliases, `${pointer}/aliases`, context3),
-    order,
-    doc: typeof json.doc === "string" ? json.doc : void 0,
-    attributes: attributesOf(json, FIELD_RESERVED)
-  };
-}
-function parseEnum(json, pointer, enclosing, context3) {
-  const header2 = parseNamedHeader(json, pointer, enclosing, context3);
-  const symbols = json.symbols;
-  if (!Array.isArray(symbols) || symbols.some((s) => typeof s !== "string")) {
-    fail2(context3, "INVALID_SCHEMA", `${pointer}/symbols`, `enum "${header2.fullName}" needs a "symbols" array of strings`);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  symbols.forEach((symbol, index) => {
-    if (seen.has(symbol)) {
-      fail2(context3, "DUPLICATE_SYMBOL", `${pointer}/symbols/${index}`, `enum "${header2.fullName}" lists "${symbol}" twice`);
-    }
-    if (context3.strict && !isValidName(symbol)) {
-      fail2(
-        context3,
-        "INVALID_NAME",
-        `${pointer}/symbols/${index}`,
-        `"${symbol}" is not a valid enum symbol`,
-        "use letters, digits and underscores, not starting with a digit"
-      );
-    }
-    seen.add(symbol);
-  });
-  const enumDefault = json.default;
-  if (enumDefault !== void 0 && (typeof enumDefault !== "string" || !seen.has(enumDefault))) {
-    fail2(
-      context3,
-      "INVALID_DEFAULT",
-      `${pointer}/default`,
-      `the enum default ${JSON.stringify(enumDefault)} is not one of the symbols of "${header2.fullName}"`,
-      "use one of its symbols"
-    );
-  }
-  const schema = {
-    kind: "enum",
-    fullName: header2.fullName,
-    name: header2.name,
-    namespace: header2.namespace,
-    aliases: header2.aliases,
-    doc: header2.doc,
-    symbols,
-    default: enumDefault,
-    pointer,
-    file: context3.file,
-    attributes: attributesOf(json)
-  };
-  context3.named.set(header2.fullName, schema);
-  return schema;
-}
-function parseFixed(json, pointer, enclosing, context3) {
-  const header2 = parseNamedHeader(json, pointer, enclosing, context3);
-  const size = json.size;
-  if (!Number.isInteger(size) || size < 0) {
-    fail2(context3, "INVALID_SCHEMA", `${pointer}/size`, `fixed "${header2.fullName}" needs a non-negative integer "size", not ${describe(size)}`);
-  }
-  const logicalType = parseLogicalType(json, "fixed", size, pointer, context3);
-  const schema = {
-    kind: "fixed",
-    fullName: header2.fullName,
-    name: header2.name,
-    namespace: header2.namespace,
-    aliases: header2.aliases,
-    doc: header2.doc,
-    size,
-    logicalType,
-    pointer,
-    file: context3.file,
-    attributes: attributesOf(json)
-  };
-  context3.named.set(header2.fullName, schema);
-  return schema;
-}
-function parseArray(json, pointer, namespace, depth, context3) {
-  if (!("items" in json)) fail2(context3, "INVALID_SCHEMA", pointer, 'an array needs "items"', 'add "items" with the element type');
-  const items = parseNode(json.items, `${pointer}/items`, namespace, depth + 1, context3);
-  return { kind: "array", items, pointer, file: context3.file, attributes: attributesOf(json) };
-}
-function parseMap(json, pointer, namespace, depth, context3) {
-  if (!("values" in json)) fail2(context3, "INVALID_SCHEMA", pointer, 'a map needs "values"', 'add "values" with the value type');
-  const values = parseNode(json.values, `${pointer}/values`, namespace, depth + 1, context3);
-  return { kind: "map", values, pointer, file: context3.file, attributes: attributesOf(json) };
-}
-function parseLogicalType(json, underlying, size, pointer, context3) {
-  const name = json.logicalType;
-  if (name === void 0) return void 0;
-  if (typeof name !== "string") {
-    if (!context3.strict) return void 0;
-    return fail2(context3, "INVALID_LOGICAL_TYPE", `${pointer}/logicalType`, `"logicalType" must be a string, not ${describe(name)}`);
-  }
-  const checked = checkLogicalType(name, underlying, { precision: json.precision, scale: json.scale, size });
-  if (checked.ok) return checked.logicalType;
-  if (!context3.strict) return void 0;
-  return fail2(
-    context3,
-    "INVALID_LOGICAL_TYPE",
-    `${pointer}/logicalType`,
-    checked.problem,
-    "fix the annotation; the registry would silently ignore it and readers would see the raw type"
-  );
-}
-function stringList(value, pointer, context3) {
-  if (value === void 0 || value === null) return NO_STRINGS;
-  if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
-    fail2(context3, "INVALID_SCHEMA", pointer, `expected an array of strings, not ${describe(value)}`);
-  }
-  return value;
-}
-function attributesOf(json, reserved2 = RESERVED) {
-  let attributes;
-  for (const key in json) {
-    if (reserved2.has(key)) continue;
-    attributes ??= {};
-    attributes[key] = json[key];
-  }
-  return attributes ?? NO_ATTRIBUTES;
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-  if (value === void 0) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  return truncate2(JSON.stringify(value));
-}
-function describeType2(schema) {
-  if (schema.kind === "primitive") return schema.type;
-  if ("fullName" in schema) return `${schema.kind} ${schema.fullName}`;
-  if (schema.kind === "union") return `value of any branch of the union`;
-  return schema.kind;
-}
-function truncate2(text) {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-// src/avro/references.ts
-var NAMED_KINDS = /* @__PURE__ */ new Set(["record", "error", "enum", "fixed"]);
-function scanNamedTypes(value) {
-  const defined2 = /* @__PURE__ */ new Set();
-  const used = [];
-  const stack = [{ node: value, namespace: "", pointer: "" }];
-  for (let visit = stack.pop(); visit !== void 0; visit = stack.pop()) {
-    const { node, namespace, pointer } = visit;
-    if (typeof node === "string") {
-      if (!PRIMITIVE_NAMES.has(node)) used.push({ candidates: candidatesFor(node, namespace), pointer });
-    } else if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], namespace, pointer: `${pointer}/${i}` });
-    } else if (isObject2(node)) {
-      const children = childTypes(node, visit, defined2);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const references2 = used.filter((ref) => {
-    const key = ref.candidates.join("\n");
-    if (defined2.has(ref.candidates[0] ?? "") || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { defines: [...defined2], references: references2 };
-}
-function childTypes(node, visit, defined2) {
-  const { type } = node;
-  const at2 = (key, namespace2 = visit.namespace) => ({ node: node[key], namespace: namespace2, pointer: `${visit.pointer}/${key}` });
-  if (typeof type !== "string") return type === void 0 ? [] : [at2("type")];
-  if (type === "array") return [at2("items")];
-  if (type === "map") return [at2("values")];
-  if (!NAMED_KINDS.has(type)) return PRIMITIVE_NAMES.has(type) ? [] : [at2("type")];
-  if (typeof node.name !== "string") return [];
-  const explicit = typeof node.namespace === "string" ? node.namespace : void 0;
-  const { fullName: fullName2, namespace } = resolveName(node.name, explicit, visit.namespace);
-  defined2.add(fullName2);
-  if (type !== "record" && type !== "error" || !Array.isArray(node.fields)) return [];
-  return node.fields.flatMap(
-    (field, i) => isObject2(field) && "type" in field ? [{ node: field.type, namespace, pointer: `${visit.pointer}/fields/${i}/type` }] : []
-  );
-}
-function candidatesFor(name, namespace) {
-  if (name.includes(".") || namespace === "") return [name];
-  return [`${namespace}.${name}`, name];
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function orderByDependencies(items) {
-  const byId = new Map(items.map((item) => [item.id, item]));
-  if (byId.size < items.length) {
-    const twice = items.find((item, i) => items.findIndex((other) => other.id === item.id) !== i);
-    throw new RangeError(`orderByDependencies needs distinct ids, got '${twice?.id}' twice`);
-  }
-  const definers = definersOf(items);
-  const edges = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const needs = /* @__PURE__ */ new Map();
-    for (const ref of item.references) {
-      const [definer, typeName] = definerOf(ref, definers, item.id);
-      if (definer !== item.id && !needs.has(definer)) needs.set(definer, typeName);
-    }
-    edges.set(item.id, needs);
-  }
-  const dependsOn = new Map([...edges].map(([id2, needs]) => [id2, [...needs.keys()].sort(compareIds)]));
-  const order = topologicalOrder([...byId.keys()], dependsOn, edges);
-  return { order, items: order.map((id2) => byId.get(id2)), dependsOn };
-}
-function definersOf(items) {
-  const definers = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    for (const name of item.defines) {
-      const other = definers.get(name);
-      if (other !== void 0 && other !== item.id) {
-        const [first, second] = [other, item.id].sort(compareIds);
-        throw new SchemaError("DUPLICATE_NAME", `named type '${name}' is defined in both '${first}' and '${second}'`, {
-          file: second,
-          hint: "Keep one definition and reference it from the other file."
-        });
-      }
-      definers.set(name, item.id);
-    }
-  }
-  return definers;
-}
-function definerOf(ref, definers, id2) {
-  const candidates = typeof ref === "string" ? [ref] : ref.candidates;
-  for (const name of candidates) {
-    const definer = definers.get(name);
-    if (definer !== void 0) return [definer, name];
-  }
-  const wanted = candidates.map((name, i) => i === 0 ? `'${name}'` : ` (or '${name}')`).join("");
-  throw new SchemaError("MISSING_REFERENCE", `named type ${wanted} is used but no schema defines it`, {
-    file: id2,
-    pointer: typeof ref === "string" ? void 0 : ref.pointer,
-    hint: "Check its spelling and namespace, or add the schema file that defines it."
-  });
-}
-function topologicalOrder(ids, dependsOn, edges) {
-  const waiting = new Map(ids.map((id2) => [id2, dependsOn.get(id2)?.length ?? 0]));
-  const dependents = /* @__PURE__ */ new Map();
-  for (const [id2, needs] of dependsOn) for (const need of needs) dependents.set(need, [...dependents.get(need) ?? [], id2]);
-  const ready = ids.filter((id2) => waiting.get(id2) === 0).sort(compareIds);
-  const order = [];
-  while (ready.length > 0) {
-    const id2 = ready.shift();
-    order.push(id2);
-    for (const dependent of dependents.get(id2) ?? []) {
-      const left = (waiting.get(dependent) ?? 0) - 1;
-      waiting.set(dependent, left);
-      if (left === 0) insertSorted(ready, dependent);
-    }
-  }
-  if (order.length < ids.length) throw cycleError(ids.filter((id2) => (waiting.get(id2) ?? 0) > 0), dependsOn, edges);
-  return order;
-}
-function insertSorted(sorted, id2) {
-  let i = sorted.length;
-  while (i > 0 && compareIds(sorted[i - 1], id2) > 0) i--;
-  sorted.splice(i, 0, id2);
-}
-function cycleError(stuck, dependsOn, edges) {
-  const unordered = new Set(stuck);
-  const path2 = [];
-  let id2 = [...stuck].sort(compareIds)[0];
-  while (!path2.includes(id2)) {
-    path2.push(id2);
-    id2 = (dependsOn.get(id2) ?? []).find((next) => unordered.has(next));
-  }
-  const cycle = [...path2.slice(path2.indexOf(id2)), id2];
-  const steps = cycle.slice(1).map((to, i) => `uses '${edges.get(cycle[i])?.get(to) ?? "?"}' from '${to}'`);
-  return new SchemaError("REFERENCE_CYCLE", `schema files reference each other in a cycle: '${cycle[0]}' ${steps.join(", which ")}`, {
-    file: cycle[0],
-    hint: "Move the types they share into one file, or break the cycle."
-  });
-}
-function compareIds(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/avro/load.ts
-function loadSchemaSet(sources, options = {}) {
-  const documents = /* @__PURE__ */ new Map();
-  const items = sources.map((source) => {
-    const decoded = typeof source.text === "string" ? source.text : decodeSchemaBytes(source.text, source.file);
-    const document = parseJsonDocument(decoded, { file: source.file, maxDepth: options.maxDepth });
-    documents.set(source.file, document);
-    const scan = scanNamedTypes(document.value);
-    return { id: source.file, defines: scan.defines, references: scan.references };
-  });
-  const external = new Set(options.namedTypes?.keys() ?? []);
-  const unresolvedByOthers = items.map((item) => ({
-    ...item,
-    // Types supplied from outside the set (registry references) are not dependencies between files.
-    references: item.references.filter((ref) => !ref.candidates.some((name) => external.has(name)))
-  }));
-  const { order, dependsOn } = withPositionsIn(documents, () => orderByDependencies(unresolvedByOthers));
-  const loaded = /* @__PURE__ */ new Map();
-  for (const file of order) {
-    const document = documents.get(file);
-    const namedTypes = new Map(options.namedTypes ?? []);
-    for (const dependency of transitiveDependencies(file, dependsOn)) {
-      for (const [name, type] of loaded.get(dependency).named) namedTypes.set(name, type);
-    }
-    const parsed = withPositions(document, () => parseSchema(document.value, { ...options, file, namedTypes }));
-    loaded.set(file, { schema: parsed.root, named: parsed.named, document, file });
-  }
-  return loaded;
-}
-function transitiveDependencies(file, dependsOn) {
-  const seen = /* @__PURE__ */ new Set();
-  const pending = [...dependsOn.get(file) ?? []];
-  while (pending.length > 0) {
-    const next = pending.pop();
-    if (seen.has(next)) continue;
-    seen.add(next);
-    pending.push(...dependsOn.get(next) ?? []);
-  }
-  return [...seen].sort();
-}
-function withPositionsIn(documents, order) {
-  try {
-    return order();
-  } catch (error) {
-    const document = error instanceof SchemaError && error.file !== void 0 ? documents.get(error.file) : void 0;
-    if (document === void 0) throw error;
-    return withPositions(document, () => {
-      throw error;
-    });
-  }
-}
-function withPositions(document, parse3) {
-  try {
-    return parse3();
-  } catch (error) {
-    if (!(error instanceof SchemaError) || error.pointer === void 0 || error.line !== void 0) throw error;
-    const position = nearestPosition(document, error.pointer);
-    throw position ? error.withDetails(position) : error;
-  }
-}
-function nearestPosition(document, pointer) {
-  let current = pointer;
-  for (; ; ) {
-    const position = document.positionOf(current);
-    if (position || current === "") return position;
-    current = current.slice(0, Math.max(0, current.lastIndexOf("/")));
-  }
 }
 
 // src/policy/check/positions.ts
@@ -4187,11 +6044,11 @@ function positionOfError(error, fallbackFile, text) {
   const file = error.file ?? fallbackFile;
   if (error.line === void 0) return { file };
   const column = error.column ?? 1;
-  const line = text === void 0 ? void 0 : lineOfText(text, error.line);
-  return { file, line: error.line, column, ...line !== void 0 && { excerpt: excerptOf(line, column) } };
+  const line2 = text === void 0 ? void 0 : lineOfText(text, error.line);
+  return { file, line: error.line, column, ...line2 !== void 0 && { excerpt: excerptOf(line2, column) } };
 }
-function excerptOf(line, column) {
-  const expanded = line.replace(/\t/g, " ");
+function excerptOf(line2, column) {
+  const expanded = line2.replace(/\t/g, " ");
   if (expanded.length <= EXCERPT_WIDTH) return { text: expanded, column };
   const start = Math.max(0, Math.min(column - 1 - EXCERPT_LEAD, expanded.length - EXCERPT_WIDTH));
   const prefix = start > 0 ? "\u2026" : "";
@@ -4199,9 +6056,9 @@ function excerptOf(line, column) {
   const suffix = end < expanded.length ? "\u2026" : "";
   return { text: `${prefix}${expanded.slice(start, end)}${suffix}`, column: column - start + prefix.length };
 }
-function lineOfText(text, line) {
+function lineOfText(text, line2) {
   let start = 0;
-  for (let current = 1; current < line; current++) {
+  for (let current = 1; current < line2; current++) {
     const next = nextBreak(text, start);
     if (next < 0) return "";
     start = next + (text.startsWith("\r\n", next) ? 2 : 1);
@@ -4560,13 +6417,13 @@ async function checkTargetsAgainstRegistry(targets, ctx) {
   return results;
 }
 function stopAfterFailure(facts) {
-  let stopped;
+  let stopped3;
   const guard = (ask2) => async (...args) => {
-    if (stopped !== void 0) throw stopped;
+    if (stopped3 !== void 0) throw stopped3;
     try {
       return await ask2(...args);
     } catch (error) {
-      if (error instanceof RegistryError && (UNAVAILABLE.includes(error.kind) || REFUSED.includes(error.kind))) stopped ??= error;
+      if (error instanceof RegistryError && (UNAVAILABLE.includes(error.kind) || REFUSED.includes(error.kind))) stopped3 ??= error;
       throw error;
     }
   };
@@ -4581,7 +6438,7 @@ function stopAfterFailure(facts) {
   return {
     facts: guarded,
     check: () => {
-      if (stopped !== void 0) throw stopped;
+      if (stopped3 !== void 0) throw stopped3;
     }
   };
 }
@@ -4662,872 +6519,30 @@ function runFailure(error) {
   return new RegistryCheckError(`the Schema Registry is unavailable, so the check fails closed: ${error.message} ${fallback}`, "unavailable", error.message);
 }
 
-// src/policy/check/run-registry-check.ts
-import { readFile as readFile3 } from "node:fs/promises";
-
-// src/policy/check/references.ts
-function referenceResolver(workspace, resolver, facts) {
-  const memo = /* @__PURE__ */ new Map();
-  const memoised = (file, seen) => {
-    let pending = memo.get(file);
-    if (pending === void 0) {
-      pending = resolveFile(file, seen);
-      memo.set(file, pending);
-    }
-    return pending;
-  };
-  const resolve7 = (file) => memoised(file, /* @__PURE__ */ new Set([file]));
-  async function resolveFile(file, seen) {
-    const source = workspace.sources.get(file);
-    if (source === void 0) return { ok: true, references: [] };
-    const dependencies = dependenciesOf(source, workspace.index).filter((dependency) => !seen.has(dependency));
-    const results = await Promise.all(dependencies.map((dependency) => referenceTo(dependency, seen)));
-    const problems = results.flatMap((result) => "problem" in result ? [result.problem] : []);
-    if (problems.length > 0) return { ok: false, problems };
-    return { ok: true, references: results.flatMap((result) => "reference" in result ? [result.reference] : []) };
+// src/postmortem/errors.ts
+var FollowupsError = class extends Error {
+  constructor(kind, message, hint) {
+    super(hint ? `${message}. ${hint}` : message);
+    this.kind = kind;
+    this.hint = hint;
   }
-  async function referenceTo(file, seen) {
-    const source = workspace.sources.get(file);
-    const name = source?.scan?.defines[0];
-    if (source?.text === void 0 || name === void 0) return { problem: `${file} cannot be read as a schema` };
-    const subject2 = subjectOf2(file, source);
-    if (typeof subject2 !== "string") return subject2;
-    const own = seen.has(file) ? { ok: true, references: [] } : await memoised(file, /* @__PURE__ */ new Set([...seen, file]));
-    if (!own.ok) return { problem: own.problems.join("; ") };
-    const registered = await facts.lookup(subject2, { schema: source.text, ...own.references.length > 0 && { references: own.references } });
-    if (registered === void 0) {
-      return { problem: `the content of ${file} (type ${name}) is not registered under subject '${subject2}'; register it first, or merge its change on its own` };
-    }
-    return { reference: { name, subject: subject2, version: registered.version } };
-  }
-  function subjectOf2(file, source) {
-    try {
-      return subjectNameFor(file, resolver.mappingFor(file), source.scan?.defines[0]);
-    } catch (error) {
-      if (error instanceof SubjectNamingError) return { problem: error.message };
-      throw error;
-    }
-  }
-  return resolve7;
-}
-
-// src/policy/check/registry-facts.ts
-function registryFacts(client) {
-  const memo = /* @__PURE__ */ new Map();
-  const once = (key, load) => {
-    let pending = memo.get(key);
-    if (pending === void 0) {
-      pending = load();
-      memo.set(key, pending);
-    }
-    return pending;
-  };
-  const globalLevel = () => once("global", async () => levelOf((await client.getGlobalConfig()).compatibilityLevel, "the global config"));
-  return {
-    level: (subject2) => once(`config ${subject2}`, async () => {
-      const config2 = await client.getSubjectConfig(subject2, { defaultToGlobal: true });
-      return config2 === void 0 ? globalLevel() : levelOf(config2.compatibilityLevel, `the config of subject '${subject2}'`);
-    }),
-    versions: (subject2) => once(`versions ${subject2}`, async () => {
-      const rows = await client.listSchemas({ subjectPrefix: subject2, trustShortFirstPage: true });
-      return rows.filter((row3) => row3.subject === subject2 && !row3.deleted).sort((a, b) => a.version - b.version);
-    }),
-    latest: (subject2) => once(`latest ${subject2}`, async () => {
-      try {
-        return [await client.getVersion(subject2, "latest")];
-      } catch (error) {
-        if (error instanceof RegistryError && error.kind === "not-found" && NO_VERSION.includes(error.code ?? 0)) return [];
-        throw error;
-      }
-    }),
-    referenced: (reference3) => once(`ref ${reference3.subject} ${reference3.version}`, () => client.getVersion(reference3.subject, reference3.version)),
-    lookup: (subject2, schema) => once(`lookup ${subject2} ${JSON.stringify(schema)}`, () => client.lookupSchema(subject2, schema)),
-    check: async (subject2, schema) => {
-      try {
-        return { kind: "checked", result: await client.checkCompatibility(subject2, schema, { verbose: true }) };
-      } catch (error) {
-        if (error instanceof RegistryError && error.code === RegistryErrorCodes.SUBJECT_NOT_FOUND) return { kind: "new" };
-        throw error;
-      }
-    }
-  };
-}
-var NO_VERSION = [RegistryErrorCodes.SUBJECT_NOT_FOUND, RegistryErrorCodes.VERSION_NOT_FOUND];
-function levelOf(level3, what) {
-  if (isCompatibilityLevel(level3)) return level3;
-  throw new RegistryError(`${what} has no usable compatibilityLevel (got ${JSON.stringify(level3) ?? "nothing"})`, {
-    kind: "malformed-response",
-    endpoint: "GET /config/{subject}",
-    hint: "Check that the URL points at a Confluent-compatible Schema Registry."
-  });
-}
-
-// src/policy/check/registry-settings.ts
-import { isAbsolute, join as join3 } from "node:path";
-
-// src/policy/check/errors.ts
-var InputError = class extends Error {
-  name = "InputError";
+  kind;
+  hint;
+  name = "FollowupsError";
 };
-
-// src/policy/check/registry-settings.ts
-function registryUrlOf(inputs, config2) {
-  const fromConfig = config2?.urls.length ? config2.urls.join(",") : void 0;
-  return nonEmpty3(inputs.flags.url) ?? nonEmpty3(inputs.env[REGISTRY_ENV.url]) ?? fromConfig;
-}
-async function registrySettingsOf(inputs, config2, root, cwd) {
-  const { flags, env } = inputs;
-  const url2 = registryUrlOf(inputs, config2);
-  if (url2 === void 0) throw new InputError(`no registry URL: give --registry-url, set ${REGISTRY_ENV.url}, or set registry.url in guardrails.yaml`);
-  const files = {
-    ca: flags.caFile ? join22(cwd, flags.caFile) : env[REGISTRY_ENV.caFile] ? join22(cwd, env[REGISTRY_ENV.caFile]) : config2?.caFile && join22(root, config2.caFile),
-    cert: flags.certFile ? join22(cwd, flags.certFile) : env[REGISTRY_ENV.certFile] ? join22(cwd, env[REGISTRY_ENV.certFile]) : config2?.certFile && join22(root, config2.certFile),
-    key: flags.keyFile ? join22(cwd, flags.keyFile) : env[REGISTRY_ENV.keyFile] ? join22(cwd, env[REGISTRY_ENV.keyFile]) : config2?.keyFile && join22(root, config2.keyFile)
-  };
-  const tls = await readTls(files, env[REGISTRY_ENV.keyPassphrase], inputs.readFile);
-  const auth = authOf(env, config2);
-  try {
-    return parseRegistrySettings({
-      url: url2,
-      ...auth,
-      ...tls && { tls },
-      headers: { ...config2?.headers },
-      ...definedOnly2({
-        timeoutMs: flags.timeoutMs ?? config2?.timeoutMs,
-        maxConcurrency: flags.concurrency ?? config2?.maxConcurrency,
-        retry: config2?.maxAttempts === void 0 ? void 0 : { maxAttempts: config2.maxAttempts }
-      })
-    });
-  } catch (error) {
-    if (error instanceof RegistryError) throw new InputError(`registry settings: ${error.issues?.join("; ") ?? error.message}`);
-    throw error;
-  }
-}
-function authOf(env, config2) {
-  try {
-    const auth = authFromEnv(env, definedOnly2({ logicalCluster: config2?.logicalCluster, identityPoolId: config2?.identityPoolId }));
-    return auth === void 0 ? {} : { auth };
-  } catch (error) {
-    if (error instanceof RegistryError) throw new InputError(error.issues?.[0] ?? error.message);
-    throw error;
-  }
-}
-async function readTls(files, passphrase, readFile9) {
-  if (!files.ca && !files.cert && !files.key) return void 0;
-  if (!files.cert !== !files.key) throw new InputError("mutual TLS needs both a client certificate and a key file (--registry-cert-file and --registry-key-file)");
-  const read = async (path2, what) => {
-    if (!path2) return void 0;
-    try {
-      return await readFile9(path2);
-    } catch (error) {
-      throw new InputError(`cannot read the registry ${what} file ${path2} (${error.code ?? "unreadable"})`);
-    }
-  };
-  const [ca, cert, key] = await Promise.all([read(files.ca, "CA"), read(files.cert, "client certificate"), read(files.key, "client key")]);
-  return definedOnly2({ ca, cert, key, passphrase: nonEmpty3(passphrase) });
-}
-function join22(base, path2) {
-  if (path2 === void 0) return void 0;
-  return isAbsolute(path2) ? path2 : join3(base, path2);
-}
-function nonEmpty3(value) {
-  return value === void 0 || value.trim() === "" ? void 0 : value;
-}
-function definedOnly2(value) {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
-}
-
-// src/policy/config/load.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join4 } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
-
-// src/policy/config/errors.ts
-var ConfigError = class extends Error {
-  constructor(issues) {
-    const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
-    super(`${first ? formatConfigIssue(first) : "invalid config"}${more}`);
-    this.issues = issues;
-  }
-  issues;
-  name = "ConfigError";
-};
-function formatConfigIssue(issue) {
-  const where2 = issue.line === void 0 ? issue.file : `${issue.file}:${issue.line}:${issue.column ?? 1}`;
-  const path2 = issue.path === "" ? "" : `${issue.path}: `;
-  return `${where2}: ${path2}${issue.problem}`;
-}
-function formatKeyPath(path2) {
-  let out = "";
-  for (const segment of path2) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else out += out === "" ? segment : `.${segment}`;
-  }
-  return out;
-}
-function showValue(value) {
-  let text;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-// src/policy/config/schema.ts
-import { z as z6 } from "zod";
-
-// src/policy/config/settings.ts
-var NAMING_STRATEGIES = SUBJECT_NAME_STRATEGIES;
-var RESERVED_SECTIONS = [];
-
-// src/policy/config/policy-sections.ts
-import { z as z4 } from "zod";
-var DEFAULT_APPROVALS = {
-  platformLeads: [],
-  domainExperts: [],
-  required: { platformLead: 1, domainExpert: 1 },
-  requireCurrentHead: true,
-  excludeLastPusher: true,
-  requiredFor: "changes"
-};
-var DEFAULT_DEPRECATION = { windowDays: 30 };
-var PRINCIPAL_FORM = 'a GitHub login such as "alice" or a team such as "my-org/platform-leads"';
-var principal = z4.string({ error: PRINCIPAL_FORM }).regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]{1,100})?$/, { error: PRINCIPAL_FORM });
-var principals = z4.preprocess(
-  (value) => typeof value === "string" ? [value] : value,
-  z4.array(principal, { error: `${PRINCIPAL_FORM}, or a list of them` }).min(1, { error: "at least one owner" })
-);
-var count = z4.number({ error: "a whole number from 0 to 10" }).int({ error: "a whole number from 0 to 10" }).min(0).max(10);
-var EXPERT_SHAPE = { files: z4.string({ error: 'a glob string such as "schemas/market/**"' }).min(1), owners: principals };
-var REQUIRED_SHAPE = { "platform-lead": count.optional(), "domain-expert": count.optional() };
-var APPROVALS_SHAPE = {
-  "platform-leads": principals.optional(),
-  "domain-experts": z4.array(z4.strictObject(EXPERT_SHAPE, { error: "a mapping with `files` and `owners`" }), { error: "a list of mappings with `files` and `owners`" }).optional(),
-  required: z4.strictObject(REQUIRED_SHAPE, { error: "a mapping with `platform-lead` and/or `domain-expert` counts" }).optional(),
-  "require-current-head": z4.boolean({ error: "true or false" }).optional(),
-  "exclude-last-pusher": z4.boolean({ error: "true or false" }).optional(),
-  "required-for": z4.enum(["changes", "breaking"], { error: "one of changes, breaking" }).optional(),
-  "emergency-label": z4.string({ error: 'a label name such as "schema-emergency"' }).min(1).max(50).optional()
-};
-var DEPRECATION_SHAPE = {
-  "window-days": z4.number({ error: "a whole number of days from 0 to 3650" }).int({ error: "a whole number of days from 0 to 3650" }).min(0).max(3650).optional()
-};
-var approvalsSection = z4.strictObject(APPROVALS_SHAPE, { error: "a mapping with `platform-leads`, `domain-experts`, `required`, ..." });
-var deprecationSection = z4.strictObject(DEPRECATION_SHAPE, { error: "a mapping with `window-days`" });
-function policyAllowedKeys(path2) {
-  const [top, second] = path2;
-  if (top === "approvals" && path2.length === 1) return Object.keys(APPROVALS_SHAPE);
-  if (top === "approvals" && second === "required" && path2.length === 2) return Object.keys(REQUIRED_SHAPE);
-  if (top === "approvals" && second === "domain-experts" && path2.length === 3) return Object.keys(EXPERT_SHAPE);
-  if (top === "deprecation" && path2.length === 1) return Object.keys(DEPRECATION_SHAPE);
-  return void 0;
-}
-function parsePrincipal(text) {
-  const slash = text.indexOf("/");
-  if (slash < 0) return { kind: "user", login: text };
-  return { kind: "team", org: text.slice(0, slash), slug: text.slice(slash + 1) };
-}
-function normalisePolicySections(raw, file, locate2) {
-  const issues = [];
-  const a = raw.approvals ?? {};
-  const experts = (a["domain-experts"] ?? []).map((entry, index) => {
-    try {
-      compileGlob(entry.files);
-    } catch (error) {
-      if (!(error instanceof GlobError)) throw error;
-      const path2 = ["approvals", "domain-experts", index, "files"];
-      issues.push({ file, ...locate2(path2), path: formatKeyPath(path2), problem: `got ${JSON.stringify(entry.files)}: ${error.problem}` });
-    }
-    return { files: entry.files, owners: entry.owners.map(parsePrincipal) };
-  });
-  const approvals = {
-    platformLeads: (a["platform-leads"] ?? []).map(parsePrincipal),
-    domainExperts: experts,
-    required: {
-      platformLead: a.required?.["platform-lead"] ?? DEFAULT_APPROVALS.required.platformLead,
-      domainExpert: a.required?.["domain-expert"] ?? DEFAULT_APPROVALS.required.domainExpert
-    },
-    requireCurrentHead: a["require-current-head"] ?? DEFAULT_APPROVALS.requireCurrentHead,
-    excludeLastPusher: a["exclude-last-pusher"] ?? DEFAULT_APPROVALS.excludeLastPusher,
-    requiredFor: a["required-for"] ?? "changes",
-    ...a["emergency-label"] !== void 0 && { emergencyLabel: a["emergency-label"] }
-  };
-  const deprecation = { windowDays: raw.deprecation?.["window-days"] ?? DEFAULT_DEPRECATION.windowDays };
-  return { approvals, deprecation, issues };
-}
-
-// src/policy/config/registry-section.ts
-import { z as z5 } from "zod";
-var ON_REGISTRY_UNAVAILABLE = ["fail", "offline"];
-var SECRET_KEYS = ["api-key", "api-secret", "password", "username", "token", "bearer-token", "key-passphrase", "auth"];
-var URL_FORM = 'an http(s) URL such as "https://psrc-xxxx.us-east-2.aws.confluent.cloud"';
-var url = z5.string({ error: URL_FORM }).regex(/^https?:\/\/[^\s]+$/, { error: URL_FORM });
-var positive = (max) => z5.number({ error: `a whole number from 1 to ${max}` }).int({ error: `a whole number from 1 to ${max}` }).min(1).max(max);
-var path = z5.string({ error: "a file path relative to the repository root" }).min(1);
-var id = (form) => z5.string({ error: form }).regex(/^[A-Za-z0-9_.-]{1,100}$/, { error: form });
-var REGISTRY_SHAPE = {
-  url: z5.preprocess((value) => typeof value === "string" ? [value] : value, z5.array(url, { error: `${URL_FORM}, or a list of them` }).min(1)).optional(),
-  "timeout-ms": positive(6e5).optional(),
-  retries: positive(20).optional(),
-  "max-concurrency": positive(64).optional(),
-  headers: z5.record(z5.string(), z5.string({ error: "a header value (text)" }), { error: "a mapping of header names to values" }).optional(),
-  "ca-file": path.optional(),
-  "cert-file": path.optional(),
-  "key-file": path.optional(),
-  "logical-cluster": id('a logical cluster id such as "lsrc-abc123"').optional(),
-  "identity-pool-id": id('an identity pool id such as "pool-AbCd"').optional(),
-  ...Object.fromEntries(SECRET_KEYS.map((key) => [key, z5.unknown().optional()]))
-};
-var registrySection = z5.strictObject(REGISTRY_SHAPE, { error: "a mapping with `url` and optional `timeout-ms`, `retries`, `ca-file`, ..." });
-var onRegistryUnavailableSection = z5.enum(ON_REGISTRY_UNAVAILABLE, { error: "one of fail, offline" });
-function registryAllowedKeys(keyPath) {
-  if (keyPath.length === 1 && keyPath[0] === "registry") return Object.keys(REGISTRY_SHAPE).filter((key) => !SECRET_KEYS.includes(key));
-  return void 0;
-}
-function normaliseRegistrySections(raw, file, locate2) {
-  const issues = [];
-  const onRegistryUnavailable = raw["on-registry-unavailable"] ?? "fail";
-  const r = raw.registry;
-  if (r === void 0) return { onRegistryUnavailable, issues };
-  const at2 = (keyPath, problem) => ({ file, ...locate2(keyPath, "key"), path: formatKeyPath(keyPath), problem });
-  for (const key of SECRET_KEYS) {
-    if (r[key] !== void 0) issues.push(at2(["registry", key], "secrets must not be in the config file, which is committed; set them in the environment (GUARDRAILS_REGISTRY_API_KEY and GUARDRAILS_REGISTRY_API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN)"));
-  }
-  (r.url ?? []).forEach((text, index) => {
-    if (/^https?:\/\/[^/]*@/.test(text)) issues.push(at2(["registry", "url", index], "the URL carries credentials (user:password@); remove them and set GUARDRAILS_REGISTRY_API_KEY and GUARDRAILS_REGISTRY_API_SECRET instead"));
-  });
-  for (const name of Object.keys(r.headers ?? {})) {
-    if (/^(authorization|proxy-authorization|cookie)$/i.test(name)) issues.push(at2(["registry", "headers", name], "this header carries credentials; use the environment variables instead"));
-  }
-  if (r["cert-file"] === void 0 !== (r["key-file"] === void 0)) issues.push(at2(["registry"], "give `cert-file` and `key-file` together for mutual TLS"));
-  const registry = {
-    urls: r.url ?? [],
-    headers: { ...r.headers },
-    ...defined({
-      timeoutMs: r["timeout-ms"],
-      maxAttempts: r.retries,
-      maxConcurrency: r["max-concurrency"],
-      caFile: r["ca-file"],
-      certFile: r["cert-file"],
-      keyFile: r["key-file"],
-      logicalCluster: r["logical-cluster"],
-      identityPoolId: r["identity-pool-id"]
-    })
-  };
-  return { registry, onRegistryUnavailable, issues };
-}
-function defined(value) {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
-}
-
-// src/policy/config/schema.ts
-var level2 = z6.enum(COMPATIBILITY_LEVELS, { error: `one of ${COMPATIBILITY_LEVELS.join(", ")}` });
-var strategy = z6.enum(NAMING_STRATEGIES, { error: `one of ${NAMING_STRATEGIES.join(", ")}` });
-var GLOB_FORM = 'a glob string such as "schemas/**/*.avsc"';
-var glob = z6.string({ error: GLOB_FORM }).min(1, { error: GLOB_FORM });
-var globs = z6.preprocess(
-  (value) => typeof value === "string" ? [value] : value,
-  z6.array(glob, { error: `${GLOB_FORM}, or a list of them` }).min(1, { error: "at least one glob" })
-);
-var topic = z6.string({ error: 'a Kafka topic name such as "market.ticks.asx"' }).regex(/^[A-Za-z0-9._-]{1,249}$/, { error: "a Kafka topic name: 1 to 249 of the characters a-z A-Z 0-9 . _ -" });
-var subject = z6.string({ error: 'a subject name such as "market.ticks.asx-value"' }).regex(/^[^\u0000-\u001f\u007f]+$/, { error: "a non-empty subject name without control characters" });
-var context = z6.string({ error: 'a Confluent context name such as ".staging"' }).regex(/^\.?[A-Za-z0-9_-][A-Za-z0-9._-]*$|^\.$/, { error: 'a Confluent context name such as ".staging" (letters, digits, . _ -)' });
-var SUBJECT_ENTRY_SHAPE = {
-  files: globs,
-  subject: subject.optional(),
-  topic: topic.optional(),
-  strategy: strategy.optional(),
-  key: z6.boolean({ error: "true or false" }).optional(),
-  context: context.optional(),
-  compatibility: level2.optional()
-};
-var SCHEMAS_SHAPE = { paths: globs.optional() };
-var DEFAULTS_SHAPE = { compatibility: level2.optional(), strategy: strategy.optional() };
-var reserved = {};
-var TOP_SHAPE = {
-  version: z6.literal(1, { error: "1 (the only config format version)" }),
-  schemas: z6.strictObject(SCHEMAS_SHAPE, { error: "a mapping with `paths`" }).optional(),
-  defaults: z6.strictObject(DEFAULTS_SHAPE, { error: "a mapping with `compatibility` and/or `strategy`" }).optional(),
-  subjects: z6.array(
-    z6.strictObject(SUBJECT_ENTRY_SHAPE, { error: "a mapping with `files` and a `subject` or a `topic`" }),
-    { error: "a list of mappings, each with `files` and a `subject` or a `topic`" }
-  ).optional(),
-  ...reserved,
-  registry: registrySection.optional(),
-  "on-registry-unavailable": onRegistryUnavailableSection.optional(),
-  approvals: approvalsSection.optional(),
-  deprecation: deprecationSection.optional(),
-  // The follow-up job and the scheduler read and validate their own sections (src/postmortem,
-  // jobs/scheduler), with their own positioned errors; here they only need to be allowed.
-  followups: z6.unknown().optional(),
-  schedule: z6.unknown().optional()
-};
-var configSchema = z6.strictObject(TOP_SHAPE, { error: "a mapping with `version: 1` and the sections schemas, defaults, subjects" });
-function allowedKeys(path2) {
-  const policy = policyAllowedKeys(path2);
-  if (policy !== void 0) return policy;
-  const registry = registryAllowedKeys(path2);
-  if (registry !== void 0) return registry;
-  if (path2.length === 0) return Object.keys(TOP_SHAPE);
-  if (path2.length === 1 && path2[0] === "schemas") return Object.keys(SCHEMAS_SHAPE);
-  if (path2.length === 1 && path2[0] === "defaults") return Object.keys(DEFAULTS_SHAPE);
-  if (path2.length === 2 && path2[0] === "subjects") return Object.keys(SUBJECT_ENTRY_SHAPE);
-  return [];
-}
-
-// src/policy/config/issues.ts
-function configIssuesFromZod(error, file, locate2, input) {
-  return error.issues.flatMap((issue) => fromZodIssue(issue, file, locate2, input));
-}
-function fromZodIssue(issue, file, locate2, input) {
-  const path2 = issue.path;
-  if (issue.code === "unrecognized_keys") {
-    const allowed = allowedKeys(path2).join(", ");
-    return issue.keys.map((key) => ({
-      file,
-      ...locate2([...path2, key], "key"),
-      path: formatKeyPath([...path2, key].map(keySegment)),
-      problem: `unknown key ${JSON.stringify(key)}; expected one of: ${allowed}`
-    }));
-  }
-  const value = valueAt(input, path2);
-  const problem = value === void 0 ? `is missing; expected ${issue.message}` : `got ${showValue(value)}; expected ${issue.message}`;
-  return [{ file, ...locate2(path2), path: formatKeyPath(path2.map(keySegment)), problem }];
-}
-function keySegment(segment) {
-  return typeof segment === "number" ? segment : String(segment);
-}
-function valueAt(input, path2) {
-  let value = input;
-  for (const segment of path2) {
-    if (typeof value === "string" && segment === 0) return value;
-    if (value === null || typeof value !== "object") return void 0;
-    value = value[segment];
-  }
-  return value;
-}
-
-// src/policy/config/locate.ts
-import { isMap, isPair, isScalar, isSeq } from "yaml";
-function yamlLocator(doc, lines) {
-  return (path2, target = "value") => {
-    const offset = findOffset(doc, path2, target);
-    const { line, col } = lines.linePos(offset);
-    return { line, column: col };
-  };
-}
-function findOffset(doc, path2, target) {
-  let node = doc.contents;
-  let offset = rangeStart(node) ?? 0;
-  for (let i = 0; i < path2.length; i++) {
-    const segment = path2[i];
-    const last = i === path2.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) return offset;
-      const keyStart = rangeStart(pair.key) ?? offset;
-      if (last && target === "key") return keyStart;
-      node = pair.value;
-      offset = rangeStart(node) ?? keyStart;
-    } else if (isSeq(node) && typeof segment === "number") {
-      const item = node.items[segment];
-      if (item === void 0) return offset;
-      node = item;
-      offset = rangeStart(node) ?? offset;
-    } else {
-      return offset;
-    }
-  }
-  return offset;
-}
-function rangeStart(node) {
-  const range = node?.range;
-  return range ? range[0] : void 0;
-}
-
-// src/policy/config/normalise.ts
-var DEFAULT_SCHEMA_PATHS = ["schemas/**/*.avsc"];
-function normaliseConfig(raw, file, locate2) {
-  const issues = [];
-  const at2 = (path2, problem, target = "value") => ({
-    file,
-    ...locate2(path2, target),
-    path: formatKeyPath(path2),
-    problem
-  });
-  const paths2 = raw.schemas?.paths ?? DEFAULT_SCHEMA_PATHS;
-  paths2.forEach((glob2, index) => checkGlob(glob2, ["schemas", "paths", index], at2, issues));
-  const defaultStrategy = raw.defaults?.strategy ?? "TopicNameStrategy";
-  const subjects = (raw.subjects ?? []).map((entry, index) => {
-    const path2 = ["subjects", index];
-    entry.files.forEach((glob2, i) => checkGlob(glob2, [...path2, "files", i], at2, issues));
-    return subjectRule(entry, path2, defaultStrategy, at2, issues, file, locate2);
-  });
-  const warnings = RESERVED_SECTIONS.filter((name) => raw[name] !== void 0).map(
-    (name) => at2([name], "is reserved for a later version of guardrails and is ignored for now", "key")
-  );
-  const policy = normalisePolicySections(raw, file, locate2);
-  issues.push(...policy.issues);
-  const registry = normaliseRegistrySections(raw, file, locate2);
-  issues.push(...registry.issues);
-  const settings = {
-    version: 1,
-    source: file,
-    schemas: { paths: paths2 },
-    defaults: { compatibility: raw.defaults?.compatibility ?? "BACKWARD", strategy: defaultStrategy },
-    subjects,
-    approvals: policy.approvals,
-    deprecation: policy.deprecation,
-    ...registry.registry !== void 0 && { registry: registry.registry },
-    onRegistryUnavailable: registry.onRegistryUnavailable
-  };
-  return { settings, issues, warnings };
-}
-function checkGlob(glob2, path2, at2, issues) {
-  try {
-    compileGlob(glob2);
-  } catch (error) {
-    if (!(error instanceof GlobError)) throw error;
-    issues.push(at2(path2, `got ${JSON.stringify(glob2)}: ${error.problem}`));
-  }
-}
-function subjectRule(entry, path2, defaultStrategy, at2, issues, file, locate2) {
-  const target = subjectTarget(entry, path2, defaultStrategy, at2, issues);
-  const normal = entry.context === void 0 ? void 0 : normalizeContext(entry.context);
-  const context3 = normal === DEFAULT_CONTEXT ? void 0 : normal;
-  return {
-    files: entry.files,
-    target,
-    ...context3 !== void 0 && { context: context3 },
-    ...entry.compatibility !== void 0 && { compatibility: entry.compatibility },
-    location: { file, ...locate2(path2) }
-  };
-}
-function subjectTarget(entry, path2, defaultStrategy, at2, issues) {
-  if (entry.subject !== void 0) {
-    const extra = ["topic", "strategy", "key"].filter((k) => entry[k] !== void 0);
-    for (const key of extra) {
-      issues.push(at2([...path2, key], `has no effect because \`subject\` names the subject explicitly; remove \`${key}\` or \`subject\``, "key"));
-    }
-    return { kind: "explicit", subject: entry.subject };
-  }
-  const implied = entry.topic !== void 0 && defaultStrategy === "RecordNameStrategy" ? "TopicNameStrategy" : defaultStrategy;
-  const strategy2 = entry.strategy ?? implied;
-  const from = entry.strategy === void 0 && strategy2 === defaultStrategy ? " (from defaults.strategy)" : "";
-  if (strategy2 === "RecordNameStrategy" && entry.topic !== void 0) {
-    issues.push(at2([...path2, "topic"], `RecordNameStrategy${from} names subjects after the record alone; remove \`topic\` or use TopicRecordNameStrategy`, "key"));
-  }
-  if (strategy2 !== "RecordNameStrategy" && entry.topic === void 0) {
-    issues.push(at2(path2, `${strategy2}${from} needs a topic; add \`topic: <kafka topic>\` or an explicit \`subject\``));
-  }
-  if (entry.key !== void 0 && strategy2 !== "TopicNameStrategy") {
-    issues.push(at2([...path2, "key"], `only TopicNameStrategy distinguishes key and value subjects, not ${strategy2}${from}; remove \`key\``, "key"));
-  }
-  return {
-    kind: "strategy",
-    strategy: strategy2,
-    ...entry.topic !== void 0 && strategy2 !== "RecordNameStrategy" && { topic: entry.topic },
-    key: entry.key ?? false
-  };
-}
-
-// src/policy/config/load.ts
-var DEFAULT_CONFIG_FILE = "guardrails.yaml";
-var EMBEDDED_DEFAULT = "<embedded default>";
-var DEFAULT_SETTINGS2 = parseConfigText("version: 1\n", EMBEDDED_DEFAULT).settings;
-async function loadConfig(options) {
-  const explicit = options.path !== void 0;
-  const file = options.path ?? DEFAULT_CONFIG_FILE;
-  const absolute = isAbsolute2(file) ? file : join4(explicit ? options.cwd : options.root, file);
-  let text;
-  try {
-    text = await readFile2(absolute, "utf8");
-  } catch (error) {
-    const code = error.code;
-    if (code === "ENOENT" && !explicit) return { settings: DEFAULT_SETTINGS2, warnings: [] };
-    const problem = code === "ENOENT" ? "config file not found; check the --config path" : `cannot read the config file (${code ?? String(error)})`;
-    throw new ConfigError([{ file, path: "", problem }]);
-  }
-  return parseConfigText(text, file);
-}
-function parseConfigText(text, file) {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors.map((error) => yamlIssue(file, lines, error.pos[0], error.message));
-  if (syntax.length > 0) throw new ConfigError(syntax);
-  const value = toPlain(doc, file);
-  const locate2 = yamlLocator(doc, lines);
-  const parsed = configSchema.safeParse(value ?? {});
-  if (!parsed.success) throw new ConfigError(configIssuesFromZod(parsed.error, file, locate2, value ?? {}));
-  const { settings, issues, warnings } = normaliseConfig(parsed.data, file, locate2);
-  if (issues.length > 0) throw new ConfigError(issues);
-  const yamlWarnings = doc.warnings.map((warning) => yamlIssue(file, lines, warning.pos[0], warning.message));
-  return { settings, warnings: [...yamlWarnings, ...warnings].map(formatConfigIssue) };
-}
-function toPlain(doc, file) {
-  try {
-    return doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new ConfigError([{ file, path: "", problem: `cannot expand YAML aliases: ${error.message}` }]);
-  }
-}
-function yamlIssue(file, lines, offset, message) {
-  const { line, col } = lines.linePos(offset);
-  return { file, line, column: col, path: "", problem: `invalid YAML: ${message.split("\n")[0] ?? message}` };
-}
-
-// src/policy/report/model.ts
-var REPORT_VERSION = 1;
-function exitCodeOf(report) {
-  if (report.subjects.some((s) => s.status === "error")) return 2;
-  if (report.subjects.some((s) => s.status === "incompatible")) return 1;
-  return 0;
-}
-
-// src/policy/check/history.ts
-var GIT_CONCURRENCY = 8;
-async function listHistories(repo, baseCommit, paths2) {
-  const unique = [...new Set(paths2)];
-  const histories = await mapLimit(unique, GIT_CONCURRENCY, (path2) => repo.fileHistory(baseCommit, path2));
-  return new Map(unique.map((path2, i) => [path2, histories[i] ?? []]));
-}
-async function parseHistory(versions, committed, index) {
-  const parsed = [];
-  const warnings = [];
-  const unresolved = [];
-  for (const version of versions) {
-    const closure = await sourceClosure(version.path, committed.readerAt(version.commit), index);
-    const result = closure.has(version.path) ? loadFromClosure(version.path, closure, false, version.commit) : void 0;
-    const label2 = `the version of ${version.path} from commit ${version.commit.slice(0, 12)} (${version.date})`;
-    if (result === void 0) warnings.push(`${label2} could not be read from git and was skipped`);
-    else if (!result.ok && result.error.code === "MISSING_REFERENCE") unresolved.push(`${label2} uses a type no schema file defined at that commit: ${result.error.message}`);
-    else if (!result.ok) warnings.push(`${label2} does not parse and was skipped: ${result.error.message}`);
-    else {
-      const meta = { version: parsed.length, commit: version.commit, date: version.date, file: version.path };
-      parsed.push({ meta, parsed: result.value });
-    }
-  }
-  return { versions: parsed, warnings, unresolved };
-}
-async function mapLimit(items, limit, run4) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run4(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-// src/policy/check/plan.ts
-function planCheck(input) {
-  const changed2 = schemaChanges(input.changes, input.isSchemaFile);
-  if (!input.all && changed2.length > 0) return { mode: "changed", targets: sortTargets(changed2) };
-  const byFile = new Map(changed2.map((target) => [target.file, target]));
-  const present = input.files.filter(input.isSchemaFile).map((file) => byFile.get(file) ?? { file, kind: "unchanged", historyPath: file });
-  const deleted = changed2.filter((target) => target.kind === "deleted");
-  return { mode: input.all ? "all" : "audit", targets: sortTargets([...present, ...deleted]) };
-}
-function schemaChanges(changes, isSchemaFile) {
-  const targets = [];
-  for (const change of changes) {
-    if (change.status === "renamed") {
-      const toSchema = isSchemaFile(change.path);
-      const fromSchema = isSchemaFile(change.from);
-      if (toSchema && fromSchema) targets.push({ file: change.path, kind: "renamed", historyPath: change.from });
-      else if (toSchema) targets.push({ file: change.path, kind: "added", historyPath: change.path });
-      else if (fromSchema) targets.push({ file: change.from, kind: "deleted", historyPath: change.from });
-    } else if (isSchemaFile(change.path)) {
-      targets.push({ file: change.path, kind: change.status, historyPath: change.path });
-    }
-  }
-  return targets;
-}
-function sortTargets(targets) {
-  return targets.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-}
-
-// src/policy/check/workspace.ts
-async function loadWorkspace(repo, schemaFiles) {
-  const sources = /* @__PURE__ */ new Map();
-  const unreadable = /* @__PURE__ */ new Map();
-  await Promise.all(
-    schemaFiles.map(async (file) => {
-      try {
-        sources.set(file, scanSource(file, await repo.readWorkingFile(file)));
-      } catch (error) {
-        unreadable.set(file, readProblem(file, error));
-      }
-    })
-  );
-  return {
-    sources,
-    unreadable,
-    index: nameIndexOf(sources.values()),
-    reader: async (files) => new Map(files.map((file) => [file, sources.get(file)]))
-  };
-}
-function readProblem(file, error) {
-  if (error instanceof GitError) return error.message;
-  const code = error.code;
-  return `${file}: cannot read the file (${code ?? String(error)})`;
-}
-var CommittedSources = class {
-  constructor(repo) {
-    this.repo = repo;
-  }
-  repo;
-  cache = /* @__PURE__ */ new Map();
-  /** Reads many `<commit>:<path>` objects in one batch ahead of use. */
-  async prefetch(objects) {
-    const wanted = objects.map(({ commit, path: path2 }) => `${commit}:${path2}`).filter((name) => !this.cache.has(name));
-    const readable = wanted.filter((name) => !/[\r\n]/.test(name));
-    const contents = await this.repo.readObjects(readable);
-    for (const name of wanted) {
-      const bytes = contents.get(name);
-      const path2 = name.slice(name.indexOf(":") + 1);
-      this.cache.set(name, bytes === void 0 ? void 0 : scanSource(path2, bytes));
-    }
-  }
-  /** A reader of the files as they were at `commit`. */
-  readerAt(commit) {
-    return async (files) => {
-      await this.prefetch(files.map((path2) => ({ commit, path: path2 })));
-      return new Map(files.map((path2) => [path2, this.cache.get(`${commit}:${path2}`)]));
-    };
-  }
-};
-
-// src/policy/check/run-check.ts
-async function prepareCheck(options) {
-  const repo = await options.openRepository(options.cwd);
-  const { settings, warnings } = await loadConfig({ path: options.configPath, cwd: options.cwd, root: repo.root });
-  await repo.requireFullHistory();
-  const against = await resolveBase(repo, options.against);
-  const resolver = subjectResolver(settings);
-  const files = await repo.workingTreeFiles(resolver.isSchemaFile);
-  const changes = await repo.changedFiles(against.mergeBase);
-  const plan = planCheck({ changes, files, isSchemaFile: resolver.isSchemaFile, all: options.all ?? false });
-  const present = plan.targets.filter((target) => target.kind !== "deleted").map((target) => target.file);
-  const workspace = await loadWorkspace(repo, [.../* @__PURE__ */ new Set([...files, ...present])]);
-  return { repo, settings, warnings, against, resolver, plan, workspace };
-}
-async function offlineReport(prepared) {
-  const { repo, against, plan, workspace, resolver, warnings } = prepared;
-  const subjects = await checkTargets(repo, against.commit, plan, workspace, resolver);
-  return reportOf(prepared, subjects, warnings);
-}
-function reportOf(prepared, subjects, warnings) {
-  const checked = markDuplicateSubjects(subjects);
-  const ok = checked.every((entry) => entry.status !== "incompatible" && entry.status !== "error");
-  return { reportVersion: REPORT_VERSION, ok, mode: prepared.plan.mode, against: prepared.against, subjects: checked, warnings };
-}
-async function resolveBase(repo, against) {
-  const head = await repo.head();
-  const base = against === void 0 ? await repo.defaultBase() : { ref: against, commit: await repo.resolveCommit(against) };
-  return { ...base, mergeBase: await repo.mergeBase(base.commit, head) };
-}
-async function checkTargets(repo, baseCommit, plan, workspace, resolver) {
-  const histories = await listHistories(repo, baseCommit, plan.targets.map((target) => target.historyPath));
-  const committed = new CommittedSources(repo);
-  await committed.prefetch([...histories.values()].flat().map(({ commit, path: path2 }) => ({ commit, path: path2 })));
-  const subjects = [];
-  for (const target of plan.targets) {
-    const history = await parseHistory(histories.get(target.historyPath) ?? [], committed, workspace.index);
-    subjects.push(await checkTarget(target, history, workspace, resolver, plan.mode === "audit"));
-  }
-  return subjects;
-}
-async function checkTarget(target, history, workspace, resolver, audit) {
-  const mapping = resolver.mappingFor(target.file);
-  const latest = history.versions[history.versions.length - 1]?.parsed.loaded.schema;
-  const base = {
-    subject: null,
-    file: target.file,
-    ...target.kind === "renamed" && { previousFile: target.historyPath },
-    level: mapping.level,
-    warnings: history.warnings
-  };
-  const metas = history.versions.map((version) => version.meta);
-  if (history.unresolved.length > 0) {
-    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
-    const message = `${history.unresolved[0]}. Files that define shared types were probably moved or renamed; check with the types at their old paths, or move them in a separate change`;
-    return errorSubject(named, { code: "HISTORY_UNRESOLVED", message, file: target.file }, metas);
-  }
-  if (target.kind === "deleted") {
-    const naming2 = nameSubject(target.file, mapping, latest);
-    if (naming2.error) return errorSubject(base, naming2.error, metas);
-    return evaluateSubject({ ...base, subject: naming2.subject, history: history.versions, audit });
-  }
-  const unreadable = workspace.sources.has(target.file) ? void 0 : workspace.unreadable.get(target.file) ?? `${target.file}: cannot read the file`;
-  if (unreadable !== void 0) {
-    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
-    return errorSubject(named, { code: "READ_ERROR", message: unreadable, file: target.file }, metas);
-  }
-  const closure = await sourceClosure(target.file, workspace.reader, workspace.index);
-  const loaded = loadFromClosure(target.file, closure, true);
-  if (!loaded.ok) {
-    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
-    return errorSubject(named, schemaErrorEntry(loaded.error, target.file, loaded.text), metas);
-  }
-  const naming = nameSubject(target.file, mapping, loaded.value.loaded.schema);
-  if (naming.error) return errorSubject(base, naming.error, metas);
-  return evaluateSubject({ ...base, subject: naming.subject, history: history.versions, candidate: loaded.value, audit });
-}
-
-// src/policy/check/run-registry-check.ts
-async function runRegistryCheck(options) {
-  const prepared = await prepareCheck(options);
-  const inputs = { flags: options.registry.flags, env: options.registry.env, readFile: options.registry.readFile ?? ((path2) => readFile3(path2, "utf8")) };
-  const config2 = prepared.settings.registry;
-  if (options.registry.offline === true || registryUrlOf(inputs, config2) === void 0) return offlineReport(prepared);
-  const settings = await registrySettingsOf(inputs, config2, prepared.repo.root, options.cwd);
-  const registryUrl = settings.baseUrls.join(", ");
-  const client = (options.registry.createClient ?? ((s) => createRegistryClient(s)))(settings);
-  try {
-    const subjects = await registrySubjects(prepared, client, settings.maxConcurrency);
-    return { ...reportOf(prepared, subjects, prepared.warnings), source: "registry", registryUrl };
-  } catch (error) {
-    const onUnavailable = options.registry.onUnavailable ?? prepared.settings.onRegistryUnavailable;
-    if (!(error instanceof RegistryCheckError) || error.kind !== "unavailable" || onUnavailable !== "offline") throw error;
-    const offline = await offlineReport(prepared);
-    return { ...offline, source: "git", registryUrl, degraded: { reason: error.detail } };
-  } finally {
-    client.close();
-  }
-}
-async function registrySubjects(prepared, client, concurrency) {
-  const facts = registryFacts(client);
-  const committed = new CommittedSources(prepared.repo);
-  const previousSource = async (target) => (await committed.readerAt(prepared.against.mergeBase)([target.historyPath])).get(target.historyPath);
-  return checkTargetsAgainstRegistry(prepared.plan.targets, {
-    workspace: prepared.workspace,
-    resolver: prepared.resolver,
-    facts,
-    references: referenceResolver(prepared.workspace, prepared.resolver, facts),
-    previousSource,
-    concurrency
-  });
-}
 
 // src/cli/errors.ts
 var EXIT = {
-  /** Every subject is compatible. */
+  /** Success: compatible, complete, synced. */
   OK: 0,
-  /** Some subject is incompatible. */
-  INCOMPATIBLE: 1,
-  /** Bad input (schema, config, git state) or a usage error. */
+  /** The command ran and found problems (incompatible schemas, conflicts), or the job failed or was stopped. */
+  FAILED: 1,
+  /** Bad input or usage, refused before any side effect. */
   BAD_INPUT: 2,
   /** A bug in guardrails. */
-  INTERNAL: 3,
-  /** The Schema Registry could not be asked, so the check failed closed. */
-  REGISTRY_UNAVAILABLE: 4
+  BUG: 3,
+  /** A dependency (registry, GitHub, catalog database, S3) could not be reached or answered with errors after retries. */
+  UNAVAILABLE: 4
 };
 var UsageError = class extends Error {
   constructor(message, command2) {
@@ -5537,25 +6552,299 @@ var UsageError = class extends Error {
   command;
   name = "UsageError";
 };
-function describeFailure2(error) {
+var UnavailableError = class extends Error {
+  name = "UnavailableError";
+};
+var REGISTRY_UNAVAILABLE = ["timeout", "server", "network", "tls", "rate-limited", "malformed-response", "http"];
+var REGISTRY_BAD_INPUT = ["invalid-settings", "unauthorized", "forbidden"];
+var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "57P01", "57P03", "08006", "08001"]);
+function describeFailure2(error, env = {}) {
   if (error instanceof UsageError) {
-    const help2 = error.command ? `guardrails ${error.command} --help` : "guardrails --help";
-    return { exitCode: EXIT.BAD_INPUT, lines: [`error: ${oneLine(error.message)} (see ${help2})`] };
+    const help = error.command ? `guardrails ${error.command} --help` : "guardrails --help";
+    return bad(`${oneLine(error.message)} (see ${help})`);
   }
-  if (error instanceof ConfigError) {
-    return { exitCode: EXIT.BAD_INPUT, lines: error.issues.map((issue) => `error: ${oneLine(formatConfigIssue(issue))}`) };
+  if (error instanceof ConfigError) return { exitCode: EXIT.BAD_INPUT, lines: error.issues.map((issue) => `error: ${oneLine(formatConfigIssue(issue))}`) };
+  if (error instanceof GitError || error instanceof InputError || error instanceof SchemaError || error instanceof InvalidCompatibilityLevelError) return bad(error.message);
+  if (error instanceof RegistryCheckError) return line(error.kind === "unavailable" ? EXIT.UNAVAILABLE : EXIT.BAD_INPUT, error.message);
+  if (error instanceof UnavailableError) return line(EXIT.UNAVAILABLE, error.message);
+  if (error instanceof BackupError) {
+    const code2 = error.kind === "invalid-input" || error.kind === "integrity" ? EXIT.BAD_INPUT : error.kind === "unavailable" ? EXIT.UNAVAILABLE : EXIT.FAILED;
+    const details = error.details.length > 3 ? error.details.map((d) => `  ${oneLine(d)}`) : [];
+    return { exitCode: code2, lines: [`error: ${oneLine(error.message)}`, ...details] };
   }
-  if (error instanceof GitError || error instanceof InputError || error instanceof SchemaError || error instanceof InvalidCompatibilityLevelError) {
-    return { exitCode: EXIT.BAD_INPUT, lines: [`error: ${oneLine(error.message)}`] };
+  if (error instanceof RegistryError) {
+    const code2 = REGISTRY_UNAVAILABLE.includes(error.kind) ? EXIT.UNAVAILABLE : REGISTRY_BAD_INPUT.includes(error.kind) ? EXIT.BAD_INPUT : EXIT.FAILED;
+    return line(code2, error.message);
   }
+  if (error instanceof IcebergError) {
+    const code2 = error.code === "INVALID_INPUT" ? EXIT.BAD_INPUT : error.code === "UNAVAILABLE" ? EXIT.UNAVAILABLE : error.code === "INTERNAL" ? EXIT.BUG : EXIT.FAILED;
+    if (code2 === EXIT.BUG) return bug(error, env);
+    return line(code2, error.message);
+  }
+  if (error instanceof FollowupsError) {
+    const code2 = error.kind === "config" ? EXIT.BAD_INPUT : error.kind === "unavailable" ? EXIT.UNAVAILABLE : EXIT.FAILED;
+    return line(code2, error.message);
+  }
+  const code = error?.code;
+  if (typeof code === "string" && NETWORK_CODES.has(code)) return line(EXIT.UNAVAILABLE, `a dependency cannot be reached: ${error instanceof Error ? error.message : String(error)}`);
+  return bug(error, env);
+}
+function bug(error, env) {
   const message = error instanceof Error ? error.message : String(error);
+  const stack = env["GUARDRAILS_DEBUG"] === "1" && error instanceof Error && error.stack ? error.stack.split("\n").slice(1) : [];
   return {
-    exitCode: EXIT.INTERNAL,
-    lines: [`internal error: ${oneLine(message)}`, "This is a bug in guardrails; please report it with the command you ran and this message."]
+    exitCode: EXIT.BUG,
+    lines: [`internal error: ${oneLine(message)}`, "This is a bug in guardrails; please report it with the command you ran and this message.", ...stack]
   };
+}
+function bad(message) {
+  return line(EXIT.BAD_INPUT, message);
+}
+function line(exitCode, message) {
+  return { exitCode, lines: [`error: ${oneLine(message)}`] };
 }
 function oneLine(text) {
   return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+// src/cli/options/define.ts
+function flag(description, extra = {}) {
+  return { type: "boolean", description, ...extra, read: (given2) => given2.present };
+}
+function option(spec) {
+  const { parse: parse2, fallback, ...rest } = spec;
+  return {
+    type: "string",
+    ...rest,
+    read: async (given2, context2) => {
+      if (!given2.present || !("texts" in given2)) return fallback;
+      return parse2(given2.texts[given2.texts.length - 1], context2);
+    }
+  };
+}
+function required2(spec) {
+  return { ...option(spec), required: true };
+}
+function repeatable(spec) {
+  const { parse: parse2, ...rest } = spec;
+  return {
+    type: "string",
+    multiple: true,
+    ...rest,
+    read: async (given2, context2) => given2.present && "texts" in given2 ? Promise.all(given2.texts.map((t) => parse2(t, context2))) : []
+  };
+}
+function isRequired(spec) {
+  return spec.required === true;
+}
+
+// src/cli/options/invalid-value.ts
+var InvalidValue = class extends Error {
+  constructor(reason, hint) {
+    super(hint ? `${reason}; ${hint}` : reason);
+    this.reason = reason;
+    this.hint = hint;
+  }
+  reason;
+  hint;
+  name = "InvalidValue";
+};
+
+// src/cli/options/enum.ts
+function enumValue(allowed, options4 = {}) {
+  return (text) => {
+    const found = allowed.find((a) => options4.ignoreCase ? a.toLowerCase() === text.toLowerCase() : a === text);
+    if (found === void 0) throw new InvalidValue(`is not one of ${allowed.join(", ")}`);
+    return found;
+  };
+}
+
+// src/cli/options/int.ts
+function intValue(min, max) {
+  return (text) => {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+      throw new InvalidValue(`is not a whole number from ${min} to ${max}`);
+    }
+    return value;
+  };
+}
+
+// src/cli/options/path.ts
+import { constants } from "node:fs";
+import { access, stat as stat2 } from "node:fs/promises";
+import { dirname as dirname2, resolve } from "node:path";
+async function kindOf2(path2) {
+  try {
+    const s = await stat2(path2);
+    return s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return "missing";
+    if (code === "ENOTDIR") return "below-file";
+    throw new InvalidValue(`cannot be read (${code ?? "error"})`);
+  }
+}
+async function writable(dir) {
+  return access(dir, constants.W_OK).then(
+    () => true,
+    () => false
+  );
+}
+async function creatableUnder(path2) {
+  let parent = dirname2(path2);
+  for (; ; ) {
+    const kind = await kindOf2(parent);
+    if (kind === "dir") {
+      if (!await writable(parent)) throw new InvalidValue(`cannot be created: ${parent} is not writable`);
+      return;
+    }
+    if (kind !== "missing" && kind !== "below-file") throw new InvalidValue(`cannot be created: ${parent} is a file, not a directory`);
+    const next = dirname2(parent);
+    if (next === parent) throw new InvalidValue("cannot be created: no existing parent directory");
+    parent = next;
+  }
+}
+async function checkPath(absolute, kind) {
+  const found = await kindOf2(absolute);
+  if (found === "below-file" && (kind === "file" || kind === "dir")) throw new InvalidValue("is below a file, not a directory");
+  if (found === "below-file") {
+    await creatableUnder(absolute);
+    return absolute;
+  }
+  switch (kind) {
+    case "file":
+      if (found === "missing") throw new InvalidValue("does not exist");
+      if (found !== "file") throw new InvalidValue(found === "dir" ? "is a directory, not a file" : "is not a regular file");
+      return absolute;
+    case "dir":
+      if (found === "missing") throw new InvalidValue("does not exist");
+      if (found !== "dir") throw new InvalidValue("is a file, not a directory");
+      return absolute;
+    case "writable-dir":
+      if (found === "missing") await creatableUnder(absolute);
+      else if (found !== "dir") throw new InvalidValue("is a file, not a directory");
+      else if (!await writable(absolute)) throw new InvalidValue("is not writable");
+      return absolute;
+    case "writable-file":
+      if (found === "dir") throw new InvalidValue("is a directory, not a file");
+      if (found === "missing") await creatableUnder(absolute);
+      else if (found !== "file") throw new InvalidValue("is not a regular file");
+      else if (!await writable(absolute)) throw new InvalidValue("is not writable");
+      return absolute;
+  }
+}
+function pathValue(kind) {
+  return (text, context2) => {
+    if (text.trim() === "") throw new InvalidValue("is empty", "give a path");
+    return checkPath(resolve(context2.cwd, text), kind);
+  };
+}
+
+// src/cli/options/text.ts
+function textValue(pattern, expected) {
+  return (text) => {
+    if (text.trim() === "") throw new InvalidValue("is empty", expected ? `give ${expected}` : void 0);
+    if (pattern && !pattern.test(text)) throw new InvalidValue(`is not ${expected ?? `of the form ${pattern.source}`}`);
+    return text;
+  };
+}
+
+// src/cli/options/url.ts
+function displayUrl(text) {
+  try {
+    const url2 = new URL(text);
+    return `${url2.protocol}//${url2.host}${url2.pathname === "/" ? "" : url2.pathname}`;
+  } catch {
+    return text.replace(/\/\/[^/@]*@/, "//").replace(/[?#].*$/, "");
+  }
+}
+function displayUrls(text) {
+  return text.split(",").map((u) => displayUrl(u.trim())).join(",");
+}
+function parseOne(text, options4) {
+  let url2;
+  try {
+    url2 = new URL(text);
+  } catch {
+    throw new InvalidValue("is not a URL", "give e.g. https://host:8081");
+  }
+  const protocols = options4.protocols ?? ["http:", "https:"];
+  if (url2.username !== "" || url2.password !== "") {
+    throw new InvalidValue("holds credentials", `put them in ${options4.credentialsFrom}, never in a URL`);
+  }
+  if (!protocols.includes(url2.protocol)) throw new InvalidValue(`is not ${protocols.map((p) => p.replace(/:$/, "")).join(" or ")}`);
+  if (url2.search !== "" || url2.hash !== "") throw new InvalidValue("has a query or fragment", "give the base URL only");
+  return text.replace(/\/+$/, "");
+}
+function urlValue(options4) {
+  return (text) => parseOne(text.trim(), options4);
+}
+function urlListValue(options4) {
+  return (text) => {
+    const parts = text.split(",").map((u) => u.trim());
+    if (parts.some((u) => u === "")) throw new InvalidValue("has an empty entry", "separate URLs with single commas");
+    return parts.map((u) => parseOne(u, options4)).join(",");
+  };
+}
+function postgresUriValue(options4) {
+  return (text) => {
+    let url2;
+    try {
+      url2 = new URL(text);
+    } catch {
+      throw new InvalidValue("is not a PostgreSQL URI", "give e.g. postgres://user@host:5432/db");
+    }
+    if (url2.protocol !== "postgres:" && url2.protocol !== "postgresql:") throw new InvalidValue("is not a postgres:// URI", "give e.g. postgres://user@host:5432/db");
+    if (url2.password !== "" && !options4.allowPassword) throw new InvalidValue("holds a password", `put it in ${options4.passwordFrom}, never on the command line`);
+    return text;
+  };
+}
+function displayPostgresUri(text) {
+  try {
+    const url2 = new URL(text);
+    return `${url2.protocol}//${url2.username ? `${decodeURIComponent(url2.username)}@` : ""}${url2.host}${url2.pathname}`;
+  } catch {
+    return "(unparsable URI)";
+  }
+}
+
+// src/cli/version.ts
+import { readFileSync } from "node:fs";
+import { dirname as dirname3, join as join5 } from "node:path";
+import { fileURLToPath } from "node:url";
+function packageVersion(from = import.meta.url) {
+  let dir = dirname3(fileURLToPath(from));
+  for (let depth = 0; depth < 6; depth++) {
+    try {
+      const manifest = JSON.parse(readFileSync(join5(dir, "package.json"), "utf8"));
+      if (manifest.name === "guardrails" && typeof manifest.version === "string") return manifest.version;
+    } catch {
+    }
+    const parent = dirname3(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return "unknown";
+}
+
+// src/cli/commands/backup-git.ts
+import { execFile as execFile3 } from "node:child_process";
+function git(repo, args, env) {
+  return new Promise((resolve7) => {
+    execFile3("git", [...args], { cwd: repo, env }, (error) => resolve7(error === null));
+  });
+}
+async function preflightGit(repo, branch, push, env) {
+  if (!await git(repo, ["rev-parse", "--git-dir"], env)) {
+    throw new UsageError(`--git-repo "${repo}" is not a git repository; give the checkout the backup branch lives in`, "backup");
+  }
+  if (!await git(repo, ["check-ref-format", "--branch", branch], env)) {
+    throw new UsageError(`--git-branch "${branch}" is not a valid branch name; e.g. schema-backups`, "backup");
+  }
+  if (push !== void 0 && !await git(repo, ["remote", "get-url", push], env)) {
+    throw new UsageError(`--push "${push}" is not a remote of ${repo}; give one of \`git remote\`, e.g. origin`, "backup");
+  }
 }
 
 // src/policy/report/fixes.ts
@@ -5701,6 +6990,14 @@ function place(position) {
   return { file: position.file, line: position.line ?? null, column: position.column ?? null, commit: position.commit ?? null };
 }
 
+// src/policy/report/model.ts
+var REPORT_VERSION = 1;
+function exitCodeOf(report) {
+  if (report.subjects.some((s) => s.status === "error")) return 2;
+  if (report.subjects.some((s) => s.status === "incompatible")) return 1;
+  return 0;
+}
+
 // src/policy/report/style.ts
 var plain = (text) => text;
 var NO_STYLE = { red: plain, green: plain, yellow: plain, bold: plain, dim: plain };
@@ -5805,7 +7102,7 @@ function renderEvolution(history, style) {
     const changes = version.changes;
     const what = changes === void 0 ? "first version" : changes.length === 0 ? "no schema change" : plural(changes.length, "change");
     lines.push(`    v${version.version + 1}  ${style.dim(origin)}  ${what}`);
-    for (const change of changes ?? []) lines.push(...renderChange(change, style).map((line) => `  ${line}`));
+    for (const change of changes ?? []) lines.push(...renderChange(change, style).map((line2) => `  ${line2}`));
   }
   return lines;
 }
@@ -5853,164 +7150,1029 @@ function short(commit) {
 }
 
 // src/cli/commands/shared.ts
-var FORMATS = ["text", "json", "github"];
-var FORMAT_HELP = "  --format <format>    text (default), json (docs/report-format.md) or github (workflow-command annotations)";
-function formatOption(values, command2) {
-  const value = values.format ?? "text";
-  const format = FORMATS.find((f) => f === value);
-  if (format === void 0) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}; got ${JSON.stringify(value)}`, command2);
-  return format;
-}
-function stringOption(values, name) {
-  const value = values[name];
-  return typeof value === "string" ? value : void 0;
+var REPORT_FORMATS = ["text", "json", "github"];
+var reportFormatOption = option({
+  placeholder: "FORMAT",
+  description: "text (default), json (docs/report-format.md) or github (workflow-command annotations)",
+  parse: enumValue(REPORT_FORMATS),
+  fallback: "text"
+});
+var jobFormatOption = option({
+  placeholder: "FORMAT",
+  description: "text (default) or json: one versioned JSON document on stdout (docs/cli.md)",
+  parse: enumValue(["text", "json"]),
+  fallback: "text"
+});
+var REGISTRY_CREDENTIALS = "GUARDRAILS_REGISTRY_API_KEY and GUARDRAILS_REGISTRY_API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN";
+function registryUrlOption(group) {
+  return option({
+    placeholder: "URL",
+    description: "Schema Registry base URL (comma-separated for failover); credentials only from their variables",
+    env: "GUARDRAILS_REGISTRY_URL",
+    parse: urlListValue({ credentialsFrom: REGISTRY_CREDENTIALS }),
+    display: displayUrls,
+    ...group ? { group } : {}
+  });
 }
 function writeReport(report, format, io) {
   const output = format === "json" ? renderJson(report) : format === "github" ? renderGithub(report) : renderText(report, styleFor(io.stdout.isTTY, io.env));
   io.stdout.write(output);
   return exitCodeOf(report);
 }
+function writeJobJson(io, command2, exitCode, body) {
+  const header2 = { reportVersion: 1, command: command2, exitCode };
+  io.stdout.write(`${JSON.stringify({ ...header2, ...body }, null, 2)}
+`);
+  return exitCode;
+}
+
+// src/cli/commands/backup-output.ts
+async function withJsonFailure(io, format, command2, body) {
+  try {
+    return await body();
+  } catch (error) {
+    if (format === "json") {
+      const failure3 = describeFailure2(error, io.env);
+      writeJobJson(io, command2, failure3.exitCode, { status: "error", error: { message: failure3.lines.join(" ").replace(/^(error|internal error): /, "") } });
+    }
+    throw error;
+  }
+}
+function writeBackupReport(io, format, result) {
+  const exitCode = result.status === "complete" ? EXIT.OK : EXIT.FAILED;
+  if (format === "json") return writeJobJson(io, "backup", exitCode, backupJson(result));
+  if (result.status === "stopped") {
+    io.stderr.write(`error: stopped by a signal after the backup was written to ${result.path}; not done: ${result.notDone.join(", ")}
+`);
+  }
+  io.stdout.write(summary2(result));
+  return exitCode;
+}
+function writeBackupStopped(io, format, message) {
+  if (format === "json") return writeJobJson(io, "backup", EXIT.FAILED, { status: "stopped", message, published: false });
+  io.stderr.write(`error: ${message}
+`);
+  return EXIT.FAILED;
+}
+function backupJson(result) {
+  const m = result.manifest;
+  return {
+    status: result.status,
+    path: result.path,
+    name: result.name,
+    source: m.source.url,
+    listing: m.listing,
+    startedAt: m.startedAt,
+    finishedAt: m.finishedAt,
+    counts: m.counts,
+    maxIds: m.maxIds,
+    git: result.git ?? null,
+    s3: result.s3 ?? null,
+    retention: { removed: result.removed },
+    notDone: result.notDone
+  };
+}
+function summary2(result) {
+  const c = result.manifest.counts;
+  return [
+    `backup ${result.status === "complete" ? "complete" : "written (then stopped)"}: ${result.path}`,
+    `  ${c.subjects} subjects (${c.deletedSubjects} soft-deleted), ${c.versions} versions (${c.deletedVersions} soft-deleted), ${c.contexts} named contexts`,
+    `  listing ${result.manifest.listing}; ${c.files} files checked by SHA256SUMS`,
+    ""
+  ].join("\n");
+}
+
+// src/cli/commands/backup-registry.ts
+var REGISTRY_GROUP = "Schema Registry";
+var DEFAULT_CONCURRENCY = 8;
+var registryOptions = {
+  "registry-url": { ...registryUrlOption(REGISTRY_GROUP), required: true },
+  "registry-timeout-ms": option({ placeholder: "MS", description: "Per-request timeout, 1-600000 (default 30000)", parse: intValue(1, 6e5), group: REGISTRY_GROUP }),
+  concurrency: option({
+    placeholder: "N",
+    description: `Requests in flight at once, 1-64 (default ${DEFAULT_CONCURRENCY})`,
+    parse: intValue(1, 64),
+    fallback: DEFAULT_CONCURRENCY,
+    group: REGISTRY_GROUP
+  })
+};
+var progressOption = option({
+  placeholder: "MODE",
+  description: "auto (default: a bar in a terminal, a line every 10% in CI and logs), bar, lines or none",
+  parse: enumValue(["auto", "bar", "lines", "none"]),
+  fallback: "auto"
+});
+function registrySettings(values, env) {
+  const auth = authFromEnv(env);
+  return parseRegistrySettings({
+    url: values["registry-url"] ?? "",
+    ...auth ? { auth } : {},
+    maxConcurrency: values.concurrency,
+    ...values["registry-timeout-ms"] !== void 0 ? { timeoutMs: values["registry-timeout-ms"] } : {}
+  });
+}
+function openRegistry(settings, signal) {
+  return {
+    client: createRegistryClient(settings, { signal }),
+    openCleanupClient: (deadline) => createRegistryClient(settings, { signal: deadline, settleMs: 0 })
+  };
+}
+
+// src/cli/commands/command.ts
+function defineCommand(spec) {
+  return spec;
+}
+
+// src/cli/commands/backup.ts
+var OUTPUT = "Output";
+var GIT = "Git destination";
+var S3 = "S3 destination";
+var NAME2 = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var backupCommand = defineCommand({
+  name: "backup",
+  summary: "Back up every registry subject, version, config and mode",
+  usage: ["backup --out DIR [--name NAME] [--registry-url URL] [--git-branch BRANCH [--push REMOTE]] [--s3-bucket BUCKET] [--format text|json]"],
+  description: `Saves every subject of every context of a Schema Registry (soft-deleted ones too), with ids,
+versions, references, metadata, rule sets, configs and modes, to DIR/NAME/ with a MANIFEST.json and a
+SHA256SUMS. Written under a temporary name and renamed when complete; then committed to a git
+branch, uploaded to S3 and pruned, as asked (docs/backup-restore.md).
+
+On SIGINT or SIGTERM no new request starts; a backup not yet complete is removed and nothing is
+published.`,
+  options: {
+    ...registryOptions,
+    listing: option({
+      placeholder: "MODE",
+      description: "auto (default: bulk GET /schemas, else subject by subject), bulk or walk",
+      parse: enumValue(["auto", "bulk", "walk"]),
+      fallback: "auto",
+      group: "Schema Registry"
+    }),
+    "no-deleted": flag("Leave out soft-deleted subjects and versions", { group: "Schema Registry" }),
+    out: required2({ placeholder: "DIR", description: "Parent directory of the backup (created if missing)", parse: pathValue("writable-dir"), group: OUTPUT }),
+    name: option({
+      placeholder: "NAME",
+      description: "Backup directory name (default backup-<UTC time>, e.g. backup-20261126T020000Z)",
+      parse: textValue(NAME2, 'letters, digits, ".", "_" or "-", not starting with "." or "-"'),
+      group: OUTPUT
+    }),
+    keep: option({ placeholder: "N", description: "Retention: keep the newest N default-named backups in DIR, 1-100000", parse: intValue(1, 1e5), group: OUTPUT }),
+    "keep-days": option({ placeholder: "N", description: "Retention: keep default-named backups younger than N days (with --keep: either keeps)", parse: intValue(1, 1e5), group: OUTPUT }),
+    progress: { ...progressOption, group: OUTPUT },
+    format: { ...jobFormatOption, description: "text (default) or json: one versioned JSON document on stdout (docs/backup-restore.md)", group: OUTPUT },
+    "git-branch": option({ placeholder: "BRANCH", description: "Also commit the backup as the whole tree of BRANCH (created if missing)", parse: textValue(), group: GIT }),
+    "git-repo": option({ placeholder: "DIR", description: "The repository of --git-branch (default: the current directory)", parse: pathValue("dir"), group: GIT }),
+    push: option({ placeholder: "REMOTE", description: "Push BRANCH to REMOTE after committing (e.g. origin)", parse: textValue(), group: GIT }),
+    "s3-bucket": option({
+      placeholder: "BUCKET",
+      description: "Also upload to s3://BUCKET/PREFIX/NAME/ (AWS credentials from the default chain)",
+      parse: textValue(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name (3-63 lower-case letters, digits, "." or "-")'),
+      group: S3
+    }),
+    "s3-prefix": option({ placeholder: "PREFIX", description: "Key prefix (default registry-backups/)", parse: textValue(), group: S3 }),
+    "s3-region": option({ placeholder: "REGION", description: "Default $AWS_REGION, else us-east-1", parse: textValue(/^[a-z0-9-]+$/, "a region such as eu-west-1"), group: S3 }),
+    "s3-endpoint": option({ placeholder: "URL", description: "An S3-compatible endpoint (path-style)", parse: urlValue({ credentialsFrom: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY" }), display: displayUrl, group: S3 })
+  },
+  exits: {
+    ok: "the backup is complete and every destination took it",
+    failed: "the backup failed or was stopped (nothing published under the final name), or a destination refused it",
+    unavailable: "the Schema Registry could not be reached"
+  },
+  notes: "Refused registry credentials are bad input (2). Also a job: node jobs/backup-schemas.ts with the same options.",
+  refine(values) {
+    if (values.push !== void 0 && values["git-branch"] === void 0) throw new UsageError("--push needs --git-branch", "backup");
+    if (values["git-repo"] !== void 0 && values["git-branch"] === void 0) throw new UsageError("--git-repo needs --git-branch", "backup");
+    for (const name of ["s3-prefix", "s3-region", "s3-endpoint"]) {
+      if (values[name] !== void 0 && values["s3-bucket"] === void 0) throw new UsageError(`--${name} needs --s3-bucket`, "backup");
+    }
+  },
+  async preflight(values, { io, now }) {
+    registrySettings(values, io.env);
+    const name = values.name ?? defaultBackupName(now());
+    const final = join6(values.out, name);
+    if (await exists2(final)) {
+      throw new UsageError(`${final} already exists; choose another --name, or remove it first`, "backup");
+    }
+    if (values["git-branch"] !== void 0) await preflightGit(values["git-repo"] ?? io.cwd, values["git-branch"], values.push, io.env);
+  },
+  async run(values, { io, signal, now }) {
+    return withJsonFailure(io, values.format, "backup", async () => {
+      const { client } = openRegistry(registrySettings(values, io.env), signal);
+      const progress = createProgress(progressStyle(values.progress, io.stderr.isTTY ?? false, io.env), "subjects", (t) => io.stderr.write(t));
+      const sourceUrl = (values["registry-url"] ?? "").split(",").map(displayUrl).join(",");
+      try {
+        io.stderr.write(`backing up ${sourceUrl} \u2026
+`);
+        const result = await backup(
+          {
+            includeDeleted: !values["no-deleted"],
+            listing: values.listing,
+            sourceUrl,
+            toolVersion: packageVersion(),
+            parent: values.out,
+            ...values.name !== void 0 ? { name: values.name } : {},
+            ...values["git-branch"] !== void 0 ? { git: { repo: values["git-repo"] ?? io.cwd, branch: values["git-branch"], ...values.push ? { push: values.push } : {} } } : {},
+            ...values["s3-bucket"] !== void 0 ? { s3: { bucket: values["s3-bucket"], prefix: values["s3-prefix"] ?? "registry-backups/", region: values["s3-region"] ?? io.env["AWS_REGION"], endpoint: values["s3-endpoint"] } } : {},
+            retention: { keepLast: values.keep, keepDays: values["keep-days"] }
+          },
+          {
+            client,
+            signal,
+            now,
+            env: io.env,
+            log: (line2) => io.stderr.write(`${line2}
+`),
+            onProgress: (done, total) => progress.update(done, total)
+          }
+        );
+        progress.finish();
+        return writeBackupReport(io, values.format, result);
+      } catch (error) {
+        progress.finish();
+        if (error instanceof BackupError && error.kind === "stopped") return writeBackupStopped(io, values.format, error.message);
+        throw error;
+      } finally {
+        client.close();
+      }
+    });
+  }
+});
+async function exists2(path2) {
+  return stat3(path2).then(
+    () => true,
+    () => false
+  );
+}
+
+// src/github/git/repository.ts
+import { lstat as lstat2, readFile as readFile3 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+
+// src/github/git/blobs.ts
+async function readObjects(git2, names) {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return /* @__PURE__ */ new Map();
+  for (const name of unique) {
+    if (/[\r\n]/.test(name)) throw new GitError("failed", `cannot read ${JSON.stringify(name)} from git: the name contains a line break`);
+  }
+  const output = await git2(["cat-file", "--batch"], Buffer.from(`${unique.join("\n")}
+`, "utf8"));
+  const contents = parseBatchOutput(output, unique.length);
+  return new Map(unique.map((name, index) => [name, contents[index]]));
+}
+function parseBatchOutput(output, count2) {
+  const contents = [];
+  let at2 = 0;
+  while (contents.length < count2) {
+    const end = output.indexOf(10, at2);
+    if (end < 0) throw truncated();
+    const header2 = output.subarray(at2, end).toString("utf8");
+    at2 = end + 1;
+    const match = /^\S+ (\S+) (\d+)$/.exec(header2);
+    if (!match) {
+      contents.push(void 0);
+      continue;
+    }
+    const size = Number(match[2]);
+    if (at2 + size > output.length) throw truncated();
+    contents.push(match[1] === "blob" ? output.subarray(at2, at2 + size) : void 0);
+    at2 += size + 1;
+  }
+  return contents;
+}
+function truncated() {
+  return new GitError("failed", "git cat-file --batch output ended early; this is a bug, please report it");
+}
+
+// src/github/git/changes.ts
+import { lstat } from "node:fs/promises";
+import { join as join7 } from "node:path";
+async function changedFiles(git2, base) {
+  const diff = await git2(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", base, "--"]);
+  const untracked = await git2(["ls-files", "--others", "--exclude-standard", "-z", "--"]);
+  const changes = parseNameStatus(splitNul(diff));
+  const seen = new Set(changes.map((change) => change.path));
+  for (const path2 of splitNul(untracked)) {
+    if (!seen.has(path2)) changes.push({ status: "added", path: path2 });
+  }
+  return changes;
+}
+function parseNameStatus(fields) {
+  const changes = [];
+  for (let i = 0; i < fields.length; ) {
+    const status3 = fields[i] ?? "";
+    const letter = status3.charAt(0);
+    if (letter === "R" || letter === "C") {
+      const from = fields[i + 1];
+      const path3 = fields[i + 2];
+      if (from === void 0 || path3 === void 0) throw malformed(status3);
+      changes.push(letter === "R" ? { status: "renamed", path: path3, from } : { status: "added", path: path3 });
+      i += 3;
+      continue;
+    }
+    const path2 = fields[i + 1];
+    if (path2 === void 0) throw malformed(status3);
+    changes.push({ status: letter === "A" ? "added" : letter === "D" ? "deleted" : "modified", path: path2 });
+    i += 2;
+  }
+  return changes;
+}
+function malformed(status3) {
+  return new GitError("failed", `git diff printed an unexpected record (status ${JSON.stringify(status3)}); this is a bug, please report it`);
+}
+async function workingTreeFiles(git2, root, include = () => true) {
+  const listed2 = splitNul(await git2(["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--"]));
+  const unique = [...new Set(listed2)].filter(include);
+  const present = await Promise.all(unique.map((path2) => isFileOrLink(join7(root, path2))));
+  return unique.filter((_, index) => present[index]).sort();
+}
+async function isFileOrLink(path2) {
+  try {
+    const stats = await lstat(path2);
+    return stats.isFile() || stats.isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+// src/github/git/history.ts
+var MAX_RENAMES = 100;
+var NO_BLOB = /^0+$/;
+async function fileHistory(git2, commit, path2) {
+  const versions = [];
+  let current = { path: path2, from: commit };
+  for (let hops = 0; current !== void 0 && hops <= MAX_RENAMES; hops++) {
+    const entries = await pathLog(git2, current.from, current.path);
+    const at2 = current.path;
+    versions.unshift(...withGaps(entries, at2));
+    const oldest = entries[entries.length - 1];
+    current = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git2, oldest.commit, at2);
+  }
+  return distinctContent(versions);
+}
+function distinctContent(versions) {
+  const out = [];
+  for (const version of versions) {
+    const last = out[out.length - 1];
+    if (last === void 0 || last.blob !== version.blob) out.push(version);
+    else if (version.afterGap === true) {
+      const reAdd = { commit: version.commit, date: version.date, path: version.path };
+      out[out.length - 1] = { ...last, reAdded: [...last.reAdded ?? [], reAdd] };
+    }
+  }
+  return out;
+}
+async function firstParentChain(git2, commit) {
+  const output = await git2(["rev-list", "--first-parent", "--end-of-options", commit]);
+  return output.toString("utf8").split("\n").filter((line2) => line2 !== "");
+}
+function withGaps(entries, path2) {
+  const versions = [];
+  let gap = false;
+  for (const e of [...entries].reverse()) {
+    if (NO_BLOB.test(e.blob)) {
+      gap = versions.length > 0;
+      continue;
+    }
+    versions.push({ commit: e.commit, date: e.date, path: path2, blob: e.blob, ...gap && { afterGap: true } });
+    gap = false;
+  }
+  return versions;
+}
+async function pathLog(git2, from, path2) {
+  const output = await git2([
+    "log",
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--no-abbrev",
+    "--raw",
+    "-z",
+    "--no-renames",
+    "--format=%x01%H%x00%cI",
+    from,
+    "--",
+    path2
+  ]);
+  return parseRawLog(output.toString("utf8"));
+}
+function parseRawLog(output) {
+  const entries = [];
+  for (const record of output.split("")) {
+    if (record === "") continue;
+    const [commit, date, meta] = splitNul(record);
+    if (commit === void 0 || date === void 0) throw unexpected(record);
+    if (meta === void 0) continue;
+    const parts = meta.trim().split(" ");
+    const blob = parts[3];
+    const status3 = parts[4];
+    if (blob === void 0 || status3 === void 0) throw unexpected(record);
+    entries.push({ commit, date, status: status3.charAt(0), blob });
+  }
+  return entries;
+}
+async function renameSource(git2, commit, path2) {
+  const parent = `${commit}^1`;
+  const hasParent = await git2(["rev-parse", "--verify", "--quiet", "--end-of-options", `${parent}^{commit}`]).then(
+    () => true,
+    () => false
+  );
+  if (!hasParent) return void 0;
+  const fields = splitNul(await git2(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", parent, commit, "--"]));
+  for (let i = 0; i < fields.length; ) {
+    const status3 = fields[i] ?? "";
+    const width = status3.startsWith("R") || status3.startsWith("C") ? 3 : 2;
+    if (status3.startsWith("R") && fields[i + 2] === path2 && fields[i + 1] !== void 0) {
+      return { path: fields[i + 1], from: parent };
+    }
+    i += width;
+  }
+  return void 0;
+}
+function unexpected(record) {
+  return new GitError("failed", `git log printed an unexpected record (${JSON.stringify(record.slice(0, 80))}); this is a bug, please report it`);
+}
+
+// src/github/git/refs.ts
+var DEFAULT_BASE_REFS = ["origin/HEAD", "main", "master", "origin/main", "origin/master"];
+async function workTreeRoot(git2, cwd) {
+  try {
+    return firstLine((await git2(["rev-parse", "--show-toplevel"])).toString("utf8"));
+  } catch (error) {
+    if (error instanceof GitError && error.kind === "failed") {
+      throw new GitError("not-a-repository", `${cwd} is not inside a git work tree; run the command in a git checkout or pass --cwd <dir>`);
+    }
+    throw error;
+  }
+}
+async function tryResolveCommit(git2, ref) {
+  if (ref.startsWith("-")) return void 0;
+  try {
+    const out = firstLine((await git2(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])).toString("utf8"));
+    return out === "" ? void 0 : out;
+  } catch (error) {
+    if (error instanceof GitError && error.kind === "failed") return void 0;
+    throw error;
+  }
+}
+async function resolveCommit(git2, ref) {
+  const commit = await tryResolveCommit(git2, ref);
+  if (commit !== void 0) return commit;
+  throw new GitError("ref-not-found", `git ref ${JSON.stringify(ref)} does not exist; pass an existing branch, tag or commit with --against (fetch it first in CI)`);
+}
+async function defaultBaseRef(git2) {
+  for (const ref of DEFAULT_BASE_REFS) {
+    const commit = await tryResolveCommit(git2, ref);
+    if (commit !== void 0) return { ref, commit };
+  }
+  throw new GitError("ref-not-found", `no base branch found (tried ${DEFAULT_BASE_REFS.join(", ")}); pass one with --against <git-ref>`);
+}
+async function mergeBase(git2, a, b) {
+  try {
+    const out = firstLine((await git2(["merge-base", a, b])).toString("utf8"));
+    if (out !== "") return out;
+  } catch (error) {
+    if (!(error instanceof GitError && error.kind === "failed")) throw error;
+  }
+  throw new GitError("no-merge-base", `${a} and ${b} have no common ancestor; pass a base that shares history with HEAD via --against`);
+}
+async function isShallow(git2) {
+  return firstLine((await git2(["rev-parse", "--is-shallow-repository"])).toString("utf8")) === "true";
+}
+async function requireFullHistory(git2) {
+  if (await isShallow(git2)) {
+    throw new GitError(
+      "shallow",
+      "the repository is a shallow clone, so the schema history is incomplete; fetch the full history (actions/checkout: `fetch-depth: 0`; locally: `git fetch --unshallow`)"
+    );
+  }
+}
+
+// src/github/git/repository.ts
+async function openRepository(cwd) {
+  const root = await workTreeRoot(gitRunner(cwd), cwd);
+  const git2 = gitRunner(root);
+  return {
+    root,
+    resolveCommit: (ref) => resolveCommit(git2, ref),
+    async head() {
+      const commit = await tryResolveCommit(git2, "HEAD");
+      if (commit !== void 0) return commit;
+      throw new GitError("ref-not-found", "the repository has no commit yet; commit the schemas first");
+    },
+    defaultBase: () => defaultBaseRef(git2),
+    mergeBase: (a, b) => mergeBase(git2, a, b),
+    requireFullHistory: () => requireFullHistory(git2),
+    changedFiles: (base) => changedFiles(git2, base),
+    workingTreeFiles: (include) => workingTreeFiles(git2, root, include),
+    fileHistory: (commit, path2) => fileHistory(git2, commit, path2),
+    readObjects: (names) => readObjects(git2, names),
+    readWorkingFile: (path2) => readWorkingFile(root, path2),
+    firstParentChain: (commit) => firstParentChain(git2, commit)
+  };
+}
+async function readWorkingFile(root, path2) {
+  const absolute = join8(root, path2);
+  const stats = await lstat2(absolute);
+  if (stats.isSymbolicLink()) {
+    throw new GitError("failed", `${path2} is a symbolic link; schema files must be regular files`);
+  }
+  return readFile3(absolute);
+}
+
+// src/policy/check/run-registry-check.ts
+import { readFile as readFile4 } from "node:fs/promises";
+
+// src/policy/check/references.ts
+function referenceResolver(workspace, resolver, facts) {
+  const memo = /* @__PURE__ */ new Map();
+  const memoised = (file, seen) => {
+    let pending = memo.get(file);
+    if (pending === void 0) {
+      pending = resolveFile(file, seen);
+      memo.set(file, pending);
+    }
+    return pending;
+  };
+  const resolve7 = (file) => memoised(file, /* @__PURE__ */ new Set([file]));
+  async function resolveFile(file, seen) {
+    const source = workspace.sources.get(file);
+    if (source === void 0) return { ok: true, references: [] };
+    const dependencies = dependenciesOf(source, workspace.index).filter((dependency) => !seen.has(dependency));
+    const results = await Promise.all(dependencies.map((dependency) => referenceTo(dependency, seen)));
+    const problems = results.flatMap((result) => "problem" in result ? [result.problem] : []);
+    if (problems.length > 0) return { ok: false, problems };
+    return { ok: true, references: results.flatMap((result) => "reference" in result ? [result.reference] : []) };
+  }
+  async function referenceTo(file, seen) {
+    const source = workspace.sources.get(file);
+    const name = source?.scan?.defines[0];
+    if (source?.text === void 0 || name === void 0) return { problem: `${file} cannot be read as a schema` };
+    const subject2 = subjectOf2(file, source);
+    if (typeof subject2 !== "string") return subject2;
+    const own = seen.has(file) ? { ok: true, references: [] } : await memoised(file, /* @__PURE__ */ new Set([...seen, file]));
+    if (!own.ok) return { problem: own.problems.join("; ") };
+    const registered = await facts.lookup(subject2, { schema: source.text, ...own.references.length > 0 && { references: own.references } });
+    if (registered === void 0) {
+      return { problem: `the content of ${file} (type ${name}) is not registered under subject '${subject2}'; register it first, or merge its change on its own` };
+    }
+    return { reference: { name, subject: subject2, version: registered.version } };
+  }
+  function subjectOf2(file, source) {
+    try {
+      return subjectNameFor(file, resolver.mappingFor(file), source.scan?.defines[0]);
+    } catch (error) {
+      if (error instanceof SubjectNamingError) return { problem: error.message };
+      throw error;
+    }
+  }
+  return resolve7;
+}
+
+// src/policy/check/registry-facts.ts
+function registryFacts(client) {
+  const memo = /* @__PURE__ */ new Map();
+  const once = (key, load) => {
+    let pending = memo.get(key);
+    if (pending === void 0) {
+      pending = load();
+      memo.set(key, pending);
+    }
+    return pending;
+  };
+  const globalLevel = () => once("global", async () => levelOf((await client.getGlobalConfig()).compatibilityLevel, "the global config"));
+  return {
+    level: (subject2) => once(`config ${subject2}`, async () => {
+      const config2 = await client.getSubjectConfig(subject2, { defaultToGlobal: true });
+      return config2 === void 0 ? globalLevel() : levelOf(config2.compatibilityLevel, `the config of subject '${subject2}'`);
+    }),
+    versions: (subject2) => once(`versions ${subject2}`, async () => {
+      const rows = await client.listSchemas({ subjectPrefix: subject2, trustShortFirstPage: true });
+      return rows.filter((row3) => row3.subject === subject2 && !row3.deleted).sort((a, b) => a.version - b.version);
+    }),
+    latest: (subject2) => once(`latest ${subject2}`, async () => {
+      try {
+        return [await client.getVersion(subject2, "latest")];
+      } catch (error) {
+        if (error instanceof RegistryError && error.kind === "not-found" && NO_VERSION.includes(error.code ?? 0)) return [];
+        throw error;
+      }
+    }),
+    referenced: (reference3) => once(`ref ${reference3.subject} ${reference3.version}`, () => client.getVersion(reference3.subject, reference3.version)),
+    lookup: (subject2, schema) => once(`lookup ${subject2} ${JSON.stringify(schema)}`, () => client.lookupSchema(subject2, schema)),
+    check: async (subject2, schema) => {
+      try {
+        return { kind: "checked", result: await client.checkCompatibility(subject2, schema, { verbose: true }) };
+      } catch (error) {
+        if (error instanceof RegistryError && error.code === RegistryErrorCodes.SUBJECT_NOT_FOUND) return { kind: "new" };
+        throw error;
+      }
+    }
+  };
+}
+var NO_VERSION = [RegistryErrorCodes.SUBJECT_NOT_FOUND, RegistryErrorCodes.VERSION_NOT_FOUND];
+function levelOf(level3, what) {
+  if (isCompatibilityLevel(level3)) return level3;
+  throw new RegistryError(`${what} has no usable compatibilityLevel (got ${JSON.stringify(level3) ?? "nothing"})`, {
+    kind: "malformed-response",
+    endpoint: "GET /config/{subject}",
+    hint: "Check that the URL points at a Confluent-compatible Schema Registry."
+  });
+}
+
+// src/policy/check/registry-settings.ts
+import { isAbsolute as isAbsolute2, join as join9 } from "node:path";
+function registryUrlOf(inputs, config2) {
+  const fromConfig = config2?.urls.length ? config2.urls.join(",") : void 0;
+  return nonEmpty3(inputs.flags.url) ?? nonEmpty3(inputs.env[REGISTRY_ENV.url]) ?? fromConfig;
+}
+async function registrySettingsOf(inputs, config2, root, cwd) {
+  const { flags, env } = inputs;
+  const url2 = registryUrlOf(inputs, config2);
+  if (url2 === void 0) throw new InputError(`no registry URL: give --registry-url, set ${REGISTRY_ENV.url}, or set registry.url in guardrails.yaml`);
+  const files = {
+    ca: flags.caFile ? join22(cwd, flags.caFile) : env[REGISTRY_ENV.caFile] ? join22(cwd, env[REGISTRY_ENV.caFile]) : config2?.caFile && join22(root, config2.caFile),
+    cert: flags.certFile ? join22(cwd, flags.certFile) : env[REGISTRY_ENV.certFile] ? join22(cwd, env[REGISTRY_ENV.certFile]) : config2?.certFile && join22(root, config2.certFile),
+    key: flags.keyFile ? join22(cwd, flags.keyFile) : env[REGISTRY_ENV.keyFile] ? join22(cwd, env[REGISTRY_ENV.keyFile]) : config2?.keyFile && join22(root, config2.keyFile)
+  };
+  const tls = await readTls(files, env[REGISTRY_ENV.keyPassphrase], inputs.readFile);
+  const auth = authOf(env, config2);
+  try {
+    return parseRegistrySettings({
+      url: url2,
+      ...auth,
+      ...tls && { tls },
+      headers: { ...config2?.headers },
+      ...definedOnly2({
+        timeoutMs: flags.timeoutMs ?? config2?.timeoutMs,
+        maxConcurrency: flags.concurrency ?? config2?.maxConcurrency,
+        retry: config2?.maxAttempts === void 0 ? void 0 : { maxAttempts: config2.maxAttempts }
+      })
+    });
+  } catch (error) {
+    if (error instanceof RegistryError) throw new InputError(`registry settings: ${error.issues?.join("; ") ?? error.message}`);
+    throw error;
+  }
+}
+function authOf(env, config2) {
+  try {
+    const auth = authFromEnv(env, definedOnly2({ logicalCluster: config2?.logicalCluster, identityPoolId: config2?.identityPoolId }));
+    return auth === void 0 ? {} : { auth };
+  } catch (error) {
+    if (error instanceof RegistryError) throw new InputError(error.issues?.[0] ?? error.message);
+    throw error;
+  }
+}
+async function readTls(files, passphrase, readFile10) {
+  if (!files.ca && !files.cert && !files.key) return void 0;
+  if (!files.cert !== !files.key) throw new InputError("mutual TLS needs both a client certificate and a key file (--registry-cert-file and --registry-key-file)");
+  const read = async (path2, what) => {
+    if (!path2) return void 0;
+    try {
+      return await readFile10(path2);
+    } catch (error) {
+      throw new InputError(`cannot read the registry ${what} file ${path2} (${error.code ?? "unreadable"})`);
+    }
+  };
+  const [ca, cert, key] = await Promise.all([read(files.ca, "CA"), read(files.cert, "client certificate"), read(files.key, "client key")]);
+  return definedOnly2({ ca, cert, key, passphrase: nonEmpty3(passphrase) });
+}
+function join22(base, path2) {
+  if (path2 === void 0) return void 0;
+  return isAbsolute2(path2) ? path2 : join9(base, path2);
+}
+function nonEmpty3(value) {
+  return value === void 0 || value.trim() === "" ? void 0 : value;
+}
+function definedOnly2(value) {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+
+// src/policy/check/history.ts
+var GIT_CONCURRENCY = 8;
+async function listHistories(repo, baseCommit, paths2) {
+  const unique = [...new Set(paths2)];
+  const histories = await mapLimit(unique, GIT_CONCURRENCY, (path2) => repo.fileHistory(baseCommit, path2));
+  return new Map(unique.map((path2, i) => [path2, histories[i] ?? []]));
+}
+async function parseHistory(versions, committed, index) {
+  const parsed = [];
+  const warnings = [];
+  const unresolved = [];
+  for (const version of versions) {
+    const closure = await sourceClosure(version.path, committed.readerAt(version.commit), index);
+    const result = closure.has(version.path) ? loadFromClosure(version.path, closure, false, version.commit) : void 0;
+    const label2 = `the version of ${version.path} from commit ${version.commit.slice(0, 12)} (${version.date})`;
+    if (result === void 0) warnings.push(`${label2} could not be read from git and was skipped`);
+    else if (!result.ok && result.error.code === "MISSING_REFERENCE") unresolved.push(`${label2} uses a type no schema file defined at that commit: ${result.error.message}`);
+    else if (!result.ok) warnings.push(`${label2} does not parse and was skipped: ${result.error.message}`);
+    else {
+      const meta = { version: parsed.length, commit: version.commit, date: version.date, file: version.path };
+      parsed.push({ meta, parsed: result.value });
+    }
+  }
+  return { versions: parsed, warnings, unresolved };
+}
+async function mapLimit(items, limit, run2) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run2(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/policy/check/plan.ts
+function planCheck(input) {
+  const changed2 = schemaChanges(input.changes, input.isSchemaFile);
+  if (!input.all && changed2.length > 0) return { mode: "changed", targets: sortTargets(changed2) };
+  const byFile = new Map(changed2.map((target) => [target.file, target]));
+  const present = input.files.filter(input.isSchemaFile).map((file) => byFile.get(file) ?? { file, kind: "unchanged", historyPath: file });
+  const deleted = changed2.filter((target) => target.kind === "deleted");
+  return { mode: input.all ? "all" : "audit", targets: sortTargets([...present, ...deleted]) };
+}
+function schemaChanges(changes, isSchemaFile) {
+  const targets = [];
+  for (const change of changes) {
+    if (change.status === "renamed") {
+      const toSchema = isSchemaFile(change.path);
+      const fromSchema = isSchemaFile(change.from);
+      if (toSchema && fromSchema) targets.push({ file: change.path, kind: "renamed", historyPath: change.from });
+      else if (toSchema) targets.push({ file: change.path, kind: "added", historyPath: change.path });
+      else if (fromSchema) targets.push({ file: change.from, kind: "deleted", historyPath: change.from });
+    } else if (isSchemaFile(change.path)) {
+      targets.push({ file: change.path, kind: change.status, historyPath: change.path });
+    }
+  }
+  return targets;
+}
+function sortTargets(targets) {
+  return targets.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+// src/policy/check/workspace.ts
+async function loadWorkspace(repo, schemaFiles) {
+  const sources = /* @__PURE__ */ new Map();
+  const unreadable = /* @__PURE__ */ new Map();
+  await Promise.all(
+    schemaFiles.map(async (file) => {
+      try {
+        sources.set(file, scanSource(file, await repo.readWorkingFile(file)));
+      } catch (error) {
+        unreadable.set(file, readProblem(file, error));
+      }
+    })
+  );
+  return {
+    sources,
+    unreadable,
+    index: nameIndexOf(sources.values()),
+    reader: async (files) => new Map(files.map((file) => [file, sources.get(file)]))
+  };
+}
+function readProblem(file, error) {
+  if (error instanceof GitError) return error.message;
+  const code = error.code;
+  return `${file}: cannot read the file (${code ?? String(error)})`;
+}
+var CommittedSources = class {
+  constructor(repo) {
+    this.repo = repo;
+  }
+  repo;
+  cache = /* @__PURE__ */ new Map();
+  /** Reads many `<commit>:<path>` objects in one batch ahead of use. */
+  async prefetch(objects) {
+    const wanted = objects.map(({ commit, path: path2 }) => `${commit}:${path2}`).filter((name) => !this.cache.has(name));
+    const readable = wanted.filter((name) => !/[\r\n]/.test(name));
+    const contents = await this.repo.readObjects(readable);
+    for (const name of wanted) {
+      const bytes = contents.get(name);
+      const path2 = name.slice(name.indexOf(":") + 1);
+      this.cache.set(name, bytes === void 0 ? void 0 : scanSource(path2, bytes));
+    }
+  }
+  /** A reader of the files as they were at `commit`. */
+  readerAt(commit) {
+    return async (files) => {
+      await this.prefetch(files.map((path2) => ({ commit, path: path2 })));
+      return new Map(files.map((path2) => [path2, this.cache.get(`${commit}:${path2}`)]));
+    };
+  }
+};
+
+// src/policy/check/run-check.ts
+async function prepareCheck(options4) {
+  const repo = await options4.openRepository(options4.cwd);
+  const { settings, warnings } = await loadConfig({ path: options4.configPath, cwd: options4.cwd, root: repo.root });
+  await repo.requireFullHistory();
+  const against = await resolveBase(repo, options4.against);
+  const resolver = subjectResolver(settings);
+  const files = await repo.workingTreeFiles(resolver.isSchemaFile);
+  const changes = await repo.changedFiles(against.mergeBase);
+  const plan = planCheck({ changes, files, isSchemaFile: resolver.isSchemaFile, all: options4.all ?? false });
+  const present = plan.targets.filter((target) => target.kind !== "deleted").map((target) => target.file);
+  const workspace = await loadWorkspace(repo, [.../* @__PURE__ */ new Set([...files, ...present])]);
+  return { repo, settings, warnings, against, resolver, plan, workspace };
+}
+async function offlineReport(prepared) {
+  const { repo, against, plan, workspace, resolver, warnings } = prepared;
+  const subjects = await checkTargets(repo, against.commit, plan, workspace, resolver);
+  return reportOf(prepared, subjects, warnings);
+}
+function reportOf(prepared, subjects, warnings) {
+  const checked3 = markDuplicateSubjects(subjects);
+  const ok = checked3.every((entry) => entry.status !== "incompatible" && entry.status !== "error");
+  return { reportVersion: REPORT_VERSION, ok, mode: prepared.plan.mode, against: prepared.against, subjects: checked3, warnings };
+}
+async function resolveBase(repo, against) {
+  const head = await repo.head();
+  const base = against === void 0 ? await repo.defaultBase() : { ref: against, commit: await repo.resolveCommit(against) };
+  return { ...base, mergeBase: await repo.mergeBase(base.commit, head) };
+}
+async function checkTargets(repo, baseCommit, plan, workspace, resolver) {
+  const histories = await listHistories(repo, baseCommit, plan.targets.map((target) => target.historyPath));
+  const committed = new CommittedSources(repo);
+  await committed.prefetch([...histories.values()].flat().map(({ commit, path: path2 }) => ({ commit, path: path2 })));
+  const subjects = [];
+  for (const target of plan.targets) {
+    const history = await parseHistory(histories.get(target.historyPath) ?? [], committed, workspace.index);
+    subjects.push(await checkTarget(target, history, workspace, resolver, plan.mode === "audit"));
+  }
+  return subjects;
+}
+async function checkTarget(target, history, workspace, resolver, audit) {
+  const mapping = resolver.mappingFor(target.file);
+  const latest = history.versions[history.versions.length - 1]?.parsed.loaded.schema;
+  const base = {
+    subject: null,
+    file: target.file,
+    ...target.kind === "renamed" && { previousFile: target.historyPath },
+    level: mapping.level,
+    warnings: history.warnings
+  };
+  const metas = history.versions.map((version) => version.meta);
+  if (history.unresolved.length > 0) {
+    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
+    const message = `${history.unresolved[0]}. Files that define shared types were probably moved or renamed; check with the types at their old paths, or move them in a separate change`;
+    return errorSubject(named, { code: "HISTORY_UNRESOLVED", message, file: target.file }, metas);
+  }
+  if (target.kind === "deleted") {
+    const naming2 = nameSubject(target.file, mapping, latest);
+    if (naming2.error) return errorSubject(base, naming2.error, metas);
+    return evaluateSubject({ ...base, subject: naming2.subject, history: history.versions, audit });
+  }
+  const unreadable = workspace.sources.has(target.file) ? void 0 : workspace.unreadable.get(target.file) ?? `${target.file}: cannot read the file`;
+  if (unreadable !== void 0) {
+    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
+    return errorSubject(named, { code: "READ_ERROR", message: unreadable, file: target.file }, metas);
+  }
+  const closure = await sourceClosure(target.file, workspace.reader, workspace.index);
+  const loaded = loadFromClosure(target.file, closure, true);
+  if (!loaded.ok) {
+    const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
+    return errorSubject(named, schemaErrorEntry(loaded.error, target.file, loaded.text), metas);
+  }
+  const naming = nameSubject(target.file, mapping, loaded.value.loaded.schema);
+  if (naming.error) return errorSubject(base, naming.error, metas);
+  return evaluateSubject({ ...base, subject: naming.subject, history: history.versions, candidate: loaded.value, audit });
+}
+
+// src/policy/check/run-registry-check.ts
+async function runRegistryCheck(options4) {
+  const prepared = await prepareCheck(options4);
+  const inputs = { flags: options4.registry.flags, env: options4.registry.env, readFile: options4.registry.readFile ?? ((path2) => readFile4(path2, "utf8")) };
+  const config2 = prepared.settings.registry;
+  if (options4.registry.offline === true || registryUrlOf(inputs, config2) === void 0) return offlineReport(prepared);
+  const settings = await registrySettingsOf(inputs, config2, prepared.repo.root, options4.cwd);
+  const registryUrl = settings.baseUrls.join(", ");
+  const client = (options4.registry.createClient ?? ((s) => createRegistryClient(s)))(settings);
+  try {
+    const subjects = await registrySubjects(prepared, client, settings.maxConcurrency);
+    return { ...reportOf(prepared, subjects, prepared.warnings), source: "registry", registryUrl };
+  } catch (error) {
+    const onUnavailable = options4.registry.onUnavailable ?? prepared.settings.onRegistryUnavailable;
+    if (!(error instanceof RegistryCheckError) || error.kind !== "unavailable" || onUnavailable !== "offline") throw error;
+    const offline2 = await offlineReport(prepared);
+    return { ...offline2, source: "git", registryUrl, degraded: { reason: error.detail } };
+  } finally {
+    client.close();
+  }
+}
+async function registrySubjects(prepared, client, concurrency) {
+  const facts = registryFacts(client);
+  const committed = new CommittedSources(prepared.repo);
+  const previousSource = async (target) => (await committed.readerAt(prepared.against.mergeBase)([target.historyPath])).get(target.historyPath);
+  return checkTargetsAgainstRegistry(prepared.plan.targets, {
+    workspace: prepared.workspace,
+    resolver: prepared.resolver,
+    facts,
+    references: referenceResolver(prepared.workspace, prepared.resolver, facts),
+    previousSource,
+    concurrency
+  });
+}
 
 // src/cli/commands/check.ts
-var HELP = `Usage: guardrails check [--against <git-ref>] [--all] [--format text|json|github] [--config <path>] [--cwd <dir>]
-                        [--registry-url <url>] [--offline] [--on-registry-unavailable fail|offline]
-
-Checks the Avro schema files changed between the merge-base of <git-ref> and HEAD and the working
+var REGISTRY = "Schema Registry";
+var checkCommand = defineCommand({
+  name: "check",
+  summary: "Check changed Avro schemas against their git history or a Schema Registry",
+  usage: ["check [--against GIT-REF] [--all] [--format text|json|github] [--config PATH] [--cwd DIR] [--registry-url URL] [--offline]"],
+  description: `Checks the Avro schema files changed between the merge-base of GIT-REF and HEAD and the working
 tree (committed, staged, unstaged and untracked changes; added, modified, renamed and deleted files).
 Each file is checked at its subject's compatibility level against every committed version of it on
-<git-ref>'s first-parent history, offline: no registry, network or token. When no schema file
+GIT-REF's first-parent history, offline: no registry, network or token. When no schema file
 changed, the whole committed history of every subject is audited instead.
 
 With a Schema Registry (--registry-url, $GUARDRAILS_REGISTRY_URL or registry.url in the config),
 each subject's level, versions and verdict come from the registry instead, cross-checked by the
 local engine (docs/registry.md). Credentials come from the environment only:
-GUARDRAILS_REGISTRY_API_KEY and _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN.
-
-Options:
-  --against <git-ref>  Base branch, tag or commit (default: the first of origin/HEAD, main, master,
-                       origin/main, origin/master that exists)
-  --all                Check every schema file, changed or not
-${FORMAT_HELP}
-  --config <path>      Config file (default: guardrails.yaml at the repository root, or built-in
-                       defaults when there is none)
-  --cwd <dir>          Run in this directory instead of the current one
-  --registry-url <url> Schema Registry base URL (comma-separated for failover)
-  --registry-ca-file <path>, --registry-cert-file <path>, --registry-key-file <path>
-                       PEM files for TLS and mutual TLS
-  --registry-concurrency <n>  Requests in flight at once (default 4)
-  --registry-timeout-ms <ms>  Per-request timeout (default 30000)
-  --on-registry-unavailable fail|offline
-                       When the registry cannot answer: fail (default) or fall back to the
-                       git-history check, marked degraded (overrides the config)
-  --offline            The git-history check even when a registry is configured
-  -h, --help           Show this help
-
-Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error (also refused registry
-credentials), 3 internal error, 4 Schema Registry unavailable (the check failed closed).`;
-var checkCommand = {
-  name: "check",
-  summary: "Check changed Avro schemas against their git history or a Schema Registry",
-  help: HELP,
+GUARDRAILS_REGISTRY_API_KEY and _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN.`,
   options: {
-    against: { type: "string" },
-    all: { type: "boolean" },
-    format: { type: "string" },
-    config: { type: "string" },
-    cwd: { type: "string" },
-    "registry-url": { type: "string" },
-    "registry-ca-file": { type: "string" },
-    "registry-cert-file": { type: "string" },
-    "registry-key-file": { type: "string" },
-    "registry-concurrency": { type: "string" },
-    "registry-timeout-ms": { type: "string" },
-    "on-registry-unavailable": { type: "string" },
-    offline: { type: "boolean" }
+    against: option({
+      placeholder: "GIT-REF",
+      description: "Base branch, tag or commit (default: the first of origin/HEAD, main, master, origin/main, origin/master that exists)",
+      parse: textValue()
+    }),
+    all: flag("Check every schema file, changed or not"),
+    format: reportFormatOption,
+    config: option({ placeholder: "PATH", description: "Config file (default: guardrails.yaml at the repository root, or built-in defaults)", parse: textValue() }),
+    cwd: option({ placeholder: "DIR", description: "Run in this directory instead of the current one", parse: pathValue("dir") }),
+    "registry-url": registryUrlOption(REGISTRY),
+    "registry-ca-file": option({ placeholder: "PATH", description: "PEM file of the CA for TLS", parse: textValue(), group: REGISTRY }),
+    "registry-cert-file": option({ placeholder: "PATH", description: "PEM client certificate for mutual TLS", parse: textValue(), group: REGISTRY }),
+    "registry-key-file": option({ placeholder: "PATH", description: "PEM client key for mutual TLS", parse: textValue(), group: REGISTRY }),
+    "registry-concurrency": option({ placeholder: "N", description: "Requests in flight at once, 1-64 (default 4)", parse: intValue(1, 64), group: REGISTRY }),
+    "registry-timeout-ms": option({ placeholder: "MS", description: "Per-request timeout, 1-600000 (default 30000)", parse: intValue(1, 6e5), group: REGISTRY }),
+    "on-registry-unavailable": option({
+      placeholder: "fail|offline",
+      description: "When the registry cannot answer: fail (default) or fall back to the git-history check, marked degraded",
+      parse: enumValue(["fail", "offline"]),
+      group: REGISTRY
+    }),
+    offline: flag("The git-history check even when a registry is configured", { group: REGISTRY })
   },
-  positionals: false,
-  async run(values, _positionals, io) {
-    const format = formatOption(values, "check");
-    const cwd = await directoryOption(stringOption(values, "cwd"), io.cwd);
-    const options = {
-      cwd,
-      against: nonEmpty4(stringOption(values, "against"), "--against"),
-      all: values.all === true,
-      configPath: nonEmpty4(stringOption(values, "config"), "--config"),
+  exits: {
+    ok: "compatible",
+    failed: "incompatible",
+    unavailable: "the Schema Registry is unavailable, so the check failed closed"
+  },
+  notes: "Refused registry credentials are bad input (2).",
+  async run(values, { io }) {
+    const report = await runRegistryCheck({
+      cwd: values.cwd ?? io.cwd,
+      against: values.against,
+      all: values.all,
+      configPath: values.config,
       openRepository,
-      registry: registryOptions(values, io)
-    };
-    try {
-      return writeReport(await runRegistryCheck(options), format, io);
-    } catch (error) {
-      if (!(error instanceof RegistryCheckError)) throw error;
-      io.stderr.write(`error: ${error.message.replace(/\s*[\r\n]+\s*/g, " ")}
-`);
-      return error.kind === "unavailable" ? EXIT.REGISTRY_UNAVAILABLE : EXIT.BAD_INPUT;
-    }
+      registry: {
+        flags: {
+          url: values["registry-url"],
+          caFile: values["registry-ca-file"],
+          certFile: values["registry-cert-file"],
+          keyFile: values["registry-key-file"],
+          concurrency: values["registry-concurrency"],
+          timeoutMs: values["registry-timeout-ms"]
+        },
+        env: io.env,
+        offline: values.offline,
+        ...values["on-registry-unavailable"] !== void 0 && { onUnavailable: values["on-registry-unavailable"] }
+      }
+    });
+    return writeReport(report, values.format, io);
   }
-};
-function registryOptions(values, io) {
-  const unavailable = stringOption(values, "on-registry-unavailable");
-  if (unavailable !== void 0 && unavailable !== "fail" && unavailable !== "offline") {
-    throw new UsageError(`--on-registry-unavailable must be fail or offline; got ${JSON.stringify(unavailable)}`, "check");
-  }
-  const flags = {
-    url: nonEmpty4(stringOption(values, "registry-url"), "--registry-url"),
-    caFile: nonEmpty4(stringOption(values, "registry-ca-file"), "--registry-ca-file"),
-    certFile: nonEmpty4(stringOption(values, "registry-cert-file"), "--registry-cert-file"),
-    keyFile: nonEmpty4(stringOption(values, "registry-key-file"), "--registry-key-file"),
-    concurrency: intOption(values, "registry-concurrency", 64),
-    timeoutMs: intOption(values, "registry-timeout-ms", 6e5)
-  };
-  return { flags, env: io.env, offline: values.offline === true, ...unavailable !== void 0 && { onUnavailable: unavailable } };
-}
-function intOption(values, name, max) {
-  const text = stringOption(values, name);
-  if (text === void 0) return void 0;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < 1 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}; got ${JSON.stringify(text)}`, "check");
-  return value;
-}
-async function directoryOption(value, cwd) {
-  if (value === void 0) return cwd;
-  const dir = resolve(cwd, nonEmpty4(value, "--cwd") ?? value);
-  const isDirectory = await stat(dir).then(
-    (s) => s.isDirectory(),
-    () => false
-  );
-  if (!isDirectory) throw new UsageError(`--cwd ${JSON.stringify(value)} is not a directory`, "check");
-  return dir;
-}
-function nonEmpty4(value, option) {
-  if (value !== void 0 && value.trim() === "") throw new UsageError(`${option} needs a non-empty value`, "check");
-  return value;
-}
+});
 
 // src/cli/commands/compat.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 
 // src/policy/check/run-compat.ts
-async function runCompat(options) {
-  const candidateFile = options.files[options.files.length - 1];
+async function runCompat(options4) {
+  const candidateFile = options4.files[options4.files.length - 1];
   if (candidateFile === void 0) throw new InputError("compat needs at least one schema file");
-  const olderFiles = options.files.slice(0, -1);
-  const base = { subject: null, file: candidateFile, level: options.level, warnings: [] };
+  const olderFiles = options4.files.slice(0, -1);
+  const base = { subject: null, file: candidateFile, level: options4.level, warnings: [] };
   const history = [];
   for (const [version, file] of olderFiles.entries()) {
     const meta = { version, file };
-    const parsed = await parseFile(file, false, options.readFile);
+    const parsed = await parseFile(file, false, options4.readFile);
     if ("error" in parsed) return single(errorSubject(base, parsed.error, history.map((v) => v.meta)));
     history.push({ meta, parsed });
   }
-  const candidate = await parseFile(candidateFile, true, options.readFile);
+  const candidate = await parseFile(candidateFile, true, options4.readFile);
   const metas = history.map((v) => v.meta);
   const entry = "error" in candidate ? errorSubject(base, candidate.error, metas) : evaluateSubject({ ...base, history, candidate, audit: false });
   return single(entry);
 }
-async function parseFile(file, strict, readFile9) {
+async function parseFile(file, strict, readFile10) {
   let bytes;
   try {
-    bytes = await readFile9(file);
+    bytes = await readFile10(file);
   } catch (error) {
     const code = error.code;
     throw new InputError(`cannot read ${file}${code === "ENOENT" ? ": no such file" : code ? ` (${code})` : ""}`);
@@ -6026,2139 +8188,258 @@ function single(entry) {
 }
 
 // src/cli/commands/compat.ts
-var HELP2 = `Usage: guardrails compat [--level <level>] [--format text|json|github] <older.avsc>... <candidate.avsc>
-
-Checks whether <candidate.avsc> may be registered after the older versions of its subject, given
-oldest first, at a Confluent compatibility level. The candidate is validated strictly, as the
-registry validates a new schema; older versions are read leniently, as the registry reads what it
-stores. With only a candidate, it is validated as a new subject.
-
-Options:
-  --level <level>      ${COMPATIBILITY_LEVELS.join(", ")}
-                       (default: BACKWARD; any case)
-${FORMAT_HELP}
-  -h, --help           Show this help
-
-Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error, 3 internal error.`;
-var compatCommand = {
+var compatCommand = defineCommand({
   name: "compat",
   summary: "Check one schema against older versions of its subject, given as files",
-  help: HELP2,
-  options: { level: { type: "string" }, format: { type: "string" } },
-  positionals: true,
-  async run(values, positionals, io) {
-    const format = formatOption(values, "compat");
-    const level3 = levelOption(stringOption(values, "level"));
-    if (positionals.length === 0) throw new UsageError("compat needs at least one schema file: <older.avsc>... <candidate.avsc>", "compat");
-    const report = await runCompat({ files: positionals, level: level3, readFile: (file) => readFile4(resolve2(io.cwd, file)) });
-    return writeReport(report, format, io);
+  usage: ["compat [--level LEVEL] [--format text|json|github] <older.avsc>... <candidate.avsc>"],
+  description: `Checks whether <candidate.avsc> may be registered after the older versions of its subject, given
+oldest first, at a Confluent compatibility level. The candidate is validated strictly, as the
+registry validates a new schema; older versions are read leniently, as the registry reads what it
+stores. With only a candidate, it is validated as a new subject.`,
+  options: {
+    level: option({
+      placeholder: "LEVEL",
+      description: `${COMPATIBILITY_LEVELS.join(", ")} (default BACKWARD; any case)`,
+      parse: enumValue(COMPATIBILITY_LEVELS, { ignoreCase: true }),
+      fallback: "BACKWARD"
+    }),
+    format: reportFormatOption
+  },
+  positionals: { placeholder: "at least one schema file: <older.avsc>... <candidate.avsc>", min: 1 },
+  exits: { ok: "compatible", failed: "incompatible" },
+  async run(values, { io, positionals }) {
+    const report = await runCompat({ files: positionals, level: values.level, readFile: (file) => readFile5(resolve2(io.cwd, file)) });
+    return writeReport(report, values.format, io);
   }
-};
-function levelOption(value) {
-  if (value === void 0) return "BACKWARD";
-  try {
-    return parseCompatibilityLevel(value);
-  } catch (error) {
-    if (error instanceof InvalidCompatibilityLevelError) {
-      throw new UsageError(`--level must be one of ${COMPATIBILITY_LEVELS.join(", ")}; got ${JSON.stringify(value)}`, "compat");
-    }
-    throw error;
-  }
-}
-
-// jobs/scheduler/command.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { hostname } from "node:os";
-import { parseArgs as parseArgs4 } from "node:util";
-import cron3 from "node-cron";
-
-// jobs/scheduler/claims.ts
-import pg from "pg";
-var TABLE = "guardrails_job_claims";
-var PgClaimStore = class {
-  constructor(connectionString, owner) {
-    this.owner = owner;
-    this.pool = new pg.Pool({ connectionString, max: 8 });
-    this.pool.on("error", () => {
-    });
-  }
-  owner;
-  pool;
-  async migrate(retentionDays) {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('guardrails_job_claims:migrate', 0))");
-      await client.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (
-        key text PRIMARY KEY,
-        job text NOT NULL,
-        slot timestamptz NOT NULL,
-        owner text NOT NULL,
-        status text NOT NULL DEFAULT 'running',
-        detail text,
-        claimed_at timestamptz NOT NULL DEFAULT now(),
-        finished_at timestamptz)`);
-      await client.query(`DELETE FROM ${TABLE} WHERE claimed_at < now() - make_interval(days => $1)`, [retentionDays]);
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => {
-      });
-      throw e;
-    } finally {
-      client.release();
-    }
-  }
-  async claim(job, slot) {
-    const key = `${job}:${slot}`;
-    const inserted = await this.pool.query(
-      `INSERT INTO ${TABLE} (key, job, slot, owner) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING 1`,
-      [key, job, slot, this.owner]
-    );
-    if (inserted.rowCount !== 1) return { won: false, reason: "claimed-elsewhere" };
-    const client = await this.pool.connect();
-    let locked = false;
-    try {
-      const res = await client.query("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [job]);
-      locked = res.rows[0]?.locked === true;
-    } finally {
-      if (!locked) client.release();
-    }
-    if (!locked) {
-      await this.pool.query(
-        `UPDATE ${TABLE} SET status = 'overlap', finished_at = now(), detail = $2 WHERE key = $1`,
-        [key, "an earlier run of this job was still running on another replica"]
-      );
-      return { won: false, reason: "overlap" };
-    }
-    return { won: true, claim: this.heldClaim(key, job, client) };
-  }
-  heldClaim(key, job, client) {
-    return {
-      key,
-      finish: async (status3, detail) => {
-        try {
-          await client.query(`UPDATE ${TABLE} SET status = $2, detail = $3, finished_at = now() WHERE key = $1`, [key, status3, detail ?? null]);
-          await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [job]);
-        } finally {
-          client.release();
-        }
-      }
-    };
-  }
-  async close() {
-    await this.pool.end();
-  }
-};
-var MemoryClaimStore = class {
-  keys = /* @__PURE__ */ new Set();
-  async migrate() {
-  }
-  async claim(job, slot) {
-    const key = `${job}:${slot}`;
-    if (this.keys.has(key)) return { won: false, reason: "claimed-elsewhere" };
-    this.keys.add(key);
-    return { won: true, claim: { key, finish: async () => {
-    } } };
-  }
-  async close() {
-  }
-};
-
-// jobs/scheduler/config.ts
-import cron from "node-cron";
-import { z as z8 } from "zod";
-
-// src/postmortem/config.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join5 } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { z as z7 } from "zod";
-
-// src/postmortem/errors.ts
-var FollowupsError = class extends Error {
-  constructor(kind, message, hint) {
-    super(hint ? `${message}. ${hint}` : message);
-    this.kind = kind;
-    this.hint = hint;
-  }
-  kind;
-  hint;
-  name = "FollowupsError";
-};
-
-// src/postmortem/model.ts
-var SEVERITIES = ["P1", "P2", "P3", "P4"];
-function formatProblem(p) {
-  return `${p.file}:${p.line}: ${p.message}${p.hint ? `. ${p.hint}` : ""}`;
-}
-
-// src/postmortem/config.ts
-var login = z7.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'a GitHub login like "alice"');
-var team = z7.string().regex(/^@?[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, 'a team like "acme/sre"');
-var OwnerEntry = z7.union([
-  login.transform((u) => ({ users: [u], team: void 0 })),
-  z7.array(login).transform((users) => ({ users, team: void 0 })),
-  z7.object({ users: z7.array(login).default([]), team: team.optional() }).strict()
-]);
-var FollowupsConfigSchema = z7.object({
-  /** Folder of incident reports, repository-relative. */
-  reports: z7.string().min(1).default("postmortems"),
-  /** `owner/name`; defaults to $GITHUB_REPOSITORY. */
-  repo: z7.string().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name").optional(),
-  /** Branch the report links and write-back point at. */
-  defaultBranch: z7.string().min(1).default("main"),
-  labels: z7.object({
-    base: z7.string().min(1).max(50).default("postmortem"),
-    needsOwner: z7.string().min(1).max(50).default("needs-owner"),
-    missing: z7.string().min(1).max(50).default("postmortem-missing"),
-    severityPrefix: z7.string().default("severity:"),
-    incidentPrefix: z7.string().default("incident:")
-  }).strict().prefault({}),
-  /** Owner name as written in reports (case-insensitive) → GitHub users and/or a team to mention. */
-  owners: z7.record(z7.string(), OwnerEntry).default({}),
-  reminders: z7.object({ intervalDays: z7.number().int().min(1).max(365).default(7) }).strict().prefault({}),
-  writeback: z7.object({
-    /** `pr`: commit ticks on `branch` and open a PR; `commit`: commit straight to `branch`; `off`. */
-    mode: z7.enum(["pr", "commit", "off"]).default("pr"),
-    branch: z7.string().min(1).default("postmortem-followups/sync")
-  }).strict().prefault({}),
-  missingPostmortems: z7.object({
-    enabled: z7.boolean().default(true),
-    severities: z7.array(z7.enum(SEVERITIES)).default(["P1", "P2"]),
-    withinHours: z7.number().positive().default(48),
-    /** YAML or JSON list of incidents `{id, severity, date|resolvedAt, title}`; reports are used when unset. */
-    incidentLog: z7.string().optional()
-  }).strict().prefault({})
-}).strict();
-function parseFollowupsConfig(raw, file = "guardrails.yaml") {
-  const result = FollowupsConfigSchema.safeParse(raw ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path2 = ["followups", ...issue.path.map(String)].join(".");
-  throw new FollowupsError("config", `${file}: ${path2}: ${issue.message}`, "See docs/postmortem-followups.md#configuration");
-}
-async function loadFollowupsConfig(cwd, file = "guardrails.yaml") {
-  return parseFollowupsConfig(await readSection(cwd, file, "followups"), file);
-}
-async function readSection(cwd, file, section2) {
-  let text;
-  try {
-    text = await readFile5(join5(cwd, file), "utf8");
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw new FollowupsError("config", `cannot read ${file}: ${e.message}`);
-  }
-  let doc;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new FollowupsError("config", `${file} is not valid YAML: ${e.message.split("\n")[0]}`);
-  }
-  if (doc === null || typeof doc !== "object") return void 0;
-  return doc[section2];
-}
-
-// jobs/scheduler/config.ts
-var ScheduleConfigError = class extends Error {
-  name = "ScheduleConfigError";
-};
-var JobSchema = z8.object({
-  /** 5 fields (minute..day-of-week) or 6 (with seconds first). */
-  cron: z8.string().min(1),
-  enabled: z8.boolean().default(true),
-  /** Arguments passed to the job's command, e.g. ["--dry-run"]. */
-  args: z8.array(z8.string()).default([]),
-  /** Overrides the schedule-wide time zone. */
-  timezone: z8.string().optional(),
-  /**
-   * node-cron fires only when day-of-month AND day-of-week both match; POSIX cron (and GitHub Actions) fires when
-   * either does. An expression restricting both is refused unless this says the AND reading is intended.
-   */
-  domAndDow: z8.boolean().default(false)
-}).strict();
-var ScheduleConfigSchema = z8.object({
-  timezone: z8.string().default("UTC"),
-  /** How long SIGTERM waits for running jobs before abandoning them. */
-  shutdownTimeoutSeconds: z8.number().positive().default(300),
-  /** Port of /healthz and /metrics; 0 picks a free one. */
-  port: z8.number().int().min(0).max(65535).default(9464),
-  /** Claim rows older than this are deleted at start-up. */
-  claimRetentionDays: z8.number().int().positive().default(90),
-  jobs: z8.record(z8.string().regex(/^[a-z][a-z0-9-]*$/, 'a job name like "expire-snapshots"'), JobSchema).default({})
-}).strict();
-function parseScheduleConfig(raw, file = "guardrails.yaml") {
-  const result = ScheduleConfigSchema.safeParse(raw ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const message = issue.code === "invalid_key" ? 'is not a job name; use lower-case letters, digits and dashes, like "expire-snapshots"' : issue.message;
-    throw new ScheduleConfigError(`${file}: ${["schedule", ...issue.path.map(String)].join(".")}: ${message}`);
-  }
-  checkTimeZone(result.data.timezone, `${file}: schedule.timezone`);
-  for (const [name, job] of Object.entries(result.data.jobs)) {
-    const where2 = `${file}: schedule.jobs.${name}`;
-    if (job.timezone) checkTimeZone(job.timezone, `${where2}.timezone`);
-    const problem = cronProblem(job.cron, job.domAndDow);
-    if (problem) throw new ScheduleConfigError(`${where2}.cron: ${problem}`);
-  }
-  return result.data;
-}
-async function loadScheduleConfig(cwd, file = "guardrails.yaml") {
-  try {
-    return parseScheduleConfig(await readSection(cwd, file, "schedule"), file);
-  } catch (e) {
-    if (e instanceof ScheduleConfigError) throw e;
-    throw new ScheduleConfigError(e.message);
-  }
-}
-function cronProblem(expression, domAndDow = false) {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5 && fields.length !== 6) {
-    return `"${expression}" has ${fields.length} fields; write 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)`;
-  }
-  const detail = cron.validateDetailed(expression);
-  if (!detail.valid) {
-    const e = detail.errors[0];
-    return `"${expression}" is not a valid cron expression${e ? `: ${e.field} ${e.value ?? ""} ${e.message}`.trimEnd() : ""}`;
-  }
-  const [dom, , dow] = fields.slice(-3);
-  if (!domAndDow && dom !== "*" && dom !== "?" && dow !== "*" && dow !== "?") {
-    return `"${expression}" restricts both day-of-month and day-of-week; node-cron requires BOTH to match (POSIX and GitHub Actions need either). Split it into two jobs, or set domAndDow: true if AND is what you mean`;
-  }
-  return void 0;
-}
-function checkTimeZone(tz, where2) {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-  } catch {
-    throw new ScheduleConfigError(`${where2}: "${tz}" is not an IANA time zone like "Australia/Sydney" or "UTC"`);
-  }
-}
-
-// jobs/scheduler/http.ts
-import { createServer } from "node:http";
-async function startStatusServer(port, metrics, state) {
-  const server = createServer((req, res) => {
-    const path2 = new URL(req.url ?? "/", "http://x").pathname;
-    if (req.method === "GET" && path2 === "/healthz") {
-      const status3 = state();
-      res.writeHead(status3 === "running" ? 200 : 503, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: status3, jobs: metrics.health() }));
-    } else if (req.method === "GET" && path2 === "/metrics") {
-      res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
-      res.end(metrics.prometheus());
-    } else {
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("not found: try /healthz or /metrics\n");
-    }
-  });
-  await new Promise((resolve7, reject) => {
-    server.once("error", reject);
-    server.listen(port, resolve7);
-  });
-  return {
-    port: server.address().port,
-    close: () => new Promise((r) => {
-      server.closeAllConnections?.();
-      server.close(() => r());
-    })
-  };
-}
-
-// src/backup/backup-command.ts
-import { resolve as resolve3 } from "node:path";
-
-// src/backup/errors.ts
-var BackupError = class extends Error {
-  constructor(kind, problem, hint, details = []) {
-    super(hint ? `${problem}. ${hint}` : problem);
-    this.kind = kind;
-    this.problem = problem;
-    this.hint = hint;
-    this.details = details;
-  }
-  kind;
-  problem;
-  hint;
-  details;
-  name = "BackupError";
-};
-function messageOf(error) {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s*\n\s*/g, " ");
-}
-
-// src/backup/collect.ts
-async function collectSnapshot(client, options) {
-  const wanted = options.settingsFilter ?? (() => true);
-  const subjectNames = await client.listSubjects({ deleted: options.includeDeleted, subjectPrefix: CONTEXT_WILDCARD });
-  const { rows, listing } = await listVersions(client, subjectNames, options);
-  const bySubject = groupBySubject(rows);
-  reconcile(subjectNames, bySubject, listing);
-  const progress = counter(subjectNames.length, options.onProgress);
-  const subjects = /* @__PURE__ */ new Map();
-  await Promise.all(
-    subjectNames.map(async (name) => {
-      const settings = wanted(name) ? await scopeSettings(client, name) : {};
-      subjects.set(name, { subject: name, settings, versions: bySubject.get(name) ?? [] });
-      progress();
-    })
-  );
-  const contexts = await contextSettings(client);
-  const global = { config: (await client.getGlobalConfig()).raw, mode: await client.getGlobalMode() };
-  const maxIds = await highestIds(client, rows);
-  return { snapshot: { global, contexts, subjects: sortedMap(subjects), maxIds }, listing };
-}
-async function listVersions(client, subjects, options) {
-  if (options.listing !== "walk") {
-    try {
-      const rows = await client.listSchemas({ deleted: options.includeDeleted });
-      const live = options.includeDeleted ? new Set((await client.listSchemas()).map(rowKey)) : void 0;
-      if (live) {
-        requireLiveListed(live, rows);
-        await confirmSoftDeleted(client, rows.filter((r) => !r.deleted && !live.has(rowKey(r))));
-      }
-      const isDeleted = (r) => r.deleted || live !== void 0 && !live.has(rowKey(r));
-      return { rows: rows.map((r) => toRecord(r, isDeleted(r))), listing: "bulk" };
-    } catch (error) {
-      const unsupported = error instanceof RegistryError && (error.httpStatus === 405 || error.httpStatus === 404 && error.code !== 40403);
-      if (options.listing === "bulk" || !unsupported) throw error;
-    }
-  }
-  return { rows: await walk(client, subjects, options), listing: "walk" };
-}
-function rowKey(r) {
-  return `${r.subject}\0${r.version}`;
-}
-function requireLiveListed(live, all) {
-  const listed = new Set(all.map(rowKey));
-  const missing = [...live].filter((k) => !listed.has(k)).map((k) => k.replace("\0", " version "));
-  if (missing.length === 0) return;
-  throw new BackupError(
-    "incomplete",
-    `the registry changed during the backup: ${missing.length} live version(s) are missing from the listing with deleted versions (${missing.slice(0, 3).join("; ")}${missing.length > 3 ? "; \u2026" : ""})`,
-    "Nothing was published; rerun the backup",
-    missing
-  );
-}
-async function confirmSoftDeleted(client, inferred) {
-  const stillLive = await Promise.all(
-    inferred.map(async (r) => {
-      try {
-        await client.getVersion(r.subject, r.version);
-        return [`${r.subject} version ${r.version}`];
-      } catch (error) {
-        if (error instanceof RegistryError && error.httpStatus === 404) return [];
-        throw error;
-      }
-    })
-  );
-  const live = stillLive.flat();
-  if (live.length === 0) return;
-  throw new BackupError(
-    "incomplete",
-    `the registry changed during the backup: ${live.length} version(s) missing from the live listing are live (${live.slice(0, 3).join("; ")}${live.length > 3 ? "; \u2026" : ""})`,
-    "Nothing was published; rerun the backup",
-    live
-  );
-}
-async function walk(client, subjects, options) {
-  const deleted = options.includeDeleted;
-  const perSubject = await Promise.all(
-    subjects.map(async (subject2) => {
-      const versions = await client.listVersions(subject2, { deleted });
-      const live = deleted ? new Set(await liveVersions(client, subject2)) : void 0;
-      return Promise.all(versions.map(async (v) => toRecord(await client.getVersion(subject2, v, { deleted }), live !== void 0 && !live.has(v))));
-    })
-  );
-  return perSubject.flat();
-}
-async function liveVersions(client, subject2) {
-  try {
-    return await client.listVersions(subject2);
-  } catch (error) {
-    if (error instanceof RegistryError && error.httpStatus === 404 && error.code === 40401) return [];
-    throw error;
-  }
-}
-function toRecord(s, deletedByListing) {
-  return {
-    subject: s.subject,
-    version: s.version,
-    id: s.id,
-    schemaType: s.schemaType,
-    schema: s.schema,
-    references: s.references.map((r) => ({ name: r.name, subject: r.subject, version: r.version })),
-    ...s.metadata !== void 0 && s.metadata !== null ? { metadata: s.metadata } : {},
-    ...s.ruleSet !== void 0 && s.ruleSet !== null ? { ruleSet: s.ruleSet } : {},
-    ...s.guid !== void 0 ? { guid: s.guid } : {},
-    deleted: s.deleted || deletedByListing
-  };
-}
-function groupBySubject(rows) {
-  const out = /* @__PURE__ */ new Map();
-  for (const row3 of rows) {
-    const list = out.get(row3.subject) ?? [];
-    list.push(row3);
-    out.set(row3.subject, list);
-  }
-  for (const list of out.values()) list.sort((a, b) => a.version - b.version);
-  return out;
-}
-function reconcile(subjects, bySubject, listing) {
-  const listed = new Set(subjects);
-  const missing = subjects.filter((s) => !bySubject.get(s)?.length);
-  const extra = [...bySubject.keys()].filter((s) => !listed.has(s));
-  const duplicated = [...bySubject.values()].filter((vs) => new Set(vs.map((v) => v.version)).size !== vs.length).map((vs) => vs[0]?.subject);
-  const problems = [
-    ...missing.map((s) => `subject '${s}' is listed by GET /subjects but has no versions in the ${listing} listing`),
-    ...extra.map((s) => `subject '${s}' has versions in the ${listing} listing but is not listed by GET /subjects`),
-    ...duplicated.map((s) => `subject '${s}' has the same version twice in the ${listing} listing`)
-  ];
-  if (problems.length === 0) return;
-  throw new BackupError(
-    "incomplete",
-    `the registry's listings disagree (${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; \u2026" : ""}); a page may have gone missing or the registry changed during the backup`,
-    "Nothing was published; run the backup again, or with --listing walk",
-    problems
-  );
-}
-async function scopeSettings(client, scope) {
-  const [config2, mode2] = await Promise.all([client.getSubjectConfig(scope), client.getSubjectMode(scope)]);
-  return { ...config2 ? { config: config2.raw } : {}, ...mode2 ? { mode: mode2 } : {} };
-}
-async function contextSettings(client) {
-  let contexts;
-  try {
-    contexts = await client.listContexts();
-  } catch (error) {
-    if (error instanceof RegistryError && error.httpStatus === 404) return /* @__PURE__ */ new Map();
-    throw error;
-  }
-  const named = contexts.filter((c) => c !== ".").sort();
-  const entries = await Promise.all(named.map(async (c) => [c, await scopeSettings(client, contextSubject(c))]));
-  return new Map(entries);
-}
-async function highestIds(client, rows) {
-  const byContext = /* @__PURE__ */ new Map();
-  for (const r of rows) {
-    const ctx = parseQualifiedSubject(r.subject).context;
-    byContext.set(ctx, Math.max(byContext.get(ctx) ?? 0, r.id));
-  }
-  const out = {};
-  for (const [ctx, listedMax] of [...byContext].sort(([a], [b]) => a < b ? -1 : 1)) {
-    const found = await client.getSchemaById(listedMax, { subject: ctx === "." ? void 0 : contextSubject(ctx), fetchMaxId: true }).catch(maxIdUnsupported);
-    out[ctx] = Math.max(listedMax, found?.maxId ?? 0);
-  }
-  return out;
-}
-function maxIdUnsupported(error) {
-  if (error instanceof RegistryError && (error.httpStatus === 404 || error.httpStatus === 405 || error.httpStatus === 422)) return void 0;
-  throw error;
-}
-function counter(total, onProgress) {
-  let done = 0;
-  onProgress?.(0, total);
-  return () => onProgress?.(++done, total);
-}
-function sortedMap(map) {
-  return new Map([...map].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-}
-
-// src/backup/backup-dir.ts
-import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile as readFile6, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
-import { basename, dirname, join as join6, relative, sep } from "node:path";
-
-// src/backup/paths.ts
-var MANIFEST_FILE = "MANIFEST.json";
-var SUMS_FILE = "SHA256SUMS";
-function encodeName(name) {
-  return encodeURIComponent(name).replace(/\*/g, "%2A").replace(/^\./, "%2E");
-}
-function decodeName(encoded) {
-  return decodeURIComponent(encoded);
-}
-var backupPaths = {
-  globalConfig: () => "global/config.json",
-  globalMode: () => "global/mode.json",
-  contextConfig: (context3) => `contexts/${encodeName(context3)}/config.json`,
-  contextMode: (context3) => `contexts/${encodeName(context3)}/mode.json`,
-  subject: (subject2) => `subjects/${encodeName(subject2)}/subject.json`,
-  version: (subject2, version) => `subjects/${encodeName(subject2)}/v${String(version).padStart(6, "0")}.json`
-};
-function classifyPath(path2) {
-  if (path2 === MANIFEST_FILE) return { kind: "manifest" };
-  if (path2 === SUMS_FILE) return { kind: "sums" };
-  if (path2 === backupPaths.globalConfig()) return { kind: "global-config" };
-  if (path2 === backupPaths.globalMode()) return { kind: "global-mode" };
-  const context3 = /^contexts\/([^/]+)\/(config|mode)\.json$/.exec(path2);
-  if (context3) return { kind: context3[2] === "config" ? "context-config" : "context-mode", context: safeDecode(context3[1]) ?? "" };
-  const subject2 = /^subjects\/([^/]+)\/subject\.json$/.exec(path2);
-  if (subject2) return { kind: "subject", subject: safeDecode(subject2[1]) ?? "" };
-  const version = /^subjects\/([^/]+)\/v(\d{6,})\.json$/.exec(path2);
-  if (version) return { kind: "version", subject: safeDecode(version[1]) ?? "", version: Number(version[2]) };
-  return void 0;
-}
-function safeDecode(text) {
-  try {
-    return text === void 0 ? void 0 : decodeName(text);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/backup/backup-dir.ts
-var PARTIAL_PREFIX = ".partial-";
-async function writeBackupDir(files, parent, name) {
-  const final = join6(parent, name);
-  if (await exists(final)) {
-    throw new BackupError("destination", `'${final}' already exists`, "Choose another --name, or remove it first");
-  }
-  const temp = join6(parent, `${PARTIAL_PREFIX}${name}-${randomBytes(4).toString("hex")}`);
-  try {
-    await writeTree(files, temp);
-    await rename(temp, final);
-  } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    if (error instanceof BackupError) throw error;
-    throw new BackupError("destination", `could not write the backup to '${final}': ${messageOf(error)}`, "Check the path and free space");
-  }
-  return final;
-}
-var PARALLEL_WRITES = 64;
-async function writeTree(files, root) {
-  await mkdir(root, { recursive: true });
-  const paths2 = [...files.keys()].filter((p) => p !== SUMS_FILE);
-  const target = (p) => join6(root, ...p.split("/"));
-  await inBatches([...new Set(paths2.map((p) => dirname(target(p))))], (d) => mkdir(d, { recursive: true }));
-  await inBatches(paths2, (p) => writeFile(target(p), files.get(p)));
-  const sums = files.get(SUMS_FILE);
-  if (sums !== void 0) await writeFile(join6(root, SUMS_FILE), sums);
-}
-async function inBatches(items, work) {
-  for (let i = 0; i < items.length; i += PARALLEL_WRITES) await Promise.all(items.slice(i, i + PARALLEL_WRITES).map(work));
-}
-async function readBackupDir(dir) {
-  if (basename(dir).startsWith(PARTIAL_PREFIX)) {
-    throw new BackupError("integrity", `'${dir}' is an unfinished backup (its name starts with ${PARTIAL_PREFIX})`, "Use a complete backup");
-  }
-  const info = await stat2(dir).catch(() => void 0);
-  if (!info?.isDirectory()) throw new BackupError("invalid-input", `'${dir}' is not a directory`, "Give --from the directory of a backup");
-  const out = /* @__PURE__ */ new Map();
-  await inBatches(await listFiles(dir), async (file) => out.set(relative(dir, file).split(sep).join("/"), await readFile6(file)));
-  return out;
-}
-async function listFiles(dir, top = true) {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const out = [];
-  for (const entry of entries) {
-    if (top && entry.name === ".git") continue;
-    const path2 = join6(dir, entry.name);
-    if (entry.isDirectory()) out.push(...await listFiles(path2, false));
-    else out.push(path2);
-  }
-  return out;
-}
-async function exists(path2) {
-  return await stat2(path2).catch(() => void 0) !== void 0;
-}
-
-// src/backup/canonical-json.ts
-function canonicalJson(value) {
-  return `${JSON.stringify(sortKeys(value), null, 2)}
-`;
-}
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== "object") return value;
-  const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
-}
-
-// src/backup/checksums.ts
-import { createHash } from "node:crypto";
-function sha256Hex(content) {
-  return createHash("sha256").update(content).digest("hex");
-}
-function formatSums(hashes) {
-  const paths2 = [...hashes.keys()].filter((p) => p !== SUMS_FILE).sort(byCodePoint);
-  return paths2.map((p) => `${hashes.get(p)}  ${p}
-`).join("");
-}
-function parseSums(text) {
-  const out = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  for (const [index, line] of lines.entries()) {
-    const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-    if (!match || out.has(match[2])) {
-      throw new BackupError("integrity", `${SUMS_FILE} line ${index + 1} is not '<sha256 hex>  <path>' or repeats a path`, "The backup cannot be trusted; use another one");
-    }
-    out.set(match[2], match[1]);
-  }
-  return out;
-}
-function compareSums(listed, actual) {
-  const problems = [];
-  for (const [path2, hash] of [...listed].sort(([a], [b]) => byCodePoint(a, b))) {
-    const found = actual.get(path2);
-    if (found === void 0) problems.push(`${path2}: listed in ${SUMS_FILE} but missing`);
-    else if (found !== hash) problems.push(`${path2}: SHA-256 differs from ${SUMS_FILE}`);
-  }
-  for (const path2 of [...actual.keys()].sort(byCodePoint)) {
-    if (path2 !== SUMS_FILE && !listed.has(path2)) problems.push(`${path2}: present but not listed in ${SUMS_FILE}`);
-  }
-  return problems;
-}
-function byCodePoint(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/backup/model.ts
-var BACKUP_FORMAT_VERSION = 1;
-function contentOf(v) {
-  return canonicalJson([v.schemaType, v.schema, v.references, v.metadata ?? null, v.ruleSet ?? null]);
-}
-function isSubjectDeleted(s) {
-  return s.versions.length > 0 && s.versions.every((v) => v.deleted);
-}
-
-// src/backup/layout.ts
-function renderBackup(snapshot, input) {
-  const files = /* @__PURE__ */ new Map();
-  const put = (path2, value) => files.set(path2, canonicalJson(value));
-  if (snapshot.global.config) put(backupPaths.globalConfig(), snapshot.global.config);
-  if (snapshot.global.mode) put(backupPaths.globalMode(), { mode: snapshot.global.mode });
-  for (const [context3, settings] of snapshot.contexts) {
-    if (settings.config) put(backupPaths.contextConfig(context3), { context: context3, config: settings.config });
-    if (settings.mode) put(backupPaths.contextMode(context3), { context: context3, mode: settings.mode });
-  }
-  for (const record of snapshot.subjects.values()) {
-    put(backupPaths.subject(record.subject), { subject: record.subject, deleted: isSubjectDeleted(record), ...record.settings });
-    for (const v of record.versions) put(backupPaths.version(v.subject, v.version), versionFile(v));
-  }
-  put(MANIFEST_FILE, manifestOf(snapshot, input, files.size + 1));
-  const hashes = new Map([...files].map(([path2, text]) => [path2, sha256Hex(text)]));
-  files.set(SUMS_FILE, formatSums(hashes));
-  return files;
-}
-function versionFile(v) {
-  return { ...v, references: v.references, schemaSha256: sha256Hex(v.schema) };
-}
-function manifestOf(snapshot, input, files) {
-  const subjects = [...snapshot.subjects.values()];
-  const versions = subjects.flatMap((s) => s.versions);
-  return {
-    format: "guardrails-registry-backup",
-    formatVersion: BACKUP_FORMAT_VERSION,
-    ...input,
-    counts: {
-      subjects: subjects.length,
-      deletedSubjects: subjects.filter(isSubjectDeleted).length,
-      versions: versions.length,
-      deletedVersions: versions.filter((v) => v.deleted).length,
-      contexts: snapshot.contexts.size,
-      files
-    },
-    maxIds: snapshot.maxIds
-  };
-}
-
-// src/backup/backup.ts
-async function createBackup(client, options) {
-  const startedAt = options.now();
-  const { snapshot, listing } = await collectSnapshot(client, options);
-  const files = renderBackup(snapshot, {
-    tool: { name: "guardrails", version: options.toolVersion },
-    source: { url: options.sourceUrl, serverVersion: null },
-    startedAt: startedAt.toISOString(),
-    finishedAt: options.now().toISOString(),
-    listing,
-    includesDeleted: options.includeDeleted
-  });
-  const path2 = await writeBackupDir(files, options.parent, options.name ?? defaultBackupName(startedAt));
-  return { path: path2, manifest: JSON.parse(files.get(MANIFEST_FILE)), files };
-}
-function defaultBackupName(at2) {
-  return `backup-${at2.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}`;
-}
-
-// src/backup/command-support.ts
-import { parseArgs } from "node:util";
-
-// src/backup/registry-env.ts
-function registrySettingsFrom(flags, env) {
-  const url2 = flags.url ?? env[REGISTRY_ENV.url];
-  if (!url2) {
-    throw new BackupError("invalid-input", `no registry URL: give --registry-url or set ${REGISTRY_ENV.url}`, "e.g. --registry-url https://psrc-xxxx.us-east-2.aws.confluent.cloud");
-  }
-  let auth;
-  try {
-    auth = authFromEnv(env);
-  } catch (error) {
-    if (error instanceof RegistryError) throw new BackupError("invalid-input", error.issues?.[0] ?? error.message);
-    throw error;
-  }
-  return parseRegistrySettings({ url: url2, ...auth ? { auth } : {}, ...flags.concurrency ? { maxConcurrency: flags.concurrency } : {} });
-}
-
-// src/backup/command-support.ts
-var EXIT_CODES = {
-  OK: 0,
-  /** The operation ran and failed: conflicts, differences after restore, registry or destination failure. */
-  FAILED: 1,
-  /** Usage error, invalid input, or a backup that fails its checks. */
-  BAD_INPUT: 2,
-  /** A bug in guardrails. */
-  INTERNAL: 3
-};
-var UsageError2 = class extends Error {
-  name = "UsageError";
-};
-function parseOptions(argv, options) {
-  try {
-    return parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError2((messageOf(error).split(/\.\s/)[0] ?? "invalid options").replace(/\.$/, ""));
-  }
-}
-function scrubbingIo(io) {
-  const secrets = [REGISTRY_ENV.apiSecret, REGISTRY_ENV.bearerToken, REGISTRY_ENV.apiKey, "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"].map((name) => io.env[name]).filter((v) => typeof v === "string" && v.length >= 4).sort((a, b) => b.length - a.length);
-  const scrub = (text) => secrets.reduce((out, s) => out.split(s).join("***"), text);
-  return { ...io, stdout: (s) => io.stdout(scrub(s)), stderr: (s) => io.stderr(scrub(s)) };
-}
-async function runGuarded(command2, io, body) {
-  const safe = scrubbingIo(io);
-  try {
-    return await body(safe);
-  } catch (error) {
-    const { code, lines } = describe2(command2, error);
-    for (const line of lines) safe.stderr(`${line}
-`);
-    return code;
-  }
-}
-function describe2(command2, error) {
-  if (error instanceof UsageError2) return { code: EXIT_CODES.BAD_INPUT, lines: [`guardrails ${command2}: ${error.message}`, `Run 'guardrails ${command2} --help' for the options.`] };
-  if (error instanceof BackupError) {
-    const bad = error.kind === "invalid-input" || error.kind === "integrity";
-    const details = error.details.length > 3 ? error.details.map((d) => `  ${d}`) : [];
-    return { code: bad ? EXIT_CODES.BAD_INPUT : EXIT_CODES.FAILED, lines: [`guardrails ${command2}: ${error.message}`, ...details] };
-  }
-  if (error instanceof RegistryError) {
-    const code = error.kind === "invalid-settings" ? EXIT_CODES.BAD_INPUT : EXIT_CODES.FAILED;
-    return { code, lines: [`guardrails ${command2}: ${error.message}`] };
-  }
-  return { code: EXIT_CODES.INTERNAL, lines: [`guardrails ${command2}: internal error: ${messageOf(error)}`, "This is a bug in guardrails; please report it with the command line."] };
-}
-function intOption2(name, value, min, max) {
-  if (value === void 0) return void 0;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError2(`--${name} must be a whole number from ${min} to ${max}, got '${value}'`);
-  }
-  return Number(value);
-}
-function oneOf(name, value, allowed, fallback) {
-  if (value === void 0) return fallback;
-  if (!allowed.includes(value)) throw new UsageError2(`--${name} must be one of ${allowed.join(", ")}, got '${value}'`);
-  return value;
-}
-function str(values, name) {
-  const v = values[name];
-  return typeof v === "string" ? v : void 0;
-}
-function strs(values, name) {
-  const v = values[name];
-  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : typeof v === "string" ? [v] : [];
-}
-
-// src/backup/destinations/directory.ts
-import { readdir as readdir2, rm as rm2 } from "node:fs/promises";
-import { join as join7 } from "node:path";
-
-// src/backup/retention.ts
-var NAME = /^backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
-function backupTime(name) {
-  const m = NAME.exec(name);
-  if (!m) return void 0;
-  const [, y, mo, d, h, mi, s] = m.map(Number);
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-}
-function expiredBackups(names, rule, now) {
-  if (rule.keepLast === void 0 && rule.keepDays === void 0) return [];
-  const dated = names.map((name) => ({ name, at: backupTime(name) })).filter((b) => b.at !== void 0).sort((a, b) => b.at.getTime() - a.at.getTime());
-  const cutoff = rule.keepDays === void 0 ? void 0 : now.getTime() - rule.keepDays * 864e5;
-  return dated.filter((b, index) => {
-    if (index === 0) return false;
-    const keptByCount = rule.keepLast !== void 0 && index < rule.keepLast;
-    const keptByAge = cutoff !== void 0 && b.at.getTime() >= cutoff;
-    return !keptByCount && !keptByAge;
-  }).map((b) => b.name);
-}
-
-// src/backup/destinations/directory.ts
-async function pruneDirectory(parent, rule, now) {
-  const entries = await readdir2(parent, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
-  const expired = expiredBackups(names, rule, now);
-  for (const name of expired) await rm2(join7(parent, name), { recursive: true, force: true });
-  return expired;
-}
-
-// src/backup/destinations/git-branch.ts
-import { mkdtemp, rm as rm3 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join8 } from "node:path";
-
-// src/backup/git.ts
-import { execFile as execFile2 } from "node:child_process";
-function gitIn(repo, baseEnv = process.env) {
-  return (args, options = {}) => new Promise((resolve7, reject) => {
-    const child = execFile2(
-      "git",
-      [...args],
-      { cwd: repo, env: { ...baseEnv, ...options.env }, encoding: "buffer", maxBuffer: 1 << 30 },
-      (error, stdout, stderr) => {
-        if (!error) return resolve7(stdout);
-        const first = stderr.toString("utf8").trim().split("\n")[0] ?? "";
-        reject(new BackupError("destination", `git ${args[0]} failed in '${repo}': ${first || error.message}`, "Check that it is a git repository and the ref exists"));
-      }
-    );
-    if (options.input !== void 0) child.stdin?.end(options.input);
-  });
-}
-async function tryResolve(git, ref) {
-  try {
-    return (await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).toString("utf8").trim() || void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function commitBefore(git, ref, date) {
-  const before = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date} 00:00:00 +0000` : date;
-  const found = (await git(["rev-list", "-1", `--before=${before}`, ref, "--"])).toString("utf8").trim();
-  if (!found) throw new BackupError("invalid-input", `no commit on '${ref}' before ${date}`, "Pick a later date or another ref");
-  return found;
-}
-async function readTree(git, commit, include = () => true) {
-  const listing = (await git(["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8");
-  const entries = listing.split("\0").filter(Boolean).map((line) => {
-    const tab = line.indexOf("	");
-    const [, type, sha] = line.slice(0, tab).split(" ");
-    return { type, sha, path: line.slice(tab + 1) };
-  }).filter((e) => e.type === "blob" && include(e.path));
-  const out = /* @__PURE__ */ new Map();
-  if (entries.length === 0) return out;
-  const batch = await git(["cat-file", "--batch"], { input: entries.map((e) => `${e.sha}
-`).join("") });
-  let offset = 0;
-  for (const entry of entries) {
-    const headerEnd = batch.indexOf(10, offset);
-    const size = Number(batch.subarray(offset, headerEnd).toString("utf8").split(" ")[2]);
-    out.set(entry.path, batch.subarray(headerEnd + 1, headerEnd + 1 + size));
-    offset = headerEnd + 1 + size + 1;
-  }
-  return out;
-}
-
-// src/backup/destinations/git-branch.ts
-var IDENTITY = {
-  GIT_AUTHOR_NAME: "guardrails backup",
-  GIT_AUTHOR_EMAIL: "guardrails-backup@users.noreply.github.com",
-  GIT_COMMITTER_NAME: "guardrails backup",
-  GIT_COMMITTER_EMAIL: "guardrails-backup@users.noreply.github.com"
-};
-async function commitToBranch(git, dir, paths2, options) {
-  const ref = `refs/heads/${options.branch}`;
-  const parent = await tryResolve(git, ref);
-  const tmp = await mkdtemp(join8(tmpdir(), "guardrails-index-"));
-  const env = { GIT_INDEX_FILE: join8(tmp, "index") };
-  try {
-    const sorted = [...paths2].sort();
-    const hashes = (await git(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: sorted.map((p) => `${join8(dir, p)}
-`).join("") })).toString("utf8").trim().split("\n");
-    const info = sorted.map((p, i) => `100644 ${hashes[i]}	${p}
-`).join("");
-    await git(["update-index", "--add", "--index-info"], { input: info, env });
-    const tree = (await git(["write-tree"], { env })).toString("utf8").trim();
-    if (parent && (await git(["rev-parse", `${parent}^{tree}`])).toString("utf8").trim() === tree) return { commit: parent, changed: false };
-    const commitArgs = ["commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", options.message];
-    const commit = (await git(commitArgs, { env: IDENTITY })).toString("utf8").trim();
-    await git(["update-ref", ref, commit, parent ?? "".padStart(40, "0")]);
-    if (options.pushTo) await git(["push", "--quiet", options.pushTo, `${ref}:${ref}`]);
-    return { commit, changed: true };
-  } finally {
-    await rm3(tmp, { recursive: true, force: true });
-  }
-}
-
-// src/backup/destinations/s3.ts
-async function uploadToS3(files, name, options) {
-  const { S3Client: Client, PutObjectCommand: PutObjectCommand2 } = await import("@aws-sdk/client-s3");
-  const client = new Client({
-    ...options.region ? { region: options.region } : { region: "us-east-1" },
-    ...options.endpoint ? { endpoint: options.endpoint, forcePathStyle: options.forcePathStyle ?? true } : {}
-  });
-  const base = `${options.prefix.replace(/^\/+/, "")}${name}/`;
-  const ordered = [...[...files.keys()].filter((p) => p !== SUMS_FILE).sort(), SUMS_FILE];
-  try {
-    for (const path2 of ordered) {
-      const body = files.get(path2);
-      if (body === void 0) continue;
-      await client.send(new PutObjectCommand2({ Bucket: options.bucket, Key: `${base}${path2}`, Body: body, ContentType: path2.endsWith(".json") ? "application/json" : "text/plain" }));
-    }
-  } catch (error) {
-    throw new BackupError("destination", `upload to s3://${options.bucket}/${base} failed: ${messageOf(error)}`, "The local backup is complete; check the bucket, the credentials and the region, then upload again");
-  } finally {
-    client.destroy();
-  }
-  return `s3://${options.bucket}/${base}`;
-}
-async function downloadFromS3(location, options) {
-  const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(location);
-  if (!match) throw new BackupError("invalid-input", `'${location}' is not s3://bucket/prefix/`, "e.g. --from s3://my-bucket/registry-backups/backup-20261126T020000Z/");
-  const [, bucket, rawPrefix] = match;
-  const prefix = rawPrefix.endsWith("/") ? rawPrefix : `${rawPrefix}/`;
-  const { S3Client: Client, ListObjectsV2Command, GetObjectCommand: GetObjectCommand2 } = await import("@aws-sdk/client-s3");
-  const client = new Client({
-    region: options.region ?? "us-east-1",
-    ...options.endpoint ? { endpoint: options.endpoint, forcePathStyle: options.forcePathStyle ?? true } : {}
-  });
-  const out = /* @__PURE__ */ new Map();
-  try {
-    let token;
-    do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-      for (const object of page.Contents ?? []) {
-        if (!object.Key) continue;
-        const got = await client.send(new GetObjectCommand2({ Bucket: bucket, Key: object.Key }));
-        out.set(object.Key.slice(prefix.length), Buffer.from(await got.Body.transformToByteArray()));
-      }
-      token = page.IsTruncated ? page.NextContinuationToken : void 0;
-    } while (token);
-  } catch (error) {
-    throw new BackupError("destination", `download from ${location} failed: ${messageOf(error)}`, "Check the location, the credentials and the region");
-  } finally {
-    client.destroy();
-  }
-  return out;
-}
-
-// src/backup/progress.ts
-function createProgress(style, label2, write) {
-  let lastTenth = -1;
-  let drawn = false;
-  return {
-    update(done, total) {
-      if (style === "none" || total <= 0) return;
-      const fraction = Math.min(1, done / total);
-      if (style === "bar") {
-        const width = 30;
-        const filled = Math.round(fraction * width);
-        write(`\r${label2} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${done}/${total}`);
-        drawn = true;
-        return;
-      }
-      const tenth = Math.floor(fraction * 10);
-      if (tenth === lastTenth) return;
-      lastTenth = tenth;
-      write(`${label2}: ${done}/${total} (${tenth * 10}%)
-`);
-    },
-    finish() {
-      if (drawn) write("\n");
-      drawn = false;
-    }
-  };
-}
-function progressStyle(option, isTty, env) {
-  if (option === "bar" || option === "lines" || option === "none") return option;
-  return isTty && !env["CI"] ? "bar" : "lines";
-}
-
-// src/backup/backup-command.ts
-var BACKUP_HELP = `guardrails backup --out DIR [options]
-
-Saves every subject of every context of a Schema Registry (soft-deleted ones too), with ids,
-versions, references, metadata, rule sets, configs and modes, to DIR/<name>/ with a MANIFEST.json
-and a SHA256SUMS. Written under a temporary name and renamed when complete.
-
-Registry:
-  --registry-url URL      default: $GUARDRAILS_REGISTRY_URL. Credentials only from the environment:
-                          GUARDRAILS_REGISTRY_API_KEY + _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN
-                          (+ _LOGICAL_CLUSTER, _IDENTITY_POOL_ID for Confluent Cloud OAuth)
-  --concurrency N         requests in flight (1-64, default 8)
-  --listing MODE          auto (bulk GET /schemas, else subject by subject) | bulk | walk
-  --no-deleted            leave out soft-deleted subjects and versions
-Output:
-  --out DIR               parent directory of the backup (required)
-  --name NAME             backup directory name (default backup-<UTC time>, e.g. backup-20261126T020000Z)
-  --keep N                retention: keep the newest N default-named backups in DIR
-  --keep-days N           retention: keep default-named backups younger than N days (with --keep: either keeps)
-  --git-branch BRANCH     also commit the backup as the whole tree of BRANCH in the repository at --git-repo
-  --git-repo DIR          default: the current directory
-  --push REMOTE           push BRANCH to REMOTE after committing (e.g. origin)
-  --s3-bucket BUCKET      also upload to s3://BUCKET/<prefix><name>/ (AWS credentials from the default chain)
-  --s3-prefix PREFIX      default: registry-backups/
-  --s3-region REGION      default: $AWS_REGION or us-east-1
-  --s3-endpoint URL       S3-compatible endpoint (path-style)
-  --progress MODE         auto | bar | lines | none (default auto: a bar in a terminal, lines in CI)
-  --json                  print MANIFEST.json on stdout instead of a summary
-  -h, --help
-
-Exit codes: 0 complete, 1 failed (nothing published under the final name), 2 bad options, 3 bug.
-`;
-var OPTIONS = {
-  "registry-url": { type: "string" },
-  concurrency: { type: "string" },
-  listing: { type: "string" },
-  "no-deleted": { type: "boolean" },
-  out: { type: "string" },
-  name: { type: "string" },
-  keep: { type: "string" },
-  "keep-days": { type: "string" },
-  "git-branch": { type: "string" },
-  "git-repo": { type: "string" },
-  push: { type: "string" },
-  "s3-bucket": { type: "string" },
-  "s3-prefix": { type: "string" },
-  "s3-region": { type: "string" },
-  "s3-endpoint": { type: "string" },
-  progress: { type: "string" },
-  json: { type: "boolean" }
-};
-async function runBackupCommand(argv, io, now = () => /* @__PURE__ */ new Date()) {
-  return runGuarded("backup", io, async (out) => {
-    const values = parseOptions(argv, OPTIONS);
-    if (values["help"]) {
-      out.stdout(BACKUP_HELP);
-      return EXIT_CODES.OK;
-    }
-    const settings = readSettings(values, out);
-    const client = createRegistryClient(registrySettingsFrom({ url: settings.url, concurrency: settings.concurrency }, out.env));
-    const progress = createProgress(progressStyle(settings.progress, out.isTty ?? false, out.env), "subjects", out.stderr);
-    let result;
-    try {
-      out.stderr(`backing up ${settings.sourceUrl} \u2026
-`);
-      result = await createBackup(client, { ...settings, onProgress: (d, t) => progress.update(d, t), now });
-    } finally {
-      progress.finish();
-      client.close();
-    }
-    await publish(result, settings, out, now);
-    out.stdout(settings.json ? `${JSON.stringify(result.manifest, null, 2)}
-` : summary2(result));
-    return EXIT_CODES.OK;
-  });
-}
-function readSettings(values, io) {
-  const outDir = str(values, "out");
-  if (!outDir) throw new UsageError2("--out DIR is required");
-  const push = str(values, "push");
-  if (push && !str(values, "git-branch")) throw new UsageError2("--push needs --git-branch");
-  const registryUrl = str(values, "registry-url") ?? io.env["GUARDRAILS_REGISTRY_URL"];
-  return {
-    url: str(values, "registry-url"),
-    // Validated (and stripped of credentials) by registrySettingsFrom; this is only for the manifest.
-    sourceUrl: registryUrl ? sanitize(registryUrl) : "",
-    concurrency: intOption2("concurrency", str(values, "concurrency"), 1, 64) ?? 8,
-    listing: oneOf("listing", str(values, "listing"), ["auto", "bulk", "walk"], "auto"),
-    includeDeleted: values["no-deleted"] !== true,
-    parent: resolve3(io.cwd, outDir),
-    name: checkName2(str(values, "name")),
-    keepLast: intOption2("keep", str(values, "keep"), 1, 1e5),
-    keepDays: intOption2("keep-days", str(values, "keep-days"), 1, 1e5),
-    gitBranch: str(values, "git-branch"),
-    gitRepo: resolve3(io.cwd, str(values, "git-repo") ?? "."),
-    push,
-    s3Bucket: str(values, "s3-bucket"),
-    s3Prefix: str(values, "s3-prefix") ?? "registry-backups/",
-    s3Region: str(values, "s3-region") ?? io.env["AWS_REGION"],
-    s3Endpoint: str(values, "s3-endpoint"),
-    progress: oneOf("progress", str(values, "progress"), ["auto", "bar", "lines", "none"], "auto"),
-    json: values["json"] === true,
-    toolVersion: io.version ?? "unknown"
-  };
-}
-function checkName2(name) {
-  if (name !== void 0 && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-    throw new UsageError2(`--name must be letters, digits, '.', '_' or '-' (not starting with '.' or '-'), got '${name}'`);
-  }
-  return name;
-}
-function sanitize(urls) {
-  return urls.split(",").map((u) => sanitizeUrl(u.trim())).join(",");
-}
-async function publish(result, settings, io, now) {
-  const name = result.path.slice(settings.parent.length + 1);
-  if (settings.gitBranch) {
-    const git = gitIn(settings.gitRepo, io.env);
-    const message = `registry backup ${name}
-
-${result.manifest.counts.subjects} subjects, ${result.manifest.counts.versions} versions from ${result.manifest.source.url}`;
-    const done = await commitToBranch(git, result.path, [...result.files.keys()], { branch: settings.gitBranch, message, pushTo: settings.push });
-    io.stderr(`git: ${done.changed ? `committed ${done.commit.slice(0, 12)} to` : "no change on"} ${settings.gitBranch}${settings.push ? `, pushed to ${settings.push}` : ""}
-`);
-  }
-  if (settings.s3Bucket) {
-    const where2 = await uploadToS3(result.files, name, {
-      bucket: settings.s3Bucket,
-      prefix: settings.s3Prefix,
-      region: settings.s3Region,
-      endpoint: settings.s3Endpoint
-    });
-    io.stderr(`s3: uploaded to ${where2}
-`);
-  }
-  if (settings.keepLast !== void 0 || settings.keepDays !== void 0) {
-    const removed = await pruneDirectory(settings.parent, { keepLast: settings.keepLast, keepDays: settings.keepDays }, now());
-    if (removed.length) io.stderr(`retention: removed ${removed.join(", ")}
-`);
-  }
-}
-function summary2(result) {
-  const c = result.manifest.counts;
-  return [
-    `backup complete: ${result.path}`,
-    `  ${c.subjects} subjects (${c.deletedSubjects} soft-deleted), ${c.versions} versions (${c.deletedVersions} soft-deleted), ${c.contexts} named contexts`,
-    `  listing ${result.manifest.listing}; ${c.files} files checked by SHA256SUMS`,
-    ""
-  ].join("\n");
-}
-
-// src/backup/restore-command.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
-
-// src/backup/select.ts
-function subjectMatcher(selection) {
-  if (selection.globs.length === 0 && selection.subjects.length === 0) return () => true;
-  const exact = new Set(selection.subjects);
-  const patterns = selection.globs.map(globToRegExp2);
-  return (subject2) => exact.has(subject2) || patterns.some((p) => p.test(subject2));
-}
-function globToRegExp2(glob2) {
-  const body = [...glob2].map((c) => c === "*" ? ".*" : c === "?" ? "." : c.replace(/[\\^$.|+()[\]{}]/g, "\\$&")).join("");
-  return new RegExp(`^${body}$`, "s");
-}
-function isFullRestore(selection) {
-  return selection.globs.length === 0 && selection.subjects.length === 0 && selection.targetContext === void 0;
-}
-function selectFromBackup(backup, selection) {
-  const keep = subjectMatcher(selection);
-  const rename2 = (s) => selection.targetContext === void 0 ? s : qualifySubject(selection.targetContext, parseQualifiedSubject(s).subject);
-  const subjects = /* @__PURE__ */ new Map();
-  for (const record of backup.subjects.values()) {
-    if (!keep(record.subject)) continue;
-    const name = rename2(record.subject);
-    if (subjects.has(name)) {
-      throw new BackupError("invalid-input", `subjects from two contexts would both become '${name}' in context ${selection.targetContext}`, "Select subjects of one context with --subject or --glob");
-    }
-    subjects.set(name, { subject: name, settings: record.settings, versions: record.versions.map((v) => renameVersion(v, name, rename2)) });
-  }
-  const full = isFullRestore(selection);
-  return { global: full ? backup.global : {}, contexts: full ? backup.contexts : /* @__PURE__ */ new Map(), subjects, maxIds: backup.maxIds };
-}
-function renameVersion(v, subject2, rename2) {
-  const references2 = v.references.map((r) => r.subject.startsWith(":.") ? { ...r, subject: rename2(r.subject) } : r);
-  return { ...v, subject: subject2, references: references2 };
-}
-
-// src/backup/git-history.ts
-async function restoreFromGitHistory(client, git, options) {
-  const commit = await tryResolve(git, options.ref);
-  if (!commit) throw new BackupError("invalid-input", `'${options.ref}' is not a commit`, "Give a branch, tag or commit of this repository");
-  const files = await schemaFilesAt(git, commit, options.configPath ?? "guardrails.yaml");
-  const needed = neededFiles(files, subjectMatcher(options.selection));
-  const lines = [`Schema files at ${options.ref} (${commit.slice(0, 12)})${options.dryRun ? ", dry run" : ""}:`];
-  const versions = /* @__PURE__ */ new Map();
-  const failedFiles = /* @__PURE__ */ new Set();
-  for (const f of files) {
-    const references2 = f.uses.map((u) => ({ name: u.name, subject: subjectOf(files, u.file), version: versions.get(u.file) ?? 0 }));
-    const blocked = f.uses.find((u) => failedFiles.has(u.file));
-    if (blocked) {
-      failedFiles.add(f.file);
-      lines.push(`  ! ${f.subject} (${f.file}): skipped, it uses ${blocked.name} whose file failed`);
-      continue;
-    }
-    if (!needed.has(f.file)) continue;
-    try {
-      const line = await registerOne(client, f, references2, versions, options.dryRun);
-      lines.push(`  ${line}`);
-    } catch (error) {
-      failedFiles.add(f.file);
-      lines.push(`  ! ${f.subject} (${f.file}): ${messageOf(error)}`);
-    }
-  }
-  return { report: `${lines.join("\n")}
-`, failed: failedFiles.size > 0 };
-}
-async function registerOne(client, f, references2, versions, dryRun) {
-  const known = references2.every((r) => r.version > 0);
-  const found = known ? await client.lookupSchema(f.subject, { schema: f.text, references: references2 }) : void 0;
-  if (found) {
-    versions.set(f.file, found.version);
-    return `= ${f.subject} (${f.file}): already registered as v${found.version}, id ${found.id}`;
-  }
-  if (dryRun) return `+ ${f.subject} (${f.file}): would be registered${references2.length ? ` with references to ${references2.map((r) => r.subject).join(", ")}` : ""}`;
-  const result = await client.register(f.subject, { schema: f.text, references: references2 });
-  const version = result.version ?? (await client.lookupSchema(f.subject, { schema: f.text, references: references2 }))?.version ?? 0;
-  versions.set(f.file, version);
-  return `+ ${f.subject} (${f.file}): registered as v${version}, id ${result.id}`;
-}
-async function schemaFilesAt(git, commit, configPath) {
-  const configBlob = (await readTree(git, commit, (p) => p === configPath)).get(configPath);
-  const settings = parseConfigText(configBlob ? configBlob.toString("utf8") : "version: 1\n", configPath).settings;
-  const resolver = subjectResolver(settings);
-  const blobs = await readTree(git, commit, (p) => resolver.isSchemaFile(p));
-  if (blobs.size === 0) throw new BackupError("invalid-input", `no schema files at ${commit.slice(0, 12)} match ${settings.schemas.paths.join(", ")}`, "Check the ref and the schemas.paths of the config");
-  const sources = [...blobs].map(([file, bytes]) => ({ file, text: bytes.toString("utf8") }));
-  let loaded;
-  try {
-    loaded = loadSchemaSet(sources);
-  } catch (error) {
-    throw new BackupError("invalid-input", `the schema files at ${commit.slice(0, 12)} do not load: ${error instanceof SchemaError ? error.message : messageOf(error)}`, "Pick a ref whose schemas are valid");
-  }
-  const definedBy = /* @__PURE__ */ new Map();
-  for (const [file, schema] of loaded) for (const name of schema.named.keys()) definedBy.set(name, file);
-  const texts = new Map(sources.map((s) => [s.file, s.text]));
-  return [...loaded].map(([file, schema]) => {
-    const root = schema.schema;
-    const subject2 = nameOf(file, () => subjectNameFor(file, resolver.mappingFor(file), isNamed(root) ? root.fullName : void 0));
-    const uses = scanNamedTypes(JSON.parse(texts.get(file))).references.flatMap((ref) => {
-      const name = ref.candidates.find((c) => definedBy.has(c) && definedBy.get(c) !== file);
-      return name ? [{ file: definedBy.get(name), name }] : [];
-    });
-    return { file, text: texts.get(file), subject: subject2, loaded: schema, uses: dedupe(uses) };
-  });
-}
-function nameOf(file, name) {
-  try {
-    return name();
-  } catch (error) {
-    throw new BackupError("invalid-input", `cannot name the subject of ${file}: ${messageOf(error)}`, "Map the file in guardrails.yaml (or pass --config)");
-  }
-}
-function dedupe(uses) {
-  const seen = /* @__PURE__ */ new Set();
-  return uses.filter((u) => seen.has(u.name) ? false : (seen.add(u.name), true));
-}
-function subjectOf(files, file) {
-  return files.find((f) => f.file === file)?.subject ?? file;
-}
-function neededFiles(files, keep) {
-  const byFile = new Map(files.map((f) => [f.file, f]));
-  const needed = /* @__PURE__ */ new Set();
-  const pending = files.filter((f) => keep(f.subject)).map((f) => f.file);
-  for (let file = pending.pop(); file !== void 0; file = pending.pop()) {
-    if (needed.has(file)) continue;
-    needed.add(file);
-    pending.push(...byFile.get(file)?.uses.map((u) => u.file) ?? []);
-  }
-  return needed;
-}
-
-// src/backup/parse-backup.ts
-import { z as z9 } from "zod";
-var mode = z9.enum(REGISTRY_MODES);
-var config = z9.record(z9.string(), z9.unknown());
-var reference2 = z9.object({ name: z9.string(), subject: z9.string(), version: z9.number().int().positive() });
-var versionShape = z9.object({
-  subject: z9.string(),
-  version: z9.number().int().positive(),
-  id: z9.number().int().nonnegative(),
-  schemaType: z9.string(),
-  schema: z9.string(),
-  schemaSha256: z9.string(),
-  references: z9.array(reference2),
-  metadata: z9.unknown().optional(),
-  ruleSet: z9.unknown().optional(),
-  guid: z9.string().optional(),
-  deleted: z9.boolean()
 });
-var subjectShape = z9.object({ subject: z9.string(), deleted: z9.boolean(), config: config.optional(), mode: mode.optional() });
-var manifestShape = z9.looseObject({
-  format: z9.literal("guardrails-registry-backup"),
-  formatVersion: z9.number().int(),
-  counts: z9.looseObject({ subjects: z9.number(), versions: z9.number(), files: z9.number() })
-});
-function parseBackup(files, where2) {
-  verifySums(files, where2);
-  const manifest = readJson(files, MANIFEST_FILE, manifestShape, where2);
-  if (manifest.formatVersion > BACKUP_FORMAT_VERSION) {
-    throw new BackupError("invalid-input", `${where2} is backup format ${manifest.formatVersion}; this guardrails reads up to ${BACKUP_FORMAT_VERSION}`, "Use a newer guardrails");
-  }
-  const snapshot = readSnapshot(files, where2);
-  checkCounts(manifest, snapshot, files.size, where2);
-  return { manifest, snapshot: { ...snapshot, maxIds: manifest.maxIds ?? {} } };
-}
-function verifySums(files, where2) {
-  const sums = files.get(SUMS_FILE);
-  if (!sums) throw new BackupError("integrity", `${where2} has no ${SUMS_FILE}; it is incomplete or not a backup`, "Use a complete backup");
-  const listed = parseSums(Buffer.from(sums).toString("utf8"));
-  const actual = new Map([...files].map(([path2, bytes]) => [path2, sha256Hex(bytes)]));
-  const problems = compareSums(listed, actual);
-  if (!listed.has(MANIFEST_FILE)) problems.unshift(`${MANIFEST_FILE}: not listed in ${SUMS_FILE}`);
-  if (problems.length) {
-    throw new BackupError(
-      "integrity",
-      `${where2} fails its ${SUMS_FILE} check (${problems.length} problem${problems.length === 1 ? "" : "s"}: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; \u2026" : ""})`,
-      "The backup was changed or is incomplete; nothing was restored. Use another backup",
-      problems
-    );
-  }
-}
-function readSnapshot(files, where2) {
-  let global = {};
-  const contexts = /* @__PURE__ */ new Map();
-  const subjects = /* @__PURE__ */ new Map();
-  const subjectEntry = (s) => subjects.get(s) ?? subjects.set(s, { settings: {}, versions: [] }).get(s);
-  for (const path2 of [...files.keys()].sort()) {
-    const kind = classifyPath(path2);
-    if (!kind) throw new BackupError("integrity", `${where2}: '${path2}' is not a file of the backup format`, "Use a backup written by guardrails");
-    switch (kind.kind) {
-      case "manifest":
-      case "sums":
-        break;
-      case "global-config":
-        global = { ...global, config: readJson(files, path2, config, where2) };
-        break;
-      case "global-mode":
-        global = { ...global, mode: readJson(files, path2, z9.object({ mode }), where2).mode };
-        break;
-      case "context-config":
-      case "context-mode": {
-        const entry = contexts.get(kind.context) ?? {};
-        if (kind.kind === "context-config") entry.config = readJson(files, path2, z9.object({ context: z9.literal(kind.context), config }), where2).config;
-        else entry.mode = readJson(files, path2, z9.object({ context: z9.literal(kind.context), mode }), where2).mode;
-        contexts.set(kind.context, entry);
-        break;
-      }
-      case "subject": {
-        const { subject: subject2, deleted: _deleted, ...settings } = readJson(files, path2, subjectShape, where2);
-        if (subject2 !== kind.subject) nameMismatch(where2, path2, subject2);
-        subjectEntry(subject2).settings = settings;
-        break;
-      }
-      case "version":
-        subjectEntry(kind.subject).versions.push(readVersion(files, path2, kind, where2));
-    }
-  }
-  return { global, contexts, subjects: toRecords(subjects, where2), maxIds: {} };
-}
-function readVersion(files, path2, kind, where2) {
-  const { schemaSha256, ...v } = readJson(files, path2, versionShape, where2);
-  if (v.subject !== kind.subject || v.version !== kind.version) nameMismatch(where2, path2, `${v.subject} v${v.version}`);
-  if (sha256Hex(v.schema) !== schemaSha256) throw new BackupError("integrity", `${where2}: '${path2}' has a schema whose SHA-256 differs from schemaSha256`, "The backup cannot be trusted");
-  return v;
-}
-function toRecords(subjects, where2) {
-  const out = /* @__PURE__ */ new Map();
-  for (const [subject2, entry] of [...subjects].sort(([a], [b]) => a < b ? -1 : 1)) {
-    if (entry.versions.length === 0) throw new BackupError("integrity", `${where2}: subject '${subject2}' has no version files`, "The backup is incomplete");
-    out.set(subject2, { subject: subject2, settings: entry.settings, versions: entry.versions.sort((a, b) => a.version - b.version) });
-  }
-  return out;
-}
-function checkCounts(manifest, snapshot, files, where2) {
-  const versions = [...snapshot.subjects.values()].reduce((n, s) => n + s.versions.length, 0);
-  const found = { subjects: snapshot.subjects.size, versions, files: files - 1 };
-  for (const key of ["subjects", "versions", "files"]) {
-    if (manifest.counts[key] !== found[key]) {
-      throw new BackupError("integrity", `${where2}: ${MANIFEST_FILE} counts ${manifest.counts[key]} ${key} but the backup has ${found[key]}`, "The backup is incomplete");
-    }
-  }
-}
-function readJson(files, path2, shape, where2) {
-  let value;
-  try {
-    value = JSON.parse(Buffer.from(files.get(path2) ?? new Uint8Array()).toString("utf8"));
-  } catch {
-    throw new BackupError("integrity", `${where2}: '${path2}' is not JSON`, "The backup cannot be trusted");
-  }
-  const parsed = shape.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new BackupError("integrity", `${where2}: '${path2}' is not a valid backup file (${issue?.path.join(".") || "root"}: ${issue?.message})`, "The backup cannot be trusted");
-  }
-  return parsed.data;
-}
-function nameMismatch(where2, path2, found) {
-  throw new BackupError("integrity", `${where2}: '${path2}' holds '${found}', which does not match its path`, "The backup cannot be trusted");
-}
 
-// src/backup/render-plan.ts
-var LIMIT = 50;
-function renderPlan(plan, options) {
-  const subjects = new Set(plan.register.map((r) => r.record.subject)).size;
-  const forced = plan.imports.filter((i) => i.force).length;
-  const lines = [
-    `Restore plan${options.dryRun ? " (dry run: nothing will be written)" : ""}; ids and versions ${plan.preserveIds ? "preserved (IMPORT mode)" : "NOT preserved"}`,
-    `  create     ${plan.register.length} version(s) in ${subjects} subject(s)`,
-    `  identical  ${plan.skip.length} version(s), skipped`,
-    `  conflicts  ${plan.conflicts.length}`,
-    `  delete     ${plan.softDeletes.length} soft delete(s) to re-apply`,
-    `  import     ${plan.imports.length} subject(s) enter IMPORT mode${forced ? ` (${forced} with force: they already have versions)` : ""}`,
-    `  settings   ${plan.settings.length} config/mode change(s)`
-  ];
-  const limit = options.all ? Number.POSITIVE_INFINITY : LIMIT;
-  section(lines, "Conflicts (nothing is written while any remain):", plan.conflicts.map((c) => `! ${c.subject}${c.version ? ` v${c.version}` : ""}: ${c.message}`), limit);
-  section(lines, "Left in IMPORT by an earlier run (will be reset):", plan.imports.filter((i) => i.leftInImport).map((i) => `~ ${i.subject}`), limit);
-  section(lines, "Create:", plan.register.map(({ record: v }) => `+ ${v.subject} v${v.version} (id ${v.id}${v.deleted ? ", then soft-deleted" : ""})`), limit);
-  section(lines, "Soft delete:", plan.softDeletes.map((d) => `- ${d.subject} v${d.version}`), limit);
-  section(lines, "Settings:", plan.settings.map(describeSetting), limit);
-  return `${lines.join("\n")}
-`;
-}
-function renderOutcome(applied, differences, warnings = []) {
-  const lines = [
-    `Restored: ${applied.registered} version(s) registered, ${applied.softDeleted} soft delete(s), ${applied.settingsChanged} setting(s).`,
-    differences.length === 0 ? "Verified: the target matches the backup." : `Verification found ${differences.length} difference(s):`,
-    ...differences.slice(0, LIMIT).map((d) => `  \u2260 ${d}`),
-    ...differences.length > LIMIT ? [`  \u2026 and ${differences.length - LIMIT} more`] : [],
-    ...warnings.map((w) => `Warning: ${w}`)
-  ];
-  return `${lines.join("\n")}
-`;
-}
-function section(lines, title, items, limit) {
-  if (items.length === 0) return;
-  lines.push(title, ...items.slice(0, limit).map((i) => `  ${i}`));
-  if (items.length > limit) lines.push(`  \u2026 and ${items.length - limit} more (--plan-out writes them all)`);
-}
-function describeSetting(c) {
-  const where2 = c.scope === "global" ? "global" : c.scope === "context" ? `context ${c.name}` : c.name;
-  if (c.action === "remove") return `${where2}: remove the ${c.kind} override`;
-  const value = c.kind === "mode" ? c.mode : JSON.stringify(c.config);
-  return `${where2}: ${c.kind} := ${value}${c.replace ? " (replacing the whole override)" : ""}`;
-}
-
-// src/backup/topo-order.ts
-function keyOf(subject2, version) {
-  return `${subject2}\0${version}`;
-}
-function referencedKeys(v) {
-  return v.references.map((r) => keyOf(resolveReferenceSubject(v.subject, r.subject), r.version));
-}
-function topologicalOrder2(versions) {
-  const byKey = new Map(versions.map((v) => [keyOf(v.subject, v.version), v]));
-  const waitingOn = /* @__PURE__ */ new Map();
-  const referrers = /* @__PURE__ */ new Map();
-  for (const v of versions) {
-    const deps = referencedKeys(v).filter((k) => byKey.has(k));
-    waitingOn.set(v, deps.length);
-    for (const k of deps) referrers.set(k, [...referrers.get(k) ?? [], v]);
-  }
-  const ready = new MinHeap(compareVersions);
-  for (const v of versions) if (waitingOn.get(v) === 0) ready.push(v);
-  const order = [];
-  for (let v = ready.pop(); v !== void 0; v = ready.pop()) {
-    order.push(v);
-    for (const r of referrers.get(keyOf(v.subject, v.version)) ?? []) {
-      const left = (waitingOn.get(r) ?? 0) - 1;
-      waitingOn.set(r, left);
-      if (left === 0) ready.push(r);
-    }
-  }
-  if (order.length < versions.length) {
-    const stuck = versions.filter((v) => (waitingOn.get(v) ?? 0) > 0).map((v) => `${v.subject} v${v.version}`);
-    throw new BackupError("integrity", `the backup's references form a cycle (${stuck.slice(0, 5).join(", ")})`, "A registry cannot hold such references; the backup is not usable as is");
-  }
-  return order;
-}
-function compareVersions(a, b) {
-  if (a.id !== b.id) return a.id - b.id;
-  if (a.subject !== b.subject) return a.subject < b.subject ? -1 : 1;
-  return a.version - b.version;
-}
-var MinHeap = class {
-  constructor(compare) {
-    this.compare = compare;
-  }
-  compare;
-  #items = [];
-  push(item) {
-    const items = this.#items;
-    items.push(item);
-    for (let i = items.length - 1; i > 0; ) {
-      const parent = i - 1 >> 1;
-      if (this.compare(items[i], items[parent]) >= 0) break;
-      [items[i], items[parent]] = [items[parent], items[i]];
-      i = parent;
-    }
-  }
-  pop() {
-    const items = this.#items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last !== void 0) {
-      items[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < items.length && this.compare(items[l], items[m]) < 0) m = l;
-        if (r < items.length && this.compare(items[r], items[m]) < 0) m = r;
-        if (m === i) break;
-        [items[i], items[m]] = [items[m], items[i]];
-        i = m;
-      }
-    }
-    return top;
-  }
-};
-
-// src/backup/apply.ts
-async function applyPlan(client, plan, hooks = {}) {
-  const versionMap = new Map(plan.skip.map((s) => [keyOf(s.subject, s.version), s.targetVersion]));
-  const entered = [];
-  let stuck;
-  let counts;
-  try {
-    try {
-      counts = await importSteps(client, plan, versionMap, entered, hooks);
-    } finally {
-      stuck = await tryRestoreModes(client, entered, hooks);
-    }
-  } catch (failure2) {
-    throw stuck ? withCause(stuck, failure2) : failure2;
-  }
-  if (stuck) throw stuck;
-  hooks.step?.(`applying ${plan.settings.length} config and mode change(s)`);
-  for (const change of plan.settings) {
-    stopIfAborted(hooks.signal);
-    await applySetting(client, change);
-  }
-  return { ...counts, settingsChanged: plan.settings.length };
-}
-async function importSteps(client, plan, versionMap, entered, hooks) {
-  hooks.step?.(`entering IMPORT mode on ${plan.imports.length} subject(s)`);
-  for (const imp of plan.imports) {
-    stopIfAborted(hooks.signal);
-    entered.push(imp);
-    await client.setSubjectMode(imp.subject, "IMPORT", { force: imp.force });
-  }
-  hooks.step?.(`registering ${plan.register.length} version(s)`);
-  const registered = await registerAll(client, plan, versionMap, hooks);
-  hooks.step?.(`re-applying ${plan.softDeletes.length} soft delete(s)`);
-  for (const d of plan.softDeletes) {
-    stopIfAborted(hooks.signal);
-    await softDelete(client, d.subject, versionMap.get(keyOf(d.subject, d.version)) ?? d.version);
-  }
-  return { registered, softDeleted: plan.softDeletes.length };
-}
-function stopIfAborted(signal) {
-  if (!signal?.aborted) return;
-  throw new BackupError("destination", "the restore was cancelled", "Run it again to finish; it resumes where it stopped");
-}
-async function softDelete(client, subject2, version) {
-  try {
-    await client.deleteVersion(subject2, version);
-  } catch (error) {
-    if (error instanceof RegistryError && error.code === RegistryErrorCodes.VERSION_SOFT_DELETED) return;
-    throw error;
-  }
-}
-async function registerAll(client, plan, versionMap, hooks) {
-  let done = 0;
-  hooks.onProgress?.(0, plan.register.length);
-  const one = async (v) => {
-    stopIfAborted(hooks.signal);
-    const body = registration(v, plan.preserveIds, versionMap);
-    const result = await client.register(v.subject, body, { normalize: false });
-    versionMap.set(keyOf(v.subject, v.version), result.version ?? (plan.preserveIds ? v.version : await registeredVersion(client, v, body)));
-    hooks.onProgress?.(++done, plan.register.length);
-  };
-  if (!plan.preserveIds) {
-    for (const { record } of plan.register) await one(record);
-    return done;
-  }
-  const levels = /* @__PURE__ */ new Map();
-  for (const { record, level: level3 } of plan.register) levels.set(level3, [...levels.get(level3) ?? [], record]);
-  for (const level3 of [...levels.keys()].sort((a, b) => a - b)) await settleAll((levels.get(level3) ?? []).map(one));
-  return done;
-}
-async function settleAll(pending) {
-  const failures = (await Promise.allSettled(pending)).flatMap((r) => r.status === "rejected" ? [r.reason] : []);
-  if (failures.length === 0) return;
-  if (failures.length === 1) throw failures[0];
-  throw new BackupError(
-    "destination",
-    `${failures.length} registrations failed (first: ${messageOf(failures[0]).replace(/\.$/, "")})`,
-    "Fix the cause and run the restore again; it resumes where it stopped",
-    failures.map(messageOf)
-  );
-}
-async function registeredVersion(client, v, body) {
-  const found = await client.lookupSchema(v.subject, body, { normalize: false }).catch((error) => {
-    throw new BackupError("destination", `'${v.subject}' version ${v.version} was registered but its version on the target could not be read (${messageOf(error)})`, "Run the restore again");
-  });
-  if (found) return found.version;
-  throw new BackupError(
-    "destination",
-    `'${v.subject}' version ${v.version} was registered but the target does not find it by lookup`,
-    "Check the target registry, then run the restore again"
-  );
-}
-function registration(v, preserveIds, versionMap) {
-  const references2 = v.references.map((r) => {
-    const mapped = versionMap.get(keyOf(resolveReferenceSubject(v.subject, r.subject), r.version));
-    return preserveIds || mapped === void 0 ? r : { ...r, version: mapped };
-  });
-  return {
-    schema: v.schema,
-    schemaType: v.schemaType,
-    references: references2,
-    ...v.metadata !== void 0 ? { metadata: v.metadata } : {},
-    ...v.ruleSet !== void 0 ? { ruleSet: v.ruleSet } : {},
-    ...preserveIds ? { id: v.id, version: v.version } : {}
-  };
-}
-async function tryRestoreModes(client, entered, hooks) {
-  if (entered.length === 0) return void 0;
-  hooks.step?.(`restoring the previous mode of ${entered.length} subject(s)`);
-  const failed = [];
-  for (const imp of [...entered].reverse()) {
-    try {
-      if (imp.restoreTo !== void 0) await client.setSubjectMode(imp.subject, imp.restoreTo);
-      else await client.deleteSubjectMode(imp.subject);
-    } catch (error) {
-      if (error instanceof RegistryError && error.httpStatus === 404) continue;
-      failed.push(`${imp.subject}: ${messageOf(error)}`);
-    }
-  }
-  if (failed.length === 0) return void 0;
-  return new BackupError(
-    "destination",
-    `could not take ${failed.length} subject(s) out of IMPORT mode (${failed.slice(0, 3).join("; ")})`,
-    "Run the restore again (it resets subjects found in IMPORT), or PUT /mode/{subject} by hand",
-    failed
-  );
-}
-function withCause(stuck, failure2) {
-  return new BackupError(stuck.kind, `${stuck.problem}; the restore had failed before: ${messageOf(failure2).replace(/\.$/, "")}`, stuck.hint, stuck.details);
-}
-async function applySetting(client, change) {
-  const scope = change.scope === "context" ? `:${change.name}:` : change.name;
-  if (change.kind === "config") {
-    if (change.action === "remove" || change.replace) await client.deleteSubjectConfig(scope);
-    if (change.action === "set" && change.config) {
-      const update = configToUpdate({ raw: change.config });
-      if (change.scope === "global") await client.setGlobalConfig(update);
-      else await client.setSubjectConfig(scope, update);
-    }
-    return;
-  }
-  if (change.action === "remove") await client.deleteSubjectMode(scope);
-  else if (change.mode && change.scope === "global") await client.setGlobalMode(change.mode, { force: true });
-  else if (change.mode) await client.setSubjectMode(scope, change.mode, { force: true });
-}
-
-// src/backup/plan.ts
-var PLAN_FORMAT_VERSION = 1;
-function planRestore(backup, target, options) {
-  const order = topologicalOrder2([...backup.subjects.values()].flatMap((s) => s.versions));
-  const index = indexTarget(target);
-  const selected = new Set(order.map((v) => keyOf(v.subject, v.version)));
-  const toRegister = [];
-  const skip = [];
-  const conflicts = [];
-  const deletes = /* @__PURE__ */ new Set();
-  for (const v of order) {
-    conflicts.push(...missingReferences(v, selected, index.byKey));
-    const found = options.preserveIds ? matchPreserved(v, index) : matchByContent(v, index);
-    if (found.kind === "conflict") conflicts.push({ subject: v.subject, version: v.version, message: found.message });
-    else if (found.kind === "register") {
-      toRegister.push(v);
-      if (v.deleted) deletes.add(v);
-    } else {
-      skip.push({ subject: v.subject, version: v.version, id: v.id, targetVersion: found.target.version });
-      if (v.deleted && !found.target.deleted) deletes.add(v);
-      if (!v.deleted && found.target.deleted) {
-        conflicts.push({ subject: v.subject, version: v.version, message: "soft-deleted in the target but live in the backup; a registry cannot undelete (hard-delete it in the target first)" });
-      }
-    }
-  }
-  const imports = options.preserveIds ? planImports(toRegister, backup, target) : [];
-  return {
-    formatVersion: PLAN_FORMAT_VERSION,
-    preserveIds: options.preserveIds,
-    register: withLevels(toRegister),
-    skip,
-    conflicts,
-    softDeletes: [...order].reverse().filter((v) => deletes.has(v)).map((v) => ({ subject: v.subject, version: v.version })),
-    imports,
-    settings: planSettings(backup, target, imports, options.full)
-  };
-}
-function indexTarget(target) {
-  const byKey = /* @__PURE__ */ new Map();
-  const byId = /* @__PURE__ */ new Map();
-  const bySubject = /* @__PURE__ */ new Map();
-  for (const s of target.subjects.values()) {
-    bySubject.set(s.subject, [...s.versions]);
-    for (const v of s.versions) {
-      byKey.set(keyOf(v.subject, v.version), v);
-      const idKey = `${parseQualifiedSubject(v.subject).context}\0${v.id}`;
-      byId.set(idKey, [...byId.get(idKey) ?? [], v]);
-    }
-  }
-  return { byKey, byId, bySubject };
-}
-function matchPreserved(v, index) {
-  const found = index.byKey.get(keyOf(v.subject, v.version));
-  const same = found !== void 0 && found.id === v.id && contentOf(found) === contentOf(v);
-  if (found && same) return { kind: "identical", target: found };
-  if (found) {
-    const what = found.id !== v.id ? `id ${found.id} instead of ${v.id}` : "other content under the same id";
-    return { kind: "conflict", message: `the target's version ${v.version} has ${what}` };
-  }
-  const context3 = parseQualifiedSubject(v.subject).context;
-  const holder = (index.byId.get(`${context3}\0${v.id}`) ?? []).find((t) => contentOf(t) !== contentOf(v));
-  if (holder) return { kind: "conflict", message: `id ${v.id} in context ${context3} holds other content in the target (${holder.subject} v${holder.version})` };
-  return { kind: "register" };
-}
-function matchByContent(v, index) {
-  const found = (index.bySubject.get(v.subject) ?? []).find((t) => contentOf(t) === contentOf(v));
-  return found ? { kind: "identical", target: found } : { kind: "register" };
-}
-function missingReferences(v, selected, targetKeys) {
-  return referencedKeys(v).filter((k) => !selected.has(k) && !targetKeys.has(k)).map((k) => ({
-    subject: v.subject,
-    version: v.version,
-    message: `references ${k.replace("\0", " v")}, which is neither selected from the backup nor in the target; select it too`
-  }));
-}
-function withLevels(order) {
-  const levels = /* @__PURE__ */ new Map();
-  return order.map((record) => {
-    const level3 = Math.max(-1, ...referencedKeys(record).map((k) => levels.get(k) ?? -1)) + 1;
-    levels.set(keyOf(record.subject, record.version), level3);
-    return { record, level: level3 };
-  });
-}
-function planImports(toRegister, backup, target) {
-  const subjects = [...new Set(toRegister.map((v) => v.subject))].sort();
-  return subjects.map((subject2) => {
-    const existing = target.subjects.get(subject2);
-    const previous = existing?.settings.mode;
-    const leftInImport = previous === "IMPORT" && backup.subjects.get(subject2)?.settings.mode !== "IMPORT";
-    return {
-      subject: subject2,
-      force: (existing?.versions.length ?? 0) > 0,
-      ...previous !== void 0 && !leftInImport ? { restoreTo: previous } : {},
-      leftInImport
-    };
-  });
-}
-function planSettings(backup, target, imports, full) {
-  const afterImport = new Map(imports.map((i) => [i.subject, i.restoreTo]));
-  const scopes = [];
-  for (const s of backup.subjects.values()) {
-    const have = target.subjects.get(s.subject)?.settings ?? {};
-    const mode2 = afterImport.has(s.subject) ? afterImport.get(s.subject) : have.mode;
-    scopes.push({ scope: "subject", name: s.subject, want: s.settings, have: { ...have, mode: mode2 } });
-  }
-  if (full) {
-    for (const [name, want] of backup.contexts) scopes.push({ scope: "context", name, want, have: target.contexts.get(name) ?? {} });
-    scopes.push({ scope: "global", name: "", want: backup.global, have: target.global });
-  }
-  const configs = scopes.flatMap(({ scope, name, want, have }) => configChange(scope, name, want.config, have.config));
-  const modes = scopes.flatMap(({ scope, name, want, have }) => modeChange(scope, name, want.mode, have.mode));
-  return [...configs, ...modes];
-}
-function configChange(scope, name, want, have) {
-  if (canonicalJson(want ?? null) === canonicalJson(have ?? null)) return [];
-  if (want === void 0) return scope === "global" ? [] : [{ scope, name, kind: "config", action: "remove" }];
-  const replace = have !== void 0 && Object.keys(have).some((k) => !(k in want)) && scope !== "global";
-  return [{ scope, name, kind: "config", action: "set", config: want, ...replace ? { replace } : {} }];
-}
-function modeChange(scope, name, want, have) {
-  if (want === have) return [];
-  if (want === void 0) return scope === "global" ? [] : [{ scope, name, kind: "mode", action: "remove" }];
-  return [{ scope, name, kind: "mode", action: "set", mode: want }];
-}
-
-// src/backup/verify.ts
-function diffSnapshots(expected, actual, options) {
-  const out = [];
-  for (const want of expected.subjects.values()) {
-    const have = actual.subjects.get(want.subject);
-    if (!have) {
-      out.push(`${want.subject}: missing in the target`);
-      continue;
-    }
-    out.push(...options.exactIds ? diffVersions(want.versions, have.versions) : diffContents(want.versions, have.versions));
-    out.push(...diffSettings(want.subject, want.settings, have.settings));
-  }
-  if (options.full) {
-    for (const [name, want] of expected.contexts) out.push(...diffSettings(`context ${name}`, want, actual.contexts.get(name) ?? {}));
-    out.push(...diffSettings("global", expected.global, actual.global));
-  }
-  return out;
-}
-function idReuseWarnings(expected, actual) {
-  return Object.entries(expected.maxIds).filter(([ctx, max]) => (actual.maxIds[ctx] ?? 0) < max).map(
-    ([ctx, max]) => `context ${ctx}: the target's highest id is ${actual.maxIds[ctx] ?? "none"}, the source's was ${max}; ids up to ${max} (of hard-deleted schemas) could be reused. Register and hard-delete a placeholder with id ${max} in IMPORT mode to move the counter past them`
-  );
-}
-var FIELDS = ["id", "schemaType", "schema", "references", "metadata", "ruleSet", "deleted"];
-function diffVersions(want, have) {
-  const out = [];
-  const byVersion = new Map(have.map((v) => [v.version, v]));
-  for (const w of want) {
-    const h = byVersion.get(w.version);
-    const where2 = `${w.subject} v${w.version}`;
-    if (!h) {
-      out.push(`${where2}: missing in the target`);
-      continue;
-    }
-    for (const field of FIELDS) {
-      const a = show(field, w[field]);
-      const b = show(field, h[field]);
-      if (a !== b) out.push(`${where2}: ${field} is ${b} in the target, ${a} in the backup`);
-    }
-  }
-  return out;
-}
-function diffContents(want, have) {
-  return want.flatMap((w) => {
-    const h = have.find((v) => contentOf(v) === contentOf(w));
-    if (!h) return [`${w.subject}: the content of backup v${w.version} is missing in the target`];
-    return h.deleted === w.deleted ? [] : [`${w.subject}: backup v${w.version} is ${w.deleted ? "" : "not "}soft-deleted in the backup but v${h.version} is ${h.deleted ? "" : "not "}in the target`];
-  });
-}
-function show(field, value) {
-  if (value === void 0) return "absent";
-  if (field === "schema") return `sha256 ${sha256Hex(String(value)).slice(0, 12)}`;
-  return canonicalJson(value).trim().replace(/\s+/g, " ");
-}
-function diffSettings(where2, want, have) {
-  const out = [];
-  const a = canonicalJson(want.config ?? null);
-  const b = canonicalJson(have.config ?? null);
-  if (a !== b) out.push(`${where2}: config is ${b.trim().replace(/\s+/g, " ")} in the target, ${a.trim().replace(/\s+/g, " ")} in the backup`);
-  if (want.mode !== have.mode) out.push(`${where2}: mode is ${have.mode ?? "inherited"} in the target, ${want.mode ?? "inherited"} in the backup`);
-  return out;
-}
-
-// src/backup/restore.ts
-async function restoreSnapshot(client, backup, options, hooks = {}) {
-  const wanted = selectFromBackup(backup, options.selection);
-  const full = isFullRestore(options.selection);
-  hooks.step?.("reading the target registry");
-  const target = await readTarget(client, wanted);
-  const plan = planRestore(wanted, target, { preserveIds: options.preserveIds, full });
-  await hooks.onPlan?.(plan);
-  if (options.dryRun || plan.conflicts.length > 0) return { plan, differences: [], warnings: [] };
-  const applied = await applyPlan(client, plan, hooks);
-  hooks.step?.("verifying the target against the backup");
-  const after = await readTarget(client, wanted);
-  const differences = diffSnapshots(wanted, after, { exactIds: options.preserveIds, full });
-  return { plan, applied, differences, warnings: options.preserveIds && full ? idReuseWarnings(wanted, after) : [] };
-}
-async function readTarget(client, wanted) {
-  const { snapshot } = await collectSnapshot(client, {
-    includeDeleted: true,
-    listing: "auto",
-    settingsFilter: (s) => wanted.subjects.has(s)
-  });
-  return snapshot;
-}
-
-// src/backup/restore-command.ts
-var RESTORE_HELP = `guardrails restore --from DIR | --from-git REF | --from s3://BUCKET/PREFIX/ [options]
-guardrails restore --schemas-at REF [options]
-
-Restores a backup into a registry with the same ids, versions, soft deletes, configs and modes.
-SHA256SUMS is verified first; then a plan is printed (created / identical / conflicts). Nothing is
-written while a conflict remains, and nothing at all with --dry-run. Subjects enter IMPORT mode
-one by one and always get their previous mode back. Safe to run again: finished work is skipped.
-
-Source (one):
-  --from DIR              a backup directory (or s3://bucket/prefix/name/ for one uploaded to S3)
-  --from-git REF          the backup committed at REF (e.g. schema-backups, a commit, a tag)
-  --before DATE           with --from-git: the last commit on REF before DATE (e.g. 2026-11-20)
-  --git-repo DIR          repository of --from-git / --schemas-at (default: current directory)
-  --schemas-at REF        re-register the schema files of schemas/ as of REF (git history; see docs)
-  --config PATH           with --schemas-at: path of the config at REF (default guardrails.yaml)
-Target and selection:
-  --registry-url URL      default: $GUARDRAILS_REGISTRY_URL; credentials from the environment, as for backup
-  --subject NAME          restore this subject (repeatable; qualified names for contexts, :.ctx:name)
-  --glob PATTERN          restore subjects matching PATTERN (* and ?; repeatable)
-  --target-context CTX    restore the selected subjects into context CTX (e.g. .restored)
-  --no-preserve-ids       register without ids and versions (registries that refuse IMPORT); ids will differ
-  --dry-run               print the plan and stop
-  --plan-out FILE         write the plan as JSON
-  --all                   print every plan line (default: 50 per section)
-  --concurrency N         requests in flight (1-64, default 8)
-  --s3-region REGION, --s3-endpoint URL   for --from s3://\u2026
-  --progress MODE         auto | bar | lines | none
-  -h, --help
-
-A full restore (no --subject/--glob/--target-context) also restores global and context config and mode.
-Exit codes: 0 restored and verified (or dry run without conflicts), 1 conflicts, failure or differences
-after restore, 2 bad options or a backup that fails its checks, 3 bug.
-`;
-var OPTIONS2 = {
-  from: { type: "string" },
-  "from-git": { type: "string" },
-  before: { type: "string" },
-  "git-repo": { type: "string" },
-  "schemas-at": { type: "string" },
-  config: { type: "string" },
-  "registry-url": { type: "string" },
-  subject: { type: "string", multiple: true },
-  glob: { type: "string", multiple: true },
-  "target-context": { type: "string" },
-  "no-preserve-ids": { type: "boolean" },
-  "dry-run": { type: "boolean" },
-  "plan-out": { type: "string" },
-  all: { type: "boolean" },
-  concurrency: { type: "string" },
-  "s3-region": { type: "string" },
-  "s3-endpoint": { type: "string" },
-  progress: { type: "string" }
-};
-async function runRestoreCommand(argv, io) {
-  return runGuarded("restore", io, async (out) => {
-    const values = parseOptions(argv, OPTIONS2);
-    if (values["help"]) {
-      out.stdout(RESTORE_HELP);
-      return EXIT_CODES.OK;
-    }
-    const s = readSettings2(values, out);
-    if (s.schemasAt) return restoreSchemasAt(s, s.schemasAt, out);
-    return restoreFromBackup(s, out);
-  });
-}
-async function restoreFromBackup(s, out) {
-  const where2 = s.source.label;
-  const { snapshot, manifest } = parseBackup(await loadSource(s, out), where2);
-  out.stderr(`backup ${where2}: verified (${manifest.counts.files} files, ${manifest.counts.versions} versions of ${manifest.counts.subjects} subjects, taken ${manifest.finishedAt})
-`);
-  const client = createRegistryClient(registrySettingsFrom({ url: s.url, concurrency: s.concurrency }, out.env));
-  const progress = createProgress(progressStyle(s.progress, out.isTty ?? false, out.env), "registering", out.stderr);
-  try {
-    const outcome = await restoreSnapshot(client, snapshot, s, {
-      step: (title) => {
-        progress.finish();
-        out.stderr(`\u2022 ${title}
-`);
-      },
-      onProgress: (d, t) => progress.update(d, t),
-      ...out.signal ? { signal: out.signal } : {},
-      onPlan: async (plan) => {
-        out.stdout(renderPlan(plan, { dryRun: s.dryRun, all: s.all }));
-        if (s.planOut) await writeFile2(s.planOut, `${JSON.stringify(plan, null, 2)}
-`);
-      }
-    });
-    progress.finish();
-    if (outcome.plan.conflicts.length > 0) {
-      out.stderr(`guardrails restore: ${outcome.plan.conflicts.length} conflict(s); nothing was written. Resolve them (see the plan) or restore into another context with --target-context.
-`);
-      return EXIT_CODES.FAILED;
-    }
-    if (!outcome.applied) return EXIT_CODES.OK;
-    out.stdout(renderOutcome(outcome.applied, outcome.differences, outcome.warnings));
-    return outcome.differences.length === 0 ? EXIT_CODES.OK : EXIT_CODES.FAILED;
-  } finally {
-    progress.finish();
-    client.close();
-  }
-}
-function readSettings2(values, io) {
-  const from = str(values, "from");
-  const fromGit = str(values, "from-git");
-  const schemasAt = str(values, "schemas-at");
-  const given = [from, fromGit, schemasAt].filter((v) => v !== void 0).length;
-  if (given !== 1) throw new UsageError2("give exactly one of --from, --from-git or --schemas-at");
-  if (str(values, "before") && !fromGit) throw new UsageError2("--before needs --from-git");
-  const repo = resolve4(io.cwd, str(values, "git-repo") ?? ".");
-  const source = from?.startsWith("s3://") ? { kind: "s3", location: from, label: from } : from ? { kind: "dir", path: resolve4(io.cwd, from), label: from } : fromGit ? { kind: "git", repo, ref: fromGit, before: str(values, "before"), label: `git ${fromGit}${str(values, "before") ? ` before ${str(values, "before")}` : ""}` } : void 0;
-  const targetContext = str(values, "target-context");
-  const selection = {
-    globs: strs(values, "glob"),
-    subjects: strs(values, "subject"),
-    ...targetContext !== void 0 ? { targetContext: context2(targetContext) } : {}
-  };
-  return {
-    source: source ?? { kind: "dir", path: "", label: "" },
-    schemasAt,
-    repo,
-    config: str(values, "config"),
-    url: str(values, "registry-url"),
-    selection,
-    preserveIds: values["no-preserve-ids"] !== true,
-    dryRun: values["dry-run"] === true,
-    planOut: str(values, "plan-out") ? resolve4(io.cwd, str(values, "plan-out")) : void 0,
-    all: values["all"] === true,
-    concurrency: intOption2("concurrency", str(values, "concurrency"), 1, 64) ?? 8,
-    s3Region: str(values, "s3-region") ?? io.env["AWS_REGION"],
-    s3Endpoint: str(values, "s3-endpoint"),
-    progress: oneOf("progress", str(values, "progress"), ["auto", "bar", "lines", "none"], "auto")
-  };
-}
-function context2(text) {
-  try {
-    return normalizeContext(text);
-  } catch (error) {
-    throw new UsageError2(`--target-context: ${error instanceof RegistryError ? error.problem : String(error)}`);
-  }
-}
-async function loadSource(s, io) {
-  const source = s.source;
-  if (source.kind === "dir") return readBackupDir(source.path);
-  if (source.kind === "s3") return downloadFromS3(source.location, { region: s.s3Region, endpoint: s.s3Endpoint });
-  const git = gitIn(source.repo, io.env);
-  const commit = source.before ? await commitBefore(git, source.ref, source.before) : await tryResolve(git, source.ref);
-  if (!commit) throw new BackupError("invalid-input", `'${source.ref}' is not a commit in '${source.repo}'`, "Fetch the backup branch first (git fetch origin schema-backups:schema-backups)");
-  io.stderr(`reading the backup from commit ${commit.slice(0, 12)}
-`);
-  return readTree(git, commit);
-}
-async function restoreSchemasAt(s, ref, io) {
-  const client = createRegistryClient(registrySettingsFrom({ url: s.url, concurrency: s.concurrency }, io.env));
-  try {
-    const result = await restoreFromGitHistory(client, gitIn(s.repo, io.env), {
-      ref,
-      ...s.config !== void 0 ? { configPath: s.config } : {},
-      selection: s.selection,
-      dryRun: s.dryRun,
-      log: (line) => io.stderr(`${line}
-`)
-    });
-    io.stdout(result.report);
-    return result.failed ? EXIT_CODES.FAILED : EXIT_CODES.OK;
-  } finally {
-    client.close();
-  }
-}
-
-// src/iceberg/job/command.ts
+// src/cli/commands/expire-snapshots.ts
 import { appendFile } from "node:fs/promises";
 
-// src/iceberg/errors.ts
-var IcebergError = class extends Error {
-  name = "IcebergError";
-  code;
-  /** Table, file or flag the error is about. */
-  subject;
-  hint;
-  constructor(code, problem, details = {}) {
-    const where2 = details.subject !== void 0 ? `${details.subject}: ` : "";
-    const hint = details.hint !== void 0 ? ` (${details.hint})` : "";
-    super(`${where2}${problem}${hint}`, details.cause !== void 0 ? { cause: details.cause } : void 0);
-    this.code = code;
-    this.subject = details.subject;
-    this.hint = details.hint;
+// src/iceberg/job/report.ts
+var LABELS = [
+  ["data", "data files"],
+  ["position-deletes", "position deletes"],
+  ["equality-deletes", "equality deletes"],
+  ["deletion-vectors", "deletion vectors"],
+  ["manifests", "manifests"],
+  ["manifest-lists", "manifest lists"],
+  ["statistics", "statistics files"]
+];
+function formatBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
   }
-};
-function describeError(error) {
-  if (error instanceof Error) return error.message.split("\n")[0] ?? error.name;
-  return String(error);
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+function fileLines(summary3) {
+  const total = LABELS.reduce((n, [kind]) => n + summary3.files[kind].count, 0);
+  const verb = summary3.dryRun ? "would delete" : "deleted";
+  const lines = [`  ${verb} ${total} file(s), ${formatBytes(summary3.bytes)}:`];
+  for (const [kind, label2] of LABELS) {
+    const { count: count2, bytes } = summary3.files[kind];
+    lines.push(`    ${label2.padEnd(18)} ${String(count2).padStart(8)}  ${formatBytes(bytes).padStart(10)}`);
+  }
+  return lines;
+}
+function renderTableText(summary3) {
+  const header2 = `${summary3.table}: ${summary3.status}${summary3.dryRun ? " (dry run: nothing written)" : ""}`;
+  if (summary3.status === "failed" || summary3.status === "stopped") {
+    const resumed = summary3.resumedDeletions > 0 ? [`  finished ${summary3.resumedDeletions} deletion(s) of an interrupted cleanup first`] : [];
+    return [header2, `  ${summary3.error?.code ?? "ERROR"}: ${summary3.error?.message ?? "unknown error"}`, ...resumed, summary3.status === "stopped" ? "  nothing was committed for this table" : "  nothing was deleted by this step"].join("\n");
+  }
+  const refs = summary3.droppedRefs.length > 0 ? summary3.droppedRefs.join(", ") : "none";
+  const lines = [
+    header2,
+    `  snapshots: ${summary3.snapshotsBefore} -> ${summary3.snapshotsAfter} (${summary3.expiredSnapshotIds.length} expire; refs dropped: ${refs})`,
+    ...fileLines(summary3)
+  ];
+  if (summary3.metadataLocation !== void 0) lines.push(`  committed ${summary3.metadataLocation}`);
+  if (summary3.resumedDeletions > 0) {
+    lines.push(`  ${summary3.dryRun ? "would finish" : "finished"} an interrupted cleanup: ${summary3.resumedDeletions} file(s)`);
+  }
+  for (const f of summary3.deleteFailures) lines.push(`  not deleted (orphan): ${f.path}: ${f.reason}`);
+  if (summary3.pendingDeletions > 0) lines.push(`  stopped: ${summary3.pendingDeletions} expired file(s) left for the next run to delete`);
+  for (const w of summary3.warnings) lines.push(`  note: ${w}`);
+  if (summary3.dryRun && summary3.plannedDeletions !== void 0 && summary3.plannedDeletions.length > 0) {
+    lines.push("  files:");
+    for (const d of summary3.plannedDeletions) lines.push(`    ${d.kind.padEnd(16)} ${formatBytes(d.sizeBytes).padStart(10)}  ${d.path}`);
+  }
+  lines.push(`  took ${summary3.durationMs} ms`);
+  return lines.join("\n");
+}
+function renderRunOutcome(run2) {
+  const count2 = (status3) => run2.tables.filter((t) => t.status === status3).length;
+  const failed = count2("failed");
+  const lines = [`expire-snapshots: ${run2.tables.length - failed - count2("stopped")} table(s) ok, ${failed} failed`];
+  if (!run2.stopped) return lines;
+  const committed = run2.tables.filter((t) => t.status === "expired");
+  const pending = committed.filter((t) => t.pendingDeletions > 0);
+  lines.push(`stopped by a signal: ${committed.length} table(s) committed, ${pending.length} of them with deletions left for the next run (${pending.map((t) => t.table).join(", ") || "none"})`);
+  const before = run2.tables.filter((t) => t.status === "stopped").map((t) => t.table);
+  lines.push(`not done: ${before.length} table(s) stopped before their commit (${before.join(", ") || "none"}), ${run2.notStarted.length} not started (${run2.notStarted.join(", ") || "none"}); run again to finish`);
+  return lines;
+}
+
+// src/iceberg/job/github-summary.ts
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function row(s) {
+  const f = s.files;
+  const deletes = f["position-deletes"].count + f["equality-deletes"].count + f["deletion-vectors"].count;
+  const status3 = s.status === "failed" ? `\u274C failed: ${escapeCell(s.error?.message ?? "")}` : s.status;
+  return `| ${escapeCell(s.table)} | ${status3} | ${s.snapshotsBefore} \u2192 ${s.snapshotsAfter} | ${f.data.count} | ${deletes} | ${f.manifests.count} | ${f["manifest-lists"].count} | ${f.statistics.count} | ${formatBytes(s.bytes)} | ${(s.durationMs / 1e3).toFixed(1)} s |`;
+}
+function chart(title, axis, labels, series) {
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${labels.map((l) => JSON.stringify(l)).join(", ")}]`,
+    `  y-axis "${axis}"`,
+    ...series.map((values) => `  bar [${values.join(", ")}]`),
+    "```"
+  ];
+}
+function renderGithubSummary(summaries, heading2) {
+  const lines = [
+    `### ${heading2}`,
+    "",
+    "| Table | Status | Snapshots | Data files | Delete files | Manifests | Manifest lists | Statistics | Bytes | Duration |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...summaries.map(row),
+    ""
+  ];
+  const shown2 = summaries.filter((s) => s.status !== "failed");
+  if (shown2.length > 0) {
+    const labels = shown2.map((s) => s.table.split(".").slice(1).join("."));
+    lines.push("Snapshots before (first bar) and after (second bar):", "", ...chart("Snapshots", "snapshots", labels, [shown2.map((s) => s.snapshotsBefore), shown2.map((s) => s.snapshotsAfter)]), "");
+    lines.push(`Bytes ${shown2.some((s) => s.dryRun) ? "that would be reclaimed" : "reclaimed"} (MiB):`, "", ...chart("Reclaimed", "MiB", labels, [shown2.map((s) => Math.round(s.bytes / 1048576 * 10) / 10)]), "");
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/iceberg/catalog/connection.ts
+import pg from "pg";
+function sslOption(mode2) {
+  switch (mode2) {
+    case void 0:
+    case "disable":
+    case "allow":
+    case "prefer":
+      return void 0;
+    case "require":
+    case "verify-ca":
+      return { rejectUnauthorized: false };
+    case "verify-full":
+      return { rejectUnauthorized: true };
+  }
+}
+function openCatalogPool(settings) {
+  const ssl = sslOption(settings.sslMode);
+  const pool = new pg.Pool({
+    host: settings.host,
+    user: settings.user,
+    ...settings.port !== void 0 ? { port: settings.port } : {},
+    ...settings.database !== void 0 ? { database: settings.database } : {},
+    ...settings.password !== void 0 ? { password: settings.password } : {},
+    ...ssl !== void 0 ? { ssl } : {},
+    max: settings.poolSize,
+    connectionTimeoutMillis: 3e4
+  });
+  const open = /* @__PURE__ */ new Set();
+  const drained = [];
+  pool.on("error", () => {
+  });
+  pool.on("connect", (client) => {
+    open.add(client);
+    client.on("error", () => {
+    });
+  });
+  pool.on("remove", (client) => {
+    open.delete(client);
+    if (open.size === 0) for (const resolve7 of drained.splice(0)) resolve7();
+  });
+  let closing;
+  return {
+    pool,
+    close: () => {
+      closing ??= pool.end().then(() => open.size === 0 ? void 0 : new Promise((resolve7) => drained.push(resolve7)));
+      return closing;
+    }
+  };
+}
+var UNREACHABLE = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+function connectionError(error, display) {
+  const code = error?.code;
+  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const subject2 = `catalog database ${display}`;
+  if (code === "28P01" || code === "28000") {
+    return new IcebergError("INVALID_INPUT", `refused the login: ${reason}`, { subject: subject2, hint: "check the user in --catalog-uri and the password in PGPASSWORD (or in the URI of ICEBERG_CATALOG_URI / DATABASE_URL)", cause: error });
+  }
+  if (code === "3D000") return new IcebergError("INVALID_INPUT", reason ?? "database does not exist", { subject: subject2, hint: "check the database name in --catalog-uri", cause: error });
+  if (/\bssl\b|certificate/i.test(reason ?? "")) {
+    return new IcebergError("INVALID_INPUT", `TLS failed: ${reason}`, { subject: subject2, hint: "check --catalog-ssl-mode (or sslmode in the URI, or PGSSLMODE)", cause: error });
+  }
+  const network = typeof code === "string" && (UNREACHABLE.has(code) || code.startsWith("08") || code.startsWith("57P"));
+  if (network || /timeout|terminated/i.test(reason ?? "")) {
+    return new IcebergError("UNAVAILABLE", `cannot be reached: ${reason}`, { subject: subject2, hint: "check the host and port in --catalog-uri and that PostgreSQL is running", cause: error });
+  }
+  return new IcebergError("INVALID_INPUT", `cannot be used: ${reason}`, { subject: subject2, cause: error });
+}
+
+// src/iceberg/catalog/preflight.ts
+var SHOWN = 12;
+function listed(names) {
+  if (names.length === 0) return "none";
+  const shown2 = names.slice(0, SHOWN).map((n) => JSON.stringify(n)).join(", ");
+  return names.length > SHOWN ? `${shown2}, \u2026 (${names.length} in all)` : shown2;
+}
+async function checkCatalog(pool, catalog, selection, display) {
+  const query = async (sql, params = []) => {
+    try {
+      return (await pool.query(sql, params)).rows;
+    } catch (error) {
+      throw connectionError(error, display);
+    }
+  };
+  const [probe] = await query("SELECT to_regclass('iceberg_tables') IS NOT NULL AS present");
+  if (probe?.present !== true) {
+    throw new IcebergError("INVALID_INPUT", "is not an Iceberg SQL catalog: it has no iceberg_tables table", {
+      subject: `catalog database ${display}`,
+      hint: "point --catalog-uri at the database of the JdbcCatalog or PyIceberg SqlCatalog"
+    });
+  }
+  const types = await catalog.typeFilter().catch((error) => Promise.reject(connectionError(error, display)));
+  const names = async (column, where2, params) => {
+    const rows = await query(`SELECT DISTINCT ${column} AS name FROM iceberg_tables WHERE ${where2}${types} ORDER BY 1`, params);
+    return rows.map((r) => r.name);
+  };
+  const { catalogName, namespace, table } = selection;
+  const catalogs = await names("catalog_name", "TRUE", []);
+  if (!catalogs.includes(catalogName)) {
+    throw new IcebergError("INVALID_INPUT", `--catalog-name ${JSON.stringify(catalogName)} matches no table in iceberg_tables; catalog names there: ${listed(catalogs)}`, { hint: "give one of those names" });
+  }
+  if (namespace !== void 0) {
+    const namespaces = await names("table_namespace", "catalog_name = $1", [catalogName]);
+    if (!namespaces.includes(namespace)) {
+      throw new IcebergError("INVALID_INPUT", `--namespace ${JSON.stringify(namespace)} matches no table of catalog ${catalogName}; its namespaces: ${listed(namespaces)}`, { hint: 'give one of those, levels joined with "."' });
+    }
+  }
+  if (table !== void 0) {
+    const where2 = namespace === void 0 ? "catalog_name = $1" : "catalog_name = $1 AND table_namespace = $2";
+    const tables = await names("table_name", where2, namespace === void 0 ? [catalogName] : [catalogName, namespace]);
+    if (!tables.includes(table)) {
+      const scope = namespace === void 0 ? `catalog ${catalogName}` : `${catalogName}.${namespace}`;
+      throw new IcebergError("INVALID_INPUT", `--table ${JSON.stringify(table)} matches no table of ${scope}; its tables: ${listed(tables)}`, { hint: "give one of those names" });
+    }
+  }
 }
 
 // src/iceberg/catalog/schema.ts
@@ -8180,6 +8461,7 @@ var PostgresSqlCatalog = class {
   pool;
   catalogName;
   hasTypeColumn;
+  /** ` AND <only tables>` on a V1 catalog (views skipped), '' on V0. */
   async typeFilter() {
     this.hasTypeColumn ??= this.pool.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'iceberg_tables' AND column_name = 'iceberg_type' AND table_schema = ANY (current_schemas(false))").then((r) => (r.rowCount ?? 0) > 0).catch((error) => {
       this.hasTypeColumn = void 0;
@@ -8238,50 +8520,6 @@ var PostgresSqlCatalog = class {
   }
 };
 
-// src/iceberg/catalog/connection.ts
-import pg2 from "pg";
-function normaliseUri(uri) {
-  const bare = uri.startsWith("jdbc:") ? uri.slice(5) : uri;
-  if (!/^postgres(ql)?:\/\//.test(bare)) {
-    throw new IcebergError("INVALID_INPUT", `--catalog-uri ${JSON.stringify(uri)} is not a PostgreSQL URI`, { hint: "use postgres://user:password@host:5432/database" });
-  }
-  return bare;
-}
-function sslOption(mode2) {
-  switch (mode2) {
-    case void 0:
-    case "":
-    case "disable":
-    case "allow":
-    case "prefer":
-      return void 0;
-    case "require":
-    case "verify-ca":
-      return { rejectUnauthorized: false };
-    case "verify-full":
-      return { rejectUnauthorized: true };
-    default:
-      throw new IcebergError("INVALID_INPUT", `TLS mode ${JSON.stringify(mode2)} is unknown`, { hint: "use disable, require, verify-ca or verify-full" });
-  }
-}
-function fromPgVariables(env) {
-  const port = env["PGPORT"];
-  if (port !== void 0 && !/^\d+$/.test(port)) throw new IcebergError("INVALID_INPUT", `PGPORT=${JSON.stringify(port)} is not a port number`);
-  const config2 = { host: env["PGHOST"], user: env["PGUSER"], password: env["PGPASSWORD"], database: env["PGDATABASE"] };
-  if (port !== void 0) config2.port = Number(port);
-  return Object.fromEntries(Object.entries(config2).filter(([, v]) => v !== void 0));
-}
-function createPool(settings, env) {
-  const sslMode = settings.sslMode ?? env["PGSSLMODE"];
-  const ssl = sslOption(sslMode);
-  return new pg2.Pool({
-    ...settings.uri !== void 0 ? { connectionString: normaliseUri(settings.uri) } : fromPgVariables(env),
-    ...ssl !== void 0 ? { ssl } : {},
-    max: settings.poolSize,
-    connectionTimeoutMillis: 3e4
-  });
-}
-
 // src/iceberg/io/location-map.ts
 var S3_SCHEMES = ["s3://", "s3a://", "s3n://"];
 function spellings(prefix) {
@@ -8311,30 +8549,26 @@ var LocationMap = class {
     throw new IcebergError("INVALID_INPUT", `path ${path2} is outside every mapped location`, { hint: "add a --map-location prefix=target for it" });
   }
 };
-function parseLocationMapping(text) {
-  const at2 = text.lastIndexOf("=");
-  if (at2 <= 0 || at2 === text.length - 1) {
-    throw new IcebergError("INVALID_INPUT", `--map-location ${JSON.stringify(text)} is not prefix=target`, { hint: "e.g. --map-location s3a://bucket/warehouse=/mnt/warehouse" });
-  }
-  return { prefix: text.slice(0, at2), target: text.slice(at2 + 1) };
-}
 function isS3Path(path2) {
   return S3_SCHEMES.some((s) => path2.startsWith(s));
 }
 
 // src/iceberg/io/local.ts
-import { mkdir as mkdir2, readFile as readFile7, stat as stat3, unlink, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname2, resolve as resolve5 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdir as mkdir2, readFile as readFile6, stat as stat4, unlink, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname4, resolve as resolve3 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/iceberg/io/file-io.ts
-async function mapWithConcurrency(items, limit, task) {
+function notAttempted(path2) {
+  return { path: path2, reason: "not attempted: the run was stopped", notAttempted: true };
+}
+async function mapWithConcurrency(items, limit, task, stop) {
   const results = new Array(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await task(items[index]);
+      results[index] = stop?.signal?.aborted ? stop.skipped(items[index]) : await task(items[index]);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
@@ -8353,12 +8587,12 @@ var LocalFileIO = class {
   cwd;
   concurrency;
   toLocal(path2) {
-    if (path2.startsWith("file:")) return fileURLToPath(path2.startsWith("file://") ? path2 : `file://${path2.slice(5)}`);
-    return resolve5(this.cwd, path2);
+    if (path2.startsWith("file:")) return fileURLToPath2(path2.startsWith("file://") ? path2 : `file://${path2.slice(5)}`);
+    return resolve3(this.cwd, path2);
   }
   async read(path2) {
     try {
-      return await readFile7(this.toLocal(path2));
+      return await readFile6(this.toLocal(path2));
     } catch (cause) {
       const missing = errnoCode(cause) === "ENOENT";
       throw new IcebergError("UNREADABLE", missing ? "file not found" : `cannot read file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
@@ -8367,13 +8601,13 @@ var LocalFileIO = class {
   async writeNew(path2, data) {
     const local = this.toLocal(path2);
     try {
-      await mkdir2(dirname2(local), { recursive: true });
-      await writeFile3(local, data, { flag: "wx" });
+      await mkdir2(dirname4(local), { recursive: true });
+      await writeFile2(local, data, { flag: "wx" });
     } catch (cause) {
       throw new IcebergError("IO", `cannot create file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
     }
   }
-  async deleteFiles(paths2) {
+  async deleteFiles(paths2, signal) {
     const results = await mapWithConcurrency(paths2, this.concurrency, async (path2) => {
       try {
         await unlink(this.toLocal(path2));
@@ -8382,12 +8616,12 @@ var LocalFileIO = class {
         if (errnoCode(cause) === "ENOENT") return void 0;
         return { path: path2, reason: errnoCode(cause) ?? String(cause) };
       }
-    });
+    }, { signal, skipped: notAttempted });
     return results.filter((r) => r !== void 0);
   }
   async size(path2) {
     try {
-      return (await stat3(this.toLocal(path2))).size;
+      return (await stat4(this.toLocal(path2))).size;
     } catch (cause) {
       if (errnoCode(cause) === "ENOENT") return void 0;
       throw new IcebergError("IO", `cannot stat file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
@@ -8414,21 +8648,27 @@ function chunk(items, size) {
   return out;
 }
 var S3FileIO = class _S3FileIO {
-  constructor(client, settings = {}) {
+  constructor(client, settings = {}, ownsClient = false) {
     this.client = client;
+    this.ownsClient = ownsClient;
     this.batchSize = Math.min(1e3, Math.max(1, settings.deleteBatchSize ?? 1e3));
     this.concurrency = Math.max(1, settings.concurrency ?? 4);
   }
   client;
+  ownsClient;
   batchSize;
   concurrency;
+  /** Closes the client's sockets if this instance created it. */
+  close() {
+    if (this.ownsClient) this.client.destroy();
+  }
   static create(settings) {
     const client = new S3Client({
       ...settings.endpoint !== void 0 ? { endpoint: settings.endpoint } : {},
-      region: settings.region ?? process.env["AWS_REGION"] ?? "us-east-1",
+      region: settings.region ?? "us-east-1",
       forcePathStyle: settings.forcePathStyle ?? false
     });
-    return new _S3FileIO(client, settings);
+    return new _S3FileIO(client, settings, true);
   }
   async read(path2) {
     const { bucket, key } = splitS3Path(path2);
@@ -8456,7 +8696,7 @@ var S3FileIO = class _S3FileIO {
       throw new IcebergError("IO", `cannot stat object: ${String(cause)}`, { subject: path2, cause });
     }
   }
-  async deleteFiles(paths2) {
+  async deleteFiles(paths2, signal) {
     const byBucket = /* @__PURE__ */ new Map();
     for (const path2 of paths2) {
       const { bucket, key } = splitS3Path(path2);
@@ -8465,22 +8705,27 @@ var S3FileIO = class _S3FileIO {
       byBucket.set(bucket, keys);
     }
     const batches = [...byBucket].flatMap(([bucket, keys]) => chunk([...keys], this.batchSize).map((batch) => ({ bucket, batch })));
-    const results = await mapWithConcurrency(batches, this.concurrency, ({ bucket, batch }) => this.deleteBatch(bucket, batch));
+    const skipped = ({ batch }) => batch.map(([, path2]) => notAttempted(path2));
+    const results = await mapWithConcurrency(batches, this.concurrency, ({ bucket, batch }) => this.deleteBatch(bucket, batch, signal), { signal, skipped });
     return results.flat();
   }
-  async deleteBatch(bucket, batch) {
-    const pathOf = new Map(batch);
+  async deleteBatch(bucket, batch, signal) {
+    const pathOf2 = new Map(batch);
     let pending = batch.map(([key]) => key);
     let failures = [];
     for (let attempt = 0; pending.length > 0 && attempt < DELETE_ATTEMPTS; attempt++) {
       if (attempt > 0) await new Promise((resolve7) => setTimeout(resolve7, 200 * 2 ** attempt));
+      if (attempt > 0 && signal?.aborted) {
+        const retried = new Set(pending.map((key) => pathOf2.get(key) ?? key));
+        return [...failures.filter((f) => !retried.has(f.path)), ...[...retried].map(notAttempted)];
+      }
       try {
         const out = await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
         const errors = (out.Errors ?? []).filter((e) => e.Code !== "NoSuchKey");
-        failures = errors.map((e) => ({ path: pathOf.get(e.Key ?? "") ?? `s3://${bucket}/${e.Key ?? "?"}`, reason: `${e.Code ?? "Error"}: ${e.Message ?? ""}`.trim() }));
+        failures = errors.map((e) => ({ path: pathOf2.get(e.Key ?? "") ?? `s3://${bucket}/${e.Key ?? "?"}`, reason: `${e.Code ?? "Error"}: ${e.Message ?? ""}`.trim() }));
         pending = errors.filter((e) => RETRYABLE_CODES.has(e.Code ?? "")).map((e) => e.Key ?? "");
       } catch (cause) {
-        return pending.map((key) => ({ path: pathOf.get(key) ?? key, reason: String(cause) }));
+        return pending.map((key) => ({ path: pathOf2.get(key) ?? key, reason: String(cause) }));
       }
     }
     return failures;
@@ -8501,6 +8746,11 @@ var RoutingFileIO = class _RoutingFileIO {
   static create(map, cwd, s3, concurrency) {
     return new _RoutingFileIO(map, new LocalFileIO(cwd, concurrency), () => S3FileIO.create({ ...s3, concurrency }));
   }
+  /** Closes the S3 client, if one was made. */
+  close() {
+    this.s3?.close?.();
+    this.s3 = void 0;
+  }
   target(physical) {
     if (!isS3Path(physical)) return this.local;
     this.s3 ??= this.s3Factory();
@@ -8518,7 +8768,7 @@ var RoutingFileIO = class _RoutingFileIO {
     const physical = this.map.resolve(path2);
     return this.target(physical).size(physical);
   }
-  async deleteFiles(paths2) {
+  async deleteFiles(paths2, signal) {
     const physicalToLogical = /* @__PURE__ */ new Map();
     const failures = [];
     for (const path2 of paths2) {
@@ -8532,148 +8782,16 @@ var RoutingFileIO = class _RoutingFileIO {
     const local = physical.filter((p) => !isS3Path(p));
     const remote = physical.filter((p) => isS3Path(p));
     const results = await Promise.all([
-      local.length > 0 ? this.local.deleteFiles(local) : [],
-      remote.length > 0 ? this.target(remote[0]).deleteFiles(remote) : []
+      local.length > 0 ? this.local.deleteFiles(local, signal) : [],
+      remote.length > 0 ? this.target(remote[0]).deleteFiles(remote, signal) : []
     ]);
-    for (const f of results.flat()) failures.push({ path: physicalToLogical.get(f.path) ?? f.path, reason: f.reason });
+    for (const f of results.flat()) failures.push({ ...f, path: physicalToLogical.get(f.path) ?? f.path });
     return failures;
   }
 };
 
-// src/iceberg/job/report.ts
-var LABELS = [
-  ["data", "data files"],
-  ["position-deletes", "position deletes"],
-  ["equality-deletes", "equality deletes"],
-  ["deletion-vectors", "deletion vectors"],
-  ["manifests", "manifests"],
-  ["manifest-lists", "manifest lists"],
-  ["statistics", "statistics files"]
-];
-function formatBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-function fileLines(summary3) {
-  const total = LABELS.reduce((n, [kind]) => n + summary3.files[kind].count, 0);
-  const verb = summary3.dryRun ? "would delete" : "deleted";
-  const lines = [`  ${verb} ${total} file(s), ${formatBytes(summary3.bytes)}:`];
-  for (const [kind, label2] of LABELS) {
-    const { count: count2, bytes } = summary3.files[kind];
-    lines.push(`    ${label2.padEnd(18)} ${String(count2).padStart(8)}  ${formatBytes(bytes).padStart(10)}`);
-  }
-  return lines;
-}
-function renderTableText(summary3) {
-  const header2 = `${summary3.table}: ${summary3.status}${summary3.dryRun ? " (dry run: nothing written)" : ""}`;
-  if (summary3.status === "failed") {
-    return [header2, `  ${summary3.error?.code ?? "ERROR"}: ${summary3.error?.message ?? "unknown error"}`, "  nothing was deleted by this step"].join("\n");
-  }
-  const refs = summary3.droppedRefs.length > 0 ? summary3.droppedRefs.join(", ") : "none";
-  const lines = [
-    header2,
-    `  snapshots: ${summary3.snapshotsBefore} -> ${summary3.snapshotsAfter} (${summary3.expiredSnapshotIds.length} expire; refs dropped: ${refs})`,
-    ...fileLines(summary3)
-  ];
-  if (summary3.metadataLocation !== void 0) lines.push(`  committed ${summary3.metadataLocation}`);
-  if (summary3.resumedDeletions > 0) {
-    lines.push(`  ${summary3.dryRun ? "would finish" : "finished"} an interrupted cleanup: ${summary3.resumedDeletions} file(s)`);
-  }
-  for (const f of summary3.deleteFailures) lines.push(`  not deleted (orphan): ${f.path}: ${f.reason}`);
-  for (const w of summary3.warnings) lines.push(`  note: ${w}`);
-  if (summary3.dryRun && summary3.plannedDeletions !== void 0 && summary3.plannedDeletions.length > 0) {
-    lines.push("  files:");
-    for (const d of summary3.plannedDeletions) lines.push(`    ${d.kind.padEnd(16)} ${formatBytes(d.sizeBytes).padStart(10)}  ${d.path}`);
-  }
-  lines.push(`  took ${summary3.durationMs} ms`);
-  return lines.join("\n");
-}
-function renderTableJson(summary3) {
-  return JSON.stringify(summary3);
-}
-
-// src/iceberg/job/github-summary.ts
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-function row(s) {
-  const f = s.files;
-  const deletes = f["position-deletes"].count + f["equality-deletes"].count + f["deletion-vectors"].count;
-  const status3 = s.status === "failed" ? `\u274C failed: ${escapeCell(s.error?.message ?? "")}` : s.status;
-  return `| ${escapeCell(s.table)} | ${status3} | ${s.snapshotsBefore} \u2192 ${s.snapshotsAfter} | ${f.data.count} | ${deletes} | ${f.manifests.count} | ${f["manifest-lists"].count} | ${f.statistics.count} | ${formatBytes(s.bytes)} | ${(s.durationMs / 1e3).toFixed(1)} s |`;
-}
-function chart(title, axis, labels, series) {
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "${title}"`,
-    `  x-axis [${labels.map((l) => JSON.stringify(l)).join(", ")}]`,
-    `  y-axis "${axis}"`,
-    ...series.map((values) => `  bar [${values.join(", ")}]`),
-    "```"
-  ];
-}
-function renderGithubSummary(summaries, heading) {
-  const lines = [
-    `### ${heading}`,
-    "",
-    "| Table | Status | Snapshots | Data files | Delete files | Manifests | Manifest lists | Statistics | Bytes | Duration |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...summaries.map(row),
-    ""
-  ];
-  const shown = summaries.filter((s) => s.status !== "failed");
-  if (shown.length > 0) {
-    const labels = shown.map((s) => s.table.split(".").slice(1).join("."));
-    lines.push("Snapshots before (first bar) and after (second bar):", "", ...chart("Snapshots", "snapshots", labels, [shown.map((s) => s.snapshotsBefore), shown.map((s) => s.snapshotsAfter)]), "");
-    lines.push(`Bytes ${shown.some((s) => s.dryRun) ? "that would be reclaimed" : "reclaimed"} (MiB):`, "", ...chart("Reclaimed", "MiB", labels, [shown.map((s) => Math.round(s.bytes / 1048576 * 10) / 10)]), "");
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// src/iceberg/job/help.ts
-var HELP_TEXT = `Usage: guardrails expire-snapshots --catalog-name NAME [options]
-
-Expire old Iceberg snapshots of tables in a PostgreSQL SQL catalog (JdbcCatalog / PyIceberg SqlCatalog),
-then delete the files no kept snapshot can reach. Plan, commit (compare-and-swap), then delete.
-
-Catalog:
-  --catalog-uri URI           postgres://user:pass@host:5432/db (default: $ICEBERG_CATALOG_URI, $DATABASE_URL, PG* vars)
-  --catalog-name NAME         catalog_name in iceberg_tables (default: $ICEBERG_CATALOG_NAME)
-  --catalog-ssl-mode MODE     disable | require | verify-ca | verify-full (default: sslmode in URI or $PGSSLMODE)
-  --catalog-pool-size N       connections (default 4)
-  --namespace NS              only this namespace (levels joined with '.')
-  --table NAME                only this table
-  --shard K/N                 only tables hashing to shard K of N (K from 0), for matrix / indexed jobs
-
-Retention:
-  --older-than AGE|TIME       expire snapshots older than 90d, 36h, \u2026 or an ISO timestamp
-                              (default: table property history.expire.max-snapshot-age-ms, else 90d)
-  --retain-last N             keep at least N snapshots per branch (default: history.expire.min-snapshots-to-keep, else 1)
-  --expire-snapshot-id ID     also expire this snapshot (repeatable; refused if a kept ref points at it)
-
-Files:
-  --warehouse DIR             base for relative table locations (default: working directory)
-  --map-location PREFIX=DIR   read/delete PREFIX/... under DIR instead (repeatable; then nothing outside is touched)
-  --s3-endpoint URL           S3-compatible endpoint; --s3-region REGION; --s3-path-style
-  --max-concurrent-deletes N  parallel deletes / DeleteObjects batches (default 16)
-
-Output:
-  --dry-run                   print the plan (snapshots, files, bytes) and write nothing
-  --format text|json          human-readable report, or one JSON summary per table per line (default text)
-  --summary-markdown FILE     append a Markdown summary (tables + Mermaid charts), e.g. $GITHUB_STEP_SUMMARY
-  --now TIME                  evaluate ages against this instant instead of the clock
-  -h, --help                  this text
-
-Exit status: 0 all tables succeeded, 1 at least one table failed, 2 bad usage or catalog unreachable.
-`;
+// src/iceberg/job/run.ts
+import { setTimeout as delay } from "node:timers/promises";
 
 // src/iceberg/metadata/avro-file.ts
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
@@ -9093,11 +9211,11 @@ function recordOf(type) {
   if (Array.isArray(type)) return type.find((t) => typeof t === "object" && t !== null && t.type === "record");
   return type;
 }
-function nameFor(index, id2, fallback, path2, required2) {
+function nameFor(index, id2, fallback, path2, required3) {
   const found = index.get(id2)?.name;
   if (found !== void 0) return found;
   if (index.size === 0) return fallback;
-  if (required2) throw new IcebergError("UNREADABLE", `Avro schema has no field with field-id ${id2}`, { subject: path2 });
+  if (required3) throw new IcebergError("UNREADABLE", `Avro schema has no field with field-id ${id2}`, { subject: path2 });
   return void 0;
 }
 function num(value) {
@@ -9231,20 +9349,27 @@ function parseManifestLiveFiles(bytes, path2) {
 
 // src/iceberg/cleanup/manifest-reader.ts
 var ManifestReader = class {
-  constructor(io) {
+  /** Reads stop once `signal` is aborted, so a stop during planning ends the table before its commit. */
+  constructor(io, signal) {
     this.io = io;
+    this.signal = signal;
   }
   io;
+  signal;
   lists = /* @__PURE__ */ new Map();
   manifests = /* @__PURE__ */ new Map();
   /** Manifest lists repeat the same manifests thousands of times; one ref per manifest keeps memory flat. */
   refs = new ManifestRefPool();
   /** Number of files fetched and decoded, by type. */
   reads = { manifestLists: 0, manifests: 0 };
+  read(path2) {
+    if (this.signal?.aborted) return Promise.reject(stopped2("before reading every manifest"));
+    return this.io.read(path2);
+  }
   manifestList(path2) {
     let pending = this.lists.get(path2);
     if (pending === void 0) {
-      pending = this.io.read(path2).then((bytes) => {
+      pending = this.read(path2).then((bytes) => {
         this.reads.manifestLists += 1;
         const manifests = parseManifestList(bytes, path2, this.refs);
         return { manifests, bytes: bytes.length };
@@ -9256,7 +9381,7 @@ var ManifestReader = class {
   liveFiles(path2) {
     let pending = this.manifests.get(path2);
     if (pending === void 0) {
-      pending = this.io.read(path2).then((bytes) => {
+      pending = this.read(path2).then((bytes) => {
         this.reads.manifests += 1;
         return parseManifestLiveFiles(bytes, path2);
       });
@@ -9366,6 +9491,7 @@ async function retainedFacts(snapshots, reader) {
     try {
       for (const m of (await manifestsOf(s, reader)).refs) manifests.add(m.path);
     } catch (cause) {
+      if (isStopped(cause)) throw cause;
       throw new IcebergError("UNREADABLE", `manifest list of kept snapshot ${s.id} cannot be read, so nothing will be deleted: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: "restore the file or repair the table first", cause });
     }
   });
@@ -9376,7 +9502,8 @@ async function expiredFacts(snapshots, reader) {
     try {
       const read = await manifestsOf(s, reader);
       return { snapshotId: s.id, manifestList: s.manifestList, manifestListBytes: read.bytes, manifests: read.refs };
-    } catch {
+    } catch (cause) {
+      if (isStopped(cause)) throw cause;
       return { snapshotId: s.id, manifestList: s.manifestList, manifestListBytes: void 0, manifests: void 0 };
     }
   });
@@ -9387,6 +9514,7 @@ async function liveFilesOf(paths2, reader, mustRead) {
     try {
       out.set(path2, await reader.liveFiles(path2));
     } catch (cause) {
+      if (isStopped(cause)) throw cause;
       if (mustRead) {
         throw new IcebergError("UNREADABLE", `manifest ${path2} of a kept snapshot cannot be read, so nothing will be deleted: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: "restore the file or repair the table first", cause });
       }
@@ -9438,19 +9566,26 @@ var PHASES = [
   ["manifest-lists"],
   ["statistics"]
 ];
-async function executeFilePlan(plan, io, onPhase) {
+async function executeFilePlan(plan, io, options4 = {}) {
   const deleted = [];
   const failures = [];
+  const pending = [];
   for (const kinds of PHASES) {
     const batch = plan.deletions.filter((d) => kinds.includes(d.kind));
     if (batch.length === 0) continue;
-    onPhase?.(kinds, batch.length);
-    const failed = await io.deleteFiles(batch.map((d) => d.path));
+    if (options4.signal?.aborted) {
+      pending.push(...batch);
+      continue;
+    }
+    options4.onPhase?.(kinds, batch.length);
+    const failed = await io.deleteFiles(batch.map((d) => d.path), options4.signal);
+    const skipped = new Set(failed.filter((f) => f.notAttempted).map((f) => f.path));
     const failedPaths = new Set(failed.map((f) => f.path));
-    failures.push(...failed);
+    failures.push(...failed.filter((f) => !f.notAttempted));
+    pending.push(...batch.filter((d) => skipped.has(d.path)));
     deleted.push(...batch.filter((d) => !failedPaths.has(d.path)));
   }
-  return { deleted, failures };
+  return { deleted, failures, pending };
 }
 
 // src/iceberg/metadata/files.ts
@@ -9709,47 +9844,47 @@ function branchRetained(ref, byId, now, cutoff, minKeep) {
   }
   return kept;
 }
-function validateOptions(options) {
-  if (options.retainLast !== void 0 && (!Number.isInteger(options.retainLast) || options.retainLast < 1)) {
-    throw new IcebergError("INVALID_INPUT", `retain-last must be an integer of at least 1, got ${options.retainLast}`);
+function validateOptions(options4) {
+  if (options4.retainLast !== void 0 && (!Number.isInteger(options4.retainLast) || options4.retainLast < 1)) {
+    throw new IcebergError("INVALID_INPUT", `retain-last must be an integer of at least 1, got ${options4.retainLast}`);
   }
-  for (const id2 of options.expireSnapshotIds ?? []) {
+  for (const id2 of options4.expireSnapshotIds ?? []) {
     if (!/^-?\d+$/.test(id2)) throw new IcebergError("INVALID_INPUT", `snapshot id ${JSON.stringify(id2)} is not an integer`);
   }
 }
-function planRetention(meta, options, now) {
-  validateOptions(options);
+function planRetention(meta, options4, now) {
+  validateOptions(options4);
   const props = expirationProperties(meta.properties);
   if (!props.gcEnabled) {
     throw new IcebergError("REFUSED", "gc.enabled is false, so expiring snapshots could remove files another table still uses", { hint: "set gc.enabled=true if this table owns its files" });
   }
-  const cutoffMs = options.expireOlderThanMs ?? now - (props.maxSnapshotAgeMs ?? options.defaultMaxSnapshotAgeMs);
-  const minSnapshotsToKeep = options.retainLast ?? props.minSnapshotsToKeep;
+  const cutoffMs2 = options4.expireOlderThanMs ?? now - (props.maxSnapshotAgeMs ?? options4.defaultMaxSnapshotAgeMs);
+  const minSnapshotsToKeep = options4.retainLast ?? props.minSnapshotsToKeep;
   const byId = new Map(meta.snapshots.map((s) => [s.id, s]));
   const keptRefs2 = retainedRefs(meta, byId, now, props.maxRefAgeMs);
   const retain = /* @__PURE__ */ new Set();
   for (const ref of keptRefs2) if (byId.has(ref.snapshotId)) retain.add(ref.snapshotId);
-  for (const id2 of options.expireSnapshotIds ?? []) {
+  for (const id2 of options4.expireSnapshotIds ?? []) {
     const holders = keptRefs2.filter((r) => r.snapshotId === id2).map((r) => r.name);
     if (holders.length > 0) throw new IcebergError("INVALID_INPUT", `Cannot expire ${id2}. Still referenced by refs: ${holders.join(", ")}`);
   }
   const referenced = /* @__PURE__ */ new Set();
   for (const ref of keptRefs2) {
     if (ref.type === "branch") {
-      for (const id2 of branchRetained(ref, byId, now, cutoffMs, minSnapshotsToKeep)) retain.add(id2);
+      for (const id2 of branchRetained(ref, byId, now, cutoffMs2, minSnapshotsToKeep)) retain.add(id2);
       for (const a of ancestors(ref.snapshotId, byId)) referenced.add(a.id);
     } else {
       referenced.add(ref.snapshotId);
     }
   }
-  for (const s of meta.snapshots) if (!referenced.has(s.id) && s.timestampMs >= cutoffMs) retain.add(s.id);
-  const explicit = new Set(options.expireSnapshotIds ?? []);
+  for (const s of meta.snapshots) if (!referenced.has(s.id) && s.timestampMs >= cutoffMs2) retain.add(s.id);
+  const explicit = new Set(options4.expireSnapshotIds ?? []);
   const expired = meta.snapshots.filter((s) => explicit.has(s.id) || !retain.has(s.id)).map((s) => s.id);
   const expiredSet = new Set(expired);
   const keptNames = new Set(keptRefs2.map((r) => r.name));
   return {
     version: 1,
-    cutoffMs,
+    cutoffMs: cutoffMs2,
     minSnapshotsToKeep,
     expiredSnapshotIds: expired,
     retainedSnapshotIds: meta.snapshots.filter((s) => !expiredSet.has(s.id)).map((s) => s.id),
@@ -9770,7 +9905,7 @@ function previousMetadataFile(current) {
   const last = log[log.length - 1];
   return isJsonObject(last) && typeof last["metadata-file"] === "string" ? last["metadata-file"] : void 0;
 }
-async function resumeCleanup(current, io, reader, dryRun) {
+async function resumeCleanup(current, io, reader, dryRun, signal) {
   if (!expirationProperties(current.view.properties).gcEnabled) return void 0;
   const previousPath = previousMetadataFile(current);
   if (previousPath === void 0) return void 0;
@@ -9785,46 +9920,46 @@ async function resumeCleanup(current, io, reader, dryRun) {
   if (pending.expired.length === 0 && !statsGone) return void 0;
   const plan = await collectFilePlan(pending, reader);
   if (plan.deletions.length === 0) return void 0;
-  return { plan, result: dryRun ? void 0 : await executeFilePlan(plan, io) };
+  return { plan, result: dryRun ? void 0 : await executeFilePlan(plan, io, { signal }) };
 }
 
 // src/iceberg/job/summary-builder.ts
 function status(parts) {
-  if (parts.error !== void 0) return "failed";
+  if (parts.error !== void 0) return isStopped(parts.error) ? "stopped" : "failed";
   if (parts.options.dryRun) return "dry-run";
   return parts.attempt?.newLocation !== void 0 ? "expired" : "nothing-to-expire";
 }
 function buildSummary(parts) {
-  const { attempt, options } = parts;
+  const { attempt, options: options4 } = parts;
   const resumedPlanned = parts.resumed?.plan.deletions ?? [];
-  const planned = options.dryRun ? [...resumedPlanned, ...attempt?.filePlan?.deletions ?? []] : [];
+  const planned = options4.dryRun ? [...resumedPlanned, ...attempt?.filePlan?.deletions ?? []] : [];
   const resumedDeleted = parts.resumed?.result?.deleted ?? [];
   const deleted = [...resumedDeleted, ...parts.cleanup?.result.deleted ?? []];
-  const counted = options.dryRun ? planned : deleted;
+  const counted = options4.dryRun ? planned : deleted;
   const files = summariseDeletions(counted);
   const before = attempt?.base.view.snapshots.length ?? 0;
   const expired = attempt?.plan.expiredSnapshotIds ?? [];
   const error = parts.error;
   return {
-    version: 1,
     table: parts.name,
     status: status(parts),
-    dryRun: options.dryRun,
+    dryRun: options4.dryRun,
     snapshotsBefore: before,
     snapshotsAfter: before - expired.length,
     expiredSnapshotIds: expired,
     droppedRefs: attempt?.plan.droppedRefs ?? [],
     files,
     bytes: counted.reduce((sum, d) => sum + d.sizeBytes, 0),
-    resumedDeletions: options.dryRun ? resumedPlanned.length : resumedDeleted.length,
+    resumedDeletions: options4.dryRun ? resumedPlanned.length : resumedDeleted.length,
     deleteFailures: [...parts.resumed?.result?.failures ?? [], ...parts.cleanup?.result.failures ?? []],
-    warnings: [...options.dryRun ? attempt?.filePlan?.warnings ?? [] : [], ...parts.resumed?.plan.warnings ?? [], ...parts.cleanup?.warnings ?? []],
-    commitAttempts: options.dryRun ? 0 : attempt?.attempts ?? 0,
+    pendingDeletions: (parts.resumed?.result?.pending.length ?? 0) + (parts.cleanup?.result.pending.length ?? 0),
+    warnings: [...options4.dryRun ? attempt?.filePlan?.warnings ?? [] : [], ...parts.resumed?.plan.warnings ?? [], ...parts.cleanup?.warnings ?? []],
+    commitAttempts: options4.dryRun ? 0 : attempt?.attempts ?? 0,
     previousMetadataLocation: attempt?.base.location,
     metadataLocation: attempt?.newLocation,
     durationMs: parts.now - parts.startedMs,
     error: error === void 0 ? void 0 : { code: error instanceof IcebergError ? error.code : "INTERNAL", message: describeError(error) },
-    plannedDeletions: options.dryRun ? planned : void 0
+    plannedDeletions: options4.dryRun ? planned : void 0
   };
 }
 
@@ -9832,15 +9967,20 @@ function buildSummary(parts) {
 async function loadCurrent(ident, deps) {
   return loadMetadata(deps.io, await deps.catalog.loadPointer(ident));
 }
-async function planAndCommit(ident, base, options, deps, reader) {
+async function planAndCommit(ident, base, options4, deps, reader) {
   const now = deps.now();
-  const plan = planRetention(base.view, options.retention, now);
+  const plan = planRetention(base.view, options4.retention, now);
   if (plan.expiredSnapshotIds.length === 0) return { plan, outcome: "none" };
   const newLocation = nextMetadataLocation(base.view, base.location);
   const next = applyRetention(base.doc, base.view, plan, now, base.location);
   const filePlan = await collectFilePlan(transition(base.view, readTableMetadata(next, newLocation)), reader);
-  if (options.dryRun) return { plan, filePlan, outcome: "none" };
+  if (options4.dryRun) return { plan, filePlan, outcome: "none" };
+  if (deps.signal?.aborted) throw stopped2("before writing new metadata");
   await writeMetadata(deps.io, newLocation, next);
+  if (deps.signal?.aborted) {
+    await deps.io.deleteFiles([newLocation]);
+    throw stopped2("before the commit");
+  }
   const outcome = await deps.catalog.commit(ident, base.location, newLocation);
   if (outcome === "unknown") {
     throw new IcebergError("UNKNOWN_OUTCOME", `commit outcome of ${newLocation} is unknown, so no files were deleted`, { subject: identText(ident), hint: "re-run the job: it re-reads the catalog and finishes the cleanup if the commit landed" });
@@ -9848,12 +9988,12 @@ async function planAndCommit(ident, base, options, deps, reader) {
   if (outcome === "conflict") await deps.io.deleteFiles([newLocation]);
   return { plan, filePlan, outcome: outcome === "committed" ? "committed" : "conflict", newLocation };
 }
-async function commitWithRetries(ident, first, options, deps, reader) {
+async function commitWithRetries(ident, first, options4, deps, reader) {
   const retry2 = commitRetryProperties(first.view.properties);
   const started = deps.now();
   let base = first;
   for (let attempt = 0; ; attempt++) {
-    const result = await planAndCommit(ident, base, options, deps, reader);
+    const result = await planAndCommit(ident, base, options4, deps, reader);
     if (result.outcome !== "conflict") {
       return { base, plan: result.plan, filePlan: result.filePlan, newLocation: result.newLocation, attempts: attempt + 1 };
     }
@@ -9862,50 +10002,55 @@ async function commitWithRetries(ident, first, options, deps, reader) {
     }
     deps.log(`${identText(ident)}: commit conflict, re-planning (attempt ${attempt + 2})`);
     await deps.sleep(backoffMs(attempt, retry2, deps.random));
+    if (deps.signal?.aborted) throw stopped2("between commit attempts");
     base = await loadCurrent(ident, deps);
   }
 }
-async function cleanupAfterCommit(ident, base, deps, reader) {
+var LEFT_FOR_NEXT_RUN = "stopped by a signal after the commit: the next run deletes the expired files";
+async function cleanupAfterCommit(ident, attempt, deps, reader) {
+  const none = { deleted: [], failures: [], pending: [] };
+  const left = { result: { ...none, pending: attempt.filePlan?.deletions ?? [] }, warnings: [LEFT_FOR_NEXT_RUN] };
+  const { base } = attempt;
+  if (deps.signal?.aborted) return left;
   try {
     const current = await loadCurrent(ident, deps);
     const filePlan = await collectFilePlan(transition(base.view, current.view), reader);
-    const result = await executeFilePlan(filePlan, deps.io, (kinds, n) => deps.log(`${identText(ident)}: deleting ${n} ${kinds.join("/")} file(s)`));
-    return { result, warnings: [...filePlan.warnings] };
+    const result = await executeFilePlan(filePlan, deps.io, { signal: deps.signal, onPhase: (kinds, n) => deps.log(`${identText(ident)}: deleting ${n} ${kinds.join("/")} file(s)`) });
+    const warnings = [...filePlan.warnings];
+    if (result.pending.length > 0) warnings.push(`stopped by a signal: ${result.pending.length} expired file(s) left for the next run to delete`);
+    return { result, warnings };
   } catch (error) {
-    return { result: { deleted: [], failures: [] }, warnings: [`committed, but cleanup was skipped: ${describeError(error)}`] };
+    if (isStopped(error)) return left;
+    return { result: none, warnings: [`committed, but cleanup was skipped: ${describeError(error)}`] };
   }
 }
-async function expireTable(ident, options, deps) {
+async function expireTable(ident, options4, deps) {
   const startedMs = deps.now();
   const name = identText(ident);
+  let resumed;
   try {
     const first = await loadCurrent(ident, deps);
-    const reader = new ManifestReader(deps.io);
-    const resumed = await resumeCleanup(first, deps.io, reader, options.dryRun);
-    const attempt = await commitWithRetries(ident, first, options, deps, reader);
-    if (options.dryRun || attempt.newLocation === void 0) {
-      return buildSummary({ name, options, attempt, resumed, cleanup: void 0, startedMs, now: deps.now() });
+    const reader = new ManifestReader(deps.io, deps.signal);
+    resumed = await resumeCleanup(first, deps.io, reader, options4.dryRun, deps.signal);
+    const attempt = await commitWithRetries(ident, first, options4, deps, reader);
+    if (options4.dryRun || attempt.newLocation === void 0) {
+      return buildSummary({ name, options: options4, attempt, resumed, cleanup: void 0, startedMs, now: deps.now() });
     }
-    const cleanup = await cleanupAfterCommit(ident, attempt.base, deps, reader);
-    return buildSummary({ name, options, attempt, resumed, cleanup, startedMs, now: deps.now() });
+    const cleanup = await cleanupAfterCommit(ident, attempt, deps, reader);
+    return buildSummary({ name, options: options4, attempt, resumed, cleanup, startedMs, now: deps.now() });
   } catch (error) {
-    return buildSummary({ name, options, attempt: void 0, resumed: void 0, cleanup: void 0, startedMs, now: deps.now(), error });
+    return buildSummary({ name, options: options4, attempt: void 0, resumed, cleanup: void 0, startedMs, now: deps.now(), error });
   }
 }
 
-// src/iceberg/job/settings.ts
-import { parseArgs as parseArgs2 } from "node:util";
+// src/iceberg/job/options.ts
+var DEFAULT_MAX_SNAPSHOT_AGE_MS = 90 * 864e5;
+function cutoffMs(olderThan, now) {
+  if (olderThan === void 0) return void 0;
+  return olderThan.kind === "age" ? now - olderThan.ms : olderThan.ms;
+}
 
 // src/iceberg/job/shard.ts
-function parseShard(text) {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = Number(match?.[1]);
-  const count2 = Number(match?.[2]);
-  if (match === null || count2 < 1 || index >= count2) {
-    throw new IcebergError("INVALID_INPUT", `--shard ${JSON.stringify(text)} is not k/n with 0 <= k < n`, { hint: "e.g. --shard 0/4 \u2026 --shard 3/4" });
-  }
-  return { index, count: count2 };
-}
 function fnv1a(text) {
   let hash = 2166136261;
   for (const byte of Buffer.from(text, "utf8")) {
@@ -9918,183 +10063,610 @@ function inShard(tableKey, shard) {
   return fnv1a(tableKey) % shard.count === shard.index;
 }
 
-// src/iceberg/job/settings.ts
-var DEFAULT_MAX_SNAPSHOT_AGE_MS = 90 * 864e5;
-var OPTIONS3 = {
-  "catalog-uri": { type: "string" },
-  "catalog-name": { type: "string" },
-  warehouse: { type: "string" },
-  namespace: { type: "string" },
-  table: { type: "string" },
-  "older-than": { type: "string" },
-  "retain-last": { type: "string" },
-  "expire-snapshot-id": { type: "string", multiple: true },
-  "dry-run": { type: "boolean" },
-  "max-concurrent-deletes": { type: "string" },
-  shard: { type: "string" },
-  "map-location": { type: "string", multiple: true },
-  "s3-endpoint": { type: "string" },
-  "s3-region": { type: "string" },
-  "s3-path-style": { type: "boolean" },
-  "catalog-ssl-mode": { type: "string" },
-  "catalog-pool-size": { type: "string" },
-  format: { type: "string" },
-  "summary-markdown": { type: "string" },
-  now: { type: "string" },
-  help: { type: "boolean", short: "h" }
-};
-var DURATION = /^(\d+)(ms|s|m|h|d)$/;
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseOlderThan(text, now) {
-  const duration = DURATION.exec(text.trim());
-  if (duration !== null) return now - Number(duration[1]) * UNIT_MS[duration[2]];
-  const timestamp = Date.parse(text);
-  if (/^\d{4}-\d{2}-\d{2}/.test(text) && Number.isFinite(timestamp)) return timestamp;
-  throw new IcebergError("INVALID_INPUT", `--older-than ${JSON.stringify(text)} is neither a duration nor a timestamp`, { hint: "use e.g. 90d, 36h or 2026-01-31T00:00:00Z" });
-}
-function positiveInt(flag, text, fallback) {
-  if (text === void 0) return fallback;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new IcebergError("INVALID_INPUT", `--${flag} ${JSON.stringify(text)} is not a positive integer`);
-  return Number(text);
-}
-function snapshotIds(values) {
-  return (values ?? []).map((id2) => {
-    if (!/^-?\d{1,19}$/.test(id2.trim())) throw new IcebergError("INVALID_INPUT", `--expire-snapshot-id ${JSON.stringify(id2)} is not a 64-bit snapshot id`);
-    return BigInt(id2.trim()).toString();
-  });
-}
-function parseNow(text, clock) {
-  if (text === void 0) return clock();
-  const value = Date.parse(text);
-  if (!Number.isFinite(value)) throw new IcebergError("INVALID_INPUT", `--now ${JSON.stringify(text)} is not an ISO-8601 timestamp`);
-  return value;
-}
-function parseFormat(text) {
-  if (text === void 0 || text === "text" || text === "json") return text ?? "text";
-  throw new IcebergError("INVALID_INPUT", `--format ${JSON.stringify(text)} is unknown`, { hint: "use text or json" });
-}
-function parseExpireArgs(argv, env, clock = Date.now) {
-  let values;
-  try {
-    values = parseArgs2({ args: [...argv], options: OPTIONS3, strict: true, allowPositionals: false }).values;
-  } catch (cause) {
-    throw new IcebergError("INVALID_INPUT", cause instanceof Error ? cause.message : String(cause), { hint: "see --help" });
-  }
-  if (values.help === true) return { help: true };
-  const catalogName = values["catalog-name"] ?? env["ICEBERG_CATALOG_NAME"];
-  if (catalogName === void 0 || catalogName === "") throw new IcebergError("INVALID_INPUT", "--catalog-name is required", { hint: "the catalog_name of the tables in iceberg_tables" });
-  const now = parseNow(values.now, clock);
-  return {
-    help: false,
-    settings: {
-      catalogUri: values["catalog-uri"] ?? env["ICEBERG_CATALOG_URI"] ?? env["DATABASE_URL"],
-      catalogName,
-      warehouse: values.warehouse,
-      namespace: values.namespace,
-      table: values.table,
-      expireOlderThanMs: values["older-than"] === void 0 ? void 0 : parseOlderThan(values["older-than"], now),
-      retainLast: positiveInt("retain-last", values["retain-last"], void 0),
-      expireSnapshotIds: snapshotIds(values["expire-snapshot-id"]),
-      dryRun: values["dry-run"] === true,
-      maxConcurrentDeletes: positiveInt("max-concurrent-deletes", values["max-concurrent-deletes"], 16),
-      shard: parseShard(values.shard ?? "0/1"),
-      locationMappings: (values["map-location"] ?? []).map(parseLocationMapping),
-      s3Endpoint: values["s3-endpoint"] ?? env["AWS_ENDPOINT_URL_S3"] ?? env["AWS_ENDPOINT_URL"],
-      s3Region: values["s3-region"],
-      s3PathStyle: values["s3-path-style"] === true,
-      sslMode: values["catalog-ssl-mode"],
-      poolSize: positiveInt("catalog-pool-size", values["catalog-pool-size"], 4),
-      format: parseFormat(values.format),
-      summaryMarkdown: values["summary-markdown"],
-      now
-    }
-  };
-}
-
 // src/iceberg/job/run.ts
-async function selectTables(catalog, settings) {
-  const all = await catalog.listTables({ namespace: settings.namespace, table: settings.table });
-  return all.filter((t) => inShard(`${t.namespace}.${t.name}`, settings.shard));
+async function selectTables(catalog, options4) {
+  const all = await catalog.listTables({ namespace: options4.selection.namespace, table: options4.selection.table });
+  return all.filter((t) => inShard(`${t.namespace}.${t.name}`, options4.shard));
 }
-async function runExpiration(settings, deps, out) {
-  const tables = await selectTables(deps.catalog, settings);
-  out.stderr(`expire-snapshots: ${tables.length} table(s) in shard ${settings.shard.index}/${settings.shard.count}${settings.dryRun ? " (dry run)" : ""}
-`);
+function abortableSleep(signal) {
+  return (ms) => delay(ms, void 0, signal ? { signal } : {}).catch(() => void 0);
+}
+async function runExpiration(options4, deps) {
+  const tables = await selectTables(deps.catalog, options4);
+  const { shard, dryRun } = options4;
+  deps.log(`expire-snapshots: ${tables.length} table(s) in shard ${shard.index}/${shard.count}${dryRun ? " (dry run)" : ""}`);
   const clock = deps.clock ?? Date.now;
+  const startedAt = clock();
   const jobDeps = {
     catalog: deps.catalog,
     io: deps.io,
-    now: () => settings.now + (clock() - startedAt),
-    sleep: deps.sleep ?? ((ms) => new Promise((resolve7) => setTimeout(resolve7, ms))),
+    now: () => options4.now + (clock() - startedAt),
+    sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: Math.random,
-    log: (line) => out.stderr(`${line}
-`)
+    log: deps.log,
+    ...deps.signal ? { signal: deps.signal } : {}
   };
-  const startedAt = clock();
+  const retention = {
+    expireOlderThanMs: cutoffMs(options4.retention.olderThan, options4.now),
+    defaultMaxSnapshotAgeMs: DEFAULT_MAX_SNAPSHOT_AGE_MS,
+    retainLast: options4.retention.retainLast,
+    expireSnapshotIds: options4.retention.expireSnapshotIds
+  };
   const summaries = [];
+  const notStarted = [];
   for (const [i, ident] of tables.entries()) {
-    out.stderr(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}
-`);
-    const summary3 = await expireTable(ident, {
-      dryRun: settings.dryRun,
-      retention: {
-        expireOlderThanMs: settings.expireOlderThanMs,
-        defaultMaxSnapshotAgeMs: DEFAULT_MAX_SNAPSHOT_AGE_MS,
-        retainLast: settings.retainLast,
-        expireSnapshotIds: settings.expireSnapshotIds
-      }
-    }, jobDeps);
+    if (deps.signal?.aborted) {
+      notStarted.push(identText(ident));
+      continue;
+    }
+    deps.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);
+    const summary3 = await expireTable(ident, { dryRun, retention }, jobDeps);
     summaries.push(summary3);
-    out.stdout(`${settings.format === "json" ? renderTableJson(summary3) : renderTableText(summary3)}
-`);
+    deps.onTable?.(summary3);
   }
-  return summaries;
+  return {
+    catalog: options4.selection.catalogName,
+    shard: { index: shard.index, count: shard.count },
+    dryRun,
+    now: new Date(options4.now).toISOString(),
+    stopped: deps.signal?.aborted === true,
+    tables: summaries,
+    notStarted
+  };
 }
 
-// src/iceberg/job/command.ts
-async function run(settings, io) {
-  const pool = createPool({ uri: settings.catalogUri, sslMode: settings.sslMode, poolSize: settings.poolSize }, io.env);
-  pool.on("error", () => {
-  });
+// src/iceberg/job/expire.ts
+async function expire(options4, deps) {
+  const catalogPool = openCatalogPool(options4.connection);
+  const { files } = options4;
+  const io = RoutingFileIO.create(new LocationMap(files.locationMappings), files.warehouse, files.s3, files.maxConcurrentDeletes);
   try {
-    const fileIO = RoutingFileIO.create(new LocationMap(settings.locationMappings), settings.warehouse ?? io.cwd, {
-      endpoint: settings.s3Endpoint,
-      region: settings.s3Region,
-      forcePathStyle: settings.s3PathStyle
-    }, settings.maxConcurrentDeletes);
-    const summaries = await runExpiration(settings, { catalog: new PostgresSqlCatalog(pool, settings.catalogName), io: fileIO }, io);
-    if (settings.summaryMarkdown !== void 0) {
-      const heading = `Snapshot expiration, shard ${settings.shard.index}/${settings.shard.count}${settings.dryRun ? " (dry run)" : ""}`;
-      await appendFile(settings.summaryMarkdown, renderGithubSummary(summaries, heading));
-    }
-    const failed = summaries.filter((s) => s.status === "failed").length;
-    io.stderr(`expire-snapshots: ${summaries.length - failed} table(s) ok, ${failed} failed
-`);
-    return failed > 0 ? 1 : 0;
+    const catalog = new PostgresSqlCatalog(catalogPool.pool, options4.selection.catalogName);
+    await checkCatalog(catalogPool.pool, catalog, options4.selection, options4.connection.display);
+    return await runExpiration(options4, { catalog, io, ...deps });
   } finally {
-    await pool.end().catch(() => {
-    });
-  }
-}
-async function runExpireSnapshotsCommand(argv, io) {
-  try {
-    const parsed = parseExpireArgs(argv, io.env);
-    if (parsed.help) {
-      io.stdout(HELP_TEXT);
-      return 0;
-    }
-    return await run(parsed.settings, io);
-  } catch (error) {
-    const usage = error instanceof IcebergError && error.code === "INVALID_INPUT";
-    io.stderr(`expire-snapshots: ${usage ? "" : "catalog error: "}${describeError(error)}
-`);
-    return 2;
+    io.close();
+    await catalogPool.close();
   }
 }
 
-// src/postmortem/command.ts
-import { appendFile as appendFile2, writeFile as writeFile4 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
+// src/cli/options/instant.ts
+var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+var DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+var INSTANT_HINT = "use an ISO 8601 date (2026-11-20, midnight UTC) or date-time with a zone (2026-11-20T02:00:00Z)";
+function parseInstant(text) {
+  const date = DATE.exec(text);
+  if (date) return checked(Number(date[1]), Number(date[2]), Number(date[3]), 0, 0, 0, 0, "Z");
+  const dateTime = DATE_TIME.exec(text);
+  if (!dateTime) {
+    if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(text)) throw new InvalidValue("has no time zone", "add Z (UTC) or an offset such as +10:00");
+    throw new InvalidValue("is not an ISO 8601 date or date-time", INSTANT_HINT);
+  }
+  const [, y, mo, d, h, mi, s, fraction, zone] = dateTime;
+  const ms = fraction ? Math.floor(Number(`0${fraction}`) * 1e3) : 0;
+  return checked(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0), ms, zone);
+}
+function checked(y, mo, d, h, mi, s, ms, zone) {
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const back = new Date(utc);
+  const real = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  if (!real) throw new InvalidValue("is not a real date or time", INSTANT_HINT);
+  if (zone === "Z") return utc;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const [oh, om] = zone.slice(1).split(":").map(Number);
+  if (oh > 23 || om > 59) throw new InvalidValue(`has an impossible offset ${zone}`, INSTANT_HINT);
+  return utc - sign * (oh * 60 + om) * 6e4;
+}
+var instantValue = (text) => new Date(parseInstant(text));
+
+// src/cli/options/shard.ts
+var shardValue = (text) => {
+  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text);
+  const index = Number(match?.[1]);
+  const count2 = Number(match?.[2]);
+  if (match === null || count2 < 1 || index >= count2) throw new InvalidValue("is not k/n with 0 <= k < n", "e.g. --shard 0/4 \u2026 --shard 3/4");
+  return { index, count: count2 };
+};
+
+// src/cli/commands/expire-snapshots-values.ts
+import { resolve as resolve4 } from "node:path";
+
+// src/cli/options/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
+var DURATION = /^(\d+)(ms|s|m|h|d|w)$/;
+function tryParseDuration(text) {
+  const match = DURATION.exec(text);
+  if (match === null) return void 0;
+  const ms = Number(match[1]) * UNIT_MS[match[2]];
+  return Number.isSafeInteger(ms) ? ms : void 0;
+}
+var DURATION_HINT = "use a whole number and one of the units ms, s, m, h, d, w (e.g. 90d, 36h, 15m)";
+
+// src/cli/commands/expire-snapshots-values.ts
+var COMMAND = "expire-snapshots";
+var olderThanValue = (text) => {
+  const ms = tryParseDuration(text);
+  if (ms !== void 0) return { kind: "age", ms };
+  if (/^\d{4}-/.test(text)) return { kind: "instant", ms: parseInstant(text) };
+  throw new InvalidValue("is neither a duration nor an ISO 8601 instant", `${DURATION_HINT}, or a date-time with a zone`);
+};
+var INT64_MIN = -(2n ** 63n);
+var INT64_MAX = 2n ** 63n - 1n;
+var snapshotIdValue = (text) => {
+  const trimmed = text.trim();
+  const id2 = /^-?\d{1,19}$/.test(trimmed) ? BigInt(trimmed) : void 0;
+  if (id2 === void 0 || id2 < INT64_MIN || id2 > INT64_MAX) throw new InvalidValue("is not a 64-bit snapshot id", "give the decimal snapshot-id from the table metadata, e.g. 9158179788527662767");
+  return id2.toString();
+};
+var S3_TARGET = /^s3[an]?:\/\//;
+var locationMappingValue = async (text, context2) => {
+  const at2 = text.lastIndexOf("=");
+  if (at2 <= 0 || at2 === text.length - 1) throw new InvalidValue("is not PREFIX=TARGET", "e.g. --map-location s3a://bucket/warehouse=/mnt/warehouse");
+  const prefix = text.slice(0, at2);
+  const target = text.slice(at2 + 1);
+  if (S3_TARGET.test(target)) return { prefix, target };
+  try {
+    return { prefix, target: await checkPath(resolve4(context2.cwd, target), "dir") };
+  } catch (error) {
+    if (!(error instanceof InvalidValue)) throw error;
+    throw new InvalidValue(`has a target that ${error.reason}`, error.hint ?? "give an existing directory (or an s3:// location) after =");
+  }
+};
+var PASSWORD_FROM = "PGPASSWORD, or in ICEBERG_CATALOG_URI or DATABASE_URL";
+var flagUri = postgresUriValue({ allowPassword: false, passwordFrom: PASSWORD_FROM });
+var variableUri = postgresUriValue({ allowPassword: true, passwordFrom: PASSWORD_FROM });
+function withoutJdbc(text) {
+  return text.startsWith("jdbc:") ? text.slice(5) : text;
+}
+function displayCatalogUri(text) {
+  return displayPostgresUri(withoutJdbc(text));
+}
+var catalogUriValue = async (text, context2) => {
+  const uri = await flagUri(withoutJdbc(text), context2);
+  if (new URL(uri).searchParams.has("password")) throw new InvalidValue("holds a password", `put it in ${PASSWORD_FROM}, never on the command line`);
+  return uri;
+};
+var SSL_MODES = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"];
+var sslModeValue = enumValue(SSL_MODES);
+function checked2(where2, text, parse2) {
+  try {
+    return parse2(text);
+  } catch (error) {
+    if (!(error instanceof InvalidValue)) throw error;
+    throw new UsageError(`${where2} ${JSON.stringify(text)} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, COMMAND);
+  }
+}
+function set(env, name) {
+  const value = env[name];
+  return value === void 0 || value === "" ? void 0 : value;
+}
+async function catalogUri(flag2, env) {
+  if (flag2 !== void 0) return { uri: flag2, where: "--catalog-uri" };
+  for (const name of ["ICEBERG_CATALOG_URI", "DATABASE_URL"]) {
+    const text = set(env, name);
+    if (text === void 0) continue;
+    try {
+      return { uri: await variableUri(withoutJdbc(text), { cwd: "." }), where: `$${name}` };
+    } catch (error) {
+      if (!(error instanceof InvalidValue)) throw error;
+      throw new UsageError(`$${name} ${JSON.stringify(displayCatalogUri(text))} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, COMMAND);
+    }
+  }
+  return void 0;
+}
+var NO_DATABASE = "no catalog database given: pass --catalog-uri postgres://USER@HOST:5432/DATABASE, or set ICEBERG_CATALOG_URI or DATABASE_URL (or PGHOST and PGUSER); the password goes in PGPASSWORD or in the variable's URI";
+async function resolveConnection(flags, env) {
+  const given2 = await catalogUri(flags.uri, env);
+  const url2 = given2 === void 0 ? void 0 : new URL(given2.uri);
+  const decode = (text) => text === void 0 || text === "" ? void 0 : decodeURIComponent(text);
+  const host = url2?.searchParams.get("host") ?? decode(url2?.hostname.replace(/^\[|\]$/g, "")) ?? set(env, "PGHOST");
+  const user = decode(url2?.username) ?? url2?.searchParams.get("user") ?? set(env, "PGUSER");
+  if (given2 === void 0 && (host === void 0 || user === void 0)) throw new UsageError(NO_DATABASE, COMMAND);
+  const shown2 = given2 === void 0 ? `postgres://${user ?? ""}@${host ?? ""}` : displayPostgresUri(given2.uri);
+  if (host === void 0) throw new UsageError(`${given2?.where} ${JSON.stringify(shown2)} names no host; give postgres://USER@HOST:5432/DATABASE (or set PGHOST)`, COMMAND);
+  if (user === void 0) throw new UsageError(`${given2?.where} ${JSON.stringify(shown2)} names no user; give postgres://USER@HOST:5432/DATABASE (or set PGUSER)`, COMMAND);
+  const portText = decode(url2?.port) ?? set(env, "PGPORT");
+  const port = portText === void 0 ? void 0 : checked2(url2?.port ? `${given2?.where} port` : "$PGPORT", portText, (t) => {
+    if (!/^\d{1,5}$/.test(t) || Number(t) < 1 || Number(t) > 65535) throw new InvalidValue("is not a port number", "give 1-65535");
+    return Number(t);
+  });
+  const uriSsl = url2?.searchParams.get("sslmode") ?? void 0;
+  const envSsl = set(env, "PGSSLMODE");
+  const sslMode = flags.sslMode ?? (uriSsl !== void 0 ? checked2(`${given2?.where ?? "URI"} sslmode`, uriSsl, (t) => sslModeValue(t, { cwd: "." })) : void 0) ?? (envSsl !== void 0 ? checked2("$PGSSLMODE", envSsl, (t) => sslModeValue(t, { cwd: "." })) : void 0);
+  const database = decode(url2?.pathname.slice(1)) ?? set(env, "PGDATABASE");
+  const display = `postgres://${user}@${host}${port !== void 0 ? `:${port}` : ""}/${database ?? ""}`;
+  return { host, port, user, database, password: decode(url2?.password) ?? url2?.searchParams.get("password") ?? set(env, "PGPASSWORD"), sslMode, poolSize: flags.poolSize, display };
+}
+
+// src/cli/commands/expire-snapshots.ts
+var CATALOG = "Catalog";
+var RETENTION = "Retention";
+var FILES = "Files";
+var OUTPUT2 = "Output";
+var expireSnapshotsCommand = defineCommand({
+  name: "expire-snapshots",
+  summary: "Expire old Iceberg snapshots in a PostgreSQL SQL catalog and delete files nothing kept needs",
+  usage: ["expire-snapshots --catalog-name NAME [--catalog-uri URI] [--namespace NS] [--table NAME] [--older-than AGE|INSTANT] [--retain-last N] [--dry-run] [--format text|json]"],
+  description: `Expires old snapshots of the tables of an Iceberg SQL catalog in PostgreSQL (JdbcCatalog or
+PyIceberg SqlCatalog, V0 or V1 schema), then deletes the files no kept snapshot can reach. Plan,
+prove every kept manifest readable, commit with compare-and-swap, then delete; a table that cannot
+be expired safely is reported and the others still run.
+
+Before any write it checks that the database answers, that it holds iceberg_tables, and that
+--catalog-name, --namespace and --table match at least one table (else it lists the names there).
+On SIGINT or SIGTERM it starts no new commit and no new delete, lets requests in flight settle,
+removes a metadata file it wrote but did not commit, and says what was done and what was not; a
+table already committed leaves its remaining deletes to the next run.`,
+  options: {
+    "catalog-uri": option({
+      placeholder: "URI",
+      description: "postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/\u2026)",
+      parse: catalogUriValue,
+      display: displayCatalogUri,
+      group: CATALOG
+    }),
+    "catalog-name": required2({ placeholder: "NAME", description: "catalog_name of the tables in iceberg_tables", env: "ICEBERG_CATALOG_NAME", parse: textValue(), group: CATALOG }),
+    "catalog-ssl-mode": option({ placeholder: "MODE", description: `${SSL_MODES.join(", ")} (default: sslmode in the URI, else $PGSSLMODE)`, parse: enumValue(SSL_MODES), group: CATALOG }),
+    "catalog-pool-size": option({ placeholder: "N", description: "PostgreSQL connections, 1-64 (default 4)", parse: intValue(1, 64), fallback: 4, group: CATALOG }),
+    namespace: option({ placeholder: "NS", description: "Only this namespace (levels joined with '.')", parse: textValue(), group: CATALOG }),
+    table: option({ placeholder: "NAME", description: "Only this table", parse: textValue(), group: CATALOG }),
+    shard: option({ placeholder: "K/N", description: "Only tables hashing to shard K of N (K from 0), for matrix and indexed jobs (default 0/1)", parse: shardValue, fallback: { index: 0, count: 1 }, group: CATALOG }),
+    "older-than": option({
+      placeholder: "AGE|INSTANT",
+      description: "Expire snapshots older than 90d, 36h, \u2026 before --now, or than an ISO 8601 instant (default: history.expire.max-snapshot-age-ms, else 90d)",
+      parse: olderThanValue,
+      group: RETENTION
+    }),
+    "retain-last": option({ placeholder: "N", description: "Keep at least N snapshots per branch, 1-1000000 (default: history.expire.min-snapshots-to-keep, else 1)", parse: intValue(1, 1e6), group: RETENTION }),
+    "expire-snapshot-id": repeatable({ placeholder: "ID", description: "Also expire this snapshot; refused when a kept branch or tag points at it", parse: snapshotIdValue, group: RETENTION }),
+    now: option({ placeholder: "INSTANT", description: "Measure ages from this ISO 8601 instant instead of the clock", parse: instantValue, group: RETENTION }),
+    warehouse: option({ placeholder: "DIR", description: "Base for relative table locations (default: the working directory)", parse: pathValue("dir"), group: FILES }),
+    "map-location": repeatable({ placeholder: "PREFIX=TARGET", description: "Read and delete PREFIX/\u2026 under TARGET instead; with any mapping, nothing outside is touched", parse: locationMappingValue, group: FILES }),
+    "s3-endpoint": option({ placeholder: "URL", description: "S3-compatible endpoint (MinIO, Ceph, \u2026); credentials from the AWS chain", env: "AWS_ENDPOINT_URL_S3", parse: urlValue({ credentialsFrom: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the AWS credential chain)" }), group: FILES }),
+    "s3-region": option({ placeholder: "REGION", description: "S3 region (default us-east-1)", env: "AWS_REGION", parse: textValue(/^[a-z0-9-]+$/, "an AWS region such as eu-west-1"), group: FILES }),
+    "s3-path-style": flag("Path-style S3 requests (most S3-compatible stores)", { group: FILES }),
+    "max-concurrent-deletes": option({ placeholder: "N", description: "Parallel deletes or DeleteObjects batches, 1-256 (default 16)", parse: intValue(1, 256), fallback: 16, group: FILES }),
+    "dry-run": flag("Print the plan (snapshots, files, bytes); write, commit and delete nothing", { group: OUTPUT2 }),
+    format: { ...jobFormatOption, placeholder: "text|json", description: "text (default), or json: one versioned JSON document on stdout (docs/iceberg-expiration.md)", group: OUTPUT2 },
+    "summary-markdown": option({ placeholder: "FILE", description: "Append a Markdown summary with Mermaid charts, e.g. $GITHUB_STEP_SUMMARY", parse: pathValue("writable-file"), group: OUTPUT2 })
+  },
+  exits: {
+    ok: "every selected table expired (or had nothing to expire)",
+    failed: "at least one table failed, or a signal stopped the run",
+    unavailable: "the catalog database cannot be reached"
+  },
+  notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
+PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
+Progress goes to stderr, reports to stdout.`,
+  async run(values, { io, signal, now }) {
+    const connection = await resolveConnection({ uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env);
+    const json = values.format === "json";
+    const dryRun = values["dry-run"];
+    const result = await expire(
+      {
+        connection,
+        selection: { catalogName: values["catalog-name"], namespace: values.namespace, table: values.table },
+        shard: values.shard,
+        retention: { olderThan: values["older-than"], retainLast: values["retain-last"], expireSnapshotIds: values["expire-snapshot-id"] },
+        dryRun,
+        now: (values.now ?? now()).getTime(),
+        files: {
+          warehouse: values.warehouse ?? io.cwd,
+          locationMappings: values["map-location"],
+          s3: { endpoint: values["s3-endpoint"], region: values["s3-region"], forcePathStyle: values["s3-path-style"] },
+          maxConcurrentDeletes: values["max-concurrent-deletes"]
+        }
+      },
+      {
+        signal,
+        log: (line2) => io.stderr.write(`${line2}
+`),
+        ...json ? {} : { onTable: (summary3) => io.stdout.write(`${renderTableText(summary3)}
+`) }
+      }
+    );
+    if (values["summary-markdown"] !== void 0) await appendFile(values["summary-markdown"], renderGithubSummary(result.tables, heading(result)));
+    for (const line2 of renderRunOutcome(result)) io.stderr.write(`${line2}
+`);
+    const code = result.stopped || result.tables.some((t) => t.status === "failed" || t.status === "stopped") ? EXIT.FAILED : EXIT.OK;
+    if (json) writeJobJson(io, "expire-snapshots", code, { ...result });
+    return code;
+  }
+});
+function heading(run2) {
+  return `Snapshot expiration, shard ${run2.shard.index}/${run2.shard.count}${run2.dryRun ? " (dry run)" : ""}${run2.stopped ? " (stopped by a signal)" : ""}`;
+}
+
+// src/postmortem/github/octokit.ts
+import { Octokit } from "@octokit/rest";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+
+// src/postmortem/github/tracker.ts
+var WriteNotStarted = class extends Error {
+  constructor(what) {
+    super(`${what} not sent: the run was stopped`);
+    this.what = what;
+  }
+  what;
+  name = "AbortError";
+};
+
+// src/postmortem/github/octokit.ts
+var ThrottledOctokit = Octokit.plugin(throttling, retry);
+var DEFAULT_API_URL = "https://api.github.com";
+var API_VERSION = "2022-11-28";
+function createOctokit(options4) {
+  const log = options4.log ?? (() => {
+  });
+  const maxRetries = options4.maxRateLimitRetries ?? 2;
+  const base = options4.retryAfterBaseValue ?? 1e3;
+  const onLimit = (kind) => (retryAfter, req, _o, count2) => {
+    const retrying = count2 < maxRetries && !options4.signal?.aborted;
+    log(`${kind} rate limit on ${req.method} ${req.url}; ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`);
+    return retrying;
+  };
+  const octokit = new ThrottledOctokit({
+    auth: options4.token,
+    baseUrl: options4.baseUrl ?? DEFAULT_API_URL,
+    headers: { "x-github-api-version": API_VERSION },
+    userAgent: "guardrails-postmortem-followups",
+    ...options4.signal ? { request: { fetch: stopAwareFetch(options4.signal) } } : {},
+    // Failed requests surface as typed errors with context; the request log's own 404 lines would only be noise.
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: (m) => log(m), error: () => {
+    } },
+    throttle: {
+      enabled: options4.throttle ?? true,
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary"),
+      retryAfterBaseValue: base,
+      fallbackSecondaryRateRetryAfter: 60
+    },
+    retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] }
+  });
+  octokit.hook.after("request", (response, request) => {
+    if (response.status === 204) return;
+    const path2 = new URL(response.url).pathname;
+    if (!isJson(response.data)) throw notGitHub(options4.baseUrl ?? DEFAULT_API_URL, path2, response.headers["content-type"]);
+    if (request.method === "GET" && LISTINGS.test(path2) && !Array.isArray(response.data)) throw notGitHub(options4.baseUrl ?? DEFAULT_API_URL, path2, "JSON that is not a list");
+  });
+  return octokit;
+}
+function notGitHub(apiUrl, path2, type) {
+  return new FollowupsError("unavailable", `the GitHub API at ${apiUrl} answered ${path2} with ${type ?? "no content type"}, not GitHub's JSON; check --api-url ($GITHUB_API_URL): ${DEFAULT_API_URL}, or https://HOST/api/v3 for GitHub Enterprise Server`);
+}
+function isJson(data) {
+  return data !== null && typeof data === "object" && !(data instanceof ArrayBuffer);
+}
+var READS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
+var LISTINGS = /\/(issues|comments|pulls)$/;
+function stopAwareFetch(signal) {
+  return (input, init) => {
+    const method = (init?.method ?? "GET").toUpperCase();
+    if (signal.aborted && !READS.has(method)) {
+      const url2 = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      return Promise.reject(new WriteNotStarted(`${method} ${new URL(url2).pathname}`));
+    }
+    return fetch(input, init);
+  };
+}
+function toTracked(raw) {
+  return {
+    number: raw.number,
+    title: raw.title,
+    body: raw.body ?? "",
+    state: raw.state === "closed" ? "closed" : "open",
+    stateReason: raw.state_reason ?? null,
+    url: raw.html_url,
+    closedAt: raw.closed_at,
+    labels: raw.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
+    assignees: (raw.assignees ?? []).map((a) => a.login)
+  };
+}
+function status2(e) {
+  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+}
+function describe2(e) {
+  return e instanceof Error ? e.message.split("\n")[0] : String(e);
+}
+function failure2(e, what, where2, apiUrl) {
+  if (e instanceof FollowupsError || e instanceof WriteNotStarted) return e;
+  const code = status2(e);
+  const detail = describe2(e);
+  const answer = e.response;
+  const type = answer?.headers?.["content-type"];
+  if (code !== void 0 && code < 500 && answer && !/json/i.test(type ?? "")) return notGitHub(apiUrl, pathOf(answer.url), type);
+  if (code === 401) return new FollowupsError("config", `GitHub ${what} failed for ${where2}: 401 ${detail}; check GITHUB_TOKEN (or GH_TOKEN)`);
+  if (code === void 0 || code >= 500 || code === 429 || code === 403 && /rate limit/i.test(detail)) {
+    return new FollowupsError("unavailable", `GitHub ${what} failed for ${where2} after retries: ${detail}; check --api-url, or try again later`);
+  }
+  return new FollowupsError(
+    "github",
+    `GitHub ${what} failed for ${where2}: ${code} ${detail}`,
+    code === 403 || code === 404 ? "Check the repository name and the token's issues/contents/pull-requests permissions" : void 0
+  );
+}
+function pathOf(url2) {
+  try {
+    return new URL(url2 ?? "").pathname;
+  } catch {
+    return "a request";
+  }
+}
+var OctokitTracker = class _OctokitTracker {
+  constructor(client, repo, apiUrl = DEFAULT_API_URL) {
+    this.client = client;
+    this.apiUrl = apiUrl;
+    const [owner, name] = repo.split("/");
+    this.owner = owner;
+    this.repo = name;
+  }
+  client;
+  apiUrl;
+  owner;
+  repo;
+  assignable = /* @__PURE__ */ new Map();
+  static create(options4) {
+    return new _OctokitTracker(createOctokit(options4), options4.repo, options4.baseUrl ?? DEFAULT_API_URL);
+  }
+  get where() {
+    return { owner: this.owner, repo: this.repo };
+  }
+  failure(e, what) {
+    return failure2(e, what, `${this.owner}/${this.repo}`, this.apiUrl);
+  }
+  async call(what, fn) {
+    try {
+      return await fn();
+    } catch (e) {
+      throw this.failure(e, what);
+    }
+  }
+  async listIssuesByLabel(label2) {
+    let raw;
+    try {
+      raw = await this.client.paginate(this.client.rest.issues.listForRepo, { ...this.where, labels: label2, state: "all", per_page: 100 });
+    } catch (e) {
+      const typed = this.failure(e, `listing issues labelled "${label2}"`);
+      if (typed instanceof FollowupsError && typed.kind === "github" && status2(e) === 404) {
+        throw new FollowupsError("config", `GitHub has no repository ${this.owner}/${this.repo} that the token can see (404 listing its issues); check --repo (followups.repo, $GITHUB_REPOSITORY) and the token's access`);
+      }
+      throw typed;
+    }
+    return raw.filter((i) => !i.pull_request).map(toTracked);
+  }
+  async createIssue(issue) {
+    try {
+      const res = await this.client.rest.issues.create({
+        ...this.where,
+        title: issue.title,
+        body: issue.body,
+        labels: [...issue.labels],
+        assignees: [...issue.assignees],
+        request: { retries: 0 }
+      });
+      return { ok: true, issue: toTracked(res.data) };
+    } catch (e) {
+      if (e instanceof FollowupsError || e instanceof WriteNotStarted) throw e;
+      const code = status2(e);
+      if (code === 422 && /assignee/i.test(JSON.stringify(e.response?.data ?? ""))) {
+        return { ok: false, reason: "assignees-rejected", detail: describe2(e) };
+      }
+      if (code === void 0 || code >= 500) return { ok: false, reason: "unknown-outcome", detail: describe2(e) };
+      throw this.failure(e, `creating issue "${issue.title}"`);
+    }
+  }
+  async updateIssue(number, patch) {
+    await this.call(`updating issue #${number}`, () => this.client.rest.issues.update({
+      ...this.where,
+      issue_number: number,
+      ...patch.title !== void 0 ? { title: patch.title } : {},
+      ...patch.body !== void 0 ? { body: patch.body } : {},
+      ...patch.labels ? { labels: [...patch.labels] } : {},
+      ...patch.assignees ? { assignees: [...patch.assignees] } : {},
+      ...patch.state ? { state: patch.state } : {},
+      ...patch.stateReason ? { state_reason: patch.stateReason } : {}
+    }));
+  }
+  async addComment(number, body) {
+    await this.call(`commenting on issue #${number}`, () => this.client.rest.issues.createComment({ ...this.where, issue_number: number, body, request: { retries: 0 } }));
+  }
+  async listComments(number) {
+    const raw = await this.call(`listing comments of issue #${number}`, () => this.client.paginate(this.client.rest.issues.listComments, { ...this.where, issue_number: number, per_page: 100 }));
+    return raw.map((c) => ({ body: c.body ?? "", createdAt: c.created_at }));
+  }
+  isAssignable(login2) {
+    let known = this.assignable.get(login2);
+    if (!known) {
+      known = this.client.rest.issues.checkUserCanBeAssigned({ ...this.where, assignee: login2 }).then(
+        () => true,
+        (e) => {
+          if (status2(e) === 404 && !(e instanceof FollowupsError)) return false;
+          throw this.failure(e, `checking assignee @${login2}`);
+        }
+      );
+      this.assignable.set(login2, known);
+    }
+    return known;
+  }
+  async readFile(path2, ref) {
+    try {
+      const res = await this.client.rest.repos.getContent({ ...this.where, path: path2, ref });
+      const data = res.data;
+      if (data.type !== "file" || data.content === void 0) return void 0;
+      return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
+    } catch (e) {
+      if (status2(e) === 404 && !(e instanceof FollowupsError)) return void 0;
+      throw this.failure(e, `reading ${path2}@${ref}`);
+    }
+  }
+  async ensureBranch(branch, base) {
+    try {
+      await this.client.rest.git.getRef({ ...this.where, ref: `heads/${branch}` });
+      return;
+    } catch (e) {
+      if (status2(e) !== 404 || e instanceof FollowupsError) throw this.failure(e, `reading branch ${branch}`);
+    }
+    const baseRef = await this.call(`reading branch ${base}`, () => this.client.rest.git.getRef({ ...this.where, ref: `heads/${base}` }));
+    await this.call(`creating branch ${branch}`, () => this.client.rest.git.createRef({ ...this.where, ref: `refs/heads/${branch}`, sha: baseRef.data.object.sha }));
+  }
+  async writeFile(input) {
+    await this.call(`committing ${input.path} to ${input.branch}`, () => this.client.rest.repos.createOrUpdateFileContents({
+      ...this.where,
+      path: input.path,
+      branch: input.branch,
+      sha: input.sha,
+      message: input.message,
+      content: Buffer.from(input.text, "utf8").toString("base64")
+    }));
+  }
+  async ensurePullRequest(input) {
+    const open = await this.call("listing pull requests", () => this.client.rest.pulls.list({ ...this.where, head: `${this.owner}:${input.branch}`, base: input.base, state: "open" }));
+    if (open.data[0]) return open.data[0].html_url;
+    const created = await this.call(`opening a pull request from ${input.branch}`, () => this.client.rest.pulls.create({ ...this.where, head: input.branch, base: input.base, title: input.title, body: input.body }));
+    return created.data.html_url;
+  }
+};
+
+// src/postmortem/github/offline.ts
+var OfflineTracker = class {
+  async listIssuesByLabel() {
+    return [];
+  }
+  async listComments() {
+    return [];
+  }
+  /** Unknown offline; assume yes so the plan shows the mapped assignees. */
+  async isAssignable() {
+    return true;
+  }
+  async readFile() {
+    return void 0;
+  }
+  createIssue() {
+    return this.refuse();
+  }
+  updateIssue() {
+    return this.refuse();
+  }
+  addComment() {
+    return this.refuse();
+  }
+  ensureBranch() {
+    return this.refuse();
+  }
+  writeFile() {
+    return this.refuse();
+  }
+  ensurePullRequest() {
+    return this.refuse();
+  }
+  async refuse() {
+    throw new FollowupsError("config", "no GitHub token: set GITHUB_TOKEN (or GH_TOKEN)");
+  }
+};
 
 // src/postmortem/sync/key.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -10264,16 +10836,16 @@ function actionTextOf(rest) {
 
 // src/postmortem/sync/checkbox.ts
 var BOX = /^(\s*[-*+]\s+\[)([ xX])(\]\s*)(.*)$/;
-function setCheckbox(text, line, key, incidentId, done, textOf) {
+function setCheckbox(text, line2, key, incidentId, done, textOf) {
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const lines = text.split(/\r?\n/);
   const matches = (i) => {
     const m2 = BOX.exec(lines[i] ?? "");
     return m2 !== null && itemKey(incidentId, textOf(m2[4])) === key;
   };
-  let index = matches(line - 1) ? line - 1 : -1;
+  let index = matches(line2 - 1) ? line2 - 1 : -1;
   if (index < 0) index = lines.findIndex((_, i) => matches(i));
-  if (index < 0) return { ok: false, reason: `the item is no longer in the file (looked at line ${line} and by text)` };
+  if (index < 0) return { ok: false, reason: `the item is no longer in the file (looked at line ${line2} and by text)` };
   const m = BOX.exec(lines[index]);
   const wanted = done ? "x" : " ";
   if (m[2] === " " === !done) return { ok: true, text, changed: false };
@@ -10282,72 +10854,110 @@ function setCheckbox(text, line, key, incidentId, done, textOf) {
 }
 
 // src/postmortem/apply/writeback.ts
-async function writeBack(ticks, tracker, config2, log) {
+async function writeBack(ticks, deps) {
+  const { tracker, config: config2, log, signal } = deps;
   const { mode: mode2, branch } = config2.writeback;
-  if (ticks.length === 0) return { files: [], warnings: [] };
-  if (mode2 === "off") return { files: [], warnings: [`${ticks.length} checkbox change(s) not written: followups.writeback.mode is off`] };
-  if (branch !== config2.defaultBranch) await tracker.ensureBranch(branch, config2.defaultBranch);
-  const byFile = /* @__PURE__ */ new Map();
-  for (const t of ticks) byFile.set(t.file, [...byFile.get(t.file) ?? [], t]);
+  if (ticks.length === 0) return { files: [], warnings: [], notDone: [] };
+  if (mode2 === "off") return { files: [], warnings: [`${ticks.length} checkbox change(s) not written: followups.writeback.mode is off`], notDone: [] };
   const files = [];
   const warnings = [];
-  for (const [file, fileTicks] of byFile) {
-    const remote = await tracker.readFile(file, branch);
-    if (!remote) {
-      warnings.push(`${file}: not found on branch ${branch}; checkboxes not updated`);
-      continue;
+  const byFile = /* @__PURE__ */ new Map();
+  for (const t of ticks) byFile.set(t.file, [...byFile.get(t.file) ?? [], t]);
+  const stopped3 = (left) => ({ files, warnings, notDone: [...left] });
+  try {
+    if (signal.aborted) return stopped3(ticks);
+    if (branch !== config2.defaultBranch) await tracker.ensureBranch(branch, config2.defaultBranch);
+    const pending = [...byFile];
+    while (pending.length > 0) {
+      if (signal.aborted) return stopped3(pending.flatMap(([, t]) => t));
+      const [file, fileTicks] = pending[0];
+      await writeFileTicks(file, fileTicks, deps, files, warnings);
+      pending.shift();
     }
-    let text = remote.text;
-    for (const t of fileTicks) {
-      const r = setCheckbox(text, t.line, t.key, t.incidentId, t.done, actionTextOf);
-      if (r.ok) text = r.text;
-      else warnings.push(`${file}:${t.line}: cannot ${t.done ? "tick" : "untick"} the box of issue #${t.issue}: ${r.reason}`);
+    if (mode2 !== "pr" || files.length === 0 || branch === config2.defaultBranch) return { files, warnings, notDone: [] };
+    if (signal.aborted) {
+      warnings.push(`the pull request from ${branch} to ${config2.defaultBranch} was not opened (stopped); open it by hand`);
+      return { files, warnings, notDone: [] };
     }
-    if (text === remote.text) continue;
-    const summary3 = fileTicks.map((t) => `${t.done ? "tick" : "untick"} #${t.issue}`).join(", ");
-    await tracker.writeFile({ path: file, branch, text, sha: remote.sha, message: `post-mortem follow-ups: ${summary3}` });
-    log(`${file}: ${summary3} on ${branch}`);
-    files.push(file);
+    const pullRequest = await tracker.ensurePullRequest({
+      branch,
+      base: config2.defaultBranch,
+      title: "Post-mortem follow-ups: sync checkboxes with issues",
+      body: "Ticks the follow-up items whose issues were closed and unticks reopened ones. Generated by `guardrails followups`."
+    });
+    log(`checkbox changes: ${pullRequest}`);
+    return { files, pullRequest, warnings, notDone: [] };
+  } catch (e) {
+    if (!(e instanceof WriteNotStarted)) throw e;
+    const written = new Set(files);
+    return stopped3(ticks.filter((t) => !written.has(t.file)));
   }
-  if (mode2 !== "pr" || files.length === 0 || branch === config2.defaultBranch) return { files, warnings };
-  const pullRequest = await tracker.ensurePullRequest({
-    branch,
-    base: config2.defaultBranch,
-    title: "Post-mortem follow-ups: sync checkboxes with issues",
-    body: "Ticks the follow-up items whose issues were closed and unticks reopened ones. Generated by `guardrails followups`."
-  });
-  return { files, pullRequest, warnings };
+}
+async function writeFileTicks(file, fileTicks, deps, files, warnings) {
+  const { branch } = deps.config.writeback;
+  const remote = await deps.tracker.readFile(file, branch);
+  if (!remote) {
+    warnings.push(`${file}: not found on branch ${branch}; checkboxes not updated`);
+    return;
+  }
+  let text = remote.text;
+  for (const t of fileTicks) {
+    const r = setCheckbox(text, t.line, t.key, t.incidentId, t.done, actionTextOf);
+    if (r.ok) text = r.text;
+    else warnings.push(`${file}:${t.line}: cannot ${t.done ? "tick" : "untick"} the box of issue #${t.issue}: ${r.reason}`);
+  }
+  if (text === remote.text) return;
+  const summary3 = fileTicks.map((t) => `${t.done ? "tick" : "untick"} #${t.issue}`).join(", ");
+  await deps.tracker.writeFile({ path: file, branch, text, sha: remote.sha, message: `post-mortem follow-ups: ${summary3}` });
+  deps.log(`${file}: ${summary3} on ${branch}`);
+  files.push(file);
 }
 
 // src/postmortem/apply/apply.ts
-async function applyPlan2(plan, tracker, config2, log) {
-  const result = {
-    created: [],
-    updated: [],
-    closed: [],
-    commented: [],
-    warnings: [],
-    writeback: { files: [], warnings: [] }
-  };
-  for (const op of plan.operations) {
-    if (op.kind === "create") await applyCreate(op, tracker, config2, result, log);
-    else if (op.kind === "update") {
-      await tracker.updateIssue(op.issue, op.changes);
-      if (op.needsOwnerComment) await tracker.addComment(op.issue, op.needsOwnerComment);
-      result.updated.push(op.issue);
-    } else if (op.kind === "close") {
-      await tracker.updateIssue(op.issue, { state: "closed", stateReason: op.stateReason });
-      result.closed.push(op.issue);
-    } else if (op.kind === "comment") {
-      await tracker.addComment(op.issue, op.body);
-      result.commented.push(op.issue);
+async function applyPlan2(plan, deps) {
+  const result = { created: [], updated: [], closed: [], commented: [], warnings: [] };
+  const notDone = [];
+  const issueOps = plan.operations.filter((o) => o.kind !== "tick");
+  for (const op of issueOps) {
+    if (deps.signal.aborted) {
+      notDone.push(op);
+      continue;
+    }
+    try {
+      await applyOne(op, deps, result);
+    } catch (e) {
+      if (!(e instanceof WriteNotStarted)) throw e;
+      notDone.push(op);
     }
   }
   const ticks = plan.operations.filter((o) => o.kind === "tick");
-  const wb = await writeBack(ticks, tracker, config2, log);
-  return { ...result, writeback: wb, warnings: [...result.warnings, ...wb.warnings] };
+  const wb = await writeBack(ticks, deps);
+  notDone.push(...wb.notDone);
+  return { ...result, writeback: wb, warnings: [...result.warnings, ...wb.warnings], notDone, stopped: deps.signal.aborted };
 }
-async function applyCreate(op, tracker, config2, result, log) {
+async function applyOne(op, deps, result) {
+  const { tracker, log } = deps;
+  if (op.kind === "create") {
+    const created = await applyCreate(op, deps, result);
+    result.created.push(created);
+    log(`created #${created.number} ${created.url}${created.recovered ? " (found after an unknown create outcome)" : ""}`);
+  } else if (op.kind === "update") {
+    await tracker.updateIssue(op.issue, op.changes);
+    result.updated.push(op.issue);
+    log(`updated #${op.issue} (${op.reasons.join(", ")})`);
+    if (op.needsOwnerComment) await commentAfter(op.issue, op.needsOwnerComment, deps, result);
+  } else if (op.kind === "close") {
+    await tracker.updateIssue(op.issue, { state: "closed", stateReason: op.stateReason });
+    result.closed.push(op.issue);
+    log(`closed #${op.issue} (${op.reason})`);
+  } else {
+    await tracker.addComment(op.issue, op.body);
+    result.commented.push(op.issue);
+    log(`commented on #${op.issue} (${op.purpose})`);
+  }
+}
+async function applyCreate(op, deps, result) {
+  const { tracker, config: config2, log } = deps;
   let issue = op.issue;
   let comment = op.needsOwnerComment;
   let outcome = await createOnce(op, issue, tracker, config2);
@@ -10364,8 +10974,21 @@ async function applyCreate(op, tracker, config2, result, log) {
       "Rerun the job: it lists existing issues first and will not duplicate"
     );
   }
-  if (comment) await tracker.addComment(outcome.issue.number, comment);
-  result.created.push({ key: op.key, number: outcome.issue.number, url: outcome.issue.url, recovered: "recovered" in outcome });
+  if (comment) await commentAfter(outcome.issue.number, comment, deps, result);
+  return { key: op.key, number: outcome.issue.number, url: outcome.issue.url, recovered: "recovered" in outcome };
+}
+async function commentAfter(issue, body, deps, result) {
+  const skipped = `issue #${issue}: the needs-owner comment was not posted (stopped); post it by hand or wait for the next reminder`;
+  if (deps.signal.aborted) {
+    result.warnings.push(skipped);
+    return;
+  }
+  try {
+    await deps.tracker.addComment(issue, body);
+  } catch (e) {
+    if (!(e instanceof WriteNotStarted)) throw e;
+    result.warnings.push(skipped);
+  }
 }
 async function createOnce(op, issue, tracker, config2) {
   const first = await tracker.createIssue(issue);
@@ -10427,505 +11050,6 @@ async function readLastReminders(tracker, issues, today) {
     })
   );
   return new Map(entries.filter((e) => e[1] !== void 0));
-}
-
-// src/postmortem/github/octokit.ts
-import { Octokit } from "@octokit/rest";
-import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
-var ThrottledOctokit = Octokit.plugin(throttling, retry);
-var API_VERSION = "2022-11-28";
-function createOctokit(options) {
-  const log = options.log ?? (() => {
-  });
-  const maxRetries = options.maxRateLimitRetries ?? 2;
-  const base = options.retryAfterBaseValue ?? 1e3;
-  const onLimit = (kind) => (retryAfter, req, _o, count2) => {
-    log(`${kind} rate limit on ${req.method} ${req.url}; ${count2 < maxRetries ? `retrying after ${retryAfter}s` : "giving up"}`);
-    return count2 < maxRetries;
-  };
-  return new ThrottledOctokit({
-    auth: options.token,
-    ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
-    headers: { "x-github-api-version": API_VERSION },
-    userAgent: "guardrails-postmortem-followups",
-    // Failed requests surface as typed errors with context; the request log's own 404 lines would only be noise.
-    log: { debug: () => {
-    }, info: () => {
-    }, warn: (m) => log(m), error: () => {
-    } },
-    throttle: {
-      enabled: options.throttle ?? true,
-      onRateLimit: onLimit("primary"),
-      onSecondaryRateLimit: onLimit("secondary"),
-      retryAfterBaseValue: base,
-      fallbackSecondaryRateRetryAfter: 60
-    },
-    retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] }
-  });
-}
-function toTracked(raw) {
-  return {
-    number: raw.number,
-    title: raw.title,
-    body: raw.body ?? "",
-    state: raw.state === "closed" ? "closed" : "open",
-    stateReason: raw.state_reason ?? null,
-    url: raw.html_url,
-    closedAt: raw.closed_at,
-    labels: raw.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
-    assignees: (raw.assignees ?? []).map((a) => a.login)
-  };
-}
-function status2(e) {
-  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
-}
-function describe3(e) {
-  return e instanceof Error ? e.message.split("\n")[0] : String(e);
-}
-var OctokitTracker = class _OctokitTracker {
-  constructor(client, repo) {
-    this.client = client;
-    const [owner, name] = repo.split("/");
-    this.owner = owner;
-    this.repo = name;
-  }
-  client;
-  owner;
-  repo;
-  assignable = /* @__PURE__ */ new Map();
-  static create(options) {
-    return new _OctokitTracker(createOctokit(options), options.repo);
-  }
-  get where() {
-    return { owner: this.owner, repo: this.repo };
-  }
-  async call(what, fn) {
-    try {
-      return await fn();
-    } catch (e) {
-      throw new FollowupsError(
-        "github",
-        `GitHub ${what} failed for ${this.owner}/${this.repo}: ${describe3(e)}`,
-        status2(e) === 401 || status2(e) === 403 ? "Check the token and its issues/contents/pull-requests permissions" : void 0
-      );
-    }
-  }
-  async listIssuesByLabel(label2) {
-    const raw = await this.call(`listing issues labelled "${label2}"`, () => this.client.paginate(this.client.rest.issues.listForRepo, { ...this.where, labels: label2, state: "all", per_page: 100 }));
-    return raw.filter((i) => !i.pull_request).map(toTracked);
-  }
-  async createIssue(issue) {
-    try {
-      const res = await this.client.rest.issues.create({
-        ...this.where,
-        title: issue.title,
-        body: issue.body,
-        labels: [...issue.labels],
-        assignees: [...issue.assignees],
-        request: { retries: 0 }
-      });
-      return { ok: true, issue: toTracked(res.data) };
-    } catch (e) {
-      const code = status2(e);
-      if (code === 422 && /assignee/i.test(JSON.stringify(e.response?.data ?? ""))) {
-        return { ok: false, reason: "assignees-rejected", detail: describe3(e) };
-      }
-      if (code === void 0 || code >= 500) return { ok: false, reason: "unknown-outcome", detail: describe3(e) };
-      throw new FollowupsError("github", `GitHub creating issue "${issue.title}" failed: ${describe3(e)}`);
-    }
-  }
-  async updateIssue(number, patch) {
-    await this.call(`updating issue #${number}`, () => this.client.rest.issues.update({
-      ...this.where,
-      issue_number: number,
-      ...patch.title !== void 0 ? { title: patch.title } : {},
-      ...patch.body !== void 0 ? { body: patch.body } : {},
-      ...patch.labels ? { labels: [...patch.labels] } : {},
-      ...patch.assignees ? { assignees: [...patch.assignees] } : {},
-      ...patch.state ? { state: patch.state } : {},
-      ...patch.stateReason ? { state_reason: patch.stateReason } : {}
-    }));
-  }
-  async addComment(number, body) {
-    await this.call(`commenting on issue #${number}`, () => this.client.rest.issues.createComment({ ...this.where, issue_number: number, body, request: { retries: 0 } }));
-  }
-  async listComments(number) {
-    const raw = await this.call(`listing comments of issue #${number}`, () => this.client.paginate(this.client.rest.issues.listComments, { ...this.where, issue_number: number, per_page: 100 }));
-    return raw.map((c) => ({ body: c.body ?? "", createdAt: c.created_at }));
-  }
-  isAssignable(login2) {
-    let known = this.assignable.get(login2);
-    if (!known) {
-      known = this.client.rest.issues.checkUserCanBeAssigned({ ...this.where, assignee: login2 }).then(
-        () => true,
-        (e) => {
-          if (status2(e) === 404) return false;
-          throw new FollowupsError("github", `GitHub checking assignee @${login2} failed: ${describe3(e)}`);
-        }
-      );
-      this.assignable.set(login2, known);
-    }
-    return known;
-  }
-  async readFile(path2, ref) {
-    try {
-      const res = await this.client.rest.repos.getContent({ ...this.where, path: path2, ref });
-      const data = res.data;
-      if (data.type !== "file" || data.content === void 0) return void 0;
-      return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
-    } catch (e) {
-      if (status2(e) === 404) return void 0;
-      throw new FollowupsError("github", `GitHub reading ${path2}@${ref} failed: ${describe3(e)}`);
-    }
-  }
-  async ensureBranch(branch, base) {
-    try {
-      await this.client.rest.git.getRef({ ...this.where, ref: `heads/${branch}` });
-      return;
-    } catch (e) {
-      if (status2(e) !== 404) throw new FollowupsError("github", `GitHub reading branch ${branch} failed: ${describe3(e)}`);
-    }
-    const baseRef = await this.call(`reading branch ${base}`, () => this.client.rest.git.getRef({ ...this.where, ref: `heads/${base}` }));
-    await this.call(`creating branch ${branch}`, () => this.client.rest.git.createRef({ ...this.where, ref: `refs/heads/${branch}`, sha: baseRef.data.object.sha }));
-  }
-  async writeFile(input) {
-    await this.call(`committing ${input.path} to ${input.branch}`, () => this.client.rest.repos.createOrUpdateFileContents({
-      ...this.where,
-      path: input.path,
-      branch: input.branch,
-      sha: input.sha,
-      message: input.message,
-      content: Buffer.from(input.text, "utf8").toString("base64")
-    }));
-  }
-  async ensurePullRequest(input) {
-    const open = await this.call("listing pull requests", () => this.client.rest.pulls.list({ ...this.where, head: `${this.owner}:${input.branch}`, base: input.base, state: "open" }));
-    if (open.data[0]) return open.data[0].html_url;
-    const created = await this.call(`opening a pull request from ${input.branch}`, () => this.client.rest.pulls.create({ ...this.where, head: input.branch, base: input.base, title: input.title, body: input.body }));
-    return created.data.html_url;
-  }
-};
-
-// src/postmortem/github/offline.ts
-var OfflineTracker = class {
-  async listIssuesByLabel() {
-    return [];
-  }
-  async listComments() {
-    return [];
-  }
-  /** Unknown offline; assume yes so the plan shows the mapped assignees. */
-  async isAssignable() {
-    return true;
-  }
-  async readFile() {
-    return void 0;
-  }
-  createIssue() {
-    return this.refuse();
-  }
-  updateIssue() {
-    return this.refuse();
-  }
-  addComment() {
-    return this.refuse();
-  }
-  ensureBranch() {
-    return this.refuse();
-  }
-  writeFile() {
-    return this.refuse();
-  }
-  ensurePullRequest() {
-    return this.refuse();
-  }
-  async refuse() {
-    throw new FollowupsError("config", "no GitHub token: set GITHUB_TOKEN (or GH_TOKEN)");
-  }
-};
-
-// src/postmortem/parse/load.ts
-import { readdir as readdir3, readFile as readFile8 } from "node:fs/promises";
-import { join as join9, relative as relative2, sep as sep2 } from "node:path";
-import { parse as parseYaml2 } from "yaml";
-import { z as z10 } from "zod";
-
-// src/postmortem/parse/summary.ts
-function readField(line) {
-  const row3 = /^\s*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|/.exec(line);
-  if (row3) return { key: normaliseKey(row3[1]), value: stripMarkdown(row3[2]) };
-  const kv = /^\s*(?:[-*+]\s+)?(\*\*|__)?([A-Za-z][A-Za-z /()-]{0,40}?)\s*(?::\s*\1|\1\s*:)\s*(.*)$/.exec(line);
-  if (!kv) return void 0;
-  return { key: normaliseKey(kv[2]), value: stripMarkdown(kv[3]) };
-}
-function normaliseKey(k) {
-  return stripMarkdown(k).toLowerCase().replace(/[()]/g, "").replace(/\s+/g, " ").trim();
-}
-function stripMarkdown(v) {
-  return v.replace(/[*_`]/g, "").trim();
-}
-var SUMMARY_KEYS = {
-  id: ["incident id", "incident", "id", "incident number", "ticket"],
-  date: ["date", "incident date", "start date", "started"],
-  duration: ["duration", "length"],
-  severity: ["severity", "sev", "priority"],
-  systems: ["impacted systems", "affected systems", "systems impacted", "systems", "services affected", "impacted services"]
-};
-function classifyKey(key) {
-  for (const [name, aliases] of Object.entries(SUMMARY_KEYS)) {
-    if (aliases.includes(key)) return name;
-  }
-  return void 0;
-}
-function readSeverity(v) {
-  const m = /^(?:p|sev(?:erity)?)[\s-]*([1-4])\b/i.exec(v.trim());
-  return m ? `P${m[1]}` : void 0;
-}
-
-// src/postmortem/parse/report.ts
-var SECTION_NAMES = [
-  [/^(incident )?summary$/, "summary"],
-  [/^timeline/, "timeline"],
-  [/^root causes?( analysis)?$/, "rootCause"],
-  [/^(resolution|resolution and recovery|remediation)$/, "resolution"],
-  [/^(impact|customer impact|business impact)$/, "impact"],
-  [/^(follow[- ]?up actions?|follow[- ]?ups|action items)$/, "followups"]
-];
-function parseReport(text, file) {
-  const scan = scanLines(text.split(/\r?\n/), file);
-  const problems = [...scan.problems];
-  const summary3 = readSummary(scan, file, problems);
-  const actions = collectActions(scan, file, problems);
-  if (scan.followupsLine === void 0) {
-    problems.push({
-      code: "NO_FOLLOWUPS_SECTION",
-      file,
-      line: 1,
-      message: 'report has no "## Follow-Up Actions" section',
-      hint: 'Add the section, even if it only says "None"'
-    });
-  }
-  const completed = Object.values(scan.content).every(Boolean) && scan.followupsLine !== void 0;
-  const report = {
-    file,
-    title: scan.title,
-    ...summary3,
-    sections: scan.content,
-    completed,
-    actions,
-    incidentId: summary3.incidentId ?? defaultId(file)
-  };
-  return { report, problems: problems.sort((a, b) => a.line - b.line) };
-}
-function scanLines(lines, file) {
-  const scan = {
-    title: "",
-    fields: /* @__PURE__ */ new Map(),
-    itemLines: [],
-    problems: [],
-    content: { timeline: false, rootCause: false, resolution: false, impact: false }
-  };
-  let section2 = "summary";
-  let table;
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    const heading = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
-    if (heading) {
-      const name = stripMarkdown(heading[2]);
-      if (heading[1] === "#" && !scan.title) scan.title = name.replace(/^(incident|post[- ]?mortem)( report)?\s*[:—–-]\s*/i, "");
-      section2 = sectionOf(name) ?? (heading[1] === "##" ? "other" : section2);
-      if (section2 === "followups") scan.followupsLine ??= line;
-      table = void 0;
-      return;
-    }
-    if (!raw.trim() || /^\s*<!--.*-->\s*$/.test(raw)) return;
-    if (section2 === "summary") readSummaryLine(scan, raw, line);
-    else if (section2 === "followups") table = readFollowupLine(scan, raw, line, file, table);
-    else if (section2 !== "other") scan.content[section2] = true;
-  });
-  return scan;
-}
-function sectionOf(name) {
-  const n = name.toLowerCase().replace(/[^a-z -]/g, "").replace(/\s+/g, " ").trim();
-  return SECTION_NAMES.find(([re]) => re.test(n))?.[1];
-}
-function readSummaryLine(scan, raw, line) {
-  const field = readField(raw);
-  const key = field && classifyKey(field.key);
-  if (field && key && !scan.fields.has(key)) scan.fields.set(key, { value: field.value, line });
-}
-var CHECKBOX = /^\s*[-*+]\s+\[([ xX])\]\s*(.*)$/;
-function readFollowupLine(scan, raw, line, file, table) {
-  const box = CHECKBOX.exec(raw);
-  if (box) {
-    scan.itemLines.push({ line, result: parseActionText(box[2]), done: box[1] !== " ", form: "checkbox" });
-    return table;
-  }
-  if (/^\s*\|/.test(raw)) return readTableLine(scan, raw, line, table);
-  if (/^\s*([-*+]|\d+[.)])\s+\S/.test(raw) && !/^\s*[-*+]\s+(none|n\/a)\.?\s*$/i.test(raw)) {
-    scan.problems.push({
-      code: "ITEM_NOT_CHECKLIST",
-      file,
-      line,
-      message: `follow-up "${raw.trim()}" is not a checklist item`,
-      hint: 'Start it with "- [ ] "'
-    });
-  }
-  return table;
-}
-function cells(raw) {
-  return raw.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
-}
-function readTableLine(scan, raw, line, table) {
-  const row3 = cells(raw);
-  if (!table) {
-    const headers = row3.map((h) => stripMarkdown(h).toLowerCase());
-    const find2 = (re) => headers.findIndex((h) => re.test(h));
-    return {
-      text: find2(/action|item|task|description/),
-      owner: find2(/owner|assign/),
-      due: find2(/due|deadline/),
-      status: find2(/status|done|state/),
-      headers,
-      seenSeparator: false
-    };
-  }
-  if (row3.every((c) => /^:?-{2,}:?$/.test(c))) {
-    table.seenSeparator = true;
-    return table;
-  }
-  const cell = (i) => i >= 0 ? stripMarkdown(row3[i] ?? "") : void 0;
-  const extra = {};
-  table.headers.forEach((h, i) => {
-    if (![table.text, table.owner, table.due, table.status].includes(i) && row3[i]) extra[h] = stripMarkdown(row3[i]);
-  });
-  const status3 = (cell(table.status) ?? "").toLowerCase();
-  const done = /^(\[x\]|done|closed|complete|completed|yes|✅)$/.test(status3);
-  scan.itemLines.push({ line, result: fromParts2(cell(table.text) ?? "", cell(table.owner), cell(table.due), extra), done, form: "table" });
-  return table;
-}
-function readSummary(scan, file, problems) {
-  const get = (k) => scan.fields.get(k);
-  const out = {
-    impactedSystems: splitTopLevel(get("systems")?.value ?? "")
-  };
-  const id2 = get("id")?.value.replace(/^#/, "").trim();
-  if (id2) out.incidentId = id2;
-  if (get("duration")?.value) out.duration = get("duration").value;
-  const sev = get("severity");
-  if (sev) {
-    const s = readSeverity(sev.value);
-    if (s) out.severity = s;
-    else problems.push({ code: "BAD_SEVERITY", file, line: sev.line, message: `severity "${sev.value}" is not P1\u2013P4`, hint: "Write P1, P2, P3 or P4" });
-  }
-  const date = get("date");
-  if (date) {
-    const d = parseDate(date.value.replace(/\s+\d{1,2}:\d{2}.*$/, ""));
-    if (d.ok) out.date = d.date;
-    else problems.push({ code: "BAD_DATE", file, line: date.line, message: `incident date: ${d.reason}` });
-  }
-  return out;
-}
-function collectActions(scan, file, problems) {
-  const actions = [];
-  const seen = /* @__PURE__ */ new Map();
-  scan.itemLines.forEach(({ line, result, done, form }, ordinal) => {
-    if (!result.ok) {
-      for (const p of result.problems) problems.push({ ...p, file, line });
-      return;
-    }
-    const norm = normaliseText(result.fields.text);
-    if (seen.has(norm)) {
-      problems.push({ code: "ITEM_DUPLICATE", file, line, message: `follow-up "${result.fields.text}" repeats line ${seen.get(norm)}`, hint: "Merge the two items or make their text differ" });
-      return;
-    }
-    seen.set(norm, line);
-    actions.push({ ...result.fields, done, line, form, ordinal });
-  });
-  return actions;
-}
-function defaultId(file) {
-  return (file.split("/").pop() ?? file).replace(/\.md$/i, "");
-}
-function splitTopLevel(v) {
-  const out = [];
-  let depth = 0;
-  let current = "";
-  for (const ch of v) {
-    if (ch === "(") depth++;
-    if (ch === ")") depth = Math.max(0, depth - 1);
-    if ((ch === "," || ch === ";") && depth === 0) {
-      out.push(current.trim());
-      current = "";
-    } else current += ch;
-  }
-  out.push(current.trim());
-  return out.filter(Boolean);
-}
-
-// src/postmortem/parse/load.ts
-var SKIP = /^(readme|template|_.*)\.md$/i;
-async function loadReports(cwd, folder) {
-  const root = join9(cwd, folder);
-  let files;
-  try {
-    files = (await readdir3(root, { recursive: true })).filter((f) => f.toLowerCase().endsWith(".md")).sort();
-  } catch (e) {
-    if (e.code === "ENOENT") return { reports: [], problems: [] };
-    throw new FollowupsError("io", `cannot list reports in ${folder}: ${e.message}`);
-  }
-  const reports = [];
-  const problems = [];
-  for (const f of files.filter((f2) => !SKIP.test(f2.split(sep2).pop()))) {
-    const path2 = relative2(cwd, join9(root, f)).split(sep2).join("/");
-    let text;
-    try {
-      text = await readFile8(join9(root, f), "utf8");
-    } catch (e) {
-      problems.push({ code: "UNREADABLE_FILE", file: path2, line: 1, message: `cannot read: ${e.message}` });
-      continue;
-    }
-    const parsed = parseReport(text, path2);
-    reports.push(parsed.report);
-    problems.push(...parsed.problems);
-  }
-  return { reports, problems };
-}
-var LogEntry = z10.object({
-  id: z10.union([z10.string(), z10.number()]).transform(String),
-  severity: z10.string(),
-  start: z10.string().optional(),
-  date: z10.string().optional(),
-  resolvedAt: z10.string().optional(),
-  title: z10.string().optional()
-});
-async function loadIncidentLog(cwd, file) {
-  let doc;
-  try {
-    doc = parseYaml2(await readFile8(join9(cwd, file), "utf8"));
-  } catch (e) {
-    throw new FollowupsError(
-      "config",
-      `cannot read the incident log ${file}: ${e.message.split("\n")[0]}`,
-      "Set followups.missingPostmortems.incidentLog to a YAML or JSON list of {id, severity, date}"
-    );
-  }
-  const list = Array.isArray(doc) ? doc : doc?.incidents;
-  if (!Array.isArray(list)) throw new FollowupsError("config", `${file}: expected a list of incidents`);
-  return list.map((raw, i) => toIncident(raw, i, file));
-}
-function toIncident(raw, i, file) {
-  const entry = LogEntry.safeParse(raw);
-  if (!entry.success) throw new FollowupsError("config", `${file}: incident ${i + 1}: ${entry.error.issues[0].path.join(".")}: ${entry.error.issues[0].message}`);
-  const e = entry.data;
-  const severity = readSeverity(e.severity);
-  if (!severity || !SEVERITIES.includes(severity)) throw new FollowupsError("config", `${file}: incident ${e.id}: severity "${e.severity}" is not P1\u2013P4`);
-  const start = e.resolvedAt ?? e.start ?? e.date;
-  const valid = start && (!Number.isNaN(Date.parse(start)) || parseDate(start).ok);
-  if (!valid) throw new FollowupsError("config", `${file}: incident ${e.id}: needs a date, resolvedAt or start as an ISO date`);
-  const iso = Number.isNaN(Date.parse(start)) ? parseDate(start).date : start;
-  return { id: e.id, severity, start: iso, ...e.title ? { title: e.title } : {} };
 }
 
 // src/postmortem/sync/match.ts
@@ -11019,12 +11143,17 @@ function finish(t) {
   return { ...t, onTimePct: t.eligible === 0 ? null : Math.round(t.onTime / t.eligible * 1e3) / 10 };
 }
 
+// src/postmortem/model.ts
+var SEVERITIES = ["P1", "P2", "P3", "P4"];
+function formatProblem(p) {
+  return `${p.file}:${p.line}: ${p.message}${p.hint ? `. ${p.hint}` : ""}`;
+}
+
 // src/postmortem/report/summary.ts
-var REPORT_VERSION2 = 1;
-function buildReport(metrics, plan, problems, now, dryRun) {
+function buildReport(f) {
   const operations = { create: 0, update: 0, close: 0, comment: 0, tick: 0 };
-  for (const op of plan.operations) operations[op.kind] = (operations[op.kind] ?? 0) + 1;
-  return { version: REPORT_VERSION2, generatedAt: now.toISOString(), dryRun, metrics, operations, problems, drift: plan.drift };
+  for (const op of f.plan.operations) operations[op.kind] = (operations[op.kind] ?? 0) + 1;
+  return { generatedAt: f.now.toISOString(), dryRun: f.dryRun, stopped: f.stopped, metrics: f.metrics, operations, problems: f.problems, drift: f.plan.drift };
 }
 var pct = (t) => t.onTimePct === null ? "\u2013" : `${t.onTimePct}%`;
 var row2 = (name, t) => `| ${name.replace(/\|/g, "\\|")} | ${t.open} | ${t.done} | ${t.overdue} | ${pct(t)} |`;
@@ -11035,7 +11164,7 @@ function renderSummary(r) {
   const out = [
     `## Post-mortem follow-ups${r.dryRun ? " (dry run)" : ""}`,
     "",
-    `${m.totals.total} items: ${m.totals.open} open, ${m.totals.done} done, ${m.totals.overdue} overdue; ${pct(m.totals)} done on time. ${r.dryRun ? "Would do" : "Done"}: ${ops}.`,
+    `${m.totals.total} items: ${m.totals.open} open, ${m.totals.done} done, ${m.totals.overdue} overdue; ${pct(m.totals)} done on time. ${r.dryRun ? "Would do" : r.stopped ? "Planned, stopped by a signal before all were done" : "Done"}: ${ops}.`,
     "",
     "### By severity",
     "",
@@ -11068,96 +11197,6 @@ function trendChart(m) {
   ];
 }
 
-// src/postmortem/settings.ts
-import { parseArgs as parseArgs3 } from "node:util";
-var USAGE = `Usage: guardrails followups [options]
-
-Turns the Follow-Up Actions of incident reports into GitHub issues, idempotently, and reports on them.
-
-Options:
-  --config <file>    config file with a followups: section (default guardrails.yaml)
-  --reports <dir>    folder of incident reports (default: followups.reports, else postmortems)
-  --repo <o/name>    repository for issues (default: followups.repo, else $GITHUB_REPOSITORY)
-  --dry-run          print what would be created, updated, closed, commented or ticked; change nothing
-  --json <file>      write the report as JSON
-  --summary <file>   append the markdown summary (default $GITHUB_STEP_SUMMARY)
-  --now <iso>        evaluate as of this time (default: now)
-  --api-url <url>    GitHub API URL (default $GITHUB_API_URL, else https://api.github.com)
-  -h, --help         show this help
-
-Environment: GITHUB_TOKEN (or GH_TOKEN) with issues: write, contents: write, pull-requests: write.
-Without a token, --dry-run plans offline, as if no follow-up issues existed yet.
-Exit codes: 0 synced; 1 some report items could not be read (listed with file:line) or a GitHub write failed; 2 bad usage or config.
-`;
-async function readSettings3(argv, io) {
-  let values;
-  try {
-    values = parseArgs3({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        config: { type: "string" },
-        reports: { type: "string" },
-        repo: { type: "string" },
-        "dry-run": { type: "boolean" },
-        json: { type: "string" },
-        summary: { type: "string" },
-        now: { type: "string" },
-        "api-url": { type: "string" },
-        help: { type: "boolean", short: "h" }
-      }
-    }).values;
-  } catch (e) {
-    throw new FollowupsError("config", e.message, "Run guardrails followups --help");
-  }
-  if (values.help) return { help: true };
-  const loaded = await loadFollowupsConfig(io.cwd, values.config ?? "guardrails.yaml");
-  const config2 = values.reports ? { ...loaded, reports: values.reports } : loaded;
-  const repo = values.repo ?? config2.repo ?? io.env.GITHUB_REPOSITORY;
-  if (repo !== void 0 && !/^[\w.-]+\/[\w.-]+$/.test(repo)) {
-    throw new FollowupsError("config", `--repo "${repo}" is not owner/name`);
-  }
-  const now = values.now ? new Date(values.now) : /* @__PURE__ */ new Date();
-  if (Number.isNaN(now.getTime())) throw new FollowupsError("config", `--now "${values.now}" is not an ISO date-time`);
-  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN || void 0;
-  const summaryPath = values.summary ?? io.env.GITHUB_STEP_SUMMARY;
-  return {
-    help: false,
-    settings: {
-      config: config2,
-      now,
-      dryRun: values["dry-run"] ?? false,
-      annotations: io.env.GITHUB_ACTIONS === "true",
-      apiUrl: (values["api-url"] ?? io.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, ""),
-      serverUrl: (io.env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/$/, ""),
-      ...repo ? { repo } : {},
-      ...token ? { token } : {},
-      ...values.json ? { jsonPath: values.json } : {},
-      ...summaryPath ? { summaryPath } : {}
-    }
-  };
-}
-
-// src/postmortem/sync/describe.ts
-function describeOperation(op) {
-  switch (op.kind) {
-    case "create": {
-      const where2 = op.source ? ` (${op.source.file}:${op.source.line})` : "";
-      const who = op.issue.assignees.length > 0 ? ` assignees: ${op.issue.assignees.join(", ")}` : "";
-      return `create  ${op.issue.title}${where2} labels: ${op.issue.labels.join(", ")}${who}${op.needsOwnerComment ? " + needs-owner comment" : ""}`;
-    }
-    case "update":
-      return `update  #${op.issue} (${op.reasons.join(", ")})`;
-    case "close":
-      return `close   #${op.issue} (${op.reason})`;
-    case "comment":
-      return `comment #${op.issue} (${op.purpose})`;
-    case "tick":
-      return `${op.done ? "tick   " : "untick "} ${op.file}:${op.line} (issue #${op.issue})`;
-  }
-}
-
 // src/postmortem/sync/render.ts
 var MAX_TITLE = 200;
 var MAX_BODY = 6e4;
@@ -11165,9 +11204,9 @@ function actionTitle(report, item) {
   const title = `[${report.incidentId}] ${item.text.replace(/\s+/g, " ")}`;
   return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}\u2026` : title;
 }
-function reportLink(ctx, file, line) {
-  const url2 = `${ctx.serverUrl}/${ctx.repo}/blob/${encodeURI(ctx.branch)}/${encodeURI(file)}${line ? `#L${line}` : ""}`;
-  return `[${file}${line ? ` line ${line}` : ""}](${url2})`;
+function reportLink(ctx, file, line2) {
+  const url2 = `${ctx.serverUrl}/${ctx.repo}/blob/${encodeURI(ctx.branch)}/${encodeURI(file)}${line2 ? `#L${line2}` : ""}`;
+  return `[${file}${line2 ? ` line ${line2}` : ""}](${url2})`;
 }
 function actionBody(ctx, report, item, key, owner) {
   const marker = renderActionMarker({ key, incident: report.incidentId, src: report.file, item: item.ordinal, due: item.due });
@@ -11386,99 +11425,1024 @@ function sameSet(a, b) {
   return sa.size === sb.size && [...sa].every((x) => sb.has(x));
 }
 
-// src/postmortem/command.ts
-async function runFollowupsCommand(argv, io, deps = {}) {
+// src/postmortem/sync.ts
+async function syncFollowups(options4, deps) {
+  const { config: config2, reports, now } = options4;
+  const facts = await gatherFacts(deps.tracker, reports, config2, now, options4.incidents);
+  const plan = planSync(facts, config2, { repo: options4.repo ?? "OWNER/REPO", branch: config2.defaultBranch, serverUrl: options4.serverUrl });
+  const metrics = computeMetrics(reports, facts.issues, now);
+  const finish2 = (stopped3, notDone, applied2) => ({
+    report: buildReport({ metrics, plan, problems: options4.problems, now, dryRun: options4.dryRun, stopped: stopped3 }),
+    plan,
+    stopped: stopped3,
+    notDone,
+    ...applied2 ? { applied: applied2 } : {}
+  });
+  if (options4.dryRun) return finish2(false, []);
+  if (deps.signal.aborted) return finish2(plan.operations.length > 0, plan.operations);
+  const applied = await applyPlan2(plan, { tracker: deps.tracker, config: config2, log: deps.progress, signal: deps.signal });
+  return finish2(applied.stopped && applied.notDone.length > 0, applied.notDone, applied);
+}
+
+// src/cli/commands/followups-inputs.ts
+import { relative as relative3, resolve as resolve5 } from "node:path";
+
+// src/postmortem/config.ts
+import { readFile as readFile7 } from "node:fs/promises";
+import { LineCounter as LineCounter2, parse as parseYaml, parseDocument as parseDocument2 } from "yaml";
+import { z as z8 } from "zod";
+
+// src/postmortem/parse/utf8.ts
+function decodeStrict(bytes, display) {
   try {
-    const parsed = await readSettings3(argv, io);
-    if (parsed.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    return await run2(parsed.settings, io, deps);
+    return decodeSchemaBytes(bytes, display);
   } catch (e) {
-    if (e instanceof FollowupsError) {
-      io.stderr(`guardrails followups: ${e.message}
-`);
-      return e.kind === "config" ? 2 : 1;
-    }
-    io.stderr(`guardrails followups: internal error: ${e instanceof Error ? e.stack : String(e)}
-Please report this as a bug.
-`);
-    return 1;
+    if (e instanceof SchemaError) throw new FollowupsError("config", e.message);
+    throw e;
   }
-}
-async function run2(s, io, deps) {
-  const { reports, problems } = await loadReports(io.cwd, s.config.reports);
-  reportProblems(problems, s, io);
-  const incidents = s.config.missingPostmortems.incidentLog ? await loadIncidentLog(io.cwd, s.config.missingPostmortems.incidentLog) : void 0;
-  const tracker = deps.tracker ?? trackerFor(s, io, deps);
-  const facts = await gatherFacts(tracker, reports, s.config, s.now, incidents);
-  const ctx = { repo: s.repo ?? "OWNER/REPO", branch: s.config.defaultBranch, serverUrl: s.serverUrl };
-  const plan = planSync(facts, s.config, ctx);
-  const report = buildReport(computeMetrics(reports, facts.issues, s.now), plan, problems, s.now, s.dryRun);
-  if (s.dryRun) {
-    for (const op of plan.operations) io.stdout(`${describeOperation(op)}
-`);
-    io.stdout(`dry run: ${plan.operations.length} change(s) planned for ${reports.length} report(s); nothing written
-`);
-  } else {
-    printApplied(await applyPlan2(plan, tracker, s.config, (l) => io.stdout(`${l}
-`)), io);
-  }
-  for (const d of plan.drift) io.stderr(`warning: issue #${d.issue}: ${d.reason}
-`);
-  if (s.jsonPath) await writeFile4(resolve6(io.cwd, s.jsonPath), `${JSON.stringify(report, null, 2)}
-`);
-  if (s.summaryPath) await appendFile2(resolve6(io.cwd, s.summaryPath), renderSummary(report));
-  return problems.length > 0 ? 1 : 0;
-}
-function trackerFor(s, io, deps) {
-  if (s.dryRun && !s.token) {
-    io.stderr("note: no GITHUB_TOKEN; planning as if the repository had no follow-up issues and every mapped user were assignable\n");
-    return new OfflineTracker();
-  }
-  if (!s.repo) throw new FollowupsError("config", "no repository: pass --repo owner/name, set followups.repo, or set GITHUB_REPOSITORY");
-  if (!s.token) throw new FollowupsError("config", "no GitHub token: set GITHUB_TOKEN (or GH_TOKEN)", "It needs issues: write, contents: write, pull-requests: write");
-  return OctokitTracker.create({ token: s.token, repo: s.repo, baseUrl: s.apiUrl, log: (l) => io.stderr(`${l}
-`), ...deps.trackerOptions });
-}
-function reportProblems(problems, s, io) {
-  for (const p of problems) {
-    io.stderr(`${formatProblem(p)}
-`);
-    if (s.annotations) io.stdout(`::error file=${p.file},line=${p.line},title=${p.code}::${p.message.replace(/[\r\n%]/g, " ")}
-`);
-  }
-}
-function printApplied(r, io) {
-  for (const c of r.created) io.stdout(`created #${c.number} ${c.url}${c.recovered ? " (found after an unknown create outcome)" : ""}
-`);
-  for (const w of r.warnings) io.stderr(`warning: ${w}
-`);
-  if (r.writeback.pullRequest) io.stdout(`checkbox changes: ${r.writeback.pullRequest}
-`);
-  io.stdout(`synced: ${r.created.length} created, ${r.updated.length} updated, ${r.closed.length} closed, ${r.commented.length} commented, ${r.writeback.files.length} report(s) written back
-`);
 }
 
-// jobs/scheduler/jobs.ts
-function commandJob(run4, env, cwd) {
-  return async ({ args, log }) => {
-    const lines = (level3) => (s) => {
-      for (const line of s.split("\n")) if (line.trim()) log.log(level3, line, { stream: level3 === "info" ? "stdout" : "stderr" });
-    };
-    return run4([...args], { stdout: lines("info"), stderr: lines("warn"), env, cwd });
-  };
+// src/postmortem/config.ts
+var login = z8.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'a GitHub login like "alice"');
+var team = z8.string().regex(/^@?[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, 'a team like "acme/sre"');
+var OwnerEntry = z8.union([
+  login.transform((u) => ({ users: [u], team: void 0 })),
+  z8.array(login).transform((users) => ({ users, team: void 0 })),
+  z8.object({ users: z8.array(login).default([]), team: team.optional() }).strict()
+]);
+var FollowupsConfigSchema = z8.object({
+  /** Folder of incident reports, relative to the working directory (the repository root). */
+  reports: z8.string().min(1).default("postmortems"),
+  /** `owner/name`; defaults to $GITHUB_REPOSITORY. */
+  repo: z8.string().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name").optional(),
+  /** Branch the report links and write-back point at. */
+  defaultBranch: z8.string().min(1).default("main"),
+  labels: z8.object({
+    base: z8.string().min(1).max(50).default("postmortem"),
+    needsOwner: z8.string().min(1).max(50).default("needs-owner"),
+    missing: z8.string().min(1).max(50).default("postmortem-missing"),
+    severityPrefix: z8.string().default("severity:"),
+    incidentPrefix: z8.string().default("incident:")
+  }).strict().prefault({}),
+  /** Owner name as written in reports (case-insensitive) → GitHub users and/or a team to mention. */
+  owners: z8.record(z8.string(), OwnerEntry).default({}),
+  reminders: z8.object({ intervalDays: z8.number().int().min(1).max(365).default(7) }).strict().prefault({}),
+  writeback: z8.object({
+    /** `pr`: commit ticks on `branch` and open a PR; `commit`: commit straight to `branch`; `off`. */
+    mode: z8.enum(["pr", "commit", "off"]).default("pr"),
+    branch: z8.string().min(1).default("postmortem-followups/sync")
+  }).strict().prefault({}),
+  missingPostmortems: z8.object({
+    enabled: z8.boolean().default(true),
+    severities: z8.array(z8.enum(SEVERITIES)).default(["P1", "P2"]),
+    withinHours: z8.number().positive().default(48),
+    /** YAML or JSON list of incidents `{id, severity, date|resolvedAt, title}`; reports are used when unset. */
+    incidentLog: z8.string().optional()
+  }).strict().prefault({})
+}).strict();
+var CONFIG_DOCS = "see docs/postmortem-followups.md#configuration";
+function parseFollowupsConfig(raw, file = "guardrails.yaml", locate2) {
+  const result = FollowupsConfigSchema.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : void 0;
+  const path2 = [...issue.path.map(String), ...unknownKey === void 0 ? [] : [unknownKey]];
+  const where2 = place2(file, locate2, path2, unknownKey === void 0 ? "value" : "key");
+  const problem = unknownKey === void 0 ? issue.message : `unknown key; expected one of ${expectedKeys(issue.path.map(String)).join(", ")}`;
+  throw new FollowupsError("config", `${where2}: ${["followups", ...path2].join(".")}: ${problem}; ${CONFIG_DOCS}`);
 }
-function defaultJobs(env, cwd) {
+async function loadFollowupsConfig(absolute, display, explicit) {
+  const doc = await readYamlFile(absolute, display, !explicit);
+  if (doc === void 0) {
+    return { config: parseFollowupsConfig(void 0, display), describeKey: (path2) => `followups.${path2.join(".")} (the default; there is no ${display})` };
+  }
+  const locate2 = yamlLocator(doc.document, doc.lines);
+  const section2 = isRecord(doc.value) ? doc.value["followups"] : void 0;
   return {
-    backup: commandJob(runBackupCommand, env, cwd),
-    "expire-snapshots": commandJob(runExpireSnapshotsCommand, env, cwd),
-    followups: commandJob(runFollowupsCommand, env, cwd)
+    config: parseFollowupsConfig(section2, display, locate2),
+    describeKey: (path2) => `${place2(display, locate2, path2, "value")}: followups.${path2.join(".")}`
   };
 }
+async function readYamlFile(absolute, display, missingOk) {
+  let bytes;
+  try {
+    bytes = await readFile7(absolute);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT" && missingOk) return void 0;
+    throw new FollowupsError("config", `${display}: cannot read the config file (${code ?? e.message}); check --config`);
+  }
+  const text = decodeStrict(bytes, display);
+  const lines = new LineCounter2();
+  const document = parseDocument2(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const error = document.errors[0];
+  if (error) {
+    const { line: line2, col } = lines.linePos(error.pos[0]);
+    throw new FollowupsError("config", `${display}:${line2}:${col}: invalid YAML: ${error.message.split("\n")[0]}; fix the syntax at that place`);
+  }
+  return { document, lines, value: document.toJS({ maxAliasCount: 100 }) };
+}
+function place2(file, locate2, path2, target) {
+  if (!locate2) return file;
+  const { line: line2, column } = locate2(["followups", ...path2], target);
+  return `${file}:${line2}:${column}`;
+}
+function expectedKeys(path2) {
+  let schema = FollowupsConfigSchema;
+  for (const key of path2) {
+    const shape = objectShape(schema);
+    const next = shape?.[key];
+    if (!next) return [];
+    schema = next;
+  }
+  return Object.keys(objectShape(schema) ?? {});
+}
+function objectShape(schema) {
+  let current = schema;
+  for (let i = 0; i < 5 && current; i++) {
+    if (current instanceof z8.ZodObject) return current.shape;
+    current = current.def?.innerType;
+  }
+  return void 0;
+}
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
 
-// jobs/scheduler/logging.ts
+// src/postmortem/parse/load.ts
+import { readdir as readdir3, readFile as readFile8 } from "node:fs/promises";
+import { basename as basename3, join as join10, relative as relative2, sep as sep2 } from "node:path";
+import { parse as parseYaml2 } from "yaml";
+import { z as z9 } from "zod";
+
+// src/postmortem/parse/summary.ts
+function readField(line2) {
+  const row3 = /^\s*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|/.exec(line2);
+  if (row3) return { key: normaliseKey(row3[1]), value: stripMarkdown(row3[2]) };
+  const kv = /^\s*(?:[-*+]\s+)?(\*\*|__)?([A-Za-z][A-Za-z /()-]{0,40}?)\s*(?::\s*\1|\1\s*:)\s*(.*)$/.exec(line2);
+  if (!kv) return void 0;
+  return { key: normaliseKey(kv[2]), value: stripMarkdown(kv[3]) };
+}
+function normaliseKey(k) {
+  return stripMarkdown(k).toLowerCase().replace(/[()]/g, "").replace(/\s+/g, " ").trim();
+}
+function stripMarkdown(v) {
+  return v.replace(/[*_`]/g, "").trim();
+}
+var SUMMARY_KEYS = {
+  id: ["incident id", "incident", "id", "incident number", "ticket"],
+  date: ["date", "incident date", "start date", "started"],
+  duration: ["duration", "length"],
+  severity: ["severity", "sev", "priority"],
+  systems: ["impacted systems", "affected systems", "systems impacted", "systems", "services affected", "impacted services"]
+};
+function classifyKey(key) {
+  for (const [name, aliases] of Object.entries(SUMMARY_KEYS)) {
+    if (aliases.includes(key)) return name;
+  }
+  return void 0;
+}
+function readSeverity(v) {
+  const m = /^(?:p|sev(?:erity)?)[\s-]*([1-4])\b/i.exec(v.trim());
+  return m ? `P${m[1]}` : void 0;
+}
+
+// src/postmortem/parse/report.ts
+var SECTION_NAMES = [
+  [/^(incident )?summary$/, "summary"],
+  [/^timeline/, "timeline"],
+  [/^root causes?( analysis)?$/, "rootCause"],
+  [/^(resolution|resolution and recovery|remediation)$/, "resolution"],
+  [/^(impact|customer impact|business impact)$/, "impact"],
+  [/^(follow[- ]?up actions?|follow[- ]?ups|action items)$/, "followups"]
+];
+function parseReport(text, file) {
+  const scan = scanLines(text.split(/\r?\n/), file);
+  const problems = [...scan.problems];
+  const summary3 = readSummary(scan, file, problems);
+  const actions = collectActions(scan, file, problems);
+  if (scan.followupsLine === void 0) {
+    problems.push({
+      code: "NO_FOLLOWUPS_SECTION",
+      file,
+      line: 1,
+      message: 'report has no "## Follow-Up Actions" section',
+      hint: 'Add the section, even if it only says "None"'
+    });
+  }
+  const completed = Object.values(scan.content).every(Boolean) && scan.followupsLine !== void 0;
+  const report = {
+    file,
+    title: scan.title,
+    ...summary3,
+    sections: scan.content,
+    completed,
+    actions,
+    incidentId: summary3.incidentId ?? defaultId(file)
+  };
+  return { report, problems: problems.sort((a, b) => a.line - b.line) };
+}
+function scanLines(lines, file) {
+  const scan = {
+    title: "",
+    fields: /* @__PURE__ */ new Map(),
+    itemLines: [],
+    problems: [],
+    content: { timeline: false, rootCause: false, resolution: false, impact: false }
+  };
+  let section2 = "summary";
+  let table;
+  lines.forEach((raw, i) => {
+    const line2 = i + 1;
+    const heading2 = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
+    if (heading2) {
+      const name = stripMarkdown(heading2[2]);
+      if (heading2[1] === "#" && !scan.title) scan.title = name.replace(/^(incident|post[- ]?mortem)( report)?\s*[:—–-]\s*/i, "");
+      section2 = sectionOf(name) ?? (heading2[1] === "##" ? "other" : section2);
+      if (section2 === "followups") scan.followupsLine ??= line2;
+      table = void 0;
+      return;
+    }
+    if (!raw.trim() || /^\s*<!--.*-->\s*$/.test(raw)) return;
+    if (section2 === "summary") readSummaryLine(scan, raw, line2);
+    else if (section2 === "followups") table = readFollowupLine(scan, raw, line2, file, table);
+    else if (section2 !== "other") scan.content[section2] = true;
+  });
+  return scan;
+}
+function sectionOf(name) {
+  const n = name.toLowerCase().replace(/[^a-z -]/g, "").replace(/\s+/g, " ").trim();
+  return SECTION_NAMES.find(([re]) => re.test(n))?.[1];
+}
+function readSummaryLine(scan, raw, line2) {
+  const field = readField(raw);
+  const key = field && classifyKey(field.key);
+  if (field && key && !scan.fields.has(key)) scan.fields.set(key, { value: field.value, line: line2 });
+}
+var CHECKBOX = /^\s*[-*+]\s+\[([ xX])\]\s*(.*)$/;
+function readFollowupLine(scan, raw, line2, file, table) {
+  const box = CHECKBOX.exec(raw);
+  if (box) {
+    scan.itemLines.push({ line: line2, result: parseActionText(box[2]), done: box[1] !== " ", form: "checkbox" });
+    return table;
+  }
+  if (/^\s*\|/.test(raw)) return readTableLine(scan, raw, line2, table);
+  if (/^\s*([-*+]|\d+[.)])\s+\S/.test(raw) && !/^\s*[-*+]\s+(none|n\/a)\.?\s*$/i.test(raw)) {
+    scan.problems.push({
+      code: "ITEM_NOT_CHECKLIST",
+      file,
+      line: line2,
+      message: `follow-up "${raw.trim()}" is not a checklist item`,
+      hint: 'Start it with "- [ ] "'
+    });
+  }
+  return table;
+}
+function cells(raw) {
+  return raw.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+}
+function readTableLine(scan, raw, line2, table) {
+  const row3 = cells(raw);
+  if (!table) {
+    const headers = row3.map((h) => stripMarkdown(h).toLowerCase());
+    const find2 = (re) => headers.findIndex((h) => re.test(h));
+    return {
+      text: find2(/action|item|task|description/),
+      owner: find2(/owner|assign/),
+      due: find2(/due|deadline/),
+      status: find2(/status|done|state/),
+      headers,
+      seenSeparator: false
+    };
+  }
+  if (row3.every((c) => /^:?-{2,}:?$/.test(c))) {
+    table.seenSeparator = true;
+    return table;
+  }
+  const cell = (i) => i >= 0 ? stripMarkdown(row3[i] ?? "") : void 0;
+  const extra = {};
+  table.headers.forEach((h, i) => {
+    if (![table.text, table.owner, table.due, table.status].includes(i) && row3[i]) extra[h] = stripMarkdown(row3[i]);
+  });
+  const status3 = (cell(table.status) ?? "").toLowerCase();
+  const done = /^(\[x\]|done|closed|complete|completed|yes|✅)$/.test(status3);
+  scan.itemLines.push({ line: line2, result: fromParts2(cell(table.text) ?? "", cell(table.owner), cell(table.due), extra), done, form: "table" });
+  return table;
+}
+function readSummary(scan, file, problems) {
+  const get = (k) => scan.fields.get(k);
+  const out = {
+    impactedSystems: splitTopLevel(get("systems")?.value ?? "")
+  };
+  const id2 = get("id")?.value.replace(/^#/, "").trim();
+  if (id2) out.incidentId = id2;
+  if (get("duration")?.value) out.duration = get("duration").value;
+  const sev = get("severity");
+  if (sev) {
+    const s = readSeverity(sev.value);
+    if (s) out.severity = s;
+    else problems.push({ code: "BAD_SEVERITY", file, line: sev.line, message: `severity "${sev.value}" is not P1\u2013P4`, hint: "Write P1, P2, P3 or P4" });
+  }
+  const date = get("date");
+  if (date) {
+    const d = parseDate(date.value.replace(/\s+\d{1,2}:\d{2}.*$/, ""));
+    if (d.ok) out.date = d.date;
+    else problems.push({ code: "BAD_DATE", file, line: date.line, message: `incident date: ${d.reason}` });
+  }
+  return out;
+}
+function collectActions(scan, file, problems) {
+  const actions = [];
+  const seen = /* @__PURE__ */ new Map();
+  scan.itemLines.forEach(({ line: line2, result, done, form }, ordinal) => {
+    if (!result.ok) {
+      for (const p of result.problems) problems.push({ ...p, file, line: line2 });
+      return;
+    }
+    const norm = normaliseText(result.fields.text);
+    if (seen.has(norm)) {
+      problems.push({ code: "ITEM_DUPLICATE", file, line: line2, message: `follow-up "${result.fields.text}" repeats line ${seen.get(norm)}`, hint: "Merge the two items or make their text differ" });
+      return;
+    }
+    seen.set(norm, line2);
+    actions.push({ ...result.fields, done, line: line2, form, ordinal });
+  });
+  return actions;
+}
+function defaultId(file) {
+  return (file.split("/").pop() ?? file).replace(/\.md$/i, "");
+}
+function splitTopLevel(v) {
+  const out = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of v) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth = Math.max(0, depth - 1);
+    if ((ch === "," || ch === ";") && depth === 0) {
+      out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  out.push(current.trim());
+  return out.filter(Boolean);
+}
+
+// src/postmortem/parse/load.ts
+var SKIP = /^(readme|template|_.*)\.md$/i;
+var REPORT_SHAPE = 'a report is a Markdown file (*.md; README.md, TEMPLATE.md and _*.md are skipped) with a "## Follow-Up Actions" checklist, like postmortems/2026-01-06-schema-registry-outage.md (docs/postmortem-followups.md#reports)';
+async function listReportFiles(folder) {
+  try {
+    const all = await readdir3(folder, { recursive: true });
+    return all.filter((f) => f.toLowerCase().endsWith(".md") && !SKIP.test(basename3(f))).sort();
+  } catch (e) {
+    throw new FollowupsError("config", `cannot list the reports folder ${folder} (${e.code ?? e.message})`);
+  }
+}
+async function loadReports(cwd, folder, display) {
+  const files = await listReportFiles(folder);
+  if (files.length === 0) throw new FollowupsError("config", `${display} holds no report; ${REPORT_SHAPE}`);
+  const reports = [];
+  const problems = [];
+  for (const f of files) {
+    const path2 = relative2(cwd, join10(folder, f)).split(sep2).join("/");
+    let bytes;
+    try {
+      bytes = await readFile8(join10(folder, f));
+    } catch (e) {
+      throw new FollowupsError("config", `${path2}: cannot read the report (${e.code ?? e.message})`);
+    }
+    const parsed = parseReport(decodeStrict(bytes, path2), path2);
+    reports.push(parsed.report);
+    problems.push(...parsed.problems);
+  }
+  return { reports, problems };
+}
+var LogEntry = z9.object({
+  id: z9.union([z9.string(), z9.number()]).transform(String),
+  severity: z9.string(),
+  start: z9.string().optional(),
+  date: z9.string().optional(),
+  resolvedAt: z9.string().optional(),
+  title: z9.string().optional()
+});
+var LOG_HINT = "set followups.missingPostmortems.incidentLog to a YAML or JSON list of {id, severity, date}";
+async function loadIncidentLog(absolute, file) {
+  let bytes;
+  try {
+    bytes = await readFile8(absolute);
+  } catch (e) {
+    throw new FollowupsError("config", `${file}: cannot read the incident log (${e.code ?? e.message}); ${LOG_HINT}`);
+  }
+  let doc;
+  try {
+    doc = parseYaml2(decodeStrict(bytes, file));
+  } catch (e) {
+    if (e instanceof FollowupsError) throw e;
+    throw new FollowupsError("config", `${file}: the incident log is not valid YAML or JSON: ${e.message.split("\n")[0]}; ${LOG_HINT}`);
+  }
+  const list = Array.isArray(doc) ? doc : doc?.incidents;
+  if (!Array.isArray(list)) throw new FollowupsError("config", `${file}: expected a list of incidents; ${LOG_HINT}`);
+  return list.map((raw, i) => toIncident(raw, i, file));
+}
+function toIncident(raw, i, file) {
+  const entry = LogEntry.safeParse(raw);
+  if (!entry.success) throw new FollowupsError("config", `${file}: incident ${i + 1}: ${entry.error.issues[0].path.join(".")}: ${entry.error.issues[0].message}`);
+  const e = entry.data;
+  const severity = readSeverity(e.severity);
+  if (!severity || !SEVERITIES.includes(severity)) throw new FollowupsError("config", `${file}: incident ${e.id}: severity "${e.severity}" is not P1\u2013P4`);
+  const start = e.resolvedAt ?? e.start ?? e.date;
+  const valid = start && (!Number.isNaN(Date.parse(start)) || parseDate(start).ok);
+  if (!valid) throw new FollowupsError("config", `${file}: incident ${e.id}: needs a date, resolvedAt or start as an ISO date`);
+  const iso = Number.isNaN(Date.parse(start)) ? parseDate(start).date : start;
+  return { id: e.id, severity, start: iso, ...e.title ? { title: e.title } : {} };
+}
+
+// src/cli/commands/followups-inputs.ts
+var TOKEN_VARIABLES = "GITHUB_TOKEN (or GH_TOKEN)";
+var REPO_VALUE = textValue(/^[\w.-]+\/[\w.-]+$/, "OWNER/NAME, e.g. acme/platform");
+var DEFAULT_CONFIG = "guardrails.yaml";
+function tokenFrom(env) {
+  return env["GITHUB_TOKEN"] || env["GH_TOKEN"] || void 0;
+}
+async function prepareFollowups(values, { io }) {
+  const configPath = values.config ?? resolve5(io.cwd, DEFAULT_CONFIG);
+  const loaded = await loadFollowupsConfig(configPath, shown(io.cwd, configPath), values.config !== void 0);
+  const { config: config2 } = loaded;
+  const reportsDir = values.reports ?? await configuredPath(loaded, ["reports"], config2.reports, "dir", io.cwd);
+  const reportsFolder = shown(io.cwd, reportsDir);
+  const where2 = values.reports !== void 0 ? `--reports "${reportsFolder}"` : `${loaded.describeKey(["reports"])} "${config2.reports}"`;
+  const { reports, problems } = await loadReports(io.cwd, reportsDir, where2);
+  const log = config2.missingPostmortems.incidentLog;
+  const incidents = log === void 0 ? void 0 : await loadIncidentLog(await configuredPath(loaded, ["missingPostmortems", "incidentLog"], log, "file", io.cwd), log);
+  const token = tokenFrom(io.env);
+  const repo = values.repo ?? config2.repo ?? fromEnv(io.env, "GITHUB_REPOSITORY", REPO_VALUE, io.cwd);
+  if (repo === void 0 && !(values["dry-run"] && token === void 0)) {
+    throw new UsageError(`no repository for the issues: pass --repo OWNER/NAME, set followups.repo in ${shown(io.cwd, configPath)}, or set GITHUB_REPOSITORY`, "followups");
+  }
+  return {
+    config: config2,
+    reports,
+    problems,
+    reportsFolder,
+    ...incidents ? { incidents } : {},
+    ...repo ? { repo } : {},
+    ...token ? { token } : {}
+  };
+}
+async function configuredPath(loaded, key, text, kind, cwd) {
+  try {
+    return await checkPath(resolve5(cwd, text), kind);
+  } catch (e) {
+    if (!(e instanceof InvalidValue)) throw e;
+    const fix = key[0] === "reports" ? "fix it, or pass --reports DIR" : "fix it, or remove the key";
+    throw new UsageError(`${loaded.describeKey(key)} "${text}" ${e.reason}${e.hint ? `; ${e.hint}` : ""}; ${fix}`, "followups");
+  }
+}
+function fromEnv(env, name, parse2, cwd) {
+  const text = env[name];
+  if (text === void 0 || text === "") return void 0;
+  try {
+    return parse2(text, { cwd });
+  } catch (e) {
+    if (!(e instanceof InvalidValue)) throw e;
+    throw new UsageError(`$${name} ${JSON.stringify(text)} ${e.reason}${e.hint ? `; ${e.hint}` : ""}`, "followups");
+  }
+}
+function shown(cwd, absolute) {
+  const rel = relative3(cwd, absolute);
+  return rel === "" ? "." : rel.startsWith("..") ? absolute : rel;
+}
+
+// src/cli/commands/followups-output.ts
+import { appendFile as appendFile2, writeFile as writeFile3 } from "node:fs/promises";
+
+// src/postmortem/sync/describe.ts
+function describeOperation(op) {
+  switch (op.kind) {
+    case "create": {
+      const where2 = op.source ? ` (${op.source.file}:${op.source.line})` : "";
+      const who = op.issue.assignees.length > 0 ? ` assignees: ${op.issue.assignees.join(", ")}` : "";
+      return `create  ${op.issue.title}${where2} labels: ${op.issue.labels.join(", ")}${who}${op.needsOwnerComment ? " + needs-owner comment" : ""}`;
+    }
+    case "update":
+      return `update  #${op.issue} (${op.reasons.join(", ")})`;
+    case "close":
+      return `close   #${op.issue} (${op.reason})`;
+    case "comment":
+      return `comment #${op.issue} (${op.purpose})`;
+    case "tick":
+      return `${op.done ? "tick   " : "untick "} ${op.file}:${op.line} (issue #${op.issue})`;
+  }
+}
+
+// src/cli/commands/followups-output.ts
+function printProblems(problems, io, options4) {
+  for (const p of problems) {
+    io.stderr.write(`${formatProblem(p)}
+`);
+    if (options4.annotations) (options4.json ? io.stderr : io.stdout).write(`::error file=${p.file},line=${p.line},title=${p.code}::${p.message.replace(/[\r\n%]/g, " ")}
+`);
+  }
+}
+function printResult(result, exitCode, facts, io, format) {
+  if (format === "json") {
+    writeJobJson(io, "followups", exitCode, jsonBody(result, facts));
+    return;
+  }
+  for (const w of result.applied?.warnings ?? []) io.stderr.write(`warning: ${w}
+`);
+  for (const d of result.plan.drift) io.stderr.write(`warning: issue #${d.issue}: ${d.reason}
+`);
+  const out = (line2) => io.stdout.write(`${line2}
+`);
+  if (result.report.dryRun) {
+    for (const op of result.plan.operations) out(describeOperation(op));
+    out(`dry run: ${result.plan.operations.length} change(s) planned for ${facts.reportCount} report(s); nothing written`);
+    return;
+  }
+  if (!result.stopped) {
+    out(`synced: ${doneCounts(result)}`);
+    return;
+  }
+  out(`stopped by a signal: done ${doneCounts(result)}; not done: ${result.notDone.length} planned change(s):`);
+  for (const op of result.notDone) out(`  ${describeOperation(op)}`);
+  out("rerun to finish: the next run lists the existing issues first and will not duplicate them");
+}
+async function writeReportFiles(result, exitCode, facts, files) {
+  if (files.json !== void 0) {
+    let text = "";
+    writeJobJson({ cwd: "", env: {}, stdout: { write: (t) => text += t }, stderr: { write: () => true } }, "followups", exitCode, jsonBody(result, facts));
+    await writeFile3(files.json, text);
+  }
+  if (files.summary !== void 0) await appendFile2(files.summary, renderSummary(result.report));
+}
+function doneCounts(result) {
+  const a = result.applied;
+  if (!a) return "0 created, 0 updated, 0 closed, 0 commented, 0 report(s) written back";
+  return `${a.created.length} created, ${a.updated.length} updated, ${a.closed.length} closed, ${a.commented.length} commented, ${a.writeback.files.length} report(s) written back`;
+}
+function jsonBody(result, facts) {
+  const { report, applied } = result;
+  return {
+    generatedAt: report.generatedAt,
+    dryRun: report.dryRun,
+    stopped: result.stopped,
+    repo: facts.repo,
+    reports: { folder: facts.reportsFolder, count: facts.reportCount },
+    planned: report.operations,
+    operations: result.plan.operations.map(brief),
+    done: applied ? {
+      created: applied.created.map(({ number, url: url2, recovered }) => ({ number, url: url2, recovered })),
+      updated: applied.updated,
+      closed: applied.closed,
+      commented: applied.commented,
+      writtenBack: applied.writeback.files,
+      pullRequest: applied.writeback.pullRequest ?? null
+    } : null,
+    notDone: result.notDone.map(brief),
+    warnings: applied?.warnings ?? [],
+    metrics: report.metrics,
+    problems: report.problems,
+    drift: report.drift
+  };
+}
+function brief(op) {
+  return { kind: op.kind, issue: typeof op.issue === "number" ? op.issue : null, description: describeOperation(op) };
+}
+
+// src/cli/commands/followups.ts
+var GITHUB = "GitHub";
+var CREDENTIALS = `${TOKEN_VARIABLES}, never in a URL`;
+var options = {
+  config: option({ placeholder: "PATH", description: "Config file with a followups: section (default guardrails.yaml, where absent means the defaults)", parse: pathValue("file") }),
+  reports: option({ placeholder: "DIR", description: "Folder of incident reports (default followups.reports, else postmortems)", parse: pathValue("dir") }),
+  repo: option({ placeholder: "OWNER/NAME", description: "Repository of the issues (default followups.repo, else $GITHUB_REPOSITORY)", parse: REPO_VALUE }),
+  "dry-run": flag("Print what would be created, updated, closed, commented or ticked; change nothing"),
+  now: option({ placeholder: "INSTANT", description: "Evaluate as of this instant: 2026-01-25 (midnight UTC) or 2026-01-25T09:00:00Z (default: now)", parse: instantValue }),
+  format: jobFormatOption,
+  json: option({ placeholder: "FILE", description: "Also write the --format json document to FILE", parse: pathValue("writable-file") }),
+  summary: option({ placeholder: "FILE", description: "Append the Markdown job summary to FILE", env: "GITHUB_STEP_SUMMARY", parse: pathValue("writable-file") }),
+  "api-url": option({
+    placeholder: "URL",
+    description: `GitHub REST API URL (default ${DEFAULT_API_URL}; GHES: https://HOST/api/v3)`,
+    env: "GITHUB_API_URL",
+    parse: urlValue({ credentialsFrom: CREDENTIALS }),
+    display: displayUrl,
+    fallback: DEFAULT_API_URL,
+    group: GITHUB
+  }),
+  "server-url": option({
+    placeholder: "URL",
+    description: "GitHub web URL for the report links in issue bodies (default https://github.com)",
+    env: "GITHUB_SERVER_URL",
+    parse: urlValue({ credentialsFrom: CREDENTIALS }),
+    display: displayUrl,
+    fallback: "https://github.com",
+    group: GITHUB
+  })
+};
+function followupsCommandWith(deps = {}) {
+  const prepared = /* @__PURE__ */ new WeakMap();
+  const prepare = (values, ctx) => {
+    let inputs = prepared.get(values);
+    if (!inputs) prepared.set(values, inputs = prepareFollowups(values, ctx));
+    return inputs;
+  };
+  return defineCommand({
+    name: "followups",
+    summary: "Sync post-mortem follow-up actions to tracked GitHub issues",
+    usage: ["followups [--reports DIR] [--config PATH] [--repo OWNER/NAME] [--dry-run] [--now INSTANT] [--format text|json] [--json FILE] [--summary FILE] [--api-url URL]"],
+    description: `Turns the Follow-Up Actions of the incident reports (Markdown, strict UTF-8) into GitHub
+issues, idempotently: one issue per item, created once and updated when the item is edited; report
+checkboxes ticked when issues close; reminders for overdue items; an issue for a P1/P2 incident
+without a post-mortem after 48 hours; and a summary of how many follow-ups are done on time.
+
+The token comes from GITHUB_TOKEN (or GH_TOKEN) only, with issues, contents and pull-requests
+write. Without a token, --dry-run plans offline, as if no follow-up issues existed yet.
+
+On SIGINT or SIGTERM no new GitHub write starts; the one in flight settles, and the run prints what
+was done and what was not, then exits 1. A rerun finishes the work without duplicating issues.`,
+    options,
+    exits: {
+      ok: "synced (or planned, with --dry-run)",
+      failed: "some report items could not be read (listed as file:line, the rest synced), a GitHub write was refused, or the run was stopped",
+      unavailable: "the GitHub API could not be reached, kept failing after retries, or did not answer with GitHub's JSON"
+    },
+    notes: `Environment: GITHUB_TOKEN or GH_TOKEN; GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_SERVER_URL and
+GITHUB_STEP_SUMMARY as GitHub Actions sets them. JSON report: docs/postmortem-followups.md#report.`,
+    refine(values, { io }) {
+      if (!values["dry-run"] && tokenFrom(io.env) === void 0) {
+        throw new UsageError(`no GitHub token: set ${TOKEN_VARIABLES} to a token with issues, contents and pull-requests write, or pass --dry-run to plan offline`, "followups");
+      }
+    },
+    async preflight(values, ctx) {
+      await prepare(values, ctx);
+    },
+    async run(values, ctx) {
+      const { io, signal } = ctx;
+      const inputs = await prepare(values, ctx);
+      const json = values.format === "json";
+      printProblems(inputs.problems, io, { annotations: io.env["GITHUB_ACTIONS"] === "true", json });
+      const progress = (line2) => (json ? io.stderr : io.stdout).write(`${line2}
+`);
+      const { token, reportsFolder, ...read } = inputs;
+      const tracker = token === void 0 || read.repo === void 0 ? offline(io) : OctokitTracker.create({ token, repo: read.repo, baseUrl: values["api-url"], signal, log: (l) => io.stderr.write(`${l}
+`), ...deps.trackerOptions });
+      const now = values.now ?? ctx.now();
+      const result = await syncFollowups({ ...read, serverUrl: values["server-url"], now, dryRun: values["dry-run"] }, { tracker, signal, progress });
+      const exitCode = result.report.problems.length > 0 || result.stopped ? EXIT.FAILED : EXIT.OK;
+      const context2 = { repo: read.repo ?? null, reportsFolder, reportCount: read.reports.length };
+      await writeReportFiles(result, exitCode, context2, { json: values.json, summary: values.summary });
+      printResult(result, exitCode, context2, io, values.format);
+      return exitCode;
+    }
+  });
+}
+var followupsCommand = followupsCommandWith();
+function offline(io) {
+  io.stderr.write(`note: no ${TOKEN_VARIABLES}; planning as if the repository had no follow-up issues and every mapped user were assignable
+`);
+  return new OfflineTracker();
+}
+
+// src/cli/commands/restore.ts
+import { writeFile as writeFile4 } from "node:fs/promises";
+
+// src/cli/commands/restore-output.ts
+function restoreStatus(outcome, dryRun) {
+  if (outcome.plan.conflicts.length > 0) return "conflicts";
+  if (!outcome.applied) return dryRun ? "dry-run" : "restored";
+  if (outcome.applied.stopped || !outcome.verified) return "stopped";
+  return outcome.differences.length > 0 ? "differences" : "restored";
+}
+function writeRestoreReport(io, format, backup2, outcome, dryRun) {
+  const status3 = restoreStatus(outcome, dryRun);
+  const exitCode = status3 === "dry-run" || status3 === "restored" ? EXIT.OK : EXIT.FAILED;
+  if (format === "json") {
+    return writeJobJson(io, "restore", exitCode, { status: status3, dryRun, source: sourceJson(backup2), plan: planSummary(outcome.plan), outcome: outcomeJson(outcome) });
+  }
+  if (status3 === "conflicts") {
+    io.stderr.write(`error: ${outcome.plan.conflicts.length} conflict(s); nothing was written. Resolve them (see the plan) or restore into another context with --target-context
+`);
+    return exitCode;
+  }
+  const applied = outcome.applied;
+  if (!applied) return exitCode;
+  if (applied.stopped) {
+    io.stdout.write(stoppedText(applied));
+    const left = applied.modes.left.length;
+    io.stderr.write(`error: stopped by a signal: ${applied.registered} version(s) registered, ${applied.notRegistered.length} not; ${left === 0 ? "every subject is out of IMPORT" : `${left} subject(s) may still be in IMPORT: run guardrails restore --reset-modes with the same backup`}
+`);
+    return exitCode;
+  }
+  if (!outcome.verified) {
+    io.stderr.write("error: stopped by a signal after the last write, before the verification; run the same command with --dry-run to check the target\n");
+    return exitCode;
+  }
+  io.stdout.write(renderOutcome(applied, outcome.differences, outcome.warnings));
+  return exitCode;
+}
+function stoppedText(applied) {
+  const lines = [
+    `Stopped: ${applied.registered} version(s) registered, ${applied.notRegistered.length} not registered, ${applied.softDeleted} soft delete(s); configs and modes not applied.`,
+    `Modes: ${applied.modes.reset.length} subject(s) put back from IMPORT${applied.modes.left.length ? `; still possibly in IMPORT: ${applied.modes.left.map((l) => l.subject).join(", ")}` : ""}.`,
+    "Run the same command again to finish: it resumes where it stopped."
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function sourceJson(backup2) {
+  return { label: backup2.label, takenAt: backup2.manifest.finishedAt, counts: backup2.manifest.counts };
+}
+function planSummary(plan) {
+  return {
+    formatVersion: plan.formatVersion,
+    preserveIds: plan.preserveIds,
+    create: plan.register.length,
+    createSubjects: new Set(plan.register.map((r) => r.record.subject)).size,
+    identical: plan.skip.length,
+    conflicts: plan.conflicts,
+    softDeletes: plan.softDeletes.length,
+    imports: plan.imports.length,
+    forcedImports: plan.imports.filter((i) => i.force).length,
+    leftInImport: plan.imports.filter((i) => i.leftInImport).map((i) => i.subject),
+    settings: plan.settings.length
+  };
+}
+function outcomeJson(outcome) {
+  const a = outcome.applied;
+  if (!a) return null;
+  return {
+    stopped: a.stopped,
+    verified: outcome.verified,
+    registered: a.registered,
+    notRegistered: a.notRegistered,
+    softDeleted: a.softDeleted,
+    settingsChanged: a.settingsChanged,
+    modesReset: a.modes.reset.length,
+    leftInImport: a.modes.left,
+    differences: outcome.differences,
+    warnings: outcome.warnings
+  };
+}
+function writeResetReport(io, format, backup2, result, dryRun) {
+  const exitCode = result.failed.length > 0 || result.stopped ? EXIT.FAILED : EXIT.OK;
+  if (format === "json") {
+    const status3 = result.stopped ? "stopped" : result.failed.length > 0 ? "failed" : dryRun ? "dry-run" : "reset";
+    return writeJobJson(io, "restore", exitCode, { status: status3, mode: "reset-modes", dryRun, source: sourceJson(backup2), ...result });
+  }
+  const verb = dryRun ? "would be put back" : "put back";
+  const lines = [
+    `Checked the mode of ${result.checked} subject(s) of the backup${dryRun ? " (dry run: nothing will be written)" : ""}: ${result.reset.length} in IMPORT ${verb}.`,
+    ...result.reset.map((r) => `  ~ ${r.subject} \u2192 ${r.to}`),
+    ...result.failed.map((f) => `  ! ${f.subject}: ${f.reason}`),
+    ...result.notDone.length ? [`Not done (stopped): ${result.notDone.join(", ")}`] : []
+  ];
+  io.stdout.write(`${lines.join("\n")}
+`);
+  if (exitCode !== EXIT.OK) io.stderr.write(`error: ${result.stopped ? "stopped by a signal" : `${result.failed.length} subject(s) could not be read or reset`}; run guardrails restore --reset-modes again
+`);
+  return exitCode;
+}
+function writeGitHistoryReport(io, format, result) {
+  const exitCode = result.failed ? EXIT.FAILED : EXIT.OK;
+  if (format === "json") return writeJobJson(io, "restore", exitCode, { status: result.failed ? "failed" : result.dryRun ? "dry-run" : "restored", mode: "schemas-at", ...result });
+  io.stdout.write(renderGitHistory(result));
+  return exitCode;
+}
+
+// src/cli/commands/restore-source.ts
+import { resolve as resolve6 } from "node:path";
+var SOURCE = "Source (one of --from, --from-git, --schemas-at)";
+var S3_LOCATION = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+/;
+var fromValue = async (text, context2) => {
+  if (text.startsWith("s3://")) {
+    if (!S3_LOCATION.test(text)) throw new InvalidValue("is not s3://BUCKET/PREFIX/NAME/", "e.g. s3://acme-sr-backups/registry-backups/backup-20261126T020000Z/");
+    return { kind: "s3", location: text };
+  }
+  if (text.trim() === "") throw new InvalidValue("is empty", "give the directory of a backup");
+  return { kind: "dir", path: await checkPath(resolve6(context2.cwd, text), "dir") };
+};
+var sourceOptions = {
+  from: option({ placeholder: "DIR|s3://\u2026", description: "A backup directory, or s3://BUCKET/PREFIX/NAME/ for one uploaded to S3", parse: fromValue, group: SOURCE }),
+  "from-git": option({ placeholder: "REF", description: "The backup committed at REF (e.g. schema-backups, a commit, a tag)", parse: textValue(), group: SOURCE }),
+  before: option({
+    placeholder: "INSTANT",
+    description: "With --from-git: the last commit on REF before it (2026-11-20 = midnight UTC, or 2026-11-20T02:00Z)",
+    parse: instantValue,
+    group: SOURCE
+  }),
+  "git-repo": option({ placeholder: "DIR", description: "The repository of --from-git or --schemas-at (default: the current directory)", parse: pathValue("dir"), group: SOURCE }),
+  "schemas-at": option({ placeholder: "REF", description: "Re-register the schema files of the repository as of REF (git history; no ids kept)", parse: textValue(), group: SOURCE }),
+  config: option({ placeholder: "PATH", description: "With --schemas-at: the config path at REF (default guardrails.yaml)", parse: textValue(), group: SOURCE }),
+  "reset-modes": flag("Only take the backup's subjects that a killed restore left in IMPORT out of it (with --from or --from-git)", { group: SOURCE }),
+  "s3-region": option({ placeholder: "REGION", description: "For --from s3://\u2026: default $AWS_REGION, else us-east-1", parse: textValue(/^[a-z0-9-]+$/, "a region such as eu-west-1"), group: SOURCE }),
+  "s3-endpoint": option({ placeholder: "URL", description: "For --from s3://\u2026: an S3-compatible endpoint", parse: urlValue({ credentialsFrom: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY" }), display: displayUrl, group: SOURCE })
+};
+function refineSource(values) {
+  const given2 = ["from", "from-git", "schemas-at"].filter((name) => values[name] !== void 0);
+  if (given2.length !== 1) {
+    const found = given2.length === 0 ? "none was given" : `got ${given2.map((g) => `--${g}`).join(" and ")}`;
+    usage(`give exactly one of --from DIR|s3://\u2026, --from-git REF or --schemas-at REF (${found})`);
+  }
+  if (values.before !== void 0 && values["from-git"] === void 0) usage("--before needs --from-git");
+  if (values["git-repo"] !== void 0 && values.from !== void 0) usage("--git-repo goes with --from-git or --schemas-at, not --from");
+  if (values.config !== void 0 && values["schemas-at"] === void 0) usage("--config needs --schemas-at");
+  if (values["reset-modes"] && values["schemas-at"] !== void 0) usage("--reset-modes needs the backup the killed restore ran from: --from or --from-git");
+  for (const name of ["s3-region", "s3-endpoint"]) {
+    if (values[name] !== void 0 && values.from?.kind !== "s3") usage(`--${name} needs --from s3://\u2026`);
+  }
+}
+function backupSource(values, cwd, env) {
+  if (values.from?.kind === "dir") return values.from;
+  if (values.from?.kind === "s3") return { ...values.from, region: values["s3-region"] ?? env["AWS_REGION"], endpoint: values["s3-endpoint"] };
+  if (values["from-git"] === void 0) return void 0;
+  return { kind: "git", repo: values["git-repo"] ?? cwd, ref: values["from-git"], ...values.before ? { before: values.before } : {} };
+}
+async function preflightSource(source, env) {
+  if (source?.kind !== "git") return;
+  await resolveGitSource(source, env).catch((error) => {
+    if (!(error instanceof BackupError)) throw error;
+    const option2 = source.before ? `--from-git "${source.ref}" --before "${source.before.toISOString()}"` : `--from-git "${source.ref}"`;
+    usage(`${option2}: ${error.message}`);
+  });
+}
+function usage(message) {
+  throw new UsageError(message, "restore");
+}
+
+// src/cli/commands/restore.ts
+var SELECTION = "Selection and output";
+var contextValue = (text) => {
+  try {
+    return normalizeContext(text);
+  } catch (error) {
+    throw new InvalidValue(`is not a context name: ${error instanceof RegistryError ? error.problem : String(error)}`, "e.g. .restored");
+  }
+};
+var options2 = {
+  ...sourceOptions,
+  ...registryOptions,
+  subject: repeatable({ placeholder: "NAME", description: "Restore this subject (qualified for contexts, :.ctx:name)", parse: textValue(), group: SELECTION }),
+  glob: repeatable({ placeholder: "PATTERN", description: "Restore subjects matching PATTERN (* and ?)", parse: textValue(), group: SELECTION }),
+  "target-context": option({ placeholder: "CTX", description: "Restore the selected subjects into context CTX (e.g. .restored)", parse: contextValue, group: SELECTION }),
+  "no-preserve-ids": flag("Register without ids and versions (registries that refuse IMPORT); ids will differ", { group: SELECTION }),
+  "dry-run": flag("Print the plan and write nothing to the registry", { group: SELECTION }),
+  "plan-out": option({ placeholder: "FILE", description: "Write the whole plan as JSON", parse: pathValue("writable-file"), group: SELECTION }),
+  all: flag("Print every plan line (default: 50 per section)", { group: SELECTION }),
+  progress: { ...progressOption, group: SELECTION },
+  format: { ...jobFormatOption, description: "text (default) or json: one versioned JSON document on stdout (docs/backup-restore.md)", group: SELECTION }
+};
+var restoreCommand = defineCommand({
+  name: "restore",
+  summary: "Restore a backup (or schemas/ at a git ref) into a registry",
+  usage: [
+    "restore --from DIR|s3://\u2026 | --from-git REF [--before INSTANT] [--subject NAME]... [--glob PATTERN]... [--dry-run] [--format text|json]",
+    "restore --from DIR | --from-git REF --reset-modes [--dry-run]",
+    "restore --schemas-at REF [--config PATH] [--dry-run]"
+  ],
+  description: `Restores a backup into a registry with the same ids, versions, soft deletes, configs and modes.
+SHA256SUMS is verified first, before the registry is contacted; then a plan is printed (create /
+identical / conflicts). Nothing is written while a conflict remains, and nothing at all with
+--dry-run. Subjects enter IMPORT mode one by one and always get their previous mode back. Safe to
+run again: finished work is skipped. A full restore (no --subject, --glob or --target-context)
+also restores global and context config and mode.
+
+On SIGINT or SIGTERM no new write starts, requests in flight settle, every subject is put back
+out of IMPORT within seconds, and what was and was not registered is printed. --reset-modes only
+puts back the subjects a killed run left in IMPORT.`,
+  options: options2,
+  exits: {
+    ok: "restored and verified, modes reset, or a dry run without conflicts",
+    failed: "conflicts, a failed or stopped restore, or differences after it",
+    unavailable: "the Schema Registry (or S3) could not be reached"
+  },
+  notes: "A backup that fails its checks is bad input (2), as are refused registry credentials. Also a job: node jobs/restore-schemas.ts.",
+  refine(values) {
+    refineSource(values);
+    const usage2 = (message) => {
+      throw new UsageError(message, "restore");
+    };
+    if (values["schemas-at"] !== void 0) {
+      for (const name of ["target-context", "plan-out"]) if (values[name] !== void 0) usage2(`--${name} does not go with --schemas-at`);
+      if (values["no-preserve-ids"]) usage2("--no-preserve-ids does not go with --schemas-at (it never keeps ids)");
+    }
+    if (values["reset-modes"]) {
+      if (values["plan-out"] !== void 0) usage2("--plan-out does not go with --reset-modes (it plans no restore)");
+      if (values["no-preserve-ids"]) usage2("--no-preserve-ids does not go with --reset-modes (without ids nothing enters IMPORT)");
+    }
+  },
+  async preflight(values, { io }) {
+    registrySettings(values, io.env);
+    await preflightSource(backupSource(values, io.cwd, io.env), io.env);
+  },
+  async run(values, context2) {
+    return withJsonFailure(context2.io, values.format, "restore", () => runRestore(values, context2));
+  }
+});
+async function runRestore(values, { io, signal }) {
+  const selection = {
+    globs: values.glob,
+    subjects: values.subject,
+    ...values["target-context"] !== void 0 ? { targetContext: values["target-context"] } : {}
+  };
+  const { client, openCleanupClient } = openRegistry(registrySettings(values, io.env), signal);
+  try {
+    const source = backupSource(values, io.cwd, io.env);
+    if (source === void 0) {
+      const result = await restoreFromGitHistory(client, gitIn(values["git-repo"] ?? io.cwd, io.env), {
+        ref: values["schemas-at"] ?? "HEAD",
+        ...values.config !== void 0 ? { configPath: values.config } : {},
+        selection,
+        dryRun: values["dry-run"],
+        signal
+      });
+      return writeGitHistoryReport(io, values.format, result);
+    }
+    const backup2 = await loadBackup(source, io.env);
+    const m = backup2.manifest;
+    io.stderr.write(`backup ${backup2.label}: verified (${m.counts.files} files, ${m.counts.versions} versions of ${m.counts.subjects} subjects, taken ${m.finishedAt})
+`);
+    if (values["reset-modes"]) {
+      const result = await resetModes({ backup: backup2.snapshot, selection, dryRun: values["dry-run"], concurrency: values.concurrency }, { client, signal });
+      return writeResetReport(io, values.format, backup2, result, values["dry-run"]);
+    }
+    return await restoreBackup(values, io, signal, backup2, selection, { client, openCleanupClient });
+  } catch (error) {
+    if (signal.aborted && error instanceof RegistryError && error.kind === "cancelled") {
+      throw new BackupError("stopped", "the restore was stopped by a signal while reading, before any write; nothing was written", "Run it again");
+    }
+    throw error;
+  } finally {
+    client.close();
+  }
+}
+async function restoreBackup(values, io, signal, backup2, selection, registry) {
+  const progress = createProgress(progressStyle(values.progress, io.stderr.isTTY ?? false, io.env), "registering", (t) => io.stderr.write(t));
+  try {
+    const outcome = await restore(
+      { backup: backup2.snapshot, selection, preserveIds: !values["no-preserve-ids"], dryRun: values["dry-run"] },
+      {
+        client: registry.client,
+        openCleanupClient: registry.openCleanupClient,
+        signal,
+        concurrency: values.concurrency,
+        step: (title) => {
+          progress.finish();
+          io.stderr.write(`\u2022 ${title}
+`);
+        },
+        onProgress: (done, total) => progress.update(done, total),
+        onPlan: async (plan) => {
+          if (values.format === "text") io.stdout.write(renderPlan(plan, { dryRun: values["dry-run"], all: values.all }));
+          if (values["plan-out"] !== void 0) await writeFile4(values["plan-out"], `${JSON.stringify(plan, null, 2)}
+`);
+        }
+      }
+    );
+    progress.finish();
+    return writeRestoreReport(io, values.format, backup2, outcome, values["dry-run"]);
+  } finally {
+    progress.finish();
+  }
+}
+
+// src/cli/commands/schedule.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { hostname } from "node:os";
+import { isAbsolute as isAbsolute3, join as join11, relative as relative4 } from "node:path";
+
+// src/scheduler/service.ts
+import cron2 from "node-cron";
+
+// src/scheduler/deadline.ts
+var DeadlineExceeded = class extends Error {
+  name = "DeadlineExceeded";
+};
+function withDeadline(work, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(`${what} took longer than ${ms / 1e3} s`)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+// src/scheduler/errors.ts
+var ScheduleError = class extends Error {
+  constructor(kind, message, options4) {
+    super(message, options4);
+    this.kind = kind;
+  }
+  kind;
+  name = "ScheduleError";
+};
+
+// src/scheduler/scheduler.ts
+import cron from "node-cron";
+
+// src/scheduler/logging.ts
 function jsonLogger(write, base = {}, now = () => /* @__PURE__ */ new Date()) {
   return {
     log(level3, msg, fields = {}) {
@@ -11503,10 +12467,7 @@ function cronLogger(logger) {
   };
 }
 
-// jobs/scheduler/scheduler.ts
-import cron2 from "node-cron";
-
-// jobs/scheduler/metrics.ts
+// src/scheduler/metrics.ts
 var SchedulerMetrics = class {
   jobs = /* @__PURE__ */ new Map();
   constructor(jobNames) {
@@ -11537,8 +12498,8 @@ var SchedulerMetrics = class {
   }
   prometheus() {
     const lines = [];
-    const metric = (name, type, help2, rows) => {
-      lines.push(`# HELP ${name} ${help2}`, `# TYPE ${name} ${type}`);
+    const metric = (name, type, help, rows) => {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
       for (const [labels, v] of rows) {
         const l = Object.entries(labels).map(([k, val]) => `${k}="${val.replace(/["\\\n]/g, "_")}"`).join(",");
         lines.push(`${name}{${l}} ${v}`);
@@ -11579,30 +12540,27 @@ var SchedulerMetrics = class {
   }
 };
 
-// jobs/scheduler/scheduler.ts
+// src/scheduler/scheduler.ts
 var Scheduler = class {
   constructor(opts) {
     this.opts = opts;
-    this.metrics = new SchedulerMetrics(this.enabledJobs().map(([name]) => name));
+    const enabled = this.enabledJobs();
+    const missing = enabled.filter(([name]) => !opts.jobs[name]).map(([name]) => name);
+    if (missing.length > 0) throw new Error(`the job table has no function for ${missing.join(", ")}`);
+    this.metrics = new SchedulerMetrics(enabled.map(([name]) => name));
   }
   opts;
   metrics;
   tasks = [];
   running = /* @__PURE__ */ new Map();
   stopping = false;
-  /** Enabled jobs from config; throws naming a job that has no function in the job table. */
   enabledJobs() {
-    const entries = Object.entries(this.opts.config.jobs).filter(([, j]) => j.enabled);
-    const unknown = entries.filter(([name]) => !this.opts.jobs[name]);
-    if (unknown.length > 0) {
-      throw new Error(`schedule.jobs.${unknown[0][0]}: no such job; known jobs: ${Object.keys(this.opts.jobs).sort().join(", ")}`);
-    }
-    return entries;
+    return Object.entries(this.opts.config.jobs).filter(([, j]) => j.enabled);
   }
   start() {
     for (const [name, job] of this.enabledJobs()) {
       const timezone = job.timezone ?? this.opts.config.timezone;
-      const task = cron2.schedule(job.cron, (ctx) => this.runSlot(name, ctx.date), {
+      const task = cron.schedule(job.cron, async (ctx) => void await this.runSlot(name, ctx.date), {
         name,
         timezone,
         noOverlap: true,
@@ -11616,277 +12574,641 @@ var Scheduler = class {
     return this.stopping ? "stopping" : "running";
   }
   /** Claims and runs one slot of `job`; the slot is the cron match time, identical on every replica. */
-  async runSlot(job, at2) {
-    if (this.stopping) return;
+  async runSlot(job, at2, extraArgs = []) {
+    if (this.stopping) return void 0;
     const slot = new Date(Math.floor(at2.getTime() / 1e3) * 1e3).toISOString();
     const log = this.opts.logger.child({ job, slot });
     if (this.running.has(job)) {
       this.metrics.skipped(job, "overlap");
       log.log("warn", "previous run still going on this replica; slot skipped");
-      return;
+      return { job, slot, result: "overlap" };
     }
-    const abort = new AbortController();
-    const promise = this.claimAndRun(job, slot, abort.signal, log);
-    this.running.set(job, { promise, abort });
+    const run2 = { job, slot, abort: new AbortController(), done: Promise.resolve({ job, slot, result: "not-claimed" }) };
+    run2.done = this.claimAndRun(run2, [...this.opts.config.jobs[job]?.args ?? [], ...extraArgs], log);
+    this.running.set(job, run2);
     try {
-      await promise;
+      return await run2.done;
     } finally {
       this.running.delete(job);
     }
   }
-  async claimAndRun(job, slot, signal, log) {
+  async claimAndRun(run2, args, log) {
+    const { job, slot } = run2;
+    const signal = run2.abort.signal;
     let result;
     try {
       result = await this.opts.claims.claim(job, slot);
     } catch (e) {
       log.log("error", "cannot claim the slot; not running (fail closed)", { error: e });
-      return;
+      return { job, slot, result: "not-claimed", detail: e instanceof Error ? e.message || e.name : String(e) };
     }
     if (!result.won) {
       this.metrics.skipped(job, result.reason);
       log.log("info", result.reason === "overlap" ? "an earlier run is still going on another replica; slot skipped" : "slot claimed by another replica");
-      return;
+      return { job, slot, result: result.reason };
+    }
+    run2.claim = result.claim;
+    if (signal.aborted) {
+      const detail2 = "not started: the scheduler was stopping";
+      await this.record(result.claim, "interrupted", detail2, log);
+      log.log("warn", "job interrupted", { detail: detail2 });
+      return { job, slot, result: "interrupted", detail: detail2 };
     }
     const now = this.opts.now ?? (() => /* @__PURE__ */ new Date());
     const started = now();
     this.metrics.started(job);
-    log.log("info", "job started");
-    let ok = false;
+    log.log("info", "job started", { args });
+    let exitCode;
     let detail;
     try {
-      const code = await this.opts.jobs[job]({ slot, args: this.opts.config.jobs[job]?.args ?? [], signal, log });
-      ok = code === void 0 || code === 0;
-      if (!ok) detail = `exit code ${code}`;
+      const code = await this.opts.jobs[job]({ slot, args, signal, log });
+      exitCode = code ?? 0;
+      if (exitCode !== 0) detail = `exit code ${exitCode}`;
     } catch (e) {
       detail = e instanceof Error ? e.message : String(e);
     }
     const ended = now();
-    const seconds = (ended.getTime() - started.getTime()) / 1e3;
-    this.metrics.finished(job, ok, seconds, ended);
-    log.log(ok ? "info" : "error", ok ? "job succeeded" : "job failed", { durationSeconds: seconds, ...detail ? { detail } : {} });
-    await result.claim.finish(signal.aborted ? "interrupted" : ok ? "succeeded" : "failed", detail).catch((e) => log.log("error", "could not record the outcome of the claim", { error: e }));
+    const durationSeconds = (ended.getTime() - started.getTime()) / 1e3;
+    const ok = exitCode === 0 && !signal.aborted;
+    this.metrics.finished(job, ok, durationSeconds, ended);
+    const outcome = {
+      job,
+      slot,
+      result: signal.aborted ? "interrupted" : ok ? "succeeded" : "failed",
+      durationSeconds,
+      ...exitCode !== void 0 ? { exitCode } : {},
+      ...detail !== void 0 ? { detail } : {}
+    };
+    log.log(ok ? "info" : signal.aborted ? "warn" : "error", `job ${outcome.result}`, { durationSeconds, ...exitCode !== void 0 ? { exitCode } : {}, ...detail ? { detail } : {} });
+    await this.record(result.claim, outcome.result === "interrupted" ? "interrupted" : ok ? "succeeded" : "failed", detail, log);
+    return outcome;
   }
-  /** Stops firing, waits for running jobs up to `timeoutMs`, then aborts the rest. Returns the abandoned jobs. */
-  async stop(timeoutMs) {
+  async record(claim, status3, detail, log) {
+    const deadline = this.stopping ? this.opts.claimDeadlineMs ?? 1e3 : void 0;
+    const write = claim.finish(status3, detail);
+    await (deadline === void 0 ? write : withDeadline(write, deadline, "recording the claim")).catch((e) => log.log("error", "could not record the outcome of the claim", { error: e, status: status3 }));
+  }
+  /**
+   * Stops firing and aborts every running job at once; waits up to `waitMs` for them to settle, then records the
+   * claims of those that did not as interrupted. Resolves with what was running and what became of it.
+   */
+  async stop(waitMs, reason = "stop") {
     this.stopping = true;
     for (const task of this.tasks) await task.destroy();
-    const pending = [...this.running.entries()];
+    const pending = [...this.running.values()];
     if (pending.length === 0) return [];
-    this.opts.logger.log("info", "waiting for running jobs", { jobs: pending.map(([n]) => n), timeoutSeconds: timeoutMs / 1e3 });
-    let timer;
-    const timedOut = new Promise((r) => timer = setTimeout(() => r("timeout"), timeoutMs));
-    const outcome = await Promise.race([Promise.all(pending.map(([, r]) => r.promise)).then(() => "done"), timedOut]);
-    clearTimeout(timer);
-    if (outcome === "done") return [];
-    const abandoned = [...this.running.keys()];
-    for (const name of abandoned) this.running.get(name)?.abort.abort();
-    this.opts.logger.log("warn", "shutdown timeout: jobs abandoned", { jobs: abandoned });
-    return abandoned;
+    for (const run2 of pending) run2.abort.abort(new Error(`stopped by ${reason}`));
+    this.opts.logger.log("warn", "stopping: running jobs aborted; waiting for them to settle", {
+      jobs: pending.map((r) => ({ job: r.job, slot: r.slot })),
+      waitSeconds: waitMs / 1e3
+    });
+    const settled = /* @__PURE__ */ new Map();
+    await withDeadline(Promise.all(pending.map((r) => r.done.then((o) => settled.set(r, o)))), waitMs, "waiting for jobs").catch(() => {
+    });
+    const stopped3 = [];
+    for (const run2 of pending) {
+      const outcome = settled.get(run2);
+      if (outcome) {
+        stopped3.push({ job: run2.job, slot: run2.slot, ending: "settled", outcome });
+        continue;
+      }
+      const detail = `did not settle within ${waitMs / 1e3} s of the ${reason}; abandoned`;
+      const log = this.opts.logger.child({ job: run2.job, slot: run2.slot });
+      if (run2.claim) await this.record(run2.claim, "interrupted", detail, log);
+      log.log("error", "job abandoned", { detail });
+      stopped3.push({ job: run2.job, slot: run2.slot, ending: "abandoned" });
+    }
+    return stopped3;
   }
 };
 
-// jobs/scheduler/command.ts
-var USAGE2 = `Usage: guardrails schedule [options]
-
-Runs the jobs of the schedule: section of the config on their cron expressions, exactly once per slot across
-replicas (PostgreSQL claims), until SIGTERM or SIGINT.
-
-Options:
-  --config <file>       config file (default guardrails.yaml)
-  --database-url <url>  PostgreSQL for claims (default $DATABASE_URL)
-  --memory-claims       no PostgreSQL: claims kept in memory; only safe with a single replica
-  --replica-id <id>     name of this replica in logs and claim rows (default $HOSTNAME-<random>)
-  --port <n>            port of /healthz and /metrics (default schedule.port, 9464)
-  --list                validate the schedule, print each job's next three runs, and exit
-  --run <job> [-- args] run one job now (claimed for the current minute, so parallel CronJob pods run it once)
-                        with the job's configured args plus any after --, and exit with its outcome
-  -h, --help            show this help
-
-Exit codes: 0 stopped cleanly (or --run succeeded); 1 jobs abandoned at shutdown, a start-up failure, or --run
-failed or was claimed elsewhere; 2 bad usage or config.
-`;
-async function runScheduleCommand(argv, io, deps = {}) {
-  let parsed;
-  try {
-    parsed = parseArgs4({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        run: { type: "string" },
-        config: { type: "string" },
-        "database-url": { type: "string" },
-        "memory-claims": { type: "boolean" },
-        "replica-id": { type: "string" },
-        port: { type: "string" },
-        list: { type: "boolean" },
-        help: { type: "boolean", short: "h" }
-      }
-    });
-  } catch (e) {
-    io.stderr(`guardrails schedule: ${e.message}. Run guardrails schedule --help
-`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 0 && !values.run) {
-    io.stderr(`guardrails schedule: unexpected argument "${positionals[0]}"; job arguments go after --run <job> --
-`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE2);
-    return 0;
-  }
-  let config2;
-  try {
-    config2 = await loadScheduleConfig(io.cwd, values.config ?? "guardrails.yaml");
-    if (values.port !== void 0) config2 = { ...config2, port: parsePort(values.port) };
-  } catch (e) {
-    io.stderr(`guardrails schedule: ${e.message}
-`);
-    return e instanceof ScheduleConfigError ? 2 : 1;
-  }
-  if (values.list) return listSchedule(config2, io);
-  const databaseUrl = values["database-url"] ?? io.env.DATABASE_URL;
-  if (!databaseUrl && !values["memory-claims"]) {
-    io.stderr("guardrails schedule: no PostgreSQL for claims: set DATABASE_URL or --database-url (or --memory-claims for a single replica)\n");
-    return 2;
-  }
-  const replica = values["replica-id"] ?? `${io.env.HOSTNAME ?? hostname()}-${randomBytes2(3).toString("hex")}`;
-  const claims = databaseUrl ? new PgClaimStore(databaseUrl, replica) : new MemoryClaimStore();
-  if (values.run) return runOnce(values.run, positionals, config2, claims, replica, io, deps);
-  return serve(config2, claims, replica, io, deps);
-}
-function parsePort(v) {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ScheduleConfigError(`--port "${v}" is not a port number (0-65535)`);
-  return n;
-}
-function listSchedule(config2, io) {
-  for (const [name, job] of Object.entries(config2.jobs)) {
-    const timezone = job.timezone ?? config2.timezone;
-    const task = cron3.createTask(job.cron, () => {
-    }, { timezone, name: `list-${name}` });
-    const next = task.getNextRuns(3).map((d) => d.toISOString()).join(", ");
-    void task.destroy();
-    io.stdout(`${name}${job.enabled ? "" : " (disabled)"}: "${job.cron}" ${timezone} \u2192 ${next}
-`);
-  }
-  return 0;
-}
-async function serve(config2, claims, replica, io, deps) {
-  const logger = jsonLogger(io.stdout, { replica });
-  let scheduler;
-  try {
-    scheduler = new Scheduler({ config: config2, jobs: deps.jobs ?? defaultJobs(io.env, io.cwd), claims, logger });
-    await claims.migrate(config2.claimRetentionDays);
-  } catch (e) {
-    logger.log("error", "scheduler cannot start", { error: e });
-    await claims.close().catch(() => {
-    });
-    return e instanceof Error && e.message.startsWith("schedule.jobs.") ? 2 : 1;
-  }
-  const status3 = await startStatusServer(config2.port, scheduler.metrics, () => scheduler.state);
-  const stopped = new Promise((resolve7) => {
-    const signals = deps.signals ?? process;
-    signals.once("SIGTERM", () => resolve7("SIGTERM"));
-    signals.once("SIGINT", () => resolve7("SIGINT"));
+// src/scheduler/status-server.ts
+import { createServer } from "node:http";
+async function startStatusServer(port, metrics, state) {
+  const server = createServer((req, res) => {
+    const path2 = new URL(req.url ?? "/", "http://x").pathname;
+    if (req.method === "GET" && path2 === "/healthz") {
+      const status3 = state();
+      res.writeHead(status3 === "running" ? 200 : 503, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: status3, jobs: metrics.health() }));
+    } else if (req.method === "GET" && path2 === "/metrics") {
+      res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+      res.end(metrics.prometheus());
+    } else {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found: try /healthz or /metrics\n");
+    }
   });
-  scheduler.start();
-  logger.log("info", "scheduler started", { port: status3.port, jobs: Object.keys(config2.jobs) });
-  deps.onReady?.({ port: status3.port, replica });
-  const signal = await stopped;
-  logger.log("info", "shutting down", { signal });
-  const abandoned = await scheduler.stop(config2.shutdownTimeoutSeconds * 1e3);
-  await status3.close();
-  await claims.close().catch((e) => logger.log("warn", "closing the claim store failed", { error: e }));
-  logger.log("info", "scheduler stopped", { abandoned });
-  return abandoned.length > 0 ? 1 : 0;
-}
-async function runOnce(job, extraArgs, config2, claims, replica, io, deps) {
-  const logger = jsonLogger(io.stdout, { replica });
-  const entry = config2.jobs[job] ?? { cron: "* * * * *", enabled: true, args: [], domAndDow: false };
-  const once = { ...config2, jobs: { [job]: { ...entry, enabled: true, args: [...entry.args, ...extraArgs] } } };
-  try {
-    const scheduler = new Scheduler({ config: once, jobs: deps.jobs ?? defaultJobs(io.env, io.cwd), claims, logger });
-    await claims.migrate(config2.claimRetentionDays);
-    const minute = new Date(Math.floor(Date.now() / 6e4) * 6e4);
-    await scheduler.runSlot(job, minute);
-    const runs = scheduler.metrics.jobs.get(job).runs;
-    return runs.succeeded === 1 ? 0 : 1;
-  } catch (e) {
-    logger.log("error", "cannot run the job", { job, error: e });
-    return e instanceof Error && e.message.startsWith("schedule.jobs.") ? 2 : 1;
-  } finally {
-    await claims.close().catch(() => {
-    });
-  }
-}
-
-// src/cli/commands/jobs.ts
-function delegate(name, summary3, run4) {
+  await new Promise((resolve7, reject) => {
+    server.once("error", reject);
+    server.listen(port, resolve7);
+  });
   return {
-    name,
-    summary: summary3,
-    runArgv: (argv, io) => run4([...argv], {
-      stdout: (text) => io.stdout.write(text),
-      stderr: (text) => io.stderr.write(text),
-      env: io.env,
-      cwd: io.cwd
+    port: server.address().port,
+    close: () => new Promise((r) => {
+      server.closeAllConnections?.();
+      server.close(() => r());
     })
   };
 }
-var followupsCommand = delegate(
-  "followups",
-  "Sync post-mortem follow-up actions to tracked GitHub issues",
-  runFollowupsCommand
-);
-var backupCommand = delegate("backup", "Back up every registry subject, version, config and mode", (argv, io) => runBackupCommand(argv, io));
-var restoreCommand = delegate("restore", "Restore a backup (or schemas/ at a git ref) into a registry", runRestoreCommand);
-var expireSnapshotsCommand = delegate(
-  "expire-snapshots",
-  "Expire old Iceberg snapshots in a PostgreSQL SQL catalog and delete files nothing kept needs",
-  runExpireSnapshotsCommand
-);
-var scheduleCommand = delegate("schedule", "Run the jobs on cron schedules, once per slot across replicas", runScheduleCommand);
 
-// src/cli/commands/index.ts
-var COMMANDS = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, scheduleCommand];
-
-// src/cli/commands/command.ts
-function isDelegated(command2) {
-  return "runArgv" in command2;
+// src/scheduler/service.ts
+function listSchedule(config2) {
+  return Object.entries(config2.jobs).map(([name, job]) => {
+    const timezone = job.timezone ?? config2.timezone;
+    const task = cron2.createTask(job.cron, () => {
+    }, { timezone, name: `list-${name}` });
+    const next = task.getNextRuns(3).map((d) => d.toISOString());
+    void task.destroy();
+    return { name, cron: job.cron, timezone, enabled: job.enabled, args: job.args, next };
+  });
 }
-
-// src/cli/version.ts
-import { readFileSync } from "node:fs";
-import { dirname as dirname3, join as join10 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-function packageVersion(from = import.meta.url) {
-  let dir = dirname3(fileURLToPath2(from));
-  for (let depth = 0; depth < 6; depth++) {
-    try {
-      const manifest = JSON.parse(readFileSync(join10(dir, "package.json"), "utf8"));
-      if (manifest.name === "guardrails" && typeof manifest.version === "string") return manifest.version;
-    } catch {
-    }
-    const parent = dirname3(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return "unknown";
-}
-
-// src/cli/main.ts
-async function run3(argv, io, commands = COMMANDS) {
+async function serveSchedule(options4, deps) {
+  const { config: config2 } = options4;
+  const scheduler = new Scheduler({ config: config2, jobs: deps.jobs, claims: deps.claims, logger: deps.logger, ...deps.now ? { now: deps.now } : {} });
+  const status3 = await listen(options4, scheduler);
   try {
-    return await dispatch(argv, io, commands);
+    await migrate(deps.claims, config2);
+    scheduler.start();
+    deps.logger.log("info", "scheduler started", { port: status3.port, jobs: Object.keys(config2.jobs).filter((n) => config2.jobs[n].enabled) });
+    const stoppedBy3 = await aborted(deps.signal);
+    deps.logger.log("info", "stopping", { reason: stoppedBy3 });
+    const stopped3 = await scheduler.stop(config2.shutdownTimeoutSeconds * 1e3, stoppedBy3);
+    deps.logger.log(stopped3.length > 0 ? "warn" : "info", "scheduler stopped", { reason: stoppedBy3, runs: stopped3.map(describeStopped) });
+    return { port: status3.port, stoppedBy: stoppedBy3, stopped: stopped3 };
+  } finally {
+    await withDeadline(status3.close(), 1e3, "closing the status server").catch((e) => deps.logger.log("warn", "closing the status server failed", { error: e }));
+  }
+}
+async function runJobNow(options4, deps) {
+  const entry = options4.config.jobs[options4.job] ?? { cron: "* * * * *", enabled: true, args: [], domAndDow: false };
+  const config2 = { ...options4.config, jobs: { [options4.job]: { ...entry, enabled: true } } };
+  const scheduler = new Scheduler({ config: config2, jobs: deps.jobs, claims: deps.claims, logger: deps.logger, ...deps.now ? { now: deps.now } : {} });
+  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
+  const minute = new Date(Math.floor(now().getTime() / 6e4) * 6e4);
+  const slot = minute.toISOString();
+  await migrate(deps.claims, config2);
+  if (deps.signal.aborted) return { job: options4.job, slot, result: "interrupted", detail: "not started: stopped before the claim" };
+  let onAbort;
+  const stopped3 = new Promise((resolve7) => {
+    onAbort = () => resolve7(scheduler.stop(config2.shutdownTimeoutSeconds * 1e3, reasonOf(deps.signal)));
+    deps.signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    const abandoned = { job: options4.job, slot, result: "interrupted", detail: `did not settle within ${config2.shutdownTimeoutSeconds} s of the stop; abandoned` };
+    const run2 = scheduler.runSlot(options4.job, minute, options4.extraArgs);
+    const outcome = await Promise.race([run2, stopped3.then(([only]) => only?.outcome ?? abandoned)]) ?? abandoned;
+    if (deps.signal.aborted) {
+      const runs = await stopped3;
+      deps.logger.log("warn", "run stopped", { reason: reasonOf(deps.signal), runs: runs.map(describeStopped) });
+    }
+    if (outcome.result === "not-claimed") throw new ScheduleError("unavailable", `cannot claim ${options4.job} for ${slot} in the claims database: ${outcome.detail || "unknown error"}`);
+    return outcome;
+  } finally {
+    if (onAbort) deps.signal.removeEventListener("abort", onAbort);
+  }
+}
+function describeStopped(run2) {
+  return { job: run2.job, slot: run2.slot, ending: run2.ending, result: run2.outcome?.result ?? "interrupted", ...run2.outcome?.detail ? { detail: run2.outcome.detail } : {} };
+}
+async function listen(options4, scheduler) {
+  try {
+    return await startStatusServer(options4.port, scheduler.metrics, () => scheduler.state);
+  } catch (e) {
+    const code = e.code;
+    const where2 = `${options4.portSource ?? "port"} ${options4.port}`;
+    if (code === "EADDRINUSE") throw new ScheduleError("port", `${where2} is already in use; choose another with --port (0 picks a free one)`, { cause: e });
+    if (code === "EACCES") throw new ScheduleError("port", `${where2} may not be opened by this user; use a port above 1023`, { cause: e });
+    throw e;
+  }
+}
+async function migrate(claims, config2) {
+  try {
+    await claims.migrate(config2.claimRetentionDays);
+  } catch (e) {
+    throw new ScheduleError("unavailable", `the claims database cannot be used: ${describe3(e)}`, { cause: e });
+  }
+}
+function describe3(e) {
+  if (e instanceof AggregateError && e.message === "") return e.errors.map(describe3).join("; ");
+  if (e instanceof Error) return e.message || String(e.code ?? e.name);
+  return String(e);
+}
+function aborted(signal) {
+  if (signal.aborted) return Promise.resolve(reasonOf(signal));
+  return new Promise((resolve7) => signal.addEventListener("abort", () => resolve7(reasonOf(signal)), { once: true }));
+}
+function reasonOf(signal) {
+  const reason = signal.reason;
+  const text = reason instanceof Error ? reason.message : typeof reason === "string" ? reason : "abort";
+  return text.replace(/^stopped by /, "");
+}
+
+// src/scheduler/claims.ts
+import pg2 from "pg";
+var CLAIMS_TABLE = "guardrails_job_claims";
+var PgClaimStore = class {
+  constructor(connectionString, owner, onError = () => {
+  }) {
+    this.owner = owner;
+    this.pool = new pg2.Pool({ connectionString, max: 8 });
+    this.pool.on("error", onError);
+  }
+  owner;
+  pool;
+  async migrate(retentionDays) {
+    const client = await this.pool.connect();
+    const ignore = () => {
+    };
+    client.on("error", ignore);
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('guardrails_job_claims:migrate', 0))");
+      await client.query(`CREATE TABLE IF NOT EXISTS ${CLAIMS_TABLE} (
+        key text PRIMARY KEY,
+        job text NOT NULL,
+        slot timestamptz NOT NULL,
+        owner text NOT NULL,
+        status text NOT NULL DEFAULT 'running',
+        detail text,
+        claimed_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz)`);
+      await client.query(`DELETE FROM ${CLAIMS_TABLE} WHERE claimed_at < now() - make_interval(days => $1)`, [retentionDays]);
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {
+      });
+      throw e;
+    } finally {
+      client.off("error", ignore);
+      client.release();
+    }
+  }
+  async claim(job, slot) {
+    const key = `${job}:${slot}`;
+    const inserted = await this.pool.query(
+      `INSERT INTO ${CLAIMS_TABLE} (key, job, slot, owner) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING 1`,
+      [key, job, slot, this.owner]
+    );
+    if (inserted.rowCount !== 1) return { won: false, reason: "claimed-elsewhere" };
+    const client = await this.pool.connect();
+    const onError = () => {
+    };
+    client.on("error", onError);
+    let locked = false;
+    try {
+      const res = await client.query("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [job]);
+      locked = res.rows[0]?.locked === true;
+    } finally {
+      client.off("error", onError);
+      if (!locked) client.release();
+    }
+    if (!locked) {
+      await this.pool.query(
+        `UPDATE ${CLAIMS_TABLE} SET status = 'overlap', finished_at = now(), detail = $2 WHERE key = $1`,
+        [key, "an earlier run of this job was still running on another replica"]
+      );
+      return { won: false, reason: "overlap" };
+    }
+    return { won: true, claim: this.heldClaim(key, job, client) };
+  }
+  heldClaim(key, job, client) {
+    let lost;
+    const onError = (e) => lost = e;
+    client.on("error", onError);
+    let finished;
+    const finish2 = async (status3, detail) => {
+      try {
+        if (lost) throw lost;
+        await client.query(`UPDATE ${CLAIMS_TABLE} SET status = $2, detail = $3, finished_at = now() WHERE key = $1`, [key, status3, detail ?? null]);
+        await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [job]);
+      } finally {
+        client.off("error", onError);
+        client.release(lost);
+      }
+    };
+    return { key, finish: (status3, detail) => finished ??= finish2(status3, detail) };
+  }
+  async close() {
+    await this.pool.end();
+  }
+};
+var MemoryClaimStore = class {
+  keys = /* @__PURE__ */ new Set();
+  async migrate() {
+  }
+  async claim(job, slot) {
+    const key = `${job}:${slot}`;
+    if (this.keys.has(key)) return { won: false, reason: "claimed-elsewhere" };
+    this.keys.add(key);
+    return { won: true, claim: { key, finish: async () => {
+    } } };
+  }
+  async close() {
+  }
+};
+
+// src/scheduler/config.ts
+import cron3 from "node-cron";
+import { z as z10 } from "zod";
+var MAX_SHUTDOWN_SECONDS = 7;
+var JobSchema = z10.strictObject({
+  /** 5 fields (minute..day-of-week) or 6 (with seconds first). */
+  cron: z10.string({ error: 'a cron expression like "0 2 * * *"' }).min(1, { error: 'a cron expression like "0 2 * * *"' }),
+  enabled: z10.boolean({ error: "true or false" }).default(true),
+  /** Arguments passed to the job's command, e.g. ["--dry-run"]. */
+  args: z10.array(z10.string({ error: "a string" }), { error: 'a list of strings, like ["--dry-run"]' }).default([]),
+  /** Overrides the schedule-wide time zone. */
+  timezone: z10.string({ error: 'an IANA time zone like "Australia/Sydney"' }).optional(),
+  /**
+   * node-cron fires only when day-of-month AND day-of-week both match; POSIX cron (and GitHub Actions) fires when
+   * either does. An expression restricting both is refused unless this says the AND reading is intended.
+   */
+  domAndDow: z10.boolean({ error: "true or false" }).default(false)
+}, { error: "a mapping with `cron` and optionally `enabled`, `args`, `timezone`, `domAndDow`" });
+var SECTION_SHAPE = {
+  timezone: z10.string({ error: 'an IANA time zone like "Australia/Sydney"' }).default("UTC"),
+  /** How long a stop waits for aborted jobs to settle before recording them as interrupted. */
+  shutdownTimeoutSeconds: z10.number({ error: `a number of seconds from 0 to ${MAX_SHUTDOWN_SECONDS}` }).min(0, { error: `a number of seconds from 0 to ${MAX_SHUTDOWN_SECONDS}` }).max(MAX_SHUTDOWN_SECONDS, { error: `at most ${MAX_SHUTDOWN_SECONDS} seconds, so that a stop ends within 10 s (docs/scheduler.md#shutdown)` }).default(5),
+  /** Port of /healthz and /metrics; 0 picks a free one. */
+  port: z10.number({ error: "a port number from 0 to 65535" }).int({ error: "a port number from 0 to 65535" }).min(0).max(65535).default(9464),
+  /** Claim rows older than this are deleted at start-up. */
+  claimRetentionDays: z10.number({ error: "a whole number of days, at least 1" }).int().positive({ error: "a whole number of days, at least 1" }).default(90),
+  jobs: z10.record(z10.string().regex(/^[a-z][a-z0-9-]*$/), JobSchema, { error: "a mapping of job names to schedules" }).default({})
+};
+var ScheduleConfigSchema = z10.strictObject(SECTION_SHAPE, { error: "a mapping with `jobs` and optionally `timezone`, `shutdownTimeoutSeconds`, `port`, `claimRetentionDays`" });
+function parseScheduleConfig(raw, options4 = {}) {
+  const file = options4.file ?? "guardrails.yaml";
+  const issue = (path2, problem, target = "value") => ({
+    file,
+    ...options4.locate?.(path2, target),
+    path: ["schedule", ...path2].join("."),
+    problem
+  });
+  const result = ScheduleConfigSchema.safeParse(raw ?? {});
+  if (!result.success) throw new ConfigError(result.error.issues.flatMap((i) => zodIssue(i, raw, issue)));
+  const config2 = result.data;
+  const issues = [];
+  const zone = timeZoneProblem(config2.timezone);
+  if (zone) issues.push(issue(["timezone"], zone));
+  for (const [name, job] of Object.entries(config2.jobs)) {
+    if (options4.knownJobs && !options4.knownJobs.includes(name)) {
+      issues.push(issue(["jobs", name], `no such job; known jobs: ${[...options4.knownJobs].sort().join(", ")}`, "key"));
+    }
+    const jobZone = job.timezone === void 0 ? void 0 : timeZoneProblem(job.timezone);
+    if (jobZone) issues.push(issue(["jobs", name, "timezone"], jobZone));
+    const problem = cronProblem(job.cron, job.domAndDow);
+    if (problem) issues.push(issue(["jobs", name, "cron"], problem));
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  return config2;
+}
+function zodIssue(i, raw, issue) {
+  const path2 = i.path.map((p) => typeof p === "number" ? p : String(p));
+  if (i.code === "unrecognized_keys") {
+    const allowed = Object.keys(path2.length === 0 ? SECTION_SHAPE : JobSchema.shape).join(", ");
+    return i.keys.map((key) => issue([...path2, key], `unknown key ${JSON.stringify(key)}; expected one of: ${allowed}`, "key"));
+  }
+  if (i.code === "invalid_key") {
+    return [issue(path2, 'is not a job name; use lower-case letters, digits and dashes, like "expire-snapshots"', "key")];
+  }
+  const value = valueAt2(raw, path2);
+  return [issue(path2, value === void 0 ? `is missing; expected ${i.message}` : `got ${showValue(value)}; expected ${i.message}`)];
+}
+function valueAt2(raw, path2) {
+  let value = raw;
+  for (const segment of path2) {
+    if (value === null || typeof value !== "object") return void 0;
+    value = value[segment];
+  }
+  return value;
+}
+function cronProblem(expression, domAndDow = false) {
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length !== 5 && fields.length !== 6) {
+    return `"${expression}" has ${fields.length} fields; write 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)`;
+  }
+  const detail = cron3.validateDetailed(expression);
+  if (!detail.valid) {
+    const e = detail.errors[0];
+    return `"${expression}" is not a valid cron expression${e ? `: ${e.field} ${e.value ?? ""} ${e.message}`.trimEnd() : ""}`;
+  }
+  const [dom, , dow] = fields.slice(-3);
+  if (!domAndDow && dom !== "*" && dom !== "?" && dow !== "*" && dow !== "?") {
+    return `"${expression}" restricts both day-of-month and day-of-week; node-cron requires BOTH to match (POSIX and GitHub Actions need either). Split it into two jobs, or set domAndDow: true if AND is what you mean`;
+  }
+  return void 0;
+}
+function timeZoneProblem(tz) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return void 0;
+  } catch {
+    return `"${tz}" is not an IANA time zone; use a name like "Australia/Sydney" or "UTC"`;
+  }
+}
+
+// src/scheduler/config-file.ts
+import { readFile as readFile9 } from "node:fs/promises";
+import { LineCounter as LineCounter3, parseDocument as parseDocument3 } from "yaml";
+async function loadScheduleConfig(source, knownJobs) {
+  const file = source.label;
+  let text;
+  try {
+    text = await readFile9(source.path, "utf8");
   } catch (error) {
-    const failure2 = describeFailure2(error);
-    for (const line of failure2.lines) io.stderr.write(`${line}
+    const code = error.code;
+    if (code === "ENOENT" && !source.explicit) return { config: parseScheduleConfig(void 0, { file, knownJobs }), file: void 0, locate: () => void 0 };
+    throw new ConfigError([{ file, path: "", problem: code === "ENOENT" ? "config file not found; check the --config path" : `cannot read the config file (${code ?? String(error)})` }]);
+  }
+  const lines = new LineCounter3();
+  const doc = parseDocument3(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(doc.errors.map((e) => {
+      const { line: line2, col } = lines.linePos(e.pos[0]);
+      return { file, line: line2, column: col, path: "", problem: `invalid YAML: ${e.message.split("\n")[0] ?? e.message}` };
+    }));
+  }
+  let value;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ConfigError([{ file, path: "", problem: `cannot expand YAML aliases: ${error.message}` }]);
+  }
+  if (value !== null && value !== void 0 && (typeof value !== "object" || Array.isArray(value))) {
+    throw new ConfigError([{ file, line: 1, column: 1, path: "", problem: "expected a mapping of sections (schedule:, \u2026)" }]);
+  }
+  const at2 = yamlLocator(doc, lines);
+  const locate2 = (path2, target) => at2(["schedule", ...path2], target);
+  const raw = value?.["schedule"];
+  return { config: parseScheduleConfig(raw, { file, locate: locate2, knownJobs }), file, locate: locate2 };
+}
+
+// src/scheduler/jobs.ts
+function commandJob(run2) {
+  return async ({ args, log, signal }) => {
+    const lines = (stream) => (text) => {
+      for (const line2 of text.split("\n")) if (line2.trim()) log.log(stream === "stdout" ? "info" : "warn", line2, { stream });
+    };
+    return run2(args, { stdout: lines("stdout"), stderr: lines("stderr") }, signal);
+  };
+}
+
+// src/cli/help.ts
+var EXIT_TABLE = [
+  [0, "ok"],
+  [1, "the command ran and found problems, or the job failed or was stopped"],
+  [2, "bad input or usage, refused before any side effect"],
+  [3, "a bug in guardrails (please report it)"],
+  [4, "a dependency unavailable: registry, GitHub, catalog database or S3"]
+];
+function commandHelp(command2) {
+  const lines = command2.usage.map((u, i) => `${i === 0 ? "Usage: " : "       "}guardrails ${u}`);
+  lines.push("", command2.description.trim(), "");
+  const groups = /* @__PURE__ */ new Map();
+  for (const [name, spec] of Object.entries(command2.options)) {
+    const group = spec.group ?? "Options";
+    groups.set(group, [...groups.get(group) ?? [], ...optionLines(name, spec)]);
+  }
+  groups.set("Options", [...groups.get("Options") ?? [], ...optionLines("help", { type: "boolean", short: "h", description: "Show this help", read: () => true })]);
+  for (const [group, rows] of groups) lines.push(`${group}:`, ...rows, "");
+  lines.push("Exit codes:", ...exitLines(command2), "");
+  if (command2.notes) lines.push(command2.notes.trim(), "");
+  return `${lines.join("\n")}`;
+}
+var WIDTH = 30;
+function optionLines(name, spec) {
+  const flag2 = `${spec.short ? `-${spec.short}, ` : ""}--${name}${spec.placeholder ? ` ${spec.placeholder}` : ""}`;
+  const description = `${spec.description}${spec.env ? ` [env ${spec.env}]` : ""}${spec.multiple ? " (repeatable)" : ""}`;
+  const head = `  ${flag2}`;
+  return head.length < WIDTH ? [`${head.padEnd(WIDTH)}${description}`] : [head, `${"".padEnd(WIDTH)}${description}`];
+}
+function exitLines(command2) {
+  const specific = { 0: command2.exits.ok, 1: command2.exits.failed, 4: command2.exits.unavailable };
+  return EXIT_TABLE.map(([code, meaning2]) => `  ${code}  ${specific[code] ?? meaning2}`);
+}
+
+// src/cli/parse.ts
+import { parseArgs } from "node:util";
+async function parseCommandArgs(command2, argv, env, cwd) {
+  const cut = command2.passThrough ? argv.indexOf("--") : -1;
+  const own = cut >= 0 ? argv.slice(0, cut) : argv;
+  const passThrough = cut >= 0 ? argv.slice(cut + 1) : [];
+  const raw = tokenize(command2, own);
+  if (raw.values["help"] === true) return { help: true, values: {}, positionals: [], passThrough: [] };
+  if (!command2.positionals && raw.positionals.length > 0) {
+    throw new UsageError(`unexpected argument ${JSON.stringify(raw.positionals[0])}${command2.passThrough ? "; arguments for the job go after --" : ""}`, command2.name);
+  }
+  if (command2.positionals && raw.positionals.length < command2.positionals.min) {
+    throw new UsageError(`${command2.name} needs ${command2.positionals.placeholder}`, command2.name);
+  }
+  const values = {};
+  for (const [name, spec] of Object.entries(command2.options)) {
+    values[name] = await readOne(command2.name, name, spec, given(name, spec, raw.values[name], env), cwd);
+  }
+  return { help: false, values, positionals: raw.positionals, passThrough };
+}
+function tokenize(command2, argv) {
+  const options4 = { help: { type: "boolean", short: "h" } };
+  for (const [name, spec] of Object.entries(command2.options)) {
+    options4[name] = { type: spec.type, ...spec.multiple ? { multiple: true } : {}, ...spec.short ? { short: spec.short } : {} };
+  }
+  try {
+    return parseArgs({ args: [...argv], options: options4, strict: true, allowPositionals: true });
+  } catch (error) {
+    const message = (error instanceof Error ? error.message.split(/\.\s/)[0] ?? error.message : String(error)).replace(/\.$/, "");
+    throw new UsageError(`${message}${suggestion(message, Object.keys(command2.options))}`, command2.name);
+  }
+}
+function given(name, spec, value, env) {
+  if (value === true) return { present: true, where: `--${name}`, flag: true };
+  if (typeof value === "string") return { present: true, where: `--${name}`, texts: [value] };
+  if (Array.isArray(value) && value.length > 0) return { present: true, where: `--${name}`, texts: value };
+  const fromEnv2 = spec.env === void 0 ? void 0 : env[spec.env];
+  if (spec.env !== void 0 && fromEnv2 !== void 0 && fromEnv2 !== "") return { present: true, where: `$${spec.env}`, texts: [fromEnv2] };
+  return { present: false };
+}
+async function readOne(command2, name, spec, value, cwd) {
+  if (!value.present && isRequired(spec)) {
+    const placeholder = spec.placeholder ? ` ${spec.placeholder}` : "";
+    throw new UsageError(`--${name}${placeholder} is required${spec.env ? ` (or set ${spec.env})` : ""}`, command2);
+  }
+  try {
+    return await spec.read(value, { cwd });
+  } catch (error) {
+    if (!(error instanceof InvalidValue) || !value.present) throw error;
+    const text = "texts" in value ? value.texts.find(() => true) ?? "" : "";
+    const shown2 = spec.display ? spec.display(text) : withoutSecrets(text);
+    throw new UsageError(`${value.where} ${JSON.stringify(shown2)} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, command2);
+  }
+}
+function withoutSecrets(text) {
+  return text.includes("://") ? displayUrl(text) : text;
+}
+function suggestion(message, known) {
+  const unknown = /Unknown option '--([^']+)'/.exec(message)?.[1];
+  if (unknown === void 0) return "";
+  const near = known.map((k) => [k, distance(unknown, k)]).filter(([, d]) => d <= 2).sort((a, b) => a[1] - b[1])[0];
+  return near ? `; did you mean --${near[0]}?` : "";
+}
+function distance(a, b) {
+  const row3 = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row3[0];
+    row3[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row3[j];
+      row3[j] = Math.min(current + 1, row3[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row3[b.length];
+}
+
+// src/cli/secrets.ts
+var SECRET_VARIABLES = [
+  "GUARDRAILS_REGISTRY_API_KEY",
+  "GUARDRAILS_REGISTRY_API_SECRET",
+  "GUARDRAILS_REGISTRY_BEARER_TOKEN",
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "PGPASSWORD"
+];
+var URI_VARIABLES = ["DATABASE_URL", "ICEBERG_CATALOG_URI"];
+function passwordOf(uri) {
+  if (uri === void 0) return void 0;
+  try {
+    const password = new URL(uri).password;
+    return password === "" ? void 0 : decodeURIComponent(password);
+  } catch {
+    return void 0;
+  }
+}
+function scrubbing(io) {
+  const secrets = [...SECRET_VARIABLES.map((name) => io.env[name]), ...URI_VARIABLES.map((name) => passwordOf(io.env[name]))].filter((v) => typeof v === "string" && v.length >= 4).sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return io;
+  const scrub = (text) => secrets.reduce((out, s) => out.split(s).join("***"), text);
+  const wrap = (stream) => ({ write: (text) => stream.write(scrub(text)), ...stream.isTTY !== void 0 ? { isTTY: stream.isTTY } : {} });
+  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
+}
+
+// src/cli/dispatch.ts
+async function runCommands(commands, argv, rawIo) {
+  const io = scrubbing(rawIo);
+  try {
+    const code = await dispatch(argv, io, commands);
+    if (io.signal?.aborted && code === EXIT.OK) {
+      io.stderr.write("error: stopped by a signal before the command finished\n");
+      return EXIT.FAILED;
+    }
+    return code;
+  } catch (error) {
+    const failure3 = describeFailure2(error, io.env);
+    for (const line2 of failure3.lines) io.stderr.write(`${line2}
 `);
-    return failure2.exitCode;
+    return io.signal?.aborted && failure3.exitCode === EXIT.OK ? EXIT.FAILED : failure3.exitCode;
   }
 }
 async function dispatch(argv, io, commands) {
@@ -11898,36 +13220,26 @@ async function dispatch(argv, io, commands) {
   if (first === "--help" || first === "-h") return print(io, topHelp(commands));
   if (first === "--version" || first === "-v") return print(io, `${packageVersion()}
 `);
-  if (first === "help") return rest[0] === void 0 ? print(io, topHelp(commands)) : help(find(commands, rest[0]), io);
+  if (first === "help") return print(io, rest[0] === void 0 ? topHelp(commands) : commandHelp(find(commands, rest[0])));
   const command2 = find(commands, first);
-  if (isDelegated(command2)) return command2.runArgv(rest, io);
-  const { values, positionals } = parse2(command2, rest);
-  if (values.help === true) return print(io, `${command2.help}
-`);
-  return command2.run(values, positionals, io);
-}
-function help(command2, io) {
-  return isDelegated(command2) ? command2.runArgv(["--help"], io) : print(io, `${command2.help}
-`);
+  const parsed = await parseCommandArgs(command2, rest, io.env, io.cwd);
+  if (parsed.help) return print(io, commandHelp(command2));
+  const context2 = {
+    io,
+    signal: io.signal ?? new AbortController().signal,
+    now: io.now ?? (() => /* @__PURE__ */ new Date()),
+    positionals: parsed.positionals,
+    passThrough: parsed.passThrough
+  };
+  command2.refine?.(parsed.values, context2);
+  await command2.preflight?.(parsed.values, context2);
+  return command2.run(parsed.values, context2);
 }
 function find(commands, name) {
   const command2 = commands.find((c) => c.name === name);
   if (command2) return command2;
   const what = name.startsWith("-") ? `unknown option ${JSON.stringify(name)}` : `unknown command ${JSON.stringify(name)}`;
   throw new UsageError(`${what}; expected one of: ${commands.map((c) => c.name).join(", ")}`);
-}
-function parse2(command2, args) {
-  try {
-    return parseArgs5({
-      args: [...args],
-      options: { ...command2.options, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: command2.positionals
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split(/\.\s/)[0] ?? error.message : String(error);
-    throw new UsageError(message.replace(/\.$/, ""), command2.name);
-  }
 }
 function topHelp(commands) {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -11941,8 +13253,8 @@ function topHelp(commands) {
     "  -h, --help     Show help; `guardrails <command> --help` shows a command's options",
     "  -v, --version  Print the version",
     "",
-    "Exit codes: 0 compatible, 1 incompatible, 2 bad input or usage error, 3 internal error,",
-    "4 Schema Registry unavailable (the check failed closed).",
+    "Exit codes (every command):",
+    ...EXIT_TABLE.map(([code, meaning2]) => `  ${code}  ${meaning2}`),
     ""
   ].join("\n");
 }
@@ -11951,10 +13263,228 @@ function print(io, text) {
   return EXIT.OK;
 }
 
+// src/cli/commands/schedule-jobs.ts
+var JOB_COMMANDS = [backupCommand, expireSnapshotsCommand, followupsCommand];
+var commandJobs = {
+  names: JOB_COMMANDS.map((c) => c.name),
+  table: (io) => Object.fromEntries(
+    JOB_COMMANDS.map((command2) => [
+      command2.name,
+      commandJob(
+        (args, output, signal) => runCommands(JOB_COMMANDS, [command2.name, ...args], {
+          cwd: io.cwd,
+          env: io.env,
+          stdout: { write: output.stdout },
+          stderr: { write: output.stderr },
+          signal,
+          ...io.now ? { now: io.now } : {}
+        })
+      )
+    ])
+  ),
+  async checkArgs(job, args, io, { preflight }) {
+    const command2 = JOB_COMMANDS.find((c) => c.name === job);
+    if (!command2) return;
+    const parsed = await parseCommandArgs(command2, args, io.env, io.cwd);
+    if (parsed.help) throw new UsageError("--help is not an argument for a scheduled run", job);
+    const context2 = {
+      io,
+      signal: new AbortController().signal,
+      now: io.now ?? (() => /* @__PURE__ */ new Date()),
+      positionals: parsed.positionals,
+      passThrough: parsed.passThrough
+    };
+    command2.refine?.(parsed.values, context2);
+    if (preflight) await command2.preflight?.(parsed.values, context2);
+  }
+};
+
+// src/cli/commands/schedule.ts
+var flagUri2 = postgresUriValue({ allowPassword: false, passwordFrom: "DATABASE_URL or PGPASSWORD" });
+var envUri = postgresUriValue({ allowPassword: true, passwordFrom: "DATABASE_URL" });
+var databaseUrlOption = {
+  type: "string",
+  placeholder: "URL",
+  description: "PostgreSQL for the claims (postgres://user@host:5432/db); a password only in $DATABASE_URL or PGPASSWORD",
+  env: "DATABASE_URL",
+  display: displayPostgresUri,
+  read: async (given2, context2) => {
+    if (!given2.present || !("texts" in given2)) return void 0;
+    const fromFlag = given2.where === "--database-url";
+    const text = given2.texts[given2.texts.length - 1];
+    return { url: await (fromFlag ? flagUri2 : envUri)(text, context2), fromFlag };
+  }
+};
+var options3 = {
+  config: option({ placeholder: "FILE", description: "Config file with a schedule: section (default guardrails.yaml here, which may be absent)", parse: pathValue("file") }),
+  "database-url": databaseUrlOption,
+  "memory-claims": flag("No PostgreSQL: claims kept in memory; only safe with a single replica (wins over $DATABASE_URL)"),
+  "replica-id": option({
+    placeholder: "ID",
+    description: "This replica in logs and claim rows (default $HOSTNAME-<random>)",
+    parse: textValue(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'a name of up to 63 letters, digits, ".", "_" and "-"')
+  }),
+  port: option({ placeholder: "N", description: "Port of /healthz and /metrics, 0-65535, 0 for any free one (default schedule.port, 9464)", parse: intValue(0, 65535) }),
+  list: flag("Validate the schedule, print each job's next three runs, and exit"),
+  run: option({ placeholder: "JOB", description: "Run JOB now with its configured args plus those after --, claimed for the current minute, and exit", parse: textValue() }),
+  format: jobFormatOption
+};
+function createScheduleCommand(jobs = commandJobs) {
+  const prepared = /* @__PURE__ */ new WeakMap();
+  return defineCommand({
+    name: "schedule",
+    summary: "Run the jobs on cron schedules, once per slot across replicas",
+    usage: [
+      "schedule [--config FILE] [--database-url URL | --memory-claims] [--replica-id ID] [--port N]",
+      "schedule --run JOB [--format text|json] [--config FILE] [--database-url URL | --memory-claims] [-- JOB-ARGS]",
+      "schedule --list [--format text|json] [--config FILE]"
+    ],
+    description: `Runs the jobs of the schedule: section of the config (${jobs.names.join(", ")}) on their cron
+expressions, exactly once per slot across replicas (PostgreSQL claims), until SIGTERM or SIGINT. Each
+job runs its guardrails command, with that command's options and exit codes. Logs are JSON lines on
+stdout (on stderr with --format json). On a signal it stops firing, aborts the running jobs at once,
+waits up to schedule.shutdownTimeoutSeconds (at most 7) for them to settle, records their claims as
+interrupted and exits 1, within 10 s. Reference: docs/scheduler.md.`,
+    options: options3,
+    passThrough: true,
+    exits: {
+      ok: "--list printed the schedule, or --run JOB succeeded",
+      failed: "stopped by a signal (the scheduler always is), or --run JOB failed, was interrupted or its slot was claimed elsewhere (its own exit code when it returned one)",
+      unavailable: "the claims database cannot be reached or used"
+    },
+    notes: `Environment: DATABASE_URL (the claims database; may hold a password), PGPASSWORD, HOSTNAME (replica id).
+The jobs read their own variables (see guardrails <job> --help).`,
+    refine(values, { passThrough }) {
+      if (values.list && values.run !== void 0) throw new UsageError("--list and --run exclude each other; give one", "schedule");
+      if (passThrough.length > 0 && values.run === void 0) throw new UsageError("arguments after -- are for a job: give --run JOB before them", "schedule");
+      if (values.format === "json" && !values.list && values.run === void 0) {
+        throw new UsageError("--format json applies to --list and --run; the scheduler itself always logs JSON lines", "schedule");
+      }
+      if (values["memory-claims"] && values["database-url"]?.fromFlag) throw new UsageError("give --database-url or --memory-claims, not both", "schedule");
+      if (!values.list && !values["memory-claims"] && values["database-url"] === void 0) {
+        throw new UsageError("no PostgreSQL for the claims: give --database-url or set DATABASE_URL (or --memory-claims for a single replica)", "schedule");
+      }
+    },
+    async preflight(values, context2) {
+      const { io, passThrough } = context2;
+      const path2 = values.config ?? join11(io.cwd, "guardrails.yaml");
+      const label2 = values.config === void 0 ? "guardrails.yaml" : labelOf(io.cwd, path2);
+      const loaded = await loadScheduleConfig({ path: path2, label: label2, explicit: values.config !== void 0 }, jobs.names);
+      if (values.run !== void 0 && !jobs.names.includes(values.run)) {
+        throw new UsageError(`--run ${JSON.stringify(values.run)} is not a job; known jobs: ${[...jobs.names].sort().join(", ")}`, "schedule");
+      }
+      if (values.run !== void 0) {
+        const configured = loaded.config.jobs[values.run]?.args ?? [];
+        const given2 = passThrough.length > 0 ? `--run ${values.run} --` : configured.length === 0 ? `--run ${values.run}` : void 0;
+        await checkArgs(jobs, { name: values.run, args: [...configured, ...passThrough], preflight: true }, loaded, label2, io, given2);
+      } else if (!values.list) {
+        for (const [name, job] of Object.entries(loaded.config.jobs)) if (job.enabled) await checkArgs(jobs, { name, args: job.args, preflight: false }, loaded, label2, io);
+      }
+      prepared.set(context2, { loaded });
+    },
+    async run(values, context2) {
+      const { io } = context2;
+      const { config: config2 } = prepared.get(context2).loaded;
+      if (values.list) return printList(listSchedule(config2), values.format, io);
+      const replica = values["replica-id"] ?? `${io.env["HOSTNAME"] ?? hostname()}-${randomBytes2(3).toString("hex")}`;
+      const json = values.format === "json";
+      const logger = jsonLogger((line2) => (json ? io.stderr : io.stdout).write(line2), { replica }, context2.now);
+      const database = values["memory-claims"] ? void 0 : values["database-url"];
+      const claims = database ? new PgClaimStore(database.url, replica, (error) => logger.log("warn", "a claims database connection was lost; the next query reconnects", { error })) : new MemoryClaimStore();
+      const where2 = database ? ` (${displayPostgresUri(database.url)})` : "";
+      const deps = { jobs: jobs.table(io), claims, logger, signal: context2.signal, now: context2.now };
+      try {
+        if (values.run === void 0) {
+          await serveSchedule({ config: config2, port: values.port ?? config2.port, portSource: values.port === void 0 ? "schedule.port" : "--port" }, deps);
+          return 1;
+        }
+        const outcome = await runJobNow({ config: config2, job: values.run, extraArgs: context2.passThrough }, deps);
+        const code = exitCodeOf2(outcome);
+        return json ? writeJobJson(io, "schedule", code, { mode: "run", replica, run: outcome }) : code;
+      } catch (error) {
+        const typed = translated(error, where2);
+        if (json && values.run !== void 0) {
+          const failure3 = describeFailure2(typed, io.env);
+          writeJobJson(io, "schedule", failure3.exitCode, { mode: "run", replica, error: { message: failure3.lines.join(" ").replace(/^(error|internal error): /, "") } });
+        }
+        throw typed;
+      } finally {
+        await closeClaims(claims, logger);
+      }
+    }
+  });
+}
+var scheduleCommand = createScheduleCommand();
+async function checkArgs(jobs, { name, args, preflight }, loaded, file, io, given2) {
+  try {
+    await jobs.checkArgs?.(name, args, io, { preflight });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const at2 = loaded.locate(["jobs", name, "args"]);
+    const where2 = given2 ?? `${file}${at2 ? `:${at2.line}:${at2.column}` : ""}: schedule.jobs.${name}.args`;
+    throw new UsageError(`${where2}: ${error.message}`, error.command);
+  }
+}
+function labelOf(cwd, path2) {
+  const rel = relative4(cwd, path2);
+  return rel.startsWith("..") || isAbsolute3(rel) ? path2 : rel;
+}
+function printList(jobs, format, io) {
+  if (format === "json") return writeJobJson(io, "schedule", 0, { mode: "list", jobs });
+  if (jobs.length === 0) io.stdout.write("no jobs: the config has no schedule.jobs entries\n");
+  for (const job of jobs) io.stdout.write(`${job.name}${job.enabled ? "" : " (disabled)"}: "${job.cron}" ${job.timezone} \u2192 ${job.next.join(", ")}
+`);
+  return 0;
+}
+function exitCodeOf2(outcome) {
+  if (outcome.result === "succeeded") return 0;
+  if (outcome.result === "failed" && outcome.exitCode !== void 0 && outcome.exitCode >= 1 && outcome.exitCode <= 4) return outcome.exitCode;
+  return 1;
+}
+function translated(error, where2) {
+  if (!(error instanceof ScheduleError)) return error;
+  return error.kind === "unavailable" ? new UnavailableError(`${error.message}${where2}`) : new UsageError(error.message, "schedule");
+}
+async function closeClaims(claims, logger) {
+  await withDeadline(claims.close(), 1e3, "closing the claims database pool").catch((error) => logger.log("warn", "closing the claims database pool failed", { error }));
+}
+
+// src/cli/commands/index.ts
+var COMMANDS = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, scheduleCommand];
+
+// src/cli/main.ts
+function run(argv, io, commands = COMMANDS) {
+  return runCommands(commands, argv, io);
+}
+
+// src/cli/process.ts
+var STOP_DEADLINE_MS = 9500;
+async function main(argv) {
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) {
+      process.stderr.write(`${signal} again: exiting now; temporary state may remain (see the last lines above)
+`);
+      process.exit(1);
+    }
+    process.stderr.write(`${signal} received: starting no new write, undoing temporary state (send it again to exit at once)
+`);
+    controller.abort(new Error(`stopped by ${signal}`));
+    setTimeout(() => {
+      process.stderr.write(`error: did not stop within ${STOP_DEADLINE_MS / 1e3} s of ${signal}; exiting
+`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await run(argv, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal });
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
 // src/cli/index.ts
-process.exitCode = await run3(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr
-});
+process.exitCode = await main(process.argv.slice(2));

@@ -41064,7 +41064,7 @@ function statusHint(kind) {
     forbidden: "The credentials are valid but lack a role on this resource; ask for read (or write) access to the subject.",
     "not-found": "Check the URL: it must be the Schema Registry root (e.g. https://psrc-xxxx.region.aws.confluent.cloud).",
     "rate-limited": "The registry kept rate-limiting; lower the concurrency or retry later.",
-    timeout: "Raise the timeout or retry later.",
+    timeout: "Raise --registry-timeout-ms (registry.timeout-ms in guardrails.yaml) or retry later.",
     server: "The registry is unhealthy; retry later or check its logs."
   };
   return hints[kind];
@@ -41077,7 +41077,7 @@ function errorFromNetwork(causeCode, timeoutMs, ctx) {
     return new RegistryError(`no response within ${timeoutMs} ms`, {
       kind: "timeout",
       causeCode: code,
-      hint: "The registry did not answer in time; raise timeoutMs or check the network path.",
+      hint: "The registry did not answer in time; raise --registry-timeout-ms (registry.timeout-ms in guardrails.yaml) or check the network path.",
       ...ctx
     });
   }
@@ -67580,7 +67580,7 @@ var Semaphore = class {
 var ACCEPT = "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
 var CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 function createTransport(settings, deps = {}) {
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
+  const sleep = (ms) => deps.sleep ? untilStopped(deps.sleep(ms), deps.signal) : stoppableSleep(ms, deps.signal);
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const secrets = secretsOf(settings);
@@ -67588,6 +67588,7 @@ function createTransport(settings, deps = {}) {
   const instance = createAxios(settings, agents);
   const semaphore = new Semaphore(settings.maxConcurrency);
   const urls = settings.baseUrls;
+  const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS);
   let preferred = 0;
   async function send(request2, shape) {
     const tried = /* @__PURE__ */ new Set();
@@ -67595,7 +67596,10 @@ function createTransport(settings, deps = {}) {
     for (let attempt = 1; ; attempt++) {
       tried.add(index);
       const ctx = contextOf(request2, urls[index], attempt);
-      const outcome = await semaphore.run(() => attemptOnce(instance, request2, ctx, settings.timeoutMs, secrets, now));
+      const outcome = await semaphore.run(() => {
+        if (deps.signal?.aborted) throw notSent(ctx);
+        return attemptOnce(instance, request2, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
+      });
       if (outcome.ok) {
         preferred = index;
         return checkShape(shape, outcome.data, ctx, outcome.status);
@@ -67607,15 +67611,61 @@ function createTransport(settings, deps = {}) {
       if (!decision.retry) throw error63.with(`; ${decision.reason}`);
       deps.logger?.debug(`retrying ${request2.endpoint}: ${error63.problem} on ${ctx.baseUrl}; next attempt ${attempt + 1} of ${settings.retry.maxAttempts} on ${urls[index]} in ${decision.delayMs} ms`);
       if (decision.delayMs > 0) await sleep(decision.delayMs);
+      if (deps.signal?.aborted) throw error63.with("; not retried: the run was stopped");
     }
   }
   return {
     send,
     close: () => {
+      inFlight.dispose();
       agents.http.destroy();
       agents.https.destroy();
     }
   };
+}
+var DEFAULT_SETTLE_MS = 3e3;
+function stoppableSleep(ms, stop) {
+  return new Promise((resolve2) => {
+    const finish = () => {
+      clearTimeout(timer);
+      stop?.removeEventListener("abort", finish);
+      resolve2();
+    };
+    const timer = setTimeout(finish, stop?.aborted ? 0 : ms);
+    stop?.addEventListener("abort", finish, { once: true });
+  });
+}
+function untilStopped(wait, stop) {
+  if (!stop) return wait;
+  if (stop.aborted) return Promise.resolve();
+  return new Promise((resolve2) => {
+    const done = () => {
+      stop.removeEventListener("abort", done);
+      resolve2();
+    };
+    stop.addEventListener("abort", done, { once: true });
+    void wait.then(done);
+  });
+}
+function cutAfterStop(stop, settleMs) {
+  const cut = new AbortController();
+  let timer;
+  const onStop = () => {
+    timer = setTimeout(() => cut.abort(), settleMs);
+    timer.unref();
+  };
+  if (stop?.aborted) onStop();
+  else stop?.addEventListener("abort", onStop, { once: true });
+  return {
+    signal: cut.signal,
+    dispose: () => {
+      stop?.removeEventListener("abort", onStop);
+      if (timer) clearTimeout(timer);
+    }
+  };
+}
+function notSent(ctx) {
+  return new RegistryError("not sent: the run was stopped", { kind: "cancelled", ...ctx, attempts: ctx.attempts - 1 });
 }
 function contextOf(request2, baseUrl, attempts) {
   return { endpoint: request2.endpoint, baseUrl, subject: request2.subject, version: request2.version, attempts };
@@ -67669,7 +67719,7 @@ function createAxios(settings, agents) {
     transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false }
   });
 }
-async function attemptOnce(instance, request2, ctx, timeoutMs, secrets, now) {
+async function attemptOnce(instance, request2, ctx, timeoutMs, secrets, now, signal) {
   const data = serialise(request2.body, ctx);
   let response;
   try {
@@ -67678,9 +67728,14 @@ async function attemptOnce(instance, request2, ctx, timeoutMs, secrets, now) {
       url: `${ctx.baseUrl}${request2.path}`,
       params: definedOnly(request2.query),
       data,
-      headers: data === void 0 ? void 0 : { "Content-Type": CONTENT_TYPE }
+      headers: data === void 0 ? void 0 : { "Content-Type": CONTENT_TYPE },
+      signal
     });
   } catch (thrown) {
+    if (signal.aborted) {
+      const error63 = new RegistryError("no answer before the stop; the request may or may not have taken effect", { kind: "cancelled", ...ctx });
+      return { ok: false, error: error63 };
+    }
     const code = thrown?.code;
     return { ok: false, error: errorFromNetwork(typeof code === "string" ? code : void 0, timeoutMs, ctx) };
   }
@@ -71331,7 +71386,7 @@ var TOP_SHAPE = {
   approvals: approvalsSection.optional(),
   deprecation: deprecationSection.optional(),
   // The follow-up job and the scheduler read and validate their own sections (src/postmortem,
-  // jobs/scheduler), with their own positioned errors; here they only need to be allowed.
+  // src/scheduler), with their own positioned errors; here they only need to be allowed.
   followups: external_exports.unknown().optional(),
   schedule: external_exports.unknown().optional()
 };
