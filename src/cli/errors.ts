@@ -50,6 +50,9 @@ export interface Failure {
   readonly lines: readonly string[];
 }
 
+// Every other kind is 1: `incompatible`, `invalid-request`, `not-found`, and `cancelled` (a request
+// cut by a stop, which ends the run as stopped). Likewise BackupError's `stopped`, `conflict`,
+// `verification`, `incomplete` and `destination`.
 const REGISTRY_UNAVAILABLE: readonly RegistryErrorKind[] = ['timeout', 'server', 'network', 'tls', 'rate-limited', 'malformed-response', 'http'];
 const REGISTRY_BAD_INPUT: readonly RegistryErrorKind[] = ['invalid-settings', 'unauthorized', 'forbidden'];
 /** Node's and pg's codes for a database or host that cannot be reached. */
