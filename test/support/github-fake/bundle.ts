@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export function committedActionBundle(root = resolve(import.meta.dirname, '../../..')): string {
-  const bundle = join(root, 'dist/index.js');
+  // A developer may point the e2e tests at a bundle built elsewhere while working; CI never sets it.
+  const bundle = process.env['GUARDRAILS_TEST_ACTION_BUNDLE'] ?? join(root, 'dist/index.js');
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build`);
   return bundle;
 }
