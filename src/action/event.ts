@@ -25,8 +25,12 @@ const REFUSED_EVENTS: Readonly<Record<string, string>> = {
 
 /** What the event asks to check; `run.ts` turns it into commits and pull requests through the API. */
 export type EventTarget =
-  /** pull_request, pull_request_review: the payload names the PR, its head and its base. */
-  | { readonly kind: 'pull'; readonly number: number; readonly headSha: string; readonly baseSha: string; readonly baseRef: string }
+  /**
+   * pull_request, pull_request_review: the payload names the PR and its head. Its base is not read:
+   * "Re-run jobs" replays the original payload, whose base can be older than the PR's current one
+   * (issue 12), so the base always comes from the fresh PR.
+   */
+  | { readonly kind: 'pull'; readonly number: number; readonly headSha: string }
   /** merge_group: the queued commit and the base it merges into; approvals were enforced on the PRs. */
   | { readonly kind: 'merge-group'; readonly headSha: string; readonly baseSha: string; readonly baseRef: string }
   /**
@@ -41,9 +45,10 @@ export type EventTarget =
   | { readonly kind: 'workflow-run'; readonly headSha: string; readonly numbers: readonly number[]; readonly headOwner: string; readonly headBranch: string }
   /**
    * schedule, workflow_dispatch: re-check one PR at its current head and base (team membership
-   * changes trigger no event, so a sweep re-evaluates open PRs).
+   * changes trigger no event, so a sweep re-evaluates open PRs). `headSha`: the commit the sweep
+   * checked out; a PR whose head moved since is skipped.
    */
-  | { readonly kind: 'sweep'; readonly number: number };
+  | { readonly kind: 'sweep'; readonly number: number; readonly headSha?: string };
 
 export interface EventContext {
   readonly name: string;
@@ -62,6 +67,8 @@ export interface EventInputs {
   readonly path?: string;
   /** The `pull-request` input: the PR a schedule or workflow_dispatch run re-checks. */
   readonly pullRequest?: number;
+  /** The `head-sha` input: the commit the sweep checked out. */
+  readonly headSha?: string;
 }
 
 export async function readEvent(env: Env, inputs: EventInputs = {}): Promise<EventContext> {
@@ -74,16 +81,16 @@ export async function readEvent(env: Env, inputs: EventInputs = {}): Promise<Eve
   const common = { name, owner, repo, workspace: workspaceOf(required(env, 'GITHUB_WORKSPACE'), inputs.path ?? ''), apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com' };
   if (SWEEP_EVENTS.includes(name)) {
     if (inputs.pullRequest === undefined) throw new InputError(`a ${name} run checks the pull request named by the pull-request input, which is not set; pass \`pull-request: <number>\` (see .github/workflows/schema-check-sweep.yml)`);
-    return { ...common, target: { kind: 'sweep', number: inputs.pullRequest } };
+    return { ...common, target: { kind: 'sweep', number: inputs.pullRequest, ...(inputs.headSha !== undefined && { headSha: inputs.headSha }) } };
   }
   if (inputs.pullRequest !== undefined) throw new InputError(`the pull-request input is only for schedule and workflow_dispatch runs; a ${name} event names its own pull request, so remove the input`);
   if (name === 'merge_group') return { ...common, target: mergeGroupTarget(payload) };
   if (name === 'workflow_run') return { ...common, target: workflowRunTarget(payload) };
-  const pull = payload.pull_request as { number?: number; head?: { sha?: string }; base?: { sha?: string; ref?: string } } | undefined;
-  if (pull?.number === undefined || !pull.head?.sha || !pull.base?.sha || !pull.base.ref) {
+  const pull = payload.pull_request as { number?: number; head?: { sha?: string } } | undefined;
+  if (pull?.number === undefined || !pull.head?.sha) {
     throw new InputError(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.join(', ')} (the last two with the pull-request input)`);
   }
-  return { ...common, target: { kind: 'pull', number: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha, baseRef: pull.base.ref } };
+  return { ...common, target: { kind: 'pull', number: pull.number, headSha: pull.head.sha } };
 }
 
 function mergeGroupTarget(payload: Record<string, unknown>): EventTarget {

@@ -21,6 +21,11 @@ export interface ActionSettings {
   readonly path: string;
   /** The PR a schedule or workflow_dispatch run re-checks (the sweep). */
   readonly pullRequest?: number;
+  /**
+   * With `pullRequest`: the commit the sweep checked out. When the PR's head has moved since, the run
+   * skips (a newer run owns the check) instead of failing on a checkout that is no longer the head.
+   */
+  readonly headSha?: string;
   /** Post or update the sticky PR comment. */
   readonly comment: boolean;
   /** The login the sticky comment is written as (matched with the hidden marker); undefined: any Bot account. */
@@ -53,6 +58,10 @@ export function readInputs(get: InputReader, mask: (secret: string) => void): Ac
     throw new InputError('registry credentials were given without registry-url; set registry-url or remove the credentials');
   }
   const pushgatewayUrl = optional(get, 'pushgateway-url');
+  const headSha = optional(get, 'head-sha');
+  if (headSha !== undefined && optional(get, 'pull-request') === undefined) {
+    throw new InputError('input head-sha is only for the sweep, with the pull-request input; remove it or set pull-request');
+  }
   return {
     token,
     configPath: configPath(optional(get, 'config') ?? 'guardrails.yaml'),
@@ -62,6 +71,7 @@ export function readInputs(get: InputReader, mask: (secret: string) => void): Ac
     checkName: optional(get, 'check-name') ?? DEFAULT_CHECK_NAME,
     path: optional(get, 'path') ?? '',
     ...(optional(get, 'pull-request') !== undefined && { pullRequest: pullNumber(optional(get, 'pull-request') as string) }),
+    ...(headSha !== undefined && { headSha: commitSha(headSha) }),
     comment: bool(get, 'comment', true),
     ...(optional(get, 'bot-login') !== undefined && { botLogin: optional(get, 'bot-login') }),
     ...(url !== undefined && {
@@ -110,6 +120,11 @@ function httpUrl(name: string, value: string): string {
 function pullNumber(value: string): number {
   if (/^[1-9]\d{0,9}$/.test(value)) return Number(value);
   throw new InputError(`input pull-request is ${JSON.stringify(value)}; expected a pull request number such as 42`);
+}
+
+function commitSha(value: string): string {
+  if (/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value)) return value;
+  throw new InputError(`input head-sha is ${JSON.stringify(value)}; expected the full commit sha the sweep checked out (git rev-parse HEAD)`);
 }
 
 function configPath(value: string): string {

@@ -23,6 +23,7 @@ import { GitHubApiError } from '../github/api/errors.js';
 import { annotationsOf } from './annotations.js';
 import { loadPullFacts } from './approval-facts.js';
 import { loadBasePolicy, type BasePolicy } from './base-policy.js';
+import { StaleBaseError, verifyBase, verifyCheckout } from './checkout.js';
 import { loadGates } from './deprecation-facts.js';
 import { readEvent, type EventContext } from './event.js';
 import { readInputs, type ActionSettings } from './inputs.js';
@@ -44,7 +45,11 @@ export async function run(deps: ActionDeps = defaultDeps): Promise<void> {
   let requests = 0;
   try {
     const settings = readInputs((name) => core.getInput(name), (secret) => core.setSecret(secret));
-    const event = await readEvent(deps.env, { path: settings.path, ...(settings.pullRequest !== undefined && { pullRequest: settings.pullRequest }) });
+    const event = await readEvent(deps.env, {
+      path: settings.path,
+      ...(settings.pullRequest !== undefined && { pullRequest: settings.pullRequest }),
+      ...(settings.headSha !== undefined && { headSha: settings.headSha }),
+    });
     const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => core.warning(line), onRequest: () => requests++ });
     const repo = { owner: event.owner, repo: event.repo };
     const targets = await resolveTargets(event, {
@@ -78,8 +83,10 @@ async function checkTarget(ctx: Context): Promise<void> {
     await evaluateAndPublish(ctx, checks, runId);
   } catch (error) {
     if (runId !== undefined) {
-      const summary = `The schema check could not decide, so it fails closed:\n\n${messageOf(error)}`;
-      await checks.complete(runId, { conclusion: 'failure', title: 'Schema check failed to run', summary, annotations: [] }).catch(() => undefined);
+      const stale = error instanceof StaleBaseError;
+      const summary = stale ? `The schema check was not run: ${messageOf(error)}.` : `The schema check could not decide, so it fails closed:\n\n${messageOf(error)}`;
+      const title = stale ? 'Base moved since this event' : 'Schema check failed to run';
+      await checks.complete(runId, { conclusion: 'failure', title, summary, annotations: [] }).catch(() => undefined);
     }
     throw error;
   }
@@ -90,6 +97,7 @@ async function evaluateAndPublish(ctx: Context, checks: CheckRunWriter, runId: n
   const pull = target.pull;
   const repo = await deps.openRepository(event.workspace);
   await verifyCheckout(repo, target.headSha);
+  await verifyBase(repo, target.baseSha, target.baseRef);
   const policy = await step('Policy from the base branch', () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, target.baseSha, settings.configExplicit));
   const report = await step('Schema check', async () => {
     const options = { cwd: event.workspace, against: target.baseSha, configPath: policy.file, openRepository: deps.openRepository };
@@ -150,24 +158,6 @@ async function tryStartCheck(checks: CheckRunWriter, name: string, headSha: stri
     core.warning(`${messageOf(error)}. Without checks: write (a fork PR's read-only token) the verdict is only in the job summary and the exit code.`);
     return undefined;
   }
-}
-
-/**
- * The verdict is only about event.headSha if the checkout is that commit, or the merge commit
- * GitHub builds for it (actions/checkout's default for pull_request), whose second parent it is.
- */
-async function verifyCheckout(repo: GitRepository, headSha: string): Promise<void> {
-  const head = await repo.head();
-  if (head === headSha) return;
-  const mergedHead = await repo.resolveCommit('HEAD^2').catch(() => undefined);
-  if (mergedHead === headSha) return;
-  throw new CheckoutMismatchError(
-    `the checkout (HEAD ${head}) is neither the event's head ${headSha} nor a merge commit of it; check out the pull request's head or merge ref (actions/checkout with no ref) and rerun`,
-  );
-}
-
-export class CheckoutMismatchError extends Error {
-  override readonly name = 'CheckoutMismatchError';
 }
 
 /** The registry check's environment: GUARDRAILS_REGISTRY_* from the job, overridden by the secret inputs. */

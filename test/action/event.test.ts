@@ -16,18 +16,23 @@ function example(event: string, action?: string): Payload {
 
 const workspace = mkdtempSync(join(tmpdir(), 'guardrails-event-'));
 
-function read(name: string, payload: Payload, path = '', pullRequest?: number) {
+function eventFile(name: string, payload: Payload): string {
   const file = join(workspace, `${name}.json`);
   writeFileSync(file, JSON.stringify(payload));
+  return file;
+}
+
+function read(name: string, payload: Payload, path = '', pullRequest?: number) {
+  const file = eventFile(name, payload);
   return readEvent({ GITHUB_EVENT_NAME: name, GITHUB_REPOSITORY: 'acme/schemas', GITHUB_EVENT_PATH: file, GITHUB_WORKSPACE: workspace }, { path, ...(pullRequest !== undefined && { pullRequest }) });
 }
 
 describe('readEvent', () => {
-  it('pull_request: the PR number, head, base commit and base branch from a real payload', async () => {
+  it('pull_request: the PR number and head from a real payload, never its base (a replay can carry an old one)', async () => {
     const payload = example('pull_request', 'synchronize');
-    const pull = payload.pull_request as { number: number; head: { sha: string }; base: { sha: string; ref: string } };
+    const pull = payload.pull_request as { number: number; head: { sha: string } };
     const event = await read('pull_request', payload);
-    expect(event.target).toEqual({ kind: 'pull', number: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha, baseRef: pull.base.ref });
+    expect(event.target).toEqual({ kind: 'pull', number: pull.number, headSha: pull.head.sha });
     expect(event.workspace).toBe(workspace);
   });
 
@@ -75,6 +80,9 @@ describe('readEvent', () => {
   it('schedule and workflow_dispatch re-check the PR the pull-request input names, and need it', async () => {
     expect((await read('schedule', { schedule: '17 * * * *' }, '', 42)).target).toEqual({ kind: 'sweep', number: 42 });
     expect((await read('workflow_dispatch', example('workflow_dispatch'), '', 7)).target).toEqual({ kind: 'sweep', number: 7 });
+    const sha = 'f'.repeat(40);
+    expect((await readEvent({ GITHUB_EVENT_NAME: 'schedule', GITHUB_REPOSITORY: 'acme/schemas', GITHUB_EVENT_PATH: eventFile('sweep', {}), GITHUB_WORKSPACE: workspace }, { pullRequest: 7, headSha: sha })).target)
+      .toEqual({ kind: 'sweep', number: 7, headSha: sha });
     await expect(read('schedule', { schedule: '17 * * * *' })).rejects.toThrow('a schedule run checks the pull request named by the pull-request input, which is not set');
     await expect(read('pull_request', example('pull_request', 'opened'), '', 7)).rejects.toThrow('the pull-request input is only for schedule and workflow_dispatch runs');
   });

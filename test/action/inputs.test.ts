@@ -14,6 +14,10 @@ describe('readInputs', () => {
     expect(masked).toEqual(['tok']);
   });
 
+  it('the sweep passes the pull request and the commit it checked out', () => {
+    expect(read({ 'github-token': 't', 'pull-request': '12', 'head-sha': 'a'.repeat(40) }).settings).toEqual(expect.objectContaining({ pullRequest: 12, headSha: 'a'.repeat(40) }));
+  });
+
   it('masks every registry secret before returning', () => {
     const { settings, masked } = read({ 'github-token': 't', 'registry-url': 'https://sr.example/', 'registry-username': 'key', 'registry-password': 'pw', 'registry-token': 'bearer' });
     expect(masked).toEqual(['t', 'pw', 'bearer']);
@@ -31,6 +35,8 @@ describe('readInputs', () => {
     [{ 'registry-password': 'p' }, 'registry credentials were given without registry-url'],
     [{ 'pushgateway-url': 'not a url' }, 'input pushgateway-url is not a URL'],
     [{ 'pull-request': '#12' }, 'input pull-request is "#12"; expected a pull request number such as 42'],
+    [{ 'head-sha': 'a'.repeat(40) }, 'input head-sha is only for the sweep, with the pull-request input'],
+    [{ 'pull-request': '12', 'head-sha': 'main' }, 'input head-sha is "main"; expected the full commit sha the sweep checked out'],
   ])('rejects %j', (inputs, message) => {
     const all = { 'github-token': 'tok', ...inputs } as Record<string, string>;
     if (!('github-token' in inputs) && Object.keys(inputs).length === 0) all['github-token'] = '';

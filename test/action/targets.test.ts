@@ -37,13 +37,13 @@ function resolve(target: EventTarget) {
 }
 
 describe('resolveTargets', () => {
-  it('pull_request: the fresh PR, with the base the event names', async () => {
-    const { targets } = await resolve({ kind: 'pull', number: 1, headSha: HEAD, baseSha: 'e'.repeat(40), baseRef: 'main' });
-    expect(targets.map((t) => [t.pull?.number, t.baseSha, t.baseRef])).toEqual([[1, 'e'.repeat(40), 'main']]);
+  it('pull_request: the fresh PR at its current base, whatever base the replayed event had (issue 12)', async () => {
+    const { targets } = await resolve({ kind: 'pull', number: 3, headSha: HEAD });
+    expect(targets.map((t) => [t.pull?.number, t.headSha, t.baseSha, t.baseRef])).toEqual([[3, HEAD, '3'.padStart(40, 'c'), 'release']]);
   });
 
   it('a stale event (the PR has a newer head) checks nothing and says so', async () => {
-    const { targets, logged } = await resolve({ kind: 'pull', number: 4, headSha: HEAD, baseSha: 'e'.repeat(40), baseRef: 'main' });
+    const { targets, logged } = await resolve({ kind: 'pull', number: 4, headSha: HEAD });
     expect(targets).toEqual([]);
     expect(logged[0]).toContain(`Stale run: the event's head ${HEAD} is no longer the head of PR #4`);
   });
@@ -75,6 +75,16 @@ describe('resolveTargets', () => {
     expect(targets.map((t) => [t.pull?.number, t.headSha, t.baseSha, t.baseRef])).toEqual([[4, NEWER, '4'.padStart(40, 'c'), 'main']]);
     const closed = await resolve({ kind: 'sweep', number: 5 });
     expect(closed).toEqual({ targets: [], logged: ['PR #5 is closed; nothing to check.'] });
+  });
+
+  it('a sweep whose checked-out head is still the PR\'s head checks it; one whose head moved since skips, saying so', async () => {
+    const same = await resolve({ kind: 'sweep', number: 4, headSha: NEWER });
+    expect(same.targets.map((t) => [t.pull?.number, t.headSha])).toEqual([[4, NEWER]]);
+    const moved = await resolve({ kind: 'sweep', number: 4, headSha: HEAD });
+    expect(moved).toEqual({
+      targets: [],
+      logged: [`Skipped: PR #4's head moved from the checked-out ${HEAD} to ${NEWER} since the sweep checked it out; the run for the new head owns the check.`],
+    });
   });
 
   it('merge_group: no pull request, the queued base', async () => {
