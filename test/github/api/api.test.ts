@@ -2,6 +2,7 @@ import nock from 'nock';
 import { useStrictNock } from '../../support/github-fake/strict-nock.js';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/github/api/client.js';
+import { DecoyCheckError } from '../../../src/github/api/check-apps.js';
 import { checkRunWriter, type CheckAnnotation } from '../../../src/github/api/checks.js';
 import { COMMENT_MARKER, stickyComments } from '../../../src/github/api/comments.js';
 import { contentSource } from '../../../src/github/api/contents.js';
@@ -126,23 +127,64 @@ describe('checkRunWriter', () => {
     expect(length).toBe(65535);
   });
 
-  it('trap 10: reuses the run of the same name on the head commit instead of creating a second one', async () => {
-    nock(API).get('/repos/acme/schemas/commits/abc/check-runs').query(true).reply(200, { total_count: 1, check_runs: [{ id: 9, name: 'Schema guardrails', head_sha: 'abc' }] });
-    nock(API).patch('/repos/acme/schemas/check-runs/9', { status: 'in_progress' }).reply(200, {});
-    expect(await checkRunWriter(client(), REPO).start('Schema guardrails', 'abc')).toBe(9);
+  const GUARDRAILS = { id: 1001, slug: 'guardrails-gate', name: 'Guardrails gate' };
+  const RUNS = '/repos/acme/schemas/commits/abc/check-runs';
+  const LIST = { check_name: 'Schema guardrails', filter: 'all', per_page: '100' };
+  const run = (id: number, app: { id: number; slug: string; name: string }) => ({ id, name: 'Schema guardrails', head_sha: 'abc', status: 'completed', conclusion: 'success', app });
+
+  it('one writer per run: creates a new run on every start and never touches an existing one of the same name', async () => {
+    nock(API).post('/repos/acme/schemas/check-runs', { name: 'Schema guardrails', head_sha: 'abc', status: 'in_progress' }).reply(201, run(12, GUARDRAILS));
+    // Run 9 is an older evaluation of the same app: it is listed, not patched (strict nock fails any PATCH).
+    nock(API).get(RUNS).query(LIST).reply(200, { total_count: 2, check_runs: [run(12, GUARDRAILS), run(9, GUARDRAILS)] });
+    expect(await checkRunWriter(client(), REPO).start('Schema guardrails', 'abc')).toBe(12);
   });
 
-  it('creates the run when none exists', async () => {
-    nock(API).get('/repos/acme/schemas/commits/abc/check-runs').query(true).reply(200, { total_count: 0, check_runs: [] });
-    nock(API).post('/repos/acme/schemas/check-runs', { name: 'Schema guardrails', head_sha: 'abc', status: 'in_progress' }).reply(201, { id: 11 });
-    expect(await checkRunWriter(client(), REPO).start('Schema guardrails', 'abc')).toBe(11);
+  it('a run of the same name from another app is a decoy: the new run fails with the reason and start throws it', async () => {
+    const decoy = { id: 2002, slug: 'ci-helper', name: 'CI helper' };
+    nock(API).post('/repos/acme/schemas/check-runs').reply(201, run(12, GUARDRAILS));
+    nock(API).get(RUNS).query(LIST).reply(200, { total_count: 2, check_runs: [run(12, GUARDRAILS), run(7, decoy)] });
+    let failed: { conclusion?: string; output?: { title: string; summary: string } } = {};
+    nock(API).patch('/repos/acme/schemas/check-runs/12', (body: typeof failed) => ((failed = body), true)).reply(200, {});
+
+    const error = await checkRunWriter(client(), REPO).start('Schema guardrails', 'abc').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(DecoyCheckError);
+    expect(error).not.toBeInstanceOf(GitHubApiError);
+    expect((error as Error).message).toBe(
+      'another app posts check runs named "Schema guardrails" on abc: app ci-helper (id 2002), not this action\'s app guardrails-gate (id 1001); ' +
+        'a decoy can pass where the ruleset does not pin the source, so this run fails: require "Schema guardrails" with app guardrails-gate (id 1001) as its expected source (docs/security.md) and remove the other app\'s checks: write access',
+    );
+    expect(failed.conclusion).toBe('failure');
+    expect(failed.output?.title).toBe('Another app posts under this check name');
+    expect(failed.output?.summary).toContain('| 7 | app ci-helper (id 2002) |');
   });
 
-  it('trap 8: a read-only fork token gets a typed forbidden error', async () => {
-    nock(API).get('/repos/acme/schemas/commits/abc/check-runs').query(true).reply(200, { total_count: 0, check_runs: [] });
+  it('reads every page of runs of that name, so a decoy on a later page is found', async () => {
+    const decoy = { id: 2002, slug: 'ci-helper', name: 'CI helper' };
+    const next = { link: `<${API}${RUNS}?check_name=Schema%20guardrails&filter=all&per_page=100&page=2>; rel="next"` };
+    nock(API).post('/repos/acme/schemas/check-runs').reply(201, run(300, GUARDRAILS));
+    nock(API).get(RUNS).query(LIST).reply(200, { total_count: 101, check_runs: Array.from({ length: 100 }, (_, i) => run(300 - i, GUARDRAILS)) }, next);
+    nock(API).get(RUNS).query({ ...LIST, page: '2' }).reply(200, { total_count: 101, check_runs: [run(5, decoy)] });
+    nock(API).patch('/repos/acme/schemas/check-runs/300').reply(200, {});
+    expect(await checkRunWriter(client(), REPO).start('Schema guardrails', 'abc').catch((e: unknown) => e)).toBeInstanceOf(DecoyCheckError);
+  });
+
+  it('a refused listing after the run was created fails that run and is never taken for a read-only token', async () => {
+    nock(API).post('/repos/acme/schemas/check-runs').reply(201, run(12, GUARDRAILS));
+    nock(API).get(RUNS).query(LIST).reply(403, { message: 'Resource not accessible by integration' });
+    let conclusion: string | undefined;
+    nock(API).patch('/repos/acme/schemas/check-runs/12', (body: { conclusion?: string }) => ((conclusion = body.conclusion), true)).reply(200, {});
+    const error = await checkRunWriter(client(), REPO).start('Schema guardrails', 'abc').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect([(error as GitHubApiError).kind, (error as GitHubApiError).status]).toEqual(['failed', undefined]);
+    expect((error as Error).message).toContain('list the check runs named "Schema guardrails" on abc');
+    expect(conclusion).toBe('failure');
+  });
+
+  it('trap 8: a read-only fork token gets a typed forbidden error when creating the run', async () => {
     nock(API).post('/repos/acme/schemas/check-runs').reply(403, { message: 'Resource not accessible by integration' });
     const error = await checkRunWriter(client(), REPO).start('Schema guardrails', 'abc').catch((e: unknown) => e);
-    expect((error as GitHubApiError).kind).toBe('forbidden');
+    expect([(error as GitHubApiError).kind, (error as GitHubApiError).status]).toEqual(['forbidden', 403]);
   });
 });
 
