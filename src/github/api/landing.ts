@@ -3,10 +3,13 @@
  * trust: (a) the repository activity that first brought the commit onto `refs/heads/<branch>`,
  * which also reveals force pushes (landing-proof.ts matches it); (b) `merged_at` of the pull request
  * into the branch whose merge commit it is; (c) the committer date of a commit GitHub itself created
- * and signed (web-flow). Otherwise the landing is unproven: committer dates are set by the client.
+ * and signed (web-flow). (b) and (c) are used only when the activity read covers the window
+ * (`fallbackGate`). Otherwise the landing is unproven: committer dates are set by the client.
  */
 import {
   activityMatcher,
+  fallbackGate,
+  uncoveredLanding,
   unprovenLanding,
   type LandingFact,
 } from '../../policy/deprecation/landing-proof.js';
@@ -55,9 +58,11 @@ export function provenLanding(sources: { activity: ActivitySource; commits: Comm
       const matcher = activityMatcher({ branch, chain: request.chain, commits: [...request.commits.keys()], ...(request.windowStart !== undefined && { windowStart: request.windowStart }) });
       // Newest first, page by page: stop as soon as every commit is settled.
       for await (const activity of sources.activity.activities(branch)) if (matcher.feed(activity)) break;
-      const { landings, unresolved } = matcher.result();
-      const facts = new Map(landings);
-      for (const commit of unresolved) facts.set(commit, await fallback(sources.commits, commit, branch));
+      const match = matcher.result();
+      const facts = new Map(match.landings);
+      if (match.unresolved.length === 0) return facts;
+      const gate = fallbackGate(match, branch, request.windowStart);
+      for (const commit of match.unresolved) facts.set(commit, gate.allowed ? await fallback(sources.commits, commit, branch) : uncoveredLanding(commit, branch, gate.reason));
       return facts;
     },
   };

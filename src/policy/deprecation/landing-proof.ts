@@ -59,8 +59,10 @@ export interface MatchRequest {
 export interface ActivityMatch {
   /** Commits dated by an activity, or unproven because the branch was rewritten after they landed. */
   readonly landings: ReadonlyMap<string, LandingFact>;
-  /** Commits no activity read accounts for: the caller tries the weaker sources. */
+  /** Commits no activity read accounts for: `fallbackGate` says whether the weaker sources may date them. */
   readonly unresolved: readonly string[];
+  /** The oldest activity fed, absent when none was. */
+  readonly oldestRead?: BranchActivity;
 }
 
 export interface ActivityMatcher {
@@ -85,6 +87,7 @@ export function activityMatcher(request: MatchRequest): ActivityMatcher {
   const landings = new Map<string, LandingFact>();
   const cutoff = request.windowStart === undefined ? undefined : Date.parse(request.windowStart);
   let reachedChain = false;
+  let oldestRead: BranchActivity | undefined;
   const settle = (fact: LandingFact) => {
     landings.set(fact.commit, fact);
     pending.delete(fact.commit);
@@ -92,6 +95,7 @@ export function activityMatcher(request: MatchRequest): ActivityMatcher {
   return {
     feed(activity) {
       if (pending.size === 0) return true;
+      oldestRead = activity;
       const after = position.get(activity.after);
       const rewrite = rewriteOf(activity, after, reachedChain, position, request.branch);
       if (rewrite !== undefined) {
@@ -114,7 +118,7 @@ export function activityMatcher(request: MatchRequest): ActivityMatcher {
       }
       return pending.size === 0;
     },
-    result: () => ({ landings, unresolved: [...pending] }),
+    result: () => ({ landings, unresolved: [...pending], ...(oldestRead !== undefined && { oldestRead }) }),
   };
 }
 
@@ -123,6 +127,33 @@ export function matchActivities(request: MatchRequest, activities: Iterable<Bran
   const matcher = activityMatcher(request);
   for (const activity of activities) if (matcher.feed(activity)) break;
   return matcher.result();
+}
+
+/** Whether `merged_at` and web-flow dates may date the commits the activity left unresolved. */
+export type FallbackGate = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
+
+/**
+ * The weaker sources say when a commit was merged or made, not that it stayed on the branch: only
+ * the activity record shows rewrites. They are used only when the record read covers the window:
+ * its oldest entry read is the branch's creation (the whole record), or is older than the window's
+ * start (any rewrite that matters would have been read). Otherwise a force push inside the window
+ * could be missing from what was read (issue 12, "stricter dating").
+ */
+export function fallbackGate(match: Pick<ActivityMatch, 'oldestRead'>, branch: string, windowStart?: string): FallbackGate {
+  const oldest = match.oldestRead;
+  if (oldest !== undefined && (oldest.type === 'branch_creation' || NO_COMMIT.test(oldest.before))) return { allowed: true };
+  if (oldest !== undefined && windowStart !== undefined && Date.parse(oldest.at) < Date.parse(windowStart)) return { allowed: true };
+  if (oldest === undefined) return { allowed: false, reason: `the repository activity of ${branch} lists nothing, ${WITHOUT_RECORD}` };
+  const limit = windowStart === undefined ? 'not to the creation of the branch' : `later than the window's start (${windowStart}) and not to the creation of the branch`;
+  return { allowed: false, reason: `the repository activity of ${branch} reaches back only to the ${HOW[oldest.type]} ${by(oldest.actor)} at ${oldest.at}, ${limit}, ${WITHOUT_RECORD}` };
+}
+
+const WITHOUT_RECORD = 'so a force push since the marker landed could be missing; merged_at and web-flow commit dates are not used without that record';
+
+/** The fact for a commit the weaker sources may not date, because the activity record read does not cover the window. */
+export function uncoveredLanding(commit: string, branch: string, reason: string): LandingFact {
+  const detail = `no record proves when commit ${short(commit)} reached ${branch}: ${reason}; re-run the check once the activity record covers the window, or ask a Platform Lead for the emergency label`;
+  return { commit, source: 'unproven', detail };
 }
 
 /** The fact for a commit that nothing proves, with what to do about it. */

@@ -97,30 +97,61 @@ describe('landingSource: fallbacks when the activity does not list the arrival',
   });
 
   it('then merged_at of the pull request into the branch, then a GitHub-signed committer date, else unproven', async () => {
-    nock(API).get(ACTIVITY).query(FIRST_PAGE).reply(200, [activity('push', 'c4', 'c5', '2026-10-05T10:00:00Z')]);
-    nock(API).get('/repos/acme/schemas/commits/c1/pulls').query({ per_page: '100' }).reply(200, [merged('c1', 'main', 12)]);
-    // c2: merged into another branch first (its merged_at says nothing about main), then made by GitHub.
-    nock(API).get('/repos/acme/schemas/commits/c2/pulls').query({ per_page: '100' }).reply(200, [merged('c2', 'release', 13)]);
-    nock(API).get('/repos/acme/schemas/commits/c2').reply(200, commit('noreply@github.com', true));
+    // c5, c4, c3 are newer than the one tip the record shows (c2); c9 is on no chain the record knows.
+    nock(API).get(ACTIVITY).query(FIRST_PAGE).reply(200, [activity('push', 'c1', 'c2', '2026-10-05T10:00:00Z')]);
+    nock(API).get('/repos/acme/schemas/commits/c5/pulls').query({ per_page: '100' }).reply(200, [merged('c5', 'main', 12)]);
+    // c4: merged into another branch first (its merged_at says nothing about main), then made by GitHub.
+    nock(API).get('/repos/acme/schemas/commits/c4/pulls').query({ per_page: '100' }).reply(200, [merged('c4', 'release', 13)]);
+    nock(API).get('/repos/acme/schemas/commits/c4').reply(200, commit('noreply@github.com', true));
     // c3: claims to be GitHub's, but nothing signed it.
     nock(API).get('/repos/acme/schemas/commits/c3/pulls').query({ per_page: '100' }).reply(200, []);
     nock(API).get('/repos/acme/schemas/commits/c3').reply(200, commit('noreply@github.com', false));
-    // c4: unknown to the API.
-    nock(API).get('/repos/acme/schemas/commits/c4/pulls').query({ per_page: '100' }).reply(404, { message: 'No commit found' });
-    nock(API).get('/repos/acme/schemas/commits/c4').reply(422, { message: 'No commit found for SHA: c4' });
+    // c9: unknown to the API.
+    nock(API).get('/repos/acme/schemas/commits/c9/pulls').query({ per_page: '100' }).reply(404, { message: 'No commit found' });
+    nock(API).get('/repos/acme/schemas/commits/c9').reply(422, { message: 'No commit found for SHA: c9' });
 
-    const facts = await landing().prove({ chain: CHAIN, commits: commits('c1', 'c2', 'c3', 'c4') });
+    // The record read reaches back to 10-05, before the window's start: a rewrite since then would show.
+    const facts = await landing().prove({ chain: CHAIN, commits: commits('c5', 'c4', 'c3', 'c9'), windowStart: '2026-11-01T00:00:00Z' });
 
-    expect(facts.get('c1')).toEqual({ commit: 'c1', source: 'pr-merged-at', at: '2026-09-20T08:00:00Z', detail: 'merge commit of pull request #12, merged into main at 2026-09-20T08:00:00Z' });
-    expect(facts.get('c2')).toEqual({ commit: 'c2', source: 'web-flow-committer-date', at: '2026-09-21T08:00:00Z', detail: 'created and signed by GitHub (web-flow) at 2026-09-21T08:00:00Z' });
+    expect(facts.get('c5')).toEqual({ commit: 'c5', source: 'pr-merged-at', at: '2026-09-20T08:00:00Z', detail: 'merge commit of pull request #12, merged into main at 2026-09-20T08:00:00Z' });
+    expect(facts.get('c4')).toEqual({ commit: 'c4', source: 'web-flow-committer-date', at: '2026-09-21T08:00:00Z', detail: 'created and signed by GitHub (web-flow) at 2026-09-21T08:00:00Z' });
     expect([facts.get('c3')?.source, facts.get('c3')?.at]).toEqual(['unproven', undefined]);
-    expect(facts.get('c4')?.detail).toContain('no record proves when commit c4 reached main');
+    expect(facts.get('c9')?.detail).toContain('no record proves when commit c9 reached main');
+  });
+
+  it('uses them when the oldest entry read is the branch creation, whatever the window', async () => {
+    // c5 is newer than every tip the record shows (the activity lags behind the push).
+    nock(API).get(ACTIVITY).query(FIRST_PAGE).reply(200, [activity('branch_creation', ZERO, 'c3', '2026-10-01T10:00:00Z')]);
+    nock(API).get('/repos/acme/schemas/commits/c5/pulls').query({ per_page: '100' }).reply(200, [merged('c5', 'main', 14)]);
+    const facts = await landing().prove({ chain: CHAIN, commits: commits('c5'), windowStart: '2026-09-01T00:00:00Z' });
+    expect(facts.get('c5')).toEqual(expect.objectContaining({ source: 'pr-merged-at', at: '2026-09-20T08:00:00Z' }));
+  });
+
+  it('never asks for them when the record read ends inside the window: unproven, with the reason', async () => {
+    // Strict nock: a merged_at or commit lookup would be an unmocked request and fail the test.
+    nock(API).get(ACTIVITY).query(FIRST_PAGE).reply(200, [activity('push', 'c4', 'c5', '2026-10-05T10:00:00Z', 'bob')]);
+    const facts = await landing().prove({ chain: CHAIN, commits: commits('c1'), windowStart: '2026-10-01T00:00:00Z' });
+    expect(facts.get('c1')).toEqual({
+      commit: 'c1',
+      source: 'unproven',
+      detail:
+        'no record proves when commit c1 reached main: the repository activity of main reaches back only to the push by @bob at 2026-10-05T10:00:00Z, ' +
+        'later than the window\'s start (2026-10-01T00:00:00Z) and not to the creation of the branch, so a force push since the marker landed could be missing; ' +
+        'merged_at and web-flow commit dates are not used without that record; re-run the check once the activity record covers the window, or ask a Platform Lead for the emergency label',
+    });
+  });
+
+  it('an empty activity record leaves every commit unproven without asking the weaker sources', async () => {
+    nock(API).get(ACTIVITY).query(FIRST_PAGE).reply(200, []);
+    const facts = await landing().prove({ chain: CHAIN, commits: commits('c1', 'c2'), windowStart: '2026-10-01T00:00:00Z' });
+    expect([facts.get('c1')?.source, facts.get('c2')?.source]).toEqual(['unproven', 'unproven']);
+    expect(facts.get('c2')?.detail).toContain('the repository activity of main lists nothing');
   });
 
   it('rethrows a refused pull request lookup instead of falling back', async () => {
-    nock(API).get(ACTIVITY).query(FIRST_PAGE).reply(200, []);
-    nock(API).get('/repos/acme/schemas/commits/c1/pulls').query({ per_page: '100' }).reply(403, { message: 'Resource not accessible by integration' });
-    const error = await landing().prove({ chain: CHAIN, commits: commits('c1') }).catch((e: unknown) => e);
+    nock(API).get(ACTIVITY).query(FIRST_PAGE).reply(200, [activity('branch_creation', ZERO, 'c3', '2026-10-01T10:00:00Z')]);
+    nock(API).get('/repos/acme/schemas/commits/c5/pulls').query({ per_page: '100' }).reply(403, { message: 'Resource not accessible by integration' });
+    const error = await landing().prove({ chain: CHAIN, commits: commits('c5') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubApiError);
     expect((error as GitHubApiError).status).toBe(403);
   });

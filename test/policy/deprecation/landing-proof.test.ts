@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityMatcher, matchActivities, unprovenLanding, type BranchActivity, type BranchActivityType, type MatchRequest } from '../../../src/policy/deprecation/landing-proof.js';
+import { activityMatcher, fallbackGate, matchActivities, uncoveredLanding, unprovenLanding, type BranchActivity, type BranchActivityType, type MatchRequest } from '../../../src/policy/deprecation/landing-proof.js';
 
 const ZERO = '0'.repeat(40);
 /** main's first-parent chain from the base commit, newest first: c6 is position 0, c1 position 5. */
@@ -152,6 +152,60 @@ describe('the window start bounds the search', () => {
   it('inside the window it still finds the exact arrival', () => {
     const req = request(['c1'], { windowStart: '2026-09-01T00:00:00Z' });
     expect(matchActivities(req, HISTORY).landings.get('c1')?.at).toBe('2026-10-01T10:00:00Z');
+  });
+});
+
+describe('fallbackGate: merged_at and web-flow dates only where the activity read covers the window', () => {
+  it('the oldest entry read is the branch creation: the whole record was read', () => {
+    // c6 is newer than every tip the record shows, so the activity leaves it unresolved.
+    const match = matchActivities(request(['c6']), HISTORY.slice(1));
+    expect([match.unresolved, match.oldestRead]).toEqual([['c6'], HISTORY[3]]);
+    expect(fallbackGate(match, 'main', '2026-10-02T00:00:00Z')).toEqual({ allowed: true });
+    expect(fallbackGate(match, 'main')).toEqual({ allowed: true });
+  });
+
+  it('a push from nothing (before all zeros) is a creation too', () => {
+    expect(fallbackGate({ oldestRead: act('push', ZERO, 'c1', '10-01T10:00') }, 'main', '2026-10-02T00:00:00Z')).toEqual({ allowed: true });
+  });
+
+  it('the oldest entry read is older than the window start', () => {
+    const match = matchActivities(request(['c6']), HISTORY.slice(1, 3));
+    expect(match.oldestRead).toEqual(HISTORY[2]);
+    expect(fallbackGate(match, 'main', '2026-10-03T10:00:01Z')).toEqual({ allowed: true });
+  });
+
+  it('the record read ends inside the window: unproven, with the reason', () => {
+    const match = matchActivities(request(['c6']), HISTORY.slice(1, 3));
+    const gate = fallbackGate(match, 'main', '2026-10-03T10:00:00Z');
+    expect(gate).toEqual({
+      allowed: false,
+      reason:
+        'the repository activity of main reaches back only to the push by @alice at 2026-10-03T10:00:00Z, later than the window\'s start (2026-10-03T10:00:00Z) and not to the creation of the branch, ' +
+        'so a force push since the marker landed could be missing; merged_at and web-flow commit dates are not used without that record',
+    });
+    expect(uncoveredLanding('0123456789abcdef0123', 'main', gate.allowed ? '' : gate.reason)).toEqual({
+      commit: '0123456789abcdef0123',
+      source: 'unproven',
+      detail: `no record proves when commit 0123456789ab reached main: ${gate.allowed ? '' : gate.reason}; re-run the check once the activity record covers the window, or ask a Platform Lead for the emergency label`,
+    });
+  });
+
+  it('without a window start only the creation will do', () => {
+    const gate = fallbackGate({ oldestRead: act('push', 'c1', 'c3', '01-01T10:00') }, 'main');
+    expect(gate.allowed).toBe(false);
+    expect(gate.allowed ? '' : gate.reason).toContain('reaches back only to the push by @alice at 2026-01-01T10:00:00Z, not to the creation of the branch, so');
+  });
+
+  it('an empty record proves nothing', () => {
+    const match = matchActivities(request(['c6']), []);
+    expect(match.oldestRead).toBeUndefined();
+    const gate = fallbackGate(match, 'main', '2026-10-03T10:00:00Z');
+    expect(gate.allowed ? '' : gate.reason).toBe('the repository activity of main lists nothing, so a force push since the marker landed could be missing; merged_at and web-flow commit dates are not used without that record');
+  });
+
+  it('a deleted account as the oldest actor is named as such', () => {
+    const gate = fallbackGate({ oldestRead: act('force_push', 'c9', 'c3', '10-05T10:00', null) }, 'main', '2026-10-01T00:00:00Z');
+    expect(gate.allowed ? '' : gate.reason).toContain('the force push by a deleted account at 2026-10-05T10:00:00Z');
   });
 });
 
