@@ -4,8 +4,10 @@
  */
 import { checkLevel, checkReaderWriterSchemas, describeFailure, describeIncompatibility, parseCompatibilityLevel } from './compat/index.js';
 import type { CompatibilityLevel, Direction, FindingType } from './compat/index.js';
+import { SchemaError } from './errors.js';
 import { loadSchemaInput, nearestPosition, type LoadedSchema, type SchemaInput } from './load.js';
 import type { SourceRef } from './model.js';
+import type { NameValidation } from './names.js';
 
 export interface CompatibilityIssue {
   readonly type: FindingType;
@@ -31,17 +33,25 @@ export interface CompatibilityResult {
 
 export interface CheckOptions {
   /**
-   * Validate the candidate (or reader) strictly, as the registry validates a new schema. Default true
-   * for the candidate; history and writer schemas are always read leniently, as the registry reads what
-   * it already stores.
+   * Validate defaults and logical types of the candidate (or reader) strictly, as the registry
+   * validates a new schema. Default true for the candidate, false for the reader; history and writer
+   * schemas are always read leniently here, as the registry reads what it already stores.
    */
   readonly strict?: boolean;
+  /**
+   * Name validation (default `strict`: names Avro Java refuses are a SchemaError with their position).
+   * `lenient` is for schemas already registered, which Confluent reads without name validation: it
+   * applies to `history` in checkCompatibility and to both schemas in checkReaderWriter. The candidate
+   * of checkCompatibility is a new schema, so its names are always validated.
+   */
+  readonly names?: NameValidation;
 }
 
 /** Whether `reader` can read data written with `writer`, with every incompatibility. Throws SchemaError. */
 export function checkReaderWriter(reader: SchemaInput, writer: SchemaInput, options: CheckOptions = {}): CompatibilityResult {
-  const readerSchema = loadSchemaInput(reader, { strict: options.strict ?? false });
-  const writerSchema = loadSchemaInput(writer, { strict: false });
+  const names = options.names ?? 'strict';
+  const readerSchema = loadSchemaInput(reader, { strict: options.strict ?? false, names });
+  const writerSchema = labelled('writer', () => loadSchemaInput(writer, { strict: false, names }));
   const result = checkReaderWriterSchemas(readerSchema.schema, writerSchema.schema);
   const issues: CompatibilityIssue[] = result.incompatibilities.map((found) => ({
     type: found.type,
@@ -64,8 +74,9 @@ export function checkReaderWriter(reader: SchemaInput, writer: SchemaInput, opti
 
 /**
  * Whether `candidate` may be registered after `history` (oldest first) at a Confluent compatibility
- * level (default BACKWARD). Throws SchemaError for an invalid schema and InvalidCompatibilityLevelError
- * for an unknown level.
+ * level (default BACKWARD). Throws SchemaError for an invalid schema (in the candidate or in `history`;
+ * see `names` for registered history with names Avro refuses) and InvalidCompatibilityLevelError for
+ * an unknown level.
  */
 export function checkCompatibility(
   candidate: SchemaInput,
@@ -74,8 +85,9 @@ export function checkCompatibility(
   options: CheckOptions = {},
 ): CompatibilityResult {
   const checkedLevel = parseCompatibilityLevel(level);
-  const loadedCandidate = loadSchemaInput(candidate, { strict: options.strict ?? true });
-  const loadedHistory = history.map((version) => loadSchemaInput(version, { strict: false }).schema);
+  const loadedCandidate = loadSchemaInput(candidate, { strict: options.strict ?? true, names: 'strict' });
+  const names = options.names ?? 'strict';
+  const loadedHistory = history.map((version, index) => labelled(`history[${index}]`, () => loadSchemaInput(version, { strict: false, names })).schema);
   const result = checkLevel(loadedCandidate.schema, loadedHistory, checkedLevel);
   return {
     compatible: result.compatible,
@@ -94,4 +106,14 @@ export function checkCompatibility(
 function positionIn(loaded: LoadedSchema, node: SourceRef): { line?: number; column?: number } {
   if (!loaded.document || node.file !== loaded.file) return {};
   return nearestPosition(loaded.document, node.pointer) ?? {};
+}
+
+/** Errors in the second schema (or a history version) name it, since the caller gave no file name. */
+function labelled(label: string, load: () => LoadedSchema): LoadedSchema {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof SchemaError && error.file === undefined) throw error.withDetails({ file: label });
+    throw error;
+  }
 }

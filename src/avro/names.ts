@@ -1,14 +1,34 @@
-/** Avro name rules: full names, namespaces and the spec's name grammar. */
+/** Avro name rules: full names, namespaces and the name grammar Avro Java enforces. */
 
-const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * How names are validated. `strict` refuses what Avro Java's default `Schema.Parser` refuses (and so
+ * what the registry refuses on registration); `lenient` accepts any name, as the registry reads the
+ * schemas it already stores (`NameValidator.NO_VALIDATION`).
+ */
+export type NameValidation = 'strict' | 'lenient';
 
-export function isValidName(name: string): boolean {
-  return NAME_PATTERN.test(name);
-}
+// Avro Java's UTF_VALIDATOR tests each UTF-16 unit with Character.isLetter / isLetterOrDigit, so a
+// letter outside the BMP (a surrogate pair) is refused, as it is here: `u` patterns never match a lone surrogate.
+const FIRST = /^[\p{L}_]$/u;
+const REST = /^[\p{L}\p{Nd}_]$/u;
+/** Most names are ASCII; they skip the per-unit test. */
+const ASCII_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** A namespace is empty (the null namespace) or dot-separated valid names. */
-export function isValidNamespace(namespace: string): boolean {
-  return namespace === '' || namespace.split('.').every(isValidName);
+/**
+ * Why Avro Java refuses `name` as a name (record, enum and fixed short names, their aliases, field
+ * names, enum symbols), or undefined when it accepts it. Namespaces are never validated by Avro Java.
+ */
+export function nameProblem(name: string): string | undefined {
+  if (ASCII_NAME.test(name)) return undefined;
+  if (name === '') return 'it is empty';
+  for (let i = 0; i < name.length; i++) {
+    const unit = name[i] as string;
+    if (!(i === 0 ? FIRST : REST).test(unit)) {
+      const shown = /[\p{Cc}\p{Cs}\p{Z}]/u.test(unit) ? `U+${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : `"${unit}"`;
+      return i === 0 ? `it starts with ${shown}` : `it contains ${shown}`;
+    }
+  }
+  return undefined;
 }
 
 /**

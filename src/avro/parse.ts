@@ -16,17 +16,24 @@ import type {
   UnionSchema,
 } from './model.js';
 import { PRIMITIVE_NAMES } from './model.js';
-import { isValidName, isValidNamespace, qualify, resolveName } from './names.js';
+import { nameProblem, qualify, resolveName, shortName, type NameValidation } from './names.js';
 
 export interface ParseOptions {
   /** Named in errors and recorded on every node. */
   readonly file?: string;
   /**
-   * Strict parsing validates names, defaults and logical types, as the registry does for a new schema.
-   * Lenient parsing accepts what the registry has stored (Avro Java parses stored schemas without
-   * validation): invalid defaults, names and logical types pass, and invalid logical types are dropped.
+   * Strict parsing validates defaults and logical types, as the registry does for a new schema.
+   * Lenient parsing accepts what the registry has stored: invalid defaults and logical types pass, and
+   * invalid logical types are dropped. Names are governed by `names`, not by this.
    */
   readonly strict?: boolean;
+  /**
+   * Default `strict`: names are refused where Avro Java's `Schema.Parser` refuses them (the short
+   * names of records, enums and fixed types and of their aliases, field names, enum symbols), as the
+   * registry does on registration, whatever `strict` says. `lenient` is only for schemas the registry
+   * already stores, which it reads without name validation (issue 12).
+   */
+  readonly names?: NameValidation;
   /** Named types defined elsewhere (schema references, other files), by full name. */
   readonly namedTypes?: ReadonlyMap<string, NamedSchema>;
   /** Deepest schema nesting accepted; deeper input gets a TOO_DEEP error instead of a stack overflow. */
@@ -54,6 +61,7 @@ const NO_STRINGS: readonly string[] = Object.freeze([]);
 interface Context {
   readonly file?: string;
   readonly strict: boolean;
+  readonly validateNames: boolean;
   readonly maxDepth: number;
   readonly external: ReadonlyMap<string, NamedSchema>;
   readonly named: Map<string, NamedSchema>;
@@ -66,6 +74,7 @@ export function parseSchema(json: unknown, options: ParseOptions = {}): ParsedSc
   const context: Context = {
     file: options.file,
     strict: options.strict ?? true,
+    validateNames: (options.names ?? 'strict') === 'strict',
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     external: options.namedTypes ?? new Map(),
     named: new Map(),
@@ -84,6 +93,18 @@ export function parseSchema(json: unknown, options: ParseOptions = {}): ParsedSc
 
 function fail(context: Context, code: SchemaErrorCode, pointer: string, problem: string, hint?: string): never {
   throw new SchemaError(code, problem, { file: context.file, pointer, hint });
+}
+
+const NAME_HINT = 'use letters, digits and underscores, not starting with a digit; the registry refuses any other name';
+
+/**
+ * Refuses `name` where Avro Java's name validator would. `kind` says which name it is ("Avro name",
+ * "field name", "enum symbol", "alias"); `shown` is the text quoted (a dotted name, whole).
+ */
+function checkName(context: Context, name: string, kind: string, pointer: string, shown = name): void {
+  if (!context.validateNames) return;
+  const problem = nameProblem(name);
+  if (problem !== undefined) fail(context, 'INVALID_NAME', pointer, `"${shown}" is not a valid ${kind}: ${problem}`, NAME_HINT);
 }
 
 function parseNode(json: unknown, pointer: string, namespace: string, depth: number, context: Context): Schema {
@@ -179,10 +200,8 @@ function parseNamedHeader(json: JsonObject, pointer: string, enclosing: string, 
     fail(context, 'INVALID_SCHEMA', `${pointer}/namespace`, `"namespace" must be a string, not ${describe(explicit)}`);
   }
   const resolved = resolveName(declared, explicit ?? undefined, enclosing);
-  if (context.strict && (!isValidName(resolved.name) || !isValidNamespace(resolved.namespace))) {
-    fail(context, 'INVALID_NAME', `${pointer}/name`, `"${resolved.fullName}" is not a valid Avro name`,
-      'use letters, digits and underscores, not starting with a digit, with dots only between namespace parts');
-  }
+  // As Avro Java: only the short name is validated, never the namespace (attribute or dotted prefix).
+  checkName(context, resolved.name, 'Avro name', `${pointer}/name`, declared);
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail(context, 'INVALID_NAME', `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
@@ -191,6 +210,7 @@ function parseNamedHeader(json: JsonObject, pointer: string, enclosing: string, 
       'refer to the first definition by name instead of defining it again');
   }
   const declaredAliases = stringList(json.aliases, `${pointer}/aliases`, context);
+  declaredAliases.forEach((alias, index) => checkName(context, shortName(alias), 'alias', `${pointer}/aliases/${index}`, alias));
   const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
   const doc = typeof json.doc === 'string' ? json.doc : undefined;
   return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
@@ -224,10 +244,7 @@ function parseField(json: unknown, pointer: string, position: number, namespace:
   if (!isObject(json)) fail(context, 'INVALID_SCHEMA', pointer, `a field must be an object, not ${describe(json)}`);
   const name = json.name;
   if (typeof name !== 'string') fail(context, 'INVALID_SCHEMA', pointer, 'a field needs a "name" string', 'add a "name" attribute');
-  if (context.strict && !isValidName(name)) {
-    fail(context, 'INVALID_NAME', `${pointer}/name`, `"${name}" is not a valid field name`,
-      'use letters, digits and underscores, not starting with a digit');
-  }
+  checkName(context, name, 'field name', `${pointer}/name`);
   if (!('type' in json)) fail(context, 'INVALID_SCHEMA', pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
   // Depth counts JSON nesting, as the text layer's limit does: the fields array, the field, its type.
   const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 3, context);
@@ -260,12 +277,9 @@ function parseEnum(json: JsonObject, pointer: string, enclosing: string, context
   }
   const seen = new Set<string>();
   (symbols as string[]).forEach((symbol, index) => {
+    checkName(context, symbol, 'enum symbol', `${pointer}/symbols/${index}`);
     if (seen.has(symbol)) {
       fail(context, 'DUPLICATE_SYMBOL', `${pointer}/symbols/${index}`, `enum "${header.fullName}" lists "${symbol}" twice`);
-    }
-    if (context.strict && !isValidName(symbol)) {
-      fail(context, 'INVALID_NAME', `${pointer}/symbols/${index}`, `"${symbol}" is not a valid enum symbol`,
-        'use letters, digits and underscores, not starting with a digit');
     }
     seen.add(symbol);
   });

@@ -57,6 +57,55 @@ describe('checkCompatibility', () => {
   });
 });
 
+describe('names Avro Java refuses (issue 12)', () => {
+  const badRecord = '{\n  "type": "record",\n  "name": "my-record",\n  "fields": [{"name": "a", "type": "int"}]\n}';
+  const badField = { type: 'record', name: 'Tick', fields: [{ name: 'symbol', type: 'string' }, { name: 'bid-price', type: 'double', default: 0 }] };
+
+  function thrown(fn: () => unknown): SchemaError {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof SchemaError) return error;
+      throw error;
+    }
+    throw new Error('expected a SchemaError');
+  }
+
+  it('checkReaderWriter refuses them in the reader and the writer, with line and column', () => {
+    const reader = thrown(() => checkReaderWriter(badRecord, badRecord));
+    expect([reader.code, reader.file, reader.line, reader.column]).toEqual(['INVALID_NAME', undefined, 3, 3]);
+    expect(reader.message).toMatch(/^line 3:3: "my-record" is not a valid Avro name: it contains "-"\./);
+    const writer = thrown(() => checkReaderWriter(v1, JSON.stringify(badField, null, 1)));
+    expect([writer.code, writer.file, writer.line, writer.pointer]).toEqual(['INVALID_NAME', 'writer', 10, '/fields/1/name']);
+    expect(writer.message).toMatch(/^writer:10:\d+: "bid-price" is not a valid field name/);
+  });
+
+  it('checkCompatibility refuses them in the candidate and in history, naming the version', () => {
+    expect(thrown(() => checkCompatibility(badRecord, [])).line).toBe(3);
+    const history = thrown(() => checkCompatibility(v2, [v1, badField]));
+    expect([history.code, history.file, history.pointer]).toEqual(['INVALID_NAME', 'history[1]', '/fields/1/name']);
+    expect(history.message).toBe('history[1]: "bid-price" is not a valid field name: it contains "-" (at /fields/1/name). use letters, digits and underscores, not starting with a digit; the registry refuses any other name');
+  });
+
+  it('strict: false still validates names (it relaxes defaults and logical types only)', () => {
+    expect(thrown(() => checkReaderWriter(badRecord, v1, { strict: false })).code).toBe('INVALID_NAME');
+    expect(thrown(() => checkCompatibility(v1, [badField], 'BACKWARD', { strict: false })).code).toBe('INVALID_NAME');
+  });
+
+  it("names: 'lenient' reads registered history whose names Avro refuses, and checks against it", () => {
+    expect(checkCompatibility(v1, [badField], 'BACKWARD', { names: 'lenient' })).toEqual({ compatible: true, incompatibilities: [] });
+    // Old consumers of that version need its field: the finding names it, so the version was really read.
+    const withoutDefault = { ...badField, fields: [badField.fields[0], { name: 'bid-price', type: 'double' }] };
+    const forward = checkCompatibility(v1, [withoutDefault], 'FORWARD', { names: 'lenient' });
+    expect(forward.incompatibilities.map((i) => [i.type, i.message, i.version, i.direction])).toEqual([['READER_FIELD_MISSING_DEFAULT_VALUE', 'bid-price', 0, 'forward']]);
+    expect(checkReaderWriter(badRecord, badRecord, { names: 'lenient' })).toEqual({ compatible: true, incompatibilities: [] });
+  });
+
+  it("never relaxes the candidate's names: a new schema is validated as the registry validates it", () => {
+    expect(thrown(() => checkCompatibility(badRecord, [v1], 'NONE', { names: 'lenient' })).code).toBe('INVALID_NAME');
+  });
+});
+
 describe('deep schemas', () => {
   function nestedArrays(depth: number, leaf: string): object | string {
     let json: object | string = leaf;

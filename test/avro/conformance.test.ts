@@ -44,7 +44,10 @@ const RUBY_ONLY = ['avro-ruby-126', 'avro-ruby-128', 'avro-ruby-133', 'avro-ruby
 const VALIDATOR_ONLY = ['avro-java-validator-266', 'avro-java-validator-267'];
 const DEVIATIONS = new Set([...RUBY_ONLY, ...VALIDATOR_ONLY]);
 
-/** The corpus holds registry-stored schemas (e.g. the empty union), so parse leniently like the registry. */
+/**
+ * The corpus holds registry-stored schemas (e.g. the empty union), so defaults and logical types are
+ * read leniently like the registry; names stay strict, since every corpus schema has names Avro Java accepts.
+ */
 function parse(json: unknown): Schema {
   return parseSchema(json, { strict: false }).root;
 }

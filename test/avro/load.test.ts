@@ -73,3 +73,22 @@ describe('loadSchemaSet positions', () => {
     expect(error.message).toContain('Check its spelling');
   });
 });
+
+describe('names in every entry point (issue 12)', () => {
+  const symbolText = '{"type": "enum", "name": "Side",\n "symbols": ["BUY", "SELL-SHORT"]}';
+
+  it('refuses a name Avro Java refuses with its file, line and column, strict or not', () => {
+    for (const strict of [true, false]) {
+      const text = thrown(() => loadSchemaText(symbolText, { file: 'side.avsc', strict }));
+      expect([text.code, text.file, text.line, text.column]).toEqual(['INVALID_NAME', 'side.avsc', 2, 21]);
+      const set = thrown(() => loadSchemaSet([{ file: 'side.avsc', text: symbolText }], { strict }));
+      expect([set.code, set.file, set.line, set.column]).toEqual(['INVALID_NAME', 'side.avsc', 2, 21]);
+      expect(thrown(() => loadSchemaInput(JSON.parse(symbolText), { strict })).pointer).toBe('/symbols/1');
+    }
+  });
+
+  it("accepts it with names: 'lenient'", () => {
+    expect(loadSchemaText(symbolText, { names: 'lenient' }).named.has('Side')).toBe(true);
+    expect(loadSchemaSet([{ file: 'side.avsc', text: symbolText }], { names: 'lenient' }).get('side.avsc')?.named.has('Side')).toBe(true);
+  });
+});

@@ -82,6 +82,50 @@ describe('parseSchema', () => {
     expect(parseSchema([], { strict: false }).root).toMatchObject({ kind: 'union', branches: [] });
   });
 
+  // Where Avro Java's Schema.Parser validates names (issue 12): short names of named types and of
+  // their aliases, field names, enum symbols; whatever `strict` says.
+  const invalidNames: [string, unknown, string, string][] = [
+    ['a record name', { type: 'record', name: 'my-record', fields: [] }, '/name', '"my-record" is not a valid Avro name: it contains "-"'],
+    ['the short part of a dotted name', { type: 'record', name: 'com.acme.1Tick', fields: [] }, '/name', '"com.acme.1Tick" is not a valid Avro name: it starts with "1"'],
+    ['an enum name', { type: 'enum', name: 'Side!', symbols: ['BUY'] }, '/name', '"Side!" is not a valid Avro name: it contains "!"'],
+    ['a fixed name', { type: 'fixed', name: 'md5 hash', size: 16 }, '/name', '"md5 hash" is not a valid Avro name: it contains U+0020'],
+    ['a named type\'s alias', { type: 'record', name: 'R', aliases: ['Old', 'com.acme.old-r'], fields: [] }, '/aliases/1', '"com.acme.old-r" is not a valid alias: it contains "-"'],
+    ['a field name', { type: 'record', name: 'R', fields: [{ name: 'bid-price', type: 'double' }] }, '/fields/0/name', '"bid-price" is not a valid field name: it contains "-"'],
+    ['a nested field name', { type: 'record', name: 'R', fields: [{ name: 'q', type: { type: 'record', name: 'Q', fields: [{ name: '2x', type: 'int' }] } }] }, '/fields/0/type/fields/0/name', '"2x" is not a valid field name: it starts with "2"'],
+    ['an enum symbol', { type: 'enum', name: 'Side', symbols: ['BUY', 'SELL-SHORT'] }, '/symbols/1', '"SELL-SHORT" is not a valid enum symbol: it contains "-"'],
+  ];
+
+  it.each(invalidNames)('refuses an invalid name in %s, strict or not, with its pointer', (_what, json, pointer, problem) => {
+    for (const strict of [true, false]) {
+      const error = parseError(json, { strict });
+      expect([error.code, error.pointer, error.problem]).toEqual(['INVALID_NAME', pointer, problem]);
+    }
+  });
+
+  it.each(invalidNames)('accepts an invalid name in %s with names: lenient, as the registry reads what it stores', (_what, json) => {
+    expect(() => parseSchema(json, { names: 'lenient' })).not.toThrow();
+  });
+
+  it('keeps the names it accepts leniently, so references and findings use them', () => {
+    const { root, named } = parseSchema({ type: 'record', name: 'my-record', namespace: 'com.acme', fields: [{ name: 'bid-price', type: 'double' }] }, { names: 'lenient' });
+    expect([...named.keys()]).toEqual(['com.acme.my-record']);
+    expect((root as RecordSchema).fields[0]!.name).toBe('bid-price');
+  });
+
+  it('never validates namespaces or field aliases, as Avro Java does not', () => {
+    expect(() => parseSchema({ type: 'record', name: 'R', namespace: 'com.my-org.2026', fields: [] })).not.toThrow();
+    expect(() => parseSchema({ type: 'record', name: 'my-org.R', fields: [] })).not.toThrow();
+    expect(() => parseSchema({ type: 'record', name: 'R', fields: [{ name: 'a', type: 'int', aliases: ['old-a'] }] })).not.toThrow();
+  });
+
+  it('accepts Unicode letters and digits, as Avro Java\'s default validator does', () => {
+    expect(() => parseSchema({ type: 'enum', name: 'Größe', symbols: ['KLEIN', 'GROẞ'] })).not.toThrow();
+  });
+
+  it('still refuses redefining a primitive with names: lenient (Avro Java checks it with every validator)', () => {
+    expect(parseError({ type: 'fixed', name: 'int', size: 4 }, { names: 'lenient' }).code).toBe('INVALID_NAME');
+  });
+
   it('turns pathological nesting into TOO_DEEP instead of a stack overflow', () => {
     let json: unknown = 'int';
     for (let i = 0; i < 10_000; i++) json = { type: 'array', items: json };

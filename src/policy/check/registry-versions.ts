@@ -1,7 +1,7 @@
 /**
  * The registry's own versions of a subject as the local engine's history: each parsed leniently (as
- * the registry reads what it stores) together with the schemas it references, fetched from the
- * registry too. A version that does not parse is skipped with a warning, as in the offline history.
+ * the registry reads what it stores: defaults, logical types and names unvalidated) together with the
+ * schemas it references, fetched from the registry too. A version that does not parse is skipped with a warning, as in the offline history.
  */
 import { SchemaError } from '../../avro/errors.js';
 import type { JsonDocument } from '../../avro/json-document.js';
@@ -38,7 +38,9 @@ export async function registryHistory(registered: readonly RegisteredSchema[], f
     }
     const own = `${version.subject}@${version.version}`;
     try {
-      const loaded = loadSchemaSet([...sources, { file: own, text: version.schema }], { strict: false }).get(own);
+      // The registry's own versions only: Confluent stored them and reads them without name
+      // validation, so a name Avro refuses today must not hide a version from the cross-check (issue 12).
+      const loaded = loadSchemaSet([...sources, { file: own, text: version.schema }], { strict: false, names: 'lenient' }).get(own);
       if (loaded === undefined) throw new Error(`internal: ${own} was not loaded`);
       const documents = new Map<string, JsonDocument>(loaded.document ? [[own, loaded.document]] : []);
       const meta = { version: versions.length, file, registry: { subject: version.subject, version: version.version, id: version.id } };
