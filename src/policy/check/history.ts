@@ -1,7 +1,8 @@
 /**
  * A subject's history offline: every committed version of its file along the base branch's
- * first-parent history, parsed leniently (as the registry reads what it stores). A version that does
- * not parse could never have been registered, so it is skipped with a warning instead of failing.
+ * first-parent history, parsed leniently (as the registry reads what it stores) except for names. A
+ * version that does not parse, names Avro refuses included, could never have been registered, so it
+ * is skipped with a warning instead of failing.
  */
 import type { FileVersion } from '../../github/git/history.js';
 import type { GitRepository } from '../../github/git/repository.js';

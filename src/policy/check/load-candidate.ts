@@ -15,8 +15,9 @@ export interface ParsedCandidate {
 export type LoadResult = { readonly ok: true; readonly value: ParsedCandidate } | { readonly ok: false; readonly error: SchemaError; readonly text?: string };
 
 /**
- * Parses `root` from its closure. `strict` validates as the registry validates a new schema; committed
- * versions are parsed leniently, as the registry reads what it stores. Never throws for bad input.
+ * Parses `root` from its closure. `strict` validates defaults and logical types as the registry
+ * validates a new schema; committed versions pass false. Names are always validated: a file whose
+ * names Avro refuses could never have been registered (issue 12). Never throws for bad input.
  */
 export function loadFromClosure(root: string, closure: ReadonlyMap<string, ScannedSource>, strict: boolean, commit?: string): LoadResult {
   const own = closure.get(root);

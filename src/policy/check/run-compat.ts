@@ -1,6 +1,7 @@
 /**
  * `guardrails compat`: one subject's history given as files, oldest first, the candidate last. The
- * candidate is parsed strictly, the older versions leniently, as the registry does.
+ * candidate is parsed strictly, the older versions leniently (defaults and logical types), as the
+ * registry does; names are validated in every file, as the registry refused them on registration.
  */
 import type { CompatibilityLevel } from '../../avro/compat/index.js';
 import { REPORT_VERSION, type CheckReport, type HistoryVersion, type SubjectReport } from '../report/model.js';
