@@ -14,12 +14,17 @@ describe('the package entry (dist/, from npm run build)', () => {
       const v2 = { type: 'record', name: 'T', fields: [{ name: 'a', type: 'int' }, { name: 'b', type: 'int' }] };
       let error;
       try { checkCompatibility('{"type": "nope"}', []); } catch (e) { error = e instanceof SchemaError ? e.code : String(e); }
+      const badName = '{"type": "record", "name": "my-record", "fields": []}';
+      let nameError;
+      try { checkReaderWriter(badName, badName); } catch (e) { nameError = e instanceof SchemaError ? [e.code, e.line, e.column] : String(e); }
       console.log(JSON.stringify({
         pair: checkReaderWriter(v2, v1).incompatibilities.map((i) => i.type),
         level: checkCompatibility(v2, [v1], 'FORWARD').compatible,
         error,
+        nameError,
+        lenient: checkReaderWriter(badName, badName, { names: 'lenient' }).compatible,
       }));`;
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
-    expect(JSON.parse(output)).toEqual({ pair: ['READER_FIELD_MISSING_DEFAULT_VALUE'], level: true, error: 'UNKNOWN_TYPE' });
+    expect(JSON.parse(output)).toEqual({ pair: ['READER_FIELD_MISSING_DEFAULT_VALUE'], level: true, error: 'UNKNOWN_TYPE', nameError: ['INVALID_NAME', 1, 20], lenient: true });
   });
 });
