@@ -4,6 +4,7 @@
  * Each scenario passes against the old base, then main (a) removes a reviewer from the Platform
  * Leads, (b) withdraws a deprecation marker, (c) changes the owners of the file; the replay must then
  * fail, re-evaluated on the fresh base when the checkout holds it, and as stale when it does not.
+ * The sweep, likewise, judges only the head it checked out.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -76,12 +77,14 @@ async function scenario(number: number, approvers: readonly string[]) {
   fake.state.activity.set('acme/schemas:refs/heads/main', mainActivity);
   fake.state.activity.set('acme/schemas:refs/heads/remove-note', [activity('push', oldBase, head, 1)].map((a) => ({ ...a, ref: 'refs/heads/remove-note', actor: { login: 'dev' } })));
   fake.state.contents.set(`${oldBase}:guardrails.yaml`, policy(OLD_POLICY));
-  const setBase = (sha: string) =>
+  /** The pull request as the API reports it now. */
+  const setPull = (headSha: string, baseSha: string) =>
     fake.state.pulls.set(number, {
       number, state: 'open', user: { login: 'dev' }, labels: [],
-      head: { sha: head, ref: 'remove-note', repo: { full_name: 'acme/schemas', name: 'schemas', owner: { login: 'acme' } } },
-      base: { sha, ref: 'main', repo: { full_name: 'acme/schemas', owner: { login: 'acme' } } },
+      head: { sha: headSha, ref: 'remove-note', repo: { full_name: 'acme/schemas', name: 'schemas', owner: { login: 'acme' } } },
+      base: { sha: baseSha, ref: 'main', repo: { full_name: 'acme/schemas', owner: { login: 'acme' } } },
     });
+  const setBase = (sha: string) => setPull(head, sha);
   setBase(oldBase);
   fake.state.reviews.set(number, approvers.map((login, i) => ({ id: i + 1, user: { login, type: 'User' }, state: 'APPROVED', commit_id: head, submitted_at: ago(0) })));
   fake.state.commits.set(number, [{ sha: head, author: { login: 'dev' }, committer: { login: 'dev' } }]);
@@ -90,6 +93,15 @@ async function scenario(number: number, approvers: readonly string[]) {
   const payload = syncPayload(number, head, oldBase);
   const run = (workspace: string): Promise<RunResult> =>
     runBundle(committedActionBundle(), { GITHUB_REPOSITORY: 'acme/schemas', GITHUB_WORKSPACE: workspace, GITHUB_API_URL: apiUrl }, { 'github-token': TOKEN }, payload, 'pull_request');
+  /** The hourly sweep of this PR, as schema-check-sweep.yml passes it the commit it checked out. */
+  const sweep = (workspace: string, checkedOut: string): Promise<RunResult> =>
+    runBundle(
+      committedActionBundle(),
+      { GITHUB_REPOSITORY: 'acme/schemas', GITHUB_WORKSPACE: workspace, GITHUB_API_URL: apiUrl },
+      { 'github-token': TOKEN, 'pull-request': String(number), 'head-sha': checkedOut, 'check-name': 'Schema guardrails (verified)' },
+      { schedule: '17 * * * *' },
+      'schedule',
+    );
 
   /** main moves on: a new commit on main, its policy in the API, its push in main's activity, and the PR's new base. */
   const moveMain = (move: MainMove): string => {
@@ -111,7 +123,7 @@ async function scenario(number: number, approvers: readonly string[]) {
 
   const runs = () => fake.state.checkRuns.filter((r) => r.head_sha === head && r.name === CHECK);
   const latest = () => runs().at(-1);
-  return { repo, fake, head, oldBase, run, moveMain, mergeCheckout, runs, latest };
+  return { repo, fake, head, oldBase, run, sweep, setPull, moveMain, mergeCheckout, runs, latest };
 }
 
 /** A real pull_request `synchronize` payload from @octokit/webhooks-examples, pointed at this PR. */
@@ -240,5 +252,27 @@ describe('a replayed pull_request event is judged against the current base (issu
     expect(result.code).toBe(1);
     expect((JSON.parse(result.outputs.result ?? '{}') as { against?: { commit?: string } }).against?.commit).toBe(newBase);
     expect(verdictOf(result).problems).toContain('schemas/orders.avsc: breaking change not covered by a matured deprecation');
+  }, 120_000);
+});
+
+describe('the sweep judges the head it checked out, or skips (issue 12)', () => {
+  it('a push between the sweep\'s checkout and its API read skips without touching any check; an unmoved head is checked', async () => {
+    const s = await scenario(41, ['lead1', 'expert1']);
+    git(s.repo.dir, 'checkout', '-q', 'remove-note');
+    const checked = await s.sweep(s.repo.dir, s.head);
+    expect(checked.code).toBe(0);
+    const verified = () => s.fake.state.checkRuns.filter((r) => r.name === 'Schema guardrails (verified): main');
+    expect(verified().map((r) => [r.head_sha, r.status, r.conclusion])).toEqual([[s.head, 'completed', 'success']]);
+
+    const pushed = 'e'.repeat(40);
+    s.setPull(pushed, s.oldBase);
+    const before = JSON.stringify(s.fake.state.checkRuns);
+    const comments = JSON.stringify(s.fake.state.comments.get(41));
+    const skipped = await s.sweep(s.repo.dir, s.head);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain(`Skipped: PR #41's head moved from the checked-out ${s.head} to ${pushed} since the sweep checked it out`);
+    expect(skipped.stdout).not.toContain('::error::');
+    expect(JSON.stringify(s.fake.state.checkRuns)).toBe(before);
+    expect(JSON.stringify(s.fake.state.comments.get(41))).toBe(comments);
   }, 120_000);
 });
