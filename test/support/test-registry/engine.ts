@@ -61,10 +61,10 @@ function parseResolved(input: ResolvedSchema, strict: boolean): Schema {
   const named = new Map<string, NamedSchema>();
   for (const ref of input.references) {
     if (ref.schemaType !== 'AVRO') continue;
-    const parsed = parseSchema(JSON.parse(ref.schema), { strict: false, namedTypes: named });
+    const parsed = parseSchema(JSON.parse(ref.schema), { strict: false, names: 'lenient', namedTypes: named });
     for (const [name, type] of parsed.named) named.set(name, type);
   }
-  return parseSchema(JSON.parse(input.schema), { strict, namedTypes: named }).root;
+  return parseSchema(JSON.parse(input.schema), { strict, names: strict ? 'strict' : 'lenient', namedTypes: named }).root;
 }
 
 function validate(input: ResolvedSchema, strict: boolean): string | undefined {
