@@ -1,6 +1,6 @@
 /**
- * Where the verdict goes: step outputs, the job summary, the one check run (with annotations), the
- * sticky PR comment and optional metrics. Outputs and the summary never need a token, so fork PRs
+ * Where the verdict goes: step outputs, the job summary, this evaluation's own check run (with
+ * annotations; the newest run decides, docs/security.md), the sticky PR comment and optional metrics. Outputs and the summary never need a token, so fork PRs
  * with a read-only token still get the complete verdict there and in the exit code.
  */
 import { fitMarkdown } from '../github/api/truncate.js';
