@@ -101,10 +101,14 @@ export function checkRunWriter(client: GitHubClient, ref: RepoRef): CheckRunWrit
   return writer;
 }
 
-/** Every run named `name` on `headSha`, of any app, with the app that created it. */
+/**
+ * The runs named `name` on `headSha`, of any app, with the app that created each. `latest` gives the
+ * newest run of the name in each check suite (one suite per app): every other app still shows, and
+ * the hundreds of runs the sweep leaves on a long-lived head are not paged through on every run.
+ */
 async function runsNamed(client: GitHubClient, ref: RepoRef, name: string, headSha: string): Promise<{ id: number; app?: CheckApp }[]> {
   try {
-    const runs = await client.paginate('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...ref, ref: headSha, check_name: name, filter: 'all', per_page: 100 });
+    const runs = await client.paginate('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ...ref, ref: headSha, check_name: name, filter: 'latest', per_page: 100 });
     return runs.filter((run) => run.name === name && run.head_sha === headSha).map((run) => ({ id: run.id, ...optionalApp(run.app) }));
   } catch (error) {
     // The token just created a run, so even a 403 here is no read-only fork token: never let it pass for one.

@@ -129,7 +129,7 @@ describe('checkRunWriter', () => {
 
   const GUARDRAILS = { id: 1001, slug: 'guardrails-gate', name: 'Guardrails gate' };
   const RUNS = '/repos/acme/schemas/commits/abc/check-runs';
-  const LIST = { check_name: 'Schema guardrails', filter: 'all', per_page: '100' };
+  const LIST = { check_name: 'Schema guardrails', filter: 'latest', per_page: '100' };
   const run = (id: number, app: { id: number; slug: string; name: string }) => ({ id, name: 'Schema guardrails', head_sha: 'abc', status: 'completed', conclusion: 'success', app });
 
   it('one writer per run: creates a new run on every start and never touches an existing one of the same name', async () => {
@@ -161,7 +161,7 @@ describe('checkRunWriter', () => {
 
   it('reads every page of runs of that name, so a decoy on a later page is found', async () => {
     const decoy = { id: 2002, slug: 'ci-helper', name: 'CI helper' };
-    const next = { link: `<${API}${RUNS}?check_name=Schema%20guardrails&filter=all&per_page=100&page=2>; rel="next"` };
+    const next = { link: `<${API}${RUNS}?check_name=Schema%20guardrails&filter=latest&per_page=100&page=2>; rel="next"` };
     nock(API).post('/repos/acme/schemas/check-runs').reply(201, run(300, GUARDRAILS));
     nock(API).get(RUNS).query(LIST).reply(200, { total_count: 101, check_runs: Array.from({ length: 100 }, (_, i) => run(300 - i, GUARDRAILS)) }, next);
     nock(API).get(RUNS).query({ ...LIST, page: '2' }).reply(200, { total_count: 101, check_runs: [run(5, decoy)] });
