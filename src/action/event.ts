@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { pullsOfRun, type RunPullEntry } from '../github/events/workflow-run.js';
 import { InputError } from './inputs.js';
 
 export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_review', 'merge_group', 'workflow_run', 'schedule', 'workflow_dispatch'] as const;
@@ -42,7 +43,16 @@ export type EventTarget =
    * workflow_run: a completed PR run of the unprivileged workflow. The payload lists same-repository
    * PRs only, so a fork's PR is found from its head branch; the base always comes from the fresh PR.
    */
-  | { readonly kind: 'workflow-run'; readonly headSha: string; readonly numbers: readonly number[]; readonly headOwner: string; readonly headBranch: string }
+  | {
+      readonly kind: 'workflow-run';
+      readonly headSha: string;
+      /** PRs into this repository the payload lists at that head (pullsOfRun); empty for a fork's run. */
+      readonly numbers: readonly number[];
+      /** Entries whose base is another repository: their numbers name unrelated PRs here, so only logged. */
+      readonly otherRepositories: readonly number[];
+      readonly headOwner: string;
+      readonly headBranch: string;
+    }
   /**
    * schedule, workflow_dispatch: re-check one PR at its current head and base (team membership
    * changes trigger no event, so a sweep re-evaluates open PRs). `headSha`: the commit the sweep
@@ -104,7 +114,7 @@ interface WorkflowRunPayload {
   readonly head_sha?: string;
   readonly head_branch?: string | null;
   readonly head_repository?: { readonly owner?: { readonly login?: string } } | null;
-  readonly pull_requests?: readonly { readonly number?: number; readonly head?: { readonly sha?: string } }[];
+  readonly pull_requests?: readonly RunPullEntry[];
 }
 
 function workflowRunTarget(payload: Record<string, unknown>): EventTarget {
@@ -122,8 +132,9 @@ function workflowRunTarget(payload: Record<string, unknown>): EventTarget {
   }
   const headOwner = run.head_repository?.owner?.login;
   if (!headOwner || !run.head_branch) throw new InputError('the workflow_run event names no head repository or branch (the fork may have been deleted); nothing can be checked');
-  const numbers = (run.pull_requests ?? []).filter((p) => p.head?.sha === run.head_sha && p.number !== undefined).map((p) => p.number as number);
-  return { kind: 'workflow-run', headSha: run.head_sha, numbers, headOwner, headBranch: run.head_branch };
+  const repository = payload.repository as { id?: number } | undefined;
+  const { numbers, otherRepositories } = pullsOfRun(run.pull_requests ?? [], repository?.id, run.head_sha);
+  return { kind: 'workflow-run', headSha: run.head_sha, numbers, otherRepositories, headOwner, headBranch: run.head_branch };
 }
 
 /** `refs/heads/main` → `main`. */

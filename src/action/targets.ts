@@ -61,6 +61,9 @@ async function sweepTargets(target: Extract<EventTarget, { kind: 'sweep' }>, sou
 
 async function workflowRunTargets(target: Extract<EventTarget, { kind: 'workflow-run' }>, sources: TargetSources): Promise<CheckTarget[]> {
   const { headSha } = target;
+  if (target.otherRepositories.length > 0) {
+    sources.log(`Ignored workflow_run pull request entries of other repositories: ${target.otherRepositories.map((n) => `#${n}`).join(', ')} (their numbers name other pull requests here).`);
+  }
   const numbers = target.numbers.length > 0 ? target.numbers : await sources.pullsAtHead(target.headOwner, target.headBranch, headSha);
   if (numbers.length === 0) sources.log(`No open pull request has ${target.headOwner}:${target.headBranch} at ${headSha} as its head; nothing to check.`);
   const targets: CheckTarget[] = [];

@@ -47,12 +47,15 @@ describe('readEvent', () => {
     run.event = 'pull_request';
     run.head_sha = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
     run.head_branch = 'changes';
+    const here = { id: (payload.repository as { id: number }).id };
     run.pull_requests = [
-      { number: 2, head: { ref: 'changes', sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' }, base: { ref: 'master', sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e' } },
-      { number: 9, head: { ref: 'changes', sha: '0000000000000000000000000000000000000009' }, base: { ref: 'master', sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e' } },
+      { number: 2, head: { ref: 'changes', sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' }, base: { ref: 'master', sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e', repo: here } },
+      { number: 9, head: { ref: 'changes', sha: '0000000000000000000000000000000000000009' }, base: { ref: 'master', sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e', repo: here } },
+      // GitHub lists PRs of other repositories at that head too; their numbers mean nothing here.
+      { number: 5, head: { ref: 'changes', sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821' }, base: { ref: 'master', sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e', repo: { id: here.id + 1 } } },
     ];
     const event = await read('workflow_run', payload, 'pr');
-    expect(event.target).toEqual({ kind: 'workflow-run', headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', numbers: [2], headOwner: 'octo-org', headBranch: 'changes' });
+    expect(event.target).toEqual({ kind: 'workflow-run', headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', numbers: [2], otherRepositories: [5], headOwner: 'octo-org', headBranch: 'changes' });
     expect(event.workspace).toBe(join(workspace, 'pr'));
   });
 

@@ -49,7 +49,7 @@ describe('resolveTargets', () => {
   });
 
   it('workflow_run of a fork PR: found by owner:branch, every open PR of that head, base from the fresh PR', async () => {
-    const { targets } = await resolve({ kind: 'workflow-run', headSha: HEAD, numbers: [], headOwner: 'forker', headBranch: 'patch-1' });
+    const { targets } = await resolve({ kind: 'workflow-run', headSha: HEAD, numbers: [], otherRepositories: [], headOwner: 'forker', headBranch: 'patch-1' });
     expect(targets.map((t) => [t.pull?.number, t.baseRef, t.baseSha])).toEqual([
       [2, 'main', '2'.padStart(40, 'c')],
       [3, 'release', '3'.padStart(40, 'c')],
@@ -57,9 +57,15 @@ describe('resolveTargets', () => {
     expect(fake.requests.some((r) => r.path === '/repos/acme/schemas/pulls')).toBe(true);
   });
 
+  it('workflow_run entries of other repositories are only logged, never looked up here', async () => {
+    const { targets, logged } = await resolve({ kind: 'workflow-run', headSha: HEAD, numbers: [1], otherRepositories: [2], headOwner: 'acme', headBranch: 'feature' });
+    expect(targets.map((t) => t.pull?.number)).toEqual([1]);
+    expect(logged).toEqual(['Ignored workflow_run pull request entries of other repositories: #2 (their numbers name other pull requests here).']);
+  });
+
   it('workflow_run whose head moved on, or that has no open PR, checks nothing', async () => {
-    expect((await resolve({ kind: 'workflow-run', headSha: HEAD, numbers: [], headOwner: 'forker', headBranch: 'moved-on' })).targets).toEqual([]);
-    const none = await resolve({ kind: 'workflow-run', headSha: HEAD, numbers: [], headOwner: 'nobody', headBranch: 'x' });
+    expect((await resolve({ kind: 'workflow-run', headSha: HEAD, numbers: [], otherRepositories: [], headOwner: 'forker', headBranch: 'moved-on' })).targets).toEqual([]);
+    const none = await resolve({ kind: 'workflow-run', headSha: HEAD, numbers: [], otherRepositories: [], headOwner: 'nobody', headBranch: 'x' });
     expect(none.targets).toEqual([]);
     expect(none.logged).toEqual([`No open pull request has nobody:x at ${HEAD} as its head; nothing to check.`]);
   });
