@@ -4,7 +4,8 @@
  * reads the approvals, is held before it completes, a review is dismissed, the verified run judges
  * the dismissal, and only then the stale sweep finishes: the newest run by creation, which GitHub
  * shows and requires, must be the verified run's failure. A decoy run of that name from another app
- * fails the job with the reason.
+ * fails the job with the reason; a `workflow_run.pull_requests` entry of another repository names no
+ * pull request here.
  *
  * The local GitHub fake knows no apps, so a small proxy in front of it plays that part: it says which
  * app each token belongs to (in `app` of every check run, as GitHub does) and can hold one request.
@@ -262,9 +263,8 @@ describe('one writer per check run (issue 12)', () => {
 });
 
 describe('the verified evaluator reads workflow_run.pull_requests for this repository only (issue 12)', () => {
-  // Skipped until src/action/event.ts takes its numbers from pullsOfRun (src/github/events/workflow-run.ts);
-  // it fails on today's event.ts ("Stale run": PR 2 is judged instead of PR 3) and passes with that change.
-  it.skip('an entry of another repository (GitHub\'s own example) is not taken for this repository\'s PR of that number', async () => {
+  // Before issue 12 this judged this repository's PR 2 ("Stale run") and never found PR 3.
+  it('an entry of another repository (GitHub\'s own example) is not taken for this repository\'s PR of that number', async () => {
     const { fake, head, verified, runs } = await scenario();
     // PR 3 comes from a fork; this repository also has a PR 2, at another head.
     const pull3 = fake.state.pulls.get(3) as { head: Record<string, unknown> };
