@@ -10,9 +10,16 @@ export class CheckoutMismatchError extends Error {
   override readonly name = 'CheckoutMismatchError';
 }
 
-/** The PR's current base is not in the checkout: the event is older than the base. */
+/** The event is older than the PR: its base is not in the checkout, or its head or base moved while the run started. */
 export class StaleBaseError extends Error {
   override readonly name = 'StaleBaseError';
+  constructor(
+    message: string,
+    /** The check run's title. */
+    readonly title = 'Base moved since this event',
+  ) {
+    super(message);
+  }
 }
 
 /** The one-line reason a stale run gives; the check run and the job say it first. */

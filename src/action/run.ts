@@ -23,7 +23,7 @@ import { GitHubApiError } from '../github/api/errors.js';
 import { annotationsOf } from './annotations.js';
 import { loadPullFacts } from './approval-facts.js';
 import { loadBasePolicy, type BasePolicy } from './base-policy.js';
-import { StaleBaseError, verifyBase, verifyCheckout } from './checkout.js';
+import { BASE_MOVED, StaleBaseError, verifyBase, verifyCheckout } from './checkout.js';
 import { loadGates } from './deprecation-facts.js';
 import { readEvent, type EventContext } from './event.js';
 import { readInputs, type ActionSettings } from './inputs.js';
@@ -80,12 +80,12 @@ async function checkTarget(ctx: Context): Promise<void> {
   const checks = checkRunWriter(ctx.client, ctx.repo);
   const runId = await tryStartCheck(checks, checkNameFor(ctx.settings, ctx.target.baseRef), ctx.target.headSha);
   try {
-    await evaluateAndPublish(ctx, checks, runId);
+    await evaluateAndPublish({ ...ctx, target: await readAfterStart(ctx) }, checks, runId);
   } catch (error) {
     if (runId !== undefined) {
       const stale = error instanceof StaleBaseError;
       const summary = stale ? `The schema check was not run: ${messageOf(error)}.` : `The schema check could not decide, so it fails closed:\n\n${messageOf(error)}`;
-      const title = stale ? 'Base moved since this event' : 'Schema check failed to run';
+      const title = stale ? error.title : 'Schema check failed to run';
       await checks.complete(runId, { conclusion: 'failure', title, summary, annotations: [] }).catch(() => undefined);
     }
     throw error;
@@ -135,6 +135,25 @@ async function evaluateAndPublish(ctx: Context, checks: CheckRunWriter, runId: n
     await pushMetrics(settings.pushgatewayUrl, metrics).catch((e: unknown) => core.warning(`metrics not pushed: ${messageOf(e)}`));
   }
   if (verdict.conclusion === 'failure') core.setFailed(`${verdict.headline}: ${verdict.problems.join('; ')}`);
+}
+
+/**
+ * The check-run writer rule (docs/security.md): every fact the verdict uses is read after this
+ * evaluation's check run exists, so any later event (a label, a push, a retarget) starts a newer run,
+ * which GitHub counts instead. The PR was read before the run was created, for its name; read it
+ * again, and fail closed if its head or base moved in between.
+ */
+async function readAfterStart(ctx: Context): Promise<CheckTarget> {
+  const pull = ctx.target.pull;
+  if (pull === undefined) return ctx.target;
+  const fresh = await pullSource(ctx.client, ctx.repo).pull(pull.number);
+  if (fresh.headSha !== pull.headSha) {
+    throw new StaleBaseError(`head moved since this event: PR #${pull.number} is now at ${fresh.headSha.slice(0, 12)}, whose own run owns the check`, 'Head moved since this event');
+  }
+  if (fresh.baseSha !== pull.baseSha || fresh.baseRef !== pull.baseRef) {
+    throw new StaleBaseError(`${BASE_MOVED} (the pull request's base moved to ${fresh.baseRef} at ${fresh.baseSha.slice(0, 12)} while this run started)`);
+  }
+  return { ...ctx.target, pull: fresh };
 }
 
 async function approvalsFor(ctx: Context, policy: BasePolicy, pull: PullInfo | undefined, files: string[], required: boolean): Promise<ApprovalResult> {

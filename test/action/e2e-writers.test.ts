@@ -62,7 +62,7 @@ class AppProxy {
   readonly creatorOf = new Map<number, string>();
   readonly writersOf = new Map<number, Set<string>>();
   private readonly appOfRun = new Map<number, typeof GATE_APP>();
-  private hold?: { match: (token: string, method: string, body: { conclusion?: string } | undefined) => boolean; arrived: () => void; gate: Promise<void> };
+  private hold?: { match: (token: string, method: string, body: { conclusion?: string } | undefined, path: string) => boolean; arrived: () => void; gate: Promise<void> };
   private server?: Server;
 
   constructor(private readonly target: string) {}
@@ -84,11 +84,20 @@ class AppProxy {
 
   /** Holds the next request of `token` that completes a check run (a PATCH with a conclusion). */
   holdCompletion(token: string): Held {
+    return this.holdNext((t, method, body) => t === token && method === 'PATCH' && body?.conclusion !== undefined);
+  }
+
+  /** Holds the next request of `token` that creates a check run. */
+  holdCreation(token: string): Held {
+    return this.holdNext((t, method, _body, path) => t === token && method === 'POST' && /\/check-runs$/.test(path));
+  }
+
+  private holdNext(match: NonNullable<AppProxy['hold']>['match']): Held {
     let arrived!: () => void;
     let release!: () => void;
     const arrival = new Promise<void>((resolve) => (arrived = resolve));
     const gate = new Promise<void>((resolve) => (release = resolve));
-    this.hold = { match: (t, method, body) => t === token && method === 'PATCH' && body?.conclusion !== undefined, arrived, gate };
+    this.hold = { match, arrived, gate };
     return { arrived: arrival, release };
   }
 
@@ -98,7 +107,7 @@ class AppProxy {
     const method = req.method ?? 'GET';
     const parsed = text === '' ? undefined : (JSON.parse(text) as { conclusion?: string });
     const hold = this.hold;
-    if (hold?.match(token, method, parsed)) {
+    if (hold?.match(token, method, parsed, new URL(req.url ?? '/', 'http://proxy').pathname)) {
       this.hold = undefined;
       hold.arrived();
       await hold.gate;
@@ -235,6 +244,25 @@ describe('one writer per check run (issue 12)', () => {
     expect((await verified()).code).toBe(1);
     expect(runs().map((r) => r.conclusion)).toEqual(['success', 'failure']);
     expect(requiredRun(runs())?.conclusion).toBe('failure');
+  }, 120_000);
+
+  it('facts are read after the run exists: a base that moves while the run is being created fails the run, never green', async () => {
+    const { fake, proxy, verified, runs } = await scenario();
+    const held = proxy.holdCreation(VERIFIED_TOKEN);
+    const running = verified();
+    // The evaluator read the PR (for the check's name) and is creating its run; main moves meanwhile.
+    await held.arrived;
+    const pull3 = fake.state.pulls.get(3) as { base: Record<string, unknown> };
+    pull3.base = { ...pull3.base, sha: 'b'.repeat(40) };
+    held.release();
+
+    const result = await running;
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`::error::base moved since this event: re-run from the latest commit or push (the pull request's base moved to main at ${'b'.repeat(12)} while this run started)`);
+    expect(runs().map((r) => [r.status, r.conclusion, r.output?.title])).toEqual([['completed', 'failure', 'Base moved since this event']]);
+    // Judged on nothing: no review was read for a verdict.
+    expect(fake.requests.some((r) => r.path.endsWith('/pulls/3/reviews'))).toBe(false);
   }, 120_000);
 
   it('a decoy run of the same name from another app is reported as such and fails the job with the reason', async () => {
