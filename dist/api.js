@@ -992,12 +992,20 @@ function checkDecimal(attributes) {
 }
 
 // src/avro/names.ts
-var NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function isValidName(name) {
-  return NAME_PATTERN.test(name);
-}
-function isValidNamespace(namespace) {
-  return namespace === "" || namespace.split(".").every(isValidName);
+var FIRST = /^[\p{L}_]$/u;
+var REST = /^[\p{L}\p{Nd}_]$/u;
+var ASCII_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function nameProblem(name) {
+  if (ASCII_NAME.test(name)) return void 0;
+  if (name === "") return "it is empty";
+  for (let i = 0; i < name.length; i++) {
+    const unit = name[i];
+    if (!(i === 0 ? FIRST : REST).test(unit)) {
+      const shown = /[\p{Cc}\p{Cs}\p{Z}]/u.test(unit) ? `U+${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : `"${unit}"`;
+      return i === 0 ? `it starts with ${shown}` : `it contains ${shown}`;
+    }
+  }
+  return void 0;
 }
 function resolveName(declared, explicitNamespace, enclosingNamespace) {
   const dot = declared.lastIndexOf(".");
@@ -1009,6 +1017,9 @@ function resolveName(declared, explicitNamespace, enclosingNamespace) {
 }
 function qualify(reference, namespace) {
   return reference.includes(".") || !namespace ? reference : `${namespace}.${reference}`;
+}
+function shortName(fullName) {
+  return fullName.slice(fullName.lastIndexOf(".") + 1);
 }
 
 // src/avro/parse.ts
@@ -1038,6 +1049,7 @@ function parseSchema(json, options = {}) {
   const context = {
     file: options.file,
     strict: options.strict ?? true,
+    validateNames: (options.names ?? "strict") === "strict",
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     external: options.namedTypes ?? /* @__PURE__ */ new Map(),
     named: /* @__PURE__ */ new Map()
@@ -1053,6 +1065,12 @@ function parseSchema(json, options = {}) {
 }
 function fail(context, code, pointer, problem, hint) {
   throw new SchemaError(code, problem, { file: context.file, pointer, hint });
+}
+var NAME_HINT = "use letters, digits and underscores, not starting with a digit; the registry refuses any other name";
+function checkName2(context, name, kind, pointer, shown = name) {
+  if (!context.validateNames) return;
+  const problem = nameProblem(name);
+  if (problem !== void 0) fail(context, "INVALID_NAME", pointer, `"${shown}" is not a valid ${kind}: ${problem}`, NAME_HINT);
 }
 function parseNode(json, pointer, namespace, depth, context) {
   if (depth > context.maxDepth) {
@@ -1147,15 +1165,7 @@ function parseNamedHeader(json, pointer, enclosing, context) {
     fail(context, "INVALID_SCHEMA", `${pointer}/namespace`, `"namespace" must be a string, not ${describe(explicit)}`);
   }
   const resolved = resolveName(declared, explicit ?? void 0, enclosing);
-  if (context.strict && (!isValidName(resolved.name) || !isValidNamespace(resolved.namespace))) {
-    fail(
-      context,
-      "INVALID_NAME",
-      `${pointer}/name`,
-      `"${resolved.fullName}" is not a valid Avro name`,
-      "use letters, digits and underscores, not starting with a digit, with dots only between namespace parts"
-    );
-  }
+  checkName2(context, resolved.name, "Avro name", `${pointer}/name`, declared);
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail(context, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
@@ -1169,6 +1179,7 @@ function parseNamedHeader(json, pointer, enclosing, context) {
     );
   }
   const declaredAliases = stringList(json.aliases, `${pointer}/aliases`, context);
+  declaredAliases.forEach((alias, index) => checkName2(context, shortName(alias), "alias", `${pointer}/aliases/${index}`, alias));
   const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
   const doc = typeof json.doc === "string" ? json.doc : void 0;
   return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
@@ -1214,15 +1225,7 @@ function parseField(json, pointer, position, namespace, depth, context) {
   if (!isObject(json)) fail(context, "INVALID_SCHEMA", pointer, `a field must be an object, not ${describe(json)}`);
   const name = json.name;
   if (typeof name !== "string") fail(context, "INVALID_SCHEMA", pointer, 'a field needs a "name" string', 'add a "name" attribute');
-  if (context.strict && !isValidName(name)) {
-    fail(
-      context,
-      "INVALID_NAME",
-      `${pointer}/name`,
-      `"${name}" is not a valid field name`,
-      "use letters, digits and underscores, not starting with a digit"
-    );
-  }
+  checkName2(context, name, "field name", `${pointer}/name`);
   if (!("type" in json)) fail(context, "INVALID_SCHEMA", pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
   const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 3, context);
   const order = json.order ?? "ascending";
@@ -1266,17 +1269,9 @@ function parseEnum(json, pointer, enclosing, context) {
   }
   const seen = /* @__PURE__ */ new Set();
   symbols.forEach((symbol, index) => {
+    checkName2(context, symbol, "enum symbol", `${pointer}/symbols/${index}`);
     if (seen.has(symbol)) {
       fail(context, "DUPLICATE_SYMBOL", `${pointer}/symbols/${index}`, `enum "${header.fullName}" lists "${symbol}" twice`);
-    }
-    if (context.strict && !isValidName(symbol)) {
-      fail(
-        context,
-        "INVALID_NAME",
-        `${pointer}/symbols/${index}`,
-        `"${symbol}" is not a valid enum symbol`,
-        "use letters, digits and underscores, not starting with a digit"
-      );
     }
     seen.add(symbol);
   });
@@ -1625,8 +1620,9 @@ function nearestPosition(document, pointer) {
 
 // src/avro/api.ts
 function checkReaderWriter(reader, writer, options = {}) {
-  const readerSchema = loadSchemaInput(reader, { strict: options.strict ?? false });
-  const writerSchema = loadSchemaInput(writer, { strict: false });
+  const names = options.names ?? "strict";
+  const readerSchema = loadSchemaInput(reader, { strict: options.strict ?? false, names });
+  const writerSchema = labelled("writer", () => loadSchemaInput(writer, { strict: false, names }));
   const result = checkReaderWriterSchemas(readerSchema.schema, writerSchema.schema);
   const issues = result.incompatibilities.map((found) => ({
     type: found.type,
@@ -1648,8 +1644,9 @@ function checkReaderWriter(reader, writer, options = {}) {
 }
 function checkCompatibility(candidate, history, level = "BACKWARD", options = {}) {
   const checkedLevel = parseCompatibilityLevel(level);
-  const loadedCandidate = loadSchemaInput(candidate, { strict: options.strict ?? true });
-  const loadedHistory = history.map((version) => loadSchemaInput(version, { strict: false }).schema);
+  const loadedCandidate = loadSchemaInput(candidate, { strict: options.strict ?? true, names: "strict" });
+  const names = options.names ?? "strict";
+  const loadedHistory = history.map((version, index) => labelled(`history[${index}]`, () => loadSchemaInput(version, { strict: false, names })).schema);
   const result = checkLevel(loadedCandidate.schema, loadedHistory, checkedLevel);
   return {
     compatible: result.compatible,
@@ -1667,6 +1664,14 @@ function checkCompatibility(candidate, history, level = "BACKWARD", options = {}
 function positionIn(loaded, node) {
   if (!loaded.document || node.file !== loaded.file) return {};
   return nearestPosition(loaded.document, node.pointer) ?? {};
+}
+function labelled(label, load) {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof SchemaError && error.file === void 0) throw error.withDetails({ file: label });
+    throw error;
+  }
 }
 
 // src/avro/canonical.ts

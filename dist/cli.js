@@ -3206,12 +3206,20 @@ function typeLabel(schema) {
 }
 
 // src/avro/names.ts
-var NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function isValidName(name) {
-  return NAME_PATTERN.test(name);
-}
-function isValidNamespace(namespace) {
-  return namespace === "" || namespace.split(".").every(isValidName);
+var FIRST = /^[\p{L}_]$/u;
+var REST = /^[\p{L}\p{Nd}_]$/u;
+var ASCII_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function nameProblem(name) {
+  if (ASCII_NAME.test(name)) return void 0;
+  if (name === "") return "it is empty";
+  for (let i = 0; i < name.length; i++) {
+    const unit = name[i];
+    if (!(i === 0 ? FIRST : REST).test(unit)) {
+      const shown2 = /[\p{Cc}\p{Cs}\p{Z}]/u.test(unit) ? `U+${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : `"${unit}"`;
+      return i === 0 ? `it starts with ${shown2}` : `it contains ${shown2}`;
+    }
+  }
+  return void 0;
 }
 function resolveName(declared, explicitNamespace, enclosingNamespace) {
   const dot = declared.lastIndexOf(".");
@@ -3223,6 +3231,9 @@ function resolveName(declared, explicitNamespace, enclosingNamespace) {
 }
 function qualify(reference3, namespace) {
   return reference3.includes(".") || !namespace ? reference3 : `${namespace}.${reference3}`;
+}
+function shortName(fullName2) {
+  return fullName2.slice(fullName2.lastIndexOf(".") + 1);
 }
 
 // src/avro/parse.ts
@@ -3252,6 +3263,7 @@ function parseSchema(json, options4 = {}) {
   const context2 = {
     file: options4.file,
     strict: options4.strict ?? true,
+    validateNames: (options4.names ?? "strict") === "strict",
     maxDepth: options4.maxDepth ?? DEFAULT_MAX_DEPTH,
     external: options4.namedTypes ?? /* @__PURE__ */ new Map(),
     named: /* @__PURE__ */ new Map()
@@ -3267,6 +3279,12 @@ function parseSchema(json, options4 = {}) {
 }
 function fail2(context2, code, pointer, problem, hint) {
   throw new SchemaError(code, problem, { file: context2.file, pointer, hint });
+}
+var NAME_HINT = "use letters, digits and underscores, not starting with a digit; the registry refuses any other name";
+function checkName(context2, name, kind, pointer, shown2 = name) {
+  if (!context2.validateNames) return;
+  const problem = nameProblem(name);
+  if (problem !== void 0) fail2(context2, "INVALID_NAME", pointer, `"${shown2}" is not a valid ${kind}: ${problem}`, NAME_HINT);
 }
 function parseNode(json, pointer, namespace, depth, context2) {
   if (depth > context2.maxDepth) {
@@ -3361,15 +3379,7 @@ function parseNamedHeader(json, pointer, enclosing, context2) {
     fail2(context2, "INVALID_SCHEMA", `${pointer}/namespace`, `"namespace" must be a string, not ${describe(explicit)}`);
   }
   const resolved = resolveName(declared, explicit ?? void 0, enclosing);
-  if (context2.strict && (!isValidName(resolved.name) || !isValidNamespace(resolved.namespace))) {
-    fail2(
-      context2,
-      "INVALID_NAME",
-      `${pointer}/name`,
-      `"${resolved.fullName}" is not a valid Avro name`,
-      "use letters, digits and underscores, not starting with a digit, with dots only between namespace parts"
-    );
-  }
+  checkName(context2, resolved.name, "Avro name", `${pointer}/name`, declared);
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail2(context2, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
@@ -3383,6 +3393,7 @@ function parseNamedHeader(json, pointer, enclosing, context2) {
     );
   }
   const declaredAliases = stringList(json.aliases, `${pointer}/aliases`, context2);
+  declaredAliases.forEach((alias, index) => checkName(context2, shortName(alias), "alias", `${pointer}/aliases/${index}`, alias));
   const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
   const doc = typeof json.doc === "string" ? json.doc : void 0;
   return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
@@ -3428,15 +3439,7 @@ function parseField(json, pointer, position, namespace, depth, context2) {
   if (!isObject(json)) fail2(context2, "INVALID_SCHEMA", pointer, `a field must be an object, not ${describe(json)}`);
   const name = json.name;
   if (typeof name !== "string") fail2(context2, "INVALID_SCHEMA", pointer, 'a field needs a "name" string', 'add a "name" attribute');
-  if (context2.strict && !isValidName(name)) {
-    fail2(
-      context2,
-      "INVALID_NAME",
-      `${pointer}/name`,
-      `"${name}" is not a valid field name`,
-      "use letters, digits and underscores, not starting with a digit"
-    );
-  }
+  checkName(context2, name, "field name", `${pointer}/name`);
   if (!("type" in json)) fail2(context2, "INVALID_SCHEMA", pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
   const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 3, context2);
   const order = json.order ?? "ascending";
@@ -3480,17 +3483,9 @@ function parseEnum(json, pointer, enclosing, context2) {
   }
   const seen = /* @__PURE__ */ new Set();
   symbols.forEach((symbol, index) => {
+    checkName(context2, symbol, "enum symbol", `${pointer}/symbols/${index}`);
     if (seen.has(symbol)) {
       fail2(context2, "DUPLICATE_SYMBOL", `${pointer}/symbols/${index}`, `enum "${header2.fullName}" lists "${symbol}" twice`);
-    }
-    if (context2.strict && !isValidName(symbol)) {
-      fail2(
-        context2,
-        "INVALID_NAME",
-        `${pointer}/symbols/${index}`,
-        `"${symbol}" is not a valid enum symbol`,
-        "use letters, digits and underscores, not starting with a digit"
-      );
     }
     seen.add(symbol);
   });
@@ -4056,12 +4051,12 @@ function checkSameType(walk2, reader, writer) {
     case "map":
       return checkPair(walk2, "values", reader.values, writer.values);
     case "fixed":
-      return concat(checkName(walk2, reader, writer), checkSize(walk2, reader, writer));
+      return concat(checkName2(walk2, reader, writer), checkSize(walk2, reader, writer));
     case "enum":
-      return concat(checkName(walk2, reader, writer), checkSymbols(walk2, reader, writer));
+      return concat(checkName2(walk2, reader, writer), checkSymbols(walk2, reader, writer));
     case "record":
       return concat(
-        checkName(walk2, reader, writer),
+        checkName2(walk2, reader, writer),
         checkRecordFields(walk2, reader, writer, checkPair)
       );
     case "union":
@@ -4114,7 +4109,7 @@ function typeMismatch(walk2, reader, writer) {
   const message = `reader type: ${typeLabel(reader)} not compatible with writer type: ${typeLabel(writer)}`;
   return walk2.finding("TYPE_MISMATCH", reader, writer, message);
 }
-function checkName(walk2, reader, writer) {
+function checkName2(walk2, reader, writer) {
   if (reader.name === writer.name || reader.aliases.includes(writer.fullName)) return COMPATIBLE;
   return [located(walk2, "name", () => walk2.finding("NAME_MISMATCH", reader, writer, `expected: ${writer.fullName}`))];
 }
@@ -6299,7 +6294,7 @@ async function registryHistory(registered, facts, file) {
     }
     const own = `${version.subject}@${version.version}`;
     try {
-      const loaded = loadSchemaSet([...sources, { file: own, text: version.schema }], { strict: false }).get(own);
+      const loaded = loadSchemaSet([...sources, { file: own, text: version.schema }], { strict: false, names: "lenient" }).get(own);
       if (loaded === void 0) throw new Error(`internal: ${own} was not loaded`);
       const documents = new Map(loaded.document ? [[own, loaded.document]] : []);
       const meta = { version: versions.length, file, registry: { subject: version.subject, version: version.version, id: version.id } };

@@ -51180,11 +51180,11 @@ var error38 = () => {
       case "too_small": {
         const adj = issue3.inclusive ? ">=" : ">";
         const sizing = getSizing(issue3.origin);
-        const shortName = issue3.origin === "date" ? "vroeg" : issue3.origin === "string" ? "kort" : "klein";
+        const shortName2 = issue3.origin === "date" ? "vroeg" : issue3.origin === "string" ? "kort" : "klein";
         if (sizing) {
-          return `Te ${shortName}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
+          return `Te ${shortName2}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
         }
-        return `Te ${shortName}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} is`;
+        return `Te ${shortName2}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} is`;
       }
       case "invalid_format": {
         const _issue = issue3;
@@ -68602,12 +68602,20 @@ function typeLabel(schema) {
 }
 
 // src/avro/names.ts
-var NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function isValidName(name) {
-  return NAME_PATTERN.test(name);
-}
-function isValidNamespace(namespace) {
-  return namespace === "" || namespace.split(".").every(isValidName);
+var FIRST = /^[\p{L}_]$/u;
+var REST = /^[\p{L}\p{Nd}_]$/u;
+var ASCII_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function nameProblem(name) {
+  if (ASCII_NAME.test(name)) return void 0;
+  if (name === "") return "it is empty";
+  for (let i = 0; i < name.length; i++) {
+    const unit = name[i];
+    if (!(i === 0 ? FIRST : REST).test(unit)) {
+      const shown = /[\p{Cc}\p{Cs}\p{Z}]/u.test(unit) ? `U+${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : `"${unit}"`;
+      return i === 0 ? `it starts with ${shown}` : `it contains ${shown}`;
+    }
+  }
+  return void 0;
 }
 function resolveName(declared, explicitNamespace, enclosingNamespace) {
   const dot = declared.lastIndexOf(".");
@@ -68619,6 +68627,9 @@ function resolveName(declared, explicitNamespace, enclosingNamespace) {
 }
 function qualify(reference2, namespace) {
   return reference2.includes(".") || !namespace ? reference2 : `${namespace}.${reference2}`;
+}
+function shortName(fullName) {
+  return fullName.slice(fullName.lastIndexOf(".") + 1);
 }
 
 // src/avro/references.ts
@@ -70182,6 +70193,7 @@ function parseSchema(json2, options = {}) {
   const context2 = {
     file: options.file,
     strict: options.strict ?? true,
+    validateNames: (options.names ?? "strict") === "strict",
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     external: options.namedTypes ?? /* @__PURE__ */ new Map(),
     named: /* @__PURE__ */ new Map()
@@ -70197,6 +70209,12 @@ function parseSchema(json2, options = {}) {
 }
 function fail2(context2, code, pointer, problem, hint) {
   throw new SchemaError(code, problem, { file: context2.file, pointer, hint });
+}
+var NAME_HINT = "use letters, digits and underscores, not starting with a digit; the registry refuses any other name";
+function checkName2(context2, name, kind, pointer, shown = name) {
+  if (!context2.validateNames) return;
+  const problem = nameProblem(name);
+  if (problem !== void 0) fail2(context2, "INVALID_NAME", pointer, `"${shown}" is not a valid ${kind}: ${problem}`, NAME_HINT);
 }
 function parseNode(json2, pointer, namespace, depth, context2) {
   if (depth > context2.maxDepth) {
@@ -70291,15 +70309,7 @@ function parseNamedHeader(json2, pointer, enclosing, context2) {
     fail2(context2, "INVALID_SCHEMA", `${pointer}/namespace`, `"namespace" must be a string, not ${describe3(explicit)}`);
   }
   const resolved = resolveName(declared, explicit ?? void 0, enclosing);
-  if (context2.strict && (!isValidName(resolved.name) || !isValidNamespace(resolved.namespace))) {
-    fail2(
-      context2,
-      "INVALID_NAME",
-      `${pointer}/name`,
-      `"${resolved.fullName}" is not a valid Avro name`,
-      "use letters, digits and underscores, not starting with a digit, with dots only between namespace parts"
-    );
-  }
+  checkName2(context2, resolved.name, "Avro name", `${pointer}/name`, declared);
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail2(context2, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
@@ -70313,6 +70323,7 @@ function parseNamedHeader(json2, pointer, enclosing, context2) {
     );
   }
   const declaredAliases = stringList(json2.aliases, `${pointer}/aliases`, context2);
+  declaredAliases.forEach((alias, index) => checkName2(context2, shortName(alias), "alias", `${pointer}/aliases/${index}`, alias));
   const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
   const doc = typeof json2.doc === "string" ? json2.doc : void 0;
   return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
@@ -70358,15 +70369,7 @@ function parseField(json2, pointer, position, namespace, depth, context2) {
   if (!isObject4(json2)) fail2(context2, "INVALID_SCHEMA", pointer, `a field must be an object, not ${describe3(json2)}`);
   const name = json2.name;
   if (typeof name !== "string") fail2(context2, "INVALID_SCHEMA", pointer, 'a field needs a "name" string', 'add a "name" attribute');
-  if (context2.strict && !isValidName(name)) {
-    fail2(
-      context2,
-      "INVALID_NAME",
-      `${pointer}/name`,
-      `"${name}" is not a valid field name`,
-      "use letters, digits and underscores, not starting with a digit"
-    );
-  }
+  checkName2(context2, name, "field name", `${pointer}/name`);
   if (!("type" in json2)) fail2(context2, "INVALID_SCHEMA", pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
   const type = parseNode(json2.type, `${pointer}/type`, namespace, depth + 3, context2);
   const order = json2.order ?? "ascending";
@@ -70410,17 +70413,9 @@ function parseEnum(json2, pointer, enclosing, context2) {
   }
   const seen = /* @__PURE__ */ new Set();
   symbols.forEach((symbol2, index) => {
+    checkName2(context2, symbol2, "enum symbol", `${pointer}/symbols/${index}`);
     if (seen.has(symbol2)) {
       fail2(context2, "DUPLICATE_SYMBOL", `${pointer}/symbols/${index}`, `enum "${header.fullName}" lists "${symbol2}" twice`);
-    }
-    if (context2.strict && !isValidName(symbol2)) {
-      fail2(
-        context2,
-        "INVALID_NAME",
-        `${pointer}/symbols/${index}`,
-        `"${symbol2}" is not a valid enum symbol`,
-        "use letters, digits and underscores, not starting with a digit"
-      );
     }
     seen.add(symbol2);
   });
@@ -70878,7 +70873,7 @@ async function registryHistory(registered, facts, file2) {
     }
     const own3 = `${version2.subject}@${version2.version}`;
     try {
-      const loaded = loadSchemaSet([...sources, { file: own3, text: version2.schema }], { strict: false }).get(own3);
+      const loaded = loadSchemaSet([...sources, { file: own3, text: version2.schema }], { strict: false, names: "lenient" }).get(own3);
       if (loaded === void 0) throw new Error(`internal: ${own3} was not loaded`);
       const documents = new Map(loaded.document ? [[own3, loaded.document]] : []);
       const meta3 = { version: versions.length, file: file2, registry: { subject: version2.subject, version: version2.version, id: version2.id } };
@@ -76525,23 +76520,63 @@ ${note}`;
   return kept + tail;
 }
 
+// src/github/api/check-apps.ts
+function decoysOf(runs, own3) {
+  return runs.filter((run2) => run2.app?.id !== own3?.id);
+}
+var DecoyCheckError = class extends Error {
+  constructor(checkName3, headSha, own3, decoys) {
+    const others = [...new Map(decoys.map((run2) => [run2.app?.id, describe4(run2.app)])).values()].join(", ");
+    const ours = describe4(own3);
+    super(
+      `another app posts check runs named "${checkName3}" on ${headSha.slice(0, 12)}: ${others}, not this action's ${ours}; a decoy can pass where the ruleset does not pin the source, so this run fails: require "${checkName3}" with ${ours} as its expected source (docs/security.md) and remove the other app's checks: write access`
+    );
+    this.checkName = checkName3;
+    this.headSha = headSha;
+    this.own = own3;
+    this.decoys = decoys;
+    const rows = decoys.map((run2) => `| ${run2.id} | ${describe4(run2.app)} |`).join("\n");
+    this.summary = `**Decoy check runs.** Another app has check runs named \`${checkName3}\` on this commit; only ${ours} writes this check.
+
+| Check run | Created by |
+|---|---|
+${rows}
+
+Require the check with ${ours} as its expected source (docs/security.md) and find out what posts the others.`;
+  }
+  checkName;
+  headSha;
+  own;
+  decoys;
+  name = "DecoyCheckError";
+  /** The Markdown the failed check run shows. */
+  summary;
+};
+function describe4(app) {
+  return app === void 0 ? "an unnamed app" : `app ${app.slug} (id ${app.id})`;
+}
+
 // src/github/api/checks.ts
 var MAX_ANNOTATIONS_PER_REQUEST = 50;
 var MAX_OUTPUT_CHARS = 65535;
 function checkRunWriter(client, ref) {
-  return {
+  const writer = {
     async start(name, headSha) {
-      try {
-        const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...ref, ref: headSha, check_name: name, filter: "latest", per_page: 100 });
-        const existing = data.check_runs.find((run2) => run2.name === name && run2.head_sha === headSha);
-        if (existing !== void 0) {
-          await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", { ...ref, check_run_id: existing.id, status: "in_progress" });
-          return Number(existing.id);
-        }
-        const created = await client.request("POST /repos/{owner}/{repo}/check-runs", { ...ref, name, head_sha: headSha, status: "in_progress" });
-        return Number(created.data.id);
-      } catch (error63) {
+      const created = await client.request("POST /repos/{owner}/{repo}/check-runs", { ...ref, name, head_sha: headSha, status: "in_progress" }).catch((error63) => {
         throw apiFailure(`create the check run "${name}"`, error63);
+      });
+      const id2 = Number(created.data.id);
+      const own3 = appOf(created.data.app);
+      try {
+        const decoys = decoysOf(await runsNamed(client, ref, name, headSha), own3);
+        if (decoys.length > 0) throw new DecoyCheckError(name, headSha, own3, decoys);
+        return id2;
+      } catch (error63) {
+        const reason = error63 instanceof DecoyCheckError ? error63.summary : `The schema check could not decide, so it fails closed:
+
+${error63.message}`;
+        await writer.complete(id2, { conclusion: "failure", title: error63 instanceof DecoyCheckError ? "Another app posts under this check name" : "Schema check failed to run", summary: reason, annotations: [] }).catch(() => void 0);
+        throw error63;
       }
     },
     async complete(id2, result) {
@@ -76568,6 +76603,23 @@ function checkRunWriter(client, ref) {
       }
     }
   };
+  return writer;
+}
+async function runsNamed(client, ref, name, headSha) {
+  try {
+    const runs = await client.paginate("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...ref, ref: headSha, check_name: name, filter: "latest", per_page: 100 });
+    return runs.filter((run2) => run2.name === name && run2.head_sha === headSha).map((run2) => ({ id: run2.id, ...optionalApp(run2.app) }));
+  } catch (error63) {
+    throw new GitHubApiError("failed", apiFailure(`list the check runs named "${name}" on ${headSha.slice(0, 12)}`, error63).message);
+  }
+}
+function appOf(app) {
+  if (app?.id === void 0) return void 0;
+  return { id: app.id, slug: app.slug ?? app.name ?? `app ${app.id}` };
+}
+function optionalApp(app) {
+  const found = appOf(app);
+  return found === void 0 ? {} : { app: found };
 }
 function chunk(items, size) {
   const out = [];
@@ -76640,6 +76692,7 @@ function activityMatcher(request2) {
   const landings = /* @__PURE__ */ new Map();
   const cutoff = request2.windowStart === void 0 ? void 0 : Date.parse(request2.windowStart);
   let reachedChain = false;
+  let oldestRead;
   const settle3 = (fact) => {
     landings.set(fact.commit, fact);
     pending.delete(fact.commit);
@@ -76647,6 +76700,7 @@ function activityMatcher(request2) {
   return {
     feed(activity) {
       if (pending.size === 0) return true;
+      oldestRead = activity;
       const after = position.get(activity.after);
       const rewrite = rewriteOf(activity, after, reachedChain, position, request2.branch);
       if (rewrite !== void 0) {
@@ -76668,8 +76722,21 @@ function activityMatcher(request2) {
       }
       return pending.size === 0;
     },
-    result: () => ({ landings, unresolved: [...pending] })
+    result: () => ({ landings, unresolved: [...pending], ...oldestRead !== void 0 && { oldestRead } })
   };
+}
+function fallbackGate(match, branch, windowStart) {
+  const oldest = match.oldestRead;
+  if (oldest !== void 0 && (oldest.type === "branch_creation" || NO_COMMIT.test(oldest.before))) return { allowed: true };
+  if (oldest !== void 0 && windowStart !== void 0 && Date.parse(oldest.at) < Date.parse(windowStart)) return { allowed: true };
+  if (oldest === void 0) return { allowed: false, reason: `the repository activity of ${branch} lists nothing, ${WITHOUT_RECORD}` };
+  const limit = windowStart === void 0 ? "not to the creation of the branch" : `later than the window's start (${windowStart}) and not to the creation of the branch`;
+  return { allowed: false, reason: `the repository activity of ${branch} reaches back only to the ${HOW[oldest.type]} ${by(oldest.actor)} at ${oldest.at}, ${limit}, ${WITHOUT_RECORD}` };
+}
+var WITHOUT_RECORD = "so a force push since the marker landed could be missing; merged_at and web-flow commit dates are not used without that record";
+function uncoveredLanding(commit, branch, reason) {
+  const detail = `no record proves when commit ${short(commit)} reached ${branch}: ${reason}; re-run the check once the activity record covers the window, or ask a Platform Lead for the emergency label`;
+  return { commit, source: "unproven", detail };
 }
 function unprovenLanding(commit, branch) {
   const detail = `no record proves when commit ${short(commit)} reached ${branch}: the repository activity does not list its arrival, no pull request into ${branch} has it as its merge commit, and it is not a commit GitHub created and signed (committer dates are set by the client); re-run the check once the activity record lists it, land deprecation markers through pull requests, or ask a Platform Lead for the emergency label`;
@@ -76721,9 +76788,11 @@ function provenLanding(sources, branch) {
       if (request2.commits.size === 0) return /* @__PURE__ */ new Map();
       const matcher = activityMatcher({ branch, chain: request2.chain, commits: [...request2.commits.keys()], ...request2.windowStart !== void 0 && { windowStart: request2.windowStart } });
       for await (const activity of sources.activity.activities(branch)) if (matcher.feed(activity)) break;
-      const { landings, unresolved } = matcher.result();
-      const facts = new Map(landings);
-      for (const commit of unresolved) facts.set(commit, await fallback(sources.commits, commit, branch));
+      const match = matcher.result();
+      const facts = new Map(match.landings);
+      if (match.unresolved.length === 0) return facts;
+      const gate = fallbackGate(match, branch, request2.windowStart);
+      for (const commit of match.unresolved) facts.set(commit, gate.allowed ? await fallback(sources.commits, commit, branch) : uncoveredLanding(commit, branch, gate.reason));
       return facts;
     }
   };
@@ -77043,6 +77112,36 @@ async function loadBasePolicy(contents, configPath2, baseSha, explicit = false) 
   return { loaded, file: file2, label: label2 };
 }
 
+// src/action/checkout.ts
+var CheckoutMismatchError = class extends Error {
+  name = "CheckoutMismatchError";
+};
+var StaleBaseError = class extends Error {
+  constructor(message, title = "Base moved since this event") {
+    super(message);
+    this.title = title;
+  }
+  title;
+  name = "StaleBaseError";
+};
+var BASE_MOVED = "base moved since this event: re-run from the latest commit or push";
+async function verifyCheckout(repo, headSha) {
+  const head = await repo.head();
+  if (head === headSha) return;
+  const mergedHead = await repo.resolveCommit("HEAD^2").catch(() => void 0);
+  if (mergedHead === headSha) return;
+  throw new CheckoutMismatchError(
+    `the checkout (HEAD ${head}) is neither the event's head ${headSha} nor a merge commit of it; check out the pull request's head or merge ref (actions/checkout with no ref) and rerun`
+  );
+}
+async function verifyBase(repo, baseSha, baseRef) {
+  const found = await repo.resolveCommit(baseSha).catch(() => void 0);
+  if (found === baseSha) return;
+  throw new StaleBaseError(
+    `${BASE_MOVED} (the pull request's base is now ${baseRef} at ${baseSha.slice(0, 12)}, which this checkout does not contain; checkout with fetch-depth: 0 after the base moved, or push to the pull request)`
+  );
+}
+
 // src/policy/deprecation/markers.ts
 function namedTypes(root) {
   const found = /* @__PURE__ */ new Map();
@@ -77297,6 +77396,18 @@ function historyPath(subject2) {
 import { readFile as readFile4 } from "node:fs/promises";
 import { isAbsolute as isAbsolute3, relative, resolve } from "node:path";
 
+// src/github/events/workflow-run.ts
+function pullsOfRun(entries, repositoryId, headSha) {
+  const numbers = [];
+  const otherRepositories = [];
+  for (const entry of entries) {
+    if (entry.number === void 0 || entry.head?.sha !== headSha) continue;
+    const ours = repositoryId !== void 0 && entry.base?.repo?.id === repositoryId;
+    (ours ? numbers : otherRepositories).push(entry.number);
+  }
+  return { numbers, otherRepositories };
+}
+
 // src/action/inputs.ts
 var InputError2 = class extends Error {
   name = "InputError";
@@ -77315,6 +77426,10 @@ function readInputs(get, mask) {
     throw new InputError2("registry credentials were given without registry-url; set registry-url or remove the credentials");
   }
   const pushgatewayUrl = optional2(get, "pushgateway-url");
+  const headSha = optional2(get, "head-sha");
+  if (headSha !== void 0 && optional2(get, "pull-request") === void 0) {
+    throw new InputError2("input head-sha is only for the sweep, with the pull-request input; remove it or set pull-request");
+  }
   return {
     token,
     configPath: configPath(optional2(get, "config") ?? "guardrails.yaml"),
@@ -77324,6 +77439,7 @@ function readInputs(get, mask) {
     checkName: optional2(get, "check-name") ?? DEFAULT_CHECK_NAME,
     path: optional2(get, "path") ?? "",
     ...optional2(get, "pull-request") !== void 0 && { pullRequest: pullNumber(optional2(get, "pull-request")) },
+    ...headSha !== void 0 && { headSha: commitSha(headSha) },
     comment: bool(get, "comment", true),
     ...optional2(get, "bot-login") !== void 0 && { botLogin: optional2(get, "bot-login") },
     ...url4 !== void 0 && {
@@ -77367,6 +77483,10 @@ function pullNumber(value) {
   if (/^[1-9]\d{0,9}$/.test(value)) return Number(value);
   throw new InputError2(`input pull-request is ${JSON.stringify(value)}; expected a pull request number such as 42`);
 }
+function commitSha(value) {
+  if (/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value)) return value;
+  throw new InputError2(`input head-sha is ${JSON.stringify(value)}; expected the full commit sha the sweep checked out (git rev-parse HEAD)`);
+}
 function configPath(value) {
   const normal = value.replace(/\\/g, "/").replace(/^\.\//, "");
   if (normal.startsWith("/") || normal.split("/").includes("..")) {
@@ -77393,16 +77513,16 @@ async function readEvent(env, inputs = {}) {
   const common = { name, owner, repo, workspace: workspaceOf(required3(env, "GITHUB_WORKSPACE"), inputs.path ?? ""), apiUrl: env.GITHUB_API_URL ?? "https://api.github.com" };
   if (SWEEP_EVENTS.includes(name)) {
     if (inputs.pullRequest === void 0) throw new InputError2(`a ${name} run checks the pull request named by the pull-request input, which is not set; pass \`pull-request: <number>\` (see .github/workflows/schema-check-sweep.yml)`);
-    return { ...common, target: { kind: "sweep", number: inputs.pullRequest } };
+    return { ...common, target: { kind: "sweep", number: inputs.pullRequest, ...inputs.headSha !== void 0 && { headSha: inputs.headSha } } };
   }
   if (inputs.pullRequest !== void 0) throw new InputError2(`the pull-request input is only for schedule and workflow_dispatch runs; a ${name} event names its own pull request, so remove the input`);
   if (name === "merge_group") return { ...common, target: mergeGroupTarget(payload) };
   if (name === "workflow_run") return { ...common, target: workflowRunTarget(payload) };
   const pull = payload.pull_request;
-  if (pull?.number === void 0 || !pull.head?.sha || !pull.base?.sha || !pull.base.ref) {
+  if (pull?.number === void 0 || !pull.head?.sha) {
     throw new InputError2(`event ${name} carries no pull request; run the action on ${SUPPORTED_EVENTS.join(", ")} (the last two with the pull-request input)`);
   }
-  return { ...common, target: { kind: "pull", number: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha, baseRef: pull.base.ref } };
+  return { ...common, target: { kind: "pull", number: pull.number, headSha: pull.head.sha } };
 }
 function mergeGroupTarget(payload) {
   const group2 = payload.merge_group;
@@ -77424,8 +77544,9 @@ function workflowRunTarget(payload) {
   }
   const headOwner = run2.head_repository?.owner?.login;
   if (!headOwner || !run2.head_branch) throw new InputError2("the workflow_run event names no head repository or branch (the fork may have been deleted); nothing can be checked");
-  const numbers = (run2.pull_requests ?? []).filter((p) => p.head?.sha === run2.head_sha && p.number !== void 0).map((p) => p.number);
-  return { kind: "workflow-run", headSha: run2.head_sha, numbers, headOwner, headBranch: run2.head_branch };
+  const repository = payload.repository;
+  const { numbers, otherRepositories } = pullsOfRun(run2.pull_requests ?? [], repository?.id, run2.head_sha);
+  return { kind: "workflow-run", headSha: run2.head_sha, numbers, otherRepositories, headOwner, headBranch: run2.head_branch };
 }
 function branchName(ref) {
   return ref.replace(/^refs\/heads\//, "");
@@ -77662,28 +77783,39 @@ async function resolveTargets(event, sources) {
       return [{ headSha: target.headSha, baseSha: target.baseSha, baseRef: target.baseRef }];
     case "queued-run":
       return [{ headSha: target.headSha, baseSha: await sources.firstParent(target.headSha), baseRef: target.baseRef }];
-    case "sweep": {
-      const pull = await sources.pulls.pull(target.number);
-      if (pull.state === "open") return [{ headSha: pull.headSha, baseSha: pull.baseSha, baseRef: pull.baseRef, pull }];
-      sources.log(`PR #${target.number} is ${pull.state}; nothing to check.`);
-      return [];
-    }
+    case "sweep":
+      return sweepTargets(target, sources);
     case "pull": {
       const pull = await current(sources, target.number, target.headSha);
-      return pull === void 0 ? [] : [{ headSha: target.headSha, baseSha: target.baseSha, baseRef: target.baseRef, pull }];
+      return pull === void 0 ? [] : [atCurrentBase(pull)];
     }
     case "workflow-run":
       return workflowRunTargets(target, sources);
   }
 }
+async function sweepTargets(target, sources) {
+  const pull = await sources.pulls.pull(target.number);
+  if (pull.state !== "open") {
+    sources.log(`PR #${target.number} is ${pull.state}; nothing to check.`);
+    return [];
+  }
+  if (target.headSha !== void 0 && target.headSha !== pull.headSha) {
+    sources.log(`Skipped: PR #${target.number}'s head moved from the checked-out ${target.headSha} to ${pull.headSha} since the sweep checked it out; the run for the new head owns the check.`);
+    return [];
+  }
+  return [atCurrentBase(pull)];
+}
 async function workflowRunTargets(target, sources) {
   const { headSha } = target;
+  if (target.otherRepositories.length > 0) {
+    sources.log(`Ignored workflow_run pull request entries of other repositories: ${target.otherRepositories.map((n) => `#${n}`).join(", ")} (their numbers name other pull requests here).`);
+  }
   const numbers = target.numbers.length > 0 ? target.numbers : await sources.pullsAtHead(target.headOwner, target.headBranch, headSha);
   if (numbers.length === 0) sources.log(`No open pull request has ${target.headOwner}:${target.headBranch} at ${headSha} as its head; nothing to check.`);
   const targets = [];
   for (const number4 of numbers) {
     const pull = await current(sources, number4, headSha);
-    if (pull !== void 0) targets.push({ headSha, baseSha: pull.baseSha, baseRef: pull.baseRef, pull });
+    if (pull !== void 0) targets.push(atCurrentBase(pull));
   }
   return targets;
 }
@@ -77692,6 +77824,9 @@ async function current(sources, number4, headSha) {
   if (pull.headSha === headSha) return pull;
   sources.log(`Stale run: the event's head ${headSha} is no longer the head of PR #${number4} (${pull.headSha}); nothing to check here.`);
   return void 0;
+}
+function atCurrentBase(pull) {
+  return { headSha: pull.headSha, baseSha: pull.baseSha, baseRef: pull.baseRef, pull };
 }
 
 // src/action/verdict.ts
@@ -77750,7 +77885,11 @@ async function run(deps = defaultDeps) {
   let requests = 0;
   try {
     const settings = readInputs((name) => getInput(name), (secret) => setSecret(secret));
-    const event = await readEvent(deps.env, { path: settings.path, ...settings.pullRequest !== void 0 && { pullRequest: settings.pullRequest } });
+    const event = await readEvent(deps.env, {
+      path: settings.path,
+      ...settings.pullRequest !== void 0 && { pullRequest: settings.pullRequest },
+      ...settings.headSha !== void 0 && { headSha: settings.headSha }
+    });
     const client = createClient({ token: settings.token, baseUrl: event.apiUrl, log: (line) => warning(line), onRequest: () => requests++ });
     const repo = { owner: event.owner, repo: event.repo };
     const targets = await resolveTargets(event, {
@@ -77770,13 +77909,15 @@ async function checkTarget2(ctx) {
   const checks2 = checkRunWriter(ctx.client, ctx.repo);
   const runId = await tryStartCheck(checks2, checkNameFor(ctx.settings, ctx.target.baseRef), ctx.target.headSha);
   try {
-    await evaluateAndPublish(ctx, checks2, runId);
+    await evaluateAndPublish({ ...ctx, target: await readAfterStart(ctx) }, checks2, runId);
   } catch (error63) {
     if (runId !== void 0) {
-      const summary2 = `The schema check could not decide, so it fails closed:
+      const stale = error63 instanceof StaleBaseError;
+      const summary2 = stale ? `The schema check was not run: ${messageOf(error63)}.` : `The schema check could not decide, so it fails closed:
 
 ${messageOf(error63)}`;
-      await checks2.complete(runId, { conclusion: "failure", title: "Schema check failed to run", summary: summary2, annotations: [] }).catch(() => void 0);
+      const title = stale ? error63.title : "Schema check failed to run";
+      await checks2.complete(runId, { conclusion: "failure", title, summary: summary2, annotations: [] }).catch(() => void 0);
     }
     throw error63;
   }
@@ -77786,6 +77927,7 @@ async function evaluateAndPublish(ctx, checks2, runId) {
   const pull = target.pull;
   const repo = await deps.openRepository(event.workspace);
   await verifyCheckout(repo, target.headSha);
+  await verifyBase(repo, target.baseSha, target.baseRef);
   const policy = await step("Policy from the base branch", () => loadBasePolicy(contentSource(ctx.client, ctx.repo), settings.configPath, target.baseSha, settings.configExplicit));
   const report = await step("Schema check", async () => {
     const options = { cwd: event.workspace, against: target.baseSha, configPath: policy.file, openRepository: deps.openRepository };
@@ -77821,6 +77963,18 @@ async function evaluateAndPublish(ctx, checks2, runId) {
   }
   if (verdict.conclusion === "failure") setFailed(`${verdict.headline}: ${verdict.problems.join("; ")}`);
 }
+async function readAfterStart(ctx) {
+  const pull = ctx.target.pull;
+  if (pull === void 0) return ctx.target;
+  const fresh = await pullSource(ctx.client, ctx.repo).pull(pull.number);
+  if (fresh.headSha !== pull.headSha) {
+    throw new StaleBaseError(`head moved since this event: PR #${pull.number} is now at ${fresh.headSha.slice(0, 12)}, whose own run owns the check`, "Head moved since this event");
+  }
+  if (fresh.baseSha !== pull.baseSha || fresh.baseRef !== pull.baseRef) {
+    throw new StaleBaseError(`${BASE_MOVED} (the pull request's base moved to ${fresh.baseRef} at ${fresh.baseSha.slice(0, 12)} while this run started)`);
+  }
+  return { ...ctx.target, pull: fresh };
+}
 async function approvalsFor(ctx, policy, pull, files, required4) {
   const settings = policy.loaded.settings.approvals;
   const empty = { approvers: [], dismissed: [], blockers: [], children: [] };
@@ -77839,18 +77993,6 @@ async function tryStartCheck(checks2, name, headSha) {
     return void 0;
   }
 }
-async function verifyCheckout(repo, headSha) {
-  const head = await repo.head();
-  if (head === headSha) return;
-  const mergedHead = await repo.resolveCommit("HEAD^2").catch(() => void 0);
-  if (mergedHead === headSha) return;
-  throw new CheckoutMismatchError(
-    `the checkout (HEAD ${head}) is neither the event's head ${headSha} nor a merge commit of it; check out the pull request's head or merge ref (actions/checkout with no ref) and rerun`
-  );
-}
-var CheckoutMismatchError = class extends Error {
-  name = "CheckoutMismatchError";
-};
 function registryEnv(settings, env) {
   const fromJob = Object.fromEntries(Object.values(REGISTRY_ENV).map((name) => [name, env[name]]));
   const r = settings.registry;

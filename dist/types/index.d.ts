@@ -8,6 +8,7 @@ export { loadSchemaInput, loadSchemaSet, loadSchemaText } from './avro/load.js';
 export type { LoadedSchema, SchemaInput, SchemaSource } from './avro/load.js';
 export { parseSchema } from './avro/parse.js';
 export type { ParseOptions, ParsedSchema } from './avro/parse.js';
+export type { NameValidation } from './avro/names.js';
 export { SchemaError } from './avro/errors.js';
 export type { SchemaErrorCode } from './avro/errors.js';
 export { checkLevel, checkReaderWriterSchemas, COMPATIBILITY_LEVELS, InvalidCompatibilityLevelError, parseCompatibilityLevel, } from './avro/compat/index.js';

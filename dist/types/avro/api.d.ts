@@ -1,5 +1,6 @@
 import type { CompatibilityLevel, Direction, FindingType } from './compat/index.js';
 import { type SchemaInput } from './load.js';
+import type { NameValidation } from './names.js';
 export interface CompatibilityIssue {
     readonly type: FindingType;
     /** Avro Java's JSON-pointer location in the reader schema. */
@@ -22,17 +23,25 @@ export interface CompatibilityResult {
 }
 export interface CheckOptions {
     /**
-     * Validate the candidate (or reader) strictly, as the registry validates a new schema. Default true
-     * for the candidate; history and writer schemas are always read leniently, as the registry reads what
-     * it already stores.
+     * Validate defaults and logical types of the candidate (or reader) strictly, as the registry
+     * validates a new schema. Default true for the candidate, false for the reader; history and writer
+     * schemas are always read leniently here, as the registry reads what it already stores.
      */
     readonly strict?: boolean;
+    /**
+     * Name validation (default `strict`: names Avro Java refuses are a SchemaError with their position).
+     * `lenient` is for schemas already registered, which Confluent reads without name validation: it
+     * applies to `history` in checkCompatibility and to both schemas in checkReaderWriter. The candidate
+     * of checkCompatibility is a new schema, so its names are always validated.
+     */
+    readonly names?: NameValidation;
 }
 /** Whether `reader` can read data written with `writer`, with every incompatibility. Throws SchemaError. */
 export declare function checkReaderWriter(reader: SchemaInput, writer: SchemaInput, options?: CheckOptions): CompatibilityResult;
 /**
  * Whether `candidate` may be registered after `history` (oldest first) at a Confluent compatibility
- * level (default BACKWARD). Throws SchemaError for an invalid schema and InvalidCompatibilityLevelError
- * for an unknown level.
+ * level (default BACKWARD). Throws SchemaError for an invalid schema (in the candidate or in `history`;
+ * see `names` for registered history with names Avro refuses) and InvalidCompatibilityLevelError for
+ * an unknown level.
  */
 export declare function checkCompatibility(candidate: SchemaInput, history: readonly SchemaInput[], level?: CompatibilityLevel | string, options?: CheckOptions): CompatibilityResult;

@@ -1,13 +1,21 @@
 import type { NamedSchema, Schema } from './model.js';
+import { type NameValidation } from './names.js';
 export interface ParseOptions {
     /** Named in errors and recorded on every node. */
     readonly file?: string;
     /**
-     * Strict parsing validates names, defaults and logical types, as the registry does for a new schema.
-     * Lenient parsing accepts what the registry has stored (Avro Java parses stored schemas without
-     * validation): invalid defaults, names and logical types pass, and invalid logical types are dropped.
+     * Strict parsing validates defaults and logical types, as the registry does for a new schema.
+     * Lenient parsing accepts what the registry has stored: invalid defaults and logical types pass, and
+     * invalid logical types are dropped. Names are governed by `names`, not by this.
      */
     readonly strict?: boolean;
+    /**
+     * Default `strict`: names are refused where Avro Java's `Schema.Parser` refuses them (the short
+     * names of records, enums and fixed types and of their aliases, field names, enum symbols), as the
+     * registry does on registration, whatever `strict` says. `lenient` is only for schemas the registry
+     * already stores, which it reads without name validation (issue 12).
+     */
+    readonly names?: NameValidation;
     /** Named types defined elsewhere (schema references, other files), by full name. */
     readonly namedTypes?: ReadonlyMap<string, NamedSchema>;
     /** Deepest schema nesting accepted; deeper input gets a TOO_DEEP error instead of a stack overflow. */
