@@ -193,6 +193,29 @@ describe('the bundled action, end to end', () => {
     expect(run?.conclusion).toBe('success');
   }, 120_000);
 
+  it('issue 12: a merged_at fallback does not date a marker when main\'s activity record does not reach back to the window', async () => {
+    const full = fake.state.activity.get('acme/schemas:refs/heads/main') ?? [];
+    // The record holds only last week's push: the merge that brought the marker is older than it.
+    fake.state.activity.set('acme/schemas:refs/heads/main', full.slice(0, 1));
+    fake.state.mergedAt.set(deprecatedNote, new Date(Date.now() - 45 * 86_400_000).toISOString());
+    try {
+      setUpPull(2, heads.pr2 as string, [
+        { login: 'lead1', state: 'APPROVED', commit: heads.pr2 as string },
+        { login: 'expert1', state: 'APPROVED', commit: heads.pr2 as string },
+      ]);
+      const result = await act('pr2', 2);
+      expect(result.code).toBe(1);
+      const run = fake.state.checkRuns.filter((r) => r.head_sha === heads.pr2).at(-1);
+      expect(run?.conclusion).toBe('failure');
+      expect(run?.output?.summary).toContain('reaches back only to the push by @lead1');
+      // The fallback was never asked: an unproven date is decided before it.
+      expect(fake.requests.some((r) => r.path.endsWith(`/commits/${deprecatedNote}/pulls`))).toBe(false);
+    } finally {
+      fake.state.activity.set('acme/schemas:refs/heads/main', full);
+      fake.state.mergedAt.delete(deprecatedNote);
+    }
+  }, 120_000);
+
   it('fails when the expert approved an older commit', async () => {
     setUpPull(2, heads.pr2 as string, [
       { login: 'lead1', state: 'APPROVED', commit: heads.pr2 as string },
