@@ -10,6 +10,7 @@ import type { NamedSchema, Schema } from '../../../src/avro/model.js';
 import { parseSchema } from '../../../src/avro/parse.js';
 import { formatOldSchemaAppendix } from '../../../src/registry/compat-messages.js';
 import type { CompatibilityLevel } from '../../../src/registry/types.js';
+import { avroText } from './avro-text.js';
 
 export interface SchemaText {
   readonly schemaType: string;
@@ -37,24 +38,12 @@ export interface CompatibilityEngine {
   check(candidate: ResolvedSchema, history: readonly VersionedSchema[], level: CompatibilityLevel): string[];
 }
 
-const PRIMITIVES = new Set(['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string']);
 const DIFFERENT_TYPE = 'Incompatible because of different schema type';
 
-/**
- * Avro's Schema.toString() writes `{"type":"string"}` as `"string"` and drops whitespace; we do the
- * same, but keep the key order of the input (Avro reorders keys). Other schema types are stored as sent.
- */
+/** Avro text as Schema.toString() writes it (avro-text.ts); other schema types are stored as sent. */
 function canonicalize(input: SchemaText): string {
   if (input.schemaType !== 'AVRO') return input.schema.trim();
-  return JSON.stringify(simplify(JSON.parse(input.schema)));
-}
-
-function simplify(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(simplify);
-  if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value);
-  if (entries.length === 1 && entries[0]?.[0] === 'type' && PRIMITIVES.has(entries[0][1] as string)) return entries[0][1];
-  return Object.fromEntries(entries.map(([k, v]) => [k, simplify(v)]));
+  return avroText(input.schema);
 }
 
 function parseResolved(input: ResolvedSchema, strict: boolean): Schema {

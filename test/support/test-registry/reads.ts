@@ -98,6 +98,33 @@ export function schemaById(state: RegistryState, id: number, subject: string | u
   return { ...rest, ...(fetchMaxId ? { maxId: state.maxId.get(context) ?? id } : {}) };
 }
 
+/** `GET /schemas/ids/{id}/subjects`: the subjects carrying the id in the context of `subject` (sorted). */
+export function subjectsOfId(state: RegistryState, id: number, subject: string | undefined, deleted: boolean): string[] {
+  const context = subject === undefined ? '.' : contextOf(subject);
+  const rows = [...state.everyVersion()].filter((v) => v.id === id && contextOf(v.subject) === context && (deleted || !v.deleted));
+  if (rows.length === 0) throw fail.schemaNotFound(id);
+  const subjects = [...new Set(rows.map((v) => v.subject))].sort();
+  return subject === undefined ? subjects : subjects.filter((s) => s === subject);
+}
+
+/** `GET /schemas/ids/{id}/schema`: the raw schema, as `/subjects/{s}/versions/{v}/schema` returns it. */
+export function rawSchemaById(state: RegistryState, id: number, subject: string | undefined): unknown {
+  const context = subject === undefined ? '.' : contextOf(subject);
+  const v = state.byId(context, id);
+  if (!v) throw fail.schemaNotFound(id);
+  return v.schemaType === 'AVRO' || v.schemaType === 'JSON' ? (JSON.parse(v.schema) as unknown) : v.schema;
+}
+
+/**
+ * `GET /subjects/{s}/versions/{v}/referencedby`: ids of the versions referring to it, ascending
+ * (KafkaSchemaRegistry.getReferencedBy); soft-deleted referrers only with `deleted`.
+ */
+export function referencedBy(state: RegistryState, subject: string, version: number | 'latest', deleted: boolean): number[] {
+  const target = getVersion(state, subject, version, deleted);
+  const ids = state.referrers(target.subject, target.version, deleted).map((v) => v.id);
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
 /** `GET /schemas`: every matching version, sorted by subject then version. */
 export function listSchemas(state: RegistryState, prefix: string | undefined, deleted: boolean, latestOnly: boolean): StoredVersion[] {
   const filter: Filter = deleted ? 'all' : 'live';

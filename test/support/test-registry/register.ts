@@ -83,7 +83,10 @@ function prepare(
   const strict = !importing && (state.configInScope(subject).validateNewSchemas ?? true);
   const problem = engine.validate({ schemaType: request.schemaType, schema, references }, strict);
   if (problem) throw fail.invalidSchema(`Invalid schema for subject "${subject}", details: ${problem}`);
-  const { metadata, ruleSet } = request;
+  // Absent metadata and ruleSet are inherited from the latest live version (outside IMPORT).
+  const previous = importing ? undefined : state.latestLive(subject);
+  const metadata = request.metadata ?? previous?.metadata;
+  const ruleSet = request.ruleSet ?? previous?.ruleSet;
   return {
     schema,
     schemaType: request.schemaType,
@@ -96,10 +99,22 @@ function prepare(
 function checkCompatibility(state: RegistryState, engine: CompatibilityEngine, subject: string, candidate: Candidate): void {
   const config = state.configInScope(subject);
   const level = config.compatibilityLevel ?? 'BACKWARD';
-  const history = state.live(subject).map((v) => ({ ...resolved(state, v), version: v.version }));
+  const group = config.compatibilityGroup;
+  // compatibilityGroup: only versions with the same value of that metadata property are compared.
+  const inGroup = (v: Pick<StoredVersion, 'metadata'>) => group === undefined || groupValue(v, group) === groupValue(candidate, group);
+  const history = state
+    .live(subject)
+    .filter(inGroup)
+    .map((v) => ({ ...resolved(state, v), version: v.version }));
   const references = resolveReferences(state, subject, candidate.references, true);
   const messages = engine.check({ ...candidate, references }, history, level);
   if (messages.length) throw fail.incompatible(subject, [...messages, formatConfigLine(config.validateFields ?? false, level)]);
+}
+
+function groupValue(v: Pick<StoredVersion, 'metadata'>, group: string): string | undefined {
+  const properties = (v.metadata as { properties?: Record<string, unknown> } | undefined)?.properties;
+  const value = properties?.[group];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Max version (soft-deleted included) + 1; IMPORT may choose any free version. */

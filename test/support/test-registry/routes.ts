@@ -13,6 +13,9 @@ import {
   listVersions,
   lookup,
   matchingSubjects,
+  rawSchemaById,
+  referencedBy,
+  subjectsOfId,
   page,
   parseVersion,
   schemaById,
@@ -87,6 +90,12 @@ export const ROUTES: readonly Route[] = [
     handle: ({ state }, { params, query: q }) => JSON.parse(versionOf(state, params, bool(q, 'deleted')).schema) as unknown,
   },
   {
+    method: 'GET',
+    template: '/subjects/{subject}/versions/{version}/referencedby',
+    handle: ({ state }, { params, query: q }) =>
+      referencedBy(state, readSubject(params['subject'] ?? ''), parseVersion(params['version'] ?? ''), bool(q, 'deleted')),
+  },
+  {
     method: 'DELETE',
     template: '/subjects/{subject}/versions/{version}',
     handle: ({ state }, { params, query: q }) =>
@@ -123,6 +132,16 @@ export const ROUTES: readonly Route[] = [
     method: 'GET',
     template: '/schemas/ids/{id}/versions',
     handle: ({ state }, { params, query: q }) => versionsOfId(state, idOf(params), opt(q, 'subject'), bool(q, 'deleted')),
+  },
+  {
+    method: 'GET',
+    template: '/schemas/ids/{id}/subjects',
+    handle: ({ state }, { params, query: q }) => subjectsOfId(state, idOf(params), opt(q, 'subject'), bool(q, 'deleted')),
+  },
+  {
+    method: 'GET',
+    template: '/schemas/ids/{id}/schema',
+    handle: ({ state }, { params, query: q }) => rawSchemaById(state, idOf(params), opt(q, 'subject')),
   },
   ...compatibilityRoutes(),
   ...scopedRoutes('config'),
