@@ -3,9 +3,10 @@ import { backupCommand } from './backup.js';
 import { checkCommand } from './check.js';
 import type { Command } from './command.js';
 import { compatCommand } from './compat.js';
+import { driftCommand } from './drift.js';
 import { expireSnapshotsCommand } from './expire-snapshots.js';
 import { followupsCommand } from './followups.js';
 import { restoreCommand } from './restore.js';
 import { scheduleCommand } from './schedule.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, scheduleCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, driftCommand, scheduleCommand];
