@@ -8,6 +8,7 @@ import { renderApprovalText, type ApprovalResult } from '../policy/approvals/res
 import type { GateResult } from '../policy/deprecation/gate.js';
 import { describeVerdict, landingSourceLabel, type DeprecationVerdict } from '../policy/deprecation/window.js';
 import type { CheckReport, SubjectReport } from '../policy/report/model.js';
+import { encodeVerdictRecord, type VerdictRecord } from '../registry/register/verdict-record.js';
 import type { ActionVerdict } from './verdict.js';
 
 export interface MarkdownInput {
@@ -22,13 +23,31 @@ const ICON = { success: '✅', failure: '❌', neutral: '⚠️' } as const;
 
 export function renderMarkdown(input: MarkdownInput): string {
   const { verdict } = input;
-  const out = [`## ${ICON[verdict.conclusion]} Schema guardrails: ${escape(verdict.headline)}`, ''];
+  // First, so a summary cut to GitHub's limit still carries it for `guardrails register`.
+  const out = [encodeVerdictRecord(verdictRecord(input)), `## ${ICON[verdict.conclusion]} Schema guardrails: ${escape(verdict.headline)}`, ''];
   for (const problem of verdict.problems) out.push(`- ${escape(problem)}`);
   if (verdict.overriddenBy !== undefined) out.push('', `**Emergency override** by @${escape(verdict.overriddenBy)} (recorded in the report).`);
   out.push('');
   for (const subject of input.report.subjects) out.push(...subjectSection(subject, input.gates.get(subject.file), input.windowDays));
   out.push(...approvalSection(input.approvals));
   return out.join('\n');
+}
+
+/**
+ * What `guardrails register` reads back from the verified check run (docs/registry-gitops.md): the
+ * breaks the window allowed (every breaking subject under an emergency override), who approved.
+ */
+export function verdictRecord(input: MarkdownInput): VerdictRecord {
+  const override = input.verdict.overriddenBy;
+  const allowedBreaks = input.report.subjects.flatMap((subject) => {
+    const gate = input.gates.get(subject.file);
+    const breaking = gate?.breaking === true || subject.status === 'incompatible';
+    if (subject.subject === null || !breaking || (override === undefined && gate?.allowed !== true)) return [];
+    const matured = mergeVerdicts(gate?.elements ?? [], []).filter((v) => v.status === 'mature').map((v) => v.label);
+    return [{ subject: subject.subject, file: subject.file, matured }];
+  });
+  const approvers = [...new Set(input.approvals.children.flatMap((role) => role.approvers.map((a) => a.login)))].sort();
+  return { version: 1, conclusion: input.verdict.conclusion, allowedBreaks, approvers, ...(override !== undefined ? { overriddenBy: override } : {}) };
 }
 
 function subjectSection(subject: SubjectReport, gate: GateResult | undefined, windowDays: number): string[] {

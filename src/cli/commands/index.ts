@@ -6,7 +6,8 @@ import { compatCommand } from './compat.js';
 import { driftCommand } from './drift.js';
 import { expireSnapshotsCommand } from './expire-snapshots.js';
 import { followupsCommand } from './followups.js';
+import { registerCommand } from './register.js';
 import { restoreCommand } from './restore.js';
 import { scheduleCommand } from './schedule.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, driftCommand, scheduleCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, driftCommand, registerCommand, scheduleCommand];
