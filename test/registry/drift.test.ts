@@ -143,4 +143,14 @@ describe('guardrails drift', () => {
     expect(result.kinds).toContain('deleted-but-referenced com.acme.Money v1');
     expect(result.report!.findings.find((x) => x.kind === 'deleted-but-referenced')!.action).toMatch(/register the version again/);
   });
+
+  it('runs as the scheduler job drift, with the same exit contract', async () => {
+    const f = await inLine();
+    const clean = await runCli(['schedule', '--memory-claims', '--run', 'drift', '--', '--registry-url', f.sr.url], f.repo.dir, {});
+    expect(clean.code).toBe(0);
+    f.sr.seed('orphan-value', { schema: '"string"' });
+    const drifted = await runCli(['schedule', '--memory-claims', '--run', 'drift', '--', '--registry-url', f.sr.url], f.repo.dir, {});
+    expect(drifted.code).toBe(1);
+    expect(drifted.stdout + drifted.stderr).toContain('unmanaged-subject: orphan-value version 1');
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * The scheduler's default job table: each job runs its guardrails command through the same dispatch as the CLI,
  * so a scheduled run gets the command's validation and exit contract, and the job's stop signal as `io.signal`.
- * The three declarations are imported from their own files: commands/index.ts imports the scheduler.
+ * The declarations are imported from their own files: commands/index.ts imports the scheduler.
  */
 import { commandJob, type JobTable } from '../../scheduler/index.js';
 import { runCommands } from '../dispatch.js';
@@ -10,6 +10,7 @@ import { parseCommandArgs } from '../parse.js';
 import { UsageError } from '../errors.js';
 import { backupCommand } from './backup.js';
 import type { Command, RunContext } from './command.js';
+import { driftCommand } from './drift.js';
 import { expireSnapshotsCommand } from './expire-snapshots.js';
 import { followupsCommand } from './followups.js';
 
@@ -25,7 +26,7 @@ export interface ScheduleJobs {
   checkArgs?(job: string, args: readonly string[], io: CliIo, options: { readonly preflight: boolean }): Promise<void>;
 }
 
-const JOB_COMMANDS: readonly Command[] = [backupCommand, expireSnapshotsCommand, followupsCommand];
+const JOB_COMMANDS: readonly Command[] = [backupCommand, expireSnapshotsCommand, followupsCommand, driftCommand];
 
 export const commandJobs: ScheduleJobs = {
   names: JOB_COMMANDS.map((c) => c.name),
