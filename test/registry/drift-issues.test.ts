@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 /** GitHub's issues of the repository, with a log of every write. */
-function fakeIssues() {
+function fakeIssues(afterCreate: () => void = () => {}) {
   const issues: StoredIssue[] = [];
   const writes: string[] = [];
   // nock hands the parsed body to a body matcher; the reply, called right after, reads it from here.
@@ -51,6 +51,7 @@ function fakeIssues() {
     const issue: StoredIssue = { number: issues.length + 1, title: b.title, body: b.body, state: 'open', state_reason: null, labels: b.labels.map((name) => ({ name })) };
     issues.push(issue);
     writes.push(`create #${issue.number}`);
+    afterCreate();
     return [201, raw(issue)];
   });
   github().persist().patch(issuePath(''), capture).reply(() => {
@@ -82,10 +83,11 @@ const ENV = { GITHUB_TOKEN: 'ghp_test', GITHUB_REPOSITORY: 'acme/platform' };
 // The rate limiter's pacing is for real GitHub; against nock it only makes the test slow.
 const COMMAND = driftCommandWith({ trackerOptions: { throttle: false, retryAfterBaseValue: 1 } });
 
-async function runCli(argv: readonly string[], cwd: string, env: Record<string, string>) {
+async function runCli(argv: readonly string[], cwd: string, env: Record<string, string>, signal?: AbortSignal) {
   let stdout = '';
   let stderr = '';
-  const code = await run(argv, { cwd, env, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } }, [COMMAND]);
+  const io = { cwd, env, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, ...(signal && { signal }) };
+  const code = await run(argv, io, [COMMAND]);
   return { code, stdout, stderr };
 }
 
@@ -136,5 +138,21 @@ describe('guardrails drift --open-issues', () => {
     expect(JSON.parse(back.stdout)).toMatchObject({ command: 'drift', exitCode: 1, issues: { created: [], updated: [2], closed: [] } });
     expect(github.writes).toEqual(['create #2', 'comment #2', 'close #2', 'update #2']);
     expect(github.issues.map((i) => i.state)).toEqual(['open', 'open']);
+  });
+
+  it('starts no issue write after SIGTERM, says what was not done, and a re-run finishes without duplicates', async () => {
+    const { repo, sr } = await fixture();
+    const stop = new AbortController();
+    const github = fakeIssues(() => stop.abort());
+    sr.seed('market.ticks-value', { schema: record('Tick', [SYMBOL, { ...PRICE, default: 0 }]) });
+    const argv = ['drift', '--registry-url', sr.url, '--open-issues', '--api-url', API];
+    const stopped = await runCli(argv, repo.dir, ENV, stop.signal);
+    expect(stopped.code).toBe(1);
+    expect(github.writes).toEqual(['create #1']);
+    expect(stopped.stdout).toContain('stopped by a signal; not done: 1 issue change(s):');
+    expect(stopped.stdout).toContain('create issue "Registry drift: latest-mismatch market.ticks-value version 2"');
+    const rerun = await runCli(argv, repo.dir, ENV);
+    expect(rerun.stdout).toContain('issues: 1 opened, 0 updated, 0 closed');
+    expect(github.writes).toEqual(['create #1', 'create #2']);
   });
 });
