@@ -153,4 +153,25 @@ describe('guardrails drift', () => {
     expect(drifted.code).toBe(1);
     expect(drifted.stdout + drifted.stderr).toContain('unmanaged-subject: orphan-value version 1');
   });
+
+  it('refuses a bad --ref or config with exit 2 before any registry request', async () => {
+    const f = await inLine();
+    const before = f.sr.requests.length;
+    const ref = await runCli(['drift', '--registry-url', f.sr.url, '--ref', 'no-such-branch'], f.repo.dir, {});
+    expect(ref.code).toBe(2);
+    expect(ref.stderr).toMatch(/^error: .*no-such-branch/);
+    f.repo.write('guardrails.yaml', 'version: 2\n');
+    const config = await runCli(['drift', '--registry-url', f.sr.url], f.repo.dir, {});
+    expect(config.code).toBe(2);
+    expect(config.stderr).toMatch(/^error: guardrails\.yaml/);
+    expect(f.sr.requests.length).toBe(before);
+  });
+
+  it('fails closed with exit 4 when the registry cannot answer', async () => {
+    const f = await inLine();
+    f.sr.faults.add({ fault: { kind: 'status', status: 503 } });
+    const result = await runCli(['drift', '--registry-url', f.sr.url], f.repo.dir, {});
+    expect(result.code).toBe(4);
+    expect(result.stdout).toBe('');
+  });
 });
