@@ -99,7 +99,7 @@ describe('guardrails drift', () => {
     expect(result.report!.findings[0]).toMatchObject({ id: hand.id, file: 'schemas/ticks.avsc', action: expect.stringMatching(/auto\.register\.schemas=true/) });
     const text = await runCli(['drift', '--registry-url', f.sr.url], f.repo.dir, {});
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain(`foreign-version: ${TICKS} version ${hand.version} (id ${hand.id}): version ${hand.version} (id ${hand.id}) matches no revision of the file`);
+    expect(text.stdout).toContain(`foreign-version: ${TICKS} version ${hand.version} (id ${hand.id}): matches no revision of the file`);
     expect(f.sr.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
@@ -151,7 +151,7 @@ describe('guardrails drift', () => {
     f.sr.seed('orphan-value', { schema: '"string"' });
     const drifted = await runCli(['schedule', '--memory-claims', '--run', 'drift', '--', '--registry-url', f.sr.url], f.repo.dir, {});
     expect(drifted.code).toBe(1);
-    expect(drifted.stdout + drifted.stderr).toContain('unmanaged-subject: orphan-value version 1');
+    expect(drifted.stdout + drifted.stderr).toContain('unmanaged-subject: orphan-value version 1 (id 4): 1 live version(s)');
   });
 
   it('refuses a bad --ref or config with exit 2 before any registry request', async () => {

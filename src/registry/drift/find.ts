@@ -19,7 +19,7 @@ export function findDrift(repository: readonly RepositorySubject[], registry: Re
       const latest = live[live.length - 1]!;
       findings.push(finding('unmanaged-subject', snapshot.subject, latest, null, {
         expected: 'no schema file maps to this subject',
-        actual: `${live.length} live version(s), latest ${latest.version}`,
+        actual: `${live.length} live version(s)`,
         action: `add its schema file and a guardrails.yaml mapping, or soft-delete the subject (DELETE /subjects/${encodeURIComponent(snapshot.subject)}) once no producer uses it`,
       }));
     }
@@ -63,7 +63,7 @@ function subjectDrift(entry: RepositorySubject, snapshot: SnapshotSubject | unde
     if (version.form !== undefined && entry.history.has(version.form)) continue;
     found.push(finding('foreign-version', entry.subject, version, entry.file, {
       expected: `a revision of ${entry.file} in git`,
-      actual: `version ${version.version} (id ${version.id}) matches no revision of the file`,
+      actual: 'matches no revision of the file',
       action: 'it was registered outside the register workflow (auto.register.schemas=true, a hand-run curl): turn auto-registration off, then commit the schema through a pull request or soft-delete the version',
     }));
   }
