@@ -122,6 +122,8 @@ describe('guardrails drift', () => {
     const [quotes, trades] = result.report!.findings;
     expect(quotes!.action).toMatch(/run guardrails register/);
     expect(trades!.action).toMatch(/soft-deleted/);
+    const owned = await drift(f, '--subject-prefix', 'market.');
+    expect(owned.kinds).toEqual(['missing-subject market.quotes-value', `missing-subject ${TRADES}`]);
   });
 
   it('reports a level other than guardrails.yaml and a mode other than READWRITE', async () => {

@@ -4,7 +4,7 @@ import { OctokitTracker, DEFAULT_API_URL, type OctokitTrackerOptions } from '../
 import { loadConfig } from '../../policy/config/load.js';
 import { runDrift } from '../../registry/drift/run.js';
 import { EXIT, UsageError } from '../errors.js';
-import { flag, option } from '../options/define.js';
+import { flag, option, repeatable } from '../options/define.js';
 import { pathValue } from '../options/path.js';
 import { textValue } from '../options/text.js';
 import { displayUrl, urlValue } from '../options/url.js';
@@ -21,6 +21,11 @@ const options = {
   ref: option({ placeholder: 'GIT-REF', description: 'Branch, tag or commit to compare (default: the first of origin/HEAD, main, master, origin/main, origin/master that exists)', parse: textValue() }),
   config: option({ placeholder: 'PATH', description: 'Config file (default: guardrails.yaml at the repository root, or built-in defaults)', parse: textValue() }),
   cwd: option({ placeholder: 'DIR', description: 'Run in this directory instead of the current one', parse: pathValue('dir') }),
+  'subject-prefix': repeatable({
+    placeholder: 'PREFIX',
+    description: 'In a shared registry, the subjects this repository owns (repeatable; contexts as :.ctx:); others no file maps to are left alone',
+    parse: textValue(),
+  }),
   format: jobFormatOption,
   'open-issues': flag('Keep one GitHub issue per drift: opened or updated while it lasts, closed once it is gone', { group: GITHUB }),
   repo: option({ placeholder: 'OWNER/NAME', description: 'Repository of the issues (default $GITHUB_REPOSITORY)', env: 'GITHUB_REPOSITORY', parse: REPO_VALUE, group: GITHUB }),
@@ -44,7 +49,7 @@ export function driftCommandWith(deps: DriftCommandDeps = {}): Command {
   return defineCommand({
     name: 'drift',
     summary: 'Report where the Schema Registry differs from the default branch',
-    usage: ['drift [--registry-url URL] [--ref GIT-REF] [--config PATH] [--cwd DIR] [--format text|json] [--open-issues [--repo OWNER/NAME] [--api-url URL]]'],
+    usage: ['drift [--registry-url URL] [--ref GIT-REF] [--config PATH] [--cwd DIR] [--subject-prefix PREFIX]... [--format text|json] [--open-issues [--repo OWNER/NAME] [--api-url URL]]'],
     description: `Compares the Schema Registry with the default branch: the schema files mapped to subjects by
 guardrails.yaml, and every revision of each file on the branch's first-parent history. Reports,
 with the subject, the version and what to do: a subject no file maps to (unmanaged-subject), a
@@ -87,7 +92,7 @@ token comes from GITHUB_TOKEN (or GH_TOKEN) only.`,
         : undefined;
       try {
         const result = await runDrift(
-          { cwd, ...(values.ref !== undefined && { ref: values.ref }), ...(values.config !== undefined && { configPath: values.config }) },
+          { cwd, subjectPrefixes: values['subject-prefix'], ...(values.ref !== undefined && { ref: values.ref }), ...(values.config !== undefined && { configPath: values.config }) },
           { repo: await openRepository(cwd), registry: client, signal, ...(tracker && { tracker }) },
         );
         const failed = result.findings.length > 0 || result.stopped || (result.issues?.outcome.problems.length ?? 0) > 0;

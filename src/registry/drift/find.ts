@@ -8,13 +8,22 @@ import type { DriftFinding, DriftKind, RegistrySnapshot, RepositorySubject, Snap
 /** The drift issues' namespace in the follow-ups' key scheme. */
 export const DRIFT_SCOPE = 'registry-drift';
 
-export function findDrift(repository: readonly RepositorySubject[], registry: RegistrySnapshot): DriftFinding[] {
+export interface DriftScope {
+  /**
+   * Whether a registry subject that no file maps to belongs to this repository (default: every
+   * subject does). Others, in a registry shared with other teams, are neither unmanaged nor checked.
+   */
+  readonly owns?: (subject: string) => boolean;
+}
+
+export function findDrift(repository: readonly RepositorySubject[], registry: RegistrySnapshot, scope: DriftScope = {}): DriftFinding[] {
   const findings: DriftFinding[] = [];
   const managed = new Map(repository.map((entry) => [entry.subject, entry]));
+  const inScope = (subject: string) => managed.has(subject) || (scope.owns?.(subject) ?? true);
   for (const entry of repository) findings.push(...subjectDrift(entry, registry.subjects.get(entry.subject)));
   for (const snapshot of registry.subjects.values()) {
     const live = liveVersions(snapshot);
-    if (live.length === 0) continue;
+    if (live.length === 0 || !inScope(snapshot.subject)) continue;
     if (!managed.has(snapshot.subject)) {
       const latest = live[live.length - 1]!;
       findings.push(finding('unmanaged-subject', snapshot.subject, latest, null, {
@@ -31,7 +40,7 @@ export function findDrift(repository: readonly RepositorySubject[], registry: Re
       }));
     }
   }
-  findings.push(...deletedButReferenced(registry));
+  findings.push(...deletedButReferenced(registry).filter((f) => inScope(f.subject)));
   return findings.sort(byKindThenSubject);
 }
 

@@ -16,6 +16,8 @@ export interface DriftOptions {
   readonly configPath?: string;
   /** The branch, tag or commit compared; default: the repository's default branch. */
   readonly ref?: string;
+  /** Registry subjects owned by this repository, by prefix; empty: every subject. */
+  readonly subjectPrefixes?: readonly string[];
 }
 
 export interface DriftDeps {
@@ -43,7 +45,8 @@ export async function runDrift(options: DriftOptions, deps: DriftDeps): Promise<
   await repo.requireFullHistory();
   const facts = await readRepositorySubjects({ repo, cwd: options.cwd, commit: base.commit, ...(options.configPath !== undefined && { configPath: options.configPath }) });
   const snapshot = await readRegistrySnapshot(deps.registry, facts.subjects.map((s) => s.subject));
-  const findings = findDrift(facts.subjects, snapshot);
+  const prefixes = options.subjectPrefixes ?? [];
+  const findings = findDrift(facts.subjects, snapshot, prefixes.length === 0 ? {} : { owns: (subject) => prefixes.some((p) => subject.startsWith(p)) });
   const result = { ref: base.ref, commit: base.commit, subjects: facts.subjects.length, findings, warnings: facts.warnings };
   if (!deps.tracker) return { ...result, stopped: deps.signal.aborted };
   const existing = await deps.tracker.listIssuesByLabel(DRIFT_LABEL);
