@@ -23,7 +23,7 @@ const options = {
   cwd: option({ placeholder: 'DIR', description: 'Run in this directory instead of the current one', parse: pathValue('dir') }),
   'subject-prefix': repeatable({
     placeholder: 'PREFIX',
-    description: 'In a shared registry, the subjects this repository owns (repeatable; contexts as :.ctx:); others no file maps to are left alone',
+    description: 'In a shared registry, the subjects this repository owns (contexts as :.ctx:); others no file maps to are left alone',
     parse: textValue(),
   }),
   format: jobFormatOption,
