@@ -102,6 +102,17 @@ describe('the merged PR’s verified check run', () => {
   });
 });
 
+describe('GitHub unavailable', () => {
+  it('fails closed with exit 4 and registers nothing', async () => {
+    nock(API).get(`/repos/acme/platform/commits/${merge}/pulls`).query(true).reply(404, { message: 'Not Found' });
+    sr.resetCounts();
+    const result = await registerWithProof();
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/^error: GitHub could not be read for the merged pull request of [0-9a-f]{12}: .*nothing was registered/);
+    expect(sr.requests).toEqual([]);
+  });
+});
+
 describe('the verdict record', () => {
   it('round-trips, and text that would close a comment cannot break out', () => {
     const tricky = { ...record, allowedBreaks: [{ subject: 'x --> <b>', file: 'f', matured: [] }] };

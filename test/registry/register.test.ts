@@ -90,6 +90,13 @@ describe('register on a fresh registry', () => {
     expect(writesOf(sr)).toEqual([]);
   });
 
+  it('has --help with its exit codes', async () => {
+    const help = await cli(['register', '--help'], repo.path);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--dry-run/);
+    expect(help.stdout).toMatch(/the Schema Registry or GitHub could not be reached/);
+  });
+
   it('fails closed with exit 4 when the registry cannot be reached', async () => {
     await seedRepo();
     await sr.close();
