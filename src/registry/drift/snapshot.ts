@@ -13,7 +13,16 @@ import type { RegistrySnapshot, SnapshotSubject, SnapshotVersion } from './model
  * registry does not have them, so a missing subject still reports its configuration.
  */
 export async function readRegistrySnapshot(client: RegistryClient, managed: readonly string[]): Promise<RegistrySnapshot> {
-  const [schemas, globalConfig, globalMode] = await Promise.all([client.listSchemas({ deleted: true }), client.getGlobalConfig(), client.getGlobalMode()]);
+  // No subjectPrefix: the server's default covers every context (a bare `:*:` would mean named contexts only).
+  // The live-only listing too, because servers that omit the `deleted` flag would make soft-deleted versions look live.
+  const [all, liveRows, globalConfig, globalMode] = await Promise.all([
+    client.listSchemas({ deleted: true }),
+    client.listSchemas(),
+    client.getGlobalConfig(),
+    client.getGlobalMode(),
+  ]);
+  const liveKeys = new Set(liveRows.map((r) => `${r.subject}\u0000${r.version}`));
+  const schemas = all.map((r) => (r.deleted || liveKeys.has(`${r.subject}\u0000${r.version}`) ? r : { ...r, deleted: true }));
   const bySubject = new Map<string, RegisteredSchema[]>();
   for (const schema of schemas) bySubject.set(schema.subject, [...(bySubject.get(schema.subject) ?? []), schema]);
   const live = [...bySubject.entries()].filter(([, versions]) => versions.some((v) => !v.deleted)).map(([subject]) => subject);
