@@ -176,4 +176,14 @@ describe('guardrails drift', () => {
     expect(result.code).toBe(4);
     expect(result.stdout).toBe('');
   });
+
+  it('follows contexts: a file mapped into a context is compared with the subject there', async () => {
+    const f = await inLine();
+    const quote = record('Quote', [SYMBOL]);
+    f.repo.write('schemas/quotes.avsc', quote).write('guardrails.yaml', `${CONFIG}  - files: schemas/quotes.avsc\n    topic: market.quotes\n    context: .staging\n`).commit('quotes in staging');
+    f.sr.seed(':.staging:market.quotes-value', { schema: quote });
+    expect((await drift(f)).kinds).toEqual([]);
+    f.sr.seed(':.staging:market.quotes-value', { schema: record('Quote', [SYMBOL, { ...PRICE, default: 0 }]) });
+    expect((await drift(f)).kinds).toEqual([':.staging:market.quotes-value v2', ':.staging:market.quotes-value v2'].map((s, i) => `${i === 0 ? 'foreign-version' : 'latest-mismatch'} ${s}`));
+  });
 });
