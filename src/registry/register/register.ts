@@ -37,7 +37,9 @@ export async function registerSchemas(options: RegisterOptions, deps: RegisterDe
   const audit: AuditLine[] = [];
   const subjectOf = new Map(options.files.map((f) => [f.file, f.subject] as const));
   for (const wave of dependencyWaves(options.files)) {
-    const decided = await Promise.all(
+    // allSettled: when the registry goes away mid-wave, every file still in flight (a temporary level
+    // among them) finishes its own clean-up before the run fails closed.
+    const settled = await Promise.allSettled(
       wave.map(async (f) => {
         const references = f.uses.map((u) => ({ name: u.name, subject: subjectOf.get(u.file) as string, version: versions.get(u.file) }));
         const entry = await decide(f, references, blocked, options, deps, audit);
@@ -45,7 +47,9 @@ export async function registerSchemas(options: RegisterOptions, deps: RegisterDe
         return entry;
       }),
     );
-    for (const entry of decided) {
+    const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failure) throw failure.reason;
+    for (const entry of settled.map((s) => (s as PromiseFulfilledResult<RegisterEntry>).value)) {
       entries.push(entry);
       if (entry.version !== undefined && (entry.action === 'unchanged' || entry.action.startsWith('registered'))) versions.set(entry.file, entry.version);
       else if (entry.action === 'planned' || entry.action === 'planned-break') versions.set(entry.file, 'pending');
