@@ -186,4 +186,13 @@ describe('guardrails drift', () => {
     f.sr.seed(':.staging:market.quotes-value', { schema: record('Quote', [SYMBOL, { ...PRICE, default: 0 }]) });
     expect((await drift(f)).kinds).toEqual([':.staging:market.quotes-value v2', ':.staging:market.quotes-value v2'].map((s, i) => `${i === 0 ? 'foreign-version' : 'latest-mismatch'} ${s}`));
   });
+
+  it('compares a subject that two files map to once, against both files\' revisions, with a warning naming both', async () => {
+    const f = await inLine();
+    f.repo.write('schemas/ticks-copy.avsc', TICK_V2.replace('"symbol"', '"symbol", "doc": "copied"')).write('guardrails.yaml', `${CONFIG}  - files: schemas/ticks-copy.avsc\n    topic: market.ticks\n`).commit('a copy');
+    const result = await drift(f);
+    expect(result.stderr).toBe(`warning: schemas/ticks.avsc: maps to ${TICKS} like schemas/ticks-copy.avsc; its latest is compared with schemas/ticks-copy.avsc only (guardrails check refuses the pair)\n`);
+    // The registry's versions are revisions of ticks.avsc, so none is foreign; latest differs from the copy.
+    expect(result.kinds).toEqual([`latest-mismatch ${TICKS} v2`]);
+  });
 });

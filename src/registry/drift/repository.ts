@@ -67,6 +67,14 @@ export async function readRepositorySubjects(options: RepositoryOptions): Promis
       const form = text === undefined ? undefined : comparableForm(text);
       if (form !== undefined) history.add(form);
     }
+    const twin = subjects.findIndex((s) => s.subject === naming.subject);
+    if (twin >= 0) {
+      // Either file's revisions may have been registered; the first file's text is the one compared with latest.
+      const first = subjects[twin]!;
+      warnings.push(`${file}: maps to ${naming.subject} like ${first.file}; its latest is compared with ${first.file} only (guardrails check refuses the pair)`);
+      subjects[twin] = { ...first, history: new Set([...first.history, ...history]) };
+      continue;
+    }
     subjects.push({ subject: naming.subject, file, level: mapping.level, head, history });
   }
   return { subjects, warnings };
