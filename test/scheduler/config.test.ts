@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/policy/config/errors.js';
 import { cronProblem, loadScheduleConfig, parseScheduleConfig } from '../../src/scheduler/index.js';
 
-const JOBS = ['backup', 'expire-snapshots', 'followups'];
+const JOBS = ['backup', 'expire-snapshots', 'followups', 'drift'];
 
 function problems(run: () => unknown): string[] {
   try {
@@ -49,7 +49,7 @@ describe('schedule config', () => {
     expect(problems(() => parseScheduleConfig({ timezone: 'Mars/Olympus', jobs: { backup: { cron: '0 0 31 * 0' }, restore: { cron: '* * * * *' } } }, { knownJobs: JOBS }))).toEqual([
       '-:- schedule.timezone: "Mars/Olympus" is not an IANA time zone; use a name like "Australia/Sydney" or "UTC"',
       '-:- schedule.jobs.backup.cron: "0 0 31 * 0" restricts both day-of-month and day-of-week; node-cron requires BOTH to match (POSIX and GitHub Actions need either). Split it into two jobs, or set domAndDow: true if AND is what you mean',
-      '-:- schedule.jobs.restore: no such job; known jobs: backup, expire-snapshots, followups',
+      '-:- schedule.jobs.restore: no such job; known jobs: backup, drift, expire-snapshots, followups',
     ]);
     expect(problems(() => parseScheduleConfig({ jobs: { Backup: { cron: '* * * * *' } } }))).toEqual([
       '-:- schedule.jobs.Backup: is not a job name; use lower-case letters, digits and dashes, like "expire-snapshots"',
