@@ -6,6 +6,7 @@
 import { InvalidCompatibilityLevelError } from '../avro/compat/index.js';
 import { SchemaError } from '../avro/errors.js';
 import { BackupError } from '../backup/errors.js';
+import { GitHubApiError } from '../github/api/errors.js';
 import { GitError } from '../github/git/run.js';
 import { IcebergError } from '../iceberg/errors.js';
 import { ConfigError, formatConfigIssue } from '../policy/config/errors.js';
@@ -80,6 +81,11 @@ export function describeFailure(error: unknown, env: Readonly<Record<string, str
   if (error instanceof IcebergError) {
     const code = error.code === 'INVALID_INPUT' ? EXIT.BAD_INPUT : error.code === 'UNAVAILABLE' ? EXIT.UNAVAILABLE : error.code === 'INTERNAL' ? EXIT.BUG : EXIT.FAILED;
     if (code === EXIT.BUG) return bug(error, env);
+    return line(code, error.message);
+  }
+  if (error instanceof GitHubApiError) {
+    // A refused token or permission is the caller's to fix; no answer, or a 5xx after retries, is GitHub being away.
+    const code = error.kind === 'forbidden' || error.kind === 'no-org-access' ? EXIT.BAD_INPUT : error.status === undefined || error.status >= 500 ? EXIT.UNAVAILABLE : EXIT.FAILED;
     return line(code, error.message);
   }
   if (error instanceof FollowupsError) {

@@ -7,7 +7,8 @@ import { durationValue } from '../../src/cli/options/duration.js';
 import { intValue } from '../../src/cli/options/int.js';
 import { textValue } from '../../src/cli/options/text.js';
 import { urlValue } from '../../src/cli/options/url.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { describeFailure, UsageError } from '../../src/cli/errors.js';
+import { GitHubApiError } from '../../src/github/api/errors.js';
 
 const seen: unknown[] = [];
 
@@ -108,5 +109,17 @@ describe('the command layer', () => {
   it('scrubs the password of a connection URI held in DATABASE_URL', async () => {
     const { stdout } = await demoRun(['demo', '--name', 'db-pass-9f2c'], { DATABASE_URL: 'postgres://app:db-pass-9f2c@db/catalog' });
     expect(stdout).toBe('hello *** 1 \n');
+  });
+});
+
+describe('the exit contract for GitHub failures', () => {
+  it.each([
+    [new GitHubApiError('forbidden', 'GitHub refused to list check runs (HTTP 403: no)', 403), 2],
+    [new GitHubApiError('no-org-access', 'the token cannot read org membership'), 2],
+    [new GitHubApiError('failed', 'GitHub answered HTTP 502', 502), 4],
+    [new GitHubApiError('failed', 'GitHub could not be reached'), 4],
+    [new GitHubApiError('not-found', 'no such pull request', 404), 1],
+  ])('%s is exit %i, in one line', (error, exitCode) => {
+    expect(describeFailure(error)).toEqual({ exitCode, lines: [`error: ${error.message}`] });
   });
 });
