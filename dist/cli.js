@@ -590,23 +590,23 @@ function readOps(t, pageSize) {
 function subjectReads(t, pageSize) {
   return {
     listContexts: async () => t.send({ method: "GET", path: paths.contexts(), endpoint: "GET /contexts" }, stringListShape),
-    listSubjects: async (options4 = {}) => listSubjects(t, pageSize, options4),
-    listVersions: async (subject2, options4 = {}) => t.send(
+    listSubjects: async (options6 = {}) => listSubjects(t, pageSize, options6),
+    listVersions: async (subject2, options6 = {}) => t.send(
       {
         method: "GET",
         path: paths.versions(subject2),
         endpoint: "GET /subjects/{subject}/versions",
-        query: { deleted: options4.deleted || void 0 },
+        query: { deleted: options6.deleted || void 0 },
         subject: subject2
       },
       intListShape
     ),
-    getVersion: async (subject2, version, options4 = {}) => t.send(
+    getVersion: async (subject2, version, options6 = {}) => t.send(
       {
         method: "GET",
         path: paths.version(subject2, version),
         endpoint: "GET /subjects/{subject}/versions/{version}",
-        query: { deleted: options4.deleted || void 0 },
+        query: { deleted: options6.deleted || void 0 },
         subject: subject2,
         version
       },
@@ -616,20 +616,20 @@ function subjectReads(t, pageSize) {
 }
 function schemaReads(t, pageSize) {
   return {
-    getSchemaById: async (id2, options4 = {}) => {
+    getSchemaById: async (id2, options6 = {}) => {
       const found = await t.send(
         {
           method: "GET",
           path: paths.schemaById(id2),
           endpoint: "GET /schemas/ids/{id}",
-          query: { subject: options4.subject, fetchMaxId: options4.fetchMaxId || void 0 },
-          subject: options4.subject
+          query: { subject: options6.subject, fetchMaxId: options6.fetchMaxId || void 0 },
+          subject: options6.subject
         },
         schemaByIdShape
       );
       return { id: id2, ...found };
     },
-    listSchemas: async (options4 = {}) => listSchemas(t, pageSize, options4)
+    listSchemas: async (options6 = {}) => listSchemas(t, pageSize, options6)
   };
 }
 function settingReads(t) {
@@ -645,12 +645,12 @@ function settingReads(t) {
   );
   return {
     getGlobalConfig: async () => t.send({ method: "GET", path: paths.config(), endpoint: "GET /config" }, configShape),
-    getSubjectConfig: async (subject2, options4 = {}) => unlessAbsent(scoped("config", subject2, options4.defaultToGlobal, configShape), [
+    getSubjectConfig: async (subject2, options6 = {}) => unlessAbsent(scoped("config", subject2, options6.defaultToGlobal, configShape), [
       RegistryErrorCodes.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
       RegistryErrorCodes.SUBJECT_NOT_FOUND
     ]),
     getGlobalMode: async () => t.send({ method: "GET", path: paths.mode(), endpoint: "GET /mode" }, modeShape),
-    getSubjectMode: async (subject2, options4 = {}) => unlessAbsent(scoped("mode", subject2, options4.defaultToGlobal, modeShape), [
+    getSubjectMode: async (subject2, options6 = {}) => unlessAbsent(scoped("mode", subject2, options6.defaultToGlobal, modeShape), [
       RegistryErrorCodes.SUBJECT_MODE_NOT_CONFIGURED,
       RegistryErrorCodes.SUBJECT_NOT_FOUND
     ])
@@ -658,14 +658,14 @@ function settingReads(t) {
 }
 function checks(t) {
   return {
-    checkCompatibility: async (subject2, schema, options4 = {}) => {
-      const version = options4.version;
+    checkCompatibility: async (subject2, schema, options6 = {}) => {
+      const version = options6.version;
       const result = await t.send(
         {
           method: "POST",
           path: version === void 0 ? paths.compatibility(subject2) : paths.compatibilityWith(subject2, version),
           endpoint: `POST /compatibility/subjects/{subject}/versions${version === void 0 ? "" : "/{version}"}`,
-          query: { verbose: options4.verbose ?? true, normalize: options4.normalize },
+          query: { verbose: options6.verbose ?? true, normalize: options6.normalize },
           body: schemaBody(schema),
           subject: subject2,
           version
@@ -676,13 +676,13 @@ function checks(t) {
       const level3 = parsed.compatibility !== void 0 ? { compatibility: parsed.compatibility } : {};
       return { compatible: result.compatible, messages: result.messages, incompatibilities: parsed.incompatibilities, ...level3 };
     },
-    lookupSchema: async (subject2, schema, options4 = {}) => unlessAbsent(
+    lookupSchema: async (subject2, schema, options6 = {}) => unlessAbsent(
       t.send(
         {
           method: "POST",
           path: paths.subject(subject2),
           endpoint: "POST /subjects/{subject}",
-          query: { normalize: options4.normalize, deleted: options4.deleted || void 0 },
+          query: { normalize: options6.normalize, deleted: options6.deleted || void 0 },
           body: schemaBody(schema),
           subject: subject2
         },
@@ -710,7 +710,7 @@ async function unlessAbsent(pending, codes) {
     throw error;
   }
 }
-async function listSubjects(t, pageSize, options4) {
+async function listSubjects(t, pageSize, options6) {
   const { rows } = await collectPages(
     ({ offset, limit }) => t.send(
       {
@@ -718,9 +718,9 @@ async function listSubjects(t, pageSize, options4) {
         path: paths.subjects(),
         endpoint: "GET /subjects",
         query: {
-          subjectPrefix: options4.subjectPrefix,
-          deleted: options4.deleted || void 0,
-          deletedOnly: options4.deletedOnly || void 0,
+          subjectPrefix: options6.subjectPrefix,
+          deleted: options6.deleted || void 0,
+          deletedOnly: options6.deletedOnly || void 0,
           offset,
           limit
         }
@@ -732,7 +732,7 @@ async function listSubjects(t, pageSize, options4) {
   );
   return rows;
 }
-async function listSchemas(t, pageSize, options4) {
+async function listSchemas(t, pageSize, options6) {
   const { rows } = await collectPages(
     ({ offset, limit }) => t.send(
       {
@@ -740,9 +740,9 @@ async function listSchemas(t, pageSize, options4) {
         path: paths.schemas(),
         endpoint: "GET /schemas",
         query: {
-          subjectPrefix: options4.subjectPrefix,
-          deleted: options4.deleted || void 0,
-          latestOnly: options4.latestOnly || void 0,
+          subjectPrefix: options6.subjectPrefix,
+          deleted: options6.deleted || void 0,
+          latestOnly: options6.latestOnly || void 0,
           offset,
           limit
         }
@@ -751,7 +751,7 @@ async function listSchemas(t, pageSize, options4) {
     ),
     (s) => `${s.subject}\0${s.version}`,
     Math.min(pageSize, 1e3),
-    { confirmShortFirstPage: !options4.trustShortFirstPage }
+    { confirmShortFirstPage: !options6.trustShortFirstPage }
   );
   return rows;
 }
@@ -892,8 +892,8 @@ import axios from "axios";
 function isFailoverKind(kind) {
   return kind === "network" || kind === "timeout" || kind === "server";
 }
-function backoffDelay(retry2, policy, random) {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry2 - 1));
+function backoffDelay(retry3, policy, random) {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry3 - 1));
   return Math.floor(Math.min(1, Math.max(0, random())) * ceiling);
 }
 function parseRetryAfter(value, nowMs) {
@@ -1168,34 +1168,34 @@ function writeOps(t) {
 }
 function schemaWrites(t) {
   return {
-    register: async (subject2, schema, options4 = {}) => t.send(
+    register: async (subject2, schema, options6 = {}) => t.send(
       {
         method: "POST",
         path: paths.versions(subject2),
         endpoint: "POST /subjects/{subject}/versions",
-        query: { normalize: options4.normalize },
+        query: { normalize: options6.normalize },
         body: registerBody(schema),
         subject: subject2,
         version: schema.version
       },
       registerResultShape
     ),
-    deleteSubject: async (subject2, options4 = {}) => t.send(
+    deleteSubject: async (subject2, options6 = {}) => t.send(
       {
         method: "DELETE",
         path: paths.subject(subject2),
         endpoint: "DELETE /subjects/{subject}",
-        query: { permanent: options4.permanent || void 0 },
+        query: { permanent: options6.permanent || void 0 },
         subject: subject2
       },
       intListShape
     ),
-    deleteVersion: async (subject2, version, options4 = {}) => t.send(
+    deleteVersion: async (subject2, version, options6 = {}) => t.send(
       {
         method: "DELETE",
         path: paths.version(subject2, version),
         endpoint: "DELETE /subjects/{subject}/versions/{version}",
-        query: { permanent: options4.permanent || void 0 },
+        query: { permanent: options6.permanent || void 0 },
         subject: subject2,
         version
       },
@@ -1212,8 +1212,8 @@ function settingWrites(t) {
     setGlobalConfig: async (update) => putConfig(t, void 0, update),
     setSubjectConfig: async (subject2, update) => putConfig(t, subject2, update),
     deleteSubjectConfig: async (subject2) => remove("config", subject2),
-    setGlobalMode: async (mode2, options4) => putMode(t, void 0, mode2, options4),
-    setSubjectMode: async (subject2, mode2, options4) => putMode(t, subject2, mode2, options4),
+    setGlobalMode: async (mode2, options6) => putMode(t, void 0, mode2, options6),
+    setSubjectMode: async (subject2, mode2, options6) => putMode(t, subject2, mode2, options6),
     deleteSubjectMode: async (subject2) => remove("mode", subject2)
   };
 }
@@ -1236,13 +1236,13 @@ async function putConfig(t, subject2, update) {
   );
   return echoed;
 }
-async function putMode(t, subject2, mode2, options4 = {}) {
+async function putMode(t, subject2, mode2, options6 = {}) {
   return t.send(
     {
       method: "PUT",
       path: paths.mode(subject2),
       endpoint: subject2 === void 0 ? "PUT /mode" : "PUT /mode/{subject}",
-      query: { force: options4.force || void 0 },
+      query: { force: options6.force || void 0 },
       body: { mode: mode2 },
       subject: subject2
     },
@@ -1355,13 +1355,13 @@ function messageOf(error) {
 }
 
 // src/backup/collect.ts
-async function collectSnapshot(client, options4) {
-  const wanted = options4.settingsFilter ?? (() => true);
-  const subjectNames = await client.listSubjects({ deleted: options4.includeDeleted, subjectPrefix: CONTEXT_WILDCARD });
-  const { rows, listing } = await listVersions(client, subjectNames, options4);
+async function collectSnapshot(client, options6) {
+  const wanted = options6.settingsFilter ?? (() => true);
+  const subjectNames = await client.listSubjects({ deleted: options6.includeDeleted, subjectPrefix: CONTEXT_WILDCARD });
+  const { rows, listing } = await listVersions(client, subjectNames, options6);
   const bySubject = groupBySubject(rows);
   reconcile(subjectNames, bySubject, listing);
-  const progress = counter(subjectNames.length, options4.onProgress);
+  const progress = counter(subjectNames.length, options6.onProgress);
   const subjects = /* @__PURE__ */ new Map();
   await Promise.all(
     subjectNames.map(async (name) => {
@@ -1375,11 +1375,11 @@ async function collectSnapshot(client, options4) {
   const maxIds = await highestIds(client, rows);
   return { snapshot: { global, contexts, subjects: sortedMap(subjects), maxIds }, listing };
 }
-async function listVersions(client, subjects, options4) {
-  if (options4.listing !== "walk") {
+async function listVersions(client, subjects, options6) {
+  if (options6.listing !== "walk") {
     try {
-      const rows = await client.listSchemas({ deleted: options4.includeDeleted });
-      const live = options4.includeDeleted ? new Set((await client.listSchemas()).map(rowKey)) : void 0;
+      const rows = await client.listSchemas({ deleted: options6.includeDeleted });
+      const live = options6.includeDeleted ? new Set((await client.listSchemas()).map(rowKey)) : void 0;
       if (live) {
         requireLiveListed(live, rows);
         await confirmSoftDeleted(client, rows.filter((r) => !r.deleted && !live.has(rowKey(r))));
@@ -1388,10 +1388,10 @@ async function listVersions(client, subjects, options4) {
       return { rows: rows.map((r) => toRecord(r, isDeleted(r))), listing: "bulk" };
     } catch (error) {
       const unsupported = error instanceof RegistryError && (error.httpStatus === 405 || error.httpStatus === 404 && error.code !== 40403);
-      if (options4.listing === "bulk" || !unsupported) throw error;
+      if (options6.listing === "bulk" || !unsupported) throw error;
     }
   }
-  return { rows: await walk(client, subjects, options4), listing: "walk" };
+  return { rows: await walk(client, subjects, options6), listing: "walk" };
 }
 function rowKey(r) {
   return `${r.subject}\0${r.version}`;
@@ -1428,8 +1428,8 @@ async function confirmSoftDeleted(client, inferred) {
     live
   );
 }
-async function walk(client, subjects, options4) {
-  const deleted = options4.includeDeleted;
+async function walk(client, subjects, options6) {
+  const deleted = options6.includeDeleted;
   const perSubject = await Promise.all(
     subjects.map(async (subject2) => {
       const versions = await client.listVersions(subject2, { deleted });
@@ -1736,21 +1736,21 @@ function manifestOf(snapshot, input, files) {
 }
 
 // src/backup/backup.ts
-async function createBackup(client, options4) {
-  const startedAt = options4.now();
-  const { snapshot, listing } = await collectSnapshot(client, options4).catch((error) => {
-    throw options4.signal?.aborted ? stopped("while reading the registry; nothing was written") : error;
+async function createBackup(client, options6) {
+  const startedAt = options6.now();
+  const { snapshot, listing } = await collectSnapshot(client, options6).catch((error) => {
+    throw options6.signal?.aborted ? stopped("while reading the registry; nothing was written") : error;
   });
-  if (options4.signal?.aborted) throw stopped("after reading the registry; nothing was written");
+  if (options6.signal?.aborted) throw stopped("after reading the registry; nothing was written");
   const files = renderBackup(snapshot, {
-    tool: { name: "guardrails", version: options4.toolVersion },
-    source: { url: options4.sourceUrl, serverVersion: null },
+    tool: { name: "guardrails", version: options6.toolVersion },
+    source: { url: options6.sourceUrl, serverVersion: null },
     startedAt: startedAt.toISOString(),
-    finishedAt: options4.now().toISOString(),
+    finishedAt: options6.now().toISOString(),
     listing,
-    includesDeleted: options4.includeDeleted
+    includesDeleted: options6.includeDeleted
   });
-  const path2 = await writeBackupDir(files, options4.parent, options4.name ?? defaultBackupName(startedAt), options4.signal);
+  const path2 = await writeBackupDir(files, options6.parent, options6.name ?? defaultBackupName(startedAt), options6.signal);
   if (path2 === void 0) throw stopped("while writing the files; the temporary directory was removed");
   return { path: path2, manifest: JSON.parse(files.get(MANIFEST_FILE)), files };
 }
@@ -1802,18 +1802,18 @@ import { join as join3 } from "node:path";
 // src/backup/git.ts
 import { execFile } from "node:child_process";
 function gitIn(repo, baseEnv = process.env) {
-  return (args, options4 = {}) => new Promise((resolve7, reject) => {
+  return (args, options6 = {}) => new Promise((resolve7, reject) => {
     const child = execFile(
       "git",
       [...args],
-      { cwd: repo, env: { ...baseEnv, ...options4.env }, encoding: "buffer", maxBuffer: 1 << 30 },
+      { cwd: repo, env: { ...baseEnv, ...options6.env }, encoding: "buffer", maxBuffer: 1 << 30 },
       (error, stdout, stderr) => {
         if (!error) return resolve7(stdout);
         const first = stderr.toString("utf8").trim().split("\n")[0] ?? "";
         reject(new BackupError("destination", `git ${args[0]} failed in '${repo}': ${first || error.message}`, "Check that it is a git repository and the ref exists"));
       }
     );
-    if (options4.input !== void 0) child.stdin?.end(options4.input);
+    if (options6.input !== void 0) child.stdin?.end(options6.input);
   });
 }
 async function tryResolve(git2, ref) {
@@ -1857,8 +1857,8 @@ var IDENTITY = {
   GIT_COMMITTER_NAME: "guardrails backup",
   GIT_COMMITTER_EMAIL: "guardrails-backup@users.noreply.github.com"
 };
-async function commitToBranch(git2, dir, paths2, options4) {
-  const ref = `refs/heads/${options4.branch}`;
+async function commitToBranch(git2, dir, paths2, options6) {
+  const ref = `refs/heads/${options6.branch}`;
   const parent = await tryResolve(git2, ref);
   const tmp = await mkdtemp(join3(tmpdir(), "guardrails-index-"));
   const env = { GIT_INDEX_FILE: join3(tmp, "index") };
@@ -1871,10 +1871,10 @@ async function commitToBranch(git2, dir, paths2, options4) {
     await git2(["update-index", "--add", "--index-info"], { input: info, env });
     const tree = (await git2(["write-tree"], { env })).toString("utf8").trim();
     if (parent && (await git2(["rev-parse", `${parent}^{tree}`])).toString("utf8").trim() === tree) return { commit: parent, changed: false };
-    const commitArgs = ["commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", options4.message];
+    const commitArgs = ["commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", options6.message];
     const commit = (await git2(commitArgs, { env: IDENTITY })).toString("utf8").trim();
     await git2(["update-ref", ref, commit, parent ?? "".padStart(40, "0")]);
-    if (options4.pushTo) await git2(["push", "--quiet", options4.pushTo, `${ref}:${ref}`]);
+    if (options6.pushTo) await git2(["push", "--quiet", options6.pushTo, `${ref}:${ref}`]);
     return { commit, changed: true };
   } finally {
     await rm3(tmp, { recursive: true, force: true });
@@ -1882,40 +1882,40 @@ async function commitToBranch(git2, dir, paths2, options4) {
 }
 
 // src/backup/destinations/s3.ts
-async function uploadToS3(files, name, options4, signal) {
+async function uploadToS3(files, name, options6, signal) {
   const { S3Client: Client, PutObjectCommand: PutObjectCommand2 } = await import("@aws-sdk/client-s3");
   const client = new Client({
-    ...options4.region ? { region: options4.region } : { region: "us-east-1" },
-    ...options4.endpoint ? { endpoint: options4.endpoint, forcePathStyle: options4.forcePathStyle ?? true } : {}
+    ...options6.region ? { region: options6.region } : { region: "us-east-1" },
+    ...options6.endpoint ? { endpoint: options6.endpoint, forcePathStyle: options6.forcePathStyle ?? true } : {}
   });
-  const base = `${options4.prefix.replace(/^\/+/, "")}${name}/`;
+  const base = `${options6.prefix.replace(/^\/+/, "")}${name}/`;
   const ordered = [...[...files.keys()].filter((p) => p !== SUMS_FILE).sort(), SUMS_FILE];
   try {
     for (const path2 of ordered) {
       const body = files.get(path2);
       if (body === void 0) continue;
       if (signal?.aborted) {
-        throw new BackupError("stopped", `the upload to s3://${options4.bucket}/${base} was stopped by a signal before ${path2}; SHA256SUMS was not uploaded, so it is not a usable backup`, "The local backup is complete; upload again");
+        throw new BackupError("stopped", `the upload to s3://${options6.bucket}/${base} was stopped by a signal before ${path2}; SHA256SUMS was not uploaded, so it is not a usable backup`, "The local backup is complete; upload again");
       }
-      await client.send(new PutObjectCommand2({ Bucket: options4.bucket, Key: `${base}${path2}`, Body: body, ContentType: path2.endsWith(".json") ? "application/json" : "text/plain" }));
+      await client.send(new PutObjectCommand2({ Bucket: options6.bucket, Key: `${base}${path2}`, Body: body, ContentType: path2.endsWith(".json") ? "application/json" : "text/plain" }));
     }
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    throw new BackupError("destination", `upload to s3://${options4.bucket}/${base} failed: ${messageOf(error)}`, "The local backup is complete; check the bucket, the credentials and the region, then upload again");
+    throw new BackupError("destination", `upload to s3://${options6.bucket}/${base} failed: ${messageOf(error)}`, "The local backup is complete; check the bucket, the credentials and the region, then upload again");
   } finally {
     client.destroy();
   }
-  return `s3://${options4.bucket}/${base}`;
+  return `s3://${options6.bucket}/${base}`;
 }
-async function downloadFromS3(location, options4) {
+async function downloadFromS3(location, options6) {
   const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(location);
   if (!match) throw new BackupError("invalid-input", `'${location}' is not s3://bucket/prefix/`, "e.g. --from s3://my-bucket/registry-backups/backup-20261126T020000Z/");
   const [, bucket, rawPrefix] = match;
   const prefix = rawPrefix.endsWith("/") ? rawPrefix : `${rawPrefix}/`;
   const { S3Client: Client, ListObjectsV2Command, GetObjectCommand: GetObjectCommand2 } = await import("@aws-sdk/client-s3");
   const client = new Client({
-    region: options4.region ?? "us-east-1",
-    ...options4.endpoint ? { endpoint: options4.endpoint, forcePathStyle: options4.forcePathStyle ?? true } : {}
+    region: options6.region ?? "us-east-1",
+    ...options6.endpoint ? { endpoint: options6.endpoint, forcePathStyle: options6.forcePathStyle ?? true } : {}
   });
   const out = /* @__PURE__ */ new Map();
   try {
@@ -1938,14 +1938,14 @@ async function downloadFromS3(location, options4) {
 }
 
 // src/backup/backup-job.ts
-async function backup(options4, deps) {
-  const made = await createBackup(deps.client, { ...options4, now: deps.now, signal: deps.signal, ...deps.onProgress ? { onProgress: deps.onProgress } : {} });
+async function backup(options6, deps) {
+  const made = await createBackup(deps.client, { ...options6, now: deps.now, signal: deps.signal, ...deps.onProgress ? { onProgress: deps.onProgress } : {} });
   const name = basename2(made.path);
   const c = made.manifest.counts;
   let result = { status: "complete", path: made.path, name, manifest: made.manifest, removed: [], notDone: [] };
   const steps = [];
-  if (options4.git) {
-    const git2 = options4.git;
+  if (options6.git) {
+    const git2 = options6.git;
     steps.push({
       what: `commit to the git branch ${git2.branch}${git2.push ? ` and push to ${git2.push}` : ""}`,
       run: async () => {
@@ -1958,8 +1958,8 @@ ${c.subjects} subjects, ${c.versions} versions from ${made.manifest.source.url}`
       }
     });
   }
-  if (options4.s3) {
-    const s3 = options4.s3;
+  if (options6.s3) {
+    const s3 = options6.s3;
     steps.push({
       what: `upload to s3://${s3.bucket}/${s3.prefix}${name}/`,
       run: async () => {
@@ -1969,12 +1969,12 @@ ${c.subjects} subjects, ${c.versions} versions from ${made.manifest.source.url}`
       }
     });
   }
-  if (options4.retention && (options4.retention.keepLast !== void 0 || options4.retention.keepDays !== void 0)) {
-    const rule = options4.retention;
+  if (options6.retention && (options6.retention.keepLast !== void 0 || options6.retention.keepDays !== void 0)) {
+    const rule = options6.retention;
     steps.push({
       what: "retention",
       run: async () => {
-        const removed = await pruneDirectory(options4.parent, rule, deps.now());
+        const removed = await pruneDirectory(options6.parent, rule, deps.now());
         if (removed.length) deps.log(`retention: removed ${removed.join(", ")}`);
         return { removed };
       }
@@ -2319,7 +2319,7 @@ async function applySetting(client, change) {
 
 // src/backup/plan.ts
 var PLAN_FORMAT_VERSION = 1;
-function planRestore(backup2, target, options4) {
+function planRestore(backup2, target, options6) {
   const order = topologicalOrder([...backup2.subjects.values()].flatMap((s) => s.versions));
   const index = indexTarget(target);
   const selected = new Set(order.map((v) => keyOf(v.subject, v.version)));
@@ -2329,7 +2329,7 @@ function planRestore(backup2, target, options4) {
   const deletes = /* @__PURE__ */ new Set();
   for (const v of order) {
     conflicts.push(...missingReferences(v, selected, index.byKey));
-    const found = options4.preserveIds ? matchPreserved(v, index) : matchByContent(v, index);
+    const found = options6.preserveIds ? matchPreserved(v, index) : matchByContent(v, index);
     if (found.kind === "conflict") conflicts.push({ subject: v.subject, version: v.version, message: found.message });
     else if (found.kind === "register") {
       toRegister.push(v);
@@ -2342,16 +2342,16 @@ function planRestore(backup2, target, options4) {
       }
     }
   }
-  const imports = options4.preserveIds ? planImports(toRegister, backup2, target) : [];
+  const imports = options6.preserveIds ? planImports(toRegister, backup2, target) : [];
   return {
     formatVersion: PLAN_FORMAT_VERSION,
-    preserveIds: options4.preserveIds,
+    preserveIds: options6.preserveIds,
     register: withLevels(toRegister),
     skip,
     conflicts,
     softDeletes: [...order].reverse().filter((v) => deletes.has(v)).map((v) => ({ subject: v.subject, version: v.version })),
     imports,
-    settings: planSettings(backup2, target, imports, options4.full)
+    settings: planSettings(backup2, target, imports, options6.full)
   };
 }
 function indexTarget(target) {
@@ -2477,7 +2477,7 @@ function renameVersion(v, subject2, rename2) {
 }
 
 // src/backup/verify.ts
-function diffSnapshots(expected, actual, options4) {
+function diffSnapshots(expected, actual, options6) {
   const out = [];
   for (const want of expected.subjects.values()) {
     const have = actual.subjects.get(want.subject);
@@ -2485,10 +2485,10 @@ function diffSnapshots(expected, actual, options4) {
       out.push(`${want.subject}: missing in the target`);
       continue;
     }
-    out.push(...options4.exactIds ? diffVersions(want.versions, have.versions) : diffContents(want.versions, have.versions));
+    out.push(...options6.exactIds ? diffVersions(want.versions, have.versions) : diffContents(want.versions, have.versions));
     out.push(...diffSettings(want.subject, want.settings, have.settings));
   }
-  if (options4.full) {
+  if (options6.full) {
     for (const [name, want] of expected.contexts) out.push(...diffSettings(`context ${name}`, want, actual.contexts.get(name) ?? {}));
     out.push(...diffSettings("global", expected.global, actual.global));
   }
@@ -2540,20 +2540,20 @@ function diffSettings(where2, want, have) {
 }
 
 // src/backup/restore.ts
-async function restore(options4, deps) {
-  const wanted = selectFromBackup(options4.backup, options4.selection);
-  const full = isFullRestore(options4.selection);
+async function restore(options6, deps) {
+  const wanted = selectFromBackup(options6.backup, options6.selection);
+  const full = isFullRestore(options6.selection);
   deps.step?.("reading the target registry");
   const target = await readTarget(deps.client, wanted);
-  const plan = planRestore(wanted, target, { preserveIds: options4.preserveIds, full });
+  const plan = planRestore(wanted, target, { preserveIds: options6.preserveIds, full });
   await deps.onPlan?.(plan);
-  if (options4.dryRun || plan.conflicts.length > 0) return { plan, differences: [], warnings: [], verified: false };
+  if (options6.dryRun || plan.conflicts.length > 0) return { plan, differences: [], warnings: [], verified: false };
   const applied = await applyPlan(deps.client, plan, deps);
   if (applied.stopped || deps.signal.aborted) return { plan, applied, differences: [], warnings: [], verified: false };
   deps.step?.("verifying the target against the backup");
   const after = await readTarget(deps.client, wanted);
-  const differences = diffSnapshots(wanted, after, { exactIds: options4.preserveIds, full });
-  return { plan, applied, differences, warnings: options4.preserveIds && full ? idReuseWarnings(wanted, after) : [], verified: true };
+  const differences = diffSnapshots(wanted, after, { exactIds: options6.preserveIds, full });
+  return { plan, applied, differences, warnings: options6.preserveIds && full ? idReuseWarnings(wanted, after) : [], verified: true };
 }
 async function readTarget(client, wanted) {
   const { snapshot } = await collectSnapshot(client, {
@@ -2565,14 +2565,14 @@ async function readTarget(client, wanted) {
 }
 
 // src/backup/reset-modes.ts
-async function resetModes(options4, deps) {
-  const wanted = selectFromBackup(options4.backup, options4.selection);
+async function resetModes(options6, deps) {
+  const wanted = selectFromBackup(options6.backup, options6.selection);
   const subjects = [...wanted.subjects.values()].filter((s) => s.settings.mode !== "IMPORT");
   const keepGoing = () => !deps.signal.aborted;
   const found = [];
   const read = await runPool(
     subjects,
-    options4.concurrency,
+    options6.concurrency,
     async (s) => {
       if (await deps.client.getSubjectMode(s.subject) !== "IMPORT") return;
       found.push({ subject: s.subject, ...s.settings.mode !== void 0 ? { restoreTo: s.settings.mode } : {} });
@@ -2582,10 +2582,10 @@ async function resetModes(options4, deps) {
   const ordered = found.sort((a, b) => a.subject < b.subject ? -1 : 1);
   const failed = read.failed.filter(({ error }) => !stoppedBy2(error)).map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }));
   const notRead = [...read.failed.filter(({ error }) => stoppedBy2(error)).map(({ item }) => item.subject), ...read.notStarted.map((s) => s.subject)];
-  if (options4.dryRun) {
+  if (options6.dryRun) {
     return { checked: read.done.length, reset: ordered.map(described), failed, notDone: notRead, stopped: deps.signal.aborted };
   }
-  const put = await runPool(ordered, options4.concurrency, (m) => putModeBack(deps.client, m), keepGoing);
+  const put = await runPool(ordered, options6.concurrency, (m) => putModeBack(deps.client, m), keepGoing);
   return {
     checked: read.done.length,
     reset: put.done.map(described).sort((a, b) => a.subject < b.subject ? -1 : 1),
@@ -2918,9 +2918,9 @@ function firstInvalidUtf8(bytes) {
   }
   return bytes.length;
 }
-function parseJsonDocument(text, options4 = {}) {
+function parseJsonDocument(text, options6 = {}) {
   const source = text.startsWith(BOM) ? text.slice(1) : text;
-  const maxDepth = options4.maxDepth ?? DEFAULT_JSON_MAX_DEPTH;
+  const maxDepth = options6.maxDepth ?? DEFAULT_JSON_MAX_DEPTH;
   if (!Number.isInteger(maxDepth) || maxDepth < 1) {
     throw new RangeError(`maxDepth must be a positive integer, got ${String(maxDepth)}`);
   }
@@ -2929,12 +2929,12 @@ function parseJsonDocument(text, options4 = {}) {
     value = JSON.parse(source);
   } catch {
     const failure3 = findJsonFailure(source, maxDepth);
-    if (failure3) throw scanError(source, options4.file, failure3);
-    throw new SchemaError("INVALID_JSON", "the document is not valid JSON", { file: options4.file });
+    if (failure3) throw scanError(source, options6.file, failure3);
+    throw new SchemaError("INVALID_JSON", "the document is not valid JSON", { file: options6.file });
   }
   const deep = findTooDeep(source, maxDepth);
-  if (deep >= 0) throw scanError(source, options4.file, { code: "TOO_DEEP", problem: tooDeepProblem(maxDepth), offset: deep });
-  return new ParsedDocument(source, options4.file, value);
+  if (deep >= 0) throw scanError(source, options6.file, { code: "TOO_DEEP", problem: tooDeepProblem(maxDepth), offset: deep });
+  return new ParsedDocument(source, options6.file, value);
 }
 function scanError(text, file, failure3) {
   const { line: line2, column } = new TextLines(text).position(failure3.offset);
@@ -3232,8 +3232,8 @@ function resolveName(declared, explicitNamespace, enclosingNamespace) {
 function qualify(reference3, namespace) {
   return reference3.includes(".") || !namespace ? reference3 : `${namespace}.${reference3}`;
 }
-function shortName(fullName2) {
-  return fullName2.slice(fullName2.lastIndexOf(".") + 1);
+function shortName(fullName3) {
+  return fullName3.slice(fullName3.lastIndexOf(".") + 1);
 }
 
 // src/avro/parse.ts
@@ -3259,13 +3259,13 @@ var FIELD_RESERVED = /* @__PURE__ */ new Set(["name", "type", "default", "aliase
 var ORDERS = /* @__PURE__ */ new Set(["ascending", "descending", "ignore"]);
 var NO_ATTRIBUTES = Object.freeze({});
 var NO_STRINGS = Object.freeze([]);
-function parseSchema(json, options4 = {}) {
+function parseSchema(json, options6 = {}) {
   const context2 = {
-    file: options4.file,
-    strict: options4.strict ?? true,
-    validateNames: (options4.names ?? "strict") === "strict",
-    maxDepth: options4.maxDepth ?? DEFAULT_MAX_DEPTH,
-    external: options4.namedTypes ?? /* @__PURE__ */ new Map(),
+    file: options6.file,
+    strict: options6.strict ?? true,
+    validateNames: (options6.names ?? "strict") === "strict",
+    maxDepth: options6.maxDepth ?? DEFAULT_MAX_DEPTH,
+    external: options6.namedTypes ?? /* @__PURE__ */ new Map(),
     named: /* @__PURE__ */ new Map()
   };
   try {
@@ -3637,8 +3637,8 @@ function childTypes(node, visit, defined2) {
   if (!NAMED_KINDS.has(type)) return PRIMITIVE_NAMES.has(type) ? [] : [at2("type")];
   if (typeof node.name !== "string") return [];
   const explicit = typeof node.namespace === "string" ? node.namespace : void 0;
-  const { fullName: fullName2, namespace } = resolveName(node.name, explicit, visit.namespace);
-  defined2.add(fullName2);
+  const { fullName: fullName3, namespace } = resolveName(node.name, explicit, visit.namespace);
+  defined2.add(fullName3);
   if (type !== "record" && type !== "error" || !Array.isArray(node.fields)) return [];
   return node.fields.flatMap(
     (field, i) => isObject2(field) && "type" in field ? [{ node: field.type, namespace, pointer: `${visit.pointer}/fields/${i}/type` }] : []
@@ -3662,8 +3662,8 @@ function orderByDependencies(items) {
   for (const item of items) {
     const needs = /* @__PURE__ */ new Map();
     for (const ref of item.references) {
-      const [definer, typeName] = definerOf(ref, definers, item.id);
-      if (definer !== item.id && !needs.has(definer)) needs.set(definer, typeName);
+      const [definer, typeName2] = definerOf(ref, definers, item.id);
+      if (definer !== item.id && !needs.has(definer)) needs.set(definer, typeName2);
     }
     edges.set(item.id, needs);
   }
@@ -3744,16 +3744,16 @@ function compareIds(a, b) {
 }
 
 // src/avro/load.ts
-function loadSchemaSet(sources, options4 = {}) {
+function loadSchemaSet(sources, options6 = {}) {
   const documents = /* @__PURE__ */ new Map();
   const items = sources.map((source) => {
     const decoded = typeof source.text === "string" ? source.text : decodeSchemaBytes(source.text, source.file);
-    const document = parseJsonDocument(decoded, { file: source.file, maxDepth: options4.maxDepth });
+    const document = parseJsonDocument(decoded, { file: source.file, maxDepth: options6.maxDepth });
     documents.set(source.file, document);
     const scan = scanNamedTypes(document.value);
     return { id: source.file, defines: scan.defines, references: scan.references };
   });
-  const external = new Set(options4.namedTypes?.keys() ?? []);
+  const external = new Set(options6.namedTypes?.keys() ?? []);
   const unresolvedByOthers = items.map((item) => ({
     ...item,
     // Types supplied from outside the set (registry references) are not dependencies between files.
@@ -3763,11 +3763,11 @@ function loadSchemaSet(sources, options4 = {}) {
   const loaded = /* @__PURE__ */ new Map();
   for (const file of order) {
     const document = documents.get(file);
-    const namedTypes = new Map(options4.namedTypes ?? []);
+    const namedTypes = new Map(options6.namedTypes ?? []);
     for (const dependency of transitiveDependencies(file, dependsOn)) {
       for (const [name, type] of loaded.get(dependency).named) namedTypes.set(name, type);
     }
-    const parsed = withPositions(document, () => parseSchema(document.value, { ...options4, file, namedTypes }));
+    const parsed = withPositions(document, () => parseSchema(document.value, { ...options6, file, namedTypes }));
     loaded.set(file, { schema: parsed.root, named: parsed.named, document, file });
   }
   return loaded;
@@ -4692,10 +4692,10 @@ function subjectTarget(entry, path2, defaultStrategy, at2, issues) {
 var DEFAULT_CONFIG_FILE = "guardrails.yaml";
 var EMBEDDED_DEFAULT = "<embedded default>";
 var DEFAULT_SETTINGS2 = parseConfigText("version: 1\n", EMBEDDED_DEFAULT).settings;
-async function loadConfig(options4) {
-  const explicit = options4.path !== void 0;
-  const file = options4.path ?? DEFAULT_CONFIG_FILE;
-  const absolute = isAbsolute(file) ? file : join4(explicit ? options4.cwd : options4.root, file);
+async function loadConfig(options6) {
+  const explicit = options6.path !== void 0;
+  const file = options6.path ?? DEFAULT_CONFIG_FILE;
+  const absolute = isAbsolute(file) ? file : join4(explicit ? options6.cwd : options6.root, file);
   let text;
   try {
     text = await readFile2(absolute, "utf8");
@@ -4781,11 +4781,11 @@ function subjectNameFor(file, mapping, recordName) {
 }
 
 // src/backup/git-history.ts
-async function restoreFromGitHistory(client, git2, options4) {
-  const commit = await tryResolve(git2, options4.ref);
-  if (!commit) throw new BackupError("invalid-input", `'${options4.ref}' is not a commit`, "Give a branch, tag or commit of this repository");
-  const files = await schemaFilesAt(git2, commit, options4.configPath ?? "guardrails.yaml");
-  const needed = neededFiles(files, subjectMatcher(options4.selection));
+async function restoreFromGitHistory(client, git2, options6) {
+  const commit = await tryResolve(git2, options6.ref);
+  if (!commit) throw new BackupError("invalid-input", `'${options6.ref}' is not a commit`, "Give a branch, tag or commit of this repository");
+  const files = await schemaFilesAt(git2, commit, options6.configPath ?? "guardrails.yaml");
+  const needed = neededFiles(files, subjectMatcher(options6.selection));
   const entries = [];
   const versions = /* @__PURE__ */ new Map();
   const failedFiles = /* @__PURE__ */ new Set();
@@ -4798,19 +4798,19 @@ async function restoreFromGitHistory(client, git2, options4) {
       continue;
     }
     if (!needed.has(f.file)) continue;
-    if (options4.signal?.aborted) {
+    if (options6.signal?.aborted) {
       entries.push({ subject: f.subject, file: f.file, action: "skipped", detail: "the run was stopped" });
       failedFiles.add(f.file);
       continue;
     }
     try {
-      entries.push(await registerOne(client, f, references2, versions, options4.dryRun));
+      entries.push(await registerOne(client, f, references2, versions, options6.dryRun));
     } catch (error) {
       failedFiles.add(f.file);
       entries.push({ subject: f.subject, file: f.file, action: "failed", detail: messageOf(error) });
     }
   }
-  return { ref: options4.ref, commit, dryRun: options4.dryRun, entries, failed: failedFiles.size > 0 };
+  return { ref: options6.ref, commit, dryRun: options6.dryRun, entries, failed: failedFiles.size > 0 };
 }
 function renderGitHistory(result) {
   const lines = [`Schema files at ${result.ref} (${result.commit.slice(0, 12)})${result.dryRun ? ", dry run" : ""}:`];
@@ -5044,11 +5044,11 @@ async function loadBackup(source, env) {
 
 // src/backup/render-plan.ts
 var LIMIT = 50;
-function renderPlan(plan, options4) {
+function renderPlan(plan, options6) {
   const subjects = new Set(plan.register.map((r) => r.record.subject)).size;
   const forced = plan.imports.filter((i) => i.force).length;
   const lines = [
-    `Restore plan${options4.dryRun ? " (dry run: nothing will be written)" : ""}; ids and versions ${plan.preserveIds ? "preserved (IMPORT mode)" : "NOT preserved"}`,
+    `Restore plan${options6.dryRun ? " (dry run: nothing will be written)" : ""}; ids and versions ${plan.preserveIds ? "preserved (IMPORT mode)" : "NOT preserved"}`,
     `  create     ${plan.register.length} version(s) in ${subjects} subject(s)`,
     `  identical  ${plan.skip.length} version(s), skipped`,
     `  conflicts  ${plan.conflicts.length}`,
@@ -5056,7 +5056,7 @@ function renderPlan(plan, options4) {
     `  import     ${plan.imports.length} subject(s) enter IMPORT mode${forced ? ` (${forced} with force: they already have versions)` : ""}`,
     `  settings   ${plan.settings.length} config/mode change(s)`
   ];
-  const limit = options4.all ? Number.POSITIVE_INFINITY : LIMIT;
+  const limit = options6.all ? Number.POSITIVE_INFINITY : LIMIT;
   section(lines, "Conflicts (nothing is written while any remain):", plan.conflicts.map((c) => `! ${c.subject}${c.version ? ` v${c.version}` : ""}: ${c.message}`), limit);
   section(lines, "Left in IMPORT by an earlier run (will be reset):", plan.imports.filter((i) => i.leftInImport).map((i) => `~ ${i.subject}`), limit);
   section(lines, "Create:", plan.register.map(({ record: v }) => `+ ${v.subject} v${v.version} (id ${v.id}${v.deleted ? ", then soft-deleted" : ""})`), limit);
@@ -5119,6 +5119,18 @@ function progressStyle(option2, isTty, env) {
   if (option2 === "bar" || option2 === "lines" || option2 === "none") return option2;
   return isTty && !env["CI"] ? "bar" : "lines";
 }
+
+// src/github/api/errors.ts
+var GitHubApiError = class extends Error {
+  constructor(kind, message, status3) {
+    super(message);
+    this.kind = kind;
+    this.status = status3;
+  }
+  kind;
+  status;
+  name = "GitHubApiError";
+};
 
 // src/github/git/run.ts
 import { execFile as execFile2 } from "node:child_process";
@@ -5754,10 +5766,10 @@ function comparePrimitives(walk2, before, after, place3) {
   compareLogicalTypes(walk2, before, after, place3, after.type);
 }
 function compareLogicalTypes(walk2, before, after, place3, underlying) {
-  for (const finding of compareLogical(before.logicalType, after.logicalType, underlying)) {
-    walk2.emit(finding.rule, {
+  for (const finding2 of compareLogical(before.logicalType, after.logicalType, underlying)) {
+    walk2.emit(finding2.rule, {
       path: place3.path,
-      message: `${place3.subject} ${finding.text}`,
+      message: `${place3.subject} ${finding2.text}`,
       before: refOf(before),
       after: refOf(after),
       element: place3.owner
@@ -6085,7 +6097,7 @@ function evaluateSubject(input) {
   const alreadyAudited = input.audit && latest !== void 0 && latest.parsed.text === candidate.text;
   if (latest !== void 0 && !alreadyAudited) {
     const result = checkLevel(candidate.loaded.schema, input.history.map((v) => v.parsed.loaded.schema), input.level);
-    incompatibilities.push(...result.findings.map((finding) => incompatibilityOf(finding, candidate.documents)));
+    incompatibilities.push(...result.findings.map((finding2) => incompatibilityOf(finding2, candidate.documents)));
   }
   const changes = latest === void 0 ? [] : diffSchemas(latest.parsed.loaded.schema, candidate.loaded.schema).map((c) => changeOf(c, candidate.documents));
   const status3 = incompatibilities.length > 0 ? "incompatible" : latest === void 0 ? "new" : "compatible";
@@ -6109,7 +6121,7 @@ function auditHistory(history, level3) {
     const version = history[i];
     const earlier = history.slice(0, i).map((v) => v.parsed.loaded.schema);
     const result = checkLevel(version.parsed.loaded.schema, earlier, level3);
-    found.push(...result.findings.map((finding) => incompatibilityOf(finding, version.parsed.documents, i)));
+    found.push(...result.findings.map((finding2) => incompatibilityOf(finding2, version.parsed.documents, i)));
   }
   return found;
 }
@@ -6121,17 +6133,17 @@ function historyWithChanges(history) {
     return { ...version.meta, changes: changes.map((change) => changeOf(change, version.parsed.documents)) };
   });
 }
-function incompatibilityOf(finding, documents, candidateVersion) {
+function incompatibilityOf(finding2, documents, candidateVersion) {
   return {
-    type: finding.type,
-    location: finding.location,
-    message: finding.message,
-    description: finding.description,
-    version: finding.version,
-    direction: finding.direction,
+    type: finding2.type,
+    location: finding2.location,
+    message: finding2.message,
+    description: finding2.description,
+    version: finding2.version,
+    direction: finding2.direction,
     ...candidateVersion !== void 0 && { candidateVersion },
     // newNode is the candidate's side: the reader when it reads old data, the writer when old readers read it.
-    ...positionOfNode(documents, finding.newNode)
+    ...positionOfNode(documents, finding2.newNode)
   };
 }
 function changeOf(change, documents) {
@@ -6576,6 +6588,10 @@ function describeFailure2(error, env = {}) {
     if (code2 === EXIT.BUG) return bug(error, env);
     return line(code2, error.message);
   }
+  if (error instanceof GitHubApiError) {
+    const code2 = error.kind === "forbidden" || error.kind === "no-org-access" ? EXIT.BAD_INPUT : error.status === void 0 || error.status >= 500 ? EXIT.UNAVAILABLE : EXIT.FAILED;
+    return line(code2, error.message);
+  }
   if (error instanceof FollowupsError) {
     const code2 = error.kind === "config" ? EXIT.BAD_INPUT : error.kind === "unavailable" ? EXIT.UNAVAILABLE : EXIT.FAILED;
     return line(code2, error.message);
@@ -6646,9 +6662,9 @@ var InvalidValue = class extends Error {
 };
 
 // src/cli/options/enum.ts
-function enumValue(allowed, options4 = {}) {
+function enumValue(allowed, options6 = {}) {
   return (text) => {
-    const found = allowed.find((a) => options4.ignoreCase ? a.toLowerCase() === text.toLowerCase() : a === text);
+    const found = allowed.find((a) => options6.ignoreCase ? a.toLowerCase() === text.toLowerCase() : a === text);
     if (found === void 0) throw new InvalidValue(`is not one of ${allowed.join(", ")}`);
     return found;
   };
@@ -6757,32 +6773,32 @@ function displayUrl(text) {
 function displayUrls(text) {
   return text.split(",").map((u) => displayUrl(u.trim())).join(",");
 }
-function parseOne(text, options4) {
+function parseOne(text, options6) {
   let url2;
   try {
     url2 = new URL(text);
   } catch {
     throw new InvalidValue("is not a URL", "give e.g. https://host:8081");
   }
-  const protocols = options4.protocols ?? ["http:", "https:"];
+  const protocols = options6.protocols ?? ["http:", "https:"];
   if (url2.username !== "" || url2.password !== "") {
-    throw new InvalidValue("holds credentials", `put them in ${options4.credentialsFrom}, never in a URL`);
+    throw new InvalidValue("holds credentials", `put them in ${options6.credentialsFrom}, never in a URL`);
   }
   if (!protocols.includes(url2.protocol)) throw new InvalidValue(`is not ${protocols.map((p) => p.replace(/:$/, "")).join(" or ")}`);
   if (url2.search !== "" || url2.hash !== "") throw new InvalidValue("has a query or fragment", "give the base URL only");
   return text.replace(/\/+$/, "");
 }
-function urlValue(options4) {
-  return (text) => parseOne(text.trim(), options4);
+function urlValue(options6) {
+  return (text) => parseOne(text.trim(), options6);
 }
-function urlListValue(options4) {
+function urlListValue(options6) {
   return (text) => {
     const parts = text.split(",").map((u) => u.trim());
     if (parts.some((u) => u === "")) throw new InvalidValue("has an empty entry", "separate URLs with single commas");
-    return parts.map((u) => parseOne(u, options4)).join(",");
+    return parts.map((u) => parseOne(u, options6)).join(",");
   };
 }
-function postgresUriValue(options4) {
+function postgresUriValue(options6) {
   return (text) => {
     let url2;
     try {
@@ -6791,7 +6807,7 @@ function postgresUriValue(options4) {
       throw new InvalidValue("is not a PostgreSQL URI", "give e.g. postgres://user@host:5432/db");
     }
     if (url2.protocol !== "postgres:" && url2.protocol !== "postgresql:") throw new InvalidValue("is not a postgres:// URI", "give e.g. postgres://user@host:5432/db");
-    if (url2.password !== "" && !options4.allowPassword) throw new InvalidValue("holds a password", `put it in ${options4.passwordFrom}, never on the command line`);
+    if (url2.password !== "" && !options6.allowPassword) throw new InvalidValue("holds a password", `put it in ${options6.passwordFrom}, never on the command line`);
     return text;
   };
 }
@@ -6855,9 +6871,9 @@ var FIXES = {
   MISSING_UNION_BRANCH: ({ direction }) => `keep the union branch, or add a branch the ${direction === "backward" ? "new" : "old"} reader can read it with`,
   UNEXPECTED_EXCEPTION: () => "make field names and aliases unambiguous: one reader field must not match several writer fields"
 };
-function fixFor(finding) {
-  const fix = FIXES[finding.type];
-  return fix ? fix(finding) : "see the description above";
+function fixFor(finding2) {
+  const fix = FIXES[finding2.type];
+  return fix ? fix(finding2) : "see the description above";
 }
 
 // src/policy/report/github.ts
@@ -6882,10 +6898,10 @@ function subjectCommands(entry) {
   if (entry.error) {
     lines.push(command("error", { ...at(entry.error), title: `${name}: ${entry.error.code}` }, entry.error.message));
   }
-  for (const finding of entry.incompatibilities) {
-    const committed = finding.commit ? ` (in the version committed as ${finding.commit.slice(0, 12)})` : "";
-    const message = `${finding.description}${committed}. Fix: ${fixFor(finding)}.`;
-    lines.push(command("error", { ...at(finding), title: `${name}: ${finding.type} (${entry.level})` }, message));
+  for (const finding2 of entry.incompatibilities) {
+    const committed = finding2.commit ? ` (in the version committed as ${finding2.commit.slice(0, 12)})` : "";
+    const message = `${finding2.description}${committed}. Fix: ${fixFor(finding2)}.`;
+    lines.push(command("error", { ...at(finding2), title: `${name}: ${finding2.type} (${entry.level})` }, message));
   }
   for (const change of entry.changes) {
     if (change.severity !== "warning") continue;
@@ -6956,16 +6972,16 @@ function subjectJson(entry) {
     } : null
   };
 }
-function incompatibilityJson(finding) {
+function incompatibilityJson(finding2) {
   return {
-    type: finding.type,
-    location: finding.location,
-    message: finding.message,
-    description: finding.description,
-    ...place(finding),
-    version: finding.version,
-    direction: finding.direction,
-    candidateVersion: finding.candidateVersion ?? null
+    type: finding2.type,
+    location: finding2.location,
+    message: finding2.message,
+    description: finding2.description,
+    ...place(finding2),
+    version: finding2.version,
+    direction: finding2.direction,
+    candidateVersion: finding2.candidateVersion ?? null
   };
 }
 function changeJson(change) {
@@ -7052,7 +7068,7 @@ function renderSubject(entry, audit, style) {
   if (entry.error) {
     lines.push(`  ${style.red("error:")} ${entry.error.message}`, ...excerptLines(entry.error, "    ", style));
   }
-  entry.incompatibilities.forEach((finding, i) => lines.push(...renderFinding(finding, i + 1, entry.history, style)));
+  entry.incompatibilities.forEach((finding2, i) => lines.push(...renderFinding(finding2, i + 1, entry.history, style)));
   if (entry.history.some((version) => version.changes !== void 0)) lines.push(...renderEvolution(entry.history, style));
   if (entry.changes.length > 0) lines.push("  changes:", ...entry.changes.flatMap((change) => renderChange(change, style)));
   return lines;
@@ -7072,15 +7088,15 @@ function verdictOf(entry, audit) {
       return "error";
   }
 }
-function renderFinding(finding, index, history, style) {
-  const against = versionLabel(finding.version, history);
-  const candidate = finding.candidateVersion === void 0 ? "" : `${versionLabel(finding.candidateVersion, history)} `;
+function renderFinding(finding2, index, history, style) {
+  const against = versionLabel(finding2.version, history);
+  const candidate = finding2.candidateVersion === void 0 ? "" : `${versionLabel(finding2.candidateVersion, history)} `;
   return [
-    `  ${index}) ${style.red(finding.type)} at ${where(finding)}`,
-    `     ${candidate}${finding.direction === "backward" ? "cannot read data of" : "cannot be read by"} ${against}`,
-    `     ${finding.description}`,
-    ...excerptLines(finding, "     ", style),
-    `     ${style.bold("fix:")} ${fixFor(finding)}`
+    `  ${index}) ${style.red(finding2.type)} at ${where(finding2)}`,
+    `     ${candidate}${finding2.direction === "backward" ? "cannot read data of" : "cannot be read by"} ${against}`,
+    `     ${finding2.description}`,
+    ...excerptLines(finding2, "     ", style),
+    `     ${style.bold("fix:")} ${fixFor(finding2)}`
   ];
 }
 function renderChange(change, style) {
@@ -7129,10 +7145,10 @@ function excerptLines(position, indent, style) {
   ];
 }
 function summary(report, style) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const entry of report.subjects) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const entry of report.subjects) counts2.set(entry.status, (counts2.get(entry.status) ?? 0) + 1);
   const order = ["error", "incompatible", "compatible", "new", "deleted"];
-  const parts = order.filter((status3) => counts.has(status3)).map((status3) => `${counts.get(status3)} ${status3 === "error" && counts.get(status3) !== 1 ? "errors" : status3}`);
+  const parts = order.filter((status3) => counts2.has(status3)).map((status3) => `${counts2.get(status3)} ${status3 === "error" && counts2.get(status3) !== 1 ? "errors" : status3}`);
   const degraded = report.degraded ? " (DEGRADED: git history, not the registry)" : "";
   const text = `${parts.length > 0 ? parts.join(", ") : "no schema files"}${degraded}`;
   return report.ok ? style.green(`${text}: OK`) : style.red(`${text}: FAILED`);
@@ -7960,15 +7976,15 @@ var CommittedSources = class {
 };
 
 // src/policy/check/run-check.ts
-async function prepareCheck(options4) {
-  const repo = await options4.openRepository(options4.cwd);
-  const { settings, warnings } = await loadConfig({ path: options4.configPath, cwd: options4.cwd, root: repo.root });
+async function prepareCheck(options6) {
+  const repo = await options6.openRepository(options6.cwd);
+  const { settings, warnings } = await loadConfig({ path: options6.configPath, cwd: options6.cwd, root: repo.root });
   await repo.requireFullHistory();
-  const against = await resolveBase(repo, options4.against);
+  const against = await resolveBase(repo, options6.against);
   const resolver = subjectResolver(settings);
   const files = await repo.workingTreeFiles(resolver.isSchemaFile);
   const changes = await repo.changedFiles(against.mergeBase);
-  const plan = planCheck({ changes, files, isSchemaFile: resolver.isSchemaFile, all: options4.all ?? false });
+  const plan = planCheck({ changes, files, isSchemaFile: resolver.isSchemaFile, all: options6.all ?? false });
   const present = plan.targets.filter((target) => target.kind !== "deleted").map((target) => target.file);
   const workspace = await loadWorkspace(repo, [.../* @__PURE__ */ new Set([...files, ...present])]);
   return { repo, settings, warnings, against, resolver, plan, workspace };
@@ -8037,19 +8053,19 @@ async function checkTarget(target, history, workspace, resolver, audit) {
 }
 
 // src/policy/check/run-registry-check.ts
-async function runRegistryCheck(options4) {
-  const prepared = await prepareCheck(options4);
-  const inputs = { flags: options4.registry.flags, env: options4.registry.env, readFile: options4.registry.readFile ?? ((path2) => readFile4(path2, "utf8")) };
+async function runRegistryCheck(options6) {
+  const prepared = await prepareCheck(options6);
+  const inputs = { flags: options6.registry.flags, env: options6.registry.env, readFile: options6.registry.readFile ?? ((path2) => readFile4(path2, "utf8")) };
   const config2 = prepared.settings.registry;
-  if (options4.registry.offline === true || registryUrlOf(inputs, config2) === void 0) return offlineReport(prepared);
-  const settings = await registrySettingsOf(inputs, config2, prepared.repo.root, options4.cwd);
+  if (options6.registry.offline === true || registryUrlOf(inputs, config2) === void 0) return offlineReport(prepared);
+  const settings = await registrySettingsOf(inputs, config2, prepared.repo.root, options6.cwd);
   const registryUrl = settings.baseUrls.join(", ");
-  const client = (options4.registry.createClient ?? ((s) => createRegistryClient(s)))(settings);
+  const client = (options6.registry.createClient ?? ((s) => createRegistryClient(s)))(settings);
   try {
     const subjects = await registrySubjects(prepared, client, settings.maxConcurrency);
     return { ...reportOf(prepared, subjects, prepared.warnings), source: "registry", registryUrl };
   } catch (error) {
-    const onUnavailable = options4.registry.onUnavailable ?? prepared.settings.onRegistryUnavailable;
+    const onUnavailable = options6.registry.onUnavailable ?? prepared.settings.onRegistryUnavailable;
     if (!(error instanceof RegistryCheckError) || error.kind !== "unavailable" || onUnavailable !== "offline") throw error;
     const offline2 = await offlineReport(prepared);
     return { ...offline2, source: "git", registryUrl, degraded: { reason: error.detail } };
@@ -8147,19 +8163,19 @@ import { readFile as readFile5 } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 
 // src/policy/check/run-compat.ts
-async function runCompat(options4) {
-  const candidateFile = options4.files[options4.files.length - 1];
+async function runCompat(options6) {
+  const candidateFile = options6.files[options6.files.length - 1];
   if (candidateFile === void 0) throw new InputError("compat needs at least one schema file");
-  const olderFiles = options4.files.slice(0, -1);
-  const base = { subject: null, file: candidateFile, level: options4.level, warnings: [] };
+  const olderFiles = options6.files.slice(0, -1);
+  const base = { subject: null, file: candidateFile, level: options6.level, warnings: [] };
   const history = [];
   for (const [version, file] of olderFiles.entries()) {
     const meta = { version, file };
-    const parsed = await parseFile(file, false, options4.readFile);
+    const parsed = await parseFile(file, false, options6.readFile);
     if ("error" in parsed) return single(errorSubject(base, parsed.error, history.map((v) => v.meta)));
     history.push({ meta, parsed });
   }
-  const candidate = await parseFile(candidateFile, true, options4.readFile);
+  const candidate = await parseFile(candidateFile, true, options6.readFile);
   const metas = history.map((v) => v.meta);
   const entry = "error" in candidate ? errorSubject(base, candidate.error, metas) : evaluateSubject({ ...base, history, candidate, audit: false });
   return single(entry);
@@ -8207,6 +8223,1403 @@ stores. With only a candidate, it is validated as a new subject.`,
     return writeReport(report, values.format, io);
   }
 });
+
+// src/postmortem/github/octokit.ts
+import { Octokit } from "@octokit/rest";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+
+// src/postmortem/github/tracker.ts
+var WriteNotStarted = class extends Error {
+  constructor(what) {
+    super(`${what} not sent: the run was stopped`);
+    this.what = what;
+  }
+  what;
+  name = "AbortError";
+};
+
+// src/postmortem/github/octokit.ts
+var ThrottledOctokit = Octokit.plugin(throttling, retry);
+var DEFAULT_API_URL = "https://api.github.com";
+var API_VERSION = "2022-11-28";
+function createOctokit(options6) {
+  const log = options6.log ?? (() => {
+  });
+  const maxRetries = options6.maxRateLimitRetries ?? 2;
+  const base = options6.retryAfterBaseValue ?? 1e3;
+  const onLimit = (kind) => (retryAfter, req, _o, count2) => {
+    const retrying = count2 < maxRetries && !options6.signal?.aborted;
+    log(`${kind} rate limit on ${req.method} ${req.url}; ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`);
+    return retrying;
+  };
+  const octokit = new ThrottledOctokit({
+    auth: options6.token,
+    baseUrl: options6.baseUrl ?? DEFAULT_API_URL,
+    headers: { "x-github-api-version": API_VERSION },
+    userAgent: "guardrails-postmortem-followups",
+    ...options6.signal ? { request: { fetch: stopAwareFetch(options6.signal) } } : {},
+    // Failed requests surface as typed errors with context; the request log's own 404 lines would only be noise.
+    log: { debug: () => {
+    }, info: () => {
+    }, warn: (m) => log(m), error: () => {
+    } },
+    throttle: {
+      enabled: options6.throttle ?? true,
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary"),
+      retryAfterBaseValue: base,
+      fallbackSecondaryRateRetryAfter: 60
+    },
+    retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] }
+  });
+  octokit.hook.after("request", (response, request) => {
+    if (response.status === 204) return;
+    const path2 = new URL(response.url).pathname;
+    if (!isJson(response.data)) throw notGitHub(options6.baseUrl ?? DEFAULT_API_URL, path2, response.headers["content-type"]);
+    if (request.method === "GET" && LISTINGS.test(path2) && !Array.isArray(response.data)) throw notGitHub(options6.baseUrl ?? DEFAULT_API_URL, path2, "JSON that is not a list");
+  });
+  return octokit;
+}
+function notGitHub(apiUrl, path2, type) {
+  return new FollowupsError("unavailable", `the GitHub API at ${apiUrl} answered ${path2} with ${type ?? "no content type"}, not GitHub's JSON; check --api-url ($GITHUB_API_URL): ${DEFAULT_API_URL}, or https://HOST/api/v3 for GitHub Enterprise Server`);
+}
+function isJson(data) {
+  return data !== null && typeof data === "object" && !(data instanceof ArrayBuffer);
+}
+var READS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
+var LISTINGS = /\/(issues|comments|pulls)$/;
+function stopAwareFetch(signal) {
+  return (input, init) => {
+    const method = (init?.method ?? "GET").toUpperCase();
+    if (signal.aborted && !READS.has(method)) {
+      const url2 = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      return Promise.reject(new WriteNotStarted(`${method} ${new URL(url2).pathname}`));
+    }
+    return fetch(input, init);
+  };
+}
+function toTracked(raw) {
+  return {
+    number: raw.number,
+    title: raw.title,
+    body: raw.body ?? "",
+    state: raw.state === "closed" ? "closed" : "open",
+    stateReason: raw.state_reason ?? null,
+    url: raw.html_url,
+    closedAt: raw.closed_at,
+    labels: raw.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
+    assignees: (raw.assignees ?? []).map((a) => a.login)
+  };
+}
+function status(e) {
+  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+}
+function describe2(e) {
+  return e instanceof Error ? e.message.split("\n")[0] : String(e);
+}
+function failure2(e, what, where2, apiUrl) {
+  if (e instanceof FollowupsError || e instanceof WriteNotStarted) return e;
+  const code = status(e);
+  const detail = describe2(e);
+  const answer = e.response;
+  const type = answer?.headers?.["content-type"];
+  if (code !== void 0 && code < 500 && answer && !/json/i.test(type ?? "")) return notGitHub(apiUrl, pathOf(answer.url), type);
+  if (code === 401) return new FollowupsError("config", `GitHub ${what} failed for ${where2}: 401 ${detail}; check GITHUB_TOKEN (or GH_TOKEN)`);
+  if (code === void 0 || code >= 500 || code === 429 || code === 403 && /rate limit/i.test(detail)) {
+    return new FollowupsError("unavailable", `GitHub ${what} failed for ${where2} after retries: ${detail}; check --api-url, or try again later`);
+  }
+  return new FollowupsError(
+    "github",
+    `GitHub ${what} failed for ${where2}: ${code} ${detail}`,
+    code === 403 || code === 404 ? "Check the repository name and the token's issues/contents/pull-requests permissions" : void 0
+  );
+}
+function pathOf(url2) {
+  try {
+    return new URL(url2 ?? "").pathname;
+  } catch {
+    return "a request";
+  }
+}
+var OctokitTracker = class _OctokitTracker {
+  constructor(client, repo, apiUrl = DEFAULT_API_URL) {
+    this.client = client;
+    this.apiUrl = apiUrl;
+    const [owner, name] = repo.split("/");
+    this.owner = owner;
+    this.repo = name;
+  }
+  client;
+  apiUrl;
+  owner;
+  repo;
+  assignable = /* @__PURE__ */ new Map();
+  static create(options6) {
+    return new _OctokitTracker(createOctokit(options6), options6.repo, options6.baseUrl ?? DEFAULT_API_URL);
+  }
+  get where() {
+    return { owner: this.owner, repo: this.repo };
+  }
+  failure(e, what) {
+    return failure2(e, what, `${this.owner}/${this.repo}`, this.apiUrl);
+  }
+  async call(what, fn) {
+    try {
+      return await fn();
+    } catch (e) {
+      throw this.failure(e, what);
+    }
+  }
+  async listIssuesByLabel(label2) {
+    let raw;
+    try {
+      raw = await this.client.paginate(this.client.rest.issues.listForRepo, { ...this.where, labels: label2, state: "all", per_page: 100 });
+    } catch (e) {
+      const typed = this.failure(e, `listing issues labelled "${label2}"`);
+      if (typed instanceof FollowupsError && typed.kind === "github" && status(e) === 404) {
+        throw new FollowupsError("config", `GitHub has no repository ${this.owner}/${this.repo} that the token can see (404 listing its issues); check --repo (followups.repo, $GITHUB_REPOSITORY) and the token's access`);
+      }
+      throw typed;
+    }
+    return raw.filter((i) => !i.pull_request).map(toTracked);
+  }
+  async createIssue(issue) {
+    try {
+      const res = await this.client.rest.issues.create({
+        ...this.where,
+        title: issue.title,
+        body: issue.body,
+        labels: [...issue.labels],
+        assignees: [...issue.assignees],
+        request: { retries: 0 }
+      });
+      return { ok: true, issue: toTracked(res.data) };
+    } catch (e) {
+      if (e instanceof FollowupsError || e instanceof WriteNotStarted) throw e;
+      const code = status(e);
+      if (code === 422 && /assignee/i.test(JSON.stringify(e.response?.data ?? ""))) {
+        return { ok: false, reason: "assignees-rejected", detail: describe2(e) };
+      }
+      if (code === void 0 || code >= 500) return { ok: false, reason: "unknown-outcome", detail: describe2(e) };
+      throw this.failure(e, `creating issue "${issue.title}"`);
+    }
+  }
+  async updateIssue(number, patch) {
+    await this.call(`updating issue #${number}`, () => this.client.rest.issues.update({
+      ...this.where,
+      issue_number: number,
+      ...patch.title !== void 0 ? { title: patch.title } : {},
+      ...patch.body !== void 0 ? { body: patch.body } : {},
+      ...patch.labels ? { labels: [...patch.labels] } : {},
+      ...patch.assignees ? { assignees: [...patch.assignees] } : {},
+      ...patch.state ? { state: patch.state } : {},
+      ...patch.stateReason ? { state_reason: patch.stateReason } : {}
+    }));
+  }
+  async addComment(number, body) {
+    await this.call(`commenting on issue #${number}`, () => this.client.rest.issues.createComment({ ...this.where, issue_number: number, body, request: { retries: 0 } }));
+  }
+  async listComments(number) {
+    const raw = await this.call(`listing comments of issue #${number}`, () => this.client.paginate(this.client.rest.issues.listComments, { ...this.where, issue_number: number, per_page: 100 }));
+    return raw.map((c) => ({ body: c.body ?? "", createdAt: c.created_at }));
+  }
+  isAssignable(login2) {
+    let known = this.assignable.get(login2);
+    if (!known) {
+      known = this.client.rest.issues.checkUserCanBeAssigned({ ...this.where, assignee: login2 }).then(
+        () => true,
+        (e) => {
+          if (status(e) === 404 && !(e instanceof FollowupsError)) return false;
+          throw this.failure(e, `checking assignee @${login2}`);
+        }
+      );
+      this.assignable.set(login2, known);
+    }
+    return known;
+  }
+  async readFile(path2, ref) {
+    try {
+      const res = await this.client.rest.repos.getContent({ ...this.where, path: path2, ref });
+      const data = res.data;
+      if (data.type !== "file" || data.content === void 0) return void 0;
+      return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
+    } catch (e) {
+      if (status(e) === 404 && !(e instanceof FollowupsError)) return void 0;
+      throw this.failure(e, `reading ${path2}@${ref}`);
+    }
+  }
+  async ensureBranch(branch, base) {
+    try {
+      await this.client.rest.git.getRef({ ...this.where, ref: `heads/${branch}` });
+      return;
+    } catch (e) {
+      if (status(e) !== 404 || e instanceof FollowupsError) throw this.failure(e, `reading branch ${branch}`);
+    }
+    const baseRef = await this.call(`reading branch ${base}`, () => this.client.rest.git.getRef({ ...this.where, ref: `heads/${base}` }));
+    await this.call(`creating branch ${branch}`, () => this.client.rest.git.createRef({ ...this.where, ref: `refs/heads/${branch}`, sha: baseRef.data.object.sha }));
+  }
+  async writeFile(input) {
+    await this.call(`committing ${input.path} to ${input.branch}`, () => this.client.rest.repos.createOrUpdateFileContents({
+      ...this.where,
+      path: input.path,
+      branch: input.branch,
+      sha: input.sha,
+      message: input.message,
+      content: Buffer.from(input.text, "utf8").toString("base64")
+    }));
+  }
+  async ensurePullRequest(input) {
+    const open = await this.call("listing pull requests", () => this.client.rest.pulls.list({ ...this.where, head: `${this.owner}:${input.branch}`, base: input.base, state: "open" }));
+    if (open.data[0]) return open.data[0].html_url;
+    const created = await this.call(`opening a pull request from ${input.branch}`, () => this.client.rest.pulls.create({ ...this.where, head: input.branch, base: input.base, title: input.title, body: input.body }));
+    return created.data.html_url;
+  }
+};
+
+// src/postmortem/sync/key.ts
+import { createHash as createHash2 } from "node:crypto";
+function normaliseText(text) {
+  return text.normalize("NFKC").toLowerCase().replace(/[`*_~[\]()]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+function itemKey(incidentId, text) {
+  return createHash2("sha256").update(`${incidentId.trim().toLowerCase()}
+${normaliseText(text)}`).digest("hex").slice(0, 20);
+}
+var ACTION = /<!-- pm-action:v1 ([^>]*?) -->/;
+var MISSING = /<!-- pm-missing:v1 incident=(\S+) -->/;
+var REMINDER = /<!-- pm-reminder:v1 on=(\d{4}-\d{2}-\d{2}) -->/;
+function renderActionMarker(m) {
+  const pairs = Object.entries(m).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+  return `<!-- pm-action:v1 ${pairs.join(" ")} -->`;
+}
+function readActionMarker(body) {
+  const m = ACTION.exec(body);
+  if (!m) return void 0;
+  const f = Object.fromEntries(
+    m[1].split(" ").map((p) => {
+      const i = p.indexOf("=");
+      return [p.slice(0, i), safeDecode2(p.slice(i + 1))];
+    })
+  );
+  if (!f.key || !f.incident) return void 0;
+  return { key: f.key, incident: f.incident, src: f.src ?? "", item: Number(f.item ?? -1), due: f.due ?? "" };
+}
+function renderMissingMarker(incident) {
+  return `<!-- pm-missing:v1 incident=${encodeURIComponent(incident)} -->`;
+}
+function readMissingMarker(body) {
+  const m = MISSING.exec(body);
+  return m ? safeDecode2(m[1]) : void 0;
+}
+function renderReminderMarker(on) {
+  return `<!-- pm-reminder:v1 on=${on} -->`;
+}
+function readReminderMarker(body) {
+  return REMINDER.exec(body)?.[1];
+}
+function safeDecode2(v) {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
+// src/registry/drift/find.ts
+var DRIFT_SCOPE = "registry-drift";
+function findDrift(repository, registry, scope = {}) {
+  const findings = [];
+  const managed = new Map(repository.map((entry) => [entry.subject, entry]));
+  const inScope = (subject2) => managed.has(subject2) || (scope.owns?.(subject2) ?? true);
+  for (const entry of repository) findings.push(...subjectDrift(entry, registry.subjects.get(entry.subject)));
+  for (const snapshot of registry.subjects.values()) {
+    const live = liveVersions2(snapshot);
+    if (live.length === 0 || !inScope(snapshot.subject)) continue;
+    if (!managed.has(snapshot.subject)) {
+      const latest = live[live.length - 1];
+      findings.push(finding("unmanaged-subject", snapshot.subject, latest, null, {
+        expected: "no schema file maps to this subject",
+        actual: `${live.length} live version(s)`,
+        action: `add its schema file and a guardrails.yaml mapping, or soft-delete the subject (DELETE /subjects/${encodeURIComponent(snapshot.subject)}) once no producer uses it`
+      }));
+    }
+    if (snapshot.mode !== "READWRITE") {
+      findings.push(finding("mode-not-readwrite", snapshot.subject, null, managed.get(snapshot.subject)?.file ?? null, {
+        expected: "READWRITE",
+        actual: snapshot.mode,
+        action: `put the mode back (PUT /mode/${encodeURIComponent(snapshot.subject)} {"mode":"READWRITE"}, or DELETE the override); IMPORT is usually left behind by an interrupted restore`
+      }));
+    }
+  }
+  findings.push(...deletedButReferenced(registry).filter((f) => inScope(f.subject)));
+  return findings.sort(byKindThenSubject);
+}
+function subjectDrift(entry, snapshot) {
+  const live = snapshot ? liveVersions2(snapshot) : [];
+  if (live.length === 0) {
+    const deleted = (snapshot?.versions.length ?? 0) > 0;
+    return [finding("missing-subject", entry.subject, null, entry.file, {
+      expected: `registered from ${entry.file}`,
+      actual: deleted ? "soft-deleted" : "not registered",
+      action: deleted ? "the subject was soft-deleted: run guardrails register to register the file again, or remove the file if the subject is retired" : "run guardrails register (the register workflow on the default branch) to register it"
+    })];
+  }
+  const found = [];
+  const latest = live[live.length - 1];
+  if (latest.form !== entry.head) {
+    const older = live.find((v) => v.form === entry.head);
+    found.push(finding("latest-mismatch", entry.subject, latest, entry.file, {
+      expected: `the schema in ${entry.file}`,
+      actual: older ? `version ${latest.version} differs; the file is registered as older version ${older.version}` : `version ${latest.version} differs from the file`,
+      action: entry.history.has(latest.form ?? "") ? "the registry is behind the default branch: run guardrails register" : "find who registered it (auto.register.schemas=true, a hand-run curl); then update the file through a pull request, or register the file again"
+    }));
+  }
+  for (const version of live) {
+    if (version.form !== void 0 && entry.history.has(version.form)) continue;
+    found.push(finding("foreign-version", entry.subject, version, entry.file, {
+      expected: `a revision of ${entry.file} in git`,
+      actual: "matches no revision of the file",
+      action: "it was registered outside the register workflow (auto.register.schemas=true, a hand-run curl): turn auto-registration off, then commit the schema through a pull request or soft-delete the version"
+    }));
+  }
+  if (snapshot && snapshot.level !== void 0 && snapshot.level !== entry.level) {
+    found.push(finding("level-mismatch", entry.subject, null, entry.file, {
+      expected: entry.level,
+      actual: snapshot.level,
+      action: `set it to ${entry.level} (PUT /config/${encodeURIComponent(entry.subject)} {"compatibility":"${entry.level}"}), or change guardrails.yaml through a pull request`
+    }));
+  }
+  return found;
+}
+function deletedButReferenced(registry) {
+  const referrers = /* @__PURE__ */ new Map();
+  for (const snapshot of registry.subjects.values()) {
+    for (const version of liveVersions2(snapshot)) {
+      for (const reference3 of version.references) {
+        const target = `${reference3.subject}
+${reference3.version}`;
+        referrers.set(target, [...referrers.get(target) ?? [], `${snapshot.subject} version ${version.version}`]);
+      }
+    }
+  }
+  const found = [];
+  for (const snapshot of registry.subjects.values()) {
+    for (const version of snapshot.versions) {
+      const users = version.deleted ? referrers.get(`${snapshot.subject}
+${version.version}`) : void 0;
+      if (!users) continue;
+      found.push(finding("deleted-but-referenced", snapshot.subject, version, null, {
+        expected: "a referenced version stays live",
+        actual: `soft-deleted, still referenced by ${users.join(", ")}`,
+        action: "register the version again (same schema: same id), or move the referrers to a live version before deleting it for good"
+      }));
+    }
+  }
+  return found;
+}
+function liveVersions2(snapshot) {
+  return snapshot.versions.filter((v) => !v.deleted);
+}
+var VERSIONED = /* @__PURE__ */ new Set(["foreign-version", "deleted-but-referenced"]);
+function finding(kind, subject2, version, file, text) {
+  const identity = [kind, Buffer.from(subject2, "utf8").toString("hex"), VERSIONED.has(kind) ? String(version?.version) : ""].join(" ");
+  return { kind, subject: subject2, version: version?.version ?? null, id: version?.id ?? null, file, ...text, key: itemKey(DRIFT_SCOPE, identity) };
+}
+function byKindThenSubject(a, b) {
+  return a.kind.localeCompare(b.kind) || a.subject.localeCompare(b.subject) || (a.version ?? 0) - (b.version ?? 0);
+}
+
+// src/registry/drift/issues.ts
+var DRIFT_LABEL = "registry-drift";
+function issueTitle(finding2) {
+  return `Registry drift: ${finding2.kind} ${finding2.subject}${finding2.version !== null ? ` version ${finding2.version}` : ""}`;
+}
+function issueBody(finding2) {
+  const row3 = (name, value) => value === null ? [] : [`| ${name} | ${String(value).replace(/\|/g, "\\|")} |`];
+  return [
+    `\`guardrails drift\` found the Schema Registry out of line with the default branch.`,
+    "",
+    "| | |",
+    "|---|---|",
+    ...row3("Kind", finding2.kind),
+    ...row3("Subject", `\`${finding2.subject}\``),
+    ...row3("Version", finding2.version),
+    ...row3("Schema id", finding2.id),
+    ...row3("File", finding2.file === null ? null : `\`${finding2.file}\``),
+    ...row3("Expected", finding2.expected),
+    ...row3("Actual", finding2.actual),
+    "",
+    `**What to do:** ${finding2.action}`,
+    "",
+    "This issue is kept up to date by the nightly drift job, and closed by it once the drift is gone.",
+    "",
+    renderActionMarker({ key: finding2.key, incident: DRIFT_SCOPE, src: finding2.subject, item: 0, due: "" })
+  ].join("\n");
+}
+function driftKeyOf(issue) {
+  const marker = readActionMarker(issue.body);
+  return marker?.incident === DRIFT_SCOPE ? marker.key : void 0;
+}
+function planIssues(findings, existing) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const issue of [...existing].sort((a, b) => a.number - b.number)) {
+    const key = driftKeyOf(issue);
+    if (key === void 0) continue;
+    const known = byKey.get(key);
+    if (!known || known.state === "closed" && issue.state === "open") byKey.set(key, issue);
+  }
+  const operations = [];
+  const current = /* @__PURE__ */ new Set();
+  for (const finding2 of findings) {
+    if (current.has(finding2.key)) continue;
+    current.add(finding2.key);
+    const title = issueTitle(finding2);
+    const body = issueBody(finding2);
+    const issue = byKey.get(finding2.key);
+    if (!issue) operations.push({ kind: "create", finding: finding2, title, body });
+    else if (issue.state === "closed" || issue.title !== title || issue.body !== body) {
+      operations.push({ kind: "update", issue: issue.number, finding: finding2, title, body, reopen: issue.state === "closed" });
+    }
+  }
+  for (const [key, issue] of byKey) {
+    if (!current.has(key) && issue.state === "open") operations.push({ kind: "close", issue: issue.number, key, title: issue.title });
+  }
+  return operations;
+}
+async function applyIssues(operations, tracker, signal) {
+  const created = [];
+  const updated = [];
+  const closed = [];
+  const problems = [];
+  let index = 0;
+  for (; index < operations.length && !signal.aborted; index++) {
+    const op = operations[index];
+    try {
+      await applyOne(op, tracker, { created, updated, closed, problems });
+    } catch (error) {
+      if (error instanceof WriteNotStarted) break;
+      throw error;
+    }
+  }
+  return { created, updated, closed, notDone: operations.slice(index), problems };
+}
+async function applyOne(op, tracker, { created, updated, closed, problems }) {
+  if (op.kind === "create") {
+    const result = await tracker.createIssue({ title: op.title, body: op.body, labels: [DRIFT_LABEL], assignees: [] });
+    if (result.ok) created.push({ number: result.issue.number, key: op.finding.key, url: result.issue.url });
+    else problems.push(`creating "${op.title}": ${result.reason} (${result.detail}); the next run lists the issues first and will not duplicate it`);
+  } else if (op.kind === "update") {
+    await tracker.updateIssue(op.issue, { title: op.title, body: op.body, ...op.reopen ? { state: "open", stateReason: "reopened" } : {} });
+    updated.push(op.issue);
+  } else {
+    await tracker.addComment(op.issue, "The drift is gone: `guardrails drift` no longer finds it. Closing.");
+    await tracker.updateIssue(op.issue, { state: "closed", stateReason: "completed" });
+    closed.push(op.issue);
+  }
+}
+function describeIssueOperation(op) {
+  if (op.kind === "create") return `create issue "${op.title}"`;
+  if (op.kind === "update") return `${op.reopen ? "reopen" : "update"} issue #${op.issue} "${op.title}"`;
+  return `close issue #${op.issue} "${op.title}"`;
+}
+
+// src/registry/drift/canonical.ts
+var PRIMITIVES = /* @__PURE__ */ new Set(["null", "boolean", "int", "long", "float", "double", "bytes", "string"]);
+var NAMED = /* @__PURE__ */ new Set(["record", "error", "enum", "fixed"]);
+function comparableForm(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  return stringify(schemaNode(value, ""));
+}
+function schemaNode(node, namespace) {
+  if (typeof node === "string") return typeName(node, namespace);
+  if (Array.isArray(node)) return node.map((branch) => schemaNode(branch, namespace));
+  if (node === null || typeof node !== "object") return node;
+  const object = node;
+  const keys = Object.keys(object);
+  if (typeof object["type"] === "string" && PRIMITIVES.has(object["type"]) && keys.length === 1) return object["type"];
+  const out = {};
+  let inner = namespace;
+  if (typeof object["type"] === "string" && NAMED.has(object["type"]) && typeof object["name"] === "string") {
+    const full = fullName(object["name"], typeof object["namespace"] === "string" ? object["namespace"] : namespace);
+    inner = full.includes(".") ? full.slice(0, full.lastIndexOf(".")) : "";
+    out["name"] = full;
+  }
+  for (const key of keys) {
+    if (key === "name" && "name" in out) continue;
+    if (key === "namespace" && "name" in out) continue;
+    const value = object[key];
+    if (key === "type" || key === "items" || key === "values") out[key] = schemaNode(value, inner);
+    else if (key === "fields" && Array.isArray(value)) out[key] = value.map((field) => fieldNode(field, inner));
+    else out[key] = value;
+  }
+  return out;
+}
+function fieldNode(field, namespace) {
+  if (field === null || typeof field !== "object" || Array.isArray(field)) return field;
+  const object = field;
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, key === "type" ? schemaNode(value, namespace) : value]));
+}
+function typeName(name, namespace) {
+  return PRIMITIVES.has(name) ? name : fullName(name, namespace);
+}
+function fullName(name, namespace) {
+  return name.includes(".") || namespace === "" ? name : `${namespace}.${name}`;
+}
+function stringify(value) {
+  if (Array.isArray(value)) return `[${value.map(stringify).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stringify(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// src/registry/drift/repository.ts
+async function readRepositorySubjects(options6) {
+  const { repo, commit } = options6;
+  const { settings, warnings: configWarnings } = await loadConfig({ path: options6.configPath, cwd: options6.cwd, root: repo.root });
+  const resolver = subjectResolver(settings);
+  const files = (await filesAt(repo, commit)).filter((file) => resolver.isSchemaFile(file) && !/[\r\n]/.test(file));
+  const bytes = await repo.readObjects(files.map((file) => `${commit}:${file}`));
+  const sources = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const content = bytes.get(`${commit}:${file}`);
+    if (content !== void 0) sources.set(file, scanSource(file, content));
+  }
+  const index = nameIndexOf(sources.values());
+  const reader = async (wanted) => new Map(wanted.map((file) => [file, sources.get(file)]));
+  const histories = await listHistories(repo, commit, files);
+  const blobs = await repo.readObjects([...new Set([...histories.values()].flat().map((v) => v.blob))]);
+  const warnings = [...configWarnings];
+  const subjects = [];
+  for (const file of files) {
+    const source = sources.get(file);
+    const head = source?.text === void 0 ? void 0 : comparableForm(source.text);
+    const loaded = source === void 0 ? void 0 : loadFromClosure(file, await sourceClosure(file, reader, index), false);
+    if (head === void 0 || loaded === void 0 || !loaded.ok) {
+      warnings.push(`${file}: left out of the comparison: ${loaded && !loaded.ok ? loaded.error.message : "cannot be read as JSON"}`);
+      continue;
+    }
+    const mapping = resolver.mappingFor(file);
+    const naming = nameSubject(file, mapping, loaded.value.loaded.schema);
+    if (naming.error) {
+      warnings.push(`${file}: left out of the comparison: ${naming.error.message}`);
+      continue;
+    }
+    const history = /* @__PURE__ */ new Set([head]);
+    for (const version of histories.get(file) ?? []) {
+      const text = blobs.get(version.blob)?.toString("utf8");
+      const form = text === void 0 ? void 0 : comparableForm(text);
+      if (form !== void 0) history.add(form);
+    }
+    const twin = subjects.findIndex((s) => s.subject === naming.subject);
+    if (twin >= 0) {
+      const first = subjects[twin];
+      warnings.push(`${file}: maps to ${naming.subject} like ${first.file}; its latest is compared with ${first.file} only (guardrails check refuses the pair)`);
+      subjects[twin] = { ...first, history: /* @__PURE__ */ new Set([...first.history, ...history]) };
+      continue;
+    }
+    subjects.push({ subject: naming.subject, file, level: mapping.level, head, history });
+  }
+  return { subjects, warnings };
+}
+async function filesAt(repo, commit) {
+  return splitNul(await gitRunner(repo.root)(["ls-tree", "-r", "-z", "--name-only", commit]));
+}
+
+// src/registry/drift/snapshot.ts
+async function readRegistrySnapshot(client, managed) {
+  const [all, liveRows, globalConfig, globalMode] = await Promise.all([
+    client.listSchemas({ deleted: true }),
+    client.listSchemas(),
+    client.getGlobalConfig(),
+    client.getGlobalMode()
+  ]);
+  const liveKeys = new Set(liveRows.map((r) => `${r.subject}\0${r.version}`));
+  const schemas = all.map((r) => r.deleted || liveKeys.has(`${r.subject}\0${r.version}`) ? r : { ...r, deleted: true });
+  const bySubject = /* @__PURE__ */ new Map();
+  for (const schema of schemas) bySubject.set(schema.subject, [...bySubject.get(schema.subject) ?? [], schema]);
+  const live = [...bySubject.entries()].filter(([, versions]) => versions.some((v) => !v.deleted)).map(([subject2]) => subject2);
+  const names = [.../* @__PURE__ */ new Set([...bySubject.keys(), ...managed])];
+  const subjects = await Promise.all(
+    names.map(async (subject2) => {
+      const wantLevel = managed.includes(subject2);
+      const wantMode = live.includes(subject2);
+      const [config2, mode2] = await Promise.all([
+        wantLevel ? client.getSubjectConfig(subject2) : Promise.resolve(void 0),
+        wantMode ? client.getSubjectMode(subject2) : Promise.resolve(void 0)
+      ]);
+      const level3 = config2?.compatibilityLevel ?? globalConfig.compatibilityLevel;
+      return { subject: subject2, versions: (bySubject.get(subject2) ?? []).map(versionOf).sort((a, b) => a.version - b.version), level: level3, mode: mode2 ?? globalMode };
+    })
+  );
+  return { subjects: new Map(subjects.map((s) => [s.subject, s])) };
+}
+function versionOf(schema) {
+  const avro2 = schema.schemaType === "AVRO";
+  return {
+    version: schema.version,
+    id: schema.id,
+    form: avro2 ? comparableForm(schema.schema) : void 0,
+    schemaType: schema.schemaType,
+    deleted: schema.deleted,
+    references: schema.references.map((r) => ({ subject: r.subject, version: r.version }))
+  };
+}
+
+// src/registry/drift/run.ts
+async function runDrift(options6, deps) {
+  const { repo } = deps;
+  const base = options6.ref === void 0 ? await repo.defaultBase() : { ref: options6.ref, commit: await repo.resolveCommit(options6.ref) };
+  await repo.requireFullHistory();
+  const facts = await readRepositorySubjects({ repo, cwd: options6.cwd, commit: base.commit, ...options6.configPath !== void 0 && { configPath: options6.configPath } });
+  const snapshot = await readRegistrySnapshot(deps.registry, facts.subjects.map((s) => s.subject));
+  const prefixes = options6.subjectPrefixes ?? [];
+  const findings = findDrift(facts.subjects, snapshot, prefixes.length === 0 ? {} : { owns: (subject2) => prefixes.some((p) => subject2.startsWith(p)) });
+  const result = { ref: base.ref, commit: base.commit, subjects: facts.subjects.length, findings, warnings: facts.warnings };
+  if (!deps.tracker) return { ...result, stopped: deps.signal.aborted };
+  const existing = await deps.tracker.listIssuesByLabel(DRIFT_LABEL);
+  const planned = planIssues(findings, existing);
+  const outcome = await applyIssues(planned, deps.tracker, deps.signal);
+  return { ...result, issues: { planned, outcome }, stopped: outcome.notDone.length > 0 };
+}
+
+// src/cli/commands/drift-output.ts
+function printDrift(result, exitCode, io, format) {
+  for (const warning of result.warnings) io.stderr.write(`warning: ${warning}
+`);
+  for (const problem of result.issues?.outcome.problems ?? []) io.stderr.write(`error: ${problem}
+`);
+  if (format === "json") {
+    writeJobJson(io, "drift", exitCode, jsonBody(result));
+    return;
+  }
+  const out = (line2) => io.stdout.write(`${line2}
+`);
+  const where2 = `${result.ref} (${result.commit.slice(0, 12)})`;
+  if (result.findings.length === 0) out(`no drift: the registry matches ${where2} for ${result.subjects} subject(s)`);
+  else out(`${result.findings.length} drift(s) between the registry and ${where2} (${result.subjects} subject(s) in git):`);
+  for (const f of result.findings) {
+    const version = f.version === null ? "" : ` version ${f.version}${f.id === null ? "" : ` (id ${f.id})`}`;
+    out(`  ${f.kind}: ${f.subject}${version}${f.actual ? `: ${f.actual}` : ""}`);
+    if (f.file) out(`    file: ${f.file}`);
+    if (f.expected) out(`    expected: ${f.expected}`);
+    out(`    do: ${f.action}`);
+  }
+  const issues = result.issues;
+  if (!issues) return;
+  const { created, updated, closed, notDone } = issues.outcome;
+  for (const c of created) out(`opened issue #${c.number} ${c.url}`);
+  out(`issues: ${created.length} opened, ${updated.length} updated, ${closed.length} closed`);
+  if (notDone.length > 0) {
+    out(`stopped by a signal; not done: ${notDone.length} issue change(s):`);
+    for (const op of notDone) out(`  ${describeIssueOperation(op)}`);
+    out("rerun to finish: the next run finds the existing issues by their key and will not duplicate them");
+  }
+}
+function jsonBody(result) {
+  return {
+    ref: result.ref,
+    commit: result.commit,
+    subjects: result.subjects,
+    drift: result.findings.length > 0,
+    findings: result.findings,
+    warnings: result.warnings,
+    stopped: result.stopped,
+    issues: result.issues ? {
+      created: result.issues.outcome.created,
+      updated: result.issues.outcome.updated,
+      closed: result.issues.outcome.closed,
+      notDone: result.issues.outcome.notDone.map(describeIssueOperation),
+      problems: result.issues.outcome.problems
+    } : null
+  };
+}
+
+// src/cli/commands/followups-inputs.ts
+import { relative as relative3, resolve as resolve3 } from "node:path";
+
+// src/postmortem/config.ts
+import { readFile as readFile6 } from "node:fs/promises";
+import { LineCounter as LineCounter2, parse as parseYaml, parseDocument as parseDocument2 } from "yaml";
+import { z as z8 } from "zod";
+
+// src/postmortem/parse/utf8.ts
+function decodeStrict(bytes, display) {
+  try {
+    return decodeSchemaBytes(bytes, display);
+  } catch (e) {
+    if (e instanceof SchemaError) throw new FollowupsError("config", e.message);
+    throw e;
+  }
+}
+
+// src/postmortem/model.ts
+var SEVERITIES = ["P1", "P2", "P3", "P4"];
+function formatProblem(p) {
+  return `${p.file}:${p.line}: ${p.message}${p.hint ? `. ${p.hint}` : ""}`;
+}
+
+// src/postmortem/config.ts
+var login = z8.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'a GitHub login like "alice"');
+var team = z8.string().regex(/^@?[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, 'a team like "acme/sre"');
+var OwnerEntry = z8.union([
+  login.transform((u) => ({ users: [u], team: void 0 })),
+  z8.array(login).transform((users) => ({ users, team: void 0 })),
+  z8.object({ users: z8.array(login).default([]), team: team.optional() }).strict()
+]);
+var FollowupsConfigSchema = z8.object({
+  /** Folder of incident reports, relative to the working directory (the repository root). */
+  reports: z8.string().min(1).default("postmortems"),
+  /** `owner/name`; defaults to $GITHUB_REPOSITORY. */
+  repo: z8.string().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name").optional(),
+  /** Branch the report links and write-back point at. */
+  defaultBranch: z8.string().min(1).default("main"),
+  labels: z8.object({
+    base: z8.string().min(1).max(50).default("postmortem"),
+    needsOwner: z8.string().min(1).max(50).default("needs-owner"),
+    missing: z8.string().min(1).max(50).default("postmortem-missing"),
+    severityPrefix: z8.string().default("severity:"),
+    incidentPrefix: z8.string().default("incident:")
+  }).strict().prefault({}),
+  /** Owner name as written in reports (case-insensitive) → GitHub users and/or a team to mention. */
+  owners: z8.record(z8.string(), OwnerEntry).default({}),
+  reminders: z8.object({ intervalDays: z8.number().int().min(1).max(365).default(7) }).strict().prefault({}),
+  writeback: z8.object({
+    /** `pr`: commit ticks on `branch` and open a PR; `commit`: commit straight to `branch`; `off`. */
+    mode: z8.enum(["pr", "commit", "off"]).default("pr"),
+    branch: z8.string().min(1).default("postmortem-followups/sync")
+  }).strict().prefault({}),
+  missingPostmortems: z8.object({
+    enabled: z8.boolean().default(true),
+    severities: z8.array(z8.enum(SEVERITIES)).default(["P1", "P2"]),
+    withinHours: z8.number().positive().default(48),
+    /** YAML or JSON list of incidents `{id, severity, date|resolvedAt, title}`; reports are used when unset. */
+    incidentLog: z8.string().optional()
+  }).strict().prefault({})
+}).strict();
+var CONFIG_DOCS = "see docs/postmortem-followups.md#configuration";
+function parseFollowupsConfig(raw, file = "guardrails.yaml", locate2) {
+  const result = FollowupsConfigSchema.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : void 0;
+  const path2 = [...issue.path.map(String), ...unknownKey === void 0 ? [] : [unknownKey]];
+  const where2 = place2(file, locate2, path2, unknownKey === void 0 ? "value" : "key");
+  const problem = unknownKey === void 0 ? issue.message : `unknown key; expected one of ${expectedKeys(issue.path.map(String)).join(", ")}`;
+  throw new FollowupsError("config", `${where2}: ${["followups", ...path2].join(".")}: ${problem}; ${CONFIG_DOCS}`);
+}
+async function loadFollowupsConfig(absolute, display, explicit) {
+  const doc = await readYamlFile(absolute, display, !explicit);
+  if (doc === void 0) {
+    return { config: parseFollowupsConfig(void 0, display), describeKey: (path2) => `followups.${path2.join(".")} (the default; there is no ${display})` };
+  }
+  const locate2 = yamlLocator(doc.document, doc.lines);
+  const section2 = isRecord(doc.value) ? doc.value["followups"] : void 0;
+  return {
+    config: parseFollowupsConfig(section2, display, locate2),
+    describeKey: (path2) => `${place2(display, locate2, path2, "value")}: followups.${path2.join(".")}`
+  };
+}
+async function readYamlFile(absolute, display, missingOk) {
+  let bytes;
+  try {
+    bytes = await readFile6(absolute);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT" && missingOk) return void 0;
+    throw new FollowupsError("config", `${display}: cannot read the config file (${code ?? e.message}); check --config`);
+  }
+  const text = decodeStrict(bytes, display);
+  const lines = new LineCounter2();
+  const document = parseDocument2(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const error = document.errors[0];
+  if (error) {
+    const { line: line2, col } = lines.linePos(error.pos[0]);
+    throw new FollowupsError("config", `${display}:${line2}:${col}: invalid YAML: ${error.message.split("\n")[0]}; fix the syntax at that place`);
+  }
+  return { document, lines, value: document.toJS({ maxAliasCount: 100 }) };
+}
+function place2(file, locate2, path2, target) {
+  if (!locate2) return file;
+  const { line: line2, column } = locate2(["followups", ...path2], target);
+  return `${file}:${line2}:${column}`;
+}
+function expectedKeys(path2) {
+  let schema = FollowupsConfigSchema;
+  for (const key of path2) {
+    const shape = objectShape(schema);
+    const next = shape?.[key];
+    if (!next) return [];
+    schema = next;
+  }
+  return Object.keys(objectShape(schema) ?? {});
+}
+function objectShape(schema) {
+  let current = schema;
+  for (let i = 0; i < 5 && current; i++) {
+    if (current instanceof z8.ZodObject) return current.shape;
+    current = current.def?.innerType;
+  }
+  return void 0;
+}
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// src/postmortem/parse/load.ts
+import { readdir as readdir3, readFile as readFile7 } from "node:fs/promises";
+import { basename as basename3, join as join10, relative as relative2, sep as sep2 } from "node:path";
+import { parse as parseYaml2 } from "yaml";
+import { z as z9 } from "zod";
+
+// src/postmortem/parse/dates.ts
+var MONTHS = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12
+};
+function parseDate(input) {
+  const s = input.trim().replace(/\s+/g, " ").replace(/[.,]$/, "");
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(s);
+  if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), input);
+  m = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.? (\d{4})$/.exec(s);
+  if (m) return fromNamed(m[2], Number(m[1]), Number(m[3]), input);
+  m = /^([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(s);
+  if (m) return fromNamed(m[1], Number(m[2]), Number(m[3]), input);
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(s)) {
+    return { ok: false, reason: `"${input}" is ambiguous (day/month or month/day); write 2026-01-10 or 10 Jan 2026` };
+  }
+  return { ok: false, reason: `"${input}" is not a date; write 2026-01-10 or 10 Jan 2026` };
+}
+function fromNamed(monthName, day, year, input) {
+  const month = MONTHS[monthName.toLowerCase().slice(0, monthName.toLowerCase().startsWith("sept") ? 4 : 3)];
+  if (month === void 0) return { ok: false, reason: `"${input}" has an unknown month "${monthName}"` };
+  return fromParts(year, month, day, input);
+}
+function fromParts(year, month, day, input) {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+    return { ok: false, reason: `"${input}" is not a real calendar date` };
+  }
+  return { ok: true, date: d.toISOString().slice(0, 10) };
+}
+function daysBetween(a, b) {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 864e5);
+}
+
+// src/postmortem/parse/action-item.ts
+var OWNER_KEYS = /* @__PURE__ */ new Set(["assigned", "assigned to", "assignee", "owner", "owners", "owned by"]);
+var DUE_KEYS = /* @__PURE__ */ new Set(["due", "due date", "deadline", "by"]);
+var KEY = /(?:^|[\s(,;|—–[])([A-Za-z][A-Za-z ]{0,18}?)\s*:\s*/g;
+var HINT = 'Write it as "- [ ] <action> (Assigned: <owner>, Due: 2026-01-10)"';
+function parseActionText(raw) {
+  const attrs = findAttributes(raw);
+  const first = attrs[0];
+  const text = cleanText(first ? raw.slice(0, first.start) : raw);
+  const values = new Map(attrs.map((a) => [a.key, a.value]));
+  return fromParts2(text, pick(values, OWNER_KEYS), pick(values, DUE_KEYS), extras(values));
+}
+function fromParts2(text, owner, dueRaw, extra) {
+  const problems = [];
+  if (!text) problems.push({ code: "ITEM_NO_TEXT", message: "follow-up item has no action text", hint: HINT });
+  const cleanOwner = owner?.trim() ?? "";
+  if (!cleanOwner || /^(tbd|tba|unassigned|none|n\/a|\?+)$/i.test(cleanOwner)) {
+    problems.push({ code: "ITEM_NO_OWNER", message: `follow-up "${text}" has no owner`, hint: HINT });
+  }
+  let due = "";
+  if (!dueRaw?.trim()) {
+    problems.push({ code: "ITEM_NO_DUE", message: `follow-up "${text}" has no due date`, hint: HINT });
+  } else {
+    const parsed = parseDate(dueRaw);
+    if (parsed.ok) due = parsed.date;
+    else problems.push({ code: "ITEM_BAD_DATE", message: `follow-up "${text}" has a bad due date: ${parsed.reason}` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, fields: { text, owner: cleanOwner, due, extra } };
+}
+function findAttributes(raw) {
+  const hits = [...raw.matchAll(KEY)].map((m) => splitKey(m[1].trimEnd(), raw.indexOf(m[1], m.index), m.index + m[0].length)).filter((h) => isKnownOrTrailing(h.key, raw, h.start));
+  return hits.map((h, i) => ({
+    key: h.key,
+    value: trimValue(raw.slice(h.valueStart, hits[i + 1]?.start ?? raw.length)),
+    start: h.start
+  }));
+}
+function splitKey(key, start, valueStart) {
+  const lower = key.toLowerCase();
+  for (const known of [...OWNER_KEYS, ...DUE_KEYS]) {
+    if (lower !== known && lower.endsWith(` ${known}`)) {
+      return { key: known, start: start + key.length - known.length, valueStart };
+    }
+  }
+  return { key: lower, start, valueStart };
+}
+function isKnownOrTrailing(key, raw, index) {
+  if (OWNER_KEYS.has(key) || DUE_KEYS.has(key)) return true;
+  const before = raw.slice(0, index).toLowerCase();
+  return [...OWNER_KEYS, ...DUE_KEYS].some((k) => new RegExp(`\\b${k}\\s*:`).test(before));
+}
+function trimValue(v) {
+  return v.replace(/^[\s,;|—–-]+/, "").replace(/[\s,;|—–)\]*_]+$/, "").replace(/^[*_`]+|[*_`]+$/g, "").trim();
+}
+function cleanText(t) {
+  return t.replace(/[\s([—–|:;,-]+$/, "").replace(/^\*\*(.*)\*\*$/, "$1").trim();
+}
+function pick(values, keys) {
+  for (const [k, v] of values) if (keys.has(k)) return v;
+  return void 0;
+}
+function extras(values) {
+  const out = {};
+  for (const [k, v] of values) if (!OWNER_KEYS.has(k) && !DUE_KEYS.has(k)) out[k] = v;
+  return out;
+}
+function actionTextOf(rest) {
+  const attrs = findAttributes(rest);
+  return cleanText(attrs[0] ? rest.slice(0, attrs[0].start) : rest);
+}
+
+// src/postmortem/parse/summary.ts
+function readField(line2) {
+  const row3 = /^\s*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|/.exec(line2);
+  if (row3) return { key: normaliseKey(row3[1]), value: stripMarkdown(row3[2]) };
+  const kv = /^\s*(?:[-*+]\s+)?(\*\*|__)?([A-Za-z][A-Za-z /()-]{0,40}?)\s*(?::\s*\1|\1\s*:)\s*(.*)$/.exec(line2);
+  if (!kv) return void 0;
+  return { key: normaliseKey(kv[2]), value: stripMarkdown(kv[3]) };
+}
+function normaliseKey(k) {
+  return stripMarkdown(k).toLowerCase().replace(/[()]/g, "").replace(/\s+/g, " ").trim();
+}
+function stripMarkdown(v) {
+  return v.replace(/[*_`]/g, "").trim();
+}
+var SUMMARY_KEYS = {
+  id: ["incident id", "incident", "id", "incident number", "ticket"],
+  date: ["date", "incident date", "start date", "started"],
+  duration: ["duration", "length"],
+  severity: ["severity", "sev", "priority"],
+  systems: ["impacted systems", "affected systems", "systems impacted", "systems", "services affected", "impacted services"]
+};
+function classifyKey(key) {
+  for (const [name, aliases] of Object.entries(SUMMARY_KEYS)) {
+    if (aliases.includes(key)) return name;
+  }
+  return void 0;
+}
+function readSeverity(v) {
+  const m = /^(?:p|sev(?:erity)?)[\s-]*([1-4])\b/i.exec(v.trim());
+  return m ? `P${m[1]}` : void 0;
+}
+
+// src/postmortem/parse/report.ts
+var SECTION_NAMES = [
+  [/^(incident )?summary$/, "summary"],
+  [/^timeline/, "timeline"],
+  [/^root causes?( analysis)?$/, "rootCause"],
+  [/^(resolution|resolution and recovery|remediation)$/, "resolution"],
+  [/^(impact|customer impact|business impact)$/, "impact"],
+  [/^(follow[- ]?up actions?|follow[- ]?ups|action items)$/, "followups"]
+];
+function parseReport(text, file) {
+  const scan = scanLines(text.split(/\r?\n/), file);
+  const problems = [...scan.problems];
+  const summary3 = readSummary(scan, file, problems);
+  const actions = collectActions(scan, file, problems);
+  if (scan.followupsLine === void 0) {
+    problems.push({
+      code: "NO_FOLLOWUPS_SECTION",
+      file,
+      line: 1,
+      message: 'report has no "## Follow-Up Actions" section',
+      hint: 'Add the section, even if it only says "None"'
+    });
+  }
+  const completed = Object.values(scan.content).every(Boolean) && scan.followupsLine !== void 0;
+  const report = {
+    file,
+    title: scan.title,
+    ...summary3,
+    sections: scan.content,
+    completed,
+    actions,
+    incidentId: summary3.incidentId ?? defaultId(file)
+  };
+  return { report, problems: problems.sort((a, b) => a.line - b.line) };
+}
+function scanLines(lines, file) {
+  const scan = {
+    title: "",
+    fields: /* @__PURE__ */ new Map(),
+    itemLines: [],
+    problems: [],
+    content: { timeline: false, rootCause: false, resolution: false, impact: false }
+  };
+  let section2 = "summary";
+  let table;
+  lines.forEach((raw, i) => {
+    const line2 = i + 1;
+    const heading2 = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
+    if (heading2) {
+      const name = stripMarkdown(heading2[2]);
+      if (heading2[1] === "#" && !scan.title) scan.title = name.replace(/^(incident|post[- ]?mortem)( report)?\s*[:—–-]\s*/i, "");
+      section2 = sectionOf(name) ?? (heading2[1] === "##" ? "other" : section2);
+      if (section2 === "followups") scan.followupsLine ??= line2;
+      table = void 0;
+      return;
+    }
+    if (!raw.trim() || /^\s*<!--.*-->\s*$/.test(raw)) return;
+    if (section2 === "summary") readSummaryLine(scan, raw, line2);
+    else if (section2 === "followups") table = readFollowupLine(scan, raw, line2, file, table);
+    else if (section2 !== "other") scan.content[section2] = true;
+  });
+  return scan;
+}
+function sectionOf(name) {
+  const n = name.toLowerCase().replace(/[^a-z -]/g, "").replace(/\s+/g, " ").trim();
+  return SECTION_NAMES.find(([re]) => re.test(n))?.[1];
+}
+function readSummaryLine(scan, raw, line2) {
+  const field = readField(raw);
+  const key = field && classifyKey(field.key);
+  if (field && key && !scan.fields.has(key)) scan.fields.set(key, { value: field.value, line: line2 });
+}
+var CHECKBOX = /^\s*[-*+]\s+\[([ xX])\]\s*(.*)$/;
+function readFollowupLine(scan, raw, line2, file, table) {
+  const box = CHECKBOX.exec(raw);
+  if (box) {
+    scan.itemLines.push({ line: line2, result: parseActionText(box[2]), done: box[1] !== " ", form: "checkbox" });
+    return table;
+  }
+  if (/^\s*\|/.test(raw)) return readTableLine(scan, raw, line2, table);
+  if (/^\s*([-*+]|\d+[.)])\s+\S/.test(raw) && !/^\s*[-*+]\s+(none|n\/a)\.?\s*$/i.test(raw)) {
+    scan.problems.push({
+      code: "ITEM_NOT_CHECKLIST",
+      file,
+      line: line2,
+      message: `follow-up "${raw.trim()}" is not a checklist item`,
+      hint: 'Start it with "- [ ] "'
+    });
+  }
+  return table;
+}
+function cells(raw) {
+  return raw.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+}
+function readTableLine(scan, raw, line2, table) {
+  const row3 = cells(raw);
+  if (!table) {
+    const headers = row3.map((h) => stripMarkdown(h).toLowerCase());
+    const find2 = (re) => headers.findIndex((h) => re.test(h));
+    return {
+      text: find2(/action|item|task|description/),
+      owner: find2(/owner|assign/),
+      due: find2(/due|deadline/),
+      status: find2(/status|done|state/),
+      headers,
+      seenSeparator: false
+    };
+  }
+  if (row3.every((c) => /^:?-{2,}:?$/.test(c))) {
+    table.seenSeparator = true;
+    return table;
+  }
+  const cell = (i) => i >= 0 ? stripMarkdown(row3[i] ?? "") : void 0;
+  const extra = {};
+  table.headers.forEach((h, i) => {
+    if (![table.text, table.owner, table.due, table.status].includes(i) && row3[i]) extra[h] = stripMarkdown(row3[i]);
+  });
+  const status3 = (cell(table.status) ?? "").toLowerCase();
+  const done = /^(\[x\]|done|closed|complete|completed|yes|✅)$/.test(status3);
+  scan.itemLines.push({ line: line2, result: fromParts2(cell(table.text) ?? "", cell(table.owner), cell(table.due), extra), done, form: "table" });
+  return table;
+}
+function readSummary(scan, file, problems) {
+  const get = (k) => scan.fields.get(k);
+  const out = {
+    impactedSystems: splitTopLevel(get("systems")?.value ?? "")
+  };
+  const id2 = get("id")?.value.replace(/^#/, "").trim();
+  if (id2) out.incidentId = id2;
+  if (get("duration")?.value) out.duration = get("duration").value;
+  const sev = get("severity");
+  if (sev) {
+    const s = readSeverity(sev.value);
+    if (s) out.severity = s;
+    else problems.push({ code: "BAD_SEVERITY", file, line: sev.line, message: `severity "${sev.value}" is not P1\u2013P4`, hint: "Write P1, P2, P3 or P4" });
+  }
+  const date = get("date");
+  if (date) {
+    const d = parseDate(date.value.replace(/\s+\d{1,2}:\d{2}.*$/, ""));
+    if (d.ok) out.date = d.date;
+    else problems.push({ code: "BAD_DATE", file, line: date.line, message: `incident date: ${d.reason}` });
+  }
+  return out;
+}
+function collectActions(scan, file, problems) {
+  const actions = [];
+  const seen = /* @__PURE__ */ new Map();
+  scan.itemLines.forEach(({ line: line2, result, done, form }, ordinal) => {
+    if (!result.ok) {
+      for (const p of result.problems) problems.push({ ...p, file, line: line2 });
+      return;
+    }
+    const norm = normaliseText(result.fields.text);
+    if (seen.has(norm)) {
+      problems.push({ code: "ITEM_DUPLICATE", file, line: line2, message: `follow-up "${result.fields.text}" repeats line ${seen.get(norm)}`, hint: "Merge the two items or make their text differ" });
+      return;
+    }
+    seen.set(norm, line2);
+    actions.push({ ...result.fields, done, line: line2, form, ordinal });
+  });
+  return actions;
+}
+function defaultId(file) {
+  return (file.split("/").pop() ?? file).replace(/\.md$/i, "");
+}
+function splitTopLevel(v) {
+  const out = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of v) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth = Math.max(0, depth - 1);
+    if ((ch === "," || ch === ";") && depth === 0) {
+      out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  out.push(current.trim());
+  return out.filter(Boolean);
+}
+
+// src/postmortem/parse/load.ts
+var SKIP = /^(readme|template|_.*)\.md$/i;
+var REPORT_SHAPE = 'a report is a Markdown file (*.md; README.md, TEMPLATE.md and _*.md are skipped) with a "## Follow-Up Actions" checklist, like postmortems/2026-01-06-schema-registry-outage.md (docs/postmortem-followups.md#reports)';
+async function listReportFiles(folder) {
+  try {
+    const all = await readdir3(folder, { recursive: true });
+    return all.filter((f) => f.toLowerCase().endsWith(".md") && !SKIP.test(basename3(f))).sort();
+  } catch (e) {
+    throw new FollowupsError("config", `cannot list the reports folder ${folder} (${e.code ?? e.message})`);
+  }
+}
+async function loadReports(cwd, folder, display) {
+  const files = await listReportFiles(folder);
+  if (files.length === 0) throw new FollowupsError("config", `${display} holds no report; ${REPORT_SHAPE}`);
+  const reports = [];
+  const problems = [];
+  for (const f of files) {
+    const path2 = relative2(cwd, join10(folder, f)).split(sep2).join("/");
+    let bytes;
+    try {
+      bytes = await readFile7(join10(folder, f));
+    } catch (e) {
+      throw new FollowupsError("config", `${path2}: cannot read the report (${e.code ?? e.message})`);
+    }
+    const parsed = parseReport(decodeStrict(bytes, path2), path2);
+    reports.push(parsed.report);
+    problems.push(...parsed.problems);
+  }
+  return { reports, problems };
+}
+var LogEntry = z9.object({
+  id: z9.union([z9.string(), z9.number()]).transform(String),
+  severity: z9.string(),
+  start: z9.string().optional(),
+  date: z9.string().optional(),
+  resolvedAt: z9.string().optional(),
+  title: z9.string().optional()
+});
+var LOG_HINT = "set followups.missingPostmortems.incidentLog to a YAML or JSON list of {id, severity, date}";
+async function loadIncidentLog(absolute, file) {
+  let bytes;
+  try {
+    bytes = await readFile7(absolute);
+  } catch (e) {
+    throw new FollowupsError("config", `${file}: cannot read the incident log (${e.code ?? e.message}); ${LOG_HINT}`);
+  }
+  let doc;
+  try {
+    doc = parseYaml2(decodeStrict(bytes, file));
+  } catch (e) {
+    if (e instanceof FollowupsError) throw e;
+    throw new FollowupsError("config", `${file}: the incident log is not valid YAML or JSON: ${e.message.split("\n")[0]}; ${LOG_HINT}`);
+  }
+  const list = Array.isArray(doc) ? doc : doc?.incidents;
+  if (!Array.isArray(list)) throw new FollowupsError("config", `${file}: expected a list of incidents; ${LOG_HINT}`);
+  return list.map((raw, i) => toIncident(raw, i, file));
+}
+function toIncident(raw, i, file) {
+  const entry = LogEntry.safeParse(raw);
+  if (!entry.success) throw new FollowupsError("config", `${file}: incident ${i + 1}: ${entry.error.issues[0].path.join(".")}: ${entry.error.issues[0].message}`);
+  const e = entry.data;
+  const severity = readSeverity(e.severity);
+  if (!severity || !SEVERITIES.includes(severity)) throw new FollowupsError("config", `${file}: incident ${e.id}: severity "${e.severity}" is not P1\u2013P4`);
+  const start = e.resolvedAt ?? e.start ?? e.date;
+  const valid = start && (!Number.isNaN(Date.parse(start)) || parseDate(start).ok);
+  if (!valid) throw new FollowupsError("config", `${file}: incident ${e.id}: needs a date, resolvedAt or start as an ISO date`);
+  const iso = Number.isNaN(Date.parse(start)) ? parseDate(start).date : start;
+  return { id: e.id, severity, start: iso, ...e.title ? { title: e.title } : {} };
+}
+
+// src/cli/commands/followups-inputs.ts
+var TOKEN_VARIABLES = "GITHUB_TOKEN (or GH_TOKEN)";
+var REPO_VALUE = textValue(/^[\w.-]+\/[\w.-]+$/, "OWNER/NAME, e.g. acme/platform");
+var DEFAULT_CONFIG = "guardrails.yaml";
+function tokenFrom(env) {
+  return env["GITHUB_TOKEN"] || env["GH_TOKEN"] || void 0;
+}
+async function prepareFollowups(values, { io }) {
+  const configPath = values.config ?? resolve3(io.cwd, DEFAULT_CONFIG);
+  const loaded = await loadFollowupsConfig(configPath, shown(io.cwd, configPath), values.config !== void 0);
+  const { config: config2 } = loaded;
+  const reportsDir = values.reports ?? await configuredPath(loaded, ["reports"], config2.reports, "dir", io.cwd);
+  const reportsFolder = shown(io.cwd, reportsDir);
+  const where2 = values.reports !== void 0 ? `--reports "${reportsFolder}"` : `${loaded.describeKey(["reports"])} "${config2.reports}"`;
+  const { reports, problems } = await loadReports(io.cwd, reportsDir, where2);
+  const log = config2.missingPostmortems.incidentLog;
+  const incidents = log === void 0 ? void 0 : await loadIncidentLog(await configuredPath(loaded, ["missingPostmortems", "incidentLog"], log, "file", io.cwd), log);
+  const token = tokenFrom(io.env);
+  const repo = values.repo ?? config2.repo ?? fromEnv(io.env, "GITHUB_REPOSITORY", REPO_VALUE, io.cwd);
+  if (repo === void 0 && !(values["dry-run"] && token === void 0)) {
+    throw new UsageError(`no repository for the issues: pass --repo OWNER/NAME, set followups.repo in ${shown(io.cwd, configPath)}, or set GITHUB_REPOSITORY`, "followups");
+  }
+  return {
+    config: config2,
+    reports,
+    problems,
+    reportsFolder,
+    ...incidents ? { incidents } : {},
+    ...repo ? { repo } : {},
+    ...token ? { token } : {}
+  };
+}
+async function configuredPath(loaded, key, text, kind, cwd) {
+  try {
+    return await checkPath(resolve3(cwd, text), kind);
+  } catch (e) {
+    if (!(e instanceof InvalidValue)) throw e;
+    const fix = key[0] === "reports" ? "fix it, or pass --reports DIR" : "fix it, or remove the key";
+    throw new UsageError(`${loaded.describeKey(key)} "${text}" ${e.reason}${e.hint ? `; ${e.hint}` : ""}; ${fix}`, "followups");
+  }
+}
+function fromEnv(env, name, parse2, cwd) {
+  const text = env[name];
+  if (text === void 0 || text === "") return void 0;
+  try {
+    return parse2(text, { cwd });
+  } catch (e) {
+    if (!(e instanceof InvalidValue)) throw e;
+    throw new UsageError(`$${name} ${JSON.stringify(text)} ${e.reason}${e.hint ? `; ${e.hint}` : ""}`, "followups");
+  }
+}
+function shown(cwd, absolute) {
+  const rel = relative3(cwd, absolute);
+  return rel === "" ? "." : rel.startsWith("..") ? absolute : rel;
+}
+
+// src/cli/commands/drift.ts
+var GITHUB = "GitHub issues";
+var options = {
+  ...registryOptions,
+  ref: option({ placeholder: "GIT-REF", description: "Branch, tag or commit to compare (default: the first of origin/HEAD, main, master, origin/main, origin/master that exists)", parse: textValue() }),
+  config: option({ placeholder: "PATH", description: "Config file (default: guardrails.yaml at the repository root, or built-in defaults)", parse: textValue() }),
+  cwd: option({ placeholder: "DIR", description: "Run in this directory instead of the current one", parse: pathValue("dir") }),
+  "subject-prefix": repeatable({
+    placeholder: "PREFIX",
+    description: "In a shared registry, the subjects this repository owns (contexts as :.ctx:); others no file maps to are left alone",
+    parse: textValue()
+  }),
+  format: jobFormatOption,
+  "open-issues": flag("Keep one GitHub issue per drift: opened or updated while it lasts, closed once it is gone", { group: GITHUB }),
+  repo: option({ placeholder: "OWNER/NAME", description: "Repository of the issues (default $GITHUB_REPOSITORY)", env: "GITHUB_REPOSITORY", parse: REPO_VALUE, group: GITHUB }),
+  "api-url": option({
+    placeholder: "URL",
+    description: `GitHub REST API URL (default ${DEFAULT_API_URL}; GHES: https://HOST/api/v3)`,
+    env: "GITHUB_API_URL",
+    parse: urlValue({ credentialsFrom: `${TOKEN_VARIABLES}, never in a URL` }),
+    display: displayUrl,
+    fallback: DEFAULT_API_URL,
+    group: GITHUB
+  })
+};
+function driftCommandWith(deps = {}) {
+  return defineCommand({
+    name: "drift",
+    summary: "Report where the Schema Registry differs from the default branch",
+    usage: ["drift [--registry-url URL] [--ref GIT-REF] [--config PATH] [--cwd DIR] [--subject-prefix PREFIX]... [--format text|json] [--open-issues [--repo OWNER/NAME] [--api-url URL]]"],
+    description: `Compares the Schema Registry with the default branch: the schema files mapped to subjects by
+guardrails.yaml, and every revision of each file on the branch's first-parent history. Reports,
+with the subject, the version and what to do: a subject no file maps to (unmanaged-subject), a
+file whose subject is not registered (missing-subject), a latest version that differs from the
+file (latest-mismatch), a version git never had (foreign-version), a level other than
+guardrails.yaml's (level-mismatch), a mode other than READWRITE (mode-not-readwrite), and a
+soft-deleted version that a live one still references (deleted-but-referenced). Schemas are
+compared in a canonical form: whitespace, key order and {"type":"string"} against "string" do
+not count. The registry is only read.
+
+With --open-issues each drift is one GitHub issue labelled registry-drift, found again by a
+hidden key in its body: opened once, updated while the drift lasts, closed when it is gone. The
+token comes from GITHUB_TOKEN (or GH_TOKEN) only.`,
+    options,
+    exits: {
+      ok: "no drift",
+      failed: "drift found, a GitHub write was refused, or the run was stopped before its issue writes were done",
+      unavailable: "the Schema Registry or GitHub could not answer"
+    },
+    notes: "Environment: GUARDRAILS_REGISTRY_URL and its credentials; GITHUB_TOKEN or GH_TOKEN, GITHUB_REPOSITORY and GITHUB_API_URL as GitHub Actions sets them.",
+    refine(values, { io }) {
+      if (!values["open-issues"]) return;
+      if (tokenFrom(io.env) === void 0) throw new UsageError(`--open-issues needs a GitHub token: set ${TOKEN_VARIABLES} to a token with issues write`, "drift");
+      if (values.repo === void 0) throw new UsageError("--open-issues needs the repository of the issues: pass --repo OWNER/NAME or set GITHUB_REPOSITORY", "drift");
+    },
+    async preflight(values, { io }) {
+      registrySettings(values, io.env);
+      const cwd = values.cwd ?? io.cwd;
+      const repo = await openRepository(cwd);
+      if (values.ref !== void 0) await repo.resolveCommit(values.ref);
+      else await repo.defaultBase();
+      await loadConfig({ path: values.config, cwd, root: repo.root });
+    },
+    async run(values, { io, signal }) {
+      const cwd = values.cwd ?? io.cwd;
+      const { client } = openRegistry(registrySettings(values, io.env), signal);
+      const token = tokenFrom(io.env);
+      const tracker = values["open-issues"] && token !== void 0 && values.repo !== void 0 ? OctokitTracker.create({ token, repo: values.repo, baseUrl: values["api-url"], signal, log: (line2) => io.stderr.write(`${line2}
+`), ...deps.trackerOptions }) : void 0;
+      try {
+        const result = await runDrift(
+          { cwd, subjectPrefixes: values["subject-prefix"], ...values.ref !== void 0 && { ref: values.ref }, ...values.config !== void 0 && { configPath: values.config } },
+          { repo: await openRepository(cwd), registry: client, signal, ...tracker && { tracker } }
+        );
+        const failed = result.findings.length > 0 || result.stopped || (result.issues?.outcome.problems.length ?? 0) > 0;
+        const exitCode = failed ? EXIT.FAILED : EXIT.OK;
+        printDrift(result, exitCode, io, values.format);
+        return exitCode;
+      } finally {
+        client.close();
+      }
+    }
+  });
+}
+var driftCommand = driftCommandWith();
 
 // src/cli/commands/expire-snapshots.ts
 import { appendFile } from "node:fs/promises";
@@ -8549,8 +9962,8 @@ function isS3Path(path2) {
 }
 
 // src/iceberg/io/local.ts
-import { mkdir as mkdir2, readFile as readFile6, stat as stat4, unlink, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname4, resolve as resolve3 } from "node:path";
+import { mkdir as mkdir2, readFile as readFile8, stat as stat4, unlink, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname4, resolve as resolve4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/iceberg/io/file-io.ts
@@ -8583,11 +9996,11 @@ var LocalFileIO = class {
   concurrency;
   toLocal(path2) {
     if (path2.startsWith("file:")) return fileURLToPath2(path2.startsWith("file://") ? path2 : `file://${path2.slice(5)}`);
-    return resolve3(this.cwd, path2);
+    return resolve4(this.cwd, path2);
   }
   async read(path2) {
     try {
-      return await readFile6(this.toLocal(path2));
+      return await readFile8(this.toLocal(path2));
     } catch (cause) {
       const missing = errnoCode(cause) === "ENOENT";
       throw new IcebergError("UNREADABLE", missing ? "file not found" : `cannot read file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
@@ -8961,7 +10374,7 @@ var skipVarint = (r) => {
 var skipLengthPrefixed = (r) => {
   r.skip(r.long());
 };
-function fullName(name, namespace) {
+function fullName2(name, namespace) {
   return name.includes(".") || namespace === void 0 || namespace === "" ? name : `${namespace}.${name}`;
 }
 function skipBlocks(item, isMap2) {
@@ -8983,7 +10396,7 @@ function namedSkip(schema, scope) {
   const { type, name } = schema;
   if (typeof name !== "string") throw new Unsupported();
   const namespace = typeof schema["namespace"] === "string" ? schema["namespace"] : scope.namespace;
-  const key = fullName(name, namespace);
+  const key = fullName2(name, namespace);
   if (type === "enum") {
     scope.named.set(key, skipVarint);
     return skipVarint;
@@ -9023,7 +10436,7 @@ function skipperFor(schema, scope) {
     }
     if (schema === "int" || schema === "long") return skipVarint;
     if (schema === "string" || schema === "bytes") return skipLengthPrefixed;
-    const named = scope.named.get(fullName(schema, scope.namespace)) ?? scope.named.get(schema);
+    const named = scope.named.get(fullName2(schema, scope.namespace)) ?? scope.named.get(schema);
     if (named === void 0) throw new Unsupported();
     return (r) => named(r);
   }
@@ -9084,7 +10497,7 @@ function compileScanner(writerSchema, wantedIds) {
     if (schema["type"] !== "record") return void 0;
     const kinds = wantedIds.map(() => void 0);
     const steps = [];
-    const name = typeof schema["name"] === "string" ? fullName(schema["name"], typeof schema["namespace"] === "string" ? schema["namespace"] : void 0) : "";
+    const name = typeof schema["name"] === "string" ? fullName2(schema["name"], typeof schema["namespace"] === "string" ? schema["namespace"] : void 0) : "";
     const inner = { named: /* @__PURE__ */ new Map(), namespace: name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : void 0 };
     for (const field of recordFields(schema)) {
       const slot = wantedIds.indexOf(field["field-id"]);
@@ -9561,19 +10974,19 @@ var PHASES = [
   ["manifest-lists"],
   ["statistics"]
 ];
-async function executeFilePlan(plan, io, options4 = {}) {
+async function executeFilePlan(plan, io, options6 = {}) {
   const deleted = [];
   const failures = [];
   const pending = [];
   for (const kinds of PHASES) {
     const batch = plan.deletions.filter((d) => kinds.includes(d.kind));
     if (batch.length === 0) continue;
-    if (options4.signal?.aborted) {
+    if (options6.signal?.aborted) {
       pending.push(...batch);
       continue;
     }
-    options4.onPhase?.(kinds, batch.length);
-    const failed = await io.deleteFiles(batch.map((d) => d.path), options4.signal);
+    options6.onPhase?.(kinds, batch.length);
+    const failed = await io.deleteFiles(batch.map((d) => d.path), options6.signal);
     const skipped = new Set(failed.filter((f) => f.notAttempted).map((f) => f.path));
     const failedPaths = new Set(failed.map((f) => f.path));
     failures.push(...failed.filter((f) => !f.notAttempted));
@@ -9588,7 +11001,7 @@ import { randomUUID } from "node:crypto";
 
 // src/iceberg/metadata/json.ts
 import { gunzipSync, gzipSync } from "node:zlib";
-import { LosslessNumber, isLosslessNumber, parse, stringify } from "lossless-json";
+import { LosslessNumber, isLosslessNumber, parse, stringify as stringify2 } from "lossless-json";
 function isJsonObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !isLosslessNumber(value);
 }
@@ -9614,7 +11027,7 @@ function parseMetadataBytes(bytes, path2) {
   return doc;
 }
 function serializeMetadata(doc, path2) {
-  const text = stringify(doc, void 0, 2) ?? "{}";
+  const text = stringify2(doc, void 0, 2) ?? "{}";
   const bytes = Buffer.from(text, "utf8");
   return isGzipMetadataPath(path2) ? gzipSync(bytes) : bytes;
 }
@@ -9839,27 +11252,27 @@ function branchRetained(ref, byId, now, cutoff, minKeep) {
   }
   return kept;
 }
-function validateOptions(options4) {
-  if (options4.retainLast !== void 0 && (!Number.isInteger(options4.retainLast) || options4.retainLast < 1)) {
-    throw new IcebergError("INVALID_INPUT", `retain-last must be an integer of at least 1, got ${options4.retainLast}`);
+function validateOptions(options6) {
+  if (options6.retainLast !== void 0 && (!Number.isInteger(options6.retainLast) || options6.retainLast < 1)) {
+    throw new IcebergError("INVALID_INPUT", `retain-last must be an integer of at least 1, got ${options6.retainLast}`);
   }
-  for (const id2 of options4.expireSnapshotIds ?? []) {
+  for (const id2 of options6.expireSnapshotIds ?? []) {
     if (!/^-?\d+$/.test(id2)) throw new IcebergError("INVALID_INPUT", `snapshot id ${JSON.stringify(id2)} is not an integer`);
   }
 }
-function planRetention(meta, options4, now) {
-  validateOptions(options4);
+function planRetention(meta, options6, now) {
+  validateOptions(options6);
   const props = expirationProperties(meta.properties);
   if (!props.gcEnabled) {
     throw new IcebergError("REFUSED", "gc.enabled is false, so expiring snapshots could remove files another table still uses", { hint: "set gc.enabled=true if this table owns its files" });
   }
-  const cutoffMs2 = options4.expireOlderThanMs ?? now - (props.maxSnapshotAgeMs ?? options4.defaultMaxSnapshotAgeMs);
-  const minSnapshotsToKeep = options4.retainLast ?? props.minSnapshotsToKeep;
+  const cutoffMs2 = options6.expireOlderThanMs ?? now - (props.maxSnapshotAgeMs ?? options6.defaultMaxSnapshotAgeMs);
+  const minSnapshotsToKeep = options6.retainLast ?? props.minSnapshotsToKeep;
   const byId = new Map(meta.snapshots.map((s) => [s.id, s]));
   const keptRefs2 = retainedRefs(meta, byId, now, props.maxRefAgeMs);
   const retain = /* @__PURE__ */ new Set();
   for (const ref of keptRefs2) if (byId.has(ref.snapshotId)) retain.add(ref.snapshotId);
-  for (const id2 of options4.expireSnapshotIds ?? []) {
+  for (const id2 of options6.expireSnapshotIds ?? []) {
     const holders = keptRefs2.filter((r) => r.snapshotId === id2).map((r) => r.name);
     if (holders.length > 0) throw new IcebergError("INVALID_INPUT", `Cannot expire ${id2}. Still referenced by refs: ${holders.join(", ")}`);
   }
@@ -9873,7 +11286,7 @@ function planRetention(meta, options4, now) {
     }
   }
   for (const s of meta.snapshots) if (!referenced.has(s.id) && s.timestampMs >= cutoffMs2) retain.add(s.id);
-  const explicit = new Set(options4.expireSnapshotIds ?? []);
+  const explicit = new Set(options6.expireSnapshotIds ?? []);
   const expired = meta.snapshots.filter((s) => explicit.has(s.id) || !retain.has(s.id)).map((s) => s.id);
   const expiredSet = new Set(expired);
   const keptNames = new Set(keptRefs2.map((r) => r.name));
@@ -9888,8 +11301,8 @@ function planRetention(meta, options4, now) {
 }
 
 // src/iceberg/job/backoff.ts
-function backoffMs(attempt, retry2, random) {
-  const base = Math.min(retry2.maxWaitMs, retry2.minWaitMs * 2 ** attempt);
+function backoffMs(attempt, retry3, random) {
+  const base = Math.min(retry3.maxWaitMs, retry3.minWaitMs * 2 ** attempt);
   return Math.round(base * (0.9 + 0.2 * random()));
 }
 
@@ -9919,42 +11332,42 @@ async function resumeCleanup(current, io, reader, dryRun, signal) {
 }
 
 // src/iceberg/job/summary-builder.ts
-function status(parts) {
+function status2(parts) {
   if (parts.error !== void 0) return isStopped(parts.error) ? "stopped" : "failed";
   if (parts.options.dryRun) return "dry-run";
   return parts.attempt?.newLocation !== void 0 ? "expired" : "nothing-to-expire";
 }
 function buildSummary(parts) {
-  const { attempt, options: options4 } = parts;
+  const { attempt, options: options6 } = parts;
   const resumedPlanned = parts.resumed?.plan.deletions ?? [];
-  const planned = options4.dryRun ? [...resumedPlanned, ...attempt?.filePlan?.deletions ?? []] : [];
+  const planned = options6.dryRun ? [...resumedPlanned, ...attempt?.filePlan?.deletions ?? []] : [];
   const resumedDeleted = parts.resumed?.result?.deleted ?? [];
   const deleted = [...resumedDeleted, ...parts.cleanup?.result.deleted ?? []];
-  const counted = options4.dryRun ? planned : deleted;
+  const counted = options6.dryRun ? planned : deleted;
   const files = summariseDeletions(counted);
   const before = attempt?.base.view.snapshots.length ?? 0;
   const expired = attempt?.plan.expiredSnapshotIds ?? [];
   const error = parts.error;
   return {
     table: parts.name,
-    status: status(parts),
-    dryRun: options4.dryRun,
+    status: status2(parts),
+    dryRun: options6.dryRun,
     snapshotsBefore: before,
     snapshotsAfter: before - expired.length,
     expiredSnapshotIds: expired,
     droppedRefs: attempt?.plan.droppedRefs ?? [],
     files,
     bytes: counted.reduce((sum, d) => sum + d.sizeBytes, 0),
-    resumedDeletions: options4.dryRun ? resumedPlanned.length : resumedDeleted.length,
+    resumedDeletions: options6.dryRun ? resumedPlanned.length : resumedDeleted.length,
     deleteFailures: [...parts.resumed?.result?.failures ?? [], ...parts.cleanup?.result.failures ?? []],
     pendingDeletions: (parts.resumed?.result?.pending.length ?? 0) + (parts.cleanup?.result.pending.length ?? 0),
-    warnings: [...options4.dryRun ? attempt?.filePlan?.warnings ?? [] : [], ...parts.resumed?.plan.warnings ?? [], ...parts.cleanup?.warnings ?? []],
-    commitAttempts: options4.dryRun ? 0 : attempt?.attempts ?? 0,
+    warnings: [...options6.dryRun ? attempt?.filePlan?.warnings ?? [] : [], ...parts.resumed?.plan.warnings ?? [], ...parts.cleanup?.warnings ?? []],
+    commitAttempts: options6.dryRun ? 0 : attempt?.attempts ?? 0,
     previousMetadataLocation: attempt?.base.location,
     metadataLocation: attempt?.newLocation,
     durationMs: parts.now - parts.startedMs,
     error: error === void 0 ? void 0 : { code: error instanceof IcebergError ? error.code : "INTERNAL", message: describeError(error) },
-    plannedDeletions: options4.dryRun ? planned : void 0
+    plannedDeletions: options6.dryRun ? planned : void 0
   };
 }
 
@@ -9962,14 +11375,14 @@ function buildSummary(parts) {
 async function loadCurrent(ident, deps) {
   return loadMetadata(deps.io, await deps.catalog.loadPointer(ident));
 }
-async function planAndCommit(ident, base, options4, deps, reader) {
+async function planAndCommit(ident, base, options6, deps, reader) {
   const now = deps.now();
-  const plan = planRetention(base.view, options4.retention, now);
+  const plan = planRetention(base.view, options6.retention, now);
   if (plan.expiredSnapshotIds.length === 0) return { plan, outcome: "none" };
   const newLocation = nextMetadataLocation(base.view, base.location);
   const next = applyRetention(base.doc, base.view, plan, now, base.location);
   const filePlan = await collectFilePlan(transition(base.view, readTableMetadata(next, newLocation)), reader);
-  if (options4.dryRun) return { plan, filePlan, outcome: "none" };
+  if (options6.dryRun) return { plan, filePlan, outcome: "none" };
   if (deps.signal?.aborted) throw stopped2("before writing new metadata");
   await writeMetadata(deps.io, newLocation, next);
   if (deps.signal?.aborted) {
@@ -9983,20 +11396,20 @@ async function planAndCommit(ident, base, options4, deps, reader) {
   if (outcome === "conflict") await deps.io.deleteFiles([newLocation]);
   return { plan, filePlan, outcome: outcome === "committed" ? "committed" : "conflict", newLocation };
 }
-async function commitWithRetries(ident, first, options4, deps, reader) {
-  const retry2 = commitRetryProperties(first.view.properties);
+async function commitWithRetries(ident, first, options6, deps, reader) {
+  const retry3 = commitRetryProperties(first.view.properties);
   const started = deps.now();
   let base = first;
   for (let attempt = 0; ; attempt++) {
-    const result = await planAndCommit(ident, base, options4, deps, reader);
+    const result = await planAndCommit(ident, base, options6, deps, reader);
     if (result.outcome !== "conflict") {
       return { base, plan: result.plan, filePlan: result.filePlan, newLocation: result.newLocation, attempts: attempt + 1 };
     }
-    if (attempt >= retry2.numRetries || deps.now() - started > retry2.totalTimeoutMs) {
+    if (attempt >= retry3.numRetries || deps.now() - started > retry3.totalTimeoutMs) {
       throw new IcebergError("CONFLICT", `gave up after ${attempt + 1} commit attempts: the table kept changing`, { subject: identText(ident), hint: "raise commit.retry.num-retries or run when writers are quieter" });
     }
     deps.log(`${identText(ident)}: commit conflict, re-planning (attempt ${attempt + 2})`);
-    await deps.sleep(backoffMs(attempt, retry2, deps.random));
+    await deps.sleep(backoffMs(attempt, retry3, deps.random));
     if (deps.signal?.aborted) throw stopped2("between commit attempts");
     base = await loadCurrent(ident, deps);
   }
@@ -10019,22 +11432,22 @@ async function cleanupAfterCommit(ident, attempt, deps, reader) {
     return { result: none, warnings: [`committed, but cleanup was skipped: ${describeError(error)}`] };
   }
 }
-async function expireTable(ident, options4, deps) {
+async function expireTable(ident, options6, deps) {
   const startedMs = deps.now();
   const name = identText(ident);
   let resumed;
   try {
     const first = await loadCurrent(ident, deps);
     const reader = new ManifestReader(deps.io, deps.signal);
-    resumed = await resumeCleanup(first, deps.io, reader, options4.dryRun, deps.signal);
-    const attempt = await commitWithRetries(ident, first, options4, deps, reader);
-    if (options4.dryRun || attempt.newLocation === void 0) {
-      return buildSummary({ name, options: options4, attempt, resumed, cleanup: void 0, startedMs, now: deps.now() });
+    resumed = await resumeCleanup(first, deps.io, reader, options6.dryRun, deps.signal);
+    const attempt = await commitWithRetries(ident, first, options6, deps, reader);
+    if (options6.dryRun || attempt.newLocation === void 0) {
+      return buildSummary({ name, options: options6, attempt, resumed, cleanup: void 0, startedMs, now: deps.now() });
     }
     const cleanup = await cleanupAfterCommit(ident, attempt, deps, reader);
-    return buildSummary({ name, options: options4, attempt, resumed, cleanup, startedMs, now: deps.now() });
+    return buildSummary({ name, options: options6, attempt, resumed, cleanup, startedMs, now: deps.now() });
   } catch (error) {
-    return buildSummary({ name, options: options4, attempt: void 0, resumed, cleanup: void 0, startedMs, now: deps.now(), error });
+    return buildSummary({ name, options: options6, attempt: void 0, resumed, cleanup: void 0, startedMs, now: deps.now(), error });
   }
 }
 
@@ -10059,33 +11472,33 @@ function inShard(tableKey, shard) {
 }
 
 // src/iceberg/job/run.ts
-async function selectTables(catalog, options4) {
-  const all = await catalog.listTables({ namespace: options4.selection.namespace, table: options4.selection.table });
-  return all.filter((t) => inShard(`${t.namespace}.${t.name}`, options4.shard));
+async function selectTables(catalog, options6) {
+  const all = await catalog.listTables({ namespace: options6.selection.namespace, table: options6.selection.table });
+  return all.filter((t) => inShard(`${t.namespace}.${t.name}`, options6.shard));
 }
 function abortableSleep(signal) {
   return (ms) => delay(ms, void 0, signal ? { signal } : {}).catch(() => void 0);
 }
-async function runExpiration(options4, deps) {
-  const tables = await selectTables(deps.catalog, options4);
-  const { shard, dryRun } = options4;
+async function runExpiration(options6, deps) {
+  const tables = await selectTables(deps.catalog, options6);
+  const { shard, dryRun } = options6;
   deps.log(`expire-snapshots: ${tables.length} table(s) in shard ${shard.index}/${shard.count}${dryRun ? " (dry run)" : ""}`);
   const clock = deps.clock ?? Date.now;
   const startedAt = clock();
   const jobDeps = {
     catalog: deps.catalog,
     io: deps.io,
-    now: () => options4.now + (clock() - startedAt),
+    now: () => options6.now + (clock() - startedAt),
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: Math.random,
     log: deps.log,
     ...deps.signal ? { signal: deps.signal } : {}
   };
   const retention = {
-    expireOlderThanMs: cutoffMs(options4.retention.olderThan, options4.now),
+    expireOlderThanMs: cutoffMs(options6.retention.olderThan, options6.now),
     defaultMaxSnapshotAgeMs: DEFAULT_MAX_SNAPSHOT_AGE_MS,
-    retainLast: options4.retention.retainLast,
-    expireSnapshotIds: options4.retention.expireSnapshotIds
+    retainLast: options6.retention.retainLast,
+    expireSnapshotIds: options6.retention.expireSnapshotIds
   };
   const summaries = [];
   const notStarted = [];
@@ -10100,10 +11513,10 @@ async function runExpiration(options4, deps) {
     deps.onTable?.(summary3);
   }
   return {
-    catalog: options4.selection.catalogName,
+    catalog: options6.selection.catalogName,
     shard: { index: shard.index, count: shard.count },
     dryRun,
-    now: new Date(options4.now).toISOString(),
+    now: new Date(options6.now).toISOString(),
     stopped: deps.signal?.aborted === true,
     tables: summaries,
     notStarted
@@ -10111,14 +11524,14 @@ async function runExpiration(options4, deps) {
 }
 
 // src/iceberg/job/expire.ts
-async function expire(options4, deps) {
-  const catalogPool = openCatalogPool(options4.connection);
-  const { files } = options4;
+async function expire(options6, deps) {
+  const catalogPool = openCatalogPool(options6.connection);
+  const { files } = options6;
   const io = RoutingFileIO.create(new LocationMap(files.locationMappings), files.warehouse, files.s3, files.maxConcurrentDeletes);
   try {
-    const catalog = new PostgresSqlCatalog(catalogPool.pool, options4.selection.catalogName);
-    await checkCatalog(catalogPool.pool, catalog, options4.selection, options4.connection.display);
-    return await runExpiration(options4, { catalog, io, ...deps });
+    const catalog = new PostgresSqlCatalog(catalogPool.pool, options6.selection.catalogName);
+    await checkCatalog(catalogPool.pool, catalog, options6.selection, options6.connection.display);
+    return await runExpiration(options6, { catalog, io, ...deps });
   } finally {
     io.close();
     await catalogPool.close();
@@ -10164,7 +11577,7 @@ var shardValue = (text) => {
 };
 
 // src/cli/commands/expire-snapshots-values.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/cli/options/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
@@ -10201,7 +11614,7 @@ var locationMappingValue = async (text, context2) => {
   const target = text.slice(at2 + 1);
   if (S3_TARGET.test(target)) return { prefix, target };
   try {
-    return { prefix, target: await checkPath(resolve4(context2.cwd, target), "dir") };
+    return { prefix, target: await checkPath(resolve5(context2.cwd, target), "dir") };
   } catch (error) {
     if (!(error instanceof InvalidValue)) throw error;
     throw new InvalidValue(`has a target that ${error.reason}`, error.hint ?? "give an existing directory (or an s3:// location) after =");
@@ -10372,259 +11785,6 @@ function heading(run2) {
   return `Snapshot expiration, shard ${run2.shard.index}/${run2.shard.count}${run2.dryRun ? " (dry run)" : ""}${run2.stopped ? " (stopped by a signal)" : ""}`;
 }
 
-// src/postmortem/github/octokit.ts
-import { Octokit } from "@octokit/rest";
-import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
-
-// src/postmortem/github/tracker.ts
-var WriteNotStarted = class extends Error {
-  constructor(what) {
-    super(`${what} not sent: the run was stopped`);
-    this.what = what;
-  }
-  what;
-  name = "AbortError";
-};
-
-// src/postmortem/github/octokit.ts
-var ThrottledOctokit = Octokit.plugin(throttling, retry);
-var DEFAULT_API_URL = "https://api.github.com";
-var API_VERSION = "2022-11-28";
-function createOctokit(options4) {
-  const log = options4.log ?? (() => {
-  });
-  const maxRetries = options4.maxRateLimitRetries ?? 2;
-  const base = options4.retryAfterBaseValue ?? 1e3;
-  const onLimit = (kind) => (retryAfter, req, _o, count2) => {
-    const retrying = count2 < maxRetries && !options4.signal?.aborted;
-    log(`${kind} rate limit on ${req.method} ${req.url}; ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`);
-    return retrying;
-  };
-  const octokit = new ThrottledOctokit({
-    auth: options4.token,
-    baseUrl: options4.baseUrl ?? DEFAULT_API_URL,
-    headers: { "x-github-api-version": API_VERSION },
-    userAgent: "guardrails-postmortem-followups",
-    ...options4.signal ? { request: { fetch: stopAwareFetch(options4.signal) } } : {},
-    // Failed requests surface as typed errors with context; the request log's own 404 lines would only be noise.
-    log: { debug: () => {
-    }, info: () => {
-    }, warn: (m) => log(m), error: () => {
-    } },
-    throttle: {
-      enabled: options4.throttle ?? true,
-      onRateLimit: onLimit("primary"),
-      onSecondaryRateLimit: onLimit("secondary"),
-      retryAfterBaseValue: base,
-      fallbackSecondaryRateRetryAfter: 60
-    },
-    retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] }
-  });
-  octokit.hook.after("request", (response, request) => {
-    if (response.status === 204) return;
-    const path2 = new URL(response.url).pathname;
-    if (!isJson(response.data)) throw notGitHub(options4.baseUrl ?? DEFAULT_API_URL, path2, response.headers["content-type"]);
-    if (request.method === "GET" && LISTINGS.test(path2) && !Array.isArray(response.data)) throw notGitHub(options4.baseUrl ?? DEFAULT_API_URL, path2, "JSON that is not a list");
-  });
-  return octokit;
-}
-function notGitHub(apiUrl, path2, type) {
-  return new FollowupsError("unavailable", `the GitHub API at ${apiUrl} answered ${path2} with ${type ?? "no content type"}, not GitHub's JSON; check --api-url ($GITHUB_API_URL): ${DEFAULT_API_URL}, or https://HOST/api/v3 for GitHub Enterprise Server`);
-}
-function isJson(data) {
-  return data !== null && typeof data === "object" && !(data instanceof ArrayBuffer);
-}
-var READS = /* @__PURE__ */ new Set(["GET", "HEAD"]);
-var LISTINGS = /\/(issues|comments|pulls)$/;
-function stopAwareFetch(signal) {
-  return (input, init) => {
-    const method = (init?.method ?? "GET").toUpperCase();
-    if (signal.aborted && !READS.has(method)) {
-      const url2 = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-      return Promise.reject(new WriteNotStarted(`${method} ${new URL(url2).pathname}`));
-    }
-    return fetch(input, init);
-  };
-}
-function toTracked(raw) {
-  return {
-    number: raw.number,
-    title: raw.title,
-    body: raw.body ?? "",
-    state: raw.state === "closed" ? "closed" : "open",
-    stateReason: raw.state_reason ?? null,
-    url: raw.html_url,
-    closedAt: raw.closed_at,
-    labels: raw.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
-    assignees: (raw.assignees ?? []).map((a) => a.login)
-  };
-}
-function status2(e) {
-  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
-}
-function describe2(e) {
-  return e instanceof Error ? e.message.split("\n")[0] : String(e);
-}
-function failure2(e, what, where2, apiUrl) {
-  if (e instanceof FollowupsError || e instanceof WriteNotStarted) return e;
-  const code = status2(e);
-  const detail = describe2(e);
-  const answer = e.response;
-  const type = answer?.headers?.["content-type"];
-  if (code !== void 0 && code < 500 && answer && !/json/i.test(type ?? "")) return notGitHub(apiUrl, pathOf(answer.url), type);
-  if (code === 401) return new FollowupsError("config", `GitHub ${what} failed for ${where2}: 401 ${detail}; check GITHUB_TOKEN (or GH_TOKEN)`);
-  if (code === void 0 || code >= 500 || code === 429 || code === 403 && /rate limit/i.test(detail)) {
-    return new FollowupsError("unavailable", `GitHub ${what} failed for ${where2} after retries: ${detail}; check --api-url, or try again later`);
-  }
-  return new FollowupsError(
-    "github",
-    `GitHub ${what} failed for ${where2}: ${code} ${detail}`,
-    code === 403 || code === 404 ? "Check the repository name and the token's issues/contents/pull-requests permissions" : void 0
-  );
-}
-function pathOf(url2) {
-  try {
-    return new URL(url2 ?? "").pathname;
-  } catch {
-    return "a request";
-  }
-}
-var OctokitTracker = class _OctokitTracker {
-  constructor(client, repo, apiUrl = DEFAULT_API_URL) {
-    this.client = client;
-    this.apiUrl = apiUrl;
-    const [owner, name] = repo.split("/");
-    this.owner = owner;
-    this.repo = name;
-  }
-  client;
-  apiUrl;
-  owner;
-  repo;
-  assignable = /* @__PURE__ */ new Map();
-  static create(options4) {
-    return new _OctokitTracker(createOctokit(options4), options4.repo, options4.baseUrl ?? DEFAULT_API_URL);
-  }
-  get where() {
-    return { owner: this.owner, repo: this.repo };
-  }
-  failure(e, what) {
-    return failure2(e, what, `${this.owner}/${this.repo}`, this.apiUrl);
-  }
-  async call(what, fn) {
-    try {
-      return await fn();
-    } catch (e) {
-      throw this.failure(e, what);
-    }
-  }
-  async listIssuesByLabel(label2) {
-    let raw;
-    try {
-      raw = await this.client.paginate(this.client.rest.issues.listForRepo, { ...this.where, labels: label2, state: "all", per_page: 100 });
-    } catch (e) {
-      const typed = this.failure(e, `listing issues labelled "${label2}"`);
-      if (typed instanceof FollowupsError && typed.kind === "github" && status2(e) === 404) {
-        throw new FollowupsError("config", `GitHub has no repository ${this.owner}/${this.repo} that the token can see (404 listing its issues); check --repo (followups.repo, $GITHUB_REPOSITORY) and the token's access`);
-      }
-      throw typed;
-    }
-    return raw.filter((i) => !i.pull_request).map(toTracked);
-  }
-  async createIssue(issue) {
-    try {
-      const res = await this.client.rest.issues.create({
-        ...this.where,
-        title: issue.title,
-        body: issue.body,
-        labels: [...issue.labels],
-        assignees: [...issue.assignees],
-        request: { retries: 0 }
-      });
-      return { ok: true, issue: toTracked(res.data) };
-    } catch (e) {
-      if (e instanceof FollowupsError || e instanceof WriteNotStarted) throw e;
-      const code = status2(e);
-      if (code === 422 && /assignee/i.test(JSON.stringify(e.response?.data ?? ""))) {
-        return { ok: false, reason: "assignees-rejected", detail: describe2(e) };
-      }
-      if (code === void 0 || code >= 500) return { ok: false, reason: "unknown-outcome", detail: describe2(e) };
-      throw this.failure(e, `creating issue "${issue.title}"`);
-    }
-  }
-  async updateIssue(number, patch) {
-    await this.call(`updating issue #${number}`, () => this.client.rest.issues.update({
-      ...this.where,
-      issue_number: number,
-      ...patch.title !== void 0 ? { title: patch.title } : {},
-      ...patch.body !== void 0 ? { body: patch.body } : {},
-      ...patch.labels ? { labels: [...patch.labels] } : {},
-      ...patch.assignees ? { assignees: [...patch.assignees] } : {},
-      ...patch.state ? { state: patch.state } : {},
-      ...patch.stateReason ? { state_reason: patch.stateReason } : {}
-    }));
-  }
-  async addComment(number, body) {
-    await this.call(`commenting on issue #${number}`, () => this.client.rest.issues.createComment({ ...this.where, issue_number: number, body, request: { retries: 0 } }));
-  }
-  async listComments(number) {
-    const raw = await this.call(`listing comments of issue #${number}`, () => this.client.paginate(this.client.rest.issues.listComments, { ...this.where, issue_number: number, per_page: 100 }));
-    return raw.map((c) => ({ body: c.body ?? "", createdAt: c.created_at }));
-  }
-  isAssignable(login2) {
-    let known = this.assignable.get(login2);
-    if (!known) {
-      known = this.client.rest.issues.checkUserCanBeAssigned({ ...this.where, assignee: login2 }).then(
-        () => true,
-        (e) => {
-          if (status2(e) === 404 && !(e instanceof FollowupsError)) return false;
-          throw this.failure(e, `checking assignee @${login2}`);
-        }
-      );
-      this.assignable.set(login2, known);
-    }
-    return known;
-  }
-  async readFile(path2, ref) {
-    try {
-      const res = await this.client.rest.repos.getContent({ ...this.where, path: path2, ref });
-      const data = res.data;
-      if (data.type !== "file" || data.content === void 0) return void 0;
-      return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
-    } catch (e) {
-      if (status2(e) === 404 && !(e instanceof FollowupsError)) return void 0;
-      throw this.failure(e, `reading ${path2}@${ref}`);
-    }
-  }
-  async ensureBranch(branch, base) {
-    try {
-      await this.client.rest.git.getRef({ ...this.where, ref: `heads/${branch}` });
-      return;
-    } catch (e) {
-      if (status2(e) !== 404 || e instanceof FollowupsError) throw this.failure(e, `reading branch ${branch}`);
-    }
-    const baseRef = await this.call(`reading branch ${base}`, () => this.client.rest.git.getRef({ ...this.where, ref: `heads/${base}` }));
-    await this.call(`creating branch ${branch}`, () => this.client.rest.git.createRef({ ...this.where, ref: `refs/heads/${branch}`, sha: baseRef.data.object.sha }));
-  }
-  async writeFile(input) {
-    await this.call(`committing ${input.path} to ${input.branch}`, () => this.client.rest.repos.createOrUpdateFileContents({
-      ...this.where,
-      path: input.path,
-      branch: input.branch,
-      sha: input.sha,
-      message: input.message,
-      content: Buffer.from(input.text, "utf8").toString("base64")
-    }));
-  }
-  async ensurePullRequest(input) {
-    const open = await this.call("listing pull requests", () => this.client.rest.pulls.list({ ...this.where, head: `${this.owner}:${input.branch}`, base: input.base, state: "open" }));
-    if (open.data[0]) return open.data[0].html_url;
-    const created = await this.call(`opening a pull request from ${input.branch}`, () => this.client.rest.pulls.create({ ...this.where, head: input.branch, base: input.base, title: input.title, body: input.body }));
-    return created.data.html_url;
-  }
-};
-
 // src/postmortem/github/offline.ts
 var OfflineTracker = class {
   async listIssuesByLabel() {
@@ -10662,172 +11822,6 @@ var OfflineTracker = class {
     throw new FollowupsError("config", "no GitHub token: set GITHUB_TOKEN (or GH_TOKEN)");
   }
 };
-
-// src/postmortem/sync/key.ts
-import { createHash as createHash2 } from "node:crypto";
-function normaliseText(text) {
-  return text.normalize("NFKC").toLowerCase().replace(/[`*_~[\]()]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
-function itemKey(incidentId, text) {
-  return createHash2("sha256").update(`${incidentId.trim().toLowerCase()}
-${normaliseText(text)}`).digest("hex").slice(0, 20);
-}
-var ACTION = /<!-- pm-action:v1 ([^>]*?) -->/;
-var MISSING = /<!-- pm-missing:v1 incident=(\S+) -->/;
-var REMINDER = /<!-- pm-reminder:v1 on=(\d{4}-\d{2}-\d{2}) -->/;
-function renderActionMarker(m) {
-  const pairs = Object.entries(m).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
-  return `<!-- pm-action:v1 ${pairs.join(" ")} -->`;
-}
-function readActionMarker(body) {
-  const m = ACTION.exec(body);
-  if (!m) return void 0;
-  const f = Object.fromEntries(
-    m[1].split(" ").map((p) => {
-      const i = p.indexOf("=");
-      return [p.slice(0, i), safeDecode2(p.slice(i + 1))];
-    })
-  );
-  if (!f.key || !f.incident) return void 0;
-  return { key: f.key, incident: f.incident, src: f.src ?? "", item: Number(f.item ?? -1), due: f.due ?? "" };
-}
-function renderMissingMarker(incident) {
-  return `<!-- pm-missing:v1 incident=${encodeURIComponent(incident)} -->`;
-}
-function readMissingMarker(body) {
-  const m = MISSING.exec(body);
-  return m ? safeDecode2(m[1]) : void 0;
-}
-function renderReminderMarker(on) {
-  return `<!-- pm-reminder:v1 on=${on} -->`;
-}
-function readReminderMarker(body) {
-  return REMINDER.exec(body)?.[1];
-}
-function safeDecode2(v) {
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
-  }
-}
-
-// src/postmortem/parse/dates.ts
-var MONTHS = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12
-};
-function parseDate(input) {
-  const s = input.trim().replace(/\s+/g, " ").replace(/[.,]$/, "");
-  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(s);
-  if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), input);
-  m = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.? (\d{4})$/.exec(s);
-  if (m) return fromNamed(m[2], Number(m[1]), Number(m[3]), input);
-  m = /^([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(s);
-  if (m) return fromNamed(m[1], Number(m[2]), Number(m[3]), input);
-  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(s)) {
-    return { ok: false, reason: `"${input}" is ambiguous (day/month or month/day); write 2026-01-10 or 10 Jan 2026` };
-  }
-  return { ok: false, reason: `"${input}" is not a date; write 2026-01-10 or 10 Jan 2026` };
-}
-function fromNamed(monthName, day, year, input) {
-  const month = MONTHS[monthName.toLowerCase().slice(0, monthName.toLowerCase().startsWith("sept") ? 4 : 3)];
-  if (month === void 0) return { ok: false, reason: `"${input}" has an unknown month "${monthName}"` };
-  return fromParts(year, month, day, input);
-}
-function fromParts(year, month, day, input) {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
-    return { ok: false, reason: `"${input}" is not a real calendar date` };
-  }
-  return { ok: true, date: d.toISOString().slice(0, 10) };
-}
-function daysBetween(a, b) {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 864e5);
-}
-
-// src/postmortem/parse/action-item.ts
-var OWNER_KEYS = /* @__PURE__ */ new Set(["assigned", "assigned to", "assignee", "owner", "owners", "owned by"]);
-var DUE_KEYS = /* @__PURE__ */ new Set(["due", "due date", "deadline", "by"]);
-var KEY = /(?:^|[\s(,;|—–[])([A-Za-z][A-Za-z ]{0,18}?)\s*:\s*/g;
-var HINT = 'Write it as "- [ ] <action> (Assigned: <owner>, Due: 2026-01-10)"';
-function parseActionText(raw) {
-  const attrs = findAttributes(raw);
-  const first = attrs[0];
-  const text = cleanText(first ? raw.slice(0, first.start) : raw);
-  const values = new Map(attrs.map((a) => [a.key, a.value]));
-  return fromParts2(text, pick(values, OWNER_KEYS), pick(values, DUE_KEYS), extras(values));
-}
-function fromParts2(text, owner, dueRaw, extra) {
-  const problems = [];
-  if (!text) problems.push({ code: "ITEM_NO_TEXT", message: "follow-up item has no action text", hint: HINT });
-  const cleanOwner = owner?.trim() ?? "";
-  if (!cleanOwner || /^(tbd|tba|unassigned|none|n\/a|\?+)$/i.test(cleanOwner)) {
-    problems.push({ code: "ITEM_NO_OWNER", message: `follow-up "${text}" has no owner`, hint: HINT });
-  }
-  let due = "";
-  if (!dueRaw?.trim()) {
-    problems.push({ code: "ITEM_NO_DUE", message: `follow-up "${text}" has no due date`, hint: HINT });
-  } else {
-    const parsed = parseDate(dueRaw);
-    if (parsed.ok) due = parsed.date;
-    else problems.push({ code: "ITEM_BAD_DATE", message: `follow-up "${text}" has a bad due date: ${parsed.reason}` });
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, fields: { text, owner: cleanOwner, due, extra } };
-}
-function findAttributes(raw) {
-  const hits = [...raw.matchAll(KEY)].map((m) => splitKey(m[1].trimEnd(), raw.indexOf(m[1], m.index), m.index + m[0].length)).filter((h) => isKnownOrTrailing(h.key, raw, h.start));
-  return hits.map((h, i) => ({
-    key: h.key,
-    value: trimValue(raw.slice(h.valueStart, hits[i + 1]?.start ?? raw.length)),
-    start: h.start
-  }));
-}
-function splitKey(key, start, valueStart) {
-  const lower = key.toLowerCase();
-  for (const known of [...OWNER_KEYS, ...DUE_KEYS]) {
-    if (lower !== known && lower.endsWith(` ${known}`)) {
-      return { key: known, start: start + key.length - known.length, valueStart };
-    }
-  }
-  return { key: lower, start, valueStart };
-}
-function isKnownOrTrailing(key, raw, index) {
-  if (OWNER_KEYS.has(key) || DUE_KEYS.has(key)) return true;
-  const before = raw.slice(0, index).toLowerCase();
-  return [...OWNER_KEYS, ...DUE_KEYS].some((k) => new RegExp(`\\b${k}\\s*:`).test(before));
-}
-function trimValue(v) {
-  return v.replace(/^[\s,;|—–-]+/, "").replace(/[\s,;|—–)\]*_]+$/, "").replace(/^[*_`]+|[*_`]+$/g, "").trim();
-}
-function cleanText(t) {
-  return t.replace(/[\s([—–|:;,-]+$/, "").replace(/^\*\*(.*)\*\*$/, "$1").trim();
-}
-function pick(values, keys) {
-  for (const [k, v] of values) if (keys.has(k)) return v;
-  return void 0;
-}
-function extras(values) {
-  const out = {};
-  for (const [k, v] of values) if (!OWNER_KEYS.has(k) && !DUE_KEYS.has(k)) out[k] = v;
-  return out;
-}
-function actionTextOf(rest) {
-  const attrs = findAttributes(rest);
-  return cleanText(attrs[0] ? rest.slice(0, attrs[0].start) : rest);
-}
 
 // src/postmortem/sync/checkbox.ts
 var BOX = /^(\s*[-*+]\s+\[)([ xX])(\]\s*)(.*)$/;
@@ -10919,7 +11913,7 @@ async function applyPlan2(plan, deps) {
       continue;
     }
     try {
-      await applyOne(op, deps, result);
+      await applyOne2(op, deps, result);
     } catch (e) {
       if (!(e instanceof WriteNotStarted)) throw e;
       notDone.push(op);
@@ -10930,7 +11924,7 @@ async function applyPlan2(plan, deps) {
   notDone.push(...wb.notDone);
   return { ...result, writeback: wb, warnings: [...result.warnings, ...wb.warnings], notDone, stopped: deps.signal.aborted };
 }
-async function applyOne(op, deps, result) {
+async function applyOne2(op, deps, result) {
   const { tracker, log } = deps;
   if (op.kind === "create") {
     const created = await applyCreate(op, deps, result);
@@ -11136,12 +12130,6 @@ function add(t, s, today) {
 }
 function finish(t) {
   return { ...t, onTimePct: t.eligible === 0 ? null : Math.round(t.onTime / t.eligible * 1e3) / 10 };
-}
-
-// src/postmortem/model.ts
-var SEVERITIES = ["P1", "P2", "P3", "P4"];
-function formatProblem(p) {
-  return `${p.file}:${p.line}: ${p.message}${p.hint ? `. ${p.hint}` : ""}`;
 }
 
 // src/postmortem/report/summary.ts
@@ -11421,492 +12409,22 @@ function sameSet(a, b) {
 }
 
 // src/postmortem/sync.ts
-async function syncFollowups(options4, deps) {
-  const { config: config2, reports, now } = options4;
-  const facts = await gatherFacts(deps.tracker, reports, config2, now, options4.incidents);
-  const plan = planSync(facts, config2, { repo: options4.repo ?? "OWNER/REPO", branch: config2.defaultBranch, serverUrl: options4.serverUrl });
+async function syncFollowups(options6, deps) {
+  const { config: config2, reports, now } = options6;
+  const facts = await gatherFacts(deps.tracker, reports, config2, now, options6.incidents);
+  const plan = planSync(facts, config2, { repo: options6.repo ?? "OWNER/REPO", branch: config2.defaultBranch, serverUrl: options6.serverUrl });
   const metrics = computeMetrics(reports, facts.issues, now);
   const finish2 = (stopped3, notDone, applied2) => ({
-    report: buildReport({ metrics, plan, problems: options4.problems, now, dryRun: options4.dryRun, stopped: stopped3 }),
+    report: buildReport({ metrics, plan, problems: options6.problems, now, dryRun: options6.dryRun, stopped: stopped3 }),
     plan,
     stopped: stopped3,
     notDone,
     ...applied2 ? { applied: applied2 } : {}
   });
-  if (options4.dryRun) return finish2(false, []);
+  if (options6.dryRun) return finish2(false, []);
   if (deps.signal.aborted) return finish2(plan.operations.length > 0, plan.operations);
   const applied = await applyPlan2(plan, { tracker: deps.tracker, config: config2, log: deps.progress, signal: deps.signal });
   return finish2(applied.stopped && applied.notDone.length > 0, applied.notDone, applied);
-}
-
-// src/cli/commands/followups-inputs.ts
-import { relative as relative3, resolve as resolve5 } from "node:path";
-
-// src/postmortem/config.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { LineCounter as LineCounter2, parse as parseYaml, parseDocument as parseDocument2 } from "yaml";
-import { z as z8 } from "zod";
-
-// src/postmortem/parse/utf8.ts
-function decodeStrict(bytes, display) {
-  try {
-    return decodeSchemaBytes(bytes, display);
-  } catch (e) {
-    if (e instanceof SchemaError) throw new FollowupsError("config", e.message);
-    throw e;
-  }
-}
-
-// src/postmortem/config.ts
-var login = z8.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'a GitHub login like "alice"');
-var team = z8.string().regex(/^@?[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/, 'a team like "acme/sre"');
-var OwnerEntry = z8.union([
-  login.transform((u) => ({ users: [u], team: void 0 })),
-  z8.array(login).transform((users) => ({ users, team: void 0 })),
-  z8.object({ users: z8.array(login).default([]), team: team.optional() }).strict()
-]);
-var FollowupsConfigSchema = z8.object({
-  /** Folder of incident reports, relative to the working directory (the repository root). */
-  reports: z8.string().min(1).default("postmortems"),
-  /** `owner/name`; defaults to $GITHUB_REPOSITORY. */
-  repo: z8.string().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name").optional(),
-  /** Branch the report links and write-back point at. */
-  defaultBranch: z8.string().min(1).default("main"),
-  labels: z8.object({
-    base: z8.string().min(1).max(50).default("postmortem"),
-    needsOwner: z8.string().min(1).max(50).default("needs-owner"),
-    missing: z8.string().min(1).max(50).default("postmortem-missing"),
-    severityPrefix: z8.string().default("severity:"),
-    incidentPrefix: z8.string().default("incident:")
-  }).strict().prefault({}),
-  /** Owner name as written in reports (case-insensitive) → GitHub users and/or a team to mention. */
-  owners: z8.record(z8.string(), OwnerEntry).default({}),
-  reminders: z8.object({ intervalDays: z8.number().int().min(1).max(365).default(7) }).strict().prefault({}),
-  writeback: z8.object({
-    /** `pr`: commit ticks on `branch` and open a PR; `commit`: commit straight to `branch`; `off`. */
-    mode: z8.enum(["pr", "commit", "off"]).default("pr"),
-    branch: z8.string().min(1).default("postmortem-followups/sync")
-  }).strict().prefault({}),
-  missingPostmortems: z8.object({
-    enabled: z8.boolean().default(true),
-    severities: z8.array(z8.enum(SEVERITIES)).default(["P1", "P2"]),
-    withinHours: z8.number().positive().default(48),
-    /** YAML or JSON list of incidents `{id, severity, date|resolvedAt, title}`; reports are used when unset. */
-    incidentLog: z8.string().optional()
-  }).strict().prefault({})
-}).strict();
-var CONFIG_DOCS = "see docs/postmortem-followups.md#configuration";
-function parseFollowupsConfig(raw, file = "guardrails.yaml", locate2) {
-  const result = FollowupsConfigSchema.safeParse(raw ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const unknownKey = issue.code === "unrecognized_keys" ? issue.keys[0] : void 0;
-  const path2 = [...issue.path.map(String), ...unknownKey === void 0 ? [] : [unknownKey]];
-  const where2 = place2(file, locate2, path2, unknownKey === void 0 ? "value" : "key");
-  const problem = unknownKey === void 0 ? issue.message : `unknown key; expected one of ${expectedKeys(issue.path.map(String)).join(", ")}`;
-  throw new FollowupsError("config", `${where2}: ${["followups", ...path2].join(".")}: ${problem}; ${CONFIG_DOCS}`);
-}
-async function loadFollowupsConfig(absolute, display, explicit) {
-  const doc = await readYamlFile(absolute, display, !explicit);
-  if (doc === void 0) {
-    return { config: parseFollowupsConfig(void 0, display), describeKey: (path2) => `followups.${path2.join(".")} (the default; there is no ${display})` };
-  }
-  const locate2 = yamlLocator(doc.document, doc.lines);
-  const section2 = isRecord(doc.value) ? doc.value["followups"] : void 0;
-  return {
-    config: parseFollowupsConfig(section2, display, locate2),
-    describeKey: (path2) => `${place2(display, locate2, path2, "value")}: followups.${path2.join(".")}`
-  };
-}
-async function readYamlFile(absolute, display, missingOk) {
-  let bytes;
-  try {
-    bytes = await readFile7(absolute);
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT" && missingOk) return void 0;
-    throw new FollowupsError("config", `${display}: cannot read the config file (${code ?? e.message}); check --config`);
-  }
-  const text = decodeStrict(bytes, display);
-  const lines = new LineCounter2();
-  const document = parseDocument2(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const error = document.errors[0];
-  if (error) {
-    const { line: line2, col } = lines.linePos(error.pos[0]);
-    throw new FollowupsError("config", `${display}:${line2}:${col}: invalid YAML: ${error.message.split("\n")[0]}; fix the syntax at that place`);
-  }
-  return { document, lines, value: document.toJS({ maxAliasCount: 100 }) };
-}
-function place2(file, locate2, path2, target) {
-  if (!locate2) return file;
-  const { line: line2, column } = locate2(["followups", ...path2], target);
-  return `${file}:${line2}:${column}`;
-}
-function expectedKeys(path2) {
-  let schema = FollowupsConfigSchema;
-  for (const key of path2) {
-    const shape = objectShape(schema);
-    const next = shape?.[key];
-    if (!next) return [];
-    schema = next;
-  }
-  return Object.keys(objectShape(schema) ?? {});
-}
-function objectShape(schema) {
-  let current = schema;
-  for (let i = 0; i < 5 && current; i++) {
-    if (current instanceof z8.ZodObject) return current.shape;
-    current = current.def?.innerType;
-  }
-  return void 0;
-}
-function isRecord(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-// src/postmortem/parse/load.ts
-import { readdir as readdir3, readFile as readFile8 } from "node:fs/promises";
-import { basename as basename3, join as join10, relative as relative2, sep as sep2 } from "node:path";
-import { parse as parseYaml2 } from "yaml";
-import { z as z9 } from "zod";
-
-// src/postmortem/parse/summary.ts
-function readField(line2) {
-  const row3 = /^\s*\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|/.exec(line2);
-  if (row3) return { key: normaliseKey(row3[1]), value: stripMarkdown(row3[2]) };
-  const kv = /^\s*(?:[-*+]\s+)?(\*\*|__)?([A-Za-z][A-Za-z /()-]{0,40}?)\s*(?::\s*\1|\1\s*:)\s*(.*)$/.exec(line2);
-  if (!kv) return void 0;
-  return { key: normaliseKey(kv[2]), value: stripMarkdown(kv[3]) };
-}
-function normaliseKey(k) {
-  return stripMarkdown(k).toLowerCase().replace(/[()]/g, "").replace(/\s+/g, " ").trim();
-}
-function stripMarkdown(v) {
-  return v.replace(/[*_`]/g, "").trim();
-}
-var SUMMARY_KEYS = {
-  id: ["incident id", "incident", "id", "incident number", "ticket"],
-  date: ["date", "incident date", "start date", "started"],
-  duration: ["duration", "length"],
-  severity: ["severity", "sev", "priority"],
-  systems: ["impacted systems", "affected systems", "systems impacted", "systems", "services affected", "impacted services"]
-};
-function classifyKey(key) {
-  for (const [name, aliases] of Object.entries(SUMMARY_KEYS)) {
-    if (aliases.includes(key)) return name;
-  }
-  return void 0;
-}
-function readSeverity(v) {
-  const m = /^(?:p|sev(?:erity)?)[\s-]*([1-4])\b/i.exec(v.trim());
-  return m ? `P${m[1]}` : void 0;
-}
-
-// src/postmortem/parse/report.ts
-var SECTION_NAMES = [
-  [/^(incident )?summary$/, "summary"],
-  [/^timeline/, "timeline"],
-  [/^root causes?( analysis)?$/, "rootCause"],
-  [/^(resolution|resolution and recovery|remediation)$/, "resolution"],
-  [/^(impact|customer impact|business impact)$/, "impact"],
-  [/^(follow[- ]?up actions?|follow[- ]?ups|action items)$/, "followups"]
-];
-function parseReport(text, file) {
-  const scan = scanLines(text.split(/\r?\n/), file);
-  const problems = [...scan.problems];
-  const summary3 = readSummary(scan, file, problems);
-  const actions = collectActions(scan, file, problems);
-  if (scan.followupsLine === void 0) {
-    problems.push({
-      code: "NO_FOLLOWUPS_SECTION",
-      file,
-      line: 1,
-      message: 'report has no "## Follow-Up Actions" section',
-      hint: 'Add the section, even if it only says "None"'
-    });
-  }
-  const completed = Object.values(scan.content).every(Boolean) && scan.followupsLine !== void 0;
-  const report = {
-    file,
-    title: scan.title,
-    ...summary3,
-    sections: scan.content,
-    completed,
-    actions,
-    incidentId: summary3.incidentId ?? defaultId(file)
-  };
-  return { report, problems: problems.sort((a, b) => a.line - b.line) };
-}
-function scanLines(lines, file) {
-  const scan = {
-    title: "",
-    fields: /* @__PURE__ */ new Map(),
-    itemLines: [],
-    problems: [],
-    content: { timeline: false, rootCause: false, resolution: false, impact: false }
-  };
-  let section2 = "summary";
-  let table;
-  lines.forEach((raw, i) => {
-    const line2 = i + 1;
-    const heading2 = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
-    if (heading2) {
-      const name = stripMarkdown(heading2[2]);
-      if (heading2[1] === "#" && !scan.title) scan.title = name.replace(/^(incident|post[- ]?mortem)( report)?\s*[:—–-]\s*/i, "");
-      section2 = sectionOf(name) ?? (heading2[1] === "##" ? "other" : section2);
-      if (section2 === "followups") scan.followupsLine ??= line2;
-      table = void 0;
-      return;
-    }
-    if (!raw.trim() || /^\s*<!--.*-->\s*$/.test(raw)) return;
-    if (section2 === "summary") readSummaryLine(scan, raw, line2);
-    else if (section2 === "followups") table = readFollowupLine(scan, raw, line2, file, table);
-    else if (section2 !== "other") scan.content[section2] = true;
-  });
-  return scan;
-}
-function sectionOf(name) {
-  const n = name.toLowerCase().replace(/[^a-z -]/g, "").replace(/\s+/g, " ").trim();
-  return SECTION_NAMES.find(([re]) => re.test(n))?.[1];
-}
-function readSummaryLine(scan, raw, line2) {
-  const field = readField(raw);
-  const key = field && classifyKey(field.key);
-  if (field && key && !scan.fields.has(key)) scan.fields.set(key, { value: field.value, line: line2 });
-}
-var CHECKBOX = /^\s*[-*+]\s+\[([ xX])\]\s*(.*)$/;
-function readFollowupLine(scan, raw, line2, file, table) {
-  const box = CHECKBOX.exec(raw);
-  if (box) {
-    scan.itemLines.push({ line: line2, result: parseActionText(box[2]), done: box[1] !== " ", form: "checkbox" });
-    return table;
-  }
-  if (/^\s*\|/.test(raw)) return readTableLine(scan, raw, line2, table);
-  if (/^\s*([-*+]|\d+[.)])\s+\S/.test(raw) && !/^\s*[-*+]\s+(none|n\/a)\.?\s*$/i.test(raw)) {
-    scan.problems.push({
-      code: "ITEM_NOT_CHECKLIST",
-      file,
-      line: line2,
-      message: `follow-up "${raw.trim()}" is not a checklist item`,
-      hint: 'Start it with "- [ ] "'
-    });
-  }
-  return table;
-}
-function cells(raw) {
-  return raw.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
-}
-function readTableLine(scan, raw, line2, table) {
-  const row3 = cells(raw);
-  if (!table) {
-    const headers = row3.map((h) => stripMarkdown(h).toLowerCase());
-    const find2 = (re) => headers.findIndex((h) => re.test(h));
-    return {
-      text: find2(/action|item|task|description/),
-      owner: find2(/owner|assign/),
-      due: find2(/due|deadline/),
-      status: find2(/status|done|state/),
-      headers,
-      seenSeparator: false
-    };
-  }
-  if (row3.every((c) => /^:?-{2,}:?$/.test(c))) {
-    table.seenSeparator = true;
-    return table;
-  }
-  const cell = (i) => i >= 0 ? stripMarkdown(row3[i] ?? "") : void 0;
-  const extra = {};
-  table.headers.forEach((h, i) => {
-    if (![table.text, table.owner, table.due, table.status].includes(i) && row3[i]) extra[h] = stripMarkdown(row3[i]);
-  });
-  const status3 = (cell(table.status) ?? "").toLowerCase();
-  const done = /^(\[x\]|done|closed|complete|completed|yes|✅)$/.test(status3);
-  scan.itemLines.push({ line: line2, result: fromParts2(cell(table.text) ?? "", cell(table.owner), cell(table.due), extra), done, form: "table" });
-  return table;
-}
-function readSummary(scan, file, problems) {
-  const get = (k) => scan.fields.get(k);
-  const out = {
-    impactedSystems: splitTopLevel(get("systems")?.value ?? "")
-  };
-  const id2 = get("id")?.value.replace(/^#/, "").trim();
-  if (id2) out.incidentId = id2;
-  if (get("duration")?.value) out.duration = get("duration").value;
-  const sev = get("severity");
-  if (sev) {
-    const s = readSeverity(sev.value);
-    if (s) out.severity = s;
-    else problems.push({ code: "BAD_SEVERITY", file, line: sev.line, message: `severity "${sev.value}" is not P1\u2013P4`, hint: "Write P1, P2, P3 or P4" });
-  }
-  const date = get("date");
-  if (date) {
-    const d = parseDate(date.value.replace(/\s+\d{1,2}:\d{2}.*$/, ""));
-    if (d.ok) out.date = d.date;
-    else problems.push({ code: "BAD_DATE", file, line: date.line, message: `incident date: ${d.reason}` });
-  }
-  return out;
-}
-function collectActions(scan, file, problems) {
-  const actions = [];
-  const seen = /* @__PURE__ */ new Map();
-  scan.itemLines.forEach(({ line: line2, result, done, form }, ordinal) => {
-    if (!result.ok) {
-      for (const p of result.problems) problems.push({ ...p, file, line: line2 });
-      return;
-    }
-    const norm = normaliseText(result.fields.text);
-    if (seen.has(norm)) {
-      problems.push({ code: "ITEM_DUPLICATE", file, line: line2, message: `follow-up "${result.fields.text}" repeats line ${seen.get(norm)}`, hint: "Merge the two items or make their text differ" });
-      return;
-    }
-    seen.set(norm, line2);
-    actions.push({ ...result.fields, done, line: line2, form, ordinal });
-  });
-  return actions;
-}
-function defaultId(file) {
-  return (file.split("/").pop() ?? file).replace(/\.md$/i, "");
-}
-function splitTopLevel(v) {
-  const out = [];
-  let depth = 0;
-  let current = "";
-  for (const ch of v) {
-    if (ch === "(") depth++;
-    if (ch === ")") depth = Math.max(0, depth - 1);
-    if ((ch === "," || ch === ";") && depth === 0) {
-      out.push(current.trim());
-      current = "";
-    } else current += ch;
-  }
-  out.push(current.trim());
-  return out.filter(Boolean);
-}
-
-// src/postmortem/parse/load.ts
-var SKIP = /^(readme|template|_.*)\.md$/i;
-var REPORT_SHAPE = 'a report is a Markdown file (*.md; README.md, TEMPLATE.md and _*.md are skipped) with a "## Follow-Up Actions" checklist, like postmortems/2026-01-06-schema-registry-outage.md (docs/postmortem-followups.md#reports)';
-async function listReportFiles(folder) {
-  try {
-    const all = await readdir3(folder, { recursive: true });
-    return all.filter((f) => f.toLowerCase().endsWith(".md") && !SKIP.test(basename3(f))).sort();
-  } catch (e) {
-    throw new FollowupsError("config", `cannot list the reports folder ${folder} (${e.code ?? e.message})`);
-  }
-}
-async function loadReports(cwd, folder, display) {
-  const files = await listReportFiles(folder);
-  if (files.length === 0) throw new FollowupsError("config", `${display} holds no report; ${REPORT_SHAPE}`);
-  const reports = [];
-  const problems = [];
-  for (const f of files) {
-    const path2 = relative2(cwd, join10(folder, f)).split(sep2).join("/");
-    let bytes;
-    try {
-      bytes = await readFile8(join10(folder, f));
-    } catch (e) {
-      throw new FollowupsError("config", `${path2}: cannot read the report (${e.code ?? e.message})`);
-    }
-    const parsed = parseReport(decodeStrict(bytes, path2), path2);
-    reports.push(parsed.report);
-    problems.push(...parsed.problems);
-  }
-  return { reports, problems };
-}
-var LogEntry = z9.object({
-  id: z9.union([z9.string(), z9.number()]).transform(String),
-  severity: z9.string(),
-  start: z9.string().optional(),
-  date: z9.string().optional(),
-  resolvedAt: z9.string().optional(),
-  title: z9.string().optional()
-});
-var LOG_HINT = "set followups.missingPostmortems.incidentLog to a YAML or JSON list of {id, severity, date}";
-async function loadIncidentLog(absolute, file) {
-  let bytes;
-  try {
-    bytes = await readFile8(absolute);
-  } catch (e) {
-    throw new FollowupsError("config", `${file}: cannot read the incident log (${e.code ?? e.message}); ${LOG_HINT}`);
-  }
-  let doc;
-  try {
-    doc = parseYaml2(decodeStrict(bytes, file));
-  } catch (e) {
-    if (e instanceof FollowupsError) throw e;
-    throw new FollowupsError("config", `${file}: the incident log is not valid YAML or JSON: ${e.message.split("\n")[0]}; ${LOG_HINT}`);
-  }
-  const list = Array.isArray(doc) ? doc : doc?.incidents;
-  if (!Array.isArray(list)) throw new FollowupsError("config", `${file}: expected a list of incidents; ${LOG_HINT}`);
-  return list.map((raw, i) => toIncident(raw, i, file));
-}
-function toIncident(raw, i, file) {
-  const entry = LogEntry.safeParse(raw);
-  if (!entry.success) throw new FollowupsError("config", `${file}: incident ${i + 1}: ${entry.error.issues[0].path.join(".")}: ${entry.error.issues[0].message}`);
-  const e = entry.data;
-  const severity = readSeverity(e.severity);
-  if (!severity || !SEVERITIES.includes(severity)) throw new FollowupsError("config", `${file}: incident ${e.id}: severity "${e.severity}" is not P1\u2013P4`);
-  const start = e.resolvedAt ?? e.start ?? e.date;
-  const valid = start && (!Number.isNaN(Date.parse(start)) || parseDate(start).ok);
-  if (!valid) throw new FollowupsError("config", `${file}: incident ${e.id}: needs a date, resolvedAt or start as an ISO date`);
-  const iso = Number.isNaN(Date.parse(start)) ? parseDate(start).date : start;
-  return { id: e.id, severity, start: iso, ...e.title ? { title: e.title } : {} };
-}
-
-// src/cli/commands/followups-inputs.ts
-var TOKEN_VARIABLES = "GITHUB_TOKEN (or GH_TOKEN)";
-var REPO_VALUE = textValue(/^[\w.-]+\/[\w.-]+$/, "OWNER/NAME, e.g. acme/platform");
-var DEFAULT_CONFIG = "guardrails.yaml";
-function tokenFrom(env) {
-  return env["GITHUB_TOKEN"] || env["GH_TOKEN"] || void 0;
-}
-async function prepareFollowups(values, { io }) {
-  const configPath = values.config ?? resolve5(io.cwd, DEFAULT_CONFIG);
-  const loaded = await loadFollowupsConfig(configPath, shown(io.cwd, configPath), values.config !== void 0);
-  const { config: config2 } = loaded;
-  const reportsDir = values.reports ?? await configuredPath(loaded, ["reports"], config2.reports, "dir", io.cwd);
-  const reportsFolder = shown(io.cwd, reportsDir);
-  const where2 = values.reports !== void 0 ? `--reports "${reportsFolder}"` : `${loaded.describeKey(["reports"])} "${config2.reports}"`;
-  const { reports, problems } = await loadReports(io.cwd, reportsDir, where2);
-  const log = config2.missingPostmortems.incidentLog;
-  const incidents = log === void 0 ? void 0 : await loadIncidentLog(await configuredPath(loaded, ["missingPostmortems", "incidentLog"], log, "file", io.cwd), log);
-  const token = tokenFrom(io.env);
-  const repo = values.repo ?? config2.repo ?? fromEnv(io.env, "GITHUB_REPOSITORY", REPO_VALUE, io.cwd);
-  if (repo === void 0 && !(values["dry-run"] && token === void 0)) {
-    throw new UsageError(`no repository for the issues: pass --repo OWNER/NAME, set followups.repo in ${shown(io.cwd, configPath)}, or set GITHUB_REPOSITORY`, "followups");
-  }
-  return {
-    config: config2,
-    reports,
-    problems,
-    reportsFolder,
-    ...incidents ? { incidents } : {},
-    ...repo ? { repo } : {},
-    ...token ? { token } : {}
-  };
-}
-async function configuredPath(loaded, key, text, kind, cwd) {
-  try {
-    return await checkPath(resolve5(cwd, text), kind);
-  } catch (e) {
-    if (!(e instanceof InvalidValue)) throw e;
-    const fix = key[0] === "reports" ? "fix it, or pass --reports DIR" : "fix it, or remove the key";
-    throw new UsageError(`${loaded.describeKey(key)} "${text}" ${e.reason}${e.hint ? `; ${e.hint}` : ""}; ${fix}`, "followups");
-  }
-}
-function fromEnv(env, name, parse2, cwd) {
-  const text = env[name];
-  if (text === void 0 || text === "") return void 0;
-  try {
-    return parse2(text, { cwd });
-  } catch (e) {
-    if (!(e instanceof InvalidValue)) throw e;
-    throw new UsageError(`$${name} ${JSON.stringify(text)} ${e.reason}${e.hint ? `; ${e.hint}` : ""}`, "followups");
-  }
-}
-function shown(cwd, absolute) {
-  const rel = relative3(cwd, absolute);
-  return rel === "" ? "." : rel.startsWith("..") ? absolute : rel;
 }
 
 // src/cli/commands/followups-output.ts
@@ -11932,17 +12450,17 @@ function describeOperation(op) {
 }
 
 // src/cli/commands/followups-output.ts
-function printProblems(problems, io, options4) {
+function printProblems(problems, io, options6) {
   for (const p of problems) {
     io.stderr.write(`${formatProblem(p)}
 `);
-    if (options4.annotations) (options4.json ? io.stderr : io.stdout).write(`::error file=${p.file},line=${p.line},title=${p.code}::${p.message.replace(/[\r\n%]/g, " ")}
+    if (options6.annotations) (options6.json ? io.stderr : io.stdout).write(`::error file=${p.file},line=${p.line},title=${p.code}::${p.message.replace(/[\r\n%]/g, " ")}
 `);
   }
 }
 function printResult(result, exitCode, facts, io, format) {
   if (format === "json") {
-    writeJobJson(io, "followups", exitCode, jsonBody(result, facts));
+    writeJobJson(io, "followups", exitCode, jsonBody2(result, facts));
     return;
   }
   for (const w of result.applied?.warnings ?? []) io.stderr.write(`warning: ${w}
@@ -11967,7 +12485,7 @@ function printResult(result, exitCode, facts, io, format) {
 async function writeReportFiles(result, exitCode, facts, files) {
   if (files.json !== void 0) {
     let text = "";
-    writeJobJson({ cwd: "", env: {}, stdout: { write: (t) => text += t }, stderr: { write: () => true } }, "followups", exitCode, jsonBody(result, facts));
+    writeJobJson({ cwd: "", env: {}, stdout: { write: (t) => text += t }, stderr: { write: () => true } }, "followups", exitCode, jsonBody2(result, facts));
     await writeFile3(files.json, text);
   }
   if (files.summary !== void 0) await appendFile2(files.summary, renderSummary(result.report));
@@ -11977,7 +12495,7 @@ function doneCounts(result) {
   if (!a) return "0 created, 0 updated, 0 closed, 0 commented, 0 report(s) written back";
   return `${a.created.length} created, ${a.updated.length} updated, ${a.closed.length} closed, ${a.commented.length} commented, ${a.writeback.files.length} report(s) written back`;
 }
-function jsonBody(result, facts) {
+function jsonBody2(result, facts) {
   const { report, applied } = result;
   return {
     generatedAt: report.generatedAt,
@@ -12007,9 +12525,9 @@ function brief(op) {
 }
 
 // src/cli/commands/followups.ts
-var GITHUB = "GitHub";
+var GITHUB2 = "GitHub";
 var CREDENTIALS = `${TOKEN_VARIABLES}, never in a URL`;
-var options = {
+var options2 = {
   config: option({ placeholder: "PATH", description: "Config file with a followups: section (default guardrails.yaml, where absent means the defaults)", parse: pathValue("file") }),
   reports: option({ placeholder: "DIR", description: "Folder of incident reports (default followups.reports, else postmortems)", parse: pathValue("dir") }),
   repo: option({ placeholder: "OWNER/NAME", description: "Repository of the issues (default followups.repo, else $GITHUB_REPOSITORY)", parse: REPO_VALUE }),
@@ -12025,7 +12543,7 @@ var options = {
     parse: urlValue({ credentialsFrom: CREDENTIALS }),
     display: displayUrl,
     fallback: DEFAULT_API_URL,
-    group: GITHUB
+    group: GITHUB2
   }),
   "server-url": option({
     placeholder: "URL",
@@ -12034,7 +12552,7 @@ var options = {
     parse: urlValue({ credentialsFrom: CREDENTIALS }),
     display: displayUrl,
     fallback: "https://github.com",
-    group: GITHUB
+    group: GITHUB2
   })
 };
 function followupsCommandWith(deps = {}) {
@@ -12058,7 +12576,7 @@ write. Without a token, --dry-run plans offline, as if no follow-up issues exist
 
 On SIGINT or SIGTERM no new GitHub write starts; the one in flight settles, and the run prints what
 was done and what was not, then exits 1. A rerun finishes the work without duplicating issues.`,
-    options,
+    options: options2,
     exits: {
       ok: "synced (or planned, with --dry-run)",
       failed: "some report items could not be read (listed as file:line, the rest synced), a GitHub write was refused, or the run was stopped",
@@ -12099,6 +12617,533 @@ function offline(io) {
   io.stderr.write(`note: no ${TOKEN_VARIABLES}; planning as if the repository had no follow-up issues and every mapped user were assignable
 `);
   return new OfflineTracker();
+}
+
+// src/cli/commands/register.ts
+import { appendFile as appendFile3 } from "node:fs/promises";
+
+// src/github/api/client.ts
+import { Octokit as Octokit2 } from "@octokit/rest";
+import { retry as retry2 } from "@octokit/plugin-retry";
+import { throttling as throttling2 } from "@octokit/plugin-throttling";
+var ThrottledOctokit2 = Octokit2.plugin(throttling2, retry2);
+function createClient(options6) {
+  const log = options6.log ?? (() => void 0);
+  const client = new ThrottledOctokit2({
+    auth: options6.token,
+    baseUrl: options6.baseUrl.replace(/\/+$/, ""),
+    userAgent: "guardrails-schema-check",
+    log: { debug: () => void 0, info: () => void 0, warn: log, error: log },
+    throttle: {
+      onRateLimit: (after, request, _o, count2) => {
+        log(`GitHub rate limit hit on ${request.method} ${request.url}; retrying in ${after}s`);
+        return count2 < 2;
+      },
+      onSecondaryRateLimit: (after, request, _o, count2) => {
+        log(`GitHub secondary rate limit hit on ${request.method} ${request.url}; retrying in ${after}s`);
+        return count2 < 2;
+      }
+    },
+    // Client errors will not succeed on retry; 429 is left to the throttling plugin.
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] }
+  });
+  if (options6.onRequest) {
+    const count2 = options6.onRequest;
+    client.hook.before("request", () => count2());
+  }
+  return client;
+}
+
+// src/registry/register/files.ts
+async function schemaFilesAt2(git2, ref, configPath = "guardrails.yaml") {
+  const commit = await tryResolve(git2, ref);
+  if (!commit) throw new BackupError("invalid-input", `'${ref}' is not a commit`, "Give a branch, tag or commit of this repository (--ref)");
+  const configBlob = (await readTree(git2, commit, (p) => p === configPath)).get(configPath);
+  const settings = parseConfigText(configBlob ? configBlob.toString("utf8") : "version: 1\n", configPath).settings;
+  const resolver = subjectResolver(settings);
+  const blobs = await readTree(git2, commit, (p) => resolver.isSchemaFile(p));
+  const sources = [...blobs].map(([file, bytes]) => ({ file, text: bytes.toString("utf8") }));
+  let loaded;
+  try {
+    loaded = loadSchemaSet(sources);
+  } catch (error) {
+    throw new BackupError("invalid-input", `the schema files at ${commit.slice(0, 12)} do not load: ${error instanceof SchemaError ? error.message : messageOf(error)}`, "Fix the schema on the branch first");
+  }
+  const definedBy = /* @__PURE__ */ new Map();
+  for (const [file, schema] of loaded) for (const name of schema.named.keys()) definedBy.set(name, file);
+  const texts = new Map(sources.map((s) => [s.file, s.text]));
+  const files = [...loaded].map(([file, schema]) => {
+    const root = schema.schema;
+    const mapping = resolver.mappingFor(file);
+    let subject2;
+    try {
+      subject2 = subjectNameFor(file, mapping, isNamed(root) ? root.fullName : void 0);
+    } catch (error) {
+      throw new BackupError("invalid-input", `cannot name the subject of ${file}: ${messageOf(error)}`, "Map the file in guardrails.yaml");
+    }
+    const text = texts.get(file);
+    const uses = scanNamedTypes(JSON.parse(text)).references.flatMap((ref2) => {
+      const name = ref2.candidates.find((c) => definedBy.has(c) && definedBy.get(c) !== file);
+      return name ? [{ file: definedBy.get(name), name }] : [];
+    });
+    return { file, text, subject: subject2, level: mapping.level, uses: dedupe2(uses) };
+  });
+  const twice = duplicateSubject(files);
+  if (twice) throw new BackupError("invalid-input", `${twice[0]} and ${twice[1]} map to the same subject ${twice[2]}`, "Give each file its own subject in guardrails.yaml");
+  return { commit, files: dependencyOrder(files) };
+}
+function dependencyWaves(files) {
+  const wave = /* @__PURE__ */ new Map();
+  const waves = [];
+  for (const f of files) {
+    const n = Math.max(-1, ...f.uses.map((u) => wave.get(u.file) ?? -1)) + 1;
+    wave.set(f.file, n);
+    (waves[n] ??= []).push(f);
+  }
+  return waves;
+}
+function dependencyOrder(files) {
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  const done = /* @__PURE__ */ new Set();
+  const out = [];
+  const visiting = /* @__PURE__ */ new Set();
+  const visit = (f) => {
+    if (done.has(f.file)) return;
+    if (visiting.has(f.file)) throw new BackupError("invalid-input", `the schema files ${[...visiting].join(", ")} use each other in a circle`, "Break the cycle: registry references cannot be circular");
+    visiting.add(f.file);
+    for (const u of f.uses) {
+      const dep = byFile.get(u.file);
+      if (dep) visit(dep);
+    }
+    visiting.delete(f.file);
+    done.add(f.file);
+    out.push(f);
+  };
+  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) visit(f);
+  return out;
+}
+function dedupe2(uses) {
+  const seen = /* @__PURE__ */ new Set();
+  return uses.filter((u) => seen.has(u.name) ? false : (seen.add(u.name), true));
+}
+function duplicateSubject(files) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const other = seen.get(f.subject);
+    if (other !== void 0) return [other, f.file, f.subject];
+    seen.set(f.subject, f.file);
+  }
+  return void 0;
+}
+
+// src/registry/register/verdict-record.ts
+var VERDICT_RECORD_VERSION = 1;
+var PREFIX = "<!-- guardrails-verdict:v1 ";
+var SUFFIX = " -->";
+function decodeVerdictRecord(summary3) {
+  const start = summary3.indexOf(PREFIX);
+  if (start < 0) return void 0;
+  const end = summary3.indexOf(SUFFIX, start + PREFIX.length);
+  if (end < 0) return void 0;
+  try {
+    const value = JSON.parse(Buffer.from(summary3.slice(start + PREFIX.length, end), "base64").toString("utf8"));
+    if (value.version !== VERDICT_RECORD_VERSION || !Array.isArray(value.allowedBreaks) || !Array.isArray(value.approvers)) return void 0;
+    const breaks = value.allowedBreaks.filter(
+      (b) => typeof b?.subject === "string" && typeof b.file === "string" && Array.isArray(b.matured)
+    );
+    return {
+      version: VERDICT_RECORD_VERSION,
+      conclusion: value.conclusion === "success" ? "success" : value.conclusion === "neutral" ? "neutral" : "failure",
+      allowedBreaks: breaks,
+      approvers: value.approvers.filter((a) => typeof a === "string"),
+      ...typeof value.overriddenBy === "string" ? { overriddenBy: value.overriddenBy } : {}
+    };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/registry/register/merged-pr-proof.ts
+async function readMergedPrProof(client, q) {
+  const ref = { owner: q.owner, repo: q.repo };
+  const pulls = await client.paginate("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", { ...ref, commit_sha: q.sha, per_page: 100 });
+  const merged = pulls.filter((p) => p.merged_at !== null && p.merge_commit_sha === q.sha && p.base.repo.full_name === `${q.owner}/${q.repo}`);
+  if (merged.length !== 1) return { found: false, reason: `${merged.length === 0 ? "no" : "more than one"} merged pull request has ${q.sha.slice(0, 12)} as its merge commit` };
+  const pr = merged[0];
+  const name = `${q.checkName}: ${pr.base.ref}`;
+  const runs = await client.paginate("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", { ...ref, ref: pr.head.sha, check_name: name, per_page: 100 });
+  const ours = runs.filter((r) => r.name === name && r.head_sha === pr.head.sha && r.app?.id === q.appId);
+  const newest = ours.sort((a, b) => b.id - a.id)[0];
+  if (!newest) return { found: false, reason: `PR #${pr.number} has no "${name}" check run from app ${q.appId} on its head ${pr.head.sha.slice(0, 12)}` };
+  if (newest.status !== "completed" || newest.conclusion !== "success") {
+    return { found: false, reason: `the newest "${name}" check run of PR #${pr.number} (${newest.id}) is ${newest.status}${newest.conclusion ? `, ${newest.conclusion}` : ""}, not a success` };
+  }
+  const record = decodeVerdictRecord(newest.output?.summary ?? "");
+  if (!record || record.conclusion !== "success") return { found: false, reason: `check run ${newest.id} of PR #${pr.number} carries no readable verdict record` };
+  return {
+    found: true,
+    proof: {
+      pr: pr.number,
+      headSha: pr.head.sha,
+      checkRunId: newest.id,
+      approvers: record.approvers,
+      ...record.overriddenBy !== void 0 ? { overriddenBy: record.overriddenBy } : {},
+      allowed: new Map(record.allowedBreaks.map((b) => [b.subject, b.matured]))
+    }
+  };
+}
+
+// src/registry/register/allowed-break.ts
+function nextGroupValue(current) {
+  if (current === void 0) return "2";
+  return /^\d+$/.test(current) ? String(Number(current) + 1) : void 0;
+}
+function groupValueOf(metadata, property) {
+  const value = metadata?.properties?.[property];
+  return typeof value === "string" ? value : void 0;
+}
+async function registerThroughGroup(client, subject2, input, property, latestMetadata) {
+  const from = groupValueOf(latestMetadata, property);
+  const to = nextGroupValue(from);
+  if (to === void 0) {
+    throw new RegistryError(`${subject2}: compatibilityGroup property ${property} is "${from ?? ""}", not a whole number, so the next group cannot be chosen`, {
+      kind: "invalid-request",
+      hint: `Register the new major by hand with metadata.properties.${property} set, or use a numeric ${property}`,
+      subject: subject2
+    });
+  }
+  const base = latestMetadata ?? {};
+  const metadata = { ...base, properties: { ...base.properties ?? {}, [property]: to } };
+  const result = await client.register(subject2, { ...input, metadata }, { normalize: true });
+  return { kind: "compatibility-group", result, property, ...from !== void 0 ? { from } : {}, to };
+}
+async function registerThroughTemporaryLevel(deps, subject2, input) {
+  const prior = await deps.client.getSubjectConfig(subject2);
+  if (deps.signal.aborted) return { kind: "temporary-level", restored: true, error: stoppedError(subject2) };
+  let result;
+  let error;
+  let restored;
+  try {
+    await deps.client.setSubjectConfig(subject2, { compatibility: "NONE" });
+    if (deps.signal.aborted) throw stoppedError(subject2);
+    result = await deps.client.register(subject2, input, { normalize: true });
+  } catch (caught) {
+    error = caught;
+  } finally {
+    restored = await restoreLevel(deps, subject2, prior);
+  }
+  return { kind: "temporary-level", ...result ? { result } : {}, restored, ...error !== void 0 ? { error } : {} };
+}
+async function restoreLevel(deps, subject2, prior) {
+  const cleanup = deps.openCleanupClient(AbortSignal.timeout(deps.restoreDeadlineMs ?? 5e3));
+  try {
+    if (prior === void 0 || prior.compatibilityLevel === void 0) await removeOverride(cleanup, subject2);
+    if (prior !== void 0) await cleanup.setSubjectConfig(subject2, configToUpdate(prior));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    cleanup.close();
+  }
+}
+async function removeOverride(client, subject2) {
+  try {
+    await client.deleteSubjectConfig(subject2);
+  } catch (error) {
+    if (!(error instanceof RegistryError && error.kind === "not-found")) throw error;
+  }
+}
+function stoppedError(subject2) {
+  return new RegistryError(`${subject2}: stopped by a signal before the registration`, { kind: "cancelled", subject: subject2 });
+}
+
+// src/registry/register/register.ts
+async function registerSchemas(options6, deps) {
+  const versions = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Set();
+  const entries = [];
+  const audit = [];
+  const subjectOf2 = new Map(options6.files.map((f) => [f.file, f.subject]));
+  for (const wave of dependencyWaves(options6.files)) {
+    const settled = await Promise.allSettled(
+      wave.map(async (f) => {
+        const references2 = f.uses.map((u) => ({ name: u.name, subject: subjectOf2.get(u.file), version: versions.get(u.file) }));
+        const entry = await decide(f, references2, blocked, options6, deps, audit);
+        deps.onEntry?.(entry);
+        return entry;
+      })
+    );
+    const failure3 = settled.find((s) => s.status === "rejected");
+    if (failure3) throw failure3.reason;
+    for (const entry of settled.map((s) => s.value)) {
+      entries.push(entry);
+      if (entry.version !== void 0 && (entry.action === "unchanged" || entry.action.startsWith("registered"))) versions.set(entry.file, entry.version);
+      else if (entry.action === "planned" || entry.action === "planned-break") versions.set(entry.file, "pending");
+      else blocked.add(entry.file);
+    }
+  }
+  const failed = entries.some((e) => ["refused", "failed", "skipped", "not-latest"].includes(e.action) || e.via?.kind === "temporary-level" && !e.via.restored);
+  return { commit: options6.commit, dryRun: options6.dryRun, entries, audit, stopped: deps.signal.aborted, failed: failed || deps.signal.aborted };
+}
+async function decide(f, pending, blocked, options6, deps, audit) {
+  const at2 = { subject: f.subject, file: f.file };
+  const dependency = f.uses.find((u) => blocked.has(u.file));
+  if (dependency) return { ...at2, action: "skipped", references: [], messages: [`it uses ${dependency.name} from ${dependency.file}, which was not registered`] };
+  if (deps.signal.aborted) return { ...at2, action: "skipped", references: [], messages: ["the run was stopped before this file"] };
+  if (pending.some((r) => r.version === "pending")) {
+    return { ...at2, action: "planned", references: [], messages: [`after ${pending.filter((r) => r.version === "pending").map((r) => r.subject).join(", ")}`] };
+  }
+  const references2 = pending.map((r) => ({ ...r, version: r.version }));
+  try {
+    return await decideRegistered(f, references2, options6, deps, audit);
+  } catch (error) {
+    if (error instanceof RegistryError && isUnavailable(error)) throw error;
+    if (error instanceof RegistryError && error.kind === "cancelled" && deps.signal.aborted) {
+      return { ...at2, action: "skipped", references: references2, messages: ["the run was stopped"] };
+    }
+    return { ...at2, action: "failed", references: references2, messages: [messageOf2(error)] };
+  }
+}
+async function decideRegistered(f, references2, options6, deps, audit) {
+  const { client } = deps;
+  const latest = await latestOf(client, f.subject);
+  const effective = await client.getSubjectConfig(f.subject, { defaultToGlobal: true });
+  const input = { schema: f.text, references: references2, ...latest?.metadata !== void 0 ? { metadata: latest.metadata } : {} };
+  const base = { subject: f.subject, file: f.file, references: references2, messages: [] };
+  const levelSet = effective?.compatibilityLevel === f.level ? void 0 : { from: effective?.compatibilityLevel, to: f.level };
+  const found = latest ? await client.lookupSchema(f.subject, input, { normalize: true }) : void 0;
+  if (levelSet && !options6.dryRun) await client.setSubjectConfig(f.subject, { compatibility: f.level });
+  const withLevel = { ...base, ...levelSet ? { levelSet } : {} };
+  if (found) {
+    if (latest && found.version !== latest.version) {
+      return { ...withLevel, action: "not-latest", id: found.id, version: found.version, messages: [`the file is version ${found.version}, but the latest is ${latest.version}; registering it again would return ${found.version}: delete the newer versions or change the file`] };
+    }
+    return { ...withLevel, action: "unchanged", id: found.id, version: found.version };
+  }
+  const allowed = options6.proof?.allowed.get(f.subject);
+  if (options6.dryRun) {
+    const compat = await client.checkCompatibility(f.subject, input, { normalize: true });
+    if (compat.compatible) return { ...withLevel, action: "planned" };
+    return allowed ? { ...withLevel, action: "planned-break", messages: [...compat.messages] } : { ...withLevel, action: "refused", messages: [...compat.messages] };
+  }
+  if (deps.signal.aborted) return { ...withLevel, action: "skipped", messages: ["the run was stopped before this registration"] };
+  try {
+    const result = await client.register(f.subject, input, { normalize: true });
+    return { ...withLevel, action: "registered", id: result.id, ...versionOf2(result.version) };
+  } catch (error) {
+    if (!(error instanceof RegistryError && error.kind === "incompatible")) throw error;
+    const messages = [error.serverMessage ?? error.problem];
+    if (!allowed || !options6.proof) return { ...withLevel, action: "refused", messages };
+    const group = effective?.compatibilityGroup;
+    const outcome = group ? await registerThroughGroup(client, f.subject, input, group, latest?.metadata) : await registerThroughTemporaryLevel({ ...deps, ...deps.restoreDeadlineMs ? { restoreDeadlineMs: deps.restoreDeadlineMs } : {} }, f.subject, input);
+    return breakEntry(withLevel, outcome, options6.proof, allowed, deps, audit);
+  }
+}
+function breakEntry(base, outcome, proof, matured, deps, audit) {
+  const via = outcome.kind === "compatibility-group" ? { kind: outcome.kind, property: outcome.property, ...outcome.from !== void 0 ? { from: outcome.from } : {}, to: outcome.to } : { kind: outcome.kind, restored: outcome.restored };
+  const restoreNote = outcome.kind === "temporary-level" && !outcome.restored ? [`the level of ${base.subject} may still be NONE: run guardrails register again, or PUT /config/${base.subject} back`] : [];
+  if (outcome.kind === "temporary-level" && outcome.result === void 0) {
+    const stopped3 = outcome.error instanceof RegistryError && outcome.error.kind === "cancelled";
+    return { ...base, action: stopped3 ? "skipped" : "failed", via, messages: [messageOf2(outcome.error), ...restoreNote] };
+  }
+  const result = outcome.result;
+  audit.push({
+    at: deps.now().toISOString(),
+    subject: base.subject,
+    ...versionOf2(result.version),
+    id: result.id,
+    pr: proof.pr,
+    headSha: proof.headSha,
+    checkRunId: proof.checkRunId,
+    approvers: proof.approvers,
+    matured,
+    ...proof.overriddenBy !== void 0 ? { overriddenBy: proof.overriddenBy } : {},
+    via: outcome.kind
+  });
+  return { ...base, action: "registered-break", id: result.id, ...versionOf2(result.version), via, messages: [...base.messages, ...restoreNote] };
+}
+async function latestOf(client, subject2) {
+  try {
+    return await client.getVersion(subject2, "latest");
+  } catch (error) {
+    if (error instanceof RegistryError && error.kind === "not-found") return void 0;
+    throw error;
+  }
+}
+function versionOf2(version) {
+  return version === void 0 ? {} : { version };
+}
+var UNAVAILABLE2 = /* @__PURE__ */ new Set(["timeout", "server", "network", "tls", "rate-limited", "malformed-response", "http", "unauthorized", "forbidden", "invalid-settings"]);
+function isUnavailable(error) {
+  return UNAVAILABLE2.has(error.kind);
+}
+function messageOf2(error) {
+  if (error instanceof RegistryError) return error.serverMessage ?? error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/cli/commands/register-output.ts
+var MARK = {
+  unchanged: "=",
+  registered: "+",
+  planned: "+",
+  "registered-break": "!",
+  "planned-break": "!",
+  refused: "x",
+  "not-latest": "~",
+  failed: "x",
+  skipped: "-"
+};
+function writeRegisterReport(io, format, result, proofNote) {
+  const exitCode = result.failed ? EXIT.FAILED : EXIT.OK;
+  if (format === "json") {
+    return writeJobJson(io, "register", exitCode, {
+      status: result.stopped ? "stopped" : result.failed ? "failed" : "complete",
+      commit: result.commit,
+      dryRun: result.dryRun,
+      counts: counts(result.entries),
+      entries: result.entries,
+      audit: result.audit,
+      ...proofNote !== void 0 ? { proof: proofNote } : {}
+    });
+  }
+  io.stdout.write(renderRegister(result, proofNote));
+  if (result.stopped) io.stderr.write("error: stopped by a signal; the files marked - were not registered: run register again\n");
+  return exitCode;
+}
+function renderRegister(result, proofNote) {
+  const lines = [`Schema files at ${result.commit.slice(0, 12)}${result.dryRun ? " (dry run: nothing written)" : ""}:`];
+  for (const e of result.entries) {
+    const at2 = `${MARK[e.action]} ${e.subject} (${e.file})`;
+    const level3 = e.levelSet ? `; level ${e.levelSet.from ?? "unset"} -> ${e.levelSet.to}${result.dryRun ? " (planned)" : ""}` : "";
+    lines.push(`  ${at2}: ${describe3(e)}${level3}`);
+    for (const m of e.messages) lines.push(`      ${m}`);
+  }
+  for (const a of result.audit) {
+    lines.push(`audit: ${a.subject} v${a.version ?? "?"} id ${a.id ?? "?"} via ${a.via}: PR #${a.pr} (${a.headSha.slice(0, 12)}, check run ${a.checkRunId}), approved by ${a.approvers.join(", ") || "nobody"}${a.overriddenBy ? `, override by ${a.overriddenBy}` : ""}, matured: ${a.matured.join(", ") || "none"}`);
+  }
+  if (proofNote !== void 0) lines.push(`proof: ${proofNote}`);
+  const c = counts(result.entries);
+  lines.push(`${c.unchanged} unchanged, ${c.registered} ${result.dryRun ? "to register" : "registered"}, ${c.breaks} allowed break(s), ${c.problems} problem(s)`);
+  return `${lines.join("\n")}
+`;
+}
+function describe3(e) {
+  const at2 = e.version !== void 0 ? `v${e.version}, id ${e.id ?? "?"}` : "";
+  switch (e.action) {
+    case "unchanged":
+      return `already the latest (${at2})`;
+    case "registered":
+      return `registered as ${at2}`;
+    case "planned":
+      return "would be registered";
+    case "registered-break":
+      return `allowed break registered as ${at2} ${e.via?.kind === "compatibility-group" ? `(${e.via.property} ${e.via.from ?? "unset"} -> ${e.via.to})` : "(temporary level NONE, restored)"}`;
+    case "planned-break":
+      return "allowed break, would be registered";
+    case "refused":
+      return "refused: incompatible, and the merged PR did not allow it";
+    case "not-latest":
+      return `equal to an older version (${at2})`;
+    case "failed":
+      return "failed";
+    case "skipped":
+      return "skipped";
+  }
+}
+function counts(entries) {
+  const n = (pred) => entries.filter(pred).length;
+  return {
+    unchanged: n((e) => e.action === "unchanged"),
+    registered: n((e) => e.action === "registered" || e.action === "planned"),
+    breaks: n((e) => e.action === "registered-break" || e.action === "planned-break"),
+    problems: n((e) => ["refused", "not-latest", "failed", "skipped"].includes(e.action))
+  };
+}
+
+// src/cli/commands/register.ts
+var PROOF = "Allowed breaks (proof from the merged PR)";
+var DEFAULT_CHECK = "Schema guardrails (verified)";
+var options3 = {
+  ref: option({ placeholder: "REF", description: "Commit whose schema files are registered (default HEAD)", parse: textValue() }),
+  "git-repo": option({ placeholder: "DIR", description: "The repository (default: the working directory)", parse: pathValue("dir") }),
+  config: option({ placeholder: "PATH", description: "Config path inside the repository at REF (default guardrails.yaml)", parse: textValue() }),
+  ...registryOptions,
+  "dry-run": flag("Print the plan (lookups and compatibility tests only) and write nothing"),
+  format: { ...jobFormatOption, description: "text (default) or json: one versioned JSON document on stdout (docs/registry-gitops.md)" },
+  "audit-log": option({ placeholder: "FILE", description: "Append one JSON line per allowed break registered", parse: pathValue("writable-file") }),
+  repository: option({ placeholder: "OWNER/NAME", description: "Repository whose merged PR may allow breaks", env: "GITHUB_REPOSITORY", parse: REPO_VALUE, group: PROOF }),
+  "app-id": option({ placeholder: "ID", description: "The App whose verified check runs count", env: "GUARDRAILS_APP_ID", parse: intValue(1, 2 ** 31 - 1), group: PROOF }),
+  "check-name": option({ placeholder: "NAME", description: `The verified check's name before ": <base>" (default "${DEFAULT_CHECK}")`, parse: textValue(), fallback: DEFAULT_CHECK, group: PROOF }),
+  "github-api-url": option({ placeholder: "URL", description: "GitHub API (default https://api.github.com)", env: "GITHUB_API_URL", parse: textValue(/^https?:\/\/[^\s@]+$/, "an http(s) URL without credentials"), group: PROOF })
+};
+var registerCommand = defineCommand({
+  name: "register",
+  summary: "Register the schema files of a commit in the Schema Registry (on merge)",
+  usage: ["register [--ref REF] [--dry-run] [--format text|json] [--registry-url URL] [--app-id ID --repository OWNER/NAME] [--audit-log FILE]"],
+  description: `Registers every schema file of REF (mapped to subjects by the guardrails.yaml of REF) whose
+subject's latest version differs, references first, with normalize=true after a lookup, so a second
+run writes nothing. Each subject's level is set to the one guardrails.yaml gives it first.
+
+An incompatible schema is refused with the registry's own messages, unless the pull request merged
+as REF was allowed the break: its newest "NAME: <base>" check run on its head, from the App --app-id,
+succeeded and records the break (docs/registry-gitops.md, docs/security.md). An allowed break is
+registered with the next value of the subject's compatibilityGroup property, or else with the
+subject's level at NONE for that one registration, restored afterwards even on SIGTERM; each writes
+an audit line.`,
+  options: options3,
+  exits: {
+    ok: "every file registered or already the latest version",
+    failed: "a schema refused (incompatible and not allowed), a failure, a stop, or a file equal to an older version",
+    unavailable: "the Schema Registry or GitHub could not be reached, so nothing more was registered"
+  },
+  notes: "Environment: GUARDRAILS_REGISTRY_URL and its credentials; GITHUB_TOKEN or GH_TOKEN for the proof.",
+  refine(values, { io }) {
+    const proofWanted = values["app-id"] !== void 0;
+    if (proofWanted && values.repository === void 0) throw new UsageError("--app-id needs --repository (or $GITHUB_REPOSITORY)", "register");
+    if (proofWanted && tokenFrom(io.env) === void 0) throw new UsageError("--app-id needs a token in GITHUB_TOKEN (or GH_TOKEN) to read the merged pull request", "register");
+  },
+  async preflight(values, { io }) {
+    registrySettings(values, io.env);
+  },
+  async run(values, context2) {
+    return withJsonFailure(context2.io, values.format, "register", () => runRegister(values, context2));
+  }
+});
+async function runRegister(values, { io, signal, now }) {
+  const git2 = gitIn(values["git-repo"] ?? io.cwd, io.env);
+  const { commit, files } = await schemaFilesAt2(git2, values.ref ?? "HEAD", values.config ?? "guardrails.yaml");
+  const { proof, note } = await proofFor(values, io.env, commit);
+  const { client, openCleanupClient } = openRegistry(registrySettings(values, io.env), signal);
+  try {
+    const result = await registerSchemas({ commit, files, dryRun: values["dry-run"], ...proof ? { proof } : {} }, { client, openCleanupClient, signal, now });
+    if (values["audit-log"] !== void 0 && result.audit.length > 0) {
+      await appendFile3(values["audit-log"], result.audit.map((line2) => `${JSON.stringify(line2)}
+`).join(""));
+    }
+    return writeRegisterReport(io, values.format, result, note);
+  } catch (error) {
+    if (signal.aborted && error instanceof RegistryError && error.kind === "cancelled") {
+      throw new BackupError("stopped", "register was stopped by a signal while reading", "Run it again: finished subjects are skipped");
+    }
+    throw error;
+  } finally {
+    client.close();
+  }
+}
+async function proofFor(values, env, commit) {
+  if (values["app-id"] === void 0 || values.repository === void 0) return {};
+  const [owner, repo] = values.repository.split("/");
+  const github = createClient({ token: tokenFrom(env), baseUrl: values["github-api-url"] ?? "https://api.github.com" });
+  try {
+    const outcome = await readMergedPrProof(github, { owner, repo, sha: commit, appId: values["app-id"], checkName: values["check-name"] });
+    if (!outcome.found) return { note: `no allowed breaks: ${outcome.reason}` };
+    return { proof: outcome.proof, note: `PR #${outcome.proof.pr}, check run ${outcome.proof.checkRunId}: ${outcome.proof.allowed.size} allowed break(s)` };
+  } catch (error) {
+    const status3 = error instanceof GitHubApiError ? error.status : error.status;
+    if (status3 === 401 || status3 === 403) throw new UsageError(`GitHub refused the token while reading the merged pull request of ${commit.slice(0, 12)} (HTTP ${status3}); give it contents, pull-requests and checks read access`, "register");
+    throw new UnavailableError(`GitHub could not be read for the merged pull request of ${commit.slice(0, 12)}: ${error.message.split("\n")[0]}; nothing was registered`);
+  }
 }
 
 // src/cli/commands/restore.ts
@@ -12276,7 +13321,7 @@ var contextValue = (text) => {
     throw new InvalidValue(`is not a context name: ${error instanceof RegistryError ? error.problem : String(error)}`, "e.g. .restored");
   }
 };
-var options2 = {
+var options4 = {
   ...sourceOptions,
   ...registryOptions,
   subject: repeatable({ placeholder: "NAME", description: "Restore this subject (qualified for contexts, :.ctx:name)", parse: textValue(), group: SELECTION }),
@@ -12307,7 +13352,7 @@ also restores global and context config and mode.
 On SIGINT or SIGTERM no new write starts, requests in flight settle, every subject is put back
 out of IMPORT within seconds, and what was and was not registered is printed. --reset-modes only
 puts back the subjects a killed run left in IMPORT.`,
-  options: options2,
+  options: options4,
   exits: {
     ok: "restored and verified, modes reset, or a dry run without conflicts",
     failed: "conflicts, a failed or stopped restore, or differences after it",
@@ -12426,8 +13471,8 @@ function withDeadline(work, ms, what) {
 
 // src/scheduler/errors.ts
 var ScheduleError = class extends Error {
-  constructor(kind, message, options4) {
-    super(message, options4);
+  constructor(kind, message, options6) {
+    super(message, options6);
     this.kind = kind;
   }
   kind;
@@ -12718,10 +13763,10 @@ function listSchedule(config2) {
     return { name, cron: job.cron, timezone, enabled: job.enabled, args: job.args, next };
   });
 }
-async function serveSchedule(options4, deps) {
-  const { config: config2 } = options4;
+async function serveSchedule(options6, deps) {
+  const { config: config2 } = options6;
   const scheduler = new Scheduler({ config: config2, jobs: deps.jobs, claims: deps.claims, logger: deps.logger, ...deps.now ? { now: deps.now } : {} });
-  const status3 = await listen(options4, scheduler);
+  const status3 = await listen(options6, scheduler);
   try {
     await migrate(deps.claims, config2);
     scheduler.start();
@@ -12735,29 +13780,29 @@ async function serveSchedule(options4, deps) {
     await withDeadline(status3.close(), 1e3, "closing the status server").catch((e) => deps.logger.log("warn", "closing the status server failed", { error: e }));
   }
 }
-async function runJobNow(options4, deps) {
-  const entry = options4.config.jobs[options4.job] ?? { cron: "* * * * *", enabled: true, args: [], domAndDow: false };
-  const config2 = { ...options4.config, jobs: { [options4.job]: { ...entry, enabled: true } } };
+async function runJobNow(options6, deps) {
+  const entry = options6.config.jobs[options6.job] ?? { cron: "* * * * *", enabled: true, args: [], domAndDow: false };
+  const config2 = { ...options6.config, jobs: { [options6.job]: { ...entry, enabled: true } } };
   const scheduler = new Scheduler({ config: config2, jobs: deps.jobs, claims: deps.claims, logger: deps.logger, ...deps.now ? { now: deps.now } : {} });
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   const minute = new Date(Math.floor(now().getTime() / 6e4) * 6e4);
   const slot = minute.toISOString();
   await migrate(deps.claims, config2);
-  if (deps.signal.aborted) return { job: options4.job, slot, result: "interrupted", detail: "not started: stopped before the claim" };
+  if (deps.signal.aborted) return { job: options6.job, slot, result: "interrupted", detail: "not started: stopped before the claim" };
   let onAbort;
   const stopped3 = new Promise((resolve7) => {
     onAbort = () => resolve7(scheduler.stop(config2.shutdownTimeoutSeconds * 1e3, reasonOf(deps.signal)));
     deps.signal.addEventListener("abort", onAbort, { once: true });
   });
   try {
-    const abandoned = { job: options4.job, slot, result: "interrupted", detail: `did not settle within ${config2.shutdownTimeoutSeconds} s of the stop; abandoned` };
-    const run2 = scheduler.runSlot(options4.job, minute, options4.extraArgs);
+    const abandoned = { job: options6.job, slot, result: "interrupted", detail: `did not settle within ${config2.shutdownTimeoutSeconds} s of the stop; abandoned` };
+    const run2 = scheduler.runSlot(options6.job, minute, options6.extraArgs);
     const outcome = await Promise.race([run2, stopped3.then(([only]) => only?.outcome ?? abandoned)]) ?? abandoned;
     if (deps.signal.aborted) {
       const runs = await stopped3;
       deps.logger.log("warn", "run stopped", { reason: reasonOf(deps.signal), runs: runs.map(describeStopped) });
     }
-    if (outcome.result === "not-claimed") throw new ScheduleError("unavailable", `cannot claim ${options4.job} for ${slot} in the claims database: ${outcome.detail || "unknown error"}`);
+    if (outcome.result === "not-claimed") throw new ScheduleError("unavailable", `cannot claim ${options6.job} for ${slot} in the claims database: ${outcome.detail || "unknown error"}`);
     return outcome;
   } finally {
     if (onAbort) deps.signal.removeEventListener("abort", onAbort);
@@ -12766,12 +13811,12 @@ async function runJobNow(options4, deps) {
 function describeStopped(run2) {
   return { job: run2.job, slot: run2.slot, ending: run2.ending, result: run2.outcome?.result ?? "interrupted", ...run2.outcome?.detail ? { detail: run2.outcome.detail } : {} };
 }
-async function listen(options4, scheduler) {
+async function listen(options6, scheduler) {
   try {
-    return await startStatusServer(options4.port, scheduler.metrics, () => scheduler.state);
+    return await startStatusServer(options6.port, scheduler.metrics, () => scheduler.state);
   } catch (e) {
     const code = e.code;
-    const where2 = `${options4.portSource ?? "port"} ${options4.port}`;
+    const where2 = `${options6.portSource ?? "port"} ${options6.port}`;
     if (code === "EADDRINUSE") throw new ScheduleError("port", `${where2} is already in use; choose another with --port (0 picks a free one)`, { cause: e });
     if (code === "EACCES") throw new ScheduleError("port", `${where2} may not be opened by this user; use a port above 1023`, { cause: e });
     throw e;
@@ -12781,11 +13826,11 @@ async function migrate(claims, config2) {
   try {
     await claims.migrate(config2.claimRetentionDays);
   } catch (e) {
-    throw new ScheduleError("unavailable", `the claims database cannot be used: ${describe3(e)}`, { cause: e });
+    throw new ScheduleError("unavailable", `the claims database cannot be used: ${describe4(e)}`, { cause: e });
   }
 }
-function describe3(e) {
-  if (e instanceof AggregateError && e.message === "") return e.errors.map(describe3).join("; ");
+function describe4(e) {
+  if (e instanceof AggregateError && e.message === "") return e.errors.map(describe4).join("; ");
   if (e instanceof Error) return e.message || String(e.code ?? e.name);
   return String(e);
 }
@@ -12932,11 +13977,11 @@ var SECTION_SHAPE = {
   jobs: z10.record(z10.string().regex(/^[a-z][a-z0-9-]*$/), JobSchema, { error: "a mapping of job names to schedules" }).default({})
 };
 var ScheduleConfigSchema = z10.strictObject(SECTION_SHAPE, { error: "a mapping with `jobs` and optionally `timezone`, `shutdownTimeoutSeconds`, `port`, `claimRetentionDays`" });
-function parseScheduleConfig(raw, options4 = {}) {
-  const file = options4.file ?? "guardrails.yaml";
+function parseScheduleConfig(raw, options6 = {}) {
+  const file = options6.file ?? "guardrails.yaml";
   const issue = (path2, problem, target = "value") => ({
     file,
-    ...options4.locate?.(path2, target),
+    ...options6.locate?.(path2, target),
     path: ["schedule", ...path2].join("."),
     problem
   });
@@ -12947,8 +13992,8 @@ function parseScheduleConfig(raw, options4 = {}) {
   const zone = timeZoneProblem(config2.timezone);
   if (zone) issues.push(issue(["timezone"], zone));
   for (const [name, job] of Object.entries(config2.jobs)) {
-    if (options4.knownJobs && !options4.knownJobs.includes(name)) {
-      issues.push(issue(["jobs", name], `no such job; known jobs: ${[...options4.knownJobs].sort().join(", ")}`, "key"));
+    if (options6.knownJobs && !options6.knownJobs.includes(name)) {
+      issues.push(issue(["jobs", name], `no such job; known jobs: ${[...options6.knownJobs].sort().join(", ")}`, "key"));
     }
     const jobZone = job.timezone === void 0 ? void 0 : timeZoneProblem(job.timezone);
     if (jobZone) issues.push(issue(["jobs", name, "timezone"], jobZone));
@@ -13104,12 +14149,12 @@ async function parseCommandArgs(command2, argv, env, cwd) {
   return { help: false, values, positionals: raw.positionals, passThrough };
 }
 function tokenize(command2, argv) {
-  const options4 = { help: { type: "boolean", short: "h" } };
+  const options6 = { help: { type: "boolean", short: "h" } };
   for (const [name, spec] of Object.entries(command2.options)) {
-    options4[name] = { type: spec.type, ...spec.multiple ? { multiple: true } : {}, ...spec.short ? { short: spec.short } : {} };
+    options6[name] = { type: spec.type, ...spec.multiple ? { multiple: true } : {}, ...spec.short ? { short: spec.short } : {} };
   }
   try {
-    return parseArgs({ args: [...argv], options: options4, strict: true, allowPositionals: true });
+    return parseArgs({ args: [...argv], options: options6, strict: true, allowPositionals: true });
   } catch (error) {
     const message = (error instanceof Error ? error.message.split(/\.\s/)[0] ?? error.message : String(error)).replace(/\.$/, "");
     throw new UsageError(`${message}${suggestion(message, Object.keys(command2.options))}`, command2.name);
@@ -13259,7 +14304,7 @@ function print(io, text) {
 }
 
 // src/cli/commands/schedule-jobs.ts
-var JOB_COMMANDS = [backupCommand, expireSnapshotsCommand, followupsCommand];
+var JOB_COMMANDS = [backupCommand, expireSnapshotsCommand, followupsCommand, driftCommand];
 var commandJobs = {
   names: JOB_COMMANDS.map((c) => c.name),
   table: (io) => Object.fromEntries(
@@ -13310,7 +14355,7 @@ var databaseUrlOption = {
     return { url: await (fromFlag ? flagUri2 : envUri)(text, context2), fromFlag };
   }
 };
-var options3 = {
+var options5 = {
   config: option({ placeholder: "FILE", description: "Config file with a schedule: section (default guardrails.yaml here, which may be absent)", parse: pathValue("file") }),
   "database-url": databaseUrlOption,
   "memory-claims": flag("No PostgreSQL: claims kept in memory; only safe with a single replica (wins over $DATABASE_URL)"),
@@ -13340,7 +14385,7 @@ job runs its guardrails command, with that command's options and exit codes. Log
 stdout (on stderr with --format json). On a signal it stops firing, aborts the running jobs at once,
 waits up to schedule.shutdownTimeoutSeconds (at most 7) for them to settle, records their claims as
 interrupted and exits 1, within 10 s. Reference: docs/scheduler.md.`,
-    options: options3,
+    options: options5,
     passThrough: true,
     exits: {
       ok: "--list printed the schedule, or --run JOB succeeded",
@@ -13445,7 +14490,7 @@ async function closeClaims(claims, logger) {
 }
 
 // src/cli/commands/index.ts
-var COMMANDS = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, scheduleCommand];
+var COMMANDS = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, driftCommand, registerCommand, scheduleCommand];
 
 // src/cli/main.ts
 function run(argv, io, commands = COMMANDS) {

@@ -77573,17 +77573,36 @@ async function readPayload(path2) {
   throw new InputError2(`cannot read the event payload at GITHUB_EVENT_PATH (${path2}); it must be the runner's JSON event file`);
 }
 
+// src/registry/register/verdict-record.ts
+var PREFIX = "<!-- guardrails-verdict:v1 ";
+var SUFFIX = " -->";
+function encodeVerdictRecord(record2) {
+  return `${PREFIX}${Buffer.from(JSON.stringify(record2), "utf8").toString("base64")}${SUFFIX}`;
+}
+
 // src/action/markdown.ts
 var ICON = { success: "\u2705", failure: "\u274C", neutral: "\u26A0\uFE0F" };
 function renderMarkdown(input2) {
   const { verdict } = input2;
-  const out = [`## ${ICON[verdict.conclusion]} Schema guardrails: ${escape(verdict.headline)}`, ""];
+  const out = [encodeVerdictRecord(verdictRecord(input2)), `## ${ICON[verdict.conclusion]} Schema guardrails: ${escape(verdict.headline)}`, ""];
   for (const problem of verdict.problems) out.push(`- ${escape(problem)}`);
   if (verdict.overriddenBy !== void 0) out.push("", `**Emergency override** by @${escape(verdict.overriddenBy)} (recorded in the report).`);
   out.push("");
   for (const subject2 of input2.report.subjects) out.push(...subjectSection(subject2, input2.gates.get(subject2.file), input2.windowDays));
   out.push(...approvalSection(input2.approvals));
   return out.join("\n");
+}
+function verdictRecord(input2) {
+  const override = input2.verdict.overriddenBy;
+  const allowedBreaks = input2.report.subjects.flatMap((subject2) => {
+    const gate = input2.gates.get(subject2.file);
+    const breaking = gate?.breaking === true || subject2.status === "incompatible";
+    if (subject2.subject === null || !breaking || override === void 0 && gate?.allowed !== true) return [];
+    const matured = mergeVerdicts(gate?.elements ?? [], []).filter((v) => v.status === "mature").map((v) => v.label);
+    return [{ subject: subject2.subject, file: subject2.file, matured }];
+  });
+  const approvers = [...new Set(input2.approvals.children.flatMap((role) => role.approvers.map((a) => a.login)))].sort();
+  return { version: 1, conclusion: input2.verdict.conclusion, allowedBreaks, approvers, ...override !== void 0 ? { overriddenBy: override } : {} };
 }
 function subjectSection(subject2, gate, windowDays) {
   const name = subject2.subject ?? subject2.file;
