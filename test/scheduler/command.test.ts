@@ -26,7 +26,7 @@ function start(cwd: string, table: Record<string, JobFn>, argv: readonly string[
   let stdout = '';
   let stderr = '';
   const waiters: { test: (l: Log) => boolean; resolve: (l: Log) => void }[] = [];
-  const logs = () => stdout.split('\n').filter((l) => l.startsWith('{"time"')).map((l) => JSON.parse(l) as Log);
+  const logs = () => stdout.split('\n').filter((l) => l.startsWith('{"level"')).map((l) => JSON.parse(l) as Log);
   const check = () => {
     for (const w of [...waiters]) {
       const hit = logs().find(w.test);
