@@ -5,6 +5,7 @@
  * command can run others (the scheduler runs the jobs) without importing the full table.
  */
 import type { Command, RunContext } from './commands/command.js';
+import { withJobMetrics } from './commands/metrics-job.js';
 import { describeFailure, EXIT, UsageError } from './errors.js';
 import { commandHelp, EXIT_TABLE } from './help.js';
 import type { CliIo } from './io.js';
@@ -53,9 +54,10 @@ async function dispatch(argv: readonly string[], io: CliIo, commands: readonly C
   return command.run(parsed.values, context);
 }
 
+/** The named command; a job comes with the metrics options and records its run (commands/metrics-job.ts). */
 function find(commands: readonly Command[], name: string): Command {
   const command = commands.find((c) => c.name === name);
-  if (command) return command;
+  if (command) return withJobMetrics(command);
   const what = name.startsWith('-') ? `unknown option ${JSON.stringify(name)}` : `unknown command ${JSON.stringify(name)}`;
   throw new UsageError(`${what}; expected one of: ${commands.map((c) => c.name).join(', ')}`);
 }
