@@ -2458,21 +2458,21 @@ function isFullRestore(selection) {
 }
 function selectFromBackup(backup2, selection) {
   const keep = subjectMatcher(selection);
-  const rename2 = (s) => selection.targetContext === void 0 ? s : qualifySubject(selection.targetContext, parseQualifiedSubject(s).subject);
+  const rename3 = (s) => selection.targetContext === void 0 ? s : qualifySubject(selection.targetContext, parseQualifiedSubject(s).subject);
   const subjects = /* @__PURE__ */ new Map();
   for (const record of backup2.subjects.values()) {
     if (!keep(record.subject)) continue;
-    const name = rename2(record.subject);
+    const name = rename3(record.subject);
     if (subjects.has(name)) {
       throw new BackupError("invalid-input", `subjects from two contexts would both become '${name}' in context ${selection.targetContext}`, "Select subjects of one context with --subject or --glob");
     }
-    subjects.set(name, { subject: name, settings: record.settings, versions: record.versions.map((v) => renameVersion(v, name, rename2)) });
+    subjects.set(name, { subject: name, settings: record.settings, versions: record.versions.map((v) => renameVersion(v, name, rename3)) });
   }
   const full = isFullRestore(selection);
   return { global: full ? backup2.global : {}, contexts: full ? backup2.contexts : /* @__PURE__ */ new Map(), subjects, maxIds: backup2.maxIds };
 }
-function renameVersion(v, subject2, rename2) {
-  const references2 = v.references.map((r) => r.subject.startsWith(":.") ? { ...r, subject: rename2(r.subject) } : r);
+function renameVersion(v, subject2, rename3) {
+  const references2 = v.references.map((r) => r.subject.startsWith(":.") ? { ...r, subject: rename3(r.subject) } : r);
   return { ...v, subject: subject2, references: references2 };
 }
 
@@ -7833,13 +7833,13 @@ function authOf(env, config2) {
     throw error;
   }
 }
-async function readTls(files, passphrase, readFile10) {
+async function readTls(files, passphrase, readFile11) {
   if (!files.ca && !files.cert && !files.key) return void 0;
   if (!files.cert !== !files.key) throw new InputError("mutual TLS needs both a client certificate and a key file (--registry-cert-file and --registry-key-file)");
   const read = async (path2, what) => {
     if (!path2) return void 0;
     try {
-      return await readFile10(path2);
+      return await readFile11(path2);
     } catch (error) {
       throw new InputError(`cannot read the registry ${what} file ${path2} (${error.code ?? "unreadable"})`);
     }
@@ -8180,10 +8180,10 @@ async function runCompat(options6) {
   const entry = "error" in candidate ? errorSubject(base, candidate.error, metas) : evaluateSubject({ ...base, history, candidate, audit: false });
   return single(entry);
 }
-async function parseFile(file, strict, readFile10) {
+async function parseFile(file, strict, readFile11) {
   let bytes;
   try {
-    bytes = await readFile10(file);
+    bytes = await readFile11(file);
   } catch (error) {
     const code = error.code;
     throw new InputError(`cannot read ${file}${code === "ENOENT" ? ": no such file" : code ? ` (${code})` : ""}`);
@@ -13449,9 +13449,9 @@ async function restoreBackup(values, io, signal, backup2, selection, registry) {
 }
 
 // src/cli/commands/schedule.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 import { hostname } from "node:os";
-import { isAbsolute as isAbsolute3, join as join11, relative as relative4 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join12, relative as relative4 } from "node:path";
 
 // src/scheduler/service.ts
 import cron2 from "node-cron";
@@ -13483,19 +13483,50 @@ var ScheduleError = class extends Error {
 import cron from "node-cron";
 
 // src/scheduler/logging.ts
+import { pino } from "pino";
+var SECRET_KEYS2 = ["GITHUB_TOKEN", "GH_TOKEN", "token", "password", "secret", "authorization", "Authorization", "cookie", "apiKey"];
+var URL_KEYS = ["url", "uri", "dsn", "databaseUrl", "registryUrl", "catalogUrl", "pushgatewayUrl"];
+var ARG_KEYS = ["args"];
+var REDACT_PATHS = [...SECRET_KEYS2, ...URL_KEYS, ...ARG_KEYS].flatMap((key) => [key, `*.${key}`, `*.headers.${key}`, `*.*.${key}`]);
+var URL_KEY_SET = new Set(URL_KEYS);
+var ARG_KEY_SET = new Set(ARG_KEYS);
+var CENSORED = "[Redacted]";
+function withoutUserinfo(text) {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, "$1");
+}
+function censor(value, path2) {
+  const key = path2[path2.length - 1] ?? "";
+  if (URL_KEY_SET.has(key) && typeof value === "string") return withoutUserinfo(value);
+  if (ARG_KEY_SET.has(key) && Array.isArray(value)) return value.map((a) => typeof a === "string" ? withoutUserinfo(a) : a);
+  if (ARG_KEY_SET.has(key) || URL_KEY_SET.has(key) && value !== null && typeof value === "object") return value;
+  return CENSORED;
+}
+function serializeError(value) {
+  return value instanceof Error ? { name: value.name, message: withoutUserinfo(value.message) } : value;
+}
 function jsonLogger(write, base = {}, now = () => /* @__PURE__ */ new Date()) {
-  return {
-    log(level3, msg, fields = {}) {
-      write(`${JSON.stringify({ time: now().toISOString(), level: level3, msg, ...base, ...fields }, errorReplacer)}
-`);
+  const root = pino(
+    {
+      level: "debug",
+      base: null,
+      timestamp: () => `,"time":"${now().toISOString()}"`,
+      formatters: { level: (label2) => ({ level: label2 }) },
+      serializers: { error: serializeError, err: serializeError },
+      redact: { paths: REDACT_PATHS, censor }
     },
-    child(fields) {
-      return jsonLogger(write, { ...base, ...fields }, now);
+    { write }
+  );
+  return bound(root, base);
+}
+function bound(logger, fields) {
+  return {
+    log(level3, msg, own = {}) {
+      logger[level3]({ ...fields, ...own }, withoutUserinfo(msg));
+    },
+    child(more) {
+      return bound(logger, { ...fields, ...more });
     }
   };
-}
-function errorReplacer(_key, value) {
-  return value instanceof Error ? { name: value.name, message: value.message } : value;
 }
 function cronLogger(logger) {
   return {
@@ -14094,6 +14125,174 @@ function commandJob(run2) {
   };
 }
 
+// src/cli/commands/metrics-job.ts
+import { performance } from "node:perf_hooks";
+
+// src/scheduler/job-metrics.ts
+import { Counter, Gauge, Registry } from "prom-client";
+var JOB_OUTCOMES = ["success", "failure", "bad_input", "bug", "unavailable"];
+var JOB_METRIC = {
+  lastSuccess: "guardrails_job_last_success_timestamp_seconds",
+  lastRun: "guardrails_job_last_run_timestamp_seconds",
+  duration: "guardrails_job_duration_seconds",
+  runs: "guardrails_job_runs_total"
+};
+function jobLabel(command2) {
+  return `guardrails_${command2.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
+function jobRunRegistry(run2) {
+  const registry = new Registry();
+  const labels = { job: run2.job };
+  const lastSuccess = run2.outcome === "success" ? run2.endedAt.getTime() / 1e3 : run2.previous?.lastSuccessSeconds;
+  if (lastSuccess !== void 0) {
+    gauge(registry, JOB_METRIC.lastSuccess, "Unix time of the last successful run of the job.").set(labels, lastSuccess);
+  }
+  gauge(registry, JOB_METRIC.lastRun, "Unix time the last run of the job ended, whatever its outcome.").set(labels, run2.endedAt.getTime() / 1e3);
+  gauge(registry, JOB_METRIC.duration, "How long the last run of the job took, in seconds.").set(labels, run2.durationSeconds);
+  const runs = new Counter({ name: JOB_METRIC.runs, help: "Runs of the job by outcome (the exit contract: success 0, failure 1, bad_input 2, bug 3, unavailable 4).", labelNames: ["job", "outcome"], registers: [registry] });
+  for (const outcome of JOB_OUTCOMES) {
+    runs.inc({ ...labels, outcome }, (run2.previous?.runs?.[outcome] ?? 0) + (outcome === run2.outcome ? 1 : 0));
+  }
+  return registry;
+}
+function gauge(registry, name, help) {
+  return new Gauge({ name, help, labelNames: ["job"], registers: [registry] });
+}
+function outcomeOfExitCode(code) {
+  return ["success", "failure", "bad_input", "bug", "unavailable"][code] ?? "bug";
+}
+
+// src/scheduler/job-metrics-sinks.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { readFile as readFile10, rename as rename2, rm as rm4, writeFile as writeFile5 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname5, join as join11 } from "node:path";
+import { Pushgateway } from "prom-client";
+async function pushJobMetrics(registry, target) {
+  const gateway = new Pushgateway(target.url, { timeout: target.timeoutMs }, registry);
+  if (target.instance === "" || target.instance.includes("/")) throw new Error(`instance ${JSON.stringify(target.instance)} cannot be a Pushgateway grouping value`);
+  await gateway.pushAdd({ jobName: target.job, groupings: { instance: target.instance } });
+}
+async function writeJobMetricsFile(registry, path2) {
+  const text = await registry.metrics();
+  const temporary = join11(dirname5(path2), `.${basename4(path2)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  try {
+    await writeFile5(temporary, text, { mode: 420 });
+    await rename2(temporary, path2);
+  } catch (error) {
+    await rm4(temporary, { force: true });
+    throw error;
+  }
+}
+async function readPreviousJobMetrics(path2, job) {
+  let text;
+  try {
+    text = await readFile10(path2, "utf8");
+  } catch {
+    return {};
+  }
+  return parsePreviousJobMetrics(text, job);
+}
+function parsePreviousJobMetrics(text, job) {
+  let lastSuccessSeconds;
+  const runs = {};
+  for (const sample of parseExposition(text)) {
+    if (sample.labels["job"] !== job) continue;
+    if (sample.name === JOB_METRIC.lastSuccess) lastSuccessSeconds = sample.value;
+    const outcome = sample.labels["outcome"];
+    if (sample.name === JOB_METRIC.runs && JOB_OUTCOMES.includes(outcome)) runs[outcome] = sample.value;
+  }
+  return { ...lastSuccessSeconds !== void 0 ? { lastSuccessSeconds } : {}, runs };
+}
+var SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\S+)?$/;
+var LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
+function parseExposition(text) {
+  const samples = [];
+  for (const line2 of text.split("\n")) {
+    const match = SAMPLE.exec(line2.trim());
+    if (match === null || line2.startsWith("#")) continue;
+    const labels = {};
+    for (const [, name, value2] of (match[2] ?? "").matchAll(LABEL)) labels[name] = value2.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c);
+    const value = Number(match[3]);
+    if (!Number.isNaN(value) || match[3] === "NaN") samples.push({ name: match[1], labels, value });
+  }
+  return samples;
+}
+
+// src/cli/commands/metrics-options.ts
+var METRICS = "Metrics";
+var gatewayUrl = urlValue({ credentialsFrom: "a proxy in front of the gateway" });
+var pushgatewayUrlValue = (text, context2) => {
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/@]*@/i.test(text.trim())) throw new InvalidValue("holds credentials", "guardrails sends none to a Pushgateway; give its URL without them");
+  return gatewayUrl(text, context2);
+};
+var metricsOptions = {
+  "pushgateway-url": option({
+    placeholder: "URL",
+    description: "Push the run's metrics to this Prometheus Pushgateway when it ends, failed runs too (group job/instance); a failed push only warns",
+    env: "GUARDRAILS_PUSHGATEWAY_URL",
+    parse: pushgatewayUrlValue,
+    display: displayUrl,
+    group: METRICS
+  }),
+  "metrics-instance": option({
+    placeholder: "NAME",
+    description: 'The instance grouping key of the push (default "default"); keep it stable, never a pod or runner name',
+    env: "GUARDRAILS_METRICS_INSTANCE",
+    parse: textValue(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits, ".", "_", ":" or "-"'),
+    fallback: "default",
+    group: METRICS
+  }),
+  "metrics-file": option({
+    placeholder: "PATH",
+    description: "Write the run's metrics to PATH in node_exporter's textfile format (e.g. DIR/guardrails_backup.prom), atomically",
+    parse: pathValue("writable-file"),
+    group: METRICS
+  })
+};
+
+// src/cli/commands/metrics-job.ts
+var METRICS_JOBS = ["backup", "restore", "expire-snapshots", "followups", "drift", "register"];
+var PUSH_TIMEOUT_MS = 5e3;
+function withJobMetrics(command2) {
+  if (!METRICS_JOBS.includes(command2.name) || "metrics-file" in command2.options) return command2;
+  return {
+    ...command2,
+    options: { ...command2.options, ...metricsOptions },
+    async run(values, context2) {
+      const started = performance.now();
+      let code;
+      try {
+        code = await command2.run(values, context2);
+      } catch (error) {
+        await publish(command2.name, values, context2, describeFailure2(error, context2.io.env).exitCode, started);
+        throw error;
+      }
+      await publish(command2.name, values, context2, context2.signal.aborted && code === EXIT.OK ? EXIT.FAILED : code, started);
+      return code;
+    }
+  };
+}
+async function publish(name, values, context2, exitCode, started) {
+  const url2 = values["pushgateway-url"];
+  const file = values["metrics-file"];
+  if (url2 === void 0 && file === void 0) return;
+  const job = jobLabel(name);
+  const previous = file === void 0 ? {} : await readPreviousJobMetrics(file, job);
+  const registry = jobRunRegistry({ job, outcome: outcomeOfExitCode(exitCode), endedAt: context2.now(), durationSeconds: (performance.now() - started) / 1e3, previous });
+  const { io } = context2;
+  if (file !== void 0) await writeJobMetricsFile(registry, file).catch((error) => warn(io, `could not write the metrics file ${file}`, error));
+  if (url2 !== void 0) {
+    await pushJobMetrics(registry, { url: url2, job, instance: values["metrics-instance"], timeoutMs: PUSH_TIMEOUT_MS }).catch(
+      (error) => warn(io, `could not push metrics to the Pushgateway ${displayUrl(url2)}`, error)
+    );
+  }
+}
+function warn(io, what, error) {
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
+  io.stderr.write(`warning: ${what}: ${reason}; the job's own outcome stands
+`);
+}
+
 // src/cli/help.ts
 var EXIT_TABLE = [
   [0, "ok"],
@@ -14277,7 +14476,7 @@ async function dispatch(argv, io, commands) {
 }
 function find(commands, name) {
   const command2 = commands.find((c) => c.name === name);
-  if (command2) return command2;
+  if (command2) return withJobMetrics(command2);
   const what = name.startsWith("-") ? `unknown option ${JSON.stringify(name)}` : `unknown command ${JSON.stringify(name)}`;
   throw new UsageError(`${what}; expected one of: ${commands.map((c) => c.name).join(", ")}`);
 }
@@ -14323,8 +14522,9 @@ var commandJobs = {
     ])
   ),
   async checkArgs(job, args, io, { preflight }) {
-    const command2 = JOB_COMMANDS.find((c) => c.name === job);
-    if (!command2) return;
+    const found = JOB_COMMANDS.find((c) => c.name === job);
+    if (!found) return;
+    const command2 = withJobMetrics(found);
     const parsed = await parseCommandArgs(command2, args, io.env, io.cwd);
     if (parsed.help) throw new UsageError("--help is not an argument for a scheduled run", job);
     const context2 = {
@@ -14407,7 +14607,7 @@ The jobs read their own variables (see guardrails <job> --help).`,
     },
     async preflight(values, context2) {
       const { io, passThrough } = context2;
-      const path2 = values.config ?? join11(io.cwd, "guardrails.yaml");
+      const path2 = values.config ?? join12(io.cwd, "guardrails.yaml");
       const label2 = values.config === void 0 ? "guardrails.yaml" : labelOf(io.cwd, path2);
       const loaded = await loadScheduleConfig({ path: path2, label: label2, explicit: values.config !== void 0 }, jobs.names);
       if (values.run !== void 0 && !jobs.names.includes(values.run)) {
@@ -14426,7 +14626,7 @@ The jobs read their own variables (see guardrails <job> --help).`,
       const { io } = context2;
       const { config: config2 } = prepared.get(context2).loaded;
       if (values.list) return printList(listSchedule(config2), values.format, io);
-      const replica = values["replica-id"] ?? `${io.env["HOSTNAME"] ?? hostname()}-${randomBytes2(3).toString("hex")}`;
+      const replica = values["replica-id"] ?? `${io.env["HOSTNAME"] ?? hostname()}-${randomBytes3(3).toString("hex")}`;
       const json = values.format === "json";
       const logger = jsonLogger((line2) => (json ? io.stderr : io.stdout).write(line2), { replica }, context2.now);
       const database = values["memory-claims"] ? void 0 : values["database-url"];
