@@ -1,27 +1,10 @@
 /**
- * What `guardrails backup` prints: a summary (text) or one versioned JSON document (docs/backup-restore.md),
- * and, for both jobs, the JSON document of a run that failed with an error.
+ * What `guardrails backup` prints: a summary (text) or one versioned JSON document (docs/backup-restore.md).
  */
 import type { BackupJobResult } from '../../backup/index.js';
-import { describeFailure, EXIT } from '../errors.js';
+import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { writeJobJson } from './shared.js';
-
-/**
- * Runs a job body; with `--format json`, a failure still prints a JSON document (with the exit code
- * errors.ts gives it and the message) before the error goes on to its one stderr line.
- */
-export async function withJsonFailure(io: CliIo, format: 'text' | 'json', command: string, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (error) {
-    if (format === 'json') {
-      const failure = describeFailure(error, io.env);
-      writeJobJson(io, command, failure.exitCode, { status: 'error', error: { message: failure.lines.join(' ').replace(/^(error|internal error): /, '') } });
-    }
-    throw error;
-  }
-}
 
 export function writeBackupReport(io: CliIo, format: 'text' | 'json', result: BackupJobResult): number {
   const exitCode = result.status === 'complete' ? EXIT.OK : EXIT.FAILED;

@@ -11,10 +11,10 @@ import { textValue } from '../options/text.js';
 import { displayUrl, urlValue } from '../options/url.js';
 import { packageVersion } from '../version.js';
 import { preflightGit } from './backup-git.js';
-import { withJsonFailure, writeBackupReport, writeBackupStopped } from './backup-output.js';
+import { writeBackupReport, writeBackupStopped } from './backup-output.js';
 import { openRegistry, progressOption, registryOptions, registrySettings } from './backup-registry.js';
 import { defineCommand } from './command.js';
-import { jobFormatOption } from './shared.js';
+import { jobFormatOption, withJsonFailure } from './shared.js';
 
 const OUTPUT = 'Output';
 const GIT = 'Git destination';

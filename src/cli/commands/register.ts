@@ -14,12 +14,11 @@ import { flag, option } from '../options/define.js';
 import { intValue } from '../options/int.js';
 import { pathValue } from '../options/path.js';
 import { textValue } from '../options/text.js';
-import { withJsonFailure } from './backup-output.js';
 import { openRegistry, registryOptions, registrySettings } from './backup-registry.js';
 import { defineCommand, type RunContext, type Values } from './command.js';
 import { REPO_VALUE, tokenFrom } from './followups-inputs.js';
 import { writeRegisterReport } from './register-output.js';
-import { jobFormatOption } from './shared.js';
+import { jobFormatOption, withJsonFailure } from './shared.js';
 
 const PROOF = 'Allowed breaks (proof from the merged PR)';
 const DEFAULT_CHECK = 'Schema guardrails (verified)';
@@ -104,7 +103,9 @@ async function proofFor(values: RegisterValues, env: RunContext['io']['env'], co
     if (!outcome.found) return { note: `no allowed breaks: ${outcome.reason}` };
     return { proof: outcome.proof, note: `PR #${outcome.proof.pr}, check run ${outcome.proof.checkRunId}: ${outcome.proof.allowed.size} allowed break(s)` };
   } catch (error) {
-    const status = error instanceof GitHubApiError ? error.status : (error as { status?: number }).status;
+    const status = error instanceof GitHubApiError ? error.status : (error as { status?: unknown } | null)?.status;
+    // Only GitHub's answers (or Octokit's for no answer) are GitHub's fault; anything else is a bug (3), not exit 4.
+    if (!(error instanceof GitHubApiError) && typeof status !== 'number') throw error;
     if (status === 401 || status === 403) throw new UsageError(`GitHub refused the token while reading the merged pull request of ${commit.slice(0, 12)} (HTTP ${status}); give it contents, pull-requests and checks read access`, 'register');
     throw new UnavailableError(`GitHub could not be read for the merged pull request of ${commit.slice(0, 12)}: ${(error as Error).message.split('\n')[0]}; nothing was registered`);
   }

@@ -9,12 +9,11 @@ import { flag, option, repeatable } from '../options/define.js';
 import { InvalidValue, type Parser } from '../options/invalid-value.js';
 import { pathValue } from '../options/path.js';
 import { textValue } from '../options/text.js';
-import { withJsonFailure } from './backup-output.js';
 import { openRegistry, progressOption, registryOptions, registrySettings } from './backup-registry.js';
 import { defineCommand, type RunContext, type Values } from './command.js';
 import { writeGitHistoryReport, writeResetReport, writeRestoreReport } from './restore-output.js';
 import { backupSource, preflightSource, refineSource, sourceOptions } from './restore-source.js';
-import { jobFormatOption } from './shared.js';
+import { jobFormatOption, withJsonFailure } from './shared.js';
 
 const SELECTION = 'Selection and output';
 

@@ -6,7 +6,7 @@ import {
   jsonLogger, listSchedule, loadScheduleConfig, MemoryClaimStore, PgClaimStore, runJobNow, ScheduleError, serveSchedule, withDeadline,
   type ClaimStore, type LoadedSchedule, type Logger, type RunOutcome,
 } from '../../scheduler/index.js';
-import { describeFailure, UnavailableError, UsageError } from '../errors.js';
+import { UnavailableError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { flag, option, type OptionSpec } from '../options/define.js';
 import { intValue } from '../options/int.js';
@@ -15,7 +15,7 @@ import { textValue } from '../options/text.js';
 import { displayPostgresUri, postgresUriValue } from '../options/url.js';
 import { defineCommand, type Command, type RunContext } from './command.js';
 import { commandJobs, type ScheduleJobs } from './schedule-jobs.js';
-import { jobFormatOption, writeJobJson } from './shared.js';
+import { jobFormatOption, withJsonFailure, writeJobJson } from './shared.js';
 
 const flagUri = postgresUriValue({ allowPassword: false, passwordFrom: 'DATABASE_URL or PGPASSWORD' });
 const envUri = postgresUriValue({ allowPassword: true, passwordFrom: 'DATABASE_URL' });
@@ -121,23 +121,23 @@ The jobs read their own variables (see guardrails <job> --help).`,
         : new MemoryClaimStore();
       const where = database ? ` (${displayPostgresUri(database.url)})` : '';
       const deps = { jobs: jobs.table(io), claims, logger, signal: context.signal, now: context.now };
+      const body = async (): Promise<number> => {
+        try {
+          if (values.run === undefined) {
+            await serveSchedule({ config, port: values.port ?? config.port, portSource: values.port === undefined ? 'schedule.port' : '--port' }, deps);
+            // Only a signal ends the scheduler: that is a stop, not a success.
+            return 1;
+          }
+          const outcome = await runJobNow({ config, job: values.run, extraArgs: context.passThrough }, deps);
+          const code = exitCodeOf(outcome);
+          return json ? writeJobJson(io, 'schedule', code, { mode: 'run', replica, run: outcome }) : code;
+        } catch (error) {
+          throw translated(error, where);
+        }
+      };
       try {
-        if (values.run === undefined) {
-          await serveSchedule({ config, port: values.port ?? config.port, portSource: values.port === undefined ? 'schedule.port' : '--port' }, deps);
-          // Only a signal ends the scheduler: that is a stop, not a success.
-          return 1;
-        }
-        const outcome = await runJobNow({ config, job: values.run, extraArgs: context.passThrough }, deps);
-        const code = exitCodeOf(outcome);
-        return json ? writeJobJson(io, 'schedule', code, { mode: 'run', replica, run: outcome }) : code;
-      } catch (error) {
-        const typed = translated(error, where);
-        if (json && values.run !== undefined) {
-          // The document is still printed, so a caller parsing stdout gets the outcome; stderr has the same line.
-          const failure = describeFailure(typed, io.env);
-          writeJobJson(io, 'schedule', failure.exitCode, { mode: 'run', replica, error: { message: failure.lines.join(' ').replace(/^(error|internal error): /, '') } });
-        }
-        throw typed;
+        // Only --run prints a JSON document; the scheduler itself logs JSON lines.
+        return await withJsonFailure(io, values.run !== undefined ? values.format : 'text', 'schedule', body, { mode: 'run', replica });
       } finally {
         await closeClaims(claims, logger);
       }

@@ -4,6 +4,7 @@ import { renderJson } from '../../policy/report/json.js';
 import { exitCodeOf, type CheckReport } from '../../policy/report/model.js';
 import { styleFor } from '../../policy/report/style.js';
 import { renderText } from '../../policy/report/text.js';
+import { describeFailure } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { option } from '../options/define.js';
 import { enumValue } from '../options/enum.js';
@@ -63,4 +64,27 @@ export function writeJobJson(io: CliIo, command: string, exitCode: number, body:
   const header: JobReportHeader = { reportVersion: 1, command, exitCode };
   io.stdout.write(`${JSON.stringify({ ...header, ...body }, null, 2)}\n`);
   return exitCode;
+}
+
+/**
+ * Runs a job body; with `--format json`, a failure still prints the JSON document (with the exit
+ * code errors.ts gives it, the message, and the command's own `fields`) before the error goes on to
+ * its one stderr line, so a caller parsing stdout always gets an outcome.
+ */
+export async function withJsonFailure(
+  io: CliIo,
+  format: 'text' | 'json',
+  command: string,
+  body: () => Promise<number>,
+  fields: Record<string, unknown> = { status: 'error' },
+): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (format === 'json') {
+      const failure = describeFailure(error, io.env);
+      writeJobJson(io, command, failure.exitCode, { ...fields, error: { message: failure.lines.join(' ').replace(/^(error|internal error): /, '') } });
+    }
+    throw error;
+  }
 }
