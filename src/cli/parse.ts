@@ -6,7 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Command, OptionTable, Values } from './commands/command.js';
 import { UsageError } from './errors.js';
-import { isRequired, type Given, type OptionSpec } from './options/define.js';
+import type { Given, OptionSpec } from './options/define.js';
 import { InvalidValue } from './options/invalid-value.js';
 import { displayUrl } from './options/url.js';
 
@@ -62,7 +62,7 @@ function given(name: string, spec: OptionSpec<unknown>, value: unknown, env: Env
 }
 
 async function readOne(command: string, name: string, spec: OptionSpec<unknown>, value: Given, cwd: string): Promise<unknown> {
-  if (!value.present && isRequired(spec)) {
+  if (!value.present && spec.required === true) {
     const placeholder = spec.placeholder ? ` ${spec.placeholder}` : '';
     throw new UsageError(`--${name}${placeholder} is required${spec.env ? ` (or set ${spec.env})` : ''}`, command);
   }

@@ -16,6 +16,8 @@ export interface OptionSpec<T> {
   readonly group?: string;
   /** A variable read when the flag is absent. */
   readonly env?: string;
+  /** Absent from both the command line and `env` is bad input. */
+  readonly required?: boolean;
   /** The value printed in messages, for values that may hold secrets (URLs). */
   readonly display?: (text: string) => string;
   /** Turns what was given (undefined when absent) into the value the command gets. */
@@ -62,7 +64,8 @@ export function option<T>(spec: ValueSpec<T> & { readonly fallback?: T }): Optio
 
 /** A string option that must be given (on the command line or through its variable). */
 export function required<T>(spec: ValueSpec<T>): OptionSpec<T> {
-  return { ...option(spec), required: true } as OptionSpec<T> & { required: true };
+  // `read` only runs once the layer has checked presence, so the fallback is never reached.
+  return { ...option(spec), required: true } as OptionSpec<T>;
 }
 
 /** A repeatable string option; each value parsed. */
@@ -74,8 +77,4 @@ export function repeatable<T>(spec: ValueSpec<T>): OptionSpec<T[]> {
     ...rest,
     read: async (given, context) => (given.present && 'texts' in given ? Promise.all(given.texts.map((t) => parse(t, context))) : []),
   };
-}
-
-export function isRequired(spec: OptionSpec<unknown>): boolean {
-  return (spec as { required?: boolean }).required === true;
 }
