@@ -6645,9 +6645,6 @@ function repeatable(spec) {
     read: async (given2, context2) => given2.present && "texts" in given2 ? Promise.all(given2.texts.map((t) => parse2(t, context2))) : []
   };
 }
-function isRequired(spec) {
-  return spec.required === true;
-}
 
 // src/cli/options/invalid-value.ts
 var InvalidValue = class extends Error {
@@ -7196,19 +7193,19 @@ function writeJobJson(io, command2, exitCode, body) {
 `);
   return exitCode;
 }
-
-// src/cli/commands/backup-output.ts
-async function withJsonFailure(io, format, command2, body) {
+async function withJsonFailure(io, format, command2, body, fields = { status: "error" }) {
   try {
     return await body();
   } catch (error) {
     if (format === "json") {
       const failure3 = describeFailure2(error, io.env);
-      writeJobJson(io, command2, failure3.exitCode, { status: "error", error: { message: failure3.lines.join(" ").replace(/^(error|internal error): /, "") } });
+      writeJobJson(io, command2, failure3.exitCode, { ...fields, error: { message: failure3.lines.join(" ").replace(/^(error|internal error): /, "") } });
     }
     throw error;
   }
 }
+
+// src/cli/commands/backup-output.ts
 function writeBackupReport(io, format, result) {
   const exitCode = result.status === "complete" ? EXIT.OK : EXIT.FAILED;
   if (format === "json") return writeJobJson(io, "backup", exitCode, backupJson(result));
@@ -13140,7 +13137,8 @@ async function proofFor(values, env, commit) {
     if (!outcome.found) return { note: `no allowed breaks: ${outcome.reason}` };
     return { proof: outcome.proof, note: `PR #${outcome.proof.pr}, check run ${outcome.proof.checkRunId}: ${outcome.proof.allowed.size} allowed break(s)` };
   } catch (error) {
-    const status3 = error instanceof GitHubApiError ? error.status : error.status;
+    const status3 = error instanceof GitHubApiError ? error.status : error?.status;
+    if (!(error instanceof GitHubApiError) && typeof status3 !== "number") throw error;
     if (status3 === 401 || status3 === 403) throw new UsageError(`GitHub refused the token while reading the merged pull request of ${commit.slice(0, 12)} (HTTP ${status3}); give it contents, pull-requests and checks read access`, "register");
     throw new UnavailableError(`GitHub could not be read for the merged pull request of ${commit.slice(0, 12)}: ${error.message.split("\n")[0]}; nothing was registered`);
   }
@@ -14368,7 +14366,7 @@ function given(name, spec, value, env) {
   return { present: false };
 }
 async function readOne(command2, name, spec, value, cwd) {
-  if (!value.present && isRequired(spec)) {
+  if (!value.present && spec.required === true) {
     const placeholder = spec.placeholder ? ` ${spec.placeholder}` : "";
     throw new UsageError(`--${name}${placeholder} is required${spec.env ? ` (or set ${spec.env})` : ""}`, command2);
   }
@@ -14633,21 +14631,21 @@ The jobs read their own variables (see guardrails <job> --help).`,
       const claims = database ? new PgClaimStore(database.url, replica, (error) => logger.log("warn", "a claims database connection was lost; the next query reconnects", { error })) : new MemoryClaimStore();
       const where2 = database ? ` (${displayPostgresUri(database.url)})` : "";
       const deps = { jobs: jobs.table(io), claims, logger, signal: context2.signal, now: context2.now };
+      const body = async () => {
+        try {
+          if (values.run === void 0) {
+            await serveSchedule({ config: config2, port: values.port ?? config2.port, portSource: values.port === void 0 ? "schedule.port" : "--port" }, deps);
+            return 1;
+          }
+          const outcome = await runJobNow({ config: config2, job: values.run, extraArgs: context2.passThrough }, deps);
+          const code = exitCodeOf2(outcome);
+          return json ? writeJobJson(io, "schedule", code, { mode: "run", replica, run: outcome }) : code;
+        } catch (error) {
+          throw translated(error, where2);
+        }
+      };
       try {
-        if (values.run === void 0) {
-          await serveSchedule({ config: config2, port: values.port ?? config2.port, portSource: values.port === void 0 ? "schedule.port" : "--port" }, deps);
-          return 1;
-        }
-        const outcome = await runJobNow({ config: config2, job: values.run, extraArgs: context2.passThrough }, deps);
-        const code = exitCodeOf2(outcome);
-        return json ? writeJobJson(io, "schedule", code, { mode: "run", replica, run: outcome }) : code;
-      } catch (error) {
-        const typed = translated(error, where2);
-        if (json && values.run !== void 0) {
-          const failure3 = describeFailure2(typed, io.env);
-          writeJobJson(io, "schedule", failure3.exitCode, { mode: "run", replica, error: { message: failure3.lines.join(" ").replace(/^(error|internal error): /, "") } });
-        }
-        throw typed;
+        return await withJsonFailure(io, values.run !== void 0 ? values.format : "text", "schedule", body, { mode: "run", replica });
       } finally {
         await closeClaims(claims, logger);
       }
