@@ -7,6 +7,7 @@
  */
 import type { ApprovalSettings } from '../policy/config/policy-sections.js';
 import { teamKey, type MembershipState, type PullFacts } from '../policy/approvals/facts.js';
+import { labelApplication, sameLabel } from '../policy/approvals/override.js';
 import type { ActivitySource } from '../github/api/activity.js';
 import type { PullInfo, PullSource, RepoRef } from '../github/api/pulls.js';
 import { headPusher } from '../github/api/pushers.js';
@@ -24,13 +25,14 @@ export async function loadPullFacts(
   const [reviews, commitPeople, labelEvents, pusher] = await Promise.all([
     pulls.reviews(pull.number),
     pulls.commitPeople(pull.number),
-    settings.emergencyLabel !== undefined && pull.labels.includes(settings.emergencyLabel) ? pulls.labelEvents(pull.number) : Promise.resolve([]),
+    hasLabel(pull.labels, settings.emergencyLabel) ? pulls.labelEvents(pull.number) : Promise.resolve([]),
     settings.excludeLastPusher ? tryLastPusher(activityFor, pull) : Promise.resolve({}),
   ]);
   const logins = new Set<string>();
   for (const review of reviews) if (review.user) logins.add(review.user.login);
-  const actor = labelEvents.filter((e) => e.label === settings.emergencyLabel).pop()?.actor;
-  if (actor !== undefined) logins.add(actor);
+  // The applier the override rule will credit, so that their membership is read like a reviewer's.
+  const application = settings.emergencyLabel === undefined ? undefined : labelApplication(settings.emergencyLabel, labelEvents);
+  if (application?.applied === true) logins.add(application.actor);
   const named = [...settings.platformLeads, ...settings.domainExperts.flatMap((rule) => rule.owners)];
   const teamRefs = [...new Map(named.flatMap((p) => (p.kind === 'team' ? [[teamKey(p.org, p.slug), p] as const] : []))).values()];
   const table = new Map<string, Map<string, MembershipState>>();
@@ -57,6 +59,10 @@ export async function loadPullFacts(
     ...(membershipError !== undefined && { membershipError }),
     ...pusher,
   };
+}
+
+function hasLabel(labels: readonly string[], label: string | undefined): label is string {
+  return label !== undefined && labels.some((name) => sameLabel(name, label));
 }
 
 type PusherFacts = Pick<PullFacts, 'lastPusher' | 'pusherError'>;

@@ -37,6 +37,7 @@ export interface PullSource {
   reviews(number: number): Promise<ReviewFact[]>;
   /** Logins of every commit author and committer (GitHub's own `web-flow` committer left out). */
   commitPeople(number: number): Promise<string[]>;
+  /** `labeled` and `unlabeled` events, all pages, oldest first; an event without an actor has actor null. */
   labelEvents(number: number): Promise<LabelEvent[]>;
 }
 
@@ -105,10 +106,11 @@ export function pullSource(client: GitHubClient, ref: RepoRef): PullSource {
     async labelEvents(number) {
       try {
         const events = await client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/events', { ...ref, issue_number: number, per_page: 100 });
-        return events.flatMap((event) => {
+        return events.flatMap((event): LabelEvent[] => {
           const e = event as { event?: string; label?: { name?: string }; actor?: { login?: string } | null; created_at?: string };
-          if (e.event !== 'labeled' || !e.label?.name || !e.actor?.login) return [];
-          return [{ label: e.label.name, actor: e.actor.login, createdAt: e.created_at ?? '' }];
+          if ((e.event !== 'labeled' && e.event !== 'unlabeled') || !e.label?.name) return [];
+          // An event without an actor stays, as an unknown applier: dropping it would credit an earlier one.
+          return [{ action: e.event, label: e.label.name, actor: e.actor?.login || null, createdAt: e.created_at ?? '' }];
         });
       } catch (error) {
         throw apiFailure(`read the label events of pull request #${number}`, error);

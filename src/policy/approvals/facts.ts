@@ -18,10 +18,13 @@ export interface ReviewFact {
 /** Membership of one login in one team, as the API reported it at evaluation time. */
 export type MembershipState = 'active' | 'pending' | 'none';
 
-/** A `labeled` event on the pull request, for the emergency override's audit. */
+/** A `labeled` or `unlabeled` event on the pull request, for the emergency override's audit. */
 export interface LabelEvent {
+  readonly action: 'labeled' | 'unlabeled';
+  /** The label's name as the event spells it (GitHub compares label names case-insensitively). */
   readonly label: string;
-  readonly actor: string;
+  /** Null when GitHub returns no actor (a deleted account, some integrations): the applier is unknown. */
+  readonly actor: string | null;
   readonly createdAt: string;
 }
 
@@ -33,6 +36,7 @@ export interface PullFacts {
   /** Logins of every commit author and committer in the PR (unknown emails are absent). */
   readonly commitPeople: readonly string[];
   readonly labels: readonly string[];
+  /** Label events of the PR, all pages, oldest first. */
   readonly labelEvents: readonly LabelEvent[];
   /** Every review, all pages, oldest first. */
   readonly reviews: readonly ReviewFact[];

@@ -223,7 +223,7 @@ describe('the two-approver rule', () => {
 
   describe('the emergency override', () => {
     const withLabel = settings({ emergencyLabel: 'schema-emergency' });
-    const labelled = (actor: string) => ({ labels: ['schema-emergency'], labelEvents: [{ label: 'schema-emergency', actor, createdAt: '2026-11-20T10:00:00Z' }] });
+    const labelled = (actor: string) => ({ labels: ['schema-emergency'], labelEvents: [{ action: 'labeled' as const, label: 'schema-emergency', actor, createdAt: '2026-11-20T10:00:00Z' }] });
 
     it('is valid when a Platform Lead applied the label, and is recorded', () => {
       const result = evaluate([], labelled('lead1'), { settings: withLabel });
@@ -238,7 +238,7 @@ describe('the two-approver rule', () => {
     });
 
     it('only the last application of the label counts', () => {
-      const events = [{ label: 'schema-emergency', actor: 'lead1', createdAt: '1' }, { label: 'schema-emergency', actor: 'expert1', createdAt: '2' }];
+      const events = [{ action: 'labeled' as const, label: 'schema-emergency', actor: 'lead1', createdAt: '1' }, { action: 'labeled' as const, label: 'schema-emergency', actor: 'expert1', createdAt: '2' }];
       const result = evaluate([], { labels: ['schema-emergency'], labelEvents: events }, { settings: withLabel });
       expect(result.override?.valid).toBe(false);
     });
