@@ -1,4 +1,6 @@
 /** What a command may touch of the process: its directory, environment, output streams and signals. */
+import type { Registry } from 'prom-client';
+
 export interface OutputStream {
   write(text: string): unknown;
   /** True when the stream is a terminal (colour, progress bars allowed). */
@@ -15,4 +17,6 @@ export interface CliIo {
   readonly signal?: AbortSignal;
   /** The clock; `new Date()` when absent. */
   readonly now?: () => Date;
+  /** Called after every job run with its metrics, sinks or not: the scheduler serves the last run's on /metrics. */
+  readonly onJobMetrics?: (job: string, registry: Registry) => void;
 }

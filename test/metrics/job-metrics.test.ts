@@ -103,13 +103,13 @@ describe('--metrics-file', () => {
 
 describe('the metrics options', () => {
   it('are on the help of every job, and only of jobs', async () => {
-    for (const job of ['backup', 'restore', 'expire-snapshots', 'followups', 'drift', 'register']) {
+    for (const job of ['backup', 'restore', 'expire-snapshots', 'followups', 'drift', 'register', 'check']) {
       const help = await cli([job, '--help']);
       expect(help.stdout, job).toContain('--pushgateway-url URL');
       expect(help.stdout, job).toContain('[env GUARDRAILS_PUSHGATEWAY_URL]');
       expect(help.stdout, job).toContain('--metrics-file PATH');
     }
-    for (const other of ['check', 'compat', 'schedule']) expect((await cli([other, '--help'])).stdout, other).not.toContain('--pushgateway-url');
+    for (const other of ['compat', 'schedule']) expect((await cli([other, '--help'])).stdout, other).not.toContain('--pushgateway-url');
   });
 
   it('refuse credentials in the Pushgateway URL, from the flag or the variable, before any request', async () => {

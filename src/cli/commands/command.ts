@@ -2,6 +2,7 @@
  * A command declaration: name, help, options, cross-option rules, preflight and run. Dispatch,
  * parsing, help and the exit contract follow from it (src/cli/main.ts, parse.ts, help.ts).
  */
+import type { JobSample } from '../../scheduler/job-metric-catalogue.js';
 import type { CliIo } from '../io.js';
 import type { OptionSpec, ValueOf } from '../options/define.js';
 
@@ -21,6 +22,11 @@ export interface RunContext {
   readonly positionals: readonly string[];
   /** Arguments after `--`, for commands that pass them on. */
   readonly passThrough: readonly string[];
+  /**
+   * Hands the job's own metrics, mapped from its typed result, to the metrics wrapper
+   * (metrics-job.ts), which publishes them with the common ones; absent outside a job.
+   */
+  readonly recordMetrics?: (samples: readonly JobSample[]) => void;
 }
 
 export interface CommandSpec<O extends OptionTable> {

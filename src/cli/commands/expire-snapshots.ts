@@ -13,6 +13,7 @@ import { shardValue } from '../options/shard.js';
 import { textValue } from '../options/text.js';
 import { urlValue } from '../options/url.js';
 import { defineCommand } from './command.js';
+import { expireSnapshotsMetrics } from './metrics-expire-snapshots.js';
 import { SSL_MODES, catalogUriValue, displayCatalogUri, locationMappingValue, olderThanValue, resolveConnection, snapshotIdValue } from './expire-snapshots-values.js';
 import { jobFormatOption, writeJobJson } from './shared.js';
 
@@ -76,7 +77,7 @@ table already committed leaves its remaining deletes to the next run.`,
   notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
 PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
 Progress goes to stderr, reports to stdout.`,
-  async run(values, { io, signal, now }) {
+  async run(values, { io, signal, now, recordMetrics }) {
     const connection = await resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env);
     const json = values.format === 'json';
     const dryRun = values['dry-run'];
@@ -101,6 +102,7 @@ Progress goes to stderr, reports to stdout.`,
         ...(json ? {} : { onTable: (summary) => io.stdout.write(`${renderTableText(summary)}\n`) }),
       },
     );
+    recordMetrics?.(expireSnapshotsMetrics(result));
     if (values['summary-markdown'] !== undefined) await appendFile(values['summary-markdown'], renderGithubSummary(result.tables, heading(result)));
     for (const line of renderRunOutcome(result)) io.stderr.write(`${line}\n`);
     const code = result.stopped || result.tables.some((t) => t.status === 'failed' || t.status === 'stopped') ? EXIT.FAILED : EXIT.OK;
