@@ -1,9 +1,10 @@
 /**
- * bench/action: the bundled action as the runner starts it, against the local GitHub fake.
- * 1. Cold start on a PR with no schema changes, as a ratio to `node -e 0` (median of 5 runs each).
- * 2. A PR changing 200 schemas. Prints wall time and the number of GitHub API calls for both.
- * The full run includes @octokit/plugin-throttling's 1 s spacing of write requests (check run
- * create/complete, comment), GitHub's guidance for content-creating calls; the bundle load is shown apart.
+ * bench/action: the bundled action as the runner starts it, against the local GitHub fake (0 ms latency).
+ * 1. A PR with no schema changes, wall time from process start to exit (median of 5), beside
+ *    `node -e 0` measured in the same run, the request count, and the goal: decided and posted in ≤ 1.0 s.
+ * 2. A PR changing 200 schemas. Prints wall time and the number of GitHub API calls.
+ * Writes go through a token bucket (src/github/api/write-limiter.ts): a burst of three at once, then
+ * one per second, so creating and completing the check run no longer waits a second in between.
  */
 import { spawnSync } from 'node:child_process';
 import { committedActionBundle } from '../test/support/github-fake/bundle.js';
@@ -51,7 +52,8 @@ async function scenario(fake: FakeGitHub, apiUrl: string, bundle: string, count:
     const result = await runBundle(bundle, env, { 'github-token': 'bench-token' }, event, 'pull_request');
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.code !== 0) throw new Error(`the action failed:\n${result.stdout.slice(-2000)}`);
-    return { ms, calls: fake.requests.length - before, stdout: result.stdout };
+    const requests = fake.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+    return { ms, calls: requests.length, writes: requests.filter((r) => !r.startsWith('GET ')).length, requests, stdout: result.stdout };
   };
 }
 
@@ -74,7 +76,9 @@ try {
   for (let i = 0; i < 5; i++) coldRuns.push(await quiet());
   const cold = median(coldRuns.map((r) => r.ms));
   console.log(`node -e 0                       ${median(noop).toFixed(0).padStart(7)} ms`);
-  console.log(`action, no schema change        ${cold.toFixed(0).padStart(7)} ms  (${(cold / median(noop)).toFixed(1)}x node -e 0, ${coldRuns[0]?.calls} GitHub API calls)`);
+  console.log(`action, no schema change        ${cold.toFixed(0).padStart(7)} ms  (${(cold / median(noop)).toFixed(1)}x node -e 0, ${coldRuns[0]?.calls} GitHub API calls, ${coldRuns[0]?.writes} writes)`);
+  console.log(`goal: no-schema PR decided and posted in <= 1000 ms: ${cold <= 1000 ? 'met' : 'MISSED'} (${(cold / 1000).toFixed(2)}x the goal)`);
+  if (process.env.BENCH_VERBOSE) console.log(coldRuns[0]?.requests.join('\n'));
   if (process.env.BENCH_VERBOSE) console.log(coldRuns[0]?.stdout.split('\n').filter((l) => / ms$/.test(l)).join('\n'));
   const big = await scenario(fake, apiUrl, bundle, 200, 200, 2);
   const run = await big();

@@ -126,8 +126,9 @@ async function evaluateAndPublish(ctx: Context, checks: CheckRunWriter, runId: n
     });
   }
   if (pull !== undefined && settings.comment) {
+    // A passing PR without schema changes gets no new comment (the check run says it); an existing one is brought up to date.
     await stickyComments(ctx.client, ctx.repo, settings.botLogin)
-      .upsert(pull.number, markdown)
+      .upsert(pull.number, markdown, { onlyIfPresent: !changed && verdict.conclusion === 'success' })
       .catch((e: unknown) => core.warning(`${messageOf(e)}; the verdict is in the job summary (fork PRs: the verified workflow_run evaluator in docs/action.md posts it)`));
   }
   if (settings.pushgatewayUrl !== undefined) {

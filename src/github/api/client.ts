@@ -1,10 +1,13 @@
 /**
  * The one place an Octokit is built: token auth, the API base URL (GITHUB_API_URL on GHES or a test
- * fake), throttling that waits out rate limits at most twice, and retries of transient failures only.
+ * fake), throttling that waits out rate limits at most twice with writes in a token bucket
+ * (write-limiter.ts), and retries of transient failures only.
  */
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import type Bottleneck from 'bottleneck/light.js';
+import { writeLimiter } from './write-limiter.js';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
 
@@ -16,6 +19,8 @@ export interface ClientOptions {
   readonly log?: (line: string) => void;
   /** Counts requests (for benchmarks and logs). */
   readonly onRequest?: () => void;
+  /** The writes' limiter; a fresh token bucket (write-limiter.ts) when absent. */
+  readonly writes?: Bottleneck.Group;
 }
 
 const ThrottledOctokit = Octokit.plugin(throttling, retry);
@@ -28,6 +33,7 @@ export function createClient(options: ClientOptions): GitHubClient {
     userAgent: 'guardrails-schema-check',
     log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
     throttle: {
+      write: options.writes ?? writeLimiter(),
       onRateLimit: (after: number, request: { method: string; url: string }, _o: unknown, count: number) => {
         log(`GitHub rate limit hit on ${request.method} ${request.url}; retrying in ${after}s`);
         return count < 2;

@@ -196,7 +196,7 @@ describe('stickyComments', () => {
       { id: 3, user: { login: 'github-actions[bot]' }, body: `${COMMENT_MARKER}\nold verdict` },
     ]);
     nock(API).patch('/repos/acme/schemas/issues/comments/3', { body: `${COMMENT_MARKER}\nnew verdict` }).reply(200, { id: 3 });
-    expect(await stickyComments(client(), REPO, 'github-actions[bot]').upsert(7, 'new verdict')).toEqual({ id: 3, created: false });
+    expect(await stickyComments(client(), REPO, 'github-actions[bot]').upsert(7, 'new verdict')).toEqual({ id: 3, created: false, changed: true });
   });
 
   it('without a configured login, matches the marked comment of any Bot account (an App token\'s login) but never a user\'s', async () => {
@@ -205,13 +205,28 @@ describe('stickyComments', () => {
       { id: 5, user: { login: 'guardrails-app[bot]', type: 'Bot' }, body: `${COMMENT_MARKER}\nold` },
     ]);
     nock(API).patch('/repos/acme/schemas/issues/comments/5').reply(200, { id: 5 });
-    expect(await stickyComments(client(), REPO).upsert(7, 'new')).toEqual({ id: 5, created: false });
+    expect(await stickyComments(client(), REPO).upsert(7, 'new')).toEqual({ id: 5, created: false, changed: true });
   });
 
   it('creates the comment when the bot has none', async () => {
     nock(API).get('/repos/acme/schemas/issues/7/comments').query({ per_page: '100' }).reply(200, [{ id: 1, user: { login: 'mallory' }, body: COMMENT_MARKER }]);
     nock(API).post('/repos/acme/schemas/issues/7/comments').reply(201, { id: 4 });
-    expect(await stickyComments(client(), REPO, 'github-actions[bot]').upsert(7, 'verdict')).toEqual({ id: 4, created: true });
+    expect(await stickyComments(client(), REPO, 'github-actions[bot]').upsert(7, 'verdict')).toEqual({ id: 4, created: true, changed: true });
+  });
+
+  it('sends nothing when the comment already says the same (nock refuses any PATCH)', async () => {
+    nock(API).get('/repos/acme/schemas/issues/7/comments').query({ per_page: '100' }).reply(200, [{ id: 6, user: { login: 'github-actions[bot]' }, body: `${COMMENT_MARKER}\nverdict` }]);
+    expect(await stickyComments(client(), REPO, 'github-actions[bot]').upsert(7, 'verdict')).toEqual({ id: 6, created: false, changed: false });
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('onlyIfPresent: updates an existing comment but creates none', async () => {
+    nock(API).get('/repos/acme/schemas/issues/7/comments').query({ per_page: '100' }).reply(200, []);
+    expect(await stickyComments(client(), REPO, 'github-actions[bot]').upsert(7, 'no schema changes', { onlyIfPresent: true })).toEqual({ skipped: true });
+    nock(API).get('/repos/acme/schemas/issues/7/comments').query({ per_page: '100' }).reply(200, [{ id: 8, user: { login: 'github-actions[bot]' }, body: `${COMMENT_MARKER}\nbreaking` }]);
+    nock(API).patch('/repos/acme/schemas/issues/comments/8', { body: `${COMMENT_MARKER}\nno schema changes` }).reply(200, { id: 8 });
+    expect(await stickyComments(client(), REPO, 'github-actions[bot]').upsert(7, 'no schema changes', { onlyIfPresent: true })).toEqual({ id: 8, created: false, changed: true });
+    expect(nock.isDone()).toBe(true);
   });
 });
 
