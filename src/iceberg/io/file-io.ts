@@ -1,4 +1,13 @@
-/** The narrow file interface expiration needs; implementations: local file system, S3, and a router between them. */
+/** The narrow file interface the maintenance jobs need; implementations: local file system, S3, and a router between them. */
+
+/** One file found by a listing. */
+export interface ListedFile {
+  /** In the spelling of the listed prefix: `<prefix>/<rest>`. */
+  readonly path: string;
+  readonly sizeBytes: number;
+  /** Last modification (local mtime, S3 LastModified), epoch ms. */
+  readonly lastModifiedMs: number;
+}
 
 export interface DeleteFailure {
   readonly path: string;
@@ -24,6 +33,11 @@ export interface FileIO {
   deleteFiles(paths: readonly string[], signal?: AbortSignal): Promise<DeleteFailure[]>;
   /** Size in bytes, or undefined when the file does not exist. */
   size(path: string): Promise<number | undefined>;
+  /**
+   * Every file under `prefix/` at any depth (a missing prefix lists nothing). Optional so that test doubles of
+   * the other operations need not list; orphan removal refuses a FileIO without it.
+   */
+  list?(prefix: string, signal?: AbortSignal): AsyncIterable<ListedFile>;
 }
 
 /**

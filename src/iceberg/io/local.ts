@@ -1,9 +1,9 @@
 /** FileIO over the local file system for `file://` URIs and plain paths (relative ones against `cwd`). */
-import { mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { lstat, mkdir, readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IcebergError } from '../errors.js';
-import { type DeleteFailure, type FileIO, mapWithConcurrency, notAttempted } from './file-io.js';
+import { type DeleteFailure, type FileIO, type ListedFile, mapWithConcurrency, notAttempted } from './file-io.js';
 
 function errnoCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
@@ -55,6 +55,41 @@ export class LocalFileIO implements FileIO {
     } catch (cause) {
       if (errnoCode(cause) === 'ENOENT') return undefined;
       throw new IcebergError('IO', `cannot stat file: ${errnoCode(cause) ?? String(cause)}`, { subject: path, cause });
+    }
+  }
+
+  /**
+   * Walks the directory tree under `prefix`, one directory at a time with bounded parallel `lstat`s. Symbolic
+   * links are neither followed nor listed, so nothing outside the tree is ever reached; a directory or file that
+   * vanishes mid-walk is skipped (another job deleted it), not an error.
+   */
+  async *list(prefix: string, signal?: AbortSignal): AsyncIterable<ListedFile> {
+    const base = prefix.replace(/\/+$/, '');
+    const pending: Array<{ dir: string; rel: string }> = [{ dir: this.toLocal(base), rel: '' }];
+    while (pending.length > 0) {
+      if (signal?.aborted) return;
+      const { dir, rel } = pending.pop() as { dir: string; rel: string };
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (cause) {
+        const code = errnoCode(cause);
+        if (code === 'ENOENT' || (code === 'ENOTDIR' && rel !== '')) continue;
+        throw new IcebergError('IO', `cannot list directory: ${code ?? String(cause)}`, { subject: rel === '' ? base : `${base}/${rel}`, cause });
+      }
+      const files = entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+      for (const e of entries) if (e.isDirectory()) pending.push({ dir: join(dir, e.name), rel: rel === '' ? e.name : `${rel}/${e.name}` });
+      const listed = await mapWithConcurrency(files, this.concurrency, async (name): Promise<ListedFile | undefined> => {
+        const relPath = rel === '' ? name : `${rel}/${name}`;
+        try {
+          const info = await lstat(join(dir, name));
+          return { path: `${base}/${relPath}`, sizeBytes: info.size, lastModifiedMs: Math.floor(info.mtimeMs) };
+        } catch (cause) {
+          if (errnoCode(cause) === 'ENOENT') return undefined;
+          throw new IcebergError('IO', `cannot stat file: ${errnoCode(cause) ?? String(cause)}`, { subject: `${base}/${relPath}`, cause });
+        }
+      });
+      for (const file of listed) if (file !== undefined) yield file;
     }
   }
 }

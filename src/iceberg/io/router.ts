@@ -1,5 +1,6 @@
 /** Routes each path through the location map, then to S3 or the local file system by scheme. */
-import type { DeleteFailure, FileIO } from './file-io.js';
+import { IcebergError } from '../errors.js';
+import type { DeleteFailure, FileIO, ListedFile } from './file-io.js';
 import { LocalFileIO } from './local.js';
 import { LocationMap, isS3Path } from './location-map.js';
 import { S3FileIO, type S3Settings } from './s3.js';
@@ -42,6 +43,17 @@ export class RoutingFileIO implements FileIO {
   size(path: string): Promise<number | undefined> {
     const physical = this.map.resolve(path);
     return this.target(physical).size(physical);
+  }
+
+  /** Lists where `prefix` really is, and names each file back under `prefix`, so callers compare in the table's own spelling. */
+  async *list(prefix: string, signal?: AbortSignal): AsyncIterable<ListedFile> {
+    const logical = prefix.replace(/\/+$/, '');
+    const physical = this.map.resolve(logical).replace(/\/+$/, '');
+    const target = this.target(physical);
+    if (target.list === undefined) throw new IcebergError('INTERNAL', 'this file store cannot list files', { subject: prefix });
+    for await (const file of target.list(physical, signal)) {
+      yield { ...file, path: logical + file.path.slice(physical.length) };
+    }
   }
 
   async deleteFiles(paths: readonly string[], signal?: AbortSignal): Promise<DeleteFailure[]> {

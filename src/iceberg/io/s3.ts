@@ -2,9 +2,9 @@
  * FileIO over S3 (`s3://`, `s3a://`, `s3n://`) with @aws-sdk/client-s3. Deletes go in DeleteObjects batches of at
  * most 1,000 keys per bucket; an HTTP 200 can still carry per-key `Errors`, which are checked one by one.
  */
-import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { IcebergError } from '../errors.js';
-import { type DeleteFailure, type FileIO, mapWithConcurrency, notAttempted } from './file-io.js';
+import { type DeleteFailure, type FileIO, type ListedFile, mapWithConcurrency, notAttempted } from './file-io.js';
 
 export interface S3Settings {
   readonly endpoint?: string | undefined;
@@ -35,9 +35,18 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** `s3://bucket`, `s3a://bucket/` or `s3://bucket/dir`: the scheme, the bucket and the key prefix ('' at the bucket root). */
+export function splitS3Prefix(prefix: string): { scheme: string; bucket: string; key: string } {
+  const match = /^(s3[an]?):\/\/([^/]+)(?:\/(.*))?$/.exec(prefix);
+  if (match === null) throw new IcebergError('INVALID_INPUT', `${prefix} is not an s3://bucket/prefix location`);
+  return { scheme: match[1] as string, bucket: match[2] as string, key: (match[3] ?? '').replace(/\/+$/, '') };
+}
+
 export class S3FileIO implements FileIO {
   private readonly batchSize: number;
   private readonly concurrency: number;
+  /** Requests sent, by kind, so the orphan benchmark can count its listing pages. */
+  readonly requests = { list: 0, deleteObjects: 0 };
 
   constructor(private readonly client: S3Client, settings: S3Settings = {}, private readonly ownsClient = false) {
     this.batchSize = Math.min(1000, Math.max(1, settings.deleteBatchSize ?? 1000));
@@ -113,6 +122,7 @@ export class S3FileIO implements FileIO {
         return [...failures.filter((f) => !retried.has(f.path)), ...[...retried].map(notAttempted)];
       }
       try {
+        this.requests.deleteObjects += 1;
         const out = await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
         const errors = (out.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');
         failures = errors.map((e) => ({ path: pathOf.get(e.Key ?? '') ?? `s3://${bucket}/${e.Key ?? '?'}`, reason: `${e.Code ?? 'Error'}: ${e.Message ?? ''}`.trim() }));
@@ -123,5 +133,27 @@ export class S3FileIO implements FileIO {
       }
     }
     return failures;
+  }
+
+  /** ListObjectsV2 over `prefix/`, 1,000 keys a page, following continuation tokens; `dir/` markers are skipped. */
+  async *list(prefix: string, signal?: AbortSignal): AsyncIterable<ListedFile> {
+    const { scheme, bucket, key } = splitS3Prefix(prefix);
+    const keyPrefix = key === '' ? '' : `${key}/`;
+    let token: string | undefined;
+    do {
+      if (signal?.aborted) return;
+      this.requests.list += 1;
+      let page;
+      try {
+        page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: keyPrefix, MaxKeys: 1000, ...(token !== undefined ? { ContinuationToken: token } : {}) }));
+      } catch (cause) {
+        throw new IcebergError('IO', `cannot list objects: ${String(cause)}`, { subject: prefix, cause });
+      }
+      for (const object of page.Contents ?? []) {
+        if (object.Key === undefined || object.Key.endsWith('/')) continue;
+        yield { path: `${scheme}://${bucket}/${object.Key}`, sizeBytes: object.Size ?? 0, lastModifiedMs: object.LastModified?.getTime() ?? 0 };
+      }
+      token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+    } while (token !== undefined);
   }
 }
