@@ -7,7 +7,8 @@ import { driftCommand } from './drift.js';
 import { expireSnapshotsCommand } from './expire-snapshots.js';
 import { followupsCommand } from './followups.js';
 import { registerCommand } from './register.js';
+import { removeOrphansCommand } from './remove-orphans.js';
 import { restoreCommand } from './restore.js';
 import { scheduleCommand } from './schedule.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, driftCommand, registerCommand, scheduleCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, removeOrphansCommand, followupsCommand, driftCommand, registerCommand, scheduleCommand];

@@ -1,0 +1,107 @@
+/** `guardrails remove-orphans`: delete the files under Iceberg table locations that no metadata reaches (docs/iceberg-orphans.md). */
+import { renderOrphanOutcome, renderOrphanTable } from '../../iceberg/orphans/report.js';
+import { removeOrphans } from '../../iceberg/orphans/run.js';
+import { EXIT } from '../errors.js';
+import { durationValue } from '../options/duration.js';
+import { flag, option, repeatable } from '../options/define.js';
+import { enumValue } from '../options/enum.js';
+import { instantValue } from '../options/instant.js';
+import { defineCommand } from './command.js';
+import { olderThanValue, resolveConnection } from './expire-snapshots-values.js';
+import { catalogOptions, fileOptions } from './iceberg-options.js';
+import { COMMAND, cutoffOf, equivalenceValue, equivalences, forThisCommand } from './remove-orphans-values.js';
+import { jobFormatOption, withJsonFailure, writeJobJson } from './shared.js';
+
+const ORPHANS = 'Orphans';
+const OUTPUT = 'Output';
+
+export const removeOrphansCommand = defineCommand({
+  name: COMMAND,
+  summary: 'Delete files under Iceberg table locations that no snapshot, metadata file or statistics file references',
+  usage: ['remove-orphans --catalog-name NAME [--catalog-uri URI] [--namespace NS] [--table NAME] [--older-than AGE|INSTANT] [--prefix-mismatch error|ignore|delete] [--dry-run] [--mark] [--delete-marked-after AGE] [--format text|json]'],
+  description: `Lists each selected table's location and deletes the files older than --older-than (3 days by
+default) that its current metadata does not reach: every snapshot's manifest list, manifests and live
+data and delete files, the current metadata file and every metadata-log entry, statistics and
+partition-statistics files, and the version hint. Paths compare as Iceberg Java compares them
+(s3, s3a and s3n are one scheme); a file referenced only under another scheme or authority stops the
+table unless --prefix-mismatch says otherwise. Files and directories whose name starts with _ or .
+are never touched.
+
+Unsure means delete nothing: an unreadable metadata file, manifest list or manifest, another table's
+metadata under the location, or gc.enabled=false fails that table before any delete; the other tables
+still run. Right before each delete round the catalog pointer is read again, and files a new commit
+references are kept.
+
+Two-phase mode: --mark records the orphans in the catalog database (table guardrails_orphan_marks,
+created if absent) and deletes nothing; --delete-marked-after 10d deletes only files marked at least
+that long ago that are still orphans. Together they mark new orphans and delete old marks in one run.
+On SIGINT or SIGTERM no new delete batch starts; what is left is reported and the next run finishes it.`,
+  options: {
+    ...catalogOptions,
+    'older-than': option({ placeholder: 'AGE|INSTANT', description: 'Only files last modified before this age (3d, 72h, …) before --now, or this ISO 8601 instant (default 3d; less than 1d needs --force)', parse: olderThanValue, group: ORPHANS }),
+    force: flag('Allow an --older-than of less than 1 day', { group: ORPHANS }),
+    now: option({ placeholder: 'INSTANT', description: 'Measure ages from this ISO 8601 instant instead of the clock', parse: instantValue, group: ORPHANS }),
+    'prefix-mismatch': option({
+      placeholder: 'MODE',
+      description: 'A file referenced only under another scheme or authority: error (default: fail the table), ignore (keep it) or delete',
+      parse: enumValue(['error', 'ignore', 'delete'] as const),
+      fallback: 'error' as 'error' | 'ignore' | 'delete',
+      group: ORPHANS,
+    }),
+    'equal-scheme': repeatable({ placeholder: 'FROM=TO', description: 'Schemes that name the same store (s3a,s3n=s3 is always assumed)', parse: equivalenceValue('scheme'), group: ORPHANS }),
+    'equal-authority': repeatable({ placeholder: 'FROM=TO', description: 'Authorities (bucket, host:port) that name the same store', parse: equivalenceValue('authority'), group: ORPHANS }),
+    mark: flag('Two-phase mode: record the orphans in the catalog database; delete none of them', { group: ORPHANS }),
+    'delete-marked-after': option({ placeholder: 'AGE', description: 'Two-phase mode: delete only orphans marked at least this long ago (e.g. 10d)', parse: durationValue(), group: ORPHANS }),
+    ...fileOptions,
+    'dry-run': flag('Print every file it would delete, with size and age; delete and mark nothing', { group: OUTPUT }),
+    format: { ...jobFormatOption, placeholder: 'text|json', description: 'text (default), or json: one versioned JSON document on stdout (docs/iceberg-orphans.md)', group: OUTPUT },
+  },
+  exits: {
+    ok: 'every selected table was cleaned (or had no orphans)',
+    failed: 'a table failed (unreadable metadata, prefix mismatch, refused, a delete failed), or a signal stopped the run',
+    unavailable: 'the catalog database cannot be reached',
+  },
+  notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
+PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
+Progress goes to stderr, reports to stdout.`,
+  refine(values, { now }) {
+    cutoffOf(values['older-than'], (values.now ?? now()).getTime(), values.force);
+  },
+  async run(values, { io, signal, now }) {
+    const json = values.format === 'json';
+    return withJsonFailure(io, values.format, COMMAND, async () => {
+      const connection = await forThisCommand(() => resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env));
+      const nowMs = (values.now ?? now()).getTime();
+      const result = await removeOrphans(
+        {
+          connection,
+          selection: { catalogName: values['catalog-name'], namespace: values.namespace, table: values.table },
+          shard: values.shard,
+          cutoffMs: cutoffOf(values['older-than'], nowMs, values.force),
+          nowMs,
+          prefixMismatch: values['prefix-mismatch'],
+          equivalences: equivalences(values['equal-scheme'], values['equal-authority']),
+          dryRun: values['dry-run'],
+          mark: values.mark,
+          deleteMarkedAfterMs: values['delete-marked-after'],
+          maxConcurrentDeletes: values['max-concurrent-deletes'],
+          files: {
+            warehouse: values.warehouse ?? io.cwd,
+            locationMappings: values['map-location'],
+            s3: { endpoint: values['s3-endpoint'], region: values['s3-region'], forcePathStyle: values['s3-path-style'] },
+            maxConcurrentDeletes: values['max-concurrent-deletes'],
+          },
+        },
+        {
+          signal,
+          log: (line) => io.stderr.write(`${line}\n`),
+          ...(json ? {} : { onTable: (summary) => io.stdout.write(`${renderOrphanTable(summary)}\n`) }),
+        },
+      );
+      for (const line of renderOrphanOutcome(result)) io.stderr.write(`${line}\n`);
+      const code = result.stopped || result.tables.some((t) => t.status === 'failed' || t.status === 'stopped') ? EXIT.FAILED : EXIT.OK;
+      if (json) writeJobJson(io, COMMAND, code, { ...result });
+      return code;
+    });
+  },
+});
