@@ -110,7 +110,8 @@ describe.skipIf(!FIXTURES_PRESENT)('expire-snapshots against a real catalog (nee
     expect(dry.stdout).toMatch(/manifest lists\s+2/);
     expect(dry.stdout).toMatch(/data files\s+0\s+0 B/);
     const md = readFileSync(markdown, 'utf8');
-    expect(md).toContain('| dry.ns.java_bunnies | dry-run | 3 → 1 | 0 | 0 | 0 | 2 | 0 |');
+    // The six Spark counts (data, position deletes, equality deletes, manifests, lists, statistics), then metadata files.
+    expect(md).toContain('| dry.ns.java_bunnies | dry-run | 3 → 1 | 0 | 0 | 0 | 0 | 2 | 0 | 0 | 8.8 KiB | 0 B | – |');
     expect(md).toContain('xychart-beta');
     expect(md).toContain('  bar [3]\n  bar [1]');
   });

@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { build } from 'esbuild';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresSqlCatalog, type TableCatalog } from '../../src/iceberg/catalog/sql-catalog.js';
 import type { FileIO } from '../../src/iceberg/io/file-io.js';
-import { expireTable } from '../../src/iceberg/job/expire-table.js';
+import { expireTable, type TableJobDeps } from '../../src/iceberg/job/expire-table.js';
+import { PostgresCleanupJournal } from '../../src/iceberg/journal/postgres-journal.js';
 import { createCatalog, listFiles } from '../support/iceberg/fixtures.js';
 import { jobDeps } from '../support/iceberg/harness.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
@@ -37,13 +35,18 @@ async function registered(table: ScratchTable): Promise<{ ident: { catalog: stri
   return { ident: { catalog: 'c', namespace: 'ns', name }, location };
 }
 
+/** The harness's deps plus the cleanup journal in the catalog database, as `expire()` wires them. */
+function journalled(...args: Parameters<typeof jobDeps>): TableJobDeps {
+  return { ...jobDeps(...args), journal: new PostgresCleanupJournal(pool) };
+}
+
 const notMetadataJson = (files: string[]): string[] => files.filter((f) => !f.endsWith('.metadata.json'));
 
 /** The files an uninterrupted run leaves, for the same history. */
 async function referenceFiles(): Promise<string[]> {
   const table = scratchTable('reference');
   const { ident } = await registered(table);
-  await expireTable(ident, { dryRun: false, retention: RETENTION }, jobDeps(new PostgresSqlCatalog(pool, 'c'), table.io, NOW));
+  await expireTable(ident, { dryRun: false, retention: RETENTION }, journalled(new PostgresSqlCatalog(pool, 'c'), table.io, NOW));
   return notMetadataJson(listFiles(table.dir));
 }
 
@@ -95,36 +98,13 @@ describe('crash points and concurrent writers', () => {
     const { ident } = await registered(table);
     const before = notMetadataJson(listFiles(table.dir));
     expect(reference.length).toBeLessThan(before.length - 20);
-    const crashed = await expireTable(ident, { dryRun: false, retention: RETENTION }, jobDeps(new CrashingCatalog(new PostgresSqlCatalog(pool, 'c'), mode), table.io, NOW));
+    const crashed = await expireTable(ident, { dryRun: false, retention: RETENTION }, journalled(new CrashingCatalog(new PostgresSqlCatalog(pool, 'c'), mode), table.io, NOW));
     expect(crashed.status).toBe('failed');
     if (mode === 'unknown-after-commit') expect(crashed.error?.code).toBe('UNKNOWN_OUTCOME');
     expect(notMetadataJson(listFiles(table.dir))).toEqual(before);
     await assertHealthy(table.io, ident);
 
-    const rerun = await expireTable(ident, { dryRun: false, retention: RETENTION }, jobDeps(new PostgresSqlCatalog(pool, 'c'), table.io, NOW));
-    expect(rerun.error).toBeUndefined();
-    expect(notMetadataJson(listFiles(table.dir))).toEqual(reference);
-    await assertHealthy(table.io, ident);
-  });
-
-  it.each(['before-commit', 'after-commit', 'during-deletes'])('a process SIGKILLed %s leaves a loadable table; a re-run finishes the cleanup', async (mode) => {
-    const child = join(process.cwd(), '.tmp', 'test-iceberg', 'crash-child.mjs');
-    await build({ entryPoints: ['test/support/iceberg/crash-child.ts'], outfile: child, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
-    const table = scratchTable(`kill-${mode}`);
-    const { ident } = await registered(table);
-    const before = notMetadataJson(listFiles(table.dir));
-    const result = spawnSync(process.execPath, [child, db.url, 'c', ident.name, mode, String(NOW), String(RETENTION.expireOlderThanMs)], { encoding: 'utf8' });
-    expect(result.signal).toBe('SIGKILL');
-    const after = notMetadataJson(listFiles(table.dir));
-    if (mode === 'during-deletes') expect(before.length - after.length).toBe(5);
-    else expect(after).toEqual(before);
-    await assertHealthy(table.io, ident);
-    if (mode !== 'before-commit') {
-      const dry = await expireTable(ident, { dryRun: true, retention: RETENTION }, jobDeps(new PostgresSqlCatalog(pool, 'c'), table.io, NOW));
-      expect(dry.resumedDeletions).toBe(before.length - reference.length); // already-deleted files are planned again: gone counts as deleted
-      expect(notMetadataJson(listFiles(table.dir))).toEqual(after);
-    }
-    const rerun = await expireTable(ident, { dryRun: false, retention: RETENTION }, jobDeps(new PostgresSqlCatalog(pool, 'c'), table.io, NOW));
+    const rerun = await expireTable(ident, { dryRun: false, retention: RETENTION }, journalled(new PostgresSqlCatalog(pool, 'c'), table.io, NOW));
     expect(rerun.error).toBeUndefined();
     expect(notMetadataJson(listFiles(table.dir))).toEqual(reference);
     await assertHealthy(table.io, ident);
@@ -133,10 +113,11 @@ describe('crash points and concurrent writers', () => {
   it.each([0, 3, 25])('a run killed after %i deletions leaves a loadable table; a re-run finishes the cleanup', async (deletions) => {
     const table = scratchTable(`deletes${deletions}`);
     const { ident } = await registered(table);
-    const crashed = await expireTable(ident, { dryRun: false, retention: RETENTION }, jobDeps(new PostgresSqlCatalog(pool, 'c'), crashingDeletes(table.io, deletions), NOW));
+    const crashed = await expireTable(ident, { dryRun: false, retention: RETENTION }, journalled(new PostgresSqlCatalog(pool, 'c'), crashingDeletes(table.io, deletions), NOW));
     expect(crashed.warnings.join('\n')).toContain('killed during deletes');
+    expect(crashed.warnings.join('\n')).toContain('the journal keeps it for the next run');
     await assertHealthy(table.io, ident);
-    const rerun = await expireTable(ident, { dryRun: false, retention: RETENTION }, jobDeps(new PostgresSqlCatalog(pool, 'c'), table.io, NOW));
+    const rerun = await expireTable(ident, { dryRun: false, retention: RETENTION }, journalled(new PostgresSqlCatalog(pool, 'c'), table.io, NOW));
     expect(rerun.status).toBe('nothing-to-expire');
     expect(rerun.resumedDeletions).toBeGreaterThan(0);
     expect(notMetadataJson(listFiles(table.dir))).toEqual(reference);
@@ -161,7 +142,7 @@ describe('crash points and concurrent writers', () => {
       },
     };
     const log: string[] = [];
-    const summary = await expireTable(ident, { dryRun: false, retention: RETENTION }, jobDeps(racing, table.io, NOW, log));
+    const summary = await expireTable(ident, { dryRun: false, retention: RETENTION }, journalled(racing, table.io, NOW, log));
     expect(summary.status).toBe('expired');
     expect(summary.commitAttempts).toBe(2);
     expect(log.join('\n')).toContain('commit conflict, re-planning (attempt 2)');
@@ -171,6 +152,24 @@ describe('crash points and concurrent writers', () => {
     expect(summary.snapshotsAfter).toBe(16);
     for (const f of table.builder.liveFiles(writerSnapshot as bigint)) expect(await table.io.size(f)).toBeGreaterThan(0);
     await assertHealthy(table.io, ident);
+  });
+
+  it('F5: a table that keeps changing gives up, and the summary counts the attempts the message names', async () => {
+    const table = scratchTable('giveup');
+    table.builder.setProperty('commit.retry.num-retries', '1');
+    const { ident } = await registered(table);
+    const real = new PostgresSqlCatalog(pool, 'c');
+    const alwaysBehind: TableCatalog = {
+      listTables: (f) => real.listTables(f),
+      loadPointer: (i) => real.loadPointer(i),
+      commit: async () => 'conflict',
+    };
+    const summary = await expireTable(ident, { dryRun: false, retention: RETENTION }, journalled(alwaysBehind, table.io, NOW));
+    expect(summary.error?.code).toBe('CONFLICT');
+    expect(summary.error?.message).toContain('gave up after 2 commit attempt(s)');
+    expect(summary.commitAttempts).toBe(2);
+    expect(await new PostgresCleanupJournal(pool).pending(ident)).toEqual([]);
+    expect(listFiles(table.dir).filter((f) => f.endsWith('.metadata.json'))).toHaveLength(1); // both attempts' files removed
   });
 
   it('a connection lost during the UPDATE is resolved by re-reading the row', async () => {
@@ -188,7 +187,7 @@ describe('crash points and concurrent writers', () => {
           return pool.query(sql, params);
         },
       } as unknown as pg.Pool;
-      const summary = await expireTable(ident, { dryRun: false, retention: RETENTION }, jobDeps(new PostgresSqlCatalog(flaky, 'c'), table.io, NOW));
+      const summary = await expireTable(ident, { dryRun: false, retention: RETENTION }, journalled(new PostgresSqlCatalog(flaky, 'c'), table.io, NOW));
       expect(summary.status).toBe('expired');
       expect(summary.commitAttempts).toBe(landed ? 1 : 2);
       expect(notMetadataJson(listFiles(table.dir))).toEqual(reference);

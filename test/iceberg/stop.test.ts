@@ -12,7 +12,8 @@ import type { TableCatalog } from '../../src/iceberg/catalog/sql-catalog.js';
 import { executeFilePlan } from '../../src/iceberg/cleanup/execute.js';
 import type { FileIO } from '../../src/iceberg/io/file-io.js';
 import { LocalFileIO } from '../../src/iceberg/io/local.js';
-import { expireTable } from '../../src/iceberg/job/expire-table.js';
+import { expireTable, type TableJobDeps } from '../../src/iceberg/job/expire-table.js';
+import { PostgresCleanupJournal } from '../../src/iceberg/journal/postgres-journal.js';
 import { createCatalog, listFiles } from '../support/iceberg/fixtures.js';
 import { jobDeps, sqlCatalog } from '../support/iceberg/harness.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
@@ -25,6 +26,11 @@ const RETENTION = { defaultMaxSnapshotAgeMs: 90 * DAY, expireOlderThanMs: NOW - 
 let db: TestDatabase;
 let pool: pg.Pool;
 let counter = 0;
+
+/** The harness's deps plus the cleanup journal in the catalog database, as `expire()` wires them. */
+function journalled(...args: Parameters<typeof jobDeps>): TableJobDeps {
+  return { ...jobDeps(...args), journal: new PostgresCleanupJournal(pool) };
+}
 
 async function registered(): Promise<{ table: ScratchTable; ident: { catalog: string; namespace: string; name: string }; pointer: string }> {
   const table = scratchTable('stop');
@@ -71,7 +77,7 @@ describe('a stop inside one table', () => {
     const before = listFiles(table.dir);
     const controller = new AbortController();
     const io = abortingIO(table.io, controller, { read: (p) => p.endsWith('.avro') });
-    const summary = await expireTable(ident, { dryRun: false, retention: RETENTION }, { ...jobDeps(sqlCatalog(pool, 'stop'), io, NOW), signal: controller.signal });
+    const summary = await expireTable(ident, { dryRun: false, retention: RETENTION }, { ...journalled(sqlCatalog(pool, 'stop'), io, NOW), signal: controller.signal });
     expect([summary.status, summary.error?.code]).toEqual(['stopped', 'STOPPED']);
     expect(await pointerOf(ident)).toBe(pointer);
     expect(listFiles(table.dir)).toEqual(before);
@@ -82,7 +88,7 @@ describe('a stop inside one table', () => {
     const before = listFiles(table.dir);
     const controller = new AbortController();
     const io = abortingIO(table.io, controller, { wrote: (p) => p.endsWith('.metadata.json') });
-    const summary = await expireTable(ident, { dryRun: false, retention: RETENTION }, { ...jobDeps(sqlCatalog(pool, 'stop'), io, NOW), signal: controller.signal });
+    const summary = await expireTable(ident, { dryRun: false, retention: RETENTION }, { ...journalled(sqlCatalog(pool, 'stop'), io, NOW), signal: controller.signal });
     expect(summary.status).toBe('stopped');
     expect(summary.error?.message).toContain('stopped by a signal before the commit: nothing was committed');
     expect(await pointerOf(ident)).toBe(pointer);
@@ -93,7 +99,7 @@ describe('a stop inside one table', () => {
     const { table, ident } = await registered();
     const before = listFiles(table.dir);
     const real = sqlCatalog(pool, 'stop');
-    const dry = await expireTable(ident, { dryRun: true, retention: RETENTION }, jobDeps(real, table.io, NOW));
+    const dry = await expireTable(ident, { dryRun: true, retention: RETENTION }, journalled(real, table.io, NOW));
     const planned = (dry.plannedDeletions ?? []).map((d) => d.path);
     expect(planned.length).toBeGreaterThan(10);
     const controller = new AbortController();
@@ -106,7 +112,7 @@ describe('a stop inside one table', () => {
         return outcome;
       },
     };
-    const stopped = await expireTable(ident, { dryRun: false, retention: RETENTION }, { ...jobDeps(catalog, table.io, NOW), signal: controller.signal });
+    const stopped = await expireTable(ident, { dryRun: false, retention: RETENTION }, { ...journalled(catalog, table.io, NOW), signal: controller.signal });
     expect(stopped.status).toBe('expired');
     expect(stopped.warnings).toContain('stopped by a signal after the commit: the next run deletes the expired files');
     expect(stopped.pendingDeletions).toBe(planned.length);
@@ -115,7 +121,7 @@ describe('a stop inside one table', () => {
     expect(listFiles(table.dir).filter((f) => !added.includes(f))).toEqual(before);
     expect(await missingReferencedFiles(table.io, await pointerOf(ident))).toEqual([]);
 
-    const rerun = await expireTable(ident, { dryRun: false, retention: RETENTION }, jobDeps(real, table.io, NOW));
+    const rerun = await expireTable(ident, { dryRun: false, retention: RETENTION }, journalled(real, table.io, NOW));
     expect(rerun.status).toBe('nothing-to-expire');
     expect(rerun.resumedDeletions).toBe(planned.length);
     expect(listFiles(table.dir).filter((f) => !added.includes(f))).toEqual(before.filter((f) => !planned.some((p) => p.endsWith(`/${f}`))));

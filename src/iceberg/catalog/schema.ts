@@ -25,3 +25,27 @@ export function createCatalogTablesSql(version: CatalogSchemaVersion): string[] 
 
 /** Rows of a V1 catalog may be views; a NULL type means a table written before V1. */
 export const TABLE_TYPE_FILTER = "(iceberg_type = 'TABLE' OR iceberg_type IS NULL)";
+
+/**
+ * Guardrails' own cleanup journal, beside the catalog tables: one row per expiration whose file cleanup may
+ * not have finished. `IF NOT EXISTS` on the table and on every column added later keeps it migration-safe:
+ * an older journal gains new columns, and a newer one is left as it is.
+ */
+export const JOURNAL_TABLE = 'guardrails_cleanup_journal';
+
+export function createJournalTableSql(): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${JOURNAL_TABLE} (
+  id varchar(36) PRIMARY KEY,
+  catalog_name varchar(255) NOT NULL,
+  table_namespace varchar(255) NOT NULL,
+  table_name varchar(255) NOT NULL,
+  base_metadata_location varchar(1000) NOT NULL,
+  new_metadata_location varchar(1000) NOT NULL,
+  state varchar(16) NOT NULL,
+  candidates text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now())`,
+    `ALTER TABLE ${JOURNAL_TABLE} ADD COLUMN IF NOT EXISTS journal_version integer NOT NULL DEFAULT 1`,
+    `CREATE INDEX IF NOT EXISTS ${JOURNAL_TABLE}_by_table ON ${JOURNAL_TABLE} (catalog_name, table_namespace, table_name)`,
+  ];
+}

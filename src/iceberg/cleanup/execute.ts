@@ -1,5 +1,5 @@
 /**
- * Executes a file plan in its safe order (content, manifests, lists, statistics), kind by kind, so a crash leaves
+ * Executes a file plan in its safe order (content, manifests, lists, statistics, old metadata files), kind by kind, so a crash leaves
  * manifest lists — the entry points a re-run uses to rediscover the rest — until last. Failures are reported,
  * never thrown: a file left behind is an orphan, not a broken table. After a stop no new delete starts; what is
  * left is `pending`, and the next run's resume finishes it (the lists are still there to find it by).
@@ -19,6 +19,7 @@ const PHASES: ReadonlyArray<ReadonlyArray<PlannedDeletion['kind']>> = [
   ['manifests'],
   ['manifest-lists'],
   ['statistics'],
+  ['metadata-files'],
 ];
 
 export interface ExecuteOptions {

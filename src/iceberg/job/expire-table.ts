@@ -1,36 +1,45 @@
 /**
- * One table's expiration: plan, prove the file plan readable, write the new metadata file, compare-and-swap
- * commit (re-planning on conflict), and only then delete. An unknown commit outcome or an unreadable kept
- * snapshot means nothing is deleted. A stop (the signal) before the commit writes nothing, or removes the
- * new metadata file it wrote; a stop after the commit starts no new delete and leaves the rest to the next
- * run's resume.
+ * One table's expiration: finish what interrupted runs left in the journal, plan, prove the file plan readable,
+ * journal the intent, write the new metadata file, compare-and-swap commit (re-planning on conflict), and only
+ * then delete, re-checking each file against the metadata current at that moment. An unknown commit outcome or
+ * an unreadable kept snapshot means nothing is deleted. A stop before the commit writes nothing, or removes the
+ * new metadata file it wrote; a stop after the commit starts no new delete and leaves the rest in the journal.
  */
+import { randomUUID } from 'node:crypto';
 import { type TableCatalog, type TableIdent, identText } from '../catalog/sql-catalog.js';
 import { ManifestReader } from '../cleanup/manifest-reader.js';
 import { collectFilePlan, transition } from '../cleanup/collect.js';
-import { type CleanupResult, executeFilePlan } from '../cleanup/execute.js';
+import type { CleanupResult } from '../cleanup/execute.js';
 import { IcebergError, describeError, isStopped, stopped } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
+import { deleteUnreachable, unionOfCandidates } from '../journal/finish.js';
+import type { CleanupJournal } from '../journal/journal.js';
 import { type LoadedMetadata, loadMetadata, nextMetadataLocation, writeMetadata } from '../metadata/files.js';
+import { trimmedMetadataFiles } from '../metadata/metadata-log.js';
 import { commitRetryProperties } from '../metadata/properties.js';
 import { readTableMetadata } from '../metadata/table-metadata.js';
 import { applyRetention } from '../plan/apply.js';
-import type { FilePlan } from '../plan/file-plan.js';
+import type { FilePlan, PlannedDeletion } from '../plan/file-plan.js';
 import { type RetentionOptions, type RetentionPlan, planRetention } from '../plan/retention.js';
 import { backoffMs } from './backoff.js';
-import { type ResumedCleanup, resumeCleanup } from './resume.js';
+import { type ResumedCleanup, fateOf, resumeCleanups } from './resume.js';
 import type { TableSummary } from './summary.js';
 import { buildSummary } from './summary-builder.js';
 
 export interface TableJobDeps {
   readonly catalog: TableCatalog;
   readonly io: FileIO;
+  /** The instant ages are measured from; the run fixes it once (`--now`), so every cutoff uses the same one. */
   readonly now: () => number;
+  /** Wall clock for durations, rates and retry timeouts (default: `now`). */
+  readonly clock?: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly random: () => number;
   readonly log: (line: string) => void;
   /** Aborted by SIGINT/SIGTERM: start no new write; never aborted when absent. */
   readonly signal?: AbortSignal;
+  /** Where cleanup intent is recorded before each commit; without one, a crash after the commit orphans files. */
+  readonly journal?: CleanupJournal;
 }
 
 export interface TableJobOptions {
@@ -43,48 +52,77 @@ interface Attempt {
   readonly plan: RetentionPlan;
   readonly filePlan: FilePlan | undefined;
   readonly newLocation: string | undefined;
+  readonly journalId: string | undefined;
   readonly attempts: number;
+}
+
+/** Commit attempts made so far: kept outside the attempt so a give-up or an unknown outcome still reports them. */
+export interface CommitCounter {
+  attempts: number;
 }
 
 async function loadCurrent(ident: TableIdent, deps: TableJobDeps): Promise<LoadedMetadata> {
   return loadMetadata(deps.io, await deps.catalog.loadPointer(ident));
 }
 
-/** Plans against `base` and, unless dry-run, writes and tries to commit once. */
-async function planAndCommit(ident: TableIdent, base: LoadedMetadata, options: TableJobOptions, deps: TableJobDeps, reader: ManifestReader): Promise<{ plan: RetentionPlan; filePlan?: FilePlan; outcome: 'none' | 'committed' | 'conflict'; newLocation?: string }> {
+async function metadataDeletions(paths: readonly string[], io: FileIO): Promise<PlannedDeletion[]> {
+  const out: PlannedDeletion[] = [];
+  for (const path of paths) {
+    const size = await io.size(path);
+    if (size !== undefined) out.push({ path, kind: 'metadata-files', sizeBytes: size });
+  }
+  return out;
+}
+
+type Outcome = { plan: RetentionPlan; filePlan?: FilePlan; outcome: 'none' | 'committed' | 'conflict'; newLocation?: string; journalId?: string };
+
+/** Plans against `base` and, unless dry-run, journals, writes and tries to commit once. */
+async function planAndCommit(ident: TableIdent, base: LoadedMetadata, options: TableJobOptions, deps: TableJobDeps, reader: ManifestReader, counter: CommitCounter): Promise<Outcome> {
   const now = deps.now();
   const plan = planRetention(base.view, options.retention, now);
   if (plan.expiredSnapshotIds.length === 0) return { plan, outcome: 'none' };
   const newLocation = nextMetadataLocation(base.view, base.location);
   const next = applyRetention(base.doc, base.view, plan, now, base.location);
+  const nextView = readTableMetadata(next, newLocation);
   // Every fallible read happens before the first write: an unreadable kept snapshot aborts here, uncommitted.
-  const filePlan = await collectFilePlan(transition(base.view, readTableMetadata(next, newLocation)), reader);
+  const files = await collectFilePlan(transition(base.view, nextView), reader);
+  const filePlan: FilePlan = { ...files, deletions: [...files.deletions, ...(await metadataDeletions(trimmedMetadataFiles(base.doc, next, nextView), deps.io))] };
   if (options.dryRun) return { plan, filePlan, outcome: 'none' };
   if (deps.signal?.aborted) throw stopped('before writing new metadata');
+  const journalId = randomUUID();
+  await deps.journal?.record({ id: journalId, table: ident, baseLocation: base.location, newLocation, state: 'writing', candidates: filePlan.deletions });
   await writeMetadata(deps.io, newLocation, next);
   if (deps.signal?.aborted) {
     await deps.io.deleteFiles([newLocation]); // written, never referenced: undo it
+    await deps.journal?.finish(journalId);
     throw stopped('before the commit');
   }
+  await deps.journal?.setState(journalId, 'committing');
+  counter.attempts += 1;
   const outcome = await deps.catalog.commit(ident, base.location, newLocation);
   if (outcome === 'unknown') {
     throw new IcebergError('UNKNOWN_OUTCOME', `commit outcome of ${newLocation} is unknown, so no files were deleted`, { subject: identText(ident), hint: 're-run the job: it re-reads the catalog and finishes the cleanup if the commit landed' });
   }
-  if (outcome === 'conflict') await deps.io.deleteFiles([newLocation]); // the UPDATE matched nothing: never referenced
-  return { plan, filePlan, outcome: outcome === 'committed' ? 'committed' : 'conflict', newLocation };
+  if (outcome === 'conflict') {
+    await deps.io.deleteFiles([newLocation]); // the UPDATE matched nothing: never referenced
+    await deps.journal?.finish(journalId);
+  }
+  // not-applied: the lost UPDATE could still land, so its file and journal entry stay for a later run to decide.
+  return { plan, filePlan, outcome: outcome === 'committed' ? 'committed' : 'conflict', newLocation, journalId };
 }
 
-async function commitWithRetries(ident: TableIdent, first: LoadedMetadata, options: TableJobOptions, deps: TableJobDeps, reader: ManifestReader): Promise<Attempt> {
+async function commitWithRetries(ident: TableIdent, first: LoadedMetadata, options: TableJobOptions, deps: TableJobDeps, reader: ManifestReader, counter: CommitCounter): Promise<Attempt> {
   const retry = commitRetryProperties(first.view.properties);
-  const started = deps.now();
+  const clock = deps.clock ?? deps.now;
+  const started = clock();
   let base = first;
   for (let attempt = 0; ; attempt++) {
-    const result = await planAndCommit(ident, base, options, deps, reader);
+    const result = await planAndCommit(ident, base, options, deps, reader, counter);
     if (result.outcome !== 'conflict') {
-      return { base, plan: result.plan, filePlan: result.filePlan, newLocation: result.newLocation, attempts: attempt + 1 };
+      return { base, plan: result.plan, filePlan: result.filePlan, newLocation: result.newLocation, journalId: result.journalId, attempts: counter.attempts };
     }
-    if (attempt >= retry.numRetries || deps.now() - started > retry.totalTimeoutMs) {
-      throw new IcebergError('CONFLICT', `gave up after ${attempt + 1} commit attempts: the table kept changing`, { subject: identText(ident), hint: 'raise commit.retry.num-retries or run when writers are quieter' });
+    if (attempt >= retry.numRetries || clock() - started > retry.totalTimeoutMs) {
+      throw new IcebergError('CONFLICT', `gave up after ${counter.attempts} commit attempt(s): the table kept changing`, { subject: identText(ident), hint: 'raise commit.retry.num-retries or run when writers are quieter' });
     }
     deps.log(`${identText(ident)}: commit conflict, re-planning (attempt ${attempt + 2})`);
     await deps.sleep(backoffMs(attempt, retry, deps.random));
@@ -93,44 +131,79 @@ async function commitWithRetries(ident: TableIdent, first: LoadedMetadata, optio
   }
 }
 
-/** After the commit: re-read the pointer and clean against whatever is current now (a writer may have committed). */
 const LEFT_FOR_NEXT_RUN = 'stopped by a signal after the commit: the next run deletes the expired files';
 
-async function cleanupAfterCommit(ident: TableIdent, attempt: Attempt, deps: TableJobDeps, reader: ManifestReader): Promise<{ result: CleanupResult; warnings: string[] }> {
+export interface AfterCommit {
+  readonly result: CleanupResult;
+  readonly warnings: string[];
+  /** Wall time spent deleting, for the files-per-second figure. */
+  readonly deleteMs: number;
+}
+
+/**
+ * After the commit: re-read the pointer, add what the transition to the current metadata expired (a writer may have
+ * committed, even another expiration), journal that, and delete what the current metadata cannot reach.
+ */
+async function cleanupAfterCommit(ident: TableIdent, attempt: Attempt, deps: TableJobDeps, reader: ManifestReader): Promise<AfterCommit> {
   const none: CleanupResult = { deleted: [], failures: [], pending: [] };
-  // Stopped before any delete: what is left is the plan made before the commit.
-  const left = { result: { ...none, pending: attempt.filePlan?.deletions ?? [] }, warnings: [LEFT_FOR_NEXT_RUN] };
-  const { base } = attempt;
+  const left = { result: { ...none, pending: attempt.filePlan?.deletions ?? [] }, warnings: [LEFT_FOR_NEXT_RUN], deleteMs: 0 };
+  const { base, journalId } = attempt;
   if (deps.signal?.aborted) return left;
+  const clock = deps.clock ?? deps.now;
   try {
     const current = await loadCurrent(ident, deps);
-    const filePlan = await collectFilePlan(transition(base.view, current.view), reader);
-    const result = await executeFilePlan(filePlan, deps.io, { signal: deps.signal, onPhase: (kinds, n) => deps.log(`${identText(ident)}: deleting ${n} ${kinds.join('/')} file(s)`) });
-    const warnings = [...filePlan.warnings];
+    const since = await collectFilePlan(transition(base.view, current.view), reader);
+    const candidates = unionOfCandidates(attempt.filePlan?.deletions ?? [], since.deletions);
+    if (journalId !== undefined && candidates.length > (attempt.filePlan?.deletions.length ?? 0)) await deps.journal?.setCandidates(journalId, candidates);
+    const started = clock();
+    const done = await deleteUnreachable(candidates, current, reader, deps.io, {
+      dryRun: false, onlyExisting: false, signal: deps.signal,
+      onPhase: (kinds, n) => deps.log(`${identText(ident)}: deleting ${n} ${kinds.join('/')} file(s)`),
+    });
+    const deleteMs = clock() - started;
+    if (journalId !== undefined) await deps.journal?.setCandidates(journalId, done.remaining);
+    const warnings = [...since.warnings, ...(attempt.filePlan?.warnings ?? []).filter((w) => !since.warnings.includes(w))];
+    const result = done.result ?? none;
     if (result.pending.length > 0) warnings.push(`stopped by a signal: ${result.pending.length} expired file(s) left for the next run to delete`);
-    return { result, warnings };
+    return { result, warnings, deleteMs };
   } catch (error) {
     if (isStopped(error)) return left;
-    return { result: none, warnings: [`committed, but cleanup was skipped: ${describeError(error)}`] };
+    return { result: none, warnings: [`committed, but cleanup was skipped (the journal keeps it for the next run): ${describeError(error)}`], deleteMs: 0 };
+  }
+}
+
+/** Entries our own commit just decided (an earlier run's uncommitted file on a base that is no longer current). */
+async function settleUndecided(ident: TableIdent, deps: TableJobDeps): Promise<void> {
+  if (deps.journal === undefined) return;
+  const current = await loadCurrent(ident, deps);
+  for (const entry of await deps.journal.pending(ident)) {
+    if (fateOf(entry, current) !== 'never-committed') continue;
+    await deps.io.deleteFiles([entry.newLocation]);
+    await deps.journal.finish(entry.id);
   }
 }
 
 export async function expireTable(ident: TableIdent, options: TableJobOptions, deps: TableJobDeps): Promise<TableSummary> {
-  const startedMs = deps.now();
+  const clock = deps.clock ?? deps.now;
+  const startedMs = clock();
   const name = identText(ident);
+  const counter: CommitCounter = { attempts: 0 };
   let resumed: ResumedCleanup | undefined;
   try {
     const first = await loadCurrent(ident, deps);
     const reader = new ManifestReader(deps.io, deps.signal);
-    resumed = await resumeCleanup(first, deps.io, reader, options.dryRun, deps.signal);
-    const attempt = await commitWithRetries(ident, first, options, deps, reader);
+    if (deps.journal !== undefined) {
+      resumed = await resumeCleanups(first, { ident, journal: deps.journal, io: deps.io, reader, dryRun: options.dryRun, signal: deps.signal, log: deps.log });
+    }
+    const attempt = await commitWithRetries(ident, first, options, deps, reader, counter);
     if (options.dryRun || attempt.newLocation === undefined) {
-      return buildSummary({ name, options, attempt, resumed, cleanup: undefined, startedMs, now: deps.now() });
+      return buildSummary({ name, options, attempt, counter, resumed, cleanup: undefined, startedMs, now: clock() });
     }
     const cleanup = await cleanupAfterCommit(ident, attempt, deps, reader);
-    return buildSummary({ name, options, attempt, resumed, cleanup, startedMs, now: deps.now() });
+    if (!deps.signal?.aborted) await settleUndecided(ident, deps).catch(() => undefined); // best effort: the next run decides too
+    return buildSummary({ name, options, attempt, counter, resumed, cleanup, startedMs, now: clock() });
   } catch (error) {
-    return buildSummary({ name, options, attempt: undefined, resumed, cleanup: undefined, startedMs, now: deps.now(), error });
+    return buildSummary({ name, options, attempt: undefined, counter, resumed, cleanup: undefined, startedMs, now: clock(), error });
   }
 }
 

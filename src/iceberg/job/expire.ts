@@ -1,12 +1,14 @@
 /**
  * `expire(options, deps)`: one whole run against the real catalog database and file stores. Opens the pool,
- * checks the catalog and the selection (read-only, before any write), runs, and closes every client in order.
+ * checks the catalog and the selection (read-only, before any write), runs with the cleanup journal in the same
+ * database, and closes every client in order.
  */
 import { openCatalogPool } from '../catalog/connection.js';
 import { checkCatalog } from '../catalog/preflight.js';
 import { PostgresSqlCatalog } from '../catalog/sql-catalog.js';
 import { LocationMap } from '../io/location-map.js';
 import { RoutingFileIO } from '../io/router.js';
+import { PostgresCleanupJournal } from '../journal/postgres-journal.js';
 import type { ExpireOptions } from './options.js';
 import { type RunDeps, runExpiration } from './run.js';
 import type { ExpirationRun } from './summary.js';
@@ -20,7 +22,7 @@ export async function expire(options: ExpireOptions, deps: ExpireDeps): Promise<
   try {
     const catalog = new PostgresSqlCatalog(catalogPool.pool, options.selection.catalogName);
     await checkCatalog(catalogPool.pool, catalog, options.selection, options.connection.display);
-    return await runExpiration(options, { catalog, io, ...deps });
+    return await runExpiration(options, { catalog, io, journal: new PostgresCleanupJournal(catalogPool.pool), ...deps });
   } finally {
     io.close();
     await catalogPool.close();

@@ -8,9 +8,10 @@ function escapeCell(text: string): string {
 
 function row(s: TableSummary): string {
   const f = s.files;
-  const deletes = f['position-deletes'].count + f['equality-deletes'].count + f['deletion-vectors'].count;
   const status = s.status === 'failed' ? `❌ failed: ${escapeCell(s.error?.message ?? '')}` : s.status;
-  return `| ${escapeCell(s.table)} | ${status} | ${s.snapshotsBefore} → ${s.snapshotsAfter} | ${f.data.count} | ${deletes} | ${f.manifests.count} | ${f['manifest-lists'].count} | ${f.statistics.count} | ${formatBytes(s.bytes)} | ${(s.durationMs / 1000).toFixed(1)} s |`;
+  const c = s.sparkCounts;
+  const rate = s.filesPerSecond === null ? '–' : String(s.filesPerSecond);
+  return `| ${escapeCell(s.table)} | ${status} | ${s.snapshotsBefore} → ${s.snapshotsAfter} | ${c.deleted_data_files_count} | ${c.deleted_position_delete_files_count} | ${c.deleted_equality_delete_files_count} | ${c.deleted_manifest_files_count} | ${c.deleted_manifest_lists_count} | ${c.deleted_statistics_files_count} | ${f['metadata-files'].count} | ${formatBytes(s.bytes)} | ${formatBytes(s.bytesReclaimed)} | ${rate} | ${(s.durationMs / 1000).toFixed(1)} s |`;
 }
 
 function chart(title: string, axis: string, labels: string[], series: number[][]): string[] {
@@ -24,8 +25,8 @@ function chart(title: string, axis: string, labels: string[], series: number[][]
 export function renderGithubSummary(summaries: readonly TableSummary[], heading: string): string {
   const lines = [
     `### ${heading}`, '',
-    '| Table | Status | Snapshots | Data files | Delete files | Manifests | Manifest lists | Statistics | Bytes | Duration |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| Table | Status | Snapshots | Data files | Position deletes | Equality deletes | Manifests | Manifest lists | Statistics | Metadata files | Bytes | Reclaimed | Files/s | Duration |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...summaries.map(row), '',
   ];
   const shown = summaries.filter((s) => s.status !== 'failed');

@@ -5,7 +5,7 @@ import type { ExpirationRun, TableSummary } from './summary.js';
 const LABELS: ReadonlyArray<[FileKind, string]> = [
   ['data', 'data files'], ['position-deletes', 'position deletes'], ['equality-deletes', 'equality deletes'],
   ['deletion-vectors', 'deletion vectors'], ['manifests', 'manifests'], ['manifest-lists', 'manifest lists'],
-  ['statistics', 'statistics files'],
+  ['statistics', 'statistics files'], ['metadata-files', 'metadata files'],
 ];
 
 export function formatBytes(bytes: number): string {
@@ -39,6 +39,11 @@ export function renderTableText(summary: TableSummary): string {
     `  snapshots: ${summary.snapshotsBefore} -> ${summary.snapshotsAfter} (${summary.expiredSnapshotIds.length} expire; refs dropped: ${refs})`,
     ...fileLines(summary),
   ];
+  if (!summary.dryRun && summary.filesPerSecond !== null) {
+    lines.push(`  reclaimed ${formatBytes(summary.bytesReclaimed)}; deleted at ${summary.filesPerSecond} files/s (${summary.deleteDurationMs} ms)`);
+  }
+  const c = summary.sparkCounts;
+  lines.push(`  spark counts: data ${c.deleted_data_files_count}, position deletes ${c.deleted_position_delete_files_count}, equality deletes ${c.deleted_equality_delete_files_count}, manifests ${c.deleted_manifest_files_count}, manifest lists ${c.deleted_manifest_lists_count}, statistics ${c.deleted_statistics_files_count}`);
   if (summary.metadataLocation !== undefined) lines.push(`  committed ${summary.metadataLocation}`);
   if (summary.resumedDeletions > 0) {
     lines.push(`  ${summary.dryRun ? 'would finish' : 'finished'} an interrupted cleanup: ${summary.resumedDeletions} file(s)`);

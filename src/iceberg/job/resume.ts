@@ -1,46 +1,90 @@
 /**
- * Finishing an interrupted cleanup. Expiration deletes manifest lists last, so after a crash between commit and
- * the end of deletion the previous metadata file (the newest metadata-log entry) still names the expired
- * snapshots and their lists. Re-running reachable cleanup for that transition deletes only files the current
- * metadata cannot reach; files already gone count as deleted.
+ * Finishing what interrupted runs left in the cleanup journal, before this run plans anything. An entry's commit
+ * landed iff its new metadata file is current or in the current metadata-log (another writer may have committed
+ * on top); then its candidates the current metadata cannot reach are deleted. A commit that never started, or
+ * whose base is no longer current while the file is not in the log, can never land: its metadata file goes. A
+ * commit still undecided (sent, base still current) is left for a later run: unsure means delete nothing.
  */
+import { type TableIdent, identText } from '../catalog/sql-catalog.js';
 import type { ManifestReader } from '../cleanup/manifest-reader.js';
-import { collectFilePlan, transition } from '../cleanup/collect.js';
-import { type CleanupResult, executeFilePlan } from '../cleanup/execute.js';
-import type { FilePlan } from '../plan/file-plan.js';
+import type { CleanupResult } from '../cleanup/execute.js';
+import { describeError, isStopped } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
-import { type LoadedMetadata, loadMetadata } from '../metadata/files.js';
-import { isJsonObject } from '../metadata/json.js';
+import { deleteUnreachable } from '../journal/finish.js';
+import type { CleanupJournal, JournalEntry } from '../journal/journal.js';
+import type { LoadedMetadata } from '../metadata/files.js';
+import { metadataLogFiles } from '../metadata/metadata-log.js';
 import { expirationProperties } from '../metadata/properties.js';
-
-function previousMetadataFile(current: LoadedMetadata): string | undefined {
-  const log = current.doc['metadata-log'];
-  if (!Array.isArray(log) || log.length === 0) return undefined;
-  const last: unknown = log[log.length - 1];
-  return isJsonObject(last) && typeof last['metadata-file'] === 'string' ? last['metadata-file'] : undefined;
-}
+import type { PlannedDeletion } from '../plan/file-plan.js';
 
 export interface ResumedCleanup {
-  readonly plan: FilePlan;
+  /** Deleted (or, in a dry run, to be deleted) files of interrupted cleanups. */
+  readonly planned: readonly PlannedDeletion[];
   /** undefined in a dry run: the plan is reported, not executed. */
   readonly result: CleanupResult | undefined;
+  readonly warnings: readonly string[];
 }
 
-/** Cleans up after the newest metadata transition if it removed snapshots; undefined when there is nothing to do. */
-export async function resumeCleanup(current: LoadedMetadata, io: FileIO, reader: ManifestReader, dryRun: boolean, signal?: AbortSignal): Promise<ResumedCleanup | undefined> {
-  if (!expirationProperties(current.view.properties).gcEnabled) return undefined;
-  const previousPath = previousMetadataFile(current);
-  if (previousPath === undefined) return undefined;
-  let previous: LoadedMetadata;
-  try {
-    previous = await loadMetadata(io, previousPath);
-  } catch {
-    return undefined; // an old metadata file that is gone or foreign: nothing we can prove, nothing we delete
+export interface ResumeContext {
+  readonly ident: TableIdent;
+  readonly journal: CleanupJournal;
+  readonly io: FileIO;
+  readonly reader: ManifestReader;
+  readonly dryRun: boolean;
+  readonly signal?: AbortSignal | undefined;
+  readonly log: (line: string) => void;
+}
+
+export type EntryFate = 'committed' | 'never-committed' | 'undecided';
+
+export function fateOf(entry: JournalEntry, current: LoadedMetadata): EntryFate {
+  if (current.location === entry.newLocation || metadataLogFiles(current.doc).includes(entry.newLocation)) return 'committed';
+  if (entry.state === 'writing' || current.location !== entry.baseLocation) return 'never-committed';
+  return 'undecided';
+}
+
+async function resumeEntry(entry: JournalEntry, current: LoadedMetadata, ctx: ResumeContext): Promise<{ planned: readonly PlannedDeletion[]; result?: CleanupResult; warnings: string[] }> {
+  const fate = fateOf(entry, current);
+  if (fate === 'undecided') {
+    return { planned: [], warnings: [`the commit of ${entry.newLocation} by an interrupted run is still undecided (the catalog still points at its base), so its cleanup waits for a later run`] };
   }
-  const pending = transition(previous.view, current.view);
-  const statsGone = pending.statisticsBefore.some((s) => ![...current.view.statistics, ...current.view.partitionStatistics].some((k) => k.path === s.path));
-  if (pending.expired.length === 0 && !statsGone) return undefined;
-  const plan = await collectFilePlan(pending, reader);
-  if (plan.deletions.length === 0) return undefined;
-  return { plan, result: dryRun ? undefined : await executeFilePlan(plan, io, { signal }) };
+  if (fate === 'never-committed') {
+    if (!ctx.dryRun) {
+      await ctx.io.deleteFiles([entry.newLocation]);
+      await ctx.journal.finish(entry.id);
+    }
+    return { planned: [], warnings: [`${ctx.dryRun ? 'would remove' : 'removed'} ${entry.newLocation}, written by an interrupted run that never committed it`] };
+  }
+  if (!expirationProperties(current.view.properties).gcEnabled) {
+    return { planned: [], warnings: ['gc.enabled is now false, so the cleanup of an interrupted run waits (nothing deleted)'] };
+  }
+  const done = await deleteUnreachable(entry.candidates, current, ctx.reader, ctx.io, { dryRun: ctx.dryRun, onlyExisting: true, signal: ctx.signal });
+  if (!ctx.dryRun) await ctx.journal.setCandidates(entry.id, done.remaining);
+  return { planned: done.planned, ...(done.result ? { result: done.result } : {}), warnings: [] };
+}
+
+/** Resumes every journalled cleanup of the table; undefined when there was none. */
+export async function resumeCleanups(current: LoadedMetadata, ctx: ResumeContext): Promise<ResumedCleanup | undefined> {
+  const entries = await ctx.journal.pending(ctx.ident);
+  if (entries.length === 0) return undefined;
+  const planned: PlannedDeletion[] = [];
+  const result = { deleted: [] as PlannedDeletion[], failures: [] as CleanupResult['failures'][number][], pending: [] as PlannedDeletion[] };
+  const warnings: string[] = [];
+  for (const entry of entries) {
+    try {
+      const one = await resumeEntry(entry, current, ctx);
+      planned.push(...one.planned);
+      warnings.push(...one.warnings);
+      if (one.result) {
+        result.deleted.push(...one.result.deleted);
+        result.failures.push(...one.result.failures);
+        result.pending.push(...one.result.pending);
+      }
+    } catch (error) {
+      if (isStopped(error)) throw error;
+      warnings.push(`an interrupted cleanup was not finished (kept in the journal for the next run): ${describeError(error)}`);
+    }
+  }
+  if (planned.length > 0) ctx.log(`${identText(ctx.ident)}: ${ctx.dryRun ? 'would finish' : 'finished'} ${planned.length} deletion(s) of interrupted runs`);
+  return { planned, result: ctx.dryRun ? undefined : result, warnings };
 }

@@ -5,6 +5,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { type TableCatalog, type TableIdent, identText } from '../catalog/sql-catalog.js';
 import type { FileIO } from '../io/file-io.js';
+import type { CleanupJournal } from '../journal/journal.js';
 import { type TableJobDeps, expireTable } from './expire-table.js';
 import { DEFAULT_MAX_SNAPSHOT_AGE_MS, type RunOptions, cutoffMs } from './options.js';
 import { inShard } from './shard.js';
@@ -18,6 +19,8 @@ export interface RunDeps {
   /** Each table's summary as soon as it is done. */
   readonly onTable?: (summary: TableSummary) => void;
   readonly signal?: AbortSignal;
+  /** Cleanup intent, recorded before each commit and finished by a later run after a crash. */
+  readonly journal?: CleanupJournal;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Wall clock, for elapsed time; ages are measured from `options.now`. */
   readonly clock?: () => number;
@@ -36,12 +39,14 @@ export async function runExpiration(options: RunOptions, deps: RunDeps): Promise
   const tables = await selectTables(deps.catalog, options);
   const { shard, dryRun } = options;
   deps.log(`expire-snapshots: ${tables.length} table(s) in shard ${shard.index}/${shard.count}${dryRun ? ' (dry run)' : ''}`);
-  const clock = deps.clock ?? Date.now;
-  const startedAt = clock();
   const jobDeps: TableJobDeps = {
     catalog: deps.catalog,
     io: deps.io,
-    now: () => options.now + (clock() - startedAt),
+    // One fixed instant for every cutoff (the age option, table properties, the 90-day default, ref ages), as
+    // Java's RemoveSnapshots takes `now` once: a snapshot exactly at the cutoff is kept however long the run takes.
+    now: () => options.now,
+    clock: deps.clock ?? Date.now,
+    ...(deps.journal ? { journal: deps.journal } : {}),
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: Math.random,
     log: deps.log,

@@ -16,6 +16,13 @@ export interface TableSummary {
   /** Deleted files (or, in a dry run, files that would be deleted) by kind. */
   readonly files: Readonly<Record<FileKind, { count: number; bytes: number }>>;
   readonly bytes: number;
+  /** The six counts of Spark's expire_snapshots procedure, for this table (DVs count as position deletes, as in Java). */
+  readonly sparkCounts: SparkCounts;
+  /** Bytes of the files really deleted (0 in a dry run). */
+  readonly bytesReclaimed: number;
+  /** Wall time of this run's own deletes after its commit, and files deleted per second in it (null when none). */
+  readonly deleteDurationMs: number;
+  readonly filesPerSecond: number | null;
   /** Also counted in `files`: files of an earlier, interrupted cleanup (deleted, or planned in a dry run). */
   readonly resumedDeletions: number;
   readonly deleteFailures: readonly DeleteFailure[];
@@ -29,6 +36,15 @@ export interface TableSummary {
   readonly error: { readonly code: string; readonly message: string } | undefined;
   /** Dry runs list every planned deletion; real runs omit them to keep the output small. */
   readonly plannedDeletions: readonly PlannedDeletion[] | undefined;
+}
+
+export interface SparkCounts {
+  readonly deleted_data_files_count: number;
+  readonly deleted_position_delete_files_count: number;
+  readonly deleted_equality_delete_files_count: number;
+  readonly deleted_manifest_files_count: number;
+  readonly deleted_manifest_lists_count: number;
+  readonly deleted_statistics_files_count: number;
 }
 
 /** One run over the selected tables of a catalog: the body of the JSON report. */

@@ -8,6 +8,8 @@ export interface ExpirationProperties {
   readonly minSnapshotsToKeep: number;
   readonly maxRefAgeMs: number;
   readonly previousVersionsMax: number;
+  /** write.metadata.delete-after-commit.enabled: delete the metadata files a commit trims from the log. */
+  readonly deleteAfterCommit: boolean;
   readonly metadataPath: string | undefined;
   readonly metadataCompression: 'none' | 'gzip';
 }
@@ -37,6 +39,7 @@ export function expirationProperties(props: Readonly<Record<string, string>>): E
     minSnapshotsToKeep: intProperty(props, 'history.expire.min-snapshots-to-keep') ?? 1,
     maxRefAgeMs: intProperty(props, 'history.expire.max-ref-age-ms') ?? Number.MAX_SAFE_INTEGER,
     previousVersionsMax: intProperty(props, 'write.metadata.previous-versions-max') ?? 100,
+    deleteAfterCommit: (props['write.metadata.delete-after-commit.enabled'] ?? 'false').trim().toLowerCase() === 'true',
     metadataPath: props['write.metadata.path'],
     metadataCompression: codec === 'gzip' ? 'gzip' : 'none',
   };

@@ -28,7 +28,8 @@ export interface CleanupFacts {
   readonly protectedRoots: readonly string[];
 }
 
-export type FileKind = ContentKind | 'deletion-vectors' | 'manifests' | 'manifest-lists' | 'statistics';
+/** `metadata-files`: old metadata JSON files a commit trimmed from the log (write.metadata.delete-after-commit.enabled). */
+export type FileKind = ContentKind | 'deletion-vectors' | 'manifests' | 'manifest-lists' | 'statistics' | 'metadata-files';
 
 export interface PlannedDeletion {
   readonly path: string;
@@ -132,7 +133,7 @@ export function computeFilePlan(facts: CleanupFacts): FilePlan {
 
 /** Count and bytes per kind, every kind present (zero when none). */
 export function summariseDeletions(deletions: readonly PlannedDeletion[]): Record<FileKind, { count: number; bytes: number }> {
-  const kinds: FileKind[] = ['data', 'position-deletes', 'equality-deletes', 'deletion-vectors', 'manifests', 'manifest-lists', 'statistics'];
+  const kinds: FileKind[] = ['data', 'position-deletes', 'equality-deletes', 'deletion-vectors', 'manifests', 'manifest-lists', 'statistics', 'metadata-files'];
   const out = Object.fromEntries(kinds.map((k) => [k, { count: 0, bytes: 0 }])) as Record<FileKind, { count: number; bytes: number }>;
   for (const d of deletions) {
     out[d.kind].count += 1;
