@@ -14,6 +14,7 @@ import { preflightGit } from './backup-git.js';
 import { writeBackupReport, writeBackupStopped } from './backup-output.js';
 import { openRegistry, progressOption, registryOptions, registrySettings } from './backup-registry.js';
 import { defineCommand } from './command.js';
+import { backupMetrics } from './metrics-backup.js';
 import { jobFormatOption, withJsonFailure } from './shared.js';
 
 const OUTPUT = 'Output';
@@ -88,7 +89,7 @@ published.`,
     }
     if (values['git-branch'] !== undefined) await preflightGit(values['git-repo'] ?? io.cwd, values['git-branch'], values.push, io.env);
   },
-  async run(values, { io, signal, now }) {
+  async run(values, { io, signal, now, recordMetrics }) {
     return withJsonFailure(io, values.format, 'backup', async () => {
       const { client } = openRegistry(registrySettings(values, io.env), signal);
       const progress = createProgress(progressStyle(values.progress, io.stderr.isTTY ?? false, io.env), 'subjects', (t) => io.stderr.write(t));
@@ -119,6 +120,7 @@ published.`,
           },
         );
         progress.finish();
+        recordMetrics?.(await backupMetrics(result));
         return writeBackupReport(io, values.format, result);
       } catch (error) {
         progress.finish();

@@ -2,6 +2,7 @@
 import { openRepository } from '../../github/git/repository.js';
 import { runRegistryCheck } from '../../policy/check/run-registry-check.js';
 import { defineCommand } from './command.js';
+import { checkMetrics } from './metrics-check.js';
 import { flag, option } from '../options/define.js';
 import { enumValue } from '../options/enum.js';
 import { intValue } from '../options/int.js';
@@ -55,7 +56,7 @@ GUARDRAILS_REGISTRY_API_KEY and _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN
     unavailable: 'the Schema Registry is unavailable, so the check failed closed',
   },
   notes: 'Refused registry credentials are bad input (2).',
-  async run(values, { io }) {
+  async run(values, { io, recordMetrics }) {
     const report = await runRegistryCheck({
       cwd: values.cwd ?? io.cwd,
       against: values.against,
@@ -76,6 +77,7 @@ GUARDRAILS_REGISTRY_API_KEY and _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN
         ...(values['on-registry-unavailable'] !== undefined && { onUnavailable: values['on-registry-unavailable'] }),
       },
     });
+    recordMetrics?.(checkMetrics(report));
     return writeReport(report, values.format, io);
   },
 });

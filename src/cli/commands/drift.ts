@@ -10,6 +10,7 @@ import { textValue } from '../options/text.js';
 import { displayUrl, urlValue } from '../options/url.js';
 import { openRegistry, registryOptions, registrySettings } from './backup-registry.js';
 import { defineCommand, type Command } from './command.js';
+import { driftMetrics } from './metrics-drift.js';
 import { printDrift } from './drift-output.js';
 import { REPO_VALUE, TOKEN_VARIABLES, tokenFrom } from './followups-inputs.js';
 import { jobFormatOption } from './shared.js';
@@ -83,7 +84,7 @@ token comes from GITHUB_TOKEN (or GH_TOKEN) only.`,
       else await repo.defaultBase();
       await loadConfig({ path: values.config, cwd, root: repo.root });
     },
-    async run(values, { io, signal }) {
+    async run(values, { io, signal, recordMetrics }) {
       const cwd = values.cwd ?? io.cwd;
       const { client } = openRegistry(registrySettings(values, io.env), signal);
       const token = tokenFrom(io.env);
@@ -95,6 +96,7 @@ token comes from GITHUB_TOKEN (or GH_TOKEN) only.`,
           { cwd, subjectPrefixes: values['subject-prefix'], ...(values.ref !== undefined && { ref: values.ref }), ...(values.config !== undefined && { configPath: values.config }) },
           { repo: await openRepository(cwd), registry: client, signal, ...(tracker && { tracker }) },
         );
+        recordMetrics?.(driftMetrics(result));
         const failed = result.findings.length > 0 || result.stopped || (result.issues?.outcome.problems.length ?? 0) > 0;
         const exitCode = failed ? EXIT.FAILED : EXIT.OK;
         printDrift(result, exitCode, io, values.format);

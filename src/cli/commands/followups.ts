@@ -8,6 +8,7 @@ import { instantValue } from '../options/instant.js';
 import { pathValue } from '../options/path.js';
 import { displayUrl, urlValue } from '../options/url.js';
 import { defineCommand, type Command, type RunContext } from './command.js';
+import { followupsMetrics } from './metrics-followups.js';
 import { prepareFollowups, REPO_VALUE, TOKEN_VARIABLES, tokenFrom, type FollowupsValues } from './followups-inputs.js';
 import { printProblems, printResult, writeReportFiles } from './followups-output.js';
 import { jobFormatOption } from './shared.js';
@@ -99,6 +100,7 @@ GITHUB_STEP_SUMMARY as GitHub Actions sets them. JSON report: docs/postmortem-fo
         : OctokitTracker.create({ token, repo: read.repo, baseUrl: values['api-url'], signal, log: (l) => io.stderr.write(`${l}\n`), ...deps.trackerOptions });
       const now = values.now ?? ctx.now();
       const result = await syncFollowups({ ...read, serverUrl: values['server-url'], now, dryRun: values['dry-run'] }, { tracker, signal, progress });
+      ctx.recordMetrics?.(followupsMetrics(result.report));
       const exitCode = result.report.problems.length > 0 || result.stopped ? EXIT.FAILED : EXIT.OK;
       const context = { repo: read.repo ?? null, reportsFolder, reportCount: read.reports.length };
       await writeReportFiles(result, exitCode, context, { json: values.json, summary: values.summary });

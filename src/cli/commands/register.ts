@@ -16,6 +16,7 @@ import { pathValue } from '../options/path.js';
 import { textValue } from '../options/text.js';
 import { openRegistry, registryOptions, registrySettings } from './backup-registry.js';
 import { defineCommand, type RunContext, type Values } from './command.js';
+import { registerMetrics } from './metrics-register.js';
 import { REPO_VALUE, tokenFrom } from './followups-inputs.js';
 import { writeRegisterReport } from './register-output.js';
 import { jobFormatOption, withJsonFailure } from './shared.js';
@@ -73,13 +74,14 @@ an audit line.`,
   },
 });
 
-async function runRegister(values: RegisterValues, { io, signal, now }: RunContext): Promise<number> {
+async function runRegister(values: RegisterValues, { io, signal, now, recordMetrics }: RunContext): Promise<number> {
   const git = gitIn(values['git-repo'] ?? io.cwd, io.env as NodeJS.ProcessEnv);
   const { commit, files } = await schemaFilesAt(git, values.ref ?? 'HEAD', values.config ?? 'guardrails.yaml');
   const { proof, note } = await proofFor(values, io.env, commit);
   const { client, openCleanupClient } = openRegistry(registrySettings(values, io.env), signal);
   try {
     const result = await registerSchemas({ commit, files, dryRun: values['dry-run'], ...(proof ? { proof } : {}) }, { client, openCleanupClient, signal, now });
+    recordMetrics?.(registerMetrics(result));
     if (values['audit-log'] !== undefined && result.audit.length > 0) {
       await appendFile(values['audit-log'], result.audit.map((line) => `${JSON.stringify(line)}\n`).join(''));
     }

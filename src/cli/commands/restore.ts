@@ -11,6 +11,7 @@ import { pathValue } from '../options/path.js';
 import { textValue } from '../options/text.js';
 import { openRegistry, progressOption, registryOptions, registrySettings } from './backup-registry.js';
 import { defineCommand, type RunContext, type Values } from './command.js';
+import { gitHistoryMetrics, resetModesMetrics, restoreMetrics } from './metrics-restore.js';
 import { writeGitHistoryReport, writeResetReport, writeRestoreReport } from './restore-output.js';
 import { backupSource, preflightSource, refineSource, sourceOptions } from './restore-source.js';
 import { jobFormatOption, withJsonFailure } from './shared.js';
@@ -89,7 +90,7 @@ puts back the subjects a killed run left in IMPORT.`,
 
 type RestoreValues = Values<typeof options>;
 
-async function runRestore(values: RestoreValues, { io, signal }: RunContext): Promise<number> {
+async function runRestore(values: RestoreValues, { io, signal, recordMetrics }: RunContext): Promise<number> {
   const selection: Selection = {
     globs: values.glob,
     subjects: values.subject,
@@ -106,6 +107,7 @@ async function runRestore(values: RestoreValues, { io, signal }: RunContext): Pr
         dryRun: values['dry-run'],
         signal,
       });
+      recordMetrics?.(gitHistoryMetrics(result));
       return writeGitHistoryReport(io, values.format, result);
     }
     const backup = await loadBackup(source, io.env as NodeJS.ProcessEnv);
@@ -113,9 +115,10 @@ async function runRestore(values: RestoreValues, { io, signal }: RunContext): Pr
     io.stderr.write(`backup ${backup.label}: verified (${m.counts.files} files, ${m.counts.versions} versions of ${m.counts.subjects} subjects, taken ${m.finishedAt})\n`);
     if (values['reset-modes']) {
       const result = await resetModes({ backup: backup.snapshot, selection, dryRun: values['dry-run'], concurrency: values.concurrency }, { client, signal });
+      recordMetrics?.(resetModesMetrics(result, values['dry-run']));
       return writeResetReport(io, values.format, backup, result, values['dry-run']);
     }
-    return await restoreBackup(values, io, signal, backup, selection, { client, openCleanupClient });
+    return await restoreBackup(values, io, signal, backup, selection, { client, openCleanupClient }, recordMetrics);
   } catch (error) {
     // Writes end in a result that says what was done; a request cut here was a read before them.
     if (signal.aborted && error instanceof RegistryError && error.kind === 'cancelled') {
@@ -134,6 +137,7 @@ async function restoreBackup(
   backup: LoadedBackup,
   selection: Selection,
   registry: ReturnType<typeof openRegistry>,
+  recordMetrics: RunContext['recordMetrics'],
 ): Promise<number> {
   const progress = createProgress(progressStyle(values.progress, io.stderr.isTTY ?? false, io.env), 'registering', (t) => io.stderr.write(t));
   try {
@@ -156,6 +160,7 @@ async function restoreBackup(
       },
     );
     progress.finish();
+    recordMetrics?.(restoreMetrics(outcome));
     return writeRestoreReport(io, values.format, backup, outcome, values['dry-run']);
   } finally {
     progress.finish();
