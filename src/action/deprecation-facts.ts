@@ -4,19 +4,22 @@
  * file; then the landing of each marker run's start, proven once for all subjects against the base
  * branch's first-parent chain; then the pure gate decides.
  */
-import { diffSchemas } from '../avro/diff/index.js';
+import { diffSchemas, type ChangeElement } from '../avro/diff/index.js';
+import { filesAtCommit } from '../github/git/file-history.js';
 import type { GitRepository } from '../github/git/repository.js';
-import type { FileVersion } from '../github/git/history.js';
+import { gitRunner } from '../github/git/run.js';
 import type { LandingSource } from '../github/api/landing.js';
 import type { GuardrailsSettings } from '../policy/config/settings.js';
 import { subjectResolver } from '../policy/config/subjects.js';
-import { listHistories, parseHistory } from '../policy/check/history.js';
+import { listHistories } from '../policy/check/history.js';
 import { loadFromClosure } from '../policy/check/load-candidate.js';
-import { sourceClosure, type NameIndex } from '../policy/check/sources.js';
+import { nameIndexOf, scanSource, sourceClosure, type NameIndex, type ScannedSource, type SourceReader } from '../policy/check/sources.js';
 import { CommittedSources, loadWorkspace, type Workspace } from '../policy/check/workspace.js';
 import type { CheckReport, SubjectReport } from '../policy/report/model.js';
-import { commitsToProve, gateSubject, type GateResult, type GateSubject } from '../policy/deprecation/gate.js';
+import { commitsToProve, elementsToDate, gateSubject, type GateResult, type GateSubject } from '../policy/deprecation/gate.js';
 import type { LandingFact } from '../policy/deprecation/landing-proof.js';
+import { markerOf } from '../policy/deprecation/markers.js';
+import { combinedStates, stateDates, type CombinedState, type TrackedContent } from '../policy/deprecation/referenced-history.js';
 import type { MarkedVersion } from '../policy/deprecation/window.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -50,30 +53,133 @@ export async function loadGates(input: GateFactsInput): Promise<Map<string, Gate
   return gates;
 }
 
-/** Each subject's base versions and changes; new subjects (nothing to break) are left out. */
+/**
+ * Each subject's base versions and changes; new subjects (nothing to break) are left out. A subject's
+ * versions are the states of its combined history: its own file and every file its schema references
+ * on the base commit, so a marker landed in a shared type's file counts for every subject using it.
+ */
 async function prepareSubjects(input: GateFactsInput, wanted: readonly SubjectReport[], base: string): Promise<Map<string, Prepared>> {
   const { repo } = input;
   const resolver = subjectResolver(input.settings);
   const workspace = await loadWorkspace(repo, await repo.workingTreeFiles(resolver.isSchemaFile));
-  const histories = await listHistories(repo, base, wanted.map(historyPath));
   const committed = new CommittedSources(repo);
-  const expanded = new Map([...histories].map(([path, history]) => [path, withReAdds(history)]));
-  await committed.prefetch([...expanded.values()].flat().map(({ commit, path }) => ({ commit, path })));
+  const index = await baseNameIndex(repo, committed, base, resolver.isSchemaFile);
+  const referenced = new Map<string, string[]>();
+  for (const subject of wanted) referenced.set(subject.file, await referencedFiles(historyPath(subject), committed.readerAt(base), index));
+  const histories = await listHistories(repo, base, [...referenced.values()].flat());
+  const chain = once(() => repo.firstParentChain(base));
+  const blobs = new BlobSources(repo);
   const prepared = new Map<string, Prepared>();
   for (const subject of wanted) {
-    const history = expanded.get(historyPath(subject)) ?? [];
-    const versions = await markedVersions(history, committed, workspace.index);
-    const latest = versions[versions.length - 1];
-    if (latest === undefined && subject.status !== 'deleted') continue; // new on this branch: nothing to break
-    const changes = subject.status === 'deleted' || latest === undefined ? { ok: true as const, value: [] } : await changesTo(subject, latest, workspace);
-    if (!changes.ok) {
-      prepared.set(subject.file, { result: unloadable(changes.reason) });
-      continue;
-    }
-    const gate = { level: subject.level, changes: changes.value, incompatible: subject.status === 'incompatible', deleted: subject.status === 'deleted', versions };
-    prepared.set(subject.file, { subject: gate, dates: new Map(history.map((v) => [v.commit, v.date])) });
+    const tracks = (referenced.get(subject.file) ?? []).map((file) => ({ file, versions: histories.get(file) ?? [] }));
+    if ((tracks[0]?.versions.length ?? 0) === 0 && subject.status !== 'deleted') continue; // new on this branch: nothing to break
+    const states = combinedStates(tracks, tracks.length > 1 ? await chain() : undefined);
+    const entry = await prepareSubject(subject, states, { blobs, index, workspace });
+    if (entry !== undefined) prepared.set(subject.file, { ...entry, dates: stateDates(tracks) } as Prepared);
   }
   return prepared;
+}
+
+interface StateReaders {
+  readonly blobs: BlobSources;
+  readonly index: NameIndex;
+  readonly workspace: Workspace;
+}
+
+/**
+ * Parses the subject's states newest first, as far back as a marker of an element the gate looks at
+ * still holds: an older state cannot change any run's start.
+ */
+async function prepareSubject(subject: SubjectReport, states: readonly CombinedState[], readers: StateReaders): Promise<{ subject: GateSubject } | { result: GateResult } | undefined> {
+  const root = historyPath(subject);
+  const newestFirst: MarkedVersion[] = [];
+  let gate: GateSubject | undefined;
+  let interest: readonly ChangeElement[] = [];
+  for (let i = states.length - 1; i >= 0; i--) {
+    const state = states[i] as CombinedState;
+    const version = await parseState(root, state, readers);
+    if (version === undefined) {
+      // A state that does not parse is a gap: no marker run reaches across it.
+      const newer = newestFirst.pop();
+      if (newer === undefined) continue;
+      newestFirst.push({ ...newer, afterGap: true });
+      break;
+    }
+    newestFirst.push(version);
+    if (gate === undefined) {
+      const changes = subject.status === 'deleted' ? { ok: true as const, value: [] } : await changesTo(subject, version, readers.workspace);
+      if (!changes.ok) return { result: unloadable(changes.reason) };
+      gate = { level: subject.level, changes: changes.value, incompatible: subject.status === 'incompatible', deleted: subject.status === 'deleted', versions: [] };
+      interest = elementsToDate({ ...gate, versions: [version] });
+    }
+    if (version.afterGap === true || !interest.some((element) => markerOf(version.schema, element)?.deprecated === true)) break;
+  }
+  if (gate === undefined) {
+    if (subject.status !== 'deleted') return undefined;
+    gate = { level: subject.level, changes: [], incompatible: false, deleted: true, versions: [] };
+  }
+  return { subject: { ...gate, versions: newestFirst.reverse() } };
+}
+
+/** One state parsed with the content of each tracked file then; undefined when it does not parse. */
+async function parseState(root: string, state: CombinedState, readers: StateReaders): Promise<MarkedVersion | undefined> {
+  const closure = await sourceClosure(root, readers.blobs.readerFor(state.files), readers.index);
+  if (!closure.has(root)) return undefined;
+  const loaded = loadFromClosure(root, closure, false, state.commit);
+  if (!loaded.ok) return undefined;
+  const typeFiles = new Map<string, string>();
+  for (const source of closure.values()) {
+    for (const name of source.scan?.defines ?? []) if (!typeFiles.has(name)) typeFiles.set(name, state.files.get(source.file)?.path ?? source.file);
+  }
+  return { commit: state.commit, schema: loaded.value.loaded.schema, typeFiles, ...(state.afterGap && { afterGap: true }) };
+}
+
+/** The root and the files defining the types it uses on the base commit, transitively, root first. */
+async function referencedFiles(root: string, read: SourceReader, index: NameIndex): Promise<string[]> {
+  const closure = await sourceClosure(root, read, index);
+  return [root, ...[...closure.keys()].filter((file) => file !== root)];
+}
+
+/**
+ * Which base-commit files define each named type. Read from the base's tree, not the PR's working
+ * tree, so a shared file the PR moves or deletes still dates the markers it carried on the base.
+ */
+async function baseNameIndex(repo: GitRepository, committed: CommittedSources, base: string, isSchemaFile: (path: string) => boolean): Promise<NameIndex> {
+  const files = (await filesAtCommit(gitRunner(repo.root), base)).filter(isSchemaFile);
+  const sources = await committed.readerAt(base)(files);
+  return nameIndexOf([...sources.values()].filter((source): source is ScannedSource => source !== undefined));
+}
+
+/** Tracked files' contents read by blob (a pure rename cannot lose them), each blob read and scanned once. */
+class BlobSources {
+  private readonly cache = new Map<string, ScannedSource | undefined>();
+
+  constructor(private readonly repo: GitRepository) {}
+
+  /** A reader of base paths as they were in one state; a file not yet landed reads as absent. */
+  readerFor(files: ReadonlyMap<string, TrackedContent>): SourceReader {
+    return async (paths) => {
+      const key = (path: string, blob: string) => `${blob}\0${path}`;
+      const missing = paths.flatMap((path) => {
+        const content = files.get(path);
+        return content !== undefined && !this.cache.has(key(path, content.blob)) ? [{ path, blob: content.blob }] : [];
+      });
+      const bytes = await this.repo.readObjects([...new Set(missing.map((m) => m.blob))]);
+      for (const { path, blob } of missing) {
+        const content = bytes.get(blob);
+        this.cache.set(key(path, blob), content === undefined ? undefined : scanSource(path, content));
+      }
+      return new Map(paths.map((path) => {
+        const content = files.get(path);
+        return [path, content === undefined ? undefined : this.cache.get(key(path, content.blob))];
+      }));
+    };
+  }
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 /** The semantic diff from the latest base version to the PR's file. */
@@ -95,30 +201,6 @@ async function proveLandings(input: GateFactsInput, prepared: readonly Prepared[
   const chain = await input.repo.firstParentChain(base);
   const windowStart = new Date(input.now.getTime() - input.settings.deprecation.windowDays * DAY_MS).toISOString();
   return input.landing.prove({ chain, commits, windowStart });
-}
-
-/** A byte-identical re-add after a deletion is a version of its own here: the window restarts at it. */
-function withReAdds(history: readonly FileVersion[]): FileVersion[] {
-  return history.flatMap((version) => [version, ...(version.reAdded ?? []).map((r) => ({ ...r, blob: version.blob, afterGap: true as const }))]);
-}
-
-/**
- * The base versions. Parsed one by one so that a version that does not parse (or a deletion of the
- * file) stays visible as a gap: a marker's continuous run cannot reach across it.
- */
-async function markedVersions(history: readonly FileVersion[], committed: CommittedSources, index: NameIndex): Promise<MarkedVersion[]> {
-  const versions: MarkedVersion[] = [];
-  let gap = false;
-  for (const raw of history) {
-    const parsed = (await parseHistory([raw], committed, index)).versions[0];
-    if (parsed === undefined) {
-      gap = true;
-      continue;
-    }
-    versions.push({ commit: raw.commit, schema: parsed.parsed.loaded.schema, ...((gap || raw.afterGap === true) && { afterGap: true }) });
-    gap = false;
-  }
-  return versions;
 }
 
 /** The PR's schema could not be parsed, so nothing proves its changes are allowed: block (fail closed). */

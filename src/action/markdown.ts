@@ -65,7 +65,7 @@ function subjectSection(subject: SubjectReport, gate: GateResult | undefined, wi
     if (gate.registryNeeds) out.push(`- 📋 registry: ${escape(gate.registryNeeds)}`);
     const shown = mergeVerdicts(gate.elements, gate.markers);
     if (shown.length > 0) {
-      out.push('', `| Deprecated element | Since (on base) | Removable on (${windowDays}-day window) | Countdown |`, '|---|---|---|---|');
+      out.push('', `| Deprecated element | Since (on base) | Removable on (${windowDays}-day window) | Countdown | Defined in |`, '|---|---|---|---|---|');
       for (const v of shown) out.push(countdownRow(v));
       const unproven = shown.filter((v) => v.status === 'unproven');
       if (unproven.length > 0) out.push('');
@@ -90,12 +90,20 @@ function mergeVerdicts(elements: readonly DeprecationVerdict[], markers: readonl
 
 function countdownRow(v: DeprecationVerdict): string {
   const label = `\`${escape(v.label)}\``;
-  if (v.status === 'unmarked') return `| ${label} | not deprecated on the base branch | — | ❌ mark it deprecated first |`;
-  if (v.status === 'unproven') return `| ${label} | date not proven (see below) | — | ❓ cannot count down |`;
+  const where = definedIn(v);
+  if (v.status === 'unmarked') return `| ${label} | not deprecated on the base branch | — | ❌ mark it deprecated first | ${where} |`;
+  if (v.status === 'unproven') return `| ${label} | date not proven (see below) | — | ❓ cannot count down | ${where} |`;
   const left = v.status === 'mature' ? '✅ removable now' : `⏳ ${v.daysLeft} day(s) left`;
   // The source says how much to trust the date: a server record, or a committer date (offline only).
   const source = v.landing === undefined ? '' : ` (${landingSourceLabel(v.landing.source)})`;
-  return `| ${label} | ${v.since?.slice(0, 10)}${source} | ${v.removableOn?.slice(0, 10)} | ${left} |`;
+  return `| ${label} | ${v.since?.slice(0, 10)}${source} | ${v.removableOn?.slice(0, 10)} | ${left} | ${where} |`;
+}
+
+/** The file whose marker dates the element: a shared type's own file, where it was when marked if since renamed. */
+function definedIn(v: DeprecationVerdict): string {
+  if (v.definedIn === undefined) return '—';
+  const moved = v.markedIn === undefined ? '' : ` (marked as \`${escape(v.markedIn)}\`)`;
+  return `\`${escape(v.definedIn)}\`${moved}`;
 }
 
 function approvalSection(result: ApprovalResult): string[] {
@@ -116,7 +124,12 @@ function approvalSection(result: ApprovalResult): string[] {
 /** Plain-text form of approvals and deprecations for logs. */
 export function renderPlain(input: MarkdownInput): string {
   const lines = [input.verdict.headline, ...input.verdict.problems.map((p) => `- ${p}`)];
-  for (const [file, gate] of input.gates) for (const v of mergeVerdicts(gate.elements, gate.markers)) lines.push(`${file}: ${describeVerdict(v)}`);
+  for (const [file, gate] of input.gates) {
+    for (const v of mergeVerdicts(gate.elements, gate.markers)) {
+      const shared = v.definedIn !== undefined && v.definedIn !== file ? ` (defined in ${v.definedIn})` : '';
+      lines.push(`${file}: ${describeVerdict(v)}${shared}`);
+    }
+  }
   lines.push(renderApprovalText(input.approvals));
   return lines.join('\n');
 }

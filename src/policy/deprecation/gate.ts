@@ -52,6 +52,14 @@ export function commitsToProve(subject: GateSubject): string[] {
   return [...new Set(starts.filter((c): c is string => c !== undefined))];
 }
 
+/**
+ * Every element whose window the gate computes, from the latest version alone: older versions only
+ * matter while one of these is still marked in them.
+ */
+export function elementsToDate(subject: GateSubject): ChangeElement[] {
+  return [...consideredElements(subject).elements];
+}
+
 export function gateSubject(input: GateInput): GateResult {
   const { breaking, gated, unattributed, markers } = consideredElements(input);
   const clock = { landings: input.landings, now: input.now, windowDays: input.windowDays };

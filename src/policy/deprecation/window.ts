@@ -20,6 +20,8 @@ export interface MarkedVersion {
   readonly schema: Schema;
   /** The file was deleted, or a version did not parse, just before this one: no marker run reaches past it. */
   readonly afterGap?: boolean;
+  /** Full name of each named type → the file defining it at this commit (its own or a referenced one). */
+  readonly typeFiles?: ReadonlyMap<string, string>;
 }
 
 export type WindowStatus = 'mature' | 'pending' | 'unproven' | 'unmarked';
@@ -42,6 +44,10 @@ export interface DeprecationVerdict {
   readonly reason?: string;
   /** Status `unproven`: why the start cannot be dated or its continuity proven, and what to do. */
   readonly problem?: string;
+  /** The file defining the element's type on the base branch (a referenced file for a shared type). */
+  readonly definedIn?: string;
+  /** Where the defining file was when the marker landed, when it was renamed since. */
+  readonly markedIn?: string;
 }
 
 /** The proven landing dates (by commit) and the clock the window is measured on. */
@@ -70,10 +76,15 @@ export function markerRun(versions: readonly MarkedVersion[], element: ChangeEle
 /** `versions` oldest first; the clock's landings must hold the run's start commit. */
 export function deprecationVerdict(versions: readonly MarkedVersion[], element: ChangeElement, clock: WindowClock): DeprecationVerdict {
   const label = elementLabel(element);
+  const owner = element.kind === 'type' ? element.name : (element.record ?? '');
+  const definedIn = versions[versions.length - 1]?.typeFiles?.get(owner);
+  const where = definedIn === undefined ? {} : { definedIn };
   const run = markerRun(versions, element);
-  if (run === undefined) return { element, label, status: 'unmarked' };
+  if (run === undefined) return { element, label, status: 'unmarked', ...where };
   const landing = clock.landings.get(run.start.commit) ?? notGathered(run.start.commit);
-  const base = { element, label, commit: run.start.commit, landing, ...(run.reason !== undefined && { reason: run.reason }) };
+  const markedIn = run.start.typeFiles?.get(owner);
+  const moved = markedIn !== undefined && definedIn !== undefined && markedIn !== definedIn ? { markedIn } : {};
+  const base = { element, label, commit: run.start.commit, landing, ...where, ...moved, ...(run.reason !== undefined && { reason: run.reason }) };
   const since = landing.at === undefined ? NaN : Date.parse(landing.at);
   if (Number.isNaN(since)) {
     const problem = landing.at === undefined ? landing.detail : `the landing date ${JSON.stringify(landing.at)} of commit ${run.start.commit.slice(0, 12)} is not a date; this is a bug, please report it`;
