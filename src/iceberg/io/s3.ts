@@ -13,6 +13,8 @@ export interface S3Settings {
   /** Keys per DeleteObjects request, 1..1000. */
   readonly deleteBatchSize?: number | undefined;
   readonly concurrency?: number | undefined;
+  /** Keys per ListObjectsV2 page, 1..1000 (S3's maximum and default). */
+  readonly listPageSize?: number | undefined;
 }
 
 export function splitS3Path(path: string): { bucket: string; key: string } {
@@ -45,12 +47,14 @@ export function splitS3Prefix(prefix: string): { scheme: string; bucket: string;
 export class S3FileIO implements FileIO {
   private readonly batchSize: number;
   private readonly concurrency: number;
+  private readonly pageSize: number;
   /** Requests sent, by kind, so the orphan benchmark can count its listing pages. */
   readonly requests = { list: 0, deleteObjects: 0 };
 
   constructor(private readonly client: S3Client, settings: S3Settings = {}, private readonly ownsClient = false) {
     this.batchSize = Math.min(1000, Math.max(1, settings.deleteBatchSize ?? 1000));
     this.concurrency = Math.max(1, settings.concurrency ?? 4);
+    this.pageSize = Math.min(1000, Math.max(1, settings.listPageSize ?? 1000));
   }
 
   /** Closes the client's sockets if this instance created it. */
@@ -135,7 +139,7 @@ export class S3FileIO implements FileIO {
     return failures;
   }
 
-  /** ListObjectsV2 over `prefix/`, 1,000 keys a page, following continuation tokens; `dir/` markers are skipped. */
+  /** ListObjectsV2 over `prefix/`, up to 1,000 keys a page, following continuation tokens; `dir/` markers are skipped. */
   async *list(prefix: string, signal?: AbortSignal): AsyncIterable<ListedFile> {
     const { scheme, bucket, key } = splitS3Prefix(prefix);
     const keyPrefix = key === '' ? '' : `${key}/`;
@@ -145,7 +149,7 @@ export class S3FileIO implements FileIO {
       this.requests.list += 1;
       let page;
       try {
-        page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: keyPrefix, MaxKeys: 1000, ...(token !== undefined ? { ContinuationToken: token } : {}) }));
+        page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: keyPrefix, MaxKeys: this.pageSize, ...(token !== undefined ? { ContinuationToken: token } : {}) }));
       } catch (cause) {
         throw new IcebergError('IO', `cannot list objects: ${String(cause)}`, { subject: prefix, cause });
       }
