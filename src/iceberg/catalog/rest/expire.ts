@@ -1,0 +1,36 @@
+/**
+ * `expireThroughRest(options, deps)`: one whole expiration run against an Iceberg REST catalog, the twin of
+ * job/expire.ts for the SQL catalog. Opens the catalog (config, endpoints), checks the selection, runs, closes.
+ */
+import { LocationMap } from '../../io/location-map.js';
+import { RoutingFileIO } from '../../io/router.js';
+import type { ExpireDeps } from '../../job/expire.js';
+import type { FileSettings, RunOptions } from '../../job/options.js';
+import { runExpiration } from '../../job/run.js';
+import type { ExpirationRun } from '../../job/summary.js';
+import { checkRestSelection } from './preflight.js';
+import { RestCatalog } from './rest-catalog.js';
+import type { RestCatalogSettings } from './settings.js';
+import { VendedCredentialsFileIO } from './vended-io.js';
+
+export interface RestExpireOptions extends RunOptions {
+  readonly rest: RestCatalogSettings;
+  readonly files: FileSettings;
+}
+
+export async function expireThroughRest(options: RestExpireOptions, deps: ExpireDeps & { readonly fetch?: typeof fetch }): Promise<ExpirationRun> {
+  const { files } = options;
+  const base = RoutingFileIO.create(new LocationMap(files.locationMappings), files.warehouse, files.s3, files.maxConcurrentDeletes);
+  const io = new VendedCredentialsFileIO(base, new LocationMap(files.locationMappings), files.s3, files.maxConcurrentDeletes);
+  try {
+    const catalog = await RestCatalog.open(options.selection.catalogName, options.rest, io, {
+      ...(deps.fetch !== undefined ? { fetch: deps.fetch } : {}),
+      onLoaded: (_ident, table) => io.offer(table),
+    });
+    await checkRestSelection(catalog, options.selection);
+    return await runExpiration(options, { catalog, io, log: deps.log, ...(deps.onTable ? { onTable: deps.onTable } : {}), ...(deps.signal ? { signal: deps.signal } : {}) });
+  } finally {
+    io.close();
+    base.close();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * One REST catalog request: JSON in and out (lossless), the Authorization header from the token source, a
+ * timeout, and one retry with a fresh token after a 401/419. Answers come back as status and body; only a
+ * failure to get any answer throws (`RestUnreachable`), so each caller decides what a status means.
+ */
+import type { TokenSource } from './oauth2.js';
+import { parseWireJson, wireJson } from './wire-json.js';
+
+export interface RestAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** No answer: refused, reset or timed out. For a commit this means the outcome is unknown. */
+export class RestUnreachable extends Error {
+  override readonly name = 'RestUnreachable';
+}
+
+export interface RestRequest {
+  readonly method: 'GET' | 'POST' | 'HEAD';
+  /** Path under the catalog URI, already encoded: `/v1/wh/namespaces/a%1Fb/tables`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | undefined>>;
+  readonly json?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export class RestTransport {
+  constructor(
+    private readonly baseUri: string,
+    private readonly tokens: TokenSource,
+    private readonly timeoutMs: number,
+    private readonly fetchFn: typeof fetch = fetch,
+  ) {}
+
+  async send(request: RestRequest): Promise<RestAnswer> {
+    const first = await this.once(request);
+    if ((first.status === 401 || first.status === 419) && this.tokens.refused()) return this.once(request);
+    return first;
+  }
+
+  private async once(request: RestRequest): Promise<RestAnswer> {
+    const url = new URL(`${this.baseUri}${request.path}`);
+    for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
+    const authorization = await this.tokens.authorization();
+    const headers: Record<string, string> = { Accept: 'application/json', ...(request.headers ?? {}) };
+    if (authorization !== undefined) headers['Authorization'] = authorization;
+    if (request.json !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await this.fetchFn(url, {
+        method: request.method,
+        headers,
+        ...(request.json !== undefined ? { body: wireJson(request.json) } : {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      return { status: response.status, body: parseWireJson(await response.text()) };
+    } catch (error) {
+      const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      throw new RestUnreachable(`${request.method} ${url.origin}${url.pathname}: ${reason}`, { cause: error });
+    }
+  }
+}
