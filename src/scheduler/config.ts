@@ -6,12 +6,34 @@
 import cron from 'node-cron';
 import { z } from 'zod';
 import { ConfigError, showValue, type ConfigIssue } from '../policy/config/errors.js';
+import { durationSeconds, showDuration } from './duration.js';
 
 /**
  * The longest `shutdownTimeoutSeconds`: a stop must end within 10 s (the CLI exits at 9.5 s whatever happens),
  * and after the wait the claims are recorded and the pool closed, each under its own 1 s deadline.
  */
 export const MAX_SHUTDOWN_SECONDS = 7;
+
+/** Bounds of the claim lease: renewed every third of it, so below 2 s renewals would crowd the database. */
+export const MIN_LEASE_SECONDS = 2;
+export const MAX_LEASE_SECONDS = 3600;
+export const DEFAULT_LEASE_SECONDS = 60;
+/** A slot's run is aborted after its timeout: an hour unless the job says otherwise, a week at most. */
+export const DEFAULT_TIMEOUT_SECONDS = 3600;
+export const MAX_TIMEOUT_SECONDS = 7 * 86400;
+
+/** A duration key: seconds, or `90s`, `5m`, `2h`; parsed to seconds within [min, max]. */
+function duration(min: number, max: number, example: string) {
+  const expected = `a duration from ${showDuration(min)} to ${showDuration(max)}: seconds, or a number with s, m or h, like ${example}`;
+  return z.union([z.number(), z.string()], { error: expected }).transform((value, ctx) => {
+    const seconds = durationSeconds(value);
+    if (seconds === undefined || seconds < min || seconds > max) {
+      ctx.issues.push({ code: 'custom', message: expected, input: value });
+      return z.NEVER;
+    }
+    return seconds;
+  });
+}
 
 const JobSchema = z.strictObject({
   /** 5 fields (minute..day-of-week) or 6 (with seconds first). */
@@ -26,7 +48,9 @@ const JobSchema = z.strictObject({
    * either does. An expression restricting both is refused unless this says the AND reading is intended.
    */
   domAndDow: z.boolean({ error: 'true or false' }).default(false),
-}, { error: 'a mapping with `cron` and optionally `enabled`, `args`, `timezone`, `domAndDow`' });
+  /** Seconds a slot's run may take before the scheduler aborts it (recorded `timed-out`). */
+  timeout: duration(1, MAX_TIMEOUT_SECONDS, '"2h"').default(DEFAULT_TIMEOUT_SECONDS),
+}, { error: 'a mapping with `cron` and optionally `enabled`, `args`, `timezone`, `domAndDow`, `timeout`' });
 
 const SECTION_SHAPE = {
   timezone: z.string({ error: 'an IANA time zone like "Australia/Sydney"' }).default('UTC'),
@@ -38,12 +62,17 @@ const SECTION_SHAPE = {
     .default(5),
   /** Port of /healthz and /metrics; 0 picks a free one. */
   port: z.number({ error: 'a port number from 0 to 65535' }).int({ error: 'a port number from 0 to 65535' }).min(0).max(65535).default(9464),
+  /**
+   * Seconds a claim stays valid without renewal (renewed every third of it). A replica that dies leaves its slot
+   * `running`; once the lease has expired another replica takes the slot over and runs it.
+   */
+  lease: duration(MIN_LEASE_SECONDS, MAX_LEASE_SECONDS, '"90s"').default(DEFAULT_LEASE_SECONDS),
   /** Claim rows older than this are deleted at start-up. */
   claimRetentionDays: z.number({ error: 'a whole number of days, at least 1' }).int().positive({ error: 'a whole number of days, at least 1' }).default(90),
   jobs: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), JobSchema, { error: 'a mapping of job names to schedules' }).default({}),
 };
 
-const ScheduleConfigSchema = z.strictObject(SECTION_SHAPE, { error: 'a mapping with `jobs` and optionally `timezone`, `shutdownTimeoutSeconds`, `port`, `claimRetentionDays`' });
+const ScheduleConfigSchema = z.strictObject(SECTION_SHAPE, { error: 'a mapping with `jobs` and optionally `timezone`, `shutdownTimeoutSeconds`, `port`, `lease`, `claimRetentionDays`' });
 
 export type ScheduleConfig = z.infer<typeof ScheduleConfigSchema>;
 export type JobSchedule = z.infer<typeof JobSchema>;

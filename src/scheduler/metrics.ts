@@ -1,73 +1,120 @@
-/** Per-job run statistics (hand-written until prom-client replaces them), rendered for /healthz (JSON) and /metrics (Prometheus text format 0.0.4). */
+/**
+ * The scheduler's own metrics, through prom-client: one registry per scheduler, series labelled with the job's
+ * label (`guardrails_backup`), every known series exported from the start (0 until something happens). /metrics
+ * serves them together with the metrics of the last run of each job (last-run-metrics.ts); /healthz gets a JSON
+ * summary per job.
+ */
+import { Counter, Gauge, Registry } from 'prom-client';
+import { jobLabel } from './job-metrics.js';
+import { LastRunMetrics } from './last-run-metrics.js';
 
-export interface JobStats {
+/** How a run that started ended. */
+export type RunResult = 'succeeded' | 'failed' | 'timed-out' | 'interrupted' | 'lease-lost';
+/** Why a slot did not run here. */
+export type SkipReason = 'claimed-elsewhere' | 'overlap' | 'attempts-exhausted';
+
+const RESULT_LABEL: Readonly<Record<RunResult, string>> = {
+  succeeded: 'success', failed: 'failure', 'timed-out': 'timeout', interrupted: 'interrupted', 'lease-lost': 'lease_lost',
+};
+const REASON_LABEL: Readonly<Record<SkipReason, string>> = {
+  'claimed-elsewhere': 'claimed_elsewhere', overlap: 'overlap', 'attempts-exhausted': 'attempts_exhausted',
+};
+
+export const SCHEDULER_METRIC = {
+  running: 'guardrails_job_running',
+  slotStart: 'guardrails_scheduler_slot_start_timestamp_seconds',
+  slotTimeout: 'guardrails_scheduler_slot_timeout_seconds',
+  runs: 'guardrails_scheduler_runs_total',
+  skipped: 'guardrails_scheduler_slots_skipped_total',
+  takeovers: 'guardrails_scheduler_lease_takeovers_total',
+} as const;
+
+export interface ScheduledJob {
+  readonly name: string;
+  readonly timeoutSeconds: number;
+}
+
+interface JobHealth {
+  running: boolean;
   lastSuccess?: Date;
   lastFailure?: Date;
   lastDurationSeconds?: number;
-  running: boolean;
-  runs: Record<'succeeded' | 'failed' | 'claimed-elsewhere' | 'overlap', number>;
-  durationSum: number;
-  durationCount: number;
 }
 
 export class SchedulerMetrics {
-  readonly jobs = new Map<string, JobStats>();
+  readonly registry = new Registry();
+  private readonly lastRuns = new LastRunMetrics();
+  private readonly health = new Map<string, JobHealth>();
+  private readonly running: Gauge<'job'>;
+  private readonly slotStart: Gauge<'job'>;
+  private readonly runs: Counter<'job' | 'result'>;
+  private readonly skips: Counter<'job' | 'reason'>;
+  private readonly takeovers: Counter<'job'>;
 
-  constructor(jobNames: readonly string[]) {
-    for (const name of jobNames) {
-      this.jobs.set(name, { running: false, runs: { succeeded: 0, failed: 0, 'claimed-elsewhere': 0, overlap: 0 }, durationSum: 0, durationCount: 0 });
+  constructor(jobs: readonly ScheduledJob[]) {
+    const registers = [this.registry];
+    this.running = new Gauge({ name: SCHEDULER_METRIC.running, help: '1 while a run of the job holds its claim on this replica.', labelNames: ['job'], registers });
+    this.slotStart = new Gauge({ name: SCHEDULER_METRIC.slotStart, help: 'Unix time the running claimed slot of the job started on this replica; 0 when idle.', labelNames: ['job'], registers });
+    const timeout = new Gauge({ name: SCHEDULER_METRIC.slotTimeout, help: 'How long a slot of the job may run before the scheduler aborts it, in seconds.', labelNames: ['job'], registers });
+    this.runs = new Counter({ name: SCHEDULER_METRIC.runs, help: 'Runs of the job on this replica by result: success, failure, timeout, interrupted (stopped), lease_lost.', labelNames: ['job', 'result'], registers });
+    this.skips = new Counter({ name: SCHEDULER_METRIC.skipped, help: 'Slots of the job not run on this replica, by reason: claimed_elsewhere, overlap, attempts_exhausted.', labelNames: ['job', 'reason'], registers });
+    this.takeovers = new Counter({ name: SCHEDULER_METRIC.takeovers, help: 'Slots of the job this replica took over from a replica whose lease expired.', labelNames: ['job'], registers });
+    for (const { name, timeoutSeconds } of jobs) {
+      const job = jobLabel(name);
+      this.health.set(name, { running: false });
+      this.running.set({ job }, 0);
+      this.slotStart.set({ job }, 0);
+      timeout.set({ job }, timeoutSeconds);
+      for (const result of Object.values(RESULT_LABEL)) this.runs.inc({ job, result }, 0);
+      for (const reason of Object.values(REASON_LABEL)) this.skips.inc({ job, reason }, 0);
+      this.takeovers.inc({ job }, 0);
     }
   }
 
-  private stats(job: string): JobStats {
-    const s = this.jobs.get(job);
+  private stats(job: string): JobHealth {
+    const s = this.health.get(job);
     if (!s) throw new Error(`unknown job ${job}`);
     return s;
   }
 
-  started(job: string): void {
+  started(job: string, at: Date): void {
     this.stats(job).running = true;
+    this.running.set({ job: jobLabel(job) }, 1);
+    this.slotStart.set({ job: jobLabel(job) }, at.getTime() / 1000);
   }
 
-  finished(job: string, ok: boolean, seconds: number, at: Date): void {
+  finished(job: string, result: RunResult, seconds: number, at: Date): void {
     const s = this.stats(job);
     s.running = false;
-    s.runs[ok ? 'succeeded' : 'failed'] += 1;
     s.lastDurationSeconds = seconds;
-    s.durationSum += seconds;
-    s.durationCount += 1;
-    if (ok) s.lastSuccess = at;
+    if (result === 'succeeded') s.lastSuccess = at;
     else s.lastFailure = at;
+    this.running.set({ job: jobLabel(job) }, 0);
+    this.slotStart.set({ job: jobLabel(job) }, 0);
+    this.runs.inc({ job: jobLabel(job), result: RESULT_LABEL[result] });
   }
 
-  skipped(job: string, reason: 'claimed-elsewhere' | 'overlap'): void {
-    this.stats(job).runs[reason] += 1;
+  skipped(job: string, reason: SkipReason): void {
+    this.skips.inc({ job: jobLabel(job), reason: REASON_LABEL[reason] });
   }
 
-  prometheus(): string {
-    const lines: string[] = [];
-    const metric = (name: string, type: string, help: string, rows: Array<[Record<string, string>, number]>) => {
-      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-      for (const [labels, v] of rows) {
-        const l = Object.entries(labels).map(([k, val]) => `${k}="${val.replace(/["\\\n]/g, '_')}"`).join(',');
-        lines.push(`${name}{${l}} ${v}`);
-      }
-    };
-    const all = [...this.jobs.entries()];
-    metric('guardrails_job_last_success_timestamp_seconds', 'gauge', 'Unix time of the last successful run on this replica (0: none).',
-      all.map(([job, s]) => [{ job }, s.lastSuccess ? s.lastSuccess.getTime() / 1000 : 0]));
-    metric('guardrails_job_last_duration_seconds', 'gauge', 'Duration of the last run on this replica.',
-      all.filter(([, s]) => s.lastDurationSeconds !== undefined).map(([job, s]) => [{ job }, s.lastDurationSeconds!]));
-    metric('guardrails_job_duration_seconds_sum', 'counter', 'Total seconds spent running the job on this replica.', all.map(([job, s]) => [{ job }, s.durationSum]));
-    metric('guardrails_job_duration_seconds_count', 'counter', 'Runs timed on this replica.', all.map(([job, s]) => [{ job }, s.durationCount]));
-    metric('guardrails_job_running', 'gauge', '1 while the job runs on this replica.', all.map(([job, s]) => [{ job }, s.running ? 1 : 0]));
-    metric('guardrails_job_runs_total', 'counter', 'Scheduled slots by outcome on this replica.',
-      all.flatMap(([job, s]) => Object.entries(s.runs).map(([result, n]): [Record<string, string>, number] => [{ job, result }, n])));
-    return `${lines.join('\n')}\n`;
+  tookOver(job: string): void {
+    this.takeovers.inc({ job: jobLabel(job) });
   }
 
-  health(): Record<string, unknown> {
-    return Object.fromEntries([...this.jobs.entries()].map(([job, s]) => [job, {
+  /** The registry one run of `job` published through its command (CliIo.onJobMetrics). */
+  async recordRun(job: string, registry: Registry): Promise<void> {
+    await this.lastRuns.record(job, registry);
+  }
+
+  /** The text exposition of the scheduler's metrics and of the last run of each job. */
+  async exposition(): Promise<{ readonly contentType: string; readonly text: string }> {
+    const merged = Registry.merge([this.registry, this.lastRuns.registry()]);
+    return { contentType: merged.contentType, text: await merged.metrics() };
+  }
+
+  healthSummary(): Record<string, unknown> {
+    return Object.fromEntries([...this.health.entries()].map(([job, s]) => [job, {
       running: s.running, lastSuccess: s.lastSuccess?.toISOString() ?? null, lastFailure: s.lastFailure?.toISOString() ?? null,
       lastDurationSeconds: s.lastDurationSeconds ?? null,
     }]));

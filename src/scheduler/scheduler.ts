@@ -1,15 +1,18 @@
 /**
- * Runs configured jobs on node-cron, one replica per (job, slot) through the claim store. A stop aborts every
- * running job at once (they start no new write and undo temporary state), waits a bounded time for them to
- * settle, and records each claim as `interrupted`.
+ * Runs configured jobs on node-cron, one replica per (job, slot) through the claim store. Every third of the lease
+ * it also looks for slots left `running` by a replica whose lease expired, and takes them over. A run is aborted
+ * when its timeout passes or its lease is lost (then nothing is recorded, and another replica completes the slot).
+ * A stop aborts every running job at once (they start no new write and undo temporary state), waits a bounded
+ * time for them to settle, and records each claim as `interrupted`.
  */
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Claim, ClaimStore } from './claims.js';
+import type { Registry } from 'prom-client';
+import type { Claim, ClaimStore, FinalStatus } from './claims.js';
 import type { ScheduleConfig } from './config.js';
 import { withDeadline } from './deadline.js';
 import type { JobTable } from './jobs.js';
 import { cronLogger, type Logger } from './logging.js';
-import { SchedulerMetrics } from './metrics.js';
+import { SchedulerMetrics, type RunResult, type SkipReason } from './metrics.js';
 
 export interface SchedulerOptions {
   readonly config: ScheduleConfig;
@@ -25,7 +28,7 @@ export interface SchedulerOptions {
 export interface RunOutcome {
   readonly job: string;
   readonly slot: string;
-  readonly result: 'succeeded' | 'failed' | 'interrupted' | 'claimed-elsewhere' | 'overlap' | 'not-claimed';
+  readonly result: RunResult | SkipReason | 'not-claimed';
   /** The job's exit code, when it returned one. */
   readonly exitCode?: number;
   readonly detail?: string;
@@ -55,13 +58,14 @@ export class Scheduler {
   private readonly tasks: ScheduledTask[] = [];
   private readonly running = new Map<string, ActiveRun>();
   private stopping = false;
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: SchedulerOptions) {
     const enabled = this.enabledJobs();
     const missing = enabled.filter(([name]) => !opts.jobs[name]).map(([name]) => name);
     // The config was validated against the job table; a gap here is a bug in the caller.
     if (missing.length > 0) throw new Error(`the job table has no function for ${missing.join(', ')}`);
-    this.metrics = new SchedulerMetrics(enabled.map(([name]) => name));
+    this.metrics = new SchedulerMetrics(enabled.map(([name, job]) => ({ name, timeoutSeconds: job.timeout })));
   }
 
   private enabledJobs(): Array<[string, ScheduleConfig['jobs'][string]]> {
@@ -76,6 +80,26 @@ export class Scheduler {
       });
       this.tasks.push(task);
       this.opts.logger.log('info', 'job scheduled', { job: name, cron: job.cron, timezone, next: task.getNextRun()?.toISOString() });
+    }
+    this.sweeper = setInterval(() => void this.takeOverExpired(), (this.opts.config.lease * 1000) / 3);
+    this.sweeper.unref();
+  }
+
+  /** Runs the slots whose replica's lease expired (it died mid-run), one per job not already running here. */
+  async takeOverExpired(): Promise<void> {
+    if (this.stopping) return;
+    let expired;
+    try {
+      expired = await this.opts.claims.expired(this.enabledJobs().map(([name]) => name));
+    } catch (e) {
+      this.opts.logger.log('warn', 'cannot look for expired leases; trying again in a third of the lease', { error: e });
+      return;
+    }
+    const seen = new Set<string>();
+    for (const slot of expired) {
+      if (seen.has(slot.job) || this.running.has(slot.job)) continue;
+      seen.add(slot.job);
+      void this.runSlot(slot.job, new Date(slot.slot));
     }
   }
 
@@ -105,7 +129,6 @@ export class Scheduler {
 
   private async claimAndRun(run: ActiveRun, args: string[], log: Logger): Promise<RunOutcome> {
     const { job, slot } = run;
-    const signal = run.abort.signal;
     let result;
     try {
       result = await this.opts.claims.claim(job, slot);
@@ -115,48 +138,85 @@ export class Scheduler {
     }
     if (!result.won) {
       this.metrics.skipped(job, result.reason);
-      log.log('info', result.reason === 'overlap' ? 'an earlier run is still going on another replica; slot skipped' : 'slot claimed by another replica');
+      if (result.reason === 'attempts-exhausted') log.log('error', 'slot given up: its lease expired on every attempt; it is recorded failed');
+      else log.log('info', result.reason === 'overlap' ? 'an earlier run is still going on another replica; slot skipped' : 'slot claimed by another replica');
       return { job, slot, result: result.reason };
     }
-    run.claim = result.claim;
-    if (signal.aborted) {
+    const claim = result.claim;
+    run.claim = claim;
+    if (claim.takenOverFrom !== undefined) {
+      this.metrics.tookOver(job);
+      log.log('warn', 'slot taken over: the lease of the replica running it expired', { previousOwner: claim.takenOverFrom, attempt: claim.attempt });
+    }
+    if (run.abort.signal.aborted) {
       // Claimed while the stop began: the job never starts.
       const detail = 'not started: the scheduler was stopping';
-      await this.record(result.claim, 'interrupted', detail, log);
+      await this.record(claim, 'interrupted', detail, log);
       log.log('warn', 'job interrupted', { detail });
       return { job, slot, result: 'interrupted', detail };
     }
+    const timeoutSeconds = this.opts.config.jobs[job]?.timeout ?? 0;
+    const timedOut = new AbortController();
+    const timer = setTimeout(() => {
+      log.log('warn', 'job timed out; aborting it', { timeoutSeconds });
+      timedOut.abort(new Error(`timed out after ${timeoutSeconds} s`));
+    }, timeoutSeconds * 1000);
+    timer.unref();
+    const onLost = () => log.log('warn', 'lease lost; aborting the run, which records nothing', { reason: describe(claim.lost.reason) });
+    claim.lost.addEventListener('abort', onLost, { once: true });
+    const signal = AbortSignal.any([run.abort.signal, claim.lost, timedOut.signal]);
     const now = this.opts.now ?? (() => new Date());
     const started = now();
-    this.metrics.started(job);
-    log.log('info', 'job started', { args });
+    this.metrics.started(job, started);
+    log.log('info', 'job started', { args, ...(claim.attempt > 1 ? { attempt: claim.attempt } : {}) });
     let exitCode: number | undefined;
     let detail: string | undefined;
     try {
-      const code = await this.opts.jobs[job]!({ slot, args, signal, log });
+      const code = await this.opts.jobs[job]!({ slot, args, signal, log, publishMetrics: (registry) => this.publish(job, registry, log) });
       exitCode = code ?? 0;
       if (exitCode !== 0) detail = `exit code ${exitCode}`;
     } catch (e) {
-      detail = e instanceof Error ? e.message : String(e);
+      detail = describe(e);
+    } finally {
+      clearTimeout(timer);
+      claim.lost.removeEventListener('abort', onLost);
     }
     const ended = now();
     const durationSeconds = (ended.getTime() - started.getTime()) / 1000;
-    const ok = exitCode === 0 && !signal.aborted;
-    this.metrics.finished(job, ok, durationSeconds, ended);
+    let ending: RunResult = claim.lost.aborted ? 'lease-lost'
+      : run.abort.signal.aborted ? 'interrupted'
+      : timedOut.signal.aborted ? 'timed-out'
+      : exitCode === 0 ? 'succeeded' : 'failed';
+    if (ending === 'lease-lost') detail = describe(claim.lost.reason);
+    else if (ending === 'timed-out') detail = `timed out after ${timeoutSeconds} s${detail ? ` (${detail})` : ''}`;
+    if (ending !== 'lease-lost' && (await this.record(claim, ending, detail, log)) === 'lease-lost') {
+      ending = 'lease-lost';
+      detail = 'the slot was taken over by another replica before this run finished';
+    }
+    this.metrics.finished(job, ending, durationSeconds, ended);
     const outcome: RunOutcome = {
-      job, slot, result: signal.aborted ? 'interrupted' : ok ? 'succeeded' : 'failed', durationSeconds,
+      job, slot, result: ending, durationSeconds,
       ...(exitCode !== undefined ? { exitCode } : {}), ...(detail !== undefined ? { detail } : {}),
     };
-    log.log(ok ? 'info' : signal.aborted ? 'warn' : 'error', `job ${outcome.result}`, { durationSeconds, ...(exitCode !== undefined ? { exitCode } : {}), ...(detail ? { detail } : {}) });
-    await this.record(result.claim, outcome.result === 'interrupted' ? 'interrupted' : ok ? 'succeeded' : 'failed', detail, log);
+    const level = ending === 'succeeded' ? 'info' : ending === 'failed' ? 'error' : 'warn';
+    log.log(level, `job ${ending === 'lease-lost' ? 'lost its lease; outcome not recorded' : ending}`, {
+      durationSeconds, ...(exitCode !== undefined ? { exitCode } : {}), ...(detail ? { detail } : {}),
+    });
     return outcome;
   }
 
-  private async record(claim: Claim, status: 'succeeded' | 'failed' | 'interrupted', detail: string | undefined, log: Logger): Promise<void> {
+  private publish(job: string, registry: Registry, log: Logger): void {
+    this.metrics.recordRun(job, registry).catch((e: unknown) => log.log('warn', "could not keep the run's metrics for /metrics", { error: e }));
+  }
+
+  /** Records the claim's outcome; a claim whose lease was lost writes nothing (finish only stops its renewals). */
+  private async record(claim: Claim, status: FinalStatus, detail: string | undefined, log: Logger): Promise<'recorded' | 'lease-lost' | 'error'> {
     const deadline = this.stopping ? (this.opts.claimDeadlineMs ?? 1000) : undefined;
     const write = claim.finish(status, detail);
-    await (deadline === undefined ? write : withDeadline(write, deadline, 'recording the claim')).catch((e: unknown) =>
-      log.log('error', 'could not record the outcome of the claim', { error: e, status }));
+    return (deadline === undefined ? write : withDeadline(write, deadline, 'recording the claim')).catch((e: unknown) => {
+      log.log('error', 'could not record the outcome of the claim', { error: e, status });
+      return 'error' as const;
+    });
   }
 
   /**
@@ -165,6 +225,7 @@ export class Scheduler {
    */
   async stop(waitMs: number, reason = 'stop'): Promise<StoppedRun[]> {
     this.stopping = true;
+    clearInterval(this.sweeper);
     for (const task of this.tasks) await task.destroy();
     const pending = [...this.running.values()];
     if (pending.length === 0) return [];
@@ -189,4 +250,8 @@ export class Scheduler {
     }
     return stopped;
   }
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message || e.name : String(e);
 }

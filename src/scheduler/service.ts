@@ -5,7 +5,7 @@
  */
 import cron from 'node-cron';
 import type { ClaimStore } from './claims.js';
-import type { ScheduleConfig } from './config.js';
+import { DEFAULT_TIMEOUT_SECONDS, type ScheduleConfig } from './config.js';
 import { withDeadline } from './deadline.js';
 import { ScheduleError } from './errors.js';
 import type { JobTable } from './jobs.js';
@@ -90,7 +90,7 @@ export interface RunNowOptions {
  * signal is aborted at once and it gets `shutdownTimeoutSeconds` to settle.
  */
 export async function runJobNow(options: RunNowOptions, deps: SchedulerDeps): Promise<RunOutcome> {
-  const entry = options.config.jobs[options.job] ?? { cron: '* * * * *', enabled: true, args: [], domAndDow: false };
+  const entry = options.config.jobs[options.job] ?? { cron: '* * * * *', enabled: true, args: [], domAndDow: false, timeout: DEFAULT_TIMEOUT_SECONDS };
   const config: ScheduleConfig = { ...options.config, jobs: { [options.job]: { ...entry, enabled: true } } };
   const scheduler = new Scheduler({ config, jobs: deps.jobs, claims: deps.claims, logger: deps.logger, ...(deps.now ? { now: deps.now } : {}) });
   const now = deps.now ?? (() => new Date());

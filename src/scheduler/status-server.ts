@@ -1,4 +1,4 @@
-/** GET /healthz (200 while serving, 503 while shutting down) and GET /metrics (Prometheus). */
+/** GET /healthz (200 while serving, 503 while shutting down) and GET /metrics (Prometheus text format 0.0.4). */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SchedulerMetrics } from './metrics.js';
@@ -14,10 +14,16 @@ export async function startStatusServer(port: number, metrics: SchedulerMetrics,
     if (req.method === 'GET' && path === '/healthz') {
       const status = state();
       res.writeHead(status === 'running' ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status, jobs: metrics.health() }));
+      res.end(JSON.stringify({ status, jobs: metrics.healthSummary() }));
     } else if (req.method === 'GET' && path === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      res.end(metrics.prometheus());
+      metrics.exposition().then(({ contentType, text }) => {
+        res.writeHead(200, { 'content-type': contentType });
+        res.end(text);
+      }, (error: unknown) => {
+        // Two runs' registries that disagree on a metric's type: say so rather than serve a broken exposition.
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`cannot render the metrics: ${error instanceof Error ? error.message : String(error)}\n`);
+      });
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found: try /healthz or /metrics\n');

@@ -55,7 +55,7 @@ describe('guardrails schedule', () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'running', jobs: { backup: { running: false, lastSuccess: null, lastFailure: null, lastDurationSeconds: null } } });
-    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('# TYPE guardrails_job_last_success_timestamp_seconds gauge\nguardrails_job_last_success_timestamp_seconds{job="backup"} 0');
+    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('# TYPE guardrails_job_running gauge\nguardrails_job_running{job="guardrails_backup"} 0');
     s.stop();
     expect(await s.done).toBe(1);
     expect(s.err()).toBe('');

@@ -20,8 +20,8 @@ function problems(run: () => unknown): string[] {
 describe('schedule config', () => {
   it('applies defaults and accepts 5- and 6-field expressions', () => {
     const c = parseScheduleConfig({ timezone: 'Australia/Sydney', jobs: { backup: { cron: '0 2 * * *' }, followups: { cron: '*/30 * * * * *', args: ['--dry-run'] } } });
-    expect(c).toMatchObject({ timezone: 'Australia/Sydney', shutdownTimeoutSeconds: 5, port: 9464, claimRetentionDays: 90 });
-    expect(c.jobs.backup).toEqual({ cron: '0 2 * * *', enabled: true, args: [], domAndDow: false });
+    expect(c).toMatchObject({ timezone: 'Australia/Sydney', shutdownTimeoutSeconds: 5, port: 9464, lease: 60, claimRetentionDays: 90 });
+    expect(c.jobs.backup).toEqual({ cron: '0 2 * * *', enabled: true, args: [], domAndDow: false, timeout: 3600 });
     expect(c.jobs.followups!.args).toEqual(['--dry-run']);
   });
 
@@ -55,7 +55,20 @@ describe('schedule config', () => {
       '-:- schedule.jobs.Backup: is not a job name; use lower-case letters, digits and dashes, like "expire-snapshots"',
     ]);
     expect(problems(() => parseScheduleConfig({ jobs: { backup: { cron: '* * * * *', retries: 3 } } }))).toEqual([
-      '-:- schedule.jobs.backup.retries: unknown key "retries"; expected one of: cron, enabled, args, timezone, domAndDow',
+      '-:- schedule.jobs.backup.retries: unknown key "retries"; expected one of: cron, enabled, args, timezone, domAndDow, timeout',
+    ]);
+  });
+
+  it('reads the lease and the timeouts as seconds or with a unit, within their bounds', () => {
+    const c = parseScheduleConfig({ lease: '90s', jobs: { backup: { cron: '0 2 * * *', timeout: '2h' }, drift: { cron: '0 3 * * *', timeout: 45 }, followups: { cron: '0 8 * * *', timeout: '1.5m' } } });
+    expect([c.lease, c.jobs.backup!.timeout, c.jobs.drift!.timeout, c.jobs.followups!.timeout]).toEqual([90, 7200, 45, 90]);
+    expect(problems(() => parseScheduleConfig({ lease: 1, jobs: { backup: { cron: '0 2 * * *', timeout: '3 days' }, drift: { cron: '0 3 * * *', timeout: 0 } } }))).toEqual([
+      '-:- schedule.lease: got 1; expected a duration from 2 s to 1 h: seconds, or a number with s, m or h, like "90s"',
+      '-:- schedule.jobs.backup.timeout: got "3 days"; expected a duration from 1 s to 168 h: seconds, or a number with s, m or h, like "2h"',
+      '-:- schedule.jobs.drift.timeout: got 0; expected a duration from 1 s to 168 h: seconds, or a number with s, m or h, like "2h"',
+    ]);
+    expect(problems(() => parseScheduleConfig({ lease: true, jobs: {} }))).toEqual([
+      '-:- schedule.lease: got true; expected a duration from 2 s to 1 h: seconds, or a number with s, m or h, like "90s"',
     ]);
   });
 

@@ -3,6 +3,7 @@
  * so a scheduled run gets the command's validation and exit contract, and the job's stop signal as `io.signal`.
  * The declarations are imported from their own files: commands/index.ts imports the scheduler.
  */
+import type { Registry } from 'prom-client';
 import { commandJob, type JobTable } from '../../scheduler/index.js';
 import { runCommands } from '../dispatch.js';
 import type { CliIo } from '../io.js';
@@ -27,6 +28,9 @@ export interface ScheduleJobs {
   checkArgs?(job: string, args: readonly string[], io: CliIo, options: { readonly preflight: boolean }): Promise<void>;
 }
 
+/** CliIo with the hook through which the command layer publishes a job run's metrics (CliIo.onJobMetrics). */
+type JobIo = CliIo & { readonly onJobMetrics?: (job: string, registry: Registry) => void };
+
 const JOB_COMMANDS: readonly Command[] = [backupCommand, expireSnapshotsCommand, followupsCommand, driftCommand];
 
 export const commandJobs: ScheduleJobs = {
@@ -35,16 +39,19 @@ export const commandJobs: ScheduleJobs = {
     Object.fromEntries(
       JOB_COMMANDS.map((command) => [
         command.name,
-        commandJob((args, output, signal) =>
-          runCommands(JOB_COMMANDS, [command.name, ...args], {
+        commandJob((args, output, signal, publishMetrics) => {
+          const jobIo: JobIo = {
             cwd: io.cwd,
             env: io.env,
             stdout: { write: output.stdout },
             stderr: { write: output.stderr },
             signal,
             ...(io.now ? { now: io.now } : {}),
-          }),
-        ),
+            // The command layer hands over each run's metrics registry; the scheduler serves it on /metrics.
+            ...(publishMetrics ? { onJobMetrics: (_job: string, registry: Registry) => publishMetrics(registry) } : {}),
+          };
+          return runCommands(JOB_COMMANDS, [command.name, ...args], jobIo);
+        }),
       ]),
     ),
   async checkArgs(job, args, io, { preflight }) {

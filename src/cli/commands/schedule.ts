@@ -117,7 +117,11 @@ The jobs read their own variables (see guardrails <job> --help).`,
       const logger = jsonLogger((line) => (json ? io.stderr : io.stdout).write(line), { replica }, context.now);
       const database = values['memory-claims'] ? undefined : values['database-url'];
       const claims: ClaimStore = database
-        ? new PgClaimStore(database.url, replica, (error) => logger.log('warn', 'a claims database connection was lost; the next query reconnects', { error }))
+        ? new PgClaimStore(database.url, replica, {
+          leaseSeconds: config.lease,
+          onError: (error) => logger.log('warn', 'a claims database connection was lost; the next query reconnects', { error }),
+          onRenewFailed: (key, error) => logger.log('warn', 'could not renew a lease; trying again in a third of the lease', { key, error }),
+        })
         : new MemoryClaimStore();
       const where = database ? ` (${displayPostgresUri(database.url)})` : '';
       const deps = { jobs: jobs.table(io), claims, logger, signal: context.signal, now: context.now };
