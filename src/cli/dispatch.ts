@@ -5,6 +5,7 @@
  * command can run others (the scheduler runs the jobs) without importing the full table.
  */
 import type { Command, RunContext } from './commands/command.js';
+import { jobLog, withLogFormat } from './commands/log-format.js';
 import { withJobMetrics } from './commands/metrics-job.js';
 import { describeFailure, EXIT, UsageError } from './errors.js';
 import { commandHelp, EXIT_TABLE } from './help.js';
@@ -24,10 +25,14 @@ export async function runCommands(commands: readonly Command[], argv: readonly s
     }
     return code;
   } catch (error) {
-    const failure = describeFailure(error, io.env);
-    for (const line of failure.lines) io.stderr.write(`${line}\n`);
-    return io.signal?.aborted && failure.exitCode === EXIT.OK ? EXIT.FAILED : failure.exitCode;
+    return printFailure(error, io);
   }
+}
+
+function printFailure(error: unknown, io: CliIo): number {
+  const failure = describeFailure(error, io.env);
+  for (const line of failure.lines) io.stderr.write(`${line}\n`);
+  return io.signal?.aborted && failure.exitCode === EXIT.OK ? EXIT.FAILED : failure.exitCode;
 }
 
 async function dispatch(argv: readonly string[], io: CliIo, commands: readonly Command[]): Promise<number> {
@@ -42,22 +47,34 @@ async function dispatch(argv: readonly string[], io: CliIo, commands: readonly C
   const command = find(commands, first);
   const parsed = await parseCommandArgs(command, rest, io.env, io.cwd);
   if (parsed.help) return print(io, commandHelp(command));
+  // From here on, a job's stderr may be JSON records (--log-format json): its failure lines too.
+  const log = jobLog(command.name, parsed.values, io);
   const context: RunContext = {
-    io,
+    io: log.io,
     signal: io.signal ?? new AbortController().signal,
     now: io.now ?? (() => new Date()),
     positionals: parsed.positionals,
     passThrough: parsed.passThrough,
   };
-  command.refine?.(parsed.values, context);
-  await command.preflight?.(parsed.values, context);
-  return command.run(parsed.values, context);
+  try {
+    command.refine?.(parsed.values, context);
+    await command.preflight?.(parsed.values, context);
+    return await command.run(parsed.values, context);
+  } catch (error) {
+    if (log.io === io) throw error;
+    return printFailure(error, log.io);
+  } finally {
+    log.end();
+  }
 }
 
-/** The named command; a job comes with the metrics options and records its run (commands/metrics-job.ts). */
+/**
+ * The named command; a job comes with the metrics options and records its run
+ * (commands/metrics-job.ts), and takes --log-format (commands/log-format.ts).
+ */
 function find(commands: readonly Command[], name: string): Command {
   const command = commands.find((c) => c.name === name);
-  if (command) return withJobMetrics(command);
+  if (command) return withLogFormat(withJobMetrics(command));
   const what = name.startsWith('-') ? `unknown option ${JSON.stringify(name)}` : `unknown command ${JSON.stringify(name)}`;
   throw new UsageError(`${what}; expected one of: ${commands.map((c) => c.name).join(', ')}`);
 }
