@@ -52,6 +52,11 @@ function looksLikeJsonText(text: string): boolean {
 export interface SchemaSource {
   readonly file: string;
   readonly text: string | Uint8Array;
+  /**
+   * `text` already parsed by `parseJsonDocument` with the default depth limit (a caller that scanned
+   * the file first): used as is when no other limit is asked for, so the text is not parsed twice.
+   */
+  readonly document?: JsonDocument;
 }
 
 /**
@@ -65,8 +70,10 @@ export function loadSchemaSet(
 ): Map<string, LoadedSchema> {
   const documents = new Map<string, JsonDocument>();
   const items = sources.map((source) => {
-    const decoded = typeof source.text === 'string' ? source.text : decodeSchemaBytes(source.text, source.file);
-    const document = parseJsonDocument(decoded, { file: source.file, maxDepth: options.maxDepth });
+    const document =
+      source.document !== undefined && options.maxDepth === undefined
+        ? source.document
+        : parseJsonDocument(typeof source.text === 'string' ? source.text : decodeSchemaBytes(source.text, source.file), { file: source.file, maxDepth: options.maxDepth });
     documents.set(source.file, document);
     const scan = scanNamedTypes(document.value);
     return { id: source.file, defines: scan.defines, references: scan.references };

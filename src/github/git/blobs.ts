@@ -24,20 +24,26 @@ export function parseBatchOutput(output: Buffer, count: number): (Buffer | undef
   while (contents.length < count) {
     const end = output.indexOf(0x0a, at);
     if (end < 0) throw truncated();
-    const header = output.subarray(at, end).toString('utf8');
+    const header = parseBatchHeader(output.subarray(at, end).toString('utf8'));
     at = end + 1;
-    const match = /^\S+ (\S+) (\d+)$/.exec(header);
-    if (!match) {
-      // `<name> missing` or `<name> ambiguous`: no content follows.
+    if (header === undefined) {
       contents.push(undefined);
       continue;
     }
-    const size = Number(match[2]);
-    if (at + size > output.length) throw truncated();
-    contents.push(match[1] === 'blob' ? output.subarray(at, at + size) : undefined);
-    at += size + 1;
+    if (at + header.size > output.length) throw truncated();
+    contents.push(header.type === 'blob' ? output.subarray(at, at + header.size) : undefined);
+    at += header.size + 1;
   }
   return contents;
+}
+
+/**
+ * `<oid> <type> <size>` of an object whose content follows; undefined for `<name> missing` or
+ * `<name> ambiguous`, after which no content follows.
+ */
+export function parseBatchHeader(line: string): { type: string; size: number } | undefined {
+  const match = /^\S+ (\S+) (\d+)$/.exec(line);
+  return match ? { type: match[1] as string, size: Number(match[2]) } : undefined;
 }
 
 function truncated(): GitError {

@@ -55,14 +55,45 @@ const NO_BLOB = /^0+$/;
  * `reAdded` of the version it repeats.
  */
 export async function fileHistory(git: GitRunner, commit: string, path: string): Promise<FileVersion[]> {
+  return followRenames(git, { path, from: commit }, await pathLog(git, commit, path), new Map());
+}
+
+/** How many paths one `git log` is given: far inside any command-line limit, and few processes per run. */
+const PATHS_PER_LOG = 200;
+
+/**
+ * `fileHistory` of many paths at once, the same versions for each: one `git log` per group of paths
+ * instead of one per path, and one rename look-up per commit that added files.
+ */
+export async function fileHistories(git: GitRunner, commit: string, paths: readonly string[]): Promise<Map<string, FileVersion[]>> {
+  const unique = [...new Set(paths)];
+  const renames = new Map<string, Promise<ReadonlyMap<string, string> | undefined>>();
+  const out = new Map<string, FileVersion[]>();
+  for (let at = 0; at < unique.length; at += PATHS_PER_LOG) {
+    const group = unique.slice(at, at + PATHS_PER_LOG);
+    const logs = await pathsLog(git, commit, group);
+    const histories = await Promise.all(group.map((path) => followRenames(git, { path, from: commit }, logs.get(path) ?? [], renames)));
+    group.forEach((path, i) => out.set(path, histories[i] ?? []));
+  }
+  return out;
+}
+
+/** Versions from the first path's log entries, then from earlier paths while the oldest entry is a rename's target. */
+async function followRenames(
+  git: GitRunner,
+  start: { path: string; from: string },
+  firstEntries: readonly LogEntry[],
+  renames: Map<string, Promise<ReadonlyMap<string, string> | undefined>>,
+): Promise<FileVersion[]> {
   const versions: FileVersion[] = [];
-  let current: { path: string; from: string } | undefined = { path, from: commit };
+  let current: { path: string; from: string } | undefined = start;
+  let entries = firstEntries;
   for (let hops = 0; current !== undefined && hops <= MAX_RENAMES; hops++) {
-    const entries = await pathLog(git, current.from, current.path);
+    if (hops > 0) entries = await pathLog(git, current.from, current.path);
     const at: string = current.path;
     versions.unshift(...withGaps(entries, at));
     const oldest = entries[entries.length - 1];
-    current = oldest === undefined || oldest.status !== 'A' ? undefined : await renameSource(git, oldest.commit, at);
+    current = oldest === undefined || oldest.status !== 'A' ? undefined : await renameSource(git, oldest.commit, at, renames);
   }
   return distinctContent(versions);
 }
@@ -133,7 +164,23 @@ export function parseRawLog(output: string): LogEntry[] {
 }
 
 /** If `commit` created `path` by renaming another file (against its first parent), that file and the parent. */
-async function renameSource(git: GitRunner, commit: string, path: string): Promise<{ path: string; from: string } | undefined> {
+async function renameSource(
+  git: GitRunner,
+  commit: string,
+  path: string,
+  cache: Map<string, Promise<ReadonlyMap<string, string> | undefined>>,
+): Promise<{ path: string; from: string } | undefined> {
+  let renames = cache.get(commit);
+  if (renames === undefined) {
+    renames = renamesIn(git, commit);
+    cache.set(commit, renames);
+  }
+  const from = (await renames)?.get(path);
+  return from === undefined ? undefined : { path: from, from: `${commit}^1` };
+}
+
+/** The renames `commit` made against its first parent, new path to old; undefined for a root commit. */
+async function renamesIn(git: GitRunner, commit: string): Promise<ReadonlyMap<string, string> | undefined> {
   const parent = `${commit}^1`;
   const hasParent = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${parent}^{commit}`]).then(
     () => true,
@@ -141,15 +188,46 @@ async function renameSource(git: GitRunner, commit: string, path: string): Promi
   );
   if (!hasParent) return undefined;
   const fields = splitNul(await git(['diff', '-M', '--name-status', '-z', '--no-ext-diff', '--no-textconv', parent, commit, '--']));
+  const renames = new Map<string, string>();
   for (let i = 0; i < fields.length; ) {
     const status = fields[i] ?? '';
     const width = status.startsWith('R') || status.startsWith('C') ? 3 : 2;
-    if (status.startsWith('R') && fields[i + 2] === path && fields[i + 1] !== undefined) {
-      return { path: fields[i + 1] as string, from: parent };
-    }
+    const from = fields[i + 1];
+    const to = fields[i + 2];
+    if (status.startsWith('R') && from !== undefined && to !== undefined && !renames.has(to)) renames.set(to, from);
     i += width;
   }
-  return undefined;
+  return renames;
+}
+
+/** `git log --first-parent --raw` of several paths, newest first per path. */
+async function pathsLog(git: GitRunner, from: string, paths: readonly string[]): Promise<Map<string, LogEntry[]>> {
+  const output = await git([
+    'log', '--first-parent', '--diff-merges=first-parent', '--no-abbrev', '--raw', '-z', '--no-renames',
+    '--format=%x01%H%x00%cI', from, '--', ...paths,
+  ]);
+  return parseRawLogByPath(output.toString('utf8'));
+}
+
+/** Like parseRawLog, for a log of several paths: each commit's raw lines, by the path they name. */
+export function parseRawLogByPath(output: string): Map<string, LogEntry[]> {
+  const byPath = new Map<string, LogEntry[]>();
+  for (const record of output.split('\x01')) {
+    if (record === '') continue;
+    const [commit, date, ...changes] = splitNul(record);
+    if (commit === undefined || date === undefined || changes.length % 2 !== 0) throw unexpected(record);
+    for (let i = 0; i < changes.length; i += 2) {
+      const parts = (changes[i] as string).trim().split(' ');
+      const blob = parts[3];
+      const status = parts[4];
+      const path = changes[i + 1] as string;
+      if (blob === undefined || status === undefined) throw unexpected(record);
+      let entries = byPath.get(path);
+      if (entries === undefined) byPath.set(path, (entries = []));
+      entries.push({ commit, date, status: status.charAt(0), blob });
+    }
+  }
+  return byPath;
 }
 
 function unexpected(record: string): GitError {

@@ -6,7 +6,8 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readObjects } from './blobs.js';
 import { changedFiles, workingTreeFiles, type FileChange } from './changes.js';
-import { fileHistory, firstParentChain, type FileVersion } from './history.js';
+import { fileHistories, fileHistory, firstParentChain, type FileVersion } from './history.js';
+import { objectReader, type ObjectReader, type ObjectReaderOptions } from './object-reader.js';
 import { defaultBaseRef, mergeBase, requireFullHistory, resolveCommit, tryResolveCommit, workTreeRoot } from './refs.js';
 import { GitError, gitRunner } from './run.js';
 
@@ -28,12 +29,19 @@ export interface GitRepository {
   workingTreeFiles(include?: (path: string) => boolean): Promise<string[]>;
   /** Committed versions of a file along first parents from `commit`, oldest first, renames followed. */
   fileHistory(commit: string, path: string): Promise<FileVersion[]>;
+  /** `fileHistory` of many paths, with one `git log` per group of paths. */
+  fileHistories(commit: string, paths: readonly string[]): Promise<Map<string, FileVersion[]>>;
   /** Contents of blobs or `<commit>:<path>` objects, in one batch; missing ones map to undefined. */
   readObjects(names: readonly string[]): Promise<Map<string, Buffer | undefined>>;
   /** A working-tree file's bytes. Symbolic links are refused: a link could point outside the repository. */
   readWorkingFile(path: string): Promise<Buffer>;
   /** The first-parent chain from `commit`, newest first. */
   firstParentChain(commit: string): Promise<string[]>;
+  /**
+   * One long-lived `git cat-file --batch` for many reads, e.g. a history read subject by subject;
+   * the caller closes it (aborting `signal` closes it too).
+   */
+  openObjectReader(options?: ObjectReaderOptions): ObjectReader;
 }
 
 /** Opens the repository containing `cwd`; GitError `not-a-repository` when there is none. */
@@ -54,9 +62,11 @@ export async function openRepository(cwd: string): Promise<GitRepository> {
     changedFiles: (base) => changedFiles(git, base),
     workingTreeFiles: (include) => workingTreeFiles(git, root, include),
     fileHistory: (commit, path) => fileHistory(git, commit, path),
+    fileHistories: (commit, paths) => fileHistories(git, commit, paths),
     readObjects: (names) => readObjects(git, names),
     readWorkingFile: (path) => readWorkingFile(root, path),
     firstParentChain: (commit) => firstParentChain(git, commit),
+    openObjectReader: (readerOptions) => objectReader(root, readerOptions),
   };
 }
 

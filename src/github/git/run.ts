@@ -15,6 +15,8 @@ export type GitErrorKind =
   | 'no-merge-base'
   /** The clone is shallow, so the history the check needs is missing. */
   | 'shallow'
+  /** The run was stopped (SIGINT, SIGTERM) while git was being read. */
+  | 'stopped'
   /** Any other git failure; the message quotes git's own first error line. */
   | 'failed';
 
@@ -63,7 +65,7 @@ export function gitRunner(cwd: string): GitRunner {
 // Set by git for hooks; inherited, they would point every command at the hook's repository instead of `cwd`.
 const LOCATION_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_PREFIX'];
 
-function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   // Paths are always literal: `schemas/a[1].avsc` must not also match `schemas/a1.avsc`.
   const clean: NodeJS.ProcessEnv = { ...env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1' };
   for (const name of LOCATION_VARIABLES) delete clean[name];

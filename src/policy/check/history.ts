@@ -21,14 +21,9 @@ export interface LoadedHistory {
   readonly unresolved: readonly string[];
 }
 
-/** How many `git log` processes run at once. */
-const GIT_CONCURRENCY = 8;
-
 /** The committed versions of each path, from `baseCommit` back along first parents. */
 export async function listHistories(repo: GitRepository, baseCommit: string, paths: readonly string[]): Promise<Map<string, FileVersion[]>> {
-  const unique = [...new Set(paths)];
-  const histories = await mapLimit(unique, GIT_CONCURRENCY, (path) => repo.fileHistory(baseCommit, path));
-  return new Map(unique.map((path, i) => [path, histories[i] ?? []]));
+  return repo.fileHistories(baseCommit, paths);
 }
 
 /** Parses the versions of one file; `committed` should have them prefetched. */
@@ -49,17 +44,4 @@ export async function parseHistory(versions: readonly FileVersion[], committed: 
     }
   }
   return { versions: parsed, warnings, unresolved };
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

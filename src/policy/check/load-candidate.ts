@@ -29,7 +29,7 @@ export function loadFromClosure(root: string, closure: ReadonlyMap<string, Scann
       return failure(source.error.withDetails({ hint }), source.text);
     }
   }
-  const sources = [...closure.values()].map((source) => ({ file: source.file, text: source.text ?? '' }));
+  const sources = [...closure.values()].map((source) => ({ file: source.file, text: source.text ?? '', ...(source.document !== undefined && { document: source.document }) }));
   let loaded: Map<string, LoadedSchema>;
   try {
     loaded = loadSchemaSet(sources, { strict });

@@ -45,12 +45,20 @@ export function positionOfError(error: SchemaError, fallbackFile: string, text: 
 /** Cuts a long line around the column; the caret column is adjusted to the cut text. */
 export function excerptOf(line: string, column: number): Excerpt {
   const expanded = line.replace(/\t/g, ' ');
-  if (expanded.length <= EXCERPT_WIDTH) return { text: expanded, column };
+  if (expanded.length <= EXCERPT_WIDTH) return { text: detached(expanded), column };
   const start = Math.max(0, Math.min(column - 1 - EXCERPT_LEAD, expanded.length - EXCERPT_WIDTH));
   const prefix = start > 0 ? '…' : '';
   const end = start + EXCERPT_WIDTH;
   const suffix = end < expanded.length ? '…' : '';
-  return { text: `${prefix}${expanded.slice(start, end)}${suffix}`, column: column - start + prefix.length };
+  return { text: detached(`${prefix}${expanded.slice(start, end)}${suffix}`), column: column - start + prefix.length };
+}
+
+/**
+ * A copy of a short string that does not hold on to the text it was cut from: V8 keeps a slice as a
+ * view of its whole parent, so an audit's report would otherwise keep every version's text alive.
+ */
+function detached(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** The text of a 1-based line (LF, CRLF or CR breaks); '' past the end. */

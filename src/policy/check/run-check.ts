@@ -7,9 +7,11 @@ import { loadConfig } from '../config/load.js';
 import type { GuardrailsSettings } from '../config/settings.js';
 import { subjectResolver, type SubjectResolver } from '../config/subjects.js';
 import type { GitRepository } from '../../github/git/repository.js';
+import { GitError } from '../../github/git/run.js';
 import { REPORT_VERSION, type BaseRef, type CheckReport, type SubjectReport } from '../report/model.js';
 import { errorSubject, evaluateSubject, type SubjectBase } from './evaluate.js';
-import { listHistories, parseHistory, type LoadedHistory } from './history.js';
+import { parseHistory, type LoadedHistory } from './history.js';
+import { streamHistories } from './history-stream.js';
 import { loadFromClosure } from './load-candidate.js';
 import { markDuplicateSubjects, nameSubject, schemaErrorEntry } from './naming.js';
 import { planCheck, type CheckPlan, type CheckTarget } from './plan.js';
@@ -27,6 +29,16 @@ export interface CheckRunOptions {
   readonly configPath?: string;
   /** Opens the repository; the real git by default. */
   readonly openRepository: (cwd: string) => Promise<GitRepository>;
+  /** Aborted by SIGINT/SIGTERM: git is no longer read and the run fails with GitError `stopped`. */
+  readonly signal?: AbortSignal;
+  /** Sees each subject's parsed history come and go (tests of the audit's memory bound). */
+  readonly historyObserver?: HistoryObserver;
+}
+
+/** Told when a subject's parsed versions are loaded and when the check lets go of them. */
+export interface HistoryObserver {
+  loaded(file: string, versions: number): void;
+  released(file: string): void;
 }
 
 export async function runCheck(options: CheckRunOptions): Promise<CheckReport> {
@@ -43,6 +55,8 @@ export interface PreparedCheck {
   readonly resolver: SubjectResolver;
   readonly plan: CheckPlan;
   readonly workspace: Workspace;
+  readonly signal?: AbortSignal;
+  readonly historyObserver?: HistoryObserver;
 }
 
 export async function prepareCheck(options: CheckRunOptions): Promise<PreparedCheck> {
@@ -57,14 +71,17 @@ export async function prepareCheck(options: CheckRunOptions): Promise<PreparedCh
   // Changed files that are not regular files (symbolic links) are read too, so they get a clear error.
   const present = plan.targets.filter((target) => target.kind !== 'deleted').map((target) => target.file);
   const workspace = await loadWorkspace(repo, [...new Set([...files, ...present])]);
-  return { repo, settings, warnings, against, resolver, plan, workspace };
+  return {
+    repo, settings, warnings, against, resolver, plan, workspace,
+    ...(options.signal !== undefined && { signal: options.signal }),
+    ...(options.historyObserver !== undefined && { historyObserver: options.historyObserver }),
+  };
 }
 
 /** The offline check: each target against its committed history on the base branch. */
 export async function offlineReport(prepared: PreparedCheck): Promise<CheckReport> {
-  const { repo, against, plan, workspace, resolver, warnings } = prepared;
-  const subjects = await checkTargets(repo, against.commit, plan, workspace, resolver);
-  return reportOf(prepared, subjects, warnings);
+  const subjects = await checkTargets(prepared);
+  return reportOf(prepared, subjects, prepared.warnings);
 }
 
 /** The report over checked subjects; duplicate subjects become errors. */
@@ -80,16 +97,44 @@ async function resolveBase(repo: GitRepository, against: string | undefined): Pr
   return { ...base, mergeBase: await repo.mergeBase(base.commit, head) };
 }
 
-async function checkTargets(repo: GitRepository, baseCommit: string, plan: CheckPlan, workspace: Workspace, resolver: SubjectResolver): Promise<SubjectReport[]> {
-  const histories = await listHistories(repo, baseCommit, plan.targets.map((target) => target.historyPath));
-  const committed = new CommittedSources(repo);
-  await committed.prefetch([...histories.values()].flat().map(({ commit, path }) => ({ commit, path })));
-  const subjects: SubjectReport[] = [];
-  for (const target of plan.targets) {
-    const history = await parseHistory(histories.get(target.historyPath) ?? [], committed, workspace.index);
-    subjects.push(await checkTarget(target, history, workspace, resolver, plan.mode === 'audit'));
+/**
+ * Subject by subject: each target's history is listed (a group ahead), its objects read through one
+ * long-lived `git cat-file --batch` (the next subject's while this one is checked), parsed, checked and
+ * let go; only the report entries stay.
+ */
+async function checkTargets(prepared: PreparedCheck): Promise<SubjectReport[]> {
+  const { repo, against, plan, workspace, resolver, signal, historyObserver } = prepared;
+  const reader = repo.openObjectReader(signal === undefined ? {} : { signal });
+  const source = { readObjects: (names: readonly string[]) => reader.read(names) };
+  try {
+    const subjects: SubjectReport[] = [];
+    const histories = streamHistories(repo, against.commit, plan.targets.map((target) => target.historyPath));
+    const fetchNext = async () => {
+      const next = await histories.next();
+      if (next.done === true) return undefined;
+      const committed = new CommittedSources(source);
+      const read = committed.prefetch(next.value.map(({ commit, path }) => ({ commit, path })));
+      read.catch(() => undefined);
+      return { versions: next.value, committed, read };
+    };
+    let upcoming = fetchNext();
+    for (const target of plan.targets) {
+      if (signal?.aborted === true) throw new GitError('stopped', 'the check was stopped before it read every subject\'s history');
+      const current = await upcoming;
+      if (current === undefined) throw new Error(`internal: no history listed for ${target.historyPath}`);
+      upcoming = fetchNext();
+      upcoming.catch(() => undefined);
+      await current.read;
+      const history = await parseHistory(current.versions, current.committed, workspace.index);
+      historyObserver?.loaded(target.file, history.versions.length);
+      // A copy: strings cut from git's output and the versions' texts would keep all of them alive.
+      subjects.push(structuredClone(await checkTarget(target, history, workspace, resolver, plan.mode === 'audit')));
+      historyObserver?.released(target.file);
+    }
+    return subjects;
+  } finally {
+    reader.close();
   }
-  return subjects;
 }
 
 async function checkTarget(target: CheckTarget, history: LoadedHistory, workspace: Workspace, resolver: SubjectResolver, audit: boolean): Promise<SubjectReport> {

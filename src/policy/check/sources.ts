@@ -4,7 +4,7 @@
  * references kept as separate files), so each can be parsed with its dependencies.
  */
 import { SchemaError } from '../../avro/errors.js';
-import { decodeSchemaBytes, parseJsonDocument } from '../../avro/json-document.js';
+import { decodeSchemaBytes, parseJsonDocument, type JsonDocument } from '../../avro/json-document.js';
 import { scanNamedTypes, type NamedTypeScan } from '../../avro/references.js';
 
 /**
@@ -19,6 +19,8 @@ export interface ScannedSource {
   /** The decoded text, when decoding worked. */
   readonly text?: string;
   readonly scan?: NamedTypeScan;
+  /** The parsed text, handed to the loader so that it does not parse the file again. */
+  readonly document?: JsonDocument;
   readonly error?: SchemaError;
 }
 
@@ -37,7 +39,7 @@ export function scanSource(file: string, bytes: Uint8Array): ScannedSource {
   try {
     text = decodeSchemaBytes(bytes, file);
     const document = parseJsonDocument(text, { file });
-    return { file, text, scan: scanNamedTypes(document.value) };
+    return { file, text, scan: scanNamedTypes(document.value), document };
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
     return { file, ...(text !== undefined && { text }), error };

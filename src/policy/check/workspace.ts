@@ -43,11 +43,19 @@ function readProblem(file: string, error: unknown): string {
   return `${file}: cannot read the file (${code ?? String(error)})`;
 }
 
-/** Committed files as sources, each object read and scanned once per run. */
+/** Where committed objects come from: the repository's one-shot batch, or a long-lived reader. */
+export interface ObjectSource {
+  readObjects(names: readonly string[]): Promise<ReadonlyMap<string, Buffer | undefined>>;
+}
+
+/**
+ * Committed files as sources, each object read and scanned once per instance: an audit uses one
+ * instance per subject, so what it read is released with the subject.
+ */
 export class CommittedSources {
   private readonly cache = new Map<string, ScannedSource | undefined>();
 
-  constructor(private readonly repo: GitRepository) {}
+  constructor(private readonly repo: ObjectSource) {}
 
   /** Reads many `<commit>:<path>` objects in one batch ahead of use. */
   async prefetch(objects: readonly { commit: string; path: string }[]): Promise<void> {

@@ -6,7 +6,29 @@
 import type { Change, CheckReport, Incompatibility, Position, SubjectError, SubjectReport } from './model.js';
 
 export function renderJson(report: CheckReport): string {
-  return `${JSON.stringify(toJson(report), null, 2)}\n`;
+  return [...renderJsonChunks(report)].join('');
+}
+
+/**
+ * The same document as `JSON.stringify(toJson(report), null, 2)`, byte for byte, in pieces: the
+ * subjects array one entry at a time, so a report of a whole repository's history is never one string.
+ */
+export function* renderJsonChunks(report: CheckReport): Generator<string> {
+  const frame = JSON.stringify(toJson({ ...report, subjects: [] }), null, 2);
+  const marker = '\n  "subjects": [],\n';
+  const at = frame.indexOf(marker);
+  if (at < 0) throw new Error('internal: the JSON report has no subjects array');
+  if (report.subjects.length === 0) {
+    yield `${frame}\n`;
+    return;
+  }
+  yield `${frame.slice(0, at)}\n  "subjects": [\n`;
+  const last = report.subjects.length - 1;
+  for (const [i, entry] of report.subjects.entries()) {
+    // JSON text has no raw line breaks inside strings, so re-indenting by lines is exact.
+    yield `    ${JSON.stringify(subjectJson(entry), null, 2).replace(/\n/g, '\n    ')}${i === last ? '\n' : ',\n'}`;
+  }
+  yield `  ],\n${frame.slice(at + marker.length)}\n`;
 }
 
 export function toJson(report: CheckReport) {

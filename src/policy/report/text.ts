@@ -5,13 +5,18 @@ import type { Change, CheckReport, Excerpt, HistoryVersion, Incompatibility, Pos
 import { NO_STYLE, type Style } from './style.js';
 
 export function renderText(report: CheckReport, style: Style = NO_STYLE): string {
+  return [...renderTextChunks(report, style)].join('');
+}
+
+/** The same text in pieces: the header, then one piece per subject, then the summary. */
+export function* renderTextChunks(report: CheckReport, style: Style = NO_STYLE): Generator<string> {
   const lines: string[] = [header(report), ''];
   if (report.degraded) lines.push(style.yellow(`DEGRADED: ${degradedMessage(report)}`), '');
   for (const warning of report.warnings) lines.push(style.yellow(`warning: ${warning}`));
   if (report.warnings.length > 0) lines.push('');
-  for (const subject of report.subjects) lines.push(...renderSubject(subject, report.mode === 'audit', style), '');
-  lines.push(summary(report, style));
-  return `${lines.join('\n')}\n`;
+  yield `${lines.join('\n')}\n`;
+  for (const subject of report.subjects) yield `${[...renderSubject(subject, report.mode === 'audit', style), ''].join('\n')}\n`;
+  yield `${summary(report, style)}\n`;
 }
 
 function header(report: CheckReport): string {

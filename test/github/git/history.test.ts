@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { firstParentChain, parseRawLog } from '../../../src/github/git/history.js';
+import { firstParentChain, parseRawLog, parseRawLogByPath } from '../../../src/github/git/history.js';
 import { gitRunner } from '../../../src/github/git/run.js';
 import { openRepository } from '../../../src/github/git/repository.js';
 import { TempRepo } from '../support/temp-repo.js';
@@ -126,6 +126,53 @@ describe('fileHistory', () => {
     const repo = newRepo();
     const c1 = repo.write('a.txt', 'x').commit('c1');
     expect(await contents(repo, c1, 's/missing.avsc')).toEqual([]);
+  });
+});
+
+describe('fileHistories', () => {
+  it('gives every path the versions fileHistory gives it: merges, renames (one on a side branch), gaps, re-adds', async () => {
+    const repo = newRepo();
+    repo.write('s/a.avsc', 'a1').write('s/b.avsc', 'b1').write('s/c.avsc', 'c1').commit('c1');
+    repo.git('mv', 's/a.avsc', 's/a2.avsc');
+    repo.write('s/b.avsc', 'b2').commit('rename a, edit b');
+    repo.remove('s/c.avsc').commit('delete c');
+    repo.write('s/c.avsc', 'c1').write('s/d.avsc', 'd1').commit('re-add c, add d');
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.git('mv', 's/d.avsc', 's/e.avsc');
+    repo.write('s/b.avsc', 'b3').commit('side');
+    repo.git('checkout', '-q', 'main');
+    repo.write('s/c.avsc', 'c2').commit('edit c');
+    const head = repo.merge('side');
+    const paths = ['s/a2.avsc', 's/b.avsc', 's/c.avsc', 's/e.avsc', 's/missing.avsc', 's/b.avsc'];
+    const git = await openRepository(repo.dir);
+
+    const batched = await git.fileHistories(head, paths);
+
+    expect([...batched.keys()]).toEqual(['s/a2.avsc', 's/b.avsc', 's/c.avsc', 's/e.avsc', 's/missing.avsc']);
+    for (const path of batched.keys()) expect(batched.get(path)).toEqual(await git.fileHistory(head, path));
+    expect(batched.get('s/a2.avsc')?.map((v) => v.path)).toEqual(['s/a.avsc']);
+    expect(batched.get('s/e.avsc')?.map((v) => v.path)).toEqual(['s/d.avsc']);
+    expect(batched.get('s/c.avsc')?.map((v) => v.reAdded?.length ?? 0)).toEqual([1, 0]);
+  });
+});
+
+describe('parseRawLogByPath', () => {
+  it('groups the raw lines of each commit by the path they name', () => {
+    const [b1, b2, zero] = ['b'.repeat(40), 'c'.repeat(40), '0'.repeat(40)];
+    const [c1, c2] = ['1'.repeat(40), '2'.repeat(40)];
+    const output =
+      `\x01${c2}\x002026-01-02T00:00:00+00:00\x00\n:100644 100644 ${b1} ${b2} M\x00s/a.avsc\x00:100644 000000 ${b1} ${zero} D\x00s/b c.avsc\x00` +
+      `\x01${c1}\x002026-01-01T00:00:00+00:00\x00\n:000000 100644 ${zero} ${b1} A\x00s/a.avsc\x00:000000 100644 ${zero} ${b1} A\x00s/b c.avsc\x00`;
+    expect(Object.fromEntries(parseRawLogByPath(output))).toEqual({
+      's/a.avsc': [
+        { commit: c2, date: '2026-01-02T00:00:00+00:00', status: 'M', blob: b2 },
+        { commit: c1, date: '2026-01-01T00:00:00+00:00', status: 'A', blob: b1 },
+      ],
+      's/b c.avsc': [
+        { commit: c2, date: '2026-01-02T00:00:00+00:00', status: 'D', blob: zero },
+        { commit: c1, date: '2026-01-01T00:00:00+00:00', status: 'A', blob: b1 },
+      ],
+    });
   });
 });
 
