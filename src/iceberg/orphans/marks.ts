@@ -18,8 +18,6 @@ const CREATE = `CREATE TABLE IF NOT EXISTS ${MARKS_TABLE} (
   marked_at_ms bigint NOT NULL,
   PRIMARY KEY (catalog_name, table_namespace, table_name, file_path))`;
 
-type Query = Pick<pg.Pool, 'query'>;
-
 const KEY = 'catalog_name = $1 AND table_namespace = $2 AND table_name = $3';
 const keyOf = (ident: TableIdent) => [ident.catalog, ident.namespace, ident.name];
 
