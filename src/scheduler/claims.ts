@@ -68,7 +68,7 @@ export interface PgClaimStoreOptions {
   readonly leaseSeconds: number;
   readonly onError?: ErrorSink;
   /** A renewal that failed; the lease survives until two thirds of it pass without one. */
-  readonly onRenewFailed?: (key: string, error: unknown) => void;
+  readonly onRenewFailed?: (slot: { readonly job: string; readonly slot: string }, error: unknown) => void;
 }
 
 type Query = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>;
@@ -142,10 +142,11 @@ export class PgClaimStore implements ClaimStore {
       return { attempt: 1 };
     });
     if ('won' in won) return won;
-    return { won: true, claim: this.leasedClaim(key, won.attempt, won.takenOverFrom, sentAt) };
+    return { won: true, claim: this.leasedClaim({ job, slot }, won.attempt, won.takenOverFrom, sentAt) };
   }
 
-  private leasedClaim(key: string, attempt: number, takenOverFrom: string | undefined, grantedAt: number): Claim {
+  private leasedClaim(slot: { readonly job: string; readonly slot: string }, attempt: number, takenOverFrom: string | undefined, grantedAt: number): Claim {
+    const key = `${slot.job}:${slot.slot}`;
     const lost = new AbortController();
     const fence = [key, this.owner, attempt];
     const keeper = keepLease({
@@ -158,7 +159,7 @@ export class PgClaimStore implements ClaimStore {
         return res.rowCount === 1;
       },
       onLost: (reason) => lost.abort(new LeaseLost(`the lease on ${key} was lost: ${reason}`)),
-      onRenewFailed: (error) => this.options.onRenewFailed?.(key, error),
+      onRenewFailed: (error) => this.options.onRenewFailed?.(slot, error),
     });
     let finished: Promise<'recorded' | 'lease-lost'> | undefined;
     const finish = async (status: FinalStatus, detail: string | undefined): Promise<'recorded' | 'lease-lost'> => {

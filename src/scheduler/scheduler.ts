@@ -81,6 +81,8 @@ export class Scheduler {
       this.tasks.push(task);
       this.opts.logger.log('info', 'job scheduled', { job: name, cron: job.cron, timezone, next: task.getNextRun()?.toISOString() });
     }
+    // At once too: a replica starting after every replica went down finds their slots.
+    void this.takeOverExpired();
     this.sweeper = setInterval(() => void this.takeOverExpired(), (this.opts.config.lease * 1000) / 3);
     this.sweeper.unref();
   }
@@ -99,7 +101,7 @@ export class Scheduler {
     for (const slot of expired) {
       if (seen.has(slot.job) || this.running.has(slot.job)) continue;
       seen.add(slot.job);
-      void this.runSlot(slot.job, new Date(slot.slot));
+      void this.runSlot(slot.job, new Date(slot.slot), [], true);
     }
   }
 
@@ -107,8 +109,11 @@ export class Scheduler {
     return this.stopping ? 'stopping' : 'running';
   }
 
-  /** Claims and runs one slot of `job`; the slot is the cron match time, identical on every replica. */
-  async runSlot(job: string, at: Date, extraArgs: readonly string[] = []): Promise<RunOutcome | undefined> {
+  /**
+   * Claims and runs one slot of `job`; the slot is the cron match time, identical on every replica. A take-over
+   * that does not win is quiet (the sweep tries again), so skips count and log the slot's own firing only.
+   */
+  async runSlot(job: string, at: Date, extraArgs: readonly string[] = [], takeOver = false): Promise<RunOutcome | undefined> {
     if (this.stopping) return undefined;
     const slot = new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
     const log = this.opts.logger.child({ job, slot });
@@ -118,7 +123,7 @@ export class Scheduler {
       return { job, slot, result: 'overlap' };
     }
     const run: ActiveRun = { job, slot, abort: new AbortController(), done: Promise.resolve({ job, slot, result: 'not-claimed' }) };
-    run.done = this.claimAndRun(run, [...(this.opts.config.jobs[job]?.args ?? []), ...extraArgs], log);
+    run.done = this.claimAndRun(run, [...(this.opts.config.jobs[job]?.args ?? []), ...extraArgs], log, takeOver);
     this.running.set(job, run);
     try {
       return await run.done;
@@ -127,7 +132,7 @@ export class Scheduler {
     }
   }
 
-  private async claimAndRun(run: ActiveRun, args: string[], log: Logger): Promise<RunOutcome> {
+  private async claimAndRun(run: ActiveRun, args: string[], log: Logger, takeOver: boolean): Promise<RunOutcome> {
     const { job, slot } = run;
     let result;
     try {
@@ -135,6 +140,10 @@ export class Scheduler {
     } catch (e) {
       log.log('error', 'cannot claim the slot; not running (fail closed)', { error: e });
       return { job, slot, result: 'not-claimed', detail: e instanceof Error ? e.message || e.name : String(e) };
+    }
+    if (!result.won && takeOver && result.reason !== 'attempts-exhausted') {
+      log.log('debug', 'expired slot not taken over now', { reason: result.reason });
+      return { job, slot, result: result.reason };
     }
     if (!result.won) {
       this.metrics.skipped(job, result.reason);

@@ -64,8 +64,11 @@ export function createScheduleCommand(jobs: ScheduleJobs = commandJobs): Command
       'schedule --list [--format text|json] [--config FILE]',
     ],
     description: `Runs the jobs of the schedule: section of the config (${jobs.names.join(', ')}) on their cron
-expressions, exactly once per slot across replicas (PostgreSQL claims), until SIGTERM or SIGINT. Each
-job runs its guardrails command, with that command's options and exit codes. Logs are JSON lines on
+expressions, until SIGTERM or SIGINT. Across replicas each slot completes at least once and never runs
+twice at a time: a claim in PostgreSQL is a lease (schedule.lease, default 60 s) that the running replica
+renews, and the slot of a replica that died is taken over once its lease expires. A run longer than its
+job's timeout (default 1 h) is aborted. Each job runs its guardrails command, with that command's options
+and exit codes. Logs are JSON lines on
 stdout (on stderr with --format json). On a signal it stops firing, aborts the running jobs at once,
 waits up to schedule.shutdownTimeoutSeconds (at most 7) for them to settle, records their claims as
 interrupted and exits 1, within 10 s. Reference: docs/scheduler.md.`,
@@ -120,7 +123,7 @@ The jobs read their own variables (see guardrails <job> --help).`,
         ? new PgClaimStore(database.url, replica, {
           leaseSeconds: config.lease,
           onError: (error) => logger.log('warn', 'a claims database connection was lost; the next query reconnects', { error }),
-          onRenewFailed: (key, error) => logger.log('warn', 'could not renew a lease; trying again in a third of the lease', { key, error }),
+          onRenewFailed: (slot, error) => logger.log('warn', 'could not renew the lease; trying again in a third of the lease', { ...slot, error }),
         })
         : new MemoryClaimStore();
       const where = database ? ` (${displayPostgresUri(database.url)})` : '';
