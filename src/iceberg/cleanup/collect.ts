@@ -17,7 +17,7 @@ async function manifestsOf(snapshot: SnapshotView, reader: ManifestReader): Prom
     const read = await reader.manifestList(snapshot.manifestList);
     return { refs: read.manifests, bytes: read.bytes };
   }
-  return { refs: (snapshot.manifests ?? []).map((path) => ({ path, length: 0, content: 0 })), bytes: undefined };
+  return { refs: (snapshot.manifests ?? []).map((path) => ({ path, length: 0, content: 0, specId: undefined })), bytes: undefined };
 }
 
 async function retainedFacts(snapshots: readonly SnapshotView[], reader: ManifestReader): Promise<Set<string>> {

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { type TableCatalog, type TableIdent, identText } from '../catalog/sql-catalog.js';
 import { ManifestReader } from '../cleanup/manifest-reader.js';
 import { collectFilePlan, transition } from '../cleanup/collect.js';
+import { usedSpecIds } from '../cleanup/spec-usage.js';
 import type { CleanupResult } from '../cleanup/execute.js';
 import { IcebergError, describeError, isStopped, stopped } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
@@ -19,6 +20,7 @@ import { trimmedMetadataFiles } from '../metadata/metadata-log.js';
 import { commitRetryProperties } from '../metadata/properties.js';
 import { readTableMetadata } from '../metadata/table-metadata.js';
 import { applyRetention } from '../plan/apply.js';
+import { type MetadataCleanup, cleanExpiredMetadata } from '../plan/clean-metadata.js';
 import type { FilePlan, PlannedDeletion } from '../plan/file-plan.js';
 import { type RetentionOptions, type RetentionPlan, planRetention } from '../plan/retention.js';
 import { backoffMs } from './backoff.js';
@@ -45,11 +47,14 @@ export interface TableJobDeps {
 export interface TableJobOptions {
   readonly retention: RetentionOptions;
   readonly dryRun: boolean;
+  /** Also remove partition specs and schemas no retained snapshot uses (Java 1.11 cleanExpiredMetadata). */
+  readonly cleanExpiredMetadata?: boolean;
 }
 
 interface Attempt {
   readonly base: LoadedMetadata;
   readonly plan: RetentionPlan;
+  readonly metadataCleanup: Pick<MetadataCleanup, 'removedSpecIds' | 'removedSchemaIds'> | undefined;
   readonly filePlan: FilePlan | undefined;
   readonly newLocation: string | undefined;
   readonly journalId: string | undefined;
@@ -74,20 +79,25 @@ async function metadataDeletions(paths: readonly string[], io: FileIO): Promise<
   return out;
 }
 
-type Outcome = { plan: RetentionPlan; filePlan?: FilePlan; outcome: 'none' | 'committed' | 'conflict'; newLocation?: string; journalId?: string };
+type Outcome = { plan: RetentionPlan; metadataCleanup?: MetadataCleanup; filePlan?: FilePlan; outcome: 'none' | 'committed' | 'conflict'; newLocation?: string; journalId?: string };
 
 /** Plans against `base` and, unless dry-run, journals, writes and tries to commit once. */
 async function planAndCommit(ident: TableIdent, base: LoadedMetadata, options: TableJobOptions, deps: TableJobDeps, reader: ManifestReader, counter: CommitCounter): Promise<Outcome> {
   const now = deps.now();
   const plan = planRetention(base.view, options.retention, now);
-  if (plan.expiredSnapshotIds.length === 0) return { plan, outcome: 'none' };
+  if (plan.expiredSnapshotIds.length === 0 && options.cleanExpiredMetadata !== true) return { plan, outcome: 'none' };
   const newLocation = nextMetadataLocation(base.view, base.location);
-  const next = applyRetention(base.doc, base.view, plan, now, base.location);
-  const nextView = readTableMetadata(next, newLocation);
+  const expired = applyRetention(base.doc, base.view, plan, now, base.location);
+  const nextView = readTableMetadata(expired, newLocation);
   // Every fallible read happens before the first write: an unreadable kept snapshot aborts here, uncommitted.
   const files = await collectFilePlan(transition(base.view, nextView), reader);
+  // Java 1.10+ cleans specs and schemas even when no snapshot expires.
+  const metadataCleanup = options.cleanExpiredMetadata === true ? cleanExpiredMetadata(expired, { specIds: await usedSpecIds(nextView, reader) }) : undefined;
+  const next = metadataCleanup?.doc ?? expired;
+  const changed = plan.expiredSnapshotIds.length > 0 || (metadataCleanup !== undefined && metadataCleanup.removedSpecIds.length + metadataCleanup.removedSchemaIds.length > 0);
+  if (!changed) return { plan, outcome: 'none' };
   const filePlan: FilePlan = { ...files, deletions: [...files.deletions, ...(await metadataDeletions(trimmedMetadataFiles(base.doc, next, nextView), deps.io))] };
-  if (options.dryRun) return { plan, filePlan, outcome: 'none' };
+  if (options.dryRun) return { plan, ...(metadataCleanup ? { metadataCleanup } : {}), filePlan, outcome: 'none' };
   if (deps.signal?.aborted) throw stopped('before writing new metadata');
   const journalId = randomUUID();
   await deps.journal?.record({ id: journalId, table: ident, baseLocation: base.location, newLocation, state: 'writing', candidates: filePlan.deletions });
@@ -108,7 +118,7 @@ async function planAndCommit(ident: TableIdent, base: LoadedMetadata, options: T
     await deps.journal?.finish(journalId);
   }
   // not-applied: the lost UPDATE could still land, so its file and journal entry stay for a later run to decide.
-  return { plan, filePlan, outcome: outcome === 'committed' ? 'committed' : 'conflict', newLocation, journalId };
+  return { plan, ...(metadataCleanup ? { metadataCleanup } : {}), filePlan, outcome: outcome === 'committed' ? 'committed' : 'conflict', newLocation, journalId };
 }
 
 async function commitWithRetries(ident: TableIdent, first: LoadedMetadata, options: TableJobOptions, deps: TableJobDeps, reader: ManifestReader, counter: CommitCounter): Promise<Attempt> {
@@ -119,7 +129,8 @@ async function commitWithRetries(ident: TableIdent, first: LoadedMetadata, optio
   for (let attempt = 0; ; attempt++) {
     const result = await planAndCommit(ident, base, options, deps, reader, counter);
     if (result.outcome !== 'conflict') {
-      return { base, plan: result.plan, filePlan: result.filePlan, newLocation: result.newLocation, journalId: result.journalId, attempts: counter.attempts };
+      const removed = result.metadataCleanup ? { removedSpecIds: result.metadataCleanup.removedSpecIds, removedSchemaIds: result.metadataCleanup.removedSchemaIds } : undefined;
+      return { base, plan: result.plan, metadataCleanup: removed, filePlan: result.filePlan, newLocation: result.newLocation, journalId: result.journalId, attempts: counter.attempts };
     }
     if (attempt >= retry.numRetries || clock() - started > retry.totalTimeoutMs) {
       throw new IcebergError('CONFLICT', `gave up after ${counter.attempts} commit attempt(s): the table kept changing`, { subject: identText(ident), hint: 'raise commit.retry.num-retries or run when writers are quieter' });

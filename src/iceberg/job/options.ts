@@ -30,6 +30,8 @@ export interface RunOptions {
   readonly retention: ExpireRetention;
   /** Plan only: nothing written, committed or deleted. */
   readonly dryRun: boolean;
+  /** `--clean-expired-metadata`: also remove partition specs and schemas no kept snapshot uses. */
+  readonly cleanExpiredMetadata?: boolean;
   /** The instant ages are measured from (epoch ms), fixed once per run. */
   readonly now: number;
 }

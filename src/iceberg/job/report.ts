@@ -39,6 +39,9 @@ export function renderTableText(summary: TableSummary): string {
     `  snapshots: ${summary.snapshotsBefore} -> ${summary.snapshotsAfter} (${summary.expiredSnapshotIds.length} expire; refs dropped: ${refs})`,
     ...fileLines(summary),
   ];
+  if (summary.removedPartitionSpecIds.length + summary.removedSchemaIds.length > 0) {
+    lines.push(`  unused metadata ${summary.dryRun ? 'to remove' : 'removed'}: partition specs [${summary.removedPartitionSpecIds.join(', ')}], schemas [${summary.removedSchemaIds.join(', ')}]`);
+  }
   if (!summary.dryRun && summary.filesPerSecond !== null) {
     lines.push(`  reclaimed ${formatBytes(summary.bytesReclaimed)}; deleted at ${summary.filesPerSecond} files/s (${summary.deleteDurationMs} ms)`);
   }

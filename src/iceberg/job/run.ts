@@ -66,7 +66,7 @@ export async function runExpiration(options: RunOptions, deps: RunDeps): Promise
       continue;
     }
     deps.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);
-    const summary = await expireTable(ident, { dryRun, retention }, jobDeps);
+    const summary = await expireTable(ident, { dryRun, retention, cleanExpiredMetadata: options.cleanExpiredMetadata === true }, jobDeps);
     summaries.push(summary);
     deps.onTable?.(summary);
   }

@@ -55,6 +55,8 @@ export function buildSummary(parts: SummaryParts): TableSummary {
     snapshotsAfter: before - expired.length,
     expiredSnapshotIds: expired,
     droppedRefs: attempt?.plan.droppedRefs ?? [],
+    removedPartitionSpecIds: attempt?.metadataCleanup?.removedSpecIds ?? [],
+    removedSchemaIds: attempt?.metadataCleanup?.removedSchemaIds ?? [],
     files,
     bytes: counted.reduce((sum, d) => sum + d.sizeBytes, 0),
     sparkCounts: sparkCounts(files),

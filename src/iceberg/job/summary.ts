@@ -13,6 +13,9 @@ export interface TableSummary {
   readonly snapshotsAfter: number;
   readonly expiredSnapshotIds: readonly string[];
   readonly droppedRefs: readonly string[];
+  /** `--clean-expired-metadata`: partition spec ids and schema ids removed from the metadata (decimal text). */
+  readonly removedPartitionSpecIds: readonly string[];
+  readonly removedSchemaIds: readonly string[];
   /** Deleted files (or, in a dry run, files that would be deleted) by kind. */
   readonly files: Readonly<Record<FileKind, { count: number; bytes: number }>>;
   readonly bytes: number;

@@ -14,6 +14,8 @@ export interface ManifestFileRef {
   readonly length: number;
   /** 0 data, 1 deletes (v1 lists have no content field: data). */
   readonly content: number;
+  /** partition_spec_id; undefined when unknown (v1 snapshots that inline their manifests). */
+  readonly specId?: number | undefined;
 }
 
 export type ContentKind = 'data' | 'position-deletes' | 'equality-deletes';
@@ -65,7 +67,7 @@ function requireString(value: unknown, what: string, path: string): string {
   return value;
 }
 
-interface ListFields { path: string; length: string | undefined; content: string | undefined }
+interface ListFields { path: string; length: string | undefined; content: string | undefined; specId: string | undefined }
 interface EntryFields { status: string; dataFile: string; filePath: string; format: string | undefined; size: string | undefined; content: string | undefined }
 
 type AvroField = Record<string, unknown>;
@@ -76,7 +78,7 @@ function keepFields(record: unknown, ids: readonly number[], map: (field: AvroFi
   return { ...r, fields: r.fields.filter((f) => ids.includes(f['field-id'] as number)).map(map) };
 }
 
-const LIST_PROJECTION: Projection = { id: 'manifest-list', readerSchema: (writer) => keepFields(writer, [500, 501, 517]) };
+const LIST_PROJECTION: Projection = { id: 'manifest-list', readerSchema: (writer) => keepFields(writer, [500, 501, 517, 502]) };
 const ENTRY_PROJECTION: Projection = {
   id: 'manifest-entry',
   readerSchema: (writer) => keepFields(writer, [0, 2], (field) => (field['field-id'] === 2
@@ -96,6 +98,7 @@ function listFields(schemaText: string, path: string): ListFields {
       path: nameFor(index, 500, 'manifest_path', path, true) as string,
       length: nameFor(index, 501, 'manifest_length', path, false),
       content: nameFor(index, 517, 'content', path, false),
+      specId: nameFor(index, 502, 'partition_spec_id', path, false),
     };
     listFieldCache.set(schemaText, fields);
   }
@@ -120,7 +123,7 @@ function entryFields(schemaText: string, path: string): EntryFields {
   return fields;
 }
 
-const LIST_IDS = [500, 501, 517] as const;
+const LIST_IDS = [500, 501, 517, 502] as const;
 const listScanners = new Map<string, RecordScanner | undefined>();
 
 /** The allocation-free scanner for a list schema, or undefined when it lacks field ids or has an unusual shape. */
@@ -140,18 +143,18 @@ export class ManifestRefPool {
   private readonly paths = new PathInterner();
   private readonly refs: ManifestFileRef[] = [];
 
-  fromBytes(buf: Buffer, start: number, end: number, length: number, content: number): ManifestFileRef {
-    return this.ref(this.paths.indexOf(buf, start, end), length, content);
+  fromBytes(buf: Buffer, start: number, end: number, length: number, content: number, specId: number | undefined): ManifestFileRef {
+    return this.ref(this.paths.indexOf(buf, start, end), length, content, specId);
   }
 
-  fromString(path: string, length: number, content: number): ManifestFileRef {
-    return this.ref(this.paths.indexOfString(path), length, content);
+  fromString(path: string, length: number, content: number, specId: number | undefined): ManifestFileRef {
+    return this.ref(this.paths.indexOfString(path), length, content, specId);
   }
 
-  private ref(index: number, length: number, content: number): ManifestFileRef {
+  private ref(index: number, length: number, content: number, specId: number | undefined): ManifestFileRef {
     const known = this.refs[index];
-    if (known !== undefined && known.length === length && known.content === content) return known;
-    const ref = { path: this.paths.text(index), length, content };
+    if (known !== undefined && known.length === length && known.content === content && known.specId === specId) return known;
+    const ref = { path: this.paths.text(index), length, content, specId };
     if (known === undefined) this.refs[index] = ref; // a rare different length keeps its own object
     return ref;
   }
@@ -161,6 +164,7 @@ function scanManifestList(blocks: readonly AvroBlock[], scanner: RecordScanner, 
   const out = new Float64Array(2 * LIST_IDS.length);
   const hasLength = scanner.kinds[1] === 'number';
   const hasContent = scanner.kinds[2] === 'number';
+  const hasSpec = scanner.kinds[3] === 'number';
   const refs: ManifestFileRef[] = [];
   try {
     for (const { data, count } of blocks) {
@@ -169,7 +173,8 @@ function scanManifestList(blocks: readonly AvroBlock[], scanner: RecordScanner, 
         scanner.scan(reader, out);
         if (out[1] === -1) throw new IcebergError('UNREADABLE', 'manifest_path is missing in an entry', { subject: path });
         const length = hasLength && out[3] === 1 ? out[2] as number : 0;
-        refs.push(pool.fromBytes(data, out[0] as number, out[1] as number, length, hasContent && out[5] === 1 ? out[4] as number : 0));
+        const specId = hasSpec && out[7] === 1 ? out[6] as number : undefined;
+        refs.push(pool.fromBytes(data, out[0] as number, out[1] as number, length, hasContent && out[5] === 1 ? out[4] as number : 0, specId));
       }
     }
   } catch (cause) {
@@ -189,7 +194,8 @@ export function parseManifestList(bytes: Buffer, path: string, pool: ManifestRef
   return container.records.map((r) => {
     const record = r as Record<string, unknown>;
     const length = f.length === undefined ? 0 : num(record[f.length]);
-    return pool.fromString(requireString(record[f.path], 'manifest_path', path), length, f.content === undefined ? 0 : num(record[f.content]));
+    const specId = f.specId === undefined || record[f.specId] === undefined || record[f.specId] === null ? undefined : num(record[f.specId]);
+    return pool.fromString(requireString(record[f.path], 'manifest_path', path), length, f.content === undefined ? 0 : num(record[f.content]), specId);
   });
 }
 
