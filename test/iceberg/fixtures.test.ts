@@ -153,6 +153,19 @@ describe.skipIf(!FIXTURES_PRESENT)('expiration of the real fixture tables (needs
     expect(run.pointer).toBe(FIXTURES.eqDeletes.metadataLocation);
   });
 
+  it('F4, spark-eqdeletes-v2-broken, retainLast 1: a broken EXPIRED snapshot does not block (as Java), it is committed and cleaned, and the docs say so', async () => {
+    const run = await expireFixture(FIXTURES.eqDeletes, { retainLast: 1 });
+    expect(run.summary.status).toBe('expired');
+    expect(run.summary.expiredSnapshotIds).toContain('7342794868382145167');
+    expect(run.summary.warnings.filter((w) => w.includes('was unreadable'))).toEqual([
+      'manifest list data/persistent/equality_deletes/warehouse/mydb/mytable/metadata/snap-7342794868382145167-1-34f7dec7-90c5-4cd5-b158-5782b73fc010.avro of expired snapshot 7342794868382145167 was unreadable; its manifests are left in place',
+    ]);
+    expect(run.missing).toEqual([]);
+    const docs = readFileSync(join(process.cwd(), 'docs', 'iceberg-expiration.md'), 'utf8');
+    expect(docs).not.toContain('never expired while broken');
+    expect(docs).toContain('A missing file of a snapshot that expires does not block');
+  });
+
   it('spark-eqdeletes-v2-broken, retainLast 6: nothing to expire', async () => {
     const run = await expireFixture(FIXTURES.eqDeletes, { retainLast: 6 });
     expect(run.summary.status).toBe('nothing-to-expire');
