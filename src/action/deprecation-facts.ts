@@ -105,12 +105,13 @@ async function prepareSubject(subject: SubjectReport, states: readonly CombinedS
       newestFirst.push({ ...newer, afterGap: true });
       break;
     }
-    newestFirst.push(version);
+    const { definers, ...marked } = version;
+    newestFirst.push(marked);
     if (gate === undefined) {
       const changes = subject.status === 'deleted' ? { ok: true as const, value: [] } : await changesTo(subject, version, readers.workspace);
       if (!changes.ok) return { result: unloadable(changes.reason) };
-      gate = { level: subject.level, changes: changes.value, incompatible: subject.status === 'incompatible', deleted: subject.status === 'deleted', versions: [] };
-      interest = elementsToDate({ ...gate, versions: [version] });
+      gate = { level: subject.level, changes: changes.value, incompatible: subject.status === 'incompatible', deleted: subject.status === 'deleted', versions: [], definers };
+      interest = elementsToDate({ ...gate, versions: [marked] });
     }
     if (version.afterGap === true || !interest.some((element) => markerOf(version.schema, element)?.deprecated === true)) break;
   }
@@ -122,16 +123,22 @@ async function prepareSubject(subject: SubjectReport, states: readonly CombinedS
 }
 
 /** One state parsed with the content of each tracked file then; undefined when it does not parse. */
-async function parseState(root: string, state: CombinedState, readers: StateReaders): Promise<MarkedVersion | undefined> {
+async function parseState(root: string, state: CombinedState, readers: StateReaders): Promise<(MarkedVersion & { definers: Map<string, string> }) | undefined> {
   const closure = await sourceClosure(root, readers.blobs.readerFor(state.files), readers.index);
   if (!closure.has(root)) return undefined;
   const loaded = loadFromClosure(root, closure, false, state.commit);
   if (!loaded.ok) return undefined;
+  // Where each type was defined then, and where that file is on the base commit (a pure rename made no state).
   const typeFiles = new Map<string, string>();
+  const definers = new Map<string, string>();
   for (const source of closure.values()) {
-    for (const name of source.scan?.defines ?? []) if (!typeFiles.has(name)) typeFiles.set(name, state.files.get(source.file)?.path ?? source.file);
+    for (const name of source.scan?.defines ?? []) {
+      if (typeFiles.has(name)) continue;
+      typeFiles.set(name, state.files.get(source.file)?.path ?? source.file);
+      definers.set(name, source.file);
+    }
   }
-  return { commit: state.commit, schema: loaded.value.loaded.schema, typeFiles, ...(state.afterGap && { afterGap: true }) };
+  return { commit: state.commit, schema: loaded.value.loaded.schema, typeFiles, definers, ...(state.afterGap && { afterGap: true }) };
 }
 
 /** The root and the files defining the types it uses on the base commit, transitively, root first. */

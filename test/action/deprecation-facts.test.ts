@@ -242,3 +242,152 @@ describe('which subjects the deprecation gate covers', () => {
     expect(gate?.unattributed[0]).toContain("the PR's schema could not be loaded");
   });
 });
+
+/**
+ * Issue 18: a subject's history includes every file its schema references, so a marker that landed in
+ * the file defining a shared type dates a removal seen from any subject using it.
+ */
+describe('markers on referenced types', () => {
+  const SHARED_CONFIG = `version: 1
+subjects:
+  - files: "schemas/orders.avsc"
+    topic: orders
+  - files: "schemas/payments.avsc"
+    topic: payments
+  - files: "schemas/*/money.avsc"
+    subject: money
+`;
+  const shared = parseConfigText(SHARED_CONFIG, 'guardrails.yaml').settings;
+
+  interface MoneyOptions {
+    readonly legacy?: boolean;
+    readonly typeMarker?: boolean;
+    readonly currencies?: readonly string[];
+    readonly deprecatedSymbols?: readonly string[];
+  }
+
+  function money(options: MoneyOptions = {}): string {
+    const { legacy = true, currencies = ['USD', 'EUR', 'XAU'] } = options;
+    const currency = { type: 'enum', name: 'Currency', symbols: currencies, ...(options.deprecatedSymbols && { deprecatedSymbols: options.deprecatedSymbols }) };
+    const fields: unknown[] = [{ name: 'amount', type: 'long' }, { name: 'currency', type: currency }];
+    if (legacy) fields.push({ name: 'legacy', type: 'string', default: '' });
+    return `${JSON.stringify({ type: 'record', name: 'Money', namespace: 'com.acme', fields, ...(options.typeMarker && { deprecated: 'use amount' }) }, null, 2)}\n`;
+  }
+
+  function user(name: string, memo = false): string {
+    const fields: unknown[] = [{ name: 'id', type: 'long' }, { name: 'total', type: 'com.acme.Money' }];
+    if (memo) fields.push({ name: 'memo', type: 'string', default: '' });
+    return `${JSON.stringify({ type: 'record', name, namespace: 'com.acme', fields }, null, 2)}\n`;
+  }
+
+  function sharedRepo(moneyPath = 'schemas/common/money.avsc'): TempRepo {
+    const repo = TempRepo.create();
+    repos.push(repo);
+    repo.write('guardrails.yaml', SHARED_CONFIG).write(moneyPath, money()).write('schemas/orders.avsc', user('Order')).write('schemas/payments.avsc', user('Payment')).commit('v1');
+    return repo;
+  }
+
+  function idle(repo: TempRepo, days: number): string {
+    let last = '';
+    for (let i = 0; i < days; i++) last = repo.write('other.txt', String(i)).commit(`unrelated ${i}`);
+    return last;
+  }
+
+  /** `registryRelative`: every subject as a registry-relative check reports it (compatible, no git history read). */
+  async function sharedGates(repo: TempRepo, base: string, now: Date, registryRelative = false) {
+    const checked = await runCheck({ cwd: repo.dir, against: base, openRepository });
+    const report = registryRelative ? { ...checked, subjects: checked.subjects.map((s) => ({ ...s, status: 'compatible' as const, changes: [], error: undefined })) } : checked;
+    return loadGates({ repo: await openRepository(repo.dir), report, settings: shared, landing: gitLanding, now });
+  }
+
+  const afterDays = (repo: TempRepo, commit: string, days: number) => new Date(Date.parse(repo.dateOf(commit)) + days * DAY);
+
+  it('a matured marker on the shared type Money allows removing Money.legacy from orders, dated where it landed', async () => {
+    const repo = sharedRepo();
+    const marked = repo.write('schemas/common/money.avsc', money({ typeMarker: true })).commit('deprecate Money');
+    const base = idle(repo, 3);
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/common/money.avsc', money({ typeMarker: true, legacy: false })).write('schemas/orders.avsc', user('Order', true)).commit('remove Money.legacy, add memo');
+
+    const gates = await sharedGates(repo, base, afterDays(repo, marked, 31));
+    const legacy = { label: 'Money.legacy', status: 'mature', commit: marked, definedIn: 'schemas/common/money.avsc' };
+    expect(gates.get('schemas/orders.avsc')).toEqual(expect.objectContaining({ breaking: true, allowed: true }));
+    expect(gates.get('schemas/orders.avsc')?.elements).toEqual([expect.objectContaining(legacy)]);
+    expect(gates.get('schemas/common/money.avsc')?.elements).toEqual([expect.objectContaining(legacy)]);
+
+    // The same marker, not yet a window old, blocks from both subjects.
+    const early = await sharedGates(repo, base, afterDays(repo, marked, 5));
+    expect(early.get('schemas/orders.avsc')?.elements[0]).toEqual(expect.objectContaining({ status: 'pending', commit: marked, daysLeft: 25 }));
+    expect(early.get('schemas/orders.avsc')?.allowed).toBe(false);
+  });
+
+  it('a shared type referenced by two subjects, one of them changed in the PR (and on main since the marker), is dated from the marker', async () => {
+    const repo = sharedRepo();
+    const marked = repo.write('schemas/common/money.avsc', money({ typeMarker: true })).commit('deprecate Money');
+    idle(repo, 2);
+    // orders changed on main after the marker: its newest state is this commit, the run still starts at the marker.
+    const ordersChanged = repo.write('schemas/orders.avsc', user('Order', true)).commit('orders: memo');
+    const base = idle(repo, 2);
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/common/money.avsc', money({ typeMarker: true, legacy: false })).write('schemas/orders.avsc', user('Order')).commit('remove Money.legacy and memo');
+
+    const gates = await sharedGates(repo, base, afterDays(repo, marked, 31));
+    const orders = gates.get('schemas/orders.avsc');
+    expect(orders?.elements.find((v) => v.label === 'Money.legacy')).toEqual(expect.objectContaining({ status: 'mature', commit: marked, definedIn: 'schemas/common/money.avsc' }));
+    // orders also removes its own `memo`, never deprecated: that alone blocks orders.
+    expect(orders?.elements.find((v) => v.label === 'Order.memo')).toEqual(expect.objectContaining({ status: 'unmarked', definedIn: 'schemas/orders.avsc' }));
+    expect(orders?.allowed).toBe(false);
+    expect(ordersChanged).not.toBe(marked);
+    // payments references Money too but did not change: its registered version stays, nothing gates it.
+    expect([...gates.keys()].sort()).toEqual(['schemas/common/money.avsc', 'schemas/orders.avsc']);
+    expect(gates.get('schemas/common/money.avsc')).toEqual(expect.objectContaining({ breaking: true, allowed: true }));
+  });
+
+  it('a shared enum symbol marked through deprecatedSymbols is dated from the defining file', async () => {
+    const repo = sharedRepo();
+    const marked = repo.write('schemas/common/money.avsc', money({ deprecatedSymbols: ['XAU'] })).commit('deprecate XAU');
+    const base = idle(repo, 3);
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/common/money.avsc', money({ currencies: ['USD', 'EUR'] })).write('schemas/orders.avsc', user('Order', true)).commit('remove XAU, add memo');
+
+    const gates = await sharedGates(repo, base, afterDays(repo, marked, 31));
+    const xau = { label: 'Currency.XAU', status: 'mature', commit: marked, definedIn: 'schemas/common/money.avsc' };
+    expect(gates.get('schemas/orders.avsc')?.elements).toEqual([expect.objectContaining(xau)]);
+    expect(gates.get('schemas/orders.avsc')?.allowed).toBe(true);
+    expect(gates.get('schemas/common/money.avsc')?.elements).toEqual([expect.objectContaining(xau)]);
+  });
+
+  it('a referenced file renamed between the marker and the removal keeps the marker\'s date', async () => {
+    const repo = sharedRepo();
+    const marked = repo.write('schemas/common/money.avsc', money({ typeMarker: true })).commit('deprecate Money');
+    idle(repo, 2);
+    repo.remove('schemas/common/money.avsc').write('schemas/shared/money.avsc', money({ typeMarker: true })).commit('move money to shared');
+    // A later change of orders alone: its state must read money by content, not by the old path.
+    repo.write('schemas/orders.avsc', user('Order', true)).commit('orders: memo');
+    const base = idle(repo, 2);
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/shared/money.avsc', money({ typeMarker: true, legacy: false })).write('schemas/orders.avsc', user('Order', true).replace('"id"', '"ident"')).commit('remove Money.legacy, touch orders');
+
+    // The git-relative check cannot read orders' older versions yet (it looks for Money at its new
+    // path; handed off to the check's owner), so the gate is asked as a registry-relative check does.
+    const gates = await sharedGates(repo, base, afterDays(repo, marked, 31), true);
+    const legacy = { label: 'Money.legacy', status: 'mature', commit: marked, definedIn: 'schemas/shared/money.avsc', markedIn: 'schemas/common/money.avsc' };
+    expect(gates.get('schemas/orders.avsc')?.elements).toContainEqual(expect.objectContaining(legacy));
+    expect(gates.get('schemas/shared/money.avsc')?.elements).toEqual([expect.objectContaining(legacy)]);
+    expect(gates.get('schemas/shared/money.avsc')?.allowed).toBe(true);
+  });
+
+  it('a shared file deleted and re-added restarts the window of the subjects using it', async () => {
+    const repo = sharedRepo();
+    repo.write('schemas/common/money.avsc', money({ typeMarker: true })).commit('deprecate Money');
+    idle(repo, 35);
+    repo.remove('schemas/common/money.avsc').commit('delete money');
+    const readded = repo.write('schemas/common/money.avsc', money({ typeMarker: true })).commit('re-add money');
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/common/money.avsc', money({ typeMarker: true, legacy: false })).write('schemas/orders.avsc', user('Order', true)).commit('remove Money.legacy, add memo');
+
+    const gates = await sharedGates(repo, readded, afterDays(repo, readded, 1));
+    expect(gates.get('schemas/orders.avsc')?.elements[0]).toEqual(expect.objectContaining({ status: 'pending', commit: readded }));
+    expect(gates.get('schemas/orders.avsc')?.allowed).toBe(false);
+  });
+});

@@ -23,6 +23,8 @@ export interface GateSubject {
   readonly deleted: boolean;
   /** Base-branch versions, oldest first. */
   readonly versions: readonly MarkedVersion[];
+  /** Full name of each named type → the file defining it on the base commit, for the report. */
+  readonly definers?: ReadonlyMap<string, string>;
 }
 
 export interface GateInput extends GateSubject {
@@ -63,7 +65,7 @@ export function elementsToDate(subject: GateSubject): ChangeElement[] {
 export function gateSubject(input: GateInput): GateResult {
   const { breaking, gated, unattributed, markers } = consideredElements(input);
   const clock = { landings: input.landings, now: input.now, windowDays: input.windowDays };
-  const verdicts = gated.map((e) => deprecationVerdict(input.versions, e, clock));
+  const verdicts = gated.map((e) => deprecationVerdict(input.versions, e, clock, input.definers));
   const allowed = breaking && unattributed.length === 0 && verdicts.every((v) => v.status === 'mature');
   const needsRegistry = allowed && (input.incompatible || input.deleted);
   return {
@@ -71,7 +73,7 @@ export function gateSubject(input: GateInput): GateResult {
     allowed,
     elements: verdicts,
     unattributed,
-    markers: markers.map((e) => deprecationVerdict(input.versions, e, clock)),
+    markers: markers.map((e) => deprecationVerdict(input.versions, e, clock, input.definers)),
     ...(needsRegistry && { registryNeeds: registryNeeds(input) }),
   };
 }

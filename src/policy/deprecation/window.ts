@@ -20,7 +20,7 @@ export interface MarkedVersion {
   readonly schema: Schema;
   /** The file was deleted, or a version did not parse, just before this one: no marker run reaches past it. */
   readonly afterGap?: boolean;
-  /** Full name of each named type → the file defining it at this commit (its own or a referenced one). */
+  /** Full name of each named type → the path of the file defining it at this commit (its own or a referenced one). */
   readonly typeFiles?: ReadonlyMap<string, string>;
 }
 
@@ -73,11 +73,14 @@ export function markerRun(versions: readonly MarkedVersion[], element: ChangeEle
   return reason === undefined ? { start } : { start, reason };
 }
 
-/** `versions` oldest first; the clock's landings must hold the run's start commit. */
-export function deprecationVerdict(versions: readonly MarkedVersion[], element: ChangeElement, clock: WindowClock): DeprecationVerdict {
+/**
+ * `versions` oldest first; the clock's landings must hold the run's start commit. `definers` names
+ * the file defining each type on the base commit (the table's "Defined in").
+ */
+export function deprecationVerdict(versions: readonly MarkedVersion[], element: ChangeElement, clock: WindowClock, definers?: ReadonlyMap<string, string>): DeprecationVerdict {
   const label = elementLabel(element);
   const owner = element.kind === 'type' ? element.name : (element.record ?? '');
-  const definedIn = versions[versions.length - 1]?.typeFiles?.get(owner);
+  const definedIn = definers?.get(owner);
   const where = definedIn === undefined ? {} : { definedIn };
   const run = markerRun(versions, element);
   if (run === undefined) return { element, label, status: 'unmarked', ...where };
