@@ -43,7 +43,8 @@ function argsProblems(where: string, command: Command, args: readonly string[]):
       break;
     }
     if (GLOBAL_FLAGS.has(word)) continue;
-    if (/^"?\$(\{[^}]+\}|[A-Za-z_][A-Za-z0-9_]*)"?$/.test(word)) continue; // a shell expansion: its words are not known here
+    // A shell expansion or a GitHub expression: its words are not known here.
+    if (/^"?\$(\{[^}]+\}|[A-Za-z_][A-Za-z0-9_]*)"?$/.test(word) || /^\$\{\{.*\}\}$/.test(word)) continue;
     if (!word.startsWith('-')) {
       if (!command.positionals) problems.push(`${where}: unexpected argument ${JSON.stringify(word)}`);
       continue;
@@ -53,6 +54,8 @@ function argsProblems(where: string, command: Command, args: readonly string[]):
     const entry = Object.entries(command.options).find(([optionName, spec]) => (long ? optionName === flagName : spec.short === flagName));
     if (entry === undefined) {
       problems.push(`${where}: ${word} is not an option of ${command.name}`);
+      // Whether it would take a value is unknown: a word after it is read as its value, not reported again.
+      if (inline === undefined && args[i + 1] !== undefined && !args[i + 1]!.startsWith('-')) i += 1;
       continue;
     }
     const [optionName, spec] = entry;
@@ -135,7 +138,7 @@ export function shellWords(script: string): string[][] {
         continue;
       }
       let j = i + 1;
-      while (j < script.length && !/[\s;|&]/.test(script[j]!)) j += 1;
+      while (j < script.length && !/[\s;|&]/.test(script[j]!)) j = script.startsWith('${{', j) ? script.indexOf('}}', j) + 2 : j + 1;
       i = j - 1;
     } else {
       word += c;
