@@ -3,7 +3,6 @@
  * so a scheduled run gets the command's validation and exit contract, and the job's stop signal as `io.signal`.
  * The declarations are imported from their own files: commands/index.ts imports the scheduler.
  */
-import type { Registry } from 'prom-client';
 import { commandJob, type JobTable } from '../../scheduler/index.js';
 import { runCommands } from '../dispatch.js';
 import type { CliIo } from '../io.js';
@@ -28,9 +27,6 @@ export interface ScheduleJobs {
   checkArgs?(job: string, args: readonly string[], io: CliIo, options: { readonly preflight: boolean }): Promise<void>;
 }
 
-/** CliIo with the hook through which the command layer publishes a job run's metrics (CliIo.onJobMetrics). */
-type JobIo = CliIo & { readonly onJobMetrics?: (job: string, registry: Registry) => void };
-
 const JOB_COMMANDS: readonly Command[] = [backupCommand, expireSnapshotsCommand, followupsCommand, driftCommand];
 
 export const commandJobs: ScheduleJobs = {
@@ -40,7 +36,7 @@ export const commandJobs: ScheduleJobs = {
       JOB_COMMANDS.map((command) => [
         command.name,
         commandJob((args, output, signal, publishMetrics) => {
-          const jobIo: JobIo = {
+          const jobIo: CliIo = {
             cwd: io.cwd,
             env: io.env,
             stdout: { write: output.stdout },
@@ -48,7 +44,7 @@ export const commandJobs: ScheduleJobs = {
             signal,
             ...(io.now ? { now: io.now } : {}),
             // The command layer hands over each run's metrics registry; the scheduler serves it on /metrics.
-            ...(publishMetrics ? { onJobMetrics: (_job: string, registry: Registry) => publishMetrics(registry) } : {}),
+            ...(publishMetrics ? { onJobMetrics: (_job, registry) => publishMetrics(registry) } : {}),
           };
           return runCommands(JOB_COMMANDS, [command.name, ...args], jobIo);
         }),
