@@ -14,7 +14,18 @@ export const SECRET_VARIABLES = [
   'AWS_SECRET_ACCESS_KEY',
   'AWS_SESSION_TOKEN',
   'PGPASSWORD',
+  'GUARDRAILS_ICEBERG_REST_CREDENTIAL',
+  'GUARDRAILS_ICEBERG_REST_TOKEN',
 ] as const;
+
+/** Variables holding `client_id:secret`, whose secret part alone is a secret too. */
+export const CREDENTIAL_VARIABLES = ['GUARDRAILS_ICEBERG_REST_CREDENTIAL'] as const;
+
+function secretOf(credential: string | undefined): string | undefined {
+  if (credential === undefined) return undefined;
+  const at = credential.indexOf(':');
+  return at < 0 ? undefined : credential.slice(at + 1);
+}
 
 /** Variables holding a connection URI whose password, if any, is a secret too. */
 export const URI_VARIABLES = ['DATABASE_URL', 'ICEBERG_CATALOG_URI'] as const;
@@ -30,7 +41,11 @@ function passwordOf(uri: string | undefined): string | undefined {
 }
 
 export function scrubbing(io: CliIo): CliIo {
-  const secrets = [...SECRET_VARIABLES.map((name) => io.env[name]), ...URI_VARIABLES.map((name) => passwordOf(io.env[name]))]
+  const secrets = [
+    ...SECRET_VARIABLES.map((name) => io.env[name]),
+    ...URI_VARIABLES.map((name) => passwordOf(io.env[name])),
+    ...CREDENTIAL_VARIABLES.map((name) => secretOf(io.env[name])),
+  ]
     .filter((v): v is string => typeof v === 'string' && v.length >= 4)
     .sort((a, b) => b.length - a.length);
   if (secrets.length === 0) return io;

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { CatalogConnectionSettings, SslMode } from '../../iceberg/catalog/connection.js';
+import { DEFAULT_SCOPE, type RestAuth, type RestCatalogSettings } from '../../iceberg/catalog/rest/settings.js';
 import type { LocationMapping } from '../../iceberg/io/location-map.js';
 import type { OlderThan } from '../../iceberg/job/options.js';
 import { UsageError } from '../errors.js';
@@ -12,7 +13,7 @@ import { enumValue } from '../options/enum.js';
 import { parseInstant } from '../options/instant.js';
 import { InvalidValue, type Parser } from '../options/invalid-value.js';
 import { checkPath } from '../options/path.js';
-import { displayPostgresUri, postgresUriValue } from '../options/url.js';
+import { displayPostgresUri, displayUrl, postgresUriValue, urlValue } from '../options/url.js';
 
 const COMMAND = 'expire-snapshots';
 
@@ -62,13 +63,21 @@ function withoutJdbc(text: string): string {
   return text.startsWith('jdbc:') ? text.slice(5) : text;
 }
 
+const REST_CREDENTIALS_FROM = 'GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret) or GUARDRAILS_ICEBERG_REST_TOKEN';
+const restUri = urlValue({ credentialsFrom: REST_CREDENTIALS_FROM });
+const isHttp = (text: string) => /^https?:\/\//i.test(text.trim());
+
 /** The URI safe to print: no password, no query. */
 export function displayCatalogUri(text: string): string {
-  return displayPostgresUri(withoutJdbc(text));
+  return isHttp(text) ? displayUrl(text) : displayPostgresUri(withoutJdbc(text));
 }
 
-/** `--catalog-uri`: no password on a command line, where any process listing shows it (nor `?password=`). */
+/**
+ * `--catalog-uri`: a PostgreSQL URI (SQL catalog) or an http(s) base URI (REST catalog), never with a password
+ * on a command line, where any process listing shows it (nor `?password=`).
+ */
 export const catalogUriValue: Parser<string> = async (text, context) => {
+  if (isHttp(text)) return restUri(text, context);
   const uri = await flagUri(withoutJdbc(text), context);
   if (new URL(uri).searchParams.has('password')) throw new InvalidValue('holds a password', `put it in ${PASSWORD_FROM}, never on the command line`);
   return uri;
@@ -137,4 +146,56 @@ export async function resolveConnection(flags: { uri: string | undefined; sslMod
   const database = decode(url?.pathname.slice(1)) ?? set(env, 'PGDATABASE');
   const display = `postgres://${user}@${host}${port !== undefined ? `:${port}` : ''}/${database ?? ''}`;
   return { host, port, user, database, password: decode(url?.password) ?? url?.searchParams.get('password') ?? set(env, 'PGPASSWORD'), sslMode, poolSize: flags.poolSize, display };
+}
+
+export const CATALOG_TYPES = ['sql', 'rest'] as const;
+export type CatalogType = (typeof CATALOG_TYPES)[number];
+
+/** Flags that only one catalog type reads, refused with the other so nothing is silently ignored. */
+export function checkCatalogFlags(type: CatalogType, given: { sslMode: unknown; warehouse: unknown; oauth2ServerUri: unknown }): void {
+  const refuse = (flag: string, other: CatalogType) => {
+    throw new UsageError(`${flag} applies to --catalog-type ${other} only; drop it, or pass --catalog-type ${other}`, COMMAND);
+  };
+  if (type === 'rest' && given.sslMode !== undefined) refuse('--catalog-ssl-mode', 'sql');
+  if (type === 'sql' && given.warehouse !== undefined) refuse('--catalog-warehouse', 'rest');
+  if (type === 'sql' && given.oauth2ServerUri !== undefined) refuse('--catalog-oauth2-server-uri', 'rest');
+}
+
+const NO_REST_URI = 'no REST catalog URI given: pass --catalog-uri https://HOST/PATH (the base before /v1), or set ICEBERG_CATALOG_URI';
+
+/** `client_id:secret` (Java's and PyIceberg's `credential`), or a secret alone; the value is never echoed. */
+function restAuth(env: Env, serverUri: string | undefined): RestAuth {
+  const credential = set(env, 'GUARDRAILS_ICEBERG_REST_CREDENTIAL');
+  const token = set(env, 'GUARDRAILS_ICEBERG_REST_TOKEN');
+  if (credential !== undefined && token !== undefined) {
+    throw new UsageError('both GUARDRAILS_ICEBERG_REST_CREDENTIAL and GUARDRAILS_ICEBERG_REST_TOKEN are set; set only one (client credentials, or a bearer token)', COMMAND);
+  }
+  if (token !== undefined) return { kind: 'bearer', token };
+  if (credential === undefined) return { kind: 'none' };
+  const at = credential.indexOf(':');
+  const clientId = at < 0 ? '' : credential.slice(0, at);
+  const clientSecret = at < 0 ? credential : credential.slice(at + 1);
+  if (clientSecret === '') throw new UsageError('$GUARDRAILS_ICEBERG_REST_CREDENTIAL has an empty secret; give client_id:client_secret', COMMAND);
+  return { kind: 'oauth2', clientId, clientSecret, serverUri, scope: DEFAULT_SCOPE };
+}
+
+/** REST catalog settings from the flags and ICEBERG_CATALOG_URI, GUARDRAILS_ICEBERG_REST_CREDENTIAL / _TOKEN. */
+export async function resolveRestSettings(flags: { uri: string | undefined; warehouse: string | undefined; oauth2ServerUri: string | undefined }, env: Env): Promise<RestCatalogSettings> {
+  let uri = flags.uri;
+  let where = '--catalog-uri';
+  if (uri === undefined) {
+    const text = set(env, 'ICEBERG_CATALOG_URI');
+    if (text === undefined) throw new UsageError(NO_REST_URI, COMMAND);
+    where = '$ICEBERG_CATALOG_URI';
+    uri = text;
+  }
+  if (!isHttp(uri)) throw new UsageError(`${where} ${JSON.stringify(displayCatalogUri(uri))} is not an http(s) URI; --catalog-type rest needs the catalog's base URI, e.g. https://catalog.example.com/api/catalog`, COMMAND);
+  let checkedUri: string;
+  try {
+    checkedUri = restUri(uri, { cwd: '.' }) as string;
+  } catch (error) {
+    if (!(error instanceof InvalidValue)) throw error;
+    throw new UsageError(`${where} ${JSON.stringify(displayCatalogUri(uri))} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, COMMAND);
+  }
+  return { uri: checkedUri, warehouse: flags.warehouse, auth: restAuth(env, flags.oauth2ServerUri), requestTimeoutMs: 30_000 };
 }

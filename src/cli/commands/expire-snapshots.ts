@@ -1,7 +1,8 @@
 /** `guardrails expire-snapshots`: Iceberg snapshot expiration over a PostgreSQL SQL catalog (docs/iceberg-expiration.md). */
 import { appendFile } from 'node:fs/promises';
+import { expireThroughRest } from '../../iceberg/catalog/rest/expire.js';
 import { renderGithubSummary } from '../../iceberg/job/github-summary.js';
-import { expire, type ExpirationRun } from '../../iceberg/job/index.js';
+import { expire, type ExpirationRun, type TableSummary } from '../../iceberg/job/index.js';
 import { renderRunOutcome, renderTableText } from '../../iceberg/job/report.js';
 import { EXIT } from '../errors.js';
 import { flag, option, repeatable, required } from '../options/define.js';
@@ -14,7 +15,7 @@ import { textValue } from '../options/text.js';
 import { urlValue } from '../options/url.js';
 import { defineCommand } from './command.js';
 import { expireSnapshotsMetrics } from './metrics-expire-snapshots.js';
-import { SSL_MODES, catalogUriValue, displayCatalogUri, locationMappingValue, olderThanValue, resolveConnection, snapshotIdValue } from './expire-snapshots-values.js';
+import { CATALOG_TYPES, SSL_MODES, catalogUriValue, checkCatalogFlags, displayCatalogUri, locationMappingValue, olderThanValue, resolveConnection, resolveRestSettings, snapshotIdValue } from './expire-snapshots-values.js';
 import { jobFormatOption, writeJobJson } from './shared.js';
 
 const CATALOG = 'Catalog';
@@ -37,15 +38,18 @@ On SIGINT or SIGTERM it starts no new commit and no new delete, lets requests in
 removes a metadata file it wrote but did not commit, and says what was done and what was not; a
 table already committed leaves its remaining deletes to the next run.`,
   options: {
+    'catalog-type': option({ placeholder: 'sql|rest', description: 'sql: a PostgreSQL SQL catalog; rest: an Iceberg REST catalog (docs/iceberg-rest-catalog.md) (default sql)', env: 'ICEBERG_CATALOG_TYPE', parse: enumValue(CATALOG_TYPES), fallback: 'sql' as const, group: CATALOG }),
     'catalog-uri': option({
       placeholder: 'URI',
-      description: 'postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/…)',
+      description: 'sql: postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/…); rest: https://HOST/PATH before /v1 (default $ICEBERG_CATALOG_URI)',
       parse: catalogUriValue,
       display: displayCatalogUri,
       group: CATALOG,
     }),
-    'catalog-name': required({ placeholder: 'NAME', description: 'catalog_name of the tables in iceberg_tables', env: 'ICEBERG_CATALOG_NAME', parse: textValue(), group: CATALOG }),
+    'catalog-name': required({ placeholder: 'NAME', description: 'catalog_name of the tables in iceberg_tables (rest: the name reports give the catalog)', env: 'ICEBERG_CATALOG_NAME', parse: textValue(), group: CATALOG }),
     'catalog-ssl-mode': option({ placeholder: 'MODE', description: `${SSL_MODES.join(', ')} (default: sslmode in the URI, else $PGSSLMODE)`, parse: enumValue(SSL_MODES), group: CATALOG }),
+    'catalog-warehouse': option({ placeholder: 'WAREHOUSE', description: 'rest: the warehouse to ask /v1/config for', env: 'ICEBERG_CATALOG_WAREHOUSE', parse: textValue(), group: CATALOG }),
+    'catalog-oauth2-server-uri': option({ placeholder: 'URL', description: "rest: the OAuth2 token endpoint for GUARDRAILS_ICEBERG_REST_CREDENTIAL (default the catalog's /v1/oauth/tokens)", env: 'GUARDRAILS_ICEBERG_REST_OAUTH2_SERVER_URI', parse: urlValue({ credentialsFrom: 'GUARDRAILS_ICEBERG_REST_CREDENTIAL' }), group: CATALOG }),
     'catalog-pool-size': option({ placeholder: 'N', description: 'PostgreSQL connections, 1-64 (default 4)', parse: intValue(1, 64), fallback: 4, group: CATALOG }),
     namespace: option({ placeholder: 'NS', description: "Only this namespace (levels joined with '.')", parse: textValue(), group: CATALOG }),
     table: option({ placeholder: 'NAME', description: 'Only this table', parse: textValue(), group: CATALOG }),
@@ -76,32 +80,35 @@ table already committed leaves its remaining deletes to the next run.`,
   },
   notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
 PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
+REST catalog: GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret, OAuth2 client credentials) or
+GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used where offered.
 Progress goes to stderr, reports to stdout.`,
   async run(values, { io, signal, now, recordMetrics }) {
-    const connection = await resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env);
+    const type = values['catalog-type'];
+    checkCatalogFlags(type, { sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] });
     const json = values.format === 'json';
     const dryRun = values['dry-run'];
-    const result = await expire(
-      {
-        connection,
-        selection: { catalogName: values['catalog-name'], namespace: values.namespace, table: values.table },
-        shard: values.shard,
-        retention: { olderThan: values['older-than'], retainLast: values['retain-last'], expireSnapshotIds: values['expire-snapshot-id'] },
-        dryRun,
-        now: (values.now ?? now()).getTime(),
-        files: {
-          warehouse: values.warehouse ?? io.cwd,
-          locationMappings: values['map-location'],
-          s3: { endpoint: values['s3-endpoint'], region: values['s3-region'], forcePathStyle: values['s3-path-style'] },
-          maxConcurrentDeletes: values['max-concurrent-deletes'],
-        },
+    const options = {
+      selection: { catalogName: values['catalog-name'], namespace: values.namespace, table: values.table },
+      shard: values.shard,
+      retention: { olderThan: values['older-than'], retainLast: values['retain-last'], expireSnapshotIds: values['expire-snapshot-id'] },
+      dryRun,
+      now: (values.now ?? now()).getTime(),
+      files: {
+        warehouse: values.warehouse ?? io.cwd,
+        locationMappings: values['map-location'],
+        s3: { endpoint: values['s3-endpoint'], region: values['s3-region'], forcePathStyle: values['s3-path-style'] },
+        maxConcurrentDeletes: values['max-concurrent-deletes'],
       },
-      {
-        signal,
-        log: (line) => io.stderr.write(`${line}\n`),
-        ...(json ? {} : { onTable: (summary) => io.stdout.write(`${renderTableText(summary)}\n`) }),
-      },
-    );
+    };
+    const deps = {
+      signal,
+      log: (line: string) => io.stderr.write(`${line}\n`),
+      ...(json ? {} : { onTable: (summary: TableSummary) => io.stdout.write(`${renderTableText(summary)}\n`) }),
+    };
+    const result = type === 'rest'
+      ? await expireThroughRest({ ...options, rest: await resolveRestSettings({ uri: values['catalog-uri'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }, io.env) }, deps)
+      : await expire({ ...options, connection: await resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env) }, deps);
     recordMetrics?.(expireSnapshotsMetrics(result));
     if (values['summary-markdown'] !== undefined) await appendFile(values['summary-markdown'], renderGithubSummary(result.tables, heading(result)));
     for (const line of renderRunOutcome(result)) io.stderr.write(`${line}\n`);

@@ -50,7 +50,21 @@ export function restError(status: number, body: unknown, request: { catalog: str
   return new IcebergError('IO', `answered ${reason} for ${request.what}`, { subject });
 }
 
+/** The innermost reason of a failed fetch (`fetch failed` wraps `connect ECONNREFUSED …`). */
+export function rootReason(error: unknown): string {
+  let current: unknown = error;
+  let reason = error instanceof Error ? error.message : String(error);
+  while (current instanceof Error) {
+    const nested = current instanceof AggregateError ? current.errors[0] : undefined;
+    if (current.message !== '') reason = current.message;
+    current = current.cause ?? nested;
+  }
+  return reason;
+}
+
+/** No answer at all; an IcebergError (a refused token request) passes through as it is. */
 export function unreachable(error: unknown, request: { catalog: string; what: string }): IcebergError {
-  const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+  if (error instanceof IcebergError) return error;
+  const cause = rootReason(error);
   return new IcebergError('UNAVAILABLE', `cannot be reached for ${request.what}: ${cause}`, { subject: `REST catalog ${request.catalog}`, hint: 'check --catalog-uri and that the catalog is running', cause: error });
 }

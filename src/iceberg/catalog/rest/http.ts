@@ -3,6 +3,7 @@
  * timeout, and one retry with a fresh token after a 401/419. Answers come back as status and body; only a
  * failure to get any answer throws (`RestUnreachable`), so each caller decides what a status means.
  */
+import { rootReason } from './errors.js';
 import type { TokenSource } from './oauth2.js';
 import { parseWireJson, wireJson } from './wire-json.js';
 
@@ -56,8 +57,7 @@ export class RestTransport {
       });
       return { status: response.status, body: parseWireJson(await response.text()) };
     } catch (error) {
-      const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-      throw new RestUnreachable(`${request.method} ${url.origin}${url.pathname}: ${reason}`, { cause: error });
+      throw new RestUnreachable(`${request.method} ${url.origin}${url.pathname}: ${rootReason(error)}`, { cause: error });
     }
   }
 }

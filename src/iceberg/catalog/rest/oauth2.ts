@@ -5,7 +5,7 @@
  */
 import { IcebergError } from '../../errors.js';
 import { numberOf } from '../../metadata/json.js';
-import { CREDENTIAL_VARIABLES, errorModel } from './errors.js';
+import { CREDENTIAL_VARIABLES, errorModel, rootReason } from './errors.js';
 import type { RestAuth } from './settings.js';
 import { parseWireJson } from './wire-json.js';
 
@@ -58,7 +58,7 @@ class ClientCredentials implements TokenSource {
         signal: AbortSignal.timeout(this.deps.timeoutMs),
       });
     } catch (error) {
-      throw new IcebergError('UNAVAILABLE', `cannot be reached: ${error instanceof Error ? error.message : String(error)}`, { subject: where, hint: 'check --catalog-oauth2-server-uri (or the catalog URI) and the network' });
+      throw new IcebergError('UNAVAILABLE', `cannot be reached: ${rootReason(error)}`, { subject: where, hint: 'check --catalog-oauth2-server-uri (or the catalog URI) and the network' });
     }
     const body = parseWireJson(await response.text());
     if (!response.ok) {
