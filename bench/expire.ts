@@ -94,6 +94,8 @@ global.gc?.();
 const real = await run(false);
 const realMax = Math.max(...[...real.reads].filter(([p]) => p.endsWith('.avro')).map(([, n]) => n));
 console.log(`real run (plan, commit, delete): ${real.seconds.toFixed(2)} s, status ${real.summary.status}, ${real.summary.files.manifests.count + real.summary.files['manifest-lists'].count} metadata files deleted, Avro files read at most ${realMax} time(s) each`);
+// Local deletes against the anchors' published 2-20 files/s (issue 15); the journal is not part of this run.
+console.log(`deletes: ${real.summary.filesPerSecond ?? 0} files/s over ${real.summary.deleteDurationMs} ms, ${(real.summary.bytesReclaimed / 1_048_576).toFixed(1)} MiB reclaimed (anchors: 2-20 files/s); Spark counts ${JSON.stringify(real.summary.sparkCounts)}`);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 rmSync(dir, { recursive: true, force: true });
 if (maxReads > 1 || realMax > 1 || real.summary.status !== 'expired') process.exitCode = 1;

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireTable } from '../../src/iceberg/job/expire-table.js';
+import { renderGithubSummary } from '../../src/iceberg/job/github-summary.js';
+import { renderTableText } from '../../src/iceberg/job/report.js';
 import type { TableSummary } from '../../src/iceberg/job/summary.js';
-import { FIXTURES, FIXTURES_PRESENT, type FixtureTable, copyFixture, createCatalog, listFiles, registerTable } from '../support/iceberg/fixtures.js';
+import { FIXTURES, FIXTURES_PRESENT, FIXTURES_ROOT, type FixtureTable, copyFixture, createCatalog, listFiles, registerTable } from '../support/iceberg/fixtures.js';
 import { jobDeps, mappedIO, sqlCatalog } from '../support/iceberg/harness.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
 import { missingReferencedFiles } from '../support/iceberg/verify.js';
@@ -73,6 +75,23 @@ describe.skipIf(!FIXTURES_PRESENT)('expiration of the real fixture tables (needs
     expect(run.missing).toEqual([]);
     expect(run.pointer).toMatch(/^s3a:\/\/hyperparam-iceberg\/spark\/bunnies\/metadata\/00006-[0-9a-f-]{36}\.metadata\.json$/);
     expect(run.added).toHaveLength(1);
+  });
+
+  it('reports the six Spark counts, bytes reclaimed and files per second in the summary, the text and the job summary', async () => {
+    const run = await expireFixture(FIXTURES.sparkBunnies, { retainLast: 1 });
+    expect(run.summary.sparkCounts).toEqual({
+      deleted_data_files_count: 1, deleted_position_delete_files_count: 0, deleted_equality_delete_files_count: 0,
+      deleted_manifest_files_count: 1, deleted_manifest_lists_count: 2, deleted_statistics_files_count: 0,
+    });
+    expect(run.summary.bytesReclaimed).toBe(run.summary.bytes);
+    expect(run.summary.bytesReclaimed).toBe(run.deleted.reduce((n, f) => n + statSync(join(FIXTURES_ROOT, FIXTURES.sparkBunnies.folder, f)).size, 0));
+    expect(run.summary.filesPerSecond).toBeGreaterThan(0);
+    const text = renderTableText(run.summary);
+    expect(text).toContain('  spark counts: data 1, position deletes 0, equality deletes 0, manifests 1, manifest lists 2, statistics 0');
+    expect(text).toMatch(/ {2}reclaimed 18\.6 KiB; deleted at [\d.]+ files\/s \(\d+ ms\)/);
+    expect(renderGithubSummary([run.summary], 'x')).toMatch(/\| expired \| 3 → 1 \| 1 \| 0 \| 0 \| 1 \| 2 \| 0 \| 0 \| 18\.6 KiB \| 18\.6 KiB \| [\d.]+ \|/);
+    const dry = await expireFixture(FIXTURES.sparkBunnies, { retainLast: 1, dryRun: true });
+    expect([dry.summary.sparkCounts.deleted_manifest_lists_count, dry.summary.bytesReclaimed, dry.summary.filesPerSecond]).toEqual([2, 0, null]);
   });
 
   it('keeps 64-bit ids and untouched fields exactly in the committed metadata', async () => {

@@ -33,7 +33,7 @@ export interface TableJobDeps {
   readonly io: FileIO;
   /** The instant ages are measured from; the run fixes it once (`--now`), so every cutoff uses the same one. */
   readonly now: () => number;
-  /** Wall clock for durations, rates and retry timeouts (default: `now`). */
+  /** Wall clock for durations, rates and retry timeouts (default: Date.now). */
   readonly clock?: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly random: () => number;
@@ -123,7 +123,7 @@ async function planAndCommit(ident: TableIdent, base: LoadedMetadata, options: T
 
 async function commitWithRetries(ident: TableIdent, first: LoadedMetadata, options: TableJobOptions, deps: TableJobDeps, reader: ManifestReader, counter: CommitCounter): Promise<Attempt> {
   const retry = commitRetryProperties(first.view.properties);
-  const clock = deps.clock ?? deps.now;
+  const clock = deps.clock ?? Date.now;
   const started = clock();
   let base = first;
   for (let attempt = 0; ; attempt++) {
@@ -160,7 +160,7 @@ async function cleanupAfterCommit(ident: TableIdent, attempt: Attempt, deps: Tab
   const left = { result: { ...none, pending: attempt.filePlan?.deletions ?? [] }, warnings: [LEFT_FOR_NEXT_RUN], deleteMs: 0 };
   const { base, journalId } = attempt;
   if (deps.signal?.aborted) return left;
-  const clock = deps.clock ?? deps.now;
+  const clock = deps.clock ?? Date.now;
   try {
     const current = await loadCurrent(ident, deps);
     const since = await collectFilePlan(transition(base.view, current.view), reader);
@@ -195,7 +195,7 @@ async function settleUndecided(ident: TableIdent, deps: TableJobDeps): Promise<v
 }
 
 export async function expireTable(ident: TableIdent, options: TableJobOptions, deps: TableJobDeps): Promise<TableSummary> {
-  const clock = deps.clock ?? deps.now;
+  const clock = deps.clock ?? Date.now;
   const startedMs = clock();
   const name = identText(ident);
   const counter: CommitCounter = { attempts: 0 };
