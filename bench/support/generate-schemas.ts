@@ -72,3 +72,25 @@ export function generatePairs(count: number, seed = 42): SchemaPair[] {
     return { writer: JSON.stringify(writer), reader: JSON.stringify(evolve(writer)) };
   });
 }
+
+/**
+ * Small pairs, as most registry subjects are: a record of 2–6 primitive or nullable fields, and a
+ * writer that adds, removes or promotes one field (about a fifth incompatible).
+ */
+export function generateSmallPairs(count: number, seed = 7): SchemaPair[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  return Array.from({ length: count }, (_, i) => {
+    const fields: Json[] = Array.from({ length: 2 + Math.floor(next() * 5) }, (_, k) =>
+      next() < 0.7 ? { name: `f${k}`, type: pick(PRIMITIVES) } : { name: `f${k}`, type: ['null', pick(PRIMITIVES)], default: null },
+    );
+    const writer = { type: 'record', name: `Small${i}`, namespace: 'com.market.bench', fields };
+    const evolved = structuredClone(fields);
+    const roll = next();
+    if (roll < 0.4) evolved.push({ name: 'added', type: 'string', default: '' });
+    else if (roll < 0.6 && evolved.length > 2) evolved.pop();
+    else if (roll < 0.8) evolved.push({ name: 'required', type: 'long' });
+    else evolved[0] = { ...evolved[0], type: evolved[0]!.type === 'int' ? 'long' : 'string' };
+    return { writer: JSON.stringify(writer), reader: JSON.stringify({ ...writer, fields: evolved }) };
+  });
+}

@@ -175,8 +175,9 @@ class TextLines {
 
 /** The closing offset of every object and array, keyed by its opening offset (opens come in order). */
 class ContainerIndex {
-  private opens: Int32Array = new Int32Array(1024);
-  private closes: Int32Array = new Int32Array(1024);
+  // Sized for a small schema; grown by doubling.
+  private opens: Int32Array = new Int32Array(64);
+  private closes: Int32Array = new Int32Array(64);
   private count = 0;
 
   constructor(text: string) {

@@ -41,9 +41,9 @@ export function loadSchemaInput(input: SchemaInput, options: ParseOptions = {}):
 
 function looksLikeJsonText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\uFEFF') continue;
-    return c === '{' || c === '[' || c === '"';
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) continue;
+    return c === 0x7b || c === 0x5b || c === 0x22;
   }
   return false;
 }
