@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { JOB_METRIC_NAMES } from '../../src/scheduler/job-metrics.js';
+import { SCHEDULER_METRIC } from '../../src/scheduler/metrics.js';
 
 const DIR = fileURLToPath(new URL('../../deploy/prometheus/', import.meta.url));
 const RULES = `${DIR}guardrails-rules.yaml`;
@@ -64,6 +66,13 @@ describe('deploy/prometheus/guardrails-rules.yaml', () => {
         expect([...contract], `${rule.alert} reads ${name}`).toContain(name);
       }
     }
+  });
+
+  it('reads only metrics the code registers: the jobs\' catalogue and the scheduler\'s own', () => {
+    const emitted = new Set([...JOB_METRIC_NAMES, ...Object.values(SCHEDULER_METRIC)]);
+    const read = alerts.flatMap((rule) => [...rule.expr.matchAll(/\bguardrails_[a-z0-9_]+(?=[{)\s])/g)].map(([name]) => [rule.alert, name] as const));
+    expect(read.length).toBeGreaterThan(0);
+    for (const [alert, name] of read) expect([...emitted], `${alert} reads ${name}`).toContain(name);
   });
 
   it('has promtool tests in which every alert both fires and stays silent', () => {
