@@ -5,7 +5,7 @@
  * so the timeouts are generous.
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,18 @@ describe('npm pack', () => {
     expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'docs/guardrails.schema.json', manifest.bin.guardrails!.replace(/^\.\//, '')]));
     const outside = paths.filter((p) => !p.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'docs/guardrails.schema.json'].includes(p));
     expect(outside).toEqual([]);
+  });
+});
+
+describe('the image build (deploy/docker/Dockerfile)', () => {
+  it('packs the same files from only what the Dockerfile copies as npm pack of the checkout', () => {
+    const copied = [...readFileSync(join(ROOT, 'deploy/docker/Dockerfile'), 'utf8').matchAll(/^COPY (?!--from)(.+) (\S+)$/gm)].flatMap((m) => m[1]!.split(/\s+/));
+    const stage = join(work, 'image-context');
+    for (const path of copied) cpSync(join(ROOT, path), join(stage, path), { recursive: true });
+    const pack = npm(['pack', '--dry-run', '--json'], stage);
+    expect(pack.status, pack.stderr).toBe(0);
+    const [result] = JSON.parse(pack.stdout) as Array<{ files: Array<{ path: string }> }>;
+    expect(result!.files.map((f) => f.path).sort()).toEqual(packed.files.map((f) => f.path).sort());
   });
 });
 
