@@ -99,6 +99,21 @@ describe.skipIf(!FIXTURES_PRESENT)('expire-snapshots against a real catalog (nee
     expect(summary.files['deletion-vectors']?.count).toBe(0);
   });
 
+  it('--clean-expired-metadata removes the schema no kept snapshot uses, and the journal leaves no row behind', async () => {
+    const dir = copyFixture(FIXTURES.javaBunnies);
+    await registerTable(pool, { catalog: 'clean', namespace: 'ns', name: 'java_bunnies', metadataLocation: FIXTURES.javaBunnies.metadataLocation });
+    const args = ['--catalog-name', 'clean', '--clean-expired-metadata', '--now', '2026-11-26T00:00:00Z', '--map-location', `${FIXTURES.javaBunnies.prefix}=${dir}`];
+    const dry = await run([...args, '--dry-run'], { DATABASE_URL: db.url });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('  unused metadata to remove: partition specs [], schemas [0]');
+    const real = await run([...args, '--format', 'json'], { DATABASE_URL: db.url });
+    expect(real.code, real.stderr).toBe(0);
+    const summary = (JSON.parse(real.stdout) as { tables: Array<{ removedSchemaIds: string[]; sparkCounts: Record<string, number> }> }).tables[0];
+    expect(summary?.removedSchemaIds).toEqual(['0']);
+    expect(summary?.sparkCounts['deleted_manifest_lists_count']).toBe(2);
+    expect((await pool.query('SELECT count(*)::int AS n FROM guardrails_cleanup_journal')).rows[0]).toEqual({ n: 0 });
+  });
+
   it('prints a readable dry-run plan with counts and bytes, and a Markdown job summary', async () => {
     const dir = copyFixture(FIXTURES.javaBunnies);
     await registerTable(pool, { catalog: 'dry', namespace: 'ns', name: 'java_bunnies', metadataLocation: FIXTURES.javaBunnies.metadataLocation });
