@@ -95,16 +95,19 @@ async function prepareSubject(subject: SubjectReport, states: readonly CombinedS
   const newestFirst: MarkedVersion[] = [];
   let gate: GateSubject | undefined;
   let interest: readonly ChangeElement[] = [];
+  let missing: string | undefined;
   for (let i = states.length - 1; i >= 0; i--) {
     const state = states[i] as CombinedState;
-    const version = await parseState(root, state, readers);
-    if (version === undefined) {
+    const parsed = await parseState(root, state, readers);
+    if (!parsed.ok) {
+      missing ??= parsed.missing;
       // A state that does not parse is a gap: no marker run reaches across it.
       const newer = newestFirst.pop();
       if (newer === undefined) continue;
       newestFirst.push({ ...newer, afterGap: true });
       break;
     }
+    const version = parsed.value;
     const { definers, ...marked } = version;
     newestFirst.push(marked);
     if (gate === undefined) {
@@ -116,18 +119,22 @@ async function prepareSubject(subject: SubjectReport, states: readonly CombinedS
     if (version.afterGap === true || !interest.some((element) => markerOf(version.schema, element)?.deprecated === true)) break;
   }
   if (gate === undefined) {
+    // A version using a type no file defined then may still be registered: unlike one that never parsed, it blocks.
+    if (missing !== undefined) return { result: unreadableHistory(root, missing) };
     if (subject.status !== 'deleted') return undefined;
     gate = { level: subject.level, changes: [], incompatible: false, deleted: true, versions: [] };
   }
   return { subject: { ...gate, versions: newestFirst.reverse() } };
 }
 
-/** One state parsed with the content of each tracked file then; undefined when it does not parse. */
-async function parseState(root: string, state: CombinedState, readers: StateReaders): Promise<(MarkedVersion & { definers: Map<string, string> }) | undefined> {
+type ParsedState = { readonly ok: true; readonly value: MarkedVersion & { readonly definers: Map<string, string> } } | { readonly ok: false; readonly missing?: string };
+
+/** One state parsed with the content of each tracked file then; `missing` says which type no file defined. */
+async function parseState(root: string, state: CombinedState, readers: StateReaders): Promise<ParsedState> {
   const closure = await sourceClosure(root, readers.blobs.readerFor(state.files), readers.index);
-  if (!closure.has(root)) return undefined;
+  if (!closure.has(root)) return { ok: false };
   const loaded = loadFromClosure(root, closure, false, state.commit);
-  if (!loaded.ok) return undefined;
+  if (!loaded.ok) return loaded.error.code === 'MISSING_REFERENCE' ? { ok: false, missing: `commit ${state.commit.slice(0, 12)}: ${loaded.error.message}` } : { ok: false };
   // Where each type was defined then, and where that file is on the base commit (a pure rename made no state).
   const typeFiles = new Map<string, string>();
   const definers = new Map<string, string>();
@@ -138,7 +145,7 @@ async function parseState(root: string, state: CombinedState, readers: StateRead
       definers.set(name, source.file);
     }
   }
-  return { commit: state.commit, schema: loaded.value.loaded.schema, typeFiles, definers, ...(state.afterGap && { afterGap: true }) };
+  return { ok: true, value: { commit: state.commit, schema: loaded.value.loaded.schema, typeFiles, definers, ...(state.afterGap && { afterGap: true }) } };
 }
 
 /** The root and the files defining the types it uses on the base commit, transitively, root first. */
@@ -213,6 +220,12 @@ async function proveLandings(input: GateFactsInput, prepared: readonly Prepared[
 /** The PR's schema could not be parsed, so nothing proves its changes are allowed: block (fail closed). */
 function unloadable(reason: string): GateResult {
   return { breaking: true, allowed: false, elements: [], unattributed: [`the PR's schema could not be loaded for the deprecation gate: ${reason}`], markers: [] };
+}
+
+/** No base version could be read with the types it uses, so nothing proves a marker: block (fail closed). */
+function unreadableHistory(file: string, missing: string): GateResult {
+  const reason = `the base branch's versions of ${file} could not be read for the deprecation gate, because a type they use is defined in no schema file on the base commit (${missing}); check the shared schema files are on the base branch under the configured schema paths`;
+  return { breaking: true, allowed: false, elements: [], unattributed: [reason], markers: [] };
 }
 
 function historyPath(subject: SubjectReport): string {

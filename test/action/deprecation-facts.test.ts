@@ -377,6 +377,19 @@ subjects:
     expect(gates.get('schemas/shared/money.avsc')?.allowed).toBe(true);
   });
 
+  it('blocks when no base version can be read with the types it uses, instead of taking the subject as new', async () => {
+    const repo = sharedRepo();
+    repo.write('schemas/common/money.avsc', money({ typeMarker: true })).commit('deprecate Money');
+    idle(repo, 35);
+    const base = repo.remove('schemas/common/money.avsc').commit('delete money (orders still uses it)');
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('schemas/common/money.avsc', money({ typeMarker: true, legacy: false })).write('schemas/orders.avsc', user('Order', true)).commit('money back without legacy');
+
+    const gate = (await sharedGates(repo, base, afterDays(repo, base, 1), true)).get('schemas/orders.avsc');
+    expect(gate).toEqual(expect.objectContaining({ breaking: true, allowed: false }));
+    expect(gate?.unattributed[0]).toMatch(/^the base branch's versions of schemas\/orders\.avsc could not be read for the deprecation gate, because a type they use is defined in no schema file on the base commit \(commit [0-9a-f]{12}: .*com\.acme\.Money/);
+  });
+
   it('a shared file deleted and re-added restarts the window of the subjects using it', async () => {
     const repo = sharedRepo();
     repo.write('schemas/common/money.avsc', money({ typeMarker: true })).commit('deprecate Money');
