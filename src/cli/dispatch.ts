@@ -18,15 +18,17 @@ import { packageVersion } from './version.js';
 export async function runCommands(commands: readonly Command[], argv: readonly string[], rawIo: CliIo): Promise<number> {
   const io = scrubbing(rawIo);
   try {
-    const code = await dispatch(argv, io, commands);
-    if (io.signal?.aborted && code === EXIT.OK) {
-      io.stderr.write('error: stopped by a signal before the command finished\n');
-      return EXIT.FAILED;
-    }
-    return code;
+    return stoppedIsFailure(await dispatch(argv, io, commands), io);
   } catch (error) {
     return printFailure(error, io);
   }
+}
+
+/** A run a signal stopped did not finish, whatever it returned. */
+function stoppedIsFailure(code: number, io: CliIo): number {
+  if (!io.signal?.aborted || code !== EXIT.OK) return code;
+  io.stderr.write('error: stopped by a signal before the command finished\n');
+  return EXIT.FAILED;
 }
 
 function printFailure(error: unknown, io: CliIo): number {
@@ -59,7 +61,7 @@ async function dispatch(argv: readonly string[], io: CliIo, commands: readonly C
   try {
     command.refine?.(parsed.values, context);
     await command.preflight?.(parsed.values, context);
-    return await command.run(parsed.values, context);
+    return stoppedIsFailure(await command.run(parsed.values, context), log.io);
   } catch (error) {
     if (log.io === io) throw error;
     return printFailure(error, log.io);

@@ -101,6 +101,29 @@ describe('--metrics-file', () => {
   });
 });
 
+describe('CliIo.onJobMetrics, the scheduler\'s hook', () => {
+  it('gets every run\'s registry, sinks or not, and a hook that throws only warns', async () => {
+    const file = join(dir.path, 'm.prom');
+    const seen: string[] = [];
+    let stderr = '';
+    const io = (onJobMetrics: (job: string, registry: import('prom-client').Registry) => void) => ({
+      cwd: process.cwd(),
+      env: {},
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
+      now: () => NOW,
+      onJobMetrics,
+    });
+    const args = (name: string, ...more: string[]) => ['backup', '--registry-url', registry.url, '--out', dir.path, '--name', name, '--progress', 'none', ...more];
+    expect(await runCli(args('a'), io((job, r) => void seen.push(`${job}:${r.getSingleMetric('guardrails_backup_subjects_saved_total') ? 'own' : 'none'}`)))).toBe(0);
+    expect(await runCli(args('b', '--metrics-file', file), io((job) => void seen.push(job)))).toBe(0);
+    expect(seen).toEqual(['guardrails_backup:own', 'guardrails_backup']);
+    expect(await runCli(args('c', '--metrics-file', file), io(() => { throw new Error('full'); }))).toBe(0);
+    expect(stderr).toContain("warning: the scheduler could not take the run's metrics: full; the job's own outcome stands\n");
+    expect(value(parseExposition(await readFile(file, 'utf8')), 'guardrails_job_runs_total', { job: 'guardrails_backup', outcome: 'success' })).toBe(2);
+  });
+});
+
 describe('the metrics options', () => {
   it('are on the help of every job, and only of jobs', async () => {
     for (const job of ['backup', 'restore', 'expire-snapshots', 'followups', 'drift', 'register', 'check']) {
