@@ -54,6 +54,8 @@ export interface ClaimStore {
   claim(job: string, slot: string): Promise<ClaimResult>;
   /** The slots of these jobs whose lease expired while `running`: candidates for a take-over. */
   expired(jobs: readonly string[]): Promise<ExpiredSlot[]>;
+  /** The job's most recent claimed slot, whatever became of it; undefined when it never had one. */
+  lastSlot(job: string): Promise<Date | undefined>;
   close(): Promise<void>;
 }
 
@@ -184,6 +186,11 @@ export class PgClaimStore implements ClaimStore {
     return rows.map((r) => ({ job: r.job, slot: r.slot.toISOString(), owner: r.owner, attempt: r.attempt }));
   }
 
+  async lastSlot(job: string): Promise<Date | undefined> {
+    const { rows } = await this.pool.query<{ slot: Date | null }>(`SELECT max(slot) AS slot FROM ${CLAIMS_TABLE} WHERE job = $1`, [job]);
+    return rows[0]?.slot ?? undefined;
+  }
+
   private async transaction<T>(work: (query: Query) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     // Between two queries a checked-out client reports a lost connection as an event; the next query fails anyway.
@@ -227,6 +234,10 @@ export class MemoryClaimStore implements ClaimStore {
   }
   async expired(): Promise<ExpiredSlot[]> {
     return [];
+  }
+  /** Nothing is remembered across starts, so nothing is caught up. */
+  async lastSlot(): Promise<Date | undefined> {
+    return undefined;
   }
   async close(): Promise<void> {}
 }

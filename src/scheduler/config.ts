@@ -50,7 +50,12 @@ const JobSchema = z.strictObject({
   domAndDow: z.boolean({ error: 'true or false' }).default(false),
   /** Seconds a slot's run may take before the scheduler aborts it (recorded `timed-out`). */
   timeout: duration(1, MAX_TIMEOUT_SECONDS, '"2h"').default(DEFAULT_TIMEOUT_SECONDS),
-}, { error: 'a mapping with `cron` and optionally `enabled`, `args`, `timezone`, `domAndDow`, `timeout`' });
+  /**
+   * Slots missed while no replica ran (after the job's last claimed slot): `skip` them, run the `latest`, or run
+   * `all` of them (the most recent 10, within 7 days; 1 hour for 6-field expressions), oldest first.
+   */
+  catchUp: z.enum(['skip', 'latest', 'all'], { error: 'one of skip, latest, all' }).default('skip'),
+}, { error: 'a mapping with `cron` and optionally `enabled`, `args`, `timezone`, `domAndDow`, `timeout`, `catchUp`' });
 
 const SECTION_SHAPE = {
   timezone: z.string({ error: 'an IANA time zone like "Australia/Sydney"' }).default('UTC'),

@@ -7,6 +7,7 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Registry } from 'prom-client';
+import { missedSlots } from './catch-up.js';
 import type { Claim, ClaimStore, FinalStatus } from './claims.js';
 import type { ScheduleConfig } from './config.js';
 import { withDeadline } from './deadline.js';
@@ -83,8 +84,33 @@ export class Scheduler {
     }
     // At once too: a replica starting after every replica went down finds their slots.
     void this.takeOverExpired();
+    void this.catchUp();
     this.sweeper = setInterval(() => void this.takeOverExpired(), (this.opts.config.lease * 1000) / 3);
     this.sweeper.unref();
+  }
+
+  /**
+   * Runs the slots each job missed while no replica ran, by its `catchUp` policy, oldest first. Every replica
+   * starting computes the same slots; the claims run each once.
+   */
+  async catchUp(): Promise<void> {
+    const before = (this.opts.now ?? (() => new Date()))();
+    await Promise.all(this.enabledJobs().filter(([, job]) => job.catchUp !== 'skip').map(async ([name, job]) => {
+      const log = this.opts.logger.child({ job: name });
+      let after;
+      try {
+        after = await this.opts.claims.lastSlot(name);
+      } catch (e) {
+        log.log('warn', 'cannot read the last claimed slot; missed slots are not caught up', { error: e });
+        return;
+      }
+      // A job that never had a slot missed nothing.
+      if (after === undefined) return;
+      const slots = missedSlots({ cron: job.cron, timezone: job.timezone ?? this.opts.config.timezone, after, before, policy: job.catchUp });
+      if (slots.length === 0) return;
+      log.log('info', 'catching up missed slots', { policy: job.catchUp, slots: slots.map((s) => s.toISOString()), lastSlot: after.toISOString() });
+      for (const slot of slots) if ((await this.runSlot(name, slot)) === undefined) return;
+    }));
   }
 
   /** Runs the slots whose replica's lease expired (it died mid-run), one per job not already running here. */

@@ -90,7 +90,7 @@ export interface RunNowOptions {
  * signal is aborted at once and it gets `shutdownTimeoutSeconds` to settle.
  */
 export async function runJobNow(options: RunNowOptions, deps: SchedulerDeps): Promise<RunOutcome> {
-  const entry = options.config.jobs[options.job] ?? { cron: '* * * * *', enabled: true, args: [], domAndDow: false, timeout: DEFAULT_TIMEOUT_SECONDS };
+  const entry = options.config.jobs[options.job] ?? { cron: '* * * * *', enabled: true, args: [], domAndDow: false, timeout: DEFAULT_TIMEOUT_SECONDS, catchUp: 'skip' as const };
   const config: ScheduleConfig = { ...options.config, jobs: { [options.job]: { ...entry, enabled: true } } };
   const scheduler = new Scheduler({ config, jobs: deps.jobs, claims: deps.claims, logger: deps.logger, ...(deps.now ? { now: deps.now } : {}) });
   const now = deps.now ?? (() => new Date());

@@ -58,6 +58,8 @@ describe('PgClaimStore leases', () => {
     expect(await b.claim('backup', SLOT)).toEqual({ won: false, reason: 'claimed-elsewhere' });
     expect(await row(`backup:${SLOT}`)).toMatchObject({ owner: 'a', status: 'running', attempt: 1, live: true });
     expect(await b.expired(['backup'])).toEqual([]);
+    expect(await b.lastSlot('backup')).toEqual(new Date(SLOT));
+    expect(await b.lastSlot('drift')).toBeUndefined();
     expect(await claim.finish('succeeded')).toBe('recorded');
     expect(await row(`backup:${SLOT}`)).toMatchObject({ status: 'succeeded' });
     // A finished slot is never taken over, even with its lease in the past.

@@ -17,6 +17,7 @@ function deferred() {
 class RecordingClaims implements ClaimStore {
   readonly finished = new Map<string, { status: string; detail: string | undefined }>();
   readonly expiredSlots: ExpiredSlot[] = [];
+  lastClaimed: Date | undefined;
   private readonly inner = new MemoryClaimStore();
   private readonly leases = new Map<string, AbortController>();
   async migrate(): Promise<void> {}
@@ -40,6 +41,9 @@ class RecordingClaims implements ClaimStore {
   }
   async expired(jobs: readonly string[]): Promise<ExpiredSlot[]> {
     return this.expiredSlots.filter((e) => jobs.includes(e.job));
+  }
+  async lastSlot(): Promise<Date | undefined> {
+    return this.lastClaimed;
   }
   loseLease(key: string): void {
     this.leases.get(key)?.abort(new Error(`the lease on ${key} was lost: another replica took the slot over`));
@@ -232,6 +236,18 @@ describe('Scheduler', () => {
     // The failed run carried no last success: the one before it stays.
     expect(text).toContain('guardrails_job_last_success_timestamp_seconds{job="guardrails_backup"} 100');
     expect(text.match(/^# TYPE guardrails_job_runs_total counter$/gm)).toHaveLength(1);
+  });
+
+  it('catches up the slots missed since the last claimed one by the job\'s policy, and none for a job that never ran', async () => {
+    const seen: string[] = [];
+    // The clock starts at 2026-01-01T03:00:02.5Z; the last claimed slot was three hours before.
+    const { scheduler, claims, logs } = setup({ hourly: async ({ slot }) => void seen.push(slot) }, { cron: '0 * * * *', catchUp: 'all' });
+    await scheduler.catchUp();
+    expect(seen).toEqual([]);
+    claims.lastClaimed = new Date('2026-01-01T00:00:00Z');
+    await scheduler.catchUp();
+    expect(seen).toEqual(['2026-01-01T01:00:00.000Z', '2026-01-01T02:00:00.000Z', '2026-01-01T03:00:00.000Z']);
+    expect(logs()[0]).toMatchObject({ msg: 'catching up missed slots', job: 'hourly', policy: 'all', lastSlot: '2026-01-01T00:00:00.000Z' });
   });
 
   it('refuses a configured job that has no function: the caller validates names first', () => {
