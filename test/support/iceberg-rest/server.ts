@@ -36,6 +36,8 @@ export interface TestRestCatalogOptions {
   /** Extra `config` and `storage-credentials` in each LoadTableResult. */
   readonly tableConfig?: Readonly<Record<string, string>>;
   readonly storageCredentials?: ReadonlyArray<{ prefix: string; config: Record<string, string> }>;
+  /** loadTable of this table name answers 403 with a message quoting the request's Authorization header. */
+  readonly forbidTable?: string;
   /** The server's clock for token expiry and last-updated-ms. */
   readonly clock?: () => number;
 }
@@ -63,10 +65,12 @@ export interface TestRestCatalog {
   register(namespace: readonly string[], name: string, metadataLocation: string): void;
   metadataLocation(namespace: readonly string[], name: string): string;
   readMetadata(location: string): Json;
+  /** Another writer's commit, applied now. */
+  commitNow(change: { namespace: readonly string[]; name: string; request: Json }): void;
   /** Another writer's commit, applied before the next updateTable is processed (once). */
   beforeNextCommit(change: { namespace: readonly string[]; name: string; request: Json }): void;
-  /** The next updateTable answers `status`, after applying it (`apply`) or not. */
-  failNextCommit(status: number, apply: boolean): void;
+  /** The next updateTable answers `status`, after applying it (`apply`) or not; then, optionally, the next loadTable answers `loadStatus`. */
+  failNextCommit(status: number, apply: boolean, loadStatus?: number): void;
   /** Makes every token issued so far invalid (the next request gets 401). */
   revokeTokens(): void;
   close(): Promise<void>;
@@ -83,7 +87,8 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
   const exchanges: RecordedExchange[] = [];
   const violations: string[] = [];
   let pendingChange: { namespace: readonly string[]; name: string; request: Json } | undefined;
-  let pendingFailure: { status: number; apply: boolean } | undefined;
+  let pendingFailure: { status: number; apply: boolean; loadStatus: number | undefined } | undefined;
+  let pendingLoadFailure: number | undefined;
 
   const resolve = (location: string): string => {
     const m = [...options.mappings].sort((a, b) => b.prefix.length - a.prefix.length).find((x) => location === x.prefix || location.startsWith(`${x.prefix}/`));
@@ -176,6 +181,14 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
     if (ns !== undefined && name !== undefined) {
       const state = tables.get(key(ns, name));
       if (state === undefined) return error(404, 'NoSuchTableException', `Table does not exist: ${ns.join('.')}.${name}`);
+      if (req.method === 'GET' && name === options.forbidTable) {
+        return error(403, 'ForbiddenException', `principal with ${req.headers.authorization ?? 'no credentials'} may not load ${ns.join('.')}.${name}`);
+      }
+      if (req.method === 'GET' && pendingLoadFailure !== undefined) {
+        const status = pendingLoadFailure;
+        pendingLoadFailure = undefined;
+        return error(status, 'ServiceUnavailableException', 'Slow down');
+      }
       if (req.method === 'GET') {
         const delegated = (req.headers['x-iceberg-access-delegation'] ?? '').toString().split(',').includes('vended-credentials');
         return {
@@ -197,6 +210,7 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
         }
         const failure = pendingFailure;
         pendingFailure = undefined;
+        pendingLoadFailure = failure?.loadStatus;
         try {
           if (failure !== undefined && !failure.apply) return error(failure.status, 'CommitStateUnknownException', 'Internal Server Error');
           const done = commit(ns, name, request);
@@ -255,11 +269,14 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
       return state.location;
     },
     readMetadata,
+    commitNow(change) {
+      commit(change.namespace, change.name, change.request);
+    },
     beforeNextCommit(change) {
       pendingChange = change;
     },
-    failNextCommit(status, apply) {
-      pendingFailure = { status, apply };
+    failNextCommit(status, apply, loadStatus) {
+      pendingFailure = { status, apply, loadStatus };
     },
     revokeTokens() {
       tokens.clear();

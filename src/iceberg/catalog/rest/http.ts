@@ -55,7 +55,11 @@ export class RestTransport {
         ...(request.json !== undefined ? { body: wireJson(request.json) } : {}),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      return { status: response.status, body: parseWireJson(await response.text()) };
+      const text = await response.text();
+      // An error message may quote the credential it refused; it must not reach a report or a log.
+      const token = authorization?.replace(/^Bearer /, '');
+      const shown = response.status >= 400 && token !== undefined && token.length >= 4 ? text.split(token).join('***') : text;
+      return { status: response.status, body: parseWireJson(shown) };
     } catch (error) {
       throw new RestUnreachable(`${request.method} ${url.origin}${url.pathname}: ${rootReason(error)}`, { cause: error });
     }

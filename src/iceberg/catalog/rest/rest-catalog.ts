@@ -182,14 +182,17 @@ export class RestCatalog implements TableCatalog {
   }
 
   /**
-   * The pointer-swap form the job calls today: the job already wrote `newLocation`; the server writes its own
-   * file, so ours is sent as updates and then removed (it was never referenced) unless the outcome is unknown.
+   * The pointer-swap form the job calls today: the job already wrote `newLocation`, but the server writes its
+   * own file, so ours is sent as updates and then removed whatever the outcome: the server never saw its path,
+   * so nothing can reference it.
    */
   async commit(ident: TableIdent, oldLocation: string, newLocation: string): Promise<CommitOutcome> {
     const next = parseMetadataBytes(await this.io.read(newLocation), newLocation);
-    const result = await this.commitChange(ident, { baseLocation: oldLocation, next });
-    if (result.outcome === 'committed') await this.io.deleteFiles([newLocation]);
-    return result.outcome;
+    try {
+      return (await this.commitChange(ident, { baseLocation: oldLocation, next })).outcome;
+    } finally {
+      await this.io.deleteFiles([newLocation]);
+    }
   }
 
   /** Commits `next` over the table as loaded at `baseLocation`; the server writes the metadata file. */
