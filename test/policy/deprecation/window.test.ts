@@ -124,3 +124,28 @@ describe('landing facts', () => {
     expect(verdict.problem).toContain('no landing record was gathered for commit c1');
   });
 });
+
+describe('the file defining the element (issue 18)', () => {
+  const now = new Date('2026-12-01T00:00:00Z');
+  const clock = (versions: MarkedVersion[]) => ({ landings: new Map(versions.map((v) => [v.commit, activityDate(v.commit)])), now, windowDays: 30 });
+  const at = (day: string, path: string): MarkedVersion => ({ ...version(day), typeFiles: new Map([['com.acme.Order', path]]) });
+  const definers = new Map([['com.acme.Order', 'schemas/shared/orders.avsc']]);
+
+  it('names the defining file on the base, and where it was when marked if it has moved since', () => {
+    const versions = [at('2026-10-01', 'schemas/common/orders.avsc'), at('2026-11-01', 'schemas/shared/orders.avsc')];
+    expect(verdictOf(versions, NOTE, clock(versions), definers)).toEqual(expect.objectContaining({ status: 'mature', commit: 'c-2026-10-01', definedIn: 'schemas/shared/orders.avsc', markedIn: 'schemas/common/orders.avsc' }));
+  });
+
+  it('says nothing of where it was marked when that is where it is', () => {
+    const versions = [at('2026-10-01', 'schemas/shared/orders.avsc')];
+    const verdict = verdictOf(versions, NOTE, clock(versions), definers);
+    expect(verdict.definedIn).toBe('schemas/shared/orders.avsc');
+    expect(verdict).not.toHaveProperty('markedIn');
+  });
+
+  it('names the file of an unmarked element too, and none without definers', () => {
+    const versions = [{ ...at('2026-10-01', 'x'), schema: orders({ note: {} }) }];
+    expect(verdictOf(versions, NOTE, clock(versions), definers)).toEqual(expect.objectContaining({ status: 'unmarked', definedIn: 'schemas/shared/orders.avsc' }));
+    expect(verdictOf(versions, NOTE, clock(versions))).not.toHaveProperty('definedIn');
+  });
+});
