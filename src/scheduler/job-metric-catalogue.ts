@@ -25,7 +25,7 @@ export const INCIDENT_SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 
 /** What became of each schema file `guardrails register` handled. */
 export const REGISTER_RESULTS = ['registered', 'registered_break', 'already_present', 'planned', 'refused', 'not_latest', 'failed', 'skipped'] as const;
-export type RegisterResult = (typeof REGISTER_RESULTS)[number];
+export type RegisterFileResult = (typeof REGISTER_RESULTS)[number];
 
 export const JOB_METRIC_FAMILIES = {
   lastSuccess: family('guardrails_job_last_success_timestamp_seconds', 'gauge', 'Unix time of the last successful run of the job.', []),

@@ -1,6 +1,6 @@
 /** The metrics of `guardrails register`: its schema files by what became of each. */
 import type { EntryAction, RegisterResult } from '../../registry/register/model.js';
-import { REGISTER_RESULTS, sample, type JobSample, type RegisterResult as ResultLabel } from '../../scheduler/job-metric-catalogue.js';
+import { REGISTER_RESULTS, sample, type JobSample, type RegisterFileResult as ResultLabel } from '../../scheduler/job-metric-catalogue.js';
 
 const RESULT: Readonly<Record<EntryAction, ResultLabel>> = {
   unchanged: 'already_present',
