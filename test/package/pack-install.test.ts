@@ -72,7 +72,7 @@ describe('npm pack', () => {
   });
 });
 
-describe('the image build (deploy/docker/Dockerfile)', () => {
+describe('the image build (deploy/docker/Dockerfile)', { timeout: NPM_TIMEOUT_MS }, () => {
   it('packs the same files from only what the Dockerfile copies as npm pack of the checkout', () => {
     const copied = [...readFileSync(join(ROOT, 'deploy/docker/Dockerfile'), 'utf8').matchAll(/^COPY (?!--from)(.+) (\S+)$/gm)].flatMap((m) => m[1]!.split(/\s+/));
     const stage = join(work, 'image-context');
@@ -84,7 +84,8 @@ describe('the image build (deploy/docker/Dockerfile)', () => {
   });
 });
 
-describe('npm install <tgz> into an empty folder', () => {
+// Each test starts several node processes; a loaded machine makes them slow, never wrong.
+describe('npm install <tgz> into an empty folder', { timeout: 180_000 }, () => {
   it('installs with production dependencies only, and no engine warning on this Node but the known one', () => {
     expect(install.status, install.stderr).toBe(0);
     const warned = [...install.stderr.matchAll(/EBADENGINE\s+package: '((?:@[^/]+\/)?[^@']+)@/g)].map((m) => m[1]!);
