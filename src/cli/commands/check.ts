@@ -8,7 +8,12 @@ import { enumValue } from '../options/enum.js';
 import { intValue } from '../options/int.js';
 import { pathValue } from '../options/path.js';
 import { textValue } from '../options/text.js';
-import { registryUrlOption, reportFormatOption, writeReport } from './shared.js';
+import { registryUrlOption, reportFormatOption, writeReport, type ReportFormat } from './shared.js';
+import type { CliIo } from '../io.js';
+import { renderJsonChunks } from '../../policy/report/json.js';
+import { exitCodeOf, type CheckReport } from '../../policy/report/model.js';
+import { styleFor } from '../../policy/report/style.js';
+import { renderTextChunks } from '../../policy/report/text.js';
 
 const REGISTRY = 'Schema Registry';
 
@@ -63,6 +68,7 @@ GUARDRAILS_REGISTRY_API_KEY and _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN
       all: values.all,
       configPath: values.config,
       openRepository,
+      ...(io.signal !== undefined && { signal: io.signal }),
       registry: {
         flags: {
           url: values['registry-url'],
@@ -78,6 +84,17 @@ GUARDRAILS_REGISTRY_API_KEY and _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN
       },
     });
     recordMetrics?.(checkMetrics(report));
-    return writeReport(report, values.format, io);
+    return writeReportInPieces(report, values.format, io);
   },
 });
+
+/**
+ * The report written a subject at a time (text and JSON): an audit of a whole repository's history
+ * is never one string in memory. The same bytes as `writeReport`.
+ */
+function writeReportInPieces(report: CheckReport, format: ReportFormat, io: CliIo): number {
+  if (format === 'github') return writeReport(report, format, io);
+  const pieces = format === 'json' ? renderJsonChunks(report) : renderTextChunks(report, styleFor(io.stdout.isTTY, io.env));
+  for (const piece of pieces) io.stdout.write(piece);
+  return exitCodeOf(report);
+}

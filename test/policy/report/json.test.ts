@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toJson } from '../../../src/policy/report/json.js';
+import { renderJson, renderJsonChunks, toJson } from '../../../src/policy/report/json.js';
 import { exitCodeOf } from '../../../src/policy/report/model.js';
 import { finding, report, subject } from './builders.js';
 
@@ -23,6 +23,27 @@ describe('toJson', () => {
     expect(entry?.changes).toEqual([{ rule: 'R', severity: 'info', path: 'T', message: 'm', reason: null, file: null, line: null, column: null, commit: null }]);
     expect(entry).toMatchObject({ previousFile: null, error: null, warnings: [] });
     expect(JSON.stringify(json)).not.toContain('excerpt');
+  });
+});
+
+describe('renderJsonChunks', () => {
+  it('writes the document JSON.stringify makes, byte for byte, one piece per subject', () => {
+    const reports = [
+      report([]),
+      report([subject()]),
+      report([subject(), subject({ status: 'incompatible', compatible: false, incompatibilities: [finding()] }), subject({ file: 'schemas/a"b\n.avsc' })], {
+        warnings: ['w'],
+        source: 'registry',
+        registryUrl: 'https://sr.example',
+        degraded: { reason: 'down' },
+      }),
+    ];
+    for (const r of reports) {
+      const pieces = [...renderJsonChunks(r)];
+      expect(pieces.join('')).toBe(`${JSON.stringify(toJson(r), null, 2)}\n`);
+      expect(renderJson(r)).toBe(pieces.join(''));
+      expect(pieces).toHaveLength(r.subjects.length === 0 ? 1 : r.subjects.length + 2);
+    }
   });
 });
 
