@@ -5,11 +5,14 @@
  * dashboard needs to import anywhere: the `${datasource}` variable on every panel and query variable,
  * unique panel ids, and a layout inside Grafana's 24 columns.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { JOB_METRIC_NAMES } from '../../src/scheduler/job-metric-catalogue.js';
 import { SchedulerMetrics } from '../../src/scheduler/metrics.js';
 
@@ -208,5 +211,24 @@ describe(`${DASHBOARD_PATH}: lint`, () => {
     expect(start, 'a ## Dashboard section').toBeGreaterThan(-1);
     const section = doc.slice(start);
     for (const variable of dashboard.templating.list) expect(section, variable.name).toContain(`\`${variable.name}\``);
+  });
+});
+
+function hasPromtool(): boolean {
+  return spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+describe.skipIf(!hasPromtool())(`${DASHBOARD_PATH}: Prometheus's own parser (skipped: no promtool here; .ci/run installs Debian's prometheus package)`, () => {
+  it('accepts every dashboard query, variables substituted, as the expression of a recording rule', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardrails-dashboard-'));
+    try {
+      const rules = dashboardQueries().map(({ expr }, i) => ({ record: `dashboard:query_${i}`, expr: substituteVariables(expr) }));
+      writeFileSync(join(dir, 'dashboard-rules.yaml'), stringify({ groups: [{ name: 'dashboard', rules }] }));
+      const check = spawnSync('promtool', ['check', 'rules', 'dashboard-rules.yaml'], { cwd: dir, encoding: 'utf8' });
+      expect(check.status, check.stdout + check.stderr).toBe(0);
+      expect(check.stdout).toContain(`SUCCESS: ${rules.length} rules found`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
