@@ -106,12 +106,13 @@ describe('deploy/kubernetes', () => {
     }
   });
 
-  it('runs the one guardrails image, pinned to a release, in every container that is not a helper', () => {
+  it('runs the one guardrails image, pinned to the release of package.json, in every container that is not a helper', () => {
+    const { version } = readYaml<{ version: string }>(join(ROOT, 'package.json'));
     const workloads = allManifests.filter(({ manifest }) => containersOf(manifest).length > 0);
     expect(workloads.length).toBeGreaterThan(0);
     for (const { file, manifest } of workloads) {
       for (const container of containersOf(manifest).filter((c) => c.image.includes('guardrails'))) {
-        expect(container.image, `${file} ${manifest.metadata.name}/${container.name}`).toMatch(IMAGE);
+        expect(container.image, `${file} ${manifest.metadata.name}/${container.name}`).toBe(`ghcr.io/acme/guardrails:${version}`);
       }
     }
   });
