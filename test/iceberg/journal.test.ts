@@ -147,6 +147,26 @@ describe('crash resume from the cleanup journal', () => {
     }
   });
 
+  it('never removes the metadata file of a run that may still be alive (its base still current); decides once the pointer moves on', async () => {
+    const { table, ident } = await registered('alive');
+    const catalog = new PostgresSqlCatalog(pool, 'c');
+    const base = await catalog.loadPointer(ident);
+    const pending = `${table.builder.location}/metadata/00099-00000000-0000-4000-8000-0000000000bb.metadata.json`;
+    await table.io.writeNew(pending, await table.io.read(base));
+    const journal = new PostgresCleanupJournal(pool);
+    await journal.record({ id: '00000000-0000-4000-8000-0000000000bb', table: ident, baseLocation: base, newLocation: pending, state: 'writing', candidates: [] });
+    const nothingToDo = { ...OPTIONS, retention: { ...RETENTION, expireOlderThanMs: NOW - 60 * DAY } };
+    const first = await expireTable(ident, nothingToDo, deps(table.io));
+    expect(first.warnings.join('\n')).toContain('is still undecided');
+    expect(await table.io.size(pending)).toBeGreaterThan(0);
+    expect((await journal.pending(ident)).map((e) => e.id)).toEqual(['00000000-0000-4000-8000-0000000000bb']);
+    await commitPropertyChange(catalog, table.io, ident, 'moved', 'on');
+    const second = await expireTable(ident, nothingToDo, deps(table.io));
+    expect(second.warnings.join('\n')).toContain(`removed ${pending}, written by an interrupted run that never committed it`);
+    expect(await table.io.size(pending)).toBeUndefined();
+    expect(await journal.pending(ident)).toEqual([]);
+  });
+
   it('re-checks every journalled file against the current metadata: a file a writer made reachable again stays', async () => {
     const { table, ident } = await registered('recheck');
     const dry = await expireTable(ident, { ...OPTIONS, dryRun: true }, deps(table.io));

@@ -183,12 +183,15 @@ async function cleanupAfterCommit(ident: TableIdent, attempt: Attempt, deps: Tab
   }
 }
 
-/** Entries our own commit just decided (an earlier run's uncommitted file on a base that is no longer current). */
-async function settleUndecided(ident: TableIdent, deps: TableJobDeps): Promise<void> {
+/**
+ * Entries our own commit just decided: an earlier run's file whose base is no longer current can never land. Its
+ * candidates are still reachable (it never committed), so only the file goes; the row goes with it.
+ */
+async function settleUndecided(ident: TableIdent, deps: TableJobDeps, ownEntry: string | undefined): Promise<void> {
   if (deps.journal === undefined) return;
   const current = await loadCurrent(ident, deps);
   for (const entry of await deps.journal.pending(ident)) {
-    if (fateOf(entry, current) !== 'never-committed') continue;
+    if (entry.id === ownEntry || fateOf(entry, current) !== 'never-committed') continue;
     await deps.io.deleteFiles([entry.newLocation]);
     await deps.journal.finish(entry.id);
   }
@@ -211,7 +214,7 @@ export async function expireTable(ident: TableIdent, options: TableJobOptions, d
       return buildSummary({ name, options, attempt, counter, resumed, cleanup: undefined, startedMs, now: clock() });
     }
     const cleanup = await cleanupAfterCommit(ident, attempt, deps, reader);
-    if (!deps.signal?.aborted) await settleUndecided(ident, deps).catch(() => undefined); // best effort: the next run decides too
+    if (!deps.signal?.aborted) await settleUndecided(ident, deps, attempt.journalId).catch(() => undefined); // best effort: the next run decides too
     return buildSummary({ name, options, attempt, counter, resumed, cleanup, startedMs, now: clock() });
   } catch (error) {
     return buildSummary({ name, options, attempt: undefined, counter, resumed, cleanup: undefined, startedMs, now: clock(), error });

@@ -1,9 +1,11 @@
 /**
  * Finishing what interrupted runs left in the cleanup journal, before this run plans anything. An entry's commit
  * landed iff its new metadata file is current or in the current metadata-log (another writer may have committed
- * on top); then its candidates the current metadata cannot reach are deleted. A commit that never started, or
- * whose base is no longer current while the file is not in the log, can never land: its metadata file goes. A
- * commit still undecided (sent, base still current) is left for a later run: unsure means delete nothing.
+ * on top); then its candidates the current metadata cannot reach are deleted. A file not in the chain whose base
+ * is no longer current can never land (its compare-and-swap needs that base): it goes, and its candidates are
+ * re-checked the same way (the log may have been trimmed past a commit that did land). While the base is still
+ * current the entry is undecided, whatever its state says: its run may still be alive, about to commit (or die),
+ * so nothing is deleted; once any commit moves the pointer on, it is decided.
  */
 import { type TableIdent, identText } from '../catalog/sql-catalog.js';
 import type { ManifestReader } from '../cleanup/manifest-reader.js';
@@ -39,8 +41,7 @@ export type EntryFate = 'committed' | 'never-committed' | 'undecided';
 
 export function fateOf(entry: JournalEntry, current: LoadedMetadata): EntryFate {
   if (current.location === entry.newLocation || metadataLogFiles(current.doc).includes(entry.newLocation)) return 'committed';
-  if (entry.state === 'writing' || current.location !== entry.baseLocation) return 'never-committed';
-  return 'undecided';
+  return current.location !== entry.baseLocation ? 'never-committed' : 'undecided';
 }
 
 async function resumeEntry(entry: JournalEntry, current: LoadedMetadata, ctx: ResumeContext): Promise<{ planned: readonly PlannedDeletion[]; result?: CleanupResult; warnings: string[] }> {
@@ -48,19 +49,17 @@ async function resumeEntry(entry: JournalEntry, current: LoadedMetadata, ctx: Re
   if (fate === 'undecided') {
     return { planned: [], warnings: [`the commit of ${entry.newLocation} by an interrupted run is still undecided (the catalog still points at its base), so its cleanup waits for a later run`] };
   }
+  const warnings: string[] = [];
   if (fate === 'never-committed') {
-    if (!ctx.dryRun) {
-      await ctx.io.deleteFiles([entry.newLocation]);
-      await ctx.journal.finish(entry.id);
-    }
-    return { planned: [], warnings: [`${ctx.dryRun ? 'would remove' : 'removed'} ${entry.newLocation}, written by an interrupted run that never committed it`] };
+    if (!ctx.dryRun) await ctx.io.deleteFiles([entry.newLocation]);
+    warnings.push(`${ctx.dryRun ? 'would remove' : 'removed'} ${entry.newLocation}, written by an interrupted run that never committed it`);
   }
   if (!expirationProperties(current.view.properties).gcEnabled) {
-    return { planned: [], warnings: ['gc.enabled is now false, so the cleanup of an interrupted run waits (nothing deleted)'] };
+    return { planned: [], warnings: [...warnings, 'gc.enabled is now false, so the cleanup of an interrupted run waits (nothing deleted)'] };
   }
   const done = await deleteUnreachable(entry.candidates, current, ctx.reader, ctx.io, { dryRun: ctx.dryRun, onlyExisting: true, signal: ctx.signal });
   if (!ctx.dryRun) await ctx.journal.setCandidates(entry.id, done.remaining);
-  return { planned: done.planned, ...(done.result ? { result: done.result } : {}), warnings: [] };
+  return { planned: done.planned, ...(done.result ? { result: done.result } : {}), warnings };
 }
 
 /** Resumes every journalled cleanup of the table; undefined when there was none. */
