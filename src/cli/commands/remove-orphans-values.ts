@@ -46,7 +46,7 @@ export function cutoffOf(olderThan: OlderThan | undefined, nowMs: number, force:
   const cutoff = olderThan === undefined ? nowMs - DEFAULT_ORPHAN_AGE_MS : olderThan.kind === 'age' ? nowMs - olderThan.ms : olderThan.ms;
   const age = nowMs - cutoff;
   if (age < MIN_ORPHAN_AGE_MS && !force) {
-    const given = olderThan?.kind === 'instant' ? `an instant ${describeAge(Math.max(0, age))} before --now` : describeAge(Math.max(0, age));
+    const given = olderThan?.kind !== 'instant' ? describeAge(age) : age <= 0 ? 'an instant not before --now' : `an instant ${describeAge(age)} before --now`;
     throw new UsageError(`--older-than ${given} is less than 1 day: files of writes still in progress could be deleted; give 1d or more (default 3d), or add --force if no write can take that long`, COMMAND);
   }
   return cutoff;

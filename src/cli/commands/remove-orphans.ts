@@ -1,4 +1,6 @@
 /** `guardrails remove-orphans`: delete the files under Iceberg table locations that no metadata reaches (docs/iceberg-orphans.md). */
+import { appendFile } from 'node:fs/promises';
+import { renderOrphanSummary } from '../../iceberg/orphans/github-summary.js';
 import { renderOrphanOutcome, renderOrphanTable } from '../../iceberg/orphans/report.js';
 import { removeOrphans } from '../../iceberg/orphans/run.js';
 import { EXIT } from '../errors.js';
@@ -6,6 +8,7 @@ import { durationValue } from '../options/duration.js';
 import { flag, option, repeatable } from '../options/define.js';
 import { enumValue } from '../options/enum.js';
 import { instantValue } from '../options/instant.js';
+import { pathValue } from '../options/path.js';
 import { defineCommand } from './command.js';
 import { olderThanValue, resolveConnection } from './expire-snapshots-values.js';
 import { catalogOptions, fileOptions } from './iceberg-options.js';
@@ -55,6 +58,7 @@ On SIGINT or SIGTERM no new delete batch starts; what is left is reported and th
     ...fileOptions,
     'dry-run': flag('Print every file it would delete, with size and age; delete and mark nothing', { group: OUTPUT }),
     format: { ...jobFormatOption, placeholder: 'text|json', description: 'text (default), or json: one versioned JSON document on stdout (docs/iceberg-orphans.md)', group: OUTPUT },
+    'summary-markdown': option({ placeholder: 'FILE', description: 'Append a Markdown summary (one row per table), e.g. $GITHUB_STEP_SUMMARY', parse: pathValue('writable-file'), group: OUTPUT }),
   },
   exits: {
     ok: 'every selected table was cleaned (or had no orphans)',
@@ -98,6 +102,7 @@ Progress goes to stderr, reports to stdout.`,
           ...(json ? {} : { onTable: (summary) => io.stdout.write(`${renderOrphanTable(summary)}\n`) }),
         },
       );
+      if (values['summary-markdown'] !== undefined) await appendFile(values['summary-markdown'], renderOrphanSummary(result));
       for (const line of renderOrphanOutcome(result)) io.stderr.write(`${line}\n`);
       const code = result.stopped || result.tables.some((t) => t.status === 'failed' || t.status === 'stopped') ? EXIT.FAILED : EXIT.OK;
       if (json) writeJobJson(io, COMMAND, code, { ...result });

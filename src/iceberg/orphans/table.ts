@@ -127,7 +127,8 @@ function failed(name: string, started: number, deps: TableOrphanDeps, options: T
     table: name, status: code === 'STOPPED' ? 'stopped' : 'failed', dryRun: options.dryRun, location: undefined, metadataLocation: undefined,
     counts: ZERO_COUNTS, filesPerSecond: undefined, deleteMs: 0, durationMs: deps.clock() - started, files: [], prefixMismatches: [], failures: [], warnings: [],
     ...partial,
-    error: { code, message: describeError(error) },
+    // A stop before any delete (the reader's message speaks of commits, which this job never makes).
+    error: { code, message: code === 'STOPPED' ? 'stopped by a signal before deleting: nothing was deleted for this table' : describeError(error) },
   };
 }
 

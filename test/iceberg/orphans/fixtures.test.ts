@@ -179,6 +179,10 @@ describe.skipIf(!FIXTURES_PRESENT)('remove-orphans on the real fixture tables (n
     expect(dry.stdout).toMatch(/^ +\d+ B +30d +s3a:\/\/hyperparam-iceberg\/java\/bunnies\/SOURCE\.txt$/m);
     expect(deletedSince(before, copy.dir)).toEqual([]);
 
+    const summary = join(copy.dir, '..', `${copy.name}-summary.md`);
+    await cli([...copy.argv, '--dry-run', '--summary-markdown', summary], copy.env);
+    expect(readFileSync(summary, 'utf8')).toContain(`| c.ns.${copy.name} | planned | 19 | 17 | 2 | 0 | 0 B | 0 | 0 | 0 | 0 |`);
+
     const json = await cli([...copy.argv, '--dry-run', '--format', 'json'], copy.env);
     const doc = JSON.parse(json.stdout) as { reportVersion: number; command: string; exitCode: number; tables: Array<{ status: string; files: Array<{ path: string; sizeBytes: number; ageMs: number }>; counts: { orphans: number } }> };
     expect(doc).toMatchObject({ reportVersion: 1, command: 'remove-orphans', exitCode: 0 });
