@@ -2,7 +2,9 @@
  * The I/O side of the deprecation window: for each checked subject, its base-branch versions (parsed
  * from git objects of the first-parent history, never from the PR) and the semantic diff to the PR's
  * file; then the landing of each marker run's start, proven once for all subjects against the base
- * branch's first-parent chain; then the pure gate decides.
+ * branch's first-parent chain; then the pure gate decides. A subject's versions are the states of
+ * its combined history with every file its schema references (issue 18), so a marker on a shared
+ * type is dated where it landed, in the file defining the type.
  */
 import { diffSchemas, type ChangeElement } from '../avro/diff/index.js';
 import { filesAtCommit } from '../github/git/file-history.js';
@@ -44,8 +46,11 @@ export async function loadGates(input: GateFactsInput): Promise<Map<string, Gate
   // Every subject, whatever its report status: a registry-relative status says nothing about the base branch.
   const wanted = report.subjects.filter((s) => s.status !== 'error');
   if (wanted.length === 0) return gates;
-  const prepared = await prepareSubjects(input, wanted, report.against.commit);
-  const landings = await proveLandings(input, [...prepared.values()], report.against.commit);
+  const base = report.against.commit;
+  // Read at most once, and only when several files' histories must be ordered or a run needs dating.
+  const chain = once(() => input.repo.firstParentChain(base));
+  const prepared = await prepareSubjects(input, wanted, base, chain);
+  const landings = await proveLandings(input, [...prepared.values()], chain);
   const windowDays = input.settings.deprecation.windowDays;
   for (const [file, entry] of prepared) {
     gates.set(file, 'result' in entry ? entry.result : gateSubject({ ...entry.subject, landings, now: input.now, windowDays }));
@@ -58,7 +63,7 @@ export async function loadGates(input: GateFactsInput): Promise<Map<string, Gate
  * versions are the states of its combined history: its own file and every file its schema references
  * on the base commit, so a marker landed in a shared type's file counts for every subject using it.
  */
-async function prepareSubjects(input: GateFactsInput, wanted: readonly SubjectReport[], base: string): Promise<Map<string, Prepared>> {
+async function prepareSubjects(input: GateFactsInput, wanted: readonly SubjectReport[], base: string, chain: () => Promise<string[]>): Promise<Map<string, Prepared>> {
   const { repo } = input;
   const resolver = subjectResolver(input.settings);
   const workspace = await loadWorkspace(repo, await repo.workingTreeFiles(resolver.isSchemaFile));
@@ -67,7 +72,6 @@ async function prepareSubjects(input: GateFactsInput, wanted: readonly SubjectRe
   const referenced = new Map<string, string[]>();
   for (const subject of wanted) referenced.set(subject.file, await referencedFiles(historyPath(subject), committed.readerAt(base), index));
   const histories = await listHistories(repo, base, [...referenced.values()].flat());
-  const chain = once(() => repo.firstParentChain(base));
   const blobs = new BlobSources(repo);
   const prepared = new Map<string, Prepared>();
   for (const subject of wanted) {
@@ -75,7 +79,7 @@ async function prepareSubjects(input: GateFactsInput, wanted: readonly SubjectRe
     if ((tracks[0]?.versions.length ?? 0) === 0 && subject.status !== 'deleted') continue; // new on this branch: nothing to break
     const states = combinedStates(tracks, tracks.length > 1 ? await chain() : undefined);
     const entry = await prepareSubject(subject, states, { blobs, index, workspace });
-    if (entry !== undefined) prepared.set(subject.file, { ...entry, dates: stateDates(tracks) } as Prepared);
+    if (entry !== undefined) prepared.set(subject.file, 'result' in entry ? entry : { subject: entry.subject, dates: stateDates(tracks) });
   }
   return prepared;
 }
@@ -205,14 +209,14 @@ async function changesTo(subject: SubjectReport, latest: MarkedVersion, workspac
 }
 
 /** One landing fact per marker-run start of every subject; the chain is read only when some run needs it. */
-async function proveLandings(input: GateFactsInput, prepared: readonly Prepared[], base: string): Promise<Map<string, LandingFact>> {
+async function proveLandings(input: GateFactsInput, prepared: readonly Prepared[], firstParents: () => Promise<string[]>): Promise<Map<string, LandingFact>> {
   const commits = new Map<string, string>();
   for (const entry of prepared) {
     if ('result' in entry) continue;
     for (const commit of commitsToProve(entry.subject)) commits.set(commit, entry.dates.get(commit) ?? '');
   }
   if (commits.size === 0) return new Map();
-  const chain = await input.repo.firstParentChain(base);
+  const chain = await firstParents();
   const windowStart = new Date(input.now.getTime() - input.settings.deprecation.windowDays * DAY_MS).toISOString();
   return input.landing.prove({ chain, commits, windowStart });
 }
