@@ -12,6 +12,7 @@ import { sqlCatalog } from '../support/iceberg/harness.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
 import { register, scratchTable, type ScratchTable } from '../support/iceberg/scratch.js';
 import { missingReferencedFiles } from '../support/iceberg/verify.js';
+import { commitPropertyChange } from './support/other-writer.js';
 
 const DAY = 86_400_000;
 const NOW = '2026-11-26T00:00:00Z';
@@ -57,9 +58,9 @@ describe('expire-snapshots on SIGTERM', () => {
     pool = db.pool();
     await createCatalog(pool, 'V1');
     bundle = await bundleCli();
-    for (const name of [...TABLES, 'reference']) {
+    for (const name of [...TABLES, 'reference', 'k1']) {
       const table = scratchTable(`signal-${name}`);
-      await register(pool, name === 'reference' ? 'ref' : 'sig', name, await history(table));
+      await register(pool, name === 'reference' ? 'ref' : name === 'k1' ? 'kill' : 'sig', name, await history(table));
       tables.set(name, table);
     }
     const uninterrupted = await cli(['--catalog-name', 'ref', ...ARGS]);
@@ -104,5 +105,21 @@ describe('expire-snapshots on SIGTERM', () => {
     for (const name of TABLES) {
       expect(withoutMetadataJson(listFiles((tables.get(name) as ScratchTable).dir)), `${name} after the re-run`).toEqual(reference);
     }
+  });
+
+  it('SIGKILL of the real process mid-delete, then another writer commits: a re-run finishes from the journal to exactly the uninterrupted result', async () => {
+    const table = tables.get('k1') as ScratchTable;
+    const ident = { catalog: 'kill', namespace: 'ns', name: 'k1' };
+    const child = spawnCli(bundle, ['expire-snapshots', '--catalog-name', 'kill', ...ARGS], { env: { ...process.env, ICEBERG_CATALOG_URI: db.url } });
+    await child.waitFor(/kill\.ns\.k1: deleting \d+ data/);
+    child.child.kill('SIGKILL');
+    const exit = await child.exited();
+    expect(exit.signal).toBe('SIGKILL');
+    expect(await missingReferencedFiles(table.io, await sqlCatalog(pool, 'kill').loadPointer(ident))).toEqual([]);
+    await commitPropertyChange(sqlCatalog(pool, 'kill'), table.io, ident, 'written.by', 'another-engine');
+    const rerun = await cli(['--catalog-name', 'kill', ...ARGS]);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(withoutMetadataJson(listFiles(table.dir))).toEqual(reference);
+    expect((await pool.query("SELECT count(*)::int AS n FROM guardrails_cleanup_journal WHERE catalog_name = 'kill'")).rows[0]).toEqual({ n: 0 });
   });
 });
