@@ -114,3 +114,20 @@ describe.skipIf(!FIXTURES_PRESENT)('REST commit outcomes (needs ../shared/iceber
     expect(unknown.deleted).toEqual([]);
   });
 });
+
+describe.skipIf(!FIXTURES_PRESENT)('a stop while the REST catalog does not answer (needs ../shared/iceberg-fixtures)', () => {
+  it('cuts the read short: the table is stopped, nothing is written, the run says so', async () => {
+    const dir = copyFixture(FIXTURE);
+    const server = await serveFixtures([{ fixture: FIXTURE, dir, namespace: ['web'], name: 'bunnies' }], { hangTable: 'bunnies' });
+    servers.push(server);
+    const stop = new AbortController();
+    const io = mappedIO([{ prefix: FIXTURE.prefix, target: dir }]);
+    const catalog = await RestCatalog.open('prod', { uri: server.url, warehouse: undefined, auth: { kind: 'none' }, requestTimeoutMs: 600_000 }, io, { signal: stop.signal });
+    const before = listFiles(dir);
+    void server.hanging().then(() => stop.abort());
+    const run = await runExpiration(OPTIONS, { catalog, io, log: () => {}, sleep: async () => {}, signal: stop.signal });
+    expect(run.stopped).toBe(true);
+    expect(run.tables.map((t) => [t.status, t.error?.code])).toEqual([['stopped', 'STOPPED']]);
+    expect(listFiles(dir)).toEqual(before);
+  });
+});

@@ -38,6 +38,8 @@ export interface TestRestCatalogOptions {
   readonly storageCredentials?: ReadonlyArray<{ prefix: string; config: Record<string, string> }>;
   /** loadTable of this table name answers 403 with a message quoting the request's Authorization header. */
   readonly forbidTable?: string;
+  /** loadTable of this table name never answers (until the server closes). */
+  readonly hangTable?: string;
   /** The server's clock for token expiry and last-updated-ms. */
   readonly clock?: () => number;
 }
@@ -71,6 +73,8 @@ export interface TestRestCatalog {
   beforeNextCommit(change: { namespace: readonly string[]; name: string; request: Json }): void;
   /** The next updateTable answers `status`, after applying it (`apply`) or not; then, optionally, the next loadTable answers `loadStatus`. */
   failNextCommit(status: number, apply: boolean, loadStatus?: number): void;
+  /** Resolves once a request to `hangTable` has arrived. */
+  hanging(): Promise<void>;
   /** Makes every token issued so far invalid (the next request gets 401). */
   revokeTokens(): void;
   close(): Promise<void>;
@@ -89,6 +93,10 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
   let pendingChange: { namespace: readonly string[]; name: string; request: Json } | undefined;
   let pendingFailure: { status: number; apply: boolean; loadStatus: number | undefined } | undefined;
   let pendingLoadFailure: number | undefined;
+  const hangWaiters: Array<() => void> = [];
+  const hung = () => {
+    for (const w of hangWaiters.splice(0)) w();
+  };
 
   const resolve = (location: string): string => {
     const m = [...options.mappings].sort((a, b) => b.prefix.length - a.prefix.length).find((x) => location === x.prefix || location.startsWith(`${x.prefix}/`));
@@ -181,6 +189,10 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
     if (ns !== undefined && name !== undefined) {
       const state = tables.get(key(ns, name));
       if (state === undefined) return error(404, 'NoSuchTableException', `Table does not exist: ${ns.join('.')}.${name}`);
+      if (req.method === 'GET' && name === options.hangTable) {
+        hung();
+        return new Promise<never>(() => {});
+      }
       if (req.method === 'GET' && name === options.forbidTable) {
         return error(403, 'ForbiddenException', `principal with ${req.headers.authorization ?? 'no credentials'} may not load ${ns.join('.')}.${name}`);
       }
@@ -278,9 +290,14 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
     failNextCommit(status, apply, loadStatus) {
       pendingFailure = { status, apply, loadStatus };
     },
+    hanging: () => new Promise<void>((ok) => hangWaiters.push(ok)),
     revokeTokens() {
       tokens.clear();
     },
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

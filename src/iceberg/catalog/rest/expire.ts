@@ -25,6 +25,7 @@ export async function expireThroughRest(options: RestExpireOptions, deps: Expire
   try {
     const catalog = await RestCatalog.open(options.selection.catalogName, options.rest, io, {
       ...(deps.fetch !== undefined ? { fetch: deps.fetch } : {}),
+      ...(deps.signal !== undefined ? { signal: deps.signal } : {}),
       onLoaded: (_ident, table) => io.offer(table),
     });
     await checkRestSelection(catalog, options.selection);

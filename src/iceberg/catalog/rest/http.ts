@@ -32,6 +32,8 @@ export class RestTransport {
     private readonly tokens: TokenSource,
     private readonly timeoutMs: number,
     private readonly fetchFn: typeof fetch = fetch,
+    /** A stop cuts reads short; a commit in flight is left to settle (its outcome is then verified). */
+    private readonly stop?: AbortSignal,
   ) {}
 
   async send(request: RestRequest): Promise<RestAnswer> {
@@ -53,7 +55,7 @@ export class RestTransport {
         method: request.method,
         headers,
         ...(request.json !== undefined ? { body: wireJson(request.json) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: this.stop !== undefined && request.method !== 'POST' ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.stop]) : AbortSignal.timeout(this.timeoutMs),
       });
       const text = await response.text();
       // An error message may quote the credential it refused; it must not reach a report or a log.

@@ -4,7 +4,7 @@
  * with requirements (./commit-request.ts): 200 committed, 409 conflict (the job re-plans), and no answer or a
  * 5xx is verified by reloading the table, like the SQL catalog's lost connection.
  */
-import { IcebergError } from '../../errors.js';
+import { IcebergError, stopped } from '../../errors.js';
 import type { FileIO } from '../../io/file-io.js';
 import { type JsonObject, intText, isJsonObject, parseMetadataBytes } from '../../metadata/json.js';
 import { readTableMetadata } from '../../metadata/table-metadata.js';
@@ -28,6 +28,8 @@ export interface LoadedTable {
 export interface RestCatalogDeps {
   readonly fetch?: typeof fetch;
   readonly clock?: () => number;
+  /** SIGINT/SIGTERM: reads in flight are cut short so the run can stop promptly. */
+  readonly signal?: AbortSignal;
   /** Told about each loaded table, e.g. to register vended storage credentials with the FileIO. */
   readonly onLoaded?: (ident: TableIdent, table: LoadedTable) => void;
 }
@@ -63,7 +65,7 @@ export class RestCatalog implements TableCatalog {
   static async open(name: string, settings: RestCatalogSettings, io: FileIO, deps: RestCatalogDeps = {}): Promise<RestCatalog> {
     const fetchFn = deps.fetch ?? fetch;
     const tokens = tokenSource(settings.auth, settings.uri, { fetch: fetchFn, clock: deps.clock ?? Date.now, timeoutMs: settings.requestTimeoutMs });
-    const http = new RestTransport(settings.uri, tokens, settings.requestTimeoutMs, fetchFn);
+    const http = new RestTransport(settings.uri, tokens, settings.requestTimeoutMs, fetchFn, deps.signal);
     const what = settings.warehouse === undefined ? 'its configuration' : `warehouse ${JSON.stringify(settings.warehouse)}`;
     let answer: RestAnswer;
     try {
@@ -81,6 +83,7 @@ export class RestCatalog implements TableCatalog {
     try {
       return await this.http.send(request);
     } catch (error) {
+      if (this.deps.signal?.aborted) throw stopped(`while waiting for ${what}`);
       throw unreachable(error, { catalog: this.name, what });
     }
   }
