@@ -12,13 +12,15 @@ export interface ChildRun {
   readonly code: number | null;
   readonly seconds: number;
   readonly peakRssMiB: number;
+  /** CPU seconds (user + system) of the Node process itself: what the run costs on a loaded machine. */
+  readonly cpuSeconds: number;
   readonly stdoutBytes: number;
   readonly stdout: string;
   readonly stderr: string;
 }
 
 const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
-  "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));",
+  "import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.BENCH_RSS_FILE, `${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}`); });",
 )}`;
 
 /**
@@ -47,13 +49,16 @@ export function runNode(args: readonly string[], cwd: string, options: { keepStd
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       let peakRssMiB = NaN;
+      let cpuSeconds = NaN;
       try {
-        peakRssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+        const [rss, cpu] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+        peakRssMiB = (rss ?? NaN) / 1024;
+        cpuSeconds = (cpu ?? NaN) / 1e6;
       } catch {
         // The child died before its exit hook ran; the caller sees the code.
       }
       rmSync(dir, { recursive: true, force: true });
-      resolve({ code, seconds, peakRssMiB, stdoutBytes, stdout: Buffer.concat(kept).toString('utf8'), stderr });
+      resolve({ code, seconds, peakRssMiB, cpuSeconds, stdoutBytes, stdout: Buffer.concat(kept).toString('utf8'), stderr });
     });
     child.stdin.end(options.input ?? '');
   });

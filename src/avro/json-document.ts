@@ -143,9 +143,14 @@ class TextLines {
   private readonly hasSurrogates: boolean;
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.starts.push(i + 1);
+    if (!text.includes('\r')) {
+      // LF only, the usual case: the native search instead of a loop over every character.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.starts.push(i + 1);
+      }
     }
     this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
   }

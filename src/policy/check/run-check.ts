@@ -10,6 +10,7 @@ import type { GitRepository } from '../../github/git/repository.js';
 import { GitError } from '../../github/git/run.js';
 import { REPORT_VERSION, type BaseRef, type CheckReport, type SubjectReport } from '../report/model.js';
 import { errorSubject, evaluateSubject, type SubjectBase } from './evaluate.js';
+import { StringPool } from './compact-entry.js';
 import { parseHistory, type LoadedHistory } from './history.js';
 import { streamHistories } from './history-stream.js';
 import { loadFromClosure } from './load-candidate.js';
@@ -106,6 +107,7 @@ async function checkTargets(prepared: PreparedCheck): Promise<SubjectReport[]> {
   const { repo, against, plan, workspace, resolver, signal, historyObserver } = prepared;
   const reader = repo.openObjectReader(signal === undefined ? {} : { signal });
   const source = { readObjects: (names: readonly string[]) => reader.read(names) };
+  const strings = new StringPool();
   try {
     const subjects: SubjectReport[] = [];
     const histories = streamHistories(repo, against.commit, plan.targets.map((target) => target.historyPath));
@@ -127,8 +129,7 @@ async function checkTargets(prepared: PreparedCheck): Promise<SubjectReport[]> {
       await current.read;
       const history = await parseHistory(current.versions, current.committed, workspace.index);
       historyObserver?.loaded(target.file, history.versions.length);
-      // A copy: strings cut from git's output and the versions' texts would keep all of them alive.
-      subjects.push(structuredClone(await checkTarget(target, history, workspace, resolver, plan.mode === 'audit')));
+      subjects.push(strings.compact(await checkTarget(target, history, workspace, resolver, plan.mode === 'audit')));
       historyObserver?.released(target.file);
     }
     return subjects;
