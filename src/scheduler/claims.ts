@@ -37,9 +37,16 @@ export type ClaimResult =
   | { readonly won: true; readonly claim: Claim }
   /**
    * `claimed-elsewhere`: another replica has or had the slot; `overlap`: another slot of the job holds a live
-   * lease; `attempts-exhausted`: the slot's lease expired on every allowed attempt, and it is now recorded failed.
+   * lease; `attempts-exhausted`: the slot's lease expired on every allowed attempt, and it is now recorded failed;
+   * `busy` (only when asked to `wait`): another slot of the job holds a live lease, and nothing was recorded, so
+   * that the slot can be claimed once that run ends.
    */
-  | { readonly won: false; readonly reason: 'claimed-elsewhere' | 'overlap' | 'attempts-exhausted' };
+  | { readonly won: false; readonly reason: 'claimed-elsewhere' | 'overlap' | 'attempts-exhausted' | 'busy' };
+
+export interface ClaimOptions {
+  /** A new slot blocked by another slot's live lease is not recorded as an overlap but answered `busy`. */
+  readonly wait?: boolean;
+}
 
 /** A slot left `running` by a replica whose lease expired. */
 export interface ExpiredSlot {
@@ -51,7 +58,7 @@ export interface ExpiredSlot {
 
 export interface ClaimStore {
   migrate(retentionDays: number): Promise<void>;
-  claim(job: string, slot: string): Promise<ClaimResult>;
+  claim(job: string, slot: string, options?: ClaimOptions): Promise<ClaimResult>;
   /** The slots of these jobs whose lease expired while `running`: candidates for a take-over. */
   expired(jobs: readonly string[]): Promise<ExpiredSlot[]>;
   /** The job's most recent claimed slot, whatever became of it; undefined when it never had one. */
@@ -106,7 +113,7 @@ export class PgClaimStore implements ClaimStore {
     });
   }
 
-  async claim(job: string, slot: string): Promise<ClaimResult> {
+  async claim(job: string, slot: string, options: ClaimOptions = {}): Promise<ClaimResult> {
     const key = `${job}:${slot}`;
     const lease = this.options.leaseSeconds;
     const sentAt = performance.now();
@@ -126,7 +133,9 @@ export class PgClaimStore implements ClaimStore {
         `SELECT 1 FROM ${CLAIMS_TABLE} WHERE job = $1 AND key <> $2 AND status = 'running'
          AND lease_expires_at + make_interval(secs => $3) >= now() LIMIT 1`, [job, key, existing ? 0 : lease]);
       if (live.rowCount) {
-        // A new slot is skipped for good; an expired one stays a candidate for a later take-over.
+        // A new slot is skipped for good, unless its replica waits to claim it later; an expired one stays a
+        // candidate for a later take-over.
+        if (!existing && options.wait) return { won: false, reason: 'busy' };
         if (!existing) {
           await query(`INSERT INTO ${CLAIMS_TABLE} (key, job, slot, owner, status, finished_at, detail) VALUES ($1, $2, $3, $4, 'overlap', now(), $5)`,
             [key, job, slot, this.owner, 'an earlier run of this job was still running on another replica']);

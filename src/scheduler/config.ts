@@ -55,7 +55,12 @@ const JobSchema = z.strictObject({
    * `all` of them (the most recent 10, within 7 days; 1 hour for 6-field expressions), oldest first.
    */
   catchUp: z.enum(['skip', 'latest', 'all'], { error: 'one of skip, latest, all' }).default('skip'),
-}, { error: 'a mapping with `cron` and optionally `enabled`, `args`, `timezone`, `domAndDow`, `timeout`, `catchUp`' });
+  /**
+   * A slot that fires while a run of the job is still going (on any replica): `skip` it, or `queue-one`: run it
+   * once that run ends. At most one slot waits; later ones are skipped while it does.
+   */
+  overlap: z.enum(['skip', 'queue-one'], { error: 'one of skip, queue-one' }).default('skip'),
+}, { error: 'a mapping with `cron` and optionally `enabled`, `args`, `timezone`, `domAndDow`, `timeout`, `catchUp`, `overlap`' });
 
 const SECTION_SHAPE = {
   timezone: z.string({ error: 'an IANA time zone like "Australia/Sydney"' }).default('UTC'),

@@ -1,7 +1,7 @@
 /** The job scheduler as a domain: config, claims, the scheduler, and its three modes (list, serve, run one job). */
 export { listSchedule, runJobNow, serveSchedule, type ListedJob, type RunNowOptions, type SchedulerDeps, type ServeOptions, type ServeResult } from './service.js';
 export { Scheduler, type RunOutcome, type SchedulerOptions, type StoppedRun } from './scheduler.js';
-export { LeaseLost, MAX_ATTEMPTS, MemoryClaimStore, PgClaimStore, type Claim, type ClaimResult, type ClaimStatus, type ClaimStore, type ExpiredSlot, type FinalStatus, type PgClaimStoreOptions } from './claims.js';
+export { LeaseLost, MAX_ATTEMPTS, MemoryClaimStore, PgClaimStore, type Claim, type ClaimOptions, type ClaimResult, type ClaimStatus, type ClaimStore, type ExpiredSlot, type FinalStatus, type PgClaimStoreOptions } from './claims.js';
 export { CATCH_UP_WINDOW_MS, MAX_CATCH_UP_SLOTS, missedSlots, type CatchUpPolicy, type MissedSlotsInput } from './catch-up.js';
 export { keepLease, type LeaseKeeper, type LeaseKeeperOptions } from './lease.js';
 export { SCHEDULER_METRIC, SchedulerMetrics, type RunResult, type ScheduledJob, type SkipReason } from './metrics.js';

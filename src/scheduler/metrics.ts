@@ -12,6 +12,8 @@ import { LastRunMetrics } from './last-run-metrics.js';
 export type RunResult = 'succeeded' | 'failed' | 'timed-out' | 'interrupted' | 'lease-lost';
 /** Why a slot did not run here. */
 export type SkipReason = 'claimed-elsewhere' | 'overlap' | 'attempts-exhausted';
+/** A slot that waits for the job's running slot to end (`overlap: queue-one`). */
+export type Deferral = 'queued';
 
 const RESULT_LABEL: Readonly<Record<RunResult, string>> = {
   succeeded: 'success', failed: 'failure', 'timed-out': 'timeout', interrupted: 'interrupted', 'lease-lost': 'lease_lost',
@@ -27,6 +29,7 @@ export const SCHEDULER_METRIC = {
   runs: 'guardrails_scheduler_runs_total',
   skipped: 'guardrails_scheduler_slots_skipped_total',
   takeovers: 'guardrails_scheduler_lease_takeovers_total',
+  queued: 'guardrails_scheduler_slots_queued_total',
 } as const;
 
 export interface ScheduledJob {
@@ -50,6 +53,7 @@ export class SchedulerMetrics {
   private readonly runs: Counter<'job' | 'result'>;
   private readonly skips: Counter<'job' | 'reason'>;
   private readonly takeovers: Counter<'job'>;
+  private readonly queue: Counter<'job'>;
 
   constructor(jobs: readonly ScheduledJob[]) {
     const registers = [this.registry];
@@ -59,6 +63,7 @@ export class SchedulerMetrics {
     this.runs = new Counter({ name: SCHEDULER_METRIC.runs, help: 'Runs of the job on this replica by result: success, failure, timeout, interrupted (stopped), lease_lost.', labelNames: ['job', 'result'], registers });
     this.skips = new Counter({ name: SCHEDULER_METRIC.skipped, help: 'Slots of the job not run on this replica, by reason: claimed_elsewhere, overlap, attempts_exhausted.', labelNames: ['job', 'reason'], registers });
     this.takeovers = new Counter({ name: SCHEDULER_METRIC.takeovers, help: 'Slots of the job this replica took over from a replica whose lease expired.', labelNames: ['job'], registers });
+    this.queue = new Counter({ name: SCHEDULER_METRIC.queued, help: 'Slots of the job queued on this replica behind a run still going (overlap: queue-one).', labelNames: ['job'], registers });
     for (const { name, timeoutSeconds } of jobs) {
       const job = jobLabel(name);
       this.health.set(name, { running: false });
@@ -68,6 +73,7 @@ export class SchedulerMetrics {
       for (const result of Object.values(RESULT_LABEL)) this.runs.inc({ job, result }, 0);
       for (const reason of Object.values(REASON_LABEL)) this.skips.inc({ job, reason }, 0);
       this.takeovers.inc({ job }, 0);
+      this.queue.inc({ job }, 0);
     }
   }
 
@@ -100,6 +106,10 @@ export class SchedulerMetrics {
 
   tookOver(job: string): void {
     this.takeovers.inc({ job: jobLabel(job) });
+  }
+
+  queued(job: string): void {
+    this.queue.inc({ job: jobLabel(job) });
   }
 
   /** The registry one run of `job` published through its command (CliIo.onJobMetrics). */

@@ -13,7 +13,7 @@ import type { ScheduleConfig } from './config.js';
 import { withDeadline } from './deadline.js';
 import type { JobTable } from './jobs.js';
 import { cronLogger, type Logger } from './logging.js';
-import { SchedulerMetrics, type RunResult, type SkipReason } from './metrics.js';
+import { SchedulerMetrics, type Deferral, type RunResult, type SkipReason } from './metrics.js';
 
 export interface SchedulerOptions {
   readonly config: ScheduleConfig;
@@ -29,7 +29,7 @@ export interface SchedulerOptions {
 export interface RunOutcome {
   readonly job: string;
   readonly slot: string;
-  readonly result: RunResult | SkipReason | 'not-claimed';
+  readonly result: RunResult | SkipReason | Deferral | 'not-claimed';
   /** The job's exit code, when it returned one. */
   readonly exitCode?: number;
   readonly detail?: string;
@@ -60,6 +60,8 @@ export class Scheduler {
   private readonly running = new Map<string, ActiveRun>();
   private stopping = false;
   private sweeper: NodeJS.Timeout | undefined;
+  /** Per job with `overlap: queue-one`, the one slot waiting for the job's running slot to end. */
+  private readonly pending = new Map<string, Date>();
 
   constructor(private readonly opts: SchedulerOptions) {
     const enabled = this.enabledJobs();
@@ -123,12 +125,21 @@ export class Scheduler {
       this.opts.logger.log('warn', 'cannot look for expired leases; trying again in a third of the lease', { error: e });
       return;
     }
+    for (const job of this.pending.keys()) if (!this.running.has(job)) void this.runPending(job);
     const seen = new Set<string>();
     for (const slot of expired) {
       if (seen.has(slot.job) || this.running.has(slot.job)) continue;
       seen.add(slot.job);
       void this.runSlot(slot.job, new Date(slot.slot), [], true);
     }
+  }
+
+  /** Tries to claim the job's queued slot now; it queues itself again while the other run goes on. */
+  private async runPending(job: string): Promise<void> {
+    const at = this.pending.get(job);
+    if (at === undefined || this.stopping) return;
+    this.pending.delete(job);
+    await this.runSlot(job, at, [], false, true);
   }
 
   get state(): 'running' | 'stopping' {
@@ -139,43 +150,64 @@ export class Scheduler {
    * Claims and runs one slot of `job`; the slot is the cron match time, identical on every replica. A take-over
    * that does not win is quiet (the sweep tries again), so skips count and log the slot's own firing only.
    */
-  async runSlot(job: string, at: Date, extraArgs: readonly string[] = [], takeOver = false): Promise<RunOutcome | undefined> {
+  async runSlot(job: string, at: Date, extraArgs: readonly string[] = [], takeOver = false, requeued = false): Promise<RunOutcome | undefined> {
     if (this.stopping) return undefined;
     const slot = new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
     const log = this.opts.logger.child({ job, slot });
     if (this.running.has(job)) {
+      if (this.enqueue(job, at, log, requeued)) return { job, slot, result: 'queued' };
       this.metrics.skipped(job, 'overlap');
       log.log('warn', 'previous run still going on this replica; slot skipped');
       return { job, slot, result: 'overlap' };
     }
     const run: ActiveRun = { job, slot, abort: new AbortController(), done: Promise.resolve({ job, slot, result: 'not-claimed' }) };
-    run.done = this.claimAndRun(run, [...(this.opts.config.jobs[job]?.args ?? []), ...extraArgs], log, takeOver);
+    run.done = this.claimAndRun(run, [...(this.opts.config.jobs[job]?.args ?? []), ...extraArgs], log, takeOver, requeued);
     this.running.set(job, run);
     try {
       return await run.done;
     } finally {
       this.running.delete(job);
+      if (this.pending.has(job)) void this.runPending(job);
     }
   }
 
-  private async claimAndRun(run: ActiveRun, args: string[], log: Logger, takeOver: boolean): Promise<RunOutcome> {
+  /** Queues the slot when the job queues one and none waits yet; a slot coming back from the queue always fits. */
+  private enqueue(job: string, at: Date, log: Logger, requeued: boolean): boolean {
+    if (this.opts.config.jobs[job]?.overlap !== 'queue-one' || this.pending.has(job)) return false;
+    this.pending.set(job, at);
+    if (!requeued) {
+      this.metrics.queued(job);
+      log.log('info', 'a run of the job is still going; slot queued to run after it');
+    }
+    return true;
+  }
+
+  private async claimAndRun(run: ActiveRun, args: string[], log: Logger, takeOver: boolean, requeued: boolean): Promise<RunOutcome> {
     const { job, slot } = run;
+    const queues = this.opts.config.jobs[job]?.overlap === 'queue-one';
     let result;
     try {
-      result = await this.opts.claims.claim(job, slot);
+      result = await this.opts.claims.claim(job, slot, { wait: queues && !takeOver });
     } catch (e) {
       log.log('error', 'cannot claim the slot; not running (fail closed)', { error: e });
       return { job, slot, result: 'not-claimed', detail: e instanceof Error ? e.message || e.name : String(e) };
     }
-    if (!result.won && takeOver && result.reason !== 'attempts-exhausted') {
-      log.log('debug', 'expired slot not taken over now', { reason: result.reason });
-      return { job, slot, result: result.reason };
-    }
     if (!result.won) {
-      this.metrics.skipped(job, result.reason);
-      if (result.reason === 'attempts-exhausted') log.log('error', 'slot given up: its lease expired on every attempt; it is recorded failed');
-      else log.log('info', result.reason === 'overlap' ? 'an earlier run is still going on another replica; slot skipped' : 'slot claimed by another replica');
-      return { job, slot, result: result.reason };
+      const { reason } = result;
+      if (reason === 'busy') {
+        if (this.enqueue(job, new Date(slot), log, requeued)) return { job, slot, result: 'queued' };
+        this.metrics.skipped(job, 'overlap');
+        log.log('info', 'an earlier run is still going and a slot is already queued; slot skipped');
+        return { job, slot, result: 'overlap' };
+      }
+      if (takeOver && reason !== 'attempts-exhausted') {
+        log.log('debug', 'expired slot not taken over now', { reason });
+        return { job, slot, result: reason };
+      }
+      this.metrics.skipped(job, reason);
+      if (reason === 'attempts-exhausted') log.log('error', 'slot given up: its lease expired on every attempt; it is recorded failed');
+      else log.log('info', reason === 'overlap' ? 'an earlier run is still going on another replica; slot skipped' : 'slot claimed by another replica');
+      return { job, slot, result: reason };
     }
     const claim = result.claim;
     run.claim = claim;

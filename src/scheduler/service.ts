@@ -90,8 +90,9 @@ export interface RunNowOptions {
  * signal is aborted at once and it gets `shutdownTimeoutSeconds` to settle.
  */
 export async function runJobNow(options: RunNowOptions, deps: SchedulerDeps): Promise<RunOutcome> {
-  const entry = options.config.jobs[options.job] ?? { cron: '* * * * *', enabled: true, args: [], domAndDow: false, timeout: DEFAULT_TIMEOUT_SECONDS, catchUp: 'skip' as const };
-  const config: ScheduleConfig = { ...options.config, jobs: { [options.job]: { ...entry, enabled: true } } };
+  const entry = options.config.jobs[options.job] ?? { cron: '* * * * *', enabled: true, args: [], domAndDow: false, timeout: DEFAULT_TIMEOUT_SECONDS, catchUp: 'skip' as const, overlap: 'skip' as const };
+  // One run and exit: nothing would be left to run a queued slot, so an overlap is skipped.
+  const config: ScheduleConfig = { ...options.config, jobs: { [options.job]: { ...entry, enabled: true, overlap: 'skip' } } };
   const scheduler = new Scheduler({ config, jobs: deps.jobs, claims: deps.claims, logger: deps.logger, ...(deps.now ? { now: deps.now } : {}) });
   const now = deps.now ?? (() => new Date());
   const minute = new Date(Math.floor(now().getTime() / 60_000) * 60_000);

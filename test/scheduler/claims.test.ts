@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, PgClaimStore, type Claim, type ClaimResult } from '../../src/scheduler/index.js';
+import { jsonLogger, MAX_ATTEMPTS, parseScheduleConfig, PgClaimStore, Scheduler, type Claim, type ClaimResult } from '../../src/scheduler/index.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
 
 let db: TestPostgres;
@@ -98,6 +98,9 @@ describe('PgClaimStore leases', () => {
   it('never lets two slots of one job hold live leases; a new slot waits one lease for an expired one to be taken over', async () => {
     const [a, b] = [await store('a'), await store('b')];
     const first = won(await a.claim('backup', SLOT));
+    // A replica that queues the slot (overlap: queue-one) is told `busy`, and nothing is recorded.
+    expect(await b.claim('backup', NEXT, { wait: true })).toEqual({ won: false, reason: 'busy' });
+    expect(await row(`backup:${NEXT}`)).toBeUndefined();
     expect(await b.claim('backup', NEXT)).toEqual({ won: false, reason: 'overlap' });
     expect(await row(`backup:${NEXT}`)).toMatchObject({ status: 'overlap', detail: 'an earlier run of this job was still running on another replica' });
     // Other jobs are not affected.
@@ -139,5 +142,35 @@ describe('PgClaimStore leases', () => {
     expect(await a.expired(['backup'])).toEqual([]);
     expect(await a.claim('backup', SLOT)).toEqual({ won: false, reason: 'claimed-elsewhere' });
     expect(won(await a.claim('backup', NEXT)).attempt).toBe(1);
+  });
+
+  it('with overlap: queue-one, a slot that fired during a run on another replica runs there once that run ends', async () => {
+    const config = parseScheduleConfig({ lease: 3, jobs: { backup: { cron: '0 3 1 1 *', overlap: 'queue-one' } } });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let startedOnA!: () => void;
+    const running = new Promise<void>((r) => (startedOnA = r));
+    const ran: string[] = [];
+    const job = (replica: string) => async ({ slot }: { slot: string }) => {
+      ran.push(`${slot}@${replica}`);
+      if (replica === 'a') {
+        startedOnA();
+        await gate;
+      }
+    };
+    const a = new Scheduler({ config, jobs: { backup: job('a') }, claims: await store('a', 3), logger: jsonLogger(() => {}) });
+    const b = new Scheduler({ config, jobs: { backup: job('b') }, claims: await store('b', 3), logger: jsonLogger(() => {}) });
+    const first = a.runSlot('backup', new Date(SLOT));
+    await running;
+    expect(await b.runSlot('backup', new Date(NEXT))).toMatchObject({ result: 'queued' });
+    // Still running on a: the queued slot waits, and nothing is recorded for it.
+    await b.takeOverExpired();
+    expect(await row(`backup:${NEXT}`)).toBeUndefined();
+    release();
+    await first;
+    await b.takeOverExpired();
+    await expect.poll(async () => (await row(`backup:${NEXT}`))?.status).toBe('succeeded');
+    expect(ran).toEqual([`${SLOT}@a`, `${NEXT}@b`]);
+    await Promise.all([a.stop(1000), b.stop(1000)]);
   });
 });

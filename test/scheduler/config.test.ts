@@ -21,7 +21,7 @@ describe('schedule config', () => {
   it('applies defaults and accepts 5- and 6-field expressions', () => {
     const c = parseScheduleConfig({ timezone: 'Australia/Sydney', jobs: { backup: { cron: '0 2 * * *' }, followups: { cron: '*/30 * * * * *', args: ['--dry-run'] } } });
     expect(c).toMatchObject({ timezone: 'Australia/Sydney', shutdownTimeoutSeconds: 5, port: 9464, lease: 60, claimRetentionDays: 90 });
-    expect(c.jobs.backup).toEqual({ cron: '0 2 * * *', enabled: true, args: [], domAndDow: false, timeout: 3600, catchUp: 'skip' });
+    expect(c.jobs.backup).toEqual({ cron: '0 2 * * *', enabled: true, args: [], domAndDow: false, timeout: 3600, catchUp: 'skip', overlap: 'skip' });
     expect(c.jobs.followups!.args).toEqual(['--dry-run']);
   });
 
@@ -55,7 +55,7 @@ describe('schedule config', () => {
       '-:- schedule.jobs.Backup: is not a job name; use lower-case letters, digits and dashes, like "expire-snapshots"',
     ]);
     expect(problems(() => parseScheduleConfig({ jobs: { backup: { cron: '* * * * *', retries: 3 } } }))).toEqual([
-      '-:- schedule.jobs.backup.retries: unknown key "retries"; expected one of: cron, enabled, args, timezone, domAndDow, timeout, catchUp',
+      '-:- schedule.jobs.backup.retries: unknown key "retries"; expected one of: cron, enabled, args, timezone, domAndDow, timeout, catchUp, overlap',
     ]);
   });
 
@@ -67,9 +67,10 @@ describe('schedule config', () => {
       '-:- schedule.jobs.backup.timeout: got "3 days"; expected a duration from 1 s to 168 h: seconds, or a number with s, m or h, like "2h"',
       '-:- schedule.jobs.drift.timeout: got 0; expected a duration from 1 s to 168 h: seconds, or a number with s, m or h, like "2h"',
     ]);
-    expect(problems(() => parseScheduleConfig({ lease: true, jobs: { backup: { cron: '0 2 * * *', catchUp: 'every' } } }))).toEqual([
+    expect(problems(() => parseScheduleConfig({ lease: true, jobs: { backup: { cron: '0 2 * * *', catchUp: 'every', overlap: 'queue' } } }))).toEqual([
       '-:- schedule.lease: got true; expected a duration from 2 s to 1 h: seconds, or a number with s, m or h, like "90s"',
       '-:- schedule.jobs.backup.catchUp: got "every"; expected one of skip, latest, all',
+      '-:- schedule.jobs.backup.overlap: got "queue"; expected one of skip, queue-one',
     ]);
   });
 

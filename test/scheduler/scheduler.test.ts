@@ -250,6 +250,34 @@ describe('Scheduler', () => {
     expect(logs()[0]).toMatchObject({ msg: 'catching up missed slots', job: 'hourly', policy: 'all', lastSlot: '2026-01-01T00:00:00.000Z' });
   });
 
+  it('with overlap: queue-one, queues one slot behind the running one, runs it when that ends, and skips the rest', async () => {
+    const gates = [deferred(), deferred()];
+    const started = [deferred(), deferred()];
+    const seen: string[] = [];
+    const { scheduler, metrics, logs } = setup({
+      slow: async ({ slot }) => {
+        const n = seen.push(slot) - 1;
+        started[n]?.resolve();
+        await gates[n]?.promise;
+      },
+    }, { overlap: 'queue-one' });
+    const first = scheduler.runSlot('slow', new Date('2026-01-01T03:00:00Z'));
+    await started[0]!.promise;
+    expect(await scheduler.runSlot('slow', new Date('2026-01-01T03:01:00Z'))).toMatchObject({ result: 'queued' });
+    expect(await scheduler.runSlot('slow', new Date('2026-01-01T03:02:00Z'))).toMatchObject({ result: 'overlap' });
+    gates[0]!.resolve();
+    await first;
+    await started[1]!.promise;
+    gates[1]!.resolve();
+    await expect.poll(() => logs().filter((l) => l.msg === 'job succeeded').length).toBe(2);
+    expect(seen).toEqual(['2026-01-01T03:00:00.000Z', '2026-01-01T03:01:00.000Z']);
+    expect(logs().find((l) => l.msg === 'a run of the job is still going; slot queued to run after it')).toMatchObject({ job: 'slow', slot: '2026-01-01T03:01:00.000Z' });
+    const text = await metrics();
+    expect(text).toContain('guardrails_scheduler_slots_queued_total{job="guardrails_slow"} 1');
+    expect(text).toContain('guardrails_scheduler_slots_skipped_total{job="guardrails_slow",reason="overlap"} 1');
+    expect(text).toContain('guardrails_scheduler_runs_total{job="guardrails_slow",result="success"} 2');
+  });
+
   it('refuses a configured job that has no function: the caller validates names first', () => {
     const config = parseScheduleConfig({ jobs: { restore: { cron: '0 0 * * *' } } });
     expect(() => new Scheduler({ config, jobs: { backup: async () => {} }, claims: new MemoryClaimStore(), logger: jsonLogger(() => {}) }))
