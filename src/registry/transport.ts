@@ -51,6 +51,8 @@ export interface TransportDeps {
   readonly signal?: AbortSignal;
   /** After a stop, how long attempts in flight may take to settle before they are cut (default 3 s). */
   readonly settleMs?: number;
+  /** Called as each attempt goes out, retries included: the run's request count for its metrics. */
+  readonly onAttempt?: () => void;
 }
 
 export interface Transport {
@@ -86,6 +88,7 @@ export function createTransport(settings: RegistrySettings, deps: TransportDeps 
       const ctx = contextOf(request, urls[index] as string, attempt);
       const outcome = await semaphore.run(() => {
         if (deps.signal?.aborted) throw notSent(ctx);
+        deps.onAttempt?.();
         return attemptOnce(instance, request, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
       });
       if (outcome.ok) {

@@ -36,6 +36,7 @@ export const JOB_METRIC_FAMILIES = {
   backupSubjectsSaved: family('guardrails_backup_subjects_saved_total', 'counter', 'Subjects written to the backup by the run.', []),
   backupVersionsSaved: family('guardrails_backup_versions_saved_total', 'counter', 'Schema versions written to the backup by the run.', []),
   backupWrittenBytes: family('guardrails_backup_written_bytes_total', 'counter', 'Bytes of backup files the run wrote.', []),
+  backupRequests: family('guardrails_backup_requests_total', 'counter', 'HTTP requests the run sent to the Schema Registry, retries included.', []),
 
   restoreVersionsRegistered: family('guardrails_restore_versions_registered_total', 'counter', 'Schema versions the restore registered.', []),
   restoreConflicts: family('guardrails_restore_conflicts_total', 'counter', 'Versions the restore refused because the registry holds something else under the same id or version.', []),

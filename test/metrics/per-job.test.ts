@@ -64,6 +64,7 @@ describe('backup and restore', () => {
   it('backup: subjects and versions saved and the bytes of its files; restore: versions registered, modes reset, none left in IMPORT', async () => {
     const source = await registry();
     await buildFixture(source.url);
+    const fixtureRequests = source.requests.length;
     const out = await folder('metrics-backup-');
     const backup = await runJob(['backup', '--registry-url', source.url, '--out', out, '--name', 'b', '--progress', 'none'], out);
     expect(backup.code, backup.stderr).toBe(0);
@@ -72,6 +73,8 @@ describe('backup and restore', () => {
     expect(family(backup.samples, 'guardrails_backup_subjects_saved_total')).toEqual({ '': 8 });
     expect(family(backup.samples, 'guardrails_backup_versions_saved_total')).toEqual({ '': 12 });
     expect(family(backup.samples, 'guardrails_backup_written_bytes_total')).toEqual({ '': await bytesUnder(join(out, 'b')) });
+    // Every request the registry saw from this run (buildFixture's own requests came before).
+    expect(family(backup.samples, 'guardrails_backup_requests_total')).toEqual({ '': source.requests.length - fixtureRequests });
     lint(backup.exposition);
 
     const target = await registry();

@@ -55,12 +55,16 @@ export function registrySettings(values: RegistryValues, env: CliIo['env']): Reg
 }
 
 /**
- * The run's client, which sends nothing once `signal` is aborted, and a factory for the client
+ * The run's client, which sends nothing once `signal` is aborted (`onAttempt` counts what it sends), and a factory for the client
  * that undoes temporary state under its own deadline (cut at once when the deadline passes).
  */
-export function openRegistry(settings: RegistrySettings, signal: AbortSignal): { client: RegistryClientHandle; openCleanupClient: (deadline: AbortSignal) => RegistryClientHandle } {
+export function openRegistry(
+  settings: RegistrySettings,
+  signal: AbortSignal,
+  onAttempt?: () => void,
+): { client: RegistryClientHandle; openCleanupClient: (deadline: AbortSignal) => RegistryClientHandle } {
   return {
-    client: createRegistryClient(settings, { signal }),
+    client: createRegistryClient(settings, { signal, ...(onAttempt ? { onAttempt } : {}) }),
     openCleanupClient: (deadline) => createRegistryClient(settings, { signal: deadline, settleMs: 0 }),
   };
 }

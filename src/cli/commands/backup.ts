@@ -91,7 +91,8 @@ published.`,
   },
   async run(values, { io, signal, now, recordMetrics }) {
     return withJsonFailure(io, values.format, 'backup', async () => {
-      const { client } = openRegistry(registrySettings(values, io.env), signal);
+      let requests = 0;
+      const { client } = openRegistry(registrySettings(values, io.env), signal, () => requests++);
       const progress = createProgress(progressStyle(values.progress, io.stderr.isTTY ?? false, io.env), 'subjects', (t) => io.stderr.write(t));
       const sourceUrl = (values['registry-url'] ?? '').split(',').map(displayUrl).join(',');
       try {
@@ -120,7 +121,7 @@ published.`,
           },
         );
         progress.finish();
-        recordMetrics?.(await backupMetrics(result));
+        recordMetrics?.(await backupMetrics(result, requests));
         return writeBackupReport(io, values.format, result);
       } catch (error) {
         progress.finish();

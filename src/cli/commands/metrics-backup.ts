@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import type { BackupJobResult } from '../../backup/index.js';
 import { sample, type JobSample } from '../../scheduler/job-metric-catalogue.js';
 
-export async function backupMetrics(result: BackupJobResult): Promise<JobSample[]> {
+/** `requests`: the attempts the run sent to the registry, retries included. */
+export async function backupMetrics(result: BackupJobResult, requests: number): Promise<JobSample[]> {
   const { counts } = result.manifest;
   return [
     sample('backupSubjectsSaved', counts.subjects, {}),
     sample('backupVersionsSaved', counts.versions, {}),
     sample('backupWrittenBytes', await bytesUnder(result.path), {}),
+    sample('backupRequests', requests, {}),
   ];
 }
 
