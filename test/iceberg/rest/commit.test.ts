@@ -130,4 +130,18 @@ describe.skipIf(!FIXTURES_PRESENT)('a stop while the REST catalog does not answe
     expect(run.tables.map((t) => [t.status, t.error?.code])).toEqual([['stopped', 'STOPPED']]);
     expect(listFiles(dir)).toEqual(before);
   });
+
+  it('gives a commit in flight a grace, then cuts it: the outcome is unknown and nothing is deleted', async () => {
+    const dir = copyFixture(FIXTURE);
+    const server = await serveFixtures([{ fixture: FIXTURE, dir, namespace: ['web'], name: 'bunnies' }], { hangTable: 'bunnies', hang: 'commit' });
+    servers.push(server);
+    const stop = new AbortController();
+    const io = mappedIO([{ prefix: FIXTURE.prefix, target: dir }]);
+    const catalog = await RestCatalog.open('prod', { uri: server.url, warehouse: undefined, auth: { kind: 'none' }, requestTimeoutMs: 600_000 }, io, { signal: stop.signal });
+    const before = listFiles(dir);
+    void server.hanging().then(() => stop.abort());
+    const run = await runExpiration(OPTIONS, { catalog, io, log: () => {}, sleep: async () => {}, signal: stop.signal });
+    expect(run.tables.map((t) => [t.status, t.error?.code])).toEqual([['failed', 'UNKNOWN_OUTCOME']]);
+    expect(listFiles(dir)).toEqual(before);
+  });
 });

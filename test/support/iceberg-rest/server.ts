@@ -38,8 +38,9 @@ export interface TestRestCatalogOptions {
   readonly storageCredentials?: ReadonlyArray<{ prefix: string; config: Record<string, string> }>;
   /** loadTable of this table name answers 403 with a message quoting the request's Authorization header. */
   readonly forbidTable?: string;
-  /** loadTable of this table name never answers (until the server closes). */
+  /** loadTable (or, with `hang: 'commit'`, updateTable) of this table name never answers (until the server closes). */
   readonly hangTable?: string;
+  readonly hang?: 'load' | 'commit';
   /** The server's clock for token expiry and last-updated-ms. */
   readonly clock?: () => number;
 }
@@ -189,7 +190,7 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
     if (ns !== undefined && name !== undefined) {
       const state = tables.get(key(ns, name));
       if (state === undefined) return error(404, 'NoSuchTableException', `Table does not exist: ${ns.join('.')}.${name}`);
-      if (req.method === 'GET' && name === options.hangTable) {
+      if (req.method === ((options.hang ?? 'load') === 'load' ? 'GET' : 'POST') && name === options.hangTable) {
         hung();
         return new Promise<never>(() => {});
       }

@@ -7,6 +7,9 @@ import { rootReason } from './errors.js';
 import type { TokenSource } from './oauth2.js';
 import { parseWireJson, wireJson } from './wire-json.js';
 
+/** How long a commit in flight may still settle after a stop: inside the 10 s a stopped run has to exit. */
+const COMMIT_GRACE_MS = 5_000;
+
 export interface RestAnswer {
   readonly status: number;
   readonly body: unknown;
@@ -32,9 +35,31 @@ export class RestTransport {
     private readonly tokens: TokenSource,
     private readonly timeoutMs: number,
     private readonly fetchFn: typeof fetch = fetch,
-    /** A stop cuts reads short; a commit in flight is left to settle (its outcome is then verified). */
+    /** A stop cuts reads short; a commit in flight gets a few seconds to settle (its outcome is then verified). */
     private readonly stop?: AbortSignal,
   ) {}
+
+  /** The request's abort signal: its timeout, and the stop (at once for reads, after a grace for a commit). */
+  private signalFor(method: RestRequest['method']): { signal: AbortSignal; done: () => void } {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    if (this.stop === undefined) return { signal: timeout, done: () => {} };
+    if (method !== 'POST') return { signal: AbortSignal.any([timeout, this.stop]), done: () => {} };
+    const grace = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const onStop = () => {
+      timer = setTimeout(() => grace.abort(), COMMIT_GRACE_MS);
+      timer.unref();
+    };
+    if (this.stop.aborted) onStop();
+    else this.stop.addEventListener('abort', onStop, { once: true });
+    return {
+      signal: AbortSignal.any([timeout, grace.signal]),
+      done: () => {
+        this.stop?.removeEventListener('abort', onStop);
+        if (timer !== undefined) clearTimeout(timer);
+      },
+    };
+  }
 
   async send(request: RestRequest): Promise<RestAnswer> {
     const first = await this.once(request);
@@ -50,12 +75,13 @@ export class RestTransport {
     if (authorization !== undefined) headers['Authorization'] = authorization;
     if (request.json !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
+    const { signal, done } = this.signalFor(request.method);
     try {
       response = await this.fetchFn(url, {
         method: request.method,
         headers,
         ...(request.json !== undefined ? { body: wireJson(request.json) } : {}),
-        signal: this.stop !== undefined && request.method !== 'POST' ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.stop]) : AbortSignal.timeout(this.timeoutMs),
+        signal,
       });
       const text = await response.text();
       // An error message may quote the credential it refused; it must not reach a report or a log.
@@ -64,6 +90,8 @@ export class RestTransport {
       return { status: response.status, body: parseWireJson(shown) };
     } catch (error) {
       throw new RestUnreachable(`${request.method} ${url.origin}${url.pathname}: ${rootReason(error)}`, { cause: error });
+    } finally {
+      done();
     }
   }
 }

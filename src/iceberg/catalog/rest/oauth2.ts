@@ -25,6 +25,8 @@ export interface TokenDeps {
   readonly fetch: typeof fetch;
   readonly clock: () => number;
   readonly timeoutMs: number;
+  /** A stop cuts a token request in flight short. */
+  readonly signal?: AbortSignal;
 }
 
 class ClientCredentials implements TokenSource {
@@ -55,7 +57,7 @@ class ClientCredentials implements TokenSource {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
         body: form.toString(),
-        signal: AbortSignal.timeout(this.deps.timeoutMs),
+        signal: this.deps.signal === undefined ? AbortSignal.timeout(this.deps.timeoutMs) : AbortSignal.any([AbortSignal.timeout(this.deps.timeoutMs), this.deps.signal]),
       });
     } catch (error) {
       throw new IcebergError('UNAVAILABLE', `cannot be reached: ${rootReason(error)}`, { subject: where, hint: 'check --catalog-oauth2-server-uri (or the catalog URI) and the network' });

@@ -64,7 +64,7 @@ export class RestCatalog implements TableCatalog {
   /** Fetches `/v1/config` (authenticating first, when configured) and checks the endpoints expiration needs. */
   static async open(name: string, settings: RestCatalogSettings, io: FileIO, deps: RestCatalogDeps = {}): Promise<RestCatalog> {
     const fetchFn = deps.fetch ?? fetch;
-    const tokens = tokenSource(settings.auth, settings.uri, { fetch: fetchFn, clock: deps.clock ?? Date.now, timeoutMs: settings.requestTimeoutMs });
+    const tokens = tokenSource(settings.auth, settings.uri, { fetch: fetchFn, clock: deps.clock ?? Date.now, timeoutMs: settings.requestTimeoutMs, ...(deps.signal ? { signal: deps.signal } : {}) });
     const http = new RestTransport(settings.uri, tokens, settings.requestTimeoutMs, fetchFn, deps.signal);
     const what = settings.warehouse === undefined ? 'its configuration' : `warehouse ${JSON.stringify(settings.warehouse)}`;
     let answer: RestAnswer;
