@@ -2,20 +2,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalFileIO } from '../../src/iceberg/io/local.js';
 import { LocationMap } from '../../src/iceberg/io/location-map.js';
 import { RoutingFileIO } from '../../src/iceberg/io/router.js';
 import { S3FileIO } from '../../src/iceberg/io/s3.js';
+import type { TableCatalog } from '../../src/iceberg/catalog/sql-catalog.js';
+import type { FileIO } from '../../src/iceberg/io/file-io.js';
 import { expireTable } from '../../src/iceberg/job/expire-table.js';
+import { PostgresCleanupJournal } from '../../src/iceberg/journal/postgres-journal.js';
 import { createCatalog } from '../support/iceberg/fixtures.js';
 import { jobDeps, sqlCatalog } from '../support/iceberg/harness.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
 import { register } from '../support/iceberg/scratch.js';
 import { TableBuilder } from '../support/iceberg/table-builder.js';
 import { missingReferencedFiles } from '../support/iceberg/verify.js';
+import { commitPropertyChange } from './support/other-writer.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-26T00:00:00Z');
@@ -66,6 +70,52 @@ describe('expiration of a table on S3 (s3rver)', () => {
     const pointer = await sqlCatalog(pool, 's3').loadPointer({ catalog: 's3', namespace: 'ns', name: 'events' });
     expect(pointer).toMatch(/^s3a:\/\/lake\/db\/events\/metadata\/00002-/);
     expect(await missingReferencedFiles(io, pointer)).toEqual([]);
+  });
+
+  it('a run dying after its commit on S3, then another writer committing: the re-run finishes from the journal to the uninterrupted result', async () => {
+    const io = new RoutingFileIO(new LocationMap([]), new LocalFileIO(process.cwd()), () => new S3FileIO(client, { deleteBatchSize: 4, concurrency: 2 }));
+    const keysUnder = async (prefix: string): Promise<string[]> => {
+      const out: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: 'lake', Prefix: prefix, ContinuationToken: token }));
+        for (const o of page.Contents ?? []) if (o.Key !== undefined && !o.Key.endsWith('.metadata.json')) out.push(o.Key.slice(prefix.length));
+        token = page.NextContinuationToken;
+      } while (token !== undefined);
+      return out.sort();
+    };
+    const build = async (name: string): Promise<void> => {
+      const builder = new TableBuilder(`s3a://lake/crash/${name}`, io);
+      let previous: bigint | undefined;
+      for (let day = 20; day >= 1; day--) {
+        previous = await builder.commit({ timestampMs: NOW - day * DAY, addData: 3, remove: previous === undefined ? [] : builder.liveFiles(previous).slice(0, 2) });
+      }
+      await register(pool, 's3', name, await builder.writeMetadata());
+    };
+    const options = { dryRun: false, retention: { defaultMaxSnapshotAgeMs: 90 * DAY, expireOlderThanMs: NOW - 10 * DAY } };
+    const deps = (catalog: TableCatalog, fileIO: FileIO) => ({ ...jobDeps(catalog, fileIO, NOW), journal: new PostgresCleanupJournal(pool) });
+    await build('reference');
+    expect((await expireTable({ catalog: 's3', namespace: 'ns', name: 'reference' }, options, deps(sqlCatalog(pool, 's3'), io))).status).toBe('expired');
+    const reference = await keysUnder('crash/reference/');
+
+    await build('crashed');
+    const ident = { catalog: 's3', namespace: 'ns', name: 'crashed' };
+    const before = await keysUnder('crash/crashed/');
+    const real = sqlCatalog(pool, 's3');
+    const dying: TableCatalog = {
+      listTables: (f) => real.listTables(f), loadPointer: (i) => real.loadPointer(i),
+      async commit(i, oldLocation, newLocation) {
+        await real.commit(i, oldLocation, newLocation);
+        throw new Error('the process died after the commit');
+      },
+    };
+    expect((await expireTable(ident, options, deps(dying, io))).status).toBe('failed');
+    expect(await keysUnder('crash/crashed/')).toEqual(before);
+    await commitPropertyChange(real, io, ident, 'written.by', 'another-engine');
+    const rerun = await expireTable(ident, options, deps(real, io));
+    expect([rerun.status, rerun.resumedDeletions, rerun.deleteFailures]).toEqual(['nothing-to-expire', before.length - reference.length, []]);
+    expect(await keysUnder('crash/crashed/')).toEqual(reference);
+    expect(await missingReferencedFiles(io, await real.loadPointer(ident))).toEqual([]);
   });
 
   it('treats keys that are already gone as deleted and reports other per-key errors', async () => {
