@@ -9,8 +9,9 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Registry } from 'prom-client';
 import { missedSlots } from './catch-up.js';
 import type { Claim, ClaimStore, FinalStatus } from './claims.js';
-import type { ScheduleConfig } from './config.js';
+import { DEFAULT_TIMEOUT_SECONDS, type ScheduleConfig } from './config.js';
 import { withDeadline } from './deadline.js';
+import { describeError, guardedRun } from './guarded-run.js';
 import type { JobTable } from './jobs.js';
 import { cronLogger, type Logger } from './logging.js';
 import { SchedulerMetrics, type Deferral, type RunResult, type SkipReason } from './metrics.js';
@@ -190,7 +191,7 @@ export class Scheduler {
       result = await this.opts.claims.claim(job, slot, { wait: queues && !takeOver });
     } catch (e) {
       log.log('error', 'cannot claim the slot; not running (fail closed)', { error: e });
-      return { job, slot, result: 'not-claimed', detail: e instanceof Error ? e.message || e.name : String(e) };
+      return { job, slot, result: 'not-claimed', detail: describeError(e) };
     }
     if (!result.won) {
       const { reason } = result;
@@ -222,40 +223,21 @@ export class Scheduler {
       log.log('warn', 'job interrupted', { detail });
       return { job, slot, result: 'interrupted', detail };
     }
-    const timeoutSeconds = this.opts.config.jobs[job]?.timeout ?? 0;
-    const timedOut = new AbortController();
-    const timer = setTimeout(() => {
-      log.log('warn', 'job timed out; aborting it', { timeoutSeconds });
-      timedOut.abort(new Error(`timed out after ${timeoutSeconds} s`));
-    }, timeoutSeconds * 1000);
-    timer.unref();
-    const onLost = () => log.log('warn', 'lease lost; aborting the run, which records nothing', { reason: describe(claim.lost.reason) });
-    claim.lost.addEventListener('abort', onLost, { once: true });
-    const signal = AbortSignal.any([run.abort.signal, claim.lost, timedOut.signal]);
     const now = this.opts.now ?? (() => new Date());
     const started = now();
     this.metrics.started(job, started);
     log.log('info', 'job started', { args, ...(claim.attempt > 1 ? { attempt: claim.attempt } : {}) });
-    let exitCode: number | undefined;
-    let detail: string | undefined;
-    try {
-      const code = await this.opts.jobs[job]!({ slot, args, signal, log, publishMetrics: (registry) => this.publish(job, registry, log) });
-      exitCode = code ?? 0;
-      if (exitCode !== 0) detail = `exit code ${exitCode}`;
-    } catch (e) {
-      detail = describe(e);
-    } finally {
-      clearTimeout(timer);
-      claim.lost.removeEventListener('abort', onLost);
-    }
+    const end = await guardedRun({
+      run: (signal) => this.opts.jobs[job]!({ slot, args, signal, log, publishMetrics: (registry) => this.publish(job, registry, log) }),
+      stop: run.abort.signal,
+      lost: claim.lost,
+      timeoutSeconds: this.opts.config.jobs[job]?.timeout ?? DEFAULT_TIMEOUT_SECONDS,
+      log,
+    });
     const ended = now();
     const durationSeconds = (ended.getTime() - started.getTime()) / 1000;
-    let ending: RunResult = claim.lost.aborted ? 'lease-lost'
-      : run.abort.signal.aborted ? 'interrupted'
-      : timedOut.signal.aborted ? 'timed-out'
-      : exitCode === 0 ? 'succeeded' : 'failed';
-    if (ending === 'lease-lost') detail = describe(claim.lost.reason);
-    else if (ending === 'timed-out') detail = `timed out after ${timeoutSeconds} s${detail ? ` (${detail})` : ''}`;
+    const { exitCode } = end;
+    let { ending, detail } = end;
     if (ending !== 'lease-lost' && (await this.record(claim, ending, detail, log)) === 'lease-lost') {
       ending = 'lease-lost';
       detail = 'the slot was taken over by another replica before this run finished';
@@ -317,8 +299,4 @@ export class Scheduler {
     }
     return stopped;
   }
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? e.message || e.name : String(e);
 }
