@@ -9,20 +9,23 @@ import { pathValue } from '../options/path.js';
 import { shardValue } from '../options/shard.js';
 import { textValue } from '../options/text.js';
 import { urlValue } from '../options/url.js';
-import { SSL_MODES, catalogUriValue, displayCatalogUri, locationMappingValue } from './expire-snapshots-values.js';
+import { CATALOG_TYPES, SSL_MODES, catalogUriValue, displayCatalogUri, locationMappingValue } from './expire-snapshots-values.js';
 
 export const CATALOG_GROUP = 'Catalog';
 export const FILES_GROUP = 'Files';
 
 export const catalogOptions = {
+  'catalog-type': option({ placeholder: 'sql|rest', description: 'sql: a PostgreSQL SQL catalog; rest: an Iceberg REST catalog (docs/iceberg-rest-catalog.md) (default sql)', env: 'ICEBERG_CATALOG_TYPE', parse: enumValue(CATALOG_TYPES), fallback: 'sql' as const, group: CATALOG_GROUP }),
   'catalog-uri': option({
     placeholder: 'URI',
-    description: 'postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/…)',
+    description: 'sql: postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/…); rest: https://HOST/PATH before /v1 (default $ICEBERG_CATALOG_URI)',
     parse: catalogUriValue,
     display: displayCatalogUri,
     group: CATALOG_GROUP,
   }),
   'catalog-name': required({ placeholder: 'NAME', description: 'catalog_name of the tables in iceberg_tables', env: 'ICEBERG_CATALOG_NAME', parse: textValue(), group: CATALOG_GROUP }),
+  'catalog-warehouse': option({ placeholder: 'WAREHOUSE', description: 'rest: the warehouse to ask /v1/config for', env: 'ICEBERG_CATALOG_WAREHOUSE', parse: textValue(), group: CATALOG_GROUP }),
+  'catalog-oauth2-server-uri': option({ placeholder: 'URL', description: "rest: the OAuth2 token endpoint for GUARDRAILS_ICEBERG_REST_CREDENTIAL (default the catalog's /v1/oauth/tokens)", env: 'GUARDRAILS_ICEBERG_REST_OAUTH2_SERVER_URI', parse: urlValue({ credentialsFrom: 'GUARDRAILS_ICEBERG_REST_CREDENTIAL' }), group: CATALOG_GROUP }),
   'catalog-ssl-mode': option({ placeholder: 'MODE', description: `${SSL_MODES.join(', ')} (default: sslmode in the URI, else $PGSSLMODE)`, parse: enumValue(SSL_MODES), group: CATALOG_GROUP }),
   'catalog-pool-size': option({ placeholder: 'N', description: 'PostgreSQL connections, 1-64 (default 4)', parse: intValue(1, 64), fallback: 4, group: CATALOG_GROUP }),
   namespace: option({ placeholder: 'NS', description: "Only this namespace (levels joined with '.')", parse: textValue(), group: CATALOG_GROUP }),

@@ -61,3 +61,12 @@ export async function forThisCommand<T>(body: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+export function forThisCommandSync<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(error.message, COMMAND);
+    throw error;
+  }
+}

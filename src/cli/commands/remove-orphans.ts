@@ -2,17 +2,19 @@
 import { appendFile } from 'node:fs/promises';
 import { renderOrphanSummary } from '../../iceberg/orphans/github-summary.js';
 import { renderOrphanOutcome, renderOrphanTable } from '../../iceberg/orphans/report.js';
+import { removeOrphansThroughRest } from '../../iceberg/orphans/rest.js';
+import type { OrphanTableSummary } from '../../iceberg/orphans/summary.js';
 import { removeOrphans } from '../../iceberg/orphans/run.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { durationValue } from '../options/duration.js';
 import { flag, option, repeatable } from '../options/define.js';
 import { enumValue } from '../options/enum.js';
 import { instantValue } from '../options/instant.js';
 import { pathValue } from '../options/path.js';
 import { defineCommand } from './command.js';
-import { olderThanValue, resolveConnection } from './expire-snapshots-values.js';
+import { checkCatalogFlags, olderThanValue, resolveConnection, resolveRestSettings } from './expire-snapshots-values.js';
 import { catalogOptions, fileOptions } from './iceberg-options.js';
-import { COMMAND, cutoffOf, equivalenceValue, equivalences, forThisCommand } from './remove-orphans-values.js';
+import { COMMAND, cutoffOf, equivalenceValue, equivalences, forThisCommand, forThisCommandSync } from './remove-orphans-values.js';
 import { jobFormatOption, withJsonFailure, writeJobJson } from './shared.js';
 
 const ORPHANS = 'Orphans';
@@ -63,45 +65,51 @@ On SIGINT or SIGTERM no new delete batch starts; what is left is reported and th
   exits: {
     ok: 'every selected table was cleaned (or had no orphans)',
     failed: 'a table failed (unreadable metadata, prefix mismatch, refused, a delete failed), or a signal stopped the run',
-    unavailable: 'the catalog database cannot be reached',
+    unavailable: 'the catalog (database or REST service) cannot be reached',
   },
   notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
 PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
+REST catalog: GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret, OAuth2 client credentials) or
+GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used where offered.
 Progress goes to stderr, reports to stdout.`,
   refine(values, { now }) {
     cutoffOf(values['older-than'], (values.now ?? now()).getTime(), values.force);
+    const type = values['catalog-type'];
+    forThisCommandSync(() => checkCatalogFlags(type, { sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }));
+    if (type === 'rest' && (values.mark || values['delete-marked-after'] !== undefined)) {
+      throw new UsageError(`${values.mark ? '--mark' : '--delete-marked-after'} keeps its marks in the SQL catalog database, which --catalog-type rest does not have; run the two-phase mode with --catalog-type sql, or drop it`, COMMAND);
+    }
   },
   async run(values, { io, signal, now }) {
     const json = values.format === 'json';
     return withJsonFailure(io, values.format, COMMAND, async () => {
-      const connection = await forThisCommand(() => resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env));
       const nowMs = (values.now ?? now()).getTime();
-      const result = await removeOrphans(
-        {
-          connection,
-          selection: { catalogName: values['catalog-name'], namespace: values.namespace, table: values.table },
-          shard: values.shard,
-          cutoffMs: cutoffOf(values['older-than'], nowMs, values.force),
-          nowMs,
-          prefixMismatch: values['prefix-mismatch'],
-          equivalences: equivalences(values['equal-scheme'], values['equal-authority']),
-          dryRun: values['dry-run'],
-          mark: values.mark,
-          deleteMarkedAfterMs: values['delete-marked-after'],
+      const options = {
+        selection: { catalogName: values['catalog-name'], namespace: values.namespace, table: values.table },
+        shard: values.shard,
+        cutoffMs: cutoffOf(values['older-than'], nowMs, values.force),
+        nowMs,
+        prefixMismatch: values['prefix-mismatch'],
+        equivalences: equivalences(values['equal-scheme'], values['equal-authority']),
+        dryRun: values['dry-run'],
+        mark: values.mark,
+        deleteMarkedAfterMs: values['delete-marked-after'],
+        maxConcurrentDeletes: values['max-concurrent-deletes'],
+        files: {
+          warehouse: values.warehouse ?? io.cwd,
+          locationMappings: values['map-location'],
+          s3: { endpoint: values['s3-endpoint'], region: values['s3-region'], forcePathStyle: values['s3-path-style'] },
           maxConcurrentDeletes: values['max-concurrent-deletes'],
-          files: {
-            warehouse: values.warehouse ?? io.cwd,
-            locationMappings: values['map-location'],
-            s3: { endpoint: values['s3-endpoint'], region: values['s3-region'], forcePathStyle: values['s3-path-style'] },
-            maxConcurrentDeletes: values['max-concurrent-deletes'],
-          },
         },
-        {
-          signal,
-          log: (line) => io.stderr.write(`${line}\n`),
-          ...(json ? {} : { onTable: (summary) => io.stdout.write(`${renderOrphanTable(summary)}\n`) }),
-        },
-      );
+      };
+      const deps = {
+        signal,
+        log: (line: string) => io.stderr.write(`${line}\n`),
+        ...(json ? {} : { onTable: (summary: OrphanTableSummary) => io.stdout.write(`${renderOrphanTable(summary)}\n`) }),
+      };
+      const result = values['catalog-type'] === 'rest'
+        ? await removeOrphansThroughRest({ ...options, rest: await forThisCommand(() => resolveRestSettings({ uri: values['catalog-uri'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }, io.env)) }, deps)
+        : await removeOrphans({ ...options, connection: await forThisCommand(() => resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env)) }, deps);
       if (values['summary-markdown'] !== undefined) await appendFile(values['summary-markdown'], renderOrphanSummary(result));
       for (const line of renderOrphanOutcome(result)) io.stderr.write(`${line}\n`);
       const code = result.stopped || result.tables.some((t) => t.status === 'failed' || t.status === 'stopped') ? EXIT.FAILED : EXIT.OK;
