@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as runCli } from '../../src/cli/main.js';
 import { FIXTURES, FIXTURES_PRESENT, copyFixture, createCatalog, listFiles, registerTable } from '../support/iceberg/fixtures.js';
+import { createJournalTableSql } from '../../src/iceberg/catalog/schema.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
 
 async function run(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -112,6 +113,38 @@ describe.skipIf(!FIXTURES_PRESENT)('expire-snapshots against a real catalog (nee
     expect(summary?.removedSchemaIds).toEqual(['0']);
     expect(summary?.sparkCounts['deleted_manifest_lists_count']).toBe(2);
     expect((await pool.query('SELECT count(*)::int AS n FROM guardrails_cleanup_journal')).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('a role that may not create the cleanup journal is refused once, before any table is touched; its dry runs still work', async () => {
+    const dir = copyFixture(FIXTURES.javaBunnies);
+    await registerTable(pool, { catalog: 'nocreate', namespace: 'ns', name: 'java_bunnies', metadataLocation: FIXTURES.javaBunnies.metadataLocation });
+    await pool.query("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'expirer') THEN CREATE ROLE expirer LOGIN PASSWORD 'expirer-pw'; END IF; END $$");
+    await pool.query('GRANT SELECT, UPDATE ON iceberg_tables, iceberg_namespace_properties TO expirer');
+    await pool.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+    await pool.query('DROP TABLE IF EXISTS guardrails_cleanup_journal'); // as on a catalog no real run has used yet
+    const url = new URL(db.url);
+    url.username = 'expirer';
+    url.password = 'expirer-pw';
+    const args = ['--catalog-name', 'nocreate', '--now', '2026-11-26T00:00:00Z', '--map-location', `${FIXTURES.javaBunnies.prefix}=${dir}`];
+    const before = listFiles(dir);
+    const dry = await run([...args, '--dry-run'], { ICEBERG_CATALOG_URI: url.href });
+    expect(dry.code, dry.stderr).toBe(0);
+    const real = await run(args, { ICEBERG_CATALOG_URI: url.href });
+    expect(real.code).toBe(1);
+    expect(real.stderr.trim().split('\n').filter((l) => l.startsWith('error:'))).toEqual([
+      'error: cannot create the cleanup journal table guardrails_cleanup_journal in the catalog database: permission denied for schema public (grant CREATE on its schema to this role, or have the owner create guardrails_cleanup_journal once (docs/iceberg-expiration.md))',
+    ]);
+    expect(real.stdout).toBe('');
+    expect(listFiles(dir)).toEqual(before);
+    const pointer = await pool.query("SELECT metadata_location FROM iceberg_tables WHERE catalog_name = 'nocreate'");
+    expect(pointer.rows[0]).toEqual({ metadata_location: FIXTURES.javaBunnies.metadataLocation });
+
+    // Once the owner has created the journal and granted it, the same role expires the table.
+    for (const sql of createJournalTableSql()) await pool.query(sql);
+    await pool.query('GRANT SELECT, INSERT, UPDATE, DELETE ON guardrails_cleanup_journal TO expirer');
+    const granted = await run(args, { ICEBERG_CATALOG_URI: url.href });
+    expect(granted.code, granted.stderr).toBe(0);
+    expect(granted.stdout).toContain('nocreate.ns.java_bunnies: expired');
   });
 
   it('prints a readable dry-run plan with counts and bytes, and a Markdown job summary', async () => {

@@ -22,7 +22,9 @@ export async function expire(options: ExpireOptions, deps: ExpireDeps): Promise<
   try {
     const catalog = new PostgresSqlCatalog(catalogPool.pool, options.selection.catalogName);
     await checkCatalog(catalogPool.pool, catalog, options.selection, options.connection.display);
-    return await runExpiration(options, { catalog, io, journal: new PostgresCleanupJournal(catalogPool.pool), ...deps });
+    const journal = new PostgresCleanupJournal(catalogPool.pool);
+    if (!options.dryRun) await journal.prepare();
+    return await runExpiration(options, { catalog, io, journal, ...deps });
   } finally {
     io.close();
     await catalogPool.close();

@@ -31,8 +31,15 @@ export class PostgresCleanupJournal implements CleanupJournal {
 
   constructor(private readonly pool: Pick<pg.Pool, 'query'>) {}
 
+  /** Creates the journal table when absent; a real run calls it before touching any table, so a role without
+   * CREATE fails once, up front, instead of once per table. */
+  prepare(): Promise<void> {
+    return this.ensureTable();
+  }
+
   private ensureTable(): Promise<void> {
     this.created ??= (async () => {
+      if (await this.isCurrent()) return; // no DDL at all then: a role without CREATE may use a journal its owner made
       for (const sql of createJournalTableSql()) {
         try {
           await this.pool.query(sql);
@@ -42,9 +49,19 @@ export class PostgresCleanupJournal implements CleanupJournal {
       }
     })().catch((error: unknown) => {
       this.created = undefined;
-      throw new IcebergError('IO', `cannot create the cleanup journal ${JOURNAL_TABLE}: ${String(error)}`, { hint: `grant CREATE on the catalog database's schema, or create ${JOURNAL_TABLE} once as its owner`, cause: error });
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new IcebergError('IO', `cannot create the cleanup journal table ${JOURNAL_TABLE} in the catalog database: ${reason}`, { hint: `grant CREATE on its schema to this role, or have the owner create ${JOURNAL_TABLE} once (docs/iceberg-expiration.md)`, cause: error });
     });
     return this.created;
+  }
+
+  /** The journal exists with every column this version writes. */
+  private async isCurrent(): Promise<boolean> {
+    const result = await this.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM information_schema.columns
+       WHERE table_name = '${JOURNAL_TABLE}' AND column_name = 'journal_version' AND table_schema = ANY (current_schemas(false))`,
+    );
+    return (result.rows[0]?.n ?? 0) > 0;
   }
 
   async pending(table: TableIdent): Promise<JournalEntry[]> {
