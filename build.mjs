@@ -3,7 +3,7 @@
 // Output is deterministic so CI can check that dist/ is current.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 // Bundled dependencies may be CommonJS that calls require(); give the ESM bundle one.
@@ -19,13 +19,18 @@ const common = {
   banner: { js: requireShim },
 };
 
+// The CLI and the library leave out exactly what npm installs with the package (its dependencies, and with
+// them the optional S3 SDK that loads only when used), and bundle the rest. The Octokit packages are bundled:
+// as dependencies they would bring a consumer's npm an engine warning on Node 20 (content-type 3, through
+// @octokit/request), which this repository's `overrides` cannot reach (docs/releasing.md#node-versions).
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const installed = { external: Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies, ...manifest.peerDependencies }) };
+
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js' }),
-  // The CLI and the library keep their dependencies external: npm installs them with the package,
-  // and the optional ones (the S3 SDK) load only when used.
-  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', packages: 'external', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/api.js', packages: 'external', banner: {} }),
+  build({ ...common, ...installed, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${requireShim}` } }),
+  build({ ...common, ...installed, entryPoints: ['src/index.ts'], outfile: 'dist/api.js' }),
 ]);
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
