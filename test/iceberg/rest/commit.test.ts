@@ -33,9 +33,9 @@ interface Run {
 }
 
 /** Serves a fresh copy, lets `prepare` set up the server (faults, a rival writer), and runs one expiration. */
-async function expireWith(prepare: (server: TestRestCatalog) => void): Promise<Run> {
+async function expireWith(prepare: (server: TestRestCatalog) => void, serverOptions: { idempotency?: boolean } = {}): Promise<Run> {
   const dir = copyFixture(FIXTURE);
-  const server = await serveFixtures([{ fixture: FIXTURE, dir, namespace: ['web'], name: 'bunnies' }], { prefix: 'p' });
+  const server = await serveFixtures([{ fixture: FIXTURE, dir, namespace: ['web'], name: 'bunnies' }], { prefix: 'p', ...serverOptions });
   servers.push(server);
   const io = mappedIO([{ prefix: FIXTURE.prefix, target: dir }]);
   const catalog = await RestCatalog.open('prod', { uri: server.url, warehouse: undefined, auth: { kind: 'none' }, requestTimeoutMs: 10_000 }, io);
@@ -104,6 +104,21 @@ describe.skipIf(!FIXTURES_PRESENT)('REST commit outcomes (needs ../shared/iceber
     expect(retried.statuses).toEqual([500, 200]);
     expect(retried.summary.status).toBe('expired');
     expect(effect(retried)).toEqual(effect(clean));
+  });
+
+  it('with Idempotency-Key replay, a 502 after the commit landed is answered by sending the same request again', async () => {
+    const clean = await expireWith(() => {});
+    const replayed = await expireWith((server) => server.failNextCommit(502, true), { idempotency: true });
+    expect(replayed.statuses).toEqual([502, 200]);
+    const sequence = replayed.server.exchanges.map((e) => `${e.method} ${e.status}`);
+    expect(sequence.slice(sequence.indexOf('POST 502'), sequence.indexOf('POST 502') + 2)).toEqual(['POST 502', 'POST 200']);
+    const keys = replayed.server.exchanges.filter((e) => e.method === 'POST').map((e) => e.headers['idempotency-key']);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[1]).toBe(keys[0]);
+    // The replay is the catalog's stored answer: one commit attempt, no reload to guess from, and the cleanup ran.
+    expect(replayed.summary.status).toBe('expired');
+    expect(replayed.summary.commitAttempts).toBe(1);
+    expect(effect(replayed)).toEqual(effect(clean));
   });
 
   it('a 504 and a reload that fails too: the outcome is unknown and nothing is deleted', async () => {

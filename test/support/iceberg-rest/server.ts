@@ -38,6 +38,8 @@ export interface TestRestCatalogOptions {
   readonly storageCredentials?: ReadonlyArray<{ prefix: string; config: Record<string, string> }>;
   /** loadTable of this table name answers 403 with a message quoting the request's Authorization header. */
   readonly forbidTable?: string;
+  /** Advertise `idempotency-key-lifetime` and replay finalized updateTable answers by Idempotency-Key. */
+  readonly idempotency?: boolean;
   /** loadTable (or, with `hang: 'commit'`, updateTable) of this table name never answers (until the server closes). */
   readonly hangTable?: string;
   readonly hang?: 'load' | 'commit';
@@ -94,6 +96,7 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
   let pendingChange: { namespace: readonly string[]; name: string; request: Json } | undefined;
   let pendingFailure: { status: number; apply: boolean; loadStatus: number | undefined } | undefined;
   let pendingLoadFailure: number | undefined;
+  const finalized = new Map<string, { status: number; body?: unknown }>();
   const hangWaiters: Array<() => void> = [];
   const hung = () => {
     for (const w of hangWaiters.splice(0)) w();
@@ -166,7 +169,15 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
     if (req.method === 'GET' && url.pathname === '/v1/config') {
       const warehouse = url.searchParams.get('warehouse');
       if (options.warehouse !== undefined && warehouse !== options.warehouse) return error(404, 'NoSuchWarehouseException', `The given warehouse does not exist: ${warehouse ?? '(none)'}`);
-      return { status: 200, body: { defaults: { clients: '4' }, overrides: options.prefix === undefined ? {} : { prefix: options.prefix }, ...(options.endpoints ? { endpoints: options.endpoints } : {}) } };
+      return {
+        status: 200,
+        body: {
+          defaults: { clients: '4' },
+          overrides: options.prefix === undefined ? {} : { prefix: options.prefix },
+          ...(options.endpoints ? { endpoints: options.endpoints } : {}),
+          ...(options.idempotency ? { 'idempotency-key-lifetime': 'PT30M' } : {}),
+        },
+      };
     }
     const match = /^\/v1\/(?:([^/]+)\/)?namespaces(?:\/([^/]+)(?:\/tables(?:\/([^/]+))?)?)?$/.exec(url.pathname);
     if (match === null || (match[1] ?? undefined) !== options.prefix) return error(404, 'NotFoundException', `no route ${url.pathname}`);
@@ -214,6 +225,14 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
           },
         };
       }
+      const idempotencyKey = options.idempotency ? req.headers['idempotency-key']?.toString() : undefined;
+      const replay = idempotencyKey === undefined ? undefined : finalized.get(idempotencyKey);
+      if (req.method === 'POST' && replay !== undefined) return replay;
+      const finalize = (answer: { status: number; body?: unknown }) => {
+        // The spec's finalization rules: 2xx and terminal 4xx are stored and replayed, 5xx never.
+        if (idempotencyKey !== undefined && answer.status < 500) finalized.set(idempotencyKey, answer);
+        return answer;
+      };
       if (req.method === 'POST') {
         const request = parse(body) as Json;
         if (pendingChange !== undefined) {
@@ -227,10 +246,12 @@ export async function startTestRestCatalog(options: TestRestCatalogOptions): Pro
         try {
           if (failure !== undefined && !failure.apply) return error(failure.status, 'CommitStateUnknownException', 'Internal Server Error');
           const done = commit(ns, name, request);
+          // Applied and finalized by the catalog; the 5xx comes from in front of it (a gateway).
+          const answer = finalize({ status: 200, body: { 'metadata-location': done.location, metadata: done.metadata } });
           if (failure !== undefined) return error(failure.status, 'CommitStateUnknownException', 'Gateway timed out during commit');
-          return { status: 200, body: { 'metadata-location': done.location, metadata: done.metadata } };
+          return answer;
         } catch (e) {
-          if (e instanceof UpdateRefused) return error(e.status, e.type, e.message);
+          if (e instanceof UpdateRefused) return finalize(error(e.status, e.type, e.message));
           throw e;
         }
       }

@@ -14,6 +14,8 @@ export interface RestConfig {
   readonly separator: string;
   /** `"<VERB> <path template>"` the server supports, or undefined when it does not say. */
   readonly endpoints: ReadonlySet<string> | undefined;
+  /** Present when the server replays requests that carry an Idempotency-Key (e.g. `PT30M`). */
+  readonly idempotencyKeyLifetime: string | undefined;
 }
 
 function stringMap(value: unknown): Record<string, string> {
@@ -37,7 +39,8 @@ export function readConfig(body: unknown, clientProperties: Readonly<Record<stri
     }
   }
   const prefix = properties['prefix'];
-  return { properties, prefix: prefix === undefined || prefix === '' ? undefined : prefix, separator, endpoints };
+  const lifetime = body['idempotency-key-lifetime'];
+  return { properties, prefix: prefix === undefined || prefix === '' ? undefined : prefix, separator, endpoints, idempotencyKeyLifetime: typeof lifetime === 'string' ? lifetime : undefined };
 }
 
 /** The endpoints expiration needs, as the spec writes them. */

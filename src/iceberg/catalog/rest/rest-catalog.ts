@@ -14,6 +14,7 @@ import { commitRequest } from './commit-request.js';
 import { restError, unreachable } from './errors.js';
 import { type RestAnswer, type RestRequest, RestTransport, RestUnreachable } from './http.js';
 import { tokenSource } from './oauth2.js';
+import { uuidV7 } from './uuid-v7.js';
 import type { RestCatalogSettings } from './settings.js';
 
 /** What `loadTable` returned, kept for the commit and the FileIO. */
@@ -204,13 +205,19 @@ export class RestCatalog implements TableCatalog {
     const request = commitRequest(base, change.next, change.baseLocation);
     if (request.updates.length === 0) return { outcome: 'committed', location: change.baseLocation };
     const what = `the commit to table ${JSON.stringify(`${ident.namespace}.${ident.name}`)}`;
-    let answer: RestAnswer;
-    try {
-      answer = await this.http.send({ method: 'POST', path: this.paths.table(this.levelsOf(ident.namespace), ident.name), json: request });
-    } catch (error) {
-      if (!(error instanceof RestUnreachable)) throw error;
-      return this.outcomeAfterNoAnswer(ident, change.baseLocation, change.next);
-    }
+    // A server that replays by Idempotency-Key turns "no answer" into a definite one: send the same request again.
+    const key = this.config.idempotencyKeyLifetime === undefined ? undefined : uuidV7(Date.now());
+    const post = async (): Promise<RestAnswer | undefined> => {
+      try {
+        return await this.http.send({ method: 'POST', path: this.paths.table(this.levelsOf(ident.namespace), ident.name), json: request, ...(key ? { headers: { 'Idempotency-Key': key } } : {}) });
+      } catch (error) {
+        if (!(error instanceof RestUnreachable)) throw error;
+        return undefined;
+      }
+    };
+    let answer = await post();
+    if (key !== undefined && (answer === undefined || answer.status >= 500) && this.deps.signal?.aborted !== true) answer = await post();
+    if (answer === undefined) return this.outcomeAfterNoAnswer(ident, change.baseLocation, change.next);
     if (answer.status === 200) {
       const location = isJsonObject(answer.body) && typeof answer.body['metadata-location'] === 'string' ? answer.body['metadata-location'] : undefined;
       return { outcome: 'committed', location };
