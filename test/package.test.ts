@@ -1,15 +1,18 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The name is package.json's alone (it may carry a scope): the test imports whatever it says.
+const { name } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string };
 
 // The library is used by package name; Node resolves a package's own name through its "exports".
 // dist/ is committed (CI checks it is current), so this runs the API a consumer would get.
 describe('the package entry (dist/, from npm run build)', () => {
   it('exports the library API by package name', () => {
     const script = `
-      import { checkCompatibility, checkReaderWriter, SchemaError } from 'guardrails';
+      import { checkCompatibility, checkReaderWriter, SchemaError } from '${name}';
       const v1 = { type: 'record', name: 'T', fields: [{ name: 'a', type: 'int' }] };
       const v2 = { type: 'record', name: 'T', fields: [{ name: 'a', type: 'int' }, { name: 'b', type: 'int' }] };
       let error;
