@@ -156,6 +156,27 @@ describe.skipIf(!FIXTURES_PRESENT)('remove-orphans on the real fixture tables (n
     expect(deletedSince(before, copy.dir)).toEqual([]);
   });
 
+  it('gc.enabled=false refuses the table, and a location holding another table\'s metadata is refused too', async () => {
+    const shared = await registered(FIXTURES.javaBunnies);
+    plant(shared.dir, 'data/orphan-old.parquet', OLD);
+    editMetadata(shared, 'metadata/v5.metadata.json', (doc) => {
+      doc['properties'] = { ...(doc['properties'] as Record<string, string>), 'gc.enabled': 'false' };
+    });
+    const nested = await registered(FIXTURES.sparkBunnies);
+    plant(nested.dir, 'data/orphan-old.parquet', OLD);
+    plant(nested.dir, 'archive/t2/metadata/00001-abc.metadata.json', OLD, '{}');
+    const before = [listFiles(shared.dir), listFiles(nested.dir)];
+
+    const refusedGc = await cli(shared.argv, shared.env);
+    expect(refusedGc.code).toBe(1);
+    expect(refusedGc.stdout).toContain('REFUSED: c.ns.t');
+    expect(refusedGc.stdout).toContain('gc.enabled is false: files of this table may be shared with another, so none is deleted');
+    const refusedNested = await cli(nested.argv, nested.env);
+    expect(refusedNested.code).toBe(1);
+    expect(refusedNested.stdout).toContain('the location holds metadata of another table (s3a://hyperparam-iceberg/spark/bunnies/archive/t2/metadata/00001-abc.metadata.json)');
+    expect([deletedSince(before[0] as string[], shared.dir), deletedSince(before[1] as string[], nested.dir)]).toEqual([[], []]);
+  });
+
   it('an unreadable manifest aborts the table too', async () => {
     const copy = await registered(FIXTURES.javaBunnies);
     writeFileSync(join(copy.dir, 'metadata/a01399a1-e864-4562-b921-c8cb56e6e4a9-m0.avro'), 'not avro');
