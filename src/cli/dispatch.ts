@@ -5,8 +5,8 @@
  * command can run others (the scheduler runs the jobs) without importing the full table.
  */
 import type { Command, RunContext } from './commands/command.js';
-import { jobLog, withLogFormat } from './commands/log-format.js';
-import { withJobMetrics } from './commands/metrics-job.js';
+import { asRun } from './commands/job-command.js';
+import { jobLog } from './commands/log-format.js';
 import { describeFailure, EXIT, UsageError } from './errors.js';
 import { commandHelp, EXIT_TABLE } from './help.js';
 import type { CliIo } from './io.js';
@@ -76,7 +76,7 @@ async function dispatch(argv: readonly string[], io: CliIo, commands: readonly C
  */
 function find(commands: readonly Command[], name: string): Command {
   const command = commands.find((c) => c.name === name);
-  if (command) return withLogFormat(withJobMetrics(command));
+  if (command) return asRun(command);
   const what = name.startsWith('-') ? `unknown option ${JSON.stringify(name)}` : `unknown command ${JSON.stringify(name)}`;
   throw new UsageError(`${what}; expected one of: ${commands.map((c) => c.name).join(', ')}`);
 }

@@ -155,9 +155,9 @@ describe('guardrails schedule over the guardrails jobs', () => {
     expect(given).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: --run backup --: Option '--out <value>' argument missing/) });
   });
 
-  it('accepts the metrics options in a job\'s args, as the job\'s own command line does', async () => {
-    const cwd = folder('  jobs:\n    backup: { cron: "0 2 * * *", args: ["--out", "b", "--metrics-file", "m/backup.prom", "--keep", "0"] }\n');
-    // Still refused, but for --keep: --metrics-file passed the check the job's command applies.
+  it('accepts the metrics and log options in a job\'s args, as the job\'s own command line does', async () => {
+    const cwd = folder('  jobs:\n    backup: { cron: "0 2 * * *", args: ["--out", "b", "--metrics-file", "m/backup.prom", "--log-format", "json", "--keep", "0"] }\n');
+    // Still refused, but for --keep: --metrics-file and --log-format passed the check the job's command applies.
     const result = await cli(cwd, ['--memory-claims'], { GUARDRAILS_REGISTRY_URL: 'http://127.0.0.1:1' });
     expect(result).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/schedule\.jobs\.backup\.args: --keep "0" is not a whole number/) });
   });

@@ -8,7 +8,7 @@ import { runCommands } from '../dispatch.js';
 import type { CliIo } from '../io.js';
 import { parseCommandArgs } from '../parse.js';
 import { UsageError } from '../errors.js';
-import { withJobMetrics } from './metrics-job.js';
+import { asRun } from './job-command.js';
 import { backupCommand } from './backup.js';
 import type { Command, RunContext } from './command.js';
 import { driftCommand } from './drift.js';
@@ -53,8 +53,8 @@ export const commandJobs: ScheduleJobs = {
   async checkArgs(job, args, io, { preflight }) {
     const found = JOB_COMMANDS.find((c) => c.name === job);
     if (!found) return;
-    // The job runs through dispatch, which adds the metrics options: check its args the same way.
-    const command = withJobMetrics(found);
+    // The job runs through dispatch, which adds the metrics and log options: check its args the same way.
+    const command = asRun(found);
     const parsed = await parseCommandArgs(command, args, io.env, io.cwd);
     if (parsed.help) throw new UsageError('--help is not an argument for a scheduled run', job);
     const context: RunContext = {
