@@ -152,10 +152,13 @@ export const CATALOG_TYPES = ['sql', 'rest'] as const;
 export type CatalogType = (typeof CATALOG_TYPES)[number];
 
 /** Flags that only one catalog type reads, refused with the other so nothing is silently ignored. */
-export function checkCatalogFlags(type: CatalogType, given: { sslMode: unknown; warehouse: unknown; oauth2ServerUri: unknown }): void {
+export function checkCatalogFlags(type: CatalogType, given: { uri: string | undefined; sslMode: unknown; warehouse: unknown; oauth2ServerUri: unknown }): void {
   const refuse = (flag: string, other: CatalogType) => {
     throw new UsageError(`${flag} applies to --catalog-type ${other} only; drop it, or pass --catalog-type ${other}`, COMMAND);
   };
+  if (type === 'sql' && given.uri !== undefined && isHttp(given.uri)) {
+    throw new UsageError(`--catalog-uri ${JSON.stringify(displayCatalogUri(given.uri))} is an http(s) URI, which is a REST catalog; pass --catalog-type rest, or a postgres:// URI for the SQL catalog`, COMMAND);
+  }
   if (type === 'rest' && given.sslMode !== undefined) refuse('--catalog-ssl-mode', 'sql');
   if (type === 'sql' && given.warehouse !== undefined) refuse('--catalog-warehouse', 'rest');
   if (type === 'sql' && given.oauth2ServerUri !== undefined) refuse('--catalog-oauth2-server-uri', 'rest');

@@ -86,7 +86,7 @@ GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used w
 Progress goes to stderr, reports to stdout.`,
   async run(values, { io, signal, now, recordMetrics }) {
     const type = values['catalog-type'];
-    checkCatalogFlags(type, { sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] });
+    checkCatalogFlags(type, { uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] });
     const json = values.format === 'json';
     const dryRun = values['dry-run'];
     const options = {
