@@ -9,6 +9,7 @@ import { jobDeps } from '../support/iceberg/harness.js';
 import { type TestDatabase, startTestDatabase } from '../support/iceberg/postgres.js';
 import { register, scratchTable, type ScratchTable } from '../support/iceberg/scratch.js';
 import { missingReferencedFiles } from '../support/iceberg/verify.js';
+import { commitSnapshotReusing } from './support/other-writer.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-26T00:00:00Z');
@@ -152,6 +153,37 @@ describe('crash points and concurrent writers', () => {
     expect(summary.snapshotsAfter).toBe(16);
     for (const f of table.builder.liveFiles(writerSnapshot as bigint)) expect(await table.io.size(f)).toBeGreaterThan(0);
     await assertHealthy(table.io, ident);
+  });
+
+  it('a writer committing between our commit and our cleanup, re-adding an expired data file: the cleanup re-checks and keeps it', async () => {
+    const table = scratchTable('between');
+    const { ident } = await registered(table);
+    const real = new PostgresSqlCatalog(pool, 'c');
+    const before = notMetadataJson(listFiles(table.dir));
+    const dry = await expireTable(ident, { dryRun: true, retention: RETENTION }, journalled(real, table.io, NOW));
+    const planned = (dry.plannedDeletions ?? []).map((d) => d.path);
+    const reused = (dry.plannedDeletions ?? []).find((d) => d.kind === 'data')?.path as string;
+    expect(reused).toBeDefined();
+    const between: TableCatalog = {
+      listTables: (f) => real.listTables(f),
+      loadPointer: (i) => real.loadPointer(i),
+      async commit(i, oldLocation, newLocation) {
+        const outcome = await real.commit(i, oldLocation, newLocation);
+        if (outcome === 'committed') await commitSnapshotReusing(real, table.io, i, [reused], NOW - 1000);
+        return outcome;
+      },
+    };
+    const summary = await expireTable(ident, { dryRun: false, retention: RETENTION }, journalled(between, table.io, NOW));
+    expect(summary.status).toBe('expired');
+    expect(summary.files.data.count).toBe(dry.files.data.count - 1);
+    const root = `${table.builder.location.replace(/\/t$/, '')}/`;
+    const rel = (p: string) => p.slice(root.length);
+    const writerFiles = notMetadataJson(listFiles(table.dir)).filter((f) => /writer/.test(f));
+    expect(writerFiles).toHaveLength(2); // its manifest and its list
+    const expected = [...before.filter((f) => !planned.map(rel).includes(f)), rel(reused), ...writerFiles].sort();
+    expect(notMetadataJson(listFiles(table.dir))).toEqual(expected);
+    await assertHealthy(table.io, ident);
+    expect(await new PostgresCleanupJournal(pool).pending(ident)).toEqual([]);
   });
 
   it('F5: a table that keeps changing gives up, and the summary counts the attempts the message names', async () => {
