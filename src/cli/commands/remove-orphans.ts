@@ -75,7 +75,7 @@ Progress goes to stderr, reports to stdout.`,
   refine(values, { now }) {
     cutoffOf(values['older-than'], (values.now ?? now()).getTime(), values.force);
     const type = values['catalog-type'];
-    forThisCommandSync(() => checkCatalogFlags(type, { sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }));
+    forThisCommandSync(() => checkCatalogFlags(type, { uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }));
     if (type === 'rest' && (values.mark || values['delete-marked-after'] !== undefined)) {
       throw new UsageError(`${values.mark ? '--mark' : '--delete-marked-after'} keeps its marks in the SQL catalog database, which --catalog-type rest does not have; run the two-phase mode with --catalog-type sql, or drop it`, COMMAND);
     }
