@@ -4,6 +4,7 @@
  * change the REST updates cannot express refused before anything is sent.
  */
 import { describe, expect, it } from 'vitest';
+import { judgeReloaded } from '../../../src/iceberg/catalog/rest/commit-outcome.js';
 import { commitRequest } from '../../../src/iceberg/catalog/rest/commit-request.js';
 import { wireJson } from '../../../src/iceberg/catalog/rest/wire-json.js';
 import { type JsonObject, parseMetadataBytes } from '../../../src/iceberg/metadata/json.js';
@@ -83,5 +84,20 @@ describe('the REST commit request of an expiration', () => {
   it('refuses a change no REST update expresses, naming the field', () => {
     const changed = { ...next, properties: { k: 'w' } };
     expect(() => commitRequest(base, changed, 'base.metadata.json')).toThrow(/base\.metadata\.json: the change to "properties" has no REST catalog update/);
+  });
+});
+
+describe('judging a commit without a definite answer from the reloaded table', () => {
+  const committed = { location: 'new.metadata.json', metadata: next };
+  it('is not applied while the table is still at the base', () => {
+    expect(judgeReloaded({ location: 'base.metadata.json', metadata: base }, 'base.metadata.json', next)).toEqual({ outcome: 'not-applied', location: undefined });
+  });
+  it('is committed when the table holds exactly our snapshots and refs on top of our base', () => {
+    expect(judgeReloaded(committed, 'base.metadata.json', next)).toEqual({ outcome: 'committed', location: 'new.metadata.json' });
+  });
+  it('is unknown when another commit came on top, or the snapshots differ', () => {
+    const onTop = { ...next, 'metadata-log': [{ 'timestamp-ms': 3000, 'metadata-file': 'base.metadata.json' }, { 'timestamp-ms': 4000, 'metadata-file': 'new.metadata.json' }] };
+    expect(judgeReloaded({ location: 'newer.metadata.json', metadata: onTop }, 'base.metadata.json', next).outcome).toBe('unknown');
+    expect(judgeReloaded({ location: 'new.metadata.json', metadata: { ...next, snapshots: base['snapshots'] } }, 'base.metadata.json', next).outcome).toBe('unknown');
   });
 });

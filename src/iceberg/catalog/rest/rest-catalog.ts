@@ -6,10 +6,10 @@
  */
 import { IcebergError, stopped } from '../../errors.js';
 import type { FileIO } from '../../io/file-io.js';
-import { type JsonObject, intText, isJsonObject, parseMetadataBytes } from '../../metadata/json.js';
-import { readTableMetadata } from '../../metadata/table-metadata.js';
+import { type JsonObject, isJsonObject, parseMetadataBytes } from '../../metadata/json.js';
 import { type CommitOutcome, type TableCatalog, type TableIdent, identText } from '../sql-catalog.js';
 import { ENDPOINTS, type RestConfig, ResourcePaths, readConfig, requireEndpoints } from './config.js';
+import { type CommitResult, judgeReloaded } from './commit-outcome.js';
 import { commitRequest } from './commit-request.js';
 import { restError, unreachable } from './errors.js';
 import { type RestAnswer, type RestRequest, RestTransport, RestUnreachable } from './http.js';
@@ -35,16 +35,12 @@ export interface RestCatalogDeps {
   readonly onLoaded?: (ident: TableIdent, table: LoadedTable) => void;
 }
 
-export interface CommitResult {
-  readonly outcome: CommitOutcome;
-  /** The metadata file the server committed, when it said so (or a reload showed it). */
-  readonly location: string | undefined;
-}
-
 function stringRecord(value: unknown): Record<string, string> {
   if (!isJsonObject(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
+
+export type { CommitResult };
 
 export class RestCatalog implements TableCatalog {
   private readonly paths: ResourcePaths;
@@ -234,24 +230,13 @@ export class RestCatalog implements TableCatalog {
     return parseMetadataBytes(await this.io.read(baseLocation), baseLocation);
   }
 
-  /**
-   * Reload: still at the base → not applied (a retry's requirements keep a late landing safe); the table now has
-   * exactly our snapshots and refs and its newest previous file is our base → committed; anything else unknown.
-   */
+  /** No definite answer: reload the table and judge from what it holds now (./commit-outcome.ts). */
   private async outcomeAfterNoAnswer(ident: TableIdent, baseLocation: string, next: JsonObject): Promise<CommitResult> {
-    let current: LoadedTable;
     try {
-      current = await this.loadTable(ident);
+      const current = await this.loadTable(ident);
+      return judgeReloaded({ location: current.metadataLocation, metadata: current.metadata }, baseLocation, next);
     } catch {
       return { outcome: 'unknown', location: undefined };
     }
-    if (current.metadataLocation === baseLocation) return { outcome: 'not-applied', location: undefined };
-    const log = Array.isArray(current.metadata['metadata-log']) ? current.metadata['metadata-log'] : [];
-    const previous: unknown = log[log.length - 1];
-    const onOurBase = isJsonObject(previous) && previous['metadata-file'] === baseLocation;
-    const ids = (doc: JsonObject) => (Array.isArray(doc['snapshots']) ? doc['snapshots'] : []).map((s) => (isJsonObject(s) ? intText(s['snapshot-id']) : undefined)).sort().join(',');
-    const refs = (doc: JsonObject) => readTableMetadata(doc, baseLocation).refs.map((r) => `${r.name}=${r.snapshotId}`).sort().join(',');
-    if (onOurBase && ids(current.metadata) === ids(next) && refs(current.metadata) === refs(next)) return { outcome: 'committed', location: current.metadataLocation };
-    return { outcome: 'unknown', location: undefined };
   }
 }
