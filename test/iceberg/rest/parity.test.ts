@@ -1,7 +1,8 @@
 /**
  * The same fixture tables plan and expire identically through the REST catalog as through the SQL catalog:
  * the same expired and kept snapshots, dropped refs and the exact same deleted files, for each table and
- * retention setting; every request and response of the REST runs conforms to the OpenAPI description.
+ * retention setting (and with --clean-expired-metadata, the same schemas and specs removed); every request and
+ * response of the REST runs conforms to the OpenAPI description.
  */
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ const SETTINGS: Array<[string, ExpireRetention]> = [
 ];
 
 /** What must match; timings and metadata file names differ by nature. */
-const COMPARED = ['status', 'dryRun', 'snapshotsBefore', 'snapshotsAfter', 'expiredSnapshotIds', 'droppedRefs', 'files', 'bytes', 'resumedDeletions', 'deleteFailures', 'pendingDeletions', 'commitAttempts', 'error'] as const;
+const COMPARED = ['status', 'dryRun', 'removedPartitionSpecIds', 'removedSchemaIds', 'snapshotsBefore', 'snapshotsAfter', 'expiredSnapshotIds', 'droppedRefs', 'files', 'bytes', 'resumedDeletions', 'deleteFailures', 'pendingDeletions', 'commitAttempts', 'error'] as const;
 
 interface Outcome {
   readonly summary: Pick<TableSummary, (typeof COMPARED)[number]>;
@@ -48,8 +49,10 @@ function outcome(s: TableSummary, before: string[], after: string[], keptSnapsho
   return { summary, deleted: before.filter((f) => !afterSet.has(f)), keptSnapshots };
 }
 
+let cleanExpiredMetadata = false;
+
 function runOptions(namespace: string, table: string, retention: ExpireRetention, catalogName: string): RunOptions {
-  return { selection: { catalogName, namespace, table }, shard: { index: 0, count: 1 }, retention, dryRun: false, now: NOW };
+  return { selection: { catalogName, namespace, table }, shard: { index: 0, count: 1 }, retention, dryRun: false, now: NOW, cleanExpiredMetadata };
 }
 
 describe.skipIf(!FIXTURES_PRESENT)('REST and SQL catalogs expire the fixture tables identically (needs ../shared/iceberg-fixtures)', () => {
@@ -75,7 +78,7 @@ describe.skipIf(!FIXTURES_PRESENT)('REST and SQL catalogs expire the fixture tab
     return outcome(run.tables[0] as TableSummary, before, listFiles(dir), current.view.snapshots.map((s) => s.id));
   }
 
-  async function throughRest(catalogName: string, name: string, fixture: FixtureTable, retention: ExpireRetention): Promise<{ outcome: Outcome; violations: string[]; commits: number }> {
+  async function throughRest(catalogName: string, name: string, fixture: FixtureTable, retention: ExpireRetention): Promise<{ outcome: Outcome; violations: string[]; commits: number; actions: string[] }> {
     const dir = copyFixture(fixture);
     const server = await serveFixtures([{ fixture, dir, namespace: ['web'], name }], { prefix: 'wh-prod' });
     try {
@@ -86,8 +89,9 @@ describe.skipIf(!FIXTURES_PRESENT)('REST and SQL catalogs expire the fixture tab
       );
       const current = server.readMetadata(server.metadataLocation(['web'], name));
       const kept = (current['snapshots'] as Array<Record<string, { value: string }>>).map((s) => (s['snapshot-id'] as { value: string }).value);
-      const commits = server.exchanges.filter((e) => e.method === 'POST').length;
-      return { outcome: outcome(run.tables[0] as TableSummary, before, listFiles(dir), kept), violations: [...server.violations], commits };
+      const posts = server.exchanges.filter((e) => e.method === 'POST');
+      const actions = posts.flatMap((e) => (JSON.parse(e.requestText) as { updates: Array<{ action: string }> }).updates.map((u) => u.action));
+      return { outcome: outcome(run.tables[0] as TableSummary, before, listFiles(dir), kept), violations: [...server.violations], commits: posts.length, actions };
     } finally {
       await server.close();
     }
@@ -107,6 +111,23 @@ describe.skipIf(!FIXTURES_PRESENT)('REST and SQL catalogs expire the fixture tab
         expect(sql.deleted.length > 0).toBe(counted > 0);
       });
     }
+  }
+
+  for (const [name, fixture] of TABLES) {
+    it(`${name}, retain-last 1 with --clean-expired-metadata`, async () => {
+      cleanExpiredMetadata = true;
+      try {
+        const sql = await throughSql('clean', name, fixture, SETTINGS[0]?.[1] as ExpireRetention);
+        const rest = await throughRest('clean', name, fixture, SETTINGS[0]?.[1] as ExpireRetention);
+        expect(rest.violations).toEqual([]);
+        expect(rest.outcome).toEqual(sql);
+        // What SQL removed, REST asked the server to remove.
+        expect(rest.actions.includes('remove-schemas')).toBe(sql.summary.removedSchemaIds.length > 0);
+        expect(rest.actions.includes('remove-partition-specs')).toBe(sql.summary.removedPartitionSpecIds.length > 0);
+      } finally {
+        cleanExpiredMetadata = false;
+      }
+    });
   }
 
   it('plans the same deletions in a dry run, writing and committing nothing', async () => {
