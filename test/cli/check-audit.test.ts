@@ -1,4 +1,6 @@
+import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
 import { openRepository } from '../../src/github/git/repository.js';
 import { runCheck, type HistoryObserver } from '../../src/policy/check/run-check.js';
 import { renderJson, toJson } from '../../src/policy/report/json.js';
@@ -87,6 +89,33 @@ describe('the streaming audit', () => {
     expect(json.stdout).toBe(renderJson(report));
     expect(text.stdout).toBe(renderText(report));
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('1 incompatible, 4 compatible: FAILED');
+  });
+
+  it('waits for a stream that refused a piece to drain before writing the next', async () => {
+    const repo = auditedRepo();
+    const stream = new EventEmitter();
+    const pieces: string[] = [];
+    let waiting = false;
+    let writtenWhileWaiting = 0;
+    const stdout = Object.assign(stream, {
+      write(text: string) {
+        if (waiting) writtenWhileWaiting++;
+        pieces.push(text);
+        waiting = true;
+        setImmediate(() => {
+          waiting = false;
+          stream.emit('drain');
+        });
+        return false;
+      },
+    });
+
+    const code = await run(['check', '--format', 'json'], { cwd: repo.dir, env: {}, stdout, stderr: { write: () => true } });
+
+    expect(code).toBe(1);
+    expect(writtenWhileWaiting).toBe(0);
+    expect(pieces).toHaveLength(5 + 2);
+    expect(pieces.join('')).toBe((await runCli(['check', '--format', 'json'], repo.dir)).stdout);
   });
 
   it('stops when the signal is aborted: no further subject is read, the run fails with kind stopped', async () => {

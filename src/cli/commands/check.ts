@@ -89,12 +89,32 @@ GUARDRAILS_REGISTRY_API_KEY and _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN
 });
 
 /**
- * The report written a subject at a time (text and JSON): an audit of a whole repository's history
- * is never one string in memory. The same bytes as `writeReport`.
+ * The report written a subject at a time (text and JSON), each piece after the stream took the last
+ * (a pipe queues whatever it cannot take at once), so an audit of a whole repository's history is
+ * never one string in memory. The same bytes as `writeReport`.
  */
-function writeReportInPieces(report: CheckReport, format: ReportFormat, io: CliIo): number {
+async function writeReportInPieces(report: CheckReport, format: ReportFormat, io: CliIo): Promise<number> {
   if (format === 'github') return writeReport(report, format, io);
   const pieces = format === 'json' ? renderJsonChunks(report) : renderTextChunks(report, styleFor(io.stdout.isTTY, io.env));
-  for (const piece of pieces) io.stdout.write(piece);
+  for (const piece of pieces) {
+    if (io.stdout.write(piece) === false) await drained(io.stdout);
+  }
   return exitCodeOf(report);
+}
+
+/** Resolves when a stream that refused more writes can take them again (or closed). */
+function drained(stream: CliIo['stdout']): Promise<void> {
+  const emitter = stream as Partial<Pick<NodeJS.WritableStream, 'once' | 'off'>>;
+  if (typeof emitter.once !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      emitter.off?.('drain', done);
+      emitter.off?.('close', done);
+      emitter.off?.('error', done);
+      resolve();
+    };
+    emitter.once?.('drain', done);
+    emitter.once?.('close', done);
+    emitter.once?.('error', done);
+  });
 }

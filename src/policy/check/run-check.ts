@@ -115,7 +115,7 @@ async function checkTargets(prepared: PreparedCheck): Promise<SubjectReport[]> {
       const next = await histories.next();
       if (next.done === true) return undefined;
       const committed = new CommittedSources(source);
-      const read = committed.prefetch(next.value.map(({ commit, path }) => ({ commit, path })));
+      const read = committed.prefetch(next.value.map(({ commit, path, blob }) => ({ commit, path, blob })));
       read.catch(() => undefined);
       return { versions: next.value, committed, read };
     };

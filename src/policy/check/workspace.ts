@@ -22,7 +22,9 @@ export async function loadWorkspace(repo: GitRepository, schemaFiles: readonly s
   await Promise.all(
     schemaFiles.map(async (file) => {
       try {
-        sources.set(file, scanSource(file, await repo.readWorkingFile(file)));
+        // Without the parsed document: the working tree is held for the whole run, and each file is parsed once anyway.
+        const { document: _parsed, ...source } = scanSource(file, await repo.readWorkingFile(file));
+        sources.set(file, source);
       } catch (error) {
         unreadable.set(file, readProblem(file, error));
       }
@@ -57,14 +59,21 @@ export class CommittedSources {
 
   constructor(private readonly repo: ObjectSource) {}
 
-  /** Reads many `<commit>:<path>` objects in one batch ahead of use. */
-  async prefetch(objects: readonly { commit: string; path: string }[]): Promise<void> {
-    const wanted = objects.map(({ commit, path }) => `${commit}:${path}`).filter((name) => !this.cache.has(name));
+  /**
+   * Reads many `<commit>:<path>` objects in one batch ahead of use. With the blob id (known from the
+   * log), git reads the object directly instead of walking the commit's trees to the path.
+   */
+  async prefetch(objects: readonly { commit: string; path: string; blob?: string }[]): Promise<void> {
+    const wanted = new Map<string, string>();
+    for (const { commit, path, blob } of objects) {
+      const name = `${commit}:${path}`;
+      if (!this.cache.has(name)) wanted.set(name, blob ?? name);
+    }
     // A path with a line break cannot go through the batch protocol; it stays unreadable.
-    const readable = wanted.filter((name) => !/[\r\n]/.test(name));
+    const readable = [...wanted].filter(([name]) => !/[\r\n]/.test(name)).map(([, request]) => request);
     const contents = await this.repo.readObjects(readable);
-    for (const name of wanted) {
-      const bytes = contents.get(name);
+    for (const [name, request] of wanted) {
+      const bytes = /[\r\n]/.test(name) ? undefined : contents.get(request);
       const path = name.slice(name.indexOf(':') + 1);
       this.cache.set(name, bytes === undefined ? undefined : scanSource(path, bytes));
     }
