@@ -54,6 +54,7 @@ export function findTooDeep(text: string, maxDepth: number): number {
 }
 
 function hasMoreOpeners(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
   let count = 0;
   for (const opener of ['{', '[']) {
     for (let at = text.indexOf(opener); at >= 0; at = text.indexOf(opener, at + 1)) {

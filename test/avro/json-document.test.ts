@@ -300,3 +300,12 @@ describe('parseJsonDocument on a 20 MB schema', () => {
     expect([error.code, error.line, error.column]).toEqual(['INVALID_JSON', fieldCount + 1, 3]);
   });
 });
+
+describe('the depth limit after the bracket count', () => {
+  it('finds nesting past the limit, and ignores brackets inside strings, whatever the text length', () => {
+    expect(() => parseJsonDocument('[[[1]]]', { maxDepth: 2 })).toThrow(expect.objectContaining({ code: 'TOO_DEEP', line: 1, column: 3 }));
+    expect(() => parseJsonDocument('{"a": "[[[[[[{{{{"}', { maxDepth: 2 })).not.toThrow();
+    expect(() => parseJsonDocument(`${' '.repeat(50)}[[1]]`, { maxDepth: 2 })).not.toThrow();
+    expect(() => parseJsonDocument('[[1],[2],[3]]', { maxDepth: 2 })).not.toThrow();
+  });
+});
