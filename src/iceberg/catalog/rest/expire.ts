@@ -11,6 +11,7 @@ import type { ExpirationRun } from '../../job/summary.js';
 import { checkRestSelection } from './preflight.js';
 import { RestCatalog } from './rest-catalog.js';
 import type { RestCatalogSettings } from './settings.js';
+import { BesideMetadataJournal } from './table-journal.js';
 import { VendedCredentialsFileIO } from './vended-io.js';
 
 export interface RestExpireOptions extends RunOptions {
@@ -29,7 +30,8 @@ export async function expireThroughRest(options: RestExpireOptions, deps: Expire
       onLoaded: (_ident, table) => io.offer(table),
     });
     await checkRestSelection(catalog, options.selection);
-    return await runExpiration(options, { catalog, io, log: deps.log, ...(deps.onTable ? { onTable: deps.onTable } : {}), ...(deps.signal ? { signal: deps.signal } : {}) });
+    const journal = new BesideMetadataJournal(io, (ident) => catalog.loadedLocation(ident));
+    return await runExpiration(options, { catalog, io, journal, log: deps.log, ...(deps.onTable ? { onTable: deps.onTable } : {}), ...(deps.signal ? { signal: deps.signal } : {}) });
   } finally {
     io.close();
     base.close();

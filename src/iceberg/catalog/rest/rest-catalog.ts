@@ -177,6 +177,12 @@ export class RestCatalog implements TableCatalog {
     return table;
   }
 
+  /** The location of a table this catalog has loaded (for the journal beside its metadata). */
+  loadedLocation(ident: TableIdent): string | undefined {
+    const location = this.loaded.get(identText(ident))?.metadata['location'];
+    return typeof location === 'string' ? location : undefined;
+  }
+
   async loadPointer(ident: TableIdent): Promise<string> {
     return (await this.loadTable(ident)).metadataLocation;
   }

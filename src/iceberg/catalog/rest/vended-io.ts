@@ -5,7 +5,8 @@
  * usual FileIO. The same FileIO serves reads and deletes, so expired files are deleted with what was vended.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import type { DeleteFailure, FileIO } from '../../io/file-io.js';
+import { IcebergError } from '../../errors.js';
+import type { DeleteFailure, FileIO, ListedFile } from '../../io/file-io.js';
 import { type LocationMap, isS3Path } from '../../io/location-map.js';
 import { S3FileIO, type S3Settings } from '../../io/s3.js';
 import type { LoadedTable } from './rest-catalog.js';
@@ -80,6 +81,13 @@ export class VendedCredentialsFileIO implements FileIO {
 
   size(path: string): Promise<number | undefined> {
     return this.route(path).size(path);
+  }
+
+  /** Lists through the FileIO the prefix routes to; the usual one must list (it always does: local and S3). */
+  async *list(prefix: string, signal?: AbortSignal): AsyncIterable<ListedFile> {
+    const target = this.route(prefix);
+    if (target.list === undefined) throw new IcebergError('INTERNAL', 'this file store cannot list files', { subject: prefix });
+    yield* target.list(prefix, signal);
   }
 
   async deleteFiles(paths: readonly string[], signal?: AbortSignal): Promise<DeleteFailure[]> {
