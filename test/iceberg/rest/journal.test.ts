@@ -4,7 +4,12 @@
  * journalled; the next run finishes them, re-checked against the current metadata, and the two runs together
  * delete exactly what one uninterrupted run deletes. The journal is empty afterwards.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BesideMetadataJournal } from '../../../src/iceberg/catalog/rest/table-journal.js';
+import { LocalFileIO } from '../../../src/iceberg/io/local.js';
 import { expireThroughRest } from '../../../src/iceberg/catalog/rest/expire.js';
 import type { RunOptions } from '../../../src/iceberg/job/options.js';
 import type { TableSummary } from '../../../src/iceberg/job/summary.js';
@@ -67,5 +72,29 @@ describe.skipIf(!FIXTURES_PRESENT)('the REST cleanup journal (needs ../shared/ic
     expect(second.resumedDeletions).toBe(clean.deleted.length);
     expect(resumed.deleted).toEqual(clean.deleted);
     expect(resumed.journalAtEnd).toEqual([]);
+  });
+});
+
+describe('the journal files beside the metadata', () => {
+  const table = { catalog: 'prod', namespace: 'web', name: 't' };
+  const id = '0b7f3c8e-2a51-4d0e-9a43-5d8e2f1c6a70';
+  const entry = { id, table, baseLocation: 'b.json', newLocation: 'n.json', state: 'writing' as const, candidates: [{ path: 'x', kind: 'data' as const, sizeBytes: 1 }] };
+
+  it('keeps one file per entry, takes the newest version, reads without writing, and removes every version when done', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gr-rest-journal-'));
+    const io = new LocalFileIO(root);
+    const journal = new BesideMetadataJournal(io, () => 'warehouse/t');
+    await journal.record(entry);
+    await journal.setState(id, 'committing');
+    expect(listFiles(root)).toEqual([`warehouse/t/metadata/.guardrails-journal/${id}.000001.json`]);
+    // A run that died between writing version 2 and removing version 1 left both.
+    writeFileSync(join(root, `warehouse/t/metadata/.guardrails-journal/${id}.000002.json`), JSON.stringify({ ...entry, state: 'committing', candidates: [], recordedAt: 1 }));
+    const reader = new BesideMetadataJournal(io, () => 'warehouse/t');
+    const before = listFiles(root);
+    expect(await reader.pending(table)).toEqual([{ ...entry, state: 'committing', candidates: [] }]);
+    expect(listFiles(root)).toEqual(before);
+    await reader.finish(id);
+    expect(listFiles(root)).toEqual([]);
+    expect(await reader.pending(table)).toEqual([]);
   });
 });

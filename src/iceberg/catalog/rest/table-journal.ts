@@ -19,6 +19,8 @@ interface Stored {
   readonly recordedAt: number;
   readonly dir: string;
   readonly version: number;
+  /** Older versions a run left behind (it died between writing a version and removing the one before). */
+  readonly stale: readonly string[];
 }
 
 export class BesideMetadataJournal implements CleanupJournal {
@@ -59,10 +61,8 @@ export class BesideMetadataJournal implements CleanupJournal {
       const newest = paths.find((p) => p.endsWith(`${id}.${String(version).padStart(6, '0')}.json`)) as string;
       const raw = JSON.parse((await this.io.read(newest)).toString('utf8')) as JournalEntry & { recordedAt: number };
       const { recordedAt, ...entry } = raw;
-      const stored = { entry, recordedAt, dir, version };
-      // A run that died between writing a version and removing the one before leaves both: the older goes now.
-      const older = paths.filter((p) => p !== newest);
-      if (older.length > 0) await this.io.deleteFiles(older);
+      // Reading stays read-only (a dry run reads too): older versions go with the entry's next write.
+      const stored = { entry, recordedAt, dir, version, stale: paths.filter((p) => p !== newest) };
       this.entries.set(id, stored);
       found.push(stored);
     }
@@ -70,7 +70,7 @@ export class BesideMetadataJournal implements CleanupJournal {
   }
 
   async record(entry: JournalEntry): Promise<void> {
-    const stored = { entry, recordedAt: this.clock(), dir: this.dirOf(entry.table), version: 0 };
+    const stored = { entry, recordedAt: this.clock(), dir: this.dirOf(entry.table), version: 0, stale: [] };
     await this.write(stored);
     this.entries.set(entry.id, stored);
   }
@@ -78,9 +78,9 @@ export class BesideMetadataJournal implements CleanupJournal {
   private async update(id: string, change: Partial<Pick<JournalEntry, 'state' | 'candidates'>>): Promise<void> {
     const stored = this.entries.get(id);
     if (stored === undefined) throw new IcebergError('INTERNAL', `journal entry ${id} is not known to this run`);
-    const next = { ...stored, entry: { ...stored.entry, ...change }, version: stored.version + 1 };
+    const next = { ...stored, entry: { ...stored.entry, ...change }, version: stored.version + 1, stale: [] };
     await this.write(next);
-    await this.io.deleteFiles([this.path(stored)]);
+    await this.io.deleteFiles([this.path(stored), ...stored.stale]);
     this.entries.set(id, next);
   }
 
@@ -96,7 +96,7 @@ export class BesideMetadataJournal implements CleanupJournal {
   async finish(id: string): Promise<void> {
     const stored = this.entries.get(id);
     if (stored === undefined) return;
-    await this.io.deleteFiles([this.path(stored)]);
+    await this.io.deleteFiles([this.path(stored), ...stored.stale]);
     this.entries.delete(id);
   }
 }
