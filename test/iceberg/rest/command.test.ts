@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { run as runCli } from '../../../src/cli/main.js';
+import { scrubbing } from '../../../src/cli/secrets.js';
 import { FIXTURES, FIXTURES_PRESENT, copyFixture, listFiles } from '../../support/iceberg/fixtures.js';
 import { serveFixtures } from '../../support/iceberg-rest/fixture-catalog.js';
 import type { TestAuth, TestRestCatalog } from '../../support/iceberg-rest/server.js';
@@ -84,5 +85,15 @@ describe.skipIf(!FIXTURES_PRESENT)('expire-snapshots --catalog-type rest (needs 
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/^error: REST catalog prod: cannot be reached for warehouse "lake": connect ECONNREFUSED/);
     expect(dirs.map((d) => listFiles(d))).toEqual(before);
+  });
+});
+
+describe('scrubbing the REST secrets from output lines', () => {
+  it('replaces the whole credential, its secret part alone, and the bearer token', () => {
+    let out = '';
+    const io = scrubbing({ stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (out += t) }, env: { GUARDRAILS_ICEBERG_REST_CREDENTIAL: `guardrails:${SECRET}`, GUARDRAILS_ICEBERG_REST_TOKEN: TOKEN }, cwd: '.' });
+    io.stdout.write(`credential guardrails:${SECRET}\n`);
+    io.stderr.write(`secret ${SECRET} token ${TOKEN}\n`);
+    expect(out).toBe('credential ***\nsecret *** token ***\n');
   });
 });
