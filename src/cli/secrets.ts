@@ -47,6 +47,8 @@ export function scrubbing(io: CliIo): CliIo {
     ...CREDENTIAL_VARIABLES.map((name) => secretOf(io.env[name])),
   ]
     .filter((v): v is string => typeof v === 'string' && v.length >= 4)
+    // A URL that is displayed re-encodes what it holds: the percent-encoded spelling is the same secret.
+    .flatMap((v) => (encodeURIComponent(v) === v ? [v] : [v, encodeURIComponent(v)]))
     .sort((a, b) => b.length - a.length);
   if (secrets.length === 0) return io;
   const scrub = (text: string) => secrets.reduce((out, s) => out.split(s).join('***'), text);

@@ -96,4 +96,12 @@ describe('scrubbing the REST secrets from output lines', () => {
     io.stderr.write(`secret ${SECRET} token ${TOKEN}\n`);
     expect(out).toBe('credential ***\nsecret *** token ***\n');
   });
+
+  it('replaces a secret in its percent-encoded spelling too, as a displayed URL shows it', () => {
+    let out = '';
+    const token = 'tok/with "quotes"+&';
+    const io = scrubbing({ stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true }, env: { GUARDRAILS_ICEBERG_REST_TOKEN: token }, cwd: '.' });
+    io.stdout.write(`raw ${token} encoded ${encodeURIComponent(token)}\n`);
+    expect(out).toBe('raw *** encoded ***\n');
+  });
 });
