@@ -54,10 +54,16 @@ for (const [files, versions] of SIZES) {
       }
       console.log(line(`guardrails check --format ${format}`, run, floor), ` (${(run.stdoutBytes / 2 ** 20).toFixed(1)} MiB of report)`);
       if (files * versions >= 100_000) {
-        const met = run.seconds <= GOAL.seconds && run.peakRssMiB <= GOAL.rssMiB;
-        console.log(`  goal ≤ ${GOAL.seconds} s and ≤ 400 MB (${GOAL.rssMiB.toFixed(0)} MiB): ${met ? 'met' : 'NOT met'}`);
+        const time = run.seconds <= GOAL.seconds ? 'met' : 'NOT met';
+        const rss = run.peakRssMiB <= GOAL.rssMiB ? 'met' : 'NOT met';
+        console.log(`  goal ≤ ${GOAL.seconds} s: ${time}; goal ≤ 400 MB (${GOAL.rssMiB.toFixed(0)} MiB) peak RSS: ${rss}`);
       }
     }
+    // What the audit keeps alive, apart from the heap V8 lets grow before it collects: the same run
+    // with the old generation capped at 256 MB still completes.
+    const capped = await runNode([cli, 'check'], repo.dir, { nodeFlags: ['--max-old-space-size=256'] });
+    if (capped.code !== 0) throw new Error(`guardrails check with a 256 MB heap exited ${capped.code}: ${capped.stderr.slice(-2000)}`);
+    console.log(line('same, node --max-old-space-size=256', capped, floor));
   } catch (error) {
     failed = true;
     console.log(`failed: ${(error as Error).message}`);

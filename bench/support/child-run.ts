@@ -27,12 +27,12 @@ const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
  * Runs `node <args>` in `cwd`. Standard output is counted, and kept only when `keepStdout` is set
  * (a 1,000-subject report is large).
  */
-export function runNode(args: readonly string[], cwd: string, options: { keepStdout?: boolean; input?: string } = {}): Promise<ChildRun> {
+export function runNode(args: readonly string[], cwd: string, options: { keepStdout?: boolean; input?: string; nodeFlags?: readonly string[] } = {}): Promise<ChildRun> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-rss-'));
   const rssFile = join(dir, 'rss');
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', RSS_HOOK, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', RSS_HOOK, ...args], {
       cwd,
       env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
