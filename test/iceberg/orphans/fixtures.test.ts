@@ -62,6 +62,8 @@ describe.skipIf(!FIXTURES_PRESENT)('remove-orphans on the real fixture tables (n
     plant(copy.dir, 'data/orphan-young.parquet', NEW);
     plant(copy.dir, 'data/.orphan-old.parquet.crc', OLD);
     plant(copy.dir, '_temporary/0/part-0.parquet', OLD);
+    // The REST cleanup journal lives in a hidden directory beside the metadata: never an orphan.
+    plant(copy.dir, 'metadata/.guardrails-journal/entry-1.json', OLD, '{}');
     // An expired snapshot's list, named only by v3.metadata.json: the old file itself is in the log and stays, the list goes (as Java).
     plant(copy.dir, 'metadata/snap-1111111111111111111-1-expired.avro', OLD);
     editMetadata(copy, 'metadata/v3.metadata.json', (doc) => {
@@ -75,8 +77,8 @@ describe.skipIf(!FIXTURES_PRESENT)('remove-orphans on the real fixture tables (n
     expect(result.code).toBe(0);
     // SOURCE.txt lies under the table location and nothing references it: a stray file is an orphan like any other.
     expect(deletedSince(before, copy.dir)).toEqual(['SOURCE.txt', 'data/orphan-old.parquet', 'metadata/snap-1111111111111111111-1-expired.avro']);
-    expect(result.stdout).toMatch(/listed 22 file\(s\) under s3a:\/\/hyperparam-iceberg\/spark\/bunnies: 16 referenced, 3 orphan\(s\) older than the cutoff/);
-    expect(result.stdout).toContain('skipped: 1 too young, 2 hidden, 0 prefix mismatch');
+    expect(result.stdout).toMatch(/listed 23 file\(s\) under s3a:\/\/hyperparam-iceberg\/spark\/bunnies: 16 referenced, 3 orphan\(s\) older than the cutoff/);
+    expect(result.stdout).toContain('skipped: 1 too young, 3 hidden, 0 prefix mismatch');
     expect(result.stdout).toMatch(/deleted 3 file\(s\), [\d.]+ (B|KiB) reclaimed, [\d.]+ files\/s/);
 
     const again = await cli(copy.argv, copy.env);
