@@ -66,6 +66,8 @@ export function describeFailure(error: unknown, env: Readonly<Record<string, str
     return bad(`${oneLine(error.message)} (see ${help})`);
   }
   if (error instanceof ConfigError) return { exitCode: EXIT.BAD_INPUT, lines: error.issues.map((issue) => `error: ${oneLine(formatConfigIssue(issue))}`) };
+  // A stop while git was read ends the run as stopped (1), like every other job's stop.
+  if (error instanceof GitError && error.kind === 'stopped') return line(EXIT.FAILED, error.message);
   if (error instanceof GitError || error instanceof InputError || error instanceof SchemaError || error instanceof InvalidCompatibilityLevelError) return bad(error.message);
   if (error instanceof RegistryCheckError) return line(error.kind === 'unavailable' ? EXIT.UNAVAILABLE : EXIT.BAD_INPUT, error.message);
   if (error instanceof UnavailableError) return line(EXIT.UNAVAILABLE, error.message);
