@@ -1,3 +1,5 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+
 // src/avro/model.ts
 var PRIMITIVE_NAMES = /* @__PURE__ */ new Set([
   "null",
@@ -474,6 +476,7 @@ function findJsonFailure(text, maxDepth) {
   }
 }
 function findTooDeep(text, maxDepth) {
+  if (!hasMoreOpeners(text, maxDepth)) return -1;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -483,6 +486,16 @@ function findTooDeep(text, maxDepth) {
     } else if (c === 125 || c === 93) depth--;
   }
   return -1;
+}
+function hasMoreOpeners(text, limit) {
+  if (text.length <= limit) return false;
+  let count = 0;
+  for (const opener of ["{", "["]) {
+    for (let at = text.indexOf(opener); at >= 0; at = text.indexOf(opener, at + 1)) {
+      if (++count > limit) return true;
+    }
+  }
+  return false;
 }
 function tooDeepProblem(maxDepth) {
   return `the JSON nesting exceeds the limit of ${maxDepth} levels`;
@@ -777,9 +790,13 @@ var ParsedDocument = class {
 var TextLines = class {
   constructor(text) {
     this.text = text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    if (!text.includes("\r")) {
+      for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) this.starts.push(at + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+      }
     }
     this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
   }
@@ -807,8 +824,9 @@ var TextLines = class {
   }
 };
 var ContainerIndex = class {
-  opens = new Int32Array(1024);
-  closes = new Int32Array(1024);
+  // Sized for a small schema; grown by doubling.
+  opens = new Int32Array(64);
+  closes = new Int32Array(64);
   count = 0;
   constructor(text) {
     const stack = [];
@@ -1544,17 +1562,16 @@ function loadSchemaInput(input, options = {}) {
 }
 function looksLikeJsonText(text) {
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === " " || c === "\n" || c === "\r" || c === "	" || c === "\uFEFF") continue;
-    return c === "{" || c === "[" || c === '"';
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 65279) continue;
+    return c === 123 || c === 91 || c === 34;
   }
   return false;
 }
 function loadSchemaSet(sources, options = {}) {
   const documents = /* @__PURE__ */ new Map();
   const items = sources.map((source) => {
-    const decoded = typeof source.text === "string" ? source.text : decodeSchemaBytes(source.text, source.file);
-    const document = parseJsonDocument(decoded, { file: source.file, maxDepth: options.maxDepth });
+    const document = source.document !== void 0 && options.maxDepth === void 0 ? source.document : parseJsonDocument(typeof source.text === "string" ? source.text : decodeSchemaBytes(source.text, source.file), { file: source.file, maxDepth: options.maxDepth });
     documents.set(source.file, document);
     const scan = scanNamedTypes(document.value);
     return { id: source.file, defines: scan.defines, references: scan.references };

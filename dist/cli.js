@@ -1,8 +1,177 @@
 #!/usr/bin/env node
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format;
+    exports.parse = parse5;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse5(header2, options6) {
+      const stopChar = options6?.comma === true ? COMMA : 65536;
+      const len = header2.length;
+      let index = skipOWS(header2, options6?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header2, index, len, stopChar);
+      const valueEnd = trailingOWS(header2, valueStart, index);
+      const type = header2.slice(valueStart, valueEnd).toLowerCase();
+      if (options6?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header2, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header2, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header2.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header2, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header2.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header2, keyStart, index);
+            const key = header2.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header2, index + 1, len);
+            if (index < len && header2.charCodeAt(index) === DQUOTE) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code2 = header2.charCodeAt(index++);
+                if (code2 === DQUOTE) {
+                  index = skipValue(header2, index, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index < len) {
+                  value += header2[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header2, index, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header2, valueStart, index);
+              parameters[key] = header2.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue(str, index, len, stopChar) {
+      while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header2, index, len) {
+      while (index < len) {
+        const char = header2.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header2, start, end) {
+      while (end > start) {
+        const char = header2.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
+  }
+});
 
 // src/cli/commands/backup.ts
-import { stat as stat3 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { stat as stat4 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 
 // src/backup/backup-job.ts
 import { basename as basename2 } from "node:path";
@@ -59,11 +228,11 @@ function textLine(line2) {
   if (/^Invalid schema\b/.test(line2)) return { type: "INVALID_SCHEMA", location: "", message: line2, format: "text" };
   return { type: "UNKNOWN", location: "", message: line2, format: "text" };
 }
-function collect(lines) {
+function collect(lines2) {
   const done = [];
   let pending = [];
   let result = {};
-  for (const line2 of lines) {
+  for (const line2 of lines2) {
     if (line2.kind === "incompatibility") pending.push(line2.value);
     else if (line2.kind === "oldSchemaVersion") {
       done.push(...pending.map((p) => ({ ...p, oldSchemaVersion: line2.version })));
@@ -250,8 +419,8 @@ var RegistryError = class _RegistryError extends Error {
     return new _RegistryError(`${this.problem}${problemSuffix}`, own);
   }
   #fields() {
-    const { kind, code, httpStatus, endpoint, baseUrl, subject: subject2, version, serverMessage, attempts, hint } = this;
-    return { kind, code, httpStatus, endpoint, baseUrl, subject: subject2, version, serverMessage, attempts, hint, ...this.#lists() };
+    const { kind, code, httpStatus, endpoint: endpoint2, baseUrl, subject: subject2, version, serverMessage, attempts, hint } = this;
+    return { kind, code, httpStatus, endpoint: endpoint2, baseUrl, subject: subject2, version, serverMessage, attempts, hint, ...this.#lists() };
   }
   #lists() {
     return { incompatibilities: this.incompatibilities, issues: this.issues, causeCode: this.causeCode };
@@ -261,8 +430,8 @@ var RegistryError = class _RegistryError extends Error {
   }
 };
 function fieldsOf(e) {
-  const { kind, code, httpStatus, endpoint, baseUrl, subject: subject2, version, serverMessage, attempts, hint, issues, causeCode } = e;
-  const all = { kind, code, httpStatus, endpoint, baseUrl, subject: subject2, version, serverMessage, attempts, hint, issues, causeCode };
+  const { kind, code, httpStatus, endpoint: endpoint2, baseUrl, subject: subject2, version, serverMessage, attempts, hint, issues, causeCode } = e;
+  const all = { kind, code, httpStatus, endpoint: endpoint2, baseUrl, subject: subject2, version, serverMessage, attempts, hint, issues, causeCode };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== void 0));
 }
 function formatMessage(problem, f) {
@@ -425,7 +594,7 @@ function invalid(problem) {
 }
 
 // src/registry/paging.ts
-async function collectPages(fetchPage, keyOf2, limit, { confirmShortFirstPage = true } = {}) {
+async function collectPages(fetchPage, keyOf3, limit, { confirmShortFirstPage = true } = {}) {
   const rows = [];
   const seen = /* @__PURE__ */ new Set();
   let pageSize;
@@ -434,11 +603,11 @@ async function collectPages(fetchPage, keyOf2, limit, { confirmShortFirstPage = 
     const page = await fetchPage({ offset: rows.length, limit });
     pages++;
     if (page.length === 0) break;
-    const fresh = page.filter((row3) => !seen.has(keyOf2(row3)));
+    const fresh = page.filter((row3) => !seen.has(keyOf3(row3)));
     if (fresh.length === 0) break;
     if (fresh.length < page.length) throw listingShifted(rows.length);
     for (const row3 of fresh) {
-      seen.add(keyOf2(row3));
+      seen.add(keyOf3(row3));
       rows.push(row3);
     }
     if (page.length > limit) break;
@@ -892,8 +1061,8 @@ import axios from "axios";
 function isFailoverKind(kind) {
   return kind === "network" || kind === "timeout" || kind === "server";
 }
-function backoffDelay(retry3, policy, random) {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry3 - 1));
+function backoffDelay(retry2, policy, random) {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry2 - 1));
   return Math.floor(Math.min(1, Math.max(0, random())) * ceiling);
 }
 function parseRetryAfter(value, nowMs) {
@@ -962,15 +1131,16 @@ function createTransport(settings, deps = {}) {
   const urls = settings.baseUrls;
   const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS);
   let preferred = 0;
-  async function send(request, shape) {
+  async function send(request2, shape) {
     const tried = /* @__PURE__ */ new Set();
     let index = preferred;
     for (let attempt = 1; ; attempt++) {
       tried.add(index);
-      const ctx = contextOf(request, urls[index], attempt);
+      const ctx = contextOf(request2, urls[index], attempt);
       const outcome = await semaphore.run(() => {
         if (deps.signal?.aborted) throw notSent(ctx);
-        return attemptOnce(instance, request, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
+        deps.onAttempt?.();
+        return attemptOnce(instance, request2, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
       });
       if (outcome.ok) {
         preferred = index;
@@ -981,7 +1151,7 @@ function createTransport(settings, deps = {}) {
       if (isFailoverKind(error.kind) && urls.length > 1) index = (index + 1) % urls.length;
       const decision = decideRetry(attempt, settings.retry, outcome.retryAfterMs, !tried.has(index), random);
       if (!decision.retry) throw error.with(`; ${decision.reason}`);
-      deps.logger?.debug(`retrying ${request.endpoint}: ${error.problem} on ${ctx.baseUrl}; next attempt ${attempt + 1} of ${settings.retry.maxAttempts} on ${urls[index]} in ${decision.delayMs} ms`);
+      deps.logger?.debug(`retrying ${request2.endpoint}: ${error.problem} on ${ctx.baseUrl}; next attempt ${attempt + 1} of ${settings.retry.maxAttempts} on ${urls[index]} in ${decision.delayMs} ms`);
       if (decision.delayMs > 0) await sleep(decision.delayMs);
       if (deps.signal?.aborted) throw error.with("; not retried: the run was stopped");
     }
@@ -1039,13 +1209,13 @@ function cutAfterStop(stop, settleMs) {
 function notSent(ctx) {
   return new RegistryError("not sent: the run was stopped", { kind: "cancelled", ...ctx, attempts: ctx.attempts - 1 });
 }
-function contextOf(request, baseUrl, attempts) {
-  return { endpoint: request.endpoint, baseUrl, subject: request.subject, version: request.version, attempts };
+function contextOf(request2, baseUrl, attempts) {
+  return { endpoint: request2.endpoint, baseUrl, subject: request2.subject, version: request2.version, attempts };
 }
 function secretsOf(settings) {
-  const { auth, tls } = settings;
-  if (auth.type === "basic") return secretVariants([auth.password, tls?.passphrase], auth.username);
-  if (auth.type === "bearer") return secretVariants([auth.token, tls?.passphrase]);
+  const { auth: auth2, tls } = settings;
+  if (auth2.type === "basic") return secretVariants([auth2.password, tls?.passphrase], auth2.username);
+  if (auth2.type === "bearer") return secretVariants([auth2.token, tls?.passphrase]);
   return secretVariants([tls?.passphrase]);
 }
 function createAgents(settings) {
@@ -1064,15 +1234,15 @@ function createAgents(settings) {
   };
 }
 function authHeaders(settings) {
-  const { auth } = settings;
-  if (auth.type === "basic") {
-    return { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`, "utf8").toString("base64")}` };
+  const { auth: auth2 } = settings;
+  if (auth2.type === "basic") {
+    return { Authorization: `Basic ${Buffer.from(`${auth2.username}:${auth2.password}`, "utf8").toString("base64")}` };
   }
-  if (auth.type === "bearer") {
+  if (auth2.type === "bearer") {
     return {
-      Authorization: `Bearer ${auth.token}`,
-      ...auth.logicalCluster ? { "target-sr-cluster": auth.logicalCluster } : {},
-      ...auth.identityPoolId ? { "Confluent-Identity-Pool-Id": auth.identityPoolId } : {}
+      Authorization: `Bearer ${auth2.token}`,
+      ...auth2.logicalCluster ? { "target-sr-cluster": auth2.logicalCluster } : {},
+      ...auth2.identityPoolId ? { "Confluent-Identity-Pool-Id": auth2.identityPoolId } : {}
     };
   }
   return {};
@@ -1091,14 +1261,14 @@ function createAxios(settings, agents) {
     transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false }
   });
 }
-async function attemptOnce(instance, request, ctx, timeoutMs, secrets, now, signal) {
-  const data = serialise(request.body, ctx);
+async function attemptOnce(instance, request2, ctx, timeoutMs, secrets, now, signal) {
+  const data = serialise(request2.body, ctx);
   let response;
   try {
     response = await instance.request({
-      method: request.method,
-      url: `${ctx.baseUrl}${request.path}`,
-      params: definedOnly(request.query),
+      method: request2.method,
+      url: `${ctx.baseUrl}${request2.path}`,
+      params: definedOnly(request2.query),
       data,
       headers: data === void 0 ? void 0 : { "Content-Type": CONTENT_TYPE },
       signal
@@ -1397,8 +1567,8 @@ function rowKey(r) {
   return `${r.subject}\0${r.version}`;
 }
 function requireLiveListed(live, all) {
-  const listed2 = new Set(all.map(rowKey));
-  const missing = [...live].filter((k) => !listed2.has(k)).map((k) => k.replace("\0", " version "));
+  const listed3 = new Set(all.map(rowKey));
+  const missing = [...live].filter((k) => !listed3.has(k)).map((k) => k.replace("\0", " version "));
   if (missing.length === 0) return;
   throw new BackupError(
     "incomplete",
@@ -1472,9 +1642,9 @@ function groupBySubject(rows) {
   return out;
 }
 function reconcile(subjects, bySubject, listing) {
-  const listed2 = new Set(subjects);
+  const listed3 = new Set(subjects);
   const missing = subjects.filter((s) => !bySubject.get(s)?.length);
-  const extra = [...bySubject.keys()].filter((s) => !listed2.has(s));
+  const extra = [...bySubject.keys()].filter((s) => !listed3.has(s));
   const duplicated = [...bySubject.values()].filter((vs) => new Set(vs.map((v) => v.version)).size !== vs.length).map((vs) => vs[0]?.subject);
   const problems = [
     ...missing.map((s) => `subject '${s}' is listed by GET /subjects but has no versions in the ${listing} listing`),
@@ -1658,9 +1828,9 @@ function formatSums(hashes) {
 }
 function parseSums(text) {
   const out = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  for (const [index, line2] of lines.entries()) {
+  const lines2 = text.split("\n");
+  if (lines2.at(-1) === "") lines2.pop();
+  for (const [index, line2] of lines2.entries()) {
     const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line2);
     if (!match || out.has(match[2])) {
       throw new BackupError("integrity", `${SUMS_FILE} line ${index + 1} is not '<sha256 hex>  <path>' or repeats a path`, "The backup cannot be trusted; use another one");
@@ -1669,15 +1839,15 @@ function parseSums(text) {
   }
   return out;
 }
-function compareSums(listed2, actual) {
+function compareSums(listed3, actual) {
   const problems = [];
-  for (const [path2, hash] of [...listed2].sort(([a], [b]) => byCodePoint(a, b))) {
+  for (const [path2, hash] of [...listed3].sort(([a], [b]) => byCodePoint(a, b))) {
     const found = actual.get(path2);
     if (found === void 0) problems.push(`${path2}: listed in ${SUMS_FILE} but missing`);
     else if (found !== hash) problems.push(`${path2}: SHA-256 differs from ${SUMS_FILE}`);
   }
   for (const path2 of [...actual.keys()].sort(byCodePoint)) {
-    if (path2 !== SUMS_FILE && !listed2.has(path2)) problems.push(`${path2}: present but not listed in ${SUMS_FILE}`);
+    if (path2 !== SUMS_FILE && !listed3.has(path2)) problems.push(`${path2}: present but not listed in ${SUMS_FILE}`);
   }
   return problems;
 }
@@ -1912,7 +2082,7 @@ async function downloadFromS3(location, options6) {
   if (!match) throw new BackupError("invalid-input", `'${location}' is not s3://bucket/prefix/`, "e.g. --from s3://my-bucket/registry-backups/backup-20261126T020000Z/");
   const [, bucket, rawPrefix] = match;
   const prefix = rawPrefix.endsWith("/") ? rawPrefix : `${rawPrefix}/`;
-  const { S3Client: Client, ListObjectsV2Command, GetObjectCommand: GetObjectCommand2 } = await import("@aws-sdk/client-s3");
+  const { S3Client: Client, ListObjectsV2Command: ListObjectsV2Command2, GetObjectCommand: GetObjectCommand2 } = await import("@aws-sdk/client-s3");
   const client = new Client({
     region: options6.region ?? "us-east-1",
     ...options6.endpoint ? { endpoint: options6.endpoint, forcePathStyle: options6.forcePathStyle ?? true } : {}
@@ -1921,7 +2091,7 @@ async function downloadFromS3(location, options6) {
   try {
     let token;
     do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      const page = await client.send(new ListObjectsV2Command2({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
       for (const object of page.Contents ?? []) {
         if (!object.Key) continue;
         const got = await client.send(new GetObjectCommand2({ Bucket: bucket, Key: object.Key }));
@@ -1990,7 +2160,7 @@ ${c.subjects} subjects, ${c.versions} versions from ${made.manifest.source.url}`
 // src/backup/pool.ts
 async function runPool(items, limit, work, keepGoing) {
   const done = [];
-  const failed = [];
+  const failed2 = [];
   let next = 0;
   const worker = async () => {
     while (next < items.length && keepGoing()) {
@@ -1999,12 +2169,12 @@ async function runPool(items, limit, work, keepGoing) {
         await work(item);
         done.push(item);
       } catch (error) {
-        failed.push({ item, error });
+        failed2.push({ item, error });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return { done, failed, notStarted: items.slice(next) };
+  return { done, failed: failed2, notStarted: items.slice(next) };
 }
 
 // src/backup/mode-reset.ts
@@ -2190,7 +2360,7 @@ async function importSteps(client, plan, versionMap, entered, progress, deps) {
   }
 }
 function inPool(items, work, deps) {
-  let failed = false;
+  let failed2 = false;
   return runPool(
     items,
     deps.concurrency,
@@ -2198,11 +2368,11 @@ function inPool(items, work, deps) {
       try {
         await work(item);
       } catch (error) {
-        if (!cancelled(error)) failed = true;
+        if (!cancelled(error)) failed2 = true;
         throw error;
       }
     },
-    () => !failed && !deps.signal.aborted
+    () => !failed2 && !deps.signal.aborted
   );
 }
 function stoppedBy(outcome, deps, progress) {
@@ -2286,12 +2456,12 @@ function registration(v, preserveIds, versionMap) {
 }
 function stuckError(modes) {
   if (modes.left.length === 0) return void 0;
-  const failed = modes.left.map((l) => `${l.subject}: ${l.reason}`);
+  const failed2 = modes.left.map((l) => `${l.subject}: ${l.reason}`);
   return new BackupError(
     "destination",
-    `could not take ${failed.length} subject(s) out of IMPORT mode (${failed.slice(0, 3).join("; ")})`,
+    `could not take ${failed2.length} subject(s) out of IMPORT mode (${failed2.slice(0, 3).join("; ")})`,
     "Run guardrails restore --reset-modes with the same backup, or PUT /mode/{subject} by hand",
-    failed
+    failed2
   );
 }
 function withCause(stuck, failure3) {
@@ -2580,16 +2750,16 @@ async function resetModes(options6, deps) {
     keepGoing
   );
   const ordered = found.sort((a, b) => a.subject < b.subject ? -1 : 1);
-  const failed = read.failed.filter(({ error }) => !stoppedBy2(error)).map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }));
+  const failed2 = read.failed.filter(({ error }) => !stoppedBy2(error)).map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }));
   const notRead = [...read.failed.filter(({ error }) => stoppedBy2(error)).map(({ item }) => item.subject), ...read.notStarted.map((s) => s.subject)];
   if (options6.dryRun) {
-    return { checked: read.done.length, reset: ordered.map(described), failed, notDone: notRead, stopped: deps.signal.aborted };
+    return { checked: read.done.length, reset: ordered.map(described), failed: failed2, notDone: notRead, stopped: deps.signal.aborted };
   }
   const put = await runPool(ordered, options6.concurrency, (m) => putModeBack(deps.client, m), keepGoing);
   return {
     checked: read.done.length,
     reset: put.done.map(described).sort((a, b) => a.subject < b.subject ? -1 : 1),
-    failed: [...failed, ...put.failed.filter(({ error }) => !stoppedBy2(error)).map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }))],
+    failed: [...failed2, ...put.failed.filter(({ error }) => !stoppedBy2(error)).map(({ item, error }) => ({ subject: item.subject, reason: messageOf(error) }))],
     notDone: [...notRead, ...put.failed.filter(({ error }) => stoppedBy2(error)).map(({ item }) => item.subject), ...put.notStarted.map((m) => m.subject)],
     stopped: deps.signal.aborted
   };
@@ -2670,6 +2840,7 @@ function findJsonFailure(text, maxDepth) {
   }
 }
 function findTooDeep(text, maxDepth) {
+  if (!hasMoreOpeners(text, maxDepth)) return -1;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -2679,6 +2850,16 @@ function findTooDeep(text, maxDepth) {
     } else if (c === 125 || c === 93) depth--;
   }
   return -1;
+}
+function hasMoreOpeners(text, limit) {
+  if (text.length <= limit) return false;
+  let count2 = 0;
+  for (const opener of ["{", "["]) {
+    for (let at2 = text.indexOf(opener); at2 >= 0; at2 = text.indexOf(opener, at2 + 1)) {
+      if (++count2 > limit) return true;
+    }
+  }
+  return false;
 }
 function tooDeepProblem(maxDepth) {
   return `the JSON nesting exceeds the limit of ${maxDepth} levels`;
@@ -2973,9 +3154,13 @@ var ParsedDocument = class {
 var TextLines = class {
   constructor(text) {
     this.text = text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    if (!text.includes("\r")) {
+      for (let at2 = text.indexOf("\n"); at2 >= 0; at2 = text.indexOf("\n", at2 + 1)) this.starts.push(at2 + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+      }
     }
     this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
   }
@@ -3003,8 +3188,9 @@ var TextLines = class {
   }
 };
 var ContainerIndex = class {
-  opens = new Int32Array(1024);
-  closes = new Int32Array(1024);
+  // Sized for a small schema; grown by doubling.
+  opens = new Int32Array(64);
+  closes = new Int32Array(64);
   count = 0;
   constructor(text) {
     const stack = [];
@@ -3747,8 +3933,7 @@ function compareIds(a, b) {
 function loadSchemaSet(sources, options6 = {}) {
   const documents = /* @__PURE__ */ new Map();
   const items = sources.map((source) => {
-    const decoded = typeof source.text === "string" ? source.text : decodeSchemaBytes(source.text, source.file);
-    const document = parseJsonDocument(decoded, { file: source.file, maxDepth: options6.maxDepth });
+    const document = source.document !== void 0 && options6.maxDepth === void 0 ? source.document : parseJsonDocument(typeof source.text === "string" ? source.text : decodeSchemaBytes(source.text, source.file), { file: source.file, maxDepth: options6.maxDepth });
     documents.set(source.file, document);
     const scan = scanNamedTypes(document.value);
     return { id: source.file, defines: scan.defines, references: scan.references };
@@ -3794,9 +3979,9 @@ function withPositionsIn(documents, order) {
     });
   }
 }
-function withPositions(document, parse2) {
+function withPositions(document, parse5) {
   try {
-    return parse2();
+    return parse5();
   } catch (error) {
     if (!(error instanceof SchemaError) || error.pointer === void 0 || error.line !== void 0) throw error;
     const position = nearestPosition(document, error.pointer);
@@ -4245,8 +4430,8 @@ var GlobError = class extends Error {
   name = "GlobError";
 };
 function compileGlob(pattern) {
-  const regex = globToRegExp2(pattern);
-  return (path2) => regex.test(normalisePath(path2));
+  const regex2 = globToRegExp2(pattern);
+  return (path2) => regex2.test(normalisePath(path2));
 }
 function globToRegExp2(pattern) {
   const body = stripPrefix(pattern);
@@ -4566,10 +4751,10 @@ function valueAt(input, path2) {
 
 // src/policy/config/locate.ts
 import { isMap, isPair, isScalar, isSeq } from "yaml";
-function yamlLocator(doc, lines) {
+function yamlLocator(doc, lines2) {
   return (path2, target = "value") => {
     const offset = findOffset(doc, path2, target);
-    const { line: line2, col } = lines.linePos(offset);
+    const { line: line2, col } = lines2.linePos(offset);
     return { line: line2, column: col };
   };
 }
@@ -4708,17 +4893,17 @@ async function loadConfig(options6) {
   return parseConfigText(text, file);
 }
 function parseConfigText(text, file) {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors.map((error) => yamlIssue(file, lines, error.pos[0], error.message));
+  const lines2 = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines2, prettyErrors: false, uniqueKeys: true });
+  const syntax = doc.errors.map((error) => yamlIssue(file, lines2, error.pos[0], error.message));
   if (syntax.length > 0) throw new ConfigError(syntax);
   const value = toPlain(doc, file);
-  const locate2 = yamlLocator(doc, lines);
+  const locate2 = yamlLocator(doc, lines2);
   const parsed = configSchema.safeParse(value ?? {});
   if (!parsed.success) throw new ConfigError(configIssuesFromZod(parsed.error, file, locate2, value ?? {}));
   const { settings, issues, warnings } = normaliseConfig(parsed.data, file, locate2);
   if (issues.length > 0) throw new ConfigError(issues);
-  const yamlWarnings = doc.warnings.map((warning) => yamlIssue(file, lines, warning.pos[0], warning.message));
+  const yamlWarnings = doc.warnings.map((warning) => yamlIssue(file, lines2, warning.pos[0], warning.message));
   return { settings, warnings: [...yamlWarnings, ...warnings].map(formatConfigIssue) };
 }
 function toPlain(doc, file) {
@@ -4728,8 +4913,8 @@ function toPlain(doc, file) {
     throw new ConfigError([{ file, path: "", problem: `cannot expand YAML aliases: ${error.message}` }]);
   }
 }
-function yamlIssue(file, lines, offset, message) {
-  const { line: line2, col } = lines.linePos(offset);
+function yamlIssue(file, lines2, offset, message) {
+  const { line: line2, col } = lines2.linePos(offset);
   return { file, line: line2, column: col, path: "", problem: `invalid YAML: ${message.split("\n")[0] ?? message}` };
 }
 
@@ -4813,15 +4998,15 @@ async function restoreFromGitHistory(client, git2, options6) {
   return { ref: options6.ref, commit, dryRun: options6.dryRun, entries, failed: failedFiles.size > 0 };
 }
 function renderGitHistory(result) {
-  const lines = [`Schema files at ${result.ref} (${result.commit.slice(0, 12)})${result.dryRun ? ", dry run" : ""}:`];
+  const lines2 = [`Schema files at ${result.ref} (${result.commit.slice(0, 12)})${result.dryRun ? ", dry run" : ""}:`];
   for (const e of result.entries) {
     const at2 = `${e.subject} (${e.file})`;
-    if (e.action === "present") lines.push(`  = ${at2}: already registered as v${e.version}, id ${e.id}`);
-    else if (e.action === "registered") lines.push(`  + ${at2}: registered as v${e.version}, id ${e.id}`);
-    else if (e.action === "planned") lines.push(`  + ${at2}: would be registered${e.detail ? ` with references to ${e.detail}` : ""}`);
-    else lines.push(`  ! ${at2}: ${e.action === "skipped" ? "skipped, " : ""}${e.detail ?? ""}`);
+    if (e.action === "present") lines2.push(`  = ${at2}: already registered as v${e.version}, id ${e.id}`);
+    else if (e.action === "registered") lines2.push(`  + ${at2}: registered as v${e.version}, id ${e.id}`);
+    else if (e.action === "planned") lines2.push(`  + ${at2}: would be registered${e.detail ? ` with references to ${e.detail}` : ""}`);
+    else lines2.push(`  ! ${at2}: ${e.action === "skipped" ? "skipped, " : ""}${e.detail ?? ""}`);
   }
-  return `${lines.join("\n")}
+  return `${lines2.join("\n")}
 `;
 }
 async function registerOne(client, f, references2, versions, dryRun) {
@@ -4927,10 +5112,10 @@ function parseBackup(files, where2) {
 function verifySums(files, where2) {
   const sums = files.get(SUMS_FILE);
   if (!sums) throw new BackupError("integrity", `${where2} has no ${SUMS_FILE}; it is incomplete or not a backup`, "Use a complete backup");
-  const listed2 = parseSums(Buffer.from(sums).toString("utf8"));
+  const listed3 = parseSums(Buffer.from(sums).toString("utf8"));
   const actual = new Map([...files].map(([path2, bytes]) => [path2, sha256Hex(bytes)]));
-  const problems = compareSums(listed2, actual);
-  if (!listed2.has(MANIFEST_FILE)) problems.unshift(`${MANIFEST_FILE}: not listed in ${SUMS_FILE}`);
+  const problems = compareSums(listed3, actual);
+  if (!listed3.has(MANIFEST_FILE)) problems.unshift(`${MANIFEST_FILE}: not listed in ${SUMS_FILE}`);
   if (problems.length) {
     throw new BackupError(
       "integrity",
@@ -5047,7 +5232,7 @@ var LIMIT = 50;
 function renderPlan(plan, options6) {
   const subjects = new Set(plan.register.map((r) => r.record.subject)).size;
   const forced = plan.imports.filter((i) => i.force).length;
-  const lines = [
+  const lines2 = [
     `Restore plan${options6.dryRun ? " (dry run: nothing will be written)" : ""}; ids and versions ${plan.preserveIds ? "preserved (IMPORT mode)" : "NOT preserved"}`,
     `  create     ${plan.register.length} version(s) in ${subjects} subject(s)`,
     `  identical  ${plan.skip.length} version(s), skipped`,
@@ -5057,29 +5242,29 @@ function renderPlan(plan, options6) {
     `  settings   ${plan.settings.length} config/mode change(s)`
   ];
   const limit = options6.all ? Number.POSITIVE_INFINITY : LIMIT;
-  section(lines, "Conflicts (nothing is written while any remain):", plan.conflicts.map((c) => `! ${c.subject}${c.version ? ` v${c.version}` : ""}: ${c.message}`), limit);
-  section(lines, "Left in IMPORT by an earlier run (will be reset):", plan.imports.filter((i) => i.leftInImport).map((i) => `~ ${i.subject}`), limit);
-  section(lines, "Create:", plan.register.map(({ record: v }) => `+ ${v.subject} v${v.version} (id ${v.id}${v.deleted ? ", then soft-deleted" : ""})`), limit);
-  section(lines, "Soft delete:", plan.softDeletes.map((d) => `- ${d.subject} v${d.version}`), limit);
-  section(lines, "Settings:", plan.settings.map(describeSetting), limit);
-  return `${lines.join("\n")}
+  section(lines2, "Conflicts (nothing is written while any remain):", plan.conflicts.map((c) => `! ${c.subject}${c.version ? ` v${c.version}` : ""}: ${c.message}`), limit);
+  section(lines2, "Left in IMPORT by an earlier run (will be reset):", plan.imports.filter((i) => i.leftInImport).map((i) => `~ ${i.subject}`), limit);
+  section(lines2, "Create:", plan.register.map(({ record: v }) => `+ ${v.subject} v${v.version} (id ${v.id}${v.deleted ? ", then soft-deleted" : ""})`), limit);
+  section(lines2, "Soft delete:", plan.softDeletes.map((d) => `- ${d.subject} v${d.version}`), limit);
+  section(lines2, "Settings:", plan.settings.map(describeSetting), limit);
+  return `${lines2.join("\n")}
 `;
 }
 function renderOutcome(applied, differences, warnings = []) {
-  const lines = [
+  const lines2 = [
     `Restored: ${applied.registered} version(s) registered, ${applied.softDeleted} soft delete(s), ${applied.settingsChanged} setting(s).`,
     differences.length === 0 ? "Verified: the target matches the backup." : `Verification found ${differences.length} difference(s):`,
     ...differences.slice(0, LIMIT).map((d) => `  \u2260 ${d}`),
     ...differences.length > LIMIT ? [`  \u2026 and ${differences.length - LIMIT} more`] : [],
     ...warnings.map((w) => `Warning: ${w}`)
   ];
-  return `${lines.join("\n")}
+  return `${lines2.join("\n")}
 `;
 }
-function section(lines, title, items, limit) {
+function section(lines2, title, items, limit) {
   if (items.length === 0) return;
-  lines.push(title, ...items.slice(0, limit).map((i) => `  ${i}`));
-  if (items.length > limit) lines.push(`  \u2026 and ${items.length - limit} more (--plan-out writes them all)`);
+  lines2.push(title, ...items.slice(0, limit).map((i) => `  ${i}`));
+  if (items.length > limit) lines2.push(`  \u2026 and ${items.length - limit} more (--plan-out writes them all)`);
 }
 function describeSetting(c) {
   const where2 = c.scope === "global" ? "global" : c.scope === "context" ? `context ${c.name}` : c.name;
@@ -6056,12 +6241,15 @@ function positionOfError(error, fallbackFile, text) {
 }
 function excerptOf(line2, column) {
   const expanded = line2.replace(/\t/g, " ");
-  if (expanded.length <= EXCERPT_WIDTH) return { text: expanded, column };
+  if (expanded.length <= EXCERPT_WIDTH) return { text: detached(expanded), column };
   const start = Math.max(0, Math.min(column - 1 - EXCERPT_LEAD, expanded.length - EXCERPT_WIDTH));
   const prefix = start > 0 ? "\u2026" : "";
   const end = start + EXCERPT_WIDTH;
   const suffix = end < expanded.length ? "\u2026" : "";
-  return { text: `${prefix}${expanded.slice(start, end)}${suffix}`, column: column - start + prefix.length };
+  return { text: detached(`${prefix}${expanded.slice(start, end)}${suffix}`), column: column - start + prefix.length };
+}
+function detached(text) {
+  return ` ${text}`.slice(1);
 }
 function lineOfText(text, line2) {
   let start = 0;
@@ -6168,7 +6356,7 @@ function loadFromClosure(root, closure, strict, commit) {
       return failure(source.error.withDetails({ hint }), source.text);
     }
   }
-  const sources = [...closure.values()].map((source) => ({ file: source.file, text: source.text ?? "" }));
+  const sources = [...closure.values()].map((source) => ({ file: source.file, text: source.text ?? "", ...source.document !== void 0 && { document: source.document } }));
   let loaded;
   try {
     loaded = loadSchemaSet(sources, { strict });
@@ -6345,7 +6533,7 @@ function scanSource(file, bytes) {
   try {
     text = decodeSchemaBytes(bytes, file);
     const document = parseJsonDocument(text, { file });
-    return { file, text, scan: scanNamedTypes(document.value) };
+    return { file, text, scan: scanNamedTypes(document.value), document };
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
     return { file, ...text !== void 0 && { text }, error };
@@ -6460,8 +6648,8 @@ async function checkOne(target, ctx) {
   };
   if (target.kind === "deleted") return retirement(target, base, mapping, ctx);
   const { workspace } = ctx;
-  const unreadable = workspace.sources.has(target.file) ? void 0 : workspace.unreadable.get(target.file) ?? `${target.file}: cannot read the file`;
-  if (unreadable !== void 0) return errorSubject(base, { code: "READ_ERROR", message: unreadable, file: target.file });
+  const unreadable3 = workspace.sources.has(target.file) ? void 0 : workspace.unreadable.get(target.file) ?? `${target.file}: cannot read the file`;
+  if (unreadable3 !== void 0) return errorSubject(base, { code: "READ_ERROR", message: unreadable3, file: target.file });
   const closure = await sourceClosure(target.file, workspace.reader, workspace.index);
   const loaded = loadFromClosure(target.file, closure, true);
   if (!loaded.ok) return errorSubject(base, schemaErrorEntry(loaded.error, target.file, loaded.text));
@@ -6571,6 +6759,7 @@ function describeFailure2(error, env = {}) {
     return bad(`${oneLine(error.message)} (see ${help})`);
   }
   if (error instanceof ConfigError) return { exitCode: EXIT.BAD_INPUT, lines: error.issues.map((issue) => `error: ${oneLine(formatConfigIssue(issue))}`) };
+  if (error instanceof GitError && error.kind === "stopped") return line(EXIT.FAILED, error.message);
   if (error instanceof GitError || error instanceof InputError || error instanceof SchemaError || error instanceof InvalidCompatibilityLevelError) return bad(error.message);
   if (error instanceof RegistryCheckError) return line(error.kind === "unavailable" ? EXIT.UNAVAILABLE : EXIT.BAD_INPUT, error.message);
   if (error instanceof UnavailableError) return line(EXIT.UNAVAILABLE, error.message);
@@ -6623,13 +6812,13 @@ function flag(description, extra = {}) {
   return { type: "boolean", description, ...extra, read: (given2) => given2.present };
 }
 function option(spec) {
-  const { parse: parse2, fallback, ...rest } = spec;
+  const { parse: parse5, fallback, ...rest } = spec;
   return {
     type: "string",
     ...rest,
     read: async (given2, context2) => {
       if (!given2.present || !("texts" in given2)) return fallback;
-      return parse2(given2.texts[given2.texts.length - 1], context2);
+      return parse5(given2.texts[given2.texts.length - 1], context2);
     }
   };
 }
@@ -6637,12 +6826,12 @@ function required2(spec) {
   return { ...option(spec), required: true };
 }
 function repeatable(spec) {
-  const { parse: parse2, ...rest } = spec;
+  const { parse: parse5, ...rest } = spec;
   return {
     type: "string",
     multiple: true,
     ...rest,
-    read: async (given2, context2) => given2.present && "texts" in given2 ? Promise.all(given2.texts.map((t) => parse2(t, context2))) : []
+    read: async (given2, context2) => given2.present && "texts" in given2 ? Promise.all(given2.texts.map((t) => parse5(t, context2))) : []
   };
 }
 
@@ -6821,19 +7010,28 @@ function displayPostgresUri(text) {
 import { readFileSync } from "node:fs";
 import { dirname as dirname3, join as join5 } from "node:path";
 import { fileURLToPath } from "node:url";
+var BIN = "guardrails";
 function packageVersion(from = import.meta.url) {
   let dir = dirname3(fileURLToPath(from));
   for (let depth = 0; depth < 6; depth++) {
-    try {
-      const manifest = JSON.parse(readFileSync(join5(dir, "package.json"), "utf8"));
-      if (manifest.name === "guardrails" && typeof manifest.version === "string") return manifest.version;
-    } catch {
-    }
+    const version = versionOfOurManifest(join5(dir, "package.json"));
+    if (version !== void 0) return version;
     const parent = dirname3(dir);
     if (parent === dir) break;
     dir = parent;
   }
   return "unknown";
+}
+function versionOfOurManifest(path2) {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path2, "utf8"));
+  } catch {
+    return void 0;
+  }
+  const bin = manifest.bin;
+  const declaresOurBin = typeof bin === "object" && bin !== null && typeof bin[BIN] === "string";
+  return declaresOurBin && typeof manifest.version === "string" ? manifest.version : void 0;
 }
 
 // src/cli/commands/backup-git.ts
@@ -6875,14 +7073,14 @@ function fixFor(finding2) {
 
 // src/policy/report/github.ts
 function renderGithub(report) {
-  const lines = [];
-  if (report.degraded) lines.push(command("warning", { title: "guardrails: DEGRADED (offline fallback)" }, degradedMessage(report)));
-  for (const warning of report.warnings) lines.push(command("warning", {}, warning));
-  for (const entry of report.subjects) lines.push(...subjectCommands(entry));
-  const failed = report.subjects.filter((s) => s.status === "incompatible" || s.status === "error").length;
+  const lines2 = [];
+  if (report.degraded) lines2.push(command("warning", { title: "guardrails: DEGRADED (offline fallback)" }, degradedMessage(report)));
+  for (const warning of report.warnings) lines2.push(command("warning", {}, warning));
+  for (const entry of report.subjects) lines2.push(...subjectCommands(entry));
+  const failed2 = report.subjects.filter((s) => s.status === "incompatible" || s.status === "error").length;
   const source = report.degraded ? " (DEGRADED: git history, not the registry)" : report.source === "registry" ? " against the registry" : "";
-  lines.push(`guardrails: ${report.subjects.length} schema file(s) checked${source}, ${failed} failed: ${report.ok ? "OK" : "FAILED"}`);
-  return `${lines.join("\n")}
+  lines2.push(`guardrails: ${report.subjects.length} schema file(s) checked${source}, ${failed2} failed: ${report.ok ? "OK" : "FAILED"}`);
+  return `${lines2.join("\n")}
 `;
 }
 function degradedMessage(report) {
@@ -6891,21 +7089,21 @@ function degradedMessage(report) {
 }
 function subjectCommands(entry) {
   const name = entry.subject ?? entry.file;
-  const lines = entry.warnings.map((warning) => command("warning", { file: entry.file, title: `${name}: warning` }, warning));
+  const lines2 = entry.warnings.map((warning) => command("warning", { file: entry.file, title: `${name}: warning` }, warning));
   if (entry.error) {
-    lines.push(command("error", { ...at(entry.error), title: `${name}: ${entry.error.code}` }, entry.error.message));
+    lines2.push(command("error", { ...at(entry.error), title: `${name}: ${entry.error.code}` }, entry.error.message));
   }
   for (const finding2 of entry.incompatibilities) {
     const committed = finding2.commit ? ` (in the version committed as ${finding2.commit.slice(0, 12)})` : "";
     const message = `${finding2.description}${committed}. Fix: ${fixFor(finding2)}.`;
-    lines.push(command("error", { ...at(finding2), title: `${name}: ${finding2.type} (${entry.level})` }, message));
+    lines2.push(command("error", { ...at(finding2), title: `${name}: ${finding2.type} (${entry.level})` }, message));
   }
   for (const change of entry.changes) {
     if (change.severity !== "warning") continue;
     const message = change.reason ? `${change.message.replace(/\.?$/, ".")} ${change.reason}` : change.message;
-    lines.push(command("warning", { ...change.position ? at(change.position) : { file: entry.file }, title: `${name}: ${change.rule}` }, message));
+    lines2.push(command("warning", { ...change.position ? at(change.position) : { file: entry.file }, title: `${name}: ${change.rule}` }, message));
   }
-  return lines;
+  return lines2;
 }
 function at(position) {
   if (position.commit !== void 0 || position.line === void 0) return { file: position.file };
@@ -6924,7 +7122,27 @@ function escapeProperty(text) {
 
 // src/policy/report/json.ts
 function renderJson(report) {
-  return `${JSON.stringify(toJson(report), null, 2)}
+  return [...renderJsonChunks(report)].join("");
+}
+function* renderJsonChunks(report) {
+  const frame = JSON.stringify(toJson({ ...report, subjects: [] }), null, 2);
+  const marker = '\n  "subjects": [],\n';
+  const at2 = frame.indexOf(marker);
+  if (at2 < 0) throw new Error("internal: the JSON report has no subjects array");
+  if (report.subjects.length === 0) {
+    yield `${frame}
+`;
+    return;
+  }
+  yield `${frame.slice(0, at2)}
+  "subjects": [
+`;
+  const last = report.subjects.length - 1;
+  for (const [i, entry] of report.subjects.entries()) {
+    yield `    ${JSON.stringify(subjectJson(entry), null, 2).replace(/\n/g, "\n    ")}${i === last ? "\n" : ",\n"}`;
+  }
+  yield `  ],
+${frame.slice(at2 + marker.length)}
 `;
 }
 function toJson(report) {
@@ -7024,13 +7242,18 @@ function styleFor(isTTY, env) {
 
 // src/policy/report/text.ts
 function renderText(report, style = NO_STYLE) {
-  const lines = [header(report), ""];
-  if (report.degraded) lines.push(style.yellow(`DEGRADED: ${degradedMessage(report)}`), "");
-  for (const warning of report.warnings) lines.push(style.yellow(`warning: ${warning}`));
-  if (report.warnings.length > 0) lines.push("");
-  for (const subject2 of report.subjects) lines.push(...renderSubject(subject2, report.mode === "audit", style), "");
-  lines.push(summary(report, style));
-  return `${lines.join("\n")}
+  return [...renderTextChunks(report, style)].join("");
+}
+function* renderTextChunks(report, style = NO_STYLE) {
+  const lines2 = [header(report), ""];
+  if (report.degraded) lines2.push(style.yellow(`DEGRADED: ${degradedMessage(report)}`), "");
+  for (const warning of report.warnings) lines2.push(style.yellow(`warning: ${warning}`));
+  if (report.warnings.length > 0) lines2.push("");
+  yield `${lines2.join("\n")}
+`;
+  for (const subject2 of report.subjects) yield `${[...renderSubject(subject2, report.mode === "audit", style), ""].join("\n")}
+`;
+  yield `${summary(report, style)}
 `;
 }
 function header(report) {
@@ -7054,21 +7277,21 @@ function baseHeader(report) {
   }
 }
 function renderSubject(entry, audit, style) {
-  const failed = entry.status === "incompatible" || entry.status === "error";
-  const mark = failed ? style.red("\u2717") : style.green("\u2713");
+  const failed2 = entry.status === "incompatible" || entry.status === "error";
+  const mark = failed2 ? style.red("\u2717") : style.green("\u2713");
   const name = entry.subject === null ? "" : `${style.bold(entry.subject)}  `;
   const moved = entry.previousFile ? ` (renamed from ${entry.previousFile})` : "";
-  const verdict = failed ? style.red(verdictOf(entry, audit)) : style.green(verdictOf(entry, audit));
-  const lines = [`${mark} ${name}${entry.file}${moved}  ${entry.level}  ${verdict}`];
-  for (const warning of entry.warnings) lines.push(style.yellow(`  warning: ${warning}`));
-  if (entry.registry) lines.push(...registryLines(entry.registry, style));
+  const verdict = failed2 ? style.red(verdictOf(entry, audit)) : style.green(verdictOf(entry, audit));
+  const lines2 = [`${mark} ${name}${entry.file}${moved}  ${entry.level}  ${verdict}`];
+  for (const warning of entry.warnings) lines2.push(style.yellow(`  warning: ${warning}`));
+  if (entry.registry) lines2.push(...registryLines(entry.registry, style));
   if (entry.error) {
-    lines.push(`  ${style.red("error:")} ${entry.error.message}`, ...excerptLines(entry.error, "    ", style));
+    lines2.push(`  ${style.red("error:")} ${entry.error.message}`, ...excerptLines(entry.error, "    ", style));
   }
-  entry.incompatibilities.forEach((finding2, i) => lines.push(...renderFinding(finding2, i + 1, entry.history, style)));
-  if (entry.history.some((version) => version.changes !== void 0)) lines.push(...renderEvolution(entry.history, style));
-  if (entry.changes.length > 0) lines.push("  changes:", ...entry.changes.flatMap((change) => renderChange(change, style)));
-  return lines;
+  entry.incompatibilities.forEach((finding2, i) => lines2.push(...renderFinding(finding2, i + 1, entry.history, style)));
+  if (entry.history.some((version) => version.changes !== void 0)) lines2.push(...renderEvolution(entry.history, style));
+  if (entry.changes.length > 0) lines2.push("  changes:", ...entry.changes.flatMap((change) => renderChange(change, style)));
+  return lines2;
 }
 function verdictOf(entry, audit) {
   switch (entry.status) {
@@ -7099,27 +7322,27 @@ function renderFinding(finding2, index, history, style) {
 function renderChange(change, style) {
   const color = change.severity === "breaking" ? style.red : change.severity === "warning" ? style.yellow : style.dim;
   const at2 = change.position?.line !== void 0 ? ` (${where(change.position)})` : "";
-  const lines = [`    ${color(change.severity.padEnd(8))} ${change.path}: ${change.message}${at2}`];
-  if (change.reason) lines.push(`             ${style.dim(`why it matters: ${change.reason}`)}`);
-  return lines;
+  const lines2 = [`    ${color(change.severity.padEnd(8))} ${change.path}: ${change.message}${at2}`];
+  if (change.reason) lines2.push(`             ${style.dim(`why it matters: ${change.reason}`)}`);
+  return lines2;
 }
 function renderEvolution(history, style) {
-  const lines = ["  history:"];
+  const lines2 = ["  history:"];
   for (const version of history) {
     const origin = version.commit ? `${short(version.commit)} ${version.date?.slice(0, 10) ?? ""}`.trimEnd() : version.file;
     const changes = version.changes;
     const what = changes === void 0 ? "first version" : changes.length === 0 ? "no schema change" : plural(changes.length, "change");
-    lines.push(`    v${version.version + 1}  ${style.dim(origin)}  ${what}`);
-    for (const change of changes ?? []) lines.push(...renderChange(change, style).map((line2) => `  ${line2}`));
+    lines2.push(`    v${version.version + 1}  ${style.dim(origin)}  ${what}`);
+    for (const change of changes ?? []) lines2.push(...renderChange(change, style).map((line2) => `  ${line2}`));
   }
-  return lines;
+  return lines2;
 }
 function registryLines(registry, style) {
-  const refs = registry.references.map((r) => `${r.name} \u2192 ${r.subject} v${r.version}`).join(", ");
-  const lines = [`  ${style.dim("registry:")} ${registry.verdict}; local engine on the registry's versions: ${registry.local}`];
-  if (refs !== "") lines.push(`  ${style.dim("references sent:")} ${refs}`);
-  for (const message of registry.messages.filter((m) => !m.startsWith("{oldSchema:"))) lines.push(`    ${style.dim(message.length > 300 ? `${message.slice(0, 299)}\u2026` : message)}`);
-  return lines;
+  const refs2 = registry.references.map((r) => `${r.name} \u2192 ${r.subject} v${r.version}`).join(", ");
+  const lines2 = [`  ${style.dim("registry:")} ${registry.verdict}; local engine on the registry's versions: ${registry.local}`];
+  if (refs2 !== "") lines2.push(`  ${style.dim("references sent:")} ${refs2}`);
+  for (const message of registry.messages.filter((m) => !m.startsWith("{oldSchema:"))) lines2.push(`    ${style.dim(message.length > 300 ? `${message.slice(0, 299)}\u2026` : message)}`);
+  return lines2;
 }
 function versionLabel(version, history) {
   const meta = history[version];
@@ -7271,17 +7494,17 @@ var progressOption = option({
   fallback: "auto"
 });
 function registrySettings(values, env) {
-  const auth = authFromEnv(env);
+  const auth2 = authFromEnv(env);
   return parseRegistrySettings({
     url: values["registry-url"] ?? "",
-    ...auth ? { auth } : {},
+    ...auth2 ? { auth: auth2 } : {},
     maxConcurrency: values.concurrency,
     ...values["registry-timeout-ms"] !== void 0 ? { timeoutMs: values["registry-timeout-ms"] } : {}
   });
 }
-function openRegistry(settings, signal) {
+function openRegistry(settings, signal, onAttempt) {
   return {
-    client: createRegistryClient(settings, { signal }),
+    client: createRegistryClient(settings, { signal, ...onAttempt ? { onAttempt } : {} }),
     openCleanupClient: (deadline) => createRegistryClient(settings, { signal: deadline, settleMs: 0 })
   };
 }
@@ -7289,6 +7512,66 @@ function openRegistry(settings, signal) {
 // src/cli/commands/command.ts
 function defineCommand(spec) {
   return spec;
+}
+
+// src/cli/commands/metrics-backup.ts
+import { readdir as readdir3, stat as stat3 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+
+// src/scheduler/job-metric-catalogue.ts
+var family = (name, type, help, labelNames) => ({ name, type, help, labelNames });
+var EXPIRE_FILE_KINDS = ["data", "position_delete", "equality_delete", "manifest", "manifest_list", "statistics"];
+var INCIDENT_SEVERITIES = ["P1", "P2", "P3", "P4"];
+var REGISTER_RESULTS = ["registered", "registered_break", "already_present", "planned", "refused", "not_latest", "failed", "skipped"];
+var JOB_METRIC_FAMILIES = {
+  lastSuccess: family("guardrails_job_last_success_timestamp_seconds", "gauge", "Unix time of the last successful run of the job.", []),
+  lastRun: family("guardrails_job_last_run_timestamp_seconds", "gauge", "Unix time the last run of the job ended, whatever its outcome.", []),
+  duration: family("guardrails_job_duration_seconds", "gauge", "How long the last run of the job took, in seconds.", []),
+  runs: family("guardrails_job_runs_total", "counter", "Runs of the job by outcome (the exit contract: success 0, failure 1, bad_input 2, bug 3, unavailable 4).", ["outcome"]),
+  backupSubjectsSaved: family("guardrails_backup_subjects_saved_total", "counter", "Subjects written to the backup by the run.", []),
+  backupVersionsSaved: family("guardrails_backup_versions_saved_total", "counter", "Schema versions written to the backup by the run.", []),
+  backupWrittenBytes: family("guardrails_backup_written_bytes_total", "counter", "Bytes of backup files the run wrote.", []),
+  backupRequests: family("guardrails_backup_requests_total", "counter", "HTTP requests the run sent to the Schema Registry, retries included.", []),
+  restoreVersionsRegistered: family("guardrails_restore_versions_registered_total", "counter", "Schema versions the restore registered.", []),
+  restoreConflicts: family("guardrails_restore_conflicts_total", "counter", "Versions the restore refused because the registry holds something else under the same id or version.", []),
+  restoreModesReset: family("guardrails_restore_modes_reset_total", "counter", "Subjects the run put back from IMPORT to their mode.", []),
+  restoreLeftInImport: family("guardrails_restore_subjects_left_in_import", "gauge", "Subjects that may still be in IMPORT mode when the run ended.", []),
+  expireFilesDeleted: family("guardrails_expire_files_deleted_total", "counter", "Files the run deleted from the table, by Spark's six kinds.", ["table", "kind"]),
+  expireSnapshotsExpired: family("guardrails_expire_snapshots_expired_total", "counter", "Snapshots the run expired from the table.", ["table"]),
+  expireUndeletable: family("guardrails_expire_undeletable_files", "gauge", "Files the last run of the table expired but could not delete.", ["table"]),
+  followupsOpen: family("guardrails_followups_open", "gauge", "Post-mortem follow-ups not done, by incident severity.", ["incident_severity"]),
+  followupsDone: family("guardrails_followups_done", "gauge", "Post-mortem follow-ups done, by incident severity.", ["incident_severity"]),
+  followupsOverdue: family("guardrails_followups_overdue", "gauge", "Open post-mortem follow-ups past their due date, by incident severity.", ["incident_severity"]),
+  followupsOnTime: family("guardrails_followups_on_time_ratio", "gauge", "Follow-ups done on time among those due, 0 to 1, by incident severity.", ["incident_severity"]),
+  checkSubjectsChecked: family("guardrails_check_subjects_checked_total", "counter", "Subjects the check compared.", []),
+  checkIncompatibilities: family("guardrails_check_incompatibilities_total", "counter", "Incompatible changes the check found.", []),
+  checkAllowedBreaks: family("guardrails_check_allowed_breaking_changes_total", "counter", "Breaking changes the check let through by an allowance.", []),
+  driftFindings: family("guardrails_drift_findings", "gauge", "Differences between the registry and git found by the last run.", []),
+  registerSchemaFiles: family("guardrails_register_schema_files_total", "counter", "Schema files the run handled, by what became of each.", ["result"])
+};
+var JOB_METRIC_NAMES = Object.values(JOB_METRIC_FAMILIES).map((f) => f.name);
+function sample(metric, value, labels) {
+  return { metric, labels, value };
+}
+
+// src/cli/commands/metrics-backup.ts
+async function backupMetrics(result, requests) {
+  const { counts: counts2 } = result.manifest;
+  return [
+    sample("backupSubjectsSaved", counts2.subjects, {}),
+    sample("backupVersionsSaved", counts2.versions, {}),
+    sample("backupWrittenBytes", await bytesUnder(result.path), {}),
+    sample("backupRequests", requests, {})
+  ];
+}
+async function bytesUnder(dir) {
+  let total = 0;
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
+    const path2 = join6(dir, entry.name);
+    if (entry.isDirectory()) total += await bytesUnder(path2);
+    else if (entry.isFile()) total += (await stat3(path2)).size;
+  }
+  return total;
 }
 
 // src/cli/commands/backup.ts
@@ -7357,15 +7640,16 @@ published.`,
   async preflight(values, { io, now }) {
     registrySettings(values, io.env);
     const name = values.name ?? defaultBackupName(now());
-    const final = join6(values.out, name);
+    const final = join7(values.out, name);
     if (await exists2(final)) {
       throw new UsageError(`${final} already exists; choose another --name, or remove it first`, "backup");
     }
     if (values["git-branch"] !== void 0) await preflightGit(values["git-repo"] ?? io.cwd, values["git-branch"], values.push, io.env);
   },
-  async run(values, { io, signal, now }) {
+  async run(values, { io, signal, now, recordMetrics }) {
     return withJsonFailure(io, values.format, "backup", async () => {
-      const { client } = openRegistry(registrySettings(values, io.env), signal);
+      let requests = 0;
+      const { client } = openRegistry(registrySettings(values, io.env), signal, () => requests++);
       const progress = createProgress(progressStyle(values.progress, io.stderr.isTTY ?? false, io.env), "subjects", (t) => io.stderr.write(t));
       const sourceUrl = (values["registry-url"] ?? "").split(",").map(displayUrl).join(",");
       try {
@@ -7394,6 +7678,7 @@ published.`,
           }
         );
         progress.finish();
+        recordMetrics?.(await backupMetrics(result, requests));
         return writeBackupReport(io, values.format, result);
       } catch (error) {
         progress.finish();
@@ -7406,7 +7691,7 @@ published.`,
   }
 });
 async function exists2(path2) {
-  return stat3(path2).then(
+  return stat4(path2).then(
     () => true,
     () => false
   );
@@ -7414,7 +7699,7 @@ async function exists2(path2) {
 
 // src/github/git/repository.ts
 import { lstat as lstat2, readFile as readFile3 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/github/git/blobs.ts
 async function readObjects(git2, names) {
@@ -7434,19 +7719,21 @@ function parseBatchOutput(output, count2) {
   while (contents.length < count2) {
     const end = output.indexOf(10, at2);
     if (end < 0) throw truncated();
-    const header2 = output.subarray(at2, end).toString("utf8");
+    const header2 = parseBatchHeader(output.subarray(at2, end).toString("utf8"));
     at2 = end + 1;
-    const match = /^\S+ (\S+) (\d+)$/.exec(header2);
-    if (!match) {
+    if (header2 === void 0) {
       contents.push(void 0);
       continue;
     }
-    const size = Number(match[2]);
-    if (at2 + size > output.length) throw truncated();
-    contents.push(match[1] === "blob" ? output.subarray(at2, at2 + size) : void 0);
-    at2 += size + 1;
+    if (at2 + header2.size > output.length) throw truncated();
+    contents.push(header2.type === "blob" ? output.subarray(at2, at2 + header2.size) : void 0);
+    at2 += header2.size + 1;
   }
   return contents;
+}
+function parseBatchHeader(line2) {
+  const match = /^\S+ (\S+) (\d+)$/.exec(line2);
+  return match ? { type: match[1], size: Number(match[2]) } : void 0;
 }
 function truncated() {
   return new GitError("failed", "git cat-file --batch output ended early; this is a bug, please report it");
@@ -7454,7 +7741,7 @@ function truncated() {
 
 // src/github/git/changes.ts
 import { lstat } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 async function changedFiles(git2, base) {
   const diff = await git2(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", base, "--"]);
   const untracked = await git2(["ls-files", "--others", "--exclude-standard", "-z", "--"]);
@@ -7489,9 +7776,9 @@ function malformed(status3) {
   return new GitError("failed", `git diff printed an unexpected record (status ${JSON.stringify(status3)}); this is a bug, please report it`);
 }
 async function workingTreeFiles(git2, root, include = () => true) {
-  const listed2 = splitNul(await git2(["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--"]));
-  const unique = [...new Set(listed2)].filter(include);
-  const present = await Promise.all(unique.map((path2) => isFileOrLink(join7(root, path2))));
+  const listed3 = splitNul(await git2(["ls-files", "--cached", "--others", "--exclude-standard", "-z", "--"]));
+  const unique = [...new Set(listed3)].filter(include);
+  const present = await Promise.all(unique.map((path2) => isFileOrLink(join8(root, path2))));
   return unique.filter((_, index) => present[index]).sort();
 }
 async function isFileOrLink(path2) {
@@ -7507,14 +7794,31 @@ async function isFileOrLink(path2) {
 var MAX_RENAMES = 100;
 var NO_BLOB = /^0+$/;
 async function fileHistory(git2, commit, path2) {
+  return followRenames(git2, { path: path2, from: commit }, await pathLog(git2, commit, path2), /* @__PURE__ */ new Map());
+}
+var PATHS_PER_LOG = 200;
+async function fileHistories(git2, commit, paths2) {
+  const unique = [...new Set(paths2)];
+  const renames = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
+  for (let at2 = 0; at2 < unique.length; at2 += PATHS_PER_LOG) {
+    const group = unique.slice(at2, at2 + PATHS_PER_LOG);
+    const logs = await pathsLog(git2, commit, group);
+    const histories = await Promise.all(group.map((path2) => followRenames(git2, { path: path2, from: commit }, logs.get(path2) ?? [], renames)));
+    group.forEach((path2, i) => out.set(path2, histories[i] ?? []));
+  }
+  return out;
+}
+async function followRenames(git2, start, firstEntries, renames) {
   const versions = [];
-  let current = { path: path2, from: commit };
+  let current = start;
+  let entries = firstEntries;
   for (let hops = 0; current !== void 0 && hops <= MAX_RENAMES; hops++) {
-    const entries = await pathLog(git2, current.from, current.path);
+    if (hops > 0) entries = await pathLog(git2, current.from, current.path);
     const at2 = current.path;
     versions.unshift(...withGaps(entries, at2));
     const oldest = entries[entries.length - 1];
-    current = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git2, oldest.commit, at2);
+    current = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git2, oldest.commit, at2, renames);
   }
   return distinctContent(versions);
 }
@@ -7578,7 +7882,16 @@ function parseRawLog(output) {
   }
   return entries;
 }
-async function renameSource(git2, commit, path2) {
+async function renameSource(git2, commit, path2, cache) {
+  let renames = cache.get(commit);
+  if (renames === void 0) {
+    renames = renamesIn(git2, commit);
+    cache.set(commit, renames);
+  }
+  const from = (await renames)?.get(path2);
+  return from === void 0 ? void 0 : { path: from, from: `${commit}^1` };
+}
+async function renamesIn(git2, commit) {
   const parent = `${commit}^1`;
   const hasParent = await git2(["rev-parse", "--verify", "--quiet", "--end-of-options", `${parent}^{commit}`]).then(
     () => true,
@@ -7586,19 +7899,193 @@ async function renameSource(git2, commit, path2) {
   );
   if (!hasParent) return void 0;
   const fields = splitNul(await git2(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", parent, commit, "--"]));
+  const renames = /* @__PURE__ */ new Map();
   for (let i = 0; i < fields.length; ) {
     const status3 = fields[i] ?? "";
     const width = status3.startsWith("R") || status3.startsWith("C") ? 3 : 2;
-    if (status3.startsWith("R") && fields[i + 2] === path2 && fields[i + 1] !== void 0) {
-      return { path: fields[i + 1], from: parent };
-    }
+    const from = fields[i + 1];
+    const to = fields[i + 2];
+    if (status3.startsWith("R") && from !== void 0 && to !== void 0 && !renames.has(to)) renames.set(to, from);
     i += width;
   }
-  return void 0;
+  return renames;
+}
+async function pathsLog(git2, from, paths2) {
+  const output = await git2([
+    "log",
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--no-abbrev",
+    "--raw",
+    "-z",
+    "--no-renames",
+    "--format=%x01%H%x00%cI",
+    from,
+    "--",
+    ...paths2
+  ]);
+  return parseRawLogByPath(output.toString("utf8"));
+}
+function parseRawLogByPath(output) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const record of output.split("")) {
+    if (record === "") continue;
+    const [commit, date, ...changes] = splitNul(record);
+    if (commit === void 0 || date === void 0 || changes.length % 2 !== 0) throw unexpected(record);
+    for (let i = 0; i < changes.length; i += 2) {
+      const parts = changes[i].trim().split(" ");
+      const blob = parts[3];
+      const status3 = parts[4];
+      const path2 = changes[i + 1];
+      if (blob === void 0 || status3 === void 0) throw unexpected(record);
+      let entries = byPath.get(path2);
+      if (entries === void 0) byPath.set(path2, entries = []);
+      entries.push({ commit, date, status: status3.charAt(0), blob });
+    }
+  }
+  return byPath;
 }
 function unexpected(record) {
   return new GitError("failed", `git log printed an unexpected record (${JSON.stringify(record.slice(0, 80))}); this is a bug, please report it`);
 }
+
+// src/github/git/object-reader.ts
+import { spawn } from "node:child_process";
+function objectReader(cwd, options6 = {}) {
+  return new BatchProcess(cwd, options6.signal);
+}
+var BatchProcess = class {
+  constructor(cwd, signal) {
+    this.cwd = cwd;
+    this.signal = signal;
+    signal?.addEventListener("abort", this.onAbort, { once: true });
+  }
+  cwd;
+  signal;
+  child;
+  waiting = [];
+  failure;
+  parser = new BatchOutputParser();
+  stderr = "";
+  onAbort = () => this.fail(new GitError("stopped", "reading the git history was stopped"));
+  markExited = () => void 0;
+  exitedPromise = new Promise((resolve7) => this.markExited = resolve7);
+  get pid() {
+    return this.child?.pid;
+  }
+  get exited() {
+    return this.child === void 0 ? Promise.resolve() : this.exitedPromise;
+  }
+  read(names) {
+    const unique = [...new Set(names)];
+    if (unique.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
+    for (const name of unique) {
+      if (/[\r\n]/.test(name)) return Promise.reject(new GitError("failed", `cannot read ${JSON.stringify(name)} from git: the name contains a line break`));
+    }
+    if (this.signal?.aborted) this.onAbort();
+    if (this.failure) return Promise.reject(this.failure);
+    const child = this.start();
+    const answers = unique.map((name) => new Promise((resolve7, reject) => this.waiting.push({ name, resolve: resolve7, reject })));
+    this.hold(true);
+    child.stdin.write(`${unique.join("\n")}
+`);
+    return Promise.all(answers).then((contents) => new Map(unique.map((name, i) => [name, contents[i]])));
+  }
+  close() {
+    this.signal?.removeEventListener("abort", this.onAbort);
+    this.fail(new GitError("failed", "the git object reader was closed while a read was waiting; this is a bug, please report it"));
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["-c", "core.quotePath=false", "-c", "core.fsmonitor=false", "--no-pager", "cat-file", "--batch"], {
+      cwd: this.cwd,
+      env: gitEnvironment(process.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    this.child = child;
+    child.stdout.on("data", (chunk2) => this.receive(chunk2));
+    child.stderr.on("data", (chunk2) => this.stderr = (this.stderr + chunk2.toString("utf8")).slice(-4096));
+    child.stdin.on("error", () => void 0);
+    child.on("error", (error) => {
+      this.fail(error.code === "ENOENT" ? new GitError("git-missing", "git is not installed or not on PATH; install git and run again") : new GitError("failed", `git cat-file failed: ${error.message}`));
+    });
+    child.on("close", (code, signal) => {
+      this.markExited();
+      if (this.waiting.length > 0) this.fail(new GitError("failed", `git cat-file failed: ${firstLine(this.stderr) || `it ended early (${signal ?? `exit ${code}`})`}`));
+    });
+    return child;
+  }
+  receive(chunk2) {
+    try {
+      for (const content of this.parser.push(chunk2)) {
+        const next = this.waiting.shift();
+        if (next === void 0) throw new GitError("failed", "git cat-file --batch answered a request nobody made; this is a bug, please report it");
+        next.resolve(content);
+      }
+    } catch (error) {
+      this.fail(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    if (this.waiting.length === 0) this.hold(false);
+  }
+  /**
+   * Keeps the event loop alive only while a read waits, so an idle reader a caller forgot to close
+   * never holds the process open (and git then ends on its closed input).
+   */
+  hold(on) {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdout, child.stderr, child.stdin]) {
+      if (on) handle.ref?.();
+      else handle.unref?.();
+    }
+  }
+  fail(error) {
+    this.failure ??= error;
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.stdin.destroy();
+      child.kill("SIGKILL");
+    }
+    for (const waiting of this.waiting.splice(0)) waiting.reject(this.failure);
+  }
+};
+var BatchOutputParser = class {
+  chunks = [];
+  buffered = 0;
+  /** The header of the object whose content is being collected. */
+  expecting;
+  push(chunk2) {
+    this.chunks.push(chunk2);
+    this.buffered += chunk2.length;
+    const out = [];
+    for (; ; ) {
+      if (this.expecting === void 0) {
+        const data2 = this.flatten();
+        const end = data2.indexOf(10);
+        if (end < 0) return out;
+        const header2 = parseBatchHeader(data2.subarray(0, end).toString("utf8"));
+        this.keep(data2.subarray(end + 1));
+        if (header2 === void 0) out.push(void 0);
+        else this.expecting = { size: header2.size, blob: header2.type === "blob" };
+        continue;
+      }
+      if (this.buffered < this.expecting.size + 1) return out;
+      const data = this.flatten();
+      out.push(this.expecting.blob ? Buffer.from(data.subarray(0, this.expecting.size)) : void 0);
+      this.keep(data.subarray(this.expecting.size + 1));
+      this.expecting = void 0;
+    }
+  }
+  flatten() {
+    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks)];
+    return this.chunks[0] ?? Buffer.alloc(0);
+  }
+  keep(rest) {
+    this.chunks = rest.length === 0 ? [] : [rest];
+    this.buffered = rest.length;
+  }
+};
 
 // src/github/git/refs.ts
 var DEFAULT_BASE_REFS = ["origin/HEAD", "main", "master", "origin/main", "origin/master"];
@@ -7673,13 +8160,15 @@ async function openRepository(cwd) {
     changedFiles: (base) => changedFiles(git2, base),
     workingTreeFiles: (include) => workingTreeFiles(git2, root, include),
     fileHistory: (commit, path2) => fileHistory(git2, commit, path2),
+    fileHistories: (commit, paths2) => fileHistories(git2, commit, paths2),
     readObjects: (names) => readObjects(git2, names),
     readWorkingFile: (path2) => readWorkingFile(root, path2),
-    firstParentChain: (commit) => firstParentChain(git2, commit)
+    firstParentChain: (commit) => firstParentChain(git2, commit),
+    openObjectReader: (readerOptions) => objectReader(root, readerOptions)
   };
 }
 async function readWorkingFile(root, path2) {
-  const absolute = join8(root, path2);
+  const absolute = join9(root, path2);
   const stats = await lstat2(absolute);
   if (stats.isSymbolicLink()) {
     throw new GitError("failed", `${path2} is a symbolic link; schema files must be regular files`);
@@ -7788,7 +8277,7 @@ function levelOf(level3, what) {
 }
 
 // src/policy/check/registry-settings.ts
-import { isAbsolute as isAbsolute2, join as join9 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join10 } from "node:path";
 function registryUrlOf(inputs, config2) {
   const fromConfig = config2?.urls.length ? config2.urls.join(",") : void 0;
   return nonEmpty3(inputs.flags.url) ?? nonEmpty3(inputs.env[REGISTRY_ENV.url]) ?? fromConfig;
@@ -7803,11 +8292,11 @@ async function registrySettingsOf(inputs, config2, root, cwd) {
     key: flags.keyFile ? join22(cwd, flags.keyFile) : env[REGISTRY_ENV.keyFile] ? join22(cwd, env[REGISTRY_ENV.keyFile]) : config2?.keyFile && join22(root, config2.keyFile)
   };
   const tls = await readTls(files, env[REGISTRY_ENV.keyPassphrase], inputs.readFile);
-  const auth = authOf(env, config2);
+  const auth2 = authOf(env, config2);
   try {
     return parseRegistrySettings({
       url: url2,
-      ...auth,
+      ...auth2,
       ...tls && { tls },
       headers: { ...config2?.headers },
       ...definedOnly2({
@@ -7823,8 +8312,8 @@ async function registrySettingsOf(inputs, config2, root, cwd) {
 }
 function authOf(env, config2) {
   try {
-    const auth = authFromEnv(env, definedOnly2({ logicalCluster: config2?.logicalCluster, identityPoolId: config2?.identityPoolId }));
-    return auth === void 0 ? {} : { auth };
+    const auth2 = authFromEnv(env, definedOnly2({ logicalCluster: config2?.logicalCluster, identityPoolId: config2?.identityPoolId }));
+    return auth2 === void 0 ? {} : { auth: auth2 };
   } catch (error) {
     if (error instanceof RegistryError) throw new InputError(error.issues?.[0] ?? error.message);
     throw error;
@@ -7846,7 +8335,7 @@ async function readTls(files, passphrase, readFile11) {
 }
 function join22(base, path2) {
   if (path2 === void 0) return void 0;
-  return isAbsolute2(path2) ? path2 : join9(base, path2);
+  return isAbsolute2(path2) ? path2 : join10(base, path2);
 }
 function nonEmpty3(value) {
   return value === void 0 || value.trim() === "" ? void 0 : value;
@@ -7855,12 +8344,34 @@ function definedOnly2(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
 
+// src/policy/check/compact-entry.ts
+var StringPool = class {
+  strings = /* @__PURE__ */ new Map();
+  /** A copy of plain data (objects, arrays, primitives) with every string taken from the pool. */
+  compact(value) {
+    return this.copy(value);
+  }
+  copy(value) {
+    if (typeof value === "string") return this.intern(value);
+    if (Array.isArray(value)) return value.map((item) => this.copy(item));
+    if (typeof value !== "object" || value === null) return value;
+    const out = {};
+    for (const [key, item] of Object.entries(value)) out[this.intern(key)] = this.copy(item);
+    return out;
+  }
+  intern(text) {
+    let pooled = this.strings.get(text);
+    if (pooled === void 0) {
+      pooled = ` ${text}`.slice(1);
+      this.strings.set(pooled, pooled);
+    }
+    return pooled;
+  }
+};
+
 // src/policy/check/history.ts
-var GIT_CONCURRENCY = 8;
 async function listHistories(repo, baseCommit, paths2) {
-  const unique = [...new Set(paths2)];
-  const histories = await mapLimit(unique, GIT_CONCURRENCY, (path2) => repo.fileHistory(baseCommit, path2));
-  return new Map(unique.map((path2, i) => [path2, histories[i] ?? []]));
+  return repo.fileHistories(baseCommit, paths2);
 }
 async function parseHistory(versions, committed, index) {
   const parsed = [];
@@ -7880,17 +8391,21 @@ async function parseHistory(versions, committed, index) {
   }
   return { versions: parsed, warnings, unresolved };
 }
-async function mapLimit(items, limit, run2) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run2(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+
+// src/policy/check/history-stream.ts
+var GROUP = 100;
+async function* streamHistories(repo, baseCommit, paths2) {
+  const groups2 = [];
+  for (let at2 = 0; at2 < paths2.length; at2 += GROUP) groups2.push(paths2.slice(at2, at2 + GROUP));
+  const list = (group) => repo.fileHistories(baseCommit, [...new Set(group)]);
+  let next = groups2[0] === void 0 ? void 0 : list(groups2[0]);
+  for (let i = 0; i < groups2.length; i++) {
+    const histories = await next;
+    const following = groups2[i + 1];
+    next = following === void 0 ? void 0 : list(following);
+    next?.catch(() => void 0);
+    for (const path2 of groups2[i]) yield histories.get(path2) ?? [];
+  }
 }
 
 // src/policy/check/plan.ts
@@ -7924,19 +8439,20 @@ function sortTargets(targets) {
 // src/policy/check/workspace.ts
 async function loadWorkspace(repo, schemaFiles) {
   const sources = /* @__PURE__ */ new Map();
-  const unreadable = /* @__PURE__ */ new Map();
+  const unreadable3 = /* @__PURE__ */ new Map();
   await Promise.all(
     schemaFiles.map(async (file) => {
       try {
-        sources.set(file, scanSource(file, await repo.readWorkingFile(file)));
+        const { document: _parsed, ...source } = scanSource(file, await repo.readWorkingFile(file));
+        sources.set(file, source);
       } catch (error) {
-        unreadable.set(file, readProblem(file, error));
+        unreadable3.set(file, readProblem(file, error));
       }
     })
   );
   return {
     sources,
-    unreadable,
+    unreadable: unreadable3,
     index: nameIndexOf(sources.values()),
     reader: async (files) => new Map(files.map((file) => [file, sources.get(file)]))
   };
@@ -7952,13 +8468,20 @@ var CommittedSources = class {
   }
   repo;
   cache = /* @__PURE__ */ new Map();
-  /** Reads many `<commit>:<path>` objects in one batch ahead of use. */
+  /**
+   * Reads many `<commit>:<path>` objects in one batch ahead of use. With the blob id (known from the
+   * log), git reads the object directly instead of walking the commit's trees to the path.
+   */
   async prefetch(objects) {
-    const wanted = objects.map(({ commit, path: path2 }) => `${commit}:${path2}`).filter((name) => !this.cache.has(name));
-    const readable = wanted.filter((name) => !/[\r\n]/.test(name));
+    const wanted = /* @__PURE__ */ new Map();
+    for (const { commit, path: path2, blob } of objects) {
+      const name = `${commit}:${path2}`;
+      if (!this.cache.has(name)) wanted.set(name, blob ?? name);
+    }
+    const readable = [...wanted].filter(([name]) => !/[\r\n]/.test(name)).map(([, request2]) => request2);
     const contents = await this.repo.readObjects(readable);
-    for (const name of wanted) {
-      const bytes = contents.get(name);
+    for (const [name, request2] of wanted) {
+      const bytes = /[\r\n]/.test(name) ? void 0 : contents.get(request2);
       const path2 = name.slice(name.indexOf(":") + 1);
       this.cache.set(name, bytes === void 0 ? void 0 : scanSource(path2, bytes));
     }
@@ -7984,12 +8507,21 @@ async function prepareCheck(options6) {
   const plan = planCheck({ changes, files, isSchemaFile: resolver.isSchemaFile, all: options6.all ?? false });
   const present = plan.targets.filter((target) => target.kind !== "deleted").map((target) => target.file);
   const workspace = await loadWorkspace(repo, [.../* @__PURE__ */ new Set([...files, ...present])]);
-  return { repo, settings, warnings, against, resolver, plan, workspace };
+  return {
+    repo,
+    settings,
+    warnings,
+    against,
+    resolver,
+    plan,
+    workspace,
+    ...options6.signal !== void 0 && { signal: options6.signal },
+    ...options6.historyObserver !== void 0 && { historyObserver: options6.historyObserver }
+  };
 }
 async function offlineReport(prepared) {
-  const { repo, against, plan, workspace, resolver, warnings } = prepared;
-  const subjects = await checkTargets(repo, against.commit, plan, workspace, resolver);
-  return reportOf(prepared, subjects, warnings);
+  const subjects = await checkTargets(prepared);
+  return reportOf(prepared, subjects, prepared.warnings);
 }
 function reportOf(prepared, subjects, warnings) {
   const checked3 = markDuplicateSubjects(subjects);
@@ -8001,16 +8533,39 @@ async function resolveBase(repo, against) {
   const base = against === void 0 ? await repo.defaultBase() : { ref: against, commit: await repo.resolveCommit(against) };
   return { ...base, mergeBase: await repo.mergeBase(base.commit, head) };
 }
-async function checkTargets(repo, baseCommit, plan, workspace, resolver) {
-  const histories = await listHistories(repo, baseCommit, plan.targets.map((target) => target.historyPath));
-  const committed = new CommittedSources(repo);
-  await committed.prefetch([...histories.values()].flat().map(({ commit, path: path2 }) => ({ commit, path: path2 })));
-  const subjects = [];
-  for (const target of plan.targets) {
-    const history = await parseHistory(histories.get(target.historyPath) ?? [], committed, workspace.index);
-    subjects.push(await checkTarget(target, history, workspace, resolver, plan.mode === "audit"));
+async function checkTargets(prepared) {
+  const { repo, against, plan, workspace, resolver, signal, historyObserver } = prepared;
+  const reader = repo.openObjectReader(signal === void 0 ? {} : { signal });
+  const source = { readObjects: (names) => reader.read(names) };
+  const strings = new StringPool();
+  try {
+    const subjects = [];
+    const histories = streamHistories(repo, against.commit, plan.targets.map((target) => target.historyPath));
+    const fetchNext = async () => {
+      const next = await histories.next();
+      if (next.done === true) return void 0;
+      const committed = new CommittedSources(source);
+      const read = committed.prefetch(next.value.map(({ commit, path: path2, blob }) => ({ commit, path: path2, blob })));
+      read.catch(() => void 0);
+      return { versions: next.value, committed, read };
+    };
+    let upcoming = fetchNext();
+    for (const target of plan.targets) {
+      if (signal?.aborted === true) throw new GitError("stopped", "the check was stopped before it read every subject's history");
+      const current = await upcoming;
+      if (current === void 0) throw new Error(`internal: no history listed for ${target.historyPath}`);
+      upcoming = fetchNext();
+      upcoming.catch(() => void 0);
+      await current.read;
+      const history = await parseHistory(current.versions, current.committed, workspace.index);
+      historyObserver?.loaded(target.file, history.versions.length);
+      subjects.push(strings.compact(await checkTarget(target, history, workspace, resolver, plan.mode === "audit")));
+      historyObserver?.released(target.file);
+    }
+    return subjects;
+  } finally {
+    reader.close();
   }
-  return subjects;
 }
 async function checkTarget(target, history, workspace, resolver, audit) {
   const mapping = resolver.mappingFor(target.file);
@@ -8033,10 +8588,10 @@ async function checkTarget(target, history, workspace, resolver, audit) {
     if (naming2.error) return errorSubject(base, naming2.error, metas);
     return evaluateSubject({ ...base, subject: naming2.subject, history: history.versions, audit });
   }
-  const unreadable = workspace.sources.has(target.file) ? void 0 : workspace.unreadable.get(target.file) ?? `${target.file}: cannot read the file`;
-  if (unreadable !== void 0) {
+  const unreadable3 = workspace.sources.has(target.file) ? void 0 : workspace.unreadable.get(target.file) ?? `${target.file}: cannot read the file`;
+  if (unreadable3 !== void 0) {
     const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
-    return errorSubject(named, { code: "READ_ERROR", message: unreadable, file: target.file }, metas);
+    return errorSubject(named, { code: "READ_ERROR", message: unreadable3, file: target.file }, metas);
   }
   const closure = await sourceClosure(target.file, workspace.reader, workspace.index);
   const loaded = loadFromClosure(target.file, closure, true);
@@ -8082,6 +8637,15 @@ async function registrySubjects(prepared, client, concurrency) {
     previousSource,
     concurrency
   });
+}
+
+// src/cli/commands/metrics-check.ts
+function checkMetrics(report) {
+  return [
+    sample("checkSubjectsChecked", report.subjects.length, {}),
+    sample("checkIncompatibilities", report.subjects.reduce((n, s) => n + s.incompatibilities.length, 0), {}),
+    sample("checkAllowedBreaks", 0, {})
+  ];
 }
 
 // src/cli/commands/check.ts
@@ -8130,13 +8694,14 @@ GUARDRAILS_REGISTRY_API_KEY and _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN
     unavailable: "the Schema Registry is unavailable, so the check failed closed"
   },
   notes: "Refused registry credentials are bad input (2).",
-  async run(values, { io }) {
+  async run(values, { io, recordMetrics }) {
     const report = await runRegistryCheck({
       cwd: values.cwd ?? io.cwd,
       against: values.against,
       all: values.all,
       configPath: values.config,
       openRepository,
+      ...io.signal !== void 0 && { signal: io.signal },
       registry: {
         flags: {
           url: values["registry-url"],
@@ -8151,9 +8716,33 @@ GUARDRAILS_REGISTRY_API_KEY and _API_SECRET, or GUARDRAILS_REGISTRY_BEARER_TOKEN
         ...values["on-registry-unavailable"] !== void 0 && { onUnavailable: values["on-registry-unavailable"] }
       }
     });
-    return writeReport(report, values.format, io);
+    recordMetrics?.(checkMetrics(report));
+    return writeReportInPieces(report, values.format, io);
   }
 });
+async function writeReportInPieces(report, format, io) {
+  if (format === "github") return writeReport(report, format, io);
+  const pieces = format === "json" ? renderJsonChunks(report) : renderTextChunks(report, styleFor(io.stdout.isTTY, io.env));
+  for (const piece of pieces) {
+    if (io.stdout.write(piece) === false) await drained(io.stdout);
+  }
+  return exitCodeOf(report);
+}
+function drained(stream) {
+  const emitter = stream;
+  if (typeof emitter.once !== "function") return Promise.resolve();
+  return new Promise((resolve7) => {
+    const done = () => {
+      emitter.off?.("drain", done);
+      emitter.off?.("close", done);
+      emitter.off?.("error", done);
+      resolve7();
+    };
+    emitter.once?.("drain", done);
+    emitter.once?.("close", done);
+    emitter.once?.("error", done);
+  });
+}
 
 // src/cli/commands/compat.ts
 import { readFile as readFile5 } from "node:fs/promises";
@@ -8221,10 +8810,4178 @@ stores. With only a candidate, it is validated as a new subject.`,
   }
 });
 
-// src/postmortem/github/octokit.ts
-import { Octokit } from "@octokit/rest";
-import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
+// node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+
+// node_modules/before-after-hook/lib/register.js
+function register(state, name, method, options6) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+  if (!options6) {
+    options6 = {};
+  }
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name2) => {
+      return register.bind(null, state, name2, callback, options6);
+    }, method)();
+  }
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options6);
+    }
+    return state.registry[name].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options6);
+    }, method)();
+  });
+}
+
+// node_modules/before-after-hook/lib/add.js
+function addHook(state, kind, name, hook2) {
+  const orig = hook2;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+  if (kind === "before") {
+    hook2 = (method, options6) => {
+      return Promise.resolve().then(orig.bind(null, options6)).then(method.bind(null, options6));
+    };
+  }
+  if (kind === "after") {
+    hook2 = (method, options6) => {
+      let result;
+      return Promise.resolve().then(method.bind(null, options6)).then((result_) => {
+        result = result_;
+        return orig(result, options6);
+      }).then(() => {
+        return result;
+      });
+    };
+  }
+  if (kind === "error") {
+    hook2 = (method, options6) => {
+      return Promise.resolve().then(method.bind(null, options6)).catch((error) => {
+        return orig(error, options6);
+      });
+    };
+  }
+  state.registry[name].push({
+    hook: hook2,
+    orig
+  });
+}
+
+// node_modules/before-after-hook/lib/remove.js
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+  const index = state.registry[name].map((registered) => {
+    return registered.orig;
+  }).indexOf(method);
+  if (index === -1) {
+    return;
+  }
+  state.registry[name].splice(index, 1);
+}
+
+// node_modules/before-after-hook/index.js
+var bind = Function.bind;
+var bindable = bind.bind(bind);
+function bindApi(hook2, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook2.api = { remove: removeHookRef };
+  hook2.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+function Singular() {
+  const singularHookName = /* @__PURE__ */ Symbol("Singular");
+  const singularHookState = {
+    registry: {}
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+function Collection() {
+  const state = {
+    registry: {}
+  };
+  const hook2 = register.bind(null, state);
+  bindApi(hook2, state);
+  return hook2;
+}
+var before_after_hook_default = { Singular, Collection };
+
+// node_modules/@octokit/endpoint/dist-bundle/index.js
+var VERSION = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults, options6) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options6).forEach((key) => {
+    if (isPlainObject2(options6[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options6[key] });
+      else result[key] = mergeDeep(defaults[key], options6[key]);
+    } else {
+      Object.assign(result, { [key]: options6[key] });
+    }
+  });
+  return result;
+}
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+function merge(defaults, route, options6) {
+  if (typeof route === "string") {
+    let [method, url2] = route.split(" ");
+    options6 = Object.assign(url2 ? { method, url: url2 } : { url: method }, options6);
+  } else {
+    options6 = Object.assign({}, route);
+  }
+  options6.headers = lowercaseKeys(options6.headers);
+  removeUndefinedProperties(options6);
+  removeUndefinedProperties(options6.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options6);
+  if (options6.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url2, parameters) {
+  const separator = /\?/.test(url2) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url2;
+  }
+  return url2 + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url2) {
+  const matches = url2.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context2, operator, key, modifier) {
+  var value = context2[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context2) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context2, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse(options6) {
+  let method = options6.method.toUpperCase();
+  let url2 = (options6.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options6.headers);
+  let body;
+  let parameters = omit(options6, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url2);
+  url2 = parseUrl(url2).expand(parameters);
+  if (!/^http/.test(url2)) {
+    url2 = options6.baseUrl + url2;
+  }
+  const omittedParameters = Object.keys(options6).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options6.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options6.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url2.endsWith("/graphql")) {
+      if (options6.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options6.mediaType.previews).map((preview) => {
+          const format = options6.mediaType.format ? `.${options6.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url2 = addQueryParameters(url2, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url: url2, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options6.request ? { request: options6.request } : null
+  );
+}
+function endpointWithDefaults(defaults, route, options6) {
+  return parse(merge(defaults, route, options6));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+var endpoint = withDefaults(null, DEFAULTS);
+
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
+
+// node_modules/json-with-bigint/json-with-bigint.js
+var intRegex = /^-?\d+$/;
+var noiseValue = /^-?\d+n+$/;
+var originalStringify = JSON.stringify;
+var originalParse = JSON.parse;
+var customFormat = /^-?\d+n$/;
+var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+var stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+  const prepareVal = (parent, key, val) => {
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+    if (isNoise) return val + "n";
+    const isBigInt = typeof val === "bigint";
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+      return val.toString() + "n";
+    }
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+    const isPostReplacerObject = val !== null && typeof val === "object";
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+    return val;
+  };
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+  if (isUnstringifiable(rootProcessed)) {
+    return void 0;
+  }
+  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+  const chunks = [];
+  let level3 = 0;
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true
+    }
+  ];
+  const visited = new WeakSet([rootProcessed]);
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level3++;
+    }
+    let isDone = false;
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+        if (space) chunks.push("\n" + space.repeat(level3));
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject = childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+            visited.add(childVal);
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true
+            });
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        if (isFilteredOutByArray) continue;
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+        if (isUnstringifiable(childVal)) continue;
+        if (!node.first) chunks.push(",");
+        if (space) {
+          chunks.push("\n" + space.repeat(level3) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+        const isComplexObject = childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+          visited.add(childVal);
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true
+          });
+          node.first = false;
+          break;
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+      const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+    if (isDone) {
+      level3--;
+      if (!node.first && space) chunks.push("\n" + space.repeat(level3));
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+  return chunks.join("");
+};
+var JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+          const hasFunctionReplacer = typeof replacer === "function";
+          if (hasFunctionReplacer) return replacer(key, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+          if (isKeyInArrayReplacer) return val;
+          return val;
+        },
+        space
+      );
+    }
+    if (!value) return originalStringify(value, replacer, space);
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+        if (isNoise) return val.toString() + "n";
+        if (typeof val === "bigint") return val.toString() + "n";
+        const hasFunctionReplacer = typeof replacer === "function";
+        if (hasFunctionReplacer) return replacer(key, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+        if (isKeyInArrayReplacer) return val;
+        return val;
+      },
+      space
+    );
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3"
+    );
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+      if (convertedJSON === void 0) return void 0;
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return convertedJSON;
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+    throw error;
+  }
+};
+var featureCache = /* @__PURE__ */ new Map();
+var isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context2) => !!context2?.source && context2.source === "1"
+    );
+    featureCache.set(parseFingerprint, result);
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+    return false;
+  }
+};
+var convertMarkedBigIntsReviver = (key, value, context2, userReviver) => {
+  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+  const hasUserReviver = typeof userReviver === "function";
+  if (!hasUserReviver) return value;
+  return userReviver(key, value, context2);
+};
+var JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context2) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context2 && intRegex.test(context2.source);
+    const isBigInt = isBigNumber && isInt;
+    if (isBigInt) return BigInt(context2.source);
+    const hasCustomReviver = typeof reviver === "function";
+    if (!hasCustomReviver) return value;
+    return reviver(key, value, context2);
+  });
+};
+var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+var MAX_DIGITS = MAX_INT.length;
+var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+var noiseValueWithQuotes = /^"-?\d+n+"$/;
+var applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+    if (!node.visited) {
+      node.visited = true;
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+      const hasUserReviver = typeof userReviver === "function";
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+      const isDeleted = value === void 0;
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+      stack.pop();
+    }
+  }
+  return rootHolder[""];
+};
+var serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+      const hasFractionalOrExponential = fractional || exponential;
+      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      if (isStandardValue) return match;
+      return '"' + match + 'n"';
+    }
+  );
+};
+var JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
+    const serializedData = serializeBigInts(text);
+    return originalParse(
+      serializedData,
+      (key, value, context2) => convertMarkedBigIntsReviver(key, value, context2, reviver)
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+      return applyReviverIteratively(parsed, reviver);
+    }
+    throw error;
+  }
+};
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError = class extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options6) {
+    super(message, { cause: options6.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    if ("response" in options6) {
+      this.response = options6.response;
+    }
+    const requestCopy = Object.assign({}, options6.request);
+    if (options6.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options6.request.headers, {
+        authorization: options6.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+};
+
+// node_modules/@octokit/request/dist-bundle/index.js
+var VERSION2 = "10.0.16";
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+  }
+};
+function isPlainObject3(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch2(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status3 = fetchResponse.status;
+  const url2 = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url: url2,
+    status: status3,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status3 === 204 || status3 === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status3 < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status3, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status3 === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status3, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status3 >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status3, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = (0, import_content_type.parse)(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults2.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults2.bind(null, endpoint2)
+  });
+}
+var request = withDefaults2(endpoint, defaults_default);
+
+// node_modules/@octokit/graphql/dist-bundle/index.js
+var VERSION3 = "0.0.0-development";
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options6) {
+  if (options6) {
+    if (typeof query === "string" && "query" in options6) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options6) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options6) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults3(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options6) => {
+    return graphql(newRequest, query, options6);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults3.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+var graphql2 = withDefaults3(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return withDefaults3(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+// node_modules/@octokit/auth-token/dist-bundle/index.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+async function hook(token, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint2.headers.authorization = withAuthorizationPrefix(token);
+  return request2(endpoint2);
+}
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+// node_modules/@octokit/core/dist-src/version.js
+var VERSION4 = "7.0.8";
+
+// node_modules/@octokit/core/dist-src/index.js
+var noop2 = () => {
+};
+var consoleWarn = console.warn.bind(console);
+var consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop2;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop2;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+var Octokit = class {
+  static VERSION = VERSION4;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options6 = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options6));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options6,
+            options6.userAgent && defaults.userAgent ? {
+              userAgent: `${options6.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options6 = {}) {
+    const hook2 = new before_after_hook_default.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options6.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook2.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options6.userAgent ? `${options6.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options6.baseUrl) {
+      requestDefaults.baseUrl = options6.baseUrl;
+    }
+    if (options6.previews) {
+      requestDefaults.mediaType.previews = options6.previews;
+    }
+    if (options6.timeZone) {
+      requestDefaults.headers["time-zone"] = options6.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options6.log);
+    this.hook = hook2;
+    if (!options6.authStrategy) {
+      if (!options6.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth2 = createTokenAuth(options6.auth);
+        hook2.wrap("request", auth2.hook);
+        this.auth = auth2;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options6;
+      const auth2 = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options6.auth
+        )
+      );
+      hook2.wrap("request", auth2.hook);
+      this.auth = auth2;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options6));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+};
+
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
+var VERSION5 = "6.0.0";
+
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request2, options6) => {
+    octokit.log.debug("request", options6);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options6);
+    const path2 = requestOptions.url.replace(options6.baseUrl, "");
+    return request2(options6).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path2} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error) => {
+      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path2} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error;
+    });
+  });
+}
+requestLog.VERSION = VERSION5;
+
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION6 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options6 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options6.method;
+  const headers = options6.headers;
+  let url2 = options6.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url2) return { done: true };
+        try {
+          const response = await requestMethod({ method, url: url2, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url2 = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url2 && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url2 = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url2 = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION6;
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+var VERSION7 = "17.0.0";
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+var Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+var endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint2;
+    const [method, url2] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url: url2
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+var handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options6 = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options6 = Object.assign({}, options6, {
+        data: options6[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options6);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options22 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options22) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options22)) {
+            options22[alias] = options22[name];
+          }
+          delete options22[name];
+        }
+      }
+      return requestWithDefaults(options22);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = VERSION7;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = VERSION7;
+
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION8 = "22.0.1";
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${VERSION8}`
+  }
+);
+
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+import Bottleneck, {} from "bottleneck/light.js";
+var VERSION9 = "0.0.0-development";
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options6) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options6.request.retries != null ? options6.request.retries : state.retries;
+    const retryAfter = Math.pow((options6.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+async function wrapRequest(state, octokit, request2, options6) {
+  const limiter = new Bottleneck();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options6.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options6
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options6) {
+  const response = await request2(options6);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options6,
+      response
+    });
+    return errorRequest(state, octokit, error, options6);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION9;
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+import BottleneckLight from "bottleneck/light.js";
+var VERSION10 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest2(state, request2, options6) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options6);
+}
+async function doRequest(state, request2, options6) {
+  const { pathname } = new URL(options6.url, "http://github.test");
+  const isAuth = isAuthRequest(options6.method, pathname);
+  const isWrite = !isAuth && options6.method !== "GET" && options6.method !== "HEAD";
+  const isSearch = options6.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options6);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths2) {
+  const regexes = paths2.map(
+    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck3, common) {
+  groups.global = new Bottleneck3.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck3.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck3.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck3.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck3.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck3 = BottleneckLight,
+    id: id2 = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id: id2
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck3, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
+    const events = {};
+    const emitter = new Bottleneck3.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request2, options6] = info.args;
+      const { pathname } = new URL(options6.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options6.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options6,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options6,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options6) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options6);
+  });
+  return {};
+}
+throttling.VERSION = VERSION10;
+throttling.triggersNotification = triggersNotification;
 
 // src/postmortem/github/tracker.ts
 var WriteNotStarted = class extends Error {
@@ -8237,7 +12994,7 @@ var WriteNotStarted = class extends Error {
 };
 
 // src/postmortem/github/octokit.ts
-var ThrottledOctokit = Octokit.plugin(throttling, retry);
+var ThrottledOctokit = Octokit2.plugin(throttling, retry);
 var DEFAULT_API_URL = "https://api.github.com";
 var API_VERSION = "2022-11-28";
 function createOctokit(options6) {
@@ -8270,11 +13027,11 @@ function createOctokit(options6) {
     },
     retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] }
   });
-  octokit.hook.after("request", (response, request) => {
+  octokit.hook.after("request", (response, request2) => {
     if (response.status === 204) return;
     const path2 = new URL(response.url).pathname;
     if (!isJson(response.data)) throw notGitHub(options6.baseUrl ?? DEFAULT_API_URL, path2, response.headers["content-type"]);
-    if (request.method === "GET" && LISTINGS.test(path2) && !Array.isArray(response.data)) throw notGitHub(options6.baseUrl ?? DEFAULT_API_URL, path2, "JSON that is not a list");
+    if (request2.method === "GET" && LISTINGS.test(path2) && !Array.isArray(response.data)) throw notGitHub(options6.baseUrl ?? DEFAULT_API_URL, path2, "JSON that is not a list");
   });
   return octokit;
 }
@@ -8887,6 +13644,11 @@ async function runDrift(options6, deps) {
   return { ...result, issues: { planned, outcome }, stopped: outcome.notDone.length > 0 };
 }
 
+// src/cli/commands/metrics-drift.ts
+function driftMetrics(result) {
+  return [sample("driftFindings", result.findings.length, {})];
+}
+
 // src/cli/commands/drift-output.ts
 function printDrift(result, exitCode, io, format) {
   for (const warning of result.warnings) io.stderr.write(`warning: ${warning}
@@ -9034,14 +13796,14 @@ async function readYamlFile(absolute, display, missingOk) {
     throw new FollowupsError("config", `${display}: cannot read the config file (${code ?? e.message}); check --config`);
   }
   const text = decodeStrict(bytes, display);
-  const lines = new LineCounter2();
-  const document = parseDocument2(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines2 = new LineCounter2();
+  const document = parseDocument2(text, { lineCounter: lines2, prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
   if (error) {
-    const { line: line2, col } = lines.linePos(error.pos[0]);
+    const { line: line2, col } = lines2.linePos(error.pos[0]);
     throw new FollowupsError("config", `${display}:${line2}:${col}: invalid YAML: ${error.message.split("\n")[0]}; fix the syntax at that place`);
   }
-  return { document, lines, value: document.toJS({ maxAliasCount: 100 }) };
+  return { document, lines: lines2, value: document.toJS({ maxAliasCount: 100 }) };
 }
 function place2(file, locate2, path2, target) {
   if (!locate2) return file;
@@ -9071,8 +13833,8 @@ function isRecord(value) {
 }
 
 // src/postmortem/parse/load.ts
-import { readdir as readdir3, readFile as readFile7 } from "node:fs/promises";
-import { basename as basename3, join as join10, relative as relative2, sep as sep2 } from "node:path";
+import { readdir as readdir4, readFile as readFile7 } from "node:fs/promises";
+import { basename as basename3, join as join11, relative as relative2, sep as sep3 } from "node:path";
 import { parse as parseYaml2 } from "yaml";
 import { z as z9 } from "zod";
 
@@ -9260,7 +14022,7 @@ function parseReport(text, file) {
   };
   return { report, problems: problems.sort((a, b) => a.line - b.line) };
 }
-function scanLines(lines, file) {
+function scanLines(lines2, file) {
   const scan = {
     title: "",
     fields: /* @__PURE__ */ new Map(),
@@ -9270,7 +14032,7 @@ function scanLines(lines, file) {
   };
   let section2 = "summary";
   let table;
-  lines.forEach((raw, i) => {
+  lines2.forEach((raw, i) => {
     const line2 = i + 1;
     const heading2 = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
     if (heading2) {
@@ -9337,14 +14099,14 @@ function readTableLine(scan, raw, line2, table) {
     table.seenSeparator = true;
     return table;
   }
-  const cell = (i) => i >= 0 ? stripMarkdown(row3[i] ?? "") : void 0;
+  const cell2 = (i) => i >= 0 ? stripMarkdown(row3[i] ?? "") : void 0;
   const extra = {};
   table.headers.forEach((h, i) => {
     if (![table.text, table.owner, table.due, table.status].includes(i) && row3[i]) extra[h] = stripMarkdown(row3[i]);
   });
-  const status3 = (cell(table.status) ?? "").toLowerCase();
+  const status3 = (cell2(table.status) ?? "").toLowerCase();
   const done = /^(\[x\]|done|closed|complete|completed|yes|✅)$/.test(status3);
-  scan.itemLines.push({ line: line2, result: fromParts2(cell(table.text) ?? "", cell(table.owner), cell(table.due), extra), done, form: "table" });
+  scan.itemLines.push({ line: line2, result: fromParts2(cell2(table.text) ?? "", cell2(table.owner), cell2(table.due), extra), done, form: "table" });
   return table;
 }
 function readSummary(scan, file, problems) {
@@ -9411,7 +14173,7 @@ var SKIP = /^(readme|template|_.*)\.md$/i;
 var REPORT_SHAPE = 'a report is a Markdown file (*.md; README.md, TEMPLATE.md and _*.md are skipped) with a "## Follow-Up Actions" checklist, like postmortems/2026-01-06-schema-registry-outage.md (docs/postmortem-followups.md#reports)';
 async function listReportFiles(folder) {
   try {
-    const all = await readdir3(folder, { recursive: true });
+    const all = await readdir4(folder, { recursive: true });
     return all.filter((f) => f.toLowerCase().endsWith(".md") && !SKIP.test(basename3(f))).sort();
   } catch (e) {
     throw new FollowupsError("config", `cannot list the reports folder ${folder} (${e.code ?? e.message})`);
@@ -9423,10 +14185,10 @@ async function loadReports(cwd, folder, display) {
   const reports = [];
   const problems = [];
   for (const f of files) {
-    const path2 = relative2(cwd, join10(folder, f)).split(sep2).join("/");
+    const path2 = relative2(cwd, join11(folder, f)).split(sep3).join("/");
     let bytes;
     try {
-      bytes = await readFile7(join10(folder, f));
+      bytes = await readFile7(join11(folder, f));
     } catch (e) {
       throw new FollowupsError("config", `${path2}: cannot read the report (${e.code ?? e.message})`);
     }
@@ -9517,11 +14279,11 @@ async function configuredPath(loaded, key, text, kind, cwd) {
     throw new UsageError(`${loaded.describeKey(key)} "${text}" ${e.reason}${e.hint ? `; ${e.hint}` : ""}; ${fix}`, "followups");
   }
 }
-function fromEnv(env, name, parse2, cwd) {
+function fromEnv(env, name, parse5, cwd) {
   const text = env[name];
   if (text === void 0 || text === "") return void 0;
   try {
-    return parse2(text, { cwd });
+    return parse5(text, { cwd });
   } catch (e) {
     if (!(e instanceof InvalidValue)) throw e;
     throw new UsageError(`$${name} ${JSON.stringify(text)} ${e.reason}${e.hint ? `; ${e.hint}` : ""}`, "followups");
@@ -9595,7 +14357,7 @@ token comes from GITHUB_TOKEN (or GH_TOKEN) only.`,
       else await repo.defaultBase();
       await loadConfig({ path: values.config, cwd, root: repo.root });
     },
-    async run(values, { io, signal }) {
+    async run(values, { io, signal, recordMetrics }) {
       const cwd = values.cwd ?? io.cwd;
       const { client } = openRegistry(registrySettings(values, io.env), signal);
       const token = tokenFrom(io.env);
@@ -9606,8 +14368,9 @@ token comes from GITHUB_TOKEN (or GH_TOKEN) only.`,
           { cwd, subjectPrefixes: values["subject-prefix"], ...values.ref !== void 0 && { ref: values.ref }, ...values.config !== void 0 && { configPath: values.config } },
           { repo: await openRepository(cwd), registry: client, signal, ...tracker && { tracker } }
         );
-        const failed = result.findings.length > 0 || result.stopped || (result.issues?.outcome.problems.length ?? 0) > 0;
-        const exitCode = failed ? EXIT.FAILED : EXIT.OK;
+        recordMetrics?.(driftMetrics(result));
+        const failed2 = result.findings.length > 0 || result.stopped || (result.issues?.outcome.problems.length ?? 0) > 0;
+        const exitCode = failed2 ? EXIT.FAILED : EXIT.OK;
         printDrift(result, exitCode, io, values.format);
         return exitCode;
       } finally {
@@ -9621,234 +14384,373 @@ var driftCommand = driftCommandWith();
 // src/cli/commands/expire-snapshots.ts
 import { appendFile } from "node:fs/promises";
 
-// src/iceberg/job/report.ts
-var LABELS = [
-  ["data", "data files"],
-  ["position-deletes", "position deletes"],
-  ["equality-deletes", "equality deletes"],
-  ["deletion-vectors", "deletion vectors"],
-  ["manifests", "manifests"],
-  ["manifest-lists", "manifest lists"],
-  ["statistics", "statistics files"]
-];
-function formatBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+// src/iceberg/io/location-map.ts
+var S3_SCHEMES = ["s3://", "s3a://", "s3n://"];
+function spellings(prefix) {
+  const scheme = S3_SCHEMES.find((s) => prefix.startsWith(s));
+  if (scheme === void 0) return [prefix];
+  const rest = prefix.slice(scheme.length);
+  return S3_SCHEMES.map((s) => s + rest);
 }
-function fileLines(summary3) {
-  const total = LABELS.reduce((n, [kind]) => n + summary3.files[kind].count, 0);
-  const verb = summary3.dryRun ? "would delete" : "deleted";
-  const lines = [`  ${verb} ${total} file(s), ${formatBytes(summary3.bytes)}:`];
-  for (const [kind, label2] of LABELS) {
-    const { count: count2, bytes } = summary3.files[kind];
-    lines.push(`    ${label2.padEnd(18)} ${String(count2).padStart(8)}  ${formatBytes(bytes).padStart(10)}`);
-  }
-  return lines;
+function trimSlash(s) {
+  return s.endsWith("/") ? s.slice(0, -1) : s;
 }
-function renderTableText(summary3) {
-  const header2 = `${summary3.table}: ${summary3.status}${summary3.dryRun ? " (dry run: nothing written)" : ""}`;
-  if (summary3.status === "failed" || summary3.status === "stopped") {
-    const resumed = summary3.resumedDeletions > 0 ? [`  finished ${summary3.resumedDeletions} deletion(s) of an interrupted cleanup first`] : [];
-    return [header2, `  ${summary3.error?.code ?? "ERROR"}: ${summary3.error?.message ?? "unknown error"}`, ...resumed, summary3.status === "stopped" ? "  nothing was committed for this table" : "  nothing was deleted by this step"].join("\n");
+var LocationMap = class {
+  entries;
+  constructor(mappings) {
+    this.entries = mappings.flatMap((m) => spellings(trimSlash(m.prefix)).map((spelling) => ({ spelling, target: trimSlash(m.target) }))).sort((a, b) => b.spelling.length - a.spelling.length);
   }
-  const refs = summary3.droppedRefs.length > 0 ? summary3.droppedRefs.join(", ") : "none";
-  const lines = [
-    header2,
-    `  snapshots: ${summary3.snapshotsBefore} -> ${summary3.snapshotsAfter} (${summary3.expiredSnapshotIds.length} expire; refs dropped: ${refs})`,
-    ...fileLines(summary3)
-  ];
-  if (summary3.metadataLocation !== void 0) lines.push(`  committed ${summary3.metadataLocation}`);
-  if (summary3.resumedDeletions > 0) {
-    lines.push(`  ${summary3.dryRun ? "would finish" : "finished"} an interrupted cleanup: ${summary3.resumedDeletions} file(s)`);
+  get isEmpty() {
+    return this.entries.length === 0;
   }
-  for (const f of summary3.deleteFailures) lines.push(`  not deleted (orphan): ${f.path}: ${f.reason}`);
-  if (summary3.pendingDeletions > 0) lines.push(`  stopped: ${summary3.pendingDeletions} expired file(s) left for the next run to delete`);
-  for (const w of summary3.warnings) lines.push(`  note: ${w}`);
-  if (summary3.dryRun && summary3.plannedDeletions !== void 0 && summary3.plannedDeletions.length > 0) {
-    lines.push("  files:");
-    for (const d of summary3.plannedDeletions) lines.push(`    ${d.kind.padEnd(16)} ${formatBytes(d.sizeBytes).padStart(10)}  ${d.path}`);
+  /** The physical location of `path`; refuses unmapped paths when mappings exist. */
+  resolve(path2) {
+    if (this.entries.length === 0) return path2;
+    for (const { spelling, target } of this.entries) {
+      if (path2 === spelling) return target;
+      if (path2.startsWith(`${spelling}/`)) return target + path2.slice(spelling.length);
+    }
+    throw new IcebergError("INVALID_INPUT", `path ${path2} is outside every mapped location`, { hint: "add a --map-location prefix=target for it" });
   }
-  lines.push(`  took ${summary3.durationMs} ms`);
-  return lines.join("\n");
-}
-function renderRunOutcome(run2) {
-  const count2 = (status3) => run2.tables.filter((t) => t.status === status3).length;
-  const failed = count2("failed");
-  const lines = [`expire-snapshots: ${run2.tables.length - failed - count2("stopped")} table(s) ok, ${failed} failed`];
-  if (!run2.stopped) return lines;
-  const committed = run2.tables.filter((t) => t.status === "expired");
-  const pending = committed.filter((t) => t.pendingDeletions > 0);
-  lines.push(`stopped by a signal: ${committed.length} table(s) committed, ${pending.length} of them with deletions left for the next run (${pending.map((t) => t.table).join(", ") || "none"})`);
-  const before = run2.tables.filter((t) => t.status === "stopped").map((t) => t.table);
-  lines.push(`not done: ${before.length} table(s) stopped before their commit (${before.join(", ") || "none"}), ${run2.notStarted.length} not started (${run2.notStarted.join(", ") || "none"}); run again to finish`);
-  return lines;
+};
+function isS3Path(path2) {
+  return S3_SCHEMES.some((s) => path2.startsWith(s));
 }
 
-// src/iceberg/job/github-summary.ts
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-function row(s) {
-  const f = s.files;
-  const deletes = f["position-deletes"].count + f["equality-deletes"].count + f["deletion-vectors"].count;
-  const status3 = s.status === "failed" ? `\u274C failed: ${escapeCell(s.error?.message ?? "")}` : s.status;
-  return `| ${escapeCell(s.table)} | ${status3} | ${s.snapshotsBefore} \u2192 ${s.snapshotsAfter} | ${f.data.count} | ${deletes} | ${f.manifests.count} | ${f["manifest-lists"].count} | ${f.statistics.count} | ${formatBytes(s.bytes)} | ${(s.durationMs / 1e3).toFixed(1)} s |`;
-}
-function chart(title, axis, labels, series) {
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "${title}"`,
-    `  x-axis [${labels.map((l) => JSON.stringify(l)).join(", ")}]`,
-    `  y-axis "${axis}"`,
-    ...series.map((values) => `  bar [${values.join(", ")}]`),
-    "```"
-  ];
-}
-function renderGithubSummary(summaries, heading2) {
-  const lines = [
-    `### ${heading2}`,
-    "",
-    "| Table | Status | Snapshots | Data files | Delete files | Manifests | Manifest lists | Statistics | Bytes | Duration |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...summaries.map(row),
-    ""
-  ];
-  const shown2 = summaries.filter((s) => s.status !== "failed");
-  if (shown2.length > 0) {
-    const labels = shown2.map((s) => s.table.split(".").slice(1).join("."));
-    lines.push("Snapshots before (first bar) and after (second bar):", "", ...chart("Snapshots", "snapshots", labels, [shown2.map((s) => s.snapshotsBefore), shown2.map((s) => s.snapshotsAfter)]), "");
-    lines.push(`Bytes ${shown2.some((s) => s.dryRun) ? "that would be reclaimed" : "reclaimed"} (MiB):`, "", ...chart("Reclaimed", "MiB", labels, [shown2.map((s) => Math.round(s.bytes / 1048576 * 10) / 10)]), "");
-  }
-  return `${lines.join("\n")}
-`;
-}
+// src/iceberg/io/local.ts
+import { lstat as lstat3, mkdir as mkdir2, readFile as readFile8, readdir as readdir5, stat as stat5, unlink, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname4, join as join12, resolve as resolve4 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
-// src/iceberg/catalog/connection.ts
-import pg from "pg";
-function sslOption(mode2) {
-  switch (mode2) {
-    case void 0:
-    case "disable":
-    case "allow":
-    case "prefer":
-      return void 0;
-    case "require":
-    case "verify-ca":
-      return { rejectUnauthorized: false };
-    case "verify-full":
-      return { rejectUnauthorized: true };
-  }
+// src/iceberg/io/file-io.ts
+function notAttempted(path2) {
+  return { path: path2, reason: "not attempted: the run was stopped", notAttempted: true };
 }
-function openCatalogPool(settings) {
-  const ssl = sslOption(settings.sslMode);
-  const pool = new pg.Pool({
-    host: settings.host,
-    user: settings.user,
-    ...settings.port !== void 0 ? { port: settings.port } : {},
-    ...settings.database !== void 0 ? { database: settings.database } : {},
-    ...settings.password !== void 0 ? { password: settings.password } : {},
-    ...ssl !== void 0 ? { ssl } : {},
-    max: settings.poolSize,
-    connectionTimeoutMillis: 3e4
-  });
-  const open = /* @__PURE__ */ new Set();
-  const drained = [];
-  pool.on("error", () => {
-  });
-  pool.on("connect", (client) => {
-    open.add(client);
-    client.on("error", () => {
-    });
-  });
-  pool.on("remove", (client) => {
-    open.delete(client);
-    if (open.size === 0) for (const resolve7 of drained.splice(0)) resolve7();
-  });
-  let closing;
-  return {
-    pool,
-    close: () => {
-      closing ??= pool.end().then(() => open.size === 0 ? void 0 : new Promise((resolve7) => drained.push(resolve7)));
-      return closing;
+async function mapWithConcurrency(items, limit, task, stop) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = stop?.signal?.aborted ? stop.skipped(items[index]) : await task(items[index]);
     }
   };
-}
-var UNREACHABLE = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
-function connectionError(error, display) {
-  const code = error?.code;
-  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-  const subject2 = `catalog database ${display}`;
-  if (code === "28P01" || code === "28000") {
-    return new IcebergError("INVALID_INPUT", `refused the login: ${reason}`, { subject: subject2, hint: "check the user in --catalog-uri and the password in PGPASSWORD (or in the URI of ICEBERG_CATALOG_URI / DATABASE_URL)", cause: error });
-  }
-  if (code === "3D000") return new IcebergError("INVALID_INPUT", reason ?? "database does not exist", { subject: subject2, hint: "check the database name in --catalog-uri", cause: error });
-  if (/\bssl\b|certificate/i.test(reason ?? "")) {
-    return new IcebergError("INVALID_INPUT", `TLS failed: ${reason}`, { subject: subject2, hint: "check --catalog-ssl-mode (or sslmode in the URI, or PGSSLMODE)", cause: error });
-  }
-  const network = typeof code === "string" && (UNREACHABLE.has(code) || code.startsWith("08") || code.startsWith("57P"));
-  if (network || /timeout|terminated/i.test(reason ?? "")) {
-    return new IcebergError("UNAVAILABLE", `cannot be reached: ${reason}`, { subject: subject2, hint: "check the host and port in --catalog-uri and that PostgreSQL is running", cause: error });
-  }
-  return new IcebergError("INVALID_INPUT", `cannot be used: ${reason}`, { subject: subject2, cause: error });
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }
 
-// src/iceberg/catalog/preflight.ts
-var SHOWN = 12;
-function listed(names) {
-  if (names.length === 0) return "none";
-  const shown2 = names.slice(0, SHOWN).map((n) => JSON.stringify(n)).join(", ");
-  return names.length > SHOWN ? `${shown2}, \u2026 (${names.length} in all)` : shown2;
+// src/iceberg/io/local.ts
+function errnoCode(error) {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
 }
-async function checkCatalog(pool, catalog, selection, display) {
-  const query = async (sql, params = []) => {
+var LocalFileIO = class {
+  constructor(cwd, concurrency = 16) {
+    this.cwd = cwd;
+    this.concurrency = concurrency;
+  }
+  cwd;
+  concurrency;
+  toLocal(path2) {
+    if (path2.startsWith("file:")) return fileURLToPath2(path2.startsWith("file://") ? path2 : `file://${path2.slice(5)}`);
+    return resolve4(this.cwd, path2);
+  }
+  async read(path2) {
     try {
-      return (await pool.query(sql, params)).rows;
-    } catch (error) {
-      throw connectionError(error, display);
-    }
-  };
-  const [probe] = await query("SELECT to_regclass('iceberg_tables') IS NOT NULL AS present");
-  if (probe?.present !== true) {
-    throw new IcebergError("INVALID_INPUT", "is not an Iceberg SQL catalog: it has no iceberg_tables table", {
-      subject: `catalog database ${display}`,
-      hint: "point --catalog-uri at the database of the JdbcCatalog or PyIceberg SqlCatalog"
-    });
-  }
-  const types = await catalog.typeFilter().catch((error) => Promise.reject(connectionError(error, display)));
-  const names = async (column, where2, params) => {
-    const rows = await query(`SELECT DISTINCT ${column} AS name FROM iceberg_tables WHERE ${where2}${types} ORDER BY 1`, params);
-    return rows.map((r) => r.name);
-  };
-  const { catalogName, namespace, table } = selection;
-  const catalogs = await names("catalog_name", "TRUE", []);
-  if (!catalogs.includes(catalogName)) {
-    throw new IcebergError("INVALID_INPUT", `--catalog-name ${JSON.stringify(catalogName)} matches no table in iceberg_tables; catalog names there: ${listed(catalogs)}`, { hint: "give one of those names" });
-  }
-  if (namespace !== void 0) {
-    const namespaces = await names("table_namespace", "catalog_name = $1", [catalogName]);
-    if (!namespaces.includes(namespace)) {
-      throw new IcebergError("INVALID_INPUT", `--namespace ${JSON.stringify(namespace)} matches no table of catalog ${catalogName}; its namespaces: ${listed(namespaces)}`, { hint: 'give one of those, levels joined with "."' });
+      return await readFile8(this.toLocal(path2));
+    } catch (cause) {
+      const missing = errnoCode(cause) === "ENOENT";
+      throw new IcebergError("UNREADABLE", missing ? "file not found" : `cannot read file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
     }
   }
-  if (table !== void 0) {
-    const where2 = namespace === void 0 ? "catalog_name = $1" : "catalog_name = $1 AND table_namespace = $2";
-    const tables = await names("table_name", where2, namespace === void 0 ? [catalogName] : [catalogName, namespace]);
-    if (!tables.includes(table)) {
-      const scope = namespace === void 0 ? `catalog ${catalogName}` : `${catalogName}.${namespace}`;
-      throw new IcebergError("INVALID_INPUT", `--table ${JSON.stringify(table)} matches no table of ${scope}; its tables: ${listed(tables)}`, { hint: "give one of those names" });
+  async writeNew(path2, data) {
+    const local = this.toLocal(path2);
+    try {
+      await mkdir2(dirname4(local), { recursive: true });
+      await writeFile2(local, data, { flag: "wx" });
+    } catch (cause) {
+      throw new IcebergError("IO", `cannot create file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
     }
   }
+  async deleteFiles(paths2, signal) {
+    const results = await mapWithConcurrency(paths2, this.concurrency, async (path2) => {
+      try {
+        await unlink(this.toLocal(path2));
+        return void 0;
+      } catch (cause) {
+        if (errnoCode(cause) === "ENOENT") return void 0;
+        return { path: path2, reason: errnoCode(cause) ?? String(cause) };
+      }
+    }, { signal, skipped: notAttempted });
+    return results.filter((r) => r !== void 0);
+  }
+  async size(path2) {
+    try {
+      return (await stat5(this.toLocal(path2))).size;
+    } catch (cause) {
+      if (errnoCode(cause) === "ENOENT") return void 0;
+      throw new IcebergError("IO", `cannot stat file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
+    }
+  }
+  /**
+   * Walks the directory tree under `prefix`, one directory at a time with bounded parallel `lstat`s. Symbolic
+   * links are neither followed nor listed, so nothing outside the tree is ever reached; a directory or file that
+   * vanishes mid-walk is skipped (another job deleted it), not an error.
+   */
+  async *list(prefix, signal) {
+    const base = prefix.replace(/\/+$/, "");
+    const pending = [{ dir: this.toLocal(base), rel: "" }];
+    while (pending.length > 0) {
+      if (signal?.aborted) return;
+      const { dir, rel } = pending.pop();
+      let entries;
+      try {
+        entries = await readdir5(dir, { withFileTypes: true });
+      } catch (cause) {
+        const code = errnoCode(cause);
+        if (code === "ENOENT" || code === "ENOTDIR" && rel !== "") continue;
+        throw new IcebergError("IO", `cannot list directory: ${code ?? String(cause)}`, { subject: rel === "" ? base : `${base}/${rel}`, cause });
+      }
+      const files = entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+      for (const e of entries) if (e.isDirectory()) pending.push({ dir: join12(dir, e.name), rel: rel === "" ? e.name : `${rel}/${e.name}` });
+      const listed3 = await mapWithConcurrency(files, this.concurrency, async (name) => {
+        const relPath = rel === "" ? name : `${rel}/${name}`;
+        try {
+          const info = await lstat3(join12(dir, name));
+          return { path: `${base}/${relPath}`, sizeBytes: info.size, lastModifiedMs: Math.floor(info.mtimeMs) };
+        } catch (cause) {
+          if (errnoCode(cause) === "ENOENT") return void 0;
+          throw new IcebergError("IO", `cannot stat file: ${errnoCode(cause) ?? String(cause)}`, { subject: `${base}/${relPath}`, cause });
+        }
+      });
+      for (const file of listed3) if (file !== void 0) yield file;
+    }
+  }
+};
+
+// src/iceberg/io/s3.ts
+import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+function splitS3Path(path2) {
+  const match = /^s3[an]?:\/\/([^/]+)\/(.+)$/.exec(path2);
+  if (match === null) throw new IcebergError("INVALID_INPUT", `${path2} is not an s3://bucket/key location`);
+  return { bucket: match[1], key: match[2] };
 }
+function isNotFound(error) {
+  const e = error;
+  return e?.name === "NoSuchKey" || e?.name === "NotFound" || e?.$metadata?.httpStatusCode === 404;
+}
+var DELETE_ATTEMPTS = 3;
+var RETRYABLE_CODES = /* @__PURE__ */ new Set(["SlowDown", "InternalError", "ServiceUnavailable", "RequestTimeout"]);
+function chunk(items, size) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+function splitS3Prefix(prefix) {
+  const match = /^(s3[an]?):\/\/([^/]+)(?:\/(.*))?$/.exec(prefix);
+  if (match === null) throw new IcebergError("INVALID_INPUT", `${prefix} is not an s3://bucket/prefix location`);
+  return { scheme: match[1], bucket: match[2], key: (match[3] ?? "").replace(/\/+$/, "") };
+}
+var S3FileIO = class _S3FileIO {
+  constructor(client, settings = {}, ownsClient = false) {
+    this.client = client;
+    this.ownsClient = ownsClient;
+    this.batchSize = Math.min(1e3, Math.max(1, settings.deleteBatchSize ?? 1e3));
+    this.concurrency = Math.max(1, settings.concurrency ?? 4);
+    this.pageSize = Math.min(1e3, Math.max(1, settings.listPageSize ?? 1e3));
+  }
+  client;
+  ownsClient;
+  batchSize;
+  concurrency;
+  pageSize;
+  /** Requests sent, by kind, so the orphan benchmark can count its listing pages. */
+  requests = { list: 0, deleteObjects: 0 };
+  /** Closes the client's sockets if this instance created it. */
+  close() {
+    if (this.ownsClient) this.client.destroy();
+  }
+  static create(settings) {
+    const client = new S3Client({
+      ...settings.endpoint !== void 0 ? { endpoint: settings.endpoint } : {},
+      region: settings.region ?? "us-east-1",
+      forcePathStyle: settings.forcePathStyle ?? false
+    });
+    return new _S3FileIO(client, settings, true);
+  }
+  async read(path2) {
+    const { bucket, key } = splitS3Path(path2);
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return Buffer.from(await out.Body.transformToByteArray());
+    } catch (cause) {
+      throw new IcebergError("UNREADABLE", isNotFound(cause) ? "file not found" : `cannot read object: ${String(cause)}`, { subject: path2, cause });
+    }
+  }
+  async writeNew(path2, data) {
+    const { bucket, key } = splitS3Path(path2);
+    try {
+      await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, IfNoneMatch: "*" }));
+    } catch (cause) {
+      throw new IcebergError("IO", `cannot create object: ${String(cause)}`, { subject: path2, cause });
+    }
+  }
+  async size(path2) {
+    const { bucket, key } = splitS3Path(path2);
+    try {
+      return (await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
+    } catch (cause) {
+      if (isNotFound(cause)) return void 0;
+      throw new IcebergError("IO", `cannot stat object: ${String(cause)}`, { subject: path2, cause });
+    }
+  }
+  async deleteFiles(paths2, signal) {
+    const byBucket = /* @__PURE__ */ new Map();
+    for (const path2 of paths2) {
+      const { bucket, key } = splitS3Path(path2);
+      const keys = byBucket.get(bucket) ?? /* @__PURE__ */ new Map();
+      keys.set(key, path2);
+      byBucket.set(bucket, keys);
+    }
+    const batches = [...byBucket].flatMap(([bucket, keys]) => chunk([...keys], this.batchSize).map((batch) => ({ bucket, batch })));
+    const skipped = ({ batch }) => batch.map(([, path2]) => notAttempted(path2));
+    const results = await mapWithConcurrency(batches, this.concurrency, ({ bucket, batch }) => this.deleteBatch(bucket, batch, signal), { signal, skipped });
+    return results.flat();
+  }
+  async deleteBatch(bucket, batch, signal) {
+    const pathOf2 = new Map(batch);
+    let pending = batch.map(([key]) => key);
+    let failures = [];
+    for (let attempt = 0; pending.length > 0 && attempt < DELETE_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((resolve7) => setTimeout(resolve7, 200 * 2 ** attempt));
+      if (attempt > 0 && signal?.aborted) {
+        const retried = new Set(pending.map((key) => pathOf2.get(key) ?? key));
+        return [...failures.filter((f) => !retried.has(f.path)), ...[...retried].map(notAttempted)];
+      }
+      try {
+        this.requests.deleteObjects += 1;
+        const out = await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
+        const errors = (out.Errors ?? []).filter((e) => e.Code !== "NoSuchKey");
+        failures = errors.map((e) => ({ path: pathOf2.get(e.Key ?? "") ?? `s3://${bucket}/${e.Key ?? "?"}`, reason: `${e.Code ?? "Error"}: ${e.Message ?? ""}`.trim() }));
+        pending = errors.filter((e) => RETRYABLE_CODES.has(e.Code ?? "")).map((e) => e.Key ?? "");
+      } catch (cause) {
+        return pending.map((key) => ({ path: pathOf2.get(key) ?? key, reason: String(cause) }));
+      }
+    }
+    return failures;
+  }
+  /** ListObjectsV2 over `prefix/`, up to 1,000 keys a page, following continuation tokens; `dir/` markers are skipped. */
+  async *list(prefix, signal) {
+    const { scheme, bucket, key } = splitS3Prefix(prefix);
+    const keyPrefix = key === "" ? "" : `${key}/`;
+    let token;
+    do {
+      if (signal?.aborted) return;
+      this.requests.list += 1;
+      let page;
+      try {
+        page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: keyPrefix, MaxKeys: this.pageSize, ...token !== void 0 ? { ContinuationToken: token } : {} }));
+      } catch (cause) {
+        throw new IcebergError("IO", `cannot list objects: ${String(cause)}`, { subject: prefix, cause });
+      }
+      for (const object of page.Contents ?? []) {
+        if (object.Key === void 0 || object.Key.endsWith("/")) continue;
+        yield { path: `${scheme}://${bucket}/${object.Key}`, sizeBytes: object.Size ?? 0, lastModifiedMs: object.LastModified?.getTime() ?? 0 };
+      }
+      token = page.IsTruncated === true ? page.NextContinuationToken : void 0;
+    } while (token !== void 0);
+  }
+};
+
+// src/iceberg/io/router.ts
+var RoutingFileIO = class _RoutingFileIO {
+  constructor(map, local, s3Factory) {
+    this.map = map;
+    this.local = local;
+    this.s3Factory = s3Factory;
+  }
+  map;
+  local;
+  s3Factory;
+  s3;
+  static create(map, cwd, s3, concurrency) {
+    return new _RoutingFileIO(map, new LocalFileIO(cwd, concurrency), () => S3FileIO.create({ ...s3, concurrency }));
+  }
+  /** Closes the S3 client, if one was made. */
+  close() {
+    this.s3?.close?.();
+    this.s3 = void 0;
+  }
+  target(physical) {
+    if (!isS3Path(physical)) return this.local;
+    this.s3 ??= this.s3Factory();
+    return this.s3;
+  }
+  read(path2) {
+    const physical = this.map.resolve(path2);
+    return this.target(physical).read(physical);
+  }
+  writeNew(path2, data) {
+    const physical = this.map.resolve(path2);
+    return this.target(physical).writeNew(physical, data);
+  }
+  size(path2) {
+    const physical = this.map.resolve(path2);
+    return this.target(physical).size(physical);
+  }
+  /** Lists where `prefix` really is, and names each file back under `prefix`, so callers compare in the table's own spelling. */
+  async *list(prefix, signal) {
+    const logical = prefix.replace(/\/+$/, "");
+    const physical = this.map.resolve(logical).replace(/\/+$/, "");
+    const target = this.target(physical);
+    if (target.list === void 0) throw new IcebergError("INTERNAL", "this file store cannot list files", { subject: prefix });
+    for await (const file of target.list(physical, signal)) {
+      yield { ...file, path: logical + file.path.slice(physical.length) };
+    }
+  }
+  async deleteFiles(paths2, signal) {
+    const physicalToLogical = /* @__PURE__ */ new Map();
+    const failures = [];
+    for (const path2 of paths2) {
+      try {
+        physicalToLogical.set(this.map.resolve(path2), path2);
+      } catch (error) {
+        failures.push({ path: path2, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    const physical = [...physicalToLogical.keys()];
+    const local = physical.filter((p) => !isS3Path(p));
+    const remote = physical.filter((p) => isS3Path(p));
+    const results = await Promise.all([
+      local.length > 0 ? this.local.deleteFiles(local, signal) : [],
+      remote.length > 0 ? this.target(remote[0]).deleteFiles(remote, signal) : []
+    ]);
+    for (const f of results.flat()) failures.push({ ...f, path: physicalToLogical.get(f.path) ?? f.path });
+    return failures;
+  }
+};
+
+// src/iceberg/job/run.ts
+import { setTimeout as delay } from "node:timers/promises";
 
 // src/iceberg/catalog/schema.ts
 var TABLE_TYPE_FILTER = "(iceberg_type = 'TABLE' OR iceberg_type IS NULL)";
+var JOURNAL_TABLE = "guardrails_cleanup_journal";
+function createJournalTableSql() {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${JOURNAL_TABLE} (
+  id varchar(36) PRIMARY KEY,
+  catalog_name varchar(255) NOT NULL,
+  table_namespace varchar(255) NOT NULL,
+  table_name varchar(255) NOT NULL,
+  base_metadata_location varchar(1000) NOT NULL,
+  new_metadata_location varchar(1000) NOT NULL,
+  state varchar(16) NOT NULL,
+  candidates text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now())`,
+    `ALTER TABLE ${JOURNAL_TABLE} ADD COLUMN IF NOT EXISTS journal_version integer NOT NULL DEFAULT 1`,
+    `CREATE INDEX IF NOT EXISTS ${JOURNAL_TABLE}_by_table ON ${JOURNAL_TABLE} (catalog_name, table_namespace, table_name)`
+  ];
+}
 
 // src/iceberg/catalog/sql-catalog.ts
 function identText(ident) {
@@ -9925,278 +14827,8 @@ var PostgresSqlCatalog = class {
   }
 };
 
-// src/iceberg/io/location-map.ts
-var S3_SCHEMES = ["s3://", "s3a://", "s3n://"];
-function spellings(prefix) {
-  const scheme = S3_SCHEMES.find((s) => prefix.startsWith(s));
-  if (scheme === void 0) return [prefix];
-  const rest = prefix.slice(scheme.length);
-  return S3_SCHEMES.map((s) => s + rest);
-}
-function trimSlash(s) {
-  return s.endsWith("/") ? s.slice(0, -1) : s;
-}
-var LocationMap = class {
-  entries;
-  constructor(mappings) {
-    this.entries = mappings.flatMap((m) => spellings(trimSlash(m.prefix)).map((spelling) => ({ spelling, target: trimSlash(m.target) }))).sort((a, b) => b.spelling.length - a.spelling.length);
-  }
-  get isEmpty() {
-    return this.entries.length === 0;
-  }
-  /** The physical location of `path`; refuses unmapped paths when mappings exist. */
-  resolve(path2) {
-    if (this.entries.length === 0) return path2;
-    for (const { spelling, target } of this.entries) {
-      if (path2 === spelling) return target;
-      if (path2.startsWith(`${spelling}/`)) return target + path2.slice(spelling.length);
-    }
-    throw new IcebergError("INVALID_INPUT", `path ${path2} is outside every mapped location`, { hint: "add a --map-location prefix=target for it" });
-  }
-};
-function isS3Path(path2) {
-  return S3_SCHEMES.some((s) => path2.startsWith(s));
-}
-
-// src/iceberg/io/local.ts
-import { mkdir as mkdir2, readFile as readFile8, stat as stat4, unlink, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname4, resolve as resolve4 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-
-// src/iceberg/io/file-io.ts
-function notAttempted(path2) {
-  return { path: path2, reason: "not attempted: the run was stopped", notAttempted: true };
-}
-async function mapWithConcurrency(items, limit, task, stop) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = stop?.signal?.aborted ? stop.skipped(items[index]) : await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
-}
-
-// src/iceberg/io/local.ts
-function errnoCode(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
-}
-var LocalFileIO = class {
-  constructor(cwd, concurrency = 16) {
-    this.cwd = cwd;
-    this.concurrency = concurrency;
-  }
-  cwd;
-  concurrency;
-  toLocal(path2) {
-    if (path2.startsWith("file:")) return fileURLToPath2(path2.startsWith("file://") ? path2 : `file://${path2.slice(5)}`);
-    return resolve4(this.cwd, path2);
-  }
-  async read(path2) {
-    try {
-      return await readFile8(this.toLocal(path2));
-    } catch (cause) {
-      const missing = errnoCode(cause) === "ENOENT";
-      throw new IcebergError("UNREADABLE", missing ? "file not found" : `cannot read file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
-    }
-  }
-  async writeNew(path2, data) {
-    const local = this.toLocal(path2);
-    try {
-      await mkdir2(dirname4(local), { recursive: true });
-      await writeFile2(local, data, { flag: "wx" });
-    } catch (cause) {
-      throw new IcebergError("IO", `cannot create file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
-    }
-  }
-  async deleteFiles(paths2, signal) {
-    const results = await mapWithConcurrency(paths2, this.concurrency, async (path2) => {
-      try {
-        await unlink(this.toLocal(path2));
-        return void 0;
-      } catch (cause) {
-        if (errnoCode(cause) === "ENOENT") return void 0;
-        return { path: path2, reason: errnoCode(cause) ?? String(cause) };
-      }
-    }, { signal, skipped: notAttempted });
-    return results.filter((r) => r !== void 0);
-  }
-  async size(path2) {
-    try {
-      return (await stat4(this.toLocal(path2))).size;
-    } catch (cause) {
-      if (errnoCode(cause) === "ENOENT") return void 0;
-      throw new IcebergError("IO", `cannot stat file: ${errnoCode(cause) ?? String(cause)}`, { subject: path2, cause });
-    }
-  }
-};
-
-// src/iceberg/io/s3.ts
-import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-function splitS3Path(path2) {
-  const match = /^s3[an]?:\/\/([^/]+)\/(.+)$/.exec(path2);
-  if (match === null) throw new IcebergError("INVALID_INPUT", `${path2} is not an s3://bucket/key location`);
-  return { bucket: match[1], key: match[2] };
-}
-function isNotFound(error) {
-  const e = error;
-  return e?.name === "NoSuchKey" || e?.name === "NotFound" || e?.$metadata?.httpStatusCode === 404;
-}
-var DELETE_ATTEMPTS = 3;
-var RETRYABLE_CODES = /* @__PURE__ */ new Set(["SlowDown", "InternalError", "ServiceUnavailable", "RequestTimeout"]);
-function chunk(items, size) {
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-var S3FileIO = class _S3FileIO {
-  constructor(client, settings = {}, ownsClient = false) {
-    this.client = client;
-    this.ownsClient = ownsClient;
-    this.batchSize = Math.min(1e3, Math.max(1, settings.deleteBatchSize ?? 1e3));
-    this.concurrency = Math.max(1, settings.concurrency ?? 4);
-  }
-  client;
-  ownsClient;
-  batchSize;
-  concurrency;
-  /** Closes the client's sockets if this instance created it. */
-  close() {
-    if (this.ownsClient) this.client.destroy();
-  }
-  static create(settings) {
-    const client = new S3Client({
-      ...settings.endpoint !== void 0 ? { endpoint: settings.endpoint } : {},
-      region: settings.region ?? "us-east-1",
-      forcePathStyle: settings.forcePathStyle ?? false
-    });
-    return new _S3FileIO(client, settings, true);
-  }
-  async read(path2) {
-    const { bucket, key } = splitS3Path(path2);
-    try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return Buffer.from(await out.Body.transformToByteArray());
-    } catch (cause) {
-      throw new IcebergError("UNREADABLE", isNotFound(cause) ? "file not found" : `cannot read object: ${String(cause)}`, { subject: path2, cause });
-    }
-  }
-  async writeNew(path2, data) {
-    const { bucket, key } = splitS3Path(path2);
-    try {
-      await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, IfNoneMatch: "*" }));
-    } catch (cause) {
-      throw new IcebergError("IO", `cannot create object: ${String(cause)}`, { subject: path2, cause });
-    }
-  }
-  async size(path2) {
-    const { bucket, key } = splitS3Path(path2);
-    try {
-      return (await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
-    } catch (cause) {
-      if (isNotFound(cause)) return void 0;
-      throw new IcebergError("IO", `cannot stat object: ${String(cause)}`, { subject: path2, cause });
-    }
-  }
-  async deleteFiles(paths2, signal) {
-    const byBucket = /* @__PURE__ */ new Map();
-    for (const path2 of paths2) {
-      const { bucket, key } = splitS3Path(path2);
-      const keys = byBucket.get(bucket) ?? /* @__PURE__ */ new Map();
-      keys.set(key, path2);
-      byBucket.set(bucket, keys);
-    }
-    const batches = [...byBucket].flatMap(([bucket, keys]) => chunk([...keys], this.batchSize).map((batch) => ({ bucket, batch })));
-    const skipped = ({ batch }) => batch.map(([, path2]) => notAttempted(path2));
-    const results = await mapWithConcurrency(batches, this.concurrency, ({ bucket, batch }) => this.deleteBatch(bucket, batch, signal), { signal, skipped });
-    return results.flat();
-  }
-  async deleteBatch(bucket, batch, signal) {
-    const pathOf2 = new Map(batch);
-    let pending = batch.map(([key]) => key);
-    let failures = [];
-    for (let attempt = 0; pending.length > 0 && attempt < DELETE_ATTEMPTS; attempt++) {
-      if (attempt > 0) await new Promise((resolve7) => setTimeout(resolve7, 200 * 2 ** attempt));
-      if (attempt > 0 && signal?.aborted) {
-        const retried = new Set(pending.map((key) => pathOf2.get(key) ?? key));
-        return [...failures.filter((f) => !retried.has(f.path)), ...[...retried].map(notAttempted)];
-      }
-      try {
-        const out = await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
-        const errors = (out.Errors ?? []).filter((e) => e.Code !== "NoSuchKey");
-        failures = errors.map((e) => ({ path: pathOf2.get(e.Key ?? "") ?? `s3://${bucket}/${e.Key ?? "?"}`, reason: `${e.Code ?? "Error"}: ${e.Message ?? ""}`.trim() }));
-        pending = errors.filter((e) => RETRYABLE_CODES.has(e.Code ?? "")).map((e) => e.Key ?? "");
-      } catch (cause) {
-        return pending.map((key) => ({ path: pathOf2.get(key) ?? key, reason: String(cause) }));
-      }
-    }
-    return failures;
-  }
-};
-
-// src/iceberg/io/router.ts
-var RoutingFileIO = class _RoutingFileIO {
-  constructor(map, local, s3Factory) {
-    this.map = map;
-    this.local = local;
-    this.s3Factory = s3Factory;
-  }
-  map;
-  local;
-  s3Factory;
-  s3;
-  static create(map, cwd, s3, concurrency) {
-    return new _RoutingFileIO(map, new LocalFileIO(cwd, concurrency), () => S3FileIO.create({ ...s3, concurrency }));
-  }
-  /** Closes the S3 client, if one was made. */
-  close() {
-    this.s3?.close?.();
-    this.s3 = void 0;
-  }
-  target(physical) {
-    if (!isS3Path(physical)) return this.local;
-    this.s3 ??= this.s3Factory();
-    return this.s3;
-  }
-  read(path2) {
-    const physical = this.map.resolve(path2);
-    return this.target(physical).read(physical);
-  }
-  writeNew(path2, data) {
-    const physical = this.map.resolve(path2);
-    return this.target(physical).writeNew(physical, data);
-  }
-  size(path2) {
-    const physical = this.map.resolve(path2);
-    return this.target(physical).size(physical);
-  }
-  async deleteFiles(paths2, signal) {
-    const physicalToLogical = /* @__PURE__ */ new Map();
-    const failures = [];
-    for (const path2 of paths2) {
-      try {
-        physicalToLogical.set(this.map.resolve(path2), path2);
-      } catch (error) {
-        failures.push({ path: path2, reason: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    const physical = [...physicalToLogical.keys()];
-    const local = physical.filter((p) => !isS3Path(p));
-    const remote = physical.filter((p) => isS3Path(p));
-    const results = await Promise.all([
-      local.length > 0 ? this.local.deleteFiles(local, signal) : [],
-      remote.length > 0 ? this.target(remote[0]).deleteFiles(remote, signal) : []
-    ]);
-    for (const f of results.flat()) failures.push({ ...f, path: physicalToLogical.get(f.path) ?? f.path });
-    return failures;
-  }
-};
-
-// src/iceberg/job/run.ts
-import { setTimeout as delay } from "node:timers/promises";
+// src/iceberg/job/expire-table.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
 
 // src/iceberg/metadata/avro-file.ts
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
@@ -10636,7 +15268,7 @@ function keepFields(record, ids, map = (f) => f) {
   if (!Array.isArray(r?.fields) || !r.fields.some((f) => typeof f["field-id"] === "number")) return record;
   return { ...r, fields: r.fields.filter((f) => ids.includes(f["field-id"])).map(map) };
 }
-var LIST_PROJECTION = { id: "manifest-list", readerSchema: (writer) => keepFields(writer, [500, 501, 517]) };
+var LIST_PROJECTION = { id: "manifest-list", readerSchema: (writer) => keepFields(writer, [500, 501, 517, 502]) };
 var ENTRY_PROJECTION = {
   id: "manifest-entry",
   readerSchema: (writer) => keepFields(writer, [0, 2], (field) => field["field-id"] === 2 ? { ...field, type: keepFields(recordOf(field["type"]), [100, 101, 104, 134]) } : field)
@@ -10650,7 +15282,8 @@ function listFields(schemaText, path2) {
     fields = {
       path: nameFor(index, 500, "manifest_path", path2, true),
       length: nameFor(index, 501, "manifest_length", path2, false),
-      content: nameFor(index, 517, "content", path2, false)
+      content: nameFor(index, 517, "content", path2, false),
+      specId: nameFor(index, 502, "partition_spec_id", path2, false)
     };
     listFieldCache.set(schemaText, fields);
   }
@@ -10673,7 +15306,7 @@ function entryFields(schemaText, path2) {
   }
   return fields;
 }
-var LIST_IDS = [500, 501, 517];
+var LIST_IDS = [500, 501, 517, 502];
 var listScanners = /* @__PURE__ */ new Map();
 function listScanner(schemaText) {
   if (!listScanners.has(schemaText)) {
@@ -10685,16 +15318,16 @@ function listScanner(schemaText) {
 var ManifestRefPool = class {
   paths = new PathInterner();
   refs = [];
-  fromBytes(buf, start, end, length, content) {
-    return this.ref(this.paths.indexOf(buf, start, end), length, content);
+  fromBytes(buf, start, end, length, content, specId) {
+    return this.ref(this.paths.indexOf(buf, start, end), length, content, specId);
   }
-  fromString(path2, length, content) {
-    return this.ref(this.paths.indexOfString(path2), length, content);
+  fromString(path2, length, content, specId) {
+    return this.ref(this.paths.indexOfString(path2), length, content, specId);
   }
-  ref(index, length, content) {
+  ref(index, length, content, specId) {
     const known = this.refs[index];
-    if (known !== void 0 && known.length === length && known.content === content) return known;
-    const ref = { path: this.paths.text(index), length, content };
+    if (known !== void 0 && known.length === length && known.content === content && known.specId === specId) return known;
+    const ref = { path: this.paths.text(index), length, content, specId };
     if (known === void 0) this.refs[index] = ref;
     return ref;
   }
@@ -10703,7 +15336,8 @@ function scanManifestList(blocks, scanner, path2, pool) {
   const out = new Float64Array(2 * LIST_IDS.length);
   const hasLength = scanner.kinds[1] === "number";
   const hasContent = scanner.kinds[2] === "number";
-  const refs = [];
+  const hasSpec = scanner.kinds[3] === "number";
+  const refs2 = [];
   try {
     for (const { data, count: count2 } of blocks) {
       const reader = new ByteReader(data);
@@ -10711,14 +15345,15 @@ function scanManifestList(blocks, scanner, path2, pool) {
         scanner.scan(reader, out);
         if (out[1] === -1) throw new IcebergError("UNREADABLE", "manifest_path is missing in an entry", { subject: path2 });
         const length = hasLength && out[3] === 1 ? out[2] : 0;
-        refs.push(pool.fromBytes(data, out[0], out[1], length, hasContent && out[5] === 1 ? out[4] : 0));
+        const specId = hasSpec && out[7] === 1 ? out[6] : void 0;
+        refs2.push(pool.fromBytes(data, out[0], out[1], length, hasContent && out[5] === 1 ? out[4] : 0, specId));
       }
     }
   } catch (cause) {
     if (cause instanceof IcebergError) throw cause;
     throw new IcebergError("UNREADABLE", `cannot decode Avro file: ${cause instanceof Error ? cause.message : String(cause)}`, { subject: path2, cause });
   }
-  return refs;
+  return refs2;
 }
 function parseManifestList(bytes, path2, pool = new ManifestRefPool()) {
   const { blocks, schemaText } = readAvroBlocks(bytes, path2);
@@ -10729,7 +15364,8 @@ function parseManifestList(bytes, path2, pool = new ManifestRefPool()) {
   return container.records.map((r) => {
     const record = r;
     const length = f.length === void 0 ? 0 : num(record[f.length]);
-    return pool.fromString(requireString(record[f.path], "manifest_path", path2), length, f.content === void 0 ? 0 : num(record[f.content]));
+    const specId = f.specId === void 0 || record[f.specId] === void 0 || record[f.specId] === null ? void 0 : num(record[f.specId]);
+    return pool.fromString(requireString(record[f.path], "manifest_path", path2), length, f.content === void 0 ? 0 : num(record[f.content]), specId);
   });
 }
 function parseManifestLiveFiles(bytes, path2) {
@@ -10872,7 +15508,7 @@ function computeFilePlan(facts) {
   return { version: 1, deletions, warnings };
 }
 function summariseDeletions(deletions) {
-  const kinds = ["data", "position-deletes", "equality-deletes", "deletion-vectors", "manifests", "manifest-lists", "statistics"];
+  const kinds = ["data", "position-deletes", "equality-deletes", "deletion-vectors", "manifests", "manifest-lists", "statistics", "metadata-files"];
   const out = Object.fromEntries(kinds.map((k) => [k, { count: 0, bytes: 0 }]));
   for (const d of deletions) {
     out[d.kind].count += 1;
@@ -10888,7 +15524,7 @@ async function manifestsOf(snapshot, reader) {
     const read = await reader.manifestList(snapshot.manifestList);
     return { refs: read.manifests, bytes: read.bytes };
   }
-  return { refs: (snapshot.manifests ?? []).map((path2) => ({ path: path2, length: 0, content: 0 })), bytes: void 0 };
+  return { refs: (snapshot.manifests ?? []).map((path2) => ({ path: path2, length: 0, content: 0, specId: void 0 })), bytes: void 0 };
 }
 async function retainedFacts(snapshots, reader) {
   const manifests = /* @__PURE__ */ new Set();
@@ -10964,41 +15600,26 @@ function transition(before, after) {
   };
 }
 
-// src/iceberg/cleanup/execute.ts
-var PHASES = [
-  ["data", "position-deletes", "equality-deletes", "deletion-vectors"],
-  ["manifests"],
-  ["manifest-lists"],
-  ["statistics"]
-];
-async function executeFilePlan(plan, io, options6 = {}) {
-  const deleted = [];
-  const failures = [];
-  const pending = [];
-  for (const kinds of PHASES) {
-    const batch = plan.deletions.filter((d) => kinds.includes(d.kind));
-    if (batch.length === 0) continue;
-    if (options6.signal?.aborted) {
-      pending.push(...batch);
-      continue;
+// src/iceberg/cleanup/spec-usage.ts
+async function usedSpecIds(view, reader) {
+  const ids = /* @__PURE__ */ new Set();
+  let unknown = false;
+  await mapWithConcurrency(view.snapshots, 16, async (s) => {
+    if (s.manifestList === void 0) {
+      if ((s.manifests ?? []).length > 0) unknown = true;
+      return;
     }
-    options6.onPhase?.(kinds, batch.length);
-    const failed = await io.deleteFiles(batch.map((d) => d.path), options6.signal);
-    const skipped = new Set(failed.filter((f) => f.notAttempted).map((f) => f.path));
-    const failedPaths = new Set(failed.map((f) => f.path));
-    failures.push(...failed.filter((f) => !f.notAttempted));
-    pending.push(...batch.filter((d) => skipped.has(d.path)));
-    deleted.push(...batch.filter((d) => !failedPaths.has(d.path)));
-  }
-  return { deleted, failures, pending };
+    for (const m of (await reader.manifestList(s.manifestList)).manifests) {
+      if (m.specId === void 0) unknown = true;
+      else ids.add(m.specId);
+    }
+  });
+  return unknown ? void 0 : ids;
 }
-
-// src/iceberg/metadata/files.ts
-import { randomUUID } from "node:crypto";
 
 // src/iceberg/metadata/json.ts
 import { gunzipSync, gzipSync } from "node:zlib";
-import { LosslessNumber, isLosslessNumber, parse, stringify as stringify2 } from "lossless-json";
+import { LosslessNumber, isLosslessNumber, parse as parse3, stringify as stringify2 } from "lossless-json";
 function isJsonObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !isLosslessNumber(value);
 }
@@ -11015,7 +15636,7 @@ function parseMetadataBytes(bytes, path2) {
   }
   let doc;
   try {
-    doc = parse(text);
+    doc = parse3(text);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new IcebergError("UNREADABLE", `metadata file is not valid JSON: ${reason}`, { subject: path2, cause });
@@ -11061,6 +15682,7 @@ function expirationProperties(props) {
     minSnapshotsToKeep: intProperty(props, "history.expire.min-snapshots-to-keep") ?? 1,
     maxRefAgeMs: intProperty(props, "history.expire.max-ref-age-ms") ?? Number.MAX_SAFE_INTEGER,
     previousVersionsMax: intProperty(props, "write.metadata.previous-versions-max") ?? 100,
+    deleteAfterCommit: (props["write.metadata.delete-after-commit.enabled"] ?? "false").trim().toLowerCase() === "true",
     metadataPath: props["write.metadata.path"],
     metadataCompression: codec === "gzip" ? "gzip" : "none"
   };
@@ -11073,6 +15695,107 @@ function commitRetryProperties(props) {
     totalTimeoutMs: intProperty(props, "commit.retry.total-timeout-ms") ?? 18e5
   };
 }
+
+// src/iceberg/metadata/metadata-log.ts
+function metadataLogFiles(doc) {
+  const log = doc["metadata-log"];
+  if (!Array.isArray(log)) return [];
+  return log.flatMap((entry) => isJsonObject(entry) && typeof entry["metadata-file"] === "string" ? [entry["metadata-file"]] : []);
+}
+function versionHintLocation(view) {
+  const dir = expirationProperties(view.properties).metadataPath ?? `${view.location.replace(/\/+$/, "")}/metadata`;
+  return `${dir.replace(/\/+$/, "")}/version-hint.text`;
+}
+function trimmedMetadataFiles(baseDoc, nextDoc, next) {
+  if (!expirationProperties(next.properties).deleteAfterCommit) return [];
+  const kept = new Set(metadataLogFiles(nextDoc));
+  return metadataLogFiles(baseDoc).filter((f) => !kept.has(f));
+}
+
+// src/iceberg/cleanup/reachable.ts
+var READ_CONCURRENCY2 = 16;
+function unreadable(what, cause) {
+  if (isStopped(cause)) return cause;
+  return new IcebergError("UNREADABLE", `${what} of the current metadata cannot be read, so nothing of the interrupted cleanup is deleted: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: "restore the file or repair the table first", cause });
+}
+async function reachableFiles(current, reader) {
+  const { view } = current;
+  const out = new Set([current.location, ...metadataLogFiles(current.doc), versionHintLocation(view)].map(sameObjectKey));
+  for (const s of [...view.statistics, ...view.partitionStatistics]) out.add(sameObjectKey(s.path));
+  const manifests = /* @__PURE__ */ new Set();
+  await mapWithConcurrency(view.snapshots, READ_CONCURRENCY2, async (s) => {
+    for (const m of s.manifests ?? []) manifests.add(m);
+    if (s.manifestList === void 0) return;
+    out.add(sameObjectKey(s.manifestList));
+    try {
+      for (const m of (await reader.manifestList(s.manifestList)).manifests) manifests.add(m.path);
+    } catch (cause) {
+      throw unreadable(`manifest list of snapshot ${s.id}`, cause);
+    }
+  });
+  await mapWithConcurrency([...manifests], READ_CONCURRENCY2, async (path2) => {
+    out.add(sameObjectKey(path2));
+    try {
+      for (const f of await reader.liveFiles(path2)) out.add(sameObjectKey(f.path));
+    } catch (cause) {
+      throw unreadable(`manifest ${path2}`, cause);
+    }
+  });
+  return out;
+}
+
+// src/iceberg/cleanup/execute.ts
+var PHASES = [
+  ["data", "position-deletes", "equality-deletes", "deletion-vectors"],
+  ["manifests"],
+  ["manifest-lists"],
+  ["statistics"],
+  ["metadata-files"]
+];
+async function executeFilePlan(plan, io, options6 = {}) {
+  const deleted = [];
+  const failures = [];
+  const pending = [];
+  for (const kinds of PHASES) {
+    const batch = plan.deletions.filter((d) => kinds.includes(d.kind));
+    if (batch.length === 0) continue;
+    if (options6.signal?.aborted) {
+      pending.push(...batch);
+      continue;
+    }
+    options6.onPhase?.(kinds, batch.length);
+    const failed2 = await io.deleteFiles(batch.map((d) => d.path), options6.signal);
+    const skipped = new Set(failed2.filter((f) => f.notAttempted).map((f) => f.path));
+    const failedPaths = new Set(failed2.map((f) => f.path));
+    failures.push(...failed2.filter((f) => !f.notAttempted));
+    pending.push(...batch.filter((d) => skipped.has(d.path)));
+    deleted.push(...batch.filter((d) => !failedPaths.has(d.path)));
+  }
+  return { deleted, failures, pending };
+}
+
+// src/iceberg/journal/finish.ts
+var STAT_CONCURRENCY = 16;
+function unionOfCandidates(...lists) {
+  const out = /* @__PURE__ */ new Map();
+  for (const list of lists) for (const d of list) if (!out.has(sameObjectKey(d.path))) out.set(sameObjectKey(d.path), d);
+  return [...out.values()];
+}
+async function deleteUnreachable(candidates, current, reader, io, options6) {
+  const reachable = await reachableFiles(current, reader);
+  let todo = candidates.filter((d) => !reachable.has(sameObjectKey(d.path)));
+  if (options6.onlyExisting) {
+    const sizes = await mapWithConcurrency(todo, STAT_CONCURRENCY, (d) => io.size(d.path));
+    todo = todo.filter((_, i) => sizes[i] !== void 0);
+  }
+  if (options6.dryRun) return { planned: todo, result: void 0, remaining: todo };
+  const result = await executeFilePlan({ version: 1, deletions: todo, warnings: [] }, io, options6);
+  const failed2 = new Set(result.failures.map((f) => f.path));
+  return { planned: todo, result, remaining: [...todo.filter((d) => failed2.has(d.path)), ...result.pending] };
+}
+
+// src/iceberg/metadata/files.ts
+import { randomUUID } from "node:crypto";
 
 // src/iceberg/metadata/table-metadata.ts
 var MAX_FORMAT_VERSION = 3;
@@ -11096,14 +15819,14 @@ function readSnapshot2(raw, path2, index) {
 }
 function readRefs(doc, currentSnapshotId, path2) {
   const raw = doc["refs"];
-  const refs = [];
+  const refs2 = [];
   if (isJsonObject(raw)) {
     for (const [name, value] of Object.entries(raw)) {
       if (!isJsonObject(value)) fail3(path2, `refs.${name} is not an object`);
       const snapshotId = intText(value["snapshot-id"]);
       const type = value["type"];
       if (snapshotId === void 0 || type !== "branch" && type !== "tag") fail3(path2, `refs.${name} lacks snapshot-id or type`);
-      refs.push({
+      refs2.push({
         name,
         snapshotId,
         type,
@@ -11113,10 +15836,10 @@ function readRefs(doc, currentSnapshotId, path2) {
       });
     }
   }
-  if (!refs.some((r) => r.name === "main") && currentSnapshotId !== void 0) {
-    refs.push({ name: "main", snapshotId: currentSnapshotId, type: "branch", minSnapshotsToKeep: void 0, maxSnapshotAgeMs: void 0, maxRefAgeMs: void 0 });
+  if (!refs2.some((r) => r.name === "main") && currentSnapshotId !== void 0) {
+    refs2.push({ name: "main", snapshotId: currentSnapshotId, type: "branch", minSnapshotsToKeep: void 0, maxSnapshotAgeMs: void 0, maxRefAgeMs: void 0 });
   }
-  return refs;
+  return refs2;
 }
 function readStatistics(raw) {
   if (!Array.isArray(raw)) return [];
@@ -11183,9 +15906,9 @@ function withoutSnapshots(list, removed, key) {
   if (!Array.isArray(list)) return list;
   return list.filter((entry) => !(isJsonObject(entry) && removed.has(intText(entry[key]) ?? "")));
 }
-function keptRefs(refs, removedIds, droppedRefs) {
-  if (!isJsonObject(refs)) return refs;
-  return Object.fromEntries(Object.entries(refs).filter(([name, ref]) => {
+function keptRefs(refs2, removedIds, droppedRefs) {
+  if (!isJsonObject(refs2)) return refs2;
+  return Object.fromEntries(Object.entries(refs2).filter(([name, ref]) => {
     if (droppedRefs.has(name)) return false;
     return !(isJsonObject(ref) && removedIds.has(intText(ref["snapshot-id"]) ?? ""));
   }));
@@ -11217,6 +15940,42 @@ function applyRetention(doc, base, plan, now, baseLocation) {
   if ("snapshot-log" in doc) next["snapshot-log"] = trimmedSnapshotLog(doc["snapshot-log"], removed);
   next["metadata-log"] = appendedMetadataLog(doc["metadata-log"], base, baseLocation, props.previousVersionsMax);
   return next;
+}
+
+// src/iceberg/plan/clean-metadata.ts
+function idsOf(list, key) {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry) => {
+    const id2 = isJsonObject(entry) ? intText(entry[key]) : void 0;
+    return id2 === void 0 ? [] : [id2];
+  });
+}
+function retainedSchemaIds(doc) {
+  const ids = /* @__PURE__ */ new Set();
+  const snapshots = Array.isArray(doc["snapshots"]) ? doc["snapshots"] : [];
+  for (const s of snapshots) {
+    const id2 = isJsonObject(s) ? intText(s["schema-id"]) : void 0;
+    if (id2 === void 0) return void 0;
+    ids.add(id2);
+  }
+  return ids;
+}
+function without(list, key, removed) {
+  if (!Array.isArray(list)) return list;
+  return list.filter((entry) => !(isJsonObject(entry) && removed.has(intText(entry[key]) ?? "")));
+}
+function cleanExpiredMetadata(next, facts) {
+  const defaultSpec = intText(next["default-spec-id"]);
+  const currentSchema = intText(next["current-schema-id"]);
+  const usedSpecs = facts.specIds === void 0 ? void 0 : new Set([...facts.specIds].map(String));
+  const removedSpecIds = usedSpecs === void 0 || defaultSpec === void 0 ? [] : idsOf(next["partition-specs"], "spec-id").filter((id2) => id2 !== defaultSpec && !usedSpecs.has(id2));
+  const usedSchemas = retainedSchemaIds(next);
+  const removedSchemaIds = usedSchemas === void 0 || currentSchema === void 0 ? [] : idsOf(next["schemas"], "schema-id").filter((id2) => id2 !== currentSchema && !usedSchemas.has(id2));
+  if (removedSpecIds.length === 0 && removedSchemaIds.length === 0) return { removedSpecIds, removedSchemaIds, doc: next };
+  const doc = { ...next };
+  if (removedSpecIds.length > 0) doc["partition-specs"] = without(next["partition-specs"], "spec-id", new Set(removedSpecIds));
+  if (removedSchemaIds.length > 0) doc["schemas"] = without(next["schemas"], "schema-id", new Set(removedSchemaIds));
+  return { removedSpecIds, removedSchemaIds, doc };
 }
 
 // src/iceberg/plan/retention.ts
@@ -11298,34 +16057,56 @@ function planRetention(meta, options6, now) {
 }
 
 // src/iceberg/job/backoff.ts
-function backoffMs(attempt, retry3, random) {
-  const base = Math.min(retry3.maxWaitMs, retry3.minWaitMs * 2 ** attempt);
+function backoffMs(attempt, retry2, random) {
+  const base = Math.min(retry2.maxWaitMs, retry2.minWaitMs * 2 ** attempt);
   return Math.round(base * (0.9 + 0.2 * random()));
 }
 
 // src/iceberg/job/resume.ts
-function previousMetadataFile(current) {
-  const log = current.doc["metadata-log"];
-  if (!Array.isArray(log) || log.length === 0) return void 0;
-  const last = log[log.length - 1];
-  return isJsonObject(last) && typeof last["metadata-file"] === "string" ? last["metadata-file"] : void 0;
+function fateOf(entry, current) {
+  if (current.location === entry.newLocation || metadataLogFiles(current.doc).includes(entry.newLocation)) return "committed";
+  return current.location !== entry.baseLocation ? "never-committed" : "undecided";
 }
-async function resumeCleanup(current, io, reader, dryRun, signal) {
-  if (!expirationProperties(current.view.properties).gcEnabled) return void 0;
-  const previousPath = previousMetadataFile(current);
-  if (previousPath === void 0) return void 0;
-  let previous;
-  try {
-    previous = await loadMetadata(io, previousPath);
-  } catch {
-    return void 0;
+async function resumeEntry(entry, current, ctx) {
+  const fate = fateOf(entry, current);
+  if (fate === "undecided") {
+    return { planned: [], warnings: [`the commit of ${entry.newLocation} by an interrupted run is still undecided (the catalog still points at its base), so its cleanup waits for a later run`] };
   }
-  const pending = transition(previous.view, current.view);
-  const statsGone = pending.statisticsBefore.some((s) => ![...current.view.statistics, ...current.view.partitionStatistics].some((k) => k.path === s.path));
-  if (pending.expired.length === 0 && !statsGone) return void 0;
-  const plan = await collectFilePlan(pending, reader);
-  if (plan.deletions.length === 0) return void 0;
-  return { plan, result: dryRun ? void 0 : await executeFilePlan(plan, io, { signal }) };
+  const warnings = [];
+  if (fate === "never-committed") {
+    if (!ctx.dryRun) await ctx.io.deleteFiles([entry.newLocation]);
+    warnings.push(`${ctx.dryRun ? "would remove" : "removed"} ${entry.newLocation}, written by an interrupted run that never committed it`);
+  }
+  if (!expirationProperties(current.view.properties).gcEnabled) {
+    return { planned: [], warnings: [...warnings, "gc.enabled is now false, so the cleanup of an interrupted run waits (nothing deleted)"] };
+  }
+  const done = await deleteUnreachable(entry.candidates, current, ctx.reader, ctx.io, { dryRun: ctx.dryRun, onlyExisting: true, signal: ctx.signal });
+  if (!ctx.dryRun) await ctx.journal.setCandidates(entry.id, done.remaining);
+  return { planned: done.planned, ...done.result ? { result: done.result } : {}, warnings };
+}
+async function resumeCleanups(current, ctx) {
+  const entries = await ctx.journal.pending(ctx.ident);
+  if (entries.length === 0) return void 0;
+  const planned = [];
+  const result = { deleted: [], failures: [], pending: [] };
+  const warnings = [];
+  for (const entry of entries) {
+    try {
+      const one = await resumeEntry(entry, current, ctx);
+      planned.push(...one.planned);
+      warnings.push(...one.warnings);
+      if (one.result) {
+        result.deleted.push(...one.result.deleted);
+        result.failures.push(...one.result.failures);
+        result.pending.push(...one.result.pending);
+      }
+    } catch (error) {
+      if (isStopped(error)) throw error;
+      warnings.push(`an interrupted cleanup was not finished (kept in the journal for the next run): ${describeError(error)}`);
+    }
+  }
+  if (planned.length > 0) ctx.log(`${identText(ctx.ident)}: ${ctx.dryRun ? "would finish" : "finished"} ${planned.length} deletion(s) of interrupted runs`);
+  return { planned, result: ctx.dryRun ? void 0 : result, warnings };
 }
 
 // src/iceberg/job/summary-builder.ts
@@ -11334,17 +16115,29 @@ function status2(parts) {
   if (parts.options.dryRun) return "dry-run";
   return parts.attempt?.newLocation !== void 0 ? "expired" : "nothing-to-expire";
 }
+function sparkCounts(files) {
+  return {
+    deleted_data_files_count: files.data.count,
+    deleted_position_delete_files_count: files["position-deletes"].count + files["deletion-vectors"].count,
+    deleted_equality_delete_files_count: files["equality-deletes"].count,
+    deleted_manifest_files_count: files.manifests.count,
+    deleted_manifest_lists_count: files["manifest-lists"].count,
+    deleted_statistics_files_count: files.statistics.count
+  };
+}
 function buildSummary(parts) {
   const { attempt, options: options6 } = parts;
-  const resumedPlanned = parts.resumed?.plan.deletions ?? [];
+  const resumedPlanned = parts.resumed?.planned ?? [];
   const planned = options6.dryRun ? [...resumedPlanned, ...attempt?.filePlan?.deletions ?? []] : [];
   const resumedDeleted = parts.resumed?.result?.deleted ?? [];
-  const deleted = [...resumedDeleted, ...parts.cleanup?.result.deleted ?? []];
+  const ownDeleted = parts.cleanup?.result.deleted ?? [];
+  const deleted = [...resumedDeleted, ...ownDeleted];
   const counted = options6.dryRun ? planned : deleted;
   const files = summariseDeletions(counted);
   const before = attempt?.base.view.snapshots.length ?? 0;
   const expired = attempt?.plan.expiredSnapshotIds ?? [];
   const error = parts.error;
+  const deleteMs = parts.cleanup?.deleteMs ?? 0;
   return {
     table: parts.name,
     status: status2(parts),
@@ -11353,13 +16146,19 @@ function buildSummary(parts) {
     snapshotsAfter: before - expired.length,
     expiredSnapshotIds: expired,
     droppedRefs: attempt?.plan.droppedRefs ?? [],
+    removedPartitionSpecIds: attempt?.metadataCleanup?.removedSpecIds ?? [],
+    removedSchemaIds: attempt?.metadataCleanup?.removedSchemaIds ?? [],
     files,
     bytes: counted.reduce((sum, d) => sum + d.sizeBytes, 0),
+    sparkCounts: sparkCounts(files),
+    bytesReclaimed: deleted.reduce((sum, d) => sum + d.sizeBytes, 0),
+    deleteDurationMs: deleteMs,
+    filesPerSecond: ownDeleted.length > 0 ? Math.round(ownDeleted.length / Math.max(deleteMs, 1) * 1e3 * 10) / 10 : null,
     resumedDeletions: options6.dryRun ? resumedPlanned.length : resumedDeleted.length,
     deleteFailures: [...parts.resumed?.result?.failures ?? [], ...parts.cleanup?.result.failures ?? []],
     pendingDeletions: (parts.resumed?.result?.pending.length ?? 0) + (parts.cleanup?.result.pending.length ?? 0),
-    warnings: [...options6.dryRun ? attempt?.filePlan?.warnings ?? [] : [], ...parts.resumed?.plan.warnings ?? [], ...parts.cleanup?.warnings ?? []],
-    commitAttempts: options6.dryRun ? 0 : attempt?.attempts ?? 0,
+    warnings: [...parts.resumed?.warnings ?? [], ...options6.dryRun ? attempt?.filePlan?.warnings ?? [] : [], ...parts.cleanup?.warnings ?? []],
+    commitAttempts: options6.dryRun ? 0 : parts.counter.attempts,
     previousMetadataLocation: attempt?.base.location,
     metadataLocation: attempt?.newLocation,
     durationMs: parts.now - parts.startedMs,
@@ -11372,41 +16171,65 @@ function buildSummary(parts) {
 async function loadCurrent(ident, deps) {
   return loadMetadata(deps.io, await deps.catalog.loadPointer(ident));
 }
-async function planAndCommit(ident, base, options6, deps, reader) {
+async function metadataDeletions(paths2, io) {
+  const out = [];
+  for (const path2 of paths2) {
+    const size = await io.size(path2);
+    if (size !== void 0) out.push({ path: path2, kind: "metadata-files", sizeBytes: size });
+  }
+  return out;
+}
+async function planAndCommit(ident, base, options6, deps, reader, counter2) {
   const now = deps.now();
   const plan = planRetention(base.view, options6.retention, now);
-  if (plan.expiredSnapshotIds.length === 0) return { plan, outcome: "none" };
+  if (plan.expiredSnapshotIds.length === 0 && options6.cleanExpiredMetadata !== true) return { plan, outcome: "none" };
   const newLocation = nextMetadataLocation(base.view, base.location);
-  const next = applyRetention(base.doc, base.view, plan, now, base.location);
-  const filePlan = await collectFilePlan(transition(base.view, readTableMetadata(next, newLocation)), reader);
-  if (options6.dryRun) return { plan, filePlan, outcome: "none" };
+  const expired = applyRetention(base.doc, base.view, plan, now, base.location);
+  const nextView = readTableMetadata(expired, newLocation);
+  const files = await collectFilePlan(transition(base.view, nextView), reader);
+  const metadataCleanup = options6.cleanExpiredMetadata === true ? cleanExpiredMetadata(expired, { specIds: await usedSpecIds(nextView, reader) }) : void 0;
+  const next = metadataCleanup?.doc ?? expired;
+  const changed2 = plan.expiredSnapshotIds.length > 0 || metadataCleanup !== void 0 && metadataCleanup.removedSpecIds.length + metadataCleanup.removedSchemaIds.length > 0;
+  if (!changed2) return { plan, outcome: "none" };
+  const filePlan = { ...files, deletions: [...files.deletions, ...await metadataDeletions(trimmedMetadataFiles(base.doc, next, nextView), deps.io)] };
+  if (options6.dryRun) return { plan, ...metadataCleanup ? { metadataCleanup } : {}, filePlan, outcome: "none" };
   if (deps.signal?.aborted) throw stopped2("before writing new metadata");
+  const journalId = randomUUID2();
+  await deps.journal?.record({ id: journalId, table: ident, baseLocation: base.location, newLocation, state: "writing", candidates: filePlan.deletions });
   await writeMetadata(deps.io, newLocation, next);
   if (deps.signal?.aborted) {
     await deps.io.deleteFiles([newLocation]);
+    await deps.journal?.finish(journalId);
     throw stopped2("before the commit");
   }
+  await deps.journal?.setState(journalId, "committing");
+  counter2.attempts += 1;
   const outcome = await deps.catalog.commit(ident, base.location, newLocation);
   if (outcome === "unknown") {
     throw new IcebergError("UNKNOWN_OUTCOME", `commit outcome of ${newLocation} is unknown, so no files were deleted`, { subject: identText(ident), hint: "re-run the job: it re-reads the catalog and finishes the cleanup if the commit landed" });
   }
-  if (outcome === "conflict") await deps.io.deleteFiles([newLocation]);
-  return { plan, filePlan, outcome: outcome === "committed" ? "committed" : "conflict", newLocation };
+  if (outcome === "conflict") {
+    await deps.io.deleteFiles([newLocation]);
+    await deps.journal?.finish(journalId);
+  }
+  return { plan, ...metadataCleanup ? { metadataCleanup } : {}, filePlan, outcome: outcome === "committed" ? "committed" : "conflict", newLocation, journalId };
 }
-async function commitWithRetries(ident, first, options6, deps, reader) {
-  const retry3 = commitRetryProperties(first.view.properties);
-  const started = deps.now();
+async function commitWithRetries(ident, first, options6, deps, reader, counter2) {
+  const retry2 = commitRetryProperties(first.view.properties);
+  const clock = deps.clock ?? Date.now;
+  const started = clock();
   let base = first;
   for (let attempt = 0; ; attempt++) {
-    const result = await planAndCommit(ident, base, options6, deps, reader);
+    const result = await planAndCommit(ident, base, options6, deps, reader, counter2);
     if (result.outcome !== "conflict") {
-      return { base, plan: result.plan, filePlan: result.filePlan, newLocation: result.newLocation, attempts: attempt + 1 };
+      const removed = result.metadataCleanup ? { removedSpecIds: result.metadataCleanup.removedSpecIds, removedSchemaIds: result.metadataCleanup.removedSchemaIds } : void 0;
+      return { base, plan: result.plan, metadataCleanup: removed, filePlan: result.filePlan, newLocation: result.newLocation, journalId: result.journalId, attempts: counter2.attempts };
     }
-    if (attempt >= retry3.numRetries || deps.now() - started > retry3.totalTimeoutMs) {
-      throw new IcebergError("CONFLICT", `gave up after ${attempt + 1} commit attempts: the table kept changing`, { subject: identText(ident), hint: "raise commit.retry.num-retries or run when writers are quieter" });
+    if (attempt >= retry2.numRetries || clock() - started > retry2.totalTimeoutMs) {
+      throw new IcebergError("CONFLICT", `gave up after ${counter2.attempts} commit attempt(s): the table kept changing`, { subject: identText(ident), hint: "raise commit.retry.num-retries or run when writers are quieter" });
     }
     deps.log(`${identText(ident)}: commit conflict, re-planning (attempt ${attempt + 2})`);
-    await deps.sleep(backoffMs(attempt, retry3, deps.random));
+    await deps.sleep(backoffMs(attempt, retry2, deps.random));
     if (deps.signal?.aborted) throw stopped2("between commit attempts");
     base = await loadCurrent(ident, deps);
   }
@@ -11414,37 +16237,63 @@ async function commitWithRetries(ident, first, options6, deps, reader) {
 var LEFT_FOR_NEXT_RUN = "stopped by a signal after the commit: the next run deletes the expired files";
 async function cleanupAfterCommit(ident, attempt, deps, reader) {
   const none = { deleted: [], failures: [], pending: [] };
-  const left = { result: { ...none, pending: attempt.filePlan?.deletions ?? [] }, warnings: [LEFT_FOR_NEXT_RUN] };
-  const { base } = attempt;
+  const left = { result: { ...none, pending: attempt.filePlan?.deletions ?? [] }, warnings: [LEFT_FOR_NEXT_RUN], deleteMs: 0 };
+  const { base, journalId } = attempt;
   if (deps.signal?.aborted) return left;
+  const clock = deps.clock ?? Date.now;
   try {
     const current = await loadCurrent(ident, deps);
-    const filePlan = await collectFilePlan(transition(base.view, current.view), reader);
-    const result = await executeFilePlan(filePlan, deps.io, { signal: deps.signal, onPhase: (kinds, n) => deps.log(`${identText(ident)}: deleting ${n} ${kinds.join("/")} file(s)`) });
-    const warnings = [...filePlan.warnings];
+    const since = await collectFilePlan(transition(base.view, current.view), reader);
+    const candidates = unionOfCandidates(attempt.filePlan?.deletions ?? [], since.deletions);
+    if (journalId !== void 0 && candidates.length > (attempt.filePlan?.deletions.length ?? 0)) await deps.journal?.setCandidates(journalId, candidates);
+    const started = clock();
+    const done = await deleteUnreachable(candidates, current, reader, deps.io, {
+      dryRun: false,
+      onlyExisting: false,
+      signal: deps.signal,
+      onPhase: (kinds, n) => deps.log(`${identText(ident)}: deleting ${n} ${kinds.join("/")} file(s)`)
+    });
+    const deleteMs = clock() - started;
+    if (journalId !== void 0) await deps.journal?.setCandidates(journalId, done.remaining);
+    const warnings = [...since.warnings, ...(attempt.filePlan?.warnings ?? []).filter((w) => !since.warnings.includes(w))];
+    const result = done.result ?? none;
     if (result.pending.length > 0) warnings.push(`stopped by a signal: ${result.pending.length} expired file(s) left for the next run to delete`);
-    return { result, warnings };
+    return { result, warnings, deleteMs };
   } catch (error) {
     if (isStopped(error)) return left;
-    return { result: none, warnings: [`committed, but cleanup was skipped: ${describeError(error)}`] };
+    return { result: none, warnings: [`committed, but cleanup was skipped (the journal keeps it for the next run): ${describeError(error)}`], deleteMs: 0 };
+  }
+}
+async function settleUndecided(ident, deps, ownEntry) {
+  if (deps.journal === void 0) return;
+  const current = await loadCurrent(ident, deps);
+  for (const entry of await deps.journal.pending(ident)) {
+    if (entry.id === ownEntry || fateOf(entry, current) !== "never-committed") continue;
+    await deps.io.deleteFiles([entry.newLocation]);
+    await deps.journal.finish(entry.id);
   }
 }
 async function expireTable(ident, options6, deps) {
-  const startedMs = deps.now();
+  const clock = deps.clock ?? Date.now;
+  const startedMs = clock();
   const name = identText(ident);
+  const counter2 = { attempts: 0 };
   let resumed;
   try {
     const first = await loadCurrent(ident, deps);
     const reader = new ManifestReader(deps.io, deps.signal);
-    resumed = await resumeCleanup(first, deps.io, reader, options6.dryRun, deps.signal);
-    const attempt = await commitWithRetries(ident, first, options6, deps, reader);
+    if (deps.journal !== void 0) {
+      resumed = await resumeCleanups(first, { ident, journal: deps.journal, io: deps.io, reader, dryRun: options6.dryRun, signal: deps.signal, log: deps.log });
+    }
+    const attempt = await commitWithRetries(ident, first, options6, deps, reader, counter2);
     if (options6.dryRun || attempt.newLocation === void 0) {
-      return buildSummary({ name, options: options6, attempt, resumed, cleanup: void 0, startedMs, now: deps.now() });
+      return buildSummary({ name, options: options6, attempt, counter: counter2, resumed, cleanup: void 0, startedMs, now: clock() });
     }
     const cleanup = await cleanupAfterCommit(ident, attempt, deps, reader);
-    return buildSummary({ name, options: options6, attempt, resumed, cleanup, startedMs, now: deps.now() });
+    if (!deps.signal?.aborted) await settleUndecided(ident, deps, attempt.journalId).catch(() => void 0);
+    return buildSummary({ name, options: options6, attempt, counter: counter2, resumed, cleanup, startedMs, now: clock() });
   } catch (error) {
-    return buildSummary({ name, options: options6, attempt: void 0, resumed, cleanup: void 0, startedMs, now: deps.now(), error });
+    return buildSummary({ name, options: options6, attempt: void 0, counter: counter2, resumed, cleanup: void 0, startedMs, now: clock(), error });
   }
 }
 
@@ -11480,12 +16329,14 @@ async function runExpiration(options6, deps) {
   const tables = await selectTables(deps.catalog, options6);
   const { shard, dryRun } = options6;
   deps.log(`expire-snapshots: ${tables.length} table(s) in shard ${shard.index}/${shard.count}${dryRun ? " (dry run)" : ""}`);
-  const clock = deps.clock ?? Date.now;
-  const startedAt = clock();
   const jobDeps = {
     catalog: deps.catalog,
     io: deps.io,
-    now: () => options6.now + (clock() - startedAt),
+    // One fixed instant for every cutoff (the age option, table properties, the 90-day default, ref ages), as
+    // Java's RemoveSnapshots takes `now` once: a snapshot exactly at the cutoff is kept however long the run takes.
+    now: () => options6.now,
+    clock: deps.clock ?? Date.now,
+    ...deps.journal ? { journal: deps.journal } : {},
     sleep: deps.sleep ?? abortableSleep(deps.signal),
     random: Math.random,
     log: deps.log,
@@ -11505,7 +16356,7 @@ async function runExpiration(options6, deps) {
       continue;
     }
     deps.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);
-    const summary3 = await expireTable(ident, { dryRun, retention }, jobDeps);
+    const summary3 = await expireTable(ident, { dryRun, retention, cleanExpiredMetadata: options6.cleanExpiredMetadata === true }, jobDeps);
     summaries.push(summary3);
     deps.onTable?.(summary3);
   }
@@ -11520,6 +16371,1071 @@ async function runExpiration(options6, deps) {
   };
 }
 
+// src/iceberg/catalog/rest/preflight.ts
+var SHOWN = 12;
+function listed(names) {
+  if (names.length === 0) return "none";
+  const shown2 = names.slice(0, SHOWN).map((n) => JSON.stringify(n)).join(", ");
+  return names.length > SHOWN ? `${shown2}, \u2026 (${names.length} in all)` : shown2;
+}
+async function checkRestSelection(catalog, selection) {
+  const { namespace, table, catalogName } = selection;
+  if (namespace !== void 0) {
+    const namespaces = (await catalog.listNamespaces()).map((levels) => levels.join("."));
+    if (!namespaces.includes(namespace)) {
+      throw new IcebergError("INVALID_INPUT", `--namespace ${JSON.stringify(namespace)} matches no namespace of REST catalog ${catalogName}; its namespaces: ${listed(namespaces)}`, { hint: 'give one of those, levels joined with "."' });
+    }
+  }
+  if (table !== void 0) {
+    const tables = await catalog.listTables({ namespace });
+    if (!tables.some((t) => t.name === table)) {
+      const scope = namespace === void 0 ? `REST catalog ${catalogName}` : `${catalogName}.${namespace}`;
+      throw new IcebergError("INVALID_INPUT", `--table ${JSON.stringify(table)} matches no table of ${scope}; its tables: ${listed([...new Set(tables.map((t) => t.name))])}`, { hint: "give one of those names" });
+    }
+  }
+}
+
+// src/iceberg/catalog/rest/config.ts
+function stringMap(value) {
+  if (!isJsonObject(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e) => typeof e[1] === "string"));
+}
+function readConfig(body, clientProperties, catalog) {
+  if (!isJsonObject(body) || !isJsonObject(body["defaults"]) || !isJsonObject(body["overrides"])) {
+    throw new IcebergError("UNAVAILABLE", "answered /v1/config without defaults and overrides", { subject: `REST catalog ${catalog}`, hint: "is --catalog-uri the base URI of an Iceberg REST catalog?" });
+  }
+  const properties = { ...stringMap(body["defaults"]), ...clientProperties, ...stringMap(body["overrides"]) };
+  const endpoints = Array.isArray(body["endpoints"]) ? new Set(body["endpoints"].filter((e) => typeof e === "string")) : void 0;
+  const rawSeparator = properties["namespace-separator"];
+  let separator = "";
+  if (rawSeparator !== void 0 && rawSeparator !== "") {
+    try {
+      separator = decodeURIComponent(rawSeparator);
+    } catch {
+      separator = rawSeparator;
+    }
+  }
+  const prefix = properties["prefix"];
+  const lifetime = body["idempotency-key-lifetime"];
+  return { properties, prefix: prefix === void 0 || prefix === "" ? void 0 : prefix, separator, endpoints, idempotencyKeyLifetime: typeof lifetime === "string" ? lifetime : void 0 };
+}
+var ENDPOINTS = {
+  listNamespaces: "GET /v1/{prefix}/namespaces",
+  listTables: "GET /v1/{prefix}/namespaces/{namespace}/tables",
+  loadTable: "GET /v1/{prefix}/namespaces/{namespace}/tables/{table}",
+  updateTable: "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}"
+};
+function requireEndpoints(config2, needed, catalog) {
+  if (config2.endpoints === void 0) return;
+  const missing = needed.filter((e) => !config2.endpoints?.has(e));
+  if (missing.length > 0) {
+    throw new IcebergError("INVALID_INPUT", `does not offer ${missing.join(", ")}, which expiration needs`, { subject: `REST catalog ${catalog}`, hint: "use a catalog (or a role) that allows table commits" });
+  }
+}
+var ResourcePaths = class {
+  constructor(config2) {
+    this.config = config2;
+  }
+  config;
+  root() {
+    return this.config.prefix === void 0 ? "/v1" : `/v1/${encodeURIComponent(this.config.prefix)}`;
+  }
+  namespace(levels) {
+    return encodeURIComponent(levels.join(this.config.separator));
+  }
+  namespaces() {
+    return `${this.root()}/namespaces`;
+  }
+  tables(levels) {
+    return `${this.root()}/namespaces/${this.namespace(levels)}/tables`;
+  }
+  table(levels, name) {
+    return `${this.tables(levels)}/${encodeURIComponent(name)}`;
+  }
+};
+
+// src/iceberg/catalog/rest/commit-outcome.ts
+function snapshotIds(doc) {
+  const list = Array.isArray(doc["snapshots"]) ? doc["snapshots"] : [];
+  return list.map((s) => isJsonObject(s) ? intText(s["snapshot-id"]) : void 0).sort().join(",");
+}
+function refs(doc, location) {
+  return readTableMetadata(doc, location).refs.map((r) => `${r.name}=${r.snapshotId}`).sort().join(",");
+}
+function judgeReloaded(current, baseLocation, next) {
+  if (current.location === baseLocation) return { outcome: "not-applied", location: void 0 };
+  const log = Array.isArray(current.metadata["metadata-log"]) ? current.metadata["metadata-log"] : [];
+  const previous = log[log.length - 1];
+  const onOurBase = isJsonObject(previous) && previous["metadata-file"] === baseLocation;
+  if (onOurBase && snapshotIds(current.metadata) === snapshotIds(next) && refs(current.metadata, current.location) === refs(next, current.location)) {
+    return { outcome: "committed", location: current.location };
+  }
+  return { outcome: "unknown", location: void 0 };
+}
+
+// src/iceberg/catalog/rest/commit-request.ts
+import { isDeepStrictEqual } from "node:util";
+
+// src/iceberg/catalog/rest/wire-json.ts
+import { parse as parse4, stringify as stringify3 } from "lossless-json";
+function parseWireJson(text) {
+  if (text.trim() === "") return void 0;
+  try {
+    return parse4(text);
+  } catch {
+    return void 0;
+  }
+}
+function wireJson(value) {
+  return stringify3(value) ?? "null";
+}
+
+// src/iceberg/catalog/rest/commit-request.ts
+var SERVER_MAINTAINED = /* @__PURE__ */ new Set(["last-updated-ms", "metadata-log", "snapshot-log"]);
+var EXPRESSED = /* @__PURE__ */ new Set(["snapshots", "refs", "statistics", "partition-statistics", "partition-specs", "schemas"]);
+function idsOf2(list, key) {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry) => {
+    const id2 = isJsonObject(entry) ? intText(entry[key]) : void 0;
+    return id2 === void 0 ? [] : [id2];
+  });
+}
+function gone(before, after, key) {
+  const kept = new Set(idsOf2(after, key));
+  return [...new Set(idsOf2(before, key))].filter((id2) => !kept.has(id2));
+}
+function sameJson(a, b) {
+  return a === b || a !== void 0 && b !== void 0 && wireJson(a) === wireJson(b) || isDeepStrictEqual(a, b);
+}
+function commitRequest(base, next, location) {
+  for (const key of /* @__PURE__ */ new Set([...Object.keys(base), ...Object.keys(next)])) {
+    if (SERVER_MAINTAINED.has(key) || EXPRESSED.has(key)) continue;
+    if (!sameJson(base[key], next[key])) throw new IcebergError("INTERNAL", `the change to "${key}" has no REST catalog update`, { subject: location });
+  }
+  const view = readTableMetadata(base, location);
+  const requirements = [];
+  if (typeof base["table-uuid"] === "string") requirements.push({ type: "assert-table-uuid", uuid: base["table-uuid"] });
+  for (const ref of [...view.refs].sort((a, b) => a.name.localeCompare(b.name))) {
+    requirements.push({ type: "assert-ref-snapshot-id", ref: ref.name, "snapshot-id": jsonInt(ref.snapshotId) });
+  }
+  const updates = [];
+  const refsAfter = isJsonObject(next["refs"]) ? next["refs"] : {};
+  if (isJsonObject(base["refs"])) {
+    for (const name of Object.keys(base["refs"]).sort()) if (!(name in refsAfter)) updates.push({ action: "remove-snapshot-ref", "ref-name": name });
+  }
+  const removed = gone(base["snapshots"], next["snapshots"], "snapshot-id");
+  if (removed.length > 0) updates.push({ action: "remove-snapshots", "snapshot-ids": removed.map((id2) => jsonInt(id2)) });
+  for (const id2 of gone(base["statistics"], next["statistics"], "snapshot-id")) updates.push({ action: "remove-statistics", "snapshot-id": jsonInt(id2) });
+  for (const id2 of gone(base["partition-statistics"], next["partition-statistics"], "snapshot-id")) updates.push({ action: "remove-partition-statistics", "snapshot-id": jsonInt(id2) });
+  const specs = gone(base["partition-specs"], next["partition-specs"], "spec-id");
+  if (specs.length > 0) {
+    updates.push({ action: "remove-partition-specs", "spec-ids": specs.map((id2) => jsonInt(id2)) });
+    if (base["default-spec-id"] !== void 0) requirements.push({ type: "assert-default-spec-id", "default-spec-id": base["default-spec-id"] });
+  }
+  const schemas = gone(base["schemas"], next["schemas"], "schema-id");
+  if (schemas.length > 0) {
+    updates.push({ action: "remove-schemas", "schema-ids": schemas.map((id2) => jsonInt(id2)) });
+    if (base["current-schema-id"] !== void 0) requirements.push({ type: "assert-current-schema-id", "current-schema-id": base["current-schema-id"] });
+  }
+  return { requirements, updates };
+}
+
+// src/iceberg/catalog/rest/errors.ts
+var CREDENTIAL_VARIABLES = "GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret) or GUARDRAILS_ICEBERG_REST_TOKEN";
+function errorModel(body) {
+  if (!isJsonObject(body)) return { type: void 0, message: void 0 };
+  const inner = body["error"];
+  if (isJsonObject(inner)) {
+    return { type: typeof inner["type"] === "string" ? inner["type"] : void 0, message: typeof inner["message"] === "string" ? inner["message"] : void 0 };
+  }
+  if (typeof inner === "string") return { type: inner, message: typeof body["error_description"] === "string" ? body["error_description"] : void 0 };
+  return { type: void 0, message: void 0 };
+}
+function said(body, status3) {
+  const { type, message } = errorModel(body);
+  const text = [type, message].filter((t) => t !== void 0).join(": ");
+  return text === "" ? `HTTP ${status3}` : `HTTP ${status3} ${text.split("\n")[0] ?? ""}`;
+}
+function restError(status3, body, request2) {
+  const subject2 = `REST catalog ${request2.catalog}`;
+  const reason = said(body, status3);
+  if (status3 === 401 || status3 === 419) {
+    return new IcebergError("INVALID_INPUT", `refused the credentials (${reason}) for ${request2.what}`, { subject: subject2, hint: `check ${CREDENTIAL_VARIABLES}` });
+  }
+  if (status3 === 403) {
+    return new IcebergError("INVALID_INPUT", `forbids ${request2.what} to these credentials (${reason})`, { subject: subject2, hint: "grant the principal read and write on the tables (and namespace listing), or use other credentials" });
+  }
+  if (status3 === 404) {
+    return new IcebergError("INVALID_INPUT", `has no ${request2.what} (${reason})`, { subject: subject2, hint: "check --catalog-warehouse, --namespace and --table against what the catalog lists" });
+  }
+  if (status3 === 400 || status3 === 406 || status3 === 422) {
+    return new IcebergError("INVALID_INPUT", `rejected the request for ${request2.what} (${reason})`, { subject: subject2 });
+  }
+  if (status3 >= 500) {
+    return new IcebergError("UNAVAILABLE", `answered ${reason} for ${request2.what}`, { subject: subject2, hint: "the catalog is unavailable or failing; try again later" });
+  }
+  return new IcebergError("IO", `answered ${reason} for ${request2.what}`, { subject: subject2 });
+}
+function rootReason(error) {
+  let current = error;
+  let reason = error instanceof Error ? error.message : String(error);
+  while (current instanceof Error) {
+    const nested = current instanceof AggregateError ? current.errors[0] : void 0;
+    if (current.message !== "") reason = current.message;
+    current = current.cause ?? nested;
+  }
+  return reason;
+}
+function unreachable(error, request2) {
+  if (error instanceof IcebergError) return error;
+  const cause = rootReason(error);
+  return new IcebergError("UNAVAILABLE", `cannot be reached for ${request2.what}: ${cause}`, { subject: `REST catalog ${request2.catalog}`, hint: "check --catalog-uri and that the catalog is running", cause: error });
+}
+
+// src/iceberg/catalog/rest/http.ts
+var COMMIT_GRACE_MS = 5e3;
+var RestUnreachable = class extends Error {
+  name = "RestUnreachable";
+};
+var RestTransport = class {
+  constructor(baseUri, tokens, timeoutMs, fetchFn = fetch, stop) {
+    this.baseUri = baseUri;
+    this.tokens = tokens;
+    this.timeoutMs = timeoutMs;
+    this.fetchFn = fetchFn;
+    this.stop = stop;
+  }
+  baseUri;
+  tokens;
+  timeoutMs;
+  fetchFn;
+  stop;
+  /** The request's abort signal: its timeout, and the stop (at once for reads, after a grace for a commit). */
+  signalFor(method) {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    if (this.stop === void 0) return { signal: timeout, done: () => {
+    } };
+    if (method !== "POST") return { signal: AbortSignal.any([timeout, this.stop]), done: () => {
+    } };
+    const grace = new AbortController();
+    let timer;
+    const onStop = () => {
+      timer = setTimeout(() => grace.abort(), COMMIT_GRACE_MS);
+      timer.unref();
+    };
+    if (this.stop.aborted) onStop();
+    else this.stop.addEventListener("abort", onStop, { once: true });
+    return {
+      signal: AbortSignal.any([timeout, grace.signal]),
+      done: () => {
+        this.stop?.removeEventListener("abort", onStop);
+        if (timer !== void 0) clearTimeout(timer);
+      }
+    };
+  }
+  async send(request2) {
+    const first = await this.once(request2);
+    if ((first.status === 401 || first.status === 419) && this.tokens.refused()) return this.once(request2);
+    return first;
+  }
+  async once(request2) {
+    const url2 = new URL(`${this.baseUri}${request2.path}`);
+    for (const [key, value] of Object.entries(request2.query ?? {})) if (value !== void 0) url2.searchParams.set(key, value);
+    const authorization = await this.tokens.authorization();
+    const headers = { Accept: "application/json", ...request2.headers ?? {} };
+    if (authorization !== void 0) headers["Authorization"] = authorization;
+    if (request2.json !== void 0) headers["Content-Type"] = "application/json";
+    let response;
+    const { signal, done } = this.signalFor(request2.method);
+    try {
+      response = await this.fetchFn(url2, {
+        method: request2.method,
+        headers,
+        ...request2.json !== void 0 ? { body: wireJson(request2.json) } : {},
+        signal
+      });
+      const text = await response.text();
+      const token = authorization?.replace(/^Bearer /, "");
+      const shown2 = response.status >= 400 && token !== void 0 && token.length >= 4 ? text.split(token).join("***") : text;
+      return { status: response.status, body: parseWireJson(shown2) };
+    } catch (error) {
+      throw new RestUnreachable(`${request2.method} ${url2.origin}${url2.pathname}: ${rootReason(error)}`, { cause: error });
+    } finally {
+      done();
+    }
+  }
+};
+
+// src/iceberg/catalog/rest/oauth2.ts
+var DEFAULT_LIFETIME_MS = 36e5;
+var MAX_REFRESH_WINDOW_MS = 3e5;
+var ClientCredentials = class {
+  constructor(auth2, endpoint2, deps) {
+    this.auth = auth2;
+    this.endpoint = endpoint2;
+    this.deps = deps;
+  }
+  auth;
+  endpoint;
+  deps;
+  token;
+  pending;
+  async authorization() {
+    if (this.token !== void 0 && this.deps.clock() < this.token.refreshAt) return `Bearer ${this.token.value}`;
+    this.pending ??= this.fetchToken().finally(() => this.pending = void 0);
+    return `Bearer ${await this.pending}`;
+  }
+  refused() {
+    const had = this.token !== void 0;
+    this.token = void 0;
+    return had;
+  }
+  async fetchToken() {
+    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: this.auth.clientId, client_secret: this.auth.clientSecret, scope: this.auth.scope });
+    const shown2 = new URL(this.endpoint);
+    const where2 = `OAuth2 token endpoint ${shown2.origin}${shown2.pathname}`;
+    let response;
+    try {
+      response = await this.deps.fetch(this.endpoint, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+        body: form.toString(),
+        signal: this.deps.signal === void 0 ? AbortSignal.timeout(this.deps.timeoutMs) : AbortSignal.any([AbortSignal.timeout(this.deps.timeoutMs), this.deps.signal])
+      });
+    } catch (error) {
+      throw new IcebergError("UNAVAILABLE", `cannot be reached: ${rootReason(error)}`, { subject: where2, hint: "check --catalog-oauth2-server-uri (or the catalog URI) and the network" });
+    }
+    const body = parseWireJson(await response.text());
+    if (!response.ok) {
+      const { type, message } = errorModel(body);
+      const reason = [type, message].filter((t) => t !== void 0).join(": ") || `HTTP ${response.status}`;
+      if (response.status >= 500) throw new IcebergError("UNAVAILABLE", `failed: ${reason}`, { subject: where2, hint: "try again later" });
+      throw new IcebergError("INVALID_INPUT", `refused the client credentials: ${reason}`, { subject: where2, hint: `check ${CREDENTIAL_VARIABLES}` });
+    }
+    const record = body ?? {};
+    const value = record["access_token"];
+    if (typeof value !== "string" || value === "") throw new IcebergError("UNAVAILABLE", "answered without an access_token", { subject: where2 });
+    const lifetimeMs = (numberOf(record["expires_in"]) ?? DEFAULT_LIFETIME_MS / 1e3) * 1e3;
+    const window = Math.min(MAX_REFRESH_WINDOW_MS, lifetimeMs / 10);
+    this.token = { value, refreshAt: this.deps.clock() + lifetimeMs - window };
+    return value;
+  }
+};
+function tokenSource(auth2, catalogUri2, deps) {
+  switch (auth2.kind) {
+    case "none":
+      return { authorization: async () => void 0, refused: () => false };
+    case "bearer":
+      return { authorization: async () => `Bearer ${auth2.token}`, refused: () => false };
+    case "oauth2":
+      return new ClientCredentials(auth2, auth2.serverUri ?? `${catalogUri2}/v1/oauth/tokens`, deps);
+  }
+}
+
+// src/iceberg/catalog/rest/uuid-v7.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+function uuidV7(nowMs) {
+  const bytes = randomBytes2(16);
+  bytes.writeUIntBE(nowMs, 0, 6);
+  bytes[6] = bytes[6] & 15 | 112;
+  bytes[8] = bytes[8] & 63 | 128;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// src/iceberg/catalog/rest/rest-catalog.ts
+function stringRecord(value) {
+  if (!isJsonObject(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e) => typeof e[1] === "string"));
+}
+var RestCatalog = class _RestCatalog {
+  constructor(name, http2, config2, io, deps) {
+    this.name = name;
+    this.http = http2;
+    this.config = config2;
+    this.io = io;
+    this.deps = deps;
+    this.paths = new ResourcePaths(config2);
+  }
+  name;
+  http;
+  config;
+  io;
+  deps;
+  paths;
+  /** Joined namespace text (as in TableIdent) → its levels, as the server listed them. */
+  levels = /* @__PURE__ */ new Map();
+  loaded = /* @__PURE__ */ new Map();
+  /** Fetches `/v1/config` (authenticating first, when configured) and checks the endpoints expiration needs. */
+  static async open(name, settings, io, deps = {}) {
+    const fetchFn = deps.fetch ?? fetch;
+    const tokens = tokenSource(settings.auth, settings.uri, { fetch: fetchFn, clock: deps.clock ?? Date.now, timeoutMs: settings.requestTimeoutMs, ...deps.signal ? { signal: deps.signal } : {} });
+    const http2 = new RestTransport(settings.uri, tokens, settings.requestTimeoutMs, fetchFn, deps.signal);
+    const what = settings.warehouse === void 0 ? "its configuration" : `warehouse ${JSON.stringify(settings.warehouse)}`;
+    let answer;
+    try {
+      answer = await http2.send({ method: "GET", path: "/v1/config", query: { warehouse: settings.warehouse } });
+    } catch (error) {
+      throw unreachable(error, { catalog: name, what });
+    }
+    if (answer.status !== 200) throw restError(answer.status, answer.body, { catalog: name, what });
+    const config2 = readConfig(answer.body, settings.warehouse === void 0 ? {} : { warehouse: settings.warehouse }, name);
+    requireEndpoints(config2, Object.values(ENDPOINTS), name);
+    return new _RestCatalog(name, http2, config2, io, deps);
+  }
+  async call(request2, what) {
+    try {
+      return await this.http.send(request2);
+    } catch (error) {
+      if (this.deps.signal?.aborted) throw stopped2(`while waiting for ${what}`);
+      throw unreachable(error, { catalog: this.name, what });
+    }
+  }
+  async ok(request2, what) {
+    const answer = await this.call(request2, what);
+    if (answer.status !== 200) throw restError(answer.status, answer.body, { catalog: this.name, what });
+    return answer.body;
+  }
+  /** Every page of a list call; `key` is the array in each page. */
+  async pages(path2, key, query, what) {
+    const items = [];
+    const seen = /* @__PURE__ */ new Set();
+    let token = "";
+    for (; ; ) {
+      const body = await this.ok({ method: "GET", path: path2, query: { ...query, pageToken: token } }, what);
+      const page = isJsonObject(body) ? body : {};
+      if (Array.isArray(page[key])) items.push(...page[key]);
+      const next = page["next-page-token"];
+      if (typeof next !== "string" || next === "") return items;
+      if (seen.has(next)) throw new IcebergError("UNAVAILABLE", `repeated the page token of ${what}`, { subject: `REST catalog ${this.name}` });
+      seen.add(next);
+      token = next;
+    }
+  }
+  joined(levels) {
+    const text = levels.join(".");
+    this.levels.set(text, levels);
+    return text;
+  }
+  levelsOf(namespace) {
+    return this.levels.get(namespace) ?? namespace.split(".");
+  }
+  /** Every namespace, depth first, each as its levels. */
+  async listNamespaces(parent) {
+    const what = parent === void 0 ? "the namespace listing" : `namespace ${JSON.stringify(parent.join("."))}`;
+    const query = { parent: parent === void 0 ? void 0 : parent.join(this.config.separator) };
+    const found = (await this.pages(this.paths.namespaces(), "namespaces", query, what)).filter((n) => Array.isArray(n) && n.every((l) => typeof l === "string"));
+    const all = [];
+    for (const levels of found.sort((a, b) => a.join(".").localeCompare(b.join(".")))) {
+      all.push(levels);
+      all.push(...await this.listNamespaces(levels));
+    }
+    return all;
+  }
+  async listTablesIn(levels) {
+    const identifiers = await this.pages(this.paths.tables(levels), "identifiers", {}, `namespace ${JSON.stringify(levels.join("."))}`);
+    return identifiers.flatMap((id2) => isJsonObject(id2) && typeof id2["name"] === "string" ? [id2["name"]] : []).sort();
+  }
+  async listTables(filter) {
+    const namespaces = filter.namespace !== void 0 ? [this.levelsOf(filter.namespace)] : await this.listNamespaces();
+    const out = [];
+    for (const levels of namespaces) {
+      const namespace = this.joined(levels);
+      for (const name of await this.listTablesIn(levels)) {
+        if (filter.table === void 0 || filter.table === name) out.push({ catalog: this.name, namespace, name });
+      }
+    }
+    return out.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  }
+  /** `loadTable` with every snapshot (a refs-only view would make other snapshots' files look unreferenced). */
+  async loadTable(ident) {
+    const what = `table ${JSON.stringify(`${ident.namespace}.${ident.name}`)}`;
+    const body = await this.ok({
+      method: "GET",
+      path: this.paths.table(this.levelsOf(ident.namespace), ident.name),
+      query: { snapshots: "all" },
+      headers: { "X-Iceberg-Access-Delegation": "vended-credentials" }
+    }, what);
+    const result = isJsonObject(body) ? body : {};
+    const location = result["metadata-location"];
+    const metadata = result["metadata"];
+    if (typeof location !== "string" || !isJsonObject(metadata)) {
+      throw new IcebergError("INVALID_INPUT", "has no committed metadata location (a staged table?)", { subject: identText(ident) });
+    }
+    const credentials = Array.isArray(result["storage-credentials"]) ? result["storage-credentials"] : [];
+    const table = {
+      metadataLocation: location,
+      metadata,
+      config: stringRecord(result["config"]),
+      storageCredentials: credentials.flatMap((c) => isJsonObject(c) && typeof c["prefix"] === "string" ? [{ prefix: c["prefix"], config: stringRecord(c["config"]) }] : [])
+    };
+    this.loaded.set(identText(ident), table);
+    this.deps.onLoaded?.(ident, table);
+    return table;
+  }
+  /** The location of a table this catalog has loaded (for the journal beside its metadata). */
+  loadedLocation(ident) {
+    const location = this.loaded.get(identText(ident))?.metadata["location"];
+    return typeof location === "string" ? location : void 0;
+  }
+  async loadPointer(ident) {
+    return (await this.loadTable(ident)).metadataLocation;
+  }
+  /**
+   * The pointer-swap form the job calls today: the job already wrote `newLocation`, but the server writes its
+   * own file, so ours is sent as updates and then removed whatever the outcome: the server never saw its path,
+   * so nothing can reference it.
+   */
+  async commit(ident, oldLocation, newLocation) {
+    const next = parseMetadataBytes(await this.io.read(newLocation), newLocation);
+    try {
+      return (await this.commitChange(ident, { baseLocation: oldLocation, next })).outcome;
+    } finally {
+      await this.io.deleteFiles([newLocation]);
+    }
+  }
+  /** Commits `next` over the table as loaded at `baseLocation`; the server writes the metadata file. */
+  async commitChange(ident, change) {
+    const base = change.base ?? await this.baseDocument(ident, change.baseLocation);
+    const request2 = commitRequest(base, change.next, change.baseLocation);
+    if (request2.updates.length === 0) return { outcome: "committed", location: change.baseLocation };
+    const what = `the commit to table ${JSON.stringify(`${ident.namespace}.${ident.name}`)}`;
+    const key = this.config.idempotencyKeyLifetime === void 0 ? void 0 : uuidV7(Date.now());
+    const post = async () => {
+      try {
+        return await this.http.send({ method: "POST", path: this.paths.table(this.levelsOf(ident.namespace), ident.name), json: request2, ...key ? { headers: { "Idempotency-Key": key } } : {} });
+      } catch (error) {
+        if (!(error instanceof RestUnreachable)) throw error;
+        return void 0;
+      }
+    };
+    let answer = await post();
+    if (key !== void 0 && (answer === void 0 || answer.status >= 500) && this.deps.signal?.aborted !== true) answer = await post();
+    if (answer === void 0) return this.outcomeAfterNoAnswer(ident, change.baseLocation, change.next);
+    if (answer.status === 200) {
+      const location = isJsonObject(answer.body) && typeof answer.body["metadata-location"] === "string" ? answer.body["metadata-location"] : void 0;
+      return { outcome: "committed", location };
+    }
+    if (answer.status === 409) return { outcome: "conflict", location: void 0 };
+    if (answer.status >= 500) return this.outcomeAfterNoAnswer(ident, change.baseLocation, change.next);
+    throw restError(answer.status, answer.body, { catalog: this.name, what });
+  }
+  async baseDocument(ident, baseLocation) {
+    const cached = this.loaded.get(identText(ident));
+    if (cached !== void 0 && cached.metadataLocation === baseLocation) return cached.metadata;
+    return parseMetadataBytes(await this.io.read(baseLocation), baseLocation);
+  }
+  /** No definite answer: reload the table and judge from what it holds now (./commit-outcome.ts). */
+  async outcomeAfterNoAnswer(ident, baseLocation, next) {
+    try {
+      const current = await this.loadTable(ident);
+      return judgeReloaded({ location: current.metadataLocation, metadata: current.metadata }, baseLocation, next);
+    } catch {
+      return { outcome: "unknown", location: void 0 };
+    }
+  }
+};
+
+// src/iceberg/catalog/rest/table-journal.ts
+var DIRECTORY = ".guardrails-journal";
+var NAME3 = /^([0-9a-f-]{36})\.(\d{6})\.json$/;
+var BesideMetadataJournal = class {
+  /** `tableLocation` names a loaded table's location (the job loads a table before it journals anything). */
+  constructor(io, tableLocation2, clock = Date.now) {
+    this.io = io;
+    this.tableLocation = tableLocation2;
+    this.clock = clock;
+  }
+  io;
+  tableLocation;
+  clock;
+  entries = /* @__PURE__ */ new Map();
+  dirOf(table) {
+    const location = this.tableLocation(table);
+    if (location === void 0) throw new IcebergError("INTERNAL", "journal used before the table was loaded", { subject: `${table.namespace}.${table.name}` });
+    return `${location.replace(/\/+$/, "")}/metadata/${DIRECTORY}`;
+  }
+  path(stored) {
+    return `${stored.dir}/${stored.entry.id}.${String(stored.version).padStart(6, "0")}.json`;
+  }
+  async write(stored) {
+    const text = JSON.stringify({ ...stored.entry, recordedAt: stored.recordedAt });
+    await this.io.writeNew(this.path(stored), Buffer.from(text, "utf8"));
+  }
+  async pending(table) {
+    const dir = this.dirOf(table);
+    const versions = /* @__PURE__ */ new Map();
+    for await (const file of this.io.list(dir)) {
+      const match = NAME3.exec(file.path.slice(file.path.lastIndexOf("/") + 1));
+      if (match === null) continue;
+      const [, id2, version] = match;
+      const seen = versions.get(id2) ?? { version: -1, paths: [] };
+      seen.paths.push(file.path);
+      seen.version = Math.max(seen.version, Number(version));
+      versions.set(id2, seen);
+    }
+    const found = [];
+    for (const [id2, { version, paths: paths2 }] of versions) {
+      const newest = paths2.find((p) => p.endsWith(`${id2}.${String(version).padStart(6, "0")}.json`));
+      const raw = JSON.parse((await this.io.read(newest)).toString("utf8"));
+      const { recordedAt, ...entry } = raw;
+      const stored = { entry, recordedAt, dir, version, stale: paths2.filter((p) => p !== newest) };
+      this.entries.set(id2, stored);
+      found.push(stored);
+    }
+    return found.sort((a, b) => a.recordedAt - b.recordedAt).map((s) => s.entry);
+  }
+  async record(entry) {
+    const stored = { entry, recordedAt: this.clock(), dir: this.dirOf(entry.table), version: 0, stale: [] };
+    await this.write(stored);
+    this.entries.set(entry.id, stored);
+  }
+  async update(id2, change) {
+    const stored = this.entries.get(id2);
+    if (stored === void 0) throw new IcebergError("INTERNAL", `journal entry ${id2} is not known to this run`);
+    const next = { ...stored, entry: { ...stored.entry, ...change }, version: stored.version + 1, stale: [] };
+    await this.write(next);
+    await this.io.deleteFiles([this.path(stored), ...stored.stale]);
+    this.entries.set(id2, next);
+  }
+  setState(id2, state) {
+    return this.update(id2, { state });
+  }
+  async setCandidates(id2, candidates) {
+    if (candidates.length === 0) return this.finish(id2);
+    return this.update(id2, { candidates });
+  }
+  async finish(id2) {
+    const stored = this.entries.get(id2);
+    if (stored === void 0) return;
+    await this.io.deleteFiles([this.path(stored), ...stored.stale]);
+    this.entries.delete(id2);
+  }
+};
+
+// src/iceberg/catalog/rest/vended-io.ts
+import { S3Client as S3Client2 } from "@aws-sdk/client-s3";
+function canonical(path2) {
+  return path2.replace(/^s3[an]:\/\//, "s3://");
+}
+function tableLocation(table) {
+  const location = table.metadata["location"];
+  return typeof location === "string" ? location : void 0;
+}
+var VendedCredentialsFileIO = class {
+  constructor(base, map, s3, concurrency) {
+    this.base = base;
+    this.map = map;
+    this.s3 = s3;
+    this.concurrency = concurrency;
+  }
+  base;
+  map;
+  s3;
+  concurrency;
+  vended = [];
+  /** Registers the S3 credentials of a loaded table: its storage credentials, else its config for its location. */
+  offer(table) {
+    if (!this.map.isEmpty) return;
+    const location = tableLocation(table);
+    const offered = table.storageCredentials.length > 0 ? table.storageCredentials : location !== void 0 ? [{ prefix: location, config: table.config }] : [];
+    for (const { prefix, config: config2 } of offered) {
+      const accessKeyId = config2["s3.access-key-id"];
+      const secretAccessKey = config2["s3.secret-access-key"];
+      if (accessKeyId === void 0 || secretAccessKey === void 0 || !isS3Path(prefix)) continue;
+      const sessionToken = config2["s3.session-token"];
+      const fingerprint = `${accessKeyId}
+${secretAccessKey}
+${sessionToken ?? ""}`;
+      const key = canonical(prefix);
+      const existing = this.vended.find((v) => v.prefix === key);
+      if (existing?.fingerprint === fingerprint) continue;
+      existing?.io.close();
+      const endpoint2 = config2["s3.endpoint"] ?? this.s3.endpoint;
+      const client = new S3Client2({
+        region: config2["client.region"] ?? this.s3.region ?? "us-east-1",
+        ...endpoint2 !== void 0 ? { endpoint: endpoint2 } : {},
+        forcePathStyle: config2["s3.path-style-access"] === void 0 ? this.s3.forcePathStyle ?? false : config2["s3.path-style-access"] === "true",
+        credentials: { accessKeyId, secretAccessKey, ...sessionToken !== void 0 ? { sessionToken } : {} }
+      });
+      const io = new S3FileIO(client, { ...this.s3, concurrency: this.concurrency }, true);
+      this.vended = [...this.vended.filter((v) => v.prefix !== key), { prefix: key, fingerprint, io }].sort((a, b) => b.prefix.length - a.prefix.length);
+    }
+  }
+  /** The FileIO for `path`: the longest vended prefix holding it, else the usual one. */
+  route(path2) {
+    if (!isS3Path(path2)) return this.base;
+    const key = canonical(path2);
+    return this.vended.find((v) => key === v.prefix || key.startsWith(v.prefix.endsWith("/") ? v.prefix : `${v.prefix}/`))?.io ?? this.base;
+  }
+  read(path2) {
+    return this.route(path2).read(path2);
+  }
+  writeNew(path2, data) {
+    return this.route(path2).writeNew(path2, data);
+  }
+  size(path2) {
+    return this.route(path2).size(path2);
+  }
+  /** Lists through the FileIO the prefix routes to; the usual one must list (it always does: local and S3). */
+  async *list(prefix, signal) {
+    const target = this.route(prefix);
+    if (target.list === void 0) throw new IcebergError("INTERNAL", "this file store cannot list files", { subject: prefix });
+    yield* target.list(prefix, signal);
+  }
+  async deleteFiles(paths2, signal) {
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const path2 of paths2) {
+      const io = this.route(path2);
+      const group = groups2.get(io);
+      if (group === void 0) groups2.set(io, [path2]);
+      else group.push(path2);
+    }
+    const results = await Promise.all([...groups2].map(([io, group]) => io.deleteFiles(group, signal)));
+    return results.flat();
+  }
+  close() {
+    for (const v of this.vended) v.io.close();
+    this.vended = [];
+  }
+};
+
+// src/iceberg/catalog/rest/expire.ts
+async function expireThroughRest(options6, deps) {
+  const { files } = options6;
+  const base = RoutingFileIO.create(new LocationMap(files.locationMappings), files.warehouse, files.s3, files.maxConcurrentDeletes);
+  const io = new VendedCredentialsFileIO(base, new LocationMap(files.locationMappings), files.s3, files.maxConcurrentDeletes);
+  try {
+    const catalog = await RestCatalog.open(options6.selection.catalogName, options6.rest, io, {
+      ...deps.fetch !== void 0 ? { fetch: deps.fetch } : {},
+      ...deps.signal !== void 0 ? { signal: deps.signal } : {},
+      onLoaded: (_ident, table) => io.offer(table)
+    });
+    await checkRestSelection(catalog, options6.selection);
+    const journal = new BesideMetadataJournal(io, (ident) => catalog.loadedLocation(ident));
+    return await runExpiration(options6, { catalog, io, journal, log: deps.log, ...deps.onTable ? { onTable: deps.onTable } : {}, ...deps.signal ? { signal: deps.signal } : {} });
+  } finally {
+    io.close();
+    base.close();
+  }
+}
+
+// src/iceberg/job/report.ts
+var LABELS = [
+  ["data", "data files"],
+  ["position-deletes", "position deletes"],
+  ["equality-deletes", "equality deletes"],
+  ["deletion-vectors", "deletion vectors"],
+  ["manifests", "manifests"],
+  ["manifest-lists", "manifest lists"],
+  ["statistics", "statistics files"],
+  ["metadata-files", "metadata files"]
+];
+function formatBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+function fileLines(summary3) {
+  const total = LABELS.reduce((n, [kind]) => n + summary3.files[kind].count, 0);
+  const verb = summary3.dryRun ? "would delete" : "deleted";
+  const lines2 = [`  ${verb} ${total} file(s), ${formatBytes(summary3.bytes)}:`];
+  for (const [kind, label2] of LABELS) {
+    const { count: count2, bytes } = summary3.files[kind];
+    lines2.push(`    ${label2.padEnd(18)} ${String(count2).padStart(8)}  ${formatBytes(bytes).padStart(10)}`);
+  }
+  return lines2;
+}
+function renderTableText(summary3) {
+  const header2 = `${summary3.table}: ${summary3.status}${summary3.dryRun ? " (dry run: nothing written)" : ""}`;
+  if (summary3.status === "failed" || summary3.status === "stopped") {
+    const resumed = summary3.resumedDeletions > 0 ? [`  finished ${summary3.resumedDeletions} deletion(s) of an interrupted cleanup first`] : [];
+    return [header2, `  ${summary3.error?.code ?? "ERROR"}: ${summary3.error?.message ?? "unknown error"}`, ...resumed, summary3.status === "stopped" ? "  nothing was committed for this table" : "  nothing was deleted by this step"].join("\n");
+  }
+  const refs2 = summary3.droppedRefs.length > 0 ? summary3.droppedRefs.join(", ") : "none";
+  const lines2 = [
+    header2,
+    `  snapshots: ${summary3.snapshotsBefore} -> ${summary3.snapshotsAfter} (${summary3.expiredSnapshotIds.length} expire; refs dropped: ${refs2})`,
+    ...fileLines(summary3)
+  ];
+  if (summary3.removedPartitionSpecIds.length + summary3.removedSchemaIds.length > 0) {
+    lines2.push(`  unused metadata ${summary3.dryRun ? "to remove" : "removed"}: partition specs [${summary3.removedPartitionSpecIds.join(", ")}], schemas [${summary3.removedSchemaIds.join(", ")}]`);
+  }
+  if (!summary3.dryRun && summary3.filesPerSecond !== null) {
+    lines2.push(`  reclaimed ${formatBytes(summary3.bytesReclaimed)}; deleted at ${summary3.filesPerSecond} files/s (${summary3.deleteDurationMs} ms)`);
+  }
+  const c = summary3.sparkCounts;
+  lines2.push(`  spark counts: data ${c.deleted_data_files_count}, position deletes ${c.deleted_position_delete_files_count}, equality deletes ${c.deleted_equality_delete_files_count}, manifests ${c.deleted_manifest_files_count}, manifest lists ${c.deleted_manifest_lists_count}, statistics ${c.deleted_statistics_files_count}`);
+  if (summary3.metadataLocation !== void 0) lines2.push(`  committed ${summary3.metadataLocation}`);
+  if (summary3.resumedDeletions > 0) {
+    lines2.push(`  ${summary3.dryRun ? "would finish" : "finished"} an interrupted cleanup: ${summary3.resumedDeletions} file(s)`);
+  }
+  for (const f of summary3.deleteFailures) lines2.push(`  not deleted (orphan): ${f.path}: ${f.reason}`);
+  if (summary3.pendingDeletions > 0) lines2.push(`  stopped: ${summary3.pendingDeletions} expired file(s) left for the next run to delete`);
+  for (const w of summary3.warnings) lines2.push(`  note: ${w}`);
+  if (summary3.dryRun && summary3.plannedDeletions !== void 0 && summary3.plannedDeletions.length > 0) {
+    lines2.push("  files:");
+    for (const d of summary3.plannedDeletions) lines2.push(`    ${d.kind.padEnd(16)} ${formatBytes(d.sizeBytes).padStart(10)}  ${d.path}`);
+  }
+  lines2.push(`  took ${summary3.durationMs} ms`);
+  return lines2.join("\n");
+}
+function renderRunOutcome(run2) {
+  const count2 = (status3) => run2.tables.filter((t) => t.status === status3).length;
+  const failed2 = count2("failed");
+  const lines2 = [`expire-snapshots: ${run2.tables.length - failed2 - count2("stopped")} table(s) ok, ${failed2} failed`];
+  if (!run2.stopped) return lines2;
+  const committed = run2.tables.filter((t) => t.status === "expired");
+  const pending = committed.filter((t) => t.pendingDeletions > 0);
+  lines2.push(`stopped by a signal: ${committed.length} table(s) committed, ${pending.length} of them with deletions left for the next run (${pending.map((t) => t.table).join(", ") || "none"})`);
+  const before = run2.tables.filter((t) => t.status === "stopped").map((t) => t.table);
+  lines2.push(`not done: ${before.length} table(s) stopped before their commit (${before.join(", ") || "none"}), ${run2.notStarted.length} not started (${run2.notStarted.join(", ") || "none"}); run again to finish`);
+  return lines2;
+}
+
+// src/iceberg/job/github-summary.ts
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function row(s) {
+  const f = s.files;
+  const status3 = s.status === "failed" ? `\u274C failed: ${escapeCell(s.error?.message ?? "")}` : s.status;
+  const c = s.sparkCounts;
+  const rate = s.filesPerSecond === null ? "\u2013" : String(s.filesPerSecond);
+  return `| ${escapeCell(s.table)} | ${status3} | ${s.snapshotsBefore} \u2192 ${s.snapshotsAfter} | ${c.deleted_data_files_count} | ${c.deleted_position_delete_files_count} | ${c.deleted_equality_delete_files_count} | ${c.deleted_manifest_files_count} | ${c.deleted_manifest_lists_count} | ${c.deleted_statistics_files_count} | ${f["metadata-files"].count} | ${formatBytes(s.bytes)} | ${formatBytes(s.bytesReclaimed)} | ${rate} | ${(s.durationMs / 1e3).toFixed(1)} s |`;
+}
+function chart(title, axis, labels, series) {
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${labels.map((l) => JSON.stringify(l)).join(", ")}]`,
+    `  y-axis "${axis}"`,
+    ...series.map((values) => `  bar [${values.join(", ")}]`),
+    "```"
+  ];
+}
+function renderGithubSummary(summaries, heading2) {
+  const lines2 = [
+    `### ${heading2}`,
+    "",
+    "| Table | Status | Snapshots | Data files | Position deletes | Equality deletes | Manifests | Manifest lists | Statistics | Metadata files | Bytes | Reclaimed | Files/s | Duration |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...summaries.map(row),
+    ""
+  ];
+  const shown2 = summaries.filter((s) => s.status !== "failed");
+  if (shown2.length > 0) {
+    const labels = shown2.map((s) => s.table.split(".").slice(1).join("."));
+    lines2.push("Snapshots before (first bar) and after (second bar):", "", ...chart("Snapshots", "snapshots", labels, [shown2.map((s) => s.snapshotsBefore), shown2.map((s) => s.snapshotsAfter)]), "");
+    lines2.push(`Bytes ${shown2.some((s) => s.dryRun) ? "that would be reclaimed" : "reclaimed"} (MiB):`, "", ...chart("Reclaimed", "MiB", labels, [shown2.map((s) => Math.round(s.bytes / 1048576 * 10) / 10)]), "");
+  }
+  return `${lines2.join("\n")}
+`;
+}
+
+// src/iceberg/catalog/connection.ts
+import pg from "pg";
+function sslOption(mode2) {
+  switch (mode2) {
+    case void 0:
+    case "disable":
+    case "allow":
+    case "prefer":
+      return void 0;
+    case "require":
+    case "verify-ca":
+      return { rejectUnauthorized: false };
+    case "verify-full":
+      return { rejectUnauthorized: true };
+  }
+}
+function openCatalogPool(settings) {
+  const ssl = sslOption(settings.sslMode);
+  const pool = new pg.Pool({
+    host: settings.host,
+    user: settings.user,
+    ...settings.port !== void 0 ? { port: settings.port } : {},
+    ...settings.database !== void 0 ? { database: settings.database } : {},
+    ...settings.password !== void 0 ? { password: settings.password } : {},
+    ...ssl !== void 0 ? { ssl } : {},
+    max: settings.poolSize,
+    connectionTimeoutMillis: 3e4
+  });
+  const open = /* @__PURE__ */ new Set();
+  const drained2 = [];
+  pool.on("error", () => {
+  });
+  pool.on("connect", (client) => {
+    open.add(client);
+    client.on("error", () => {
+    });
+  });
+  pool.on("remove", (client) => {
+    open.delete(client);
+    if (open.size === 0) for (const resolve7 of drained2.splice(0)) resolve7();
+  });
+  let closing;
+  return {
+    pool,
+    close: () => {
+      closing ??= pool.end().then(() => open.size === 0 ? void 0 : new Promise((resolve7) => drained2.push(resolve7)));
+      return closing;
+    }
+  };
+}
+var UNREACHABLE = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+function connectionError(error, display) {
+  const code = error?.code;
+  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const subject2 = `catalog database ${display}`;
+  if (code === "28P01" || code === "28000") {
+    return new IcebergError("INVALID_INPUT", `refused the login: ${reason}`, { subject: subject2, hint: "check the user in --catalog-uri and the password in PGPASSWORD (or in the URI of ICEBERG_CATALOG_URI / DATABASE_URL)", cause: error });
+  }
+  if (code === "3D000") return new IcebergError("INVALID_INPUT", reason ?? "database does not exist", { subject: subject2, hint: "check the database name in --catalog-uri", cause: error });
+  if (/\bssl\b|certificate/i.test(reason ?? "")) {
+    return new IcebergError("INVALID_INPUT", `TLS failed: ${reason}`, { subject: subject2, hint: "check --catalog-ssl-mode (or sslmode in the URI, or PGSSLMODE)", cause: error });
+  }
+  const network = typeof code === "string" && (UNREACHABLE.has(code) || code.startsWith("08") || code.startsWith("57P"));
+  if (network || /timeout|terminated/i.test(reason ?? "")) {
+    return new IcebergError("UNAVAILABLE", `cannot be reached: ${reason}`, { subject: subject2, hint: "check the host and port in --catalog-uri and that PostgreSQL is running", cause: error });
+  }
+  return new IcebergError("INVALID_INPUT", `cannot be used: ${reason}`, { subject: subject2, cause: error });
+}
+
+// src/iceberg/catalog/preflight.ts
+var SHOWN2 = 12;
+function listed2(names) {
+  if (names.length === 0) return "none";
+  const shown2 = names.slice(0, SHOWN2).map((n) => JSON.stringify(n)).join(", ");
+  return names.length > SHOWN2 ? `${shown2}, \u2026 (${names.length} in all)` : shown2;
+}
+async function checkCatalog(pool, catalog, selection, display) {
+  const query = async (sql, params = []) => {
+    try {
+      return (await pool.query(sql, params)).rows;
+    } catch (error) {
+      throw connectionError(error, display);
+    }
+  };
+  const [probe] = await query("SELECT to_regclass('iceberg_tables') IS NOT NULL AS present");
+  if (probe?.present !== true) {
+    throw new IcebergError("INVALID_INPUT", "is not an Iceberg SQL catalog: it has no iceberg_tables table", {
+      subject: `catalog database ${display}`,
+      hint: "point --catalog-uri at the database of the JdbcCatalog or PyIceberg SqlCatalog"
+    });
+  }
+  const types = await catalog.typeFilter().catch((error) => Promise.reject(connectionError(error, display)));
+  const names = async (column, where2, params) => {
+    const rows = await query(`SELECT DISTINCT ${column} AS name FROM iceberg_tables WHERE ${where2}${types} ORDER BY 1`, params);
+    return rows.map((r) => r.name);
+  };
+  const { catalogName, namespace, table } = selection;
+  const catalogs = await names("catalog_name", "TRUE", []);
+  if (!catalogs.includes(catalogName)) {
+    throw new IcebergError("INVALID_INPUT", `--catalog-name ${JSON.stringify(catalogName)} matches no table in iceberg_tables; catalog names there: ${listed2(catalogs)}`, { hint: "give one of those names" });
+  }
+  if (namespace !== void 0) {
+    const namespaces = await names("table_namespace", "catalog_name = $1", [catalogName]);
+    if (!namespaces.includes(namespace)) {
+      throw new IcebergError("INVALID_INPUT", `--namespace ${JSON.stringify(namespace)} matches no table of catalog ${catalogName}; its namespaces: ${listed2(namespaces)}`, { hint: 'give one of those, levels joined with "."' });
+    }
+  }
+  if (table !== void 0) {
+    const where2 = namespace === void 0 ? "catalog_name = $1" : "catalog_name = $1 AND table_namespace = $2";
+    const tables = await names("table_name", where2, namespace === void 0 ? [catalogName] : [catalogName, namespace]);
+    if (!tables.includes(table)) {
+      const scope = namespace === void 0 ? `catalog ${catalogName}` : `${catalogName}.${namespace}`;
+      throw new IcebergError("INVALID_INPUT", `--table ${JSON.stringify(table)} matches no table of ${scope}; its tables: ${listed2(tables)}`, { hint: "give one of those names" });
+    }
+  }
+}
+
+// src/iceberg/journal/postgres-journal.ts
+var ALREADY_CREATED = /* @__PURE__ */ new Set(["23505", "42P07", "42710"]);
+function parseCandidates(text, id2) {
+  const raw = JSON.parse(text);
+  if (!Array.isArray(raw)) throw new IcebergError("UNREADABLE", `journal entry ${id2} has no list of candidates`, { hint: `inspect ${JOURNAL_TABLE}` });
+  return raw.map((c) => ({ path: c.path, kind: c.kind, sizeBytes: c.sizeBytes }));
+}
+var PostgresCleanupJournal = class {
+  constructor(pool) {
+    this.pool = pool;
+  }
+  pool;
+  created;
+  /** Creates the journal table when absent; a real run calls it before touching any table, so a role without
+   * CREATE fails once, up front, instead of once per table. */
+  prepare() {
+    return this.ensureTable();
+  }
+  ensureTable() {
+    this.created ??= (async () => {
+      if (await this.isCurrent()) return;
+      for (const sql of createJournalTableSql()) {
+        try {
+          await this.pool.query(sql);
+        } catch (error) {
+          if (!ALREADY_CREATED.has(String(error.code))) throw error;
+        }
+      }
+    })().catch((error) => {
+      this.created = void 0;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new IcebergError("IO", `cannot create the cleanup journal table ${JOURNAL_TABLE} in the catalog database: ${reason}`, { hint: `grant CREATE on its schema to this role, or have the owner create ${JOURNAL_TABLE} once (docs/iceberg-expiration.md)`, cause: error });
+    });
+    return this.created;
+  }
+  /** The journal exists with every column this version writes. */
+  async isCurrent() {
+    const result = await this.pool.query(
+      `SELECT count(*)::int AS n FROM information_schema.columns
+       WHERE table_name = '${JOURNAL_TABLE}' AND column_name = 'journal_version' AND table_schema = ANY (current_schemas(false))`
+    );
+    return (result.rows[0]?.n ?? 0) > 0;
+  }
+  async pending(table) {
+    const exists3 = await this.pool.query(`SELECT to_regclass('${JOURNAL_TABLE}') IS NOT NULL AS present`);
+    if (exists3.rows[0]?.present !== true) return [];
+    const result = await this.pool.query(
+      `SELECT id, catalog_name, table_namespace, table_name, base_metadata_location, new_metadata_location, state, candidates
+       FROM ${JOURNAL_TABLE} WHERE catalog_name = $1 AND table_namespace = $2 AND table_name = $3 ORDER BY created_at, id`,
+      [table.catalog, table.namespace, table.name]
+    );
+    return result.rows.map((r) => ({
+      id: r.id,
+      table: { catalog: r.catalog_name, namespace: r.table_namespace, name: r.table_name },
+      baseLocation: r.base_metadata_location,
+      newLocation: r.new_metadata_location,
+      state: r.state === "writing" ? "writing" : "committing",
+      candidates: parseCandidates(r.candidates, r.id)
+    }));
+  }
+  async record(entry) {
+    await this.ensureTable();
+    await this.pool.query(
+      `INSERT INTO ${JOURNAL_TABLE} (id, catalog_name, table_namespace, table_name, base_metadata_location, new_metadata_location, state, candidates)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [entry.id, entry.table.catalog, entry.table.namespace, entry.table.name, entry.baseLocation, entry.newLocation, entry.state, JSON.stringify(entry.candidates)]
+    );
+  }
+  async setState(id2, state) {
+    await this.pool.query(`UPDATE ${JOURNAL_TABLE} SET state = $2 WHERE id = $1`, [id2, state]);
+  }
+  async setCandidates(id2, candidates) {
+    if (candidates.length === 0) return this.finish(id2);
+    await this.pool.query(`UPDATE ${JOURNAL_TABLE} SET candidates = $2 WHERE id = $1`, [id2, JSON.stringify(candidates)]);
+  }
+  async finish(id2) {
+    await this.pool.query(`DELETE FROM ${JOURNAL_TABLE} WHERE id = $1`, [id2]);
+  }
+};
+
 // src/iceberg/job/expire.ts
 async function expire(options6, deps) {
   const catalogPool = openCatalogPool(options6.connection);
@@ -11528,7 +17444,9 @@ async function expire(options6, deps) {
   try {
     const catalog = new PostgresSqlCatalog(catalogPool.pool, options6.selection.catalogName);
     await checkCatalog(catalogPool.pool, catalog, options6.selection, options6.connection.display);
-    return await runExpiration(options6, { catalog, io, ...deps });
+    const journal = new PostgresCleanupJournal(catalogPool.pool);
+    if (!options6.dryRun) await journal.prepare();
+    return await runExpiration(options6, { catalog, io, journal, ...deps });
   } finally {
     io.close();
     await catalogPool.close();
@@ -11573,8 +17491,43 @@ var shardValue = (text) => {
   return { index, count: count2 };
 };
 
+// src/cli/commands/metrics-expire-snapshots.ts
+var SPARK_KIND = {
+  data: "data",
+  "position-deletes": "position_delete",
+  "deletion-vectors": "position_delete",
+  "equality-deletes": "equality_delete",
+  manifests: "manifest",
+  "manifest-lists": "manifest_list",
+  statistics: "statistics"
+};
+function expireSnapshotsMetrics(run2) {
+  return run2.tables.flatMap((table) => tableMetrics(table));
+}
+function tableMetrics(summary3) {
+  const { table } = summary3;
+  const deleted = new Map(EXPIRE_FILE_KINDS.map((kind) => [kind, 0]));
+  if (!summary3.dryRun) {
+    for (const [kind, { count: count2 }] of Object.entries(summary3.files)) {
+      const spark = SPARK_KIND[kind];
+      if (spark !== void 0) deleted.set(spark, (deleted.get(spark) ?? 0) + count2);
+    }
+  }
+  const committed = !summary3.dryRun && summary3.metadataLocation !== void 0;
+  const undeletable = summary3.deleteFailures.filter((failure3) => failure3.notAttempted !== true).length;
+  return [
+    ...[...deleted].map(([kind, count2]) => sample("expireFilesDeleted", count2, { table, kind })),
+    // Planned snapshots count only once committed: a table that failed before its commit expired none.
+    sample("expireSnapshotsExpired", committed ? summary3.expiredSnapshotIds.length : 0, { table }),
+    sample("expireUndeletable", summary3.dryRun ? 0 : undeletable, { table })
+  ];
+}
+
 // src/cli/commands/expire-snapshots-values.ts
 import { resolve as resolve5 } from "node:path";
+
+// src/iceberg/catalog/rest/settings.ts
+var DEFAULT_SCOPE = "catalog";
 
 // src/cli/options/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
@@ -11586,6 +17539,14 @@ function tryParseDuration(text) {
   return Number.isSafeInteger(ms) ? ms : void 0;
 }
 var DURATION_HINT = "use a whole number and one of the units ms, s, m, h, d, w (e.g. 90d, 36h, 15m)";
+function durationValue(options6 = {}) {
+  return (text) => {
+    const ms = tryParseDuration(text);
+    if (ms === void 0) throw new InvalidValue("is not a duration", DURATION_HINT);
+    if (options6.minMs !== void 0 && ms < options6.minMs) throw new InvalidValue(`is shorter than the least allowed, ${options6.minMs} ms`);
+    return ms;
+  };
+}
 
 // src/cli/commands/expire-snapshots-values.ts
 var COMMAND = "expire-snapshots";
@@ -11623,19 +17584,23 @@ var variableUri = postgresUriValue({ allowPassword: true, passwordFrom: PASSWORD
 function withoutJdbc(text) {
   return text.startsWith("jdbc:") ? text.slice(5) : text;
 }
+var REST_CREDENTIALS_FROM = "GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret) or GUARDRAILS_ICEBERG_REST_TOKEN";
+var restUri = urlValue({ credentialsFrom: REST_CREDENTIALS_FROM });
+var isHttp = (text) => /^https?:\/\//i.test(text.trim());
 function displayCatalogUri(text) {
-  return displayPostgresUri(withoutJdbc(text));
+  return isHttp(text) ? displayUrl(text) : displayPostgresUri(withoutJdbc(text));
 }
 var catalogUriValue = async (text, context2) => {
+  if (isHttp(text)) return restUri(text, context2);
   const uri = await flagUri(withoutJdbc(text), context2);
   if (new URL(uri).searchParams.has("password")) throw new InvalidValue("holds a password", `put it in ${PASSWORD_FROM}, never on the command line`);
   return uri;
 };
 var SSL_MODES = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"];
 var sslModeValue = enumValue(SSL_MODES);
-function checked2(where2, text, parse2) {
+function checked2(where2, text, parse5) {
   try {
-    return parse2(text);
+    return parse5(text);
   } catch (error) {
     if (!(error instanceof InvalidValue)) throw error;
     throw new UsageError(`${where2} ${JSON.stringify(text)} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, COMMAND);
@@ -11682,6 +17647,52 @@ async function resolveConnection(flags, env) {
   const display = `postgres://${user}@${host}${port !== void 0 ? `:${port}` : ""}/${database ?? ""}`;
   return { host, port, user, database, password: decode(url2?.password) ?? url2?.searchParams.get("password") ?? set(env, "PGPASSWORD"), sslMode, poolSize: flags.poolSize, display };
 }
+var CATALOG_TYPES = ["sql", "rest"];
+function checkCatalogFlags(type, given2) {
+  const refuse2 = (flag2, other) => {
+    throw new UsageError(`${flag2} applies to --catalog-type ${other} only; drop it, or pass --catalog-type ${other}`, COMMAND);
+  };
+  if (type === "sql" && given2.uri !== void 0 && isHttp(given2.uri)) {
+    throw new UsageError(`--catalog-uri ${JSON.stringify(displayCatalogUri(given2.uri))} is an http(s) URI, which is a REST catalog; pass --catalog-type rest, or a postgres:// URI for the SQL catalog`, COMMAND);
+  }
+  if (type === "rest" && given2.sslMode !== void 0) refuse2("--catalog-ssl-mode", "sql");
+  if (type === "sql" && given2.warehouse !== void 0) refuse2("--catalog-warehouse", "rest");
+  if (type === "sql" && given2.oauth2ServerUri !== void 0) refuse2("--catalog-oauth2-server-uri", "rest");
+}
+var NO_REST_URI = "no REST catalog URI given: pass --catalog-uri https://HOST/PATH (the base before /v1), or set ICEBERG_CATALOG_URI";
+function restAuth(env, serverUri) {
+  const credential = set(env, "GUARDRAILS_ICEBERG_REST_CREDENTIAL");
+  const token = set(env, "GUARDRAILS_ICEBERG_REST_TOKEN");
+  if (credential !== void 0 && token !== void 0) {
+    throw new UsageError("both GUARDRAILS_ICEBERG_REST_CREDENTIAL and GUARDRAILS_ICEBERG_REST_TOKEN are set; set only one (client credentials, or a bearer token)", COMMAND);
+  }
+  if (token !== void 0) return { kind: "bearer", token };
+  if (credential === void 0) return { kind: "none" };
+  const at2 = credential.indexOf(":");
+  const clientId = at2 < 0 ? "" : credential.slice(0, at2);
+  const clientSecret = at2 < 0 ? credential : credential.slice(at2 + 1);
+  if (clientSecret === "") throw new UsageError("$GUARDRAILS_ICEBERG_REST_CREDENTIAL has an empty secret; give client_id:client_secret", COMMAND);
+  return { kind: "oauth2", clientId, clientSecret, serverUri, scope: DEFAULT_SCOPE };
+}
+async function resolveRestSettings(flags, env) {
+  let uri = flags.uri;
+  let where2 = "--catalog-uri";
+  if (uri === void 0) {
+    const text = set(env, "ICEBERG_CATALOG_URI");
+    if (text === void 0) throw new UsageError(NO_REST_URI, COMMAND);
+    where2 = "$ICEBERG_CATALOG_URI";
+    uri = text;
+  }
+  if (!isHttp(uri)) throw new UsageError(`${where2} ${JSON.stringify(displayCatalogUri(uri))} is not an http(s) URI; --catalog-type rest needs the catalog's base URI, e.g. https://catalog.example.com/api/catalog`, COMMAND);
+  let checkedUri;
+  try {
+    checkedUri = restUri(uri, { cwd: "." });
+  } catch (error) {
+    if (!(error instanceof InvalidValue)) throw error;
+    throw new UsageError(`${where2} ${JSON.stringify(displayCatalogUri(uri))} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, COMMAND);
+  }
+  return { uri: checkedUri, warehouse: flags.warehouse, auth: restAuth(env, flags.oauth2ServerUri), requestTimeoutMs: 3e4 };
+}
 
 // src/cli/commands/expire-snapshots.ts
 var CATALOG = "Catalog";
@@ -11703,15 +17714,18 @@ On SIGINT or SIGTERM it starts no new commit and no new delete, lets requests in
 removes a metadata file it wrote but did not commit, and says what was done and what was not; a
 table already committed leaves its remaining deletes to the next run.`,
   options: {
+    "catalog-type": option({ placeholder: "sql|rest", description: "sql: a PostgreSQL SQL catalog; rest: an Iceberg REST catalog (docs/iceberg-rest-catalog.md) (default sql)", env: "ICEBERG_CATALOG_TYPE", parse: enumValue(CATALOG_TYPES), fallback: "sql", group: CATALOG }),
     "catalog-uri": option({
       placeholder: "URI",
-      description: "postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/\u2026)",
+      description: "sql: postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/\u2026); rest: https://HOST/PATH before /v1 (default $ICEBERG_CATALOG_URI)",
       parse: catalogUriValue,
       display: displayCatalogUri,
       group: CATALOG
     }),
-    "catalog-name": required2({ placeholder: "NAME", description: "catalog_name of the tables in iceberg_tables", env: "ICEBERG_CATALOG_NAME", parse: textValue(), group: CATALOG }),
+    "catalog-name": required2({ placeholder: "NAME", description: "catalog_name of the tables in iceberg_tables (rest: the name reports give the catalog)", env: "ICEBERG_CATALOG_NAME", parse: textValue(), group: CATALOG }),
     "catalog-ssl-mode": option({ placeholder: "MODE", description: `${SSL_MODES.join(", ")} (default: sslmode in the URI, else $PGSSLMODE)`, parse: enumValue(SSL_MODES), group: CATALOG }),
+    "catalog-warehouse": option({ placeholder: "WAREHOUSE", description: "rest: the warehouse to ask /v1/config for", env: "ICEBERG_CATALOG_WAREHOUSE", parse: textValue(), group: CATALOG }),
+    "catalog-oauth2-server-uri": option({ placeholder: "URL", description: "rest: the OAuth2 token endpoint for GUARDRAILS_ICEBERG_REST_CREDENTIAL (default the catalog's /v1/oauth/tokens)", env: "GUARDRAILS_ICEBERG_REST_OAUTH2_SERVER_URI", parse: urlValue({ credentialsFrom: "GUARDRAILS_ICEBERG_REST_CREDENTIAL" }), group: CATALOG }),
     "catalog-pool-size": option({ placeholder: "N", description: "PostgreSQL connections, 1-64 (default 4)", parse: intValue(1, 64), fallback: 4, group: CATALOG }),
     namespace: option({ placeholder: "NS", description: "Only this namespace (levels joined with '.')", parse: textValue(), group: CATALOG }),
     table: option({ placeholder: "NAME", description: "Only this table", parse: textValue(), group: CATALOG }),
@@ -11724,6 +17738,7 @@ table already committed leaves its remaining deletes to the next run.`,
     }),
     "retain-last": option({ placeholder: "N", description: "Keep at least N snapshots per branch, 1-1000000 (default: history.expire.min-snapshots-to-keep, else 1)", parse: intValue(1, 1e6), group: RETENTION }),
     "expire-snapshot-id": repeatable({ placeholder: "ID", description: "Also expire this snapshot; refused when a kept branch or tag points at it", parse: snapshotIdValue, group: RETENTION }),
+    "clean-expired-metadata": flag("Also remove partition specs and schemas no kept snapshot uses (Iceberg Java 1.11 cleanExpiredMetadata)", { group: RETENTION }),
     now: option({ placeholder: "INSTANT", description: "Measure ages from this ISO 8601 instant instead of the clock", parse: instantValue, group: RETENTION }),
     warehouse: option({ placeholder: "DIR", description: "Base for relative table locations (default: the working directory)", parse: pathValue("dir"), group: FILES }),
     "map-location": repeatable({ placeholder: "PREFIX=TARGET", description: "Read and delete PREFIX/\u2026 under TARGET instead; with any mapping, nothing outside is touched", parse: locationMappingValue, group: FILES }),
@@ -11742,34 +17757,37 @@ table already committed leaves its remaining deletes to the next run.`,
   },
   notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
 PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
+REST catalog: GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret, OAuth2 client credentials) or
+GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used where offered.
 Progress goes to stderr, reports to stdout.`,
-  async run(values, { io, signal, now }) {
-    const connection = await resolveConnection({ uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env);
+  async run(values, { io, signal, now, recordMetrics }) {
+    const type = values["catalog-type"];
+    checkCatalogFlags(type, { uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] });
     const json = values.format === "json";
     const dryRun = values["dry-run"];
-    const result = await expire(
-      {
-        connection,
-        selection: { catalogName: values["catalog-name"], namespace: values.namespace, table: values.table },
-        shard: values.shard,
-        retention: { olderThan: values["older-than"], retainLast: values["retain-last"], expireSnapshotIds: values["expire-snapshot-id"] },
-        dryRun,
-        now: (values.now ?? now()).getTime(),
-        files: {
-          warehouse: values.warehouse ?? io.cwd,
-          locationMappings: values["map-location"],
-          s3: { endpoint: values["s3-endpoint"], region: values["s3-region"], forcePathStyle: values["s3-path-style"] },
-          maxConcurrentDeletes: values["max-concurrent-deletes"]
-        }
-      },
-      {
-        signal,
-        log: (line2) => io.stderr.write(`${line2}
-`),
-        ...json ? {} : { onTable: (summary3) => io.stdout.write(`${renderTableText(summary3)}
-`) }
+    const options6 = {
+      selection: { catalogName: values["catalog-name"], namespace: values.namespace, table: values.table },
+      shard: values.shard,
+      retention: { olderThan: values["older-than"], retainLast: values["retain-last"], expireSnapshotIds: values["expire-snapshot-id"] },
+      dryRun,
+      cleanExpiredMetadata: values["clean-expired-metadata"],
+      now: (values.now ?? now()).getTime(),
+      files: {
+        warehouse: values.warehouse ?? io.cwd,
+        locationMappings: values["map-location"],
+        s3: { endpoint: values["s3-endpoint"], region: values["s3-region"], forcePathStyle: values["s3-path-style"] },
+        maxConcurrentDeletes: values["max-concurrent-deletes"]
       }
-    );
+    };
+    const deps = {
+      signal,
+      log: (line2) => io.stderr.write(`${line2}
+`),
+      ...json ? {} : { onTable: (summary3) => io.stdout.write(`${renderTableText(summary3)}
+`) }
+    };
+    const result = type === "rest" ? await expireThroughRest({ ...options6, rest: await resolveRestSettings({ uri: values["catalog-uri"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }, io.env) }, deps) : await expire({ ...options6, connection: await resolveConnection({ uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env) }, deps);
+    recordMetrics?.(expireSnapshotsMetrics(result));
     if (values["summary-markdown"] !== void 0) await appendFile(values["summary-markdown"], renderGithubSummary(result.tables, heading(result)));
     for (const line2 of renderRunOutcome(result)) io.stderr.write(`${line2}
 `);
@@ -11824,19 +17842,19 @@ var OfflineTracker = class {
 var BOX = /^(\s*[-*+]\s+\[)([ xX])(\]\s*)(.*)$/;
 function setCheckbox(text, line2, key, incidentId, done, textOf) {
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const lines = text.split(/\r?\n/);
+  const lines2 = text.split(/\r?\n/);
   const matches = (i) => {
-    const m2 = BOX.exec(lines[i] ?? "");
+    const m2 = BOX.exec(lines2[i] ?? "");
     return m2 !== null && itemKey(incidentId, textOf(m2[4])) === key;
   };
   let index = matches(line2 - 1) ? line2 - 1 : -1;
-  if (index < 0) index = lines.findIndex((_, i) => matches(i));
+  if (index < 0) index = lines2.findIndex((_, i) => matches(i));
   if (index < 0) return { ok: false, reason: `the item is no longer in the file (looked at line ${line2} and by text)` };
-  const m = BOX.exec(lines[index]);
+  const m = BOX.exec(lines2[index]);
   const wanted = done ? "x" : " ";
   if (m[2] === " " === !done) return { ok: true, text, changed: false };
-  lines[index] = `${m[1]}${wanted}${m[3]}${m[4]}`;
-  return { ok: true, text: lines.join(eol), changed: true };
+  lines2[index] = `${m[1]}${wanted}${m[3]}${m[4]}`;
+  return { ok: true, text: lines2.join(eol), changed: true };
 }
 
 // src/postmortem/apply/writeback.ts
@@ -12095,9 +18113,9 @@ function computeMetrics(reports, issues, now) {
       ...closed && issue?.closedAt ? { doneOn: issue.closedAt.slice(0, 10) } : {}
     };
   });
-  const group = (keyOf2) => {
+  const group = (keyOf3) => {
     const out = {};
-    for (const s of statuses) out[keyOf2(s)] = add(out[keyOf2(s)] ?? empty(), s, today);
+    for (const s of statuses) out[keyOf3(s)] = add(out[keyOf3(s)] ?? empty(), s, today);
     return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)).map(([k, t]) => [k, finish(t)]));
   };
   const trend = Object.entries(group((s) => s.due.slice(0, 7))).filter(([month]) => month <= today.slice(0, 7)).map(([month, t]) => ({ month, ...t }));
@@ -12198,7 +18216,7 @@ function actionBody(ctx, report, item, key, owner) {
     ["Report", reportLink(ctx, report.file, item.line)],
     ...Object.entries(item.extra).map(([k, v]) => [k, v])
   ];
-  const lines = [
+  const lines2 = [
     marker,
     `Follow-up action from the post-mortem **${report.title || report.incidentId}**.`,
     "",
@@ -12212,7 +18230,7 @@ function actionBody(ctx, report, item, key, owner) {
 ` : "",
     "_Close this issue when the action is done; the sync ticks its box in the report. Edit the action in the report: the next sync rewrites this description._"
   ];
-  const body = lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
+  const body = lines2.filter((l, i) => l !== "" || lines2[i - 1] !== "").join("\n");
   return body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}
 
 \u2026(truncated)` : body;
@@ -12424,6 +18442,26 @@ async function syncFollowups(options6, deps) {
   return finish2(applied.stopped && applied.notDone.length > 0, applied.notDone, applied);
 }
 
+// src/cli/commands/metrics-followups.ts
+var UNKNOWN = "unknown";
+function followupsMetrics(report) {
+  const tallies = report.metrics.bySeverity;
+  const known = INCIDENT_SEVERITIES;
+  const severities = [...INCIDENT_SEVERITIES, ...Object.keys(tallies).some((s) => !known.includes(s)) ? [UNKNOWN] : []];
+  return severities.flatMap((severity) => {
+    const keys = severity === UNKNOWN ? Object.keys(tallies).filter((s) => !known.includes(s)) : [severity];
+    const sum = (field) => keys.reduce((n, key) => n + (tallies[key]?.[field] ?? 0), 0);
+    const labels = { incident_severity: severity };
+    const eligible = sum("eligible");
+    return [
+      sample("followupsOpen", sum("open"), labels),
+      sample("followupsDone", sum("done"), labels),
+      sample("followupsOverdue", sum("overdue"), labels),
+      ...eligible > 0 ? [sample("followupsOnTime", sum("onTime") / eligible, labels)] : []
+    ];
+  });
+}
+
 // src/cli/commands/followups-output.ts
 import { appendFile as appendFile2, writeFile as writeFile3 } from "node:fs/promises";
 
@@ -12601,6 +18639,7 @@ GITHUB_STEP_SUMMARY as GitHub Actions sets them. JSON report: docs/postmortem-fo
 `), ...deps.trackerOptions });
       const now = values.now ?? ctx.now();
       const result = await syncFollowups({ ...read, serverUrl: values["server-url"], now, dryRun: values["dry-run"] }, { tracker, signal, progress });
+      ctx.recordMetrics?.(followupsMetrics(result.report));
       const exitCode = result.report.problems.length > 0 || result.stopped ? EXIT.FAILED : EXIT.OK;
       const context2 = { repo: read.repo ?? null, reportsFolder, reportCount: read.reports.length };
       await writeReportFiles(result, exitCode, context2, { json: values.json, summary: values.summary });
@@ -12619,11 +18658,24 @@ function offline(io) {
 // src/cli/commands/register.ts
 import { appendFile as appendFile3 } from "node:fs/promises";
 
+// src/github/api/write-limiter.ts
+import Bottleneck2 from "bottleneck/light.js";
+var WRITE_BURST = 3;
+var WRITE_REFILL_MS = 1e3;
+function writeLimiter(refillMs = WRITE_REFILL_MS) {
+  return new Bottleneck2.Group({
+    id: "guardrails-write",
+    maxConcurrent: 1,
+    minTime: 0,
+    reservoir: WRITE_BURST,
+    reservoirIncreaseAmount: 1,
+    reservoirIncreaseInterval: refillMs,
+    reservoirIncreaseMaximum: WRITE_BURST
+  });
+}
+
 // src/github/api/client.ts
-import { Octokit as Octokit2 } from "@octokit/rest";
-import { retry as retry2 } from "@octokit/plugin-retry";
-import { throttling as throttling2 } from "@octokit/plugin-throttling";
-var ThrottledOctokit2 = Octokit2.plugin(throttling2, retry2);
+var ThrottledOctokit2 = Octokit2.plugin(throttling, retry);
 function createClient(options6) {
   const log = options6.log ?? (() => void 0);
   const client = new ThrottledOctokit2({
@@ -12632,12 +18684,13 @@ function createClient(options6) {
     userAgent: "guardrails-schema-check",
     log: { debug: () => void 0, info: () => void 0, warn: log, error: log },
     throttle: {
-      onRateLimit: (after, request, _o, count2) => {
-        log(`GitHub rate limit hit on ${request.method} ${request.url}; retrying in ${after}s`);
+      write: options6.writes ?? writeLimiter(),
+      onRateLimit: (after, request2, _o, count2) => {
+        log(`GitHub rate limit hit on ${request2.method} ${request2.url}; retrying in ${after}s`);
         return count2 < 2;
       },
-      onSecondaryRateLimit: (after, request, _o, count2) => {
-        log(`GitHub secondary rate limit hit on ${request.method} ${request.url}; retrying in ${after}s`);
+      onSecondaryRateLimit: (after, request2, _o, count2) => {
+        log(`GitHub secondary rate limit hit on ${request2.method} ${request2.url}; retrying in ${after}s`);
         return count2 < 2;
       }
     },
@@ -12879,8 +18932,8 @@ async function registerSchemas(options6, deps) {
       else blocked.add(entry.file);
     }
   }
-  const failed = entries.some((e) => ["refused", "failed", "skipped", "not-latest"].includes(e.action) || e.via?.kind === "temporary-level" && !e.via.restored);
-  return { commit: options6.commit, dryRun: options6.dryRun, entries, audit, stopped: deps.signal.aborted, failed: failed || deps.signal.aborted };
+  const failed2 = entries.some((e) => ["refused", "failed", "skipped", "not-latest"].includes(e.action) || e.via?.kind === "temporary-level" && !e.via.restored);
+  return { commit: options6.commit, dryRun: options6.dryRun, entries, audit, stopped: deps.signal.aborted, failed: failed2 || deps.signal.aborted };
 }
 async function decide(f, pending, blocked, options6, deps, audit) {
   const at2 = { subject: f.subject, file: f.file };
@@ -12979,6 +19032,24 @@ function messageOf2(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
+// src/cli/commands/metrics-register.ts
+var RESULT = {
+  unchanged: "already_present",
+  registered: "registered",
+  "registered-break": "registered_break",
+  planned: "planned",
+  "planned-break": "planned",
+  refused: "refused",
+  "not-latest": "not_latest",
+  failed: "failed",
+  skipped: "skipped"
+};
+function registerMetrics(result) {
+  const counts2 = new Map(REGISTER_RESULTS.map((r) => [r, 0]));
+  for (const entry of result.entries) counts2.set(RESULT[entry.action], (counts2.get(RESULT[entry.action]) ?? 0) + 1);
+  return [...counts2].map(([label2, count2]) => sample("registerSchemaFiles", count2, { result: label2 }));
+}
+
 // src/cli/commands/register-output.ts
 var MARK = {
   unchanged: "=",
@@ -13009,20 +19080,20 @@ function writeRegisterReport(io, format, result, proofNote) {
   return exitCode;
 }
 function renderRegister(result, proofNote) {
-  const lines = [`Schema files at ${result.commit.slice(0, 12)}${result.dryRun ? " (dry run: nothing written)" : ""}:`];
+  const lines2 = [`Schema files at ${result.commit.slice(0, 12)}${result.dryRun ? " (dry run: nothing written)" : ""}:`];
   for (const e of result.entries) {
     const at2 = `${MARK[e.action]} ${e.subject} (${e.file})`;
     const level3 = e.levelSet ? `; level ${e.levelSet.from ?? "unset"} -> ${e.levelSet.to}${result.dryRun ? " (planned)" : ""}` : "";
-    lines.push(`  ${at2}: ${describe3(e)}${level3}`);
-    for (const m of e.messages) lines.push(`      ${m}`);
+    lines2.push(`  ${at2}: ${describe3(e)}${level3}`);
+    for (const m of e.messages) lines2.push(`      ${m}`);
   }
   for (const a of result.audit) {
-    lines.push(`audit: ${a.subject} v${a.version ?? "?"} id ${a.id ?? "?"} via ${a.via}: PR #${a.pr} (${a.headSha.slice(0, 12)}, check run ${a.checkRunId}), approved by ${a.approvers.join(", ") || "nobody"}${a.overriddenBy ? `, override by ${a.overriddenBy}` : ""}, matured: ${a.matured.join(", ") || "none"}`);
+    lines2.push(`audit: ${a.subject} v${a.version ?? "?"} id ${a.id ?? "?"} via ${a.via}: PR #${a.pr} (${a.headSha.slice(0, 12)}, check run ${a.checkRunId}), approved by ${a.approvers.join(", ") || "nobody"}${a.overriddenBy ? `, override by ${a.overriddenBy}` : ""}, matured: ${a.matured.join(", ") || "none"}`);
   }
-  if (proofNote !== void 0) lines.push(`proof: ${proofNote}`);
+  if (proofNote !== void 0) lines2.push(`proof: ${proofNote}`);
   const c = counts(result.entries);
-  lines.push(`${c.unchanged} unchanged, ${c.registered} ${result.dryRun ? "to register" : "registered"}, ${c.breaks} allowed break(s), ${c.problems} problem(s)`);
-  return `${lines.join("\n")}
+  lines2.push(`${c.unchanged} unchanged, ${c.registered} ${result.dryRun ? "to register" : "registered"}, ${c.breaks} allowed break(s), ${c.problems} problem(s)`);
+  return `${lines2.join("\n")}
 `;
 }
 function describe3(e) {
@@ -13107,13 +19178,14 @@ an audit line.`,
     return withJsonFailure(context2.io, values.format, "register", () => runRegister(values, context2));
   }
 });
-async function runRegister(values, { io, signal, now }) {
+async function runRegister(values, { io, signal, now, recordMetrics }) {
   const git2 = gitIn(values["git-repo"] ?? io.cwd, io.env);
   const { commit, files } = await schemaFilesAt2(git2, values.ref ?? "HEAD", values.config ?? "guardrails.yaml");
   const { proof, note } = await proofFor(values, io.env, commit);
   const { client, openCleanupClient } = openRegistry(registrySettings(values, io.env), signal);
   try {
     const result = await registerSchemas({ commit, files, dryRun: values["dry-run"], ...proof ? { proof } : {} }, { client, openCleanupClient, signal, now });
+    recordMetrics?.(registerMetrics(result));
     if (values["audit-log"] !== void 0 && result.audit.length > 0) {
       await appendFile3(values["audit-log"], result.audit.map((line2) => `${JSON.stringify(line2)}
 `).join(""));
@@ -13144,8 +19216,862 @@ async function proofFor(values, env, commit) {
   }
 }
 
+// src/cli/commands/remove-orphans.ts
+import { appendFile as appendFile4 } from "node:fs/promises";
+
+// src/iceberg/orphans/github-summary.ts
+var cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+function renderOrphanSummary(run2) {
+  const title = `### Orphan file removal, shard ${run2.shard.index}/${run2.shard.count}${run2.dryRun ? " (dry run)" : ""}${run2.stopped ? " (stopped by a signal)" : ""}`;
+  const t = run2.totals;
+  const lines2 = [
+    title,
+    "",
+    `Cutoff ${run2.cutoff} (files modified before it), prefix mismatch: ${run2.prefixMismatch}, mode: ${run2.mode}.`,
+    `${run2.dryRun ? "Would delete" : "Deleted"} **${run2.dryRun ? run2.tables.reduce((n, x) => n + x.files.length, 0) : t.deleted}** orphan file(s), ${formatBytes(run2.dryRun ? run2.tables.reduce((n, x) => n + x.files.reduce((m, f) => m + f.sizeBytes, 0), 0) : t.deletedBytes)}${t.filesPerSecond !== void 0 ? `, ${t.filesPerSecond} files/s` : ""}.`,
+    "",
+    "| Table | Status | Listed | Referenced | Orphans | Deleted | Reclaimed | Too young | Hidden | Prefix mismatch | Failed deletes |",
+    "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+  ];
+  for (const s of run2.tables) {
+    const c = s.counts;
+    lines2.push(`| ${cell(s.table)} | ${s.status} | ${c.listed} | ${c.referenced} | ${c.orphans} | ${c.deleted} | ${formatBytes(c.deletedBytes)} | ${c.skippedTooYoung} | ${c.skippedHidden} | ${c.skippedPrefixMismatch} | ${c.deleteFailures} |`);
+  }
+  const failed2 = run2.tables.filter((s) => s.error !== void 0);
+  if (failed2.length > 0) {
+    lines2.push("", "**Not cleaned:**", "");
+    for (const s of failed2) lines2.push(`- \`${cell(s.table)}\`: ${cell(s.error?.code ?? "")}: ${cell(s.error?.message ?? "")}`);
+  }
+  if (run2.notStarted.length > 0) lines2.push("", `Not started: ${run2.notStarted.map((n) => `\`${cell(n)}\``).join(", ")}.`);
+  return `${lines2.join("\n")}
+
+`;
+}
+
+// src/iceberg/orphans/report.ts
+function formatAge(ms) {
+  const hours = ms / 36e5;
+  return hours >= 48 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours)}h`;
+}
+function renderOrphanTable(summary3) {
+  const header2 = `${summary3.table}: ${summary3.status}${summary3.dryRun ? " (dry run: nothing deleted or marked)" : ""}`;
+  const c = summary3.counts;
+  if (summary3.error !== void 0 && summary3.counts.listed === 0) {
+    return [header2, `  ${summary3.error.code}: ${summary3.error.message}`, "  nothing was deleted for this table"].join("\n");
+  }
+  const lines2 = [
+    header2,
+    `  listed ${c.listed} file(s) under ${summary3.location ?? "?"}: ${c.referenced} referenced, ${c.orphans} orphan(s) older than the cutoff (${formatBytes(c.orphanBytes)})`,
+    `  skipped: ${c.skippedTooYoung} too young, ${c.skippedHidden} hidden, ${c.skippedPrefixMismatch} prefix mismatch`
+  ];
+  if (c.marked > 0 || c.awaitingMark > 0) lines2.push(`  two-phase: ${c.marked} newly marked, ${c.awaitingMark} orphan(s) not marked long enough yet`);
+  if (summary3.dryRun) {
+    lines2.push(`  would delete ${summary3.files.length} file(s), ${formatBytes(summary3.files.reduce((n, f) => n + f.sizeBytes, 0))}:`);
+    for (const f of summary3.files) lines2.push(`    ${formatBytes(f.sizeBytes).padStart(10)}  ${formatAge(f.ageMs).padStart(6)}  ${f.path}`);
+  } else {
+    const rate = summary3.filesPerSecond !== void 0 ? `, ${summary3.filesPerSecond} files/s` : "";
+    lines2.push(`  deleted ${c.deleted} file(s), ${formatBytes(c.deletedBytes)} reclaimed${rate}`);
+  }
+  if (c.nowReferenced > 0) lines2.push(`  kept ${c.nowReferenced} planned file(s) that a commit since the plan references`);
+  for (const m of summary3.prefixMismatches.slice(0, 20)) lines2.push(`  prefix mismatch: ${m.path} is referenced as ${m.referencedAs}`);
+  for (const f of summary3.failures) lines2.push(`  not deleted: ${f.path}: ${f.reason}`);
+  if (summary3.error !== void 0) lines2.push(`  ${summary3.error.code}: ${summary3.error.message}`);
+  for (const w of summary3.warnings) lines2.push(`  note: ${w}`);
+  lines2.push(`  took ${summary3.durationMs} ms`);
+  return lines2.join("\n");
+}
+function renderOrphanOutcome(run2) {
+  const failed2 = run2.tables.filter((t) => t.status === "failed").length;
+  const stopped3 = run2.tables.filter((t) => t.status === "stopped").length;
+  const verb = run2.dryRun ? "would delete" : "deleted";
+  const count2 = run2.dryRun ? run2.tables.reduce((n, t) => n + t.files.length, 0) : run2.totals.deleted;
+  const lines2 = [`remove-orphans: ${run2.tables.length - failed2 - stopped3} table(s) ok, ${failed2} failed; ${verb} ${count2} orphan file(s)`];
+  if (run2.stopped) {
+    lines2.push(`stopped by a signal: ${run2.totals.notAttempted} orphan(s) not deleted, ${run2.notStarted.length} table(s) not started (${run2.notStarted.join(", ") || "none"}); run again to finish`);
+  }
+  return lines2;
+}
+
+// src/iceberg/orphans/marks.ts
+var MARKS_TABLE = "guardrails_orphan_marks";
+var CREATE = `CREATE TABLE IF NOT EXISTS ${MARKS_TABLE} (
+  catalog_name varchar(255) NOT NULL,
+  table_namespace varchar(255) NOT NULL,
+  table_name varchar(255) NOT NULL,
+  file_path text NOT NULL,
+  size_bytes bigint NOT NULL,
+  marked_at_ms bigint NOT NULL,
+  PRIMARY KEY (catalog_name, table_namespace, table_name, file_path))`;
+var KEY2 = "catalog_name = $1 AND table_namespace = $2 AND table_name = $3";
+var keyOf2 = (ident) => [ident.catalog, ident.namespace, ident.name];
+var OrphanMarks = class {
+  constructor(pool) {
+    this.pool = pool;
+  }
+  pool;
+  ready;
+  async exists() {
+    const { rows } = await this.pool.query(`SELECT to_regclass('${MARKS_TABLE}') IS NOT NULL AS present`);
+    return rows[0]?.present === true;
+  }
+  /** Creates the table if absent (only runs that write marks call this). */
+  async ensure() {
+    this.ready ??= this.pool.query(CREATE).then(() => true);
+    await this.ready;
+  }
+  /** path → instant first marked (epoch ms); empty when the table does not exist yet. */
+  async read(ident) {
+    if (this.ready === void 0 && !await this.exists()) return /* @__PURE__ */ new Map();
+    const { rows } = await this.pool.query(`SELECT file_path, marked_at_ms FROM ${MARKS_TABLE} WHERE ${KEY2}`, keyOf2(ident));
+    return new Map(rows.map((r) => [r.file_path, Number(r.marked_at_ms)]));
+  }
+  /** Marks `orphans` not marked yet at `nowMs`, and forgets every mark of this table not among them; one transaction. */
+  async record(ident, orphans, nowMs) {
+    await this.ensure();
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const paths2 = orphans.map((o) => o.path);
+      const forgotten = await client.query(`DELETE FROM ${MARKS_TABLE} WHERE ${KEY2} AND NOT (file_path = ANY ($4::text[]))`, [...keyOf2(ident), paths2]);
+      const added = await client.query(
+        `INSERT INTO ${MARKS_TABLE} (catalog_name, table_namespace, table_name, file_path, size_bytes, marked_at_ms)
+         SELECT $1, $2, $3, p, s, $6 FROM unnest($4::text[], $5::bigint[]) AS u(p, s)
+         ON CONFLICT DO NOTHING`,
+        [...keyOf2(ident), paths2, orphans.map((o) => o.sizeBytes), nowMs]
+      );
+      await client.query("COMMIT");
+      return { added: added.rowCount ?? 0, forgotten: forgotten.rowCount ?? 0 };
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => void 0);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  /** Forgets the marks of files that were deleted. */
+  async forget(ident, paths2) {
+    if (paths2.length === 0 || this.ready === void 0 && !await this.exists()) return;
+    await this.pool.query(`DELETE FROM ${MARKS_TABLE} WHERE ${KEY2} AND file_path = ANY ($4::text[])`, [...keyOf2(ident), paths2]);
+  }
+};
+
+// src/iceberg/orphans/summary.ts
+var ZERO_COUNTS = {
+  listed: 0,
+  referencedLocations: 0,
+  referenced: 0,
+  skippedHidden: 0,
+  skippedTooYoung: 0,
+  skippedPrefixMismatch: 0,
+  orphans: 0,
+  orphanBytes: 0,
+  awaitingMark: 0,
+  marked: 0,
+  deleted: 0,
+  deletedBytes: 0,
+  deleteFailures: 0,
+  notAttempted: 0,
+  nowReferenced: 0
+};
+function addCounts(a, b) {
+  const out = {};
+  for (const key of Object.keys(ZERO_COUNTS)) out[key] = a[key] + b[key];
+  return out;
+}
+function filesPerSecond(deleted, ms) {
+  if (deleted === 0 || ms <= 0) return void 0;
+  return Math.round(deleted / ms * 1e3 * 10) / 10;
+}
+
+// src/iceberg/orphans/execute.ts
+async function deleteOrphans(files, deps) {
+  const started = deps.clock();
+  const deleted = [];
+  const failures = [];
+  const notAttempted2 = [];
+  const nowReferenced = [];
+  let abortedBy;
+  for (let at2 = 0; at2 < files.length; at2 += deps.roundSize) {
+    const round = files.slice(at2, at2 + deps.roundSize);
+    if (abortedBy !== void 0 || deps.signal?.aborted) {
+      abortedBy ??= "stopped by a signal";
+      notAttempted2.push(...round);
+      continue;
+    }
+    let stillOrphan;
+    try {
+      stillOrphan = await deps.recheck();
+    } catch (error) {
+      abortedBy = `the table could not be re-checked before deleting: ${describeError(error)}`;
+      notAttempted2.push(...round);
+      continue;
+    }
+    const send = round.filter((f) => stillOrphan(f.path));
+    nowReferenced.push(...round.filter((f) => !stillOrphan(f.path)));
+    const failed2 = send.length > 0 ? await deps.io.deleteFiles(send.map((f) => f.path), deps.signal) : [];
+    const skipped = new Set(failed2.filter((f) => f.notAttempted).map((f) => f.path));
+    const failedPaths = new Set(failed2.map((f) => f.path));
+    failures.push(...failed2.filter((f) => !f.notAttempted));
+    for (const file of send) {
+      if (skipped.has(file.path)) notAttempted2.push(file);
+      else if (!failedPaths.has(file.path)) deleted.push(file);
+    }
+    if (skipped.size > 0) abortedBy ??= "stopped by a signal";
+    deps.onRound?.(send.length, Math.min(at2 + round.length, files.length), files.length);
+  }
+  return { deleted, failures, notAttempted: notAttempted2, nowReferenced, abortedBy, durationMs: deps.clock() - started };
+}
+
+// src/iceberg/orphans/locations.ts
+var DEFAULT_EQUIVALENCES = { schemes: { s3a: "s3", s3n: "s3" }, authorities: {} };
+var URI = /^([a-zA-Z][a-zA-Z0-9+.-]*):(?:\/\/([^/]*))?(.*)$/;
+function normalisePath2(path2) {
+  const collapsed = path2.replace(/\/{2,}/g, "/");
+  return collapsed.length > 1 && collapsed.endsWith("/") ? collapsed.slice(0, -1) : collapsed;
+}
+function splitLocation(location, eq = DEFAULT_EQUIVALENCES) {
+  const match = URI.exec(location);
+  if (match === null || match[1].length === 1) return { scheme: "", authority: "", path: normalisePath2(location) };
+  const scheme = match[1].toLowerCase();
+  const authority = (match[2] ?? "").toLowerCase();
+  return {
+    scheme: eq.schemes[scheme] ?? scheme,
+    authority: eq.authorities[authority] ?? authority,
+    path: normalisePath2(match[3] ?? "")
+  };
+}
+var ReferencedIndex = class {
+  constructor(eq = DEFAULT_EQUIVALENCES) {
+    this.eq = eq;
+  }
+  eq;
+  byPath = /* @__PURE__ */ new Map();
+  count = 0;
+  get size() {
+    return this.count;
+  }
+  add(location) {
+    const { scheme, authority, path: path2 } = splitLocation(location, this.eq);
+    const entries = this.byPath.get(path2);
+    if (entries === void 0) {
+      this.byPath.set(path2, [{ scheme, authority, original: location }]);
+      this.count += 1;
+    } else if (!entries.some((e) => e.scheme === scheme && e.authority === authority)) {
+      entries.push({ scheme, authority, original: location });
+    }
+  }
+  /**
+   * referenced: some referenced location has this path, and its scheme and authority are empty or equal;
+   * mismatch: the path is referenced, but only under another scheme or authority; orphan: the path is not referenced.
+   */
+  classify(location) {
+    const { scheme, authority, path: path2 } = splitLocation(location, this.eq);
+    const entries = this.byPath.get(path2);
+    if (entries === void 0) return { kind: "orphan" };
+    const agrees = (valid, actual) => valid === "" || valid === actual;
+    if (entries.some((e) => agrees(e.scheme, scheme) && agrees(e.authority, authority))) return { kind: "referenced" };
+    return { kind: "mismatch", referencedAs: entries[0].original };
+  }
+};
+
+// src/iceberg/orphans/plan.ts
+function isHidden(component, partitionFields2) {
+  if (!component.startsWith("_") && !component.startsWith(".")) return false;
+  const eq = component.indexOf("=");
+  return !(eq > 0 && partitionFields2.has(component.slice(0, eq)));
+}
+var METADATA_FILE = /(\.metadata\.json(\.gz)?|^version-hint\.text)$/;
+function planOrphans(input) {
+  const root = input.root.replace(/\/+$/, "");
+  const ownDirs = new Set(input.metadataDirs.map((d) => splitLocation(d).path));
+  let referenced = 0;
+  let hidden = 0;
+  let tooYoung = 0;
+  const mismatches = [];
+  const orphans = [];
+  const foreignMetadata = [];
+  for (const file of input.listed) {
+    const relative5 = file.path.startsWith(`${root}/`) ? file.path.slice(root.length + 1) : file.path;
+    const components = relative5.split("/");
+    if (components.some((c) => isHidden(c, input.partitionFields))) {
+      hidden += 1;
+      continue;
+    }
+    const name = components[components.length - 1];
+    if (METADATA_FILE.test(name)) {
+      const dir = splitLocation(file.path.slice(0, file.path.length - name.length - 1)).path;
+      if (!ownDirs.has(dir)) foreignMetadata.push(file.path);
+    }
+    const { kind, referencedAs } = input.referenced.classify(file.path);
+    if (kind === "referenced") {
+      referenced += 1;
+      continue;
+    }
+    if (!(file.lastModifiedMs < input.cutoffMs)) {
+      tooYoung += 1;
+      continue;
+    }
+    if (kind === "mismatch") {
+      mismatches.push({ path: file.path, referencedAs: referencedAs ?? "" });
+      if (input.prefixMismatch !== "delete") continue;
+    }
+    orphans.push(file);
+  }
+  orphans.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { listed: input.listed.length, referenced, hidden, tooYoung, mismatches, orphans, foreignMetadata };
+}
+
+// src/iceberg/orphans/referenced.ts
+var READ_CONCURRENCY3 = 16;
+function metadataLogFiles2(doc) {
+  const log = doc["metadata-log"];
+  if (!Array.isArray(log)) return [];
+  return log.flatMap((entry) => isJsonObject(entry) && typeof entry["metadata-file"] === "string" ? [entry["metadata-file"]] : []);
+}
+function metadataDirs(meta) {
+  const location = meta.view.location.replace(/\/+$/, "");
+  const custom = expirationProperties(meta.view.properties).metadataPath?.replace(/\/+$/, "");
+  return custom === void 0 || custom === `${location}/metadata` ? [`${location}/metadata`] : [`${location}/metadata`, custom];
+}
+function metadataReferences(meta) {
+  const { view } = meta;
+  return [
+    meta.location,
+    ...metadataLogFiles2(meta.doc),
+    ...metadataDirs(meta).map((dir) => `${dir}/version-hint.text`),
+    ...view.statistics.map((s) => s.path),
+    ...view.partitionStatistics.map((s) => s.path),
+    ...view.snapshots.flatMap((s) => s.manifestList !== void 0 ? [s.manifestList] : [])
+  ];
+}
+function unreadable2(what, cause) {
+  if (isStopped(cause)) return cause;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new IcebergError("UNREADABLE", `${what} cannot be read, so nothing is deleted for this table: ${reason}`, { hint: "restore the file or repair the table, then run again", cause });
+}
+async function collectReferenced(meta, reader) {
+  const out = new Set(metadataReferences(meta));
+  const manifests = /* @__PURE__ */ new Set();
+  const { snapshots } = meta.view;
+  await mapWithConcurrency(snapshots, READ_CONCURRENCY3, async (snapshot) => {
+    if (snapshot.manifestList === void 0) {
+      for (const path2 of snapshot.manifests ?? []) manifests.add(path2);
+      return;
+    }
+    try {
+      for (const m of (await reader.manifestList(snapshot.manifestList)).manifests) manifests.add(m.path);
+    } catch (cause) {
+      throw unreadable2(`manifest list ${snapshot.manifestList} of snapshot ${snapshot.id}`, cause);
+    }
+  });
+  await mapWithConcurrency([...manifests], READ_CONCURRENCY3, async (path2) => {
+    out.add(path2);
+    try {
+      for (const file of await reader.liveFiles(path2)) out.add(file.path);
+    } catch (cause) {
+      throw unreadable2(`manifest ${path2}`, cause);
+    }
+  });
+  return { locations: [...out], manifestLists: snapshots.filter((s) => s.manifestList !== void 0).length, manifests: manifests.size };
+}
+
+// src/iceberg/orphans/table.ts
+var SHOWN_MISMATCHES = 5;
+function partitionFields(doc) {
+  const names = /* @__PURE__ */ new Set();
+  const specs = [...Array.isArray(doc["partition-specs"]) ? doc["partition-specs"] : [], { fields: doc["partition-spec"] }];
+  for (const spec of specs) {
+    const fields = isJsonObject(spec) ? spec["fields"] : void 0;
+    if (!Array.isArray(fields)) continue;
+    for (const f of fields) if (isJsonObject(f) && typeof f["name"] === "string") names.add(f["name"]);
+  }
+  return names;
+}
+async function listAll(io, root, signal) {
+  if (io.list === void 0) throw new IcebergError("INTERNAL", "the file store cannot list files", { subject: root });
+  const out = [];
+  for await (const file of io.list(root, signal)) out.push(file);
+  if (signal?.aborted) throw new IcebergError("STOPPED", "stopped by a signal while listing: nothing was deleted", { hint: "run again to finish" });
+  return out;
+}
+function refuse(plan, options6, name) {
+  if (plan.foreignMetadata.length > 0) {
+    throw new IcebergError("REFUSED", `the location holds metadata of another table (${plan.foreignMetadata.slice(0, SHOWN_MISMATCHES).join(", ")}), whose files would all look orphaned; nothing was deleted`, { subject: name, hint: "give each table its own location" });
+  }
+  if (plan.mismatches.length > 0 && options6.prefixMismatch === "error") {
+    const shown2 = plan.mismatches.slice(0, SHOWN_MISMATCHES).map((m) => `${m.path} (referenced as ${m.referencedAs})`).join(", ");
+    const more = plan.mismatches.length > SHOWN_MISMATCHES ? `, \u2026 (${plan.mismatches.length} in all)` : "";
+    throw new IcebergError("REFUSED", `${plan.mismatches.length} listed file(s) match a referenced path only under another scheme or authority, so nothing was deleted: ${shown2}${more}`, {
+      subject: name,
+      hint: "if they name the same store, say so with --equal-scheme or --equal-authority; else --prefix-mismatch ignore keeps them, --prefix-mismatch delete removes them"
+    });
+  }
+}
+async function select(ident, orphans, options6, marks) {
+  if (options6.deleteMarkedAfterMs === void 0) return { toDelete: options6.mark ? [] : orphans, awaitingMark: options6.mark ? orphans.length : 0, markedAt: /* @__PURE__ */ new Map() };
+  if (marks === void 0) throw new IcebergError("INTERNAL", "the two-phase mode needs the marks table");
+  const markedAt = await marks.read(ident);
+  const limit = options6.nowMs - options6.deleteMarkedAfterMs;
+  const toDelete = orphans.filter((o) => (markedAt.get(o.path) ?? Infinity) <= limit);
+  return { toDelete, awaitingMark: orphans.length - toDelete.length, markedAt };
+}
+function lines(files, nowMs, markedAt) {
+  return files.map((f) => {
+    const mark = markedAt.get(f.path);
+    return { path: f.path, sizeBytes: f.sizeBytes, ageMs: nowMs - f.lastModifiedMs, ...mark !== void 0 ? { markedAt: new Date(mark).toISOString() } : {} };
+  });
+}
+function rechecker(ident, first, index, options6, deps, reader, warnings) {
+  let seen = first.location;
+  const stillOrphan = (path2) => {
+    const { kind } = index.classify(path2);
+    return kind === "orphan" || kind === "mismatch" && options6.prefixMismatch === "delete";
+  };
+  return async () => {
+    const pointer = await deps.catalog.loadPointer(ident);
+    if (pointer !== seen) {
+      const moved = await loadMetadata(deps.io, pointer);
+      for (const location of (await collectReferenced(moved, reader)).locations) index.add(location);
+      warnings.push(`a commit (${pointer}) landed while cleaning; its files were re-checked before deleting`);
+      seen = pointer;
+    }
+    return stillOrphan;
+  };
+}
+function failed(name, started, deps, options6, error, partial = {}) {
+  const code = error instanceof IcebergError ? error.code : "INTERNAL";
+  return {
+    table: name,
+    status: code === "STOPPED" ? "stopped" : "failed",
+    dryRun: options6.dryRun,
+    location: void 0,
+    metadataLocation: void 0,
+    counts: ZERO_COUNTS,
+    filesPerSecond: void 0,
+    deleteMs: 0,
+    durationMs: deps.clock() - started,
+    files: [],
+    prefixMismatches: [],
+    failures: [],
+    warnings: [],
+    ...partial,
+    // A stop before any delete (the reader's message speaks of commits, which this job never makes).
+    error: { code, message: code === "STOPPED" ? "stopped by a signal before deleting: nothing was deleted for this table" : describeError(error) }
+  };
+}
+async function removeTableOrphans(ident, options6, deps) {
+  const started = deps.clock();
+  const name = identText(ident);
+  let partial = {};
+  try {
+    const meta = await loadMetadata(deps.io, await deps.catalog.loadPointer(ident));
+    const root = meta.view.location.replace(/\/+$/, "");
+    partial = { location: root, metadataLocation: meta.location };
+    if (!expirationProperties(meta.view.properties).gcEnabled) {
+      throw new IcebergError("REFUSED", "gc.enabled is false: files of this table may be shared with another, so none is deleted", { subject: name, hint: "set gc.enabled=true only if no other table references its files" });
+    }
+    const reader = new ManifestReader(deps.io, deps.signal);
+    const [referenced, listed3] = await Promise.all([collectReferenced(meta, reader), listAll(deps.io, root, deps.signal)]);
+    const index = new ReferencedIndex(options6.equivalences);
+    for (const location of referenced.locations) index.add(location);
+    const plan = planOrphans({
+      root,
+      listed: listed3,
+      referenced: index,
+      cutoffMs: options6.cutoffMs,
+      prefixMismatch: options6.prefixMismatch,
+      partitionFields: partitionFields(meta.doc),
+      metadataDirs: metadataDirs(meta)
+    });
+    deps.log(`${name}: listed ${plan.listed} file(s), ${plan.referenced} referenced, ${plan.orphans.length} orphan(s) older than the cutoff`);
+    partial = { ...partial, prefixMismatches: plan.mismatches };
+    refuse(plan, options6, name);
+    const selected = await select(ident, plan.orphans, options6, deps.marks);
+    let marked = 0;
+    if (options6.mark && !options6.dryRun) {
+      if (deps.marks === void 0) throw new IcebergError("INTERNAL", "the two-phase mode needs the marks table");
+      marked = (await deps.marks.record(ident, plan.orphans, options6.nowMs)).added;
+    }
+    const counts2 = {
+      ...ZERO_COUNTS,
+      listed: plan.listed,
+      referencedLocations: index.size,
+      referenced: plan.referenced,
+      skippedHidden: plan.hidden,
+      skippedTooYoung: plan.tooYoung,
+      skippedPrefixMismatch: options6.prefixMismatch === "delete" ? 0 : plan.mismatches.length,
+      orphans: plan.orphans.length,
+      orphanBytes: plan.orphans.reduce((n, f) => n + f.sizeBytes, 0),
+      awaitingMark: selected.awaitingMark,
+      marked
+    };
+    const base = { table: name, dryRun: options6.dryRun, location: root, metadataLocation: meta.location, prefixMismatches: plan.mismatches };
+    if (options6.dryRun) {
+      return { ...base, status: "planned", counts: counts2, filesPerSecond: void 0, deleteMs: 0, durationMs: deps.clock() - started, files: lines(selected.toDelete, options6.nowMs, selected.markedAt), failures: [], warnings: [] };
+    }
+    const warnings = [];
+    const outcome = await deleteOrphans(selected.toDelete, {
+      io: deps.io,
+      roundSize: options6.roundSize,
+      signal: deps.signal,
+      clock: deps.clock,
+      recheck: rechecker(ident, meta, index, options6, deps, reader, warnings),
+      onRound: (sent, done, total) => deps.log(`${name}: deleting ${sent} file(s) (${done}/${total})`)
+    });
+    if (deps.marks !== void 0) await deps.marks.forget(ident, outcome.deleted.map((f) => f.path));
+    if (outcome.abortedBy !== void 0) warnings.push(`${outcome.abortedBy}: ${outcome.notAttempted.length} orphan(s) left for the next run`);
+    const stopped3 = deps.signal?.aborted === true && outcome.notAttempted.length > 0;
+    return {
+      ...base,
+      status: stopped3 ? "stopped" : outcome.abortedBy !== void 0 || outcome.failures.length > 0 ? "failed" : "cleaned",
+      counts: {
+        ...counts2,
+        deleted: outcome.deleted.length,
+        deletedBytes: outcome.deleted.reduce((n, f) => n + f.sizeBytes, 0),
+        deleteFailures: outcome.failures.length,
+        notAttempted: outcome.notAttempted.length,
+        nowReferenced: outcome.nowReferenced.length
+      },
+      filesPerSecond: filesPerSecond(outcome.deleted.length, outcome.durationMs),
+      deleteMs: outcome.durationMs,
+      durationMs: deps.clock() - started,
+      files: lines(outcome.deleted, options6.nowMs, selected.markedAt),
+      failures: outcome.failures,
+      warnings,
+      ...outcome.abortedBy !== void 0 && !stopped3 ? { error: { code: "IO", message: outcome.abortedBy } } : {}
+    };
+  } catch (error) {
+    return failed(name, started, deps, options6, error, partial);
+  }
+}
+
+// src/iceberg/orphans/run.ts
+var DEFAULT_ORPHAN_AGE_MS = 3 * 864e5;
+var MIN_ORPHAN_AGE_MS = 864e5;
+var DELETE_BATCH = 1e3;
+function modeOf(options6) {
+  if (options6.deleteMarkedAfterMs === void 0) return options6.mark ? "mark" : "delete";
+  return options6.mark ? "mark-and-delete-marked" : "delete-marked";
+}
+async function runOrphanRemoval(options6, deps) {
+  const all = await deps.catalog.listTables({ namespace: options6.selection.namespace, table: options6.selection.table });
+  const tables = all.filter((t) => inShard(`${t.namespace}.${t.name}`, options6.shard));
+  deps.log(`remove-orphans: ${tables.length} table(s) in shard ${options6.shard.index}/${options6.shard.count}${options6.dryRun ? " (dry run)" : ""}`);
+  const tableOptions = {
+    cutoffMs: options6.cutoffMs,
+    nowMs: options6.nowMs,
+    prefixMismatch: options6.prefixMismatch,
+    equivalences: options6.equivalences,
+    dryRun: options6.dryRun,
+    mark: options6.mark,
+    deleteMarkedAfterMs: options6.deleteMarkedAfterMs,
+    roundSize: DELETE_BATCH * options6.maxConcurrentDeletes
+  };
+  const clock = deps.clock ?? Date.now;
+  const summaries = [];
+  const notStarted = [];
+  for (const [i, ident] of tables.entries()) {
+    if (deps.signal?.aborted) {
+      notStarted.push(identText(ident));
+      continue;
+    }
+    deps.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);
+    const summary3 = await removeTableOrphans(ident, tableOptions, { catalog: deps.catalog, io: deps.io, marks: deps.marks, log: deps.log, signal: deps.signal, clock });
+    summaries.push(summary3);
+    deps.onTable?.(summary3);
+  }
+  const counts2 = summaries.reduce((sum, t) => addCounts(sum, t.counts), ZERO_COUNTS);
+  const deleteMs = summaries.reduce((n, t) => n + t.deleteMs, 0);
+  return {
+    catalog: options6.selection.catalogName,
+    shard: { index: options6.shard.index, count: options6.shard.count },
+    dryRun: options6.dryRun,
+    now: new Date(options6.nowMs).toISOString(),
+    cutoff: new Date(options6.cutoffMs).toISOString(),
+    prefixMismatch: options6.prefixMismatch,
+    mode: modeOf(options6),
+    stopped: deps.signal?.aborted === true,
+    totals: { ...counts2, filesPerSecond: filesPerSecond(counts2.deleted, deleteMs) },
+    tables: summaries,
+    notStarted
+  };
+}
+async function removeOrphans(options6, deps) {
+  const catalogPool = openCatalogPool(options6.connection);
+  const { files } = options6;
+  const io = RoutingFileIO.create(new LocationMap(files.locationMappings), files.warehouse, { ...files.s3, deleteBatchSize: DELETE_BATCH }, files.maxConcurrentDeletes);
+  try {
+    const catalog = new PostgresSqlCatalog(catalogPool.pool, options6.selection.catalogName);
+    await checkCatalog(catalogPool.pool, catalog, options6.selection, options6.connection.display);
+    const twoPhase = options6.mark || options6.deleteMarkedAfterMs !== void 0;
+    return await runOrphanRemoval(options6, { catalog, io, marks: twoPhase ? new OrphanMarks(catalogPool.pool) : void 0, ...deps });
+  } finally {
+    io.close();
+    await catalogPool.close();
+  }
+}
+
+// src/iceberg/orphans/rest.ts
+var ListingVendedIO = class {
+  constructor(inner) {
+    this.inner = inner;
+  }
+  inner;
+  read(path2) {
+    return this.inner.read(path2);
+  }
+  writeNew(path2, data) {
+    return this.inner.writeNew(path2, data);
+  }
+  size(path2) {
+    return this.inner.size(path2);
+  }
+  deleteFiles(paths2, signal) {
+    return this.inner.deleteFiles(paths2, signal);
+  }
+  list(prefix, signal) {
+    const target = this.inner.route(prefix);
+    if (target.list === void 0) throw new IcebergError("INTERNAL", "the file store cannot list files", { subject: prefix });
+    return target.list(prefix, signal);
+  }
+};
+async function removeOrphansThroughRest(options6, deps) {
+  if (options6.mark || options6.deleteMarkedAfterMs !== void 0) throw new IcebergError("INTERNAL", "the two-phase mode needs the SQL catalog database");
+  const { files } = options6;
+  const s3 = { ...files.s3, deleteBatchSize: DELETE_BATCH };
+  const base = RoutingFileIO.create(new LocationMap(files.locationMappings), files.warehouse, s3, files.maxConcurrentDeletes);
+  const vended = new VendedCredentialsFileIO(base, new LocationMap(files.locationMappings), s3, files.maxConcurrentDeletes);
+  try {
+    const catalog = await RestCatalog.open(options6.selection.catalogName, options6.rest, vended, {
+      ...deps.fetch !== void 0 ? { fetch: deps.fetch } : {},
+      ...deps.signal !== void 0 ? { signal: deps.signal } : {},
+      onLoaded: (_ident, table) => vended.offer(table)
+    });
+    await checkRestSelection(catalog, options6.selection);
+    return await runOrphanRemoval(options6, { catalog, io: new ListingVendedIO(vended), marks: void 0, log: deps.log, onTable: deps.onTable, signal: deps.signal });
+  } finally {
+    vended.close();
+    base.close();
+  }
+}
+
+// src/cli/commands/iceberg-options.ts
+var CATALOG_GROUP = "Catalog";
+var FILES_GROUP = "Files";
+var catalogOptions = {
+  "catalog-type": option({ placeholder: "sql|rest", description: "sql: a PostgreSQL SQL catalog; rest: an Iceberg REST catalog (docs/iceberg-rest-catalog.md) (default sql)", env: "ICEBERG_CATALOG_TYPE", parse: enumValue(CATALOG_TYPES), fallback: "sql", group: CATALOG_GROUP }),
+  "catalog-uri": option({
+    placeholder: "URI",
+    description: "sql: postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/\u2026); rest: https://HOST/PATH before /v1 (default $ICEBERG_CATALOG_URI)",
+    parse: catalogUriValue,
+    display: displayCatalogUri,
+    group: CATALOG_GROUP
+  }),
+  "catalog-name": required2({ placeholder: "NAME", description: "catalog_name of the tables in iceberg_tables", env: "ICEBERG_CATALOG_NAME", parse: textValue(), group: CATALOG_GROUP }),
+  "catalog-warehouse": option({ placeholder: "WAREHOUSE", description: "rest: the warehouse to ask /v1/config for", env: "ICEBERG_CATALOG_WAREHOUSE", parse: textValue(), group: CATALOG_GROUP }),
+  "catalog-oauth2-server-uri": option({ placeholder: "URL", description: "rest: the OAuth2 token endpoint for GUARDRAILS_ICEBERG_REST_CREDENTIAL (default the catalog's /v1/oauth/tokens)", env: "GUARDRAILS_ICEBERG_REST_OAUTH2_SERVER_URI", parse: urlValue({ credentialsFrom: "GUARDRAILS_ICEBERG_REST_CREDENTIAL" }), group: CATALOG_GROUP }),
+  "catalog-ssl-mode": option({ placeholder: "MODE", description: `${SSL_MODES.join(", ")} (default: sslmode in the URI, else $PGSSLMODE)`, parse: enumValue(SSL_MODES), group: CATALOG_GROUP }),
+  "catalog-pool-size": option({ placeholder: "N", description: "PostgreSQL connections, 1-64 (default 4)", parse: intValue(1, 64), fallback: 4, group: CATALOG_GROUP }),
+  namespace: option({ placeholder: "NS", description: "Only this namespace (levels joined with '.')", parse: textValue(), group: CATALOG_GROUP }),
+  table: option({ placeholder: "NAME", description: "Only this table", parse: textValue(), group: CATALOG_GROUP }),
+  shard: option({ placeholder: "K/N", description: "Only tables hashing to shard K of N (K from 0), for matrix and indexed jobs (default 0/1)", parse: shardValue, fallback: { index: 0, count: 1 }, group: CATALOG_GROUP })
+};
+var fileOptions = {
+  warehouse: option({ placeholder: "DIR", description: "Base for relative table locations (default: the working directory)", parse: pathValue("dir"), group: FILES_GROUP }),
+  "map-location": repeatable({ placeholder: "PREFIX=TARGET", description: "List, read and delete PREFIX/\u2026 under TARGET instead; with any mapping, nothing outside is touched", parse: locationMappingValue, group: FILES_GROUP }),
+  "s3-endpoint": option({ placeholder: "URL", description: "S3-compatible endpoint (MinIO, Ceph, \u2026); credentials from the AWS chain", env: "AWS_ENDPOINT_URL_S3", parse: urlValue({ credentialsFrom: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the AWS credential chain)" }), group: FILES_GROUP }),
+  "s3-region": option({ placeholder: "REGION", description: "S3 region (default us-east-1)", env: "AWS_REGION", parse: textValue(/^[a-z0-9-]+$/, "an AWS region such as eu-west-1"), group: FILES_GROUP }),
+  "s3-path-style": flag("Path-style S3 requests (most S3-compatible stores)", { group: FILES_GROUP }),
+  "max-concurrent-deletes": option({ placeholder: "N", description: "Parallel deletes or DeleteObjects batches of 1,000, 1-256 (default 16)", parse: intValue(1, 256), fallback: 16, group: FILES_GROUP })
+};
+
+// src/cli/commands/remove-orphans-values.ts
+var COMMAND2 = "remove-orphans";
+function equivalenceValue(what) {
+  const example = what === "scheme" ? "s3a,s3n=s3" : "namenode-1:8020,namenode-2:8020=namenode:8020";
+  const name = what === "scheme" ? /^[a-zA-Z][a-zA-Z0-9+.-]*$/ : /^[^\s/=,]+$/;
+  return (text) => {
+    const at2 = text.lastIndexOf("=");
+    const from = text.slice(0, Math.max(0, at2)).split(",").map((s) => s.trim());
+    const to = text.slice(at2 + 1).trim();
+    if (at2 <= 0 || to === "" || from.some((f) => !name.test(f)) || !name.test(to)) {
+      throw new InvalidValue(`is not FROM[,FROM\u2026]=TO with ${what} names`, `e.g. ${example}`);
+    }
+    return { from: from.map((f) => f.toLowerCase()), to: to.toLowerCase() };
+  };
+}
+function equivalences(schemes, authorities) {
+  const merge2 = (base, extra) => {
+    const out = { ...base };
+    for (const e of extra) for (const f of e.from) out[f] = e.to;
+    return out;
+  };
+  return { schemes: merge2(DEFAULT_EQUIVALENCES.schemes, schemes), authorities: merge2(DEFAULT_EQUIVALENCES.authorities, authorities) };
+}
+function describeAge(ms) {
+  return ms % 36e5 === 0 ? `${ms / 36e5}h` : `${Math.round(ms / 6e4)}m`;
+}
+function cutoffOf(olderThan, nowMs, force) {
+  const cutoff = olderThan === void 0 ? nowMs - DEFAULT_ORPHAN_AGE_MS : olderThan.kind === "age" ? nowMs - olderThan.ms : olderThan.ms;
+  const age = nowMs - cutoff;
+  if (age < MIN_ORPHAN_AGE_MS && !force) {
+    const given2 = olderThan?.kind !== "instant" ? describeAge(age) : age <= 0 ? "an instant not before --now" : `an instant ${describeAge(age)} before --now`;
+    throw new UsageError(`--older-than ${given2} is less than 1 day: files of writes still in progress could be deleted; give 1d or more (default 3d), or add --force if no write can take that long`, COMMAND2);
+  }
+  return cutoff;
+}
+async function forThisCommand(body) {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(error.message, COMMAND2);
+    throw error;
+  }
+}
+function forThisCommandSync(body) {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(error.message, COMMAND2);
+    throw error;
+  }
+}
+
+// src/cli/commands/remove-orphans.ts
+var ORPHANS = "Orphans";
+var OUTPUT3 = "Output";
+var removeOrphansCommand = defineCommand({
+  name: COMMAND2,
+  summary: "Delete files under Iceberg table locations that no snapshot, metadata file or statistics file references",
+  usage: ["remove-orphans --catalog-name NAME [--catalog-uri URI] [--namespace NS] [--table NAME] [--older-than AGE|INSTANT] [--prefix-mismatch error|ignore|delete] [--dry-run] [--mark] [--delete-marked-after AGE] [--format text|json]"],
+  description: `Lists each selected table's location and deletes the files older than --older-than (3 days by
+default) that its current metadata does not reach: every snapshot's manifest list, manifests and live
+data and delete files, the current metadata file and every metadata-log entry, statistics and
+partition-statistics files, and the version hint. Paths compare as Iceberg Java compares them
+(s3, s3a and s3n are one scheme); a file referenced only under another scheme or authority stops the
+table unless --prefix-mismatch says otherwise. Files and directories whose name starts with _ or .
+are never touched.
+
+Unsure means delete nothing: an unreadable metadata file, manifest list or manifest, another table's
+metadata under the location, or gc.enabled=false fails that table before any delete; the other tables
+still run. Right before each delete round the catalog pointer is read again, and files a new commit
+references are kept.
+
+Two-phase mode: --mark records the orphans in the catalog database (table guardrails_orphan_marks,
+created if absent) and deletes nothing; --delete-marked-after 10d deletes only files marked at least
+that long ago that are still orphans. Together they mark new orphans and delete old marks in one run.
+On SIGINT or SIGTERM no new delete batch starts; what is left is reported and the next run finishes it.`,
+  options: {
+    ...catalogOptions,
+    "older-than": option({ placeholder: "AGE|INSTANT", description: "Only files last modified before this age (3d, 72h, \u2026) before --now, or this ISO 8601 instant (default 3d; less than 1d needs --force)", parse: olderThanValue, group: ORPHANS }),
+    force: flag("Allow an --older-than of less than 1 day", { group: ORPHANS }),
+    now: option({ placeholder: "INSTANT", description: "Measure ages from this ISO 8601 instant instead of the clock", parse: instantValue, group: ORPHANS }),
+    "prefix-mismatch": option({
+      placeholder: "MODE",
+      description: "A file referenced only under another scheme or authority: error (default: fail the table), ignore (keep it) or delete",
+      parse: enumValue(["error", "ignore", "delete"]),
+      fallback: "error",
+      group: ORPHANS
+    }),
+    "equal-scheme": repeatable({ placeholder: "FROM=TO", description: "Schemes that name the same store (s3a,s3n=s3 is always assumed)", parse: equivalenceValue("scheme"), group: ORPHANS }),
+    "equal-authority": repeatable({ placeholder: "FROM=TO", description: "Authorities (bucket, host:port) that name the same store", parse: equivalenceValue("authority"), group: ORPHANS }),
+    mark: flag("Two-phase mode: record the orphans in the catalog database; delete none of them", { group: ORPHANS }),
+    "delete-marked-after": option({ placeholder: "AGE", description: "Two-phase mode: delete only orphans marked at least this long ago (e.g. 10d)", parse: durationValue(), group: ORPHANS }),
+    ...fileOptions,
+    "dry-run": flag("Print every file it would delete, with size and age; delete and mark nothing", { group: OUTPUT3 }),
+    format: { ...jobFormatOption, placeholder: "text|json", description: "text (default), or json: one versioned JSON document on stdout (docs/iceberg-orphans.md)", group: OUTPUT3 },
+    "summary-markdown": option({ placeholder: "FILE", description: "Append a Markdown summary (one row per table), e.g. $GITHUB_STEP_SUMMARY", parse: pathValue("writable-file"), group: OUTPUT3 })
+  },
+  exits: {
+    ok: "every selected table was cleaned (or had no orphans)",
+    failed: "a table failed (unreadable metadata, prefix mismatch, refused, a delete failed), or a signal stopped the run",
+    unavailable: "the catalog (database or REST service) cannot be reached"
+  },
+  notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
+PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
+REST catalog: GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret, OAuth2 client credentials) or
+GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used where offered.
+Progress goes to stderr, reports to stdout.`,
+  refine(values, { now }) {
+    cutoffOf(values["older-than"], (values.now ?? now()).getTime(), values.force);
+    const type = values["catalog-type"];
+    forThisCommandSync(() => checkCatalogFlags(type, { uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }));
+    if (type === "rest" && (values.mark || values["delete-marked-after"] !== void 0)) {
+      throw new UsageError(`${values.mark ? "--mark" : "--delete-marked-after"} keeps its marks in the SQL catalog database, which --catalog-type rest does not have; run the two-phase mode with --catalog-type sql, or drop it`, COMMAND2);
+    }
+  },
+  async run(values, { io, signal, now }) {
+    const json = values.format === "json";
+    return withJsonFailure(io, values.format, COMMAND2, async () => {
+      const nowMs = (values.now ?? now()).getTime();
+      const options6 = {
+        selection: { catalogName: values["catalog-name"], namespace: values.namespace, table: values.table },
+        shard: values.shard,
+        cutoffMs: cutoffOf(values["older-than"], nowMs, values.force),
+        nowMs,
+        prefixMismatch: values["prefix-mismatch"],
+        equivalences: equivalences(values["equal-scheme"], values["equal-authority"]),
+        dryRun: values["dry-run"],
+        mark: values.mark,
+        deleteMarkedAfterMs: values["delete-marked-after"],
+        maxConcurrentDeletes: values["max-concurrent-deletes"],
+        files: {
+          warehouse: values.warehouse ?? io.cwd,
+          locationMappings: values["map-location"],
+          s3: { endpoint: values["s3-endpoint"], region: values["s3-region"], forcePathStyle: values["s3-path-style"] },
+          maxConcurrentDeletes: values["max-concurrent-deletes"]
+        }
+      };
+      const deps = {
+        signal,
+        log: (line2) => io.stderr.write(`${line2}
+`),
+        ...json ? {} : { onTable: (summary3) => io.stdout.write(`${renderOrphanTable(summary3)}
+`) }
+      };
+      const result = values["catalog-type"] === "rest" ? await removeOrphansThroughRest({ ...options6, rest: await forThisCommand(() => resolveRestSettings({ uri: values["catalog-uri"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }, io.env)) }, deps) : await removeOrphans({ ...options6, connection: await forThisCommand(() => resolveConnection({ uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env)) }, deps);
+      if (values["summary-markdown"] !== void 0) await appendFile4(values["summary-markdown"], renderOrphanSummary(result));
+      for (const line2 of renderOrphanOutcome(result)) io.stderr.write(`${line2}
+`);
+      const code = result.stopped || result.tables.some((t) => t.status === "failed" || t.status === "stopped") ? EXIT.FAILED : EXIT.OK;
+      if (json) writeJobJson(io, COMMAND2, code, { ...result });
+      return code;
+    });
+  }
+});
+
 // src/cli/commands/restore.ts
 import { writeFile as writeFile4 } from "node:fs/promises";
+
+// src/cli/commands/metrics-restore.ts
+function samples(counts2) {
+  return [
+    sample("restoreVersionsRegistered", counts2.registered, {}),
+    sample("restoreConflicts", counts2.conflicts, {}),
+    sample("restoreModesReset", counts2.modesReset, {}),
+    sample("restoreLeftInImport", counts2.leftInImport, {})
+  ];
+}
+function restoreMetrics(outcome) {
+  const applied = outcome.applied;
+  return samples({
+    registered: applied?.registered ?? 0,
+    conflicts: outcome.plan.conflicts.length,
+    modesReset: applied?.modes.reset.length ?? 0,
+    leftInImport: applied?.modes.left.length ?? 0
+  });
+}
+function resetModesMetrics(result, dryRun) {
+  return samples({
+    registered: 0,
+    conflicts: 0,
+    modesReset: dryRun ? 0 : result.reset.length,
+    leftInImport: (dryRun ? result.reset.length : 0) + result.failed.length + result.notDone.length
+  });
+}
+function gitHistoryMetrics(result) {
+  return samples({ registered: result.entries.filter((e) => e.action === "registered").length, conflicts: 0, modesReset: 0, leftInImport: 0 });
+}
 
 // src/cli/commands/restore-output.ts
 function restoreStatus(outcome, dryRun) {
@@ -13182,12 +20108,12 @@ function writeRestoreReport(io, format, backup2, outcome, dryRun) {
   return exitCode;
 }
 function stoppedText(applied) {
-  const lines = [
+  const lines2 = [
     `Stopped: ${applied.registered} version(s) registered, ${applied.notRegistered.length} not registered, ${applied.softDeleted} soft delete(s); configs and modes not applied.`,
     `Modes: ${applied.modes.reset.length} subject(s) put back from IMPORT${applied.modes.left.length ? `; still possibly in IMPORT: ${applied.modes.left.map((l) => l.subject).join(", ")}` : ""}.`,
     "Run the same command again to finish: it resumes where it stopped."
   ];
-  return `${lines.join("\n")}
+  return `${lines2.join("\n")}
 `;
 }
 function sourceJson(backup2) {
@@ -13231,13 +20157,13 @@ function writeResetReport(io, format, backup2, result, dryRun) {
     return writeJobJson(io, "restore", exitCode, { status: status3, mode: "reset-modes", dryRun, source: sourceJson(backup2), ...result });
   }
   const verb = dryRun ? "would be put back" : "put back";
-  const lines = [
+  const lines2 = [
     `Checked the mode of ${result.checked} subject(s) of the backup${dryRun ? " (dry run: nothing will be written)" : ""}: ${result.reset.length} in IMPORT ${verb}.`,
     ...result.reset.map((r) => `  ~ ${r.subject} \u2192 ${r.to}`),
     ...result.failed.map((f) => `  ! ${f.subject}: ${f.reason}`),
     ...result.notDone.length ? [`Not done (stopped): ${result.notDone.join(", ")}`] : []
   ];
-  io.stdout.write(`${lines.join("\n")}
+  io.stdout.write(`${lines2.join("\n")}
 `);
   if (exitCode !== EXIT.OK) io.stderr.write(`error: ${result.stopped ? "stopped by a signal" : `${result.failed.length} subject(s) could not be read or reset`}; run guardrails restore --reset-modes again
 `);
@@ -13379,7 +20305,7 @@ puts back the subjects a killed run left in IMPORT.`,
     return withJsonFailure(context2.io, values.format, "restore", () => runRestore(values, context2));
   }
 });
-async function runRestore(values, { io, signal }) {
+async function runRestore(values, { io, signal, recordMetrics }) {
   const selection = {
     globs: values.glob,
     subjects: values.subject,
@@ -13396,6 +20322,7 @@ async function runRestore(values, { io, signal }) {
         dryRun: values["dry-run"],
         signal
       });
+      recordMetrics?.(gitHistoryMetrics(result));
       return writeGitHistoryReport(io, values.format, result);
     }
     const backup2 = await loadBackup(source, io.env);
@@ -13404,9 +20331,10 @@ async function runRestore(values, { io, signal }) {
 `);
     if (values["reset-modes"]) {
       const result = await resetModes({ backup: backup2.snapshot, selection, dryRun: values["dry-run"], concurrency: values.concurrency }, { client, signal });
+      recordMetrics?.(resetModesMetrics(result, values["dry-run"]));
       return writeResetReport(io, values.format, backup2, result, values["dry-run"]);
     }
-    return await restoreBackup(values, io, signal, backup2, selection, { client, openCleanupClient });
+    return await restoreBackup(values, io, signal, backup2, selection, { client, openCleanupClient }, recordMetrics);
   } catch (error) {
     if (signal.aborted && error instanceof RegistryError && error.kind === "cancelled") {
       throw new BackupError("stopped", "the restore was stopped by a signal while reading, before any write; nothing was written", "Run it again");
@@ -13416,7 +20344,7 @@ async function runRestore(values, { io, signal }) {
     client.close();
   }
 }
-async function restoreBackup(values, io, signal, backup2, selection, registry) {
+async function restoreBackup(values, io, signal, backup2, selection, registry, recordMetrics) {
   const progress = createProgress(progressStyle(values.progress, io.stderr.isTTY ?? false, io.env), "registering", (t) => io.stderr.write(t));
   try {
     const outcome = await restore(
@@ -13440,6 +20368,7 @@ async function restoreBackup(values, io, signal, backup2, selection, registry) {
       }
     );
     progress.finish();
+    recordMetrics?.(restoreMetrics(outcome));
     return writeRestoreReport(io, values.format, backup2, outcome, values["dry-run"]);
   } finally {
     progress.finish();
@@ -13447,12 +20376,163 @@ async function restoreBackup(values, io, signal, backup2, selection, registry) {
 }
 
 // src/cli/commands/schedule.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes4 } from "node:crypto";
 import { hostname } from "node:os";
-import { isAbsolute as isAbsolute3, join as join12, relative as relative4 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join14, relative as relative4 } from "node:path";
 
 // src/scheduler/service.ts
-import cron2 from "node-cron";
+import cron4 from "node-cron";
+
+// src/scheduler/config.ts
+import cron from "node-cron";
+import { z as z10 } from "zod";
+
+// src/scheduler/duration.ts
+var UNIT_SECONDS = { s: 1, m: 60, h: 3600 };
+var DURATION2 = /^(\d+(?:\.\d+)?)\s*(s|m|h)$/;
+function durationSeconds(value) {
+  if (typeof value === "number") return Number.isFinite(value) ? value : void 0;
+  if (typeof value !== "string") return void 0;
+  const match = DURATION2.exec(value.trim());
+  if (!match) return void 0;
+  return Number(match[1]) * UNIT_SECONDS[match[2]];
+}
+function showDuration(seconds) {
+  if (seconds >= 3600 && seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds >= 60 && seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
+// src/scheduler/config.ts
+var MAX_SHUTDOWN_SECONDS = 7;
+var MIN_LEASE_SECONDS = 2;
+var MAX_LEASE_SECONDS = 3600;
+var DEFAULT_LEASE_SECONDS = 60;
+var DEFAULT_TIMEOUT_SECONDS = 3600;
+var MAX_TIMEOUT_SECONDS = 7 * 86400;
+function duration(min, max, example) {
+  const expected = `a duration from ${showDuration(min)} to ${showDuration(max)}: seconds, or a number with s, m or h, like ${example}`;
+  return z10.union([z10.number(), z10.string()], { error: expected }).transform((value, ctx) => {
+    const seconds = durationSeconds(value);
+    if (seconds === void 0 || seconds < min || seconds > max) {
+      ctx.issues.push({ code: "custom", message: expected, input: value });
+      return z10.NEVER;
+    }
+    return seconds;
+  });
+}
+var JobSchema = z10.strictObject({
+  /** 5 fields (minute..day-of-week) or 6 (with seconds first). */
+  cron: z10.string({ error: 'a cron expression like "0 2 * * *"' }).min(1, { error: 'a cron expression like "0 2 * * *"' }),
+  enabled: z10.boolean({ error: "true or false" }).default(true),
+  /** Arguments passed to the job's command, e.g. ["--dry-run"]. */
+  args: z10.array(z10.string({ error: "a string" }), { error: 'a list of strings, like ["--dry-run"]' }).default([]),
+  /** Overrides the schedule-wide time zone. */
+  timezone: z10.string({ error: 'an IANA time zone like "Australia/Sydney"' }).optional(),
+  /**
+   * node-cron fires only when day-of-month AND day-of-week both match; POSIX cron (and GitHub Actions) fires when
+   * either does. An expression restricting both is refused unless this says the AND reading is intended.
+   */
+  domAndDow: z10.boolean({ error: "true or false" }).default(false),
+  /** Seconds a slot's run may take before the scheduler aborts it (recorded `timed-out`). */
+  timeout: duration(1, MAX_TIMEOUT_SECONDS, '"2h"').default(DEFAULT_TIMEOUT_SECONDS),
+  /**
+   * Slots missed while no replica ran (after the job's last claimed slot): `skip` them, run the `latest`, or run
+   * `all` of them (the most recent 10, within 7 days; 1 hour for 6-field expressions), oldest first.
+   */
+  catchUp: z10.enum(["skip", "latest", "all"], { error: "one of skip, latest, all" }).default("skip"),
+  /**
+   * A slot that fires while a run of the job is still going (on any replica): `skip` it, or `queue-one`: run it
+   * once that run ends. At most one slot waits; later ones are skipped while it does.
+   */
+  overlap: z10.enum(["skip", "queue-one"], { error: "one of skip, queue-one" }).default("skip")
+}, { error: "a mapping with `cron` and optionally `enabled`, `args`, `timezone`, `domAndDow`, `timeout`, `catchUp`, `overlap`" });
+var SECTION_SHAPE = {
+  timezone: z10.string({ error: 'an IANA time zone like "Australia/Sydney"' }).default("UTC"),
+  /** How long a stop waits for aborted jobs to settle before recording them as interrupted. */
+  shutdownTimeoutSeconds: z10.number({ error: `a number of seconds from 0 to ${MAX_SHUTDOWN_SECONDS}` }).min(0, { error: `a number of seconds from 0 to ${MAX_SHUTDOWN_SECONDS}` }).max(MAX_SHUTDOWN_SECONDS, { error: `at most ${MAX_SHUTDOWN_SECONDS} seconds, so that a stop ends within 10 s (docs/scheduler.md#shutdown)` }).default(5),
+  /** Port of /healthz and /metrics; 0 picks a free one. */
+  port: z10.number({ error: "a port number from 0 to 65535" }).int({ error: "a port number from 0 to 65535" }).min(0).max(65535).default(9464),
+  /**
+   * Seconds a claim stays valid without renewal (renewed every third of it). A replica that dies leaves its slot
+   * `running`; once the lease has expired another replica takes the slot over and runs it.
+   */
+  lease: duration(MIN_LEASE_SECONDS, MAX_LEASE_SECONDS, '"90s"').default(DEFAULT_LEASE_SECONDS),
+  /** Claim rows older than this are deleted at start-up. */
+  claimRetentionDays: z10.number({ error: "a whole number of days, at least 1" }).int().positive({ error: "a whole number of days, at least 1" }).default(90),
+  jobs: z10.record(z10.string().regex(/^[a-z][a-z0-9-]*$/), JobSchema, { error: "a mapping of job names to schedules" }).default({})
+};
+var ScheduleConfigSchema = z10.strictObject(SECTION_SHAPE, { error: "a mapping with `jobs` and optionally `timezone`, `shutdownTimeoutSeconds`, `port`, `lease`, `claimRetentionDays`" });
+function parseScheduleConfig(raw, options6 = {}) {
+  const file = options6.file ?? "guardrails.yaml";
+  const issue = (path2, problem, target = "value") => ({
+    file,
+    ...options6.locate?.(path2, target),
+    path: ["schedule", ...path2].join("."),
+    problem
+  });
+  const result = ScheduleConfigSchema.safeParse(raw ?? {});
+  if (!result.success) throw new ConfigError(result.error.issues.flatMap((i) => zodIssue(i, raw, issue)));
+  const config2 = result.data;
+  const issues = [];
+  const zone = timeZoneProblem(config2.timezone);
+  if (zone) issues.push(issue(["timezone"], zone));
+  for (const [name, job] of Object.entries(config2.jobs)) {
+    if (options6.knownJobs && !options6.knownJobs.includes(name)) {
+      issues.push(issue(["jobs", name], `no such job; known jobs: ${[...options6.knownJobs].sort().join(", ")}`, "key"));
+    }
+    const jobZone = job.timezone === void 0 ? void 0 : timeZoneProblem(job.timezone);
+    if (jobZone) issues.push(issue(["jobs", name, "timezone"], jobZone));
+    const problem = cronProblem(job.cron, job.domAndDow);
+    if (problem) issues.push(issue(["jobs", name, "cron"], problem));
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  return config2;
+}
+function zodIssue(i, raw, issue) {
+  const path2 = i.path.map((p) => typeof p === "number" ? p : String(p));
+  if (i.code === "unrecognized_keys") {
+    const allowed = Object.keys(path2.length === 0 ? SECTION_SHAPE : JobSchema.shape).join(", ");
+    return i.keys.map((key) => issue([...path2, key], `unknown key ${JSON.stringify(key)}; expected one of: ${allowed}`, "key"));
+  }
+  if (i.code === "invalid_key") {
+    return [issue(path2, 'is not a job name; use lower-case letters, digits and dashes, like "expire-snapshots"', "key")];
+  }
+  const value = valueAt2(raw, path2);
+  return [issue(path2, value === void 0 ? `is missing; expected ${i.message}` : `got ${showValue(value)}; expected ${i.message}`)];
+}
+function valueAt2(raw, path2) {
+  let value = raw;
+  for (const segment of path2) {
+    if (value === null || typeof value !== "object") return void 0;
+    value = value[segment];
+  }
+  return value;
+}
+function cronProblem(expression, domAndDow = false) {
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length !== 5 && fields.length !== 6) {
+    return `"${expression}" has ${fields.length} fields; write 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)`;
+  }
+  const detail = cron.validateDetailed(expression);
+  if (!detail.valid) {
+    const e = detail.errors[0];
+    return `"${expression}" is not a valid cron expression${e ? `: ${e.field} ${e.value ?? ""} ${e.message}`.trimEnd() : ""}`;
+  }
+  const [dom, , dow] = fields.slice(-3);
+  if (!domAndDow && dom !== "*" && dom !== "?" && dow !== "*" && dow !== "?") {
+    return `"${expression}" restricts both day-of-month and day-of-week; node-cron requires BOTH to match (POSIX and GitHub Actions need either). Split it into two jobs, or set domAndDow: true if AND is what you mean`;
+  }
+  return void 0;
+}
+function timeZoneProblem(tz) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return void 0;
+  } catch {
+    return `"${tz}" is not an IANA time zone; use a name like "Australia/Sydney" or "UTC"`;
+  }
+}
 
 // src/scheduler/deadline.ts
 var DeadlineExceeded = class extends Error {
@@ -13478,7 +20558,63 @@ var ScheduleError = class extends Error {
 };
 
 // src/scheduler/scheduler.ts
-import cron from "node-cron";
+import cron3 from "node-cron";
+
+// src/scheduler/catch-up.ts
+import cron2 from "node-cron";
+var MAX_CATCH_UP_SLOTS = 10;
+var CATCH_UP_WINDOW_MS = { minutes: 7 * 864e5, seconds: 36e5 };
+function missedSlots(input) {
+  if (input.policy === "skip") return [];
+  const limit = input.policy === "latest" ? 1 : MAX_CATCH_UP_SLOTS;
+  const seconds = input.cron.trim().split(/\s+/).length === 6;
+  const step = seconds ? 1e3 : 6e4;
+  const window = seconds ? CATCH_UP_WINDOW_MS.seconds : CATCH_UP_WINDOW_MS.minutes;
+  const floor = Math.max(input.after.getTime(), input.before.getTime() - window);
+  const task = cron2.createTask(input.cron, () => {
+  }, { timezone: input.timezone, name: "catch-up" });
+  const found = [];
+  try {
+    for (let t = Math.ceil(input.before.getTime() / step) * step - step; t > floor && found.length < limit; t -= step) {
+      const at2 = new Date(t);
+      if (task.match(at2)) found.push(at2);
+    }
+  } finally {
+    void task.destroy();
+  }
+  return found.reverse();
+}
+
+// src/scheduler/guarded-run.ts
+async function guardedRun({ run: run2, stop, lost, timeoutSeconds, log }) {
+  const timedOut = new AbortController();
+  const timer = setTimeout(() => {
+    log.log("warn", "job timed out; aborting it", { timeoutSeconds });
+    timedOut.abort(new Error(`timed out after ${timeoutSeconds} s`));
+  }, timeoutSeconds * 1e3);
+  timer.unref();
+  const onLost = () => log.log("warn", "lease lost; aborting the run, which records nothing", { reason: describeError2(lost.reason) });
+  lost.addEventListener("abort", onLost, { once: true });
+  let exitCode;
+  let detail;
+  try {
+    exitCode = await run2(AbortSignal.any([stop, lost, timedOut.signal])) ?? 0;
+    if (exitCode !== 0) detail = `exit code ${exitCode}`;
+  } catch (e) {
+    detail = describeError2(e);
+  } finally {
+    clearTimeout(timer);
+    lost.removeEventListener("abort", onLost);
+  }
+  const code = exitCode !== void 0 ? { exitCode } : {};
+  if (lost.aborted) return { ending: "lease-lost", ...code, detail: describeError2(lost.reason) };
+  if (stop.aborted) return { ending: "interrupted", ...code, ...detail !== void 0 ? { detail } : {} };
+  if (timedOut.signal.aborted) return { ending: "timed-out", ...code, detail: `timed out after ${timeoutSeconds} s${detail ? ` (${detail})` : ""}` };
+  return { ending: exitCode === 0 ? "succeeded" : "failed", ...code, ...detail !== void 0 ? { detail } : {} };
+}
+function describeError2(e) {
+  return e instanceof Error ? e.message || e.name : String(e);
+}
 
 // src/scheduler/logging.ts
 import { pino } from "pino";
@@ -13537,70 +20673,202 @@ function cronLogger(logger) {
 }
 
 // src/scheduler/metrics.ts
+import { Counter as Counter2, Gauge as Gauge2, Registry as Registry2 } from "prom-client";
+
+// src/scheduler/job-metrics.ts
+import { Counter, Gauge, Registry } from "prom-client";
+var JOB_OUTCOMES = ["success", "failure", "bad_input", "bug", "unavailable"];
+var JOB_METRIC = {
+  lastSuccess: JOB_METRIC_FAMILIES.lastSuccess.name,
+  lastRun: JOB_METRIC_FAMILIES.lastRun.name,
+  duration: JOB_METRIC_FAMILIES.duration.name,
+  runs: JOB_METRIC_FAMILIES.runs.name
+};
+function jobLabel(command2) {
+  return `guardrails_${command2.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
+function jobRunRegistry(run2) {
+  const registry = new Registry();
+  const families = new Families(registry);
+  const job = { job: run2.job };
+  const lastSuccess = run2.outcome === "success" ? run2.endedAt.getTime() / 1e3 : run2.previous?.lastSuccessSeconds;
+  if (lastSuccess !== void 0) families.gauge("lastSuccess").set(job, lastSuccess);
+  families.gauge("lastRun").set(job, run2.endedAt.getTime() / 1e3);
+  families.gauge("duration").set(job, run2.durationSeconds);
+  for (const outcome of JOB_OUTCOMES) {
+    families.counter("runs").inc({ ...job, outcome }, (run2.previous?.runs?.[outcome] ?? 0) + (outcome === run2.outcome ? 1 : 0));
+  }
+  for (const { metric, labels, value } of run2.samples ?? []) {
+    const family2 = JOB_METRIC_FAMILIES[metric];
+    const names = Object.keys(labels);
+    if (names.length !== family2.labelNames.length || !family2.labelNames.every((l) => names.includes(l))) {
+      throw new Error(`${family2.name} takes the labels ${family2.labelNames.join(", ") || "job only"}, not ${names.join(", ")}`);
+    }
+    const all = { ...labels, ...job };
+    if (family2.type === "gauge") families.gauge(metric).set(all, value);
+    else families.counter(metric).inc(all, value);
+  }
+  return registry;
+}
+var Families = class {
+  constructor(registry) {
+    this.registry = registry;
+  }
+  registry;
+  created = /* @__PURE__ */ new Map();
+  gauge(key) {
+    return this.get(key, (spec) => new Gauge(spec));
+  }
+  counter(key) {
+    return this.get(key, (spec) => new Counter(spec));
+  }
+  get(key, make) {
+    let metric = this.created.get(key);
+    if (metric === void 0) {
+      const { name, help, labelNames } = JOB_METRIC_FAMILIES[key];
+      metric = make({ name, help, labelNames: ["job", ...labelNames], registers: [this.registry] });
+      this.created.set(key, metric);
+    }
+    return metric;
+  }
+};
+function outcomeOfExitCode(code) {
+  return JOB_OUTCOMES[code] ?? "bug";
+}
+
+// src/scheduler/last-run-metrics.ts
+import { AggregatorRegistry } from "prom-client";
+var ADDING_TYPES = /* @__PURE__ */ new Set(["counter", "histogram"]);
+function sampleKey(sample2) {
+  const labels = Object.entries(sample2.labels).sort(([a], [b]) => a < b ? -1 : 1);
+  return JSON.stringify([sample2.metricName ?? "", labels]);
+}
+function mergeRunMetrics(previous, next) {
+  const before = new Map(previous.map((m) => [m.name, m]));
+  const merged = next.map((metric) => {
+    const old = before.get(metric.name);
+    before.delete(metric.name);
+    if (!old || !ADDING_TYPES.has(String(metric.type)) || old.type !== metric.type) return { ...metric, aggregator: "sum" };
+    const sums = /* @__PURE__ */ new Map();
+    for (const s of old.values) sums.set(sampleKey(s), { ...s });
+    for (const s of metric.values) {
+      const key = sampleKey(s);
+      const sum = sums.get(key);
+      sums.set(key, sum ? { ...sum, value: sum.value + s.value } : { ...s });
+    }
+    return { ...metric, aggregator: "sum", values: [...sums.values()] };
+  });
+  return [...merged, ...before.values()];
+}
+var LastRunMetrics = class {
+  byJob = /* @__PURE__ */ new Map();
+  /** Takes in one run's registry of `job` (read now: the command may drop it). */
+  async record(job, registry) {
+    const next = await registry.getMetricsAsJSON();
+    this.byJob.set(job, mergeRunMetrics(this.byJob.get(job) ?? [], next));
+  }
+  /**
+   * One registry of every job's metrics. Each job's series carry its own `job` label, so summing the same
+   * name across jobs is a union of their series.
+   */
+  registry() {
+    return AggregatorRegistry.aggregate([...this.byJob.values()]);
+  }
+};
+
+// src/scheduler/metrics.ts
+var RESULT_LABEL = {
+  succeeded: "success",
+  failed: "failure",
+  "timed-out": "timeout",
+  interrupted: "interrupted",
+  "lease-lost": "lease_lost"
+};
+var REASON_LABEL = {
+  "claimed-elsewhere": "claimed_elsewhere",
+  overlap: "overlap",
+  "attempts-exhausted": "attempts_exhausted"
+};
+var SCHEDULER_METRIC = {
+  running: "guardrails_job_running",
+  slotStart: "guardrails_scheduler_slot_start_timestamp_seconds",
+  slotTimeout: "guardrails_scheduler_slot_timeout_seconds",
+  runs: "guardrails_scheduler_runs_total",
+  skipped: "guardrails_scheduler_slots_skipped_total",
+  takeovers: "guardrails_scheduler_lease_takeovers_total",
+  queued: "guardrails_scheduler_slots_queued_total"
+};
 var SchedulerMetrics = class {
-  jobs = /* @__PURE__ */ new Map();
-  constructor(jobNames) {
-    for (const name of jobNames) {
-      this.jobs.set(name, { running: false, runs: { succeeded: 0, failed: 0, "claimed-elsewhere": 0, overlap: 0 }, durationSum: 0, durationCount: 0 });
+  registry = new Registry2();
+  lastRuns = new LastRunMetrics();
+  health = /* @__PURE__ */ new Map();
+  running;
+  slotStart;
+  runs;
+  skips;
+  takeovers;
+  queue;
+  constructor(jobs) {
+    const registers = [this.registry];
+    this.running = new Gauge2({ name: SCHEDULER_METRIC.running, help: "1 while a run of the job holds its claim on this replica.", labelNames: ["job"], registers });
+    this.slotStart = new Gauge2({ name: SCHEDULER_METRIC.slotStart, help: "Unix time the running claimed slot of the job started on this replica; 0 when idle.", labelNames: ["job"], registers });
+    const timeout = new Gauge2({ name: SCHEDULER_METRIC.slotTimeout, help: "How long a slot of the job may run before the scheduler aborts it, in seconds.", labelNames: ["job"], registers });
+    this.runs = new Counter2({ name: SCHEDULER_METRIC.runs, help: "Runs of the job on this replica by result: success, failure, timeout, interrupted (stopped), lease_lost.", labelNames: ["job", "result"], registers });
+    this.skips = new Counter2({ name: SCHEDULER_METRIC.skipped, help: "Slots of the job not run on this replica, by reason: claimed_elsewhere, overlap, attempts_exhausted.", labelNames: ["job", "reason"], registers });
+    this.takeovers = new Counter2({ name: SCHEDULER_METRIC.takeovers, help: "Slots of the job this replica took over from a replica whose lease expired.", labelNames: ["job"], registers });
+    this.queue = new Counter2({ name: SCHEDULER_METRIC.queued, help: "Slots of the job queued on this replica behind a run still going (overlap: queue-one).", labelNames: ["job"], registers });
+    for (const { name, timeoutSeconds } of jobs) {
+      const job = jobLabel(name);
+      this.health.set(name, { running: false });
+      this.running.set({ job }, 0);
+      this.slotStart.set({ job }, 0);
+      timeout.set({ job }, timeoutSeconds);
+      for (const result of Object.values(RESULT_LABEL)) this.runs.inc({ job, result }, 0);
+      for (const reason of Object.values(REASON_LABEL)) this.skips.inc({ job, reason }, 0);
+      this.takeovers.inc({ job }, 0);
+      this.queue.inc({ job }, 0);
     }
   }
   stats(job) {
-    const s = this.jobs.get(job);
+    const s = this.health.get(job);
     if (!s) throw new Error(`unknown job ${job}`);
     return s;
   }
-  started(job) {
+  started(job, at2) {
     this.stats(job).running = true;
+    this.running.set({ job: jobLabel(job) }, 1);
+    this.slotStart.set({ job: jobLabel(job) }, at2.getTime() / 1e3);
   }
-  finished(job, ok, seconds, at2) {
+  finished(job, result, seconds, at2) {
     const s = this.stats(job);
     s.running = false;
-    s.runs[ok ? "succeeded" : "failed"] += 1;
     s.lastDurationSeconds = seconds;
-    s.durationSum += seconds;
-    s.durationCount += 1;
-    if (ok) s.lastSuccess = at2;
+    if (result === "succeeded") s.lastSuccess = at2;
     else s.lastFailure = at2;
+    this.running.set({ job: jobLabel(job) }, 0);
+    this.slotStart.set({ job: jobLabel(job) }, 0);
+    this.runs.inc({ job: jobLabel(job), result: RESULT_LABEL[result] });
   }
   skipped(job, reason) {
-    this.stats(job).runs[reason] += 1;
+    this.skips.inc({ job: jobLabel(job), reason: REASON_LABEL[reason] });
   }
-  prometheus() {
-    const lines = [];
-    const metric = (name, type, help, rows) => {
-      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-      for (const [labels, v] of rows) {
-        const l = Object.entries(labels).map(([k, val]) => `${k}="${val.replace(/["\\\n]/g, "_")}"`).join(",");
-        lines.push(`${name}{${l}} ${v}`);
-      }
-    };
-    const all = [...this.jobs.entries()];
-    metric(
-      "guardrails_job_last_success_timestamp_seconds",
-      "gauge",
-      "Unix time of the last successful run on this replica (0: none).",
-      all.map(([job, s]) => [{ job }, s.lastSuccess ? s.lastSuccess.getTime() / 1e3 : 0])
-    );
-    metric(
-      "guardrails_job_last_duration_seconds",
-      "gauge",
-      "Duration of the last run on this replica.",
-      all.filter(([, s]) => s.lastDurationSeconds !== void 0).map(([job, s]) => [{ job }, s.lastDurationSeconds])
-    );
-    metric("guardrails_job_duration_seconds_sum", "counter", "Total seconds spent running the job on this replica.", all.map(([job, s]) => [{ job }, s.durationSum]));
-    metric("guardrails_job_duration_seconds_count", "counter", "Runs timed on this replica.", all.map(([job, s]) => [{ job }, s.durationCount]));
-    metric("guardrails_job_running", "gauge", "1 while the job runs on this replica.", all.map(([job, s]) => [{ job }, s.running ? 1 : 0]));
-    metric(
-      "guardrails_job_runs_total",
-      "counter",
-      "Scheduled slots by outcome on this replica.",
-      all.flatMap(([job, s]) => Object.entries(s.runs).map(([result, n]) => [{ job, result }, n]))
-    );
-    return `${lines.join("\n")}
-`;
+  tookOver(job) {
+    this.takeovers.inc({ job: jobLabel(job) });
   }
-  health() {
-    return Object.fromEntries([...this.jobs.entries()].map(([job, s]) => [job, {
+  queued(job) {
+    this.queue.inc({ job: jobLabel(job) });
+  }
+  /** The registry one run of `job` published through its command (CliIo.onJobMetrics). */
+  async recordRun(job, registry) {
+    await this.lastRuns.record(job, registry);
+  }
+  /** The text exposition of the scheduler's metrics and of the last run of each job. */
+  async exposition() {
+    const merged = Registry2.merge([this.registry, this.lastRuns.registry()]);
+    return { contentType: merged.contentType, text: await merged.metrics() };
+  }
+  healthSummary() {
+    return Object.fromEntries([...this.health.entries()].map(([job, s]) => [job, {
       running: s.running,
       lastSuccess: s.lastSuccess?.toISOString() ?? null,
       lastFailure: s.lastFailure?.toISOString() ?? null,
@@ -13616,20 +20884,23 @@ var Scheduler = class {
     const enabled = this.enabledJobs();
     const missing = enabled.filter(([name]) => !opts.jobs[name]).map(([name]) => name);
     if (missing.length > 0) throw new Error(`the job table has no function for ${missing.join(", ")}`);
-    this.metrics = new SchedulerMetrics(enabled.map(([name]) => name));
+    this.metrics = new SchedulerMetrics(enabled.map(([name, job]) => ({ name, timeoutSeconds: job.timeout })));
   }
   opts;
   metrics;
   tasks = [];
   running = /* @__PURE__ */ new Map();
   stopping = false;
+  sweeper;
+  /** Per job with `overlap: queue-one`, the one slot waiting for the job's running slot to end. */
+  pending = /* @__PURE__ */ new Map();
   enabledJobs() {
     return Object.entries(this.opts.config.jobs).filter(([, j]) => j.enabled);
   }
   start() {
     for (const [name, job] of this.enabledJobs()) {
       const timezone = job.timezone ?? this.opts.config.timezone;
-      const task = cron.schedule(job.cron, async (ctx) => void await this.runSlot(name, ctx.date), {
+      const task = cron3.schedule(job.cron, async (ctx) => void await this.runSlot(name, ctx.date), {
         name,
         timezone,
         noOverlap: true,
@@ -13638,84 +20909,181 @@ var Scheduler = class {
       this.tasks.push(task);
       this.opts.logger.log("info", "job scheduled", { job: name, cron: job.cron, timezone, next: task.getNextRun()?.toISOString() });
     }
+    void this.takeOverExpired();
+    void this.catchUp();
+    this.sweeper = setInterval(() => void this.takeOverExpired(), this.opts.config.lease * 1e3 / 3);
+    this.sweeper.unref();
+  }
+  /**
+   * Runs the slots each job missed while no replica ran, by its `catchUp` policy, oldest first. Every replica
+   * starting computes the same slots; the claims run each once.
+   */
+  async catchUp() {
+    const before = (this.opts.now ?? (() => /* @__PURE__ */ new Date()))();
+    await Promise.all(this.enabledJobs().filter(([, job]) => job.catchUp !== "skip").map(async ([name, job]) => {
+      const log = this.opts.logger.child({ job: name });
+      let after;
+      try {
+        after = await this.opts.claims.lastSlot(name);
+      } catch (e) {
+        log.log("warn", "cannot read the last claimed slot; missed slots are not caught up", { error: e });
+        return;
+      }
+      if (after === void 0) return;
+      const slots = missedSlots({ cron: job.cron, timezone: job.timezone ?? this.opts.config.timezone, after, before, policy: job.catchUp });
+      if (slots.length === 0) return;
+      log.log("info", "catching up missed slots", { policy: job.catchUp, slots: slots.map((s) => s.toISOString()), lastSlot: after.toISOString() });
+      for (const slot of slots) if (await this.runSlot(name, slot) === void 0) return;
+    }));
+  }
+  /** Runs the slots whose replica's lease expired (it died mid-run), one per job not already running here. */
+  async takeOverExpired() {
+    if (this.stopping) return;
+    let expired;
+    try {
+      expired = await this.opts.claims.expired(this.enabledJobs().map(([name]) => name));
+    } catch (e) {
+      this.opts.logger.log("warn", "cannot look for expired leases; trying again in a third of the lease", { error: e });
+      return;
+    }
+    for (const job of this.pending.keys()) if (!this.running.has(job)) void this.runPending(job);
+    const seen = /* @__PURE__ */ new Set();
+    for (const slot of expired) {
+      if (seen.has(slot.job) || this.running.has(slot.job)) continue;
+      seen.add(slot.job);
+      void this.runSlot(slot.job, new Date(slot.slot), [], true);
+    }
+  }
+  /** Tries to claim the job's queued slot now; it queues itself again while the other run goes on. */
+  async runPending(job) {
+    const at2 = this.pending.get(job);
+    if (at2 === void 0 || this.stopping) return;
+    this.pending.delete(job);
+    await this.runSlot(job, at2, [], false, true);
   }
   get state() {
     return this.stopping ? "stopping" : "running";
   }
-  /** Claims and runs one slot of `job`; the slot is the cron match time, identical on every replica. */
-  async runSlot(job, at2, extraArgs = []) {
+  /**
+   * Claims and runs one slot of `job`; the slot is the cron match time, identical on every replica. A take-over
+   * that does not win is quiet (the sweep tries again), so skips count and log the slot's own firing only.
+   */
+  async runSlot(job, at2, extraArgs = [], takeOver = false, requeued = false) {
     if (this.stopping) return void 0;
     const slot = new Date(Math.floor(at2.getTime() / 1e3) * 1e3).toISOString();
     const log = this.opts.logger.child({ job, slot });
     if (this.running.has(job)) {
+      if (this.enqueue(job, at2, log, requeued)) return { job, slot, result: "queued" };
       this.metrics.skipped(job, "overlap");
       log.log("warn", "previous run still going on this replica; slot skipped");
       return { job, slot, result: "overlap" };
     }
     const run2 = { job, slot, abort: new AbortController(), done: Promise.resolve({ job, slot, result: "not-claimed" }) };
-    run2.done = this.claimAndRun(run2, [...this.opts.config.jobs[job]?.args ?? [], ...extraArgs], log);
+    run2.done = this.claimAndRun(run2, [...this.opts.config.jobs[job]?.args ?? [], ...extraArgs], log, takeOver, requeued);
     this.running.set(job, run2);
     try {
       return await run2.done;
     } finally {
       this.running.delete(job);
+      if (this.pending.has(job)) void this.runPending(job);
     }
   }
-  async claimAndRun(run2, args, log) {
+  /** Queues the slot when the job queues one and none waits yet; a slot coming back from the queue always fits. */
+  enqueue(job, at2, log, requeued) {
+    if (this.opts.config.jobs[job]?.overlap !== "queue-one" || this.pending.has(job)) return false;
+    this.pending.set(job, at2);
+    if (!requeued) {
+      this.metrics.queued(job);
+      log.log("info", "a run of the job is still going; slot queued to run after it");
+    }
+    return true;
+  }
+  async claimAndRun(run2, args, log, takeOver, requeued) {
     const { job, slot } = run2;
-    const signal = run2.abort.signal;
+    const queues = this.opts.config.jobs[job]?.overlap === "queue-one";
     let result;
     try {
-      result = await this.opts.claims.claim(job, slot);
+      result = await this.opts.claims.claim(job, slot, { wait: queues && !takeOver });
     } catch (e) {
       log.log("error", "cannot claim the slot; not running (fail closed)", { error: e });
-      return { job, slot, result: "not-claimed", detail: e instanceof Error ? e.message || e.name : String(e) };
+      return { job, slot, result: "not-claimed", detail: describeError2(e) };
     }
     if (!result.won) {
-      this.metrics.skipped(job, result.reason);
-      log.log("info", result.reason === "overlap" ? "an earlier run is still going on another replica; slot skipped" : "slot claimed by another replica");
-      return { job, slot, result: result.reason };
+      const { reason } = result;
+      if (reason === "busy") {
+        if (this.enqueue(job, new Date(slot), log, requeued)) return { job, slot, result: "queued" };
+        this.metrics.skipped(job, "overlap");
+        log.log("info", "an earlier run is still going and a slot is already queued; slot skipped");
+        return { job, slot, result: "overlap" };
+      }
+      if (takeOver && reason !== "attempts-exhausted") {
+        log.log("debug", "expired slot not taken over now", { reason });
+        return { job, slot, result: reason };
+      }
+      this.metrics.skipped(job, reason);
+      if (reason === "attempts-exhausted") log.log("error", "slot given up: its lease expired on every attempt; it is recorded failed");
+      else log.log("info", reason === "overlap" ? "an earlier run is still going on another replica; slot skipped" : "slot claimed by another replica");
+      return { job, slot, result: reason };
     }
-    run2.claim = result.claim;
-    if (signal.aborted) {
+    const claim = result.claim;
+    run2.claim = claim;
+    if (claim.takenOverFrom !== void 0) {
+      this.metrics.tookOver(job);
+      log.log("warn", "slot taken over: the lease of the replica running it expired", { previousOwner: claim.takenOverFrom, attempt: claim.attempt });
+    }
+    if (run2.abort.signal.aborted) {
       const detail2 = "not started: the scheduler was stopping";
-      await this.record(result.claim, "interrupted", detail2, log);
+      await this.record(claim, "interrupted", detail2, log);
       log.log("warn", "job interrupted", { detail: detail2 });
       return { job, slot, result: "interrupted", detail: detail2 };
     }
     const now = this.opts.now ?? (() => /* @__PURE__ */ new Date());
     const started = now();
-    this.metrics.started(job);
-    log.log("info", "job started", { args });
-    let exitCode;
-    let detail;
-    try {
-      const code = await this.opts.jobs[job]({ slot, args, signal, log });
-      exitCode = code ?? 0;
-      if (exitCode !== 0) detail = `exit code ${exitCode}`;
-    } catch (e) {
-      detail = e instanceof Error ? e.message : String(e);
-    }
+    this.metrics.started(job, started);
+    log.log("info", "job started", { args, ...claim.attempt > 1 ? { attempt: claim.attempt } : {} });
+    const end = await guardedRun({
+      run: (signal) => this.opts.jobs[job]({ slot, args, signal, log, publishMetrics: (registry) => this.publish(job, registry, log) }),
+      stop: run2.abort.signal,
+      lost: claim.lost,
+      timeoutSeconds: this.opts.config.jobs[job]?.timeout ?? DEFAULT_TIMEOUT_SECONDS,
+      log
+    });
     const ended = now();
-    const durationSeconds = (ended.getTime() - started.getTime()) / 1e3;
-    const ok = exitCode === 0 && !signal.aborted;
-    this.metrics.finished(job, ok, durationSeconds, ended);
+    const durationSeconds2 = (ended.getTime() - started.getTime()) / 1e3;
+    const { exitCode } = end;
+    let { ending, detail } = end;
+    if (ending !== "lease-lost" && await this.record(claim, ending, detail, log) === "lease-lost") {
+      ending = "lease-lost";
+      detail = "the slot was taken over by another replica before this run finished";
+    }
+    this.metrics.finished(job, ending, durationSeconds2, ended);
     const outcome = {
       job,
       slot,
-      result: signal.aborted ? "interrupted" : ok ? "succeeded" : "failed",
-      durationSeconds,
+      result: ending,
+      durationSeconds: durationSeconds2,
       ...exitCode !== void 0 ? { exitCode } : {},
       ...detail !== void 0 ? { detail } : {}
     };
-    log.log(ok ? "info" : signal.aborted ? "warn" : "error", `job ${outcome.result}`, { durationSeconds, ...exitCode !== void 0 ? { exitCode } : {}, ...detail ? { detail } : {} });
-    await this.record(result.claim, outcome.result === "interrupted" ? "interrupted" : ok ? "succeeded" : "failed", detail, log);
+    const level3 = ending === "succeeded" ? "info" : ending === "failed" ? "error" : "warn";
+    log.log(level3, `job ${ending === "lease-lost" ? "lost its lease; outcome not recorded" : ending}`, {
+      durationSeconds: durationSeconds2,
+      ...exitCode !== void 0 ? { exitCode } : {},
+      ...detail ? { detail } : {}
+    });
     return outcome;
   }
+  publish(job, registry, log) {
+    this.metrics.recordRun(job, registry).catch((e) => log.log("warn", "could not keep the run's metrics for /metrics", { error: e }));
+  }
+  /** Records the claim's outcome; a claim whose lease was lost writes nothing (finish only stops its renewals). */
   async record(claim, status3, detail, log) {
     const deadline = this.stopping ? this.opts.claimDeadlineMs ?? 1e3 : void 0;
     const write = claim.finish(status3, detail);
-    await (deadline === void 0 ? write : withDeadline(write, deadline, "recording the claim")).catch((e) => log.log("error", "could not record the outcome of the claim", { error: e, status: status3 }));
+    return (deadline === void 0 ? write : withDeadline(write, deadline, "recording the claim")).catch((e) => {
+      log.log("error", "could not record the outcome of the claim", { error: e, status: status3 });
+      return "error";
+    });
   }
   /**
    * Stops firing and aborts every running job at once; waits up to `waitMs` for them to settle, then records the
@@ -13723,6 +21091,7 @@ var Scheduler = class {
    */
   async stop(waitMs, reason = "stop") {
     this.stopping = true;
+    clearInterval(this.sweeper);
     for (const task of this.tasks) await task.destroy();
     const pending = [...this.running.values()];
     if (pending.length === 0) return [];
@@ -13759,10 +21128,16 @@ async function startStatusServer(port, metrics, state) {
     if (req.method === "GET" && path2 === "/healthz") {
       const status3 = state();
       res.writeHead(status3 === "running" ? 200 : 503, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: status3, jobs: metrics.health() }));
+      res.end(JSON.stringify({ status: status3, jobs: metrics.healthSummary() }));
     } else if (req.method === "GET" && path2 === "/metrics") {
-      res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
-      res.end(metrics.prometheus());
+      metrics.exposition().then(({ contentType, text }) => {
+        res.writeHead(200, { "content-type": contentType });
+        res.end(text);
+      }, (error) => {
+        res.writeHead(500, { "content-type": "text/plain" });
+        res.end(`cannot render the metrics: ${error instanceof Error ? error.message : String(error)}
+`);
+      });
     } else {
       res.writeHead(404, { "content-type": "text/plain" });
       res.end("not found: try /healthz or /metrics\n");
@@ -13785,7 +21160,7 @@ async function startStatusServer(port, metrics, state) {
 function listSchedule(config2) {
   return Object.entries(config2.jobs).map(([name, job]) => {
     const timezone = job.timezone ?? config2.timezone;
-    const task = cron2.createTask(job.cron, () => {
+    const task = cron4.createTask(job.cron, () => {
     }, { timezone, name: `list-${name}` });
     const next = task.getNextRuns(3).map((d) => d.toISOString());
     void task.destroy();
@@ -13810,8 +21185,8 @@ async function serveSchedule(options6, deps) {
   }
 }
 async function runJobNow(options6, deps) {
-  const entry = options6.config.jobs[options6.job] ?? { cron: "* * * * *", enabled: true, args: [], domAndDow: false };
-  const config2 = { ...options6.config, jobs: { [options6.job]: { ...entry, enabled: true } } };
+  const entry = options6.config.jobs[options6.job] ?? { cron: "* * * * *", enabled: true, args: [], domAndDow: false, timeout: DEFAULT_TIMEOUT_SECONDS, catchUp: "skip", overlap: "skip" };
+  const config2 = { ...options6.config, jobs: { [options6.job]: { ...entry, enabled: true, overlap: "skip" } } };
   const scheduler = new Scheduler({ config: config2, jobs: deps.jobs, claims: deps.claims, logger: deps.logger, ...deps.now ? { now: deps.now } : {} });
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   const minute = new Date(Math.floor(now().getTime() / 6e4) * 6e4);
@@ -13874,26 +21249,72 @@ function reasonOf(signal) {
 }
 
 // src/scheduler/claims.ts
+import { performance as performance2 } from "node:perf_hooks";
 import pg2 from "pg";
+
+// src/scheduler/lease.ts
+import { performance } from "node:perf_hooks";
+function keepLease(options6) {
+  const clock = options6.clock ?? (() => performance.now());
+  const fenceMs = options6.leaseMs * 2 / 3;
+  let confirmed = options6.grantedAt ?? clock();
+  let stopped3 = false;
+  let inFlight = false;
+  let fence;
+  const lose = (reason) => {
+    if (stopped3) return;
+    stop();
+    options6.onLost(reason);
+  };
+  const armFence = () => {
+    clearTimeout(fence);
+    fence = setTimeout(() => lose(`no renewal of the lease was confirmed for ${fenceMs / 1e3} s`), Math.max(0, confirmed + fenceMs - clock()));
+    fence.unref();
+  };
+  const renew = async () => {
+    if (stopped3 || inFlight) return;
+    inFlight = true;
+    const sentAt = clock();
+    try {
+      if (!await options6.renew()) return lose("another replica took the slot over");
+      if (stopped3) return;
+      confirmed = sentAt;
+      armFence();
+    } catch (error) {
+      if (!stopped3) options6.onRenewFailed?.(error);
+    } finally {
+      inFlight = false;
+    }
+  };
+  const timer = setInterval(() => void renew(), options6.leaseMs / 3);
+  timer.unref();
+  armFence();
+  function stop() {
+    stopped3 = true;
+    clearInterval(timer);
+    clearTimeout(fence);
+  }
+  return { stop };
+}
+
+// src/scheduler/claims.ts
 var CLAIMS_TABLE = "guardrails_job_claims";
+var MAX_ATTEMPTS = 3;
 var PgClaimStore = class {
-  constructor(connectionString, owner, onError = () => {
-  }) {
+  constructor(connectionString, owner, options6) {
     this.owner = owner;
+    this.options = options6;
     this.pool = new pg2.Pool({ connectionString, max: 8 });
-    this.pool.on("error", onError);
+    this.pool.on("error", options6.onError ?? (() => {
+    }));
   }
   owner;
+  options;
   pool;
   async migrate(retentionDays) {
-    const client = await this.pool.connect();
-    const ignore = () => {
-    };
-    client.on("error", ignore);
-    try {
-      await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('guardrails_job_claims:migrate', 0))");
-      await client.query(`CREATE TABLE IF NOT EXISTS ${CLAIMS_TABLE} (
+    await this.transaction(async (query) => {
+      await query("SELECT pg_advisory_xact_lock(hashtextextended('guardrails_job_claims:migrate', 0))");
+      await query(`CREATE TABLE IF NOT EXISTS ${CLAIMS_TABLE} (
         key text PRIMARY KEY,
         job text NOT NULL,
         slot timestamptz NOT NULL,
@@ -13902,65 +21323,134 @@ var PgClaimStore = class {
         detail text,
         claimed_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz)`);
-      await client.query(`DELETE FROM ${CLAIMS_TABLE} WHERE claimed_at < now() - make_interval(days => $1)`, [retentionDays]);
+      await query(`ALTER TABLE ${CLAIMS_TABLE} ADD COLUMN IF NOT EXISTS attempt integer NOT NULL DEFAULT 1`);
+      await query(`ALTER TABLE ${CLAIMS_TABLE} ADD COLUMN IF NOT EXISTS lease_expires_at timestamptz`);
+      await query(`CREATE INDEX IF NOT EXISTS ${CLAIMS_TABLE}_running ON ${CLAIMS_TABLE} (job) WHERE status = 'running'`);
+      await query(`DELETE FROM ${CLAIMS_TABLE} WHERE claimed_at < now() - make_interval(days => $1)`, [retentionDays]);
+    });
+  }
+  async claim(job, slot, options6 = {}) {
+    const key = `${job}:${slot}`;
+    const lease = this.options.leaseSeconds;
+    const sentAt = performance2.now();
+    const won = await this.transaction(async (query) => {
+      await query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`${CLAIMS_TABLE}:${job}`]);
+      const { rows: [existing] } = await query(
+        `SELECT owner, status, attempt, coalesce(lease_expires_at < now(), false) AS expired FROM ${CLAIMS_TABLE} WHERE key = $1`,
+        [key]
+      );
+      if (existing && !(existing.status === "running" && existing.expired)) return { won: false, reason: "claimed-elsewhere" };
+      if (existing && existing.attempt >= MAX_ATTEMPTS) {
+        await query(
+          `UPDATE ${CLAIMS_TABLE} SET status = 'failed', finished_at = now(), detail = $2 WHERE key = $1`,
+          [key, `the lease expired on all ${MAX_ATTEMPTS} attempts (the last on ${existing.owner}); not taken over again`]
+        );
+        return { won: false, reason: "attempts-exhausted" };
+      }
+      const live = await query(
+        `SELECT 1 FROM ${CLAIMS_TABLE} WHERE job = $1 AND key <> $2 AND status = 'running'
+         AND lease_expires_at + make_interval(secs => $3) >= now() LIMIT 1`,
+        [job, key, existing ? 0 : lease]
+      );
+      if (live.rowCount) {
+        if (!existing && options6.wait) return { won: false, reason: "busy" };
+        if (!existing) {
+          await query(
+            `INSERT INTO ${CLAIMS_TABLE} (key, job, slot, owner, status, finished_at, detail) VALUES ($1, $2, $3, $4, 'overlap', now(), $5)`,
+            [key, job, slot, this.owner, "an earlier run of this job was still running on another replica"]
+          );
+        }
+        return { won: false, reason: "overlap" };
+      }
+      if (existing) {
+        const { rows: [row3] } = await query(
+          `UPDATE ${CLAIMS_TABLE} SET owner = $2, attempt = attempt + 1, lease_expires_at = now() + make_interval(secs => $3), detail = $4
+           WHERE key = $1 RETURNING attempt`,
+          [key, this.owner, lease, `taken over from ${existing.owner}, whose lease expired`]
+        );
+        return { attempt: row3.attempt, takenOverFrom: existing.owner };
+      }
+      await query(
+        `INSERT INTO ${CLAIMS_TABLE} (key, job, slot, owner, lease_expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
+        [key, job, slot, this.owner, lease]
+      );
+      return { attempt: 1 };
+    });
+    if ("won" in won) return won;
+    return { won: true, claim: this.leasedClaim({ job, slot }, won.attempt, won.takenOverFrom, sentAt) };
+  }
+  leasedClaim(slot, attempt, takenOverFrom, grantedAt) {
+    const key = `${slot.job}:${slot.slot}`;
+    const lost = new AbortController();
+    const fence = [key, this.owner, attempt];
+    const keeper = keepLease({
+      leaseMs: this.options.leaseSeconds * 1e3,
+      grantedAt,
+      renew: async () => {
+        const res = await this.pool.query(
+          `UPDATE ${CLAIMS_TABLE} SET lease_expires_at = now() + make_interval(secs => $4) WHERE key = $1 AND owner = $2 AND attempt = $3 AND status = 'running'`,
+          [...fence, this.options.leaseSeconds]
+        );
+        return res.rowCount === 1;
+      },
+      onLost: (reason) => lost.abort(new LeaseLost(`the lease on ${key} was lost: ${reason}`)),
+      onRenewFailed: (error) => this.options.onRenewFailed?.(slot, error)
+    });
+    let finished;
+    const finish2 = async (status3, detail) => {
+      keeper.stop();
+      if (lost.signal.aborted) return "lease-lost";
+      const res = await this.pool.query(
+        `UPDATE ${CLAIMS_TABLE} SET status = $4, detail = $5, finished_at = now() WHERE key = $1 AND owner = $2 AND attempt = $3 AND status = 'running'`,
+        [...fence, status3, detail ?? null]
+      );
+      return res.rowCount === 1 ? "recorded" : "lease-lost";
+    };
+    return {
+      key,
+      attempt,
+      lost: lost.signal,
+      ...takenOverFrom !== void 0 ? { takenOverFrom } : {},
+      finish: (status3, detail) => finished ??= finish2(status3, detail)
+    };
+  }
+  async expired(jobs) {
+    if (jobs.length === 0) return [];
+    const { rows } = await this.pool.query(
+      `SELECT job, slot, owner, attempt FROM ${CLAIMS_TABLE} WHERE status = 'running' AND lease_expires_at < now() AND job = ANY($1) ORDER BY slot`,
+      [jobs]
+    );
+    return rows.map((r) => ({ job: r.job, slot: r.slot.toISOString(), owner: r.owner, attempt: r.attempt }));
+  }
+  async lastSlot(job) {
+    const { rows } = await this.pool.query(`SELECT max(slot) AS slot FROM ${CLAIMS_TABLE} WHERE job = $1`, [job]);
+    return rows[0]?.slot ?? void 0;
+  }
+  async transaction(work) {
+    const client = await this.pool.connect();
+    let broken;
+    const onError = (e) => broken = e;
+    client.on("error", onError);
+    try {
+      await client.query("BEGIN");
+      const result = await work((text, values) => client.query(text, values));
       await client.query("COMMIT");
+      return result;
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {
       });
       throw e;
     } finally {
-      client.off("error", ignore);
-      client.release();
-    }
-  }
-  async claim(job, slot) {
-    const key = `${job}:${slot}`;
-    const inserted = await this.pool.query(
-      `INSERT INTO ${CLAIMS_TABLE} (key, job, slot, owner) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING 1`,
-      [key, job, slot, this.owner]
-    );
-    if (inserted.rowCount !== 1) return { won: false, reason: "claimed-elsewhere" };
-    const client = await this.pool.connect();
-    const onError = () => {
-    };
-    client.on("error", onError);
-    let locked = false;
-    try {
-      const res = await client.query("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [job]);
-      locked = res.rows[0]?.locked === true;
-    } finally {
       client.off("error", onError);
-      if (!locked) client.release();
+      client.release(broken);
     }
-    if (!locked) {
-      await this.pool.query(
-        `UPDATE ${CLAIMS_TABLE} SET status = 'overlap', finished_at = now(), detail = $2 WHERE key = $1`,
-        [key, "an earlier run of this job was still running on another replica"]
-      );
-      return { won: false, reason: "overlap" };
-    }
-    return { won: true, claim: this.heldClaim(key, job, client) };
-  }
-  heldClaim(key, job, client) {
-    let lost;
-    const onError = (e) => lost = e;
-    client.on("error", onError);
-    let finished;
-    const finish2 = async (status3, detail) => {
-      try {
-        if (lost) throw lost;
-        await client.query(`UPDATE ${CLAIMS_TABLE} SET status = $2, detail = $3, finished_at = now() WHERE key = $1`, [key, status3, detail ?? null]);
-        await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [job]);
-      } finally {
-        client.off("error", onError);
-        client.release(lost);
-      }
-    };
-    return { key, finish: (status3, detail) => finished ??= finish2(status3, detail) };
   }
   async close() {
     await this.pool.end();
   }
+};
+var LeaseLost = class extends Error {
+  name = "LeaseLost";
 };
 var MemoryClaimStore = class {
   keys = /* @__PURE__ */ new Set();
@@ -13970,112 +21460,18 @@ var MemoryClaimStore = class {
     const key = `${job}:${slot}`;
     if (this.keys.has(key)) return { won: false, reason: "claimed-elsewhere" };
     this.keys.add(key);
-    return { won: true, claim: { key, finish: async () => {
-    } } };
+    return { won: true, claim: { key, attempt: 1, lost: new AbortController().signal, finish: async () => "recorded" } };
+  }
+  async expired() {
+    return [];
+  }
+  /** Nothing is remembered across starts, so nothing is caught up. */
+  async lastSlot() {
+    return void 0;
   }
   async close() {
   }
 };
-
-// src/scheduler/config.ts
-import cron3 from "node-cron";
-import { z as z10 } from "zod";
-var MAX_SHUTDOWN_SECONDS = 7;
-var JobSchema = z10.strictObject({
-  /** 5 fields (minute..day-of-week) or 6 (with seconds first). */
-  cron: z10.string({ error: 'a cron expression like "0 2 * * *"' }).min(1, { error: 'a cron expression like "0 2 * * *"' }),
-  enabled: z10.boolean({ error: "true or false" }).default(true),
-  /** Arguments passed to the job's command, e.g. ["--dry-run"]. */
-  args: z10.array(z10.string({ error: "a string" }), { error: 'a list of strings, like ["--dry-run"]' }).default([]),
-  /** Overrides the schedule-wide time zone. */
-  timezone: z10.string({ error: 'an IANA time zone like "Australia/Sydney"' }).optional(),
-  /**
-   * node-cron fires only when day-of-month AND day-of-week both match; POSIX cron (and GitHub Actions) fires when
-   * either does. An expression restricting both is refused unless this says the AND reading is intended.
-   */
-  domAndDow: z10.boolean({ error: "true or false" }).default(false)
-}, { error: "a mapping with `cron` and optionally `enabled`, `args`, `timezone`, `domAndDow`" });
-var SECTION_SHAPE = {
-  timezone: z10.string({ error: 'an IANA time zone like "Australia/Sydney"' }).default("UTC"),
-  /** How long a stop waits for aborted jobs to settle before recording them as interrupted. */
-  shutdownTimeoutSeconds: z10.number({ error: `a number of seconds from 0 to ${MAX_SHUTDOWN_SECONDS}` }).min(0, { error: `a number of seconds from 0 to ${MAX_SHUTDOWN_SECONDS}` }).max(MAX_SHUTDOWN_SECONDS, { error: `at most ${MAX_SHUTDOWN_SECONDS} seconds, so that a stop ends within 10 s (docs/scheduler.md#shutdown)` }).default(5),
-  /** Port of /healthz and /metrics; 0 picks a free one. */
-  port: z10.number({ error: "a port number from 0 to 65535" }).int({ error: "a port number from 0 to 65535" }).min(0).max(65535).default(9464),
-  /** Claim rows older than this are deleted at start-up. */
-  claimRetentionDays: z10.number({ error: "a whole number of days, at least 1" }).int().positive({ error: "a whole number of days, at least 1" }).default(90),
-  jobs: z10.record(z10.string().regex(/^[a-z][a-z0-9-]*$/), JobSchema, { error: "a mapping of job names to schedules" }).default({})
-};
-var ScheduleConfigSchema = z10.strictObject(SECTION_SHAPE, { error: "a mapping with `jobs` and optionally `timezone`, `shutdownTimeoutSeconds`, `port`, `claimRetentionDays`" });
-function parseScheduleConfig(raw, options6 = {}) {
-  const file = options6.file ?? "guardrails.yaml";
-  const issue = (path2, problem, target = "value") => ({
-    file,
-    ...options6.locate?.(path2, target),
-    path: ["schedule", ...path2].join("."),
-    problem
-  });
-  const result = ScheduleConfigSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ConfigError(result.error.issues.flatMap((i) => zodIssue(i, raw, issue)));
-  const config2 = result.data;
-  const issues = [];
-  const zone = timeZoneProblem(config2.timezone);
-  if (zone) issues.push(issue(["timezone"], zone));
-  for (const [name, job] of Object.entries(config2.jobs)) {
-    if (options6.knownJobs && !options6.knownJobs.includes(name)) {
-      issues.push(issue(["jobs", name], `no such job; known jobs: ${[...options6.knownJobs].sort().join(", ")}`, "key"));
-    }
-    const jobZone = job.timezone === void 0 ? void 0 : timeZoneProblem(job.timezone);
-    if (jobZone) issues.push(issue(["jobs", name, "timezone"], jobZone));
-    const problem = cronProblem(job.cron, job.domAndDow);
-    if (problem) issues.push(issue(["jobs", name, "cron"], problem));
-  }
-  if (issues.length > 0) throw new ConfigError(issues);
-  return config2;
-}
-function zodIssue(i, raw, issue) {
-  const path2 = i.path.map((p) => typeof p === "number" ? p : String(p));
-  if (i.code === "unrecognized_keys") {
-    const allowed = Object.keys(path2.length === 0 ? SECTION_SHAPE : JobSchema.shape).join(", ");
-    return i.keys.map((key) => issue([...path2, key], `unknown key ${JSON.stringify(key)}; expected one of: ${allowed}`, "key"));
-  }
-  if (i.code === "invalid_key") {
-    return [issue(path2, 'is not a job name; use lower-case letters, digits and dashes, like "expire-snapshots"', "key")];
-  }
-  const value = valueAt2(raw, path2);
-  return [issue(path2, value === void 0 ? `is missing; expected ${i.message}` : `got ${showValue(value)}; expected ${i.message}`)];
-}
-function valueAt2(raw, path2) {
-  let value = raw;
-  for (const segment of path2) {
-    if (value === null || typeof value !== "object") return void 0;
-    value = value[segment];
-  }
-  return value;
-}
-function cronProblem(expression, domAndDow = false) {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5 && fields.length !== 6) {
-    return `"${expression}" has ${fields.length} fields; write 5 (minute hour day-of-month month day-of-week) or 6 (seconds first)`;
-  }
-  const detail = cron3.validateDetailed(expression);
-  if (!detail.valid) {
-    const e = detail.errors[0];
-    return `"${expression}" is not a valid cron expression${e ? `: ${e.field} ${e.value ?? ""} ${e.message}`.trimEnd() : ""}`;
-  }
-  const [dom, , dow] = fields.slice(-3);
-  if (!domAndDow && dom !== "*" && dom !== "?" && dow !== "*" && dow !== "?") {
-    return `"${expression}" restricts both day-of-month and day-of-week; node-cron requires BOTH to match (POSIX and GitHub Actions need either). Split it into two jobs, or set domAndDow: true if AND is what you mean`;
-  }
-  return void 0;
-}
-function timeZoneProblem(tz) {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return void 0;
-  } catch {
-    return `"${tz}" is not an IANA time zone; use a name like "Australia/Sydney" or "UTC"`;
-  }
-}
 
 // src/scheduler/config-file.ts
 import { readFile as readFile9 } from "node:fs/promises";
@@ -14090,11 +21486,11 @@ async function loadScheduleConfig(source, knownJobs) {
     if (code === "ENOENT" && !source.explicit) return { config: parseScheduleConfig(void 0, { file, knownJobs }), file: void 0, locate: () => void 0 };
     throw new ConfigError([{ file, path: "", problem: code === "ENOENT" ? "config file not found; check the --config path" : `cannot read the config file (${code ?? String(error)})` }]);
   }
-  const lines = new LineCounter3();
-  const doc = parseDocument3(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines2 = new LineCounter3();
+  const doc = parseDocument3(text, { lineCounter: lines2, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(doc.errors.map((e) => {
-      const { line: line2, col } = lines.linePos(e.pos[0]);
+      const { line: line2, col } = lines2.linePos(e.pos[0]);
       return { file, line: line2, column: col, path: "", problem: `invalid YAML: ${e.message.split("\n")[0] ?? e.message}` };
     }));
   }
@@ -14107,7 +21503,7 @@ async function loadScheduleConfig(source, knownJobs) {
   if (value !== null && value !== void 0 && (typeof value !== "object" || Array.isArray(value))) {
     throw new ConfigError([{ file, line: 1, column: 1, path: "", problem: "expected a mapping of sections (schedule:, \u2026)" }]);
   }
-  const at2 = yamlLocator(doc, lines);
+  const at2 = yamlLocator(doc, lines2);
   const locate2 = (path2, target) => at2(["schedule", ...path2], target);
   const raw = value?.["schedule"];
   return { config: parseScheduleConfig(raw, { file, locate: locate2, knownJobs }), file, locate: locate2 };
@@ -14115,55 +21511,62 @@ async function loadScheduleConfig(source, knownJobs) {
 
 // src/scheduler/jobs.ts
 function commandJob(run2) {
-  return async ({ args, log, signal }) => {
-    const lines = (stream) => (text) => {
+  return async ({ args, log, signal, publishMetrics }) => {
+    const lines2 = (stream) => (text) => {
       for (const line2 of text.split("\n")) if (line2.trim()) log.log(stream === "stdout" ? "info" : "warn", line2, { stream });
     };
-    return run2(args, { stdout: lines("stdout"), stderr: lines("stderr") }, signal);
+    return run2(args, { stdout: lines2("stdout"), stderr: lines2("stderr") }, signal, publishMetrics);
   };
 }
 
-// src/cli/commands/metrics-job.ts
-import { performance } from "node:perf_hooks";
+// src/cli/secrets.ts
+var SECRET_VARIABLES = [
+  "GUARDRAILS_REGISTRY_API_KEY",
+  "GUARDRAILS_REGISTRY_API_SECRET",
+  "GUARDRAILS_REGISTRY_BEARER_TOKEN",
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "PGPASSWORD",
+  "GUARDRAILS_ICEBERG_REST_CREDENTIAL",
+  "GUARDRAILS_ICEBERG_REST_TOKEN"
+];
+var CREDENTIAL_VARIABLES2 = ["GUARDRAILS_ICEBERG_REST_CREDENTIAL"];
+function secretOf(credential) {
+  if (credential === void 0) return void 0;
+  const at2 = credential.indexOf(":");
+  return at2 < 0 ? void 0 : credential.slice(at2 + 1);
+}
+var URI_VARIABLES = ["DATABASE_URL", "ICEBERG_CATALOG_URI"];
+function passwordOf(uri) {
+  if (uri === void 0) return void 0;
+  try {
+    const password = new URL(uri).password;
+    return password === "" ? void 0 : decodeURIComponent(password);
+  } catch {
+    return void 0;
+  }
+}
+function scrubbing(io) {
+  const secrets = [
+    ...SECRET_VARIABLES.map((name) => io.env[name]),
+    ...URI_VARIABLES.map((name) => passwordOf(io.env[name])),
+    ...CREDENTIAL_VARIABLES2.map((name) => secretOf(io.env[name]))
+  ].filter((v) => typeof v === "string" && v.length >= 4).flatMap((v) => encodeURIComponent(v) === v ? [v] : [v, encodeURIComponent(v)]).sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) return io;
+  const scrub = (text) => secrets.reduce((out, s) => out.split(s).join("***"), text);
+  const wrap = (stream) => ({ write: (text) => stream.write(scrub(text)), ...stream.isTTY !== void 0 ? { isTTY: stream.isTTY } : {} });
+  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
+}
 
-// src/scheduler/job-metrics.ts
-import { Counter, Gauge, Registry } from "prom-client";
-var JOB_OUTCOMES = ["success", "failure", "bad_input", "bug", "unavailable"];
-var JOB_METRIC = {
-  lastSuccess: "guardrails_job_last_success_timestamp_seconds",
-  lastRun: "guardrails_job_last_run_timestamp_seconds",
-  duration: "guardrails_job_duration_seconds",
-  runs: "guardrails_job_runs_total"
-};
-function jobLabel(command2) {
-  return `guardrails_${command2.replace(/[^A-Za-z0-9_]/g, "_")}`;
-}
-function jobRunRegistry(run2) {
-  const registry = new Registry();
-  const labels = { job: run2.job };
-  const lastSuccess = run2.outcome === "success" ? run2.endedAt.getTime() / 1e3 : run2.previous?.lastSuccessSeconds;
-  if (lastSuccess !== void 0) {
-    gauge(registry, JOB_METRIC.lastSuccess, "Unix time of the last successful run of the job.").set(labels, lastSuccess);
-  }
-  gauge(registry, JOB_METRIC.lastRun, "Unix time the last run of the job ended, whatever its outcome.").set(labels, run2.endedAt.getTime() / 1e3);
-  gauge(registry, JOB_METRIC.duration, "How long the last run of the job took, in seconds.").set(labels, run2.durationSeconds);
-  const runs = new Counter({ name: JOB_METRIC.runs, help: "Runs of the job by outcome (the exit contract: success 0, failure 1, bad_input 2, bug 3, unavailable 4).", labelNames: ["job", "outcome"], registers: [registry] });
-  for (const outcome of JOB_OUTCOMES) {
-    runs.inc({ ...labels, outcome }, (run2.previous?.runs?.[outcome] ?? 0) + (outcome === run2.outcome ? 1 : 0));
-  }
-  return registry;
-}
-function gauge(registry, name, help) {
-  return new Gauge({ name, help, labelNames: ["job"], registers: [registry] });
-}
-function outcomeOfExitCode(code) {
-  return ["success", "failure", "bad_input", "bug", "unavailable"][code] ?? "bug";
-}
+// src/cli/commands/metrics-job.ts
+import { performance as performance3 } from "node:perf_hooks";
 
 // src/scheduler/job-metrics-sinks.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 import { readFile as readFile10, rename as rename2, rm as rm4, writeFile as writeFile5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname5, join as join11 } from "node:path";
+import { basename as basename4, dirname as dirname5, join as join13 } from "node:path";
 import { Pushgateway } from "prom-client";
 async function pushJobMetrics(registry, target) {
   const gateway = new Pushgateway(target.url, { timeout: target.timeoutMs }, registry);
@@ -14172,7 +21575,7 @@ async function pushJobMetrics(registry, target) {
 }
 async function writeJobMetricsFile(registry, path2) {
   const text = await registry.metrics();
-  const temporary = join11(dirname5(path2), `.${basename4(path2)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  const temporary = join13(dirname5(path2), `.${basename4(path2)}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`);
   try {
     await writeFile5(temporary, text, { mode: 420 });
     await rename2(temporary, path2);
@@ -14193,27 +21596,27 @@ async function readPreviousJobMetrics(path2, job) {
 function parsePreviousJobMetrics(text, job) {
   let lastSuccessSeconds;
   const runs = {};
-  for (const sample of parseExposition(text)) {
-    if (sample.labels["job"] !== job) continue;
-    if (sample.name === JOB_METRIC.lastSuccess) lastSuccessSeconds = sample.value;
-    const outcome = sample.labels["outcome"];
-    if (sample.name === JOB_METRIC.runs && JOB_OUTCOMES.includes(outcome)) runs[outcome] = sample.value;
+  for (const sample2 of parseExposition(text)) {
+    if (sample2.labels["job"] !== job) continue;
+    if (sample2.name === JOB_METRIC.lastSuccess) lastSuccessSeconds = sample2.value;
+    const outcome = sample2.labels["outcome"];
+    if (sample2.name === JOB_METRIC.runs && JOB_OUTCOMES.includes(outcome)) runs[outcome] = sample2.value;
   }
   return { ...lastSuccessSeconds !== void 0 ? { lastSuccessSeconds } : {}, runs };
 }
 var SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\S+)?$/;
 var LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 function parseExposition(text) {
-  const samples = [];
+  const samples2 = [];
   for (const line2 of text.split("\n")) {
     const match = SAMPLE.exec(line2.trim());
     if (match === null || line2.startsWith("#")) continue;
     const labels = {};
     for (const [, name, value2] of (match[2] ?? "").matchAll(LABEL)) labels[name] = value2.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c);
     const value = Number(match[3]);
-    if (!Number.isNaN(value) || match[3] === "NaN") samples.push({ name: match[1], labels, value });
+    if (!Number.isNaN(value) || match[3] === "NaN") samples2.push({ name: match[1], labels, value });
   }
-  return samples;
+  return samples2;
 }
 
 // src/cli/commands/metrics-options.ts
@@ -14249,35 +21652,43 @@ var metricsOptions = {
 };
 
 // src/cli/commands/metrics-job.ts
-var METRICS_JOBS = ["backup", "restore", "expire-snapshots", "followups", "drift", "register"];
+var METRICS_JOBS = ["backup", "restore", "expire-snapshots", "followups", "drift", "register", "check"];
 var PUSH_TIMEOUT_MS = 5e3;
 function withJobMetrics(command2) {
   if (!METRICS_JOBS.includes(command2.name) || "metrics-file" in command2.options) return command2;
   return {
     ...command2,
     options: { ...command2.options, ...metricsOptions },
-    async run(values, context2) {
-      const started = performance.now();
+    async run(values, outer) {
+      const started = performance3.now();
+      const samples2 = [];
+      const context2 = { ...outer, recordMetrics: (more) => void samples2.push(...more) };
+      const end = (exitCode) => ({ exitCode, started, samples: samples2 });
       let code;
       try {
         code = await command2.run(values, context2);
       } catch (error) {
-        await publish(command2.name, values, context2, describeFailure2(error, context2.io.env).exitCode, started);
+        await publish(command2.name, values, context2, end(describeFailure2(error, context2.io.env).exitCode));
         throw error;
       }
-      await publish(command2.name, values, context2, context2.signal.aborted && code === EXIT.OK ? EXIT.FAILED : code, started);
+      await publish(command2.name, values, context2, end(context2.signal.aborted && code === EXIT.OK ? EXIT.FAILED : code));
       return code;
     }
   };
 }
-async function publish(name, values, context2, exitCode, started) {
+async function publish(name, values, context2, { exitCode, started, samples: samples2 }) {
+  const { io } = context2;
   const url2 = values["pushgateway-url"];
   const file = values["metrics-file"];
-  if (url2 === void 0 && file === void 0) return;
+  if (url2 === void 0 && file === void 0 && io.onJobMetrics === void 0) return;
   const job = jobLabel(name);
   const previous = file === void 0 ? {} : await readPreviousJobMetrics(file, job);
-  const registry = jobRunRegistry({ job, outcome: outcomeOfExitCode(exitCode), endedAt: context2.now(), durationSeconds: (performance.now() - started) / 1e3, previous });
-  const { io } = context2;
+  const registry = jobRunRegistry({ job, outcome: outcomeOfExitCode(exitCode), endedAt: context2.now(), durationSeconds: (performance3.now() - started) / 1e3, previous, samples: samples2 });
+  try {
+    io.onJobMetrics?.(job, registry);
+  } catch (error) {
+    warn(io, "the scheduler could not take the run's metrics", error);
+  }
   if (file !== void 0) await writeJobMetricsFile(registry, file).catch((error) => warn(io, `could not write the metrics file ${file}`, error));
   if (url2 !== void 0) {
     await pushJobMetrics(registry, { url: url2, job, instance: values["metrics-instance"], timeoutMs: PUSH_TIMEOUT_MS }).catch(
@@ -14291,6 +21702,65 @@ function warn(io, what, error) {
 `);
 }
 
+// src/cli/commands/log-format.ts
+var LOG_FORMATS = ["text", "json"];
+var logFormatOptions = {
+  "log-format": option({
+    placeholder: "text|json",
+    description: "Lines on stderr (progress, warnings, errors) as text (default) or as pino JSON records: level, time, job, msg",
+    env: "GUARDRAILS_LOG_FORMAT",
+    parse: enumValue(LOG_FORMATS),
+    fallback: "text",
+    group: "Logging"
+  })
+};
+function withLogFormat(command2) {
+  if (!METRICS_JOBS.includes(command2.name) || "log-format" in command2.options) return command2;
+  return { ...command2, options: { ...command2.options, ...logFormatOptions } };
+}
+function jobLog(command2, values, io) {
+  if (values["log-format"] !== "json") return { io, end: () => {
+  } };
+  const logger = jsonLogger((line2) => io.stderr.write(line2), { job: jobLabel(command2) }, io.now);
+  const records = lineStream((line2) => {
+    const { level: level3, msg } = classify(line2);
+    logger.log(level3, msg);
+  });
+  return { io: scrubbing({ ...io, stderr: records.stream }), end: records.end };
+}
+function classify(line2) {
+  const match = /^(error|warning):\s*(.*)$/s.exec(line2);
+  if (match === null) return { level: "info", msg: line2 };
+  return { level: match[1] === "error" ? "error" : "warn", msg: match[2] };
+}
+function lineStream(emit) {
+  let pending = "";
+  const flush = (text) => {
+    const line2 = text.trimEnd();
+    if (line2.trim() !== "") emit(line2);
+  };
+  return {
+    stream: {
+      write(text) {
+        const parts = (pending + text).split(/\r\n|\n|\r/);
+        pending = parts.pop() ?? "";
+        for (const part of parts) flush(part);
+        return true;
+      },
+      isTTY: false
+    },
+    end() {
+      flush(pending);
+      pending = "";
+    }
+  };
+}
+
+// src/cli/commands/job-command.ts
+function asRun(command2) {
+  return withLogFormat(withJobMetrics(command2));
+}
+
 // src/cli/help.ts
 var EXIT_TABLE = [
   [0, "ok"],
@@ -14300,18 +21770,18 @@ var EXIT_TABLE = [
   [4, "a dependency unavailable: registry, GitHub, catalog database or S3"]
 ];
 function commandHelp(command2) {
-  const lines = command2.usage.map((u, i) => `${i === 0 ? "Usage: " : "       "}guardrails ${u}`);
-  lines.push("", command2.description.trim(), "");
-  const groups = /* @__PURE__ */ new Map();
+  const lines2 = command2.usage.map((u, i) => `${i === 0 ? "Usage: " : "       "}guardrails ${u}`);
+  lines2.push("", command2.description.trim(), "");
+  const groups2 = /* @__PURE__ */ new Map();
   for (const [name, spec] of Object.entries(command2.options)) {
     const group = spec.group ?? "Options";
-    groups.set(group, [...groups.get(group) ?? [], ...optionLines(name, spec)]);
+    groups2.set(group, [...groups2.get(group) ?? [], ...optionLines(name, spec)]);
   }
-  groups.set("Options", [...groups.get("Options") ?? [], ...optionLines("help", { type: "boolean", short: "h", description: "Show this help", read: () => true })]);
-  for (const [group, rows] of groups) lines.push(`${group}:`, ...rows, "");
-  lines.push("Exit codes:", ...exitLines(command2), "");
-  if (command2.notes) lines.push(command2.notes.trim(), "");
-  return `${lines.join("\n")}`;
+  groups2.set("Options", [...groups2.get("Options") ?? [], ...optionLines("help", { type: "boolean", short: "h", description: "Show this help", read: () => true })]);
+  for (const [group, rows] of groups2) lines2.push(`${group}:`, ...rows, "");
+  lines2.push("Exit codes:", ...exitLines(command2), "");
+  if (command2.notes) lines2.push(command2.notes.trim(), "");
+  return `${lines2.join("\n")}`;
 }
 var WIDTH = 30;
 function optionLines(name, spec) {
@@ -14402,51 +21872,25 @@ function distance(a, b) {
   return row3[b.length];
 }
 
-// src/cli/secrets.ts
-var SECRET_VARIABLES = [
-  "GUARDRAILS_REGISTRY_API_KEY",
-  "GUARDRAILS_REGISTRY_API_SECRET",
-  "GUARDRAILS_REGISTRY_BEARER_TOKEN",
-  "GITHUB_TOKEN",
-  "GH_TOKEN",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-  "PGPASSWORD"
-];
-var URI_VARIABLES = ["DATABASE_URL", "ICEBERG_CATALOG_URI"];
-function passwordOf(uri) {
-  if (uri === void 0) return void 0;
-  try {
-    const password = new URL(uri).password;
-    return password === "" ? void 0 : decodeURIComponent(password);
-  } catch {
-    return void 0;
-  }
-}
-function scrubbing(io) {
-  const secrets = [...SECRET_VARIABLES.map((name) => io.env[name]), ...URI_VARIABLES.map((name) => passwordOf(io.env[name]))].filter((v) => typeof v === "string" && v.length >= 4).sort((a, b) => b.length - a.length);
-  if (secrets.length === 0) return io;
-  const scrub = (text) => secrets.reduce((out, s) => out.split(s).join("***"), text);
-  const wrap = (stream) => ({ write: (text) => stream.write(scrub(text)), ...stream.isTTY !== void 0 ? { isTTY: stream.isTTY } : {} });
-  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
-}
-
 // src/cli/dispatch.ts
 async function runCommands(commands, argv, rawIo) {
   const io = scrubbing(rawIo);
   try {
-    const code = await dispatch(argv, io, commands);
-    if (io.signal?.aborted && code === EXIT.OK) {
-      io.stderr.write("error: stopped by a signal before the command finished\n");
-      return EXIT.FAILED;
-    }
-    return code;
+    return stoppedIsFailure(await dispatch(argv, io, commands), io);
   } catch (error) {
-    const failure3 = describeFailure2(error, io.env);
-    for (const line2 of failure3.lines) io.stderr.write(`${line2}
-`);
-    return io.signal?.aborted && failure3.exitCode === EXIT.OK ? EXIT.FAILED : failure3.exitCode;
+    return printFailure(error, io);
   }
+}
+function stoppedIsFailure(code, io) {
+  if (!io.signal?.aborted || code !== EXIT.OK) return code;
+  io.stderr.write("error: stopped by a signal before the command finished\n");
+  return EXIT.FAILED;
+}
+function printFailure(error, io) {
+  const failure3 = describeFailure2(error, io.env);
+  for (const line2 of failure3.lines) io.stderr.write(`${line2}
+`);
+  return io.signal?.aborted && failure3.exitCode === EXIT.OK ? EXIT.FAILED : failure3.exitCode;
 }
 async function dispatch(argv, io, commands) {
   const [first, ...rest] = argv;
@@ -14461,20 +21905,28 @@ async function dispatch(argv, io, commands) {
   const command2 = find(commands, first);
   const parsed = await parseCommandArgs(command2, rest, io.env, io.cwd);
   if (parsed.help) return print(io, commandHelp(command2));
+  const log = jobLog(command2.name, parsed.values, io);
   const context2 = {
-    io,
+    io: log.io,
     signal: io.signal ?? new AbortController().signal,
     now: io.now ?? (() => /* @__PURE__ */ new Date()),
     positionals: parsed.positionals,
     passThrough: parsed.passThrough
   };
-  command2.refine?.(parsed.values, context2);
-  await command2.preflight?.(parsed.values, context2);
-  return command2.run(parsed.values, context2);
+  try {
+    command2.refine?.(parsed.values, context2);
+    await command2.preflight?.(parsed.values, context2);
+    return stoppedIsFailure(await command2.run(parsed.values, context2), log.io);
+  } catch (error) {
+    if (log.io === io) throw error;
+    return printFailure(error, log.io);
+  } finally {
+    log.end();
+  }
 }
 function find(commands, name) {
   const command2 = commands.find((c) => c.name === name);
-  if (command2) return withJobMetrics(command2);
+  if (command2) return asRun(command2);
   const what = name.startsWith("-") ? `unknown option ${JSON.stringify(name)}` : `unknown command ${JSON.stringify(name)}`;
   throw new UsageError(`${what}; expected one of: ${commands.map((c) => c.name).join(", ")}`);
 }
@@ -14507,22 +21959,25 @@ var commandJobs = {
   table: (io) => Object.fromEntries(
     JOB_COMMANDS.map((command2) => [
       command2.name,
-      commandJob(
-        (args, output, signal) => runCommands(JOB_COMMANDS, [command2.name, ...args], {
+      commandJob((args, output, signal, publishMetrics) => {
+        const jobIo = {
           cwd: io.cwd,
           env: io.env,
           stdout: { write: output.stdout },
           stderr: { write: output.stderr },
           signal,
-          ...io.now ? { now: io.now } : {}
-        })
-      )
+          ...io.now ? { now: io.now } : {},
+          // The command layer hands over each run's metrics registry; the scheduler serves it on /metrics.
+          ...publishMetrics ? { onJobMetrics: (_job, registry) => publishMetrics(registry) } : {}
+        };
+        return runCommands(JOB_COMMANDS, [command2.name, ...args], jobIo);
+      })
     ])
   ),
   async checkArgs(job, args, io, { preflight }) {
     const found = JOB_COMMANDS.find((c) => c.name === job);
     if (!found) return;
-    const command2 = withJobMetrics(found);
+    const command2 = asRun(found);
     const parsed = await parseCommandArgs(command2, args, io.env, io.cwd);
     if (parsed.help) throw new UsageError("--help is not an argument for a scheduled run", job);
     const context2 = {
@@ -14578,8 +22033,11 @@ function createScheduleCommand(jobs = commandJobs) {
       "schedule --list [--format text|json] [--config FILE]"
     ],
     description: `Runs the jobs of the schedule: section of the config (${jobs.names.join(", ")}) on their cron
-expressions, exactly once per slot across replicas (PostgreSQL claims), until SIGTERM or SIGINT. Each
-job runs its guardrails command, with that command's options and exit codes. Logs are JSON lines on
+expressions, until SIGTERM or SIGINT. Across replicas each slot completes at least once and never runs
+twice at a time: a claim in PostgreSQL is a lease (schedule.lease, default 60 s) that the running replica
+renews, and the slot of a replica that died is taken over once its lease expires. A run longer than its
+job's timeout (default 1 h) is aborted. Each job runs its guardrails command, with that command's options
+and exit codes. Logs are JSON lines on
 stdout (on stderr with --format json). On a signal it stops firing, aborts the running jobs at once,
 waits up to schedule.shutdownTimeoutSeconds (at most 7) for them to settle, records their claims as
 interrupted and exits 1, within 10 s. Reference: docs/scheduler.md.`,
@@ -14605,7 +22063,7 @@ The jobs read their own variables (see guardrails <job> --help).`,
     },
     async preflight(values, context2) {
       const { io, passThrough } = context2;
-      const path2 = values.config ?? join12(io.cwd, "guardrails.yaml");
+      const path2 = values.config ?? join14(io.cwd, "guardrails.yaml");
       const label2 = values.config === void 0 ? "guardrails.yaml" : labelOf(io.cwd, path2);
       const loaded = await loadScheduleConfig({ path: path2, label: label2, explicit: values.config !== void 0 }, jobs.names);
       if (values.run !== void 0 && !jobs.names.includes(values.run)) {
@@ -14624,11 +22082,15 @@ The jobs read their own variables (see guardrails <job> --help).`,
       const { io } = context2;
       const { config: config2 } = prepared.get(context2).loaded;
       if (values.list) return printList(listSchedule(config2), values.format, io);
-      const replica = values["replica-id"] ?? `${io.env["HOSTNAME"] ?? hostname()}-${randomBytes3(3).toString("hex")}`;
+      const replica = values["replica-id"] ?? `${io.env["HOSTNAME"] ?? hostname()}-${randomBytes4(3).toString("hex")}`;
       const json = values.format === "json";
       const logger = jsonLogger((line2) => (json ? io.stderr : io.stdout).write(line2), { replica }, context2.now);
       const database = values["memory-claims"] ? void 0 : values["database-url"];
-      const claims = database ? new PgClaimStore(database.url, replica, (error) => logger.log("warn", "a claims database connection was lost; the next query reconnects", { error })) : new MemoryClaimStore();
+      const claims = database ? new PgClaimStore(database.url, replica, {
+        leaseSeconds: config2.lease,
+        onError: (error) => logger.log("warn", "a claims database connection was lost; the next query reconnects", { error }),
+        onRenewFailed: (slot, error) => logger.log("warn", "could not renew the lease; trying again in a third of the lease", { ...slot, error })
+      }) : new MemoryClaimStore();
       const where2 = database ? ` (${displayPostgresUri(database.url)})` : "";
       const deps = { jobs: jobs.table(io), claims, logger, signal: context2.signal, now: context2.now };
       const body = async () => {
@@ -14688,7 +22150,7 @@ async function closeClaims(claims, logger) {
 }
 
 // src/cli/commands/index.ts
-var COMMANDS = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, followupsCommand, driftCommand, registerCommand, scheduleCommand];
+var COMMANDS = [checkCommand, compatCommand, backupCommand, restoreCommand, expireSnapshotsCommand, removeOrphansCommand, followupsCommand, driftCommand, registerCommand, scheduleCommand];
 
 // src/cli/main.ts
 function run(argv, io, commands = COMMANDS) {

@@ -38531,6 +38531,145 @@ var require_dist2 = __commonJS({
   }
 });
 
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format;
+    exports.parse = parse5;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse5(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters2(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters2(header, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code2 = header.charCodeAt(index++);
+                if (code2 === DQUOTE) {
+                  index = skipValue(header, index, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header, index, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue(str, index, len, stopChar) {
+      while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module) {
@@ -39424,7 +39563,7 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
       parser$5 = parser;
@@ -39435,8 +39574,8 @@ var require_light = __commonJS({
       Events$4 = Events_1;
       States$1 = States_1;
       Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
           constructor(options = {}, ...invalid2) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
@@ -39458,7 +39597,7 @@ var require_light = __commonJS({
                 storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
               }
             }).call(this);
             this._queues.on("leftzero", () => {
@@ -39472,7 +39611,7 @@ var require_light = __commonJS({
           }
           _validateOptions(options, invalid2) {
             if (!(options != null && typeof options === "object" && invalid2.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
           ready() {
@@ -39669,10 +39808,10 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
             };
             this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
             };
             return done;
           }
@@ -39691,11 +39830,11 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy2 === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy2 === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy2 === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy2 === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy2 === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy2 === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
-              if (shifted == null || strategy2 === Bottleneck3.prototype.strategy.OVERFLOW) {
+              if (shifted == null || strategy2 === Bottleneck4.prototype.strategy.OVERFLOW) {
                 if (shifted == null) {
                   job.doDrop();
                 }
@@ -39709,7 +39848,7 @@ var require_light = __commonJS({
           }
           _receive(job) {
             if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
               return false;
             } else {
               job.doReceive();
@@ -39779,31 +39918,31 @@ var require_light = __commonJS({
             return this._store.__incrementReservoir__(incr);
           }
         }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
           LEAK: 1,
           OVERFLOW: 2,
           OVERFLOW_PRIORITY: 4,
           BLOCK: 3
         };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
           priority: DEFAULT_PRIORITY$1,
           weight: 1,
           expiration: null,
           id: "<no-id>"
         };
-        Bottleneck3.prototype.storeDefaults = {
+        Bottleneck4.prototype.storeDefaults = {
           maxConcurrent: null,
           minTime: 0,
           highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
           penalty: null,
           reservoir: null,
           reservoirRefreshInterval: null,
@@ -39812,12 +39951,12 @@ var require_light = __commonJS({
           reservoirIncreaseAmount: null,
           reservoirIncreaseMaximum: null
         };
-        Bottleneck3.prototype.localStoreDefaults = {
+        Bottleneck4.prototype.localStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 250
         };
-        Bottleneck3.prototype.redisStoreDefaults = {
+        Bottleneck4.prototype.redisStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 5e3,
@@ -39828,7 +39967,7 @@ var require_light = __commonJS({
           clearDatastore: false,
           connection: null
         };
-        Bottleneck3.prototype.instanceDefaults = {
+        Bottleneck4.prototype.instanceDefaults = {
           datastore: "local",
           connection: null,
           id: "<no-id>",
@@ -39836,14 +39975,14 @@ var require_light = __commonJS({
           trackDoneStatus: false,
           Promise
         };
-        Bottleneck3.prototype.stopDefaults = {
+        Bottleneck4.prototype.stopDefaults = {
           enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
           dropWaitingJobs: true,
           dropErrorMessage: "This limiter has been stopped."
         };
-        return Bottleneck3;
+        return Bottleneck4;
       }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
+      var Bottleneck_1 = Bottleneck3;
       var lib = Bottleneck_1;
       return lib;
     }));
@@ -40476,19 +40615,21 @@ function parseBatchOutput(output2, count2) {
   while (contents.length < count2) {
     const end = output2.indexOf(10, at2);
     if (end < 0) throw truncated();
-    const header = output2.subarray(at2, end).toString("utf8");
+    const header = parseBatchHeader(output2.subarray(at2, end).toString("utf8"));
     at2 = end + 1;
-    const match = /^\S+ (\S+) (\d+)$/.exec(header);
-    if (!match) {
+    if (header === void 0) {
       contents.push(void 0);
       continue;
     }
-    const size = Number(match[2]);
-    if (at2 + size > output2.length) throw truncated();
-    contents.push(match[1] === "blob" ? output2.subarray(at2, at2 + size) : void 0);
-    at2 += size + 1;
+    if (at2 + header.size > output2.length) throw truncated();
+    contents.push(header.type === "blob" ? output2.subarray(at2, at2 + header.size) : void 0);
+    at2 += header.size + 1;
   }
   return contents;
+}
+function parseBatchHeader(line) {
+  const match = /^\S+ (\S+) (\d+)$/.exec(line);
+  return match ? { type: match[1], size: Number(match[2]) } : void 0;
 }
 function truncated() {
   return new GitError("failed", "git cat-file --batch output ended early; this is a bug, please report it");
@@ -40549,14 +40690,31 @@ async function isFileOrLink(path2) {
 var MAX_RENAMES = 100;
 var NO_BLOB = /^0+$/;
 async function fileHistory(git, commit, path2) {
+  return followRenames(git, { path: path2, from: commit }, await pathLog(git, commit, path2), /* @__PURE__ */ new Map());
+}
+var PATHS_PER_LOG = 200;
+async function fileHistories(git, commit, paths2) {
+  const unique = [...new Set(paths2)];
+  const renames = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
+  for (let at2 = 0; at2 < unique.length; at2 += PATHS_PER_LOG) {
+    const group2 = unique.slice(at2, at2 + PATHS_PER_LOG);
+    const logs = await pathsLog(git, commit, group2);
+    const histories = await Promise.all(group2.map((path2) => followRenames(git, { path: path2, from: commit }, logs.get(path2) ?? [], renames)));
+    group2.forEach((path2, i) => out.set(path2, histories[i] ?? []));
+  }
+  return out;
+}
+async function followRenames(git, start, firstEntries, renames) {
   const versions = [];
-  let current2 = { path: path2, from: commit };
+  let current2 = start;
+  let entries = firstEntries;
   for (let hops = 0; current2 !== void 0 && hops <= MAX_RENAMES; hops++) {
-    const entries = await pathLog(git, current2.from, current2.path);
+    if (hops > 0) entries = await pathLog(git, current2.from, current2.path);
     const at2 = current2.path;
     versions.unshift(...withGaps(entries, at2));
     const oldest = entries[entries.length - 1];
-    current2 = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git, oldest.commit, at2);
+    current2 = oldest === void 0 || oldest.status !== "A" ? void 0 : await renameSource(git, oldest.commit, at2, renames);
   }
   return distinctContent(versions);
 }
@@ -40620,7 +40778,16 @@ function parseRawLog(output2) {
   }
   return entries;
 }
-async function renameSource(git, commit, path2) {
+async function renameSource(git, commit, path2, cache) {
+  let renames = cache.get(commit);
+  if (renames === void 0) {
+    renames = renamesIn(git, commit);
+    cache.set(commit, renames);
+  }
+  const from = (await renames)?.get(path2);
+  return from === void 0 ? void 0 : { path: from, from: `${commit}^1` };
+}
+async function renamesIn(git, commit) {
   const parent = `${commit}^1`;
   const hasParent = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${parent}^{commit}`]).then(
     () => true,
@@ -40628,19 +40795,193 @@ async function renameSource(git, commit, path2) {
   );
   if (!hasParent) return void 0;
   const fields = splitNul(await git(["diff", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", parent, commit, "--"]));
+  const renames = /* @__PURE__ */ new Map();
   for (let i = 0; i < fields.length; ) {
     const status = fields[i] ?? "";
     const width = status.startsWith("R") || status.startsWith("C") ? 3 : 2;
-    if (status.startsWith("R") && fields[i + 2] === path2 && fields[i + 1] !== void 0) {
-      return { path: fields[i + 1], from: parent };
-    }
+    const from = fields[i + 1];
+    const to = fields[i + 2];
+    if (status.startsWith("R") && from !== void 0 && to !== void 0 && !renames.has(to)) renames.set(to, from);
     i += width;
   }
-  return void 0;
+  return renames;
+}
+async function pathsLog(git, from, paths2) {
+  const output2 = await git([
+    "log",
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--no-abbrev",
+    "--raw",
+    "-z",
+    "--no-renames",
+    "--format=%x01%H%x00%cI",
+    from,
+    "--",
+    ...paths2
+  ]);
+  return parseRawLogByPath(output2.toString("utf8"));
+}
+function parseRawLogByPath(output2) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const record2 of output2.split("")) {
+    if (record2 === "") continue;
+    const [commit, date5, ...changes] = splitNul(record2);
+    if (commit === void 0 || date5 === void 0 || changes.length % 2 !== 0) throw unexpected(record2);
+    for (let i = 0; i < changes.length; i += 2) {
+      const parts = changes[i].trim().split(" ");
+      const blob = parts[3];
+      const status = parts[4];
+      const path2 = changes[i + 1];
+      if (blob === void 0 || status === void 0) throw unexpected(record2);
+      let entries = byPath.get(path2);
+      if (entries === void 0) byPath.set(path2, entries = []);
+      entries.push({ commit, date: date5, status: status.charAt(0), blob });
+    }
+  }
+  return byPath;
 }
 function unexpected(record2) {
   return new GitError("failed", `git log printed an unexpected record (${JSON.stringify(record2.slice(0, 80))}); this is a bug, please report it`);
 }
+
+// src/github/git/object-reader.ts
+import { spawn } from "node:child_process";
+function objectReader(cwd, options = {}) {
+  return new BatchProcess(cwd, options.signal);
+}
+var BatchProcess = class {
+  constructor(cwd, signal) {
+    this.cwd = cwd;
+    this.signal = signal;
+    signal?.addEventListener("abort", this.onAbort, { once: true });
+  }
+  cwd;
+  signal;
+  child;
+  waiting = [];
+  failure;
+  parser = new BatchOutputParser();
+  stderr = "";
+  onAbort = () => this.fail(new GitError("stopped", "reading the git history was stopped"));
+  markExited = () => void 0;
+  exitedPromise = new Promise((resolve2) => this.markExited = resolve2);
+  get pid() {
+    return this.child?.pid;
+  }
+  get exited() {
+    return this.child === void 0 ? Promise.resolve() : this.exitedPromise;
+  }
+  read(names) {
+    const unique = [...new Set(names)];
+    if (unique.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
+    for (const name of unique) {
+      if (/[\r\n]/.test(name)) return Promise.reject(new GitError("failed", `cannot read ${JSON.stringify(name)} from git: the name contains a line break`));
+    }
+    if (this.signal?.aborted) this.onAbort();
+    if (this.failure) return Promise.reject(this.failure);
+    const child = this.start();
+    const answers = unique.map((name) => new Promise((resolve2, reject) => this.waiting.push({ name, resolve: resolve2, reject })));
+    this.hold(true);
+    child.stdin.write(`${unique.join("\n")}
+`);
+    return Promise.all(answers).then((contents) => new Map(unique.map((name, i) => [name, contents[i]])));
+  }
+  close() {
+    this.signal?.removeEventListener("abort", this.onAbort);
+    this.fail(new GitError("failed", "the git object reader was closed while a read was waiting; this is a bug, please report it"));
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["-c", "core.quotePath=false", "-c", "core.fsmonitor=false", "--no-pager", "cat-file", "--batch"], {
+      cwd: this.cwd,
+      env: gitEnvironment(process.env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    this.child = child;
+    child.stdout.on("data", (chunk2) => this.receive(chunk2));
+    child.stderr.on("data", (chunk2) => this.stderr = (this.stderr + chunk2.toString("utf8")).slice(-4096));
+    child.stdin.on("error", () => void 0);
+    child.on("error", (error63) => {
+      this.fail(error63.code === "ENOENT" ? new GitError("git-missing", "git is not installed or not on PATH; install git and run again") : new GitError("failed", `git cat-file failed: ${error63.message}`));
+    });
+    child.on("close", (code, signal) => {
+      this.markExited();
+      if (this.waiting.length > 0) this.fail(new GitError("failed", `git cat-file failed: ${firstLine(this.stderr) || `it ended early (${signal ?? `exit ${code}`})`}`));
+    });
+    return child;
+  }
+  receive(chunk2) {
+    try {
+      for (const content of this.parser.push(chunk2)) {
+        const next = this.waiting.shift();
+        if (next === void 0) throw new GitError("failed", "git cat-file --batch answered a request nobody made; this is a bug, please report it");
+        next.resolve(content);
+      }
+    } catch (error63) {
+      this.fail(error63 instanceof Error ? error63 : new Error(String(error63)));
+      return;
+    }
+    if (this.waiting.length === 0) this.hold(false);
+  }
+  /**
+   * Keeps the event loop alive only while a read waits, so an idle reader a caller forgot to close
+   * never holds the process open (and git then ends on its closed input).
+   */
+  hold(on) {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdout, child.stderr, child.stdin]) {
+      if (on) handle.ref?.();
+      else handle.unref?.();
+    }
+  }
+  fail(error63) {
+    this.failure ??= error63;
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.stdin.destroy();
+      child.kill("SIGKILL");
+    }
+    for (const waiting of this.waiting.splice(0)) waiting.reject(this.failure);
+  }
+};
+var BatchOutputParser = class {
+  chunks = [];
+  buffered = 0;
+  /** The header of the object whose content is being collected. */
+  expecting;
+  push(chunk2) {
+    this.chunks.push(chunk2);
+    this.buffered += chunk2.length;
+    const out = [];
+    for (; ; ) {
+      if (this.expecting === void 0) {
+        const data2 = this.flatten();
+        const end = data2.indexOf(10);
+        if (end < 0) return out;
+        const header = parseBatchHeader(data2.subarray(0, end).toString("utf8"));
+        this.keep(data2.subarray(end + 1));
+        if (header === void 0) out.push(void 0);
+        else this.expecting = { size: header.size, blob: header.type === "blob" };
+        continue;
+      }
+      if (this.buffered < this.expecting.size + 1) return out;
+      const data = this.flatten();
+      out.push(this.expecting.blob ? Buffer.from(data.subarray(0, this.expecting.size)) : void 0);
+      this.keep(data.subarray(this.expecting.size + 1));
+      this.expecting = void 0;
+    }
+  }
+  flatten() {
+    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks)];
+    return this.chunks[0] ?? Buffer.alloc(0);
+  }
+  keep(rest) {
+    this.chunks = rest.length === 0 ? [] : [rest];
+    this.buffered = rest.length;
+  }
+};
 
 // src/github/git/refs.ts
 var DEFAULT_BASE_REFS = ["origin/HEAD", "main", "master", "origin/main", "origin/master"];
@@ -40715,9 +41056,11 @@ async function openRepository(cwd) {
     changedFiles: (base) => changedFiles(git, base),
     workingTreeFiles: (include) => workingTreeFiles(git, root, include),
     fileHistory: (commit, path2) => fileHistory(git, commit, path2),
+    fileHistories: (commit, paths2) => fileHistories(git, commit, paths2),
     readObjects: (names) => readObjects(git, names),
     readWorkingFile: (path2) => readWorkingFile(root, path2),
-    firstParentChain: (commit) => firstParentChain(git, commit)
+    firstParentChain: (commit) => firstParentChain(git, commit),
+    openObjectReader: (readerOptions) => objectReader(root, readerOptions)
   };
 }
 async function readWorkingFile(root, path2) {
@@ -67598,6 +67941,7 @@ function createTransport(settings, deps = {}) {
       const ctx = contextOf(request2, urls[index], attempt);
       const outcome = await semaphore.run(() => {
         if (deps.signal?.aborted) throw notSent(ctx);
+        deps.onAttempt?.();
         return attemptOnce(instance, request2, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
       });
       if (outcome.ok) {
@@ -68162,6 +68506,7 @@ function findJsonFailure(text, maxDepth) {
   }
 }
 function findTooDeep(text, maxDepth) {
+  if (!hasMoreOpeners(text, maxDepth)) return -1;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -68171,6 +68516,16 @@ function findTooDeep(text, maxDepth) {
     } else if (c === 125 || c === 93) depth--;
   }
   return -1;
+}
+function hasMoreOpeners(text, limit) {
+  if (text.length <= limit) return false;
+  let count2 = 0;
+  for (const opener of ["{", "["]) {
+    for (let at2 = text.indexOf(opener); at2 >= 0; at2 = text.indexOf(opener, at2 + 1)) {
+      if (++count2 > limit) return true;
+    }
+  }
+  return false;
 }
 function tooDeepProblem(maxDepth) {
   return `the JSON nesting exceeds the limit of ${maxDepth} levels`;
@@ -68465,9 +68820,13 @@ var ParsedDocument = class {
 var TextLines = class {
   constructor(text) {
     this.text = text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    if (!text.includes("\r")) {
+      for (let at2 = text.indexOf("\n"); at2 >= 0; at2 = text.indexOf("\n", at2 + 1)) this.starts.push(at2 + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+      }
     }
     this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
   }
@@ -68495,8 +68854,9 @@ var TextLines = class {
   }
 };
 var ContainerIndex = class {
-  opens = new Int32Array(1024);
-  closes = new Int32Array(1024);
+  // Sized for a small schema; grown by doubling.
+  opens = new Int32Array(64);
+  closes = new Int32Array(64);
   count = 0;
   constructor(text) {
     const stack = [];
@@ -68789,7 +69149,7 @@ function scanSource(file2, bytes) {
   try {
     text = decodeSchemaBytes(bytes, file2);
     const document2 = parseJsonDocument(text, { file: file2 });
-    return { file: file2, text, scan: scanNamedTypes(document2.value) };
+    return { file: file2, text, scan: scanNamedTypes(document2.value), document: document2 };
   } catch (error63) {
     if (!(error63 instanceof SchemaError)) throw error63;
     return { file: file2, ...text !== void 0 && { text }, error: error63 };
@@ -70536,8 +70896,7 @@ function truncate2(text) {
 function loadSchemaSet(sources, options = {}) {
   const documents = /* @__PURE__ */ new Map();
   const items = sources.map((source) => {
-    const decoded = typeof source.text === "string" ? source.text : decodeSchemaBytes(source.text, source.file);
-    const document2 = parseJsonDocument(decoded, { file: source.file, maxDepth: options.maxDepth });
+    const document2 = source.document !== void 0 && options.maxDepth === void 0 ? source.document : parseJsonDocument(typeof source.text === "string" ? source.text : decodeSchemaBytes(source.text, source.file), { file: source.file, maxDepth: options.maxDepth });
     documents.set(source.file, document2);
     const scan = scanNamedTypes(document2.value);
     return { id: source.file, defines: scan.defines, references: scan.references };
@@ -70623,12 +70982,15 @@ function positionOfError(error63, fallbackFile, text) {
 }
 function excerptOf(line, column) {
   const expanded = line.replace(/\t/g, " ");
-  if (expanded.length <= EXCERPT_WIDTH) return { text: expanded, column };
+  if (expanded.length <= EXCERPT_WIDTH) return { text: detached(expanded), column };
   const start = Math.max(0, Math.min(column - 1 - EXCERPT_LEAD, expanded.length - EXCERPT_WIDTH));
   const prefix = start > 0 ? "\u2026" : "";
   const end = start + EXCERPT_WIDTH;
   const suffix = end < expanded.length ? "\u2026" : "";
-  return { text: `${prefix}${expanded.slice(start, end)}${suffix}`, column: column - start + prefix.length };
+  return { text: detached(`${prefix}${expanded.slice(start, end)}${suffix}`), column: column - start + prefix.length };
+}
+function detached(text) {
+  return ` ${text}`.slice(1);
 }
 function lineOfText(text, line) {
   let start = 0;
@@ -70735,7 +71097,7 @@ function loadFromClosure(root, closure, strict, commit) {
       return failure2(source.error.withDetails({ hint }), source.text);
     }
   }
-  const sources = [...closure.values()].map((source) => ({ file: source.file, text: source.text ?? "" }));
+  const sources = [...closure.values()].map((source) => ({ file: source.file, text: source.text ?? "", ...source.document !== void 0 && { document: source.document } }));
   let loaded;
   try {
     loaded = loadSchemaSet(sources, { strict });
@@ -71036,7 +71398,7 @@ function runFailure(error63) {
 // src/policy/check/registry-facts.ts
 function registryFacts(client) {
   const memo2 = /* @__PURE__ */ new Map();
-  const once = (key, load) => {
+  const once2 = (key, load) => {
     let pending = memo2.get(key);
     if (pending === void 0) {
       pending = load();
@@ -71044,17 +71406,17 @@ function registryFacts(client) {
     }
     return pending;
   };
-  const globalLevel = () => once("global", async () => levelOf((await client.getGlobalConfig()).compatibilityLevel, "the global config"));
+  const globalLevel = () => once2("global", async () => levelOf((await client.getGlobalConfig()).compatibilityLevel, "the global config"));
   return {
-    level: (subject2) => once(`config ${subject2}`, async () => {
+    level: (subject2) => once2(`config ${subject2}`, async () => {
       const config2 = await client.getSubjectConfig(subject2, { defaultToGlobal: true });
       return config2 === void 0 ? globalLevel() : levelOf(config2.compatibilityLevel, `the config of subject '${subject2}'`);
     }),
-    versions: (subject2) => once(`versions ${subject2}`, async () => {
+    versions: (subject2) => once2(`versions ${subject2}`, async () => {
       const rows = await client.listSchemas({ subjectPrefix: subject2, trustShortFirstPage: true });
       return rows.filter((row) => row.subject === subject2 && !row.deleted).sort((a, b) => a.version - b.version);
     }),
-    latest: (subject2) => once(`latest ${subject2}`, async () => {
+    latest: (subject2) => once2(`latest ${subject2}`, async () => {
       try {
         return [await client.getVersion(subject2, "latest")];
       } catch (error63) {
@@ -71062,8 +71424,8 @@ function registryFacts(client) {
         throw error63;
       }
     }),
-    referenced: (reference2) => once(`ref ${reference2.subject} ${reference2.version}`, () => client.getVersion(reference2.subject, reference2.version)),
-    lookup: (subject2, schema) => once(`lookup ${subject2} ${JSON.stringify(schema)}`, () => client.lookupSchema(subject2, schema)),
+    referenced: (reference2) => once2(`ref ${reference2.subject} ${reference2.version}`, () => client.getVersion(reference2.subject, reference2.version)),
+    lookup: (subject2, schema) => once2(`lookup ${subject2} ${JSON.stringify(schema)}`, () => client.lookupSchema(subject2, schema)),
     check: async (subject2, schema) => {
       try {
         return { kind: "checked", result: await client.checkCompatibility(subject2, schema, { verbose: true }) };
@@ -71602,12 +71964,34 @@ function yamlIssue(file2, lines, offset, message) {
 // src/policy/report/model.ts
 var REPORT_VERSION = 1;
 
+// src/policy/check/compact-entry.ts
+var StringPool = class {
+  strings = /* @__PURE__ */ new Map();
+  /** A copy of plain data (objects, arrays, primitives) with every string taken from the pool. */
+  compact(value) {
+    return this.copy(value);
+  }
+  copy(value) {
+    if (typeof value === "string") return this.intern(value);
+    if (Array.isArray(value)) return value.map((item) => this.copy(item));
+    if (typeof value !== "object" || value === null) return value;
+    const out = {};
+    for (const [key, item] of Object.entries(value)) out[this.intern(key)] = this.copy(item);
+    return out;
+  }
+  intern(text) {
+    let pooled = this.strings.get(text);
+    if (pooled === void 0) {
+      pooled = ` ${text}`.slice(1);
+      this.strings.set(pooled, pooled);
+    }
+    return pooled;
+  }
+};
+
 // src/policy/check/history.ts
-var GIT_CONCURRENCY = 8;
 async function listHistories(repo, baseCommit, paths2) {
-  const unique = [...new Set(paths2)];
-  const histories = await mapLimit(unique, GIT_CONCURRENCY, (path2) => repo.fileHistory(baseCommit, path2));
-  return new Map(unique.map((path2, i) => [path2, histories[i] ?? []]));
+  return repo.fileHistories(baseCommit, paths2);
 }
 async function parseHistory(versions, committed, index) {
   const parsed = [];
@@ -71627,17 +72011,21 @@ async function parseHistory(versions, committed, index) {
   }
   return { versions: parsed, warnings, unresolved };
 }
-async function mapLimit(items, limit, run2) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run2(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+
+// src/policy/check/history-stream.ts
+var GROUP = 100;
+async function* streamHistories(repo, baseCommit, paths2) {
+  const groups2 = [];
+  for (let at2 = 0; at2 < paths2.length; at2 += GROUP) groups2.push(paths2.slice(at2, at2 + GROUP));
+  const list = (group2) => repo.fileHistories(baseCommit, [...new Set(group2)]);
+  let next = groups2[0] === void 0 ? void 0 : list(groups2[0]);
+  for (let i = 0; i < groups2.length; i++) {
+    const histories = await next;
+    const following = groups2[i + 1];
+    next = following === void 0 ? void 0 : list(following);
+    next?.catch(() => void 0);
+    for (const path2 of groups2[i]) yield histories.get(path2) ?? [];
+  }
 }
 
 // src/policy/check/plan.ts
@@ -71675,7 +72063,8 @@ async function loadWorkspace(repo, schemaFiles) {
   await Promise.all(
     schemaFiles.map(async (file2) => {
       try {
-        sources.set(file2, scanSource(file2, await repo.readWorkingFile(file2)));
+        const { document: _parsed, ...source } = scanSource(file2, await repo.readWorkingFile(file2));
+        sources.set(file2, source);
       } catch (error63) {
         unreadable.set(file2, readProblem(file2, error63));
       }
@@ -71699,13 +72088,20 @@ var CommittedSources = class {
   }
   repo;
   cache = /* @__PURE__ */ new Map();
-  /** Reads many `<commit>:<path>` objects in one batch ahead of use. */
+  /**
+   * Reads many `<commit>:<path>` objects in one batch ahead of use. With the blob id (known from the
+   * log), git reads the object directly instead of walking the commit's trees to the path.
+   */
   async prefetch(objects) {
-    const wanted = objects.map(({ commit, path: path2 }) => `${commit}:${path2}`).filter((name) => !this.cache.has(name));
-    const readable = wanted.filter((name) => !/[\r\n]/.test(name));
+    const wanted = /* @__PURE__ */ new Map();
+    for (const { commit, path: path2, blob } of objects) {
+      const name = `${commit}:${path2}`;
+      if (!this.cache.has(name)) wanted.set(name, blob ?? name);
+    }
+    const readable = [...wanted].filter(([name]) => !/[\r\n]/.test(name)).map(([, request2]) => request2);
     const contents = await this.repo.readObjects(readable);
-    for (const name of wanted) {
-      const bytes = contents.get(name);
+    for (const [name, request2] of wanted) {
+      const bytes = /[\r\n]/.test(name) ? void 0 : contents.get(request2);
       const path2 = name.slice(name.indexOf(":") + 1);
       this.cache.set(name, bytes === void 0 ? void 0 : scanSource(path2, bytes));
     }
@@ -71731,12 +72127,21 @@ async function prepareCheck(options) {
   const plan = planCheck({ changes, files, isSchemaFile: resolver.isSchemaFile, all: options.all ?? false });
   const present = plan.targets.filter((target) => target.kind !== "deleted").map((target) => target.file);
   const workspace = await loadWorkspace(repo, [.../* @__PURE__ */ new Set([...files, ...present])]);
-  return { repo, settings, warnings, against, resolver, plan, workspace };
+  return {
+    repo,
+    settings,
+    warnings,
+    against,
+    resolver,
+    plan,
+    workspace,
+    ...options.signal !== void 0 && { signal: options.signal },
+    ...options.historyObserver !== void 0 && { historyObserver: options.historyObserver }
+  };
 }
 async function offlineReport(prepared) {
-  const { repo, against, plan, workspace, resolver, warnings } = prepared;
-  const subjects = await checkTargets(repo, against.commit, plan, workspace, resolver);
-  return reportOf(prepared, subjects, warnings);
+  const subjects = await checkTargets(prepared);
+  return reportOf(prepared, subjects, prepared.warnings);
 }
 function reportOf(prepared, subjects, warnings) {
   const checked = markDuplicateSubjects(subjects);
@@ -71748,16 +72153,39 @@ async function resolveBase(repo, against) {
   const base = against === void 0 ? await repo.defaultBase() : { ref: against, commit: await repo.resolveCommit(against) };
   return { ...base, mergeBase: await repo.mergeBase(base.commit, head) };
 }
-async function checkTargets(repo, baseCommit, plan, workspace, resolver) {
-  const histories = await listHistories(repo, baseCommit, plan.targets.map((target) => target.historyPath));
-  const committed = new CommittedSources(repo);
-  await committed.prefetch([...histories.values()].flat().map(({ commit, path: path2 }) => ({ commit, path: path2 })));
-  const subjects = [];
-  for (const target of plan.targets) {
-    const history = await parseHistory(histories.get(target.historyPath) ?? [], committed, workspace.index);
-    subjects.push(await checkTarget(target, history, workspace, resolver, plan.mode === "audit"));
+async function checkTargets(prepared) {
+  const { repo, against, plan, workspace, resolver, signal, historyObserver } = prepared;
+  const reader = repo.openObjectReader(signal === void 0 ? {} : { signal });
+  const source = { readObjects: (names) => reader.read(names) };
+  const strings = new StringPool();
+  try {
+    const subjects = [];
+    const histories = streamHistories(repo, against.commit, plan.targets.map((target) => target.historyPath));
+    const fetchNext = async () => {
+      const next = await histories.next();
+      if (next.done === true) return void 0;
+      const committed = new CommittedSources(source);
+      const read = committed.prefetch(next.value.map(({ commit, path: path2, blob }) => ({ commit, path: path2, blob })));
+      read.catch(() => void 0);
+      return { versions: next.value, committed, read };
+    };
+    let upcoming = fetchNext();
+    for (const target of plan.targets) {
+      if (signal?.aborted === true) throw new GitError("stopped", "the check was stopped before it read every subject's history");
+      const current2 = await upcoming;
+      if (current2 === void 0) throw new Error(`internal: no history listed for ${target.historyPath}`);
+      upcoming = fetchNext();
+      upcoming.catch(() => void 0);
+      await current2.read;
+      const history = await parseHistory(current2.versions, current2.committed, workspace.index);
+      historyObserver?.loaded(target.file, history.versions.length);
+      subjects.push(strings.compact(await checkTarget(target, history, workspace, resolver, plan.mode === "audit")));
+      historyObserver?.released(target.file);
+    }
+    return subjects;
+  } finally {
+    reader.close();
   }
-  return subjects;
 }
 async function checkTarget(target, history, workspace, resolver, audit) {
   const mapping = resolver.mappingFor(target.file);
@@ -71952,19 +72380,45 @@ function describePrincipals(principals2) {
 }
 
 // src/policy/approvals/override.ts
+function sameLabel(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function labelApplication(label2, events) {
+  const matching = events.filter((event) => sameLabel(event.label, label2));
+  const last = matching.findLastIndex((event) => event.action === "labeled");
+  const applied = matching[last];
+  if (applied === void 0) {
+    return { applied: false, why: `label "${label2}" is on the PR but no "labeled" event for it was found: who applied it is unknown` };
+  }
+  const removal = matching.slice(last + 1).findLast((event) => event.action === "unlabeled");
+  if (removal !== void 0) {
+    const why = `label "${label2}" was removed (the "unlabeled" event for "${removal.label}" ${byActor(removal)} at ${removal.createdAt}) after it was last applied at ${applied.createdAt}`;
+    return { applied: false, why, lastApplied: applied };
+  }
+  if (applied.actor === null) {
+    const why = `label "${label2}" was last applied by the "labeled" event for "${applied.label}" at ${applied.createdAt}, which names no actor (a deleted account or an integration): who applied it is unknown`;
+    return { applied: false, why, lastApplied: applied };
+  }
+  return { applied: true, actor: applied.actor, event: applied };
+}
 function evaluateOverride(settings, facts) {
   const label2 = settings.emergencyLabel;
-  if (label2 === void 0 || !facts.labels.includes(label2)) return void 0;
-  const events = facts.labelEvents.filter((event) => event.label === label2);
-  const last = events[events.length - 1];
-  if (last === void 0) {
-    return { label: label2, valid: false, description: `label "${label2}" is present but who applied it is unknown, so it is ignored` };
+  if (label2 === void 0 || !facts.labels.some((name) => sameLabel(name, label2))) return void 0;
+  const application = labelApplication(label2, facts.labelEvents);
+  if (!application.applied) {
+    const known = application.lastApplied;
+    const by2 = known?.actor == null ? {} : { appliedBy: known.actor, appliedAt: known.createdAt };
+    return { label: label2, valid: false, ...by2, description: `${application.why}, so it is ignored` };
   }
-  const base = { label: label2, appliedBy: last.actor, appliedAt: last.createdAt };
-  if (!isMember(settings.platformLeads, last.actor, facts.teams)) {
-    return { ...base, valid: false, description: `label "${label2}" was applied by @${last.actor}, who is not a Platform Lead, so it is ignored` };
+  const { actor, event } = application;
+  const base = { label: label2, appliedBy: actor, appliedAt: event.createdAt };
+  if (!isMember(settings.platformLeads, actor, facts.teams)) {
+    return { ...base, valid: false, description: `label "${label2}" was last applied by @${actor} at ${event.createdAt} (the "labeled" event for "${event.label}"), who is not a Platform Lead, so it is ignored` };
   }
-  return { ...base, valid: true, description: `emergency override "${label2}" applied by Platform Lead @${last.actor} at ${last.createdAt}` };
+  return { ...base, valid: true, description: `emergency override "${label2}" applied by Platform Lead @${actor} at ${event.createdAt}` };
+}
+function byActor(event) {
+  return event.actor === null ? "with no actor" : `by @${event.actor}`;
 }
 
 // src/policy/approvals/result.ts
@@ -72509,189 +72963,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse4(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters2(header, type, index, len, stopFlags);
-}
-function parseParameters2(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist3(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -73186,7 +73459,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop2);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -76281,30 +76554,30 @@ function routeMatcher(paths2) {
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
-var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
+var createGroups = function(Bottleneck3, common) {
+  groups.global = new Bottleneck3.Group({
     id: "octokit-global",
     maxConcurrent: 10,
     ...common
   });
-  groups.auth = new Bottleneck2.Group({
+  groups.auth = new Bottleneck3.Group({
     id: "octokit-auth",
     maxConcurrent: 1,
     ...common
   });
-  groups.search = new Bottleneck2.Group({
+  groups.search = new Bottleneck3.Group({
     id: "octokit-search",
     maxConcurrent: 1,
     minTime: 2e3,
     ...common
   });
-  groups.write = new Bottleneck2.Group({
+  groups.write = new Bottleneck3.Group({
     id: "octokit-write",
     maxConcurrent: 1,
     minTime: 1e3,
     ...common
   });
-  groups.notifications = new Bottleneck2.Group({
+  groups.notifications = new Bottleneck3.Group({
     id: "octokit-notifications",
     maxConcurrent: 1,
     minTime: 3e3,
@@ -76314,7 +76587,7 @@ var createGroups = function(Bottleneck2, common) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
+    Bottleneck: Bottleneck3 = import_light2.default,
     id: id2 = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -76357,16 +76630,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck2, common);
+      createGroups(Bottleneck3, common);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
     state.search = state.search ?? groups.search;
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
     const events = {};
-    const emitter = new Bottleneck2.Events(events);
+    const emitter = new Bottleneck3.Events(events);
     events.on("secondary-limit", state.onSecondaryRateLimit);
     events.on("rate-limit", state.onRateLimit);
     events.on(
@@ -76433,6 +76706,22 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION12;
 throttling.triggersNotification = triggersNotification;
 
+// src/github/api/write-limiter.ts
+var import_light3 = __toESM(require_light(), 1);
+var WRITE_BURST = 3;
+var WRITE_REFILL_MS = 1e3;
+function writeLimiter(refillMs = WRITE_REFILL_MS) {
+  return new import_light3.default.Group({
+    id: "guardrails-write",
+    maxConcurrent: 1,
+    minTime: 0,
+    reservoir: WRITE_BURST,
+    reservoirIncreaseAmount: 1,
+    reservoirIncreaseInterval: refillMs,
+    reservoirIncreaseMaximum: WRITE_BURST
+  });
+}
+
 // src/github/api/client.ts
 var ThrottledOctokit = Octokit2.plugin(throttling, retry);
 function createClient(options) {
@@ -76443,6 +76732,7 @@ function createClient(options) {
     userAgent: "guardrails-schema-check",
     log: { debug: () => void 0, info: () => void 0, warn: log, error: log },
     throttle: {
+      write: options.writes ?? writeLimiter(),
       onRateLimit: (after, request2, _o, count2) => {
         log(`GitHub rate limit hit on ${request2.method} ${request2.url}; retrying in ${after}s`);
         return count2 < 2;
@@ -76635,18 +76925,20 @@ var COMMENT_MARKER = "<!-- guardrails:schema-check -->";
 var MAX_COMMENT_CHARS = 65536;
 function stickyComments(client, ref, botLogin) {
   return {
-    async upsert(issue3, body) {
+    async upsert(issue3, body, options = {}) {
       const full = withMarker(body);
       try {
         const comments = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ref, issue_number: issue3, per_page: 100 });
         const ours = (user) => botLogin === void 0 ? user?.type === "Bot" : user?.login === botLogin;
         const mine = comments.find((c) => ours(c.user) && (c.body ?? "").includes(COMMENT_MARKER));
         if (mine !== void 0) {
+          if (mine.body === full) return { id: mine.id, created: false, changed: false };
           await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...ref, comment_id: mine.id, body: full });
-          return { id: mine.id, created: false };
+          return { id: mine.id, created: false, changed: true };
         }
+        if (options.onlyIfPresent === true) return { skipped: true };
         const { data } = await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...ref, issue_number: issue3, body: full });
-        return { id: Number(data.id), created: true };
+        return { id: Number(data.id), created: true, changed: true };
       } catch (error63) {
         throw apiFailure(`write the sticky comment on #${issue3}`, error63);
       }
@@ -76931,8 +77223,8 @@ function pullSource(client, ref) {
         const events = await client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/events", { ...ref, issue_number: number4, per_page: 100 });
         return events.flatMap((event) => {
           const e = event;
-          if (e.event !== "labeled" || !e.label?.name || !e.actor?.login) return [];
-          return [{ label: e.label.name, actor: e.actor.login, createdAt: e.created_at ?? "" }];
+          if (e.event !== "labeled" && e.event !== "unlabeled" || !e.label?.name) return [];
+          return [{ action: e.event, label: e.label.name, actor: e.actor?.login || null, createdAt: e.created_at ?? "" }];
         });
       } catch (error63) {
         throw apiFailure(`read the label events of pull request #${number4}`, error63);
@@ -77036,13 +77328,13 @@ async function loadPullFacts(pulls, teams, activityFor, settings, pull) {
   const [reviews, commitPeople, labelEvents, pusher] = await Promise.all([
     pulls.reviews(pull.number),
     pulls.commitPeople(pull.number),
-    settings.emergencyLabel !== void 0 && pull.labels.includes(settings.emergencyLabel) ? pulls.labelEvents(pull.number) : Promise.resolve([]),
+    hasLabel(pull.labels, settings.emergencyLabel) ? pulls.labelEvents(pull.number) : Promise.resolve([]),
     settings.excludeLastPusher ? tryLastPusher(activityFor, pull) : Promise.resolve({})
   ]);
   const logins = /* @__PURE__ */ new Set();
   for (const review of reviews) if (review.user) logins.add(review.user.login);
-  const actor = labelEvents.filter((e) => e.label === settings.emergencyLabel).pop()?.actor;
-  if (actor !== void 0) logins.add(actor);
+  const application = settings.emergencyLabel === void 0 ? void 0 : labelApplication(settings.emergencyLabel, labelEvents);
+  if (application?.applied === true) logins.add(application.actor);
   const named = [...settings.platformLeads, ...settings.domainExperts.flatMap((rule) => rule.owners)];
   const teamRefs = [...new Map(named.flatMap((p) => p.kind === "team" ? [[teamKey(p.org, p.slug), p]] : [])).values()];
   const table = /* @__PURE__ */ new Map();
@@ -77069,6 +77361,9 @@ async function loadPullFacts(pulls, teams, activityFor, settings, pull) {
     ...membershipError !== void 0 && { membershipError },
     ...pusher
   };
+}
+function hasLabel(labels, label2) {
+  return label2 !== void 0 && labels.some((name) => sameLabel(name, label2));
 }
 async function tryLastPusher(activityFor, pull) {
   const head = pull.headSha.slice(0, 7);
@@ -77140,6 +77435,17 @@ async function verifyBase(repo, baseSha, baseRef) {
   throw new StaleBaseError(
     `${BASE_MOVED} (the pull request's base is now ${baseRef} at ${baseSha.slice(0, 12)}, which this checkout does not contain; checkout with fetch-depth: 0 after the base moved, or push to the pull request)`
   );
+}
+
+// src/github/git/file-history.ts
+var SYMLINK_MODE = "120000";
+async function filesAtCommit(git, commit) {
+  const output2 = await git(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit]);
+  return splitNul(output2).flatMap((line) => {
+    const tab = line.indexOf("	");
+    const [mode, type] = line.slice(0, tab).split(" ");
+    return tab > 0 && type === "blob" && mode !== SYMLINK_MODE ? [line.slice(tab + 1)] : [];
+  });
 }
 
 // src/policy/deprecation/markers.ts
@@ -77214,12 +77520,17 @@ function markerRun(versions, element) {
   if (start === void 0) return void 0;
   return reason === void 0 ? { start } : { start, reason };
 }
-function deprecationVerdict(versions, element, clock) {
+function deprecationVerdict(versions, element, clock, definers) {
   const label2 = elementLabel(element);
+  const owner = element.kind === "type" ? element.name : element.record ?? "";
+  const definedIn2 = definers?.get(owner);
+  const where = definedIn2 === void 0 ? {} : { definedIn: definedIn2 };
   const run2 = markerRun(versions, element);
-  if (run2 === void 0) return { element, label: label2, status: "unmarked" };
+  if (run2 === void 0) return { element, label: label2, status: "unmarked", ...where };
   const landing = clock.landings.get(run2.start.commit) ?? notGathered(run2.start.commit);
-  const base = { element, label: label2, commit: run2.start.commit, landing, ...run2.reason !== void 0 && { reason: run2.reason } };
+  const markedIn = run2.start.typeFiles?.get(owner);
+  const moved = markedIn !== void 0 && definedIn2 !== void 0 && markedIn !== definedIn2 ? { markedIn } : {};
+  const base = { element, label: label2, commit: run2.start.commit, landing, ...where, ...moved, ...run2.reason !== void 0 && { reason: run2.reason } };
   const since = landing.at === void 0 ? NaN : Date.parse(landing.at);
   if (Number.isNaN(since)) {
     const problem = landing.at === void 0 ? landing.detail : `the landing date ${JSON.stringify(landing.at)} of commit ${run2.start.commit.slice(0, 12)} is not a date; this is a bug, please report it`;
@@ -77265,10 +77576,13 @@ function commitsToProve(subject2) {
   const starts = elements.map((e) => markerRun(subject2.versions, e)?.start.commit);
   return [...new Set(starts.filter((c) => c !== void 0))];
 }
+function elementsToDate(subject2) {
+  return [...consideredElements(subject2).elements];
+}
 function gateSubject(input2) {
   const { breaking, gated, unattributed, markers } = consideredElements(input2);
   const clock = { landings: input2.landings, now: input2.now, windowDays: input2.windowDays };
-  const verdicts = gated.map((e) => deprecationVerdict(input2.versions, e, clock));
+  const verdicts = gated.map((e) => deprecationVerdict(input2.versions, e, clock, input2.definers));
   const allowed = breaking && unattributed.length === 0 && verdicts.every((v) => v.status === "mature");
   const needsRegistry = allowed && (input2.incompatible || input2.deleted);
   return {
@@ -77276,7 +77590,7 @@ function gateSubject(input2) {
     allowed,
     elements: verdicts,
     unattributed,
-    markers: markers.map((e) => deprecationVerdict(input2.versions, e, clock)),
+    markers: markers.map((e) => deprecationVerdict(input2.versions, e, clock, input2.definers)),
     ...needsRegistry && { registryNeeds: registryNeeds(input2) }
   };
 }
@@ -77311,6 +77625,48 @@ function keyOf(element) {
   return `${element.kind}:${element.record ?? ""}:${element.name}`;
 }
 
+// src/policy/deprecation/referenced-history.ts
+function combinedStates(tracks, chain) {
+  if (chain === void 0 && tracks.length > 1) throw new Error("internal: the states of several files need the first-parent chain to order them");
+  const order = chain ?? (tracks[0]?.versions ?? []).flatMap((v) => [v.commit, ...(v.reAdded ?? []).map((r) => r.commit)]).reverse();
+  const position = new Map(order.map((commit, i) => [commit, order.length - 1 - i]));
+  const steps = [];
+  for (const track of tracks) {
+    for (const version2 of track.versions) {
+      const at2 = position.get(version2.commit);
+      if (at2 !== void 0) steps.push({ file: track.file, position: at2, content: { path: version2.path, blob: version2.blob }, gap: version2.afterGap === true });
+      for (const reAdd of version2.reAdded ?? []) {
+        const again = position.get(reAdd.commit);
+        if (again !== void 0) steps.push({ file: track.file, position: again, content: { path: reAdd.path, blob: version2.blob }, gap: true });
+      }
+    }
+  }
+  steps.sort((a, b) => a.position - b.position);
+  const files = /* @__PURE__ */ new Map();
+  const states = [];
+  for (let i = 0; i < steps.length; ) {
+    const at2 = steps[i].position;
+    let gap = false;
+    for (; i < steps.length && steps[i].position === at2; i++) {
+      const step2 = steps[i];
+      files.set(step2.file, step2.content);
+      gap ||= step2.gap;
+    }
+    states.push({ commit: order[order.length - 1 - at2], files: new Map(files), afterGap: gap });
+  }
+  return states;
+}
+function stateDates(tracks) {
+  const dates = /* @__PURE__ */ new Map();
+  for (const track of tracks) {
+    for (const version2 of track.versions) {
+      dates.set(version2.commit, version2.date);
+      for (const reAdd of version2.reAdded ?? []) dates.set(reAdd.commit, reAdd.date);
+    }
+  }
+  return dates;
+}
+
 // src/action/deprecation-facts.ts
 var DAY_MS2 = 24 * 60 * 60 * 1e3;
 async function loadGates(input2) {
@@ -77319,37 +77675,124 @@ async function loadGates(input2) {
   if (report.against === null || report.mode === "audit") return gates;
   const wanted = report.subjects.filter((s) => s.status !== "error");
   if (wanted.length === 0) return gates;
-  const prepared = await prepareSubjects(input2, wanted, report.against.commit);
-  const landings = await proveLandings(input2, [...prepared.values()], report.against.commit);
+  const base = report.against.commit;
+  const chain = once(() => input2.repo.firstParentChain(base));
+  const prepared = await prepareSubjects(input2, wanted, base, chain);
+  const landings = await proveLandings(input2, [...prepared.values()], chain);
   const windowDays = input2.settings.deprecation.windowDays;
   for (const [file2, entry] of prepared) {
     gates.set(file2, "result" in entry ? entry.result : gateSubject({ ...entry.subject, landings, now: input2.now, windowDays }));
   }
   return gates;
 }
-async function prepareSubjects(input2, wanted, base) {
+async function prepareSubjects(input2, wanted, base, chain) {
   const { repo } = input2;
   const resolver = subjectResolver(input2.settings);
   const workspace = await loadWorkspace(repo, await repo.workingTreeFiles(resolver.isSchemaFile));
-  const histories = await listHistories(repo, base, wanted.map(historyPath));
   const committed = new CommittedSources(repo);
-  const expanded = new Map([...histories].map(([path2, history]) => [path2, withReAdds(history)]));
-  await committed.prefetch([...expanded.values()].flat().map(({ commit, path: path2 }) => ({ commit, path: path2 })));
+  const index = await baseNameIndex(repo, committed, base, resolver.isSchemaFile);
+  const referenced = /* @__PURE__ */ new Map();
+  for (const subject2 of wanted) referenced.set(subject2.file, await referencedFiles(historyPath(subject2), committed.readerAt(base), index));
+  const histories = await listHistories(repo, base, [...referenced.values()].flat());
+  const blobs = new BlobSources(repo);
   const prepared = /* @__PURE__ */ new Map();
   for (const subject2 of wanted) {
-    const history = expanded.get(historyPath(subject2)) ?? [];
-    const versions = await markedVersions(history, committed, workspace.index);
-    const latest = versions[versions.length - 1];
-    if (latest === void 0 && subject2.status !== "deleted") continue;
-    const changes = subject2.status === "deleted" || latest === void 0 ? { ok: true, value: [] } : await changesTo(subject2, latest, workspace);
-    if (!changes.ok) {
-      prepared.set(subject2.file, { result: unloadable(changes.reason) });
-      continue;
-    }
-    const gate = { level: subject2.level, changes: changes.value, incompatible: subject2.status === "incompatible", deleted: subject2.status === "deleted", versions };
-    prepared.set(subject2.file, { subject: gate, dates: new Map(history.map((v) => [v.commit, v.date])) });
+    const tracks = (referenced.get(subject2.file) ?? []).map((file2) => ({ file: file2, versions: histories.get(file2) ?? [] }));
+    if ((tracks[0]?.versions.length ?? 0) === 0 && subject2.status !== "deleted") continue;
+    const states = combinedStates(tracks, tracks.length > 1 ? await chain() : void 0);
+    const entry = await prepareSubject(subject2, states, { blobs, index, workspace });
+    if (entry !== void 0) prepared.set(subject2.file, "result" in entry ? entry : { subject: entry.subject, dates: stateDates(tracks) });
   }
   return prepared;
+}
+async function prepareSubject(subject2, states, readers) {
+  const root = historyPath(subject2);
+  const newestFirst = [];
+  let gate;
+  let interest = [];
+  let missing;
+  for (let i = states.length - 1; i >= 0; i--) {
+    const state = states[i];
+    const parsed = await parseState(root, state, readers);
+    if (!parsed.ok) {
+      missing ??= parsed.missing;
+      const newer = newestFirst.pop();
+      if (newer === void 0) continue;
+      newestFirst.push({ ...newer, afterGap: true });
+      break;
+    }
+    const version2 = parsed.value;
+    const { definers, ...marked } = version2;
+    newestFirst.push(marked);
+    if (gate === void 0) {
+      const changes = subject2.status === "deleted" ? { ok: true, value: [] } : await changesTo(subject2, version2, readers.workspace);
+      if (!changes.ok) return { result: unloadable(changes.reason) };
+      gate = { level: subject2.level, changes: changes.value, incompatible: subject2.status === "incompatible", deleted: subject2.status === "deleted", versions: [], definers };
+      interest = elementsToDate({ ...gate, versions: [marked] });
+    }
+    if (version2.afterGap === true || !interest.some((element) => markerOf(version2.schema, element)?.deprecated === true)) break;
+  }
+  if (gate === void 0) {
+    if (missing !== void 0) return { result: unreadableHistory(root, missing) };
+    if (subject2.status !== "deleted") return void 0;
+    gate = { level: subject2.level, changes: [], incompatible: false, deleted: true, versions: [] };
+  }
+  return { subject: { ...gate, versions: newestFirst.reverse() } };
+}
+async function parseState(root, state, readers) {
+  const closure = await sourceClosure(root, readers.blobs.readerFor(state.files), readers.index);
+  if (!closure.has(root)) return { ok: false };
+  const loaded = loadFromClosure(root, closure, false, state.commit);
+  if (!loaded.ok) return loaded.error.code === "MISSING_REFERENCE" ? { ok: false, missing: `commit ${state.commit.slice(0, 12)}: ${loaded.error.message}` } : { ok: false };
+  const typeFiles = /* @__PURE__ */ new Map();
+  const definers = /* @__PURE__ */ new Map();
+  for (const source of closure.values()) {
+    for (const name of source.scan?.defines ?? []) {
+      if (typeFiles.has(name)) continue;
+      typeFiles.set(name, state.files.get(source.file)?.path ?? source.file);
+      definers.set(name, source.file);
+    }
+  }
+  return { ok: true, value: { commit: state.commit, schema: loaded.value.loaded.schema, typeFiles, definers, ...state.afterGap && { afterGap: true } } };
+}
+async function referencedFiles(root, read, index) {
+  const closure = await sourceClosure(root, read, index);
+  return [root, ...[...closure.keys()].filter((file2) => file2 !== root)];
+}
+async function baseNameIndex(repo, committed, base, isSchemaFile) {
+  const files = (await filesAtCommit(gitRunner(repo.root), base)).filter(isSchemaFile);
+  const sources = await committed.readerAt(base)(files);
+  return nameIndexOf([...sources.values()].filter((source) => source !== void 0));
+}
+var BlobSources = class {
+  constructor(repo) {
+    this.repo = repo;
+  }
+  repo;
+  cache = /* @__PURE__ */ new Map();
+  /** A reader of base paths as they were in one state; a file not yet landed reads as absent. */
+  readerFor(files) {
+    return async (paths2) => {
+      const key = (path2, blob) => `${blob}\0${path2}`;
+      const missing = paths2.flatMap((path2) => {
+        const content = files.get(path2);
+        return content !== void 0 && !this.cache.has(key(path2, content.blob)) ? [{ path: path2, blob: content.blob }] : [];
+      });
+      const bytes = await this.repo.readObjects([...new Set(missing.map((m) => m.blob))]);
+      for (const { path: path2, blob } of missing) {
+        const content = bytes.get(blob);
+        this.cache.set(key(path2, blob), content === void 0 ? void 0 : scanSource(path2, content));
+      }
+      return new Map(paths2.map((path2) => {
+        const content = files.get(path2);
+        return [path2, content === void 0 ? void 0 : this.cache.get(key(path2, content.blob))];
+      }));
+    };
+  }
+};
+function once(make) {
+  let made;
+  return () => made ??= make();
 }
 async function changesTo(subject2, latest, workspace) {
   const closure = await sourceClosure(subject2.file, workspace.reader, workspace.index);
@@ -77357,36 +77800,23 @@ async function changesTo(subject2, latest, workspace) {
   if (!loaded.ok) return { ok: false, reason: loaded.error.message };
   return { ok: true, value: diffSchemas(latest.schema, loaded.value.loaded.schema) };
 }
-async function proveLandings(input2, prepared, base) {
+async function proveLandings(input2, prepared, firstParents) {
   const commits = /* @__PURE__ */ new Map();
   for (const entry of prepared) {
     if ("result" in entry) continue;
     for (const commit of commitsToProve(entry.subject)) commits.set(commit, entry.dates.get(commit) ?? "");
   }
   if (commits.size === 0) return /* @__PURE__ */ new Map();
-  const chain = await input2.repo.firstParentChain(base);
+  const chain = await firstParents();
   const windowStart = new Date(input2.now.getTime() - input2.settings.deprecation.windowDays * DAY_MS2).toISOString();
   return input2.landing.prove({ chain, commits, windowStart });
 }
-function withReAdds(history) {
-  return history.flatMap((version2) => [version2, ...(version2.reAdded ?? []).map((r) => ({ ...r, blob: version2.blob, afterGap: true }))]);
-}
-async function markedVersions(history, committed, index) {
-  const versions = [];
-  let gap = false;
-  for (const raw of history) {
-    const parsed = (await parseHistory([raw], committed, index)).versions[0];
-    if (parsed === void 0) {
-      gap = true;
-      continue;
-    }
-    versions.push({ commit: raw.commit, schema: parsed.parsed.loaded.schema, ...(gap || raw.afterGap === true) && { afterGap: true } });
-    gap = false;
-  }
-  return versions;
-}
 function unloadable(reason) {
   return { breaking: true, allowed: false, elements: [], unattributed: [`the PR's schema could not be loaded for the deprecation gate: ${reason}`], markers: [] };
+}
+function unreadableHistory(file2, missing) {
+  const reason = `the base branch's versions of ${file2} could not be read for the deprecation gate, because a type they use is defined in no schema file on the base commit (${missing}); check the shared schema files are on the base branch under the configured schema paths`;
+  return { breaking: true, allowed: false, elements: [], unattributed: [reason], markers: [] };
 }
 function historyPath(subject2) {
   return subject2.previousFile ?? subject2.file;
@@ -77619,7 +78049,7 @@ function subjectSection(subject2, gate, windowDays) {
     if (gate.registryNeeds) out.push(`- \u{1F4CB} registry: ${escape(gate.registryNeeds)}`);
     const shown = mergeVerdicts(gate.elements, gate.markers);
     if (shown.length > 0) {
-      out.push("", `| Deprecated element | Since (on base) | Removable on (${windowDays}-day window) | Countdown |`, "|---|---|---|---|");
+      out.push("", `| Deprecated element | Since (on base) | Removable on (${windowDays}-day window) | Countdown | Defined in |`, "|---|---|---|---|---|");
       for (const v of shown) out.push(countdownRow(v));
       const unproven = shown.filter((v) => v.status === "unproven");
       if (unproven.length > 0) out.push("");
@@ -77641,11 +78071,17 @@ function mergeVerdicts(elements, markers) {
 }
 function countdownRow(v) {
   const label2 = `\`${escape(v.label)}\``;
-  if (v.status === "unmarked") return `| ${label2} | not deprecated on the base branch | \u2014 | \u274C mark it deprecated first |`;
-  if (v.status === "unproven") return `| ${label2} | date not proven (see below) | \u2014 | \u2753 cannot count down |`;
+  const where = definedIn(v);
+  if (v.status === "unmarked") return `| ${label2} | not deprecated on the base branch | \u2014 | \u274C mark it deprecated first | ${where} |`;
+  if (v.status === "unproven") return `| ${label2} | date not proven (see below) | \u2014 | \u2753 cannot count down | ${where} |`;
   const left = v.status === "mature" ? "\u2705 removable now" : `\u23F3 ${v.daysLeft} day(s) left`;
   const source = v.landing === void 0 ? "" : ` (${landingSourceLabel(v.landing.source)})`;
-  return `| ${label2} | ${v.since?.slice(0, 10)}${source} | ${v.removableOn?.slice(0, 10)} | ${left} |`;
+  return `| ${label2} | ${v.since?.slice(0, 10)}${source} | ${v.removableOn?.slice(0, 10)} | ${left} | ${where} |`;
+}
+function definedIn(v) {
+  if (v.definedIn === void 0) return "\u2014";
+  const moved = v.markedIn === void 0 ? "" : ` (marked as \`${escape(v.markedIn)}\`)`;
+  return `\`${escape(v.definedIn)}\`${moved}`;
 }
 function approvalSection(result) {
   const out = ["### Approvals", "", `**${result.status}**: ${escape(result.description)}`, ""];
@@ -77663,7 +78099,12 @@ function approvalSection(result) {
 }
 function renderPlain(input2) {
   const lines = [input2.verdict.headline, ...input2.verdict.problems.map((p) => `- ${p}`)];
-  for (const [file2, gate] of input2.gates) for (const v of mergeVerdicts(gate.elements, gate.markers)) lines.push(`${file2}: ${describeVerdict(v)}`);
+  for (const [file2, gate] of input2.gates) {
+    for (const v of mergeVerdicts(gate.elements, gate.markers)) {
+      const shared = v.definedIn !== void 0 && v.definedIn !== file2 ? ` (defined in ${v.definedIn})` : "";
+      lines.push(`${file2}: ${describeVerdict(v)}${shared}`);
+    }
+  }
   lines.push(renderApprovalText(input2.approvals));
   return lines.join("\n");
 }
@@ -77974,7 +78415,7 @@ async function evaluateAndPublish(ctx, checks2, runId) {
     });
   }
   if (pull !== void 0 && settings.comment) {
-    await stickyComments(ctx.client, ctx.repo, settings.botLogin).upsert(pull.number, markdown).catch((e) => warning(`${messageOf(e)}; the verdict is in the job summary (fork PRs: the verified workflow_run evaluator in docs/action.md posts it)`));
+    await stickyComments(ctx.client, ctx.repo, settings.botLogin).upsert(pull.number, markdown, { onlyIfPresent: !changed2 && verdict.conclusion === "success" }).catch((e) => warning(`${messageOf(e)}; the verdict is in the job summary (fork PRs: the verified workflow_run evaluator in docs/action.md posts it)`));
   }
   if (settings.pushgatewayUrl !== void 0) {
     const metrics = { owner: event.owner, repo: event.repo, verdict, incompatibleSubjects: report.subjects.filter((s) => s.status === "incompatible").length, durationSeconds: (Date.now() - ctx.started) / 1e3 };

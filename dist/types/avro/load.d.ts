@@ -26,6 +26,11 @@ export declare function loadSchemaInput(input: SchemaInput, options?: ParseOptio
 export interface SchemaSource {
     readonly file: string;
     readonly text: string | Uint8Array;
+    /**
+     * `text` already parsed by `parseJsonDocument` with the default depth limit (a caller that scanned
+     * the file first): used as is when no other limit is asked for, so the text is not parsed twice.
+     */
+    readonly document?: JsonDocument;
 }
 /**
  * Loads files that refer to each other's named types (Confluent schema references kept as separate
