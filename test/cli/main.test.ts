@@ -30,7 +30,7 @@ describe('guardrails (top level)', () => {
 
   it('names an unknown command in one line, exit 2', async () => {
     const result = await runCli(['chek'], process.cwd());
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command "chek"; expected one of: check, compat, backup, restore, expire-snapshots, followups, drift, register, schedule (see guardrails --help)\n' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: unknown command "chek"; expected one of: check, compat, backup, restore, expire-snapshots, remove-orphans, followups, drift, register, schedule (see guardrails --help)\n' });
   });
 
   it.each([['check'], ['compat']])('has --help for %s', async (command) => {

@@ -44,7 +44,7 @@ const CASES: BadInputCase[] = [
     name: 'an unknown key in a job, with the allowed keys',
     argv: ['--list'],
     files: config('  jobs:\n    backup:\n      cron: "0 2 * * *"\n      retries: 3\n'),
-    want: { exit: 2, stderr: /^error: guardrails\.yaml:6:7: schedule\.jobs\.backup\.retries: unknown key "retries"; expected one of: cron, enabled, args, timezone, domAndDow$/ },
+    want: { exit: 2, stderr: /^error: guardrails\.yaml:6:7: schedule\.jobs\.backup\.retries: unknown key "retries"; expected one of: cron, enabled, args, timezone, domAndDow, timeout, catchUp, overlap$/ },
   },
   {
     name: 'a shutdown timeout beyond the 10 s stop',
