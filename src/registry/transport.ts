@@ -69,7 +69,8 @@ const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
 
 export function createTransport(settings: RegistrySettings, deps: TransportDeps = {}): Transport {
   // A stop ends a backoff wait at once: it must not wait out a 20 s backoff.
-  const sleep = (ms: number) => (deps.sleep ? untilStopped(deps.sleep(ms), deps.signal) : stoppableSleep(ms, deps.signal));
+  const stop = stopListener(deps.signal);
+  const sleep = (ms: number) => (deps.sleep ? untilStopped(deps.sleep(ms), stop) : stoppableSleep(ms, stop));
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const secrets = secretsOf(settings);
@@ -118,28 +119,53 @@ export function createTransport(settings: RegistrySettings, deps: TransportDeps 
 
 const DEFAULT_SETTLE_MS = 3_000;
 
-function stoppableSleep(ms: number, stop: AbortSignal | undefined): Promise<void> {
+/**
+ * One abort listener per transport, fanning out to the waits in progress. Every backoff wait adding
+ * its own listener to the run's signal made Node warn of a leak (MaxListenersExceededWarning, on
+ * the user's stderr) as soon as more than ten requests backed off at once during an outage.
+ */
+interface StopListener {
+  readonly stopped: () => boolean;
+  /** Calls `fn` once on the stop; returns the function that forgets it. */
+  readonly onStop: (fn: () => void) => () => void;
+}
+
+function stopListener(signal: AbortSignal | undefined): StopListener {
+  const waiters = new Set<() => void>();
+  signal?.addEventListener('abort', () => {
+    for (const fn of [...waiters]) fn();
+    waiters.clear();
+  }, { once: true });
+  return {
+    stopped: () => signal?.aborted === true,
+    onStop: (fn) => {
+      waiters.add(fn);
+      return () => waiters.delete(fn);
+    },
+  };
+}
+
+function stoppableSleep(ms: number, stop: StopListener): Promise<void> {
   return new Promise((resolve) => {
     const finish = () => {
       clearTimeout(timer);
-      stop?.removeEventListener('abort', finish);
+      forget();
       resolve();
     };
-    const timer = setTimeout(finish, stop?.aborted ? 0 : ms);
-    stop?.addEventListener('abort', finish, { once: true });
+    const timer = setTimeout(finish, stop.stopped() ? 0 : ms);
+    const forget = stop.onStop(finish);
   });
 }
 
 /** An injected wait (tests), ended early by a stop. */
-function untilStopped(wait: Promise<void>, stop: AbortSignal | undefined): Promise<void> {
-  if (!stop) return wait;
-  if (stop.aborted) return Promise.resolve();
+function untilStopped(wait: Promise<void>, stop: StopListener): Promise<void> {
+  if (stop.stopped()) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
-      stop.removeEventListener('abort', done);
+      forget();
       resolve();
     };
-    stop.addEventListener('abort', done, { once: true });
+    const forget = stop.onStop(done);
     void wait.then(done);
   });
 }

@@ -1,4 +1,5 @@
 /** A stopped client: nothing more is sent, and what is in flight is cut after the settle time. */
+import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRegistryClient, RegistryError, type RegistryClientHandle } from '../../src/registry/index.js';
 import { startTestRegistry, type TestRegistry } from '../support/test-registry/index.js';
@@ -61,6 +62,21 @@ describe('a client with a stop signal', () => {
     expect(error.kind).toBe('server');
     expect(error.message).toContain('not retried: the run was stopped');
     expect(sr.requests).toHaveLength(1);
+  });
+
+  it('holds one abort listener on the run\'s signal however many requests back off at once (Node warns past ten)', async () => {
+    sr.faults.add({ method: 'GET', fault: { kind: 'status', status: 503 } });
+    const stop = new AbortController();
+    const client = createRegistryClient({ url: sr.url, maxConcurrency: 32, retry: { maxAttempts: 3, baseDelayMs: 60_000, maxDelayMs: 60_000 } }, { signal: stop.signal, random: () => 1 });
+    opened.push(client);
+    const pending = Array.from({ length: 20 }, (_, i) => client.listVersions(`s${i}`).catch((e: unknown) => e));
+    while (sr.requests.length < 20) await new Promise((resolve) => setImmediate(resolve));
+    // Every request is now in its minute-long backoff wait.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(getEventListeners(stop.signal, 'abort').length).toBeLessThanOrEqual(2);
+    stop.abort();
+    const errors = (await Promise.all(pending)) as RegistryError[];
+    expect(errors.map((e) => e.kind)).toEqual(Array.from({ length: 20 }, () => 'server'));
   });
 
   it('names the flag to raise when the registry does not answer in time', async () => {
