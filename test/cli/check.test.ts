@@ -367,7 +367,7 @@ describe('guardrails check: git state', () => {
 describe('guardrails check fails closed when history cannot follow a subject', () => {
   const RECORD_CONFIG = ['version: 1', 'defaults:', '  strategy: RecordNameStrategy', ''].join('\n');
 
-  it('a shared type moved to another file: the old versions cannot resolve it, so the subject is an error, not new', async () => {
+  it('a shared type moved to another file in the PR: the old versions are read with it at its old path (issue 18)', async () => {
     const repo = TempRepo.create();
     cleanups.push(() => repo.cleanup());
     const shared = '{"type":"record","name":"P","namespace":"x","fields":[{"name":"a","type":"int"}]}';
@@ -379,9 +379,12 @@ describe('guardrails check fails closed when history cannot follow a subject', (
 
     const result = await runCli(['check', '--against', 'main', '--format', 'json'], repo.dir);
 
-    const t = json(result.stdout).subjects.find((s) => s.file === 'schemas/T.avsc');
-    expect(t?.status).toBe('error');
-    expect(result.code).toBe(2);
+    const subjects = json(result.stdout).subjects.map((s) => [s.file, s.status, s.incompatibilities.map((i) => i.type)]);
+    expect(subjects).toEqual([
+      ['schemas/P2.avsc', 'compatible', []],
+      ['schemas/T.avsc', 'incompatible', ['READER_FIELD_MISSING_DEFAULT_VALUE']],
+    ]);
+    expect(result.code).toBe(1);
   });
 
   it('a subject moved to a new file that git sees as delete plus add is an error, not a retirement and a new subject', async () => {

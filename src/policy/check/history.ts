@@ -8,8 +8,9 @@ import type { FileVersion } from '../../github/git/history.js';
 import type { GitRepository } from '../../github/git/repository.js';
 import type { ParsedVersion } from './evaluate.js';
 import { loadFromClosure } from './load-candidate.js';
+import { referencedObjects, type ReferencedLookup } from './referenced-at.js';
 import { sourceClosure, type NameIndex } from './sources.js';
-import type { CommittedSources } from './workspace.js';
+import { CommittedSources, type ObjectSource } from './workspace.js';
 
 export interface LoadedHistory {
   readonly versions: readonly ParsedVersion[];
@@ -44,4 +45,17 @@ export async function parseHistory(versions: readonly FileVersion[], committed: 
     }
   }
   return { versions: parsed, warnings, unresolved };
+}
+
+/**
+ * Parses the versions again with each referenced file read as it was at the version's commit,
+ * following the file's renames (issue 18): for a history that `parseHistory` left unresolved because
+ * a shared file now lives at another path. `first` holds the versions already read.
+ */
+export async function parseHistoryFollowingReferences(versions: readonly FileVersion[], first: CommittedSources, objects: ObjectSource, ownFile: string, lookup: ReferencedLookup): Promise<LoadedHistory> {
+  const roots = await Promise.all(versions.map(async (version) => (await first.readerAt(version.commit)([version.path])).get(version.path)));
+  const referenced = await referencedObjects(lookup, { file: ownFile, versions }, roots);
+  const committed = new CommittedSources(objects);
+  await committed.prefetch([...versions.map(({ commit, path, blob }) => ({ commit, path, blob })), ...referenced]);
+  return parseHistory(versions, committed, lookup.index);
 }

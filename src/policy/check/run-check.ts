@@ -11,7 +11,8 @@ import { GitError } from '../../github/git/run.js';
 import { REPORT_VERSION, type BaseRef, type CheckReport, type SubjectReport } from '../report/model.js';
 import { errorSubject, evaluateSubject, type SubjectBase } from './evaluate.js';
 import { StringPool } from './compact-entry.js';
-import { parseHistory, type LoadedHistory } from './history.js';
+import { parseHistory, parseHistoryFollowingReferences, type LoadedHistory } from './history.js';
+import type { ReferencedLookup } from './referenced-at.js';
 import { streamHistories } from './history-stream.js';
 import { loadFromClosure } from './load-candidate.js';
 import { markDuplicateSubjects, nameSubject, schemaErrorEntry } from './naming.js';
@@ -108,6 +109,7 @@ async function checkTargets(prepared: PreparedCheck): Promise<SubjectReport[]> {
   const reader = repo.openObjectReader(signal === undefined ? {} : { signal });
   const source = { readObjects: (names: readonly string[]) => reader.read(names) };
   const strings = new StringPool();
+  const lookup = referencedLookup(prepared);
   try {
     const subjects: SubjectReport[] = [];
     const histories = streamHistories(repo, against.commit, plan.targets.map((target) => target.historyPath));
@@ -127,7 +129,9 @@ async function checkTargets(prepared: PreparedCheck): Promise<SubjectReport[]> {
       upcoming = fetchNext();
       upcoming.catch(() => undefined);
       await current.read;
-      const history = await parseHistory(current.versions, current.committed, workspace.index);
+      const first = await parseHistory(current.versions, current.committed, workspace.index);
+      // Only a history whose shared files moved pays for reading their histories and the chain.
+      const history = first.unresolved.length === 0 ? first : await parseHistoryFollowingReferences(current.versions, current.committed, source, target.historyPath, lookup);
       historyObserver?.loaded(target.file, history.versions.length);
       subjects.push(strings.compact(await checkTarget(target, history, workspace, resolver, plan.mode === 'audit')));
       historyObserver?.released(target.file);
@@ -136,6 +140,21 @@ async function checkTargets(prepared: PreparedCheck): Promise<SubjectReport[]> {
   } finally {
     reader.close();
   }
+}
+
+/** How an unresolved history finds its shared files at older commits; the chain is read at most once. */
+function referencedLookup(prepared: PreparedCheck): ReferencedLookup {
+  const { repo, against, plan, workspace } = prepared;
+  const renamed = new Map(plan.targets.filter((target) => target.kind === 'renamed').map((target) => [target.file, target.historyPath]));
+  let chain: Promise<string[]> | undefined;
+  return {
+    repo,
+    baseCommit: against.commit,
+    chain: () => (chain ??= repo.firstParentChain(against.commit)),
+    index: workspace.index,
+    workingTree: workspace.reader,
+    basePathOf: (file) => renamed.get(file) ?? file,
+  };
 }
 
 async function checkTarget(target: CheckTarget, history: LoadedHistory, workspace: Workspace, resolver: SubjectResolver, audit: boolean): Promise<SubjectReport> {
