@@ -2,10 +2,12 @@
  * bench/orphans: a table location on s3rver holding 200,000 files, 10% of them orphans (the rest: data files the
  * manifests reference, the manifests, manifest lists and metadata). One real remove-orphans run over the S3 API:
  * prints files/s deleted against the anchors' published 2–20 files/s, and ListObjectsV2 requests against the
- * floor ceil(files / 1000). If uploading the table to s3rver on this machine would exceed the setup budget, the
- * table is scaled down (the upload rate is measured first) and the output says so.
+ * floor ceil(files / 1000). s3rver takes about 200 PUTs a second here, so 200,000 uploads would take a quarter
+ * of an hour: the metadata files are uploaded through the S3 API, and the empty data and orphan files are seeded
+ * straight into s3rver's store on disk (setup only; the run lists and deletes through the S3 API).
  */
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { TableCatalog } from '../src/iceberg/catalog/sql-catalog.js';
 import { mapWithConcurrency } from '../src/iceberg/io/file-io.js';
@@ -21,7 +23,6 @@ import { startS3rverProcess } from '../test/iceberg/orphans/s3rver.js';
 import { MANIFEST_ENTRY_SCHEMA, MANIFEST_LIST_SCHEMA } from '../test/support/iceberg/avro-schemas.js';
 
 const WANTED = Number(process.env['BENCH_ORPHAN_FILES'] ?? 200_000);
-const SETUP_BUDGET_S = Number(process.env['BENCH_ORPHAN_SETUP_BUDGET_S'] ?? 300);
 const PER_MANIFEST = 1000;
 const PUT_CONCURRENCY = 32;
 const DELETE_CONCURRENCY = 16;
@@ -35,27 +36,20 @@ const key = (path: string) => path.slice('s3://bench/'.length);
 const put = (path: string, body: Uint8Array) => client.send(new PutObjectCommand({ Bucket: 'bench', Key: key(path), Body: body, ContentLength: body.length }));
 const EMPTY = new Uint8Array(0);
 
-async function putAll(paths: readonly string[]): Promise<void> {
-  await mapWithConcurrency(paths, PUT_CONCURRENCY, (p) => put(p, EMPTY));
+/** An empty object as s3rver's filesystem store keeps it: `<bucket>/<key dirs>/<name>._S3rver_object` (its md5 is computed on first read). */
+function seed(path: string): void {
+  const file = join(server.directory, 'bench', `${key(path)}._S3rver_object`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, EMPTY);
 }
 
-// Measure the upload rate on 3,000 empty objects (after 1,000 to warm up), and scale the table to what fits the budget.
 // Files spread over partition directories of 200, as a partitioned table's are (s3rver also re-reads a file's whole
 // directory on every delete, which would make one flat directory of 180,000 files measure s3rver, not the job).
 const PER_DIR = 200;
 const dirOf = (i: number) => `${LOCATION}/data/bucket=${String(Math.floor(i / PER_DIR)).padStart(4, '0')}`;
-const probe = Array.from({ length: 4000 }, (_, i) => `${dirOf(i)}/probe-${i}.parquet`);
-await putAll(probe.slice(0, 1000)); // warm-up: connections, s3rver's first directories
-const probeStart = process.hrtime.bigint();
-await putAll(probe.slice(1000));
-const putsPerSecond = (probe.length - 1000) / (Number(process.hrtime.bigint() - probeStart) / 1e9);
-const fits = Math.floor((putsPerSecond * SETUP_BUDGET_S) / 10_000) * 10_000;
-const total = Math.max(10_000, Math.min(WANTED, fits));
-const scaled = total < WANTED;
-console.log(`s3rver takes ${putsPerSecond.toFixed(0)} PUT/s here: ${WANTED.toLocaleString('en')} files would take ${(WANTED / putsPerSecond).toFixed(0)} s to upload`);
-if (scaled) console.log(`SCALED: ${total.toLocaleString('en')} files (budget ${SETUP_BUDGET_S} s; BENCH_ORPHAN_SETUP_BUDGET_S raises it); rates below are per file, so they compare, the totals do not`);
+const total = WANTED;
 
-// The probe objects count as orphans; the rest of the 10% are planted under data/ and metadata/.
+// 10% orphans, planted under data/ and metadata/.
 const orphanCount = total / 10;
 const manifests = Math.ceil((total - orphanCount) / (PER_MANIFEST + 2)); // each snapshot adds one manifest and one list
 const dataCount = total - orphanCount - 2 * manifests - 2; // minus the metadata file and the version hint
@@ -91,14 +85,13 @@ metadataFiles.push([metadataLocation, serializeMetadata({
   snapshots, 'snapshot-log': [], 'metadata-log': [],
 }, metadataLocation)]);
 metadataFiles.push([`${LOCATION}/metadata/version-hint.text`, Buffer.from('1')]);
-const planted = Array.from({ length: orphanCount - probe.length }, (_, i) => (i % 100 === 0 ? `${LOCATION}/metadata/orphan-${i}.avro` : `${dirOf(i * 9)}/orphan-${i}.parquet`));
+const planted = Array.from({ length: orphanCount }, (_, i) => (i % 100 === 0 ? `${LOCATION}/metadata/orphan-${i}.avro` : `${dirOf(i * 9)}/orphan-${i}.parquet`));
 
 const setupStart = process.hrtime.bigint();
 await mapWithConcurrency(metadataFiles, PUT_CONCURRENCY, ([p, body]) => put(p, body));
-await putAll([...dataPaths, ...planted]);
-const setupSeconds = Number(process.hrtime.bigint() - setupStart) / 1e9 + probe.length / putsPerSecond;
-if (setupSeconds > SETUP_BUDGET_S) console.log(`note: s3rver slowed as it filled; the upload took ${setupSeconds.toFixed(0)} s, beyond the ${SETUP_BUDGET_S} s budget the probe predicted`);
-console.log(`uploaded ${total.toLocaleString('en')} files (${dataCount.toLocaleString('en')} referenced data files, ${(2 * manifests).toLocaleString('en')} manifests and lists, ${orphanCount.toLocaleString('en')} orphans) in ${setupSeconds.toFixed(0)} s`);
+for (const p of [...dataPaths, ...planted]) seed(p);
+const setupSeconds = Number(process.hrtime.bigint() - setupStart) / 1e9;
+console.log(`set up ${total.toLocaleString('en')} files in ${setupSeconds.toFixed(0)} s (${dataCount.toLocaleString('en')} referenced data files, ${(2 * manifests).toLocaleString('en')} manifests and lists uploaded, ${orphanCount.toLocaleString('en')} orphans; data and orphans seeded on s3rver's disk)`);
 
 const s3 = new S3FileIO(client, { concurrency: DELETE_CONCURRENCY, deleteBatchSize: 1000 });
 const io = new RoutingFileIO(new LocationMap([]), new LocalFileIO(process.cwd()), () => s3);
@@ -127,7 +120,7 @@ const rate = table.filesPerSecond ?? 0;
 console.log(`run: ${wall.toFixed(1)} s in all; listed ${table.counts.listed.toLocaleString('en')}, referenced ${table.counts.referenced.toLocaleString('en')}, deleted ${table.counts.deleted.toLocaleString('en')} in ${(table.deleteMs / 1000).toFixed(1)} s with ${s3.requests.deleteObjects} DeleteObjects requests`);
 console.log(`deletes: ${rate.toFixed(0)} files/s = ${(rate / ANCHOR_FILES_PER_S.high).toFixed(0)}× the anchors' best published ${ANCHOR_FILES_PER_S.high} files/s (${(rate / ANCHOR_FILES_PER_S.low).toFixed(0)}× their ${ANCHOR_FILES_PER_S.low} files/s)`);
 console.log(`listing: ${s3.requests.list} ListObjectsV2 requests vs floor ceil(${total} / 1000) = ${listFloor}: ratio ${(s3.requests.list / listFloor).toFixed(2)}`);
-console.log(`whole run: ${(total / wall).toFixed(0)} listed files/s end to end${scaled ? ` (on ${total.toLocaleString('en')} files, scaled from ${WANTED.toLocaleString('en')})` : ''}`);
+console.log(`whole run: ${(total / wall).toFixed(0)} listed files/s end to end`);
 if (s3.requests.list > listFloor) {
   console.error('FAILED: more listing requests than one per 1,000 keys');
   process.exit(1);

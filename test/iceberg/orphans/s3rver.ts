@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface S3rverProcess {
   readonly endpoint: string;
+  /** s3rver's store on disk (bucket folders of `<name>._S3rver_object` files), for seeding large fixtures. */
+  readonly directory: string;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function startS3rverProcess(buckets: readonly string[], childPath: 
   const { port } = JSON.parse(first) as { port: number };
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    directory,
     close: async () => {
       child.kill('SIGTERM');
       await exited;
