@@ -27,6 +27,10 @@ export const INCIDENT_SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export const REGISTER_RESULTS = ['registered', 'registered_break', 'already_present', 'planned', 'refused', 'not_latest', 'failed', 'skipped'] as const;
 export type RegisterFileResult = (typeof REGISTER_RESULTS)[number];
 
+/** Why remove-orphans left a file it listed: too young, hidden (`_` or `.`), or referenced under another prefix. */
+export const ORPHAN_SKIP_REASONS = ['too_young', 'hidden', 'prefix_mismatch'] as const;
+export type OrphanSkipReason = (typeof ORPHAN_SKIP_REASONS)[number];
+
 export const JOB_METRIC_FAMILIES = {
   lastSuccess: family('guardrails_job_last_success_timestamp_seconds', 'gauge', 'Unix time of the last successful run of the job.', []),
   lastRun: family('guardrails_job_last_run_timestamp_seconds', 'gauge', 'Unix time the last run of the job ended, whatever its outcome.', []),
@@ -46,6 +50,14 @@ export const JOB_METRIC_FAMILIES = {
   expireFilesDeleted: family('guardrails_expire_files_deleted_total', 'counter', "Files the run deleted from the table, by Spark's six kinds.", ['table', 'kind']),
   expireSnapshotsExpired: family('guardrails_expire_snapshots_expired_total', 'counter', 'Snapshots the run expired from the table.', ['table']),
   expireUndeletable: family('guardrails_expire_undeletable_files', 'gauge', 'Files the last run of the table expired but could not delete.', ['table']),
+
+  orphansFilesDeleted: family('guardrails_orphans_files_deleted_total', 'counter', 'Orphan files the run deleted from the table location.', ['table']),
+  orphansBytesReclaimed: family('guardrails_orphans_reclaimed_bytes_total', 'counter', 'Bytes of orphan files the run deleted from the table location.', ['table']),
+  orphansFound: family('guardrails_orphans_found', 'gauge', 'Orphan files older than the cutoff that the last run of the table found.', ['table']),
+  orphansDeleteFailures: family('guardrails_orphans_delete_failures_total', 'counter', 'Orphan files the run tried to delete and could not.', ['table']),
+  orphansSkipped: family('guardrails_orphans_skipped_files', 'gauge', 'Unreferenced files the last run of the table left, by reason (too_young, hidden, prefix_mismatch).', ['table', 'reason']),
+  orphansAwaitingMark: family('guardrails_orphans_awaiting_mark_files', 'gauge', 'Orphans not yet marked long enough to delete at the last run of the table (two-phase mode).', ['table']),
+  orphansTableFailed: family('guardrails_orphans_table_failed', 'gauge', 'Whether the last run failed the table (1) or not (0): unreadable metadata, prefix mismatch, refused, a delete failed.', ['table']),
 
   followupsOpen: family('guardrails_followups_open', 'gauge', 'Post-mortem follow-ups not done, by incident severity.', ['incident_severity']),
   followupsDone: family('guardrails_followups_done', 'gauge', 'Post-mortem follow-ups done, by incident severity.', ['incident_severity']),

@@ -14,7 +14,7 @@ import type { Command, OptionTable, RunContext } from './command.js';
 import { metricsOptions } from './metrics-options.js';
 
 /** The commands that are jobs: each publishes the common job metrics. */
-export const METRICS_JOBS: readonly string[] = ['backup', 'restore', 'expire-snapshots', 'followups', 'drift', 'register', 'check'];
+export const METRICS_JOBS: readonly string[] = ['backup', 'restore', 'expire-snapshots', 'remove-orphans', 'followups', 'drift', 'register', 'check'];
 
 const PUSH_TIMEOUT_MS = 5_000;
 

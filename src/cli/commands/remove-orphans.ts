@@ -14,6 +14,7 @@ import { pathValue } from '../options/path.js';
 import { defineCommand } from './command.js';
 import { checkCatalogFlags, olderThanValue, resolveConnection, resolveRestSettings } from './expire-snapshots-values.js';
 import { catalogOptions, fileOptions } from './iceberg-options.js';
+import { removeOrphansMetrics } from './metrics-remove-orphans.js';
 import { COMMAND, cutoffOf, equivalenceValue, equivalences, forThisCommand, forThisCommandSync } from './remove-orphans-values.js';
 import { jobFormatOption, withJsonFailure, writeJobJson } from './shared.js';
 
@@ -80,7 +81,7 @@ Progress goes to stderr, reports to stdout.`,
       throw new UsageError(`${values.mark ? '--mark' : '--delete-marked-after'} keeps its marks in the SQL catalog database, which --catalog-type rest does not have; run the two-phase mode with --catalog-type sql, or drop it`, COMMAND);
     }
   },
-  async run(values, { io, signal, now }) {
+  async run(values, { io, signal, now, recordMetrics }) {
     const json = values.format === 'json';
     return withJsonFailure(io, values.format, COMMAND, async () => {
       const nowMs = (values.now ?? now()).getTime();
@@ -110,6 +111,7 @@ Progress goes to stderr, reports to stdout.`,
       const result = values['catalog-type'] === 'rest'
         ? await removeOrphansThroughRest({ ...options, rest: await forThisCommand(() => resolveRestSettings({ uri: values['catalog-uri'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }, io.env)) }, deps)
         : await removeOrphans({ ...options, connection: await forThisCommand(() => resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env)) }, deps);
+      recordMetrics?.(removeOrphansMetrics(result));
       if (values['summary-markdown'] !== undefined) await appendFile(values['summary-markdown'], renderOrphanSummary(result));
       for (const line of renderOrphanOutcome(result)) io.stderr.write(`${line}\n`);
       const code = result.stopped || result.tables.some((t) => t.status === 'failed' || t.status === 'stopped') ? EXIT.FAILED : EXIT.OK;
