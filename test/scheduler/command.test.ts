@@ -155,6 +155,19 @@ describe('guardrails schedule over the guardrails jobs', () => {
     expect(given).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: --run backup --: Option '--out <value>' argument missing/) });
   });
 
+  it("checks a remove-orphans job's args as its command line: --older-than under 1 day needs --force, --mark needs the SQL catalog", async () => {
+    const young = folder('  jobs:\n    remove-orphans: { cron: "0 3 * * *", args: ["--catalog-name", "prod", "--older-than", "12h"] }\n');
+    expect(await cli(young, ['--memory-claims'])).toEqual({
+      code: 2, stdout: '',
+      stderr: expect.stringMatching(/^error: guardrails\.yaml:3:\d+: schedule\.jobs\.remove-orphans\.args: --older-than 12h is less than 1 day: .* \(see guardrails remove-orphans --help\)\n$/),
+    });
+    const rest = await cli(folder(''), ['--memory-claims', '--run', 'remove-orphans', '--', '--catalog-name', 'prod', '--catalog-type', 'rest', '--catalog-uri', 'http://127.0.0.1:1', '--mark']);
+    expect(rest).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^error: --run remove-orphans --: --mark keeps its marks in the SQL catalog database, which --catalog-type rest does not have/) });
+    // Metrics and log options pass the check as on the command line; the refusal is --prefix-mismatch's.
+    const metrics = folder('  jobs:\n    remove-orphans: { cron: "0 3 * * *", args: ["--catalog-name", "prod", "--metrics-file", "m/orphans.prom", "--log-format", "json", "--prefix-mismatch", "none"] }\n');
+    expect(await cli(metrics, ['--memory-claims'])).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/schedule\.jobs\.remove-orphans\.args: --prefix-mismatch "none" is not one of error, ignore, delete/) });
+  });
+
   it('accepts the metrics and log options in a job\'s args, as the job\'s own command line does', async () => {
     const cwd = folder('  jobs:\n    backup: { cron: "0 2 * * *", args: ["--out", "b", "--metrics-file", "m/backup.prom", "--log-format", "json", "--keep", "0"] }\n');
     // Still refused, but for --keep: --metrics-file and --log-format passed the check the job's command applies.

@@ -14,6 +14,7 @@ import type { Command, RunContext } from './command.js';
 import { driftCommand } from './drift.js';
 import { expireSnapshotsCommand } from './expire-snapshots.js';
 import { followupsCommand } from './followups.js';
+import { removeOrphansCommand } from './remove-orphans.js';
 
 export interface ScheduleJobs {
   readonly names: readonly string[];
@@ -27,7 +28,7 @@ export interface ScheduleJobs {
   checkArgs?(job: string, args: readonly string[], io: CliIo, options: { readonly preflight: boolean }): Promise<void>;
 }
 
-const JOB_COMMANDS: readonly Command[] = [backupCommand, expireSnapshotsCommand, followupsCommand, driftCommand];
+const JOB_COMMANDS: readonly Command[] = [backupCommand, expireSnapshotsCommand, removeOrphansCommand, followupsCommand, driftCommand];
 
 export const commandJobs: ScheduleJobs = {
   names: JOB_COMMANDS.map((c) => c.name),

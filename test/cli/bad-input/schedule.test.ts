@@ -20,7 +20,7 @@ const CASES: BadInputCase[] = [
     name: 'an unknown job in the config, naming the known ones',
     argv: ['--list'],
     files: config('  jobs:\n    restore: { cron: "0 2 * * *" }\n'),
-    want: { exit: 2, stderr: /^error: guardrails\.yaml:4:5: schedule\.jobs\.restore: no such job; known jobs: backup, drift, expire-snapshots, followups$/ },
+    want: { exit: 2, stderr: /^error: guardrails\.yaml:4:5: schedule\.jobs\.restore: no such job; known jobs: backup, drift, expire-snapshots, followups, remove-orphans$/ },
   },
   {
     name: 'an invalid cron expression',
@@ -64,7 +64,7 @@ const CASES: BadInputCase[] = [
     files: config('  jobs:\n    backup: { cron: "0 2 * * *", args: "--dry-run" }\n'),
     want: { exit: 2, stderr: /schedule\.jobs\.backup\.args: got "--dry-run"; expected a list of strings/ },
   },
-  { name: '--run of an unknown job', argv: ['--memory-claims', '--run', 'nope'], want: { exit: 2, stderr: /--run "nope" is not a job; known jobs: backup, drift, expire-snapshots, followups/ } },
+  { name: '--run of an unknown job', argv: ['--memory-claims', '--run', 'nope'], want: { exit: 2, stderr: /--run "nope" is not a job; known jobs: backup, drift, expire-snapshots, followups, remove-orphans/ } },
   { name: '--port out of range', argv: ['--memory-claims', '--port', '70000'], want: { exit: 2, stderr: /--port "70000" is not a whole number from 0 to 65535/ } },
   {
     name: 'a password in --database-url, never echoed',
