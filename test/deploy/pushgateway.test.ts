@@ -11,6 +11,7 @@ import { buildFixture } from '../backup/fixtures.js';
 import { tempDir } from '../backup/support.js';
 import { CONFIG as CHECK_CONFIG, PRICE, SYMBOL, record } from '../cli/schemas.js';
 import { TempRepo } from '../github/support/temp-repo.js';
+import { NOW, OLD, ageAll, plant } from '../iceberg/orphans/support.js';
 import { runJob } from '../metrics/job-runs.js';
 import { PUSHGATEWAY_BINARY, pushgatewayAvailable, startPushgateway, type Pushgateway } from '../metrics/support.js';
 import { EXAMPLE, EXAMPLE_SOURCE } from '../postmortem/harness.js';
@@ -109,6 +110,26 @@ describe.skipIf(!pushgatewayAvailable())('every job pushing to a real Pushgatewa
     expect(valueOf(samples, 'guardrails_expire_snapshots_expired_total', table)).toBe(2);
     expect(valueOf(samples, 'guardrails_expire_undeletable_files', table)).toBe(0);
     expect(valueOf(samples, 'push_failure_time_seconds', { job: 'guardrails_expire_snapshots', instance: 'ci' })).toBe(0);
+  });
+
+  it.skipIf(!FIXTURES_PRESENT)('remove-orphans pushes its per-table counts beside the other jobs (needs ../shared/iceberg-fixtures)', async () => {
+    const db = await startTestDatabase('pushgateway_orphans');
+    cleanups.push(() => db.stop());
+    const pool = db.pool();
+    await createCatalog(pool, 'V1');
+    const dir = copyFixture(FIXTURES.sparkBunnies);
+    ageAll(dir, OLD);
+    plant(dir, 'data/orphan-old.parquet', OLD);
+    await registerTable(pool, { catalog: 'gw', namespace: 'ns', name: 'orphaned', metadataLocation: FIXTURES.sparkBunnies.metadataLocation });
+    const ran = await runJob(['remove-orphans', '--catalog-name', 'gw', '--now', new Date(NOW).toISOString(), '--map-location', `${FIXTURES.sparkBunnies.prefix}=${dir}`, ...withGateway()], process.cwd(), { DATABASE_URL: db.url });
+    expect(ran.code, ran.stderr).toBe(0);
+    const samples = parseExposition(await gateway.metrics());
+    const table = { job: 'guardrails_remove_orphans', instance: 'ci', table: 'gw.ns.orphaned' };
+    // The planted file and the fixture's unreferenced SOURCE.txt.
+    expect(valueOf(samples, 'guardrails_orphans_files_deleted_total', table)).toBe(2);
+    expect(valueOf(samples, 'guardrails_orphans_found', table)).toBe(2);
+    expect(valueOf(samples, 'guardrails_orphans_table_failed', table)).toBe(0);
+    expect(valueOf(samples, 'push_failure_time_seconds', { job: 'guardrails_remove_orphans', instance: 'ci' })).toBe(0);
   });
 });
 
