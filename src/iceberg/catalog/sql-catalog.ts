@@ -4,6 +4,7 @@
  */
 import type pg from 'pg';
 import { IcebergError } from '../errors.js';
+import type { JsonObject } from '../metadata/json.js';
 import { TABLE_TYPE_FILTER } from './schema.js';
 
 export interface TableIdent {
@@ -30,6 +31,24 @@ export interface TableCatalog {
   /** The current metadata location; throws INVALID_INPUT when the table does not exist. */
   loadPointer(ident: TableIdent): Promise<string>;
   commit(ident: TableIdent, oldLocation: string, newLocation: string): Promise<CommitOutcome>;
+  /**
+   * Present when the catalog writes metadata files itself (REST): commits `next` over the table as it was at
+   * `baseLocation`, and the job writes no metadata file of its own. `location` is the file the catalog committed.
+   */
+  commitChange?(ident: TableIdent, change: MetadataChange): Promise<ChangeCommitted>;
+}
+
+export interface MetadataChange {
+  readonly baseLocation: string;
+  /** The base document, when the caller has it (saves the catalog a read). */
+  readonly base?: JsonObject;
+  readonly next: JsonObject;
+}
+
+export interface ChangeCommitted {
+  readonly outcome: CommitOutcome;
+  /** The metadata file the catalog committed, when it said so (or a reload showed it). */
+  readonly location: string | undefined;
 }
 
 /** A SQL error the server returned (it has a SQLSTATE); anything else may have lost the connection. */

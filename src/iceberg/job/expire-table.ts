@@ -1,6 +1,7 @@
 /**
  * One table's expiration: finish what interrupted runs left in the journal, plan, prove the file plan readable,
- * journal the intent, write the new metadata file, compare-and-swap commit (re-planning on conflict), and only
+ * journal the intent, write the new metadata file (unless the catalog writes its own, as REST does), compare-and-swap
+ * commit (re-planning on conflict), and only
  * then delete, re-checking each file against the metadata current at that moment. An unknown commit outcome or
  * an unreadable kept snapshot means nothing is deleted. A stop before the commit writes nothing, or removes the
  * new metadata file it wrote; a stop after the commit starts no new delete and leaves the rest in the journal.
@@ -15,6 +16,7 @@ import { IcebergError, describeError, isStopped, stopped } from '../errors.js';
 import type { FileIO } from '../io/file-io.js';
 import { deleteUnreachable, unionOfCandidates } from '../journal/finish.js';
 import type { CleanupJournal } from '../journal/journal.js';
+import type { JsonObject } from '../metadata/json.js';
 import { type LoadedMetadata, loadMetadata, nextMetadataLocation, writeMetadata } from '../metadata/files.js';
 import { trimmedMetadataFiles } from '../metadata/metadata-log.js';
 import { commitRetryProperties } from '../metadata/properties.js';
@@ -81,7 +83,34 @@ async function metadataDeletions(paths: readonly string[], io: FileIO): Promise<
 
 type Outcome = { plan: RetentionPlan; metadataCleanup?: MetadataCleanup; filePlan?: FilePlan; outcome: 'none' | 'committed' | 'conflict'; newLocation?: string; journalId?: string };
 
-/** Plans against `base` and, unless dry-run, journals, writes and tries to commit once. */
+type Committed = Pick<Outcome, 'outcome' | 'newLocation' | 'journalId'>;
+
+function unknownOutcome(ident: TableIdent, what: string): IcebergError {
+  return new IcebergError('UNKNOWN_OUTCOME', `commit outcome of ${what} is unknown, so no files were deleted`, { subject: identText(ident), hint: 're-run the job: it re-reads the catalog and finishes the cleanup if the commit landed' });
+}
+
+/**
+ * The commit for a catalog that writes the metadata file itself (REST): nothing of ours is written, so nothing is
+ * undone; the journal records the expired snapshot ids instead, which tell a later run whether the commit landed.
+ */
+async function commitThroughCatalog(ident: TableIdent, base: LoadedMetadata, next: JsonObject, plan: RetentionPlan, filePlan: FilePlan, deps: TableJobDeps, counter: CommitCounter): Promise<Committed> {
+  const commitChange = deps.catalog.commitChange?.bind(deps.catalog);
+  if (commitChange === undefined) throw new IcebergError('INTERNAL', 'commitThroughCatalog needs a catalog with commitChange');
+  const journalId = randomUUID();
+  await deps.journal?.record({ id: journalId, table: ident, baseLocation: base.location, expiredSnapshotIds: plan.expiredSnapshotIds, state: 'committing', candidates: filePlan.deletions });
+  counter.attempts += 1;
+  const result = await commitChange(ident, { baseLocation: base.location, base: base.doc, next });
+  if (result.outcome === 'unknown') throw unknownOutcome(ident, `the change over ${base.location}`);
+  if (result.outcome === 'conflict') await deps.journal?.finish(journalId);
+  // not-applied: the lost request could still land, so the entry stays for a later run to decide.
+  if (result.outcome !== 'committed') return { outcome: 'conflict', journalId };
+  // A commit verified by a reload names its file; otherwise the pointer now is ours or a later writer's on top.
+  const location = result.location ?? (await deps.catalog.loadPointer(ident));
+  if (result.location !== undefined) await deps.journal?.setCommittedLocation?.(journalId, result.location);
+  return { outcome: 'committed', newLocation: location, journalId };
+}
+
+/** Plans against `base` and, unless dry-run, journals, writes (unless the catalog does) and tries to commit once. */
 async function planAndCommit(ident: TableIdent, base: LoadedMetadata, options: TableJobOptions, deps: TableJobDeps, reader: ManifestReader, counter: CommitCounter): Promise<Outcome> {
   const now = deps.now();
   const plan = planRetention(base.view, options.retention, now);
@@ -96,9 +125,14 @@ async function planAndCommit(ident: TableIdent, base: LoadedMetadata, options: T
   const next = metadataCleanup?.doc ?? expired;
   const changed = plan.expiredSnapshotIds.length > 0 || (metadataCleanup !== undefined && metadataCleanup.removedSpecIds.length + metadataCleanup.removedSchemaIds.length > 0);
   if (!changed) return { plan, outcome: 'none' };
-  const filePlan: FilePlan = { ...files, deletions: [...files.deletions, ...(await metadataDeletions(trimmedMetadataFiles(base.doc, next, nextView), deps.io))] };
-  if (options.dryRun) return { plan, ...(metadataCleanup ? { metadataCleanup } : {}), filePlan, outcome: 'none' };
+  // A catalog that writes its own metadata files also applies write.metadata.delete-after-commit.enabled itself
+  // (Java's REST client leaves it to the server), so the job trims nothing then.
+  const trimmed = deps.catalog.commitChange === undefined ? trimmedMetadataFiles(base.doc, next, nextView) : [];
+  const filePlan: FilePlan = { ...files, deletions: [...files.deletions, ...(await metadataDeletions(trimmed, deps.io))] };
+  const planned = { plan, ...(metadataCleanup ? { metadataCleanup } : {}), filePlan };
+  if (options.dryRun) return { ...planned, outcome: 'none' };
   if (deps.signal?.aborted) throw stopped('before writing new metadata');
+  if (deps.catalog.commitChange !== undefined) return { ...planned, ...(await commitThroughCatalog(ident, base, next, plan, filePlan, deps, counter)) };
   const journalId = randomUUID();
   await deps.journal?.record({ id: journalId, table: ident, baseLocation: base.location, newLocation, state: 'writing', candidates: filePlan.deletions });
   await writeMetadata(deps.io, newLocation, next);
@@ -110,15 +144,13 @@ async function planAndCommit(ident: TableIdent, base: LoadedMetadata, options: T
   await deps.journal?.setState(journalId, 'committing');
   counter.attempts += 1;
   const outcome = await deps.catalog.commit(ident, base.location, newLocation);
-  if (outcome === 'unknown') {
-    throw new IcebergError('UNKNOWN_OUTCOME', `commit outcome of ${newLocation} is unknown, so no files were deleted`, { subject: identText(ident), hint: 're-run the job: it re-reads the catalog and finishes the cleanup if the commit landed' });
-  }
+  if (outcome === 'unknown') throw unknownOutcome(ident, newLocation);
   if (outcome === 'conflict') {
     await deps.io.deleteFiles([newLocation]); // the UPDATE matched nothing: never referenced
     await deps.journal?.finish(journalId);
   }
   // not-applied: the lost UPDATE could still land, so its file and journal entry stay for a later run to decide.
-  return { plan, ...(metadataCleanup ? { metadataCleanup } : {}), filePlan, outcome: outcome === 'committed' ? 'committed' : 'conflict', newLocation, journalId };
+  return { ...planned, outcome: outcome === 'committed' ? 'committed' : 'conflict', newLocation, journalId };
 }
 
 async function commitWithRetries(ident: TableIdent, first: LoadedMetadata, options: TableJobOptions, deps: TableJobDeps, reader: ManifestReader, counter: CommitCounter): Promise<Attempt> {
@@ -192,7 +224,7 @@ async function settleUndecided(ident: TableIdent, deps: TableJobDeps, ownEntry: 
   const current = await loadCurrent(ident, deps);
   for (const entry of await deps.journal.pending(ident)) {
     if (entry.id === ownEntry || fateOf(entry, current) !== 'never-committed') continue;
-    await deps.io.deleteFiles([entry.newLocation]);
+    if (entry.newLocation !== undefined) await deps.io.deleteFiles([entry.newLocation]);
     await deps.journal.finish(entry.id);
   }
 }

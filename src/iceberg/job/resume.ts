@@ -3,7 +3,9 @@
  * landed iff its new metadata file is current or in the current metadata-log (another writer may have committed
  * on top); then its candidates the current metadata cannot reach are deleted. A file not in the chain whose base
  * is no longer current can never land (its compare-and-swap needs that base): it goes, and its candidates are
- * re-checked the same way (the log may have been trimmed past a commit that did land). While the base is still
+ * re-checked the same way (the log may have been trimmed past a commit that did land). An entry whose catalog wrote
+ * the metadata file itself (REST) has no file of ours: it landed iff the catalog's recorded file is current or in the
+ * log, or the table moved past the base and none of the snapshots it expired is current. While the base is still
  * current the entry is undecided, whatever its state says: its run may still be alive, about to commit (or die),
  * so nothing is deleted; once any commit moves the pointer on, it is decided.
  */
@@ -39,20 +41,36 @@ export interface ResumeContext {
 
 export type EntryFate = 'committed' | 'never-committed' | 'undecided';
 
+function inChain(location: string | undefined, current: LoadedMetadata): boolean {
+  return location !== undefined && (current.location === location || metadataLogFiles(current.doc).includes(location));
+}
+
 export function fateOf(entry: JournalEntry, current: LoadedMetadata): EntryFate {
-  if (current.location === entry.newLocation || metadataLogFiles(current.doc).includes(entry.newLocation)) return 'committed';
-  return current.location !== entry.baseLocation ? 'never-committed' : 'undecided';
+  if (inChain(entry.newLocation, current) || inChain(entry.committedLocation, current)) return 'committed';
+  if (current.location === entry.baseLocation) return 'undecided';
+  if (entry.newLocation === undefined && entry.expiredSnapshotIds !== undefined) {
+    const live = new Set(current.view.snapshots.map((s) => s.id));
+    if (!entry.expiredSnapshotIds.some((id) => live.has(id))) return 'committed';
+  }
+  return 'never-committed';
+}
+
+/** What the run knew of the entry's commit, for its warnings. */
+function commitOf(entry: JournalEntry): string {
+  return entry.newLocation ?? `over ${entry.baseLocation}`;
 }
 
 async function resumeEntry(entry: JournalEntry, current: LoadedMetadata, ctx: ResumeContext): Promise<{ planned: readonly PlannedDeletion[]; result?: CleanupResult; warnings: string[] }> {
   const fate = fateOf(entry, current);
   if (fate === 'undecided') {
-    return { planned: [], warnings: [`the commit of ${entry.newLocation} by an interrupted run is still undecided (the catalog still points at its base), so its cleanup waits for a later run`] };
+    return { planned: [], warnings: [`the commit ${entry.newLocation === undefined ? '' : 'of '}${commitOf(entry)} by an interrupted run is still undecided (the catalog still points at its base), so its cleanup waits for a later run`] };
   }
   const warnings: string[] = [];
-  if (fate === 'never-committed') {
+  if (fate === 'never-committed' && entry.newLocation !== undefined) {
     if (!ctx.dryRun) await ctx.io.deleteFiles([entry.newLocation]);
     warnings.push(`${ctx.dryRun ? 'would remove' : 'removed'} ${entry.newLocation}, written by an interrupted run that never committed it`);
+  } else if (fate === 'never-committed') {
+    warnings.push(`the commit ${commitOf(entry)} by an interrupted run never landed (the catalog wrote no file of ours), so only files the current metadata no longer reaches are deleted`);
   }
   if (!expirationProperties(current.view.properties).gcEnabled) {
     return { planned: [], warnings: [...warnings, 'gc.enabled is now false, so the cleanup of an interrupted run waits (nothing deleted)'] };

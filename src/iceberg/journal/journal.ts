@@ -17,7 +17,15 @@ export interface JournalEntry {
   readonly id: string;
   readonly table: TableIdent;
   readonly baseLocation: string;
-  readonly newLocation: string;
+  /** The metadata file the job wrote; absent when the catalog writes its own (REST), so there is none of ours. */
+  readonly newLocation?: string;
+  /**
+   * Snapshots the commit removes, recorded when the catalog writes the metadata file: the commit landed iff the
+   * table moved past the base and none of them is current (or `committedLocation` is in the chain).
+   */
+  readonly expiredSnapshotIds?: readonly string[];
+  /** The file the catalog said it committed, once known. */
+  readonly committedLocation?: string;
   readonly state: JournalState;
   /** Files the expiration means to delete; each is re-checked against the current metadata before it goes. */
   readonly candidates: readonly PlannedDeletion[];
@@ -29,6 +37,8 @@ export interface CleanupJournal {
   /** Records an entry (creating the journal when absent). */
   record(entry: JournalEntry): Promise<void>;
   setState(id: string, state: JournalState): Promise<void>;
+  /** Records the metadata file the catalog committed (journals of catalogs that write their own). */
+  setCommittedLocation?(id: string, location: string): Promise<void>;
   /** Replaces the files still to delete; an empty list finishes the entry. */
   setCandidates(id: string, candidates: readonly PlannedDeletion[]): Promise<void>;
   finish(id: string): Promise<void>;

@@ -83,6 +83,8 @@ export class PostgresCleanupJournal implements CleanupJournal {
   }
 
   async record(entry: JournalEntry): Promise<void> {
+    // The SQL catalog has no commitChange, so the job always wrote a file of its own.
+    if (entry.newLocation === undefined) throw new IcebergError('INTERNAL', `journal entry ${entry.id} has no metadata file of ours, which the SQL catalog always has`);
     await this.ensureTable();
     await this.pool.query(
       `INSERT INTO ${JOURNAL_TABLE} (id, catalog_name, table_namespace, table_name, base_metadata_location, new_metadata_location, state, candidates)

@@ -4,7 +4,7 @@
  * journalled; the next run finishes them, re-checked against the current metadata, and the two runs together
  * delete exactly what one uninterrupted run deletes. The journal is empty afterwards.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,20 +39,24 @@ describe.skipIf(!FIXTURES_PRESENT)('the REST cleanup journal (needs ../shared/ic
     return run.tables[0] as TableSummary;
   }
 
-  async function deletedBy(runs: boolean[]): Promise<{ deleted: string[]; summaries: TableSummary[]; journalAfterFirst: string[]; journalAtEnd: string[] }> {
+  async function deletedBy(runs: boolean[]): Promise<{ deleted: string[]; summaries: TableSummary[]; journalAfterFirst: string[]; entriesAfterFirst: unknown[]; journalAtEnd: string[] }> {
     const dir = copyFixture(FIXTURE);
     const server = await serveFixtures([{ fixture: FIXTURE, dir, namespace: ['web'], name: 'bunnies' }], { prefix: 'p' });
     try {
       const before = listFiles(dir);
       const summaries: TableSummary[] = [];
       let journalAfterFirst: string[] = [];
+      let entriesAfterFirst: unknown[] = [];
       for (const [i, stopAfterCommit] of runs.entries()) {
         summaries.push(await expire(dir, server.url, stopAfterCommit));
-        if (i === 0) journalAfterFirst = journalFiles(dir);
+        if (i === 0) {
+          journalAfterFirst = journalFiles(dir);
+          entriesAfterFirst = journalAfterFirst.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown);
+        }
       }
       expect(server.violations).toEqual([]);
       const after = new Set(listFiles(dir));
-      return { deleted: before.filter((f) => !after.has(f)), summaries, journalAfterFirst, journalAtEnd: journalFiles(dir) };
+      return { deleted: before.filter((f) => !after.has(f)), summaries, journalAfterFirst, entriesAfterFirst, journalAtEnd: journalFiles(dir) };
     } finally {
       await server.close();
     }
@@ -72,6 +76,10 @@ describe.skipIf(!FIXTURES_PRESENT)('the REST cleanup journal (needs ../shared/ic
     expect(second.resumedDeletions).toBe(clean.deleted.length);
     expect(resumed.deleted).toEqual(clean.deleted);
     expect(resumed.journalAtEnd).toEqual([]);
+    // The entry carries what tells a later run the commit landed, and no metadata file of ours (the server wrote it).
+    expect(resumed.entriesAfterFirst).toEqual([expect.objectContaining({ expiredSnapshotIds: stopped.expiredSnapshotIds, committedLocation: stopped.metadataLocation })]);
+    expect(resumed.entriesAfterFirst[0]).not.toHaveProperty('newLocation');
+    expect(second.warnings.filter((w) => /never committed|never landed/.test(w))).toEqual([]);
   });
 });
 

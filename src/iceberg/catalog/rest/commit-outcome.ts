@@ -6,13 +6,9 @@
  */
 import { type JsonObject, intText, isJsonObject } from '../../metadata/json.js';
 import { readTableMetadata } from '../../metadata/table-metadata.js';
-import type { CommitOutcome } from '../sql-catalog.js';
+import type { ChangeCommitted } from '../sql-catalog.js';
 
-export interface CommitResult {
-  readonly outcome: CommitOutcome;
-  /** The metadata file the server committed, when it said so (or a reload showed it). */
-  readonly location: string | undefined;
-}
+export type CommitResult = ChangeCommitted;
 
 function snapshotIds(doc: JsonObject): string {
   const list = Array.isArray(doc['snapshots']) ? doc['snapshots'] : [];

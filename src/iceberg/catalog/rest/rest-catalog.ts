@@ -7,7 +7,7 @@
 import { IcebergError, stopped } from '../../errors.js';
 import type { FileIO } from '../../io/file-io.js';
 import { type JsonObject, isJsonObject, parseMetadataBytes } from '../../metadata/json.js';
-import { type CommitOutcome, type TableCatalog, type TableIdent, identText } from '../sql-catalog.js';
+import { type CommitOutcome, type MetadataChange, type TableCatalog, type TableIdent, identText } from '../sql-catalog.js';
 import { ENDPOINTS, type RestConfig, ResourcePaths, readConfig, requireEndpoints } from './config.js';
 import { type CommitResult, judgeReloaded } from './commit-outcome.js';
 import { commitRequest } from './commit-request.js';
@@ -188,9 +188,9 @@ export class RestCatalog implements TableCatalog {
   }
 
   /**
-   * The pointer-swap form the job calls today: the job already wrote `newLocation`, but the server writes its
-   * own file, so ours is sent as updates and then removed whatever the outcome: the server never saw its path,
-   * so nothing can reference it.
+   * The pointer-swap form, for callers that wrote `newLocation` themselves (the job calls `commitChange`): the
+   * server writes its own file, so ours is sent as updates and then removed whatever the outcome: the server
+   * never saw its path, so nothing can reference it.
    */
   async commit(ident: TableIdent, oldLocation: string, newLocation: string): Promise<CommitOutcome> {
     const next = parseMetadataBytes(await this.io.read(newLocation), newLocation);
@@ -202,7 +202,7 @@ export class RestCatalog implements TableCatalog {
   }
 
   /** Commits `next` over the table as loaded at `baseLocation`; the server writes the metadata file. */
-  async commitChange(ident: TableIdent, change: { readonly baseLocation: string; readonly base?: JsonObject; readonly next: JsonObject }): Promise<CommitResult> {
+  async commitChange(ident: TableIdent, change: MetadataChange): Promise<CommitResult> {
     const base = change.base ?? (await this.baseDocument(ident, change.baseLocation));
     const request = commitRequest(base, change.next, change.baseLocation);
     if (request.updates.length === 0) return { outcome: 'committed', location: change.baseLocation };

@@ -75,7 +75,7 @@ export class BesideMetadataJournal implements CleanupJournal {
     this.entries.set(entry.id, stored);
   }
 
-  private async update(id: string, change: Partial<Pick<JournalEntry, 'state' | 'candidates'>>): Promise<void> {
+  private async update(id: string, change: Partial<Pick<JournalEntry, 'state' | 'candidates' | 'committedLocation'>>): Promise<void> {
     const stored = this.entries.get(id);
     if (stored === undefined) throw new IcebergError('INTERNAL', `journal entry ${id} is not known to this run`);
     const next = { ...stored, entry: { ...stored.entry, ...change }, version: stored.version + 1, stale: [] };
@@ -86,6 +86,10 @@ export class BesideMetadataJournal implements CleanupJournal {
 
   setState(id: string, state: JournalState): Promise<void> {
     return this.update(id, { state });
+  }
+
+  setCommittedLocation(id: string, location: string): Promise<void> {
+    return this.update(id, { committedLocation: location });
   }
 
   async setCandidates(id: string, candidates: readonly PlannedDeletion[]): Promise<void> {
