@@ -1,6 +1,5 @@
 /** `guardrails expire-snapshots`: Iceberg snapshot expiration over a PostgreSQL SQL catalog (docs/iceberg-expiration.md). */
 import { appendFile } from 'node:fs/promises';
-import { expireThroughRest } from '../../iceberg/catalog/rest/expire.js';
 import { renderGithubSummary } from '../../iceberg/job/github-summary.js';
 import { expire, type ExpirationRun, type TableSummary } from '../../iceberg/job/index.js';
 import { renderRunOutcome, renderTableText } from '../../iceberg/job/report.js';
@@ -108,9 +107,10 @@ Progress goes to stderr, reports to stdout.`,
       log: (line: string) => io.stderr.write(`${line}\n`),
       ...(json ? {} : { onTable: (summary: TableSummary) => io.stdout.write(`${renderTableText(summary)}\n`) }),
     };
-    const result = type === 'rest'
-      ? await expireThroughRest({ ...options, rest: await resolveRestSettings({ uri: values['catalog-uri'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }, io.env) }, deps)
-      : await expire({ ...options, connection: await resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env) }, deps);
+    const catalog = type === 'rest'
+      ? { rest: await resolveRestSettings({ uri: values['catalog-uri'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }, io.env) }
+      : { connection: await resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env) };
+    const result = await expire({ ...options, ...catalog }, deps);
     recordMetrics?.(expireSnapshotsMetrics(result));
     if (values['summary-markdown'] !== undefined) await appendFile(values['summary-markdown'], renderGithubSummary(result.tables, heading(result)));
     for (const line of renderRunOutcome(result)) io.stderr.write(`${line}\n`);

@@ -1,12 +1,12 @@
 /**
  * `expireThroughRest(options, deps)`: one whole expiration run against an Iceberg REST catalog, the twin of
- * job/expire.ts for the SQL catalog. Opens the catalog (config, endpoints), checks the selection, runs, closes.
+ * the SQL catalog's run in job/expire.ts, whose `expire()` calls it for REST options. Opens the catalog (config,
+ * endpoints), checks the selection, runs, closes.
  */
 import { LocationMap } from '../../io/location-map.js';
 import { RoutingFileIO } from '../../io/router.js';
-import type { ExpireDeps } from '../../job/expire.js';
 import type { FileSettings, RunOptions } from '../../job/options.js';
-import { runExpiration } from '../../job/run.js';
+import { type RunDeps, runExpiration } from '../../job/run.js';
 import type { ExpirationRun } from '../../job/summary.js';
 import { checkRestSelection } from './preflight.js';
 import { RestCatalog } from './rest-catalog.js';
@@ -19,7 +19,9 @@ export interface RestExpireOptions extends RunOptions {
   readonly files: FileSettings;
 }
 
-export async function expireThroughRest(options: RestExpireOptions, deps: ExpireDeps & { readonly fetch?: typeof fetch }): Promise<ExpirationRun> {
+export type RestExpireDeps = Pick<RunDeps, 'log' | 'onTable' | 'signal'> & { readonly fetch?: typeof fetch };
+
+export async function expireThroughRest(options: RestExpireOptions, deps: RestExpireDeps): Promise<ExpirationRun> {
   const { files } = options;
   const base = RoutingFileIO.create(new LocationMap(files.locationMappings), files.warehouse, files.s3, files.maxConcurrentDeletes);
   const io = new VendedCredentialsFileIO(base, new LocationMap(files.locationMappings), files.s3, files.maxConcurrentDeletes);
