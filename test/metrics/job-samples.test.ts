@@ -8,8 +8,10 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expireSnapshotsMetrics } from '../../src/cli/commands/metrics-expire-snapshots.js';
 import { followupsMetrics } from '../../src/cli/commands/metrics-followups.js';
+import { removeOrphansMetrics } from '../../src/cli/commands/metrics-remove-orphans.js';
 import { resetModesMetrics } from '../../src/cli/commands/metrics-restore.js';
 import type { ExpirationRun, TableSummary } from '../../src/iceberg/job/index.js';
+import { ZERO_COUNTS, type OrphanRun, type OrphanTableSummary } from '../../src/iceberg/orphans/summary.js';
 import type { FollowupsReport } from '../../src/postmortem/report/summary.js';
 import type { Tally } from '../../src/postmortem/report/metrics.js';
 import { JOB_METRIC_FAMILIES, JOB_METRIC_NAMES, type JobSample } from '../../src/scheduler/job-metric-catalogue.js';
@@ -58,6 +60,32 @@ describe('expire-snapshots samples', () => {
     const samples = expireSnapshotsMetrics(run(table({ status: 'failed', metadataLocation: undefined, error: { code: 'COMMIT_CONFLICT', message: 'x' } })));
     expect(await values(samples, 'guardrails_expire_snapshots_expired_total')).toEqual({ 'table=c.ns.t': 0 });
     expect(await values(samples, 'guardrails_expire_undeletable_files')).toEqual({ 'table=c.ns.t': 0 });
+  });
+});
+
+function orphanTable(table: string, over: Partial<OrphanTableSummary>): OrphanTableSummary {
+  return {
+    table, status: 'cleaned', dryRun: false, location: 'l', metadataLocation: 'm', counts: ZERO_COUNTS, filesPerSecond: undefined, deleteMs: 0, durationMs: 1,
+    files: [], prefixMismatches: [], failures: [], warnings: [], ...over,
+  };
+}
+
+const orphanRun = (...tables: OrphanTableSummary[]): OrphanRun => ({
+  catalog: 'c', shard: { index: 0, count: 1 }, dryRun: false, now: '2026-01-25T09:00:00Z', cutoff: '2026-01-22T09:00:00Z', prefixMismatch: 'error', mode: 'delete',
+  stopped: true, totals: { ...ZERO_COUNTS, filesPerSecond: undefined }, tables, notStarted: ['c.ns.later'],
+});
+
+describe('remove-orphans samples', () => {
+  it('counts a table whose deletes failed as failed with its failures, a stopped table as not failed, and none for tables not started', async () => {
+    const failed = orphanTable('c.ns.refused', { status: 'failed', counts: { ...ZERO_COUNTS, orphans: 5, deleted: 3, deletedBytes: 300, deleteFailures: 2, skippedPrefixMismatch: 1 } });
+    const stopped = orphanTable('c.ns.stopped', { status: 'stopped', counts: { ...ZERO_COUNTS, orphans: 4, deleted: 1, deletedBytes: 10, notAttempted: 3, awaitingMark: 2 } });
+    const samples = removeOrphansMetrics(orphanRun(failed, stopped));
+    expect(await values(samples, 'guardrails_orphans_table_failed')).toEqual({ 'table=c.ns.refused': 1, 'table=c.ns.stopped': 0 });
+    expect(await values(samples, 'guardrails_orphans_files_deleted_total')).toEqual({ 'table=c.ns.refused': 3, 'table=c.ns.stopped': 1 });
+    expect(await values(samples, 'guardrails_orphans_reclaimed_bytes_total')).toEqual({ 'table=c.ns.refused': 300, 'table=c.ns.stopped': 10 });
+    expect(await values(samples, 'guardrails_orphans_delete_failures_total')).toEqual({ 'table=c.ns.refused': 2, 'table=c.ns.stopped': 0 });
+    expect(await values(samples, 'guardrails_orphans_awaiting_mark_files')).toEqual({ 'table=c.ns.refused': 0, 'table=c.ns.stopped': 2 });
+    expect((await values(samples, 'guardrails_orphans_skipped_files'))['table=c.ns.refused,reason=prefix_mismatch']).toBe(1);
   });
 });
 
