@@ -1121,7 +1121,8 @@ var Semaphore = class {
 var ACCEPT = "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
 var CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 function createTransport(settings, deps = {}) {
-  const sleep = (ms) => deps.sleep ? untilStopped(deps.sleep(ms), deps.signal) : stoppableSleep(ms, deps.signal);
+  const stop = stopListener(deps.signal);
+  const sleep = (ms) => deps.sleep ? untilStopped(deps.sleep(ms), stop) : stoppableSleep(ms, stop);
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const secrets = secretsOf(settings);
@@ -1166,26 +1167,39 @@ function createTransport(settings, deps = {}) {
   };
 }
 var DEFAULT_SETTLE_MS = 3e3;
+function stopListener(signal) {
+  const waiters = /* @__PURE__ */ new Set();
+  signal?.addEventListener("abort", () => {
+    for (const fn of [...waiters]) fn();
+    waiters.clear();
+  }, { once: true });
+  return {
+    stopped: () => signal?.aborted === true,
+    onStop: (fn) => {
+      waiters.add(fn);
+      return () => waiters.delete(fn);
+    }
+  };
+}
 function stoppableSleep(ms, stop) {
   return new Promise((resolve7) => {
     const finish2 = () => {
       clearTimeout(timer);
-      stop?.removeEventListener("abort", finish2);
+      forget();
       resolve7();
     };
-    const timer = setTimeout(finish2, stop?.aborted ? 0 : ms);
-    stop?.addEventListener("abort", finish2, { once: true });
+    const timer = setTimeout(finish2, stop.stopped() ? 0 : ms);
+    const forget = stop.onStop(finish2);
   });
 }
 function untilStopped(wait, stop) {
-  if (!stop) return wait;
-  if (stop.aborted) return Promise.resolve();
+  if (stop.stopped()) return Promise.resolve();
   return new Promise((resolve7) => {
     const done = () => {
-      stop.removeEventListener("abort", done);
+      forget();
       resolve7();
     };
-    stop.addEventListener("abort", done, { once: true });
+    const forget = stop.onStop(done);
     void wait.then(done);
   });
 }
@@ -7539,6 +7553,13 @@ var JOB_METRIC_FAMILIES = {
   expireFilesDeleted: family("guardrails_expire_files_deleted_total", "counter", "Files the run deleted from the table, by Spark's six kinds.", ["table", "kind"]),
   expireSnapshotsExpired: family("guardrails_expire_snapshots_expired_total", "counter", "Snapshots the run expired from the table.", ["table"]),
   expireUndeletable: family("guardrails_expire_undeletable_files", "gauge", "Files the last run of the table expired but could not delete.", ["table"]),
+  orphansFilesDeleted: family("guardrails_orphans_files_deleted_total", "counter", "Orphan files the run deleted from the table location.", ["table"]),
+  orphansBytesReclaimed: family("guardrails_orphans_reclaimed_bytes_total", "counter", "Bytes of orphan files the run deleted from the table location.", ["table"]),
+  orphansFound: family("guardrails_orphans_found", "gauge", "Orphan files older than the cutoff that the last run of the table found.", ["table"]),
+  orphansDeleteFailures: family("guardrails_orphans_delete_failures_total", "counter", "Orphan files the run tried to delete and could not.", ["table"]),
+  orphansSkipped: family("guardrails_orphans_skipped_files", "gauge", "Unreferenced files the last run of the table left, by reason (too_young, hidden, prefix_mismatch).", ["table", "reason"]),
+  orphansAwaitingMark: family("guardrails_orphans_awaiting_mark_files", "gauge", "Orphans not yet marked long enough to delete at the last run of the table (two-phase mode).", ["table"]),
+  orphansTableFailed: family("guardrails_orphans_table_failed", "gauge", "Whether the last run failed the table (1) or not (0): unreadable metadata, prefix mismatch, refused, a delete failed.", ["table"]),
   followupsOpen: family("guardrails_followups_open", "gauge", "Post-mortem follow-ups not done, by incident severity.", ["incident_severity"]),
   followupsDone: family("guardrails_followups_done", "gauge", "Post-mortem follow-ups done, by incident severity.", ["incident_severity"]),
   followupsOverdue: family("guardrails_followups_overdue", "gauge", "Open post-mortem follow-ups past their due date, by incident severity.", ["incident_severity"]),
@@ -8369,71 +8390,62 @@ var StringPool = class {
   }
 };
 
-// src/policy/check/history.ts
-async function listHistories(repo, baseCommit, paths2) {
-  return repo.fileHistories(baseCommit, paths2);
-}
-async function parseHistory(versions, committed, index) {
-  const parsed = [];
-  const warnings = [];
-  const unresolved = [];
-  for (const version of versions) {
-    const closure = await sourceClosure(version.path, committed.readerAt(version.commit), index);
-    const result = closure.has(version.path) ? loadFromClosure(version.path, closure, false, version.commit) : void 0;
-    const label2 = `the version of ${version.path} from commit ${version.commit.slice(0, 12)} (${version.date})`;
-    if (result === void 0) warnings.push(`${label2} could not be read from git and was skipped`);
-    else if (!result.ok && result.error.code === "MISSING_REFERENCE") unresolved.push(`${label2} uses a type no schema file defined at that commit: ${result.error.message}`);
-    else if (!result.ok) warnings.push(`${label2} does not parse and was skipped: ${result.error.message}`);
-    else {
-      const meta = { version: parsed.length, commit: version.commit, date: version.date, file: version.path };
-      parsed.push({ meta, parsed: result.value });
+// src/policy/deprecation/referenced-history.ts
+function combinedStates(tracks, chain) {
+  if (chain === void 0 && tracks.length > 1) throw new Error("internal: the states of several files need the first-parent chain to order them");
+  const order = chain ?? (tracks[0]?.versions ?? []).flatMap((v) => [v.commit, ...(v.reAdded ?? []).map((r) => r.commit)]).reverse();
+  const position = new Map(order.map((commit, i) => [commit, order.length - 1 - i]));
+  const steps = [];
+  for (const track of tracks) {
+    for (const version of track.versions) {
+      const at2 = position.get(version.commit);
+      if (at2 !== void 0) steps.push({ file: track.file, position: at2, content: { path: version.path, blob: version.blob }, gap: version.afterGap === true });
+      for (const reAdd of version.reAdded ?? []) {
+        const again = position.get(reAdd.commit);
+        if (again !== void 0) steps.push({ file: track.file, position: again, content: { path: reAdd.path, blob: version.blob }, gap: true });
+      }
     }
   }
-  return { versions: parsed, warnings, unresolved };
-}
-
-// src/policy/check/history-stream.ts
-var GROUP = 100;
-async function* streamHistories(repo, baseCommit, paths2) {
-  const groups2 = [];
-  for (let at2 = 0; at2 < paths2.length; at2 += GROUP) groups2.push(paths2.slice(at2, at2 + GROUP));
-  const list = (group) => repo.fileHistories(baseCommit, [...new Set(group)]);
-  let next = groups2[0] === void 0 ? void 0 : list(groups2[0]);
-  for (let i = 0; i < groups2.length; i++) {
-    const histories = await next;
-    const following = groups2[i + 1];
-    next = following === void 0 ? void 0 : list(following);
-    next?.catch(() => void 0);
-    for (const path2 of groups2[i]) yield histories.get(path2) ?? [];
+  steps.sort((a, b) => a.position - b.position);
+  const files = /* @__PURE__ */ new Map();
+  const states = [];
+  for (let i = 0; i < steps.length; ) {
+    const at2 = steps[i].position;
+    let gap = false;
+    for (; i < steps.length && steps[i].position === at2; i++) {
+      const step = steps[i];
+      files.set(step.file, step.content);
+      gap ||= step.gap;
+    }
+    states.push({ commit: order[order.length - 1 - at2], files: new Map(files), afterGap: gap });
   }
+  return states;
 }
 
-// src/policy/check/plan.ts
-function planCheck(input) {
-  const changed2 = schemaChanges(input.changes, input.isSchemaFile);
-  if (!input.all && changed2.length > 0) return { mode: "changed", targets: sortTargets(changed2) };
-  const byFile = new Map(changed2.map((target) => [target.file, target]));
-  const present = input.files.filter(input.isSchemaFile).map((file) => byFile.get(file) ?? { file, kind: "unchanged", historyPath: file });
-  const deleted = changed2.filter((target) => target.kind === "deleted");
-  return { mode: input.all ? "all" : "audit", targets: sortTargets([...present, ...deleted]) };
-}
-function schemaChanges(changes, isSchemaFile) {
-  const targets = [];
-  for (const change of changes) {
-    if (change.status === "renamed") {
-      const toSchema = isSchemaFile(change.path);
-      const fromSchema = isSchemaFile(change.from);
-      if (toSchema && fromSchema) targets.push({ file: change.path, kind: "renamed", historyPath: change.from });
-      else if (toSchema) targets.push({ file: change.path, kind: "added", historyPath: change.path });
-      else if (fromSchema) targets.push({ file: change.from, kind: "deleted", historyPath: change.from });
-    } else if (isSchemaFile(change.path)) {
-      targets.push({ file: change.path, kind: change.status, historyPath: change.path });
+// src/policy/check/referenced-at.ts
+async function referencedObjects(lookup, own, sources) {
+  const files = await referencedWorkingFiles(lookup, own.file, sources);
+  if (files.length === 0) return [];
+  const histories = await lookup.repo.fileHistories(lookup.baseCommit, files.map(lookup.basePathOf));
+  const tracks = [own, ...files.map((file) => ({ file, versions: histories.get(lookup.basePathOf(file)) ?? [] }))];
+  const states = new Map(combinedStates(tracks, [...await lookup.chain()]).map((state) => [state.commit, state.files]));
+  const objects = [];
+  for (const version of own.versions) {
+    const at2 = states.get(version.commit) ?? /* @__PURE__ */ new Map();
+    for (const file of files) {
+      const content = at2.get(file);
+      if (content !== void 0 && file !== version.path) objects.push({ commit: version.commit, path: file, blob: content.blob });
     }
   }
-  return targets;
+  return objects;
 }
-function sortTargets(targets) {
-  return targets.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+async function referencedWorkingFiles(lookup, ownFile, sources) {
+  const direct = /* @__PURE__ */ new Set();
+  for (const source of sources) for (const file of source === void 0 ? [] : dependenciesOf(source, lookup.index)) direct.add(file);
+  const all = /* @__PURE__ */ new Set();
+  for (const file of direct) for (const found of (await sourceClosure(file, lookup.workingTree, lookup.index)).keys()) all.add(found);
+  all.delete(ownFile);
+  return [...all];
 }
 
 // src/policy/check/workspace.ts
@@ -8495,6 +8507,80 @@ var CommittedSources = class {
   }
 };
 
+// src/policy/check/history.ts
+async function listHistories(repo, baseCommit, paths2) {
+  return repo.fileHistories(baseCommit, paths2);
+}
+async function parseHistory(versions, committed, index) {
+  const parsed = [];
+  const warnings = [];
+  const unresolved = [];
+  for (const version of versions) {
+    const closure = await sourceClosure(version.path, committed.readerAt(version.commit), index);
+    const result = closure.has(version.path) ? loadFromClosure(version.path, closure, false, version.commit) : void 0;
+    const label2 = `the version of ${version.path} from commit ${version.commit.slice(0, 12)} (${version.date})`;
+    if (result === void 0) warnings.push(`${label2} could not be read from git and was skipped`);
+    else if (!result.ok && result.error.code === "MISSING_REFERENCE") unresolved.push(`${label2} uses a type no schema file defined at that commit: ${result.error.message}`);
+    else if (!result.ok) warnings.push(`${label2} does not parse and was skipped: ${result.error.message}`);
+    else {
+      const meta = { version: parsed.length, commit: version.commit, date: version.date, file: version.path };
+      parsed.push({ meta, parsed: result.value });
+    }
+  }
+  return { versions: parsed, warnings, unresolved };
+}
+async function parseHistoryFollowingReferences(versions, first, objects, ownFile, lookup) {
+  const roots = await Promise.all(versions.map(async (version) => (await first.readerAt(version.commit)([version.path])).get(version.path)));
+  const referenced = await referencedObjects(lookup, { file: ownFile, versions }, roots);
+  const committed = new CommittedSources(objects);
+  await committed.prefetch([...versions.map(({ commit, path: path2, blob }) => ({ commit, path: path2, blob })), ...referenced]);
+  return parseHistory(versions, committed, lookup.index);
+}
+
+// src/policy/check/history-stream.ts
+var GROUP = 100;
+async function* streamHistories(repo, baseCommit, paths2) {
+  const groups2 = [];
+  for (let at2 = 0; at2 < paths2.length; at2 += GROUP) groups2.push(paths2.slice(at2, at2 + GROUP));
+  const list = (group) => repo.fileHistories(baseCommit, [...new Set(group)]);
+  let next = groups2[0] === void 0 ? void 0 : list(groups2[0]);
+  for (let i = 0; i < groups2.length; i++) {
+    const histories = await next;
+    const following = groups2[i + 1];
+    next = following === void 0 ? void 0 : list(following);
+    next?.catch(() => void 0);
+    for (const path2 of groups2[i]) yield histories.get(path2) ?? [];
+  }
+}
+
+// src/policy/check/plan.ts
+function planCheck(input) {
+  const changed2 = schemaChanges(input.changes, input.isSchemaFile);
+  if (!input.all && changed2.length > 0) return { mode: "changed", targets: sortTargets(changed2) };
+  const byFile = new Map(changed2.map((target) => [target.file, target]));
+  const present = input.files.filter(input.isSchemaFile).map((file) => byFile.get(file) ?? { file, kind: "unchanged", historyPath: file });
+  const deleted = changed2.filter((target) => target.kind === "deleted");
+  return { mode: input.all ? "all" : "audit", targets: sortTargets([...present, ...deleted]) };
+}
+function schemaChanges(changes, isSchemaFile) {
+  const targets = [];
+  for (const change of changes) {
+    if (change.status === "renamed") {
+      const toSchema = isSchemaFile(change.path);
+      const fromSchema = isSchemaFile(change.from);
+      if (toSchema && fromSchema) targets.push({ file: change.path, kind: "renamed", historyPath: change.from });
+      else if (toSchema) targets.push({ file: change.path, kind: "added", historyPath: change.path });
+      else if (fromSchema) targets.push({ file: change.from, kind: "deleted", historyPath: change.from });
+    } else if (isSchemaFile(change.path)) {
+      targets.push({ file: change.path, kind: change.status, historyPath: change.path });
+    }
+  }
+  return targets;
+}
+function sortTargets(targets) {
+  return targets.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
 // src/policy/check/run-check.ts
 async function prepareCheck(options6) {
   const repo = await options6.openRepository(options6.cwd);
@@ -8538,6 +8624,7 @@ async function checkTargets(prepared) {
   const reader = repo.openObjectReader(signal === void 0 ? {} : { signal });
   const source = { readObjects: (names) => reader.read(names) };
   const strings = new StringPool();
+  const lookup = referencedLookup(prepared);
   try {
     const subjects = [];
     const histories = streamHistories(repo, against.commit, plan.targets.map((target) => target.historyPath));
@@ -8557,7 +8644,8 @@ async function checkTargets(prepared) {
       upcoming = fetchNext();
       upcoming.catch(() => void 0);
       await current.read;
-      const history = await parseHistory(current.versions, current.committed, workspace.index);
+      const first = await parseHistory(current.versions, current.committed, workspace.index);
+      const history = first.unresolved.length === 0 ? first : await parseHistoryFollowingReferences(current.versions, current.committed, source, target.historyPath, lookup);
       historyObserver?.loaded(target.file, history.versions.length);
       subjects.push(strings.compact(await checkTarget(target, history, workspace, resolver, plan.mode === "audit")));
       historyObserver?.released(target.file);
@@ -8566,6 +8654,19 @@ async function checkTargets(prepared) {
   } finally {
     reader.close();
   }
+}
+function referencedLookup(prepared) {
+  const { repo, against, plan, workspace } = prepared;
+  const renamed = new Map(plan.targets.filter((target) => target.kind === "renamed").map((target) => [target.file, target.historyPath]));
+  let chain;
+  return {
+    repo,
+    baseCommit: against.commit,
+    chain: () => chain ??= repo.firstParentChain(against.commit),
+    index: workspace.index,
+    workingTree: workspace.reader,
+    basePathOf: (file) => renamed.get(file) ?? file
+  };
 }
 async function checkTarget(target, history, workspace, resolver, audit) {
   const mapping = resolver.mappingFor(target.file);
@@ -14384,6 +14485,242 @@ var driftCommand = driftCommandWith();
 // src/cli/commands/expire-snapshots.ts
 import { appendFile } from "node:fs/promises";
 
+// src/iceberg/job/report.ts
+var LABELS = [
+  ["data", "data files"],
+  ["position-deletes", "position deletes"],
+  ["equality-deletes", "equality deletes"],
+  ["deletion-vectors", "deletion vectors"],
+  ["manifests", "manifests"],
+  ["manifest-lists", "manifest lists"],
+  ["statistics", "statistics files"],
+  ["metadata-files", "metadata files"]
+];
+function formatBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+function fileLines(summary3) {
+  const total = LABELS.reduce((n, [kind]) => n + summary3.files[kind].count, 0);
+  const verb = summary3.dryRun ? "would delete" : "deleted";
+  const lines2 = [`  ${verb} ${total} file(s), ${formatBytes(summary3.bytes)}:`];
+  for (const [kind, label2] of LABELS) {
+    const { count: count2, bytes } = summary3.files[kind];
+    lines2.push(`    ${label2.padEnd(18)} ${String(count2).padStart(8)}  ${formatBytes(bytes).padStart(10)}`);
+  }
+  return lines2;
+}
+function renderTableText(summary3) {
+  const header2 = `${summary3.table}: ${summary3.status}${summary3.dryRun ? " (dry run: nothing written)" : ""}`;
+  if (summary3.status === "failed" || summary3.status === "stopped") {
+    const resumed = summary3.resumedDeletions > 0 ? [`  finished ${summary3.resumedDeletions} deletion(s) of an interrupted cleanup first`] : [];
+    return [header2, `  ${summary3.error?.code ?? "ERROR"}: ${summary3.error?.message ?? "unknown error"}`, ...resumed, summary3.status === "stopped" ? "  nothing was committed for this table" : "  nothing was deleted by this step"].join("\n");
+  }
+  const refs2 = summary3.droppedRefs.length > 0 ? summary3.droppedRefs.join(", ") : "none";
+  const lines2 = [
+    header2,
+    `  snapshots: ${summary3.snapshotsBefore} -> ${summary3.snapshotsAfter} (${summary3.expiredSnapshotIds.length} expire; refs dropped: ${refs2})`,
+    ...fileLines(summary3)
+  ];
+  if (summary3.removedPartitionSpecIds.length + summary3.removedSchemaIds.length > 0) {
+    lines2.push(`  unused metadata ${summary3.dryRun ? "to remove" : "removed"}: partition specs [${summary3.removedPartitionSpecIds.join(", ")}], schemas [${summary3.removedSchemaIds.join(", ")}]`);
+  }
+  if (!summary3.dryRun && summary3.filesPerSecond !== null) {
+    lines2.push(`  reclaimed ${formatBytes(summary3.bytesReclaimed)}; deleted at ${summary3.filesPerSecond} files/s (${summary3.deleteDurationMs} ms)`);
+  }
+  const c = summary3.sparkCounts;
+  lines2.push(`  spark counts: data ${c.deleted_data_files_count}, position deletes ${c.deleted_position_delete_files_count}, equality deletes ${c.deleted_equality_delete_files_count}, manifests ${c.deleted_manifest_files_count}, manifest lists ${c.deleted_manifest_lists_count}, statistics ${c.deleted_statistics_files_count}`);
+  if (summary3.metadataLocation !== void 0) lines2.push(`  committed ${summary3.metadataLocation}`);
+  if (summary3.resumedDeletions > 0) {
+    lines2.push(`  ${summary3.dryRun ? "would finish" : "finished"} an interrupted cleanup: ${summary3.resumedDeletions} file(s)`);
+  }
+  for (const f of summary3.deleteFailures) lines2.push(`  not deleted (orphan): ${f.path}: ${f.reason}`);
+  if (summary3.pendingDeletions > 0) lines2.push(`  stopped: ${summary3.pendingDeletions} expired file(s) left for the next run to delete`);
+  for (const w of summary3.warnings) lines2.push(`  note: ${w}`);
+  if (summary3.dryRun && summary3.plannedDeletions !== void 0 && summary3.plannedDeletions.length > 0) {
+    lines2.push("  files:");
+    for (const d of summary3.plannedDeletions) lines2.push(`    ${d.kind.padEnd(16)} ${formatBytes(d.sizeBytes).padStart(10)}  ${d.path}`);
+  }
+  lines2.push(`  took ${summary3.durationMs} ms`);
+  return lines2.join("\n");
+}
+function renderRunOutcome(run2) {
+  const count2 = (status3) => run2.tables.filter((t) => t.status === status3).length;
+  const failed2 = count2("failed");
+  const lines2 = [`expire-snapshots: ${run2.tables.length - failed2 - count2("stopped")} table(s) ok, ${failed2} failed`];
+  if (!run2.stopped) return lines2;
+  const committed = run2.tables.filter((t) => t.status === "expired");
+  const pending = committed.filter((t) => t.pendingDeletions > 0);
+  lines2.push(`stopped by a signal: ${committed.length} table(s) committed, ${pending.length} of them with deletions left for the next run (${pending.map((t) => t.table).join(", ") || "none"})`);
+  const before = run2.tables.filter((t) => t.status === "stopped").map((t) => t.table);
+  lines2.push(`not done: ${before.length} table(s) stopped before their commit (${before.join(", ") || "none"}), ${run2.notStarted.length} not started (${run2.notStarted.join(", ") || "none"}); run again to finish`);
+  return lines2;
+}
+
+// src/iceberg/job/github-summary.ts
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function row(s) {
+  const f = s.files;
+  const status3 = s.status === "failed" ? `\u274C failed: ${escapeCell(s.error?.message ?? "")}` : s.status;
+  const c = s.sparkCounts;
+  const rate = s.filesPerSecond === null ? "\u2013" : String(s.filesPerSecond);
+  return `| ${escapeCell(s.table)} | ${status3} | ${s.snapshotsBefore} \u2192 ${s.snapshotsAfter} | ${c.deleted_data_files_count} | ${c.deleted_position_delete_files_count} | ${c.deleted_equality_delete_files_count} | ${c.deleted_manifest_files_count} | ${c.deleted_manifest_lists_count} | ${c.deleted_statistics_files_count} | ${f["metadata-files"].count} | ${formatBytes(s.bytes)} | ${formatBytes(s.bytesReclaimed)} | ${rate} | ${(s.durationMs / 1e3).toFixed(1)} s |`;
+}
+function chart(title, axis, labels, series) {
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${labels.map((l) => JSON.stringify(l)).join(", ")}]`,
+    `  y-axis "${axis}"`,
+    ...series.map((values) => `  bar [${values.join(", ")}]`),
+    "```"
+  ];
+}
+function renderGithubSummary(summaries, heading2) {
+  const lines2 = [
+    `### ${heading2}`,
+    "",
+    "| Table | Status | Snapshots | Data files | Position deletes | Equality deletes | Manifests | Manifest lists | Statistics | Metadata files | Bytes | Reclaimed | Files/s | Duration |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...summaries.map(row),
+    ""
+  ];
+  const shown2 = summaries.filter((s) => s.status !== "failed");
+  if (shown2.length > 0) {
+    const labels = shown2.map((s) => s.table.split(".").slice(1).join("."));
+    lines2.push("Snapshots before (first bar) and after (second bar):", "", ...chart("Snapshots", "snapshots", labels, [shown2.map((s) => s.snapshotsBefore), shown2.map((s) => s.snapshotsAfter)]), "");
+    lines2.push(`Bytes ${shown2.some((s) => s.dryRun) ? "that would be reclaimed" : "reclaimed"} (MiB):`, "", ...chart("Reclaimed", "MiB", labels, [shown2.map((s) => Math.round(s.bytes / 1048576 * 10) / 10)]), "");
+  }
+  return `${lines2.join("\n")}
+`;
+}
+
+// src/iceberg/catalog/connection.ts
+import pg from "pg";
+function sslOption(mode2) {
+  switch (mode2) {
+    case void 0:
+    case "disable":
+    case "allow":
+    case "prefer":
+      return void 0;
+    case "require":
+    case "verify-ca":
+      return { rejectUnauthorized: false };
+    case "verify-full":
+      return { rejectUnauthorized: true };
+  }
+}
+function openCatalogPool(settings) {
+  const ssl = sslOption(settings.sslMode);
+  const pool = new pg.Pool({
+    host: settings.host,
+    user: settings.user,
+    ...settings.port !== void 0 ? { port: settings.port } : {},
+    ...settings.database !== void 0 ? { database: settings.database } : {},
+    ...settings.password !== void 0 ? { password: settings.password } : {},
+    ...ssl !== void 0 ? { ssl } : {},
+    max: settings.poolSize,
+    connectionTimeoutMillis: 3e4
+  });
+  const open = /* @__PURE__ */ new Set();
+  const drained2 = [];
+  pool.on("error", () => {
+  });
+  pool.on("connect", (client) => {
+    open.add(client);
+    client.on("error", () => {
+    });
+  });
+  pool.on("remove", (client) => {
+    open.delete(client);
+    if (open.size === 0) for (const resolve7 of drained2.splice(0)) resolve7();
+  });
+  let closing;
+  return {
+    pool,
+    close: () => {
+      closing ??= pool.end().then(() => open.size === 0 ? void 0 : new Promise((resolve7) => drained2.push(resolve7)));
+      return closing;
+    }
+  };
+}
+var UNREACHABLE = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+function connectionError(error, display) {
+  const code = error?.code;
+  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const subject2 = `catalog database ${display}`;
+  if (code === "28P01" || code === "28000") {
+    return new IcebergError("INVALID_INPUT", `refused the login: ${reason}`, { subject: subject2, hint: "check the user in --catalog-uri and the password in PGPASSWORD (or in the URI of ICEBERG_CATALOG_URI / DATABASE_URL)", cause: error });
+  }
+  if (code === "3D000") return new IcebergError("INVALID_INPUT", reason ?? "database does not exist", { subject: subject2, hint: "check the database name in --catalog-uri", cause: error });
+  if (/\bssl\b|certificate/i.test(reason ?? "")) {
+    return new IcebergError("INVALID_INPUT", `TLS failed: ${reason}`, { subject: subject2, hint: "check --catalog-ssl-mode (or sslmode in the URI, or PGSSLMODE)", cause: error });
+  }
+  const network = typeof code === "string" && (UNREACHABLE.has(code) || code.startsWith("08") || code.startsWith("57P"));
+  if (network || /timeout|terminated/i.test(reason ?? "")) {
+    return new IcebergError("UNAVAILABLE", `cannot be reached: ${reason}`, { subject: subject2, hint: "check the host and port in --catalog-uri and that PostgreSQL is running", cause: error });
+  }
+  return new IcebergError("INVALID_INPUT", `cannot be used: ${reason}`, { subject: subject2, cause: error });
+}
+
+// src/iceberg/catalog/preflight.ts
+var SHOWN = 12;
+function listed(names) {
+  if (names.length === 0) return "none";
+  const shown2 = names.slice(0, SHOWN).map((n) => JSON.stringify(n)).join(", ");
+  return names.length > SHOWN ? `${shown2}, \u2026 (${names.length} in all)` : shown2;
+}
+async function checkCatalog(pool, catalog, selection, display) {
+  const query = async (sql, params = []) => {
+    try {
+      return (await pool.query(sql, params)).rows;
+    } catch (error) {
+      throw connectionError(error, display);
+    }
+  };
+  const [probe] = await query("SELECT to_regclass('iceberg_tables') IS NOT NULL AS present");
+  if (probe?.present !== true) {
+    throw new IcebergError("INVALID_INPUT", "is not an Iceberg SQL catalog: it has no iceberg_tables table", {
+      subject: `catalog database ${display}`,
+      hint: "point --catalog-uri at the database of the JdbcCatalog or PyIceberg SqlCatalog"
+    });
+  }
+  const types = await catalog.typeFilter().catch((error) => Promise.reject(connectionError(error, display)));
+  const names = async (column, where2, params) => {
+    const rows = await query(`SELECT DISTINCT ${column} AS name FROM iceberg_tables WHERE ${where2}${types} ORDER BY 1`, params);
+    return rows.map((r) => r.name);
+  };
+  const { catalogName, namespace, table } = selection;
+  const catalogs = await names("catalog_name", "TRUE", []);
+  if (!catalogs.includes(catalogName)) {
+    throw new IcebergError("INVALID_INPUT", `--catalog-name ${JSON.stringify(catalogName)} matches no table in iceberg_tables; catalog names there: ${listed(catalogs)}`, { hint: "give one of those names" });
+  }
+  if (namespace !== void 0) {
+    const namespaces = await names("table_namespace", "catalog_name = $1", [catalogName]);
+    if (!namespaces.includes(namespace)) {
+      throw new IcebergError("INVALID_INPUT", `--namespace ${JSON.stringify(namespace)} matches no table of catalog ${catalogName}; its namespaces: ${listed(namespaces)}`, { hint: 'give one of those, levels joined with "."' });
+    }
+  }
+  if (table !== void 0) {
+    const where2 = namespace === void 0 ? "catalog_name = $1" : "catalog_name = $1 AND table_namespace = $2";
+    const tables = await names("table_name", where2, namespace === void 0 ? [catalogName] : [catalogName, namespace]);
+    if (!tables.includes(table)) {
+      const scope = namespace === void 0 ? `catalog ${catalogName}` : `${catalogName}.${namespace}`;
+      throw new IcebergError("INVALID_INPUT", `--table ${JSON.stringify(table)} matches no table of ${scope}; its tables: ${listed(tables)}`, { hint: "give one of those names" });
+    }
+  }
+}
+
 // src/iceberg/io/location-map.ts
 var S3_SCHEMES = ["s3://", "s3a://", "s3n://"];
 function spellings(prefix) {
@@ -16063,19 +16400,32 @@ function backoffMs(attempt, retry2, random) {
 }
 
 // src/iceberg/job/resume.ts
+function inChain(location, current) {
+  return location !== void 0 && (current.location === location || metadataLogFiles(current.doc).includes(location));
+}
 function fateOf(entry, current) {
-  if (current.location === entry.newLocation || metadataLogFiles(current.doc).includes(entry.newLocation)) return "committed";
-  return current.location !== entry.baseLocation ? "never-committed" : "undecided";
+  if (inChain(entry.newLocation, current) || inChain(entry.committedLocation, current)) return "committed";
+  if (current.location === entry.baseLocation) return "undecided";
+  if (entry.newLocation === void 0 && entry.expiredSnapshotIds !== void 0) {
+    const live = new Set(current.view.snapshots.map((s) => s.id));
+    if (!entry.expiredSnapshotIds.some((id2) => live.has(id2))) return "committed";
+  }
+  return "never-committed";
+}
+function commitOf(entry) {
+  return entry.newLocation ?? `over ${entry.baseLocation}`;
 }
 async function resumeEntry(entry, current, ctx) {
   const fate = fateOf(entry, current);
   if (fate === "undecided") {
-    return { planned: [], warnings: [`the commit of ${entry.newLocation} by an interrupted run is still undecided (the catalog still points at its base), so its cleanup waits for a later run`] };
+    return { planned: [], warnings: [`the commit ${entry.newLocation === void 0 ? "" : "of "}${commitOf(entry)} by an interrupted run is still undecided (the catalog still points at its base), so its cleanup waits for a later run`] };
   }
   const warnings = [];
-  if (fate === "never-committed") {
+  if (fate === "never-committed" && entry.newLocation !== void 0) {
     if (!ctx.dryRun) await ctx.io.deleteFiles([entry.newLocation]);
     warnings.push(`${ctx.dryRun ? "would remove" : "removed"} ${entry.newLocation}, written by an interrupted run that never committed it`);
+  } else if (fate === "never-committed") {
+    warnings.push(`the commit ${commitOf(entry)} by an interrupted run never landed (the catalog wrote no file of ours), so only files the current metadata no longer reaches are deleted`);
   }
   if (!expirationProperties(current.view.properties).gcEnabled) {
     return { planned: [], warnings: [...warnings, "gc.enabled is now false, so the cleanup of an interrupted run waits (nothing deleted)"] };
@@ -16179,6 +16529,23 @@ async function metadataDeletions(paths2, io) {
   }
   return out;
 }
+function unknownOutcome(ident, what) {
+  return new IcebergError("UNKNOWN_OUTCOME", `commit outcome of ${what} is unknown, so no files were deleted`, { subject: identText(ident), hint: "re-run the job: it re-reads the catalog and finishes the cleanup if the commit landed" });
+}
+async function commitThroughCatalog(ident, base, next, plan, filePlan, deps, counter2) {
+  const commitChange = deps.catalog.commitChange?.bind(deps.catalog);
+  if (commitChange === void 0) throw new IcebergError("INTERNAL", "commitThroughCatalog needs a catalog with commitChange");
+  const journalId = randomUUID2();
+  await deps.journal?.record({ id: journalId, table: ident, baseLocation: base.location, expiredSnapshotIds: plan.expiredSnapshotIds, state: "committing", candidates: filePlan.deletions });
+  counter2.attempts += 1;
+  const result = await commitChange(ident, { baseLocation: base.location, base: base.doc, next });
+  if (result.outcome === "unknown") throw unknownOutcome(ident, `the change over ${base.location}`);
+  if (result.outcome === "conflict") await deps.journal?.finish(journalId);
+  if (result.outcome !== "committed") return { outcome: "conflict", journalId };
+  const location = result.location ?? await deps.catalog.loadPointer(ident);
+  if (result.location !== void 0) await deps.journal?.setCommittedLocation?.(journalId, result.location);
+  return { outcome: "committed", newLocation: location, journalId };
+}
 async function planAndCommit(ident, base, options6, deps, reader, counter2) {
   const now = deps.now();
   const plan = planRetention(base.view, options6.retention, now);
@@ -16191,9 +16558,12 @@ async function planAndCommit(ident, base, options6, deps, reader, counter2) {
   const next = metadataCleanup?.doc ?? expired;
   const changed2 = plan.expiredSnapshotIds.length > 0 || metadataCleanup !== void 0 && metadataCleanup.removedSpecIds.length + metadataCleanup.removedSchemaIds.length > 0;
   if (!changed2) return { plan, outcome: "none" };
-  const filePlan = { ...files, deletions: [...files.deletions, ...await metadataDeletions(trimmedMetadataFiles(base.doc, next, nextView), deps.io)] };
-  if (options6.dryRun) return { plan, ...metadataCleanup ? { metadataCleanup } : {}, filePlan, outcome: "none" };
+  const trimmed = deps.catalog.commitChange === void 0 ? trimmedMetadataFiles(base.doc, next, nextView) : [];
+  const filePlan = { ...files, deletions: [...files.deletions, ...await metadataDeletions(trimmed, deps.io)] };
+  const planned = { plan, ...metadataCleanup ? { metadataCleanup } : {}, filePlan };
+  if (options6.dryRun) return { ...planned, outcome: "none" };
   if (deps.signal?.aborted) throw stopped2("before writing new metadata");
+  if (deps.catalog.commitChange !== void 0) return { ...planned, ...await commitThroughCatalog(ident, base, next, plan, filePlan, deps, counter2) };
   const journalId = randomUUID2();
   await deps.journal?.record({ id: journalId, table: ident, baseLocation: base.location, newLocation, state: "writing", candidates: filePlan.deletions });
   await writeMetadata(deps.io, newLocation, next);
@@ -16205,14 +16575,12 @@ async function planAndCommit(ident, base, options6, deps, reader, counter2) {
   await deps.journal?.setState(journalId, "committing");
   counter2.attempts += 1;
   const outcome = await deps.catalog.commit(ident, base.location, newLocation);
-  if (outcome === "unknown") {
-    throw new IcebergError("UNKNOWN_OUTCOME", `commit outcome of ${newLocation} is unknown, so no files were deleted`, { subject: identText(ident), hint: "re-run the job: it re-reads the catalog and finishes the cleanup if the commit landed" });
-  }
+  if (outcome === "unknown") throw unknownOutcome(ident, newLocation);
   if (outcome === "conflict") {
     await deps.io.deleteFiles([newLocation]);
     await deps.journal?.finish(journalId);
   }
-  return { plan, ...metadataCleanup ? { metadataCleanup } : {}, filePlan, outcome: outcome === "committed" ? "committed" : "conflict", newLocation, journalId };
+  return { ...planned, outcome: outcome === "committed" ? "committed" : "conflict", newLocation, journalId };
 }
 async function commitWithRetries(ident, first, options6, deps, reader, counter2) {
   const retry2 = commitRetryProperties(first.view.properties);
@@ -16269,7 +16637,7 @@ async function settleUndecided(ident, deps, ownEntry) {
   const current = await loadCurrent(ident, deps);
   for (const entry of await deps.journal.pending(ident)) {
     if (entry.id === ownEntry || fateOf(entry, current) !== "never-committed") continue;
-    await deps.io.deleteFiles([entry.newLocation]);
+    if (entry.newLocation !== void 0) await deps.io.deleteFiles([entry.newLocation]);
     await deps.journal.finish(entry.id);
   }
 }
@@ -16372,25 +16740,25 @@ async function runExpiration(options6, deps) {
 }
 
 // src/iceberg/catalog/rest/preflight.ts
-var SHOWN = 12;
-function listed(names) {
+var SHOWN2 = 12;
+function listed2(names) {
   if (names.length === 0) return "none";
-  const shown2 = names.slice(0, SHOWN).map((n) => JSON.stringify(n)).join(", ");
-  return names.length > SHOWN ? `${shown2}, \u2026 (${names.length} in all)` : shown2;
+  const shown2 = names.slice(0, SHOWN2).map((n) => JSON.stringify(n)).join(", ");
+  return names.length > SHOWN2 ? `${shown2}, \u2026 (${names.length} in all)` : shown2;
 }
 async function checkRestSelection(catalog, selection) {
   const { namespace, table, catalogName } = selection;
   if (namespace !== void 0) {
     const namespaces = (await catalog.listNamespaces()).map((levels) => levels.join("."));
     if (!namespaces.includes(namespace)) {
-      throw new IcebergError("INVALID_INPUT", `--namespace ${JSON.stringify(namespace)} matches no namespace of REST catalog ${catalogName}; its namespaces: ${listed(namespaces)}`, { hint: 'give one of those, levels joined with "."' });
+      throw new IcebergError("INVALID_INPUT", `--namespace ${JSON.stringify(namespace)} matches no namespace of REST catalog ${catalogName}; its namespaces: ${listed2(namespaces)}`, { hint: 'give one of those, levels joined with "."' });
     }
   }
   if (table !== void 0) {
     const tables = await catalog.listTables({ namespace });
     if (!tables.some((t) => t.name === table)) {
       const scope = namespace === void 0 ? `REST catalog ${catalogName}` : `${catalogName}.${namespace}`;
-      throw new IcebergError("INVALID_INPUT", `--table ${JSON.stringify(table)} matches no table of ${scope}; its tables: ${listed([...new Set(tables.map((t) => t.name))])}`, { hint: "give one of those names" });
+      throw new IcebergError("INVALID_INPUT", `--table ${JSON.stringify(table)} matches no table of ${scope}; its tables: ${listed2([...new Set(tables.map((t) => t.name))])}`, { hint: "give one of those names" });
     }
   }
 }
@@ -16882,9 +17250,9 @@ var RestCatalog = class _RestCatalog {
     return (await this.loadTable(ident)).metadataLocation;
   }
   /**
-   * The pointer-swap form the job calls today: the job already wrote `newLocation`, but the server writes its
-   * own file, so ours is sent as updates and then removed whatever the outcome: the server never saw its path,
-   * so nothing can reference it.
+   * The pointer-swap form, for callers that wrote `newLocation` themselves (the job calls `commitChange`): the
+   * server writes its own file, so ours is sent as updates and then removed whatever the outcome: the server
+   * never saw its path, so nothing can reference it.
    */
   async commit(ident, oldLocation, newLocation) {
     const next = parseMetadataBytes(await this.io.read(newLocation), newLocation);
@@ -17000,6 +17368,9 @@ var BesideMetadataJournal = class {
   }
   setState(id2, state) {
     return this.update(id2, { state });
+  }
+  setCommittedLocation(id2, location) {
+    return this.update(id2, { committedLocation: location });
   }
   async setCandidates(id2, candidates) {
     if (candidates.length === 0) return this.finish(id2);
@@ -17120,242 +17491,6 @@ async function expireThroughRest(options6, deps) {
   }
 }
 
-// src/iceberg/job/report.ts
-var LABELS = [
-  ["data", "data files"],
-  ["position-deletes", "position deletes"],
-  ["equality-deletes", "equality deletes"],
-  ["deletion-vectors", "deletion vectors"],
-  ["manifests", "manifests"],
-  ["manifest-lists", "manifest lists"],
-  ["statistics", "statistics files"],
-  ["metadata-files", "metadata files"]
-];
-function formatBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-function fileLines(summary3) {
-  const total = LABELS.reduce((n, [kind]) => n + summary3.files[kind].count, 0);
-  const verb = summary3.dryRun ? "would delete" : "deleted";
-  const lines2 = [`  ${verb} ${total} file(s), ${formatBytes(summary3.bytes)}:`];
-  for (const [kind, label2] of LABELS) {
-    const { count: count2, bytes } = summary3.files[kind];
-    lines2.push(`    ${label2.padEnd(18)} ${String(count2).padStart(8)}  ${formatBytes(bytes).padStart(10)}`);
-  }
-  return lines2;
-}
-function renderTableText(summary3) {
-  const header2 = `${summary3.table}: ${summary3.status}${summary3.dryRun ? " (dry run: nothing written)" : ""}`;
-  if (summary3.status === "failed" || summary3.status === "stopped") {
-    const resumed = summary3.resumedDeletions > 0 ? [`  finished ${summary3.resumedDeletions} deletion(s) of an interrupted cleanup first`] : [];
-    return [header2, `  ${summary3.error?.code ?? "ERROR"}: ${summary3.error?.message ?? "unknown error"}`, ...resumed, summary3.status === "stopped" ? "  nothing was committed for this table" : "  nothing was deleted by this step"].join("\n");
-  }
-  const refs2 = summary3.droppedRefs.length > 0 ? summary3.droppedRefs.join(", ") : "none";
-  const lines2 = [
-    header2,
-    `  snapshots: ${summary3.snapshotsBefore} -> ${summary3.snapshotsAfter} (${summary3.expiredSnapshotIds.length} expire; refs dropped: ${refs2})`,
-    ...fileLines(summary3)
-  ];
-  if (summary3.removedPartitionSpecIds.length + summary3.removedSchemaIds.length > 0) {
-    lines2.push(`  unused metadata ${summary3.dryRun ? "to remove" : "removed"}: partition specs [${summary3.removedPartitionSpecIds.join(", ")}], schemas [${summary3.removedSchemaIds.join(", ")}]`);
-  }
-  if (!summary3.dryRun && summary3.filesPerSecond !== null) {
-    lines2.push(`  reclaimed ${formatBytes(summary3.bytesReclaimed)}; deleted at ${summary3.filesPerSecond} files/s (${summary3.deleteDurationMs} ms)`);
-  }
-  const c = summary3.sparkCounts;
-  lines2.push(`  spark counts: data ${c.deleted_data_files_count}, position deletes ${c.deleted_position_delete_files_count}, equality deletes ${c.deleted_equality_delete_files_count}, manifests ${c.deleted_manifest_files_count}, manifest lists ${c.deleted_manifest_lists_count}, statistics ${c.deleted_statistics_files_count}`);
-  if (summary3.metadataLocation !== void 0) lines2.push(`  committed ${summary3.metadataLocation}`);
-  if (summary3.resumedDeletions > 0) {
-    lines2.push(`  ${summary3.dryRun ? "would finish" : "finished"} an interrupted cleanup: ${summary3.resumedDeletions} file(s)`);
-  }
-  for (const f of summary3.deleteFailures) lines2.push(`  not deleted (orphan): ${f.path}: ${f.reason}`);
-  if (summary3.pendingDeletions > 0) lines2.push(`  stopped: ${summary3.pendingDeletions} expired file(s) left for the next run to delete`);
-  for (const w of summary3.warnings) lines2.push(`  note: ${w}`);
-  if (summary3.dryRun && summary3.plannedDeletions !== void 0 && summary3.plannedDeletions.length > 0) {
-    lines2.push("  files:");
-    for (const d of summary3.plannedDeletions) lines2.push(`    ${d.kind.padEnd(16)} ${formatBytes(d.sizeBytes).padStart(10)}  ${d.path}`);
-  }
-  lines2.push(`  took ${summary3.durationMs} ms`);
-  return lines2.join("\n");
-}
-function renderRunOutcome(run2) {
-  const count2 = (status3) => run2.tables.filter((t) => t.status === status3).length;
-  const failed2 = count2("failed");
-  const lines2 = [`expire-snapshots: ${run2.tables.length - failed2 - count2("stopped")} table(s) ok, ${failed2} failed`];
-  if (!run2.stopped) return lines2;
-  const committed = run2.tables.filter((t) => t.status === "expired");
-  const pending = committed.filter((t) => t.pendingDeletions > 0);
-  lines2.push(`stopped by a signal: ${committed.length} table(s) committed, ${pending.length} of them with deletions left for the next run (${pending.map((t) => t.table).join(", ") || "none"})`);
-  const before = run2.tables.filter((t) => t.status === "stopped").map((t) => t.table);
-  lines2.push(`not done: ${before.length} table(s) stopped before their commit (${before.join(", ") || "none"}), ${run2.notStarted.length} not started (${run2.notStarted.join(", ") || "none"}); run again to finish`);
-  return lines2;
-}
-
-// src/iceberg/job/github-summary.ts
-function escapeCell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-function row(s) {
-  const f = s.files;
-  const status3 = s.status === "failed" ? `\u274C failed: ${escapeCell(s.error?.message ?? "")}` : s.status;
-  const c = s.sparkCounts;
-  const rate = s.filesPerSecond === null ? "\u2013" : String(s.filesPerSecond);
-  return `| ${escapeCell(s.table)} | ${status3} | ${s.snapshotsBefore} \u2192 ${s.snapshotsAfter} | ${c.deleted_data_files_count} | ${c.deleted_position_delete_files_count} | ${c.deleted_equality_delete_files_count} | ${c.deleted_manifest_files_count} | ${c.deleted_manifest_lists_count} | ${c.deleted_statistics_files_count} | ${f["metadata-files"].count} | ${formatBytes(s.bytes)} | ${formatBytes(s.bytesReclaimed)} | ${rate} | ${(s.durationMs / 1e3).toFixed(1)} s |`;
-}
-function chart(title, axis, labels, series) {
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "${title}"`,
-    `  x-axis [${labels.map((l) => JSON.stringify(l)).join(", ")}]`,
-    `  y-axis "${axis}"`,
-    ...series.map((values) => `  bar [${values.join(", ")}]`),
-    "```"
-  ];
-}
-function renderGithubSummary(summaries, heading2) {
-  const lines2 = [
-    `### ${heading2}`,
-    "",
-    "| Table | Status | Snapshots | Data files | Position deletes | Equality deletes | Manifests | Manifest lists | Statistics | Metadata files | Bytes | Reclaimed | Files/s | Duration |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ...summaries.map(row),
-    ""
-  ];
-  const shown2 = summaries.filter((s) => s.status !== "failed");
-  if (shown2.length > 0) {
-    const labels = shown2.map((s) => s.table.split(".").slice(1).join("."));
-    lines2.push("Snapshots before (first bar) and after (second bar):", "", ...chart("Snapshots", "snapshots", labels, [shown2.map((s) => s.snapshotsBefore), shown2.map((s) => s.snapshotsAfter)]), "");
-    lines2.push(`Bytes ${shown2.some((s) => s.dryRun) ? "that would be reclaimed" : "reclaimed"} (MiB):`, "", ...chart("Reclaimed", "MiB", labels, [shown2.map((s) => Math.round(s.bytes / 1048576 * 10) / 10)]), "");
-  }
-  return `${lines2.join("\n")}
-`;
-}
-
-// src/iceberg/catalog/connection.ts
-import pg from "pg";
-function sslOption(mode2) {
-  switch (mode2) {
-    case void 0:
-    case "disable":
-    case "allow":
-    case "prefer":
-      return void 0;
-    case "require":
-    case "verify-ca":
-      return { rejectUnauthorized: false };
-    case "verify-full":
-      return { rejectUnauthorized: true };
-  }
-}
-function openCatalogPool(settings) {
-  const ssl = sslOption(settings.sslMode);
-  const pool = new pg.Pool({
-    host: settings.host,
-    user: settings.user,
-    ...settings.port !== void 0 ? { port: settings.port } : {},
-    ...settings.database !== void 0 ? { database: settings.database } : {},
-    ...settings.password !== void 0 ? { password: settings.password } : {},
-    ...ssl !== void 0 ? { ssl } : {},
-    max: settings.poolSize,
-    connectionTimeoutMillis: 3e4
-  });
-  const open = /* @__PURE__ */ new Set();
-  const drained2 = [];
-  pool.on("error", () => {
-  });
-  pool.on("connect", (client) => {
-    open.add(client);
-    client.on("error", () => {
-    });
-  });
-  pool.on("remove", (client) => {
-    open.delete(client);
-    if (open.size === 0) for (const resolve7 of drained2.splice(0)) resolve7();
-  });
-  let closing;
-  return {
-    pool,
-    close: () => {
-      closing ??= pool.end().then(() => open.size === 0 ? void 0 : new Promise((resolve7) => drained2.push(resolve7)));
-      return closing;
-    }
-  };
-}
-var UNREACHABLE = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
-function connectionError(error, display) {
-  const code = error?.code;
-  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-  const subject2 = `catalog database ${display}`;
-  if (code === "28P01" || code === "28000") {
-    return new IcebergError("INVALID_INPUT", `refused the login: ${reason}`, { subject: subject2, hint: "check the user in --catalog-uri and the password in PGPASSWORD (or in the URI of ICEBERG_CATALOG_URI / DATABASE_URL)", cause: error });
-  }
-  if (code === "3D000") return new IcebergError("INVALID_INPUT", reason ?? "database does not exist", { subject: subject2, hint: "check the database name in --catalog-uri", cause: error });
-  if (/\bssl\b|certificate/i.test(reason ?? "")) {
-    return new IcebergError("INVALID_INPUT", `TLS failed: ${reason}`, { subject: subject2, hint: "check --catalog-ssl-mode (or sslmode in the URI, or PGSSLMODE)", cause: error });
-  }
-  const network = typeof code === "string" && (UNREACHABLE.has(code) || code.startsWith("08") || code.startsWith("57P"));
-  if (network || /timeout|terminated/i.test(reason ?? "")) {
-    return new IcebergError("UNAVAILABLE", `cannot be reached: ${reason}`, { subject: subject2, hint: "check the host and port in --catalog-uri and that PostgreSQL is running", cause: error });
-  }
-  return new IcebergError("INVALID_INPUT", `cannot be used: ${reason}`, { subject: subject2, cause: error });
-}
-
-// src/iceberg/catalog/preflight.ts
-var SHOWN2 = 12;
-function listed2(names) {
-  if (names.length === 0) return "none";
-  const shown2 = names.slice(0, SHOWN2).map((n) => JSON.stringify(n)).join(", ");
-  return names.length > SHOWN2 ? `${shown2}, \u2026 (${names.length} in all)` : shown2;
-}
-async function checkCatalog(pool, catalog, selection, display) {
-  const query = async (sql, params = []) => {
-    try {
-      return (await pool.query(sql, params)).rows;
-    } catch (error) {
-      throw connectionError(error, display);
-    }
-  };
-  const [probe] = await query("SELECT to_regclass('iceberg_tables') IS NOT NULL AS present");
-  if (probe?.present !== true) {
-    throw new IcebergError("INVALID_INPUT", "is not an Iceberg SQL catalog: it has no iceberg_tables table", {
-      subject: `catalog database ${display}`,
-      hint: "point --catalog-uri at the database of the JdbcCatalog or PyIceberg SqlCatalog"
-    });
-  }
-  const types = await catalog.typeFilter().catch((error) => Promise.reject(connectionError(error, display)));
-  const names = async (column, where2, params) => {
-    const rows = await query(`SELECT DISTINCT ${column} AS name FROM iceberg_tables WHERE ${where2}${types} ORDER BY 1`, params);
-    return rows.map((r) => r.name);
-  };
-  const { catalogName, namespace, table } = selection;
-  const catalogs = await names("catalog_name", "TRUE", []);
-  if (!catalogs.includes(catalogName)) {
-    throw new IcebergError("INVALID_INPUT", `--catalog-name ${JSON.stringify(catalogName)} matches no table in iceberg_tables; catalog names there: ${listed2(catalogs)}`, { hint: "give one of those names" });
-  }
-  if (namespace !== void 0) {
-    const namespaces = await names("table_namespace", "catalog_name = $1", [catalogName]);
-    if (!namespaces.includes(namespace)) {
-      throw new IcebergError("INVALID_INPUT", `--namespace ${JSON.stringify(namespace)} matches no table of catalog ${catalogName}; its namespaces: ${listed2(namespaces)}`, { hint: 'give one of those, levels joined with "."' });
-    }
-  }
-  if (table !== void 0) {
-    const where2 = namespace === void 0 ? "catalog_name = $1" : "catalog_name = $1 AND table_namespace = $2";
-    const tables = await names("table_name", where2, namespace === void 0 ? [catalogName] : [catalogName, namespace]);
-    if (!tables.includes(table)) {
-      const scope = namespace === void 0 ? `catalog ${catalogName}` : `${catalogName}.${namespace}`;
-      throw new IcebergError("INVALID_INPUT", `--table ${JSON.stringify(table)} matches no table of ${scope}; its tables: ${listed2(tables)}`, { hint: "give one of those names" });
-    }
-  }
-}
-
 // src/iceberg/journal/postgres-journal.ts
 var ALREADY_CREATED = /* @__PURE__ */ new Set(["23505", "42P07", "42710"]);
 function parseCandidates(text, id2) {
@@ -17417,6 +17552,7 @@ var PostgresCleanupJournal = class {
     }));
   }
   async record(entry) {
+    if (entry.newLocation === void 0) throw new IcebergError("INTERNAL", `journal entry ${entry.id} has no metadata file of ours, which the SQL catalog always has`);
     await this.ensureTable();
     await this.pool.query(
       `INSERT INTO ${JOURNAL_TABLE} (id, catalog_name, table_namespace, table_name, base_metadata_location, new_metadata_location, state, candidates)
@@ -17438,6 +17574,7 @@ var PostgresCleanupJournal = class {
 
 // src/iceberg/job/expire.ts
 async function expire(options6, deps) {
+  if ("rest" in options6) return expireThroughRest(options6, deps);
   const catalogPool = openCatalogPool(options6.connection);
   const { files } = options6;
   const io = RoutingFileIO.create(new LocationMap(files.locationMappings), files.warehouse, files.s3, files.maxConcurrentDeletes);
@@ -17786,7 +17923,8 @@ Progress goes to stderr, reports to stdout.`,
       ...json ? {} : { onTable: (summary3) => io.stdout.write(`${renderTableText(summary3)}
 `) }
     };
-    const result = type === "rest" ? await expireThroughRest({ ...options6, rest: await resolveRestSettings({ uri: values["catalog-uri"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }, io.env) }, deps) : await expire({ ...options6, connection: await resolveConnection({ uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env) }, deps);
+    const catalog = type === "rest" ? { rest: await resolveRestSettings({ uri: values["catalog-uri"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }, io.env) } : { connection: await resolveConnection({ uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env) };
+    const result = await expire({ ...options6, ...catalog }, deps);
     recordMetrics?.(expireSnapshotsMetrics(result));
     if (values["summary-markdown"] !== void 0) await appendFile(values["summary-markdown"], renderGithubSummary(result.tables, heading(result)));
     for (const line2 of renderRunOutcome(result)) io.stderr.write(`${line2}
@@ -19885,6 +20023,26 @@ var fileOptions = {
   "max-concurrent-deletes": option({ placeholder: "N", description: "Parallel deletes or DeleteObjects batches of 1,000, 1-256 (default 16)", parse: intValue(1, 256), fallback: 16, group: FILES_GROUP })
 };
 
+// src/cli/commands/metrics-remove-orphans.ts
+function removeOrphansMetrics(run2) {
+  return run2.tables.flatMap((table) => tableMetrics2(table));
+}
+function tableMetrics2(summary3) {
+  const { table, counts: counts2 } = summary3;
+  const deleting = !summary3.dryRun;
+  const skipped = { too_young: counts2.skippedTooYoung, hidden: counts2.skippedHidden, prefix_mismatch: counts2.skippedPrefixMismatch };
+  return [
+    sample("orphansFilesDeleted", deleting ? counts2.deleted : 0, { table }),
+    sample("orphansBytesReclaimed", deleting ? counts2.deletedBytes : 0, { table }),
+    sample("orphansFound", counts2.orphans, { table }),
+    sample("orphansDeleteFailures", deleting ? counts2.deleteFailures : 0, { table }),
+    ...Object.entries(skipped).map(([reason, count2]) => sample("orphansSkipped", count2, { table, reason })),
+    sample("orphansAwaitingMark", counts2.awaitingMark, { table }),
+    // A stopped table is unfinished, not failed: the next run finishes it.
+    sample("orphansTableFailed", summary3.status === "failed" ? 1 : 0, { table })
+  ];
+}
+
 // src/cli/commands/remove-orphans-values.ts
 var COMMAND2 = "remove-orphans";
 function equivalenceValue(what) {
@@ -20000,7 +20158,7 @@ Progress goes to stderr, reports to stdout.`,
       throw new UsageError(`${values.mark ? "--mark" : "--delete-marked-after"} keeps its marks in the SQL catalog database, which --catalog-type rest does not have; run the two-phase mode with --catalog-type sql, or drop it`, COMMAND2);
     }
   },
-  async run(values, { io, signal, now }) {
+  async run(values, { io, signal, now, recordMetrics }) {
     const json = values.format === "json";
     return withJsonFailure(io, values.format, COMMAND2, async () => {
       const nowMs = (values.now ?? now()).getTime();
@@ -20030,6 +20188,7 @@ Progress goes to stderr, reports to stdout.`,
 `) }
       };
       const result = values["catalog-type"] === "rest" ? await removeOrphansThroughRest({ ...options6, rest: await forThisCommand(() => resolveRestSettings({ uri: values["catalog-uri"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }, io.env)) }, deps) : await removeOrphans({ ...options6, connection: await forThisCommand(() => resolveConnection({ uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env)) }, deps);
+      recordMetrics?.(removeOrphansMetrics(result));
       if (values["summary-markdown"] !== void 0) await appendFile4(values["summary-markdown"], renderOrphanSummary(result));
       for (const line2 of renderOrphanOutcome(result)) io.stderr.write(`${line2}
 `);
@@ -21652,7 +21811,7 @@ var metricsOptions = {
 };
 
 // src/cli/commands/metrics-job.ts
-var METRICS_JOBS = ["backup", "restore", "expire-snapshots", "followups", "drift", "register", "check"];
+var METRICS_JOBS = ["backup", "restore", "expire-snapshots", "remove-orphans", "followups", "drift", "register", "check"];
 var PUSH_TIMEOUT_MS = 5e3;
 function withJobMetrics(command2) {
   if (!METRICS_JOBS.includes(command2.name) || "metrics-file" in command2.options) return command2;
@@ -21953,7 +22112,7 @@ function print(io, text) {
 }
 
 // src/cli/commands/schedule-jobs.ts
-var JOB_COMMANDS = [backupCommand, expireSnapshotsCommand, followupsCommand, driftCommand];
+var JOB_COMMANDS = [backupCommand, expireSnapshotsCommand, removeOrphansCommand, followupsCommand, driftCommand];
 var commandJobs = {
   names: JOB_COMMANDS.map((c) => c.name),
   table: (io) => Object.fromEntries(

@@ -67923,7 +67923,8 @@ var Semaphore = class {
 var ACCEPT = "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
 var CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 function createTransport(settings, deps = {}) {
-  const sleep = (ms) => deps.sleep ? untilStopped(deps.sleep(ms), deps.signal) : stoppableSleep(ms, deps.signal);
+  const stop = stopListener(deps.signal);
+  const sleep = (ms) => deps.sleep ? untilStopped(deps.sleep(ms), stop) : stoppableSleep(ms, stop);
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
   const secrets = secretsOf(settings);
@@ -67968,26 +67969,39 @@ function createTransport(settings, deps = {}) {
   };
 }
 var DEFAULT_SETTLE_MS = 3e3;
+function stopListener(signal) {
+  const waiters = /* @__PURE__ */ new Set();
+  signal?.addEventListener("abort", () => {
+    for (const fn of [...waiters]) fn();
+    waiters.clear();
+  }, { once: true });
+  return {
+    stopped: () => signal?.aborted === true,
+    onStop: (fn) => {
+      waiters.add(fn);
+      return () => waiters.delete(fn);
+    }
+  };
+}
 function stoppableSleep(ms, stop) {
   return new Promise((resolve2) => {
     const finish = () => {
       clearTimeout(timer);
-      stop?.removeEventListener("abort", finish);
+      forget();
       resolve2();
     };
-    const timer = setTimeout(finish, stop?.aborted ? 0 : ms);
-    stop?.addEventListener("abort", finish, { once: true });
+    const timer = setTimeout(finish, stop.stopped() ? 0 : ms);
+    const forget = stop.onStop(finish);
   });
 }
 function untilStopped(wait, stop) {
-  if (!stop) return wait;
-  if (stop.aborted) return Promise.resolve();
+  if (stop.stopped()) return Promise.resolve();
   return new Promise((resolve2) => {
     const done = () => {
-      stop.removeEventListener("abort", done);
+      forget();
       resolve2();
     };
-    stop.addEventListener("abort", done, { once: true });
+    const forget = stop.onStop(done);
     void wait.then(done);
   });
 }
@@ -71989,71 +72003,72 @@ var StringPool = class {
   }
 };
 
-// src/policy/check/history.ts
-async function listHistories(repo, baseCommit, paths2) {
-  return repo.fileHistories(baseCommit, paths2);
-}
-async function parseHistory(versions, committed, index) {
-  const parsed = [];
-  const warnings = [];
-  const unresolved = [];
-  for (const version2 of versions) {
-    const closure = await sourceClosure(version2.path, committed.readerAt(version2.commit), index);
-    const result = closure.has(version2.path) ? loadFromClosure(version2.path, closure, false, version2.commit) : void 0;
-    const label2 = `the version of ${version2.path} from commit ${version2.commit.slice(0, 12)} (${version2.date})`;
-    if (result === void 0) warnings.push(`${label2} could not be read from git and was skipped`);
-    else if (!result.ok && result.error.code === "MISSING_REFERENCE") unresolved.push(`${label2} uses a type no schema file defined at that commit: ${result.error.message}`);
-    else if (!result.ok) warnings.push(`${label2} does not parse and was skipped: ${result.error.message}`);
-    else {
-      const meta3 = { version: parsed.length, commit: version2.commit, date: version2.date, file: version2.path };
-      parsed.push({ meta: meta3, parsed: result.value });
+// src/policy/deprecation/referenced-history.ts
+function combinedStates(tracks, chain) {
+  if (chain === void 0 && tracks.length > 1) throw new Error("internal: the states of several files need the first-parent chain to order them");
+  const order = chain ?? (tracks[0]?.versions ?? []).flatMap((v) => [v.commit, ...(v.reAdded ?? []).map((r) => r.commit)]).reverse();
+  const position = new Map(order.map((commit, i) => [commit, order.length - 1 - i]));
+  const steps = [];
+  for (const track of tracks) {
+    for (const version2 of track.versions) {
+      const at2 = position.get(version2.commit);
+      if (at2 !== void 0) steps.push({ file: track.file, position: at2, content: { path: version2.path, blob: version2.blob }, gap: version2.afterGap === true });
+      for (const reAdd of version2.reAdded ?? []) {
+        const again = position.get(reAdd.commit);
+        if (again !== void 0) steps.push({ file: track.file, position: again, content: { path: reAdd.path, blob: version2.blob }, gap: true });
+      }
     }
   }
-  return { versions: parsed, warnings, unresolved };
-}
-
-// src/policy/check/history-stream.ts
-var GROUP = 100;
-async function* streamHistories(repo, baseCommit, paths2) {
-  const groups2 = [];
-  for (let at2 = 0; at2 < paths2.length; at2 += GROUP) groups2.push(paths2.slice(at2, at2 + GROUP));
-  const list = (group2) => repo.fileHistories(baseCommit, [...new Set(group2)]);
-  let next = groups2[0] === void 0 ? void 0 : list(groups2[0]);
-  for (let i = 0; i < groups2.length; i++) {
-    const histories = await next;
-    const following = groups2[i + 1];
-    next = following === void 0 ? void 0 : list(following);
-    next?.catch(() => void 0);
-    for (const path2 of groups2[i]) yield histories.get(path2) ?? [];
+  steps.sort((a, b) => a.position - b.position);
+  const files = /* @__PURE__ */ new Map();
+  const states = [];
+  for (let i = 0; i < steps.length; ) {
+    const at2 = steps[i].position;
+    let gap = false;
+    for (; i < steps.length && steps[i].position === at2; i++) {
+      const step2 = steps[i];
+      files.set(step2.file, step2.content);
+      gap ||= step2.gap;
+    }
+    states.push({ commit: order[order.length - 1 - at2], files: new Map(files), afterGap: gap });
   }
+  return states;
 }
-
-// src/policy/check/plan.ts
-function planCheck(input2) {
-  const changed2 = schemaChanges(input2.changes, input2.isSchemaFile);
-  if (!input2.all && changed2.length > 0) return { mode: "changed", targets: sortTargets(changed2) };
-  const byFile = new Map(changed2.map((target) => [target.file, target]));
-  const present = input2.files.filter(input2.isSchemaFile).map((file2) => byFile.get(file2) ?? { file: file2, kind: "unchanged", historyPath: file2 });
-  const deleted = changed2.filter((target) => target.kind === "deleted");
-  return { mode: input2.all ? "all" : "audit", targets: sortTargets([...present, ...deleted]) };
-}
-function schemaChanges(changes, isSchemaFile) {
-  const targets = [];
-  for (const change of changes) {
-    if (change.status === "renamed") {
-      const toSchema = isSchemaFile(change.path);
-      const fromSchema = isSchemaFile(change.from);
-      if (toSchema && fromSchema) targets.push({ file: change.path, kind: "renamed", historyPath: change.from });
-      else if (toSchema) targets.push({ file: change.path, kind: "added", historyPath: change.path });
-      else if (fromSchema) targets.push({ file: change.from, kind: "deleted", historyPath: change.from });
-    } else if (isSchemaFile(change.path)) {
-      targets.push({ file: change.path, kind: change.status, historyPath: change.path });
+function stateDates(tracks) {
+  const dates = /* @__PURE__ */ new Map();
+  for (const track of tracks) {
+    for (const version2 of track.versions) {
+      dates.set(version2.commit, version2.date);
+      for (const reAdd of version2.reAdded ?? []) dates.set(reAdd.commit, reAdd.date);
     }
   }
-  return targets;
+  return dates;
 }
-function sortTargets(targets) {
-  return targets.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+// src/policy/check/referenced-at.ts
+async function referencedObjects(lookup, own3, sources) {
+  const files = await referencedWorkingFiles(lookup, own3.file, sources);
+  if (files.length === 0) return [];
+  const histories = await lookup.repo.fileHistories(lookup.baseCommit, files.map(lookup.basePathOf));
+  const tracks = [own3, ...files.map((file2) => ({ file: file2, versions: histories.get(lookup.basePathOf(file2)) ?? [] }))];
+  const states = new Map(combinedStates(tracks, [...await lookup.chain()]).map((state) => [state.commit, state.files]));
+  const objects = [];
+  for (const version2 of own3.versions) {
+    const at2 = states.get(version2.commit) ?? /* @__PURE__ */ new Map();
+    for (const file2 of files) {
+      const content = at2.get(file2);
+      if (content !== void 0 && file2 !== version2.path) objects.push({ commit: version2.commit, path: file2, blob: content.blob });
+    }
+  }
+  return objects;
+}
+async function referencedWorkingFiles(lookup, ownFile, sources) {
+  const direct = /* @__PURE__ */ new Set();
+  for (const source of sources) for (const file2 of source === void 0 ? [] : dependenciesOf(source, lookup.index)) direct.add(file2);
+  const all3 = /* @__PURE__ */ new Set();
+  for (const file2 of direct) for (const found of (await sourceClosure(file2, lookup.workingTree, lookup.index)).keys()) all3.add(found);
+  all3.delete(ownFile);
+  return [...all3];
 }
 
 // src/policy/check/workspace.ts
@@ -72115,6 +72130,80 @@ var CommittedSources = class {
   }
 };
 
+// src/policy/check/history.ts
+async function listHistories(repo, baseCommit, paths2) {
+  return repo.fileHistories(baseCommit, paths2);
+}
+async function parseHistory(versions, committed, index) {
+  const parsed = [];
+  const warnings = [];
+  const unresolved = [];
+  for (const version2 of versions) {
+    const closure = await sourceClosure(version2.path, committed.readerAt(version2.commit), index);
+    const result = closure.has(version2.path) ? loadFromClosure(version2.path, closure, false, version2.commit) : void 0;
+    const label2 = `the version of ${version2.path} from commit ${version2.commit.slice(0, 12)} (${version2.date})`;
+    if (result === void 0) warnings.push(`${label2} could not be read from git and was skipped`);
+    else if (!result.ok && result.error.code === "MISSING_REFERENCE") unresolved.push(`${label2} uses a type no schema file defined at that commit: ${result.error.message}`);
+    else if (!result.ok) warnings.push(`${label2} does not parse and was skipped: ${result.error.message}`);
+    else {
+      const meta3 = { version: parsed.length, commit: version2.commit, date: version2.date, file: version2.path };
+      parsed.push({ meta: meta3, parsed: result.value });
+    }
+  }
+  return { versions: parsed, warnings, unresolved };
+}
+async function parseHistoryFollowingReferences(versions, first, objects, ownFile, lookup) {
+  const roots = await Promise.all(versions.map(async (version2) => (await first.readerAt(version2.commit)([version2.path])).get(version2.path)));
+  const referenced = await referencedObjects(lookup, { file: ownFile, versions }, roots);
+  const committed = new CommittedSources(objects);
+  await committed.prefetch([...versions.map(({ commit, path: path2, blob }) => ({ commit, path: path2, blob })), ...referenced]);
+  return parseHistory(versions, committed, lookup.index);
+}
+
+// src/policy/check/history-stream.ts
+var GROUP = 100;
+async function* streamHistories(repo, baseCommit, paths2) {
+  const groups2 = [];
+  for (let at2 = 0; at2 < paths2.length; at2 += GROUP) groups2.push(paths2.slice(at2, at2 + GROUP));
+  const list = (group2) => repo.fileHistories(baseCommit, [...new Set(group2)]);
+  let next = groups2[0] === void 0 ? void 0 : list(groups2[0]);
+  for (let i = 0; i < groups2.length; i++) {
+    const histories = await next;
+    const following = groups2[i + 1];
+    next = following === void 0 ? void 0 : list(following);
+    next?.catch(() => void 0);
+    for (const path2 of groups2[i]) yield histories.get(path2) ?? [];
+  }
+}
+
+// src/policy/check/plan.ts
+function planCheck(input2) {
+  const changed2 = schemaChanges(input2.changes, input2.isSchemaFile);
+  if (!input2.all && changed2.length > 0) return { mode: "changed", targets: sortTargets(changed2) };
+  const byFile = new Map(changed2.map((target) => [target.file, target]));
+  const present = input2.files.filter(input2.isSchemaFile).map((file2) => byFile.get(file2) ?? { file: file2, kind: "unchanged", historyPath: file2 });
+  const deleted = changed2.filter((target) => target.kind === "deleted");
+  return { mode: input2.all ? "all" : "audit", targets: sortTargets([...present, ...deleted]) };
+}
+function schemaChanges(changes, isSchemaFile) {
+  const targets = [];
+  for (const change of changes) {
+    if (change.status === "renamed") {
+      const toSchema = isSchemaFile(change.path);
+      const fromSchema = isSchemaFile(change.from);
+      if (toSchema && fromSchema) targets.push({ file: change.path, kind: "renamed", historyPath: change.from });
+      else if (toSchema) targets.push({ file: change.path, kind: "added", historyPath: change.path });
+      else if (fromSchema) targets.push({ file: change.from, kind: "deleted", historyPath: change.from });
+    } else if (isSchemaFile(change.path)) {
+      targets.push({ file: change.path, kind: change.status, historyPath: change.path });
+    }
+  }
+  return targets;
+}
+function sortTargets(targets) {
+  return targets.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
 // src/policy/check/run-check.ts
 async function prepareCheck(options) {
   const repo = await options.openRepository(options.cwd);
@@ -72158,6 +72247,7 @@ async function checkTargets(prepared) {
   const reader = repo.openObjectReader(signal === void 0 ? {} : { signal });
   const source = { readObjects: (names) => reader.read(names) };
   const strings = new StringPool();
+  const lookup = referencedLookup(prepared);
   try {
     const subjects = [];
     const histories = streamHistories(repo, against.commit, plan.targets.map((target) => target.historyPath));
@@ -72177,7 +72267,8 @@ async function checkTargets(prepared) {
       upcoming = fetchNext();
       upcoming.catch(() => void 0);
       await current2.read;
-      const history = await parseHistory(current2.versions, current2.committed, workspace.index);
+      const first = await parseHistory(current2.versions, current2.committed, workspace.index);
+      const history = first.unresolved.length === 0 ? first : await parseHistoryFollowingReferences(current2.versions, current2.committed, source, target.historyPath, lookup);
       historyObserver?.loaded(target.file, history.versions.length);
       subjects.push(strings.compact(await checkTarget(target, history, workspace, resolver, plan.mode === "audit")));
       historyObserver?.released(target.file);
@@ -72186,6 +72277,19 @@ async function checkTargets(prepared) {
   } finally {
     reader.close();
   }
+}
+function referencedLookup(prepared) {
+  const { repo, against, plan, workspace } = prepared;
+  const renamed = new Map(plan.targets.filter((target) => target.kind === "renamed").map((target) => [target.file, target.historyPath]));
+  let chain;
+  return {
+    repo,
+    baseCommit: against.commit,
+    chain: () => chain ??= repo.firstParentChain(against.commit),
+    index: workspace.index,
+    workingTree: workspace.reader,
+    basePathOf: (file2) => renamed.get(file2) ?? file2
+  };
 }
 async function checkTarget(target, history, workspace, resolver, audit) {
   const mapping = resolver.mappingFor(target.file);
@@ -77623,48 +77727,6 @@ function registryNeeds(input2) {
 }
 function keyOf(element) {
   return `${element.kind}:${element.record ?? ""}:${element.name}`;
-}
-
-// src/policy/deprecation/referenced-history.ts
-function combinedStates(tracks, chain) {
-  if (chain === void 0 && tracks.length > 1) throw new Error("internal: the states of several files need the first-parent chain to order them");
-  const order = chain ?? (tracks[0]?.versions ?? []).flatMap((v) => [v.commit, ...(v.reAdded ?? []).map((r) => r.commit)]).reverse();
-  const position = new Map(order.map((commit, i) => [commit, order.length - 1 - i]));
-  const steps = [];
-  for (const track of tracks) {
-    for (const version2 of track.versions) {
-      const at2 = position.get(version2.commit);
-      if (at2 !== void 0) steps.push({ file: track.file, position: at2, content: { path: version2.path, blob: version2.blob }, gap: version2.afterGap === true });
-      for (const reAdd of version2.reAdded ?? []) {
-        const again = position.get(reAdd.commit);
-        if (again !== void 0) steps.push({ file: track.file, position: again, content: { path: reAdd.path, blob: version2.blob }, gap: true });
-      }
-    }
-  }
-  steps.sort((a, b) => a.position - b.position);
-  const files = /* @__PURE__ */ new Map();
-  const states = [];
-  for (let i = 0; i < steps.length; ) {
-    const at2 = steps[i].position;
-    let gap = false;
-    for (; i < steps.length && steps[i].position === at2; i++) {
-      const step2 = steps[i];
-      files.set(step2.file, step2.content);
-      gap ||= step2.gap;
-    }
-    states.push({ commit: order[order.length - 1 - at2], files: new Map(files), afterGap: gap });
-  }
-  return states;
-}
-function stateDates(tracks) {
-  const dates = /* @__PURE__ */ new Map();
-  for (const track of tracks) {
-    for (const version2 of track.versions) {
-      dates.set(version2.commit, version2.date);
-      for (const reAdd of version2.reAdded ?? []) dates.set(reAdd.commit, reAdd.date);
-    }
-  }
-  return dates;
 }
 
 // src/action/deprecation-facts.ts

@@ -1,5 +1,5 @@
 /**
- * Guardrails' library API: `import { checkCompatibility } from 'guardrails'`. The CLI, the GitHub
+ * Guardrails' library API: `import { checkCompatibility } from '@acme/guardrails'`. The CLI, the GitHub
  * Action and the scheduled jobs are built on these same exports.
  */
 export { checkCompatibility, checkReaderWriter } from './avro/api.js';
