@@ -7,6 +7,7 @@
  * none of them leaves this module. Only status, body text (redacted) and the system error code are
  * read from them.
  */
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
@@ -78,7 +79,7 @@ export function createTransport(settings: RegistrySettings, deps: TransportDeps 
   const instance = createAxios(settings, agents);
   const semaphore = new Semaphore(settings.maxConcurrency);
   const urls = settings.baseUrls;
-  const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS);
+  const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS, settings.maxConcurrency);
   let preferred = 0;
 
   async function send<T>(request: HttpRequest, shape: z.ZodType<T>): Promise<T> {
@@ -171,8 +172,10 @@ function untilStopped(wait: Promise<void>, stop: StopListener): Promise<void> {
 }
 
 /** The signal attempts run under: aborted `settleMs` after `stop`, so a stop cannot wait on a hung request. */
-function cutAfterStop(stop: AbortSignal | undefined, settleMs: number): { signal: AbortSignal; dispose: () => void } {
+function cutAfterStop(stop: AbortSignal | undefined, settleMs: number, inFlight: number): { signal: AbortSignal; dispose: () => void } {
   const cut = new AbortController();
+  // Every attempt in flight (up to the concurrency) listens on this one signal, through axios.
+  setMaxListeners(Math.max(10, inFlight + 1), cut.signal);
   let timer: NodeJS.Timeout | undefined;
   const onStop = () => {
     timer = setTimeout(() => cut.abort(), settleMs);
