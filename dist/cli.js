@@ -1053,6 +1053,7 @@ function fail(issues) {
 }
 
 // src/registry/transport.ts
+import { setMaxListeners } from "node:events";
 import http from "node:http";
 import https from "node:https";
 import axios from "axios";
@@ -1130,7 +1131,7 @@ function createTransport(settings, deps = {}) {
   const instance = createAxios(settings, agents);
   const semaphore = new Semaphore(settings.maxConcurrency);
   const urls = settings.baseUrls;
-  const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS);
+  const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS, settings.maxConcurrency);
   let preferred = 0;
   async function send(request2, shape) {
     const tried = /* @__PURE__ */ new Set();
@@ -1203,8 +1204,9 @@ function untilStopped(wait, stop) {
     void wait.then(done);
   });
 }
-function cutAfterStop(stop, settleMs) {
+function cutAfterStop(stop, settleMs, inFlight) {
   const cut = new AbortController();
+  setMaxListeners(Math.max(10, inFlight + 1), cut.signal);
   let timer;
   const onStop = () => {
     timer = setTimeout(() => cut.abort(), settleMs);

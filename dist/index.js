@@ -12844,7 +12844,7 @@ var require_request2 = __commonJS({
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
     var assert2 = __require("node:assert");
-    var { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __require("node:events");
+    var { getMaxListeners, setMaxListeners: setMaxListeners2, getEventListeners, defaultMaxListeners } = __require("node:events");
     var kAbortController = /* @__PURE__ */ Symbol("abortController");
     var requestFinalizer = new FinalizationRegistry2(({ signal, abort }) => {
       signal.removeEventListener("abort", abort);
@@ -13077,9 +13077,9 @@ var require_request2 = __commonJS({
             const abort = buildAbort(acRef);
             try {
               if (typeof getMaxListeners === "function" && getMaxListeners(signal) === defaultMaxListeners) {
-                setMaxListeners(1500, signal);
+                setMaxListeners2(1500, signal);
               } else if (getEventListeners(signal, "abort").length >= defaultMaxListeners) {
-                setMaxListeners(1500, signal);
+                setMaxListeners2(1500, signal);
               }
             } catch {
             }
@@ -61659,6 +61659,7 @@ function fail(issues) {
 }
 
 // src/registry/transport.ts
+import { setMaxListeners } from "node:events";
 import http3 from "node:http";
 import https2 from "node:https";
 
@@ -67932,7 +67933,7 @@ function createTransport(settings, deps = {}) {
   const instance = createAxios(settings, agents);
   const semaphore = new Semaphore(settings.maxConcurrency);
   const urls = settings.baseUrls;
-  const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS);
+  const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS, settings.maxConcurrency);
   let preferred = 0;
   async function send(request2, shape) {
     const tried = /* @__PURE__ */ new Set();
@@ -68005,8 +68006,9 @@ function untilStopped(wait, stop) {
     void wait.then(done);
   });
 }
-function cutAfterStop(stop, settleMs) {
+function cutAfterStop(stop, settleMs, inFlight) {
   const cut = new AbortController();
+  setMaxListeners(Math.max(10, inFlight + 1), cut.signal);
   let timer;
   const onStop = () => {
     timer = setTimeout(() => cut.abort(), settleMs);
