@@ -4,22 +4,17 @@ import { renderGithubSummary } from '../../iceberg/job/github-summary.js';
 import { expire, type ExpirationRun, type TableSummary } from '../../iceberg/job/index.js';
 import { renderRunOutcome, renderTableText } from '../../iceberg/job/report.js';
 import { EXIT } from '../errors.js';
-import { flag, option, repeatable, required } from '../options/define.js';
-import { enumValue } from '../options/enum.js';
+import { flag, option, repeatable } from '../options/define.js';
 import { instantValue } from '../options/instant.js';
 import { intValue } from '../options/int.js';
 import { pathValue } from '../options/path.js';
-import { shardValue } from '../options/shard.js';
-import { textValue } from '../options/text.js';
-import { urlValue } from '../options/url.js';
 import { defineCommand } from './command.js';
 import { expireSnapshotsMetrics } from './metrics-expire-snapshots.js';
-import { CATALOG_TYPES, SSL_MODES, catalogUriValue, checkCatalogFlags, displayCatalogUri, locationMappingValue, olderThanValue, resolveConnection, resolveRestSettings, snapshotIdValue } from './expire-snapshots-values.js';
+import { checkCatalogFlags, olderThanValue, resolveConnection, resolveRestSettings, snapshotIdValue } from './expire-snapshots-values.js';
+import { catalogOptions, fileOptions, fileSettingsOf } from './iceberg-options.js';
 import { jobFormatOption, writeJobJson } from './shared.js';
 
-const CATALOG = 'Catalog';
 const RETENTION = 'Retention';
-const FILES = 'Files';
 const OUTPUT = 'Output';
 
 export const expireSnapshotsCommand = defineCommand({
@@ -37,22 +32,7 @@ On SIGINT or SIGTERM it starts no new commit and no new delete, lets requests in
 removes a metadata file it wrote but did not commit, and says what was done and what was not; a
 table already committed leaves its remaining deletes to the next run.`,
   options: {
-    'catalog-type': option({ placeholder: 'sql|rest', description: 'sql: a PostgreSQL SQL catalog; rest: an Iceberg REST catalog (docs/iceberg-rest-catalog.md) (default sql)', env: 'ICEBERG_CATALOG_TYPE', parse: enumValue(CATALOG_TYPES), fallback: 'sql' as const, group: CATALOG }),
-    'catalog-uri': option({
-      placeholder: 'URI',
-      description: 'sql: postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/…); rest: https://HOST/PATH before /v1 (default $ICEBERG_CATALOG_URI)',
-      parse: catalogUriValue,
-      display: displayCatalogUri,
-      group: CATALOG,
-    }),
-    'catalog-name': required({ placeholder: 'NAME', description: 'catalog_name of the tables in iceberg_tables (rest: the name reports give the catalog)', env: 'ICEBERG_CATALOG_NAME', parse: textValue(), group: CATALOG }),
-    'catalog-ssl-mode': option({ placeholder: 'MODE', description: `${SSL_MODES.join(', ')} (default: sslmode in the URI, else $PGSSLMODE)`, parse: enumValue(SSL_MODES), group: CATALOG }),
-    'catalog-warehouse': option({ placeholder: 'WAREHOUSE', description: 'rest: the warehouse to ask /v1/config for', env: 'ICEBERG_CATALOG_WAREHOUSE', parse: textValue(), group: CATALOG }),
-    'catalog-oauth2-server-uri': option({ placeholder: 'URL', description: "rest: the OAuth2 token endpoint for GUARDRAILS_ICEBERG_REST_CREDENTIAL (default the catalog's /v1/oauth/tokens)", env: 'GUARDRAILS_ICEBERG_REST_OAUTH2_SERVER_URI', parse: urlValue({ credentialsFrom: 'GUARDRAILS_ICEBERG_REST_CREDENTIAL' }), group: CATALOG }),
-    'catalog-pool-size': option({ placeholder: 'N', description: 'PostgreSQL connections, 1-64 (default 4)', parse: intValue(1, 64), fallback: 4, group: CATALOG }),
-    namespace: option({ placeholder: 'NS', description: "Only this namespace (levels joined with '.')", parse: textValue(), group: CATALOG }),
-    table: option({ placeholder: 'NAME', description: 'Only this table', parse: textValue(), group: CATALOG }),
-    shard: option({ placeholder: 'K/N', description: 'Only tables hashing to shard K of N (K from 0), for matrix and indexed jobs (default 0/1)', parse: shardValue, fallback: { index: 0, count: 1 }, group: CATALOG }),
+    ...catalogOptions,
     'older-than': option({
       placeholder: 'AGE|INSTANT',
       description: 'Expire snapshots older than 90d, 36h, … before --now, or than an ISO 8601 instant (default: history.expire.max-snapshot-age-ms, else 90d)',
@@ -63,12 +43,7 @@ table already committed leaves its remaining deletes to the next run.`,
     'expire-snapshot-id': repeatable({ placeholder: 'ID', description: 'Also expire this snapshot; refused when a kept branch or tag points at it', parse: snapshotIdValue, group: RETENTION }),
     'clean-expired-metadata': flag('Also remove partition specs and schemas no kept snapshot uses (Iceberg Java 1.11 cleanExpiredMetadata)', { group: RETENTION }),
     now: option({ placeholder: 'INSTANT', description: 'Measure ages from this ISO 8601 instant instead of the clock', parse: instantValue, group: RETENTION }),
-    warehouse: option({ placeholder: 'DIR', description: 'Base for relative table locations (default: the working directory)', parse: pathValue('dir'), group: FILES }),
-    'map-location': repeatable({ placeholder: 'PREFIX=TARGET', description: 'Read and delete PREFIX/… under TARGET instead; with any mapping, nothing outside is touched', parse: locationMappingValue, group: FILES }),
-    's3-endpoint': option({ placeholder: 'URL', description: 'S3-compatible endpoint (MinIO, Ceph, …); credentials from the AWS chain', env: 'AWS_ENDPOINT_URL_S3', parse: urlValue({ credentialsFrom: 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the AWS credential chain)' }), group: FILES }),
-    's3-region': option({ placeholder: 'REGION', description: 'S3 region (default us-east-1)', env: 'AWS_REGION', parse: textValue(/^[a-z0-9-]+$/, 'an AWS region such as eu-west-1'), group: FILES }),
-    's3-path-style': flag('Path-style S3 requests (most S3-compatible stores)', { group: FILES }),
-    'max-concurrent-deletes': option({ placeholder: 'N', description: 'Parallel deletes or DeleteObjects batches, 1-256 (default 16)', parse: intValue(1, 256), fallback: 16, group: FILES }),
+    ...fileOptions,
     'dry-run': flag('Print the plan (snapshots, files, bytes); write, commit and delete nothing', { group: OUTPUT }),
     format: { ...jobFormatOption, placeholder: 'text|json', description: 'text (default), or json: one versioned JSON document on stdout (docs/iceberg-expiration.md)', group: OUTPUT },
     'summary-markdown': option({ placeholder: 'FILE', description: 'Append a Markdown summary with Mermaid charts, e.g. $GITHUB_STEP_SUMMARY', parse: pathValue('writable-file'), group: OUTPUT }),
@@ -95,12 +70,7 @@ Progress goes to stderr, reports to stdout.`,
       dryRun,
       cleanExpiredMetadata: values['clean-expired-metadata'],
       now: (values.now ?? now()).getTime(),
-      files: {
-        warehouse: values.warehouse ?? io.cwd,
-        locationMappings: values['map-location'],
-        s3: { endpoint: values['s3-endpoint'], region: values['s3-region'], forcePathStyle: values['s3-path-style'] },
-        maxConcurrentDeletes: values['max-concurrent-deletes'],
-      },
+      files: fileSettingsOf(values, io.cwd),
     };
     const deps = {
       signal,

@@ -13,7 +13,7 @@ import { instantValue } from '../options/instant.js';
 import { pathValue } from '../options/path.js';
 import { defineCommand } from './command.js';
 import { checkCatalogFlags, olderThanValue, resolveConnection, resolveRestSettings } from './expire-snapshots-values.js';
-import { catalogOptions, fileOptions } from './iceberg-options.js';
+import { catalogOptions, fileOptions, fileSettingsOf } from './iceberg-options.js';
 import { removeOrphansMetrics } from './metrics-remove-orphans.js';
 import { COMMAND, cutoffOf, equivalenceValue, equivalences, forThisCommand, forThisCommandSync } from './remove-orphans-values.js';
 import { jobFormatOption, withJsonFailure, writeJobJson } from './shared.js';
@@ -96,12 +96,7 @@ Progress goes to stderr, reports to stdout.`,
         mark: values.mark,
         deleteMarkedAfterMs: values['delete-marked-after'],
         maxConcurrentDeletes: values['max-concurrent-deletes'],
-        files: {
-          warehouse: values.warehouse ?? io.cwd,
-          locationMappings: values['map-location'],
-          s3: { endpoint: values['s3-endpoint'], region: values['s3-region'], forcePathStyle: values['s3-path-style'] },
-          maxConcurrentDeletes: values['max-concurrent-deletes'],
-        },
+        files: fileSettingsOf(values, io.cwd),
       };
       const deps = {
         signal,
