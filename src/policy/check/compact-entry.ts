@@ -7,7 +7,7 @@
 export class StringPool {
   private readonly strings = new Map<string, string>();
 
-  /** A copy of plain data (objects, arrays, primitives) with every string taken from the pool. */
+  /** A copy of plain data (objects, arrays, primitives) with every string taken from the pool; other objects (an Evolution) are kept as they are. */
   compact<T>(value: T): T {
     return this.copy(value) as T;
   }
@@ -15,7 +15,7 @@ export class StringPool {
   private copy(value: unknown): unknown {
     if (typeof value === 'string') return this.intern(value);
     if (Array.isArray(value)) return value.map((item) => this.copy(item));
-    if (typeof value !== 'object' || value === null) return value;
+    if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[this.intern(key)] = this.copy(item);
     return out;

@@ -5,6 +5,7 @@
  */
 import { checkLevel, type CompatibilityLevel, type LevelFinding } from '../../avro/compat/index.js';
 import { diffSchemas, type SchemaChange } from '../../avro/diff/index.js';
+import { Evolution, type VersionChanges } from '../report/evolution.js';
 import type { Change, HistoryVersion, Incompatibility, SubjectError, SubjectReport } from '../report/model.js';
 import type { ParsedCandidate } from './load-candidate.js';
 import { positionOfNode, type CandidateDocuments } from './positions.js';
@@ -33,8 +34,8 @@ export interface SubjectInput extends SubjectBase {
 }
 
 export function evaluateSubject(input: SubjectInput): SubjectReport {
-  const history = input.audit ? historyWithChanges(input.history) : input.history.map((version) => version.meta);
-  const base = { ...entryBase(input), history };
+  const evolution = input.audit ? Evolution.pack(changesPerVersion(input.history)) : undefined;
+  const base = { ...entryBase(input), history: input.history.map((version) => version.meta), ...(evolution !== undefined && { evolution }) };
   const { candidate } = input;
   const incompatibilities = input.audit ? auditHistory(input.history, input.level) : [];
   if (candidate === undefined) {
@@ -79,13 +80,12 @@ function auditHistory(history: readonly ParsedVersion[], level: CompatibilityLev
   return found;
 }
 
-/** Each committed version with what changed since the one before it, positions in its own text. */
-function historyWithChanges(history: readonly ParsedVersion[]): HistoryVersion[] {
+/** What each committed version changed since the one before it, positions in its own text. */
+function changesPerVersion(history: readonly ParsedVersion[]): VersionChanges {
   return history.map((version, i) => {
     const previous = history[i - 1];
-    if (previous === undefined) return version.meta;
-    const changes = diffSchemas(previous.parsed.loaded.schema, version.parsed.loaded.schema);
-    return { ...version.meta, changes: changes.map((change) => changeOf(change, version.parsed.documents)) };
+    if (previous === undefined) return undefined;
+    return diffSchemas(previous.parsed.loaded.schema, version.parsed.loaded.schema).map((change) => changeOf(change, version.parsed.documents));
   });
 }
 

@@ -46,6 +46,7 @@ export function toJson(report: CheckReport) {
 }
 
 function subjectJson(entry: SubjectReport) {
+  const evolution = entry.evolution?.unpack();
   return {
     subject: entry.subject,
     file: entry.file,
@@ -55,12 +56,12 @@ function subjectJson(entry: SubjectReport) {
     compatible: entry.compatible,
     incompatibilities: entry.incompatibilities.map(incompatibilityJson),
     changes: entry.changes.map(changeJson),
-    history: entry.history.map((v) => ({
+    history: entry.history.map((v, i) => ({
       version: v.version,
       commit: v.commit ?? null,
       date: v.date ?? null,
       file: v.file,
-      changes: v.changes?.map(changeJson) ?? null,
+      changes: evolution?.[i]?.map(changeJson) ?? null,
       registryVersion: v.registry?.version ?? null,
       registryId: v.registry?.id ?? null,
     })),

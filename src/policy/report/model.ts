@@ -4,6 +4,7 @@
  */
 import type { CompatibilityLevel, Direction } from '../../avro/compat/index.js';
 import type { Severity } from '../../avro/diff/index.js';
+import type { Evolution } from './evolution.js';
 
 /** Bumped only when a field changes meaning or disappears; new fields keep the version. */
 export const REPORT_VERSION = 1;
@@ -73,8 +74,6 @@ export interface HistoryVersion {
   readonly date?: string;
   /** The file's path at that commit (or as given to `compat`). */
   readonly file: string;
-  /** Audits: the semantic diff from the previous version to this one (absent for the first). */
-  readonly changes?: readonly Change[];
   /** Registry checks: the registered version this entry is. */
   readonly registry?: { readonly subject: string; readonly version: number; readonly id: number };
 }
@@ -132,6 +131,8 @@ export interface SubjectReport {
   readonly changes: readonly Change[];
   /** The committed versions compared against, oldest first. */
   readonly history: readonly HistoryVersion[];
+  /** Audits: what each of those versions changed since the one before it, packed (evolution.ts). */
+  readonly evolution?: Evolution;
   /** Set when status is `error`. */
   readonly error?: SubjectError;
   /** Problems that did not stop this subject's check (e.g. a committed version that does not parse). */

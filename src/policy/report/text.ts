@@ -1,4 +1,5 @@
 /** The report for people: grouped per subject, each finding with its place, the source line and a fix. */
+import type { VersionChanges } from './evolution.js';
 import { fixFor } from './fixes.js';
 import { degradedMessage } from './github.js';
 import type { Change, CheckReport, Excerpt, HistoryVersion, Incompatibility, Position, RegistryVerdict, SubjectReport } from './model.js';
@@ -54,7 +55,7 @@ function renderSubject(entry: SubjectReport, audit: boolean, style: Style): stri
     lines.push(`  ${style.red('error:')} ${entry.error.message}`, ...excerptLines(entry.error, '    ', style));
   }
   entry.incompatibilities.forEach((finding, i) => lines.push(...renderFinding(finding, i + 1, entry.history, style)));
-  if (entry.history.some((version) => version.changes !== undefined)) lines.push(...renderEvolution(entry.history, style));
+  if (entry.evolution) lines.push(...renderEvolution(entry.history, entry.evolution.unpack(), style));
   if (entry.changes.length > 0) lines.push('  changes:', ...entry.changes.flatMap((change) => renderChange(change, style)));
   return lines;
 }
@@ -96,11 +97,11 @@ function renderChange(change: Change, style: Style): string[] {
 }
 
 /** Audits: one line per committed version, then what it changed. */
-function renderEvolution(history: readonly HistoryVersion[], style: Style): string[] {
+function renderEvolution(history: readonly HistoryVersion[], perVersion: VersionChanges, style: Style): string[] {
   const lines = ['  history:'];
-  for (const version of history) {
+  for (const [i, version] of history.entries()) {
     const origin = version.commit ? `${short(version.commit)} ${version.date?.slice(0, 10) ?? ''}`.trimEnd() : version.file;
-    const changes = version.changes;
+    const changes = perVersion[i];
     const what = changes === undefined ? 'first version' : changes.length === 0 ? 'no schema change' : plural(changes.length, 'change');
     lines.push(`    v${version.version + 1}  ${style.dim(origin)}  ${what}`);
     for (const change of changes ?? []) lines.push(...renderChange(change, style).map((line) => `  ${line}`));

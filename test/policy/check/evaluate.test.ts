@@ -40,11 +40,17 @@ describe('evaluateSubject', () => {
     const history = [version(0, [A]), version(1, [A, { ...B, default: 0 }]), version(2, [A, { ...B, default: 0 }])];
     const result = evaluateSubject({ ...base, history, candidate: parse([A, { ...B, default: 0 }]), audit: true });
     expect(result.status).toBe('compatible');
-    expect(result.history.map((v) => v.changes?.map((c) => [c.rule, c.path, c.position?.commit, c.position?.line]))).toEqual([
+    expect(result.evolution?.versions).toBe(3);
+    expect(result.evolution?.unpack().map((changes) => changes?.map((c) => [c.rule, c.path, c.position?.commit, c.position?.line]))).toEqual([
       undefined,
       [['FIELD_ADDED', 'T.b', '1'.repeat(40), 9]],
       [],
     ]);
+  });
+
+  it('has no evolution when no committed version has one before it, or outside an audit', () => {
+    expect(evaluateSubject({ ...base, history: [version(0, [A])], candidate: parse([A]), audit: true }).evolution).toBeUndefined();
+    expect(evaluateSubject({ ...base, history: [version(0, [A]), version(1, [A, B])], candidate: parse([A, B]), audit: false }).evolution).toBeUndefined();
   });
 
   it('checks the working-tree file against the history at the level, with the diff', () => {
