@@ -11,7 +11,7 @@ import { pathValue } from '../options/path.js';
 import { defineCommand } from './command.js';
 import { expireSnapshotsMetrics } from './metrics-expire-snapshots.js';
 import { checkCatalogFlags, olderThanValue, resolveConnection, resolveRestSettings, snapshotIdValue } from './expire-snapshots-values.js';
-import { catalogOptions, fileOptions, fileSettingsOf } from './iceberg-options.js';
+import { ICEBERG_ENVIRONMENT_NOTES, catalogOptions, fileOptions, fileSettingsOf } from './iceberg-options.js';
 import { jobFormatOption, writeJobJson } from './shared.js';
 
 const RETENTION = 'Retention';
@@ -53,11 +53,7 @@ table already committed leaves its remaining deletes to the next run.`,
     failed: 'at least one table failed, or a signal stopped the run',
     unavailable: 'the catalog database cannot be reached',
   },
-  notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
-PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
-REST catalog: GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret, OAuth2 client credentials) or
-GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used where offered.
-Progress goes to stderr, reports to stdout.`,
+  notes: ICEBERG_ENVIRONMENT_NOTES,
   async run(values, { io, signal, now, recordMetrics }) {
     const type = values['catalog-type'];
     checkCatalogFlags(type, { uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] });

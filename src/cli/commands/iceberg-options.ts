@@ -16,6 +16,13 @@ import { CATALOG_TYPES, SSL_MODES, catalogUriValue, displayCatalogUri, locationM
 export const CATALOG_GROUP = 'Catalog';
 export const FILES_GROUP = 'Files';
 
+/** The help's notes for the commands that take catalogOptions and fileOptions. */
+export const ICEBERG_ENVIRONMENT_NOTES = `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
+PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
+REST catalog: GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret, OAuth2 client credentials) or
+GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used where offered.
+Progress goes to stderr, reports to stdout.`;
+
 export const catalogOptions = {
   'catalog-type': option({ placeholder: 'sql|rest', description: 'sql: a PostgreSQL SQL catalog; rest: an Iceberg REST catalog (docs/iceberg-rest-catalog.md) (default sql)', env: 'ICEBERG_CATALOG_TYPE', parse: enumValue(CATALOG_TYPES), fallback: 'sql' as const, group: CATALOG_GROUP }),
   'catalog-uri': option({

@@ -13,7 +13,7 @@ import { instantValue } from '../options/instant.js';
 import { pathValue } from '../options/path.js';
 import { defineCommand } from './command.js';
 import { checkCatalogFlags, olderThanValue, resolveConnection, resolveRestSettings } from './expire-snapshots-values.js';
-import { catalogOptions, fileOptions, fileSettingsOf } from './iceberg-options.js';
+import { ICEBERG_ENVIRONMENT_NOTES, catalogOptions, fileOptions, fileSettingsOf } from './iceberg-options.js';
 import { removeOrphansMetrics } from './metrics-remove-orphans.js';
 import { COMMAND, cutoffOf, equivalenceValue, equivalences, forThisCommand, forThisCommandSync } from './remove-orphans-values.js';
 import { jobFormatOption, withJsonFailure, writeJobJson } from './shared.js';
@@ -68,11 +68,7 @@ On SIGINT or SIGTERM no new delete batch starts; what is left is reported and th
     failed: 'a table failed (unreadable metadata, prefix mismatch, refused, a delete failed), or a signal stopped the run',
     unavailable: 'the catalog (database or REST service) cannot be reached',
   },
-  notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
-PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
-REST catalog: GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret, OAuth2 client credentials) or
-GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used where offered.
-Progress goes to stderr, reports to stdout.`,
+  notes: ICEBERG_ENVIRONMENT_NOTES,
   refine(values, { now }) {
     cutoffOf(values['older-than'], (values.now ?? now()).getTime(), values.force);
     const type = values['catalog-type'];
