@@ -3,13 +3,13 @@
  * and the others still run. After a stop no new table starts; the result says what was done and what was not.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { type TableCatalog, type TableIdent, identText } from '../catalog/sql-catalog.js';
+import type { TableCatalog } from '../catalog/sql-catalog.js';
 import type { FileIO } from '../io/file-io.js';
 import type { CleanupJournal } from '../journal/journal.js';
 import { type TableJobDeps, expireTable } from './expire-table.js';
 import { DEFAULT_MAX_SNAPSHOT_AGE_MS, type RunOptions, cutoffMs } from './options.js';
-import { inShard } from './shard.js';
 import type { ExpirationRun, TableSummary } from './summary.js';
+import { forEachTable, selectTables } from './table-loop.js';
 
 export interface RunDeps {
   readonly catalog: TableCatalog;
@@ -26,11 +26,6 @@ export interface RunDeps {
   readonly clock?: () => number;
 }
 
-export async function selectTables(catalog: TableCatalog, options: Pick<RunOptions, 'selection' | 'shard'>): Promise<TableIdent[]> {
-  const all = await catalog.listTables({ namespace: options.selection.namespace, table: options.selection.table });
-  return all.filter((t) => inShard(`${t.namespace}.${t.name}`, options.shard));
-}
-
 function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
   return (ms) => delay(ms, undefined, signal ? { signal } : {}).catch(() => undefined);
 }
@@ -38,7 +33,6 @@ function abortableSleep(signal: AbortSignal | undefined): (ms: number) => Promis
 export async function runExpiration(options: RunOptions, deps: RunDeps): Promise<ExpirationRun> {
   const tables = await selectTables(deps.catalog, options);
   const { shard, dryRun } = options;
-  deps.log(`expire-snapshots: ${tables.length} table(s) in shard ${shard.index}/${shard.count}${dryRun ? ' (dry run)' : ''}`);
   const jobDeps: TableJobDeps = {
     catalog: deps.catalog,
     io: deps.io,
@@ -58,18 +52,9 @@ export async function runExpiration(options: RunOptions, deps: RunDeps): Promise
     retainLast: options.retention.retainLast,
     expireSnapshotIds: options.retention.expireSnapshotIds,
   };
-  const summaries: TableSummary[] = [];
-  const notStarted: string[] = [];
-  for (const [i, ident] of tables.entries()) {
-    if (deps.signal?.aborted) {
-      notStarted.push(identText(ident));
-      continue;
-    }
-    deps.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);
-    const summary = await expireTable(ident, { dryRun, retention, cleanExpiredMetadata: options.cleanExpiredMetadata === true }, jobDeps);
-    summaries.push(summary);
-    deps.onTable?.(summary);
-  }
+  const tableOptions = { dryRun, retention, cleanExpiredMetadata: options.cleanExpiredMetadata === true };
+  const loop = { command: 'expire-snapshots', shard, dryRun, log: deps.log, signal: deps.signal, onTable: deps.onTable };
+  const { summaries, notStarted } = await forEachTable(tables, loop, (ident) => expireTable(ident, tableOptions, jobDeps));
   return {
     catalog: options.selection.catalogName,
     shard: { index: shard.index, count: shard.count },

@@ -5,12 +5,13 @@
  */
 import { type CatalogConnectionSettings, openCatalogPool } from '../catalog/connection.js';
 import { type TableSelection, checkCatalog } from '../catalog/preflight.js';
-import { PostgresSqlCatalog, type TableCatalog, identText } from '../catalog/sql-catalog.js';
+import { PostgresSqlCatalog, type TableCatalog } from '../catalog/sql-catalog.js';
 import type { FileIO } from '../io/file-io.js';
 import { LocationMap } from '../io/location-map.js';
 import { RoutingFileIO } from '../io/router.js';
 import type { FileSettings } from '../job/options.js';
-import { type Shard, inShard } from '../job/shard.js';
+import type { Shard } from '../job/shard.js';
+import { forEachTable, selectTables } from '../job/table-loop.js';
 import type { Equivalences, PrefixMismatchMode } from './locations.js';
 import { OrphanMarks } from './marks.js';
 import { type OrphanRun, type OrphanTableSummary, ZERO_COUNTS, addCounts, filesPerSecond } from './summary.js';
@@ -57,27 +58,15 @@ function modeOf(options: OrphanRunOptions): OrphanRun['mode'] {
 }
 
 export async function runOrphanRemoval(options: OrphanRunOptions, deps: OrphanRunDeps): Promise<OrphanRun> {
-  const all = await deps.catalog.listTables({ namespace: options.selection.namespace, table: options.selection.table });
-  const tables = all.filter((t) => inShard(`${t.namespace}.${t.name}`, options.shard));
-  deps.log(`remove-orphans: ${tables.length} table(s) in shard ${options.shard.index}/${options.shard.count}${options.dryRun ? ' (dry run)' : ''}`);
+  const tables = await selectTables(deps.catalog, options);
   const tableOptions: TableOrphanOptions = {
     cutoffMs: options.cutoffMs, nowMs: options.nowMs, prefixMismatch: options.prefixMismatch, equivalences: options.equivalences,
     dryRun: options.dryRun, mark: options.mark, deleteMarkedAfterMs: options.deleteMarkedAfterMs,
     roundSize: DELETE_BATCH * options.maxConcurrentDeletes,
   };
-  const clock = deps.clock ?? Date.now;
-  const summaries: OrphanTableSummary[] = [];
-  const notStarted: string[] = [];
-  for (const [i, ident] of tables.entries()) {
-    if (deps.signal?.aborted) {
-      notStarted.push(identText(ident));
-      continue;
-    }
-    deps.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);
-    const summary = await removeTableOrphans(ident, tableOptions, { catalog: deps.catalog, io: deps.io, marks: deps.marks, log: deps.log, signal: deps.signal, clock });
-    summaries.push(summary);
-    deps.onTable?.(summary);
-  }
+  const tableDeps = { catalog: deps.catalog, io: deps.io, marks: deps.marks, log: deps.log, signal: deps.signal, clock: deps.clock ?? Date.now };
+  const loop = { command: 'remove-orphans', shard: options.shard, dryRun: options.dryRun, log: deps.log, signal: deps.signal, onTable: deps.onTable };
+  const { summaries, notStarted } = await forEachTable(tables, loop, (ident) => removeTableOrphans(ident, tableOptions, tableDeps));
   const counts = summaries.reduce((sum, t) => addCounts(sum, t.counts), ZERO_COUNTS);
   const deleteMs = summaries.reduce((n, t) => n + t.deleteMs, 0);
   return {
