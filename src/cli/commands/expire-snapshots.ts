@@ -10,15 +10,16 @@ import { intValue } from '../options/int.js';
 import { pathValue } from '../options/path.js';
 import { defineCommand } from './command.js';
 import { expireSnapshotsMetrics } from './metrics-expire-snapshots.js';
-import { checkCatalogFlags, olderThanValue, resolveConnection, resolveRestSettings, snapshotIdValue } from './expire-snapshots-values.js';
+import { checkCatalogFlags, olderThanValue, resolveConnection, resolveRestSettings, snapshotIdValue } from './iceberg-values.js';
 import { ICEBERG_ENVIRONMENT_NOTES, catalogOptions, fileOptions, fileSettingsOf } from './iceberg-options.js';
 import { jobFormatOption, writeJobJson } from './shared.js';
 
+const COMMAND = 'expire-snapshots';
 const RETENTION = 'Retention';
 const OUTPUT = 'Output';
 
 export const expireSnapshotsCommand = defineCommand({
-  name: 'expire-snapshots',
+  name: COMMAND,
   summary: 'Expire old Iceberg snapshots in a PostgreSQL SQL catalog and delete files nothing kept needs',
   usage: ['expire-snapshots --catalog-name NAME [--catalog-uri URI] [--namespace NS] [--table NAME] [--older-than AGE|INSTANT] [--retain-last N] [--dry-run] [--format text|json]'],
   description: `Expires old snapshots of the tables of an Iceberg SQL catalog in PostgreSQL (JdbcCatalog or
@@ -56,7 +57,7 @@ table already committed leaves its remaining deletes to the next run.`,
   notes: ICEBERG_ENVIRONMENT_NOTES,
   async run(values, { io, signal, now, recordMetrics }) {
     const type = values['catalog-type'];
-    checkCatalogFlags(type, { uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] });
+    checkCatalogFlags(COMMAND, type, { uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] });
     const json = values.format === 'json';
     const dryRun = values['dry-run'];
     const options = {
@@ -74,8 +75,8 @@ table already committed leaves its remaining deletes to the next run.`,
       ...(json ? {} : { onTable: (summary: TableSummary) => io.stdout.write(`${renderTableText(summary)}\n`) }),
     };
     const catalog = type === 'rest'
-      ? { rest: await resolveRestSettings({ uri: values['catalog-uri'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }, io.env) }
-      : { connection: await resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env) };
+      ? { rest: await resolveRestSettings(COMMAND, { uri: values['catalog-uri'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }, io.env) }
+      : { connection: await resolveConnection(COMMAND, { uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env) };
     const result = await expire({ ...options, ...catalog }, deps);
     recordMetrics?.(expireSnapshotsMetrics(result));
     if (values['summary-markdown'] !== undefined) await appendFile(values['summary-markdown'], renderGithubSummary(result.tables, heading(result)));

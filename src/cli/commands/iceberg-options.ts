@@ -11,7 +11,7 @@ import { textValue } from '../options/text.js';
 import { urlValue } from '../options/url.js';
 import type { FileSettings } from '../../iceberg/job/options.js';
 import type { Values } from './command.js';
-import { CATALOG_TYPES, SSL_MODES, catalogUriValue, displayCatalogUri, locationMappingValue } from './expire-snapshots-values.js';
+import { CATALOG_TYPES, SSL_MODES, catalogUriValue, displayCatalogUri, locationMappingValue } from './iceberg-values.js';
 
 export const CATALOG_GROUP = 'Catalog';
 export const FILES_GROUP = 'Files';

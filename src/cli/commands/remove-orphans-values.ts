@@ -51,22 +51,3 @@ export function cutoffOf(olderThan: OlderThan | undefined, nowMs: number, force:
   }
   return cutoff;
 }
-
-/** The shared connection resolver's refusals, pointing at this command's help. */
-export async function forThisCommand<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(error.message, COMMAND);
-    throw error;
-  }
-}
-
-export function forThisCommandSync<T>(body: () => T): T {
-  try {
-    return body();
-  } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(error.message, COMMAND);
-    throw error;
-  }
-}

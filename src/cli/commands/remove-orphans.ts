@@ -12,10 +12,10 @@ import { enumValue } from '../options/enum.js';
 import { instantValue } from '../options/instant.js';
 import { pathValue } from '../options/path.js';
 import { defineCommand } from './command.js';
-import { checkCatalogFlags, olderThanValue, resolveConnection, resolveRestSettings } from './expire-snapshots-values.js';
+import { checkCatalogFlags, olderThanValue, resolveConnection, resolveRestSettings } from './iceberg-values.js';
 import { ICEBERG_ENVIRONMENT_NOTES, catalogOptions, fileOptions, fileSettingsOf } from './iceberg-options.js';
 import { removeOrphansMetrics } from './metrics-remove-orphans.js';
-import { COMMAND, cutoffOf, equivalenceValue, equivalences, forThisCommand, forThisCommandSync } from './remove-orphans-values.js';
+import { COMMAND, cutoffOf, equivalenceValue, equivalences } from './remove-orphans-values.js';
 import { jobFormatOption, withJsonFailure, writeJobJson } from './shared.js';
 
 const ORPHANS = 'Orphans';
@@ -72,7 +72,7 @@ On SIGINT or SIGTERM no new delete batch starts; what is left is reported and th
   refine(values, { now }) {
     cutoffOf(values['older-than'], (values.now ?? now()).getTime(), values.force);
     const type = values['catalog-type'];
-    forThisCommandSync(() => checkCatalogFlags(type, { uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }));
+    checkCatalogFlags(COMMAND, type, { uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] });
     if (type === 'rest' && (values.mark || values['delete-marked-after'] !== undefined)) {
       throw new UsageError(`${values.mark ? '--mark' : '--delete-marked-after'} keeps its marks in the SQL catalog database, which --catalog-type rest does not have; run the two-phase mode with --catalog-type sql, or drop it`, COMMAND);
     }
@@ -100,8 +100,8 @@ On SIGINT or SIGTERM no new delete batch starts; what is left is reported and th
         ...(json ? {} : { onTable: (summary: OrphanTableSummary) => io.stdout.write(`${renderOrphanTable(summary)}\n`) }),
       };
       const result = values['catalog-type'] === 'rest'
-        ? await removeOrphansThroughRest({ ...options, rest: await forThisCommand(() => resolveRestSettings({ uri: values['catalog-uri'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }, io.env)) }, deps)
-        : await removeOrphans({ ...options, connection: await forThisCommand(() => resolveConnection({ uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env)) }, deps);
+        ? await removeOrphansThroughRest({ ...options, rest: await resolveRestSettings(COMMAND, { uri: values['catalog-uri'], warehouse: values['catalog-warehouse'], oauth2ServerUri: values['catalog-oauth2-server-uri'] }, io.env) }, deps)
+        : await removeOrphans({ ...options, connection: await resolveConnection(COMMAND, { uri: values['catalog-uri'], sslMode: values['catalog-ssl-mode'], poolSize: values['catalog-pool-size'] }, io.env) }, deps);
       recordMetrics?.(removeOrphansMetrics(result));
       if (values['summary-markdown'] !== undefined) await appendFile(values['summary-markdown'], renderOrphanSummary(result));
       for (const line of renderOrphanOutcome(result)) io.stderr.write(`${line}\n`);

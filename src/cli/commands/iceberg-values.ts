@@ -1,6 +1,7 @@
 /**
- * The value parsers only `expire-snapshots` needs, built on the shared ones, and the one place that turns
- * its catalog flags and the libpq variables into connection settings.
+ * The value parsers of the Iceberg commands (expire-snapshots, remove-orphans), built on the shared ones, and
+ * the one place that turns their catalog flags and the libpq variables into connection settings. Refusals
+ * name the command, whose help they point at.
  */
 import { resolve } from 'node:path';
 import type { CatalogConnectionSettings, SslMode } from '../../iceberg/catalog/connection.js';
@@ -14,8 +15,6 @@ import { parseInstant } from '../options/instant.js';
 import { InvalidValue, type Parser } from '../options/invalid-value.js';
 import { checkPath } from '../options/path.js';
 import { displayPostgresUri, displayUrl, postgresUriValue, urlValue } from '../options/url.js';
-
-const COMMAND = 'expire-snapshots';
 
 /** `90d`, `36h` (an age before --now) or a strict ISO 8601 instant (an absolute cutoff). */
 export const olderThanValue: Parser<OlderThan> = (text) => {
@@ -89,12 +88,12 @@ const sslModeValue = enumValue(SSL_MODES);
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** `parse(text)`, its InvalidValue turned into the layer's one-line refusal naming `where` (`$PGPORT`). */
-function checked<T>(where: string, text: string, parse: (text: string) => T): T {
+function checked<T>(command: string, where: string, text: string, parse: (text: string) => T): T {
   try {
     return parse(text);
   } catch (error) {
     if (!(error instanceof InvalidValue)) throw error;
-    throw new UsageError(`${where} ${JSON.stringify(text)} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, COMMAND);
+    throw new UsageError(`${where} ${JSON.stringify(text)} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, command);
   }
 }
 
@@ -104,7 +103,7 @@ function set(env: Env, name: string): string | undefined {
 }
 
 /** The URI from the flag, else from ICEBERG_CATALOG_URI or DATABASE_URL (which may hold a password). */
-async function catalogUri(flag: string | undefined, env: Env): Promise<{ uri: string; where: string } | undefined> {
+async function catalogUri(command: string, flag: string | undefined, env: Env): Promise<{ uri: string; where: string } | undefined> {
   if (flag !== undefined) return { uri: flag, where: '--catalog-uri' };
   for (const name of ['ICEBERG_CATALOG_URI', 'DATABASE_URL']) {
     const text = set(env, name);
@@ -113,7 +112,7 @@ async function catalogUri(flag: string | undefined, env: Env): Promise<{ uri: st
       return { uri: await variableUri(withoutJdbc(text), { cwd: '.' }), where: `$${name}` };
     } catch (error) {
       if (!(error instanceof InvalidValue)) throw error;
-      throw new UsageError(`$${name} ${JSON.stringify(displayCatalogUri(text))} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, COMMAND);
+      throw new UsageError(`$${name} ${JSON.stringify(displayCatalogUri(text))} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, command);
     }
   }
   return undefined;
@@ -123,26 +122,26 @@ const NO_DATABASE =
   'no catalog database given: pass --catalog-uri postgres://USER@HOST:5432/DATABASE, or set ICEBERG_CATALOG_URI or DATABASE_URL (or PGHOST and PGUSER); the password goes in PGPASSWORD or in the variable\'s URI';
 
 /** Connection settings from the flags, the URI variables and the libpq variables, in libpq's order of precedence. */
-export async function resolveConnection(flags: { uri: string | undefined; sslMode: SslMode | undefined; poolSize: number }, env: Env): Promise<CatalogConnectionSettings> {
-  const given = await catalogUri(flags.uri, env);
+export async function resolveConnection(command: string, flags: { uri: string | undefined; sslMode: SslMode | undefined; poolSize: number }, env: Env): Promise<CatalogConnectionSettings> {
+  const given = await catalogUri(command, flags.uri, env);
   const url = given === undefined ? undefined : new URL(given.uri);
   const decode = (text: string | undefined) => (text === undefined || text === '' ? undefined : decodeURIComponent(text));
   const host = url?.searchParams.get('host') ?? decode(url?.hostname.replace(/^\[|\]$/g, '')) ?? set(env, 'PGHOST');
   const user = decode(url?.username) ?? url?.searchParams.get('user') ?? set(env, 'PGUSER');
-  if (given === undefined && (host === undefined || user === undefined)) throw new UsageError(NO_DATABASE, COMMAND);
+  if (given === undefined && (host === undefined || user === undefined)) throw new UsageError(NO_DATABASE, command);
   const shown = given === undefined ? `postgres://${user ?? ''}@${host ?? ''}` : displayPostgresUri(given.uri);
-  if (host === undefined) throw new UsageError(`${given?.where} ${JSON.stringify(shown)} names no host; give postgres://USER@HOST:5432/DATABASE (or set PGHOST)`, COMMAND);
-  if (user === undefined) throw new UsageError(`${given?.where} ${JSON.stringify(shown)} names no user; give postgres://USER@HOST:5432/DATABASE (or set PGUSER)`, COMMAND);
+  if (host === undefined) throw new UsageError(`${given?.where} ${JSON.stringify(shown)} names no host; give postgres://USER@HOST:5432/DATABASE (or set PGHOST)`, command);
+  if (user === undefined) throw new UsageError(`${given?.where} ${JSON.stringify(shown)} names no user; give postgres://USER@HOST:5432/DATABASE (or set PGUSER)`, command);
   const portText = decode(url?.port) ?? set(env, 'PGPORT');
-  const port = portText === undefined ? undefined : checked(url?.port ? `${given?.where} port` : '$PGPORT', portText, (t) => {
+  const port = portText === undefined ? undefined : checked(command, url?.port ? `${given?.where} port` : '$PGPORT', portText, (t) => {
     if (!/^\d{1,5}$/.test(t) || Number(t) < 1 || Number(t) > 65_535) throw new InvalidValue('is not a port number', 'give 1-65535');
     return Number(t);
   });
   const uriSsl = url?.searchParams.get('sslmode') ?? undefined;
   const envSsl = set(env, 'PGSSLMODE');
   const sslMode = flags.sslMode
-    ?? (uriSsl !== undefined ? checked(`${given?.where ?? 'URI'} sslmode`, uriSsl, (t) => sslModeValue(t, { cwd: '.' }) as SslMode) : undefined)
-    ?? (envSsl !== undefined ? checked('$PGSSLMODE', envSsl, (t) => sslModeValue(t, { cwd: '.' }) as SslMode) : undefined);
+    ?? (uriSsl !== undefined ? checked(command, `${given?.where ?? 'URI'} sslmode`, uriSsl, (t) => sslModeValue(t, { cwd: '.' }) as SslMode) : undefined)
+    ?? (envSsl !== undefined ? checked(command, '$PGSSLMODE', envSsl, (t) => sslModeValue(t, { cwd: '.' }) as SslMode) : undefined);
   const database = decode(url?.pathname.slice(1)) ?? set(env, 'PGDATABASE');
   const display = `postgres://${user}@${host}${port !== undefined ? `:${port}` : ''}/${database ?? ''}`;
   return { host, port, user, database, password: decode(url?.password) ?? url?.searchParams.get('password') ?? set(env, 'PGPASSWORD'), sslMode, poolSize: flags.poolSize, display };
@@ -152,12 +151,12 @@ export const CATALOG_TYPES = ['sql', 'rest'] as const;
 export type CatalogType = (typeof CATALOG_TYPES)[number];
 
 /** Flags that only one catalog type reads, refused with the other so nothing is silently ignored. */
-export function checkCatalogFlags(type: CatalogType, given: { uri: string | undefined; sslMode: unknown; warehouse: unknown; oauth2ServerUri: unknown }): void {
+export function checkCatalogFlags(command: string, type: CatalogType, given: { uri: string | undefined; sslMode: unknown; warehouse: unknown; oauth2ServerUri: unknown }): void {
   const refuse = (flag: string, other: CatalogType) => {
-    throw new UsageError(`${flag} applies to --catalog-type ${other} only; drop it, or pass --catalog-type ${other}`, COMMAND);
+    throw new UsageError(`${flag} applies to --catalog-type ${other} only; drop it, or pass --catalog-type ${other}`, command);
   };
   if (type === 'sql' && given.uri !== undefined && isHttp(given.uri)) {
-    throw new UsageError(`--catalog-uri ${JSON.stringify(displayCatalogUri(given.uri))} is an http(s) URI, which is a REST catalog; pass --catalog-type rest, or a postgres:// URI for the SQL catalog`, COMMAND);
+    throw new UsageError(`--catalog-uri ${JSON.stringify(displayCatalogUri(given.uri))} is an http(s) URI, which is a REST catalog; pass --catalog-type rest, or a postgres:// URI for the SQL catalog`, command);
   }
   if (type === 'rest' && given.sslMode !== undefined) refuse('--catalog-ssl-mode', 'sql');
   if (type === 'sql' && given.warehouse !== undefined) refuse('--catalog-warehouse', 'rest');
@@ -167,38 +166,38 @@ export function checkCatalogFlags(type: CatalogType, given: { uri: string | unde
 const NO_REST_URI = 'no REST catalog URI given: pass --catalog-uri https://HOST/PATH (the base before /v1), or set ICEBERG_CATALOG_URI';
 
 /** `client_id:secret` (Java's and PyIceberg's `credential`), or a secret alone; the value is never echoed. */
-function restAuth(env: Env, serverUri: string | undefined): RestAuth {
+function restAuth(command: string, env: Env, serverUri: string | undefined): RestAuth {
   const credential = set(env, 'GUARDRAILS_ICEBERG_REST_CREDENTIAL');
   const token = set(env, 'GUARDRAILS_ICEBERG_REST_TOKEN');
   if (credential !== undefined && token !== undefined) {
-    throw new UsageError('both GUARDRAILS_ICEBERG_REST_CREDENTIAL and GUARDRAILS_ICEBERG_REST_TOKEN are set; set only one (client credentials, or a bearer token)', COMMAND);
+    throw new UsageError('both GUARDRAILS_ICEBERG_REST_CREDENTIAL and GUARDRAILS_ICEBERG_REST_TOKEN are set; set only one (client credentials, or a bearer token)', command);
   }
   if (token !== undefined) return { kind: 'bearer', token };
   if (credential === undefined) return { kind: 'none' };
   const at = credential.indexOf(':');
   const clientId = at < 0 ? '' : credential.slice(0, at);
   const clientSecret = at < 0 ? credential : credential.slice(at + 1);
-  if (clientSecret === '') throw new UsageError('$GUARDRAILS_ICEBERG_REST_CREDENTIAL has an empty secret; give client_id:client_secret', COMMAND);
+  if (clientSecret === '') throw new UsageError('$GUARDRAILS_ICEBERG_REST_CREDENTIAL has an empty secret; give client_id:client_secret', command);
   return { kind: 'oauth2', clientId, clientSecret, serverUri, scope: DEFAULT_SCOPE };
 }
 
 /** REST catalog settings from the flags and ICEBERG_CATALOG_URI, GUARDRAILS_ICEBERG_REST_CREDENTIAL / _TOKEN. */
-export async function resolveRestSettings(flags: { uri: string | undefined; warehouse: string | undefined; oauth2ServerUri: string | undefined }, env: Env): Promise<RestCatalogSettings> {
+export async function resolveRestSettings(command: string, flags: { uri: string | undefined; warehouse: string | undefined; oauth2ServerUri: string | undefined }, env: Env): Promise<RestCatalogSettings> {
   let uri = flags.uri;
   let where = '--catalog-uri';
   if (uri === undefined) {
     const text = set(env, 'ICEBERG_CATALOG_URI');
-    if (text === undefined) throw new UsageError(NO_REST_URI, COMMAND);
+    if (text === undefined) throw new UsageError(NO_REST_URI, command);
     where = '$ICEBERG_CATALOG_URI';
     uri = text;
   }
-  if (!isHttp(uri)) throw new UsageError(`${where} ${JSON.stringify(displayCatalogUri(uri))} is not an http(s) URI; --catalog-type rest needs the catalog's base URI, e.g. https://catalog.example.com/api/catalog`, COMMAND);
+  if (!isHttp(uri)) throw new UsageError(`${where} ${JSON.stringify(displayCatalogUri(uri))} is not an http(s) URI; --catalog-type rest needs the catalog's base URI, e.g. https://catalog.example.com/api/catalog`, command);
   let checkedUri: string;
   try {
     checkedUri = restUri(uri, { cwd: '.' }) as string;
   } catch (error) {
     if (!(error instanceof InvalidValue)) throw error;
-    throw new UsageError(`${where} ${JSON.stringify(displayCatalogUri(uri))} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, COMMAND);
+    throw new UsageError(`${where} ${JSON.stringify(displayCatalogUri(uri))} ${error.reason}${error.hint ? `; ${error.hint}` : ''}`, command);
   }
-  return { uri: checkedUri, warehouse: flags.warehouse, auth: restAuth(env, flags.oauth2ServerUri), requestTimeoutMs: 30_000 };
+  return { uri: checkedUri, warehouse: flags.warehouse, auth: restAuth(command, env, flags.oauth2ServerUri), requestTimeoutMs: 30_000 };
 }
