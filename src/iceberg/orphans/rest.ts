@@ -9,7 +9,6 @@ import { RestCatalog } from '../catalog/rest/rest-catalog.js';
 import type { RestCatalogSettings } from '../catalog/rest/settings.js';
 import { VendedCredentialsFileIO } from '../catalog/rest/vended-io.js';
 import { IcebergError } from '../errors.js';
-import type { DeleteFailure, FileIO, ListedFile } from '../io/file-io.js';
 import { LocationMap } from '../io/location-map.js';
 import { RoutingFileIO } from '../io/router.js';
 import type { FileSettings } from '../job/options.js';
@@ -19,20 +18,6 @@ import type { OrphanRun } from './summary.js';
 export interface RestOrphanOptions extends OrphanRunOptions {
   readonly rest: RestCatalogSettings;
   readonly files: FileSettings;
-}
-
-/** Lists through whichever store (vended or usual) holds the prefix, as reads and deletes already do. */
-class ListingVendedIO implements FileIO {
-  constructor(private readonly inner: VendedCredentialsFileIO) {}
-  read(path: string): Promise<Buffer> { return this.inner.read(path); }
-  writeNew(path: string, data: Buffer): Promise<void> { return this.inner.writeNew(path, data); }
-  size(path: string): Promise<number | undefined> { return this.inner.size(path); }
-  deleteFiles(paths: readonly string[], signal?: AbortSignal): Promise<DeleteFailure[]> { return this.inner.deleteFiles(paths, signal); }
-  list(prefix: string, signal?: AbortSignal): AsyncIterable<ListedFile> {
-    const target = this.inner.route(prefix);
-    if (target.list === undefined) throw new IcebergError('INTERNAL', 'the file store cannot list files', { subject: prefix });
-    return target.list(prefix, signal);
-  }
 }
 
 export async function removeOrphansThroughRest(options: RestOrphanOptions, deps: Pick<OrphanRunDeps, 'log' | 'onTable' | 'signal'> & { readonly fetch?: typeof fetch }): Promise<OrphanRun> {
@@ -48,7 +33,7 @@ export async function removeOrphansThroughRest(options: RestOrphanOptions, deps:
       onLoaded: (_ident, table) => vended.offer(table),
     });
     await checkRestSelection(catalog, options.selection);
-    return await runOrphanRemoval(options, { catalog, io: new ListingVendedIO(vended), marks: undefined, log: deps.log, onTable: deps.onTable, signal: deps.signal });
+    return await runOrphanRemoval(options, { catalog, io: vended, marks: undefined, log: deps.log, onTable: deps.onTable, signal: deps.signal });
   } finally {
     vended.close();
     base.close();
