@@ -6235,6 +6235,28 @@ function typeChanged(walk2, before, after, place3) {
   });
 }
 
+// src/policy/report/evolution.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+var Evolution = class _Evolution {
+  constructor(packed, versions) {
+    this.packed = packed;
+    this.versions = versions;
+  }
+  packed;
+  versions;
+  /** Undefined when no version has a predecessor to differ from. */
+  static pack(perVersion) {
+    if (perVersion.every((changes) => changes === void 0)) return void 0;
+    const text = JSON.stringify(perVersion.map((changes) => changes ?? null));
+    return new _Evolution(Buffer.from(deflateRawSync(text, { level: 1 })), perVersion.length);
+  }
+  /** The changes of every version, index-aligned with the subject's history. */
+  unpack() {
+    const parsed = JSON.parse(inflateRawSync(this.packed).toString("utf8"));
+    return parsed.map((changes) => changes ?? void 0);
+  }
+};
+
 // src/policy/check/positions.ts
 var EXCERPT_WIDTH = 160;
 var EXCERPT_LEAD = 60;
@@ -6290,8 +6312,8 @@ function withCommit(commit, position) {
 
 // src/policy/check/evaluate.ts
 function evaluateSubject(input) {
-  const history = input.audit ? historyWithChanges(input.history) : input.history.map((version) => version.meta);
-  const base = { ...entryBase(input), history };
+  const evolution = input.audit ? Evolution.pack(changesPerVersion(input.history)) : void 0;
+  const base = { ...entryBase(input), history: input.history.map((version) => version.meta), ...evolution !== void 0 && { evolution } };
   const { candidate } = input;
   const incompatibilities = input.audit ? auditHistory(input.history, input.level) : [];
   if (candidate === void 0) {
@@ -6329,12 +6351,11 @@ function auditHistory(history, level3) {
   }
   return found;
 }
-function historyWithChanges(history) {
+function changesPerVersion(history) {
   return history.map((version, i) => {
     const previous = history[i - 1];
-    if (previous === void 0) return version.meta;
-    const changes = diffSchemas(previous.parsed.loaded.schema, version.parsed.loaded.schema);
-    return { ...version.meta, changes: changes.map((change) => changeOf(change, version.parsed.documents)) };
+    if (previous === void 0) return void 0;
+    return diffSchemas(previous.parsed.loaded.schema, version.parsed.loaded.schema).map((change) => changeOf(change, version.parsed.documents));
   });
 }
 function incompatibilityOf(finding2, documents, candidateVersion) {
@@ -7175,6 +7196,7 @@ function toJson(report) {
   };
 }
 function subjectJson(entry) {
+  const evolution = entry.evolution?.unpack();
   return {
     subject: entry.subject,
     file: entry.file,
@@ -7184,12 +7206,12 @@ function subjectJson(entry) {
     compatible: entry.compatible,
     incompatibilities: entry.incompatibilities.map(incompatibilityJson),
     changes: entry.changes.map(changeJson),
-    history: entry.history.map((v) => ({
+    history: entry.history.map((v, i) => ({
       version: v.version,
       commit: v.commit ?? null,
       date: v.date ?? null,
       file: v.file,
-      changes: v.changes?.map(changeJson) ?? null,
+      changes: evolution?.[i]?.map(changeJson) ?? null,
       registryVersion: v.registry?.version ?? null,
       registryId: v.registry?.id ?? null
     })),
@@ -7305,7 +7327,7 @@ function renderSubject(entry, audit, style) {
     lines2.push(`  ${style.red("error:")} ${entry.error.message}`, ...excerptLines(entry.error, "    ", style));
   }
   entry.incompatibilities.forEach((finding2, i) => lines2.push(...renderFinding(finding2, i + 1, entry.history, style)));
-  if (entry.history.some((version) => version.changes !== void 0)) lines2.push(...renderEvolution(entry.history, style));
+  if (entry.evolution) lines2.push(...renderEvolution(entry.history, entry.evolution.unpack(), style));
   if (entry.changes.length > 0) lines2.push("  changes:", ...entry.changes.flatMap((change) => renderChange(change, style)));
   return lines2;
 }
@@ -7342,11 +7364,11 @@ function renderChange(change, style) {
   if (change.reason) lines2.push(`             ${style.dim(`why it matters: ${change.reason}`)}`);
   return lines2;
 }
-function renderEvolution(history, style) {
+function renderEvolution(history, perVersion, style) {
   const lines2 = ["  history:"];
-  for (const version of history) {
+  for (const [i, version] of history.entries()) {
     const origin = version.commit ? `${short(version.commit)} ${version.date?.slice(0, 10) ?? ""}`.trimEnd() : version.file;
-    const changes = version.changes;
+    const changes = perVersion[i];
     const what = changes === void 0 ? "first version" : changes.length === 0 ? "no schema change" : plural(changes.length, "change");
     lines2.push(`    v${version.version + 1}  ${style.dim(origin)}  ${what}`);
     for (const change of changes ?? []) lines2.push(...renderChange(change, style).map((line2) => `  ${line2}`));
@@ -8370,14 +8392,14 @@ function definedOnly2(value) {
 // src/policy/check/compact-entry.ts
 var StringPool = class {
   strings = /* @__PURE__ */ new Map();
-  /** A copy of plain data (objects, arrays, primitives) with every string taken from the pool. */
+  /** A copy of plain data (objects, arrays, primitives) with every string taken from the pool; other objects (an Evolution) are kept as they are. */
   compact(value) {
     return this.copy(value);
   }
   copy(value) {
     if (typeof value === "string") return this.intern(value);
     if (Array.isArray(value)) return value.map((item) => this.copy(item));
-    if (typeof value !== "object" || value === null) return value;
+    if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
     const out = {};
     for (const [key, item] of Object.entries(value)) out[this.intern(key)] = this.copy(item);
     return out;
@@ -15071,6 +15093,9 @@ var RoutingFileIO = class _RoutingFileIO {
 // src/iceberg/job/run.ts
 import { setTimeout as delay } from "node:timers/promises";
 
+// src/iceberg/job/expire-table.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+
 // src/iceberg/catalog/schema.ts
 var TABLE_TYPE_FILTER = "(iceberg_type = 'TABLE' OR iceberg_type IS NULL)";
 var JOURNAL_TABLE = "guardrails_cleanup_journal";
@@ -15166,11 +15191,8 @@ var PostgresSqlCatalog = class {
   }
 };
 
-// src/iceberg/job/expire-table.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-
 // src/iceberg/metadata/avro-file.ts
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync as deflateRawSync2, inflateRawSync as inflateRawSync2 } from "node:zlib";
 import { decompress as zstdDecompress } from "fzstd";
 import snappy from "snappyjs";
 import avro from "avsc";
@@ -15253,7 +15275,7 @@ function readHeader(cursor) {
 }
 function decodeBlock(data, codec) {
   if (codec === "null") return data;
-  if (codec === "deflate") return inflateRawSync(data);
+  if (codec === "deflate") return inflateRawSync2(data);
   if (codec === "snappy") return snappyBlock(data);
   if (codec === "zstandard") return Buffer.from(zstdDecompress(data));
   throw new RangeError(`unsupported Avro codec ${codec} (supported: null, deflate, snappy, zstandard)`);
@@ -16687,18 +16709,36 @@ function inShard(tableKey, shard) {
   return fnv1a(tableKey) % shard.count === shard.index;
 }
 
-// src/iceberg/job/run.ts
+// src/iceberg/job/table-loop.ts
 async function selectTables(catalog, options6) {
   const all = await catalog.listTables({ namespace: options6.selection.namespace, table: options6.selection.table });
   return all.filter((t) => inShard(`${t.namespace}.${t.name}`, options6.shard));
 }
+async function forEachTable(tables, loop, work) {
+  const { shard } = loop;
+  loop.log(`${loop.command}: ${tables.length} table(s) in shard ${shard.index}/${shard.count}${loop.dryRun ? " (dry run)" : ""}`);
+  const summaries = [];
+  const notStarted = [];
+  for (const [i, ident] of tables.entries()) {
+    if (loop.signal?.aborted) {
+      notStarted.push(identText(ident));
+      continue;
+    }
+    loop.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);
+    const summary3 = await work(ident);
+    summaries.push(summary3);
+    loop.onTable?.(summary3);
+  }
+  return { summaries, notStarted };
+}
+
+// src/iceberg/job/run.ts
 function abortableSleep(signal) {
   return (ms) => delay(ms, void 0, signal ? { signal } : {}).catch(() => void 0);
 }
 async function runExpiration(options6, deps) {
   const tables = await selectTables(deps.catalog, options6);
   const { shard, dryRun } = options6;
-  deps.log(`expire-snapshots: ${tables.length} table(s) in shard ${shard.index}/${shard.count}${dryRun ? " (dry run)" : ""}`);
   const jobDeps = {
     catalog: deps.catalog,
     io: deps.io,
@@ -16718,18 +16758,9 @@ async function runExpiration(options6, deps) {
     retainLast: options6.retention.retainLast,
     expireSnapshotIds: options6.retention.expireSnapshotIds
   };
-  const summaries = [];
-  const notStarted = [];
-  for (const [i, ident] of tables.entries()) {
-    if (deps.signal?.aborted) {
-      notStarted.push(identText(ident));
-      continue;
-    }
-    deps.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);
-    const summary3 = await expireTable(ident, { dryRun, retention, cleanExpiredMetadata: options6.cleanExpiredMetadata === true }, jobDeps);
-    summaries.push(summary3);
-    deps.onTable?.(summary3);
-  }
+  const tableOptions = { dryRun, retention, cleanExpiredMetadata: options6.cleanExpiredMetadata === true };
+  const loop = { command: "expire-snapshots", shard, dryRun, log: deps.log, signal: deps.signal, onTable: deps.onTable };
+  const { summaries, notStarted } = await forEachTable(tables, loop, (ident) => expireTable(ident, tableOptions, jobDeps));
   return {
     catalog: options6.selection.catalogName,
     shard: { index: shard.index, count: shard.count },
@@ -17621,15 +17652,6 @@ function checked(y, mo, d, h, mi, s, ms, zone) {
 }
 var instantValue = (text) => new Date(parseInstant(text));
 
-// src/cli/options/shard.ts
-var shardValue = (text) => {
-  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text);
-  const index = Number(match?.[1]);
-  const count2 = Number(match?.[2]);
-  if (match === null || count2 < 1 || index >= count2) throw new InvalidValue("is not k/n with 0 <= k < n", "e.g. --shard 0/4 \u2026 --shard 3/4");
-  return { index, count: count2 };
-};
-
 // src/cli/commands/metrics-expire-snapshots.ts
 var SPARK_KIND = {
   data: "data",
@@ -17662,7 +17684,7 @@ function tableMetrics(summary3) {
   ];
 }
 
-// src/cli/commands/expire-snapshots-values.ts
+// src/cli/commands/iceberg-values.ts
 import { resolve as resolve5 } from "node:path";
 
 // src/iceberg/catalog/rest/settings.ts
@@ -17687,8 +17709,7 @@ function durationValue(options6 = {}) {
   };
 }
 
-// src/cli/commands/expire-snapshots-values.ts
-var COMMAND = "expire-snapshots";
+// src/cli/commands/iceberg-values.ts
 var olderThanValue = (text) => {
   const ms = tryParseDuration(text);
   if (ms !== void 0) return { kind: "age", ms };
@@ -17737,19 +17758,19 @@ var catalogUriValue = async (text, context2) => {
 };
 var SSL_MODES = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"];
 var sslModeValue = enumValue(SSL_MODES);
-function checked2(where2, text, parse5) {
+function checked2(command2, where2, text, parse5) {
   try {
     return parse5(text);
   } catch (error) {
     if (!(error instanceof InvalidValue)) throw error;
-    throw new UsageError(`${where2} ${JSON.stringify(text)} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, COMMAND);
+    throw new UsageError(`${where2} ${JSON.stringify(text)} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, command2);
   }
 }
 function set(env, name) {
   const value = env[name];
   return value === void 0 || value === "" ? void 0 : value;
 }
-async function catalogUri(flag2, env) {
+async function catalogUri(command2, flag2, env) {
   if (flag2 !== void 0) return { uri: flag2, where: "--catalog-uri" };
   for (const name of ["ICEBERG_CATALOG_URI", "DATABASE_URL"]) {
     const text = set(env, name);
@@ -17758,88 +17779,139 @@ async function catalogUri(flag2, env) {
       return { uri: await variableUri(withoutJdbc(text), { cwd: "." }), where: `$${name}` };
     } catch (error) {
       if (!(error instanceof InvalidValue)) throw error;
-      throw new UsageError(`$${name} ${JSON.stringify(displayCatalogUri(text))} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, COMMAND);
+      throw new UsageError(`$${name} ${JSON.stringify(displayCatalogUri(text))} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, command2);
     }
   }
   return void 0;
 }
 var NO_DATABASE = "no catalog database given: pass --catalog-uri postgres://USER@HOST:5432/DATABASE, or set ICEBERG_CATALOG_URI or DATABASE_URL (or PGHOST and PGUSER); the password goes in PGPASSWORD or in the variable's URI";
-async function resolveConnection(flags, env) {
-  const given2 = await catalogUri(flags.uri, env);
+async function resolveConnection(command2, flags, env) {
+  const given2 = await catalogUri(command2, flags.uri, env);
   const url2 = given2 === void 0 ? void 0 : new URL(given2.uri);
   const decode = (text) => text === void 0 || text === "" ? void 0 : decodeURIComponent(text);
   const host = url2?.searchParams.get("host") ?? decode(url2?.hostname.replace(/^\[|\]$/g, "")) ?? set(env, "PGHOST");
   const user = decode(url2?.username) ?? url2?.searchParams.get("user") ?? set(env, "PGUSER");
-  if (given2 === void 0 && (host === void 0 || user === void 0)) throw new UsageError(NO_DATABASE, COMMAND);
+  if (given2 === void 0 && (host === void 0 || user === void 0)) throw new UsageError(NO_DATABASE, command2);
   const shown2 = given2 === void 0 ? `postgres://${user ?? ""}@${host ?? ""}` : displayPostgresUri(given2.uri);
-  if (host === void 0) throw new UsageError(`${given2?.where} ${JSON.stringify(shown2)} names no host; give postgres://USER@HOST:5432/DATABASE (or set PGHOST)`, COMMAND);
-  if (user === void 0) throw new UsageError(`${given2?.where} ${JSON.stringify(shown2)} names no user; give postgres://USER@HOST:5432/DATABASE (or set PGUSER)`, COMMAND);
+  if (host === void 0) throw new UsageError(`${given2?.where} ${JSON.stringify(shown2)} names no host; give postgres://USER@HOST:5432/DATABASE (or set PGHOST)`, command2);
+  if (user === void 0) throw new UsageError(`${given2?.where} ${JSON.stringify(shown2)} names no user; give postgres://USER@HOST:5432/DATABASE (or set PGUSER)`, command2);
   const portText = decode(url2?.port) ?? set(env, "PGPORT");
-  const port = portText === void 0 ? void 0 : checked2(url2?.port ? `${given2?.where} port` : "$PGPORT", portText, (t) => {
+  const port = portText === void 0 ? void 0 : checked2(command2, url2?.port ? `${given2?.where} port` : "$PGPORT", portText, (t) => {
     if (!/^\d{1,5}$/.test(t) || Number(t) < 1 || Number(t) > 65535) throw new InvalidValue("is not a port number", "give 1-65535");
     return Number(t);
   });
   const uriSsl = url2?.searchParams.get("sslmode") ?? void 0;
   const envSsl = set(env, "PGSSLMODE");
-  const sslMode = flags.sslMode ?? (uriSsl !== void 0 ? checked2(`${given2?.where ?? "URI"} sslmode`, uriSsl, (t) => sslModeValue(t, { cwd: "." })) : void 0) ?? (envSsl !== void 0 ? checked2("$PGSSLMODE", envSsl, (t) => sslModeValue(t, { cwd: "." })) : void 0);
+  const sslMode = flags.sslMode ?? (uriSsl !== void 0 ? checked2(command2, `${given2?.where ?? "URI"} sslmode`, uriSsl, (t) => sslModeValue(t, { cwd: "." })) : void 0) ?? (envSsl !== void 0 ? checked2(command2, "$PGSSLMODE", envSsl, (t) => sslModeValue(t, { cwd: "." })) : void 0);
   const database = decode(url2?.pathname.slice(1)) ?? set(env, "PGDATABASE");
   const display = `postgres://${user}@${host}${port !== void 0 ? `:${port}` : ""}/${database ?? ""}`;
   return { host, port, user, database, password: decode(url2?.password) ?? url2?.searchParams.get("password") ?? set(env, "PGPASSWORD"), sslMode, poolSize: flags.poolSize, display };
 }
 var CATALOG_TYPES = ["sql", "rest"];
-function checkCatalogFlags(type, given2) {
+function checkCatalogFlags(command2, type, given2) {
   const refuse2 = (flag2, other) => {
-    throw new UsageError(`${flag2} applies to --catalog-type ${other} only; drop it, or pass --catalog-type ${other}`, COMMAND);
+    throw new UsageError(`${flag2} applies to --catalog-type ${other} only; drop it, or pass --catalog-type ${other}`, command2);
   };
   if (type === "sql" && given2.uri !== void 0 && isHttp(given2.uri)) {
-    throw new UsageError(`--catalog-uri ${JSON.stringify(displayCatalogUri(given2.uri))} is an http(s) URI, which is a REST catalog; pass --catalog-type rest, or a postgres:// URI for the SQL catalog`, COMMAND);
+    throw new UsageError(`--catalog-uri ${JSON.stringify(displayCatalogUri(given2.uri))} is an http(s) URI, which is a REST catalog; pass --catalog-type rest, or a postgres:// URI for the SQL catalog`, command2);
   }
   if (type === "rest" && given2.sslMode !== void 0) refuse2("--catalog-ssl-mode", "sql");
   if (type === "sql" && given2.warehouse !== void 0) refuse2("--catalog-warehouse", "rest");
   if (type === "sql" && given2.oauth2ServerUri !== void 0) refuse2("--catalog-oauth2-server-uri", "rest");
 }
 var NO_REST_URI = "no REST catalog URI given: pass --catalog-uri https://HOST/PATH (the base before /v1), or set ICEBERG_CATALOG_URI";
-function restAuth(env, serverUri) {
+function restAuth(command2, env, serverUri) {
   const credential = set(env, "GUARDRAILS_ICEBERG_REST_CREDENTIAL");
   const token = set(env, "GUARDRAILS_ICEBERG_REST_TOKEN");
   if (credential !== void 0 && token !== void 0) {
-    throw new UsageError("both GUARDRAILS_ICEBERG_REST_CREDENTIAL and GUARDRAILS_ICEBERG_REST_TOKEN are set; set only one (client credentials, or a bearer token)", COMMAND);
+    throw new UsageError("both GUARDRAILS_ICEBERG_REST_CREDENTIAL and GUARDRAILS_ICEBERG_REST_TOKEN are set; set only one (client credentials, or a bearer token)", command2);
   }
   if (token !== void 0) return { kind: "bearer", token };
   if (credential === void 0) return { kind: "none" };
   const at2 = credential.indexOf(":");
   const clientId = at2 < 0 ? "" : credential.slice(0, at2);
   const clientSecret = at2 < 0 ? credential : credential.slice(at2 + 1);
-  if (clientSecret === "") throw new UsageError("$GUARDRAILS_ICEBERG_REST_CREDENTIAL has an empty secret; give client_id:client_secret", COMMAND);
+  if (clientSecret === "") throw new UsageError("$GUARDRAILS_ICEBERG_REST_CREDENTIAL has an empty secret; give client_id:client_secret", command2);
   return { kind: "oauth2", clientId, clientSecret, serverUri, scope: DEFAULT_SCOPE };
 }
-async function resolveRestSettings(flags, env) {
+async function resolveRestSettings(command2, flags, env) {
   let uri = flags.uri;
   let where2 = "--catalog-uri";
   if (uri === void 0) {
     const text = set(env, "ICEBERG_CATALOG_URI");
-    if (text === void 0) throw new UsageError(NO_REST_URI, COMMAND);
+    if (text === void 0) throw new UsageError(NO_REST_URI, command2);
     where2 = "$ICEBERG_CATALOG_URI";
     uri = text;
   }
-  if (!isHttp(uri)) throw new UsageError(`${where2} ${JSON.stringify(displayCatalogUri(uri))} is not an http(s) URI; --catalog-type rest needs the catalog's base URI, e.g. https://catalog.example.com/api/catalog`, COMMAND);
+  if (!isHttp(uri)) throw new UsageError(`${where2} ${JSON.stringify(displayCatalogUri(uri))} is not an http(s) URI; --catalog-type rest needs the catalog's base URI, e.g. https://catalog.example.com/api/catalog`, command2);
   let checkedUri;
   try {
     checkedUri = restUri(uri, { cwd: "." });
   } catch (error) {
     if (!(error instanceof InvalidValue)) throw error;
-    throw new UsageError(`${where2} ${JSON.stringify(displayCatalogUri(uri))} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, COMMAND);
+    throw new UsageError(`${where2} ${JSON.stringify(displayCatalogUri(uri))} ${error.reason}${error.hint ? `; ${error.hint}` : ""}`, command2);
   }
-  return { uri: checkedUri, warehouse: flags.warehouse, auth: restAuth(env, flags.oauth2ServerUri), requestTimeoutMs: 3e4 };
+  return { uri: checkedUri, warehouse: flags.warehouse, auth: restAuth(command2, env, flags.oauth2ServerUri), requestTimeoutMs: 3e4 };
+}
+
+// src/cli/options/shard.ts
+var shardValue = (text) => {
+  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text);
+  const index = Number(match?.[1]);
+  const count2 = Number(match?.[2]);
+  if (match === null || count2 < 1 || index >= count2) throw new InvalidValue("is not k/n with 0 <= k < n", "e.g. --shard 0/4 \u2026 --shard 3/4");
+  return { index, count: count2 };
+};
+
+// src/cli/commands/iceberg-options.ts
+var CATALOG_GROUP = "Catalog";
+var FILES_GROUP = "Files";
+var ICEBERG_ENVIRONMENT_NOTES = `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
+PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
+REST catalog: GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret, OAuth2 client credentials) or
+GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used where offered.
+Progress goes to stderr, reports to stdout.`;
+var catalogOptions = {
+  "catalog-type": option({ placeholder: "sql|rest", description: "sql: a PostgreSQL SQL catalog; rest: an Iceberg REST catalog (docs/iceberg-rest-catalog.md) (default sql)", env: "ICEBERG_CATALOG_TYPE", parse: enumValue(CATALOG_TYPES), fallback: "sql", group: CATALOG_GROUP }),
+  "catalog-uri": option({
+    placeholder: "URI",
+    description: "sql: postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/\u2026); rest: https://HOST/PATH before /v1 (default $ICEBERG_CATALOG_URI)",
+    parse: catalogUriValue,
+    display: displayCatalogUri,
+    group: CATALOG_GROUP
+  }),
+  "catalog-name": required2({ placeholder: "NAME", description: "catalog_name of the tables in iceberg_tables (rest: the name reports give the catalog)", env: "ICEBERG_CATALOG_NAME", parse: textValue(), group: CATALOG_GROUP }),
+  "catalog-warehouse": option({ placeholder: "WAREHOUSE", description: "rest: the warehouse to ask /v1/config for", env: "ICEBERG_CATALOG_WAREHOUSE", parse: textValue(), group: CATALOG_GROUP }),
+  "catalog-oauth2-server-uri": option({ placeholder: "URL", description: "rest: the OAuth2 token endpoint for GUARDRAILS_ICEBERG_REST_CREDENTIAL (default the catalog's /v1/oauth/tokens)", env: "GUARDRAILS_ICEBERG_REST_OAUTH2_SERVER_URI", parse: urlValue({ credentialsFrom: "GUARDRAILS_ICEBERG_REST_CREDENTIAL" }), group: CATALOG_GROUP }),
+  "catalog-ssl-mode": option({ placeholder: "MODE", description: `${SSL_MODES.join(", ")} (default: sslmode in the URI, else $PGSSLMODE)`, parse: enumValue(SSL_MODES), group: CATALOG_GROUP }),
+  "catalog-pool-size": option({ placeholder: "N", description: "PostgreSQL connections, 1-64 (default 4)", parse: intValue(1, 64), fallback: 4, group: CATALOG_GROUP }),
+  namespace: option({ placeholder: "NS", description: "Only this namespace (levels joined with '.')", parse: textValue(), group: CATALOG_GROUP }),
+  table: option({ placeholder: "NAME", description: "Only this table", parse: textValue(), group: CATALOG_GROUP }),
+  shard: option({ placeholder: "K/N", description: "Only tables hashing to shard K of N (K from 0), for matrix and indexed jobs (default 0/1)", parse: shardValue, fallback: { index: 0, count: 1 }, group: CATALOG_GROUP })
+};
+var fileOptions = {
+  warehouse: option({ placeholder: "DIR", description: "Base for relative table locations (default: the working directory)", parse: pathValue("dir"), group: FILES_GROUP }),
+  "map-location": repeatable({ placeholder: "PREFIX=TARGET", description: "Read, list and delete PREFIX/\u2026 under TARGET instead; with any mapping, nothing outside is touched", parse: locationMappingValue, group: FILES_GROUP }),
+  "s3-endpoint": option({ placeholder: "URL", description: "S3-compatible endpoint (MinIO, Ceph, \u2026); credentials from the AWS chain", env: "AWS_ENDPOINT_URL_S3", parse: urlValue({ credentialsFrom: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the AWS credential chain)" }), group: FILES_GROUP }),
+  "s3-region": option({ placeholder: "REGION", description: "S3 region (default us-east-1)", env: "AWS_REGION", parse: textValue(/^[a-z0-9-]+$/, "an AWS region such as eu-west-1"), group: FILES_GROUP }),
+  "s3-path-style": flag("Path-style S3 requests (most S3-compatible stores)", { group: FILES_GROUP }),
+  "max-concurrent-deletes": option({ placeholder: "N", description: "Parallel deletes or DeleteObjects batches of 1,000, 1-256 (default 16)", parse: intValue(1, 256), fallback: 16, group: FILES_GROUP })
+};
+function fileSettingsOf(values, cwd) {
+  return {
+    warehouse: values.warehouse ?? cwd,
+    locationMappings: values["map-location"],
+    s3: { endpoint: values["s3-endpoint"], region: values["s3-region"], forcePathStyle: values["s3-path-style"] },
+    maxConcurrentDeletes: values["max-concurrent-deletes"]
+  };
 }
 
 // src/cli/commands/expire-snapshots.ts
-var CATALOG = "Catalog";
+var COMMAND = "expire-snapshots";
 var RETENTION = "Retention";
-var FILES = "Files";
 var OUTPUT2 = "Output";
 var expireSnapshotsCommand = defineCommand({
-  name: "expire-snapshots",
+  name: COMMAND,
   summary: "Expire old Iceberg snapshots in a PostgreSQL SQL catalog and delete files nothing kept needs",
   usage: ["expire-snapshots --catalog-name NAME [--catalog-uri URI] [--namespace NS] [--table NAME] [--older-than AGE|INSTANT] [--retain-last N] [--dry-run] [--format text|json]"],
   description: `Expires old snapshots of the tables of an Iceberg SQL catalog in PostgreSQL (JdbcCatalog or
@@ -17853,22 +17925,7 @@ On SIGINT or SIGTERM it starts no new commit and no new delete, lets requests in
 removes a metadata file it wrote but did not commit, and says what was done and what was not; a
 table already committed leaves its remaining deletes to the next run.`,
   options: {
-    "catalog-type": option({ placeholder: "sql|rest", description: "sql: a PostgreSQL SQL catalog; rest: an Iceberg REST catalog (docs/iceberg-rest-catalog.md) (default sql)", env: "ICEBERG_CATALOG_TYPE", parse: enumValue(CATALOG_TYPES), fallback: "sql", group: CATALOG }),
-    "catalog-uri": option({
-      placeholder: "URI",
-      description: "sql: postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/\u2026); rest: https://HOST/PATH before /v1 (default $ICEBERG_CATALOG_URI)",
-      parse: catalogUriValue,
-      display: displayCatalogUri,
-      group: CATALOG
-    }),
-    "catalog-name": required2({ placeholder: "NAME", description: "catalog_name of the tables in iceberg_tables (rest: the name reports give the catalog)", env: "ICEBERG_CATALOG_NAME", parse: textValue(), group: CATALOG }),
-    "catalog-ssl-mode": option({ placeholder: "MODE", description: `${SSL_MODES.join(", ")} (default: sslmode in the URI, else $PGSSLMODE)`, parse: enumValue(SSL_MODES), group: CATALOG }),
-    "catalog-warehouse": option({ placeholder: "WAREHOUSE", description: "rest: the warehouse to ask /v1/config for", env: "ICEBERG_CATALOG_WAREHOUSE", parse: textValue(), group: CATALOG }),
-    "catalog-oauth2-server-uri": option({ placeholder: "URL", description: "rest: the OAuth2 token endpoint for GUARDRAILS_ICEBERG_REST_CREDENTIAL (default the catalog's /v1/oauth/tokens)", env: "GUARDRAILS_ICEBERG_REST_OAUTH2_SERVER_URI", parse: urlValue({ credentialsFrom: "GUARDRAILS_ICEBERG_REST_CREDENTIAL" }), group: CATALOG }),
-    "catalog-pool-size": option({ placeholder: "N", description: "PostgreSQL connections, 1-64 (default 4)", parse: intValue(1, 64), fallback: 4, group: CATALOG }),
-    namespace: option({ placeholder: "NS", description: "Only this namespace (levels joined with '.')", parse: textValue(), group: CATALOG }),
-    table: option({ placeholder: "NAME", description: "Only this table", parse: textValue(), group: CATALOG }),
-    shard: option({ placeholder: "K/N", description: "Only tables hashing to shard K of N (K from 0), for matrix and indexed jobs (default 0/1)", parse: shardValue, fallback: { index: 0, count: 1 }, group: CATALOG }),
+    ...catalogOptions,
     "older-than": option({
       placeholder: "AGE|INSTANT",
       description: "Expire snapshots older than 90d, 36h, \u2026 before --now, or than an ISO 8601 instant (default: history.expire.max-snapshot-age-ms, else 90d)",
@@ -17879,12 +17936,7 @@ table already committed leaves its remaining deletes to the next run.`,
     "expire-snapshot-id": repeatable({ placeholder: "ID", description: "Also expire this snapshot; refused when a kept branch or tag points at it", parse: snapshotIdValue, group: RETENTION }),
     "clean-expired-metadata": flag("Also remove partition specs and schemas no kept snapshot uses (Iceberg Java 1.11 cleanExpiredMetadata)", { group: RETENTION }),
     now: option({ placeholder: "INSTANT", description: "Measure ages from this ISO 8601 instant instead of the clock", parse: instantValue, group: RETENTION }),
-    warehouse: option({ placeholder: "DIR", description: "Base for relative table locations (default: the working directory)", parse: pathValue("dir"), group: FILES }),
-    "map-location": repeatable({ placeholder: "PREFIX=TARGET", description: "Read and delete PREFIX/\u2026 under TARGET instead; with any mapping, nothing outside is touched", parse: locationMappingValue, group: FILES }),
-    "s3-endpoint": option({ placeholder: "URL", description: "S3-compatible endpoint (MinIO, Ceph, \u2026); credentials from the AWS chain", env: "AWS_ENDPOINT_URL_S3", parse: urlValue({ credentialsFrom: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the AWS credential chain)" }), group: FILES }),
-    "s3-region": option({ placeholder: "REGION", description: "S3 region (default us-east-1)", env: "AWS_REGION", parse: textValue(/^[a-z0-9-]+$/, "an AWS region such as eu-west-1"), group: FILES }),
-    "s3-path-style": flag("Path-style S3 requests (most S3-compatible stores)", { group: FILES }),
-    "max-concurrent-deletes": option({ placeholder: "N", description: "Parallel deletes or DeleteObjects batches, 1-256 (default 16)", parse: intValue(1, 256), fallback: 16, group: FILES }),
+    ...fileOptions,
     "dry-run": flag("Print the plan (snapshots, files, bytes); write, commit and delete nothing", { group: OUTPUT2 }),
     format: { ...jobFormatOption, placeholder: "text|json", description: "text (default), or json: one versioned JSON document on stdout (docs/iceberg-expiration.md)", group: OUTPUT2 },
     "summary-markdown": option({ placeholder: "FILE", description: "Append a Markdown summary with Mermaid charts, e.g. $GITHUB_STEP_SUMMARY", parse: pathValue("writable-file"), group: OUTPUT2 })
@@ -17894,14 +17946,10 @@ table already committed leaves its remaining deletes to the next run.`,
     failed: "at least one table failed, or a signal stopped the run",
     unavailable: "the catalog database cannot be reached"
   },
-  notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
-PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
-REST catalog: GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret, OAuth2 client credentials) or
-GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used where offered.
-Progress goes to stderr, reports to stdout.`,
+  notes: ICEBERG_ENVIRONMENT_NOTES,
   async run(values, { io, signal, now, recordMetrics }) {
     const type = values["catalog-type"];
-    checkCatalogFlags(type, { uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] });
+    checkCatalogFlags(COMMAND, type, { uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] });
     const json = values.format === "json";
     const dryRun = values["dry-run"];
     const options6 = {
@@ -17911,12 +17959,7 @@ Progress goes to stderr, reports to stdout.`,
       dryRun,
       cleanExpiredMetadata: values["clean-expired-metadata"],
       now: (values.now ?? now()).getTime(),
-      files: {
-        warehouse: values.warehouse ?? io.cwd,
-        locationMappings: values["map-location"],
-        s3: { endpoint: values["s3-endpoint"], region: values["s3-region"], forcePathStyle: values["s3-path-style"] },
-        maxConcurrentDeletes: values["max-concurrent-deletes"]
-      }
+      files: fileSettingsOf(values, io.cwd)
     };
     const deps = {
       signal,
@@ -17925,7 +17968,7 @@ Progress goes to stderr, reports to stdout.`,
       ...json ? {} : { onTable: (summary3) => io.stdout.write(`${renderTableText(summary3)}
 `) }
     };
-    const catalog = type === "rest" ? { rest: await resolveRestSettings({ uri: values["catalog-uri"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }, io.env) } : { connection: await resolveConnection({ uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env) };
+    const catalog = type === "rest" ? { rest: await resolveRestSettings(COMMAND, { uri: values["catalog-uri"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }, io.env) } : { connection: await resolveConnection(COMMAND, { uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env) };
     const result = await expire({ ...options6, ...catalog }, deps);
     recordMetrics?.(expireSnapshotsMetrics(result));
     if (values["summary-markdown"] !== void 0) await appendFile(values["summary-markdown"], renderGithubSummary(result.tables, heading(result)));
@@ -19894,9 +19937,7 @@ function modeOf(options6) {
   return options6.mark ? "mark-and-delete-marked" : "delete-marked";
 }
 async function runOrphanRemoval(options6, deps) {
-  const all = await deps.catalog.listTables({ namespace: options6.selection.namespace, table: options6.selection.table });
-  const tables = all.filter((t) => inShard(`${t.namespace}.${t.name}`, options6.shard));
-  deps.log(`remove-orphans: ${tables.length} table(s) in shard ${options6.shard.index}/${options6.shard.count}${options6.dryRun ? " (dry run)" : ""}`);
+  const tables = await selectTables(deps.catalog, options6);
   const tableOptions = {
     cutoffMs: options6.cutoffMs,
     nowMs: options6.nowMs,
@@ -19907,19 +19948,9 @@ async function runOrphanRemoval(options6, deps) {
     deleteMarkedAfterMs: options6.deleteMarkedAfterMs,
     roundSize: DELETE_BATCH * options6.maxConcurrentDeletes
   };
-  const clock = deps.clock ?? Date.now;
-  const summaries = [];
-  const notStarted = [];
-  for (const [i, ident] of tables.entries()) {
-    if (deps.signal?.aborted) {
-      notStarted.push(identText(ident));
-      continue;
-    }
-    deps.log(`[${i + 1}/${tables.length}] ${ident.namespace}.${ident.name}`);
-    const summary3 = await removeTableOrphans(ident, tableOptions, { catalog: deps.catalog, io: deps.io, marks: deps.marks, log: deps.log, signal: deps.signal, clock });
-    summaries.push(summary3);
-    deps.onTable?.(summary3);
-  }
+  const tableDeps = { catalog: deps.catalog, io: deps.io, marks: deps.marks, log: deps.log, signal: deps.signal, clock: deps.clock ?? Date.now };
+  const loop = { command: "remove-orphans", shard: options6.shard, dryRun: options6.dryRun, log: deps.log, signal: deps.signal, onTable: deps.onTable };
+  const { summaries, notStarted } = await forEachTable(tables, loop, (ident) => removeTableOrphans(ident, tableOptions, tableDeps));
   const counts2 = summaries.reduce((sum, t) => addCounts(sum, t.counts), ZERO_COUNTS);
   const deleteMs = summaries.reduce((n, t) => n + t.deleteMs, 0);
   return {
@@ -19952,29 +19983,6 @@ async function removeOrphans(options6, deps) {
 }
 
 // src/iceberg/orphans/rest.ts
-var ListingVendedIO = class {
-  constructor(inner) {
-    this.inner = inner;
-  }
-  inner;
-  read(path2) {
-    return this.inner.read(path2);
-  }
-  writeNew(path2, data) {
-    return this.inner.writeNew(path2, data);
-  }
-  size(path2) {
-    return this.inner.size(path2);
-  }
-  deleteFiles(paths2, signal) {
-    return this.inner.deleteFiles(paths2, signal);
-  }
-  list(prefix, signal) {
-    const target = this.inner.route(prefix);
-    if (target.list === void 0) throw new IcebergError("INTERNAL", "the file store cannot list files", { subject: prefix });
-    return target.list(prefix, signal);
-  }
-};
 async function removeOrphansThroughRest(options6, deps) {
   if (options6.mark || options6.deleteMarkedAfterMs !== void 0) throw new IcebergError("INTERNAL", "the two-phase mode needs the SQL catalog database");
   const { files } = options6;
@@ -19988,42 +19996,12 @@ async function removeOrphansThroughRest(options6, deps) {
       onLoaded: (_ident, table) => vended.offer(table)
     });
     await checkRestSelection(catalog, options6.selection);
-    return await runOrphanRemoval(options6, { catalog, io: new ListingVendedIO(vended), marks: void 0, log: deps.log, onTable: deps.onTable, signal: deps.signal });
+    return await runOrphanRemoval(options6, { catalog, io: vended, marks: void 0, log: deps.log, onTable: deps.onTable, signal: deps.signal });
   } finally {
     vended.close();
     base.close();
   }
 }
-
-// src/cli/commands/iceberg-options.ts
-var CATALOG_GROUP = "Catalog";
-var FILES_GROUP = "Files";
-var catalogOptions = {
-  "catalog-type": option({ placeholder: "sql|rest", description: "sql: a PostgreSQL SQL catalog; rest: an Iceberg REST catalog (docs/iceberg-rest-catalog.md) (default sql)", env: "ICEBERG_CATALOG_TYPE", parse: enumValue(CATALOG_TYPES), fallback: "sql", group: CATALOG_GROUP }),
-  "catalog-uri": option({
-    placeholder: "URI",
-    description: "sql: postgres://USER@HOST:5432/DATABASE, no password (default $ICEBERG_CATALOG_URI, then $DATABASE_URL, then PGHOST/PGUSER/\u2026); rest: https://HOST/PATH before /v1 (default $ICEBERG_CATALOG_URI)",
-    parse: catalogUriValue,
-    display: displayCatalogUri,
-    group: CATALOG_GROUP
-  }),
-  "catalog-name": required2({ placeholder: "NAME", description: "catalog_name of the tables in iceberg_tables", env: "ICEBERG_CATALOG_NAME", parse: textValue(), group: CATALOG_GROUP }),
-  "catalog-warehouse": option({ placeholder: "WAREHOUSE", description: "rest: the warehouse to ask /v1/config for", env: "ICEBERG_CATALOG_WAREHOUSE", parse: textValue(), group: CATALOG_GROUP }),
-  "catalog-oauth2-server-uri": option({ placeholder: "URL", description: "rest: the OAuth2 token endpoint for GUARDRAILS_ICEBERG_REST_CREDENTIAL (default the catalog's /v1/oauth/tokens)", env: "GUARDRAILS_ICEBERG_REST_OAUTH2_SERVER_URI", parse: urlValue({ credentialsFrom: "GUARDRAILS_ICEBERG_REST_CREDENTIAL" }), group: CATALOG_GROUP }),
-  "catalog-ssl-mode": option({ placeholder: "MODE", description: `${SSL_MODES.join(", ")} (default: sslmode in the URI, else $PGSSLMODE)`, parse: enumValue(SSL_MODES), group: CATALOG_GROUP }),
-  "catalog-pool-size": option({ placeholder: "N", description: "PostgreSQL connections, 1-64 (default 4)", parse: intValue(1, 64), fallback: 4, group: CATALOG_GROUP }),
-  namespace: option({ placeholder: "NS", description: "Only this namespace (levels joined with '.')", parse: textValue(), group: CATALOG_GROUP }),
-  table: option({ placeholder: "NAME", description: "Only this table", parse: textValue(), group: CATALOG_GROUP }),
-  shard: option({ placeholder: "K/N", description: "Only tables hashing to shard K of N (K from 0), for matrix and indexed jobs (default 0/1)", parse: shardValue, fallback: { index: 0, count: 1 }, group: CATALOG_GROUP })
-};
-var fileOptions = {
-  warehouse: option({ placeholder: "DIR", description: "Base for relative table locations (default: the working directory)", parse: pathValue("dir"), group: FILES_GROUP }),
-  "map-location": repeatable({ placeholder: "PREFIX=TARGET", description: "List, read and delete PREFIX/\u2026 under TARGET instead; with any mapping, nothing outside is touched", parse: locationMappingValue, group: FILES_GROUP }),
-  "s3-endpoint": option({ placeholder: "URL", description: "S3-compatible endpoint (MinIO, Ceph, \u2026); credentials from the AWS chain", env: "AWS_ENDPOINT_URL_S3", parse: urlValue({ credentialsFrom: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the AWS credential chain)" }), group: FILES_GROUP }),
-  "s3-region": option({ placeholder: "REGION", description: "S3 region (default us-east-1)", env: "AWS_REGION", parse: textValue(/^[a-z0-9-]+$/, "an AWS region such as eu-west-1"), group: FILES_GROUP }),
-  "s3-path-style": flag("Path-style S3 requests (most S3-compatible stores)", { group: FILES_GROUP }),
-  "max-concurrent-deletes": option({ placeholder: "N", description: "Parallel deletes or DeleteObjects batches of 1,000, 1-256 (default 16)", parse: intValue(1, 256), fallback: 16, group: FILES_GROUP })
-};
 
 // src/cli/commands/metrics-remove-orphans.ts
 function removeOrphansMetrics(run2) {
@@ -20080,22 +20058,6 @@ function cutoffOf(olderThan, nowMs, force) {
   }
   return cutoff;
 }
-async function forThisCommand(body) {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(error.message, COMMAND2);
-    throw error;
-  }
-}
-function forThisCommandSync(body) {
-  try {
-    return body();
-  } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(error.message, COMMAND2);
-    throw error;
-  }
-}
 
 // src/cli/commands/remove-orphans.ts
 var ORPHANS = "Orphans";
@@ -20147,15 +20109,11 @@ On SIGINT or SIGTERM no new delete batch starts; what is left is reported and th
     failed: "a table failed (unreadable metadata, prefix mismatch, refused, a delete failed), or a signal stopped the run",
     unavailable: "the catalog (database or REST service) cannot be reached"
   },
-  notes: `Environment: ICEBERG_CATALOG_URI or DATABASE_URL (a URI that may hold the password), PGPASSWORD,
-PGHOST, PGPORT, PGUSER, PGDATABASE, PGSSLMODE; S3 credentials from the AWS chain.
-REST catalog: GUARDRAILS_ICEBERG_REST_CREDENTIAL (client_id:secret, OAuth2 client credentials) or
-GUARDRAILS_ICEBERG_REST_TOKEN (a bearer token); vended S3 credentials are used where offered.
-Progress goes to stderr, reports to stdout.`,
+  notes: ICEBERG_ENVIRONMENT_NOTES,
   refine(values, { now }) {
     cutoffOf(values["older-than"], (values.now ?? now()).getTime(), values.force);
     const type = values["catalog-type"];
-    forThisCommandSync(() => checkCatalogFlags(type, { uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }));
+    checkCatalogFlags(COMMAND2, type, { uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] });
     if (type === "rest" && (values.mark || values["delete-marked-after"] !== void 0)) {
       throw new UsageError(`${values.mark ? "--mark" : "--delete-marked-after"} keeps its marks in the SQL catalog database, which --catalog-type rest does not have; run the two-phase mode with --catalog-type sql, or drop it`, COMMAND2);
     }
@@ -20175,12 +20133,7 @@ Progress goes to stderr, reports to stdout.`,
         mark: values.mark,
         deleteMarkedAfterMs: values["delete-marked-after"],
         maxConcurrentDeletes: values["max-concurrent-deletes"],
-        files: {
-          warehouse: values.warehouse ?? io.cwd,
-          locationMappings: values["map-location"],
-          s3: { endpoint: values["s3-endpoint"], region: values["s3-region"], forcePathStyle: values["s3-path-style"] },
-          maxConcurrentDeletes: values["max-concurrent-deletes"]
-        }
+        files: fileSettingsOf(values, io.cwd)
       };
       const deps = {
         signal,
@@ -20189,7 +20142,7 @@ Progress goes to stderr, reports to stdout.`,
         ...json ? {} : { onTable: (summary3) => io.stdout.write(`${renderOrphanTable(summary3)}
 `) }
       };
-      const result = values["catalog-type"] === "rest" ? await removeOrphansThroughRest({ ...options6, rest: await forThisCommand(() => resolveRestSettings({ uri: values["catalog-uri"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }, io.env)) }, deps) : await removeOrphans({ ...options6, connection: await forThisCommand(() => resolveConnection({ uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env)) }, deps);
+      const result = values["catalog-type"] === "rest" ? await removeOrphansThroughRest({ ...options6, rest: await resolveRestSettings(COMMAND2, { uri: values["catalog-uri"], warehouse: values["catalog-warehouse"], oauth2ServerUri: values["catalog-oauth2-server-uri"] }, io.env) }, deps) : await removeOrphans({ ...options6, connection: await resolveConnection(COMMAND2, { uri: values["catalog-uri"], sslMode: values["catalog-ssl-mode"], poolSize: values["catalog-pool-size"] }, io.env) }, deps);
       recordMetrics?.(removeOrphansMetrics(result));
       if (values["summary-markdown"] !== void 0) await appendFile4(values["summary-markdown"], renderOrphanSummary(result));
       for (const line2 of renderOrphanOutcome(result)) io.stderr.write(`${line2}

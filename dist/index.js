@@ -70446,6 +70446,28 @@ function typeChanged(walk, before, after, place2) {
   });
 }
 
+// src/policy/report/evolution.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+var Evolution = class _Evolution {
+  constructor(packed, versions) {
+    this.packed = packed;
+    this.versions = versions;
+  }
+  packed;
+  versions;
+  /** Undefined when no version has a predecessor to differ from. */
+  static pack(perVersion) {
+    if (perVersion.every((changes) => changes === void 0)) return void 0;
+    const text = JSON.stringify(perVersion.map((changes) => changes ?? null));
+    return new _Evolution(Buffer.from(deflateRawSync(text, { level: 1 })), perVersion.length);
+  }
+  /** The changes of every version, index-aligned with the subject's history. */
+  unpack() {
+    const parsed = JSON.parse(inflateRawSync(this.packed).toString("utf8"));
+    return parsed.map((changes) => changes ?? void 0);
+  }
+};
+
 // src/avro/defaults.ts
 var INT_MIN = -(2 ** 31);
 var INT_MAX = 2 ** 31 - 1;
@@ -71031,8 +71053,8 @@ function withCommit(commit, position) {
 
 // src/policy/check/evaluate.ts
 function evaluateSubject(input2) {
-  const history = input2.audit ? historyWithChanges(input2.history) : input2.history.map((version2) => version2.meta);
-  const base = { ...entryBase(input2), history };
+  const evolution = input2.audit ? Evolution.pack(changesPerVersion(input2.history)) : void 0;
+  const base = { ...entryBase(input2), history: input2.history.map((version2) => version2.meta), ...evolution !== void 0 && { evolution } };
   const { candidate } = input2;
   const incompatibilities = input2.audit ? auditHistory(input2.history, input2.level) : [];
   if (candidate === void 0) {
@@ -71070,12 +71092,11 @@ function auditHistory(history, level3) {
   }
   return found;
 }
-function historyWithChanges(history) {
+function changesPerVersion(history) {
   return history.map((version2, i) => {
     const previous = history[i - 1];
-    if (previous === void 0) return version2.meta;
-    const changes = diffSchemas(previous.parsed.loaded.schema, version2.parsed.loaded.schema);
-    return { ...version2.meta, changes: changes.map((change) => changeOf(change, version2.parsed.documents)) };
+    if (previous === void 0) return void 0;
+    return diffSchemas(previous.parsed.loaded.schema, version2.parsed.loaded.schema).map((change) => changeOf(change, version2.parsed.documents));
   });
 }
 function incompatibilityOf(finding, documents, candidateVersion) {
@@ -71983,14 +72004,14 @@ var REPORT_VERSION = 1;
 // src/policy/check/compact-entry.ts
 var StringPool = class {
   strings = /* @__PURE__ */ new Map();
-  /** A copy of plain data (objects, arrays, primitives) with every string taken from the pool. */
+  /** A copy of plain data (objects, arrays, primitives) with every string taken from the pool; other objects (an Evolution) are kept as they are. */
   compact(value) {
     return this.copy(value);
   }
   copy(value) {
     if (typeof value === "string") return this.intern(value);
     if (Array.isArray(value)) return value.map((item) => this.copy(item));
-    if (typeof value !== "object" || value === null) return value;
+    if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
     const out = {};
     for (const [key, item] of Object.entries(value)) out[this.intern(key)] = this.copy(item);
     return out;
@@ -78210,6 +78231,7 @@ function toJson(report) {
   };
 }
 function subjectJson(entry) {
+  const evolution = entry.evolution?.unpack();
   return {
     subject: entry.subject,
     file: entry.file,
@@ -78219,12 +78241,12 @@ function subjectJson(entry) {
     compatible: entry.compatible,
     incompatibilities: entry.incompatibilities.map(incompatibilityJson),
     changes: entry.changes.map(changeJson),
-    history: entry.history.map((v) => ({
+    history: entry.history.map((v, i) => ({
       version: v.version,
       commit: v.commit ?? null,
       date: v.date ?? null,
       file: v.file,
-      changes: v.changes?.map(changeJson) ?? null,
+      changes: evolution?.[i]?.map(changeJson) ?? null,
       registryVersion: v.registry?.version ?? null,
       registryId: v.registry?.id ?? null
     })),
