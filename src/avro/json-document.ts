@@ -111,9 +111,13 @@ function capitalise(hint: string): string {
   return sentence.endsWith('.') ? sentence : `${sentence}.`;
 }
 
+/** Lookups that scan the text directly; after them an index of every container pays for itself. */
+const LOOKUPS_BEFORE_INDEX = 4;
+
 class ParsedDocument implements JsonDocument {
   private lines?: TextLines;
   private containers?: ContainerIndex;
+  private lookups = 0;
 
   constructor(
     readonly text: string,
@@ -124,7 +128,7 @@ class ParsedDocument implements JsonDocument {
   positionOf(pointer: string): TextPosition | undefined {
     const tokens = pointerTokens(pointer);
     if (tokens === undefined) return undefined;
-    this.containers ??= new ContainerIndex(this.text);
+    if (this.containers === undefined && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
     const offset = locate(this.text, this.containers, tokens);
     if (offset === undefined) return undefined;
     this.lines ??= new TextLines(this.text);
@@ -140,7 +144,6 @@ class ParsedDocument implements JsonDocument {
 /** Line starts of a text; line breaks are LF, CRLF and a lone CR, as editors count them. */
 class TextLines {
   private readonly starts: number[] = [0];
-  private readonly hasSurrogates: boolean;
 
   constructor(private readonly text: string) {
     if (!text.includes('\r')) {
@@ -152,7 +155,6 @@ class TextLines {
         if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.starts.push(i + 1);
       }
     }
-    this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
   }
 
   position(offset: number): TextPosition {
@@ -164,9 +166,9 @@ class TextLines {
       else hi = mid - 1;
     }
     const start = this.starts[lo] ?? 0;
-    const units = offset - start;
+    const before = this.text.slice(start, offset);
     // A character outside the BMP takes two UTF-16 units but is one column.
-    const column = this.hasSurrogates ? [...this.text.slice(start, offset)].length : units;
+    const column = /[\uD800-\uDFFF]/.test(before) ? [...before].length : before.length;
     return { line: lo + 1, column: column + 1 };
   }
 
@@ -180,33 +182,26 @@ class TextLines {
 
 /** The closing offset of every object and array, keyed by its opening offset (opens come in order). */
 class ContainerIndex {
-  // Sized for a small schema; grown by doubling.
-  private opens: Int32Array = new Int32Array(64);
-  private closes: Int32Array = new Int32Array(64);
-  private count = 0;
+  // Plain arrays: a typed array's backing store costs more to allocate than a small schema costs to scan.
+  private readonly opens: number[] = [];
+  private readonly closes: number[] = [];
 
   constructor(text: string) {
     const stack: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x22) i = stringEnd(text, i) - 1;
-      else if (c === 0x7b || c === 0x5b) stack.push(this.add(i));
-      else if (c === 0x7d || c === 0x5d) this.closes[stack.pop() ?? 0] = i;
+      else if (c === 0x7b || c === 0x5b) {
+        stack.push(this.opens.length);
+        this.opens.push(i);
+        this.closes.push(i);
+      } else if (c === 0x7d || c === 0x5d) this.closes[stack.pop() ?? 0] = i;
     }
-  }
-
-  private add(open: number): number {
-    if (this.count === this.opens.length) {
-      this.opens = grow(this.opens);
-      this.closes = grow(this.closes);
-    }
-    this.opens[this.count] = open;
-    return this.count++;
   }
 
   closeOf(open: number): number {
     let lo = 0;
-    let hi = this.count - 1;
+    let hi = this.opens.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if ((this.opens[mid] ?? 0) < open) lo = mid + 1;
@@ -216,16 +211,24 @@ class ContainerIndex {
   }
 }
 
-function grow(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
+/** The offset of the bracket that closes the container opened at `open`, by scanning to it. */
+function closeOf(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) i = stringEnd(text, i) - 1;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return i;
+  }
+  return text.length - 1;
 }
 
 /** RFC 6901 reference tokens; undefined for a malformed pointer. */
 function pointerTokens(pointer: string): string[] | undefined {
   if (pointer === '' || pointer === '/') return [];
-  if (!pointer.startsWith('/') || /~[^01]|~$/.test(pointer)) return undefined;
+  if (!pointer.startsWith('/')) return undefined;
+  if (!pointer.includes('~')) return pointer.slice(1).split('/');
+  if (/~[^01]|~$/.test(pointer)) return undefined;
   return pointer
     .slice(1)
     .split('/')
@@ -233,7 +236,7 @@ function pointerTokens(pointer: string): string[] | undefined {
 }
 
 /** Offset of the value (or, for a member, the key) the tokens lead to, walking the valid JSON text. */
-function locate(text: string, containers: ContainerIndex, tokens: readonly string[]): number | undefined {
+function locate(text: string, containers: ContainerIndex | undefined, tokens: readonly string[]): number | undefined {
   let at = skipWhitespace(text, 0);
   let anchor = at;
   for (const token of tokens) {
@@ -246,7 +249,7 @@ function locate(text: string, containers: ContainerIndex, tokens: readonly strin
 }
 
 /** [key offset, value offset] of the last member named `name` (the one `JSON.parse` keeps). */
-function findMember(text: string, containers: ContainerIndex, open: number, name: string): [number, number] | undefined {
+function findMember(text: string, containers: ContainerIndex | undefined, open: number, name: string): [number, number] | undefined {
   let found: [number, number] | undefined;
   let i = skipWhitespace(text, open + 1);
   while (text[i] === '"') {
@@ -260,7 +263,7 @@ function findMember(text: string, containers: ContainerIndex, open: number, name
   return found;
 }
 
-function findElement(text: string, containers: ContainerIndex, open: number, token: string): [number, number] | undefined {
+function findElement(text: string, containers: ContainerIndex | undefined, open: number, token: string): [number, number] | undefined {
   if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
   let i = skipWhitespace(text, open + 1);
   if (text[i] === ']') return undefined;
@@ -272,10 +275,10 @@ function findElement(text: string, containers: ContainerIndex, open: number, tok
 }
 
 /** From the start of a value inside a container, the start of the next member/element, or past the close. */
-function nextSibling(text: string, containers: ContainerIndex, value: number): number {
+function nextSibling(text: string, containers: ContainerIndex | undefined, value: number): number {
   const c = text.charCodeAt(value);
   let end: number;
-  if (c === 0x7b || c === 0x5b) end = containers.closeOf(value) + 1;
+  if (c === 0x7b || c === 0x5b) end = (containers ? containers.closeOf(value) : closeOf(text, value)) + 1;
   else if (c === 0x22) end = stringEnd(text, value);
   else {
     end = value;

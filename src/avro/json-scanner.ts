@@ -54,7 +54,8 @@ export function findTooDeep(text: string, maxDepth: number): number {
 }
 
 function hasMoreOpeners(text: string, limit: number): boolean {
-  if (text.length <= limit) return false;
+  // Each opening bracket has its closing one, so nesting past the limit needs twice as many characters.
+  if (text.length < 2 * (limit + 1)) return false;
   let count = 0;
   for (const opener of ['{', '[']) {
     for (let at = text.indexOf(opener); at >= 0; at = text.indexOf(opener, at + 1)) {

@@ -11,15 +11,13 @@ export type NameValidation = 'strict' | 'lenient';
 // letter outside the BMP (a surrogate pair) is refused, as it is here: `u` patterns never match a lone surrogate.
 const FIRST = /^[\p{L}_]$/u;
 const REST = /^[\p{L}\p{Nd}_]$/u;
-/** Most names are ASCII; they skip the per-unit test. */
-const ASCII_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Why Avro Java refuses `name` as a name (record, enum and fixed short names, their aliases, field
  * names, enum symbols), or undefined when it accepts it. Namespaces are never validated by Avro Java.
  */
 export function nameProblem(name: string): string | undefined {
-  if (ASCII_NAME.test(name)) return undefined;
+  if (isAsciiName(name)) return undefined;
   if (name === '') return 'it is empty';
   for (let i = 0; i < name.length; i++) {
     const unit = name[i] as string;
@@ -29,6 +27,17 @@ export function nameProblem(name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** `[A-Za-z_][A-Za-z0-9_]*`, what most names are, tested without a regular expression call. */
+function isAsciiName(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+    if (!letter && (i === 0 || c < 0x30 || c > 0x39)) return false;
+  }
+  return true;
 }
 
 /**

@@ -49,14 +49,12 @@ export interface ParsedSchema {
 /** Matches Jackson's default nesting limit, which Confluent's registry enforces when it reads JSON. */
 export const DEFAULT_MAX_DEPTH = 1000;
 
-const RESERVED = new Set([
-  'type', 'name', 'namespace', 'aliases', 'doc', 'fields', 'symbols', 'items', 'values', 'size',
-  'default', 'logicalType', 'precision', 'scale', 'order',
-]);
-const FIELD_RESERVED = new Set(['name', 'type', 'default', 'aliases', 'doc', 'order']);
 const ORDERS = new Set<FieldOrder>(['ascending', 'descending', 'ignore']);
 const NO_ATTRIBUTES: Readonly<Record<string, unknown>> = Object.freeze({});
 const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_NAMED_TYPES: ReadonlyMap<string, NamedSchema> = new Map();
+/** Up to this many fields or branches, a scan of those seen finds a duplicate sooner than a Set. */
+const SCAN_FOR_DUPLICATES = 16;
 
 interface Context {
   readonly file?: string;
@@ -76,7 +74,7 @@ export function parseSchema(json: unknown, options: ParseOptions = {}): ParsedSc
     strict: options.strict ?? true,
     validateNames: (options.names ?? 'strict') === 'strict',
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
-    external: options.namedTypes ?? new Map(),
+    external: options.namedTypes ?? NO_NAMED_TYPES,
     named: new Map(),
   };
   try {
@@ -99,12 +97,13 @@ const NAME_HINT = 'use letters, digits and underscores, not starting with a digi
 
 /**
  * Refuses `name` where Avro Java's name validator would. `kind` says which name it is ("Avro name",
- * "field name", "enum symbol", "alias"); `shown` is the text quoted (a dotted name, whole).
+ * "field name", "enum symbol", "alias"); `shown` is the text quoted (a dotted name, whole). The name
+ * is at `pointer` + `suffix`, joined only for an error: most names are valid.
  */
-function checkName(context: Context, name: string, kind: string, pointer: string, shown = name): void {
+function checkName(context: Context, name: string, kind: string, pointer: string, suffix: string, shown = name): void {
   if (!context.validateNames) return;
   const problem = nameProblem(name);
-  if (problem !== undefined) fail(context, 'INVALID_NAME', pointer, `"${shown}" is not a valid ${kind}: ${problem}`, NAME_HINT);
+  if (problem !== undefined) fail(context, 'INVALID_NAME', pointer + suffix, `"${shown}" is not a valid ${kind}: ${problem}`, NAME_HINT);
 }
 
 function parseNode(json: unknown, pointer: string, namespace: string, depth: number, context: Context): Schema {
@@ -137,20 +136,29 @@ function lookupNamed(name: string, namespace: string, context: Context): NamedSc
 }
 
 function parseUnion(json: unknown[], pointer: string, namespace: string, depth: number, context: Context): UnionSchema {
-  const branches = json.map((branch, index) => parseNode(branch, `${pointer}/${index}`, namespace, depth + 1, context));
-  const seen = new Set<string>();
-  branches.forEach((branch, index) => {
-    if (branch.kind === 'union') {
+  const branches: Schema[] = [];
+  for (let index = 0; index < json.length; index++) {
+    branches.push(parseNode(json[index], `${pointer}/${index}`, namespace, depth + 1, context));
+  }
+  const keys = branches.map(branchKey);
+  const seen = keys.length > SCAN_FOR_DUPLICATES ? new Set<string>() : undefined;
+  for (let index = 0; index < branches.length; index++) {
+    if (branches[index]!.kind === 'union') {
       fail(context, 'INVALID_SCHEMA', `${pointer}/${index}`, 'a union may not directly contain another union',
         'merge the inner union\'s branches into the outer one');
     }
-    const key = 'fullName' in branch ? branch.fullName : branch.kind === 'primitive' ? branch.type : branch.kind;
-    if (seen.has(key)) {
+    const key = keys[index]!;
+    if (seen ? seen.has(key) : keys.indexOf(key) < index) {
       fail(context, 'INVALID_SCHEMA', `${pointer}/${index}`, `the union contains "${key}" twice`, 'remove the duplicate branch');
     }
-    seen.add(key);
-  });
+    seen?.add(key);
+  }
   return { kind: 'union', branches, pointer, file: context.file, attributes: NO_ATTRIBUTES };
+}
+
+/** What makes two union branches the same: the full name of a named type, else the type. */
+function branchKey(branch: Schema): string {
+  return 'fullName' in branch ? branch.fullName : branch.kind === 'primitive' ? branch.type : branch.kind;
 }
 
 function parseObject(json: JsonObject, pointer: string, namespace: string, depth: number, context: Context): Schema {
@@ -201,7 +209,7 @@ function parseNamedHeader(json: JsonObject, pointer: string, enclosing: string, 
   }
   const resolved = resolveName(declared, explicit ?? undefined, enclosing);
   // As Avro Java: only the short name is validated, never the namespace (attribute or dotted prefix).
-  checkName(context, resolved.name, 'Avro name', `${pointer}/name`, declared);
+  checkName(context, resolved.name, 'Avro name', pointer, '/name', declared);
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail(context, 'INVALID_NAME', `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
@@ -209,8 +217,8 @@ function parseNamedHeader(json: JsonObject, pointer: string, enclosing: string, 
     fail(context, 'DUPLICATE_NAME', `${pointer}/name`, `the type "${resolved.fullName}" is defined twice`,
       'refer to the first definition by name instead of defining it again');
   }
-  const declaredAliases = stringList(json.aliases, `${pointer}/aliases`, context);
-  declaredAliases.forEach((alias, index) => checkName(context, shortName(alias), 'alias', `${pointer}/aliases/${index}`, alias));
+  const declaredAliases = aliasList(json.aliases, pointer, context);
+  declaredAliases.forEach((alias, index) => checkName(context, shortName(alias), 'alias', pointer, `/aliases/${index}`, alias));
   const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
   const doc = typeof json.doc === 'string' ? json.doc : undefined;
   return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
@@ -227,16 +235,17 @@ function parseRecord(json: JsonObject, pointer: string, enclosing: string, depth
   };
   // Registered before its fields so that fields can refer to the record itself.
   context.named.set(header.fullName, record);
-  const names = new Set<string>();
-  json.fields.forEach((fieldJson, position) => {
-    const field = parseField(fieldJson, `${pointer}/fields/${position}`, position, header.namespace, depth, context);
-    if (names.has(field.name)) {
+  const fieldsJson: unknown[] = json.fields;
+  const names = fieldsJson.length > SCAN_FOR_DUPLICATES ? new Set<string>() : undefined;
+  for (let position = 0; position < fieldsJson.length; position++) {
+    const field = parseField(fieldsJson[position], `${pointer}/fields/${position}`, position, header.namespace, depth, context);
+    if (names ? names.has(field.name) : fields.some((earlier) => earlier.name === field.name)) {
       fail(context, 'DUPLICATE_FIELD', `${pointer}/fields/${position}/name`,
         `record "${header.fullName}" has two fields named "${field.name}"`, 'rename or remove one of them');
     }
-    names.add(field.name);
+    names?.add(field.name);
     fields.push(field);
-  });
+  }
   return record;
 }
 
@@ -244,7 +253,7 @@ function parseField(json: unknown, pointer: string, position: number, namespace:
   if (!isObject(json)) fail(context, 'INVALID_SCHEMA', pointer, `a field must be an object, not ${describe(json)}`);
   const name = json.name;
   if (typeof name !== 'string') fail(context, 'INVALID_SCHEMA', pointer, 'a field needs a "name" string', 'add a "name" attribute');
-  checkName(context, name, 'field name', `${pointer}/name`);
+  checkName(context, name, 'field name', pointer, '/name');
   if (!('type' in json)) fail(context, 'INVALID_SCHEMA', pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
   // Depth counts JSON nesting, as the text layer's limit does: the fields array, the field, its type.
   const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 3, context);
@@ -262,10 +271,10 @@ function parseField(json: unknown, pointer: string, position: number, namespace:
   return {
     name, position, type, pointer, file: context.file,
     default: hasDefault ? { value: json.default } : undefined,
-    aliases: stringList(json.aliases, `${pointer}/aliases`, context),
+    aliases: aliasList(json.aliases, pointer, context),
     order: order as FieldOrder,
     doc: typeof json.doc === 'string' ? json.doc : undefined,
-    attributes: attributesOf(json, FIELD_RESERVED),
+    attributes: attributesOf(json, isFieldKey),
   };
 }
 
@@ -277,7 +286,7 @@ function parseEnum(json: JsonObject, pointer: string, enclosing: string, context
   }
   const seen = new Set<string>();
   (symbols as string[]).forEach((symbol, index) => {
-    checkName(context, symbol, 'enum symbol', `${pointer}/symbols/${index}`);
+    checkName(context, symbol, 'enum symbol', pointer, `/symbols/${index}`);
     if (seen.has(symbol)) {
       fail(context, 'DUPLICATE_SYMBOL', `${pointer}/symbols/${index}`, `enum "${header.fullName}" lists "${symbol}" twice`);
     }
@@ -342,23 +351,43 @@ function parseLogicalType(
     'fix the annotation; the registry would silently ignore it and readers would see the raw type');
 }
 
-function stringList(value: unknown, pointer: string, context: Context): readonly string[] {
+/** The `aliases` of the node at `pointer`. */
+function aliasList(value: unknown, pointer: string, context: Context): readonly string[] {
   if (value === undefined || value === null) return NO_STRINGS;
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    fail(context, 'INVALID_SCHEMA', pointer, `expected an array of strings, not ${describe(value)}`);
+    fail(context, 'INVALID_SCHEMA', `${pointer}/aliases`, `expected an array of strings, not ${describe(value)}`);
   }
   return value as string[];
 }
 
 /** The non-grammar attributes; most nodes have none, and they share one empty object (fewer allocations). */
-function attributesOf(json: JsonObject, reserved: ReadonlySet<string> = RESERVED): Readonly<Record<string, unknown>> {
+function attributesOf(json: JsonObject, reserved: (key: string) => boolean = isSchemaKey): Readonly<Record<string, unknown>> {
   let attributes: Record<string, unknown> | undefined;
   for (const key in json) {
-    if (reserved.has(key)) continue;
+    if (reserved(key)) continue;
     attributes ??= {};
     attributes[key] = json[key];
   }
   return attributes ?? NO_ATTRIBUTES;
+}
+
+// Switches rather than Sets: JSON.parse interns keys, so each case is one pointer comparison.
+function isSchemaKey(key: string): boolean {
+  switch (key) {
+    case 'type': case 'name': case 'namespace': case 'aliases': case 'doc': case 'fields': case 'symbols':
+    case 'items': case 'values': case 'size': case 'default': case 'logicalType': case 'precision':
+    case 'scale': case 'order':
+      return true;
+  }
+  return false;
+}
+
+function isFieldKey(key: string): boolean {
+  switch (key) {
+    case 'name': case 'type': case 'default': case 'aliases': case 'doc': case 'order':
+      return true;
+  }
+  return false;
 }
 
 function isObject(value: unknown): value is JsonObject {

@@ -15,12 +15,20 @@ const IN_PROGRESS = null;
 
 type Token = string | number;
 
+/** Up to this many named pairs, a scan of the memo beats hashing. */
+const MEMO_SCAN_LIMIT = 16;
+
 export class Walk {
   /** Reference tokens from the outermost root; numbers are field positions and branch indexes. */
   private readonly path: Token[] = [];
   /** Index in `path` of the root token of the current location context. */
   private base = 0;
-  private readonly memo = new Map<Schema, Map<Schema, Findings | typeof IN_PROGRESS>>();
+  /** The memo of named pairs, flat while small: most checks meet a handful of named pairs. */
+  private readonly memoReaders: Schema[] = [];
+  private readonly memoWriters: Schema[] = [];
+  private readonly memoFindings: (Findings | typeof IN_PROGRESS)[] = [];
+  /** The same memo by reader, then writer, once it outgrows a scan. */
+  private memo?: Map<Schema, Map<Schema, number>>;
 
   enter(token: Token): void {
     this.path.push(token);
@@ -46,7 +54,9 @@ export class Walk {
 
   /** The memoised findings of a pair: undefined if never seen, COMPATIBLE while it is in progress. */
   recall(reader: Schema, writer: Schema): Findings | undefined {
-    const found = this.memo.get(reader)?.get(writer);
+    const at = this.indexOf(reader, writer);
+    if (at < 0) return undefined;
+    const found = this.memoFindings[at];
     return found === IN_PROGRESS ? COMPATIBLE : found;
   }
 
@@ -55,12 +65,37 @@ export class Walk {
   }
 
   remember(reader: Schema, writer: Schema, findings: Findings | typeof IN_PROGRESS): void {
-    let byWriter = this.memo.get(reader);
+    const at = this.indexOf(reader, writer);
+    if (at >= 0) {
+      this.memoFindings[at] = findings;
+      return;
+    }
+    this.memoReaders.push(reader);
+    this.memoWriters.push(writer);
+    this.memoFindings.push(findings);
+    if (this.memo !== undefined) this.index(this.memoReaders.length - 1);
+    else if (this.memoReaders.length > MEMO_SCAN_LIMIT) {
+      this.memo = new Map();
+      for (let i = 0; i < this.memoReaders.length; i++) this.index(i);
+    }
+  }
+
+  private indexOf(reader: Schema, writer: Schema): number {
+    if (this.memo !== undefined) return this.memo.get(reader)?.get(writer) ?? -1;
+    for (let i = 0; i < this.memoReaders.length; i++) {
+      if (this.memoReaders[i] === reader && this.memoWriters[i] === writer) return i;
+    }
+    return -1;
+  }
+
+  private index(at: number): void {
+    const reader = this.memoReaders[at]!;
+    let byWriter = this.memo!.get(reader);
     if (byWriter === undefined) {
       byWriter = new Map();
-      this.memo.set(reader, byWriter);
+      this.memo!.set(reader, byWriter);
     }
-    byWriter.set(writer, findings);
+    byWriter.set(this.memoWriters[at]!, at);
   }
 
   /** A finding at the current location. */
