@@ -46,13 +46,13 @@ function checkField(walk: Walk, field: Field, writer: RecordSchema, check: PairC
 
 /** The writer field for `field` by name, then by each distinct reader alias; more than one throws. */
 function lookupWriterField(walk: Walk, writer: RecordSchema, field: Field): Field | undefined {
-  let found = fieldNamed(writer, field.name);
+  let found = fieldNamed(walk, writer, field.name);
   let matches = found === undefined ? 0 : 1;
   const aliases = field.aliases;
   for (let i = 0; i < aliases.length; i++) {
     const alias = aliases[i] as string;
     if (aliases.indexOf(alias) !== i) continue; // Java keeps field aliases in a set
-    const byAlias = fieldNamed(writer, alias);
+    const byAlias = fieldNamed(walk, writer, alias);
     if (byAlias === undefined) continue;
     found ??= byAlias;
     matches++;
@@ -68,20 +68,12 @@ function lookupWriterField(walk: Walk, writer: RecordSchema, field: Field): Fiel
 
 /** Above this many fields a name index beats a linear scan. */
 const INDEX_THRESHOLD = 16;
-const fieldIndexes = new WeakMap<RecordSchema, ReadonlyMap<string, Field>>();
 
-function fieldNamed(record: RecordSchema, name: string): Field | undefined {
+function fieldNamed(walk: Walk, record: RecordSchema, name: string): Field | undefined {
   const fields = record.fields;
   if (fields.length <= INDEX_THRESHOLD) {
     for (const field of fields) if (field.name === name) return field;
     return undefined;
   }
-  let index = fieldIndexes.get(record);
-  if (index === undefined) {
-    const built = new Map<string, Field>();
-    for (const field of fields) if (!built.has(field.name)) built.set(field.name, field);
-    fieldIndexes.set(record, built);
-    index = built;
-  }
-  return index.get(name);
+  return walk.fieldsByName(record).get(name);
 }

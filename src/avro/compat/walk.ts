@@ -2,7 +2,7 @@
  * The mutable state of one reader/writer check: the location stack, the memo of named-type pairs,
  * and the construction of findings. Kept apart from the rules so that the rules read like the spec.
  */
-import type { Schema, SourceRef } from '../model.js';
+import type { Field, RecordSchema, Schema, SourceRef } from '../model.js';
 import type { CheckFailure, Incompatibility, IncompatibilityType } from './types.js';
 
 /** What a sub-check returns: its findings in traversal order; empty means compatible. */
@@ -29,6 +29,12 @@ export class Walk {
   private readonly memoFindings: (Findings | typeof IN_PROGRESS)[] = [];
   /** The same memo by reader, then writer, once it outgrows a scan. */
   private memo?: Map<Schema, Map<Schema, number>>;
+  /**
+   * Name indexes of large records, for this check only: a module-wide WeakMap would outlive it, and
+   * V8's young-generation collector keeps a WeakMap's dead keys (whole schemas) alive, which made
+   * every scavenge of a long run of checks several times slower.
+   */
+  private fieldIndexes?: Map<RecordSchema, ReadonlyMap<string, Field>>;
 
   enter(token: Token): void {
     this.path.push(token);
@@ -96,6 +102,19 @@ export class Walk {
       this.memo!.set(reader, byWriter);
     }
     byWriter.set(this.memoWriters[at]!, at);
+  }
+
+  /** The fields of `record` by name; the first of a name wins, as Avro Java's field map keeps it. */
+  fieldsByName(record: RecordSchema): ReadonlyMap<string, Field> {
+    this.fieldIndexes ??= new Map();
+    let index = this.fieldIndexes.get(record);
+    if (index === undefined) {
+      const built = new Map<string, Field>();
+      for (const field of record.fields) if (!built.has(field.name)) built.set(field.name, field);
+      this.fieldIndexes.set(record, built);
+      index = built;
+    }
+    return index;
   }
 
   /** A finding at the current location. */
