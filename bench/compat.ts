@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { checkReaderWriter } from '../src/index.js';
 import { generatePairs, generateSmallPairs, type SchemaPair } from './support/generate-schemas.js';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const AVSC_SAMPLE = 1_000;
 
 interface Rate {
@@ -29,13 +29,15 @@ interface Rate {
 /**
  * Pairs per CPU second (this process's user + system time), the best of ROUNDS runs over all pairs:
  * on a machine shared with other work, wall time measures the neighbours more than the checker.
+ * No collection is forced between rounds (JMH's default too): a full GC with no schema alive frees
+ * the hidden classes that optimised code embeds, and V8 then throws that code away (about 300
+ * "weak objects" deoptimisations a run), so every round would restart cold.
  */
 function measure(name: string, pairs: readonly SchemaPair[], check: (pair: SchemaPair) => boolean, rounds = ROUNDS): Rate {
   for (const pair of pairs.slice(0, 200)) check(pair); // warm-up, so module loading and compilation aren't timed
   let best = Infinity;
   let compatible = 0;
   for (let round = 0; round < rounds; round++) {
-    global.gc?.();
     const start = process.cpuUsage();
     compatible = 0;
     for (const pair of pairs) if (check(pair)) compatible++;
@@ -93,6 +95,9 @@ function avsc(pair: SchemaPair): boolean {
 function workload(title: string, pairs: readonly SchemaPair[]): void {
   const bytes = pairs.map((p) => Buffer.byteLength(p.reader) + Buffer.byteLength(p.writer)).sort((a, b) => a - b);
   console.log(`\n${title}: ${pairs.length.toLocaleString('en')} pairs, median ${(bytes[bytes.length >> 1]! / 2048).toFixed(1)} KB of schema text per schema`);
+  // Once, before anything is timed: the garbage of generating the pairs would otherwise be marked by
+  // V8's background threads during the first rounds, and their CPU time counts against whoever runs then.
+  global.gc?.();
   const floor = measure('floor: JSON.parse of both texts', pairs, (pair) => JSON.parse(pair.reader) !== JSON.parse(pair.writer));
   const ours = measure('guardrails checkReaderWriter', pairs, (pair) => checkReaderWriter(pair.reader, pair.writer).compatible);
   // avsc is two orders of magnitude slower: a sample keeps the run short, and its rate is per pair anyway.

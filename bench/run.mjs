@@ -12,6 +12,8 @@ if (unknown.length > 0) {
   console.error(`unknown benchmark ${unknown.join(', ')}; available: ${available.join(', ')}`);
   process.exit(2);
 }
+// bench/compat compares with Apache Avro's Python checker from Debian's python3-avro: install it when missing.
+if ((wanted.length === 0 || wanted.includes('compat')) && !hasPythonAvro()) installPythonAvro();
 mkdirSync('.tmp/bench', { recursive: true });
 let failed = false;
 for (const name of wanted.length > 0 ? wanted : available) {
@@ -25,3 +27,16 @@ for (const name of wanted.length > 0 ? wanted : available) {
   failed ||= result.status !== 0;
 }
 process.exit(failed ? 1 : 0);
+
+function hasPythonAvro() {
+  return spawnSync('/usr/bin/python3', ['-c', 'import avro.compatibility'], { stdio: 'ignore' }).status === 0;
+}
+
+function installPythonAvro() {
+  const root = process.getuid?.() === 0;
+  const apt = (...args) =>
+    spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['apt-get', ...args], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  if (!(apt('update', '-qq') && apt('install', '-y', '-qq', '--no-install-recommends', 'python3-avro'))) {
+    console.error('warning: could not install python3-avro from Debian; bench/compat skips the Python comparison');
+  }
+}
