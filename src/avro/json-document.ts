@@ -118,6 +118,8 @@ class ParsedDocument implements JsonDocument {
   private lines?: TextLines;
   private containers?: ContainerIndex;
   private lookups = 0;
+  /** No backslash anywhere in the text: every key is spelled as it reads, with no escapes. */
+  private plainKeys?: boolean;
 
   constructor(
     readonly text: string,
@@ -129,7 +131,8 @@ class ParsedDocument implements JsonDocument {
     const tokens = pointerTokens(pointer);
     if (tokens === undefined) return undefined;
     if (this.containers === undefined && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
-    const offset = locate(this.text, this.containers, tokens);
+    this.plainKeys ??= !this.text.includes('\\');
+    const offset = locate(this.text, this.containers, tokens, this.plainKeys);
     if (offset === undefined) return undefined;
     this.lines ??= new TextLines(this.text);
     return this.lines.position(offset);
@@ -211,6 +214,11 @@ class ContainerIndex {
   }
 }
 
+/** Whitespace, `,`, `]` or `}`: what ends a number, `true`, `false` or `null`. */
+function endsScalar(c: number): boolean {
+  return isJsonWhitespace(c) || c === 0x2c || c === 0x5d || c === 0x7d;
+}
+
 /** The offset of the bracket that closes the container opened at `open`, by scanning to it. */
 function closeOf(text: string, open: number): number {
   let depth = 0;
@@ -236,42 +244,70 @@ function pointerTokens(pointer: string): string[] | undefined {
 }
 
 /** Offset of the value (or, for a member, the key) the tokens lead to, walking the valid JSON text. */
-function locate(text: string, containers: ContainerIndex | undefined, tokens: readonly string[]): number | undefined {
+function locate(text: string, containers: ContainerIndex | undefined, tokens: readonly string[], plainKeys: boolean): number | undefined {
   let at = skipWhitespace(text, 0);
   let anchor = at;
   for (const token of tokens) {
     const c = text[at];
-    const found = c === '{' ? findMember(text, containers, at, token) : c === '[' ? findElement(text, containers, at, token) : undefined;
+    const found =
+      c === '{' ? findMember(text, containers, at, token, plainKeys) : c === '[' ? findElement(text, containers, at, token) : undefined;
     if (found === undefined) return undefined;
     [anchor, at] = found;
   }
   return anchor;
 }
 
-/** [key offset, value offset] of the last member named `name` (the one `JSON.parse` keeps). */
-function findMember(text: string, containers: ContainerIndex | undefined, open: number, name: string): [number, number] | undefined {
+/**
+ * [key offset, value offset] of the last member named `name` (the one `JSON.parse` keeps). With
+ * `plainKeys`, keys compare in place, and a match is the last one when its quoted name does not occur
+ * again anywhere later in the text, which spares scanning the rest of the object.
+ */
+function findMember(
+  text: string,
+  containers: ContainerIndex | undefined,
+  open: number,
+  name: string,
+  plainKeys: boolean,
+): [number, number] | undefined {
   let found: [number, number] | undefined;
   let i = skipWhitespace(text, open + 1);
-  while (text[i] === '"') {
+  while (text.charCodeAt(i) === 0x22) {
     const keyEnd = stringEnd(text, i);
-    const raw = text.slice(i, keyEnd);
-    const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
     const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    if (key === name) found = [i, value];
+    const matches = plainKeys
+      ? keyEnd - i - 2 === name.length && text.startsWith(name, i + 1)
+      : JSON.parse(text.slice(i, keyEnd)) === name;
+    if (matches) {
+      found = [i, value];
+      if (plainKeys && text.indexOf(`"${name}"`, value) < 0) return found;
+    }
     i = nextSibling(text, containers, value);
   }
   return found;
 }
 
 function findElement(text: string, containers: ContainerIndex | undefined, open: number, token: string): [number, number] | undefined {
-  if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
+  const wanted = arrayIndex(token);
+  if (wanted < 0) return undefined;
   let i = skipWhitespace(text, open + 1);
-  if (text[i] === ']') return undefined;
-  for (let index = Number(token); index > 0; index--) {
+  if (text.charCodeAt(i) === 0x5d) return undefined;
+  for (let index = wanted; index > 0; index--) {
     i = nextSibling(text, containers, i);
-    if (i >= text.length || text[i] === ']') return undefined;
+    if (i >= text.length || text.charCodeAt(i) === 0x5d) return undefined;
   }
   return [i, i];
+}
+
+/** The array index a pointer token means (`0`, or digits without a leading zero), else -1. */
+function arrayIndex(token: string): number {
+  if (token.length === 0 || (token.length > 1 && token.charCodeAt(0) === 0x30)) return -1;
+  let index = 0;
+  for (let i = 0; i < token.length; i++) {
+    const digit = token.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    index = index * 10 + digit;
+  }
+  return index;
 }
 
 /** From the start of a value inside a container, the start of the next member/element, or past the close. */
@@ -282,8 +318,8 @@ function nextSibling(text: string, containers: ContainerIndex | undefined, value
   else if (c === 0x22) end = stringEnd(text, value);
   else {
     end = value;
-    while (end < text.length && !isJsonWhitespace(text.charCodeAt(end)) && !',]}'.includes(text.charAt(end))) end++;
+    while (end < text.length && !endsScalar(text.charCodeAt(end))) end++;
   }
   end = skipWhitespace(text, end);
-  return text[end] === ',' ? skipWhitespace(text, end + 1) : end;
+  return text.charCodeAt(end) === 0x2c ? skipWhitespace(text, end + 1) : end;
 }

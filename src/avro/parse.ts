@@ -218,8 +218,11 @@ function parseNamedHeader(json: JsonObject, pointer: string, enclosing: string, 
       'refer to the first definition by name instead of defining it again');
   }
   const declaredAliases = aliasList(json.aliases, pointer, context);
-  declaredAliases.forEach((alias, index) => checkName(context, shortName(alias), 'alias', pointer, `/aliases/${index}`, alias));
-  const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
+  let aliases = NO_STRINGS;
+  if (declaredAliases.length > 0) {
+    declaredAliases.forEach((alias, index) => checkName(context, shortName(alias), 'alias', pointer, `/aliases/${index}`, alias));
+    aliases = declaredAliases.map((alias) => qualify(alias, resolved.namespace));
+  }
   const doc = typeof json.doc === 'string' ? json.doc : undefined;
   return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
 }
@@ -239,7 +242,7 @@ function parseRecord(json: JsonObject, pointer: string, enclosing: string, depth
   const names = fieldsJson.length > SCAN_FOR_DUPLICATES ? new Set<string>() : undefined;
   for (let position = 0; position < fieldsJson.length; position++) {
     const field = parseField(fieldsJson[position], `${pointer}/fields/${position}`, position, header.namespace, depth, context);
-    if (names ? names.has(field.name) : fields.some((earlier) => earlier.name === field.name)) {
+    if (names ? names.has(field.name) : hasFieldNamed(fields, field.name)) {
       fail(context, 'DUPLICATE_FIELD', `${pointer}/fields/${position}/name`,
         `record "${header.fullName}" has two fields named "${field.name}"`, 'rename or remove one of them');
     }
@@ -247,6 +250,11 @@ function parseRecord(json: JsonObject, pointer: string, enclosing: string, depth
     fields.push(field);
   }
   return record;
+}
+
+function hasFieldNamed(fields: readonly Field[], name: string): boolean {
+  for (const field of fields) if (field.name === name) return true;
+  return false;
 }
 
 function parseField(json: unknown, pointer: string, position: number, namespace: string, depth: number, context: Context): Field {

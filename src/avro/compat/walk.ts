@@ -137,13 +137,16 @@ export class Walk {
     let text = '/';
     for (let i = this.base + 1; i < this.path.length; i++) {
       if (i > this.base + 1) text += '/';
-      text += escapeToken(String(this.path[i]));
+      text += escapeToken(this.path[i]!);
     }
     return text;
   }
 }
 
-function escapeToken(token: string): string {
+function escapeToken(token: Token): string {
+  if (typeof token === 'number') return String(token);
+  // Tokens here are field names and grammar words, which seldom hold either character.
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
