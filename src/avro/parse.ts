@@ -49,7 +49,6 @@ export interface ParsedSchema {
 /** Matches Jackson's default nesting limit, which Confluent's registry enforces when it reads JSON. */
 export const DEFAULT_MAX_DEPTH = 1000;
 
-const ORDERS = new Set<FieldOrder>(['ascending', 'descending', 'ignore']);
 const NO_ATTRIBUTES: Readonly<Record<string, unknown>> = Object.freeze({});
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 const NO_NAMED_TYPES: ReadonlyMap<string, NamedSchema> = new Map();
@@ -262,15 +261,15 @@ function parseField(json: unknown, pointer: string, position: number, namespace:
   const name = json.name;
   if (typeof name !== 'string') fail(context, 'INVALID_SCHEMA', pointer, 'a field needs a "name" string', 'add a "name" attribute');
   checkName(context, name, 'field name', pointer, '/name');
-  if (!('type' in json)) fail(context, 'INVALID_SCHEMA', pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
+  if (json.type === undefined && !('type' in json)) fail(context, 'INVALID_SCHEMA', pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
   // Depth counts JSON nesting, as the text layer's limit does: the fields array, the field, its type.
   const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 3, context);
   const order = json.order ?? 'ascending';
-  if (typeof order !== 'string' || !ORDERS.has(order as FieldOrder)) {
+  if (order !== 'ascending' && order !== 'descending' && order !== 'ignore') {
     fail(context, 'INVALID_SCHEMA', `${pointer}/order`, `field "${name}" has order ${describe(order)}`,
       'use "ascending", "descending" or "ignore"');
   }
-  const hasDefault = 'default' in json;
+  const hasDefault = json.default !== undefined || 'default' in json;
   if (hasDefault && context.strict && !isValidDefault(type, json.default)) {
     fail(context, 'INVALID_DEFAULT', `${pointer}/default`,
       `the default ${truncate(JSON.stringify(json.default))} of field "${name}" is not a valid ${describeType(type)}`,
