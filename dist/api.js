@@ -21,12 +21,24 @@ function typeLabel(schema) {
 // src/avro/compat/walk.ts
 var COMPATIBLE = Object.freeze([]);
 var IN_PROGRESS = null;
+var MEMO_SCAN_LIMIT = 16;
 var Walk = class {
   /** Reference tokens from the outermost root; numbers are field positions and branch indexes. */
   path = [];
   /** Index in `path` of the root token of the current location context. */
   base = 0;
-  memo = /* @__PURE__ */ new Map();
+  /** The memo of named pairs, flat while small: most checks meet a handful of named pairs. */
+  memoReaders = [];
+  memoWriters = [];
+  memoFindings = [];
+  /** The same memo by reader, then writer, once it outgrows a scan. */
+  memo;
+  /**
+   * Name indexes of large records, for this check only: a module-wide WeakMap would outlive it, and
+   * V8's young-generation collector keeps a WeakMap's dead keys (whole schemas) alive, which made
+   * every scavenge of a long run of checks several times slower.
+   */
+  fieldIndexes;
   enter(token) {
     this.path.push(token);
   }
@@ -47,19 +59,56 @@ var Walk = class {
   }
   /** The memoised findings of a pair: undefined if never seen, COMPATIBLE while it is in progress. */
   recall(reader, writer) {
-    const found = this.memo.get(reader)?.get(writer);
+    const at = this.indexOf(reader, writer);
+    if (at < 0) return void 0;
+    const found = this.memoFindings[at];
     return found === IN_PROGRESS ? COMPATIBLE : found;
   }
   markInProgress(reader, writer) {
     this.remember(reader, writer, IN_PROGRESS);
   }
   remember(reader, writer, findings) {
+    const at = this.indexOf(reader, writer);
+    if (at >= 0) {
+      this.memoFindings[at] = findings;
+      return;
+    }
+    this.memoReaders.push(reader);
+    this.memoWriters.push(writer);
+    this.memoFindings.push(findings);
+    if (this.memo !== void 0) this.index(this.memoReaders.length - 1);
+    else if (this.memoReaders.length > MEMO_SCAN_LIMIT) {
+      this.memo = /* @__PURE__ */ new Map();
+      for (let i = 0; i < this.memoReaders.length; i++) this.index(i);
+    }
+  }
+  indexOf(reader, writer) {
+    if (this.memo !== void 0) return this.memo.get(reader)?.get(writer) ?? -1;
+    for (let i = 0; i < this.memoReaders.length; i++) {
+      if (this.memoReaders[i] === reader && this.memoWriters[i] === writer) return i;
+    }
+    return -1;
+  }
+  index(at) {
+    const reader = this.memoReaders[at];
     let byWriter = this.memo.get(reader);
     if (byWriter === void 0) {
       byWriter = /* @__PURE__ */ new Map();
       this.memo.set(reader, byWriter);
     }
-    byWriter.set(writer, findings);
+    byWriter.set(this.memoWriters[at], at);
+  }
+  /** The fields of `record` by name; the first of a name wins, as Avro Java's field map keeps it. */
+  fieldsByName(record) {
+    this.fieldIndexes ??= /* @__PURE__ */ new Map();
+    let index = this.fieldIndexes.get(record);
+    if (index === void 0) {
+      const built = /* @__PURE__ */ new Map();
+      for (const field of record.fields) if (!built.has(field.name)) built.set(field.name, field);
+      this.fieldIndexes.set(record, built);
+      index = built;
+    }
+    return index;
   }
   /** A finding at the current location. */
   finding(type, reader, writer, message) {
@@ -79,12 +128,14 @@ var Walk = class {
     let text = "/";
     for (let i = this.base + 1; i < this.path.length; i++) {
       if (i > this.base + 1) text += "/";
-      text += escapeToken(String(this.path[i]));
+      text += escapeToken(this.path[i]);
     }
     return text;
   }
 };
 function escapeToken(token) {
+  if (typeof token === "number") return String(token);
+  if (!token.includes("~") && !token.includes("/")) return token;
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 function sourceRef(node) {
@@ -122,13 +173,13 @@ function checkField(walk, field, writer, check) {
   return [walk.finding("READER_FIELD_MISSING_DEFAULT_VALUE", field, writer, field.name)];
 }
 function lookupWriterField(walk, writer, field) {
-  let found = fieldNamed(writer, field.name);
+  let found = fieldNamed(walk, writer, field.name);
   let matches = found === void 0 ? 0 : 1;
   const aliases = field.aliases;
   for (let i = 0; i < aliases.length; i++) {
     const alias = aliases[i];
     if (aliases.indexOf(alias) !== i) continue;
-    const byAlias = fieldNamed(writer, alias);
+    const byAlias = fieldNamed(walk, writer, alias);
     if (byAlias === void 0) continue;
     found ??= byAlias;
     matches++;
@@ -140,21 +191,13 @@ function lookupWriterField(walk, writer, field) {
   return found;
 }
 var INDEX_THRESHOLD = 16;
-var fieldIndexes = /* @__PURE__ */ new WeakMap();
-function fieldNamed(record, name) {
+function fieldNamed(walk, record, name) {
   const fields = record.fields;
   if (fields.length <= INDEX_THRESHOLD) {
     for (const field of fields) if (field.name === name) return field;
     return void 0;
   }
-  let index = fieldIndexes.get(record);
-  if (index === void 0) {
-    const built = /* @__PURE__ */ new Map();
-    for (const field of fields) if (!built.has(field.name)) built.set(field.name, field);
-    fieldIndexes.set(record, built);
-    index = built;
-  }
-  return index.get(name);
+  return walk.fieldsByName(record).get(name);
 }
 
 // src/avro/compat/reader-writer.ts
@@ -488,7 +531,7 @@ function findTooDeep(text, maxDepth) {
   return -1;
 }
 function hasMoreOpeners(text, limit) {
-  if (text.length <= limit) return false;
+  if (text.length < 2 * (limit + 1)) return false;
   let count = 0;
   for (const opener of ["{", "["]) {
     for (let at = text.indexOf(opener); at >= 0; at = text.indexOf(opener, at + 1)) {
@@ -500,8 +543,15 @@ function hasMoreOpeners(text, limit) {
 function tooDeepProblem(maxDepth) {
   return `the JSON nesting exceeds the limit of ${maxDepth} levels`;
 }
+var SHORT_STRING = 32;
 function stringEnd(text, start) {
+  const shortEnd = Math.min(text.length, start + SHORT_STRING);
   let from = start + 1;
+  for (; from < shortEnd; from++) {
+    const c = text.charCodeAt(from);
+    if (c === 34) return from + 1;
+    if (c === 92) from++;
+  }
   for (; ; ) {
     const quote2 = text.indexOf('"', from);
     if (quote2 < 0) return text.length;
@@ -762,6 +812,7 @@ function capitalise(hint) {
   const sentence = hint.charAt(0).toUpperCase() + hint.slice(1);
   return sentence.endsWith(".") ? sentence : `${sentence}.`;
 }
+var LOOKUPS_BEFORE_INDEX = 4;
 var ParsedDocument = class {
   constructor(text, file, value) {
     this.text = text;
@@ -773,11 +824,15 @@ var ParsedDocument = class {
   value;
   lines;
   containers;
+  lookups = 0;
+  /** No backslash anywhere in the text: every key is spelled as it reads, with no escapes. */
+  plainKeys;
   positionOf(pointer) {
     const tokens = pointerTokens(pointer);
     if (tokens === void 0) return void 0;
-    this.containers ??= new ContainerIndex(this.text);
-    const offset = locate(this.text, this.containers, tokens);
+    if (this.containers === void 0 && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
+    this.plainKeys ??= !this.text.includes("\\");
+    const offset = locate(this.text, this.containers, tokens, this.plainKeys);
     if (offset === void 0) return void 0;
     this.lines ??= new TextLines(this.text);
     return this.lines.position(offset);
@@ -798,11 +853,9 @@ var TextLines = class {
         if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
       }
     }
-    this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
   }
   text;
   starts = [0];
-  hasSurrogates;
   position(offset) {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -812,8 +865,8 @@ var TextLines = class {
       else hi = mid - 1;
     }
     const start = this.starts[lo] ?? 0;
-    const units = offset - start;
-    const column = this.hasSurrogates ? [...this.text.slice(start, offset)].length : units;
+    const before = this.text.slice(start, offset);
+    const column = /[\uD800-\uDFFF]/.test(before) ? [...before].length : before.length;
     return { line: lo + 1, column: column + 1 };
   }
   lineText(line) {
@@ -824,30 +877,24 @@ var TextLines = class {
   }
 };
 var ContainerIndex = class {
-  // Sized for a small schema; grown by doubling.
-  opens = new Int32Array(64);
-  closes = new Int32Array(64);
-  count = 0;
+  // Plain arrays: a typed array's backing store costs more to allocate than a small schema costs to scan.
+  opens = [];
+  closes = [];
   constructor(text) {
     const stack = [];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 34) i = stringEnd(text, i) - 1;
-      else if (c === 123 || c === 91) stack.push(this.add(i));
-      else if (c === 125 || c === 93) this.closes[stack.pop() ?? 0] = i;
+      else if (c === 123 || c === 91) {
+        stack.push(this.opens.length);
+        this.opens.push(i);
+        this.closes.push(i);
+      } else if (c === 125 || c === 93) this.closes[stack.pop() ?? 0] = i;
     }
-  }
-  add(open) {
-    if (this.count === this.opens.length) {
-      this.opens = grow(this.opens);
-      this.closes = grow(this.closes);
-    }
-    this.opens[this.count] = open;
-    return this.count++;
   }
   closeOf(open) {
     let lo = 0;
-    let hi = this.count - 1;
+    let hi = this.opens.length - 1;
     while (lo < hi) {
       const mid = lo + hi >> 1;
       if ((this.opens[mid] ?? 0) < open) lo = mid + 1;
@@ -856,61 +903,84 @@ var ContainerIndex = class {
     return this.closes[lo] ?? open;
   }
 };
-function grow(array) {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
+function endsScalar(c) {
+  return isJsonWhitespace(c) || c === 44 || c === 93 || c === 125;
+}
+function closeOf(text, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) i = stringEnd(text, i) - 1;
+    else if (c === 123 || c === 91) depth++;
+    else if ((c === 125 || c === 93) && --depth === 0) return i;
+  }
+  return text.length - 1;
 }
 function pointerTokens(pointer) {
   if (pointer === "" || pointer === "/") return [];
-  if (!pointer.startsWith("/") || /~[^01]|~$/.test(pointer)) return void 0;
+  if (!pointer.startsWith("/")) return void 0;
+  if (!pointer.includes("~")) return pointer.slice(1).split("/");
+  if (/~[^01]|~$/.test(pointer)) return void 0;
   return pointer.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
-function locate(text, containers, tokens) {
+function locate(text, containers, tokens, plainKeys) {
   let at = skipWhitespace(text, 0);
   let anchor = at;
   for (const token of tokens) {
     const c = text[at];
-    const found = c === "{" ? findMember(text, containers, at, token) : c === "[" ? findElement(text, containers, at, token) : void 0;
+    const found = c === "{" ? findMember(text, containers, at, token, plainKeys) : c === "[" ? findElement(text, containers, at, token) : void 0;
     if (found === void 0) return void 0;
     [anchor, at] = found;
   }
   return anchor;
 }
-function findMember(text, containers, open, name) {
+function findMember(text, containers, open, name, plainKeys) {
   let found;
   let i = skipWhitespace(text, open + 1);
-  while (text[i] === '"') {
+  while (text.charCodeAt(i) === 34) {
     const keyEnd = stringEnd(text, i);
-    const raw = text.slice(i, keyEnd);
-    const key = raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1);
     const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    if (key === name) found = [i, value];
+    const matches = plainKeys ? keyEnd - i - 2 === name.length && text.startsWith(name, i + 1) : JSON.parse(text.slice(i, keyEnd)) === name;
+    if (matches) {
+      found = [i, value];
+      if (plainKeys && text.indexOf(`"${name}"`, value) < 0) return found;
+    }
     i = nextSibling(text, containers, value);
   }
   return found;
 }
 function findElement(text, containers, open, token) {
-  if (!/^(0|[1-9]\d*)$/.test(token)) return void 0;
+  const wanted = arrayIndex(token);
+  if (wanted < 0) return void 0;
   let i = skipWhitespace(text, open + 1);
-  if (text[i] === "]") return void 0;
-  for (let index = Number(token); index > 0; index--) {
+  if (text.charCodeAt(i) === 93) return void 0;
+  for (let index = wanted; index > 0; index--) {
     i = nextSibling(text, containers, i);
-    if (i >= text.length || text[i] === "]") return void 0;
+    if (i >= text.length || text.charCodeAt(i) === 93) return void 0;
   }
   return [i, i];
+}
+function arrayIndex(token) {
+  if (token.length === 0 || token.length > 1 && token.charCodeAt(0) === 48) return -1;
+  let index = 0;
+  for (let i = 0; i < token.length; i++) {
+    const digit = token.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    index = index * 10 + digit;
+  }
+  return index;
 }
 function nextSibling(text, containers, value) {
   const c = text.charCodeAt(value);
   let end;
-  if (c === 123 || c === 91) end = containers.closeOf(value) + 1;
+  if (c === 123 || c === 91) end = (containers ? containers.closeOf(value) : closeOf(text, value)) + 1;
   else if (c === 34) end = stringEnd(text, value);
   else {
     end = value;
-    while (end < text.length && !isJsonWhitespace(text.charCodeAt(end)) && !",]}".includes(text.charAt(end))) end++;
+    while (end < text.length && !endsScalar(text.charCodeAt(end))) end++;
   }
   end = skipWhitespace(text, end);
-  return text[end] === "," ? skipWhitespace(text, end + 1) : end;
+  return text.charCodeAt(end) === 44 ? skipWhitespace(text, end + 1) : end;
 }
 
 // src/avro/defaults.ts
@@ -1012,9 +1082,8 @@ function checkDecimal(attributes) {
 // src/avro/names.ts
 var FIRST = /^[\p{L}_]$/u;
 var REST = /^[\p{L}\p{Nd}_]$/u;
-var ASCII_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function nameProblem(name) {
-  if (ASCII_NAME.test(name)) return void 0;
+  if (isAsciiName(name)) return void 0;
   if (name === "") return "it is empty";
   for (let i = 0; i < name.length; i++) {
     const unit = name[i];
@@ -1024,6 +1093,15 @@ function nameProblem(name) {
     }
   }
   return void 0;
+}
+function isAsciiName(name) {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
+  }
+  return true;
 }
 function resolveName(declared, explicitNamespace, enclosingNamespace) {
   const dot = declared.lastIndexOf(".");
@@ -1042,34 +1120,17 @@ function shortName(fullName) {
 
 // src/avro/parse.ts
 var DEFAULT_MAX_DEPTH = 1e3;
-var RESERVED = /* @__PURE__ */ new Set([
-  "type",
-  "name",
-  "namespace",
-  "aliases",
-  "doc",
-  "fields",
-  "symbols",
-  "items",
-  "values",
-  "size",
-  "default",
-  "logicalType",
-  "precision",
-  "scale",
-  "order"
-]);
-var FIELD_RESERVED = /* @__PURE__ */ new Set(["name", "type", "default", "aliases", "doc", "order"]);
-var ORDERS = /* @__PURE__ */ new Set(["ascending", "descending", "ignore"]);
 var NO_ATTRIBUTES = Object.freeze({});
 var NO_STRINGS = Object.freeze([]);
+var NO_NAMED_TYPES = /* @__PURE__ */ new Map();
+var SCAN_FOR_DUPLICATES = 16;
 function parseSchema(json, options = {}) {
   const context = {
     file: options.file,
     strict: options.strict ?? true,
     validateNames: (options.names ?? "strict") === "strict",
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
-    external: options.namedTypes ?? /* @__PURE__ */ new Map(),
+    external: options.namedTypes ?? NO_NAMED_TYPES,
     named: /* @__PURE__ */ new Map()
   };
   try {
@@ -1085,10 +1146,10 @@ function fail(context, code, pointer, problem, hint) {
   throw new SchemaError(code, problem, { file: context.file, pointer, hint });
 }
 var NAME_HINT = "use letters, digits and underscores, not starting with a digit; the registry refuses any other name";
-function checkName2(context, name, kind, pointer, shown = name) {
+function checkName2(context, name, kind, pointer, suffix, shown = name) {
   if (!context.validateNames) return;
   const problem = nameProblem(name);
-  if (problem !== void 0) fail(context, "INVALID_NAME", pointer, `"${shown}" is not a valid ${kind}: ${problem}`, NAME_HINT);
+  if (problem !== void 0) fail(context, "INVALID_NAME", pointer + suffix, `"${shown}" is not a valid ${kind}: ${problem}`, NAME_HINT);
 }
 function parseNode(json, pointer, namespace, depth, context) {
   if (depth > context.maxDepth) {
@@ -1126,10 +1187,14 @@ function lookupNamed(name, namespace, context) {
   return context.named.get(name) ?? context.external.get(name);
 }
 function parseUnion(json, pointer, namespace, depth, context) {
-  const branches = json.map((branch, index) => parseNode(branch, `${pointer}/${index}`, namespace, depth + 1, context));
-  const seen = /* @__PURE__ */ new Set();
-  branches.forEach((branch, index) => {
-    if (branch.kind === "union") {
+  const branches = [];
+  for (let index = 0; index < json.length; index++) {
+    branches.push(parseNode(json[index], `${pointer}/${index}`, namespace, depth + 1, context));
+  }
+  const keys = branches.map(branchKey);
+  const seen = keys.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
+  for (let index = 0; index < branches.length; index++) {
+    if (branches[index].kind === "union") {
       fail(
         context,
         "INVALID_SCHEMA",
@@ -1138,13 +1203,16 @@ function parseUnion(json, pointer, namespace, depth, context) {
         "merge the inner union's branches into the outer one"
       );
     }
-    const key = "fullName" in branch ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
-    if (seen.has(key)) {
+    const key = keys[index];
+    if (seen ? seen.has(key) : keys.indexOf(key) < index) {
       fail(context, "INVALID_SCHEMA", `${pointer}/${index}`, `the union contains "${key}" twice`, "remove the duplicate branch");
     }
-    seen.add(key);
-  });
+    seen?.add(key);
+  }
   return { kind: "union", branches, pointer, file: context.file, attributes: NO_ATTRIBUTES };
+}
+function branchKey(branch) {
+  return "fullName" in branch ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
 }
 function parseObject(json, pointer, namespace, depth, context) {
   const type = json.type;
@@ -1183,7 +1251,7 @@ function parseNamedHeader(json, pointer, enclosing, context) {
     fail(context, "INVALID_SCHEMA", `${pointer}/namespace`, `"namespace" must be a string, not ${describe(explicit)}`);
   }
   const resolved = resolveName(declared, explicit ?? void 0, enclosing);
-  checkName2(context, resolved.name, "Avro name", `${pointer}/name`, declared);
+  checkName2(context, resolved.name, "Avro name", pointer, "/name", declared);
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail(context, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
@@ -1196,9 +1264,12 @@ function parseNamedHeader(json, pointer, enclosing, context) {
       "refer to the first definition by name instead of defining it again"
     );
   }
-  const declaredAliases = stringList(json.aliases, `${pointer}/aliases`, context);
-  declaredAliases.forEach((alias, index) => checkName2(context, shortName(alias), "alias", `${pointer}/aliases/${index}`, alias));
-  const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
+  const declaredAliases = aliasList(json.aliases, pointer, context);
+  let aliases = NO_STRINGS;
+  if (declaredAliases.length > 0) {
+    declaredAliases.forEach((alias, index) => checkName2(context, shortName(alias), "alias", pointer, `/aliases/${index}`, alias));
+    aliases = declaredAliases.map((alias) => qualify(alias, resolved.namespace));
+  }
   const doc = typeof json.doc === "string" ? json.doc : void 0;
   return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
 }
@@ -1222,10 +1293,11 @@ function parseRecord(json, pointer, enclosing, depth, context) {
     attributes: attributesOf(json)
   };
   context.named.set(header.fullName, record);
-  const names = /* @__PURE__ */ new Set();
-  json.fields.forEach((fieldJson, position) => {
-    const field = parseField(fieldJson, `${pointer}/fields/${position}`, position, header.namespace, depth, context);
-    if (names.has(field.name)) {
+  const fieldsJson = json.fields;
+  const names = fieldsJson.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
+  for (let position = 0; position < fieldsJson.length; position++) {
+    const field = parseField(fieldsJson[position], `${pointer}/fields/${position}`, position, header.namespace, depth, context);
+    if (names ? names.has(field.name) : hasFieldNamed(fields, field.name)) {
       fail(
         context,
         "DUPLICATE_FIELD",
@@ -1234,20 +1306,24 @@ function parseRecord(json, pointer, enclosing, depth, context) {
         "rename or remove one of them"
       );
     }
-    names.add(field.name);
+    names?.add(field.name);
     fields.push(field);
-  });
+  }
   return record;
+}
+function hasFieldNamed(fields, name) {
+  for (const field of fields) if (field.name === name) return true;
+  return false;
 }
 function parseField(json, pointer, position, namespace, depth, context) {
   if (!isObject(json)) fail(context, "INVALID_SCHEMA", pointer, `a field must be an object, not ${describe(json)}`);
   const name = json.name;
   if (typeof name !== "string") fail(context, "INVALID_SCHEMA", pointer, 'a field needs a "name" string', 'add a "name" attribute');
-  checkName2(context, name, "field name", `${pointer}/name`);
-  if (!("type" in json)) fail(context, "INVALID_SCHEMA", pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
+  checkName2(context, name, "field name", pointer, "/name");
+  if (json.type === void 0 && !("type" in json)) fail(context, "INVALID_SCHEMA", pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
   const type = parseNode(json.type, `${pointer}/type`, namespace, depth + 3, context);
   const order = json.order ?? "ascending";
-  if (typeof order !== "string" || !ORDERS.has(order)) {
+  if (order !== "ascending" && order !== "descending" && order !== "ignore") {
     fail(
       context,
       "INVALID_SCHEMA",
@@ -1256,7 +1332,7 @@ function parseField(json, pointer, position, namespace, depth, context) {
       'use "ascending", "descending" or "ignore"'
     );
   }
-  const hasDefault = "default" in json;
+  const hasDefault = json.default !== void 0 || "default" in json;
   if (hasDefault && context.strict && !isValidDefault(type, json.default)) {
     fail(
       context,
@@ -1273,10 +1349,10 @@ function parseField(json, pointer, position, namespace, depth, context) {
     pointer,
     file: context.file,
     default: hasDefault ? { value: json.default } : void 0,
-    aliases: stringList(json.aliases, `${pointer}/aliases`, context),
+    aliases: aliasList(json.aliases, pointer, context),
     order,
     doc: typeof json.doc === "string" ? json.doc : void 0,
-    attributes: attributesOf(json, FIELD_RESERVED)
+    attributes: attributesOf(json, isFieldKey)
   };
 }
 function parseEnum(json, pointer, enclosing, context) {
@@ -1287,7 +1363,7 @@ function parseEnum(json, pointer, enclosing, context) {
   }
   const seen = /* @__PURE__ */ new Set();
   symbols.forEach((symbol, index) => {
-    checkName2(context, symbol, "enum symbol", `${pointer}/symbols/${index}`);
+    checkName2(context, symbol, "enum symbol", pointer, `/symbols/${index}`);
     if (seen.has(symbol)) {
       fail(context, "DUPLICATE_SYMBOL", `${pointer}/symbols/${index}`, `enum "${header.fullName}" lists "${symbol}" twice`);
     }
@@ -1370,21 +1446,54 @@ function parseLogicalType(json, underlying, size, pointer, context) {
     "fix the annotation; the registry would silently ignore it and readers would see the raw type"
   );
 }
-function stringList(value, pointer, context) {
+function aliasList(value, pointer, context) {
   if (value === void 0 || value === null) return NO_STRINGS;
   if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
-    fail(context, "INVALID_SCHEMA", pointer, `expected an array of strings, not ${describe(value)}`);
+    fail(context, "INVALID_SCHEMA", `${pointer}/aliases`, `expected an array of strings, not ${describe(value)}`);
   }
   return value;
 }
-function attributesOf(json, reserved = RESERVED) {
+function attributesOf(json, reserved = isSchemaKey) {
   let attributes;
   for (const key in json) {
-    if (reserved.has(key)) continue;
+    if (reserved(key)) continue;
     attributes ??= {};
     attributes[key] = json[key];
   }
   return attributes ?? NO_ATTRIBUTES;
+}
+function isSchemaKey(key) {
+  switch (key) {
+    case "type":
+    case "name":
+    case "namespace":
+    case "aliases":
+    case "doc":
+    case "fields":
+    case "symbols":
+    case "items":
+    case "values":
+    case "size":
+    case "default":
+    case "logicalType":
+    case "precision":
+    case "scale":
+    case "order":
+      return true;
+  }
+  return false;
+}
+function isFieldKey(key) {
+  switch (key) {
+    case "name":
+    case "type":
+    case "default":
+    case "aliases":
+    case "doc":
+    case "order":
+      return true;
+  }
+  return false;
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);

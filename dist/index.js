@@ -68534,7 +68534,7 @@ function findTooDeep(text, maxDepth) {
   return -1;
 }
 function hasMoreOpeners(text, limit) {
-  if (text.length <= limit) return false;
+  if (text.length < 2 * (limit + 1)) return false;
   let count2 = 0;
   for (const opener of ["{", "["]) {
     for (let at2 = text.indexOf(opener); at2 >= 0; at2 = text.indexOf(opener, at2 + 1)) {
@@ -68546,8 +68546,15 @@ function hasMoreOpeners(text, limit) {
 function tooDeepProblem(maxDepth) {
   return `the JSON nesting exceeds the limit of ${maxDepth} levels`;
 }
+var SHORT_STRING = 32;
 function stringEnd(text, start) {
+  const shortEnd = Math.min(text.length, start + SHORT_STRING);
   let from = start + 1;
+  for (; from < shortEnd; from++) {
+    const c = text.charCodeAt(from);
+    if (c === 34) return from + 1;
+    if (c === 92) from++;
+  }
   for (; ; ) {
     const quote = text.indexOf('"', from);
     if (quote < 0) return text.length;
@@ -68808,6 +68815,7 @@ function capitalise(hint) {
   const sentence = hint.charAt(0).toUpperCase() + hint.slice(1);
   return sentence.endsWith(".") ? sentence : `${sentence}.`;
 }
+var LOOKUPS_BEFORE_INDEX = 4;
 var ParsedDocument = class {
   constructor(text, file2, value) {
     this.text = text;
@@ -68819,11 +68827,15 @@ var ParsedDocument = class {
   value;
   lines;
   containers;
+  lookups = 0;
+  /** No backslash anywhere in the text: every key is spelled as it reads, with no escapes. */
+  plainKeys;
   positionOf(pointer) {
     const tokens = pointerTokens(pointer);
     if (tokens === void 0) return void 0;
-    this.containers ??= new ContainerIndex(this.text);
-    const offset = locate(this.text, this.containers, tokens);
+    if (this.containers === void 0 && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
+    this.plainKeys ??= !this.text.includes("\\");
+    const offset = locate(this.text, this.containers, tokens, this.plainKeys);
     if (offset === void 0) return void 0;
     this.lines ??= new TextLines(this.text);
     return this.lines.position(offset);
@@ -68844,11 +68856,9 @@ var TextLines = class {
         if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
       }
     }
-    this.hasSurrogates = /[\uD800-\uDFFF]/.test(text);
   }
   text;
   starts = [0];
-  hasSurrogates;
   position(offset) {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -68858,8 +68868,8 @@ var TextLines = class {
       else hi = mid - 1;
     }
     const start = this.starts[lo] ?? 0;
-    const units = offset - start;
-    const column = this.hasSurrogates ? [...this.text.slice(start, offset)].length : units;
+    const before = this.text.slice(start, offset);
+    const column = /[\uD800-\uDFFF]/.test(before) ? [...before].length : before.length;
     return { line: lo + 1, column: column + 1 };
   }
   lineText(line) {
@@ -68870,30 +68880,24 @@ var TextLines = class {
   }
 };
 var ContainerIndex = class {
-  // Sized for a small schema; grown by doubling.
-  opens = new Int32Array(64);
-  closes = new Int32Array(64);
-  count = 0;
+  // Plain arrays: a typed array's backing store costs more to allocate than a small schema costs to scan.
+  opens = [];
+  closes = [];
   constructor(text) {
     const stack = [];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 34) i = stringEnd(text, i) - 1;
-      else if (c === 123 || c === 91) stack.push(this.add(i));
-      else if (c === 125 || c === 93) this.closes[stack.pop() ?? 0] = i;
+      else if (c === 123 || c === 91) {
+        stack.push(this.opens.length);
+        this.opens.push(i);
+        this.closes.push(i);
+      } else if (c === 125 || c === 93) this.closes[stack.pop() ?? 0] = i;
     }
-  }
-  add(open3) {
-    if (this.count === this.opens.length) {
-      this.opens = grow(this.opens);
-      this.closes = grow(this.closes);
-    }
-    this.opens[this.count] = open3;
-    return this.count++;
   }
   closeOf(open3) {
     let lo = 0;
-    let hi = this.count - 1;
+    let hi = this.opens.length - 1;
     while (lo < hi) {
       const mid = lo + hi >> 1;
       if ((this.opens[mid] ?? 0) < open3) lo = mid + 1;
@@ -68902,61 +68906,84 @@ var ContainerIndex = class {
     return this.closes[lo] ?? open3;
   }
 };
-function grow(array2) {
-  const bigger = new Int32Array(array2.length * 2);
-  bigger.set(array2);
-  return bigger;
+function endsScalar(c) {
+  return isJsonWhitespace(c) || c === 44 || c === 93 || c === 125;
+}
+function closeOf(text, open3) {
+  let depth = 0;
+  for (let i = open3; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) i = stringEnd(text, i) - 1;
+    else if (c === 123 || c === 91) depth++;
+    else if ((c === 125 || c === 93) && --depth === 0) return i;
+  }
+  return text.length - 1;
 }
 function pointerTokens(pointer) {
   if (pointer === "" || pointer === "/") return [];
-  if (!pointer.startsWith("/") || /~[^01]|~$/.test(pointer)) return void 0;
+  if (!pointer.startsWith("/")) return void 0;
+  if (!pointer.includes("~")) return pointer.slice(1).split("/");
+  if (/~[^01]|~$/.test(pointer)) return void 0;
   return pointer.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
-function locate(text, containers, tokens) {
+function locate(text, containers, tokens, plainKeys) {
   let at2 = skipWhitespace(text, 0);
   let anchor2 = at2;
   for (const token of tokens) {
     const c = text[at2];
-    const found = c === "{" ? findMember(text, containers, at2, token) : c === "[" ? findElement(text, containers, at2, token) : void 0;
+    const found = c === "{" ? findMember(text, containers, at2, token, plainKeys) : c === "[" ? findElement(text, containers, at2, token) : void 0;
     if (found === void 0) return void 0;
     [anchor2, at2] = found;
   }
   return anchor2;
 }
-function findMember(text, containers, open3, name) {
+function findMember(text, containers, open3, name, plainKeys) {
   let found;
   let i = skipWhitespace(text, open3 + 1);
-  while (text[i] === '"') {
+  while (text.charCodeAt(i) === 34) {
     const keyEnd = stringEnd(text, i);
-    const raw = text.slice(i, keyEnd);
-    const key = raw.includes("\\") ? JSON.parse(raw) : raw.slice(1, -1);
     const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    if (key === name) found = [i, value];
+    const matches = plainKeys ? keyEnd - i - 2 === name.length && text.startsWith(name, i + 1) : JSON.parse(text.slice(i, keyEnd)) === name;
+    if (matches) {
+      found = [i, value];
+      if (plainKeys && text.indexOf(`"${name}"`, value) < 0) return found;
+    }
     i = nextSibling(text, containers, value);
   }
   return found;
 }
 function findElement(text, containers, open3, token) {
-  if (!/^(0|[1-9]\d*)$/.test(token)) return void 0;
+  const wanted = arrayIndex(token);
+  if (wanted < 0) return void 0;
   let i = skipWhitespace(text, open3 + 1);
-  if (text[i] === "]") return void 0;
-  for (let index = Number(token); index > 0; index--) {
+  if (text.charCodeAt(i) === 93) return void 0;
+  for (let index = wanted; index > 0; index--) {
     i = nextSibling(text, containers, i);
-    if (i >= text.length || text[i] === "]") return void 0;
+    if (i >= text.length || text.charCodeAt(i) === 93) return void 0;
   }
   return [i, i];
+}
+function arrayIndex(token) {
+  if (token.length === 0 || token.length > 1 && token.charCodeAt(0) === 48) return -1;
+  let index = 0;
+  for (let i = 0; i < token.length; i++) {
+    const digit = token.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    index = index * 10 + digit;
+  }
+  return index;
 }
 function nextSibling(text, containers, value) {
   const c = text.charCodeAt(value);
   let end;
-  if (c === 123 || c === 91) end = containers.closeOf(value) + 1;
+  if (c === 123 || c === 91) end = (containers ? containers.closeOf(value) : closeOf(text, value)) + 1;
   else if (c === 34) end = stringEnd(text, value);
   else {
     end = value;
-    while (end < text.length && !isJsonWhitespace(text.charCodeAt(end)) && !",]}".includes(text.charAt(end))) end++;
+    while (end < text.length && !endsScalar(text.charCodeAt(end))) end++;
   }
   end = skipWhitespace(text, end);
-  return text[end] === "," ? skipWhitespace(text, end + 1) : end;
+  return text.charCodeAt(end) === 44 ? skipWhitespace(text, end + 1) : end;
 }
 
 // src/avro/model.ts
@@ -68980,9 +69007,8 @@ function typeLabel(schema) {
 // src/avro/names.ts
 var FIRST = /^[\p{L}_]$/u;
 var REST = /^[\p{L}\p{Nd}_]$/u;
-var ASCII_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function nameProblem(name) {
-  if (ASCII_NAME.test(name)) return void 0;
+  if (isAsciiName(name)) return void 0;
   if (name === "") return "it is empty";
   for (let i = 0; i < name.length; i++) {
     const unit = name[i];
@@ -68992,6 +69018,15 @@ function nameProblem(name) {
     }
   }
   return void 0;
+}
+function isAsciiName(name) {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
+  }
+  return true;
 }
 function resolveName(declared, explicitNamespace, enclosingNamespace) {
   const dot = declared.lastIndexOf(".");
@@ -69258,12 +69293,24 @@ function referenceResolver(workspace, resolver, facts) {
 // src/avro/compat/walk.ts
 var COMPATIBLE = Object.freeze([]);
 var IN_PROGRESS = null;
+var MEMO_SCAN_LIMIT = 16;
 var Walk = class {
   /** Reference tokens from the outermost root; numbers are field positions and branch indexes. */
   path = [];
   /** Index in `path` of the root token of the current location context. */
   base = 0;
-  memo = /* @__PURE__ */ new Map();
+  /** The memo of named pairs, flat while small: most checks meet a handful of named pairs. */
+  memoReaders = [];
+  memoWriters = [];
+  memoFindings = [];
+  /** The same memo by reader, then writer, once it outgrows a scan. */
+  memo;
+  /**
+   * Name indexes of large records, for this check only: a module-wide WeakMap would outlive it, and
+   * V8's young-generation collector keeps a WeakMap's dead keys (whole schemas) alive, which made
+   * every scavenge of a long run of checks several times slower.
+   */
+  fieldIndexes;
   enter(token) {
     this.path.push(token);
   }
@@ -69284,19 +69331,56 @@ var Walk = class {
   }
   /** The memoised findings of a pair: undefined if never seen, COMPATIBLE while it is in progress. */
   recall(reader, writer) {
-    const found = this.memo.get(reader)?.get(writer);
+    const at2 = this.indexOf(reader, writer);
+    if (at2 < 0) return void 0;
+    const found = this.memoFindings[at2];
     return found === IN_PROGRESS ? COMPATIBLE : found;
   }
   markInProgress(reader, writer) {
     this.remember(reader, writer, IN_PROGRESS);
   }
   remember(reader, writer, findings) {
+    const at2 = this.indexOf(reader, writer);
+    if (at2 >= 0) {
+      this.memoFindings[at2] = findings;
+      return;
+    }
+    this.memoReaders.push(reader);
+    this.memoWriters.push(writer);
+    this.memoFindings.push(findings);
+    if (this.memo !== void 0) this.index(this.memoReaders.length - 1);
+    else if (this.memoReaders.length > MEMO_SCAN_LIMIT) {
+      this.memo = /* @__PURE__ */ new Map();
+      for (let i = 0; i < this.memoReaders.length; i++) this.index(i);
+    }
+  }
+  indexOf(reader, writer) {
+    if (this.memo !== void 0) return this.memo.get(reader)?.get(writer) ?? -1;
+    for (let i = 0; i < this.memoReaders.length; i++) {
+      if (this.memoReaders[i] === reader && this.memoWriters[i] === writer) return i;
+    }
+    return -1;
+  }
+  index(at2) {
+    const reader = this.memoReaders[at2];
     let byWriter = this.memo.get(reader);
     if (byWriter === void 0) {
       byWriter = /* @__PURE__ */ new Map();
       this.memo.set(reader, byWriter);
     }
-    byWriter.set(writer, findings);
+    byWriter.set(this.memoWriters[at2], at2);
+  }
+  /** The fields of `record` by name; the first of a name wins, as Avro Java's field map keeps it. */
+  fieldsByName(record2) {
+    this.fieldIndexes ??= /* @__PURE__ */ new Map();
+    let index = this.fieldIndexes.get(record2);
+    if (index === void 0) {
+      const built = /* @__PURE__ */ new Map();
+      for (const field of record2.fields) if (!built.has(field.name)) built.set(field.name, field);
+      this.fieldIndexes.set(record2, built);
+      index = built;
+    }
+    return index;
   }
   /** A finding at the current location. */
   finding(type, reader, writer, message) {
@@ -69316,12 +69400,14 @@ var Walk = class {
     let text = "/";
     for (let i = this.base + 1; i < this.path.length; i++) {
       if (i > this.base + 1) text += "/";
-      text += escapeToken(String(this.path[i]));
+      text += escapeToken(this.path[i]);
     }
     return text;
   }
 };
 function escapeToken(token) {
+  if (typeof token === "number") return String(token);
+  if (!token.includes("~") && !token.includes("/")) return token;
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 function sourceRef(node2) {
@@ -69359,13 +69445,13 @@ function checkField(walk, field, writer, check2) {
   return [walk.finding("READER_FIELD_MISSING_DEFAULT_VALUE", field, writer, field.name)];
 }
 function lookupWriterField(walk, writer, field) {
-  let found = fieldNamed(writer, field.name);
+  let found = fieldNamed(walk, writer, field.name);
   let matches = found === void 0 ? 0 : 1;
   const aliases = field.aliases;
   for (let i = 0; i < aliases.length; i++) {
     const alias = aliases[i];
     if (aliases.indexOf(alias) !== i) continue;
-    const byAlias = fieldNamed(writer, alias);
+    const byAlias = fieldNamed(walk, writer, alias);
     if (byAlias === void 0) continue;
     found ??= byAlias;
     matches++;
@@ -69377,21 +69463,13 @@ function lookupWriterField(walk, writer, field) {
   return found;
 }
 var INDEX_THRESHOLD = 16;
-var fieldIndexes = /* @__PURE__ */ new WeakMap();
-function fieldNamed(record2, name) {
+function fieldNamed(walk, record2, name) {
   const fields = record2.fields;
   if (fields.length <= INDEX_THRESHOLD) {
     for (const field of fields) if (field.name === name) return field;
     return void 0;
   }
-  let index = fieldIndexes.get(record2);
-  if (index === void 0) {
-    const built = /* @__PURE__ */ new Map();
-    for (const field of fields) if (!built.has(field.name)) built.set(field.name, field);
-    fieldIndexes.set(record2, built);
-    index = built;
-  }
-  return index.get(name);
+  return walk.fieldsByName(record2).get(name);
 }
 
 // src/avro/compat/reader-writer.ts
@@ -70566,34 +70644,17 @@ function checkDecimal(attributes) {
 
 // src/avro/parse.ts
 var DEFAULT_MAX_DEPTH = 1e3;
-var RESERVED = /* @__PURE__ */ new Set([
-  "type",
-  "name",
-  "namespace",
-  "aliases",
-  "doc",
-  "fields",
-  "symbols",
-  "items",
-  "values",
-  "size",
-  "default",
-  "logicalType",
-  "precision",
-  "scale",
-  "order"
-]);
-var FIELD_RESERVED = /* @__PURE__ */ new Set(["name", "type", "default", "aliases", "doc", "order"]);
-var ORDERS = /* @__PURE__ */ new Set(["ascending", "descending", "ignore"]);
 var NO_ATTRIBUTES = Object.freeze({});
 var NO_STRINGS = Object.freeze([]);
+var NO_NAMED_TYPES = /* @__PURE__ */ new Map();
+var SCAN_FOR_DUPLICATES = 16;
 function parseSchema(json2, options = {}) {
   const context2 = {
     file: options.file,
     strict: options.strict ?? true,
     validateNames: (options.names ?? "strict") === "strict",
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
-    external: options.namedTypes ?? /* @__PURE__ */ new Map(),
+    external: options.namedTypes ?? NO_NAMED_TYPES,
     named: /* @__PURE__ */ new Map()
   };
   try {
@@ -70609,10 +70670,10 @@ function fail2(context2, code, pointer, problem, hint) {
   throw new SchemaError(code, problem, { file: context2.file, pointer, hint });
 }
 var NAME_HINT = "use letters, digits and underscores, not starting with a digit; the registry refuses any other name";
-function checkName2(context2, name, kind, pointer, shown = name) {
+function checkName2(context2, name, kind, pointer, suffix, shown = name) {
   if (!context2.validateNames) return;
   const problem = nameProblem(name);
-  if (problem !== void 0) fail2(context2, "INVALID_NAME", pointer, `"${shown}" is not a valid ${kind}: ${problem}`, NAME_HINT);
+  if (problem !== void 0) fail2(context2, "INVALID_NAME", pointer + suffix, `"${shown}" is not a valid ${kind}: ${problem}`, NAME_HINT);
 }
 function parseNode(json2, pointer, namespace, depth, context2) {
   if (depth > context2.maxDepth) {
@@ -70650,10 +70711,14 @@ function lookupNamed(name, namespace, context2) {
   return context2.named.get(name) ?? context2.external.get(name);
 }
 function parseUnion(json2, pointer, namespace, depth, context2) {
-  const branches = json2.map((branch, index) => parseNode(branch, `${pointer}/${index}`, namespace, depth + 1, context2));
-  const seen = /* @__PURE__ */ new Set();
-  branches.forEach((branch, index) => {
-    if (branch.kind === "union") {
+  const branches = [];
+  for (let index = 0; index < json2.length; index++) {
+    branches.push(parseNode(json2[index], `${pointer}/${index}`, namespace, depth + 1, context2));
+  }
+  const keys = branches.map(branchKey);
+  const seen = keys.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
+  for (let index = 0; index < branches.length; index++) {
+    if (branches[index].kind === "union") {
       fail2(
         context2,
         "INVALID_SCHEMA",
@@ -70662,13 +70727,16 @@ function parseUnion(json2, pointer, namespace, depth, context2) {
         "merge the inner union's branches into the outer one"
       );
     }
-    const key = "fullName" in branch ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
-    if (seen.has(key)) {
+    const key = keys[index];
+    if (seen ? seen.has(key) : keys.indexOf(key) < index) {
       fail2(context2, "INVALID_SCHEMA", `${pointer}/${index}`, `the union contains "${key}" twice`, "remove the duplicate branch");
     }
-    seen.add(key);
-  });
+    seen?.add(key);
+  }
   return { kind: "union", branches, pointer, file: context2.file, attributes: NO_ATTRIBUTES };
+}
+function branchKey(branch) {
+  return "fullName" in branch ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
 }
 function parseObject(json2, pointer, namespace, depth, context2) {
   const type = json2.type;
@@ -70707,7 +70775,7 @@ function parseNamedHeader(json2, pointer, enclosing, context2) {
     fail2(context2, "INVALID_SCHEMA", `${pointer}/namespace`, `"namespace" must be a string, not ${describe3(explicit)}`);
   }
   const resolved = resolveName(declared, explicit ?? void 0, enclosing);
-  checkName2(context2, resolved.name, "Avro name", `${pointer}/name`, declared);
+  checkName2(context2, resolved.name, "Avro name", pointer, "/name", declared);
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail2(context2, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
@@ -70720,9 +70788,12 @@ function parseNamedHeader(json2, pointer, enclosing, context2) {
       "refer to the first definition by name instead of defining it again"
     );
   }
-  const declaredAliases = stringList(json2.aliases, `${pointer}/aliases`, context2);
-  declaredAliases.forEach((alias, index) => checkName2(context2, shortName(alias), "alias", `${pointer}/aliases/${index}`, alias));
-  const aliases = declaredAliases.length === 0 ? NO_STRINGS : declaredAliases.map((alias) => qualify(alias, resolved.namespace));
+  const declaredAliases = aliasList(json2.aliases, pointer, context2);
+  let aliases = NO_STRINGS;
+  if (declaredAliases.length > 0) {
+    declaredAliases.forEach((alias, index) => checkName2(context2, shortName(alias), "alias", pointer, `/aliases/${index}`, alias));
+    aliases = declaredAliases.map((alias) => qualify(alias, resolved.namespace));
+  }
   const doc = typeof json2.doc === "string" ? json2.doc : void 0;
   return { fullName: resolved.fullName, name: resolved.name, namespace: resolved.namespace, aliases, doc };
 }
@@ -70746,10 +70817,11 @@ function parseRecord(json2, pointer, enclosing, depth, context2) {
     attributes: attributesOf(json2)
   };
   context2.named.set(header.fullName, record2);
-  const names = /* @__PURE__ */ new Set();
-  json2.fields.forEach((fieldJson, position) => {
-    const field = parseField(fieldJson, `${pointer}/fields/${position}`, position, header.namespace, depth, context2);
-    if (names.has(field.name)) {
+  const fieldsJson = json2.fields;
+  const names = fieldsJson.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
+  for (let position = 0; position < fieldsJson.length; position++) {
+    const field = parseField(fieldsJson[position], `${pointer}/fields/${position}`, position, header.namespace, depth, context2);
+    if (names ? names.has(field.name) : hasFieldNamed(fields, field.name)) {
       fail2(
         context2,
         "DUPLICATE_FIELD",
@@ -70758,20 +70830,24 @@ function parseRecord(json2, pointer, enclosing, depth, context2) {
         "rename or remove one of them"
       );
     }
-    names.add(field.name);
+    names?.add(field.name);
     fields.push(field);
-  });
+  }
   return record2;
+}
+function hasFieldNamed(fields, name) {
+  for (const field of fields) if (field.name === name) return true;
+  return false;
 }
 function parseField(json2, pointer, position, namespace, depth, context2) {
   if (!isObject4(json2)) fail2(context2, "INVALID_SCHEMA", pointer, `a field must be an object, not ${describe3(json2)}`);
   const name = json2.name;
   if (typeof name !== "string") fail2(context2, "INVALID_SCHEMA", pointer, 'a field needs a "name" string', 'add a "name" attribute');
-  checkName2(context2, name, "field name", `${pointer}/name`);
-  if (!("type" in json2)) fail2(context2, "INVALID_SCHEMA", pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
+  checkName2(context2, name, "field name", pointer, "/name");
+  if (json2.type === void 0 && !("type" in json2)) fail2(context2, "INVALID_SCHEMA", pointer, `field "${name}" has no "type"`, 'add a "type" attribute');
   const type = parseNode(json2.type, `${pointer}/type`, namespace, depth + 3, context2);
   const order = json2.order ?? "ascending";
-  if (typeof order !== "string" || !ORDERS.has(order)) {
+  if (order !== "ascending" && order !== "descending" && order !== "ignore") {
     fail2(
       context2,
       "INVALID_SCHEMA",
@@ -70780,7 +70856,7 @@ function parseField(json2, pointer, position, namespace, depth, context2) {
       'use "ascending", "descending" or "ignore"'
     );
   }
-  const hasDefault = "default" in json2;
+  const hasDefault = json2.default !== void 0 || "default" in json2;
   if (hasDefault && context2.strict && !isValidDefault(type, json2.default)) {
     fail2(
       context2,
@@ -70797,10 +70873,10 @@ function parseField(json2, pointer, position, namespace, depth, context2) {
     pointer,
     file: context2.file,
     default: hasDefault ? { value: json2.default } : void 0,
-    aliases: stringList(json2.aliases, `${pointer}/aliases`, context2),
+    aliases: aliasList(json2.aliases, pointer, context2),
     order,
     doc: typeof json2.doc === "string" ? json2.doc : void 0,
-    attributes: attributesOf(json2, FIELD_RESERVED)
+    attributes: attributesOf(json2, isFieldKey)
   };
 }
 function parseEnum(json2, pointer, enclosing, context2) {
@@ -70811,7 +70887,7 @@ function parseEnum(json2, pointer, enclosing, context2) {
   }
   const seen = /* @__PURE__ */ new Set();
   symbols.forEach((symbol2, index) => {
-    checkName2(context2, symbol2, "enum symbol", `${pointer}/symbols/${index}`);
+    checkName2(context2, symbol2, "enum symbol", pointer, `/symbols/${index}`);
     if (seen.has(symbol2)) {
       fail2(context2, "DUPLICATE_SYMBOL", `${pointer}/symbols/${index}`, `enum "${header.fullName}" lists "${symbol2}" twice`);
     }
@@ -70894,21 +70970,54 @@ function parseLogicalType(json2, underlying, size, pointer, context2) {
     "fix the annotation; the registry would silently ignore it and readers would see the raw type"
   );
 }
-function stringList(value, pointer, context2) {
+function aliasList(value, pointer, context2) {
   if (value === void 0 || value === null) return NO_STRINGS;
   if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
-    fail2(context2, "INVALID_SCHEMA", pointer, `expected an array of strings, not ${describe3(value)}`);
+    fail2(context2, "INVALID_SCHEMA", `${pointer}/aliases`, `expected an array of strings, not ${describe3(value)}`);
   }
   return value;
 }
-function attributesOf(json2, reserved2 = RESERVED) {
+function attributesOf(json2, reserved2 = isSchemaKey) {
   let attributes;
   for (const key in json2) {
-    if (reserved2.has(key)) continue;
+    if (reserved2(key)) continue;
     attributes ??= {};
     attributes[key] = json2[key];
   }
   return attributes ?? NO_ATTRIBUTES;
+}
+function isSchemaKey(key) {
+  switch (key) {
+    case "type":
+    case "name":
+    case "namespace":
+    case "aliases":
+    case "doc":
+    case "fields":
+    case "symbols":
+    case "items":
+    case "values":
+    case "size":
+    case "default":
+    case "logicalType":
+    case "precision":
+    case "scale":
+    case "order":
+      return true;
+  }
+  return false;
+}
+function isFieldKey(key) {
+  switch (key) {
+    case "name":
+    case "type":
+    case "default":
+    case "aliases":
+    case "doc":
+    case "order":
+      return true;
+  }
+  return false;
 }
 function isObject4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -2,7 +2,7 @@
  * The mutable state of one reader/writer check: the location stack, the memo of named-type pairs,
  * and the construction of findings. Kept apart from the rules so that the rules read like the spec.
  */
-import type { Schema, SourceRef } from '../model.js';
+import type { Field, RecordSchema, Schema, SourceRef } from '../model.js';
 import type { CheckFailure, Incompatibility, IncompatibilityType } from './types.js';
 /** What a sub-check returns: its findings in traversal order; empty means compatible. */
 export type Findings = readonly Incompatibility[];
@@ -15,7 +15,18 @@ export declare class Walk {
     private readonly path;
     /** Index in `path` of the root token of the current location context. */
     private base;
-    private readonly memo;
+    /** The memo of named pairs, flat while small: most checks meet a handful of named pairs. */
+    private readonly memoReaders;
+    private readonly memoWriters;
+    private readonly memoFindings;
+    /** The same memo by reader, then writer, once it outgrows a scan. */
+    private memo?;
+    /**
+     * Name indexes of large records, for this check only: a module-wide WeakMap would outlive it, and
+     * V8's young-generation collector keeps a WeakMap's dead keys (whole schemas) alive, which made
+     * every scavenge of a long run of checks several times slower.
+     */
+    private fieldIndexes?;
     enter(token: Token): void;
     leave(): void;
     /**
@@ -28,6 +39,10 @@ export declare class Walk {
     recall(reader: Schema, writer: Schema): Findings | undefined;
     markInProgress(reader: Schema, writer: Schema): void;
     remember(reader: Schema, writer: Schema, findings: Findings | typeof IN_PROGRESS): void;
+    private indexOf;
+    private index;
+    /** The fields of `record` by name; the first of a name wins, as Avro Java's field map keeps it. */
+    fieldsByName(record: RecordSchema): ReadonlyMap<string, Field>;
     /** A finding at the current location. */
     finding(type: IncompatibilityType, reader: SourceRef, writer: SourceRef, message: string): Incompatibility;
     failure(message: string, reader: SourceRef, writer: SourceRef): CheckFailure;
