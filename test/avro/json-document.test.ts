@@ -131,6 +131,22 @@ describe('parseJsonDocument positions', () => {
     },
   );
 
+  // Without a backslash in the text, keys compare in place and a match ends the search when its quoted
+  // name does not occur again; here it does (nested, as a value, and as the duplicate that wins).
+  const plain = '{"fields": [{"name": "a", "fields": 1}], "x": {"fields": 2, "type": "fields"}, "fields": [{"name": "b"}, {"name": "c"}]}';
+  it.each([
+    ['/fields', 1, 80],
+    ['/fields/1', 1, 106],
+    ['/fields/0/name', 1, 92],
+    ['/x/fields', 1, 48],
+    ['/x/type', 1, 61],
+  ])('in a text without escapes, positionOf(%j) is %i:%i, scanned or indexed', (pointer, line, column) => {
+    expect(parseJsonDocument(plain).positionOf(pointer)).toEqual({ line, column });
+    const reused = parseJsonDocument(plain);
+    for (let i = 0; i < 5; i++) reused.positionOf('/x'); // past the lookups answered by scanning: now indexed
+    expect(reused.positionOf(pointer)).toEqual({ line, column });
+  });
+
   it('gives line texts without line breaks', () => {
     expect(doc.lineText(2)).toBe('  "type": "record",');
     expect(doc.lineText(8)).toBe('}');

@@ -177,3 +177,31 @@ describe('several findings', () => {
     ]);
   });
 });
+
+describe('many named types', () => {
+  // Twenty records, each with a link back to itself and to the next: more named pairs than the memo
+  // scans, so it moves to its hashed form mid-check; recursion still ends, and a finding is kept once.
+  const chain = (lastFields: unknown[]) => {
+    const build = (i: number): object =>
+      record(`R${i}`, [
+        field('self', ['null', `R${i}`], { default: null }),
+        ...(i === 19 ? lastFields : [field('next', ['null', build(i + 1)], { default: null })]),
+      ]);
+    return build(0);
+  };
+  // Forty fields in the last record: past the size at which its fields are looked up by an index.
+  const wide = Array.from({ length: 40 }, (_, k) => field(`f${k}`, 'int'));
+
+  it('checks a chain of recursive records against itself', () => {
+    expect(check(chain(wide), chain(wide))).toEqual({ compatible: true, incompatibilities: [] });
+  });
+
+  it('fails the chain once for the field without a default at its end', () => {
+    const result = check(chain([...wide, field('added', 'long')]), chain(wide));
+    // Union against union, as Avro Java: the outermost union lacks the writer's record branch, once;
+    // the cause nineteen records down is not reported.
+    const missing = { type: 'MISSING_UNION_BRANCH', location: '/fields/1/type/1', message: 'reader union lacking writer type: RECORD' };
+    expect(triples(result)).toEqual([missing]);
+    expect(check(chain(wide), chain([...wide, field('added', 'long')])).compatible).toBe(true);
+  });
+});
