@@ -35,7 +35,7 @@ function hasPythonAvro() {
 function installPythonAvro() {
   const root = process.getuid?.() === 0;
   const apt = (...args) =>
-    spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['apt-get', ...args], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+    spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['-n', 'apt-get', ...args], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
   if (!(apt('update', '-qq') && apt('install', '-y', '-qq', '--no-install-recommends', 'python3-avro'))) {
     console.error('warning: could not install python3-avro from Debian; bench/compat skips the Python comparison');
   }
