@@ -19,7 +19,6 @@ import { join } from 'node:path';
 import { checkReaderWriter } from '../src/index.js';
 import { generatePairs, generateSmallPairs, type SchemaPair } from './support/generate-schemas.js';
 
-const ROUNDS = 5;
 /** Alternating floor and ours rounds, whose per-round ratios give the floor ratio. */
 const PAIRED_ROUNDS = 9;
 const AVSC_SAMPLE = 1_000;
@@ -44,29 +43,22 @@ function report(name: string, pairs: number, seconds: number, compatible: number
   return { perSecond, compatible };
 }
 
-/**
- * Pairs per CPU second, the best of ROUNDS passes: on a machine shared with other work, wall time
- * measures the neighbours more than the checker.
- * No collection is forced between passes (JMH's default too): a full GC with no schema alive frees
- * the hidden classes that optimised code embeds, and V8 then throws that code away (about 300
- * "weak objects" deoptimisations a run), so every pass would restart cold.
- */
-function measure(name: string, pairs: readonly SchemaPair[], check: (pair: SchemaPair) => boolean, rounds = ROUNDS): Rate {
+/** Pairs per CPU second of one pass after a warm-up: for avsc, a hundred times slower than the rest. */
+function measureOnce(name: string, pairs: readonly SchemaPair[], check: (pair: SchemaPair) => boolean): Rate {
   for (const pair of pairs.slice(0, 200)) check(pair); // warm-up, so module loading and compilation aren't timed
-  let best = Infinity;
-  let compatible = 0;
-  for (let round = 0; round < rounds; round++) {
-    const run = pass(pairs, check);
-    best = Math.min(best, run.seconds);
-    compatible = run.compatible;
-  }
-  return report(name, pairs.length, best, compatible);
+  const run = pass(pairs, check);
+  return report(name, pairs.length, run.seconds, run.compatible);
 }
 
 /**
  * The floor and ours in alternating passes, so that both see the same machine: this machine's speed
  * drifts by tens of percent over seconds, and separate series of passes put that drift into the
- * ratio (1.3x to 2.5x over four runs). The ratio is the median of the per-round ratios.
+ * ratio (1.3x to 2.5x over four runs). The ratio is the median of the per-round ratios; the rates
+ * printed are each side's best pass. CPU time rather than wall time: on a machine shared with other
+ * work, wall time measures the neighbours more than the checker.
+ * No collection is forced between passes (JMH's default too): a full GC with no schema alive frees
+ * the hidden classes that optimised code embeds, and V8 then throws that code away (about 300
+ * "weak objects" deoptimisations a run), so every pass would restart cold.
  */
 function againstFloor(pairs: readonly SchemaPair[], floorCheck: (pair: SchemaPair) => boolean, oursCheck: (pair: SchemaPair) => boolean) {
   for (const pair of pairs.slice(0, 200)) {
@@ -148,7 +140,7 @@ function workload(title: string, pairs: readonly SchemaPair[]): void {
   );
   // avsc is two orders of magnitude slower: a sample keeps the run short, and its rate is per pair anyway.
   const sample = pairs.slice(0, AVSC_SAMPLE);
-  const baseline = measure(`avsc createResolver (first ${AVSC_SAMPLE.toLocaleString('en')} pairs)`, sample, avsc, 1);
+  const baseline = measureOnce(`avsc createResolver (first ${AVSC_SAMPLE.toLocaleString('en')} pairs)`, sample, avsc);
   const oursOnSample = sample.filter((pair) => checkReaderWriter(pair.reader, pair.writer).compatible).length;
   const py = hasPython ? python(pairs) : undefined;
   console.log(`ratio: ${ratio.toFixed(2)}x the floor's time, median of ${PAIRED_ROUNDS} paired rounds (${spread}; target <= 2x)`);
