@@ -128,12 +128,12 @@ class ParsedDocument implements JsonDocument {
   ) {}
 
   positionOf(pointer: string): TextPosition | undefined {
-    const tokens = pointerTokens(pointer);
-    if (tokens === undefined) return undefined;
+    const escaped = pointer.includes('~');
+    if (!isPointer(pointer, escaped)) return undefined;
     if (this.containers === undefined && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
     this.plainKeys ??= !this.text.includes('\\');
-    const offset = locate(this.text, this.containers, tokens, this.plainKeys);
-    if (offset === undefined) return undefined;
+    const offset = locate(this.text, this.containers, pointer === '/' ? '' : pointer, this.plainKeys && !escaped);
+    if (offset < 0) return undefined;
     this.lines ??= new TextLines(this.text);
     return this.lines.position(offset);
   }
@@ -147,6 +147,7 @@ class ParsedDocument implements JsonDocument {
 /** Line starts of a text; line breaks are LF, CRLF and a lone CR, as editors count them. */
 class TextLines {
   private readonly starts: number[] = [0];
+  private surrogates?: boolean;
 
   constructor(private readonly text: string) {
     if (!text.includes('\r')) {
@@ -169,9 +170,9 @@ class TextLines {
       else hi = mid - 1;
     }
     const start = this.starts[lo] ?? 0;
-    const before = this.text.slice(start, offset);
     // A character outside the BMP takes two UTF-16 units but is one column.
-    const column = /[\uD800-\uDFFF]/.test(before) ? [...before].length : before.length;
+    this.surrogates ??= /[\uD800-\uDFFF]/.test(this.text);
+    const column = this.surrogates ? [...this.text.slice(start, offset)].length : offset - start;
     return { line: lo + 1, column: column + 1 };
   }
 
@@ -231,79 +232,102 @@ function closeOf(text: string, open: number): number {
   return text.length - 1;
 }
 
-/** RFC 6901 reference tokens; undefined for a malformed pointer. */
-function pointerTokens(pointer: string): string[] | undefined {
-  if (pointer === '' || pointer === '/') return [];
-  if (!pointer.startsWith('/')) return undefined;
-  if (!pointer.includes('~')) return pointer.slice(1).split('/');
-  if (/~[^01]|~$/.test(pointer)) return undefined;
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+/** An RFC 6901 pointer ('' or '/' for the root), whose `~` only ever starts `~0` or `~1`. */
+function isPointer(pointer: string, escaped: boolean): boolean {
+  if (pointer !== '' && pointer.charCodeAt(0) !== 0x2f) return false;
+  return !escaped || !/~[^01]|~$/.test(pointer);
 }
 
-/** Offset of the value (or, for a member, the key) the tokens lead to, walking the valid JSON text. */
-function locate(text: string, containers: ContainerIndex | undefined, tokens: readonly string[], plainKeys: boolean): number | undefined {
+/**
+ * Offset of the value (or, for a member, the key) the pointer leads to, walking the valid JSON text;
+ * -1 when nothing is there. Tokens are read in place between the pointer's slashes, without splitting
+ * it: a finding's lookup would otherwise allocate more than it scans. `plain`: neither the text nor the
+ * pointer has an escape, so keys and tokens compare character by character.
+ */
+function locate(text: string, containers: ContainerIndex | undefined, pointer: string, plain: boolean): number {
   let at = skipWhitespace(text, 0);
   let anchor = at;
-  for (const token of tokens) {
-    const c = text[at];
-    const found =
-      c === '{' ? findMember(text, containers, at, token, plainKeys) : c === '[' ? findElement(text, containers, at, token) : undefined;
-    if (found === undefined) return undefined;
-    [anchor, at] = found;
+  for (let start = 1; start <= pointer.length; ) {
+    let end = pointer.indexOf('/', start);
+    if (end < 0) end = pointer.length;
+    const c = text.charCodeAt(at);
+    if (c === 0x7b) {
+      anchor = findMember(text, containers, at, pointer, start, end, plain);
+      if (anchor < 0) return -1;
+      at = valueAfterKey(text, anchor);
+    } else if (c === 0x5b) {
+      at = anchor = findElement(text, containers, at, arrayIndex(pointer, start, end));
+      if (at < 0) return -1;
+    } else return -1;
+    start = end + 1;
   }
   return anchor;
 }
 
 /**
- * [key offset, value offset] of the last member named `name` (the one `JSON.parse` keeps). With
- * `plainKeys`, keys compare in place, and a match is the last one when its quoted name does not occur
- * again anywhere later in the text, which spares scanning the rest of the object.
+ * The key offset of the last member whose key is the token `pointer[start, end)` (the member that
+ * `JSON.parse` keeps), or -1. With `plain`, a match is the last one when the token does not occur
+ * anywhere later in the text, which spares scanning the rest of the object.
  */
 function findMember(
   text: string,
   containers: ContainerIndex | undefined,
   open: number,
-  name: string,
-  plainKeys: boolean,
-): [number, number] | undefined {
-  let found: [number, number] | undefined;
+  pointer: string,
+  start: number,
+  end: number,
+  plain: boolean,
+): number {
+  let found = -1;
   let i = skipWhitespace(text, open + 1);
   while (text.charCodeAt(i) === 0x22) {
     const keyEnd = stringEnd(text, i);
     const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    const matches = plainKeys
-      ? keyEnd - i - 2 === name.length && text.startsWith(name, i + 1)
-      : JSON.parse(text.slice(i, keyEnd)) === name;
-    if (matches) {
-      found = [i, value];
-      if (plainKeys && text.indexOf(`"${name}"`, value) < 0) return found;
+    if (plain ? plainKeyIs(text, i, keyEnd, pointer, start, end) : JSON.parse(text.slice(i, keyEnd)) === decodeToken(pointer.slice(start, end))) {
+      found = i;
+      if (plain && text.indexOf(pointer.slice(start, end), value) < 0) return found;
     }
     i = nextSibling(text, containers, value);
   }
   return found;
 }
 
-function findElement(text: string, containers: ContainerIndex | undefined, open: number, token: string): [number, number] | undefined {
-  const wanted = arrayIndex(token);
-  if (wanted < 0) return undefined;
-  let i = skipWhitespace(text, open + 1);
-  if (text.charCodeAt(i) === 0x5d) return undefined;
-  for (let index = wanted; index > 0; index--) {
-    i = nextSibling(text, containers, i);
-    if (i >= text.length || text.charCodeAt(i) === 0x5d) return undefined;
+/** Whether the key quoted at text[keyStart, keyEnd) spells pointer[start, end), neither having escapes. */
+function plainKeyIs(text: string, keyStart: number, keyEnd: number, pointer: string, start: number, end: number): boolean {
+  if (keyEnd - keyStart - 2 !== end - start) return false;
+  for (let k = 0, at = keyStart + 1; k < end - start; k++, at++) {
+    if (text.charCodeAt(at) !== pointer.charCodeAt(start + k)) return false;
   }
-  return [i, i];
+  return true;
 }
 
-/** The array index a pointer token means (`0`, or digits without a leading zero), else -1. */
-function arrayIndex(token: string): number {
-  if (token.length === 0 || (token.length > 1 && token.charCodeAt(0) === 0x30)) return -1;
+function decodeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The offset of a member's value, from its key's opening quote. */
+function valueAfterKey(text: string, key: number): number {
+  return skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
+}
+
+/** The offset of element `wanted` of the array opened at `open`, or -1. */
+function findElement(text: string, containers: ContainerIndex | undefined, open: number, wanted: number): number {
+  if (wanted < 0) return -1;
+  let i = skipWhitespace(text, open + 1);
+  if (text.charCodeAt(i) === 0x5d) return -1;
+  for (let index = wanted; index > 0; index--) {
+    i = nextSibling(text, containers, i);
+    if (i >= text.length || text.charCodeAt(i) === 0x5d) return -1;
+  }
+  return i;
+}
+
+/** The array index the token pointer[start, end) means (`0`, or digits without a leading zero), else -1. */
+function arrayIndex(pointer: string, start: number, end: number): number {
+  if (end === start || (end - start > 1 && pointer.charCodeAt(start) === 0x30)) return -1;
   let index = 0;
-  for (let i = 0; i < token.length; i++) {
-    const digit = token.charCodeAt(i) - 0x30;
+  for (let i = start; i < end; i++) {
+    const digit = pointer.charCodeAt(i) - 0x30;
     if (digit < 0 || digit > 9) return -1;
     index = index * 10 + digit;
   }
