@@ -9,6 +9,8 @@ import { loadSchemaInput, nearestPosition, type LoadedSchema, type SchemaInput }
 import type { SourceRef } from './model.js';
 import type { NameValidation } from './names.js';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export interface CompatibilityIssue {
   readonly type: FindingType;
   /** Avro Java's JSON-pointer location in the reader schema. */
@@ -53,21 +55,23 @@ export function checkReaderWriter(reader: SchemaInput, writer: SchemaInput, opti
   const readerSchema = loadSchemaInput(reader, { strict: options.strict ?? false, names });
   const writerSchema = labelled('writer', () => loadSchemaInput(writer, { strict: false, names }));
   const result = checkReaderWriterSchemas(readerSchema.schema, writerSchema.schema);
-  const issues: CompatibilityIssue[] = result.incompatibilities.map((found) => ({
-    type: found.type,
-    location: found.location,
-    message: found.message,
-    description: describeIncompatibility(found, 'new', 'old'),
-    ...positionIn(readerSchema, found.readerNode),
-  }));
+  const issues: CompatibilityIssue[] = result.incompatibilities.map((found) =>
+    locatedIn(readerSchema, found.readerNode, {
+      type: found.type,
+      location: found.location,
+      message: found.message,
+      description: describeIncompatibility(found, 'new', 'old'),
+    }),
+  );
   if (result.failure) {
-    issues.push({
-      type: 'UNEXPECTED_EXCEPTION',
-      location: result.failure.location,
-      message: result.failure.message,
-      description: describeFailure(result.failure),
-      ...positionIn(readerSchema, result.failure.readerNode),
-    });
+    issues.push(
+      locatedIn(readerSchema, result.failure.readerNode, {
+        type: 'UNEXPECTED_EXCEPTION',
+        location: result.failure.location,
+        message: result.failure.message,
+        description: describeFailure(result.failure),
+      }),
+    );
   }
   return { compatible: result.compatible, incompatibilities: issues };
 }
@@ -91,21 +95,29 @@ export function checkCompatibility(
   const result = checkLevel(loadedCandidate.schema, loadedHistory, checkedLevel);
   return {
     compatible: result.compatible,
-    incompatibilities: result.findings.map((finding) => ({
-      type: finding.type,
-      location: finding.location,
-      message: finding.message,
-      description: finding.description,
-      version: finding.version,
-      direction: finding.direction,
-      ...positionIn(loadedCandidate, finding.newNode),
-    })),
+    incompatibilities: result.findings.map((finding) =>
+      locatedIn(loadedCandidate, finding.newNode, {
+        type: finding.type,
+        location: finding.location,
+        message: finding.message,
+        description: finding.description,
+        version: finding.version,
+        direction: finding.direction,
+      }),
+    ),
   };
 }
 
-function positionIn(loaded: LoadedSchema, node: SourceRef): { line?: number; column?: number } {
-  if (!loaded.document || node.file !== loaded.file) return {};
-  return nearestPosition(loaded.document, node.pointer) ?? {};
+/** The issue with the line and column of `node`, when the schema was given as text. */
+function locatedIn(loaded: LoadedSchema, node: SourceRef, issue: Mutable<CompatibilityIssue>): CompatibilityIssue {
+  if (!loaded.document || node.file !== loaded.file) return issue;
+  const position = nearestPosition(loaded.document, node.pointer);
+  // Assigned rather than spread into a new literal: a finding is built once, and spreading copies it.
+  if (position) {
+    issue.line = position.line;
+    issue.column = position.column;
+  }
+  return issue;
 }
 
 /** Errors in the second schema (or a history version) name it, since the caller gave no file name. */
