@@ -1,7 +1,7 @@
 import { SchemaError } from './errors.js';
 import { decodeSchemaBytes, parseJsonDocument, type JsonDocument } from './json-document.js';
 import type { NamedSchema, Schema } from './model.js';
-import { parseSchema, type ParseOptions } from './parse.js';
+import { parseSchema, type ParsedSchema, type ParseOptions } from './parse.js';
 import { orderByDependencies, scanNamedTypes } from './references.js';
 
 /** A schema ready for checking, with the text it came from when there was one. */
@@ -25,7 +25,7 @@ export function loadSchemaText(text: string | Uint8Array, options: ParseOptions 
   const decoded = typeof text === 'string' ? text : decodeSchemaBytes(text, options.file);
   const document = parseJsonDocument(decoded, { file: options.file, maxDepth: options.maxDepth });
   const parsed = withPositions(document, () => parseSchema(document.value, options));
-  return { schema: parsed.root, named: parsed.named, document, file: options.file };
+  return loadedFrom(parsed, document, options.file);
 }
 
 /**
@@ -35,8 +35,28 @@ export function loadSchemaText(text: string | Uint8Array, options: ParseOptions 
 export function loadSchemaInput(input: SchemaInput, options: ParseOptions = {}): LoadedSchema {
   if (input instanceof Uint8Array) return loadSchemaText(input, options);
   if (typeof input === 'string' && looksLikeJsonText(input)) return loadSchemaText(input, options);
-  const parsed = parseSchema(input, options);
-  return { schema: parsed.root, named: parsed.named, file: options.file };
+  return loadedFrom(parseSchema(input, options), undefined, options.file);
+}
+
+/** `named` stays the parser's lazy table (most callers never read it); a class, as a literal with a getter is slow to build. */
+class Loaded implements LoadedSchema {
+  readonly schema: Schema;
+
+  constructor(
+    private readonly parsed: ParsedSchema,
+    readonly document: JsonDocument | undefined,
+    readonly file: string | undefined,
+  ) {
+    this.schema = parsed.root;
+  }
+
+  get named(): ReadonlyMap<string, NamedSchema> {
+    return this.parsed.named;
+  }
+}
+
+function loadedFrom(parsed: ParsedSchema, document: JsonDocument | undefined, file: string | undefined): LoadedSchema {
+  return new Loaded(parsed, document, file);
 }
 
 function looksLikeJsonText(text: string): boolean {
@@ -93,7 +113,7 @@ export function loadSchemaSet(
       for (const [name, type] of loaded.get(dependency)!.named) namedTypes.set(name, type);
     }
     const parsed = withPositions(document, () => parseSchema(document.value, { ...options, file, namedTypes }));
-    loaded.set(file, { schema: parsed.root, named: parsed.named, document, file });
+    loaded.set(file, loadedFrom(parsed, document, file));
   }
   return loaded;
 }

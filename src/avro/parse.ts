@@ -1,4 +1,5 @@
 import { isValidDefault } from './defaults.js';
+import { DefinedTypes } from './defined-types.js';
 import { SchemaError, type SchemaErrorCode } from './errors.js';
 import { checkLogicalType } from './logical-types.js';
 import type {
@@ -61,7 +62,7 @@ interface Context {
   readonly validateNames: boolean;
   readonly maxDepth: number;
   readonly external: ReadonlyMap<string, NamedSchema>;
-  readonly named: Map<string, NamedSchema>;
+  readonly named: DefinedTypes;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -74,10 +75,10 @@ export function parseSchema(json: unknown, options: ParseOptions = {}): ParsedSc
     validateNames: (options.names ?? 'strict') === 'strict',
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     external: options.namedTypes ?? NO_NAMED_TYPES,
-    named: new Map(),
+    named: new DefinedTypes(),
   };
   try {
-    return { root: parseNode(json, '', '', 0, context), named: context.named };
+    return new Parsed(parseNode(json, '', '', 0, context), context.named);
   } catch (error) {
     // The depth limit keeps recursion shallow, but a small stack (or a cold, unoptimised one) could still
     // run out; that is still bad input, not a crash.
@@ -85,6 +86,21 @@ export function parseSchema(json: unknown, options: ParseOptions = {}): ParsedSc
       throw new SchemaError('TOO_DEEP', 'the schema is nested too deeply to process', { file: context.file, hint: 'Flatten the schema.' });
     }
     throw error;
+  }
+}
+
+/** A class, not a literal with a getter: V8 builds such literals on a slow path. */
+class Parsed implements ParsedSchema {
+  private table?: Map<string, NamedSchema>;
+
+  constructor(
+    readonly root: Schema,
+    private readonly defined: DefinedTypes,
+  ) {}
+
+  /** Built when first asked for: a check reads the model, not this table. */
+  get named(): Map<string, NamedSchema> {
+    return (this.table ??= this.defined.toMap());
   }
 }
 
@@ -129,9 +145,14 @@ function parseTypeName(name: string, pointer: string, namespace: string, context
 /** As Avro Java: the name relative to the enclosing namespace first, then in the null namespace. */
 function lookupNamed(name: string, namespace: string, context: Context): NamedSchema | undefined {
   const qualified = qualify(name, namespace);
-  const found = context.named.get(qualified) ?? context.external.get(qualified);
+  const found = context.named.get(qualified) ?? externalType(qualified, context);
   if (found || qualified === name) return found;
-  return context.named.get(name) ?? context.external.get(name);
+  return context.named.get(name) ?? externalType(name, context);
+}
+
+/** A type from outside the document; most documents have none, and an empty Map would still hash the name. */
+function externalType(fullName: string, context: Context): NamedSchema | undefined {
+  return context.external.size === 0 ? undefined : context.external.get(fullName);
 }
 
 function parseUnion(json: unknown[], pointer: string, namespace: string, depth: number, context: Context): UnionSchema {
@@ -212,7 +233,7 @@ function parseNamedHeader(json: JsonObject, pointer: string, enclosing: string, 
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail(context, 'INVALID_NAME', `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
-  if (context.named.has(resolved.fullName) || context.external.has(resolved.fullName)) {
+  if (context.named.get(resolved.fullName) !== undefined || externalType(resolved.fullName, context) !== undefined) {
     fail(context, 'DUPLICATE_NAME', `${pointer}/name`, `the type "${resolved.fullName}" is defined twice`,
       'refer to the first definition by name instead of defining it again');
   }
@@ -236,7 +257,7 @@ function parseRecord(json: JsonObject, pointer: string, enclosing: string, depth
     kind: 'record', fullName: header.fullName, name: header.name, namespace: header.namespace, aliases: header.aliases, doc: header.doc, isError: json.type === 'error', fields, pointer, file: context.file, attributes: attributesOf(json),
   };
   // Registered before its fields so that fields can refer to the record itself.
-  context.named.set(header.fullName, record);
+  context.named.add(record);
   const fieldsJson: unknown[] = json.fields;
   const names = fieldsJson.length > SCAN_FOR_DUPLICATES ? new Set<string>() : undefined;
   for (let position = 0; position < fieldsJson.length; position++) {
@@ -308,7 +329,7 @@ function parseEnum(json: JsonObject, pointer: string, enclosing: string, context
     kind: 'enum', fullName: header.fullName, name: header.name, namespace: header.namespace, aliases: header.aliases, doc: header.doc, symbols: symbols as string[], default: enumDefault as string | undefined,
     pointer, file: context.file, attributes: attributesOf(json),
   };
-  context.named.set(header.fullName, schema);
+  context.named.add(schema);
   return schema;
 }
 
@@ -322,7 +343,7 @@ function parseFixed(json: JsonObject, pointer: string, enclosing: string, contex
   const schema: FixedSchema = {
     kind: 'fixed', fullName: header.fullName, name: header.name, namespace: header.namespace, aliases: header.aliases, doc: header.doc, size: size as number, logicalType, pointer, file: context.file, attributes: attributesOf(json),
   };
-  context.named.set(header.fullName, schema);
+  context.named.add(schema);
   return schema;
 }
 

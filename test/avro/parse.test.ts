@@ -75,6 +75,18 @@ describe('parseSchema', () => {
     expect(error.message).not.toMatch(/\n/);
   });
 
+  // The table of defined types scans while it is small and hashes past that; both find names alike.
+  it.each([3, 12])('finds, refuses twice and lists %i named types in definition order', (count) => {
+    const enums = Array.from({ length: count }, (_, i) => ({ name: `f${i}`, type: { type: 'enum', name: `E${i}`, symbols: ['A'] } }));
+    const uses = { name: 'last', type: `E${count - 1}` };
+    const parsed = parseSchema({ type: 'record', name: 'R', namespace: 'n', fields: [...enums, uses] });
+    expect([...parsed.named.keys()]).toEqual(['n.R', ...enums.map((_, i) => `n.E${i}`)]);
+    expect((parsed.root as RecordSchema).fields[count]!.type).toBe(parsed.named.get(`n.E${count - 1}`));
+    const twice = { name: 'again', type: { type: 'enum', name: `E${count - 1}`, symbols: ['B'] } };
+    const error = parseError({ type: 'record', name: 'R', namespace: 'n', fields: [...enums, twice] });
+    expect([error.code, error.pointer]).toEqual(['DUPLICATE_NAME', `/fields/${count}/type/name`]);
+  });
+
   it('accepts what the registry stores when lenient', () => {
     expect(() => parseSchema({ type: 'record', name: 'R', fields: [{ name: 'a', type: 'int', default: 'x' }] }, { strict: false })).not.toThrow();
     const { root } = parseSchema({ type: 'bytes', logicalType: 'decimal', precision: 2, scale: 3 }, { strict: false });
