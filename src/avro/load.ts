@@ -33,8 +33,10 @@ export function loadSchemaText(text: string | Uint8Array, options: ParseOptions 
  * (`{`, `[` or `"`); otherwise it is the parsed JSON of a bare type name such as `int` or `com.acme.Tick`.
  */
 export function loadSchemaInput(input: SchemaInput, options: ParseOptions = {}): LoadedSchema {
-  if (input instanceof Uint8Array) return loadSchemaText(input, options);
-  if (typeof input === 'string' && looksLikeJsonText(input)) return loadSchemaText(input, options);
+  // typeof first: instanceof on a string still consults Uint8Array's Symbol.hasInstance.
+  if (typeof input === 'string') {
+    if (looksLikeJsonText(input)) return loadSchemaText(input, options);
+  } else if (input instanceof Uint8Array) return loadSchemaText(input, options);
   return loadedFrom(parseSchema(input, options), undefined, options.file);
 }
 

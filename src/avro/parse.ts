@@ -16,7 +16,7 @@ import type {
   Schema,
   UnionSchema,
 } from './model.js';
-import { PRIMITIVE_NAMES } from './model.js';
+import { isNamed, PRIMITIVE_NAMES } from './model.js';
 import { nameProblem, qualify, resolveName, shortName, type NameValidation } from './names.js';
 
 export interface ParseOptions {
@@ -160,15 +160,14 @@ function parseUnion(json: unknown[], pointer: string, namespace: string, depth: 
   for (let index = 0; index < json.length; index++) {
     branches.push(parseNode(json[index], `${pointer}/${index}`, namespace, depth + 1, context));
   }
-  const keys = branches.map(branchKey);
-  const seen = keys.length > SCAN_FOR_DUPLICATES ? new Set<string>() : undefined;
+  const seen = branches.length > SCAN_FOR_DUPLICATES ? new Set<string>() : undefined;
   for (let index = 0; index < branches.length; index++) {
     if (branches[index]!.kind === 'union') {
       fail(context, 'INVALID_SCHEMA', `${pointer}/${index}`, 'a union may not directly contain another union',
         'merge the inner union\'s branches into the outer one');
     }
-    const key = keys[index]!;
-    if (seen ? seen.has(key) : keys.indexOf(key) < index) {
+    const key = branchKey(branches[index]!);
+    if (seen ? seen.has(key) : hasBranchKey(branches, index, key)) {
       fail(context, 'INVALID_SCHEMA', `${pointer}/${index}`, `the union contains "${key}" twice`, 'remove the duplicate branch');
     }
     seen?.add(key);
@@ -178,7 +177,13 @@ function parseUnion(json: unknown[], pointer: string, namespace: string, depth: 
 
 /** What makes two union branches the same: the full name of a named type, else the type. */
 function branchKey(branch: Schema): string {
-  return 'fullName' in branch ? branch.fullName : branch.kind === 'primitive' ? branch.type : branch.kind;
+  return isNamed(branch) ? branch.fullName : branch.kind === 'primitive' ? branch.type : branch.kind;
+}
+
+/** Whether a branch before `index` has `key`. */
+function hasBranchKey(branches: readonly Schema[], index: number, key: string): boolean {
+  for (let before = 0; before < index; before++) if (branchKey(branches[before]!) === key) return true;
+  return false;
 }
 
 function parseObject(json: JsonObject, pointer: string, namespace: string, depth: number, context: Context): Schema {
@@ -260,8 +265,9 @@ function parseRecord(json: JsonObject, pointer: string, enclosing: string, depth
   context.named.add(record);
   const fieldsJson: unknown[] = json.fields;
   const names = fieldsJson.length > SCAN_FOR_DUPLICATES ? new Set<string>() : undefined;
+  const fieldsPointer = `${pointer}/fields/`;
   for (let position = 0; position < fieldsJson.length; position++) {
-    const field = parseField(fieldsJson[position], `${pointer}/fields/${position}`, position, header.namespace, depth, context);
+    const field = parseField(fieldsJson[position], fieldsPointer + position, position, header.namespace, depth, context);
     if (names ? names.has(field.name) : hasFieldNamed(fields, field.name)) {
       fail(context, 'DUPLICATE_FIELD', `${pointer}/fields/${position}/name`,
         `record "${header.fullName}" has two fields named "${field.name}"`, 'rename or remove one of them');
