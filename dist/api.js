@@ -828,12 +828,12 @@ var ParsedDocument = class {
   /** No backslash anywhere in the text: every key is spelled as it reads, with no escapes. */
   plainKeys;
   positionOf(pointer) {
-    const tokens = pointerTokens(pointer);
-    if (tokens === void 0) return void 0;
+    const escaped = pointer.includes("~");
+    if (!isPointer(pointer, escaped)) return void 0;
     if (this.containers === void 0 && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
     this.plainKeys ??= !this.text.includes("\\");
-    const offset = locate(this.text, this.containers, tokens, this.plainKeys);
-    if (offset === void 0) return void 0;
+    const offset = locate(this.text, this.containers, pointer === "/" ? "" : pointer, this.plainKeys && !escaped);
+    if (offset < 0) return void 0;
     this.lines ??= new TextLines(this.text);
     return this.lines.position(offset);
   }
@@ -856,6 +856,7 @@ var TextLines = class {
   }
   text;
   starts = [0];
+  surrogates;
   position(offset) {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -865,8 +866,8 @@ var TextLines = class {
       else hi = mid - 1;
     }
     const start = this.starts[lo] ?? 0;
-    const before = this.text.slice(start, offset);
-    const column = /[\uD800-\uDFFF]/.test(before) ? [...before].length : before.length;
+    this.surrogates ??= /[\uD800-\uDFFF]/.test(this.text);
+    const column = this.surrogates ? [...this.text.slice(start, offset)].length : offset - start;
     return { line: lo + 1, column: column + 1 };
   }
   lineText(line) {
@@ -916,55 +917,71 @@ function closeOf(text, open) {
   }
   return text.length - 1;
 }
-function pointerTokens(pointer) {
-  if (pointer === "" || pointer === "/") return [];
-  if (!pointer.startsWith("/")) return void 0;
-  if (!pointer.includes("~")) return pointer.slice(1).split("/");
-  if (/~[^01]|~$/.test(pointer)) return void 0;
-  return pointer.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+function isPointer(pointer, escaped) {
+  if (pointer !== "" && pointer.charCodeAt(0) !== 47) return false;
+  return !escaped || !/~[^01]|~$/.test(pointer);
 }
-function locate(text, containers, tokens, plainKeys) {
+function locate(text, containers, pointer, plain) {
   let at = skipWhitespace(text, 0);
   let anchor = at;
-  for (const token of tokens) {
-    const c = text[at];
-    const found = c === "{" ? findMember(text, containers, at, token, plainKeys) : c === "[" ? findElement(text, containers, at, token) : void 0;
-    if (found === void 0) return void 0;
-    [anchor, at] = found;
+  for (let start = 1; start <= pointer.length; ) {
+    let end = pointer.indexOf("/", start);
+    if (end < 0) end = pointer.length;
+    const c = text.charCodeAt(at);
+    if (c === 123) {
+      anchor = findMember(text, containers, at, pointer, start, end, plain);
+      if (anchor < 0) return -1;
+      at = valueAfterKey(text, anchor);
+    } else if (c === 91) {
+      at = anchor = findElement(text, containers, at, arrayIndex(pointer, start, end));
+      if (at < 0) return -1;
+    } else return -1;
+    start = end + 1;
   }
   return anchor;
 }
-function findMember(text, containers, open, name, plainKeys) {
-  let found;
+function findMember(text, containers, open, pointer, start, end, plain) {
+  let found = -1;
   let i = skipWhitespace(text, open + 1);
   while (text.charCodeAt(i) === 34) {
     const keyEnd = stringEnd(text, i);
     const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    const matches = plainKeys ? keyEnd - i - 2 === name.length && text.startsWith(name, i + 1) : JSON.parse(text.slice(i, keyEnd)) === name;
-    if (matches) {
-      found = [i, value];
-      if (plainKeys && text.indexOf(`"${name}"`, value) < 0) return found;
+    if (plain ? plainKeyIs(text, i, keyEnd, pointer, start, end) : JSON.parse(text.slice(i, keyEnd)) === decodeToken(pointer.slice(start, end))) {
+      found = i;
+      if (plain && text.indexOf(pointer.slice(start, end), value) < 0) return found;
     }
     i = nextSibling(text, containers, value);
   }
   return found;
 }
-function findElement(text, containers, open, token) {
-  const wanted = arrayIndex(token);
-  if (wanted < 0) return void 0;
+function plainKeyIs(text, keyStart, keyEnd, pointer, start, end) {
+  if (keyEnd - keyStart - 2 !== end - start) return false;
+  for (let k = 0, at = keyStart + 1; k < end - start; k++, at++) {
+    if (text.charCodeAt(at) !== pointer.charCodeAt(start + k)) return false;
+  }
+  return true;
+}
+function decodeToken(token) {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function valueAfterKey(text, key) {
+  return skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
+}
+function findElement(text, containers, open, wanted) {
+  if (wanted < 0) return -1;
   let i = skipWhitespace(text, open + 1);
-  if (text.charCodeAt(i) === 93) return void 0;
+  if (text.charCodeAt(i) === 93) return -1;
   for (let index = wanted; index > 0; index--) {
     i = nextSibling(text, containers, i);
-    if (i >= text.length || text.charCodeAt(i) === 93) return void 0;
+    if (i >= text.length || text.charCodeAt(i) === 93) return -1;
   }
-  return [i, i];
+  return i;
 }
-function arrayIndex(token) {
-  if (token.length === 0 || token.length > 1 && token.charCodeAt(0) === 48) return -1;
+function arrayIndex(pointer, start, end) {
+  if (end === start || end - start > 1 && pointer.charCodeAt(start) === 48) return -1;
   let index = 0;
-  for (let i = 0; i < token.length; i++) {
-    const digit = token.charCodeAt(i) - 48;
+  for (let i = start; i < end; i++) {
+    const digit = pointer.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return -1;
     index = index * 10 + digit;
   }
@@ -1027,6 +1044,29 @@ function isValidPrimitiveDefault(type, value) {
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+// src/avro/defined-types.ts
+var SCAN_LIMIT = 2;
+var DefinedTypes = class {
+  types = [];
+  byName;
+  get(fullName) {
+    if (this.byName !== void 0) return this.byName.get(fullName);
+    for (const type of this.types) if (type.fullName === fullName) return type;
+    return void 0;
+  }
+  add(type) {
+    this.types.push(type);
+    if (this.byName !== void 0) this.byName.set(type.fullName, type);
+    else if (this.types.length > SCAN_LIMIT) this.byName = this.toMap();
+  }
+  /** A new Map of the types in definition order. */
+  toMap() {
+    const map = /* @__PURE__ */ new Map();
+    for (const type of this.types) map.set(type.fullName, type);
+    return map;
+  }
+};
 
 // src/avro/logical-types.ts
 var UNDERLYING = {
@@ -1131,10 +1171,10 @@ function parseSchema(json, options = {}) {
     validateNames: (options.names ?? "strict") === "strict",
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     external: options.namedTypes ?? NO_NAMED_TYPES,
-    named: /* @__PURE__ */ new Map()
+    named: new DefinedTypes()
   };
   try {
-    return { root: parseNode(json, "", "", 0, context), named: context.named };
+    return new Parsed(parseNode(json, "", "", 0, context), context.named);
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       throw new SchemaError("TOO_DEEP", "the schema is nested too deeply to process", { file: context.file, hint: "Flatten the schema." });
@@ -1142,6 +1182,19 @@ function parseSchema(json, options = {}) {
     throw error;
   }
 }
+var Parsed = class {
+  constructor(root, defined) {
+    this.root = root;
+    this.defined = defined;
+  }
+  root;
+  defined;
+  table;
+  /** Built when first asked for: a check reads the model, not this table. */
+  get named() {
+    return this.table ??= this.defined.toMap();
+  }
+};
 function fail(context, code, pointer, problem, hint) {
   throw new SchemaError(code, problem, { file: context.file, pointer, hint });
 }
@@ -1182,17 +1235,19 @@ function parseTypeName(name, pointer, namespace, context) {
 }
 function lookupNamed(name, namespace, context) {
   const qualified = qualify(name, namespace);
-  const found = context.named.get(qualified) ?? context.external.get(qualified);
+  const found = context.named.get(qualified) ?? externalType(qualified, context);
   if (found || qualified === name) return found;
-  return context.named.get(name) ?? context.external.get(name);
+  return context.named.get(name) ?? externalType(name, context);
+}
+function externalType(fullName, context) {
+  return context.external.size === 0 ? void 0 : context.external.get(fullName);
 }
 function parseUnion(json, pointer, namespace, depth, context) {
   const branches = [];
   for (let index = 0; index < json.length; index++) {
     branches.push(parseNode(json[index], `${pointer}/${index}`, namespace, depth + 1, context));
   }
-  const keys = branches.map(branchKey);
-  const seen = keys.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
+  const seen = branches.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
   for (let index = 0; index < branches.length; index++) {
     if (branches[index].kind === "union") {
       fail(
@@ -1203,8 +1258,8 @@ function parseUnion(json, pointer, namespace, depth, context) {
         "merge the inner union's branches into the outer one"
       );
     }
-    const key = keys[index];
-    if (seen ? seen.has(key) : keys.indexOf(key) < index) {
+    const key = branchKey(branches[index]);
+    if (seen ? seen.has(key) : hasBranchKey(branches, index, key)) {
       fail(context, "INVALID_SCHEMA", `${pointer}/${index}`, `the union contains "${key}" twice`, "remove the duplicate branch");
     }
     seen?.add(key);
@@ -1212,7 +1267,11 @@ function parseUnion(json, pointer, namespace, depth, context) {
   return { kind: "union", branches, pointer, file: context.file, attributes: NO_ATTRIBUTES };
 }
 function branchKey(branch) {
-  return "fullName" in branch ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
+  return isNamed(branch) ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
+}
+function hasBranchKey(branches, index, key) {
+  for (let before = 0; before < index; before++) if (branchKey(branches[before]) === key) return true;
+  return false;
 }
 function parseObject(json, pointer, namespace, depth, context) {
   const type = json.type;
@@ -1255,7 +1314,7 @@ function parseNamedHeader(json, pointer, enclosing, context) {
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail(context, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
-  if (context.named.has(resolved.fullName) || context.external.has(resolved.fullName)) {
+  if (context.named.get(resolved.fullName) !== void 0 || externalType(resolved.fullName, context) !== void 0) {
     fail(
       context,
       "DUPLICATE_NAME",
@@ -1292,11 +1351,12 @@ function parseRecord(json, pointer, enclosing, depth, context) {
     file: context.file,
     attributes: attributesOf(json)
   };
-  context.named.set(header.fullName, record);
+  context.named.add(record);
   const fieldsJson = json.fields;
   const names = fieldsJson.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
+  const fieldsPointer = `${pointer}/fields/`;
   for (let position = 0; position < fieldsJson.length; position++) {
-    const field = parseField(fieldsJson[position], `${pointer}/fields/${position}`, position, header.namespace, depth, context);
+    const field = parseField(fieldsJson[position], fieldsPointer + position, position, header.namespace, depth, context);
     if (names ? names.has(field.name) : hasFieldNamed(fields, field.name)) {
       fail(
         context,
@@ -1392,7 +1452,7 @@ function parseEnum(json, pointer, enclosing, context) {
     file: context.file,
     attributes: attributesOf(json)
   };
-  context.named.set(header.fullName, schema);
+  context.named.add(schema);
   return schema;
 }
 function parseFixed(json, pointer, enclosing, context) {
@@ -1415,7 +1475,7 @@ function parseFixed(json, pointer, enclosing, context) {
     file: context.file,
     attributes: attributesOf(json)
   };
-  context.named.set(header.fullName, schema);
+  context.named.add(schema);
   return schema;
 }
 function parseArray(json, pointer, namespace, depth, context) {
@@ -1661,13 +1721,31 @@ function loadSchemaText(text, options = {}) {
   const decoded = typeof text === "string" ? text : decodeSchemaBytes(text, options.file);
   const document = parseJsonDocument(decoded, { file: options.file, maxDepth: options.maxDepth });
   const parsed = withPositions(document, () => parseSchema(document.value, options));
-  return { schema: parsed.root, named: parsed.named, document, file: options.file };
+  return loadedFrom(parsed, document, options.file);
 }
 function loadSchemaInput(input, options = {}) {
-  if (input instanceof Uint8Array) return loadSchemaText(input, options);
-  if (typeof input === "string" && looksLikeJsonText(input)) return loadSchemaText(input, options);
-  const parsed = parseSchema(input, options);
-  return { schema: parsed.root, named: parsed.named, file: options.file };
+  if (typeof input === "string") {
+    if (looksLikeJsonText(input)) return loadSchemaText(input, options);
+  } else if (input instanceof Uint8Array) return loadSchemaText(input, options);
+  return loadedFrom(parseSchema(input, options), void 0, options.file);
+}
+var Loaded = class {
+  constructor(parsed, document, file) {
+    this.parsed = parsed;
+    this.document = document;
+    this.file = file;
+    this.schema = parsed.root;
+  }
+  parsed;
+  document;
+  file;
+  schema;
+  get named() {
+    return this.parsed.named;
+  }
+};
+function loadedFrom(parsed, document, file) {
+  return new Loaded(parsed, document, file);
 }
 function looksLikeJsonText(text) {
   for (let i = 0; i < text.length; i++) {
@@ -1700,7 +1778,7 @@ function loadSchemaSet(sources, options = {}) {
       for (const [name, type] of loaded.get(dependency).named) namedTypes.set(name, type);
     }
     const parsed = withPositions(document, () => parseSchema(document.value, { ...options, file, namedTypes }));
-    loaded.set(file, { schema: parsed.root, named: parsed.named, document, file });
+    loaded.set(file, loadedFrom(parsed, document, file));
   }
   return loaded;
 }
@@ -1750,21 +1828,23 @@ function checkReaderWriter(reader, writer, options = {}) {
   const readerSchema = loadSchemaInput(reader, { strict: options.strict ?? false, names });
   const writerSchema = labelled("writer", () => loadSchemaInput(writer, { strict: false, names }));
   const result = checkReaderWriterSchemas(readerSchema.schema, writerSchema.schema);
-  const issues = result.incompatibilities.map((found) => ({
-    type: found.type,
-    location: found.location,
-    message: found.message,
-    description: describeIncompatibility(found, "new", "old"),
-    ...positionIn(readerSchema, found.readerNode)
-  }));
+  const issues = result.incompatibilities.map(
+    (found) => locatedIn(readerSchema, found.readerNode, {
+      type: found.type,
+      location: found.location,
+      message: found.message,
+      description: describeIncompatibility(found, "new", "old")
+    })
+  );
   if (result.failure) {
-    issues.push({
-      type: "UNEXPECTED_EXCEPTION",
-      location: result.failure.location,
-      message: result.failure.message,
-      description: describeFailure(result.failure),
-      ...positionIn(readerSchema, result.failure.readerNode)
-    });
+    issues.push(
+      locatedIn(readerSchema, result.failure.readerNode, {
+        type: "UNEXPECTED_EXCEPTION",
+        location: result.failure.location,
+        message: result.failure.message,
+        description: describeFailure(result.failure)
+      })
+    );
   }
   return { compatible: result.compatible, incompatibilities: issues };
 }
@@ -1776,20 +1856,26 @@ function checkCompatibility(candidate, history, level = "BACKWARD", options = {}
   const result = checkLevel(loadedCandidate.schema, loadedHistory, checkedLevel);
   return {
     compatible: result.compatible,
-    incompatibilities: result.findings.map((finding) => ({
-      type: finding.type,
-      location: finding.location,
-      message: finding.message,
-      description: finding.description,
-      version: finding.version,
-      direction: finding.direction,
-      ...positionIn(loadedCandidate, finding.newNode)
-    }))
+    incompatibilities: result.findings.map(
+      (finding) => locatedIn(loadedCandidate, finding.newNode, {
+        type: finding.type,
+        location: finding.location,
+        message: finding.message,
+        description: finding.description,
+        version: finding.version,
+        direction: finding.direction
+      })
+    )
   };
 }
-function positionIn(loaded, node) {
-  if (!loaded.document || node.file !== loaded.file) return {};
-  return nearestPosition(loaded.document, node.pointer) ?? {};
+function locatedIn(loaded, node, issue) {
+  if (!loaded.document || node.file !== loaded.file) return issue;
+  const position = nearestPosition(loaded.document, node.pointer);
+  if (position) {
+    issue.line = position.line;
+    issue.column = position.column;
+  }
+  return issue;
 }
 function labelled(label, load) {
   try {

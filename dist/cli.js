@@ -3165,12 +3165,12 @@ var ParsedDocument = class {
   /** No backslash anywhere in the text: every key is spelled as it reads, with no escapes. */
   plainKeys;
   positionOf(pointer) {
-    const tokens = pointerTokens(pointer);
-    if (tokens === void 0) return void 0;
+    const escaped = pointer.includes("~");
+    if (!isPointer(pointer, escaped)) return void 0;
     if (this.containers === void 0 && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
     this.plainKeys ??= !this.text.includes("\\");
-    const offset = locate(this.text, this.containers, tokens, this.plainKeys);
-    if (offset === void 0) return void 0;
+    const offset = locate(this.text, this.containers, pointer === "/" ? "" : pointer, this.plainKeys && !escaped);
+    if (offset < 0) return void 0;
     this.lines ??= new TextLines(this.text);
     return this.lines.position(offset);
   }
@@ -3193,6 +3193,7 @@ var TextLines = class {
   }
   text;
   starts = [0];
+  surrogates;
   position(offset) {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -3202,8 +3203,8 @@ var TextLines = class {
       else hi = mid - 1;
     }
     const start = this.starts[lo] ?? 0;
-    const before = this.text.slice(start, offset);
-    const column = /[\uD800-\uDFFF]/.test(before) ? [...before].length : before.length;
+    this.surrogates ??= /[\uD800-\uDFFF]/.test(this.text);
+    const column = this.surrogates ? [...this.text.slice(start, offset)].length : offset - start;
     return { line: lo + 1, column: column + 1 };
   }
   lineText(line2) {
@@ -3253,55 +3254,71 @@ function closeOf(text, open) {
   }
   return text.length - 1;
 }
-function pointerTokens(pointer) {
-  if (pointer === "" || pointer === "/") return [];
-  if (!pointer.startsWith("/")) return void 0;
-  if (!pointer.includes("~")) return pointer.slice(1).split("/");
-  if (/~[^01]|~$/.test(pointer)) return void 0;
-  return pointer.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+function isPointer(pointer, escaped) {
+  if (pointer !== "" && pointer.charCodeAt(0) !== 47) return false;
+  return !escaped || !/~[^01]|~$/.test(pointer);
 }
-function locate(text, containers, tokens, plainKeys) {
+function locate(text, containers, pointer, plain2) {
   let at2 = skipWhitespace(text, 0);
   let anchor = at2;
-  for (const token of tokens) {
-    const c = text[at2];
-    const found = c === "{" ? findMember(text, containers, at2, token, plainKeys) : c === "[" ? findElement(text, containers, at2, token) : void 0;
-    if (found === void 0) return void 0;
-    [anchor, at2] = found;
+  for (let start = 1; start <= pointer.length; ) {
+    let end = pointer.indexOf("/", start);
+    if (end < 0) end = pointer.length;
+    const c = text.charCodeAt(at2);
+    if (c === 123) {
+      anchor = findMember(text, containers, at2, pointer, start, end, plain2);
+      if (anchor < 0) return -1;
+      at2 = valueAfterKey(text, anchor);
+    } else if (c === 91) {
+      at2 = anchor = findElement(text, containers, at2, arrayIndex(pointer, start, end));
+      if (at2 < 0) return -1;
+    } else return -1;
+    start = end + 1;
   }
   return anchor;
 }
-function findMember(text, containers, open, name, plainKeys) {
-  let found;
+function findMember(text, containers, open, pointer, start, end, plain2) {
+  let found = -1;
   let i = skipWhitespace(text, open + 1);
   while (text.charCodeAt(i) === 34) {
     const keyEnd = stringEnd(text, i);
     const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    const matches = plainKeys ? keyEnd - i - 2 === name.length && text.startsWith(name, i + 1) : JSON.parse(text.slice(i, keyEnd)) === name;
-    if (matches) {
-      found = [i, value];
-      if (plainKeys && text.indexOf(`"${name}"`, value) < 0) return found;
+    if (plain2 ? plainKeyIs(text, i, keyEnd, pointer, start, end) : JSON.parse(text.slice(i, keyEnd)) === decodeToken(pointer.slice(start, end))) {
+      found = i;
+      if (plain2 && text.indexOf(pointer.slice(start, end), value) < 0) return found;
     }
     i = nextSibling(text, containers, value);
   }
   return found;
 }
-function findElement(text, containers, open, token) {
-  const wanted = arrayIndex(token);
-  if (wanted < 0) return void 0;
+function plainKeyIs(text, keyStart, keyEnd, pointer, start, end) {
+  if (keyEnd - keyStart - 2 !== end - start) return false;
+  for (let k = 0, at2 = keyStart + 1; k < end - start; k++, at2++) {
+    if (text.charCodeAt(at2) !== pointer.charCodeAt(start + k)) return false;
+  }
+  return true;
+}
+function decodeToken(token) {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function valueAfterKey(text, key) {
+  return skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
+}
+function findElement(text, containers, open, wanted) {
+  if (wanted < 0) return -1;
   let i = skipWhitespace(text, open + 1);
-  if (text.charCodeAt(i) === 93) return void 0;
+  if (text.charCodeAt(i) === 93) return -1;
   for (let index = wanted; index > 0; index--) {
     i = nextSibling(text, containers, i);
-    if (i >= text.length || text.charCodeAt(i) === 93) return void 0;
+    if (i >= text.length || text.charCodeAt(i) === 93) return -1;
   }
-  return [i, i];
+  return i;
 }
-function arrayIndex(token) {
-  if (token.length === 0 || token.length > 1 && token.charCodeAt(0) === 48) return -1;
+function arrayIndex(pointer, start, end) {
+  if (end === start || end - start > 1 && pointer.charCodeAt(start) === 48) return -1;
   let index = 0;
-  for (let i = 0; i < token.length; i++) {
-    const digit = token.charCodeAt(i) - 48;
+  for (let i = start; i < end; i++) {
+    const digit = pointer.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return -1;
     index = index * 10 + digit;
   }
@@ -3364,6 +3381,29 @@ function isValidPrimitiveDefault(type, value) {
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+// src/avro/defined-types.ts
+var SCAN_LIMIT = 2;
+var DefinedTypes = class {
+  types = [];
+  byName;
+  get(fullName3) {
+    if (this.byName !== void 0) return this.byName.get(fullName3);
+    for (const type of this.types) if (type.fullName === fullName3) return type;
+    return void 0;
+  }
+  add(type) {
+    this.types.push(type);
+    if (this.byName !== void 0) this.byName.set(type.fullName, type);
+    else if (this.types.length > SCAN_LIMIT) this.byName = this.toMap();
+  }
+  /** A new Map of the types in definition order. */
+  toMap() {
+    const map = /* @__PURE__ */ new Map();
+    for (const type of this.types) map.set(type.fullName, type);
+    return map;
+  }
+};
 
 // src/avro/logical-types.ts
 var UNDERLYING = {
@@ -3486,10 +3526,10 @@ function parseSchema(json, options6 = {}) {
     validateNames: (options6.names ?? "strict") === "strict",
     maxDepth: options6.maxDepth ?? DEFAULT_MAX_DEPTH,
     external: options6.namedTypes ?? NO_NAMED_TYPES,
-    named: /* @__PURE__ */ new Map()
+    named: new DefinedTypes()
   };
   try {
-    return { root: parseNode(json, "", "", 0, context2), named: context2.named };
+    return new Parsed(parseNode(json, "", "", 0, context2), context2.named);
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       throw new SchemaError("TOO_DEEP", "the schema is nested too deeply to process", { file: context2.file, hint: "Flatten the schema." });
@@ -3497,6 +3537,19 @@ function parseSchema(json, options6 = {}) {
     throw error;
   }
 }
+var Parsed = class {
+  constructor(root, defined2) {
+    this.root = root;
+    this.defined = defined2;
+  }
+  root;
+  defined;
+  table;
+  /** Built when first asked for: a check reads the model, not this table. */
+  get named() {
+    return this.table ??= this.defined.toMap();
+  }
+};
 function fail2(context2, code, pointer, problem, hint) {
   throw new SchemaError(code, problem, { file: context2.file, pointer, hint });
 }
@@ -3537,17 +3590,19 @@ function parseTypeName(name, pointer, namespace, context2) {
 }
 function lookupNamed(name, namespace, context2) {
   const qualified = qualify(name, namespace);
-  const found = context2.named.get(qualified) ?? context2.external.get(qualified);
+  const found = context2.named.get(qualified) ?? externalType(qualified, context2);
   if (found || qualified === name) return found;
-  return context2.named.get(name) ?? context2.external.get(name);
+  return context2.named.get(name) ?? externalType(name, context2);
+}
+function externalType(fullName3, context2) {
+  return context2.external.size === 0 ? void 0 : context2.external.get(fullName3);
 }
 function parseUnion(json, pointer, namespace, depth, context2) {
   const branches = [];
   for (let index = 0; index < json.length; index++) {
     branches.push(parseNode(json[index], `${pointer}/${index}`, namespace, depth + 1, context2));
   }
-  const keys = branches.map(branchKey);
-  const seen = keys.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
+  const seen = branches.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
   for (let index = 0; index < branches.length; index++) {
     if (branches[index].kind === "union") {
       fail2(
@@ -3558,8 +3613,8 @@ function parseUnion(json, pointer, namespace, depth, context2) {
         "merge the inner union's branches into the outer one"
       );
     }
-    const key = keys[index];
-    if (seen ? seen.has(key) : keys.indexOf(key) < index) {
+    const key = branchKey(branches[index]);
+    if (seen ? seen.has(key) : hasBranchKey(branches, index, key)) {
       fail2(context2, "INVALID_SCHEMA", `${pointer}/${index}`, `the union contains "${key}" twice`, "remove the duplicate branch");
     }
     seen?.add(key);
@@ -3567,7 +3622,11 @@ function parseUnion(json, pointer, namespace, depth, context2) {
   return { kind: "union", branches, pointer, file: context2.file, attributes: NO_ATTRIBUTES };
 }
 function branchKey(branch) {
-  return "fullName" in branch ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
+  return isNamed(branch) ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
+}
+function hasBranchKey(branches, index, key) {
+  for (let before = 0; before < index; before++) if (branchKey(branches[before]) === key) return true;
+  return false;
 }
 function parseObject(json, pointer, namespace, depth, context2) {
   const type = json.type;
@@ -3610,7 +3669,7 @@ function parseNamedHeader(json, pointer, enclosing, context2) {
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail2(context2, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
-  if (context2.named.has(resolved.fullName) || context2.external.has(resolved.fullName)) {
+  if (context2.named.get(resolved.fullName) !== void 0 || externalType(resolved.fullName, context2) !== void 0) {
     fail2(
       context2,
       "DUPLICATE_NAME",
@@ -3647,11 +3706,12 @@ function parseRecord(json, pointer, enclosing, depth, context2) {
     file: context2.file,
     attributes: attributesOf(json)
   };
-  context2.named.set(header2.fullName, record);
+  context2.named.add(record);
   const fieldsJson = json.fields;
   const names = fieldsJson.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
+  const fieldsPointer = `${pointer}/fields/`;
   for (let position = 0; position < fieldsJson.length; position++) {
-    const field = parseField(fieldsJson[position], `${pointer}/fields/${position}`, position, header2.namespace, depth, context2);
+    const field = parseField(fieldsJson[position], fieldsPointer + position, position, header2.namespace, depth, context2);
     if (names ? names.has(field.name) : hasFieldNamed(fields, field.name)) {
       fail2(
         context2,
@@ -3747,7 +3807,7 @@ function parseEnum(json, pointer, enclosing, context2) {
     file: context2.file,
     attributes: attributesOf(json)
   };
-  context2.named.set(header2.fullName, schema);
+  context2.named.add(schema);
   return schema;
 }
 function parseFixed(json, pointer, enclosing, context2) {
@@ -3770,7 +3830,7 @@ function parseFixed(json, pointer, enclosing, context2) {
     file: context2.file,
     attributes: attributesOf(json)
   };
-  context2.named.set(header2.fullName, schema);
+  context2.named.add(schema);
   return schema;
 }
 function parseArray(json, pointer, namespace, depth, context2) {
@@ -4012,6 +4072,24 @@ function compareIds(a, b) {
 }
 
 // src/avro/load.ts
+var Loaded = class {
+  constructor(parsed, document, file) {
+    this.parsed = parsed;
+    this.document = document;
+    this.file = file;
+    this.schema = parsed.root;
+  }
+  parsed;
+  document;
+  file;
+  schema;
+  get named() {
+    return this.parsed.named;
+  }
+};
+function loadedFrom(parsed, document, file) {
+  return new Loaded(parsed, document, file);
+}
 function loadSchemaSet(sources, options6 = {}) {
   const documents = /* @__PURE__ */ new Map();
   const items = sources.map((source) => {
@@ -4035,7 +4113,7 @@ function loadSchemaSet(sources, options6 = {}) {
       for (const [name, type] of loaded.get(dependency).named) namedTypes.set(name, type);
     }
     const parsed = withPositions(document, () => parseSchema(document.value, { ...options6, file, namedTypes }));
-    loaded.set(file, { schema: parsed.root, named: parsed.named, document, file });
+    loaded.set(file, loadedFrom(parsed, document, file));
   }
   return loaded;
 }

@@ -68831,12 +68831,12 @@ var ParsedDocument = class {
   /** No backslash anywhere in the text: every key is spelled as it reads, with no escapes. */
   plainKeys;
   positionOf(pointer) {
-    const tokens = pointerTokens(pointer);
-    if (tokens === void 0) return void 0;
+    const escaped = pointer.includes("~");
+    if (!isPointer(pointer, escaped)) return void 0;
     if (this.containers === void 0 && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
     this.plainKeys ??= !this.text.includes("\\");
-    const offset = locate(this.text, this.containers, tokens, this.plainKeys);
-    if (offset === void 0) return void 0;
+    const offset = locate(this.text, this.containers, pointer === "/" ? "" : pointer, this.plainKeys && !escaped);
+    if (offset < 0) return void 0;
     this.lines ??= new TextLines(this.text);
     return this.lines.position(offset);
   }
@@ -68859,6 +68859,7 @@ var TextLines = class {
   }
   text;
   starts = [0];
+  surrogates;
   position(offset) {
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -68868,8 +68869,8 @@ var TextLines = class {
       else hi = mid - 1;
     }
     const start = this.starts[lo] ?? 0;
-    const before = this.text.slice(start, offset);
-    const column = /[\uD800-\uDFFF]/.test(before) ? [...before].length : before.length;
+    this.surrogates ??= /[\uD800-\uDFFF]/.test(this.text);
+    const column = this.surrogates ? [...this.text.slice(start, offset)].length : offset - start;
     return { line: lo + 1, column: column + 1 };
   }
   lineText(line) {
@@ -68919,55 +68920,71 @@ function closeOf(text, open3) {
   }
   return text.length - 1;
 }
-function pointerTokens(pointer) {
-  if (pointer === "" || pointer === "/") return [];
-  if (!pointer.startsWith("/")) return void 0;
-  if (!pointer.includes("~")) return pointer.slice(1).split("/");
-  if (/~[^01]|~$/.test(pointer)) return void 0;
-  return pointer.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+function isPointer(pointer, escaped) {
+  if (pointer !== "" && pointer.charCodeAt(0) !== 47) return false;
+  return !escaped || !/~[^01]|~$/.test(pointer);
 }
-function locate(text, containers, tokens, plainKeys) {
+function locate(text, containers, pointer, plain) {
   let at2 = skipWhitespace(text, 0);
   let anchor2 = at2;
-  for (const token of tokens) {
-    const c = text[at2];
-    const found = c === "{" ? findMember(text, containers, at2, token, plainKeys) : c === "[" ? findElement(text, containers, at2, token) : void 0;
-    if (found === void 0) return void 0;
-    [anchor2, at2] = found;
+  for (let start = 1; start <= pointer.length; ) {
+    let end = pointer.indexOf("/", start);
+    if (end < 0) end = pointer.length;
+    const c = text.charCodeAt(at2);
+    if (c === 123) {
+      anchor2 = findMember(text, containers, at2, pointer, start, end, plain);
+      if (anchor2 < 0) return -1;
+      at2 = valueAfterKey(text, anchor2);
+    } else if (c === 91) {
+      at2 = anchor2 = findElement(text, containers, at2, arrayIndex(pointer, start, end));
+      if (at2 < 0) return -1;
+    } else return -1;
+    start = end + 1;
   }
   return anchor2;
 }
-function findMember(text, containers, open3, name, plainKeys) {
-  let found;
+function findMember(text, containers, open3, pointer, start, end, plain) {
+  let found = -1;
   let i = skipWhitespace(text, open3 + 1);
   while (text.charCodeAt(i) === 34) {
     const keyEnd = stringEnd(text, i);
     const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    const matches = plainKeys ? keyEnd - i - 2 === name.length && text.startsWith(name, i + 1) : JSON.parse(text.slice(i, keyEnd)) === name;
-    if (matches) {
-      found = [i, value];
-      if (plainKeys && text.indexOf(`"${name}"`, value) < 0) return found;
+    if (plain ? plainKeyIs(text, i, keyEnd, pointer, start, end) : JSON.parse(text.slice(i, keyEnd)) === decodeToken(pointer.slice(start, end))) {
+      found = i;
+      if (plain && text.indexOf(pointer.slice(start, end), value) < 0) return found;
     }
     i = nextSibling(text, containers, value);
   }
   return found;
 }
-function findElement(text, containers, open3, token) {
-  const wanted = arrayIndex(token);
-  if (wanted < 0) return void 0;
+function plainKeyIs(text, keyStart, keyEnd, pointer, start, end) {
+  if (keyEnd - keyStart - 2 !== end - start) return false;
+  for (let k = 0, at2 = keyStart + 1; k < end - start; k++, at2++) {
+    if (text.charCodeAt(at2) !== pointer.charCodeAt(start + k)) return false;
+  }
+  return true;
+}
+function decodeToken(token) {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function valueAfterKey(text, key) {
+  return skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
+}
+function findElement(text, containers, open3, wanted) {
+  if (wanted < 0) return -1;
   let i = skipWhitespace(text, open3 + 1);
-  if (text.charCodeAt(i) === 93) return void 0;
+  if (text.charCodeAt(i) === 93) return -1;
   for (let index = wanted; index > 0; index--) {
     i = nextSibling(text, containers, i);
-    if (i >= text.length || text.charCodeAt(i) === 93) return void 0;
+    if (i >= text.length || text.charCodeAt(i) === 93) return -1;
   }
-  return [i, i];
+  return i;
 }
-function arrayIndex(token) {
-  if (token.length === 0 || token.length > 1 && token.charCodeAt(0) === 48) return -1;
+function arrayIndex(pointer, start, end) {
+  if (end === start || end - start > 1 && pointer.charCodeAt(start) === 48) return -1;
   let index = 0;
-  for (let i = 0; i < token.length; i++) {
-    const digit = token.charCodeAt(i) - 48;
+  for (let i = start; i < end; i++) {
+    const digit = pointer.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return -1;
     index = index * 10 + digit;
   }
@@ -70591,6 +70608,29 @@ function isPlainObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/avro/defined-types.ts
+var SCAN_LIMIT = 2;
+var DefinedTypes = class {
+  types = [];
+  byName;
+  get(fullName) {
+    if (this.byName !== void 0) return this.byName.get(fullName);
+    for (const type of this.types) if (type.fullName === fullName) return type;
+    return void 0;
+  }
+  add(type) {
+    this.types.push(type);
+    if (this.byName !== void 0) this.byName.set(type.fullName, type);
+    else if (this.types.length > SCAN_LIMIT) this.byName = this.toMap();
+  }
+  /** A new Map of the types in definition order. */
+  toMap() {
+    const map2 = /* @__PURE__ */ new Map();
+    for (const type of this.types) map2.set(type.fullName, type);
+    return map2;
+  }
+};
+
 // src/avro/logical-types.ts
 var UNDERLYING = {
   decimal: ["bytes", "fixed"],
@@ -70655,10 +70695,10 @@ function parseSchema(json2, options = {}) {
     validateNames: (options.names ?? "strict") === "strict",
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     external: options.namedTypes ?? NO_NAMED_TYPES,
-    named: /* @__PURE__ */ new Map()
+    named: new DefinedTypes()
   };
   try {
-    return { root: parseNode(json2, "", "", 0, context2), named: context2.named };
+    return new Parsed(parseNode(json2, "", "", 0, context2), context2.named);
   } catch (error63) {
     if (error63 instanceof RangeError && /call stack/i.test(error63.message)) {
       throw new SchemaError("TOO_DEEP", "the schema is nested too deeply to process", { file: context2.file, hint: "Flatten the schema." });
@@ -70666,6 +70706,19 @@ function parseSchema(json2, options = {}) {
     throw error63;
   }
 }
+var Parsed = class {
+  constructor(root, defined2) {
+    this.root = root;
+    this.defined = defined2;
+  }
+  root;
+  defined;
+  table;
+  /** Built when first asked for: a check reads the model, not this table. */
+  get named() {
+    return this.table ??= this.defined.toMap();
+  }
+};
 function fail2(context2, code, pointer, problem, hint) {
   throw new SchemaError(code, problem, { file: context2.file, pointer, hint });
 }
@@ -70706,17 +70759,19 @@ function parseTypeName(name, pointer, namespace, context2) {
 }
 function lookupNamed(name, namespace, context2) {
   const qualified = qualify(name, namespace);
-  const found = context2.named.get(qualified) ?? context2.external.get(qualified);
+  const found = context2.named.get(qualified) ?? externalType(qualified, context2);
   if (found || qualified === name) return found;
-  return context2.named.get(name) ?? context2.external.get(name);
+  return context2.named.get(name) ?? externalType(name, context2);
+}
+function externalType(fullName, context2) {
+  return context2.external.size === 0 ? void 0 : context2.external.get(fullName);
 }
 function parseUnion(json2, pointer, namespace, depth, context2) {
   const branches = [];
   for (let index = 0; index < json2.length; index++) {
     branches.push(parseNode(json2[index], `${pointer}/${index}`, namespace, depth + 1, context2));
   }
-  const keys = branches.map(branchKey);
-  const seen = keys.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
+  const seen = branches.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
   for (let index = 0; index < branches.length; index++) {
     if (branches[index].kind === "union") {
       fail2(
@@ -70727,8 +70782,8 @@ function parseUnion(json2, pointer, namespace, depth, context2) {
         "merge the inner union's branches into the outer one"
       );
     }
-    const key = keys[index];
-    if (seen ? seen.has(key) : keys.indexOf(key) < index) {
+    const key = branchKey(branches[index]);
+    if (seen ? seen.has(key) : hasBranchKey(branches, index, key)) {
       fail2(context2, "INVALID_SCHEMA", `${pointer}/${index}`, `the union contains "${key}" twice`, "remove the duplicate branch");
     }
     seen?.add(key);
@@ -70736,7 +70791,11 @@ function parseUnion(json2, pointer, namespace, depth, context2) {
   return { kind: "union", branches, pointer, file: context2.file, attributes: NO_ATTRIBUTES };
 }
 function branchKey(branch) {
-  return "fullName" in branch ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
+  return isNamed(branch) ? branch.fullName : branch.kind === "primitive" ? branch.type : branch.kind;
+}
+function hasBranchKey(branches, index, key) {
+  for (let before = 0; before < index; before++) if (branchKey(branches[before]) === key) return true;
+  return false;
 }
 function parseObject(json2, pointer, namespace, depth, context2) {
   const type = json2.type;
@@ -70779,7 +70838,7 @@ function parseNamedHeader(json2, pointer, enclosing, context2) {
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail2(context2, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
-  if (context2.named.has(resolved.fullName) || context2.external.has(resolved.fullName)) {
+  if (context2.named.get(resolved.fullName) !== void 0 || externalType(resolved.fullName, context2) !== void 0) {
     fail2(
       context2,
       "DUPLICATE_NAME",
@@ -70816,11 +70875,12 @@ function parseRecord(json2, pointer, enclosing, depth, context2) {
     file: context2.file,
     attributes: attributesOf(json2)
   };
-  context2.named.set(header.fullName, record2);
+  context2.named.add(record2);
   const fieldsJson = json2.fields;
   const names = fieldsJson.length > SCAN_FOR_DUPLICATES ? /* @__PURE__ */ new Set() : void 0;
+  const fieldsPointer = `${pointer}/fields/`;
   for (let position = 0; position < fieldsJson.length; position++) {
-    const field = parseField(fieldsJson[position], `${pointer}/fields/${position}`, position, header.namespace, depth, context2);
+    const field = parseField(fieldsJson[position], fieldsPointer + position, position, header.namespace, depth, context2);
     if (names ? names.has(field.name) : hasFieldNamed(fields, field.name)) {
       fail2(
         context2,
@@ -70916,7 +70976,7 @@ function parseEnum(json2, pointer, enclosing, context2) {
     file: context2.file,
     attributes: attributesOf(json2)
   };
-  context2.named.set(header.fullName, schema);
+  context2.named.add(schema);
   return schema;
 }
 function parseFixed(json2, pointer, enclosing, context2) {
@@ -70939,7 +70999,7 @@ function parseFixed(json2, pointer, enclosing, context2) {
     file: context2.file,
     attributes: attributesOf(json2)
   };
-  context2.named.set(header.fullName, schema);
+  context2.named.add(schema);
   return schema;
 }
 function parseArray(json2, pointer, namespace, depth, context2) {
@@ -71040,6 +71100,24 @@ function truncate2(text) {
 }
 
 // src/avro/load.ts
+var Loaded = class {
+  constructor(parsed, document2, file2) {
+    this.parsed = parsed;
+    this.document = document2;
+    this.file = file2;
+    this.schema = parsed.root;
+  }
+  parsed;
+  document;
+  file;
+  schema;
+  get named() {
+    return this.parsed.named;
+  }
+};
+function loadedFrom(parsed, document2, file2) {
+  return new Loaded(parsed, document2, file2);
+}
 function loadSchemaSet(sources, options = {}) {
   const documents = /* @__PURE__ */ new Map();
   const items = sources.map((source) => {
@@ -71063,7 +71141,7 @@ function loadSchemaSet(sources, options = {}) {
       for (const [name, type] of loaded.get(dependency).named) namedTypes2.set(name, type);
     }
     const parsed = withPositions(document2, () => parseSchema(document2.value, { ...options, file: file2, namedTypes: namedTypes2 }));
-    loaded.set(file2, { schema: parsed.root, named: parsed.named, document: document2, file: file2 });
+    loaded.set(file2, loadedFrom(parsed, document2, file2));
   }
   return loaded;
 }
