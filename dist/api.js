@@ -1721,13 +1721,13 @@ function loadSchemaText(text, options = {}) {
   const decoded = typeof text === "string" ? text : decodeSchemaBytes(text, options.file);
   const document = parseJsonDocument(decoded, { file: options.file, maxDepth: options.maxDepth });
   const parsed = withPositions(document, () => parseSchema(document.value, options));
-  return loadedFrom(parsed, document, options.file);
+  return new Loaded(parsed, document, options.file);
 }
 function loadSchemaInput(input, options = {}) {
   if (typeof input === "string") {
     if (looksLikeJsonText(input)) return loadSchemaText(input, options);
   } else if (input instanceof Uint8Array) return loadSchemaText(input, options);
-  return loadedFrom(parseSchema(input, options), void 0, options.file);
+  return new Loaded(parseSchema(input, options), void 0, options.file);
 }
 var Loaded = class {
   constructor(parsed, document, file) {
@@ -1744,9 +1744,6 @@ var Loaded = class {
     return this.parsed.named;
   }
 };
-function loadedFrom(parsed, document, file) {
-  return new Loaded(parsed, document, file);
-}
 function looksLikeJsonText(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -1778,7 +1775,7 @@ function loadSchemaSet(sources, options = {}) {
       for (const [name, type] of loaded.get(dependency).named) namedTypes.set(name, type);
     }
     const parsed = withPositions(document, () => parseSchema(document.value, { ...options, file, namedTypes }));
-    loaded.set(file, loadedFrom(parsed, document, file));
+    loaded.set(file, new Loaded(parsed, document, file));
   }
   return loaded;
 }

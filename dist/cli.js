@@ -4087,9 +4087,6 @@ var Loaded = class {
     return this.parsed.named;
   }
 };
-function loadedFrom(parsed, document, file) {
-  return new Loaded(parsed, document, file);
-}
 function loadSchemaSet(sources, options6 = {}) {
   const documents = /* @__PURE__ */ new Map();
   const items = sources.map((source) => {
@@ -4113,7 +4110,7 @@ function loadSchemaSet(sources, options6 = {}) {
       for (const [name, type] of loaded.get(dependency).named) namedTypes.set(name, type);
     }
     const parsed = withPositions(document, () => parseSchema(document.value, { ...options6, file, namedTypes }));
-    loaded.set(file, loadedFrom(parsed, document, file));
+    loaded.set(file, new Loaded(parsed, document, file));
   }
   return loaded;
 }

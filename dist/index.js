@@ -71115,9 +71115,6 @@ var Loaded = class {
     return this.parsed.named;
   }
 };
-function loadedFrom(parsed, document2, file2) {
-  return new Loaded(parsed, document2, file2);
-}
 function loadSchemaSet(sources, options = {}) {
   const documents = /* @__PURE__ */ new Map();
   const items = sources.map((source) => {
@@ -71141,7 +71138,7 @@ function loadSchemaSet(sources, options = {}) {
       for (const [name, type] of loaded.get(dependency).named) namedTypes2.set(name, type);
     }
     const parsed = withPositions(document2, () => parseSchema(document2.value, { ...options, file: file2, namedTypes: namedTypes2 }));
-    loaded.set(file2, loadedFrom(parsed, document2, file2));
+    loaded.set(file2, new Loaded(parsed, document2, file2));
   }
   return loaded;
 }

@@ -25,7 +25,7 @@ export function loadSchemaText(text: string | Uint8Array, options: ParseOptions 
   const decoded = typeof text === 'string' ? text : decodeSchemaBytes(text, options.file);
   const document = parseJsonDocument(decoded, { file: options.file, maxDepth: options.maxDepth });
   const parsed = withPositions(document, () => parseSchema(document.value, options));
-  return loadedFrom(parsed, document, options.file);
+  return new Loaded(parsed, document, options.file);
 }
 
 /**
@@ -37,10 +37,13 @@ export function loadSchemaInput(input: SchemaInput, options: ParseOptions = {}):
   if (typeof input === 'string') {
     if (looksLikeJsonText(input)) return loadSchemaText(input, options);
   } else if (input instanceof Uint8Array) return loadSchemaText(input, options);
-  return loadedFrom(parseSchema(input, options), undefined, options.file);
+  return new Loaded(parseSchema(input, options), undefined, options.file);
 }
 
-/** `named` stays the parser's lazy table (most callers never read it); a class, as a literal with a getter is slow to build. */
+/**
+ * `named` stays the parser's lazy table, since most callers never read it. A class: V8 builds an
+ * object literal with a getter on a slow path.
+ */
 class Loaded implements LoadedSchema {
   readonly schema: Schema;
 
@@ -55,10 +58,6 @@ class Loaded implements LoadedSchema {
   get named(): ReadonlyMap<string, NamedSchema> {
     return this.parsed.named;
   }
-}
-
-function loadedFrom(parsed: ParsedSchema, document: JsonDocument | undefined, file: string | undefined): LoadedSchema {
-  return new Loaded(parsed, document, file);
 }
 
 function looksLikeJsonText(text: string): boolean {
@@ -115,7 +114,7 @@ export function loadSchemaSet(
       for (const [name, type] of loaded.get(dependency)!.named) namedTypes.set(name, type);
     }
     const parsed = withPositions(document, () => parseSchema(document.value, { ...options, file, namedTypes }));
-    loaded.set(file, loadedFrom(parsed, document, file));
+    loaded.set(file, new Loaded(parsed, document, file));
   }
   return loaded;
 }
