@@ -18,6 +18,50 @@ function typeLabel(schema) {
   return (schema.kind === "primitive" ? schema.type : schema.kind).toUpperCase();
 }
 
+// src/avro/names.ts
+var FIRST = /^[\p{L}_]$/u;
+var REST = /^[\p{L}\p{Nd}_]$/u;
+function nameProblem(name) {
+  if (isAsciiName(name)) return void 0;
+  if (name === "") return "it is empty";
+  for (let i = 0; i < name.length; i++) {
+    const unit = name[i];
+    if (!(i === 0 ? FIRST : REST).test(unit)) {
+      const shown = /[\p{Cc}\p{Cs}\p{Z}]/u.test(unit) ? `U+${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : `"${unit}"`;
+      return i === 0 ? `it starts with ${shown}` : `it contains ${shown}`;
+    }
+  }
+  return void 0;
+}
+function isAsciiName(name) {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+function resolveName(declared, explicitNamespace, enclosingNamespace) {
+  const dot = declared.lastIndexOf(".");
+  if (dot >= 0) {
+    return { fullName: declared, name: declared.slice(dot + 1), namespace: declared.slice(0, dot) };
+  }
+  const namespace = explicitNamespace ?? enclosingNamespace;
+  return { fullName: namespace ? `${namespace}.${declared}` : declared, name: declared, namespace };
+}
+function qualify(reference, namespace) {
+  return reference.includes(".") || !namespace ? reference : `${namespace}.${reference}`;
+}
+function shortName(fullName) {
+  return fullName.slice(fullName.lastIndexOf(".") + 1);
+}
+function escapePointerToken(token) {
+  if (typeof token === "number") return String(token);
+  if (!token.includes("~") && !token.includes("/")) return token;
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
 // src/avro/compat/walk.ts
 var COMPATIBLE = Object.freeze([]);
 var IN_PROGRESS = null;
@@ -128,16 +172,11 @@ var Walk = class {
     let text = "/";
     for (let i = this.base + 1; i < this.path.length; i++) {
       if (i > this.base + 1) text += "/";
-      text += escapeToken(this.path[i]);
+      text += escapePointerToken(this.path[i]);
     }
     return text;
   }
 };
-function escapeToken(token) {
-  if (typeof token === "number") return String(token);
-  if (!token.includes("~") && !token.includes("/")) return token;
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
 function sourceRef(node) {
   return node.file === void 0 ? { pointer: node.pointer } : { pointer: node.pointer, file: node.file };
 }
@@ -1117,45 +1156,6 @@ function checkDecimal(attributes) {
     }
   }
   return { ok: true, logicalType: { name: "decimal", precision, scale } };
-}
-
-// src/avro/names.ts
-var FIRST = /^[\p{L}_]$/u;
-var REST = /^[\p{L}\p{Nd}_]$/u;
-function nameProblem(name) {
-  if (isAsciiName(name)) return void 0;
-  if (name === "") return "it is empty";
-  for (let i = 0; i < name.length; i++) {
-    const unit = name[i];
-    if (!(i === 0 ? FIRST : REST).test(unit)) {
-      const shown = /[\p{Cc}\p{Cs}\p{Z}]/u.test(unit) ? `U+${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : `"${unit}"`;
-      return i === 0 ? `it starts with ${shown}` : `it contains ${shown}`;
-    }
-  }
-  return void 0;
-}
-function isAsciiName(name) {
-  if (name.length === 0) return false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
-    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
-  }
-  return true;
-}
-function resolveName(declared, explicitNamespace, enclosingNamespace) {
-  const dot = declared.lastIndexOf(".");
-  if (dot >= 0) {
-    return { fullName: declared, name: declared.slice(dot + 1), namespace: declared.slice(0, dot) };
-  }
-  const namespace = explicitNamespace ?? enclosingNamespace;
-  return { fullName: namespace ? `${namespace}.${declared}` : declared, name: declared, namespace };
-}
-function qualify(reference, namespace) {
-  return reference.includes(".") || !namespace ? reference : `${namespace}.${reference}`;
-}
-function shortName(fullName) {
-  return fullName.slice(fullName.lastIndexOf(".") + 1);
 }
 
 // src/avro/parse.ts

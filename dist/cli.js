@@ -3512,6 +3512,11 @@ function qualify(reference3, namespace) {
 function shortName(fullName3) {
   return fullName3.slice(fullName3.lastIndexOf(".") + 1);
 }
+function escapePointerToken(token) {
+  if (typeof token === "number") return String(token);
+  if (!token.includes("~") && !token.includes("/")) return token;
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
 
 // src/avro/parse.ts
 var DEFAULT_MAX_DEPTH = 1e3;
@@ -4306,16 +4311,11 @@ var Walk = class {
     let text = "/";
     for (let i = this.base + 1; i < this.path.length; i++) {
       if (i > this.base + 1) text += "/";
-      text += escapeToken(this.path[i]);
+      text += escapePointerToken(this.path[i]);
     }
     return text;
   }
 };
-function escapeToken(token) {
-  if (typeof token === "number") return String(token);
-  if (!token.includes("~") && !token.includes("/")) return token;
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
 function sourceRef(node) {
   return node.file === void 0 ? { pointer: node.pointer } : { pointer: node.pointer, file: node.file };
 }

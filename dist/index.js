@@ -69059,6 +69059,11 @@ function qualify(reference2, namespace) {
 function shortName(fullName) {
   return fullName.slice(fullName.lastIndexOf(".") + 1);
 }
+function escapePointerToken(token) {
+  if (typeof token === "number") return String(token);
+  if (!token.includes("~") && !token.includes("/")) return token;
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
 
 // src/avro/references.ts
 var NAMED_KINDS = /* @__PURE__ */ new Set(["record", "error", "enum", "fixed"]);
@@ -69417,16 +69422,11 @@ var Walk = class {
     let text = "/";
     for (let i = this.base + 1; i < this.path.length; i++) {
       if (i > this.base + 1) text += "/";
-      text += escapeToken(this.path[i]);
+      text += escapePointerToken(this.path[i]);
     }
     return text;
   }
 };
-function escapeToken(token) {
-  if (typeof token === "number") return String(token);
-  if (!token.includes("~") && !token.includes("/")) return token;
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
 function sourceRef(node2) {
   return node2.file === void 0 ? { pointer: node2.pointer } : { pointer: node2.pointer, file: node2.file };
 }

@@ -9,7 +9,7 @@ const SCAN_LIMIT = 2;
 /**
  * The named types one document defines, by full name, while it is parsed. Most documents define one
  * or two: a scan of those finds a name without hashing it (full names are fresh concatenations, so a
- * Map would flatten and hash every one); past a few, a Map.
+ * Map would flatten and hash every one); past two, a Map.
  */
 export class DefinedTypes {
   private readonly types: NamedSchema[] = [];

@@ -69,5 +69,8 @@ export function shortName(fullName: string): string {
 
 /** RFC 6901 escaping of one pointer token. */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token === 'number') return String(token);
+  // Location tokens are grammar words and positions, and Avro names cannot hold either character.
+  if (!token.includes('~') && !token.includes('/')) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }

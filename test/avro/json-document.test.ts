@@ -131,8 +131,8 @@ describe('parseJsonDocument positions', () => {
     },
   );
 
-  // Without a backslash in the text, keys compare in place and a match ends the search when its quoted
-  // name does not occur again; here it does (nested, as a value, and as the duplicate that wins).
+  // Without a backslash in the text, keys compare in place and a match ends the search when its name
+  // does not occur again later in the text; here it does (nested, as a value, and as the duplicate that wins).
   const plain = '{"fields": [{"name": "a", "fields": 1}], "x": {"fields": 2, "type": "fields"}, "fields": [{"name": "b"}, {"name": "c"}]}';
   it.each([
     ['/fields', 1, 80],

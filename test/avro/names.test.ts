@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameProblem } from '../../src/avro/names.js';
+import { escapePointerToken, nameProblem } from '../../src/avro/names.js';
 
 // The cases of Avro Java's SchemaNameValidatorTest for the UTF_VALIDATOR (the default of
 // Schema.Parser, which the registry uses for new schemas), plus the edges of Character.isLetter.
@@ -21,5 +21,17 @@ describe('nameProblem (Avro Java UTF_VALIDATOR)', () => {
     ['𝒜bc', 'it starts with U+D835'],
   ])('refuses %j: %s', (name, problem) => {
     expect(nameProblem(name)).toBe(problem);
+  });
+});
+
+describe('escapePointerToken (RFC 6901)', () => {
+  it.each([
+    ['fields', 'fields'],
+    [3, '3'],
+    ['a/b', 'a~1b'],
+    ['~', '~0'],
+    ['x~1/y', 'x~01~1y'],
+  ] as const)('escapes %j as %j', (token, escaped) => {
+    expect(escapePointerToken(token)).toBe(escaped);
   });
 });

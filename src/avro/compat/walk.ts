@@ -3,6 +3,7 @@
  * and the construction of findings. Kept apart from the rules so that the rules read like the spec.
  */
 import type { Field, RecordSchema, Schema, SourceRef } from '../model.js';
+import { escapePointerToken } from '../names.js';
 import type { CheckFailure, Incompatibility, IncompatibilityType } from './types.js';
 
 /** What a sub-check returns: its findings in traversal order; empty means compatible. */
@@ -137,17 +138,10 @@ export class Walk {
     let text = '/';
     for (let i = this.base + 1; i < this.path.length; i++) {
       if (i > this.base + 1) text += '/';
-      text += escapeToken(this.path[i]!);
+      text += escapePointerToken(this.path[i]!);
     }
     return text;
   }
-}
-
-function escapeToken(token: Token): string {
-  if (typeof token === 'number') return String(token);
-  // Tokens here are field names and grammar words, which seldom hold either character.
-  if (!token.includes('~') && !token.includes('/')) return token;
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** A plain copy, so findings never hold (possibly cyclic) schema nodes. */
