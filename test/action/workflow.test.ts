@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const workflow = parse(readFileSync('.github/workflows/schema-check.yml', 'utf8')) as {
   on: Record<string, { types?: string[]; paths?: unknown } | null>;
-  jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }>;
+  jobs: Record<string, { env?: Record<string, string>; steps: { uses?: string; if?: string; with?: Record<string, string> }[] }>;
 };
 const action = parse(readFileSync('action.yml', 'utf8')) as { runs: { using: string; main: string }; inputs: Record<string, unknown>; outputs: Record<string, unknown>; branding: unknown };
 
@@ -32,6 +32,14 @@ describe('schema-check.yml', () => {
     expect(uses).toHaveLength(1);
     expect(uses[0]?.with?.['check-name']).toBe('Schema guardrails');
     expect(uses[0]?.with?.['check-name']).not.toContain('${{');
+  });
+
+  it('needs no secret: with the App key only in the schema-gate environment, the App step is skipped, not failed', () => {
+    const [job] = Object.values(workflow.jobs);
+    const appStep = job?.steps.find((s) => s.uses?.startsWith('actions/create-github-app-token'));
+    expect(job?.env?.APP_KEY_AVAILABLE).toBe("${{ secrets.GUARDRAILS_APP_PRIVATE_KEY != '' }}");
+    expect(appStep?.if).toBe("${{ vars.GUARDRAILS_APP_ID != '' && env.APP_KEY_AVAILABLE == 'true' }}");
+    expect(job?.steps.find((s) => s.uses === './')?.with?.['github-token']).toBe('${{ steps.app-token.outputs.token || github.token }}');
   });
 
   it('checks out the full history for the deprecation window', () => {
