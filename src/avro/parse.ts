@@ -299,7 +299,7 @@ function parseField(json: unknown, pointer: string, position: number, namespace:
   const hasDefault = json.default !== undefined || 'default' in json;
   if (hasDefault && context.strict && !isValidDefault(type, json.default)) {
     fail(context, 'INVALID_DEFAULT', `${pointer}/default`,
-      `the default ${truncate(JSON.stringify(json.default))} of field "${name}" is not a valid ${describeType(type)}`,
+      `the default ${truncate(jsonText(json.default))} of field "${name}" is not a valid ${describeType(type)}`,
       'give a default of the field\'s type (for a union, of one of its branches)');
   }
   return {
@@ -329,7 +329,7 @@ function parseEnum(json: JsonObject, pointer: string, enclosing: string, context
   const enumDefault = json.default;
   if (enumDefault !== undefined && (typeof enumDefault !== 'string' || !seen.has(enumDefault))) {
     fail(context, 'INVALID_DEFAULT', `${pointer}/default`,
-      `the enum default ${JSON.stringify(enumDefault)} is not one of the symbols of "${header.fullName}"`, 'use one of its symbols');
+      `the enum default ${truncate(jsonText(enumDefault))} is not one of the symbols of "${header.fullName}"`, 'use one of its symbols');
   }
   const schema: EnumSchema = {
     kind: 'enum', fullName: header.fullName, name: header.name, namespace: header.namespace, aliases: header.aliases, doc: header.doc, symbols: symbols as string[], default: enumDefault as string | undefined,
@@ -433,7 +433,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  return truncate(JSON.stringify(value));
+  return truncate(jsonText(value));
 }
 
 function describeType(schema: Schema): string {
@@ -441,6 +441,18 @@ function describeType(schema: Schema): string {
   if ('fullName' in schema) return `${schema.kind} ${schema.fullName}`;
   if (schema.kind === 'union') return `value of any branch of the union`;
   return schema.kind;
+}
+
+/**
+ * A value as JSON, for a message. Schemas given as JavaScript objects can hold what JSON cannot
+ * (undefined, a function, a BigInt), and JSON.stringify returns undefined or throws for those.
+ */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 function truncate(text: string): string {

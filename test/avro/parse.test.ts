@@ -43,6 +43,14 @@ describe('parseSchema', () => {
     expect([...named.keys()]).toEqual(['com.market.Tick', 'com.market.Side']);
   });
 
+  it('names what JSON cannot hold, in a schema given as a JavaScript object, instead of crashing', () => {
+    const record = (field: Record<string, unknown>) => ({ type: 'record', name: 'R', fields: [{ name: 'f', ...field }] });
+    expect(parseError(record({ type: 'int', default: undefined })).message).toContain('the default undefined of field "f" is not a valid int');
+    expect(parseError(record({ type: 'int', default: 1n })).message).toContain('the default 1 of field "f"');
+    expect(parseError(record({ type: { type: 'enum', name: 'E', symbols: ['A'], default: 1n } })).message).toContain('the enum default 1 is not one of the symbols');
+    expect(parseError({ type: 'fixed', name: 'F', size: () => 16 }).message).toMatch(/needs a non-negative integer "size", not \(\) => 16/);
+  });
+
   it('resolves references against the enclosing namespace, then the null namespace', () => {
     const external = parseSchema({ type: 'fixed', name: 'Hash', size: 16 }).named;
     const { root } = parseSchema(
