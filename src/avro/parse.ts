@@ -308,7 +308,7 @@ function parseField(json: unknown, pointer: string, position: number, namespace:
     aliases: aliasList(json.aliases, pointer, context),
     order: order as FieldOrder,
     doc: typeof json.doc === 'string' ? json.doc : undefined,
-    attributes: attributesOf(json, isFieldKey),
+    attributes: attributesOf(json, fieldKeysPresent(json, hasDefault), isFieldKey),
   };
 }
 
@@ -356,13 +356,13 @@ function parseFixed(json: JsonObject, pointer: string, enclosing: string, contex
 function parseArray(json: JsonObject, pointer: string, namespace: string, depth: number, context: Context): ArraySchema {
   if (!('items' in json)) fail(context, 'INVALID_SCHEMA', pointer, 'an array needs "items"', 'add "items" with the element type');
   const items = parseNode(json.items, `${pointer}/items`, namespace, depth + 1, context);
-  return { kind: 'array', items, pointer, file: context.file, attributes: attributesOf(json) };
+  return { kind: 'array', items, pointer, file: context.file, attributes: attributesOf(json, 2) };
 }
 
 function parseMap(json: JsonObject, pointer: string, namespace: string, depth: number, context: Context): MapSchema {
   if (!('values' in json)) fail(context, 'INVALID_SCHEMA', pointer, 'a map needs "values"', 'add "values" with the value type');
   const values = parseNode(json.values, `${pointer}/values`, namespace, depth + 1, context);
-  return { kind: 'map', values, pointer, file: context.file, attributes: attributesOf(json) };
+  return { kind: 'map', values, pointer, file: context.file, attributes: attributesOf(json, 2) };
 }
 
 function parseLogicalType(
@@ -394,8 +394,13 @@ function aliasList(value: unknown, pointer: string, context: Context): readonly 
   return value as string[];
 }
 
-/** The non-grammar attributes; most nodes have none, and they share one empty object (fewer allocations). */
-function attributesOf(json: JsonObject, reserved: (key: string) => boolean = isSchemaKey): Readonly<Record<string, unknown>> {
+/**
+ * The non-grammar attributes; most nodes have none, and they share one empty object (fewer allocations).
+ * `grammarKeys` is how many reserved keys the caller knows are there: when the object has no more keys
+ * than that, it has no attributes, and counting them is much cheaper than iterating them.
+ */
+function attributesOf(json: JsonObject, grammarKeys = 0, reserved: (key: string) => boolean = isSchemaKey): Readonly<Record<string, unknown>> {
+  if (grammarKeys > 0 && Object.keys(json).length === grammarKeys) return NO_ATTRIBUTES;
   let attributes: Record<string, unknown> | undefined;
   for (const key in json) {
     if (reserved(key)) continue;
@@ -403,6 +408,16 @@ function attributesOf(json: JsonObject, reserved: (key: string) => boolean = isS
     attributes[key] = json[key];
   }
   return attributes ?? NO_ATTRIBUTES;
+}
+
+/** The grammar keys a field object holds: `name` and `type` always (parseField refuses it otherwise). */
+function fieldKeysPresent(json: JsonObject, hasDefault: boolean): number {
+  // Parsed JSON holds no undefined, so these keys are there exactly when their values are.
+  let present = hasDefault ? 3 : 2;
+  if (json.order !== undefined) present++;
+  if (json.aliases !== undefined) present++;
+  if (json.doc !== undefined) present++;
+  return present;
 }
 
 // Switches rather than Sets: JSON.parse interns keys, so each case is one pointer comparison.

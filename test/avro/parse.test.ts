@@ -43,6 +43,26 @@ describe('parseSchema', () => {
     expect([...named.keys()]).toEqual(['com.market.Tick', 'com.market.Side']);
   });
 
+  it('keeps every attribute of fields, arrays and maps, and none of their grammar keys, null or not', () => {
+    const { root } = parseSchema({
+      type: 'record',
+      name: 'R',
+      fields: [
+        { name: 'plain', type: 'int' },
+        { name: 'full', type: 'int', default: 1, order: null, aliases: null, doc: null },
+        { name: 'full_plus', type: 'int', default: 1, order: 'ignore', aliases: ['old'], doc: 'd', 'x-owner': 'md' },
+        { name: 'undefined_default', type: 'int', default: undefined },
+        { name: 'list', type: { type: 'array', items: 'int' } },
+        { name: 'tagged_list', type: { type: 'array', items: 'int', 'x-pii': false } },
+        { name: 'documented_map', type: { type: 'map', values: 'int', doc: 'a schema key' } },
+        { name: 'tagged_map', type: { type: 'map', values: 'int', 'x-pii': [1] } },
+      ],
+    }, { strict: false });
+    const fields = (root as RecordSchema).fields;
+    expect(fields.map((field) => field.attributes)).toEqual([{}, {}, { 'x-owner': 'md' }, {}, {}, {}, {}, {}]);
+    expect(fields.map((field) => field.type.attributes)).toEqual([{}, {}, {}, {}, {}, { 'x-pii': false }, {}, { 'x-pii': [1] }]);
+  });
+
   it('names what JSON cannot hold, in a schema given as a JavaScript object, instead of crashing', () => {
     const record = (field: Record<string, unknown>) => ({ type: 'record', name: 'R', fields: [{ name: 'f', ...field }] });
     expect(parseError(record({ type: 'int', default: undefined })).message).toContain('the default undefined of field "f" is not a valid int');
