@@ -238,7 +238,7 @@ function parseNamedHeader(json: JsonObject, pointer: string, enclosing: string, 
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail(context, 'INVALID_NAME', `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
-  if (context.named.get(resolved.fullName) !== undefined || externalType(resolved.fullName, context) !== undefined) {
+  if (context.named.getDeclared(resolved.name, resolved.fullName) !== undefined || externalType(resolved.fullName, context) !== undefined) {
     fail(context, 'DUPLICATE_NAME', `${pointer}/name`, `the type "${resolved.fullName}" is defined twice`,
       'refer to the first definition by name instead of defining it again');
   }

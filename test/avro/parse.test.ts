@@ -115,6 +115,18 @@ describe('parseSchema', () => {
     expect([error.code, error.pointer]).toEqual(['DUPLICATE_NAME', `/fields/${count}/type/name`]);
   });
 
+  it.each([1, 12])('tells apart types of one short name in different namespaces, beside %i others', (count) => {
+    const others = Array.from({ length: count }, (_, i) => ({ name: `o${i}`, type: { type: 'enum', name: `E${i}`, symbols: ['A'] } }));
+    const tick = (namespace: string) => ({ type: 'enum', name: 'Tick', namespace, symbols: [namespace.toUpperCase()] });
+    const fields = [...others, { name: 'a', type: tick('asx') }, { name: 'b', type: tick('nyse') }, { name: 'c', type: 'asx.Tick' }, { name: 'd', type: 'nyse.Tick' }];
+    const parsed = parseSchema({ type: 'record', name: 'R', namespace: 'n', fields });
+    const types = (parsed.root as RecordSchema).fields.slice(count).map((field) => (field.type as EnumSchema).symbols[0]);
+    expect(types).toEqual(['ASX', 'NYSE', 'ASX', 'NYSE']);
+    expect(parsed.named.get('nyse.Tick')).toBe((parsed.root as RecordSchema).fields[count + 1]!.type);
+    const again = parseError({ type: 'record', name: 'R', namespace: 'n', fields: [...fields, { name: 'e', type: { type: 'fixed', name: 'nyse.Tick', size: 1 } }] });
+    expect([again.code, again.pointer]).toEqual(['DUPLICATE_NAME', `/fields/${count + 4}/type/name`]);
+  });
+
   it('accepts what the registry stores when lenient', () => {
     expect(() => parseSchema({ type: 'record', name: 'R', fields: [{ name: 'a', type: 'int', default: 'x' }] }, { strict: false })).not.toThrow();
     const { root } = parseSchema({ type: 'bytes', logicalType: 'decimal', precision: 2, scale: 3 }, { strict: false });
