@@ -1088,22 +1088,45 @@ function isPlainObject(value) {
 var SCAN_LIMIT = 2;
 var DefinedTypes = class {
   types = [];
-  byName;
+  byShortName;
+  /** The type with this full name. */
   get(fullName) {
-    if (this.byName !== void 0) return this.byName.get(fullName);
-    for (const type of this.types) if (type.fullName === fullName) return type;
-    return void 0;
+    if (this.byShortName === void 0) return this.scan(fullName);
+    return this.among(this.byShortName.get(shortName(fullName)), fullName);
+  }
+  /** The type with this full name, whose short part the caller has at hand: no slice to hash. */
+  getDeclared(name, fullName) {
+    if (this.byShortName === void 0) return this.scan(fullName);
+    return this.among(this.byShortName.get(name), fullName);
   }
   add(type) {
     this.types.push(type);
-    if (this.byName !== void 0) this.byName.set(type.fullName, type);
-    else if (this.types.length > SCAN_LIMIT) this.byName = this.toMap();
+    if (this.byShortName !== void 0) this.index(type);
+    else if (this.types.length > SCAN_LIMIT) {
+      this.byShortName = /* @__PURE__ */ new Map();
+      for (const known of this.types) this.index(known);
+    }
   }
-  /** A new Map of the types in definition order. */
+  /** A new Map of the types by full name, in definition order. */
   toMap() {
     const map = /* @__PURE__ */ new Map();
     for (const type of this.types) map.set(type.fullName, type);
     return map;
+  }
+  scan(fullName) {
+    for (const type of this.types) if (type.fullName === fullName) return type;
+    return void 0;
+  }
+  among(candidates, fullName) {
+    if (candidates !== void 0) {
+      for (const type of candidates) if (type.fullName === fullName) return type;
+    }
+    return void 0;
+  }
+  index(type) {
+    const same = this.byShortName.get(type.name);
+    if (same) same.push(type);
+    else this.byShortName.set(type.name, [type]);
   }
 };
 
@@ -1314,7 +1337,7 @@ function parseNamedHeader(json, pointer, enclosing, context) {
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail(context, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
-  if (context.named.get(resolved.fullName) !== void 0 || externalType(resolved.fullName, context) !== void 0) {
+  if (context.named.getDeclared(resolved.name, resolved.fullName) !== void 0 || externalType(resolved.fullName, context) !== void 0) {
     fail(
       context,
       "DUPLICATE_NAME",
@@ -1398,7 +1421,7 @@ function parseField(json, pointer, position, namespace, depth, context) {
       context,
       "INVALID_DEFAULT",
       `${pointer}/default`,
-      `the default ${truncate(JSON.stringify(json.default))} of field "${name}" is not a valid ${describeType(type)}`,
+      `the default ${truncate(jsonText(json.default))} of field "${name}" is not a valid ${describeType(type)}`,
       "give a default of the field's type (for a union, of one of its branches)"
     );
   }
@@ -1412,7 +1435,7 @@ function parseField(json, pointer, position, namespace, depth, context) {
     aliases: aliasList(json.aliases, pointer, context),
     order,
     doc: typeof json.doc === "string" ? json.doc : void 0,
-    attributes: attributesOf(json, isFieldKey)
+    attributes: attributesOf(json, fieldKeysPresent(json, hasDefault), isFieldKey)
   };
 }
 function parseEnum(json, pointer, enclosing, context) {
@@ -1435,7 +1458,7 @@ function parseEnum(json, pointer, enclosing, context) {
       context,
       "INVALID_DEFAULT",
       `${pointer}/default`,
-      `the enum default ${JSON.stringify(enumDefault)} is not one of the symbols of "${header.fullName}"`,
+      `the enum default ${truncate(jsonText(enumDefault))} is not one of the symbols of "${header.fullName}"`,
       "use one of its symbols"
     );
   }
@@ -1481,12 +1504,12 @@ function parseFixed(json, pointer, enclosing, context) {
 function parseArray(json, pointer, namespace, depth, context) {
   if (!("items" in json)) fail(context, "INVALID_SCHEMA", pointer, 'an array needs "items"', 'add "items" with the element type');
   const items = parseNode(json.items, `${pointer}/items`, namespace, depth + 1, context);
-  return { kind: "array", items, pointer, file: context.file, attributes: attributesOf(json) };
+  return { kind: "array", items, pointer, file: context.file, attributes: attributesOf(json, 2) };
 }
 function parseMap(json, pointer, namespace, depth, context) {
   if (!("values" in json)) fail(context, "INVALID_SCHEMA", pointer, 'a map needs "values"', 'add "values" with the value type');
   const values = parseNode(json.values, `${pointer}/values`, namespace, depth + 1, context);
-  return { kind: "map", values, pointer, file: context.file, attributes: attributesOf(json) };
+  return { kind: "map", values, pointer, file: context.file, attributes: attributesOf(json, 2) };
 }
 function parseLogicalType(json, underlying, size, pointer, context) {
   const name = json.logicalType;
@@ -1513,7 +1536,8 @@ function aliasList(value, pointer, context) {
   }
   return value;
 }
-function attributesOf(json, reserved = isSchemaKey) {
+function attributesOf(json, grammarKeys = 0, reserved = isSchemaKey) {
+  if (grammarKeys > 0 && Object.keys(json).length === grammarKeys) return NO_ATTRIBUTES;
   let attributes;
   for (const key in json) {
     if (reserved(key)) continue;
@@ -1521,6 +1545,13 @@ function attributesOf(json, reserved = isSchemaKey) {
     attributes[key] = json[key];
   }
   return attributes ?? NO_ATTRIBUTES;
+}
+function fieldKeysPresent(json, hasDefault) {
+  let present = hasDefault ? 3 : 2;
+  if (json.order !== void 0) present++;
+  if (json.aliases !== void 0) present++;
+  if (json.doc !== void 0) present++;
+  return present;
 }
 function isSchemaKey(key) {
   switch (key) {
@@ -1563,13 +1594,20 @@ function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  return truncate(JSON.stringify(value));
+  return truncate(jsonText(value));
 }
 function describeType(schema) {
   if (schema.kind === "primitive") return schema.type;
   if ("fullName" in schema) return `${schema.kind} ${schema.fullName}`;
   if (schema.kind === "union") return `value of any branch of the union`;
   return schema.kind;
+}
+function jsonText(value) {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 function truncate(text) {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;

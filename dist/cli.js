@@ -3382,26 +3382,93 @@ function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/avro/names.ts
+var FIRST = /^[\p{L}_]$/u;
+var REST = /^[\p{L}\p{Nd}_]$/u;
+function nameProblem(name) {
+  if (isAsciiName(name)) return void 0;
+  if (name === "") return "it is empty";
+  for (let i = 0; i < name.length; i++) {
+    const unit = name[i];
+    if (!(i === 0 ? FIRST : REST).test(unit)) {
+      const shown2 = /[\p{Cc}\p{Cs}\p{Z}]/u.test(unit) ? `U+${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : `"${unit}"`;
+      return i === 0 ? `it starts with ${shown2}` : `it contains ${shown2}`;
+    }
+  }
+  return void 0;
+}
+function isAsciiName(name) {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+function resolveName(declared, explicitNamespace, enclosingNamespace) {
+  const dot = declared.lastIndexOf(".");
+  if (dot >= 0) {
+    return { fullName: declared, name: declared.slice(dot + 1), namespace: declared.slice(0, dot) };
+  }
+  const namespace = explicitNamespace ?? enclosingNamespace;
+  return { fullName: namespace ? `${namespace}.${declared}` : declared, name: declared, namespace };
+}
+function qualify(reference3, namespace) {
+  return reference3.includes(".") || !namespace ? reference3 : `${namespace}.${reference3}`;
+}
+function shortName(fullName3) {
+  return fullName3.slice(fullName3.lastIndexOf(".") + 1);
+}
+function escapePointerToken(token) {
+  if (typeof token === "number") return String(token);
+  if (!token.includes("~") && !token.includes("/")) return token;
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
 // src/avro/defined-types.ts
 var SCAN_LIMIT = 2;
 var DefinedTypes = class {
   types = [];
-  byName;
+  byShortName;
+  /** The type with this full name. */
   get(fullName3) {
-    if (this.byName !== void 0) return this.byName.get(fullName3);
-    for (const type of this.types) if (type.fullName === fullName3) return type;
-    return void 0;
+    if (this.byShortName === void 0) return this.scan(fullName3);
+    return this.among(this.byShortName.get(shortName(fullName3)), fullName3);
+  }
+  /** The type with this full name, whose short part the caller has at hand: no slice to hash. */
+  getDeclared(name, fullName3) {
+    if (this.byShortName === void 0) return this.scan(fullName3);
+    return this.among(this.byShortName.get(name), fullName3);
   }
   add(type) {
     this.types.push(type);
-    if (this.byName !== void 0) this.byName.set(type.fullName, type);
-    else if (this.types.length > SCAN_LIMIT) this.byName = this.toMap();
+    if (this.byShortName !== void 0) this.index(type);
+    else if (this.types.length > SCAN_LIMIT) {
+      this.byShortName = /* @__PURE__ */ new Map();
+      for (const known of this.types) this.index(known);
+    }
   }
-  /** A new Map of the types in definition order. */
+  /** A new Map of the types by full name, in definition order. */
   toMap() {
     const map = /* @__PURE__ */ new Map();
     for (const type of this.types) map.set(type.fullName, type);
     return map;
+  }
+  scan(fullName3) {
+    for (const type of this.types) if (type.fullName === fullName3) return type;
+    return void 0;
+  }
+  among(candidates, fullName3) {
+    if (candidates !== void 0) {
+      for (const type of candidates) if (type.fullName === fullName3) return type;
+    }
+    return void 0;
+  }
+  index(type) {
+    const same = this.byShortName.get(type.name);
+    if (same) same.push(type);
+    else this.byShortName.set(type.name, [type]);
   }
 };
 
@@ -3472,50 +3539,6 @@ function isNamed(schema) {
 }
 function typeLabel(schema) {
   return (schema.kind === "primitive" ? schema.type : schema.kind).toUpperCase();
-}
-
-// src/avro/names.ts
-var FIRST = /^[\p{L}_]$/u;
-var REST = /^[\p{L}\p{Nd}_]$/u;
-function nameProblem(name) {
-  if (isAsciiName(name)) return void 0;
-  if (name === "") return "it is empty";
-  for (let i = 0; i < name.length; i++) {
-    const unit = name[i];
-    if (!(i === 0 ? FIRST : REST).test(unit)) {
-      const shown2 = /[\p{Cc}\p{Cs}\p{Z}]/u.test(unit) ? `U+${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : `"${unit}"`;
-      return i === 0 ? `it starts with ${shown2}` : `it contains ${shown2}`;
-    }
-  }
-  return void 0;
-}
-function isAsciiName(name) {
-  if (name.length === 0) return false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
-    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
-  }
-  return true;
-}
-function resolveName(declared, explicitNamespace, enclosingNamespace) {
-  const dot = declared.lastIndexOf(".");
-  if (dot >= 0) {
-    return { fullName: declared, name: declared.slice(dot + 1), namespace: declared.slice(0, dot) };
-  }
-  const namespace = explicitNamespace ?? enclosingNamespace;
-  return { fullName: namespace ? `${namespace}.${declared}` : declared, name: declared, namespace };
-}
-function qualify(reference3, namespace) {
-  return reference3.includes(".") || !namespace ? reference3 : `${namespace}.${reference3}`;
-}
-function shortName(fullName3) {
-  return fullName3.slice(fullName3.lastIndexOf(".") + 1);
-}
-function escapePointerToken(token) {
-  if (typeof token === "number") return String(token);
-  if (!token.includes("~") && !token.includes("/")) return token;
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 // src/avro/parse.ts
@@ -3674,7 +3697,7 @@ function parseNamedHeader(json, pointer, enclosing, context2) {
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail2(context2, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
-  if (context2.named.get(resolved.fullName) !== void 0 || externalType(resolved.fullName, context2) !== void 0) {
+  if (context2.named.getDeclared(resolved.name, resolved.fullName) !== void 0 || externalType(resolved.fullName, context2) !== void 0) {
     fail2(
       context2,
       "DUPLICATE_NAME",
@@ -3758,7 +3781,7 @@ function parseField(json, pointer, position, namespace, depth, context2) {
       context2,
       "INVALID_DEFAULT",
       `${pointer}/default`,
-      `the default ${truncate(JSON.stringify(json.default))} of field "${name}" is not a valid ${describeType(type)}`,
+      `the default ${truncate(jsonText(json.default))} of field "${name}" is not a valid ${describeType(type)}`,
       "give a default of the field's type (for a union, of one of its branches)"
     );
   }
@@ -3772,7 +3795,7 @@ function parseField(json, pointer, position, namespace, depth, context2) {
     aliases: aliasList(json.aliases, pointer, context2),
     order,
     doc: typeof json.doc === "string" ? json.doc : void 0,
-    attributes: attributesOf(json, isFieldKey)
+    attributes: attributesOf(json, fieldKeysPresent(json, hasDefault), isFieldKey)
   };
 }
 function parseEnum(json, pointer, enclosing, context2) {
@@ -3795,7 +3818,7 @@ function parseEnum(json, pointer, enclosing, context2) {
       context2,
       "INVALID_DEFAULT",
       `${pointer}/default`,
-      `the enum default ${JSON.stringify(enumDefault)} is not one of the symbols of "${header2.fullName}"`,
+      `the enum default ${truncate(jsonText(enumDefault))} is not one of the symbols of "${header2.fullName}"`,
       "use one of its symbols"
     );
   }
@@ -3841,12 +3864,12 @@ function parseFixed(json, pointer, enclosing, context2) {
 function parseArray(json, pointer, namespace, depth, context2) {
   if (!("items" in json)) fail2(context2, "INVALID_SCHEMA", pointer, 'an array needs "items"', 'add "items" with the element type');
   const items = parseNode(json.items, `${pointer}/items`, namespace, depth + 1, context2);
-  return { kind: "array", items, pointer, file: context2.file, attributes: attributesOf(json) };
+  return { kind: "array", items, pointer, file: context2.file, attributes: attributesOf(json, 2) };
 }
 function parseMap(json, pointer, namespace, depth, context2) {
   if (!("values" in json)) fail2(context2, "INVALID_SCHEMA", pointer, 'a map needs "values"', 'add "values" with the value type');
   const values = parseNode(json.values, `${pointer}/values`, namespace, depth + 1, context2);
-  return { kind: "map", values, pointer, file: context2.file, attributes: attributesOf(json) };
+  return { kind: "map", values, pointer, file: context2.file, attributes: attributesOf(json, 2) };
 }
 function parseLogicalType(json, underlying, size, pointer, context2) {
   const name = json.logicalType;
@@ -3873,7 +3896,8 @@ function aliasList(value, pointer, context2) {
   }
   return value;
 }
-function attributesOf(json, reserved2 = isSchemaKey) {
+function attributesOf(json, grammarKeys = 0, reserved2 = isSchemaKey) {
+  if (grammarKeys > 0 && Object.keys(json).length === grammarKeys) return NO_ATTRIBUTES;
   let attributes;
   for (const key in json) {
     if (reserved2(key)) continue;
@@ -3881,6 +3905,13 @@ function attributesOf(json, reserved2 = isSchemaKey) {
     attributes[key] = json[key];
   }
   return attributes ?? NO_ATTRIBUTES;
+}
+function fieldKeysPresent(json, hasDefault) {
+  let present = hasDefault ? 3 : 2;
+  if (json.order !== void 0) present++;
+  if (json.aliases !== void 0) present++;
+  if (json.doc !== void 0) present++;
+  return present;
 }
 function isSchemaKey(key) {
   switch (key) {
@@ -3923,13 +3954,20 @@ function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  return truncate(JSON.stringify(value));
+  return truncate(jsonText(value));
 }
 function describeType(schema) {
   if (schema.kind === "primitive") return schema.type;
   if ("fullName" in schema) return `${schema.kind} ${schema.fullName}`;
   if (schema.kind === "union") return `value of any branch of the union`;
   return schema.kind;
+}
+function jsonText(value) {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 function truncate(text) {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;

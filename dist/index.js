@@ -70612,22 +70612,45 @@ function isPlainObject3(value) {
 var SCAN_LIMIT = 2;
 var DefinedTypes = class {
   types = [];
-  byName;
+  byShortName;
+  /** The type with this full name. */
   get(fullName) {
-    if (this.byName !== void 0) return this.byName.get(fullName);
-    for (const type of this.types) if (type.fullName === fullName) return type;
-    return void 0;
+    if (this.byShortName === void 0) return this.scan(fullName);
+    return this.among(this.byShortName.get(shortName(fullName)), fullName);
+  }
+  /** The type with this full name, whose short part the caller has at hand: no slice to hash. */
+  getDeclared(name, fullName) {
+    if (this.byShortName === void 0) return this.scan(fullName);
+    return this.among(this.byShortName.get(name), fullName);
   }
   add(type) {
     this.types.push(type);
-    if (this.byName !== void 0) this.byName.set(type.fullName, type);
-    else if (this.types.length > SCAN_LIMIT) this.byName = this.toMap();
+    if (this.byShortName !== void 0) this.index(type);
+    else if (this.types.length > SCAN_LIMIT) {
+      this.byShortName = /* @__PURE__ */ new Map();
+      for (const known of this.types) this.index(known);
+    }
   }
-  /** A new Map of the types in definition order. */
+  /** A new Map of the types by full name, in definition order. */
   toMap() {
     const map2 = /* @__PURE__ */ new Map();
     for (const type of this.types) map2.set(type.fullName, type);
     return map2;
+  }
+  scan(fullName) {
+    for (const type of this.types) if (type.fullName === fullName) return type;
+    return void 0;
+  }
+  among(candidates, fullName) {
+    if (candidates !== void 0) {
+      for (const type of candidates) if (type.fullName === fullName) return type;
+    }
+    return void 0;
+  }
+  index(type) {
+    const same = this.byShortName.get(type.name);
+    if (same) same.push(type);
+    else this.byShortName.set(type.name, [type]);
   }
 };
 
@@ -70838,7 +70861,7 @@ function parseNamedHeader(json2, pointer, enclosing, context2) {
   if (PRIMITIVE_NAMES.has(resolved.name) && !resolved.namespace) {
     fail2(context2, "INVALID_NAME", `${pointer}/name`, `"${resolved.name}" is a primitive type and cannot be redefined`);
   }
-  if (context2.named.get(resolved.fullName) !== void 0 || externalType(resolved.fullName, context2) !== void 0) {
+  if (context2.named.getDeclared(resolved.name, resolved.fullName) !== void 0 || externalType(resolved.fullName, context2) !== void 0) {
     fail2(
       context2,
       "DUPLICATE_NAME",
@@ -70922,7 +70945,7 @@ function parseField(json2, pointer, position, namespace, depth, context2) {
       context2,
       "INVALID_DEFAULT",
       `${pointer}/default`,
-      `the default ${truncate2(JSON.stringify(json2.default))} of field "${name}" is not a valid ${describeType2(type)}`,
+      `the default ${truncate2(jsonText(json2.default))} of field "${name}" is not a valid ${describeType2(type)}`,
       "give a default of the field's type (for a union, of one of its branches)"
     );
   }
@@ -70936,7 +70959,7 @@ function parseField(json2, pointer, position, namespace, depth, context2) {
     aliases: aliasList(json2.aliases, pointer, context2),
     order,
     doc: typeof json2.doc === "string" ? json2.doc : void 0,
-    attributes: attributesOf(json2, isFieldKey)
+    attributes: attributesOf(json2, fieldKeysPresent(json2, hasDefault), isFieldKey)
   };
 }
 function parseEnum(json2, pointer, enclosing, context2) {
@@ -70959,7 +70982,7 @@ function parseEnum(json2, pointer, enclosing, context2) {
       context2,
       "INVALID_DEFAULT",
       `${pointer}/default`,
-      `the enum default ${JSON.stringify(enumDefault)} is not one of the symbols of "${header.fullName}"`,
+      `the enum default ${truncate2(jsonText(enumDefault))} is not one of the symbols of "${header.fullName}"`,
       "use one of its symbols"
     );
   }
@@ -71005,12 +71028,12 @@ function parseFixed(json2, pointer, enclosing, context2) {
 function parseArray(json2, pointer, namespace, depth, context2) {
   if (!("items" in json2)) fail2(context2, "INVALID_SCHEMA", pointer, 'an array needs "items"', 'add "items" with the element type');
   const items = parseNode(json2.items, `${pointer}/items`, namespace, depth + 1, context2);
-  return { kind: "array", items, pointer, file: context2.file, attributes: attributesOf(json2) };
+  return { kind: "array", items, pointer, file: context2.file, attributes: attributesOf(json2, 2) };
 }
 function parseMap(json2, pointer, namespace, depth, context2) {
   if (!("values" in json2)) fail2(context2, "INVALID_SCHEMA", pointer, 'a map needs "values"', 'add "values" with the value type');
   const values = parseNode(json2.values, `${pointer}/values`, namespace, depth + 1, context2);
-  return { kind: "map", values, pointer, file: context2.file, attributes: attributesOf(json2) };
+  return { kind: "map", values, pointer, file: context2.file, attributes: attributesOf(json2, 2) };
 }
 function parseLogicalType(json2, underlying, size, pointer, context2) {
   const name = json2.logicalType;
@@ -71037,7 +71060,8 @@ function aliasList(value, pointer, context2) {
   }
   return value;
 }
-function attributesOf(json2, reserved2 = isSchemaKey) {
+function attributesOf(json2, grammarKeys = 0, reserved2 = isSchemaKey) {
+  if (grammarKeys > 0 && Object.keys(json2).length === grammarKeys) return NO_ATTRIBUTES;
   let attributes;
   for (const key in json2) {
     if (reserved2(key)) continue;
@@ -71045,6 +71069,13 @@ function attributesOf(json2, reserved2 = isSchemaKey) {
     attributes[key] = json2[key];
   }
   return attributes ?? NO_ATTRIBUTES;
+}
+function fieldKeysPresent(json2, hasDefault) {
+  let present = hasDefault ? 3 : 2;
+  if (json2.order !== void 0) present++;
+  if (json2.aliases !== void 0) present++;
+  if (json2.doc !== void 0) present++;
+  return present;
 }
 function isSchemaKey(key) {
   switch (key) {
@@ -71087,13 +71118,20 @@ function describe3(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  return truncate2(JSON.stringify(value));
+  return truncate2(jsonText(value));
 }
 function describeType2(schema) {
   if (schema.kind === "primitive") return schema.type;
   if ("fullName" in schema) return `${schema.kind} ${schema.fullName}`;
   if (schema.kind === "union") return `value of any branch of the union`;
   return schema.kind;
+}
+function jsonText(value) {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 function truncate2(text) {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
