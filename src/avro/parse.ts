@@ -412,7 +412,8 @@ function attributesOf(json: JsonObject, grammarKeys = 0, reserved: (key: string)
 
 /** The grammar keys a field object holds: `name` and `type` always (parseField refuses it otherwise). */
 function fieldKeysPresent(json: JsonObject, hasDefault: boolean): number {
-  // Parsed JSON holds no undefined, so these keys are there exactly when their values are.
+  // Parsed JSON holds no undefined, so these keys are there exactly when their values are; a JavaScript
+  // object with an undefined one only fails the count, and attributesOf walks it.
   let present = hasDefault ? 3 : 2;
   if (json.order !== undefined) present++;
   if (json.aliases !== undefined) present++;

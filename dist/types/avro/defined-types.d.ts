@@ -3,7 +3,7 @@ import type { NamedSchema } from './model.js';
  * The named types one document defines, by full name, while it is parsed. Most documents define one
  * or two: a scan of those finds a name without hashing it. Past two, a Map keyed by short name: a
  * full name is a fresh concatenation, which a Map would flatten and hash on every lookup, while a
- * short name is the string JSON.parse made, short and hashed at most once.
+ * short name is short and, unless the name was dotted, the very string JSON.parse made.
  */
 export declare class DefinedTypes {
     private readonly types;
