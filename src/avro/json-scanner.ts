@@ -39,9 +39,10 @@ export function findJsonFailure(text: string, maxDepth: number): JsonScanFailure
  * The text must be valid JSON; strings are skipped with `indexOf`, so this is cheap on large inputs.
  */
 export function findTooDeep(text: string, maxDepth: number): number {
-  // Nesting deeper than the limit needs more opening brackets than the limit; counting them with the
-  // native indexOf (brackets inside strings only count extra) spares almost every text the full scan.
-  if (!hasMoreOpeners(text, maxDepth)) return -1;
+  // Bounds from the length and from counts the native indexOf gives quickly spare almost every text
+  // the full scan. Each opening bracket has its closing one, so nesting past the limit needs twice as
+  // many characters.
+  if (text.length < 2 * (maxDepth + 1) || !deepEnoughByLength(text, maxDepth) || !hasMoreOpeners(text, maxDepth)) return -1;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -53,9 +54,25 @@ export function findTooDeep(text: string, maxDepth: number): number {
   return -1;
 }
 
+/**
+ * Whether the length and the `[` count allow nesting past the limit. Of a chain of nested containers,
+ * each array holds its child in two characters of its own (`[` and `]`), each object in at least five
+ * (`{"":` and `}`), and the innermost takes two: so the depth is at most the number of `[` (brackets in
+ * strings only count extra) plus a fifth of the length, plus one. A schema of a few kilobytes has a
+ * few dozen `[`, where counting every opener would take a hundred calls.
+ */
+function deepEnoughByLength(text: string, limit: number): boolean {
+  const objectLevels = Math.floor(text.length / 5) + 1;
+  if (objectLevels > limit) return true;
+  let arrayLevels = 0;
+  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) {
+    if (++arrayLevels + objectLevels > limit) return true;
+  }
+  return false;
+}
+
+/** Nesting deeper than the limit needs more opening brackets than the limit. */
 function hasMoreOpeners(text: string, limit: number): boolean {
-  // Each opening bracket has its closing one, so nesting past the limit needs twice as many characters.
-  if (text.length < 2 * (limit + 1)) return false;
   let count = 0;
   for (const opener of ['{', '[']) {
     for (let at = text.indexOf(opener); at >= 0; at = text.indexOf(opener, at + 1)) {

@@ -317,6 +317,25 @@ describe('parseJsonDocument on a 20 MB schema', () => {
   });
 });
 
+describe('the depth limit at its tightest', () => {
+  // The shortest text of a given depth: each array level costs 2 characters, each object level 5
+  // (`{"":` and `}`), the innermost 2. The length bound must still send these to the full scan.
+  const chain = (arrays: number, objects: number): string =>
+    '{"":'.repeat(objects) + '['.repeat(arrays) + '[]' + ']'.repeat(arrays) + '}'.repeat(objects);
+
+  it.each([
+    [0, 1000],
+    [1000, 0],
+    [500, 500],
+    [1, 999],
+    [999, 1],
+  ])('refuses %i array and %i object levels around one more, and accepts them one level shallower', (arrays, objects) => {
+    expect(thrown(() => parseJsonDocument(chain(arrays, objects))).code).toBe('TOO_DEEP');
+    const fewer = arrays > 0 ? chain(arrays - 1, objects) : chain(arrays, objects - 1);
+    expect(() => parseJsonDocument(fewer)).not.toThrow();
+  });
+});
+
 describe('the depth limit after the bracket count', () => {
   it('finds nesting past the limit, and ignores brackets inside strings, whatever the text length', () => {
     expect(() => parseJsonDocument('[[[1]]]', { maxDepth: 2 })).toThrow(expect.objectContaining({ code: 'TOO_DEEP', line: 1, column: 3 }));
