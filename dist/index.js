@@ -68522,7 +68522,7 @@ function findJsonFailure(text, maxDepth) {
   }
 }
 function findTooDeep(text, maxDepth) {
-  if (!hasMoreOpeners(text, maxDepth)) return -1;
+  if (text.length < 2 * (maxDepth + 1) || !deepEnoughByLength(text, maxDepth) || !hasMoreOpeners(text, maxDepth)) return -1;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -68533,8 +68533,16 @@ function findTooDeep(text, maxDepth) {
   }
   return -1;
 }
+function deepEnoughByLength(text, limit) {
+  const objectLevels = Math.floor(text.length / 5) + 1;
+  if (objectLevels > limit) return true;
+  let arrayLevels = 0;
+  for (let at2 = text.indexOf("["); at2 >= 0; at2 = text.indexOf("[", at2 + 1)) {
+    if (++arrayLevels + objectLevels > limit) return true;
+  }
+  return false;
+}
 function hasMoreOpeners(text, limit) {
-  if (text.length < 2 * (limit + 1)) return false;
   let count2 = 0;
   for (const opener of ["{", "["]) {
     for (let at2 = text.indexOf(opener); at2 >= 0; at2 = text.indexOf(opener, at2 + 1)) {
