@@ -10,7 +10,7 @@
 import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { errorFromNetwork, errorFromResponse, malformedResponse, RegistryError, type RequestContext } from './errors.js';
 import { excerpt, redact, secretVariants } from './redact.js';
@@ -76,7 +76,9 @@ export function createTransport(settings: RegistrySettings, deps: TransportDeps 
   const now = deps.now ?? Date.now;
   const secrets = secretsOf(settings);
   const agents = createAgents(settings);
-  const instance = createAxios(settings, agents);
+  // Made on the first request: importing axios takes a quarter of a second, which every CLI command
+  // would otherwise pay at start-up, registry or not.
+  let instance: Promise<AxiosInstance> | undefined;
   const semaphore = new Semaphore(settings.maxConcurrency);
   const urls = settings.baseUrls;
   const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS, settings.maxConcurrency);
@@ -91,7 +93,7 @@ export function createTransport(settings: RegistrySettings, deps: TransportDeps 
       const outcome = await semaphore.run(() => {
         if (deps.signal?.aborted) throw notSent(ctx);
         deps.onAttempt?.();
-        return attemptOnce(instance, request, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
+        return attemptOnce((instance ??= createAxios(settings, agents)), request, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
       });
       if (outcome.ok) {
         preferred = index;
@@ -238,7 +240,8 @@ function authHeaders(settings: RegistrySettings): Record<string, string> {
   return {};
 }
 
-function createAxios(settings: RegistrySettings, agents: { http: http.Agent; https: https.Agent }): AxiosInstance {
+async function createAxios(settings: RegistrySettings, agents: { http: http.Agent; https: https.Agent }): Promise<AxiosInstance> {
+  const { default: axios } = await import('axios');
   return axios.create({
     timeout: settings.timeoutMs,
     headers: { Accept: ACCEPT, 'User-Agent': 'guardrails-registry-client', ...settings.headers, ...authHeaders(settings) },
@@ -254,7 +257,7 @@ function createAxios(settings: RegistrySettings, agents: { http: http.Agent; htt
 }
 
 async function attemptOnce(
-  instance: AxiosInstance,
+  client: Promise<AxiosInstance>,
   request: HttpRequest,
   ctx: RequestContext,
   timeoutMs: number,
@@ -263,6 +266,7 @@ async function attemptOnce(
   signal: AbortSignal,
 ): Promise<Attempt> {
   const data = serialise(request.body, ctx);
+  const instance = await client;
   let response: AxiosResponse<unknown>;
   try {
     response = await instance.request({
