@@ -2,7 +2,7 @@
  * FileIO over S3 (`s3://`, `s3a://`, `s3n://`) with @aws-sdk/client-s3. Deletes go in DeleteObjects batches of at
  * most 1,000 keys per bucket; an HTTP 200 can still carry per-key `Errors`, which are checked one by one.
  */
-import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { IcebergError } from '../errors.js';
 import { type DeleteFailure, type FileIO, type ListedFile, mapWithConcurrency, notAttempted } from './file-io.js';
 
@@ -44,6 +44,17 @@ export function splitS3Prefix(prefix: string): { scheme: string; bucket: string;
   return { scheme: match[1] as string, bucket: match[2] as string, key: (match[3] ?? '').replace(/\/+$/, '') };
 }
 
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+let sdk: Promise<S3Sdk> | undefined;
+
+/**
+ * The AWS SDK's S3 module, imported on first use: it takes a fifth of a second to load, which every
+ * CLI command would otherwise pay at start-up, S3 or not.
+ */
+export function loadS3Sdk(): Promise<S3Sdk> {
+  return (sdk ??= import('@aws-sdk/client-s3'));
+}
+
 export class S3FileIO implements FileIO {
   private readonly batchSize: number;
   private readonly concurrency: number;
@@ -51,7 +62,11 @@ export class S3FileIO implements FileIO {
   /** Requests sent, by kind, so the orphan benchmark can count its listing pages. */
   readonly requests = { list: 0, deleteObjects: 0 };
 
-  constructor(private readonly client: S3Client, settings: S3Settings = {}, private readonly ownsClient = false) {
+  private readonly client: Promise<S3Client>;
+
+  /** `client` may still be in the making (see `create`). */
+  constructor(client: S3Client | Promise<S3Client>, settings: S3Settings = {}, private readonly ownsClient = false) {
+    this.client = Promise.resolve(client);
     this.batchSize = Math.min(1000, Math.max(1, settings.deleteBatchSize ?? 1000));
     this.concurrency = Math.max(1, settings.concurrency ?? 4);
     this.pageSize = Math.min(1000, Math.max(1, settings.listPageSize ?? 1000));
@@ -59,22 +74,23 @@ export class S3FileIO implements FileIO {
 
   /** Closes the client's sockets if this instance created it. */
   close(): void {
-    if (this.ownsClient) this.client.destroy();
+    if (this.ownsClient) void this.client.then((client) => client.destroy(), () => {});
   }
 
   static create(settings: S3Settings): S3FileIO {
-    const client = new S3Client({
+    const client = loadS3Sdk().then(({ S3Client }) => new S3Client({
       ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
       region: settings.region ?? 'us-east-1',
       forcePathStyle: settings.forcePathStyle ?? false,
-    });
+    }));
     return new S3FileIO(client, settings, true);
   }
 
   async read(path: string): Promise<Buffer> {
     const { bucket, key } = splitS3Path(path);
+    const [client, { GetObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       return Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
     } catch (cause) {
       throw new IcebergError('UNREADABLE', isNotFound(cause) ? 'file not found' : `cannot read object: ${String(cause)}`, { subject: path, cause });
@@ -83,8 +99,9 @@ export class S3FileIO implements FileIO {
 
   async writeNew(path: string, data: Buffer): Promise<void> {
     const { bucket, key } = splitS3Path(path);
+    const [client, { PutObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, IfNoneMatch: '*' }));
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, IfNoneMatch: '*' }));
     } catch (cause) {
       throw new IcebergError('IO', `cannot create object: ${String(cause)}`, { subject: path, cause });
     }
@@ -92,8 +109,9 @@ export class S3FileIO implements FileIO {
 
   async size(path: string): Promise<number | undefined> {
     const { bucket, key } = splitS3Path(path);
+    const [client, { HeadObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
     try {
-      return (await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
+      return (await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
     } catch (cause) {
       if (isNotFound(cause)) return undefined;
       throw new IcebergError('IO', `cannot stat object: ${String(cause)}`, { subject: path, cause });
@@ -115,6 +133,7 @@ export class S3FileIO implements FileIO {
   }
 
   private async deleteBatch(bucket: string, batch: ReadonlyArray<[string, string]>, signal: AbortSignal | undefined): Promise<DeleteFailure[]> {
+    const [client, { DeleteObjectsCommand }] = await Promise.all([this.client, loadS3Sdk()]);
     const pathOf = new Map(batch);
     let pending = batch.map(([key]) => key);
     let failures: DeleteFailure[] = [];
@@ -127,7 +146,7 @@ export class S3FileIO implements FileIO {
       }
       try {
         this.requests.deleteObjects += 1;
-        const out = await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
+        const out = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
         const errors = (out.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');
         failures = errors.map((e) => ({ path: pathOf.get(e.Key ?? '') ?? `s3://${bucket}/${e.Key ?? '?'}`, reason: `${e.Code ?? 'Error'}: ${e.Message ?? ''}`.trim() }));
         // An HTTP 200 can carry per-key throttling errors: retry just those keys.
@@ -143,13 +162,14 @@ export class S3FileIO implements FileIO {
   async *list(prefix: string, signal?: AbortSignal): AsyncIterable<ListedFile> {
     const { scheme, bucket, key } = splitS3Prefix(prefix);
     const keyPrefix = key === '' ? '' : `${key}/`;
+    const [client, { ListObjectsV2Command }] = await Promise.all([this.client, loadS3Sdk()]);
     let token: string | undefined;
     do {
       if (signal?.aborted) return;
       this.requests.list += 1;
       let page;
       try {
-        page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: keyPrefix, MaxKeys: this.pageSize, ...(token !== undefined ? { ContinuationToken: token } : {}) }));
+        page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: keyPrefix, MaxKeys: this.pageSize, ...(token !== undefined ? { ContinuationToken: token } : {}) }));
       } catch (cause) {
         throw new IcebergError('IO', `cannot list objects: ${String(cause)}`, { subject: prefix, cause });
       }

@@ -4,11 +4,10 @@
  * holding those credentials; every other path, and every path when --map-location is in use, goes through the
  * usual FileIO. The same FileIO serves reads and deletes, so expired files are deleted with what was vended.
  */
-import { S3Client } from '@aws-sdk/client-s3';
 import { IcebergError } from '../../errors.js';
 import type { DeleteFailure, FileIO, ListedFile } from '../../io/file-io.js';
 import { type LocationMap, isS3Path } from '../../io/location-map.js';
-import { S3FileIO, type S3Settings } from '../../io/s3.js';
+import { loadS3Sdk, S3FileIO, type S3Settings } from '../../io/s3.js';
 import type { LoadedTable } from './rest-catalog.js';
 
 interface Vended {
@@ -53,12 +52,12 @@ export class VendedCredentialsFileIO implements FileIO {
       if (existing?.fingerprint === fingerprint) continue;
       existing?.io.close();
       const endpoint = config['s3.endpoint'] ?? this.s3.endpoint;
-      const client = new S3Client({
+      const client = loadS3Sdk().then(({ S3Client }) => new S3Client({
         region: config['client.region'] ?? this.s3.region ?? 'us-east-1',
         ...(endpoint !== undefined ? { endpoint } : {}),
         forcePathStyle: config['s3.path-style-access'] === undefined ? this.s3.forcePathStyle ?? false : config['s3.path-style-access'] === 'true',
         credentials: { accessKeyId, secretAccessKey, ...(sessionToken !== undefined ? { sessionToken } : {}) },
-      });
+      }));
       const io = new S3FileIO(client, { ...this.s3, concurrency: this.concurrency }, true);
       this.vended = [...this.vended.filter((v) => v.prefix !== key), { prefix: key, fingerprint, io }].sort((a, b) => b.prefix.length - a.prefix.length);
     }
