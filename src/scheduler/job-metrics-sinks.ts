@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Pushgateway, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { promClient } from './prom-client.js';
 import { JOB_METRIC, JOB_OUTCOMES, type JobOutcome, type PreviousJobMetrics } from './job-metrics.js';
 
 export interface PushTarget {
@@ -20,7 +21,7 @@ export interface PushTarget {
  * failed run, which carries no last success, leaves the group's previous one in place.
  */
 export async function pushJobMetrics(registry: Registry, target: PushTarget): Promise<void> {
-  const gateway = new Pushgateway(target.url, { timeout: target.timeoutMs }, registry);
+  const gateway = new (promClient().Pushgateway)(target.url, { timeout: target.timeoutMs }, registry);
   // prom-client encodes grouping values with encodeURIComponent, which the gateway reads as a path
   // separator for `/` and refuses empty: those need the gateway's base64 form, so they are refused here.
   if (target.instance === '' || target.instance.includes('/')) throw new Error(`instance ${JSON.stringify(target.instance)} cannot be a Pushgateway grouping value`);

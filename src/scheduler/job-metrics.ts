@@ -4,7 +4,8 @@
  * in job-metric-catalogue.ts. One fresh prom-client registry per run, so nothing is shared between
  * runs or tests. Labels stay bounded: `job` (the fixed list of jobs) and the catalogue's own.
  */
-import { Counter, Gauge, Registry } from 'prom-client';
+import type { Counter, Gauge, Registry } from 'prom-client';
+import { promClient } from './prom-client.js';
 import { JOB_METRIC_FAMILIES, type JobMetricFamily, type JobMetricKey, type JobSample } from './job-metric-catalogue.js';
 
 export { JOB_METRIC_FAMILIES, JOB_METRIC_NAMES, type JobSample } from './job-metric-catalogue.js';
@@ -43,7 +44,7 @@ export function jobLabel(command: string): string {
 
 /** A registry holding one run's metrics, ready for any sink. */
 export function jobRunRegistry(run: JobRun): Registry {
-  const registry = new Registry();
+  const registry = new (promClient().Registry)();
   const families = new Families(registry);
   const job = { job: run.job };
   const lastSuccess = run.outcome === 'success' ? run.endedAt.getTime() / 1000 : run.previous?.lastSuccessSeconds;
@@ -74,11 +75,11 @@ class Families {
   constructor(private readonly registry: Registry) {}
 
   gauge(key: JobMetricKey): Gauge {
-    return this.get(key, (spec) => new Gauge(spec)) as Gauge;
+    return this.get(key, (spec) => new (promClient().Gauge)(spec)) as Gauge;
   }
 
   counter(key: JobMetricKey): Counter {
-    return this.get(key, (spec) => new Counter(spec)) as Counter;
+    return this.get(key, (spec) => new (promClient().Counter)(spec)) as Counter;
   }
 
   private get(key: JobMetricKey, make: (spec: { name: string; help: string; labelNames: string[]; registers: Registry[] }) => Gauge | Counter): Gauge | Counter {

@@ -4,7 +4,8 @@
  * leaves out (the last success, after a failure) keeps its previous value; counters and histograms add up across
  * the runs on this replica, so that they only ever grow between two scrapes.
  */
-import { AggregatorRegistry, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { promClient } from './prom-client.js';
 
 export type MetricsJson = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
 type MetricJson = MetricsJson[number];
@@ -50,6 +51,6 @@ export class LastRunMetrics {
    * name across jobs is a union of their series.
    */
   registry(): Registry {
-    return AggregatorRegistry.aggregate([...this.byJob.values()]);
+    return promClient().AggregatorRegistry.aggregate([...this.byJob.values()]);
   }
 }

@@ -4,7 +4,8 @@
  * serves them together with the metrics of the last run of each job (last-run-metrics.ts); /healthz gets a JSON
  * summary per job.
  */
-import { Counter, Gauge, Registry } from 'prom-client';
+import type { Counter, Gauge, Registry } from 'prom-client';
+import { promClient } from './prom-client.js';
 import { jobLabel } from './job-metrics.js';
 import { LastRunMetrics } from './last-run-metrics.js';
 
@@ -45,7 +46,7 @@ interface JobHealth {
 }
 
 export class SchedulerMetrics {
-  readonly registry = new Registry();
+  readonly registry = new (promClient().Registry)();
   private readonly lastRuns = new LastRunMetrics();
   private readonly health = new Map<string, JobHealth>();
   private readonly running: Gauge<'job'>;
@@ -56,6 +57,7 @@ export class SchedulerMetrics {
   private readonly queue: Counter<'job'>;
 
   constructor(jobs: readonly ScheduledJob[]) {
+    const { Counter, Gauge } = promClient();
     const registers = [this.registry];
     this.running = new Gauge({ name: SCHEDULER_METRIC.running, help: '1 while a run of the job holds its claim on this replica.', labelNames: ['job'], registers });
     this.slotStart = new Gauge({ name: SCHEDULER_METRIC.slotStart, help: 'Unix time the running claimed slot of the job started on this replica; 0 when idle.', labelNames: ['job'], registers });
@@ -119,7 +121,7 @@ export class SchedulerMetrics {
 
   /** The text exposition of the scheduler's metrics and of the last run of each job. */
   async exposition(): Promise<{ readonly contentType: string; readonly text: string }> {
-    const merged = Registry.merge([this.registry, this.lastRuns.registry()]);
+    const merged = promClient().Registry.merge([this.registry, this.lastRuns.registry()]);
     return { contentType: merged.contentType, text: await merged.metrics() };
   }
 
