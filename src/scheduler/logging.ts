@@ -1,5 +1,10 @@
 /** Structured JSON logs through pino, one object per line, with a fixed set of base fields (replica id). */
-import { pino, type Logger as PinoLogger } from 'pino';
+import { createRequire } from 'node:module';
+import type { Logger as PinoLogger, pino as Pino } from 'pino';
+
+// Required when a logger is made, not imported: loading pino costs every CLI command's start-up
+// tens of milliseconds, and only --log-format json and the scheduler use it.
+const require = createRequire(import.meta.url);
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 
@@ -44,6 +49,7 @@ function serializeError(value: unknown): unknown {
  * (ISO, from `now`), the `base` and child fields, the call's fields, `msg`.
  */
 export function jsonLogger(write: (line: string) => void, base: Record<string, unknown> = {}, now: () => Date = () => new Date()): Logger {
+  const { pino } = require('pino') as { pino: typeof Pino };
   const root = pino(
     {
       level: 'debug',
