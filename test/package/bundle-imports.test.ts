@@ -12,10 +12,14 @@ const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.me
   devDependencies: Record<string, string>;
 };
 
-/** The package names of a bundle's static and dynamic imports of bare specifiers. */
+/**
+ * The package names of a bundle's static and dynamic imports of bare specifiers, and of its require()
+ * calls: packages loaded on first use are required through createRequire (src/scheduler/prom-client.ts),
+ * whose variables esbuild renames require2, require3, ... beside the banner's own `require`.
+ */
 function importedPackages(bundle: string): string[] {
   const code = readFileSync(new URL(`../../dist/${bundle}`, import.meta.url), 'utf8');
-  const specifiers = [...code.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"]*?from\s*["']([^"'./][^"']*)["']|\bimport\(\s*["']([^"'./][^"']*)["']\s*\)/gm)].map((m) => (m[1] ?? m[2])!);
+  const specifiers = [...code.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"]*?from\s*["']([^"'./][^"']*)["']|\b(?:import|require\d*)\(\s*["']([^"'./][^"']*)["']\s*\)/gm)].map((m) => (m[1] ?? m[2])!);
   const packages = specifiers.filter((s) => !isBuiltin(s)).map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/'));
   return [...new Set(packages)].sort();
 }
