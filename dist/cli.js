@@ -1056,7 +1056,6 @@ function fail(issues) {
 import { setMaxListeners } from "node:events";
 import http from "node:http";
 import https from "node:https";
-import axios from "axios";
 
 // src/registry/retry.ts
 function isFailoverKind(kind) {
@@ -1128,7 +1127,7 @@ function createTransport(settings, deps = {}) {
   const now = deps.now ?? Date.now;
   const secrets = secretsOf(settings);
   const agents = createAgents(settings);
-  const instance = createAxios(settings, agents);
+  let instance;
   const semaphore = new Semaphore(settings.maxConcurrency);
   const urls = settings.baseUrls;
   const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS, settings.maxConcurrency);
@@ -1142,7 +1141,7 @@ function createTransport(settings, deps = {}) {
       const outcome = await semaphore.run(() => {
         if (deps.signal?.aborted) throw notSent(ctx);
         deps.onAttempt?.();
-        return attemptOnce(instance, request2, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
+        return attemptOnce(instance ??= createAxios(settings, agents), request2, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
       });
       if (outcome.ok) {
         preferred = index;
@@ -1263,7 +1262,8 @@ function authHeaders(settings) {
   }
   return {};
 }
-function createAxios(settings, agents) {
+async function createAxios(settings, agents) {
+  const { default: axios } = await import("axios");
   return axios.create({
     timeout: settings.timeoutMs,
     headers: { Accept: ACCEPT, "User-Agent": "guardrails-registry-client", ...settings.headers, ...authHeaders(settings) },
@@ -1277,8 +1277,9 @@ function createAxios(settings, agents) {
     transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false }
   });
 }
-async function attemptOnce(instance, request2, ctx, timeoutMs, secrets, now, signal) {
+async function attemptOnce(client, request2, ctx, timeoutMs, secrets, now, signal) {
   const data = serialise(request2.body, ctx);
+  const instance = await client;
   let response;
   try {
     response = await instance.request({
@@ -2069,7 +2070,7 @@ async function commitToBranch(git2, dir, paths2, options6) {
 
 // src/backup/destinations/s3.ts
 async function uploadToS3(files, name, options6, signal) {
-  const { S3Client: Client, PutObjectCommand: PutObjectCommand2 } = await import("@aws-sdk/client-s3");
+  const { S3Client: Client, PutObjectCommand } = await import("@aws-sdk/client-s3");
   const client = new Client({
     ...options6.region ? { region: options6.region } : { region: "us-east-1" },
     ...options6.endpoint ? { endpoint: options6.endpoint, forcePathStyle: options6.forcePathStyle ?? true } : {}
@@ -2083,7 +2084,7 @@ async function uploadToS3(files, name, options6, signal) {
       if (signal?.aborted) {
         throw new BackupError("stopped", `the upload to s3://${options6.bucket}/${base} was stopped by a signal before ${path2}; SHA256SUMS was not uploaded, so it is not a usable backup`, "The local backup is complete; upload again");
       }
-      await client.send(new PutObjectCommand2({ Bucket: options6.bucket, Key: `${base}${path2}`, Body: body, ContentType: path2.endsWith(".json") ? "application/json" : "text/plain" }));
+      await client.send(new PutObjectCommand({ Bucket: options6.bucket, Key: `${base}${path2}`, Body: body, ContentType: path2.endsWith(".json") ? "application/json" : "text/plain" }));
     }
   } catch (error) {
     if (error instanceof BackupError) throw error;
@@ -2098,7 +2099,7 @@ async function downloadFromS3(location, options6) {
   if (!match) throw new BackupError("invalid-input", `'${location}' is not s3://bucket/prefix/`, "e.g. --from s3://my-bucket/registry-backups/backup-20261126T020000Z/");
   const [, bucket, rawPrefix] = match;
   const prefix = rawPrefix.endsWith("/") ? rawPrefix : `${rawPrefix}/`;
-  const { S3Client: Client, ListObjectsV2Command: ListObjectsV2Command2, GetObjectCommand: GetObjectCommand2 } = await import("@aws-sdk/client-s3");
+  const { S3Client: Client, ListObjectsV2Command, GetObjectCommand } = await import("@aws-sdk/client-s3");
   const client = new Client({
     region: options6.region ?? "us-east-1",
     ...options6.endpoint ? { endpoint: options6.endpoint, forcePathStyle: options6.forcePathStyle ?? true } : {}
@@ -2107,10 +2108,10 @@ async function downloadFromS3(location, options6) {
   try {
     let token;
     do {
-      const page = await client.send(new ListObjectsV2Command2({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
       for (const object of page.Contents ?? []) {
         if (!object.Key) continue;
-        const got = await client.send(new GetObjectCommand2({ Bucket: bucket, Key: object.Key }));
+        const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: object.Key }));
         out.set(object.Key.slice(prefix.length), Buffer.from(await got.Body.transformToByteArray()));
       }
       token = page.IsTruncated ? page.NextContinuationToken : void 0;
@@ -4153,17 +4154,17 @@ function loadSchemaSet(sources, options6 = {}) {
     references: item.references.filter((ref) => !ref.candidates.some((name) => external.has(name)))
   }));
   const { order, dependsOn } = withPositionsIn(documents, () => orderByDependencies(unresolvedByOthers));
-  const loaded = /* @__PURE__ */ new Map();
+  const loaded3 = /* @__PURE__ */ new Map();
   for (const file of order) {
     const document = documents.get(file);
     const namedTypes = new Map(options6.namedTypes ?? []);
     for (const dependency of transitiveDependencies(file, dependsOn)) {
-      for (const [name, type] of loaded.get(dependency).named) namedTypes.set(name, type);
+      for (const [name, type] of loaded3.get(dependency).named) namedTypes.set(name, type);
     }
     const parsed = withPositions(document, () => parseSchema(document.value, { ...options6, file, namedTypes }));
-    loaded.set(file, new Loaded(parsed, document, file));
+    loaded3.set(file, new Loaded(parsed, document, file));
   }
-  return loaded;
+  return loaded3;
 }
 function transitiveDependencies(file, dependsOn) {
   const seen = /* @__PURE__ */ new Set();
@@ -5276,16 +5277,16 @@ async function schemaFilesAt(git2, commit, configPath) {
   const blobs = await readTree(git2, commit, (p) => resolver.isSchemaFile(p));
   if (blobs.size === 0) throw new BackupError("invalid-input", `no schema files at ${commit.slice(0, 12)} match ${settings.schemas.paths.join(", ")}`, "Check the ref and the schemas.paths of the config");
   const sources = [...blobs].map(([file, bytes]) => ({ file, text: bytes.toString("utf8") }));
-  let loaded;
+  let loaded3;
   try {
-    loaded = loadSchemaSet(sources);
+    loaded3 = loadSchemaSet(sources);
   } catch (error) {
     throw new BackupError("invalid-input", `the schema files at ${commit.slice(0, 12)} do not load: ${error instanceof SchemaError ? error.message : messageOf(error)}`, "Pick a ref whose schemas are valid");
   }
   const definedBy = /* @__PURE__ */ new Map();
-  for (const [file, schema] of loaded) for (const name of schema.named.keys()) definedBy.set(name, file);
+  for (const [file, schema] of loaded3) for (const name of schema.named.keys()) definedBy.set(name, file);
   const texts = new Map(sources.map((s) => [s.file, s.text]));
-  return [...loaded].map(([file, schema]) => {
+  return [...loaded3].map(([file, schema]) => {
     const root = schema.schema;
     const subject2 = nameOf(file, () => subjectNameFor(file, resolver.mappingFor(file), isNamed(root) ? root.fullName : void 0));
     const uses = scanNamedTypes(JSON.parse(texts.get(file))).references.flatMap((ref) => {
@@ -6624,17 +6625,17 @@ function loadFromClosure(root, closure, strict, commit) {
     }
   }
   const sources = [...closure.values()].map((source) => ({ file: source.file, text: source.text ?? "", ...source.document !== void 0 && { document: source.document } }));
-  let loaded;
+  let loaded3;
   try {
-    loaded = loadSchemaSet(sources, { strict });
+    loaded3 = loadSchemaSet(sources, { strict });
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
     const text = error.file === void 0 || error.file === root ? own.text : closure.get(error.file)?.text;
     return failure(error, text);
   }
   const documents = /* @__PURE__ */ new Map();
-  for (const [file, schema] of loaded) if (schema.document) documents.set(file, schema.document);
-  const value = loaded.get(root);
+  for (const [file, schema] of loaded3) if (schema.document) documents.set(file, schema.document);
+  const value = loaded3.get(root);
   if (value === void 0) throw new Error(`internal: ${root} was not loaded`);
   return { ok: true, value: { loaded: value, text: own.text, documents: { file: root, documents, ...commit !== void 0 && { commit } } } };
 }
@@ -6761,11 +6762,11 @@ async function registryHistory(registered, facts, file) {
     }
     const own = `${version.subject}@${version.version}`;
     try {
-      const loaded = loadSchemaSet([...sources, { file: own, text: version.schema }], { strict: false, names: "lenient" }).get(own);
-      if (loaded === void 0) throw new Error(`internal: ${own} was not loaded`);
-      const documents = new Map(loaded.document ? [[own, loaded.document]] : []);
+      const loaded3 = loadSchemaSet([...sources, { file: own, text: version.schema }], { strict: false, names: "lenient" }).get(own);
+      if (loaded3 === void 0) throw new Error(`internal: ${own} was not loaded`);
+      const documents = new Map(loaded3.document ? [[own, loaded3.document]] : []);
       const meta = { version: versions.length, file, registry: { subject: version.subject, version: version.version, id: version.id } };
-      versions.push({ meta, parsed: { loaded, text: version.schema, documents: { file: own, documents } } });
+      versions.push({ meta, parsed: { loaded: loaded3, text: version.schema, documents: { file: own, documents } } });
     } catch (error) {
       if (!(error instanceof SchemaError)) throw error;
       warnings.push(`${label2} does not parse and was skipped: ${error.message}`);
@@ -6918,19 +6919,19 @@ async function checkOne(target, ctx) {
   const unreadable3 = workspace.sources.has(target.file) ? void 0 : workspace.unreadable.get(target.file) ?? `${target.file}: cannot read the file`;
   if (unreadable3 !== void 0) return errorSubject(base, { code: "READ_ERROR", message: unreadable3, file: target.file });
   const closure = await sourceClosure(target.file, workspace.reader, workspace.index);
-  const loaded = loadFromClosure(target.file, closure, true);
-  if (!loaded.ok) return errorSubject(base, schemaErrorEntry(loaded.error, target.file, loaded.text));
-  const naming = nameSubject(target.file, mapping, loaded.value.loaded.schema);
+  const loaded3 = loadFromClosure(target.file, closure, true);
+  if (!loaded3.ok) return errorSubject(base, schemaErrorEntry(loaded3.error, target.file, loaded3.text));
+  const naming = nameSubject(target.file, mapping, loaded3.value.loaded.schema);
   if (naming.error) return errorSubject(base, naming.error);
   const subject2 = naming.subject;
   const named = { ...base, subject: subject2 };
   try {
-    const answer = ask(subject2, target.file, loaded.value.text, ctx);
+    const answer = ask(subject2, target.file, loaded3.value.text, ctx);
     const compared = comparedVersions(subject2, mapping.level, ctx.facts);
     const [{ level: level3, registered }, { references: references2, answered }] = await Promise.all([compared, answer]);
     const history = await registryHistory(registered, ctx.facts, target.file);
     const warnings = history.warnings;
-    return registrySubjectReport({ ...named, level: level3, warnings, history: history.versions, candidate: loaded.value, answer: answered, references: references2, configLevel: mapping.level });
+    return registrySubjectReport({ ...named, level: level3, warnings, history: history.versions, candidate: loaded3.value, answer: answered, references: references2, configLevel: mapping.level });
   } catch (error) {
     return subjectRefusal(named, error);
   }
@@ -8949,14 +8950,14 @@ async function checkTarget(target, history, workspace, resolver, audit) {
     return errorSubject(named, { code: "READ_ERROR", message: unreadable3, file: target.file }, metas);
   }
   const closure = await sourceClosure(target.file, workspace.reader, workspace.index);
-  const loaded = loadFromClosure(target.file, closure, true);
-  if (!loaded.ok) {
+  const loaded3 = loadFromClosure(target.file, closure, true);
+  if (!loaded3.ok) {
     const named = { ...base, subject: nameSubject(target.file, mapping, latest).subject };
-    return errorSubject(named, schemaErrorEntry(loaded.error, target.file, loaded.text), metas);
+    return errorSubject(named, schemaErrorEntry(loaded3.error, target.file, loaded3.text), metas);
   }
-  const naming = nameSubject(target.file, mapping, loaded.value.loaded.schema);
+  const naming = nameSubject(target.file, mapping, loaded3.value.loaded.schema);
   if (naming.error) return errorSubject(base, naming.error, metas);
-  return evaluateSubject({ ...base, subject: naming.subject, history: history.versions, candidate: loaded.value, audit });
+  return evaluateSubject({ ...base, subject: naming.subject, history: history.versions, candidate: loaded3.value, audit });
 }
 
 // src/policy/check/run-registry-check.ts
@@ -9130,9 +9131,9 @@ async function parseFile(file, strict, readFile11) {
     throw new InputError(`cannot read ${file}${code === "ENOENT" ? ": no such file" : code ? ` (${code})` : ""}`);
   }
   const source = scanSource(file, bytes);
-  const loaded = loadFromClosure(file, /* @__PURE__ */ new Map([[file, source]]), strict);
-  if (loaded.ok) return loaded.value;
-  return { error: schemaErrorEntry(loaded.error, file, loaded.text) };
+  const loaded3 = loadFromClosure(file, /* @__PURE__ */ new Map([[file, source]]), strict);
+  if (loaded3.ok) return loaded3.value;
+  return { error: schemaErrorEntry(loaded3.error, file, loaded3.text) };
 }
 function single(entry) {
   const ok = entry.status !== "incompatible" && entry.status !== "error";
@@ -13910,13 +13911,13 @@ async function readRepositorySubjects(options6) {
   for (const file of files) {
     const source = sources.get(file);
     const head = source?.text === void 0 ? void 0 : comparableForm(source.text);
-    const loaded = source === void 0 ? void 0 : loadFromClosure(file, await sourceClosure(file, reader, index), false);
-    if (head === void 0 || loaded === void 0 || !loaded.ok) {
-      warnings.push(`${file}: left out of the comparison: ${loaded && !loaded.ok ? loaded.error.message : "cannot be read as JSON"}`);
+    const loaded3 = source === void 0 ? void 0 : loadFromClosure(file, await sourceClosure(file, reader, index), false);
+    if (head === void 0 || loaded3 === void 0 || !loaded3.ok) {
+      warnings.push(`${file}: left out of the comparison: ${loaded3 && !loaded3.ok ? loaded3.error.message : "cannot be read as JSON"}`);
       continue;
     }
     const mapping = resolver.mappingFor(file);
-    const naming = nameSubject(file, mapping, loaded.value.loaded.schema);
+    const naming = nameSubject(file, mapping, loaded3.value.loaded.schema);
     if (naming.error) {
       warnings.push(`${file}: left out of the comparison: ${naming.error.message}`);
       continue;
@@ -13971,11 +13972,11 @@ async function readRegistrySnapshot(client, managed) {
   return { subjects: new Map(subjects.map((s) => [s.subject, s])) };
 }
 function versionOf(schema) {
-  const avro2 = schema.schemaType === "AVRO";
+  const avro = schema.schemaType === "AVRO";
   return {
     version: schema.version,
     id: schema.id,
-    form: avro2 ? comparableForm(schema.schema) : void 0,
+    form: avro ? comparableForm(schema.schema) : void 0,
     schemaType: schema.schemaType,
     deleted: schema.deleted,
     references: schema.references.map((r) => ({ subject: r.subject, version: r.version }))
@@ -14602,14 +14603,14 @@ function tokenFrom(env) {
 }
 async function prepareFollowups(values, { io }) {
   const configPath = values.config ?? resolve3(io.cwd, DEFAULT_CONFIG);
-  const loaded = await loadFollowupsConfig(configPath, shown(io.cwd, configPath), values.config !== void 0);
-  const { config: config2 } = loaded;
-  const reportsDir = values.reports ?? await configuredPath(loaded, ["reports"], config2.reports, "dir", io.cwd);
+  const loaded3 = await loadFollowupsConfig(configPath, shown(io.cwd, configPath), values.config !== void 0);
+  const { config: config2 } = loaded3;
+  const reportsDir = values.reports ?? await configuredPath(loaded3, ["reports"], config2.reports, "dir", io.cwd);
   const reportsFolder = shown(io.cwd, reportsDir);
-  const where2 = values.reports !== void 0 ? `--reports "${reportsFolder}"` : `${loaded.describeKey(["reports"])} "${config2.reports}"`;
+  const where2 = values.reports !== void 0 ? `--reports "${reportsFolder}"` : `${loaded3.describeKey(["reports"])} "${config2.reports}"`;
   const { reports, problems } = await loadReports(io.cwd, reportsDir, where2);
   const log = config2.missingPostmortems.incidentLog;
-  const incidents = log === void 0 ? void 0 : await loadIncidentLog(await configuredPath(loaded, ["missingPostmortems", "incidentLog"], log, "file", io.cwd), log);
+  const incidents = log === void 0 ? void 0 : await loadIncidentLog(await configuredPath(loaded3, ["missingPostmortems", "incidentLog"], log, "file", io.cwd), log);
   const token = tokenFrom(io.env);
   const repo = values.repo ?? config2.repo ?? fromEnv(io.env, "GITHUB_REPOSITORY", REPO_VALUE, io.cwd);
   if (repo === void 0 && !(values["dry-run"] && token === void 0)) {
@@ -14625,13 +14626,13 @@ async function prepareFollowups(values, { io }) {
     ...token ? { token } : {}
   };
 }
-async function configuredPath(loaded, key, text, kind, cwd) {
+async function configuredPath(loaded3, key, text, kind, cwd) {
   try {
     return await checkPath(resolve3(cwd, text), kind);
   } catch (e) {
     if (!(e instanceof InvalidValue)) throw e;
     const fix = key[0] === "reports" ? "fix it, or pass --reports DIR" : "fix it, or remove the key";
-    throw new UsageError(`${loaded.describeKey(key)} "${text}" ${e.reason}${e.hint ? `; ${e.hint}` : ""}; ${fix}`, "followups");
+    throw new UsageError(`${loaded3.describeKey(key)} "${text}" ${e.reason}${e.hint ? `; ${e.hint}` : ""}; ${fix}`, "followups");
   }
 }
 function fromEnv(env, name, parse5, cwd) {
@@ -14859,7 +14860,7 @@ function renderGithubSummary(summaries, heading2) {
 }
 
 // src/iceberg/catalog/connection.ts
-import pg from "pg";
+import { createRequire } from "node:module";
 function sslOption(mode2) {
   switch (mode2) {
     case void 0:
@@ -14874,9 +14875,11 @@ function sslOption(mode2) {
       return { rejectUnauthorized: true };
   }
 }
+var require2 = createRequire(import.meta.url);
 function openCatalogPool(settings) {
   const ssl = sslOption(settings.sslMode);
-  const pool = new pg.Pool({
+  const { Pool } = require2("pg");
+  const pool = new Pool({
     host: settings.host,
     user: settings.user,
     ...settings.port !== void 0 ? { port: settings.port } : {},
@@ -15119,7 +15122,6 @@ var LocalFileIO = class {
 };
 
 // src/iceberg/io/s3.ts
-import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 function splitS3Path(path2) {
   const match = /^s3[an]?:\/\/([^/]+)\/(.+)$/.exec(path2);
   if (match === null) throw new IcebergError("INVALID_INPUT", `${path2} is not an s3://bucket/key location`);
@@ -15141,37 +15143,44 @@ function splitS3Prefix(prefix) {
   if (match === null) throw new IcebergError("INVALID_INPUT", `${prefix} is not an s3://bucket/prefix location`);
   return { scheme: match[1], bucket: match[2], key: (match[3] ?? "").replace(/\/+$/, "") };
 }
+var sdk;
+function loadS3Sdk() {
+  return sdk ??= import("@aws-sdk/client-s3");
+}
 var S3FileIO = class _S3FileIO {
+  /** `client` may still be in the making (see `create`). */
   constructor(client, settings = {}, ownsClient = false) {
-    this.client = client;
     this.ownsClient = ownsClient;
+    this.client = Promise.resolve(client);
     this.batchSize = Math.min(1e3, Math.max(1, settings.deleteBatchSize ?? 1e3));
     this.concurrency = Math.max(1, settings.concurrency ?? 4);
     this.pageSize = Math.min(1e3, Math.max(1, settings.listPageSize ?? 1e3));
   }
-  client;
   ownsClient;
   batchSize;
   concurrency;
   pageSize;
   /** Requests sent, by kind, so the orphan benchmark can count its listing pages. */
   requests = { list: 0, deleteObjects: 0 };
+  client;
   /** Closes the client's sockets if this instance created it. */
   close() {
-    if (this.ownsClient) this.client.destroy();
+    if (this.ownsClient) void this.client.then((client) => client.destroy(), () => {
+    });
   }
   static create(settings) {
-    const client = new S3Client({
+    const client = loadS3Sdk().then(({ S3Client }) => new S3Client({
       ...settings.endpoint !== void 0 ? { endpoint: settings.endpoint } : {},
       region: settings.region ?? "us-east-1",
       forcePathStyle: settings.forcePathStyle ?? false
-    });
+    }));
     return new _S3FileIO(client, settings, true);
   }
   async read(path2) {
     const { bucket, key } = splitS3Path(path2);
+    const [client, { GetObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       return Buffer.from(await out.Body.transformToByteArray());
     } catch (cause) {
       throw new IcebergError("UNREADABLE", isNotFound(cause) ? "file not found" : `cannot read object: ${String(cause)}`, { subject: path2, cause });
@@ -15179,16 +15188,18 @@ var S3FileIO = class _S3FileIO {
   }
   async writeNew(path2, data) {
     const { bucket, key } = splitS3Path(path2);
+    const [client, { PutObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, IfNoneMatch: "*" }));
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, IfNoneMatch: "*" }));
     } catch (cause) {
       throw new IcebergError("IO", `cannot create object: ${String(cause)}`, { subject: path2, cause });
     }
   }
   async size(path2) {
     const { bucket, key } = splitS3Path(path2);
+    const [client, { HeadObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
     try {
-      return (await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
+      return (await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
     } catch (cause) {
       if (isNotFound(cause)) return void 0;
       throw new IcebergError("IO", `cannot stat object: ${String(cause)}`, { subject: path2, cause });
@@ -15208,6 +15219,7 @@ var S3FileIO = class _S3FileIO {
     return results.flat();
   }
   async deleteBatch(bucket, batch, signal) {
+    const [client, { DeleteObjectsCommand }] = await Promise.all([this.client, loadS3Sdk()]);
     const pathOf2 = new Map(batch);
     let pending = batch.map(([key]) => key);
     let failures = [];
@@ -15219,7 +15231,7 @@ var S3FileIO = class _S3FileIO {
       }
       try {
         this.requests.deleteObjects += 1;
-        const out = await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
+        const out = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: pending.map((Key) => ({ Key })), Quiet: true } }));
         const errors = (out.Errors ?? []).filter((e) => e.Code !== "NoSuchKey");
         failures = errors.map((e) => ({ path: pathOf2.get(e.Key ?? "") ?? `s3://${bucket}/${e.Key ?? "?"}`, reason: `${e.Code ?? "Error"}: ${e.Message ?? ""}`.trim() }));
         pending = errors.filter((e) => RETRYABLE_CODES.has(e.Code ?? "")).map((e) => e.Key ?? "");
@@ -15233,13 +15245,14 @@ var S3FileIO = class _S3FileIO {
   async *list(prefix, signal) {
     const { scheme, bucket, key } = splitS3Prefix(prefix);
     const keyPrefix = key === "" ? "" : `${key}/`;
+    const [client, { ListObjectsV2Command }] = await Promise.all([this.client, loadS3Sdk()]);
     let token;
     do {
       if (signal?.aborted) return;
       this.requests.list += 1;
       let page;
       try {
-        page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: keyPrefix, MaxKeys: this.pageSize, ...token !== void 0 ? { ContinuationToken: token } : {} }));
+        page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: keyPrefix, MaxKeys: this.pageSize, ...token !== void 0 ? { ContinuationToken: token } : {} }));
       } catch (cause) {
         throw new IcebergError("IO", `cannot list objects: ${String(cause)}`, { subject: prefix, cause });
       }
@@ -15423,22 +15436,31 @@ var PostgresSqlCatalog = class {
 
 // src/iceberg/metadata/avro-file.ts
 import { crc32, deflateRawSync as deflateRawSync2, inflateRawSync as inflateRawSync2 } from "node:zlib";
-import { decompress as zstdDecompress } from "fzstd";
-import snappy from "snappyjs";
-import avro from "avsc";
+import { createRequire as createRequire2 } from "node:module";
 var MAGIC = Buffer.from([79, 98, 106, 1]);
-var bigIntLong = avro.types.LongType.__with({
-  fromBuffer: (buf) => buf.readBigInt64LE(),
-  toBuffer: (n) => {
-    const buf = Buffer.alloc(8);
-    buf.writeBigInt64LE(BigInt(n));
-    return buf;
-  },
-  fromJSON: (v) => BigInt(v),
-  toJSON: (n) => Number(n),
-  isValid: (n) => typeof n === "bigint",
-  compare: (a, b) => a === b ? 0 : a < b ? -1 : 1
-});
+var require3 = createRequire2(import.meta.url);
+var loaded;
+function libraries() {
+  return loaded ??= loadLibraries();
+}
+function loadLibraries() {
+  const library = require3("avsc");
+  const bigIntLong = library.types.LongType.__with({
+    fromBuffer: (buf) => buf.readBigInt64LE(),
+    toBuffer: (n) => {
+      const buf = Buffer.alloc(8);
+      buf.writeBigInt64LE(BigInt(n));
+      return buf;
+    },
+    fromJSON: (v) => BigInt(v),
+    toJSON: (n) => Number(n),
+    isValid: (n) => typeof n === "bigint",
+    compare: (a, b) => a === b ? 0 : a < b ? -1 : 1
+  });
+  const { decompress } = require3("fzstd");
+  const snappy = require3("snappyjs");
+  return { avro: library, bigIntLong, zstdDecompress: (data) => decompress(data), snappyUncompress: (data) => snappy.uncompress(data) };
+}
 var typeCache = /* @__PURE__ */ new Map();
 var projectionCache = /* @__PURE__ */ new Map();
 function projected(schemaText, projection) {
@@ -15449,7 +15471,8 @@ function projected(schemaText, projection) {
   }
   let entry = bySchema.get(schemaText);
   if (entry === void 0) {
-    const reader = avro.Type.forSchema(projection.readerSchema(JSON.parse(schemaText)), { registry: { long: bigIntLong }, wrapUnions: false });
+    const { avro: library, bigIntLong } = libraries();
+    const reader = library.Type.forSchema(projection.readerSchema(JSON.parse(schemaText)), { registry: { long: bigIntLong }, wrapUnions: false });
     entry = { reader, resolver: reader.createResolver(avroTypeFor(schemaText)) };
     bySchema.set(schemaText, entry);
   }
@@ -15458,7 +15481,8 @@ function projected(schemaText, projection) {
 function avroTypeFor(schemaText) {
   let type = typeCache.get(schemaText);
   if (type === void 0) {
-    type = avro.Type.forSchema(JSON.parse(schemaText), { registry: { long: bigIntLong }, wrapUnions: false });
+    const { avro: library, bigIntLong } = libraries();
+    type = library.Type.forSchema(JSON.parse(schemaText), { registry: { long: bigIntLong }, wrapUnions: false });
     typeCache.set(schemaText, type);
   }
   return type;
@@ -15507,12 +15531,12 @@ function decodeBlock(data, codec) {
   if (codec === "null") return data;
   if (codec === "deflate") return inflateRawSync2(data);
   if (codec === "snappy") return snappyBlock(data);
-  if (codec === "zstandard") return Buffer.from(zstdDecompress(data));
+  if (codec === "zstandard") return Buffer.from(libraries().zstdDecompress(data));
   throw new RangeError(`unsupported Avro codec ${codec} (supported: null, deflate, snappy, zstandard)`);
 }
 function snappyBlock(data) {
   if (data.length < 4) throw new RangeError("snappy block is shorter than its checksum");
-  const bytes = Buffer.from(snappy.uncompress(data.subarray(0, data.length - 4)));
+  const bytes = Buffer.from(libraries().snappyUncompress(data.subarray(0, data.length - 4)));
   if (crc32(bytes) !== data.readUInt32BE(data.length - 4)) throw new RangeError("snappy block checksum mismatch");
   return bytes;
 }
@@ -17648,7 +17672,6 @@ var BesideMetadataJournal = class {
 };
 
 // src/iceberg/catalog/rest/vended-io.ts
-import { S3Client as S3Client2 } from "@aws-sdk/client-s3";
 function canonical(path2) {
   return path2.replace(/^s3[an]:\/\//, "s3://");
 }
@@ -17686,12 +17709,12 @@ ${sessionToken ?? ""}`;
       if (existing?.fingerprint === fingerprint) continue;
       existing?.io.close();
       const endpoint2 = config2["s3.endpoint"] ?? this.s3.endpoint;
-      const client = new S3Client2({
+      const client = loadS3Sdk().then(({ S3Client }) => new S3Client({
         region: config2["client.region"] ?? this.s3.region ?? "us-east-1",
         ...endpoint2 !== void 0 ? { endpoint: endpoint2 } : {},
         forcePathStyle: config2["s3.path-style-access"] === void 0 ? this.s3.forcePathStyle ?? false : config2["s3.path-style-access"] === "true",
         credentials: { accessKeyId, secretAccessKey, ...sessionToken !== void 0 ? { sessionToken } : {} }
-      });
+      }));
       const io = new S3FileIO(client, { ...this.s3, concurrency: this.concurrency }, true);
       this.vended = [...this.vended.filter((v) => v.prefix !== key), { prefix: key, fingerprint, io }].sort((a, b) => b.prefix.length - a.prefix.length);
     }
@@ -19126,16 +19149,16 @@ async function schemaFilesAt2(git2, ref, configPath = "guardrails.yaml") {
   const resolver = subjectResolver(settings);
   const blobs = await readTree(git2, commit, (p) => resolver.isSchemaFile(p));
   const sources = [...blobs].map(([file, bytes]) => ({ file, text: bytes.toString("utf8") }));
-  let loaded;
+  let loaded3;
   try {
-    loaded = loadSchemaSet(sources);
+    loaded3 = loadSchemaSet(sources);
   } catch (error) {
     throw new BackupError("invalid-input", `the schema files at ${commit.slice(0, 12)} do not load: ${error instanceof SchemaError ? error.message : messageOf(error)}`, "Fix the schema on the branch first");
   }
   const definedBy = /* @__PURE__ */ new Map();
-  for (const [file, schema] of loaded) for (const name of schema.named.keys()) definedBy.set(name, file);
+  for (const [file, schema] of loaded3) for (const name of schema.named.keys()) definedBy.set(name, file);
   const texts = new Map(sources.map((s) => [s.file, s.text]));
-  const files = [...loaded].map(([file, schema]) => {
+  const files = [...loaded3].map(([file, schema]) => {
     const root = schema.schema;
     const mapping = resolver.mappingFor(file);
     let subject2;
@@ -20961,7 +20984,8 @@ function describeError2(e) {
 }
 
 // src/scheduler/logging.ts
-import { pino } from "pino";
+import { createRequire as createRequire3 } from "node:module";
+var require4 = createRequire3(import.meta.url);
 var SECRET_KEYS2 = ["GITHUB_TOKEN", "GH_TOKEN", "token", "password", "secret", "authorization", "Authorization", "cookie", "apiKey"];
 var URL_KEYS = ["url", "uri", "dsn", "databaseUrl", "registryUrl", "catalogUrl", "pushgatewayUrl"];
 var ARG_KEYS = ["args"];
@@ -20983,6 +21007,7 @@ function serializeError(value) {
   return value instanceof Error ? { name: value.name, message: withoutUserinfo(value.message) } : value;
 }
 function jsonLogger(write, base = {}, now = () => /* @__PURE__ */ new Date()) {
+  const { pino } = require4("pino");
   const root = pino(
     {
       level: "debug",
@@ -21016,11 +21041,15 @@ function cronLogger(logger) {
   };
 }
 
-// src/scheduler/metrics.ts
-import { Counter as Counter2, Gauge as Gauge2, Registry as Registry2 } from "prom-client";
+// src/scheduler/prom-client.ts
+import { createRequire as createRequire4 } from "node:module";
+var require5 = createRequire4(import.meta.url);
+var loaded2;
+function promClient() {
+  return loaded2 ??= require5("prom-client");
+}
 
 // src/scheduler/job-metrics.ts
-import { Counter, Gauge, Registry } from "prom-client";
 var JOB_OUTCOMES = ["success", "failure", "bad_input", "bug", "unavailable"];
 var JOB_METRIC = {
   lastSuccess: JOB_METRIC_FAMILIES.lastSuccess.name,
@@ -21032,7 +21061,7 @@ function jobLabel(command2) {
   return `guardrails_${command2.replace(/[^A-Za-z0-9_]/g, "_")}`;
 }
 function jobRunRegistry(run2) {
-  const registry = new Registry();
+  const registry = new (promClient()).Registry();
   const families = new Families(registry);
   const job = { job: run2.job };
   const lastSuccess = run2.outcome === "success" ? run2.endedAt.getTime() / 1e3 : run2.previous?.lastSuccessSeconds;
@@ -21061,10 +21090,10 @@ var Families = class {
   registry;
   created = /* @__PURE__ */ new Map();
   gauge(key) {
-    return this.get(key, (spec) => new Gauge(spec));
+    return this.get(key, (spec) => new (promClient()).Gauge(spec));
   }
   counter(key) {
-    return this.get(key, (spec) => new Counter(spec));
+    return this.get(key, (spec) => new (promClient()).Counter(spec));
   }
   get(key, make) {
     let metric = this.created.get(key);
@@ -21081,7 +21110,6 @@ function outcomeOfExitCode(code) {
 }
 
 // src/scheduler/last-run-metrics.ts
-import { AggregatorRegistry } from "prom-client";
 var ADDING_TYPES = /* @__PURE__ */ new Set(["counter", "histogram"]);
 function sampleKey(sample2) {
   const labels = Object.entries(sample2.labels).sort(([a], [b]) => a < b ? -1 : 1);
@@ -21116,7 +21144,7 @@ var LastRunMetrics = class {
    * name across jobs is a union of their series.
    */
   registry() {
-    return AggregatorRegistry.aggregate([...this.byJob.values()]);
+    return promClient().AggregatorRegistry.aggregate([...this.byJob.values()]);
   }
 };
 
@@ -21143,7 +21171,7 @@ var SCHEDULER_METRIC = {
   queued: "guardrails_scheduler_slots_queued_total"
 };
 var SchedulerMetrics = class {
-  registry = new Registry2();
+  registry = new (promClient()).Registry();
   lastRuns = new LastRunMetrics();
   health = /* @__PURE__ */ new Map();
   running;
@@ -21153,14 +21181,15 @@ var SchedulerMetrics = class {
   takeovers;
   queue;
   constructor(jobs) {
+    const { Counter, Gauge } = promClient();
     const registers = [this.registry];
-    this.running = new Gauge2({ name: SCHEDULER_METRIC.running, help: "1 while a run of the job holds its claim on this replica.", labelNames: ["job"], registers });
-    this.slotStart = new Gauge2({ name: SCHEDULER_METRIC.slotStart, help: "Unix time the running claimed slot of the job started on this replica; 0 when idle.", labelNames: ["job"], registers });
-    const timeout = new Gauge2({ name: SCHEDULER_METRIC.slotTimeout, help: "How long a slot of the job may run before the scheduler aborts it, in seconds.", labelNames: ["job"], registers });
-    this.runs = new Counter2({ name: SCHEDULER_METRIC.runs, help: "Runs of the job on this replica by result: success, failure, timeout, interrupted (stopped), lease_lost.", labelNames: ["job", "result"], registers });
-    this.skips = new Counter2({ name: SCHEDULER_METRIC.skipped, help: "Slots of the job not run on this replica, by reason: claimed_elsewhere, overlap, attempts_exhausted.", labelNames: ["job", "reason"], registers });
-    this.takeovers = new Counter2({ name: SCHEDULER_METRIC.takeovers, help: "Slots of the job this replica took over from a replica whose lease expired.", labelNames: ["job"], registers });
-    this.queue = new Counter2({ name: SCHEDULER_METRIC.queued, help: "Slots of the job queued on this replica behind a run still going (overlap: queue-one).", labelNames: ["job"], registers });
+    this.running = new Gauge({ name: SCHEDULER_METRIC.running, help: "1 while a run of the job holds its claim on this replica.", labelNames: ["job"], registers });
+    this.slotStart = new Gauge({ name: SCHEDULER_METRIC.slotStart, help: "Unix time the running claimed slot of the job started on this replica; 0 when idle.", labelNames: ["job"], registers });
+    const timeout = new Gauge({ name: SCHEDULER_METRIC.slotTimeout, help: "How long a slot of the job may run before the scheduler aborts it, in seconds.", labelNames: ["job"], registers });
+    this.runs = new Counter({ name: SCHEDULER_METRIC.runs, help: "Runs of the job on this replica by result: success, failure, timeout, interrupted (stopped), lease_lost.", labelNames: ["job", "result"], registers });
+    this.skips = new Counter({ name: SCHEDULER_METRIC.skipped, help: "Slots of the job not run on this replica, by reason: claimed_elsewhere, overlap, attempts_exhausted.", labelNames: ["job", "reason"], registers });
+    this.takeovers = new Counter({ name: SCHEDULER_METRIC.takeovers, help: "Slots of the job this replica took over from a replica whose lease expired.", labelNames: ["job"], registers });
+    this.queue = new Counter({ name: SCHEDULER_METRIC.queued, help: "Slots of the job queued on this replica behind a run still going (overlap: queue-one).", labelNames: ["job"], registers });
     for (const { name, timeoutSeconds } of jobs) {
       const job = jobLabel(name);
       this.health.set(name, { running: false });
@@ -21208,7 +21237,7 @@ var SchedulerMetrics = class {
   }
   /** The text exposition of the scheduler's metrics and of the last run of each job. */
   async exposition() {
-    const merged = Registry2.merge([this.registry, this.lastRuns.registry()]);
+    const merged = promClient().Registry.merge([this.registry, this.lastRuns.registry()]);
     return { contentType: merged.contentType, text: await merged.metrics() };
   }
   healthSummary() {
@@ -21594,7 +21623,7 @@ function reasonOf(signal) {
 
 // src/scheduler/claims.ts
 import { performance as performance2 } from "node:perf_hooks";
-import pg2 from "pg";
+import { createRequire as createRequire5 } from "node:module";
 
 // src/scheduler/lease.ts
 import { performance } from "node:perf_hooks";
@@ -21644,11 +21673,13 @@ function keepLease(options6) {
 // src/scheduler/claims.ts
 var CLAIMS_TABLE = "guardrails_job_claims";
 var MAX_ATTEMPTS = 3;
+var require6 = createRequire5(import.meta.url);
 var PgClaimStore = class {
   constructor(connectionString, owner, options6) {
     this.owner = owner;
     this.options = options6;
-    this.pool = new pg2.Pool({ connectionString, max: 8 });
+    const { Pool } = require6("pg");
+    this.pool = new Pool({ connectionString, max: 8 });
     this.pool.on("error", options6.onError ?? (() => {
     }));
   }
@@ -21911,9 +21942,8 @@ import { performance as performance3 } from "node:perf_hooks";
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { readFile as readFile10, rename as rename2, rm as rm4, writeFile as writeFile5 } from "node:fs/promises";
 import { basename as basename4, dirname as dirname5, join as join13 } from "node:path";
-import { Pushgateway } from "prom-client";
 async function pushJobMetrics(registry, target) {
-  const gateway = new Pushgateway(target.url, { timeout: target.timeoutMs }, registry);
+  const gateway = new (promClient()).Pushgateway(target.url, { timeout: target.timeoutMs }, registry);
   if (target.instance === "" || target.instance.includes("/")) throw new Error(`instance ${JSON.stringify(target.instance)} cannot be a Pushgateway grouping value`);
   await gateway.pushAdd({ jobName: target.job, groupings: { instance: target.instance } });
 }
@@ -22409,18 +22439,18 @@ The jobs read their own variables (see guardrails <job> --help).`,
       const { io, passThrough } = context2;
       const path2 = values.config ?? join14(io.cwd, "guardrails.yaml");
       const label2 = values.config === void 0 ? "guardrails.yaml" : labelOf(io.cwd, path2);
-      const loaded = await loadScheduleConfig({ path: path2, label: label2, explicit: values.config !== void 0 }, jobs.names);
+      const loaded3 = await loadScheduleConfig({ path: path2, label: label2, explicit: values.config !== void 0 }, jobs.names);
       if (values.run !== void 0 && !jobs.names.includes(values.run)) {
         throw new UsageError(`--run ${JSON.stringify(values.run)} is not a job; known jobs: ${[...jobs.names].sort().join(", ")}`, "schedule");
       }
       if (values.run !== void 0) {
-        const configured = loaded.config.jobs[values.run]?.args ?? [];
+        const configured = loaded3.config.jobs[values.run]?.args ?? [];
         const given2 = passThrough.length > 0 ? `--run ${values.run} --` : configured.length === 0 ? `--run ${values.run}` : void 0;
-        await checkArgs(jobs, { name: values.run, args: [...configured, ...passThrough], preflight: true }, loaded, label2, io, given2);
+        await checkArgs(jobs, { name: values.run, args: [...configured, ...passThrough], preflight: true }, loaded3, label2, io, given2);
       } else if (!values.list) {
-        for (const [name, job] of Object.entries(loaded.config.jobs)) if (job.enabled) await checkArgs(jobs, { name, args: job.args, preflight: false }, loaded, label2, io);
+        for (const [name, job] of Object.entries(loaded3.config.jobs)) if (job.enabled) await checkArgs(jobs, { name, args: job.args, preflight: false }, loaded3, label2, io);
       }
-      prepared.set(context2, { loaded });
+      prepared.set(context2, { loaded: loaded3 });
     },
     async run(values, context2) {
       const { io } = context2;
@@ -22459,12 +22489,12 @@ The jobs read their own variables (see guardrails <job> --help).`,
   });
 }
 var scheduleCommand = createScheduleCommand();
-async function checkArgs(jobs, { name, args, preflight }, loaded, file, io, given2) {
+async function checkArgs(jobs, { name, args, preflight }, loaded3, file, io, given2) {
   try {
     await jobs.checkArgs?.(name, args, io, { preflight });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    const at2 = loaded.locate(["jobs", name, "args"]);
+    const at2 = loaded3.locate(["jobs", name, "args"]);
     const where2 = given2 ?? `${file}${at2 ? `:${at2.line}:${at2.column}` : ""}: schedule.jobs.${name}.args`;
     throw new UsageError(`${where2}: ${error.message}`, error.command);
   }

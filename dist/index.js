@@ -11,6 +11,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -19153,6 +19161,1241 @@ var require_undici = __commonJS({
   }
 });
 
+// node_modules/axios/lib/helpers/bind.js
+function bind(fn, thisArg) {
+  return function wrap() {
+    return fn.apply(thisArg, arguments);
+  };
+}
+var init_bind = __esm({
+  "node_modules/axios/lib/helpers/bind.js"() {
+    "use strict";
+  }
+});
+
+// node_modules/axios/lib/utils.js
+function isBuffer(val) {
+  return val !== null && !isUndefined(val) && val.constructor !== null && !isUndefined(val.constructor) && isFunction(val.constructor.isBuffer) && val.constructor.isBuffer(val);
+}
+function isArrayBufferView(val) {
+  let result;
+  if (typeof ArrayBuffer !== "undefined" && ArrayBuffer.isView) {
+    result = ArrayBuffer.isView(val);
+  } else {
+    result = val && val.buffer && isArrayBuffer(val.buffer);
+  }
+  return result;
+}
+function getGlobal() {
+  if (typeof globalThis !== "undefined") return globalThis;
+  if (typeof self !== "undefined") return self;
+  if (typeof window !== "undefined") return window;
+  if (typeof global !== "undefined") return global;
+  return {};
+}
+function forEach(obj, fn, { allOwnKeys = false } = {}) {
+  if (obj === null || typeof obj === "undefined") {
+    return;
+  }
+  let i;
+  let l;
+  if (typeof obj !== "object") {
+    obj = [obj];
+  }
+  if (isArray(obj)) {
+    for (i = 0, l = obj.length; i < l; i++) {
+      fn.call(null, obj[i], i, obj);
+    }
+  } else {
+    if (isBuffer(obj)) {
+      return;
+    }
+    const keys = allOwnKeys ? Object.getOwnPropertyNames(obj) : Object.keys(obj);
+    const len = keys.length;
+    let key;
+    for (i = 0; i < len; i++) {
+      key = keys[i];
+      fn.call(null, obj[key], key, obj);
+    }
+  }
+}
+function findKey(obj, key) {
+  if (isBuffer(obj)) {
+    return null;
+  }
+  key = key.toLowerCase();
+  const keys = Object.keys(obj);
+  let i = keys.length;
+  let _key;
+  while (i-- > 0) {
+    _key = keys[i];
+    if (key === _key.toLowerCase()) {
+      return _key;
+    }
+  }
+  return null;
+}
+function merge2(...objs) {
+  const { caseless, skipUndefined } = isContextDefined(this) && this || {};
+  const result = {};
+  const lowerCaseKeys = caseless ? /* @__PURE__ */ Object.create(null) : null;
+  const assignValue = (val, key) => {
+    if (key === "__proto__" || key === "constructor" || key === "prototype") {
+      return;
+    }
+    let targetKey = key;
+    if (lowerCaseKeys && typeof key === "string") {
+      const lowerKey = key.toLowerCase();
+      const knownKey = lowerCaseKeys[lowerKey];
+      if (knownKey !== void 0 && hasOwnProperty(result, knownKey)) {
+        targetKey = knownKey;
+      } else {
+        lowerCaseKeys[lowerKey] = key;
+      }
+    }
+    const existing = hasOwnProperty(result, targetKey) ? result[targetKey] : void 0;
+    if (isPlainObject2(existing) && isPlainObject2(val)) {
+      result[targetKey] = merge2(existing, val);
+    } else if (isPlainObject2(val)) {
+      result[targetKey] = merge2({}, val);
+    } else if (isArray(val)) {
+      result[targetKey] = val.slice();
+    } else if (!skipUndefined || !isUndefined(val)) {
+      result[targetKey] = val;
+    }
+  };
+  for (let i = 0, l = objs.length; i < l; i++) {
+    const source = objs[i];
+    if (!source || isBuffer(source)) {
+      continue;
+    }
+    forEach(source, assignValue);
+    if (typeof source !== "object" || isArray(source) || !Object.getOwnPropertySymbols) {
+      continue;
+    }
+    const symbols = Object.getOwnPropertySymbols(source);
+    for (let j = 0; j < symbols.length; j++) {
+      const symbol2 = symbols[j];
+      if (propertyIsEnumerable.call(source, symbol2)) {
+        assignValue(source[symbol2], symbol2);
+      }
+    }
+  }
+  return result;
+}
+function isSpecCompliantForm(thing) {
+  return !!(thing && isFunction(thing.append) && thing[toStringTag] === "FormData" && thing[iterator]);
+}
+var toString, getPrototypeOf, iterator, toStringTag, hasOwnProperty, isUnsafeObjectKey, isPrototypeBoundary, isSafeAndFullyMutable, hasOwnInPrototypeChain, getSafeProp, toSafeFlatObject, kindOf2, kindOfTest, typeOfTest, isArray, isUndefined, isArrayBuffer, isString, isFunction, isNumber, isObject2, isBoolean, isPlainObject2, isEmptyObject, isDate, isFile, isReactNativeBlob, isReactNative, isBlob, isFileList, isSet, isStream, G, FormDataCtor, isFormData, isURLSearchParams, isReadableStream, isRequest, isResponse, isHeaders, trim, _global, isContextDefined, extend2, stripBOM, inherits, toFlatObject, endsWith, toArray, isTypedArray, forEachEntry, matchAll, isHTMLForm, toCamelCase, propertyIsEnumerable, isRegExp, reduceDescriptors, freezeMethods, toObjectSet, noop, toFiniteNumber, toJSONObject, isAsyncFn, isThenable, _setImmediate, asap, isIterable, isSafeIterable, utils_default;
+var init_utils = __esm({
+  "node_modules/axios/lib/utils.js"() {
+    "use strict";
+    init_bind();
+    ({ toString } = Object.prototype);
+    ({ getPrototypeOf } = Object);
+    ({ iterator, toStringTag } = Symbol);
+    hasOwnProperty = (({ hasOwnProperty: hasOwnProperty2 }) => (obj, prop) => hasOwnProperty2.call(obj, prop))(Object.prototype);
+    isUnsafeObjectKey = (prop) => typeof prop === "string" && (prop === "__proto__" || prop === "constructor" || prop === "prototype");
+    isPrototypeBoundary = (obj, prototype2, source) => obj === Object.prototype || !source && prototype2 === null;
+    isSafeAndFullyMutable = (obj) => {
+      if (!Object.isExtensible(obj)) {
+        return false;
+      }
+      const props = Object.getOwnPropertyNames(obj);
+      if (Object.getOwnPropertySymbols) {
+        props.push(...Object.getOwnPropertySymbols(obj));
+      }
+      return props.every((prop) => {
+        if (isUnsafeObjectKey(prop)) {
+          return false;
+        }
+        const descriptor = Object.getOwnPropertyDescriptor(obj, prop);
+        return !!descriptor && descriptor.configurable && descriptor.writable === true;
+      });
+    };
+    hasOwnInPrototypeChain = (thing, prop) => {
+      let obj = thing;
+      const seen = [];
+      while (obj != null) {
+        if (seen.indexOf(obj) !== -1) {
+          return false;
+        }
+        seen.push(obj);
+        const prototype2 = getPrototypeOf(obj);
+        if (isPrototypeBoundary(obj, prototype2, obj === thing)) {
+          return false;
+        }
+        if (hasOwnProperty(obj, prop)) {
+          return true;
+        }
+        obj = prototype2;
+      }
+      return false;
+    };
+    getSafeProp = (obj, prop) => obj != null && hasOwnInPrototypeChain(obj, prop) ? obj[prop] : void 0;
+    toSafeFlatObject = (thing) => {
+      if (thing == null || typeof thing !== "object" && typeof thing !== "function") {
+        return thing;
+      }
+      const sourcePrototype = getPrototypeOf(thing);
+      if (sourcePrototype === null && isSafeAndFullyMutable(thing)) {
+        return thing;
+      }
+      const result = /* @__PURE__ */ Object.create(null);
+      const merged = /* @__PURE__ */ Object.create(null);
+      const seen = [];
+      let current2 = thing;
+      while (current2 != null) {
+        if (seen.indexOf(current2) !== -1) {
+          break;
+        }
+        seen.push(current2);
+        const prototype2 = current2 === thing ? sourcePrototype : getPrototypeOf(current2);
+        if (isPrototypeBoundary(current2, prototype2, current2 === thing)) {
+          break;
+        }
+        const props = Object.getOwnPropertyNames(current2);
+        if (Object.getOwnPropertySymbols) {
+          props.push(...Object.getOwnPropertySymbols(current2));
+        }
+        for (const prop of props) {
+          if (isUnsafeObjectKey(prop)) {
+            continue;
+          }
+          if (!hasOwnProperty(merged, prop)) {
+            result[prop] = thing[prop];
+            merged[prop] = true;
+          }
+        }
+        current2 = prototype2;
+      }
+      return result;
+    };
+    kindOf2 = /* @__PURE__ */ ((cache) => (thing) => {
+      const str = toString.call(thing);
+      return cache[str] || (cache[str] = str.slice(8, -1).toLowerCase());
+    })(/* @__PURE__ */ Object.create(null));
+    kindOfTest = (type) => {
+      type = type.toLowerCase();
+      return (thing) => kindOf2(thing) === type;
+    };
+    typeOfTest = (type) => (thing) => typeof thing === type;
+    ({ isArray } = Array);
+    isUndefined = typeOfTest("undefined");
+    isArrayBuffer = kindOfTest("ArrayBuffer");
+    isString = typeOfTest("string");
+    isFunction = typeOfTest("function");
+    isNumber = typeOfTest("number");
+    isObject2 = (thing) => thing !== null && typeof thing === "object";
+    isBoolean = (thing) => thing === true || thing === false;
+    isPlainObject2 = (val) => {
+      if (!isObject2(val)) {
+        return false;
+      }
+      const prototype2 = getPrototypeOf(val);
+      return (prototype2 === null || prototype2 === Object.prototype || getPrototypeOf(prototype2) === null) && // Treat own Symbol.toStringTag or Symbol.iterator members as evidence the
+      // value is tagged/iterable, ignoring members reachable only through shared
+      // or terminal prototype boundaries. This is exactly what
+      // hasOwnInPrototypeChain(val, prop) computes here: every prototype admitted
+      // above (null, Object.prototype, or a terminal null-prototype template) is
+      // a boundary, so the walk never inspects anything but `val`'s own members,
+      // and stops before even those when `val` is itself the boundary
+      // Object.prototype. Checking that inline avoids allocating the walker's
+      // `seen` list twice per call on the mergeConfig / merge hot path.
+      (isPrototypeBoundary(val, prototype2, true) || !hasOwnProperty(val, toStringTag) && !hasOwnProperty(val, iterator));
+    };
+    isEmptyObject = (val) => {
+      if (!isObject2(val) || isBuffer(val)) {
+        return false;
+      }
+      try {
+        return Object.keys(val).length === 0 && Object.getPrototypeOf(val) === Object.prototype;
+      } catch (e) {
+        return false;
+      }
+    };
+    isDate = kindOfTest("Date");
+    isFile = kindOfTest("File");
+    isReactNativeBlob = (value) => {
+      return !!(value && typeof value.uri !== "undefined");
+    };
+    isReactNative = (formData) => formData && typeof formData.getParts !== "undefined";
+    isBlob = kindOfTest("Blob");
+    isFileList = kindOfTest("FileList");
+    isSet = kindOfTest("Set");
+    isStream = (val) => isObject2(val) && isFunction(val.pipe);
+    G = getGlobal();
+    FormDataCtor = typeof G.FormData !== "undefined" ? G.FormData : void 0;
+    isFormData = (thing) => {
+      if (!thing) return false;
+      if (FormDataCtor && thing instanceof FormDataCtor) return true;
+      const proto = getPrototypeOf(thing);
+      if (!proto || proto === Object.prototype) return false;
+      if (!isFunction(thing.append)) return false;
+      const kind = kindOf2(thing);
+      return kind === "formdata" || // detect form-data instance
+      kind === "object" && isFunction(thing.toString) && thing.toString() === "[object FormData]";
+    };
+    isURLSearchParams = kindOfTest("URLSearchParams");
+    [isReadableStream, isRequest, isResponse, isHeaders] = [
+      "ReadableStream",
+      "Request",
+      "Response",
+      "Headers"
+    ].map(kindOfTest);
+    trim = (str) => {
+      return str.trim ? str.trim() : str.replace(/^[\s\uFEFF\xA0]+|[\s\uFEFF\xA0]+$/g, "");
+    };
+    _global = (() => {
+      if (typeof globalThis !== "undefined") return globalThis;
+      return typeof self !== "undefined" ? self : typeof window !== "undefined" ? window : global;
+    })();
+    isContextDefined = (context2) => !isUndefined(context2) && context2 !== _global;
+    extend2 = (a, b, thisArg, { allOwnKeys } = {}) => {
+      forEach(
+        b,
+        (val, key) => {
+          if (thisArg && isFunction(val)) {
+            Object.defineProperty(a, key, {
+              // Null-proto descriptor so a polluted Object.prototype.get cannot
+              // hijack defineProperty's accessor-vs-data resolution.
+              __proto__: null,
+              value: bind(val, thisArg),
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          } else {
+            Object.defineProperty(a, key, {
+              __proto__: null,
+              value: val,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          }
+        },
+        { allOwnKeys }
+      );
+      return a;
+    };
+    stripBOM = (content) => {
+      if (content.charCodeAt(0) === 65279) {
+        content = content.slice(1);
+      }
+      return content;
+    };
+    inherits = (constructor, superConstructor, props, descriptors) => {
+      constructor.prototype = Object.create(superConstructor.prototype, descriptors);
+      Object.defineProperty(constructor.prototype, "constructor", {
+        __proto__: null,
+        value: constructor,
+        writable: true,
+        enumerable: false,
+        configurable: true
+      });
+      Object.defineProperty(constructor, "super", {
+        __proto__: null,
+        value: superConstructor.prototype
+      });
+      props && Object.assign(constructor.prototype, props);
+    };
+    toFlatObject = (sourceObj, destObj, filter2, propFilter) => {
+      let props;
+      let i;
+      let prop;
+      const merged = {};
+      destObj = destObj || {};
+      if (sourceObj == null) return destObj;
+      do {
+        props = Object.getOwnPropertyNames(sourceObj);
+        i = props.length;
+        while (i-- > 0) {
+          prop = props[i];
+          if ((!propFilter || propFilter(prop, sourceObj, destObj)) && !merged[prop]) {
+            destObj[prop] = sourceObj[prop];
+            merged[prop] = true;
+          }
+        }
+        sourceObj = filter2 !== false && getPrototypeOf(sourceObj);
+      } while (sourceObj && (!filter2 || filter2(sourceObj, destObj)) && sourceObj !== Object.prototype);
+      return destObj;
+    };
+    endsWith = (str, searchString, position) => {
+      str = String(str);
+      if (position === void 0 || position > str.length) {
+        position = str.length;
+      }
+      position -= searchString.length;
+      const lastIndex = str.indexOf(searchString, position);
+      return lastIndex !== -1 && lastIndex === position;
+    };
+    toArray = (thing) => {
+      if (!thing) return null;
+      if (isArray(thing)) return thing;
+      let i = thing.length;
+      if (!Number.isSafeInteger(i) || i < 0 || i > 4294967295) return null;
+      const indexes = /* @__PURE__ */ new Set();
+      const seen = /* @__PURE__ */ new Set();
+      let source = thing;
+      while (source != null && indexes.size < i) {
+        if (seen.has(source)) return null;
+        seen.add(source);
+        const prototype2 = getPrototypeOf(source);
+        if (isPrototypeBoundary(source, prototype2, source === thing)) break;
+        Object.getOwnPropertyNames(source).forEach((key) => {
+          const index = +key;
+          if (Number.isInteger(index) && index >= 0 && index < i && String(index) === key && hasOwnProperty(source, key)) {
+            indexes.add(index);
+          }
+        });
+        source = prototype2;
+      }
+      if (indexes.size !== i) return null;
+      const arr = new Array(i);
+      while (i-- > 0) {
+        arr[i] = thing[i];
+      }
+      return arr;
+    };
+    isTypedArray = /* @__PURE__ */ ((TypedArray) => {
+      return (thing) => {
+        return TypedArray && thing instanceof TypedArray;
+      };
+    })(typeof Uint8Array !== "undefined" && getPrototypeOf(Uint8Array));
+    forEachEntry = (obj, fn) => {
+      const generator = obj && obj[iterator];
+      const _iterator = generator.call(obj);
+      let result;
+      while ((result = _iterator.next()) && !result.done) {
+        const pair = result.value;
+        fn.call(obj, pair[0], pair[1]);
+      }
+    };
+    matchAll = (regExp, str) => {
+      let matches;
+      const arr = [];
+      while ((matches = regExp.exec(str)) !== null) {
+        arr.push(matches);
+      }
+      return arr;
+    };
+    isHTMLForm = kindOfTest("HTMLFormElement");
+    toCamelCase = (str) => {
+      return str.toLowerCase().replace(/[-_\s]([a-z\d])(\w*)/g, function replacer(m, p1, p2) {
+        return p1.toUpperCase() + p2;
+      });
+    };
+    ({ propertyIsEnumerable } = Object.prototype);
+    isRegExp = kindOfTest("RegExp");
+    reduceDescriptors = (obj, reducer) => {
+      const descriptors = Object.getOwnPropertyDescriptors(obj);
+      const reducedDescriptors = {};
+      forEach(descriptors, (descriptor, name) => {
+        let ret;
+        if ((ret = reducer(descriptor, name, obj)) !== false) {
+          reducedDescriptors[name] = ret || descriptor;
+        }
+      });
+      Object.defineProperties(obj, reducedDescriptors);
+    };
+    freezeMethods = (obj) => {
+      reduceDescriptors(obj, (descriptor, name) => {
+        if (isFunction(obj) && ["arguments", "caller", "callee"].includes(name)) {
+          return false;
+        }
+        const value = obj[name];
+        if (!isFunction(value)) return;
+        descriptor.enumerable = false;
+        if ("writable" in descriptor) {
+          descriptor.writable = false;
+          return;
+        }
+        if (!descriptor.set) {
+          descriptor.set = () => {
+            throw Error("Can not rewrite read-only method '" + name + "'");
+          };
+        }
+      });
+    };
+    toObjectSet = (arrayOrString, delimiter) => {
+      const obj = {};
+      const define2 = (arr) => {
+        arr.forEach((value) => {
+          obj[value] = true;
+        });
+      };
+      isArray(arrayOrString) ? define2(arrayOrString) : define2(String(arrayOrString).split(delimiter));
+      return obj;
+    };
+    noop = () => {
+    };
+    toFiniteNumber = (value, defaultValue) => {
+      return value != null && Number.isFinite(value = +value) ? value : defaultValue;
+    };
+    toJSONObject = (obj) => {
+      const visited = /* @__PURE__ */ new WeakSet();
+      const visit2 = (source) => {
+        if (isObject2(source)) {
+          if (visited.has(source)) {
+            return;
+          }
+          if (isBuffer(source)) {
+            return source;
+          }
+          if (!("toJSON" in source)) {
+            visited.add(source);
+            let target;
+            if (isSet(source)) {
+              target = [];
+              for (const value of source) {
+                const reducedValue = visit2(value);
+                !isUndefined(reducedValue) && target.push(reducedValue);
+              }
+            } else {
+              target = isArray(source) ? [] : {};
+              forEach(source, (value, key) => {
+                const reducedValue = visit2(value);
+                !isUndefined(reducedValue) && (target[key] = reducedValue);
+              });
+            }
+            visited.delete(source);
+            return target;
+          }
+        }
+        return source;
+      };
+      return visit2(obj);
+    };
+    isAsyncFn = kindOfTest("AsyncFunction");
+    isThenable = (thing) => thing && (isObject2(thing) || isFunction(thing)) && isFunction(thing.then) && isFunction(thing.catch);
+    _setImmediate = ((setImmediateSupported, postMessageSupported) => {
+      if (setImmediateSupported) {
+        return setImmediate;
+      }
+      return postMessageSupported ? ((token, callbacks) => {
+        _global.addEventListener(
+          "message",
+          ({ source, data }) => {
+            if (source === _global && data === token) {
+              callbacks.length && callbacks.shift()();
+            }
+          },
+          false
+        );
+        return (cb) => {
+          callbacks.push(cb);
+          _global.postMessage(token, "*");
+        };
+      })(`axios@${Math.random()}`, []) : (cb) => setTimeout(cb);
+    })(typeof setImmediate === "function", isFunction(_global.postMessage));
+    asap = typeof queueMicrotask !== "undefined" ? queueMicrotask.bind(_global) : typeof process !== "undefined" && process.nextTick || _setImmediate;
+    isIterable = (thing) => thing != null && isFunction(thing[iterator]);
+    isSafeIterable = (thing) => thing != null && hasOwnInPrototypeChain(thing, iterator) && isIterable(thing);
+    utils_default = {
+      isArray,
+      isArrayBuffer,
+      isBuffer,
+      isFormData,
+      isArrayBufferView,
+      isString,
+      isNumber,
+      isBoolean,
+      isObject: isObject2,
+      isPlainObject: isPlainObject2,
+      isEmptyObject,
+      isReadableStream,
+      isRequest,
+      isResponse,
+      isHeaders,
+      isUndefined,
+      isDate,
+      isFile,
+      isReactNativeBlob,
+      isReactNative,
+      isBlob,
+      isRegExp,
+      isFunction,
+      isStream,
+      isURLSearchParams,
+      isTypedArray,
+      isFileList,
+      forEach,
+      merge: merge2,
+      extend: extend2,
+      trim,
+      stripBOM,
+      inherits,
+      toFlatObject,
+      kindOf: kindOf2,
+      kindOfTest,
+      endsWith,
+      toArray,
+      forEachEntry,
+      matchAll,
+      isHTMLForm,
+      hasOwnProperty,
+      hasOwnProp: hasOwnProperty,
+      // an alias to avoid ESLint no-prototype-builtins detection
+      hasOwnInPrototypeChain,
+      getSafeProp,
+      toSafeFlatObject,
+      reduceDescriptors,
+      freezeMethods,
+      toObjectSet,
+      toCamelCase,
+      noop,
+      toFiniteNumber,
+      findKey,
+      global: _global,
+      isContextDefined,
+      isSpecCompliantForm,
+      toJSONObject,
+      isAsyncFn,
+      isThenable,
+      setImmediate: _setImmediate,
+      asap,
+      isIterable,
+      isSafeIterable
+    };
+  }
+});
+
+// node_modules/axios/lib/helpers/parseHeaders.js
+var ignoreDuplicateOf, parseHeaders_default;
+var init_parseHeaders = __esm({
+  "node_modules/axios/lib/helpers/parseHeaders.js"() {
+    "use strict";
+    init_utils();
+    ignoreDuplicateOf = utils_default.toObjectSet([
+      "age",
+      "authorization",
+      "content-length",
+      "content-type",
+      "etag",
+      "expires",
+      "from",
+      "host",
+      "if-modified-since",
+      "if-unmodified-since",
+      "last-modified",
+      "location",
+      "max-forwards",
+      "proxy-authorization",
+      "referer",
+      "retry-after",
+      "user-agent"
+    ]);
+    parseHeaders_default = (rawHeaders) => {
+      const parsed = /* @__PURE__ */ Object.create(null);
+      let key;
+      let val;
+      let i;
+      rawHeaders && rawHeaders.split("\n").forEach(function parser(line) {
+        i = line.indexOf(":");
+        key = line.substring(0, i).trim().toLowerCase();
+        val = line.substring(i + 1).trim();
+        const hasKey = utils_default.hasOwnProp(parsed, key);
+        if (!key || hasKey && utils_default.hasOwnProp(ignoreDuplicateOf, key)) {
+          return;
+        }
+        if (key === "set-cookie") {
+          if (hasKey) {
+            parsed[key].push(val);
+          } else {
+            parsed[key] = [val];
+          }
+        } else {
+          parsed[key] = hasKey ? parsed[key] + ", " + val : val;
+        }
+      });
+      return parsed;
+    };
+  }
+});
+
+// node_modules/axios/lib/helpers/sanitizeHeaderValue.js
+function trimSPorHTAB(str) {
+  let start = 0;
+  let end = str.length;
+  while (start < end) {
+    const code = str.charCodeAt(start);
+    if (code !== 9 && code !== 32) {
+      break;
+    }
+    start += 1;
+  }
+  while (end > start) {
+    const code = str.charCodeAt(end - 1);
+    if (code !== 9 && code !== 32) {
+      break;
+    }
+    end -= 1;
+  }
+  return start === 0 && end === str.length ? str : str.slice(start, end);
+}
+function sanitizeValue(value, invalidChars) {
+  if (utils_default.isArray(value)) {
+    return value.map((item) => sanitizeValue(item, invalidChars));
+  }
+  return trimSPorHTAB(String(value).replace(invalidChars, ""));
+}
+function toByteStringHeaderObject(headers) {
+  const byteStringHeaders = /* @__PURE__ */ Object.create(null);
+  utils_default.forEach(headers.toJSON(), (value, header) => {
+    byteStringHeaders[header] = sanitizeByteStringHeaderValue(value);
+  });
+  return byteStringHeaders;
+}
+var INVALID_UNICODE_HEADER_VALUE_CHARS, INVALID_BYTE_STRING_HEADER_VALUE_CHARS, sanitizeHeaderValue, sanitizeByteStringHeaderValue;
+var init_sanitizeHeaderValue = __esm({
+  "node_modules/axios/lib/helpers/sanitizeHeaderValue.js"() {
+    "use strict";
+    init_utils();
+    INVALID_UNICODE_HEADER_VALUE_CHARS = new RegExp("[\\u0000-\\u0008\\u000a-\\u001f\\u007f]+", "g");
+    INVALID_BYTE_STRING_HEADER_VALUE_CHARS = new RegExp("[^\\u0009\\u0020-\\u007e\\u0080-\\u00ff]+", "g");
+    sanitizeHeaderValue = (value) => sanitizeValue(value, INVALID_UNICODE_HEADER_VALUE_CHARS);
+    sanitizeByteStringHeaderValue = (value) => sanitizeValue(value, INVALID_BYTE_STRING_HEADER_VALUE_CHARS);
+  }
+});
+
+// node_modules/axios/lib/core/AxiosHeaders.js
+function normalizeHeader(header) {
+  return header && String(header).trim().toLowerCase();
+}
+function normalizeValue(value) {
+  if (value === false || value == null) {
+    return value;
+  }
+  return utils_default.isArray(value) ? value.map(normalizeValue) : sanitizeHeaderValue(String(value));
+}
+function parseTokens(str) {
+  const tokens = /* @__PURE__ */ Object.create(null);
+  const tokensRE = /([^\s,;=]+)\s*(?:=\s*([^,;]+))?/g;
+  let match;
+  while (match = tokensRE.exec(str)) {
+    tokens[match[1]] = match[2];
+  }
+  return tokens;
+}
+function trimOWS(value) {
+  let start = 0;
+  let end = value.length;
+  while (start < end) {
+    const code = value.charCodeAt(start);
+    if (code !== 9 && code !== 32) {
+      break;
+    }
+    start += 1;
+  }
+  while (end > start) {
+    const code = value.charCodeAt(end - 1);
+    if (code !== 9 && code !== 32) {
+      break;
+    }
+    end -= 1;
+  }
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+function decodeQuotedString(value) {
+  const last = value.length - 1;
+  if (last < 1 || value.charCodeAt(0) !== 34 || value.charCodeAt(last) !== 34) {
+    return value;
+  }
+  let decoded = "";
+  for (let i = 1; i < last; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 34) {
+      return value;
+    }
+    if (code === 92) {
+      i += 1;
+      if (i >= last) {
+        return value;
+      }
+    }
+    decoded += value[i];
+  }
+  return decoded;
+}
+function parseParameters(value) {
+  const parameters = /* @__PURE__ */ Object.create(null);
+  const str = String(value);
+  let start = 0;
+  let quoted = false;
+  let escaped = false;
+  function parseParameter(end) {
+    const part = trimOWS(str.slice(start, end));
+    const equals = part.indexOf("=");
+    if (equals < 1) {
+      return;
+    }
+    const name = trimOWS(part.slice(0, equals));
+    if (!parameterNameRE.test(name)) {
+      return;
+    }
+    const normalizedName = name.toLowerCase();
+    if (normalizedName === "__proto__" || normalizedName === "constructor" || normalizedName === "prototype") {
+      return;
+    }
+    const parameterValue = trimOWS(part.slice(equals + 1));
+    parameters[normalizedName] = decodeQuotedString(parameterValue);
+  }
+  for (let i = 0; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    if (quoted) {
+      if (escaped) {
+        escaped = false;
+      } else if (code === 92) {
+        escaped = true;
+      } else if (code === 34) {
+        quoted = false;
+      }
+    } else if (code === 34) {
+      quoted = true;
+    } else if (code === 44 || code === 59) {
+      parseParameter(i);
+      start = i + 1;
+    }
+  }
+  parseParameter(str.length);
+  return parameters;
+}
+function matchHeaderValue(context2, value, header, filter2, isHeaderNameFilter) {
+  if (utils_default.isFunction(filter2)) {
+    return filter2.call(context2, value, header);
+  }
+  if (isHeaderNameFilter) {
+    value = header;
+  }
+  if (!utils_default.isString(value)) return;
+  if (utils_default.isString(filter2)) {
+    return value.indexOf(filter2) !== -1;
+  }
+  if (utils_default.isRegExp(filter2)) {
+    return filter2.test(value);
+  }
+}
+function formatHeader(header) {
+  return header.trim().toLowerCase().replace(/([a-z\d])(\w*)/g, (w, char, str) => {
+    return char.toUpperCase() + str;
+  });
+}
+function buildAccessors(obj, header) {
+  const accessorName = utils_default.toCamelCase(" " + header);
+  ["get", "set", "has"].forEach((methodName) => {
+    Object.defineProperty(obj, methodName + accessorName, {
+      // Null-proto descriptor so a polluted Object.prototype.get cannot turn
+      // this data descriptor into an accessor descriptor on the way in.
+      __proto__: null,
+      value: function(arg1, arg2, arg3) {
+        return this[methodName].call(this, header, arg1, arg2, arg3);
+      },
+      configurable: true
+    });
+  });
+}
+var $internals, parameterNameRE, isValidHeaderName, PROTO_HEADER_SLOT, headerSlot, AxiosHeaders, AxiosHeaders_default;
+var init_AxiosHeaders = __esm({
+  "node_modules/axios/lib/core/AxiosHeaders.js"() {
+    "use strict";
+    init_utils();
+    init_parseHeaders();
+    init_sanitizeHeaderValue();
+    $internals = /* @__PURE__ */ Symbol("internals");
+    parameterNameRE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+    isValidHeaderName = (str) => /^[-_a-zA-Z0-9^`|~,!#$%&'*+.]+$/.test(str.trim());
+    PROTO_HEADER_SLOT = "__Proto__";
+    headerSlot = (name) => name === "__proto__" ? PROTO_HEADER_SLOT : name;
+    AxiosHeaders = class {
+      constructor(headers) {
+        headers && this.set(headers);
+      }
+      set(header, valueOrRewrite, rewrite) {
+        const self2 = this;
+        function setHeader(_value, _header, _rewrite) {
+          const lHeader = normalizeHeader(_header);
+          if (!lHeader) {
+            return;
+          }
+          const key = utils_default.findKey(self2, lHeader);
+          if (!key || self2[key] === void 0 || _rewrite === true || _rewrite === void 0 && self2[key] !== false) {
+            self2[headerSlot(key || _header)] = normalizeValue(_value);
+          }
+        }
+        const setHeaders = (headers, _rewrite) => utils_default.forEach(headers, (_value, _header) => setHeader(_value, _header, _rewrite));
+        if (utils_default.isPlainObject(header) || header instanceof this.constructor) {
+          setHeaders(header, valueOrRewrite);
+        } else if (utils_default.isString(header) && (header = header.trim()) && !isValidHeaderName(header)) {
+          setHeaders(parseHeaders_default(header), valueOrRewrite);
+        } else if (utils_default.isObject(header) && utils_default.isSafeIterable(header)) {
+          let obj = /* @__PURE__ */ Object.create(null), dest, key;
+          for (const entry of header) {
+            if (!utils_default.isArray(entry)) {
+              throw new TypeError("Object iterator must return a key-value pair");
+            }
+            key = entry[0];
+            if (utils_default.hasOwnProp(obj, key)) {
+              dest = obj[key];
+              obj[key] = utils_default.isArray(dest) ? [...dest, entry[1]] : [dest, entry[1]];
+            } else {
+              obj[key] = entry[1];
+            }
+          }
+          setHeaders(obj, valueOrRewrite);
+        } else {
+          header != null && setHeader(valueOrRewrite, header, rewrite);
+        }
+        return this;
+      }
+      get(header, parser) {
+        header = normalizeHeader(header);
+        if (header) {
+          const key = utils_default.findKey(this, header);
+          if (key) {
+            const value = this[key];
+            if (!parser) {
+              return value;
+            }
+            if (parser === true) {
+              return parseTokens(value);
+            }
+            if (utils_default.isFunction(parser)) {
+              return parser.call(this, value, key);
+            }
+            if (utils_default.isRegExp(parser)) {
+              return parser.exec(value);
+            }
+            throw new TypeError("parser must be boolean|regexp|function");
+          }
+        }
+      }
+      has(header, matcher) {
+        header = normalizeHeader(header);
+        if (header) {
+          const key = utils_default.findKey(this, header);
+          return !!(key && this[key] !== void 0 && (!matcher || matchHeaderValue(this, this[key], key, matcher)));
+        }
+        return false;
+      }
+      delete(header, matcher) {
+        const self2 = this;
+        let deleted = false;
+        function deleteHeader(_header) {
+          _header = normalizeHeader(_header);
+          if (_header) {
+            const key = utils_default.findKey(self2, _header);
+            if (key && (!matcher || matchHeaderValue(self2, self2[key], key, matcher))) {
+              delete self2[key];
+              deleted = true;
+            }
+          }
+        }
+        if (utils_default.isArray(header)) {
+          header.forEach(deleteHeader);
+        } else {
+          deleteHeader(header);
+        }
+        return deleted;
+      }
+      clear(matcher) {
+        const keys = Object.keys(this);
+        let i = keys.length;
+        let deleted = false;
+        while (i--) {
+          const key = keys[i];
+          if (!matcher || matchHeaderValue(this, this[key], key, matcher, true)) {
+            delete this[key];
+            deleted = true;
+          }
+        }
+        return deleted;
+      }
+      normalize(format) {
+        const self2 = this;
+        const headers = /* @__PURE__ */ Object.create(null);
+        utils_default.forEach(this, (value, header) => {
+          const key = utils_default.findKey(headers, header);
+          if (key) {
+            self2[key] = normalizeValue(value);
+            delete self2[header];
+            return;
+          }
+          const normalized = headerSlot(format ? formatHeader(header) : String(header).trim());
+          if (normalized !== header) {
+            delete self2[header];
+          }
+          self2[normalized] = normalizeValue(value);
+          headers[normalized] = true;
+        });
+        return this;
+      }
+      concat(...targets) {
+        return this.constructor.concat(this, ...targets);
+      }
+      toJSON(asStrings) {
+        const obj = /* @__PURE__ */ Object.create(null);
+        utils_default.forEach(this, (value, header) => {
+          value != null && value !== false && (obj[header] = asStrings && utils_default.isArray(value) ? value.join(", ") : value);
+        });
+        return obj;
+      }
+      [Symbol.iterator]() {
+        return Object.entries(this.toJSON())[Symbol.iterator]();
+      }
+      toString() {
+        return Object.entries(this.toJSON()).map(([header, value]) => header + ": " + value).join("\n");
+      }
+      getSetCookie() {
+        const value = this.get("set-cookie");
+        return utils_default.isArray(value) ? value : value == null || value === false ? [] : [value];
+      }
+      get [Symbol.toStringTag]() {
+        return "AxiosHeaders";
+      }
+      static from(thing) {
+        return thing instanceof this ? thing : new this(thing);
+      }
+      static parseParameters(value) {
+        return parseParameters(value);
+      }
+      static concat(first, ...targets) {
+        const computed = new this(first);
+        targets.forEach((target) => computed.set(target));
+        return computed;
+      }
+      static accessor(header) {
+        const internals = this[$internals] = this[$internals] = {
+          accessors: {}
+        };
+        const accessors = internals.accessors;
+        const prototype2 = this.prototype;
+        function defineAccessor(_header) {
+          const lHeader = normalizeHeader(_header);
+          if (!accessors[lHeader]) {
+            buildAccessors(prototype2, _header);
+            accessors[lHeader] = true;
+          }
+        }
+        utils_default.isArray(header) ? header.forEach(defineAccessor) : defineAccessor(header);
+        return this;
+      }
+    };
+    AxiosHeaders.accessor([
+      "Content-Type",
+      "Content-Length",
+      "Accept",
+      "Accept-Encoding",
+      "User-Agent",
+      "Authorization"
+    ]);
+    utils_default.reduceDescriptors(AxiosHeaders.prototype, ({ value }, key) => {
+      let mapped = key[0].toUpperCase() + key.slice(1);
+      return {
+        get: () => value,
+        set(headerValue2) {
+          this[mapped] = headerValue2;
+        }
+      };
+    });
+    utils_default.freezeMethods(AxiosHeaders);
+    AxiosHeaders_default = AxiosHeaders;
+  }
+});
+
+// node_modules/axios/lib/core/AxiosError.js
+function hasOwnOrPrototypeToJSON(source) {
+  if (utils_default.hasOwnProp(source, "toJSON")) {
+    return true;
+  }
+  let prototype2 = Object.getPrototypeOf(source);
+  while (prototype2 && prototype2 !== Object.prototype) {
+    if (utils_default.hasOwnProp(prototype2, "toJSON")) {
+      return true;
+    }
+    prototype2 = Object.getPrototypeOf(prototype2);
+  }
+  return false;
+}
+function redactConfig(config2, redactKeys) {
+  const lowerKeys = new Set(redactKeys.map((k) => String(k).toLowerCase()));
+  const seen = [];
+  const visit2 = (source) => {
+    if (source === null || typeof source !== "object") return source;
+    if (utils_default.isBuffer(source)) return source;
+    if (seen.indexOf(source) !== -1) return void 0;
+    if (source instanceof AxiosHeaders_default) {
+      source = source.toJSON();
+    }
+    seen.push(source);
+    let result;
+    if (utils_default.isArray(source)) {
+      result = [];
+      source.forEach((v, i) => {
+        const reducedValue = visit2(v);
+        if (!utils_default.isUndefined(reducedValue)) {
+          result[i] = reducedValue;
+        }
+      });
+    } else {
+      if (!utils_default.isPlainObject(source) && hasOwnOrPrototypeToJSON(source)) {
+        seen.pop();
+        return source;
+      }
+      result = /* @__PURE__ */ Object.create(null);
+      for (const [key, value] of Object.entries(source)) {
+        const reducedValue = lowerKeys.has(key.toLowerCase()) ? REDACTED : visit2(value);
+        if (!utils_default.isUndefined(reducedValue)) {
+          result[key] = reducedValue;
+        }
+      }
+    }
+    seen.pop();
+    return result;
+  };
+  return visit2(config2);
+}
+function stringifySafely(value) {
+  try {
+    return String(value);
+  } catch (err) {
+    return "";
+  }
+}
+function aggregateErrorMessage(error63) {
+  const message = error63.errors.map((entry) => {
+    try {
+      return entry && entry.message ? stringifySafely(entry.message) : stringifySafely(entry);
+    } catch (err) {
+      return "";
+    }
+  }).filter(Boolean).join("; ");
+  return message || error63.name || "AggregateError";
+}
+function getCauseStackIndex(error63, stack) {
+  const causeStack = utils_default.hasOwnProp(error63, $causeStack) && error63[$causeStack];
+  return causeStack && stack.endsWith(causeStack) ? stack.length - causeStack.length : -1;
+}
+function appendCauseStack(target, source) {
+  try {
+    const sourceStack = source && source.stack;
+    if (typeof sourceStack !== "string" || !sourceStack) {
+      return;
+    }
+    const targetStack = target.stack;
+    if (typeof targetStack !== "string" || !targetStack) {
+      return;
+    }
+    const causeStack = CAUSED_BY_SEPARATOR + sourceStack;
+    target.stack = targetStack + causeStack;
+    Object.defineProperty(target, $causeStack, { __proto__: null, value: causeStack });
+  } catch (e) {
+  }
+}
+var REDACTED, CAUSED_BY_SEPARATOR, $causeStack, AxiosError, AxiosError_default;
+var init_AxiosError = __esm({
+  "node_modules/axios/lib/core/AxiosError.js"() {
+    "use strict";
+    init_utils();
+    init_AxiosHeaders();
+    REDACTED = "[REDACTED ****]";
+    CAUSED_BY_SEPARATOR = "\nCaused by: ";
+    $causeStack = /* @__PURE__ */ Symbol("causeStack");
+    AxiosError = class _AxiosError extends Error {
+      static from(error63, code, config2, request2, response, customProps) {
+        let message = error63.message;
+        if (!message && utils_default.isArray(error63.errors) && error63.errors.length) {
+          message = aggregateErrorMessage(error63);
+        }
+        const axiosError = new _AxiosError(message, code || error63.code, config2, request2, response);
+        Object.defineProperty(axiosError, "cause", {
+          __proto__: null,
+          value: error63,
+          writable: true,
+          enumerable: false,
+          configurable: true
+        });
+        axiosError.name = error63.name;
+        appendCauseStack(axiosError, error63);
+        if (error63.status != null && axiosError.status == null) {
+          axiosError.status = error63.status;
+        }
+        customProps && Object.assign(axiosError, customProps);
+        return axiosError;
+      }
+      /**
+       * Create an Error with the specified message, config, error code, request and response.
+       *
+       * @param {string} message The error message.
+       * @param {string} [code] The error code (for example, 'ECONNABORTED').
+       * @param {Object} [config] The config.
+       * @param {Object} [request] The request.
+       * @param {Object} [response] The response.
+       *
+       * @returns {Error} The created error.
+       */
+      constructor(message, code, config2, request2, response) {
+        super(message);
+        Object.defineProperty(this, "message", {
+          // Null-proto descriptor so a polluted Object.prototype.get cannot turn
+          // this data descriptor into an accessor descriptor on the way in.
+          __proto__: null,
+          value: message,
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+        this.name = "AxiosError";
+        this.isAxiosError = true;
+        code && (this.code = code);
+        config2 && (this.config = config2);
+        request2 && (this.request = request2);
+        if (response) {
+          this.response = response;
+          this.status = response.status;
+        }
+      }
+      toJSON() {
+        const config2 = this.config;
+        const redactKeys = config2 && utils_default.hasOwnProp(config2, "redact") ? config2.redact : void 0;
+        const serializedConfig = utils_default.isArray(redactKeys) && redactKeys.length > 0 ? redactConfig(config2, redactKeys) : utils_default.toJSONObject(config2);
+        return {
+          // Standard
+          message: this.message,
+          name: this.name,
+          // Microsoft
+          description: this.description,
+          number: this.number,
+          // Mozilla
+          fileName: this.fileName,
+          lineNumber: this.lineNumber,
+          columnNumber: this.columnNumber,
+          stack: this.stack,
+          // Axios
+          config: serializedConfig,
+          code: this.code,
+          status: this.status
+        };
+      }
+    };
+    AxiosError.ERR_BAD_OPTION_VALUE = "ERR_BAD_OPTION_VALUE";
+    AxiosError.ERR_BAD_OPTION = "ERR_BAD_OPTION";
+    AxiosError.ECONNABORTED = "ECONNABORTED";
+    AxiosError.ETIMEDOUT = "ETIMEDOUT";
+    AxiosError.ECONNREFUSED = "ECONNREFUSED";
+    AxiosError.ERR_NETWORK = "ERR_NETWORK";
+    AxiosError.ERR_FR_TOO_MANY_REDIRECTS = "ERR_FR_TOO_MANY_REDIRECTS";
+    AxiosError.ERR_DEPRECATED = "ERR_DEPRECATED";
+    AxiosError.ERR_BAD_RESPONSE = "ERR_BAD_RESPONSE";
+    AxiosError.ERR_BAD_REQUEST = "ERR_BAD_REQUEST";
+    AxiosError.ERR_CANCELED = "ERR_CANCELED";
+    AxiosError.ERR_NOT_SUPPORT = "ERR_NOT_SUPPORT";
+    AxiosError.ERR_INVALID_URL = "ERR_INVALID_URL";
+    AxiosError.ERR_FORM_DATA_DEPTH_EXCEEDED = "ERR_FORM_DATA_DEPTH_EXCEEDED";
+    AxiosError_default = AxiosError;
+  }
+});
+
 // node_modules/delayed-stream/lib/delayed_stream.js
 var require_delayed_stream = __commonJS({
   "node_modules/delayed-stream/lib/delayed_stream.js"(exports, module) {
@@ -29460,6 +30703,1042 @@ var require_form_data = __commonJS({
   }
 });
 
+// node_modules/axios/lib/platform/node/classes/FormData.js
+var import_form_data, FormData_default;
+var init_FormData = __esm({
+  "node_modules/axios/lib/platform/node/classes/FormData.js"() {
+    import_form_data = __toESM(require_form_data(), 1);
+    FormData_default = import_form_data.default;
+  }
+});
+
+// node_modules/axios/lib/platform/node/classes/Buffer.js
+var Buffer_default;
+var init_Buffer = __esm({
+  "node_modules/axios/lib/platform/node/classes/Buffer.js"() {
+    "use strict";
+    Buffer_default = {
+      isBufferAvailable() {
+        return typeof Buffer !== "undefined";
+      },
+      from(value) {
+        return Buffer.from(value);
+      }
+    };
+  }
+});
+
+// node_modules/axios/lib/helpers/toFormData.js
+function isVisitable(thing) {
+  return utils_default.isPlainObject(thing) || utils_default.isArray(thing);
+}
+function removeBrackets(key) {
+  return utils_default.endsWith(key, "[]") ? key.slice(0, -2) : key;
+}
+function renderKey(path2, key, dots) {
+  if (!path2) return key;
+  return path2.concat(key).map(function each(token, i) {
+    token = removeBrackets(token);
+    return !dots && i ? "[" + token + "]" : token;
+  }).join(dots ? "." : "");
+}
+function isFlatArray(arr) {
+  return utils_default.isArray(arr) && !arr.some(isVisitable);
+}
+function toFormData(obj, formData, options) {
+  if (!utils_default.isObject(obj)) {
+    throw new TypeError("target must be an object");
+  }
+  formData = formData || new (FormData_default || FormData)();
+  const option = (name, fallback2) => {
+    const value = utils_default.getSafeProp(options, name);
+    return utils_default.isUndefined(value) ? fallback2 : value;
+  };
+  const metaTokens = option("metaTokens", true);
+  const visitor = option("visitor") || defaultVisitor;
+  const dots = option("dots", false);
+  const indexes = option("indexes", false);
+  const _Blob = option("Blob") || typeof Blob !== "undefined" && Blob;
+  const maxDepth = option("maxDepth", DEFAULT_FORM_DATA_MAX_DEPTH);
+  const useBlob = _Blob && utils_default.isSpecCompliantForm(formData);
+  const stack = [];
+  if (!utils_default.isFunction(visitor)) {
+    throw new TypeError("visitor must be a function");
+  }
+  function convertValue(value) {
+    if (value === null) return "";
+    if (utils_default.isDate(value)) {
+      return value.toISOString();
+    }
+    if (utils_default.isBoolean(value)) {
+      return value.toString();
+    }
+    if (!useBlob && utils_default.isBlob(value)) {
+      throw new AxiosError_default("Blob is not supported. Use a Buffer instead.");
+    }
+    if (utils_default.isArrayBuffer(value) || utils_default.isTypedArray(value)) {
+      if (useBlob && typeof _Blob === "function") {
+        return new _Blob([value]);
+      }
+      if (Buffer_default && Buffer_default.isBufferAvailable()) {
+        return Buffer_default.from(value);
+      }
+      throw new AxiosError_default(
+        "Blob is not supported. Use a Buffer instead.",
+        AxiosError_default.ERR_NOT_SUPPORT
+      );
+    }
+    return value;
+  }
+  function throwIfMaxDepthExceeded(depth) {
+    if (depth > maxDepth) {
+      throw new AxiosError_default(
+        "Object is too deeply nested (" + depth + " levels). Max depth: " + maxDepth,
+        AxiosError_default.ERR_FORM_DATA_DEPTH_EXCEEDED
+      );
+    }
+  }
+  function stringifyWithDepthLimit(value, depth) {
+    if (maxDepth === Infinity) {
+      return JSON.stringify(value);
+    }
+    const ancestors = [];
+    return JSON.stringify(value, function limitDepth(_key, currentValue) {
+      if (!utils_default.isObject(currentValue)) {
+        return currentValue;
+      }
+      while (ancestors.length && ancestors[ancestors.length - 1] !== this) {
+        ancestors.pop();
+      }
+      ancestors.push(currentValue);
+      throwIfMaxDepthExceeded(depth + ancestors.length - 1);
+      return currentValue;
+    });
+  }
+  function defaultVisitor(value, key, path2) {
+    let arr = value;
+    if (utils_default.isReactNative(formData) && utils_default.isReactNativeBlob(value)) {
+      formData.append(renderKey(path2, key, dots), convertValue(value));
+      return false;
+    }
+    if (value && !path2 && typeof value === "object") {
+      if (utils_default.endsWith(key, "{}")) {
+        key = metaTokens ? key : key.slice(0, -2);
+        value = stringifyWithDepthLimit(value, 1);
+      } else if (utils_default.isArray(value) && isFlatArray(value) || (utils_default.isFileList(value) || utils_default.endsWith(key, "[]")) && (arr = utils_default.toArray(value))) {
+        key = removeBrackets(key);
+        arr.forEach(function each(el, index) {
+          !(utils_default.isUndefined(el) || el === null) && formData.append(
+            // eslint-disable-next-line no-nested-ternary
+            indexes === true ? renderKey([key], index, dots) : indexes === null ? key : key + "[]",
+            convertValue(el)
+          );
+        });
+        return false;
+      }
+    }
+    if (isVisitable(value)) {
+      return true;
+    }
+    formData.append(renderKey(path2, key, dots), convertValue(value));
+    return false;
+  }
+  const exposedHelpers = Object.assign(predicates, {
+    defaultVisitor,
+    convertValue,
+    isVisitable
+  });
+  function build(value, path2, depth = 0) {
+    if (utils_default.isUndefined(value)) return;
+    throwIfMaxDepthExceeded(depth);
+    if (stack.indexOf(value) !== -1) {
+      throw new Error("Circular reference detected in " + path2.join("."));
+    }
+    stack.push(value);
+    utils_default.forEach(value, function each(el, key) {
+      const result = !(utils_default.isUndefined(el) || el === null) && visitor.call(formData, el, utils_default.isString(key) ? key.trim() : key, path2, exposedHelpers);
+      if (result === true) {
+        build(el, path2 ? path2.concat(key) : [key], depth + 1);
+      }
+    });
+    stack.pop();
+  }
+  if (!utils_default.isObject(obj)) {
+    throw new TypeError("data must be an object");
+  }
+  build(obj);
+  return formData;
+}
+var DEFAULT_FORM_DATA_MAX_DEPTH, predicates, toFormData_default;
+var init_toFormData = __esm({
+  "node_modules/axios/lib/helpers/toFormData.js"() {
+    "use strict";
+    init_utils();
+    init_AxiosError();
+    init_FormData();
+    init_Buffer();
+    DEFAULT_FORM_DATA_MAX_DEPTH = 100;
+    predicates = utils_default.toFlatObject(utils_default, {}, null, function filter(prop) {
+      return /^is[A-Z]/.test(prop);
+    });
+    toFormData_default = toFormData;
+  }
+});
+
+// node_modules/axios/lib/helpers/AxiosURLSearchParams.js
+function encode3(str) {
+  const charMap = {
+    "!": "%21",
+    "'": "%27",
+    "(": "%28",
+    ")": "%29",
+    "~": "%7E",
+    "%20": "+"
+  };
+  return encodeURIComponent(str).replace(/[!'()~]|%20/g, function replacer(match) {
+    return charMap[match];
+  });
+}
+function AxiosURLSearchParams(params, options) {
+  this._pairs = [];
+  params && toFormData_default(params, this, options);
+}
+var prototype, AxiosURLSearchParams_default;
+var init_AxiosURLSearchParams = __esm({
+  "node_modules/axios/lib/helpers/AxiosURLSearchParams.js"() {
+    "use strict";
+    init_toFormData();
+    prototype = AxiosURLSearchParams.prototype;
+    prototype.append = function append(name, value) {
+      this._pairs.push([name, value]);
+    };
+    prototype.toString = function toString2(encoder) {
+      const _encode3 = encoder ? (value) => encoder.call(this, value, encode3) : encode3;
+      return this._pairs.map(function each(pair) {
+        return _encode3(pair[0]) + "=" + _encode3(pair[1]);
+      }, "").join("&");
+    };
+    AxiosURLSearchParams_default = AxiosURLSearchParams;
+  }
+});
+
+// node_modules/axios/lib/helpers/buildURL.js
+function encode4(val) {
+  return encodeURIComponent(val).replace(/%3A/gi, ":").replace(/%24/g, "$").replace(/%2C/gi, ",").replace(/%20/g, "+");
+}
+function buildURL(url4, params, options) {
+  if (!params) {
+    return url4;
+  }
+  url4 = url4 || "";
+  const _options = utils_default.isFunction(options) ? {
+    serialize: options
+  } : options;
+  const _encode3 = utils_default.getSafeProp(_options, "encode") || encode4;
+  const serializeFn = utils_default.getSafeProp(_options, "serialize");
+  let serializedParams;
+  if (serializeFn) {
+    serializedParams = serializeFn(params, _options);
+  } else {
+    serializedParams = utils_default.isURLSearchParams(params) ? params.toString() : new AxiosURLSearchParams_default(params, _options).toString(_encode3);
+  }
+  if (serializedParams) {
+    const hashmarkIndex = url4.indexOf("#");
+    if (hashmarkIndex !== -1) {
+      url4 = url4.slice(0, hashmarkIndex);
+    }
+    url4 += (url4.indexOf("?") === -1 ? "?" : "&") + serializedParams;
+  }
+  return url4;
+}
+var init_buildURL = __esm({
+  "node_modules/axios/lib/helpers/buildURL.js"() {
+    "use strict";
+    init_utils();
+    init_AxiosURLSearchParams();
+  }
+});
+
+// node_modules/axios/lib/core/InterceptorManager.js
+function countHandlers(handlers) {
+  return handlers ? handlers.length : 0;
+}
+function trimHandlers(handlers) {
+  if (!handlers) {
+    return;
+  }
+  while (handlers.length && handlers[handlers.length - 1] === null) {
+    handlers.pop();
+  }
+}
+function normalizeHandlerId(id2) {
+  if (typeof id2 === "string" && id2 !== "" && String(Number(id2)) === id2) {
+    return Number(id2);
+  }
+  return id2;
+}
+function syncHandlerEntries(manager, internals) {
+  const handlers = manager.handlers;
+  const length = countHandlers(handlers);
+  if (handlers !== internals.handlersRef) {
+    internals.handlersRef = handlers;
+    internals.handlerEntries.clear();
+  } else if (length !== internals.handlersLength) {
+    if (!length) {
+      internals.handlerEntries.clear();
+    } else {
+      internals.handlerEntries.forEach(function removeStaleEntry(entry, id2) {
+        if (handlers[entry.index] !== entry.handler) {
+          internals.handlerEntries.delete(id2);
+        }
+      });
+    }
+  }
+  internals.handlersLength = length;
+}
+var $internals2, InterceptorManager, InterceptorManager_default;
+var init_InterceptorManager = __esm({
+  "node_modules/axios/lib/core/InterceptorManager.js"() {
+    "use strict";
+    init_utils();
+    $internals2 = /* @__PURE__ */ Symbol("internals");
+    InterceptorManager = class {
+      constructor() {
+        this.handlers = [];
+        this[$internals2] = {
+          handlersRef: this.handlers,
+          handlersLength: this.handlers.length,
+          handlerEntries: /* @__PURE__ */ new Map(),
+          iterationDepth: 0,
+          nextId: 0
+        };
+      }
+      /**
+       * Add a new interceptor to the stack
+       *
+       * @param {Function} fulfilled The function to handle `then` for a `Promise`
+       * @param {Function} rejected The function to handle `reject` for a `Promise`
+       * @param {Object} options The options for the interceptor, synchronous and runWhen
+       *
+       * @return {Number} An ID used to remove interceptor later
+       */
+      use(fulfilled, rejected, options) {
+        const handler2 = {
+          fulfilled,
+          rejected,
+          synchronous: options ? options.synchronous : false,
+          runWhen: options ? options.runWhen : null
+        };
+        const internals = this[$internals2];
+        if (this.handlers == null) {
+          this.handlers = [];
+        }
+        syncHandlerEntries(this, internals);
+        const id2 = internals.nextId++;
+        this.handlers.push(handler2);
+        internals.handlerEntries.set(id2, {
+          handler: handler2,
+          index: this.handlers.length - 1
+        });
+        internals.handlersLength = this.handlers.length;
+        return id2;
+      }
+      /**
+       * Remove an interceptor from the stack
+       *
+       * @param {Number} id The ID that was returned by `use`
+       *
+       * @returns {void}
+       */
+      eject(id2) {
+        const internals = this[$internals2];
+        syncHandlerEntries(this, internals);
+        const handlerId = normalizeHandlerId(id2);
+        const entry = internals.handlerEntries.get(handlerId);
+        if (entry) {
+          internals.handlerEntries.delete(handlerId);
+          if (this.handlers[entry.index] !== entry.handler) {
+            return;
+          }
+          this.handlers[entry.index] = null;
+          if (!internals.iterationDepth) {
+            trimHandlers(this.handlers);
+            internals.handlersLength = this.handlers.length;
+          }
+        }
+      }
+      /**
+       * Clear all interceptors from the stack
+       *
+       * @returns {void}
+       */
+      clear() {
+        if (this.handlers) {
+          this.handlers = [];
+          syncHandlerEntries(this, this[$internals2]);
+        }
+      }
+      /**
+       * Iterate over all the registered interceptors
+       *
+       * This method is particularly useful for skipping over any
+       * interceptors that may have become `null` calling `eject`.
+       *
+       * @param {Function} fn The function to call for each interceptor
+       *
+       * @returns {void}
+       */
+      forEach(fn) {
+        const internals = this[$internals2];
+        syncHandlerEntries(this, internals);
+        internals.iterationDepth++;
+        try {
+          utils_default.forEach(this.handlers, function forEachHandler(h) {
+            if (h !== null) {
+              fn(h);
+            }
+          });
+        } finally {
+          if (!--internals.iterationDepth) {
+            syncHandlerEntries(this, internals);
+            trimHandlers(this.handlers);
+            internals.handlersLength = countHandlers(this.handlers);
+          }
+        }
+      }
+    };
+    InterceptorManager_default = InterceptorManager;
+  }
+});
+
+// node_modules/axios/lib/defaults/transitional.js
+var transitional_default;
+var init_transitional = __esm({
+  "node_modules/axios/lib/defaults/transitional.js"() {
+    "use strict";
+    transitional_default = {
+      silentJSONParsing: true,
+      forcedJSONParsing: true,
+      clarifyTimeoutError: false,
+      legacyInterceptorReqResOrdering: true,
+      advertiseZstdAcceptEncoding: false,
+      validateStatusUndefinedResolves: true,
+      encodeBasicAuthUsername: false
+    };
+  }
+});
+
+// node_modules/axios/lib/platform/node/classes/URLSearchParams.js
+import url2 from "url";
+var URLSearchParams_default;
+var init_URLSearchParams = __esm({
+  "node_modules/axios/lib/platform/node/classes/URLSearchParams.js"() {
+    "use strict";
+    URLSearchParams_default = url2.URLSearchParams;
+  }
+});
+
+// node_modules/axios/lib/platform/node/index.js
+import crypto2 from "crypto";
+var ALPHA, DIGIT, ALPHABET, generateString, node_default;
+var init_node = __esm({
+  "node_modules/axios/lib/platform/node/index.js"() {
+    init_URLSearchParams();
+    init_FormData();
+    ALPHA = "abcdefghijklmnopqrstuvwxyz";
+    DIGIT = "0123456789";
+    ALPHABET = {
+      DIGIT,
+      ALPHA,
+      ALPHA_DIGIT: ALPHA + ALPHA.toUpperCase() + DIGIT
+    };
+    generateString = (size = 16, alphabet = ALPHABET.ALPHA_DIGIT) => {
+      let str = "";
+      const { length } = alphabet;
+      const randomValues = new Uint32Array(size);
+      crypto2.randomFillSync(randomValues);
+      for (let i = 0; i < size; i++) {
+        str += alphabet[randomValues[i] % length];
+      }
+      return str;
+    };
+    node_default = {
+      isNode: true,
+      classes: {
+        URLSearchParams: URLSearchParams_default,
+        FormData: FormData_default,
+        Blob: typeof Blob !== "undefined" && Blob || null
+      },
+      ALPHABET,
+      generateString,
+      protocols: ["http", "https", "file", "data"]
+    };
+  }
+});
+
+// node_modules/axios/lib/platform/common/utils.js
+var utils_exports = {};
+__export(utils_exports, {
+  hasBrowserEnv: () => hasBrowserEnv,
+  hasStandardBrowserEnv: () => hasStandardBrowserEnv,
+  hasStandardBrowserWebWorkerEnv: () => hasStandardBrowserWebWorkerEnv,
+  navigator: () => _navigator,
+  origin: () => origin
+});
+var hasBrowserEnv, _navigator, hasStandardBrowserEnv, hasStandardBrowserWebWorkerEnv, origin;
+var init_utils2 = __esm({
+  "node_modules/axios/lib/platform/common/utils.js"() {
+    hasBrowserEnv = typeof window !== "undefined" && typeof document !== "undefined";
+    _navigator = typeof navigator === "object" && navigator || void 0;
+    hasStandardBrowserEnv = hasBrowserEnv && (!_navigator || ["ReactNative", "NativeScript", "NS"].indexOf(_navigator.product) < 0);
+    hasStandardBrowserWebWorkerEnv = (() => {
+      return typeof WorkerGlobalScope !== "undefined" && // eslint-disable-next-line no-undef
+      self instanceof WorkerGlobalScope && typeof self.importScripts === "function";
+    })();
+    origin = hasBrowserEnv && window.location.href || "http://localhost";
+  }
+});
+
+// node_modules/axios/lib/platform/index.js
+var platform_default;
+var init_platform = __esm({
+  "node_modules/axios/lib/platform/index.js"() {
+    init_node();
+    init_utils2();
+    platform_default = {
+      ...utils_exports,
+      ...node_default
+    };
+  }
+});
+
+// node_modules/axios/lib/helpers/toURLEncodedForm.js
+function toURLEncodedForm(data, options) {
+  return toFormData_default(data, new platform_default.classes.URLSearchParams(), {
+    visitor: function(value, key, path2, helpers) {
+      if (platform_default.isNode && utils_default.isBuffer(value)) {
+        this.append(key, value.toString("base64"));
+        return false;
+      }
+      return helpers.defaultVisitor.apply(this, arguments);
+    },
+    ...options
+  });
+}
+var init_toURLEncodedForm = __esm({
+  "node_modules/axios/lib/helpers/toURLEncodedForm.js"() {
+    "use strict";
+    init_utils();
+    init_toFormData();
+    init_platform();
+  }
+});
+
+// node_modules/axios/lib/helpers/formDataToJSON.js
+function throwIfDepthExceeded(index) {
+  if (index > MAX_DEPTH) {
+    throw new AxiosError_default(
+      "FormData field is too deeply nested (" + index + " levels). Max depth: " + MAX_DEPTH,
+      AxiosError_default.ERR_FORM_DATA_DEPTH_EXCEEDED
+    );
+  }
+}
+function parsePropPath(name) {
+  const path2 = [];
+  const pattern = /[^.[\]]+|\[([^.[\]]*)]/g;
+  let match;
+  while ((match = pattern.exec(name)) !== null) {
+    throwIfDepthExceeded(path2.length);
+    path2.push(match[0] === "[]" ? "" : match[1] || match[0]);
+  }
+  return path2;
+}
+function arrayToObject(arr) {
+  const obj = {};
+  const keys = Object.keys(arr);
+  let i;
+  const len = keys.length;
+  let key;
+  for (i = 0; i < len; i++) {
+    key = keys[i];
+    obj[key] = arr[key];
+  }
+  return obj;
+}
+function normalizeArray(value) {
+  if (!utils_default.isArray(value)) return value;
+  const keys = Object.keys(value);
+  return keys.length !== value.length || keys.some((key, index) => key !== String(index)) ? arrayToObject(value) : value;
+}
+function normalizeArrays(obj) {
+  const pending = [obj];
+  while (pending.length) {
+    const target = pending.pop();
+    Object.keys(target).forEach((key) => {
+      const value = target[key] = normalizeArray(target[key]);
+      if (utils_default.isArray(value) || utils_default.isPlainObject(value)) {
+        pending.push(value);
+      }
+    });
+  }
+  return obj;
+}
+function formDataToJSON(formData) {
+  function buildPath(path2, value, target, index) {
+    throwIfDepthExceeded(index);
+    let name = path2[index++];
+    if (name === "__proto__") return true;
+    const isNumericKey = Number.isFinite(+name);
+    const isLast = index >= path2.length;
+    name = !name && utils_default.isArray(target) ? target.length : name;
+    if (isLast) {
+      if (utils_default.hasOwnProp(target, name)) {
+        target[name] = normalizeArray(target[name]);
+        target[name] = utils_default.isArray(target[name]) ? target[name].concat(value) : [target[name], value];
+      } else {
+        target[name] = value;
+      }
+      return !isNumericKey;
+    }
+    if (!utils_default.hasOwnProp(target, name) || !utils_default.isObject(target[name])) {
+      target[name] = [];
+    }
+    const result = buildPath(path2, value, target[name], index);
+    if (result && utils_default.isArray(target[name])) {
+      target[name] = arrayToObject(target[name]);
+    }
+    return !isNumericKey;
+  }
+  if (utils_default.isFormData(formData) && utils_default.isFunction(formData.entries)) {
+    const obj = {};
+    utils_default.forEachEntry(formData, (name, value) => {
+      buildPath(parsePropPath(name), value, obj, 0);
+    });
+    return normalizeArrays(obj);
+  }
+  return null;
+}
+var MAX_DEPTH, formDataToJSON_default;
+var init_formDataToJSON = __esm({
+  "node_modules/axios/lib/helpers/formDataToJSON.js"() {
+    "use strict";
+    init_utils();
+    init_AxiosError();
+    init_toFormData();
+    MAX_DEPTH = DEFAULT_FORM_DATA_MAX_DEPTH;
+    formDataToJSON_default = formDataToJSON;
+  }
+});
+
+// node_modules/axios/lib/core/methodList.js
+var methodList, methodList_default;
+var init_methodList = __esm({
+  "node_modules/axios/lib/core/methodList.js"() {
+    "use strict";
+    methodList = Object.freeze([
+      "get",
+      "delete",
+      "head",
+      "options",
+      "post",
+      "put",
+      "patch",
+      "purge",
+      "link",
+      "unlink",
+      "query"
+    ]);
+    methodList_default = methodList;
+  }
+});
+
+// node_modules/axios/lib/defaults/index.js
+function stringifySafely2(rawValue, parser, encoder) {
+  if (utils_default.isString(rawValue)) {
+    try {
+      (parser || JSON.parse)(rawValue);
+      return utils_default.trim(rawValue);
+    } catch (e) {
+      if (e.name !== "SyntaxError") {
+        throw e;
+      }
+    }
+  }
+  return (encoder || JSON.stringify)(rawValue);
+}
+var own2, defaults, defaults_default;
+var init_defaults = __esm({
+  "node_modules/axios/lib/defaults/index.js"() {
+    "use strict";
+    init_utils();
+    init_AxiosError();
+    init_transitional();
+    init_toFormData();
+    init_toURLEncodedForm();
+    init_platform();
+    init_formDataToJSON();
+    init_methodList();
+    own2 = (obj, key) => obj != null && utils_default.hasOwnProp(obj, key) ? obj[key] : void 0;
+    defaults = {
+      transitional: transitional_default,
+      adapter: ["xhr", "http", "fetch"],
+      transformRequest: [
+        function transformRequest(data, headers) {
+          const contentType = headers.getContentType() || "";
+          const hasJSONContentType = contentType.indexOf("application/json") > -1;
+          const isObjectPayload = utils_default.isObject(data);
+          if (isObjectPayload && utils_default.isHTMLForm(data)) {
+            data = new FormData(data);
+          }
+          const isFormData2 = utils_default.isFormData(data);
+          if (isFormData2) {
+            return hasJSONContentType ? JSON.stringify(formDataToJSON_default(data)) : data;
+          }
+          if (utils_default.isArrayBuffer(data) || utils_default.isBuffer(data) || utils_default.isStream(data) || utils_default.isFile(data) || utils_default.isBlob(data) || utils_default.isReadableStream(data)) {
+            return data;
+          }
+          if (utils_default.isArrayBufferView(data)) {
+            return data.buffer;
+          }
+          if (utils_default.isURLSearchParams(data)) {
+            headers.setContentType("application/x-www-form-urlencoded;charset=utf-8", false);
+            return data.toString();
+          }
+          let isFileList2;
+          if (isObjectPayload) {
+            const formSerializer = own2(this, "formSerializer");
+            if (contentType.indexOf("application/x-www-form-urlencoded") > -1) {
+              return toURLEncodedForm(data, formSerializer).toString();
+            }
+            if ((isFileList2 = utils_default.isFileList(data)) || contentType.indexOf("multipart/form-data") > -1) {
+              const env = own2(this, "env");
+              const _FormData = env && env.FormData;
+              return toFormData_default(
+                isFileList2 ? { "files[]": data } : data,
+                _FormData && new _FormData(),
+                formSerializer
+              );
+            }
+          }
+          if (isObjectPayload || hasJSONContentType) {
+            headers.setContentType("application/json", false);
+            return stringifySafely2(data);
+          }
+          return data;
+        }
+      ],
+      transformResponse: [
+        function transformResponse(data) {
+          const transitional2 = own2(this, "transitional") || defaults.transitional;
+          const forcedJSONParsing = transitional2 && transitional2.forcedJSONParsing;
+          const responseType = own2(this, "responseType");
+          const JSONRequested = responseType === "json";
+          if (utils_default.isResponse(data) || utils_default.isReadableStream(data)) {
+            return data;
+          }
+          if (data && utils_default.isString(data) && (forcedJSONParsing && !responseType || JSONRequested)) {
+            const silentJSONParsing = transitional2 && transitional2.silentJSONParsing;
+            const strictJSONParsing = !silentJSONParsing && JSONRequested;
+            try {
+              return JSON.parse(data, own2(this, "parseReviver"));
+            } catch (e) {
+              if (strictJSONParsing) {
+                if (e.name === "SyntaxError") {
+                  throw AxiosError_default.from(e, AxiosError_default.ERR_BAD_RESPONSE, this, null, own2(this, "response"));
+                }
+                throw e;
+              }
+            }
+          }
+          return data;
+        }
+      ],
+      /**
+       * A timeout in milliseconds to abort a request. If set to 0 (default) a
+       * timeout is not created.
+       */
+      timeout: 0,
+      xsrfCookieName: "XSRF-TOKEN",
+      xsrfHeaderName: "X-XSRF-TOKEN",
+      maxContentLength: -1,
+      maxBodyLength: -1,
+      env: {
+        FormData: platform_default.classes.FormData,
+        Blob: platform_default.classes.Blob
+      },
+      validateStatus: function validateStatus(status) {
+        return status >= 200 && status < 300;
+      },
+      headers: {
+        common: {
+          Accept: "application/json, text/plain, */*",
+          "Content-Type": void 0
+        }
+      }
+    };
+    utils_default.forEach(methodList_default, (method) => {
+      defaults.headers[method] = {};
+    });
+    defaults_default = defaults;
+  }
+});
+
+// node_modules/axios/lib/core/transformData.js
+function transformData(fns, response) {
+  const config2 = this || defaults_default;
+  const context2 = response || config2;
+  const headers = AxiosHeaders_default.from(context2.headers);
+  let data = context2.data;
+  utils_default.forEach(fns, function transform2(fn) {
+    data = fn.call(config2, data, headers.normalize(), response ? response.status : void 0);
+  });
+  headers.normalize();
+  return data;
+}
+var init_transformData = __esm({
+  "node_modules/axios/lib/core/transformData.js"() {
+    "use strict";
+    init_utils();
+    init_defaults();
+    init_AxiosHeaders();
+  }
+});
+
+// node_modules/axios/lib/cancel/isCancel.js
+function isCancel(value) {
+  return !!(value && value.__CANCEL__);
+}
+var init_isCancel = __esm({
+  "node_modules/axios/lib/cancel/isCancel.js"() {
+    "use strict";
+  }
+});
+
+// node_modules/axios/lib/cancel/CanceledError.js
+var CanceledError, CanceledError_default;
+var init_CanceledError = __esm({
+  "node_modules/axios/lib/cancel/CanceledError.js"() {
+    "use strict";
+    init_AxiosError();
+    CanceledError = class extends AxiosError_default {
+      /**
+       * A `CanceledError` is an object that is thrown when an operation is canceled.
+       *
+       * @param {string=} message The message.
+       * @param {Object=} config The config.
+       * @param {Object=} request The request.
+       *
+       * @returns {CanceledError} The created error.
+       */
+      constructor(message, config2, request2) {
+        super(message == null ? "canceled" : message, AxiosError_default.ERR_CANCELED, config2, request2);
+        this.name = "CanceledError";
+        this.__CANCEL__ = true;
+      }
+    };
+    CanceledError_default = CanceledError;
+  }
+});
+
+// node_modules/axios/lib/core/settle.js
+function settle2(resolve2, reject, response) {
+  const validateStatus2 = response.config.validateStatus;
+  if (!response.status || !validateStatus2 || validateStatus2(response.status)) {
+    resolve2(response);
+  } else {
+    reject(new AxiosError_default(
+      "Request failed with status code " + response.status,
+      response.status >= 400 && response.status < 500 ? AxiosError_default.ERR_BAD_REQUEST : AxiosError_default.ERR_BAD_RESPONSE,
+      response.config,
+      response.request,
+      response
+    ));
+  }
+}
+var init_settle = __esm({
+  "node_modules/axios/lib/core/settle.js"() {
+    "use strict";
+    init_AxiosError();
+  }
+});
+
+// node_modules/axios/lib/helpers/isAbsoluteURL.js
+function isAbsoluteURL(url4) {
+  if (typeof url4 !== "string") {
+    return false;
+  }
+  return /^([a-z][a-z\d+\-.]*:)?\/\//i.test(url4);
+}
+var init_isAbsoluteURL = __esm({
+  "node_modules/axios/lib/helpers/isAbsoluteURL.js"() {
+    "use strict";
+  }
+});
+
+// node_modules/axios/lib/helpers/combineURLs.js
+function combineURLs(baseURL, relativeURL) {
+  if (!relativeURL) {
+    return baseURL;
+  }
+  let end = baseURL.length;
+  while (end > 0 && baseURL.charCodeAt(end - 1) === 47) {
+    end--;
+  }
+  return baseURL.slice(0, end) + "/" + relativeURL.replace(/^\/+/, "");
+}
+var init_combineURLs = __esm({
+  "node_modules/axios/lib/helpers/combineURLs.js"() {
+    "use strict";
+  }
+});
+
+// node_modules/axios/lib/helpers/normalizeURLForProtocolCheck.js
+function normalizeURLForProtocolCheck(url4) {
+  if (typeof url4 !== "string") {
+    return url4;
+  }
+  let start = 0;
+  while (start < url4.length && url4.charCodeAt(start) <= 32) {
+    start++;
+  }
+  return url4.slice(start).replace(urlParserControlCharacters, "");
+}
+var urlParserControlCharacters;
+var init_normalizeURLForProtocolCheck = __esm({
+  "node_modules/axios/lib/helpers/normalizeURLForProtocolCheck.js"() {
+    "use strict";
+    urlParserControlCharacters = /[\t\n\r]/g;
+  }
+});
+
+// node_modules/axios/lib/core/buildFullPath.js
+function redactFragment(fragment) {
+  if (!fragment) {
+    return fragment;
+  }
+  return fragment.replace(/(^|&)([^=&]*=)?[^&]+/g, (match, separator, parameterName = "") => {
+    return `${separator}${parameterName}${REDACTED}`;
+  });
+}
+function redactSensitiveURLParts(url4) {
+  const redactedURL = url4.replace(/^(https?:\/{0,2})[^/?#]*@/i, `$1${REDACTED}@`);
+  const fragmentIndex = redactedURL.indexOf("#");
+  const urlWithoutFragment = fragmentIndex === -1 ? redactedURL : redactedURL.slice(0, fragmentIndex);
+  const redactedURLWithoutFragment = urlWithoutFragment.replace(
+    /([?&][^=&#]*=)[^&#]*/g,
+    `$1${REDACTED}`
+  );
+  if (fragmentIndex === -1) {
+    return redactedURLWithoutFragment;
+  }
+  return `${redactedURLWithoutFragment}#${redactFragment(redactedURL.slice(fragmentIndex + 1))}`;
+}
+function assertValidHttpProtocolURL(url4, config2) {
+  if (typeof url4 === "string") {
+    const normalizedURL = normalizeURLForProtocolCheck(url4);
+    if (malformedHttpProtocol.test(normalizedURL)) {
+      throw new AxiosError_default(
+        `Invalid URL ${JSON.stringify(redactSensitiveURLParts(normalizedURL))}: missing "//" after protocol`,
+        AxiosError_default.ERR_INVALID_URL,
+        config2
+      );
+    }
+  }
+}
+function buildFullPath(baseURL, requestedURL, allowAbsoluteUrls, config2) {
+  assertValidHttpProtocolURL(requestedURL, config2);
+  let isRelativeUrl = !isAbsoluteURL(requestedURL);
+  if (baseURL && (isRelativeUrl || allowAbsoluteUrls === false)) {
+    assertValidHttpProtocolURL(baseURL, config2);
+    return combineURLs(baseURL, requestedURL);
+  }
+  return requestedURL;
+}
+var malformedHttpProtocol;
+var init_buildFullPath = __esm({
+  "node_modules/axios/lib/core/buildFullPath.js"() {
+    "use strict";
+    init_AxiosError();
+    init_isAbsoluteURL();
+    init_combineURLs();
+    init_normalizeURLForProtocolCheck();
+    malformedHttpProtocol = /^https?:(?!\/\/)/i;
+  }
+});
+
+// node_modules/proxy-from-env/index.js
+function parseUrl(urlString) {
+  try {
+    return new URL(urlString);
+  } catch {
+    return null;
+  }
+}
+function getProxyForUrl(url4) {
+  var parsedUrl = (typeof url4 === "string" ? parseUrl(url4) : url4) || {};
+  var proto = parsedUrl.protocol;
+  var hostname3 = parsedUrl.host;
+  var port = parsedUrl.port;
+  if (typeof hostname3 !== "string" || !hostname3 || typeof proto !== "string") {
+    return "";
+  }
+  proto = proto.split(":", 1)[0];
+  hostname3 = hostname3.replace(/:\d*$/, "");
+  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
+  if (!shouldProxy(hostname3, port)) {
+    return "";
+  }
+  var proxy = getEnv(proto + "_proxy") || getEnv("all_proxy");
+  if (proxy && proxy.indexOf("://") === -1) {
+    proxy = proto + "://" + proxy;
+  }
+  return proxy;
+}
+function shouldProxy(hostname3, port) {
+  var NO_PROXY = getEnv("no_proxy").toLowerCase();
+  if (!NO_PROXY) {
+    return true;
+  }
+  if (NO_PROXY === "*") {
+    return false;
+  }
+  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
+    if (!proxy) {
+      return true;
+    }
+    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
+    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
+    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
+    if (parsedProxyPort && parsedProxyPort !== port) {
+      return true;
+    }
+    if (!/^[.*]/.test(parsedProxyHostname)) {
+      return hostname3 !== parsedProxyHostname;
+    }
+    if (parsedProxyHostname.charAt(0) === "*") {
+      parsedProxyHostname = parsedProxyHostname.slice(1);
+    }
+    return !hostname3.endsWith(parsedProxyHostname);
+  });
+}
+function getEnv(key) {
+  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || "";
+}
+var DEFAULT_PORTS;
+var init_proxy_from_env = __esm({
+  "node_modules/proxy-from-env/index.js"() {
+    "use strict";
+    DEFAULT_PORTS = {
+      ftp: 21,
+      gopher: 70,
+      http: 80,
+      https: 443,
+      ws: 80,
+      wss: 443
+    };
+  }
+});
+
 // node_modules/ms/index.js
 var require_ms = __commonJS({
   "node_modules/ms/index.js"(exports, module) {
@@ -31198,6 +33477,4481 @@ var require_follow_redirects = __commonJS({
     }
     module.exports = wrap({ http: http4, https: https3 });
     module.exports.wrap = wrap;
+  }
+});
+
+// node_modules/axios/lib/env/data.js
+var VERSION;
+var init_data = __esm({
+  "node_modules/axios/lib/env/data.js"() {
+    VERSION = "1.21.1";
+  }
+});
+
+// node_modules/axios/lib/helpers/parseProtocol.js
+function parseProtocol(url4) {
+  const match = /^([-+\w]{1,25}):(?:\/\/)?/.exec(url4);
+  return match && match[1].toLowerCase() || "";
+}
+var init_parseProtocol = __esm({
+  "node_modules/axios/lib/helpers/parseProtocol.js"() {
+    "use strict";
+  }
+});
+
+// node_modules/axios/lib/helpers/fromDataURI.js
+function fromDataURI(uri, asBlob, options) {
+  const _Blob = options && options.Blob || platform_default.classes.Blob;
+  const protocol = parseProtocol(uri);
+  if (asBlob === void 0 && _Blob) {
+    asBlob = true;
+  }
+  if (protocol === "data") {
+    uri = protocol.length ? uri.slice(protocol.length + 1) : uri;
+    const match = DATA_URL_PATTERN.exec(uri);
+    if (!match) {
+      throw new AxiosError_default("Invalid URL", AxiosError_default.ERR_INVALID_URL);
+    }
+    const type = match[1];
+    const params = match[2];
+    const encoding = match[3] ? "base64" : "utf8";
+    const body = match[4];
+    let mime = "";
+    if (type) {
+      mime = params ? type + params : type;
+    } else if (params) {
+      mime = "text/plain" + params;
+    }
+    const buffer = encoding === "base64" ? Buffer.from(
+      body.replace(/%([\da-f]{2})/gi, (_, hex3) => String.fromCharCode(parseInt(hex3, 16))),
+      "base64"
+    ) : Buffer.from(decodeURIComponent(body), encoding);
+    if (asBlob) {
+      if (!_Blob) {
+        throw new AxiosError_default("Blob is not supported", AxiosError_default.ERR_NOT_SUPPORT);
+      }
+      return new _Blob([buffer], { type: mime });
+    }
+    return buffer;
+  }
+  throw new AxiosError_default("Unsupported protocol " + protocol, AxiosError_default.ERR_NOT_SUPPORT);
+}
+var DATA_URL_PATTERN;
+var init_fromDataURI = __esm({
+  "node_modules/axios/lib/helpers/fromDataURI.js"() {
+    "use strict";
+    init_AxiosError();
+    init_parseProtocol();
+    init_platform();
+    DATA_URL_PATTERN = /^([^,;/]+\/[^,;/]+)?((?:;[^,;=]+=[^,;]+)*)(;base64)?,([\s\S]*)$/i;
+  }
+});
+
+// node_modules/axios/lib/core/setFormDataHeaders.js
+function setFormDataHeaders(headers, formHeaders, policy) {
+  if (policy !== "content-only") {
+    headers.set(formHeaders);
+    return;
+  }
+  Object.entries(formHeaders || {}).forEach(([key, val]) => {
+    if (FORM_DATA_CONTENT_HEADERS.includes(key.toLowerCase())) {
+      headers.set(key, val);
+    }
+  });
+}
+var FORM_DATA_CONTENT_HEADERS;
+var init_setFormDataHeaders = __esm({
+  "node_modules/axios/lib/core/setFormDataHeaders.js"() {
+    "use strict";
+    FORM_DATA_CONTENT_HEADERS = ["content-type", "content-length"];
+  }
+});
+
+// node_modules/axios/lib/helpers/AxiosTransformStream.js
+import stream from "stream";
+var kInternals, AxiosTransformStream, AxiosTransformStream_default;
+var init_AxiosTransformStream = __esm({
+  "node_modules/axios/lib/helpers/AxiosTransformStream.js"() {
+    "use strict";
+    init_utils();
+    kInternals = /* @__PURE__ */ Symbol("internals");
+    AxiosTransformStream = class extends stream.Transform {
+      constructor(options) {
+        options = utils_default.toFlatObject(
+          options,
+          {
+            maxRate: 0,
+            chunkSize: 64 * 1024,
+            minChunkSize: 100,
+            timeWindow: 500,
+            ticksRate: 2,
+            samplesCount: 15
+          },
+          null,
+          (prop, source) => {
+            return !utils_default.isUndefined(source[prop]);
+          }
+        );
+        super({
+          readableHighWaterMark: options.chunkSize
+        });
+        const internals = this[kInternals] = {
+          timeWindow: options.timeWindow,
+          chunkSize: options.chunkSize,
+          maxRate: options.maxRate,
+          minChunkSize: options.minChunkSize,
+          bytesSeen: 0,
+          isCaptured: false,
+          notifiedBytesLoaded: 0,
+          ts: Date.now(),
+          bytes: 0,
+          onReadCallback: null
+        };
+        this.on("newListener", (event) => {
+          if (event === "progress") {
+            if (!internals.isCaptured) {
+              internals.isCaptured = true;
+            }
+          }
+        });
+      }
+      _read(size) {
+        const internals = this[kInternals];
+        if (internals.onReadCallback) {
+          internals.onReadCallback();
+        }
+        return super._read(size);
+      }
+      _transform(chunk2, encoding, callback) {
+        const internals = this[kInternals];
+        const maxRate = internals.maxRate;
+        const readableHighWaterMark = this.readableHighWaterMark;
+        const timeWindow = internals.timeWindow;
+        const divider = 1e3 / timeWindow;
+        const bytesThreshold = maxRate / divider;
+        let minChunkSize = internals.minChunkSize !== false ? Math.max(internals.minChunkSize, bytesThreshold * 0.01) : 0;
+        if (maxRate) {
+          minChunkSize = Math.min(bytesThreshold, minChunkSize);
+        }
+        const pushChunk = (_chunk, _callback) => {
+          const bytes = Buffer.byteLength(_chunk);
+          internals.bytesSeen += bytes;
+          internals.bytes += bytes;
+          internals.isCaptured && this.emit("progress", internals.bytesSeen);
+          if (this.push(_chunk)) {
+            process.nextTick(_callback);
+          } else {
+            internals.onReadCallback = () => {
+              internals.onReadCallback = null;
+              process.nextTick(_callback);
+            };
+          }
+        };
+        const transformChunk = (_chunk, _callback) => {
+          if (this.destroyed) {
+            return _callback();
+          }
+          const chunkSize = Buffer.byteLength(_chunk);
+          let chunkRemainder = null;
+          let maxChunkSize = readableHighWaterMark;
+          let bytesLeft;
+          let passed = 0;
+          if (maxRate) {
+            const now = Date.now();
+            if (!internals.ts || (passed = now - internals.ts) >= timeWindow) {
+              internals.ts = now;
+              bytesLeft = bytesThreshold - internals.bytes;
+              internals.bytes = bytesLeft < 0 ? -bytesLeft : 0;
+              passed = 0;
+            }
+            bytesLeft = bytesThreshold - internals.bytes;
+          }
+          if (maxRate) {
+            if (bytesLeft <= 0) {
+              return setTimeout(() => {
+                _callback(null, _chunk);
+              }, timeWindow - passed);
+            }
+            if (bytesLeft < maxChunkSize) {
+              maxChunkSize = Math.max(1, Math.floor(bytesLeft));
+            }
+          }
+          if (maxChunkSize && chunkSize > maxChunkSize && chunkSize - maxChunkSize > minChunkSize) {
+            chunkRemainder = _chunk.subarray(maxChunkSize);
+            _chunk = _chunk.subarray(0, maxChunkSize);
+          }
+          pushChunk(
+            _chunk,
+            chunkRemainder ? () => {
+              process.nextTick(_callback, null, chunkRemainder);
+            } : _callback
+          );
+        };
+        transformChunk(chunk2, function transformNextChunk(err, _chunk) {
+          if (err) {
+            return callback(err);
+          }
+          if (_chunk) {
+            transformChunk(_chunk, transformNextChunk);
+          } else {
+            callback(null);
+          }
+        });
+      }
+    };
+    AxiosTransformStream_default = AxiosTransformStream;
+  }
+});
+
+// node_modules/axios/lib/helpers/readBlob.js
+var asyncIterator, readBlob, readBlob_default;
+var init_readBlob = __esm({
+  "node_modules/axios/lib/helpers/readBlob.js"() {
+    ({ asyncIterator } = Symbol);
+    readBlob = async function* (blob) {
+      if (blob.stream) {
+        yield* blob.stream();
+      } else if (blob.arrayBuffer) {
+        yield await blob.arrayBuffer();
+      } else if (blob[asyncIterator]) {
+        yield* blob[asyncIterator]();
+      } else {
+        yield blob;
+      }
+    };
+    readBlob_default = readBlob;
+  }
+});
+
+// node_modules/axios/lib/helpers/formDataToStream.js
+import util from "util";
+import { Readable } from "stream";
+var BOUNDARY_ALPHABET, textEncoder, CRLF, CRLF_BYTES, CRLF_BYTES_COUNT, FormDataPart, formDataToStream, formDataToStream_default;
+var init_formDataToStream = __esm({
+  "node_modules/axios/lib/helpers/formDataToStream.js"() {
+    init_utils();
+    init_readBlob();
+    init_platform();
+    BOUNDARY_ALPHABET = platform_default.ALPHABET.ALPHA_DIGIT + "-_";
+    textEncoder = typeof TextEncoder === "function" ? new TextEncoder() : new util.TextEncoder();
+    CRLF = "\r\n";
+    CRLF_BYTES = textEncoder.encode(CRLF);
+    CRLF_BYTES_COUNT = 2;
+    FormDataPart = class {
+      constructor(name, value) {
+        const { escapeName: escapeName2 } = this.constructor;
+        const isStringValue = utils_default.isString(value);
+        let headers = `Content-Disposition: form-data; name="${escapeName2(name)}"${!isStringValue && value.name ? `; filename="${escapeName2(value.name)}"` : ""}${CRLF}`;
+        if (isStringValue) {
+          value = textEncoder.encode(String(value).replace(/\r?\n|\r\n?/g, CRLF));
+        } else {
+          const safeType = String(value.type || "application/octet-stream").replace(/[\r\n]/g, "");
+          headers += `Content-Type: ${safeType}${CRLF}`;
+        }
+        this.headers = textEncoder.encode(headers + CRLF);
+        this.contentLength = isStringValue ? value.byteLength : value.size;
+        this.size = this.headers.byteLength + this.contentLength + CRLF_BYTES_COUNT;
+        this.name = name;
+        this.value = value;
+      }
+      async *encode() {
+        yield this.headers;
+        const { value } = this;
+        if (utils_default.isTypedArray(value)) {
+          yield value;
+        } else {
+          yield* readBlob_default(value);
+        }
+        yield CRLF_BYTES;
+      }
+      static escapeName(name) {
+        return String(name).replace(
+          /[\r\n"]/g,
+          (match) => ({
+            "\r": "%0D",
+            "\n": "%0A",
+            '"': "%22"
+          })[match]
+        );
+      }
+    };
+    formDataToStream = (form, headersHandler, options) => {
+      const {
+        tag = "form-data-boundary",
+        size = 25,
+        boundary = tag + "-" + platform_default.generateString(size, BOUNDARY_ALPHABET)
+      } = options || {};
+      if (!utils_default.isFormData(form)) {
+        throw new TypeError("FormData instance required");
+      }
+      if (boundary.length < 1 || boundary.length > 70) {
+        throw new Error("boundary must be 1-70 characters long");
+      }
+      const boundaryBytes = textEncoder.encode("--" + boundary + CRLF);
+      const footerBytes = textEncoder.encode("--" + boundary + "--" + CRLF);
+      let contentLength = footerBytes.byteLength;
+      const parts = Array.from(form.entries()).map(([name, value]) => {
+        const part = new FormDataPart(name, value);
+        contentLength += part.size;
+        return part;
+      });
+      contentLength += boundaryBytes.byteLength * parts.length;
+      contentLength = utils_default.toFiniteNumber(contentLength);
+      const computedHeaders = {
+        "Content-Type": `multipart/form-data; boundary=${boundary}`
+      };
+      if (Number.isFinite(contentLength)) {
+        computedHeaders["Content-Length"] = contentLength;
+      }
+      headersHandler && headersHandler(computedHeaders);
+      return Readable.from(
+        (async function* () {
+          for (const part of parts) {
+            yield boundaryBytes;
+            yield* part.encode();
+          }
+          yield footerBytes;
+        })()
+      );
+    };
+    formDataToStream_default = formDataToStream;
+  }
+});
+
+// node_modules/axios/lib/helpers/ZlibHeaderTransformStream.js
+import stream2 from "stream";
+var ZlibHeaderTransformStream, ZlibHeaderTransformStream_default;
+var init_ZlibHeaderTransformStream = __esm({
+  "node_modules/axios/lib/helpers/ZlibHeaderTransformStream.js"() {
+    "use strict";
+    ZlibHeaderTransformStream = class extends stream2.Transform {
+      __transform(chunk2, encoding, callback) {
+        this.push(chunk2);
+        callback();
+      }
+      _transform(chunk2, encoding, callback) {
+        if (chunk2.length !== 0) {
+          this._transform = this.__transform;
+          if (chunk2[0] !== 120) {
+            const header = Buffer.alloc(2);
+            header[0] = 120;
+            header[1] = 156;
+            this.push(header, encoding);
+          }
+        }
+        this.__transform(chunk2, encoding, callback);
+      }
+    };
+    ZlibHeaderTransformStream_default = ZlibHeaderTransformStream;
+  }
+});
+
+// node_modules/axios/lib/helpers/Http2Sessions.js
+import http2 from "http2";
+import util2 from "util";
+var Http2Sessions, Http2Sessions_default;
+var init_Http2Sessions = __esm({
+  "node_modules/axios/lib/helpers/Http2Sessions.js"() {
+    "use strict";
+    Http2Sessions = class {
+      constructor() {
+        this.sessions = /* @__PURE__ */ Object.create(null);
+      }
+      getSession(authority, options) {
+        options = Object.assign(
+          /* @__PURE__ */ Object.create(null),
+          {
+            sessionTimeout: 1e3
+          },
+          options
+        );
+        let authoritySessions = this.sessions[authority];
+        if (authoritySessions) {
+          let len = authoritySessions.length;
+          for (let i = 0; i < len; i++) {
+            const [sessionHandle, sessionOptions] = authoritySessions[i];
+            if (!sessionHandle.destroyed && !sessionHandle.closed && util2.isDeepStrictEqual(sessionOptions, options)) {
+              return sessionHandle;
+            }
+          }
+        }
+        const session = http2.connect(authority, options);
+        let removed;
+        let timer;
+        const removeSession = () => {
+          if (removed) {
+            return;
+          }
+          removed = true;
+          if (timer) {
+            clearTimeout(timer);
+            timer = null;
+          }
+          let entries = authoritySessions, len = entries.length, i = len;
+          while (i--) {
+            if (entries[i][0] === session) {
+              if (len === 1) {
+                delete this.sessions[authority];
+              } else {
+                entries.splice(i, 1);
+              }
+              if (!session.closed) {
+                session.close();
+              }
+              return;
+            }
+          }
+        };
+        const originalRequestFn = session.request;
+        const { sessionTimeout } = options;
+        if (sessionTimeout != null) {
+          let streamsCount = 0;
+          session.request = function() {
+            const stream4 = originalRequestFn.apply(this, arguments);
+            streamsCount++;
+            if (timer) {
+              clearTimeout(timer);
+              timer = null;
+            }
+            stream4.once("close", () => {
+              if (!--streamsCount && !removed) {
+                timer = setTimeout(() => {
+                  timer = null;
+                  removeSession();
+                }, sessionTimeout);
+              }
+            });
+            return stream4;
+          };
+        }
+        session.once("close", removeSession);
+        session.once("error", removeSession);
+        session.once("goaway", removeSession);
+        let entry = [session, options];
+        authoritySessions ? authoritySessions.push(entry) : authoritySessions = this.sessions[authority] = [entry];
+        return session;
+      }
+    };
+    Http2Sessions_default = Http2Sessions;
+  }
+});
+
+// node_modules/axios/lib/helpers/callbackify.js
+var callbackify, callbackify_default;
+var init_callbackify = __esm({
+  "node_modules/axios/lib/helpers/callbackify.js"() {
+    init_utils();
+    callbackify = (fn, reducer) => {
+      return utils_default.isAsyncFn(fn) ? function(...args) {
+        const cb = args.pop();
+        fn.apply(this, args).then((value) => {
+          try {
+            reducer ? cb(null, ...reducer(value)) : cb(null, value);
+          } catch (err) {
+            cb(err);
+          }
+        }, cb);
+      } : fn;
+    };
+    callbackify_default = callbackify;
+  }
+});
+
+// node_modules/axios/lib/helpers/shouldBypassProxy.js
+import { domainToASCII } from "url";
+function shouldBypassProxy(location) {
+  let parsed;
+  try {
+    parsed = new URL(location);
+  } catch (_err) {
+    return false;
+  }
+  const noProxy = (process.env.no_proxy || process.env.NO_PROXY || "").toLowerCase();
+  if (!noProxy) {
+    return false;
+  }
+  if (noProxy === "*") {
+    return true;
+  }
+  const port = Number.parseInt(parsed.port, 10) || DEFAULT_PORTS2[parsed.protocol.split(":", 1)[0]] || 0;
+  const hostname3 = normalizeNoProxyHost(parsed.hostname.toLowerCase());
+  const hostnameBytes = ipToBytes(hostname3);
+  return noProxy.split(/[\s,]+/).some((entry) => {
+    if (!entry) {
+      return false;
+    }
+    if (entry === "*") {
+      return true;
+    }
+    const cidr = parseCidrEntry(entry);
+    if (cidr !== void 0) {
+      return cidr !== null && !!hostnameBytes && hostnameBytes.length === cidr.bytes.length && isInSubnet(hostnameBytes, cidr.bytes, cidr.prefix);
+    }
+    let [entryHost, entryPort] = parseNoProxyEntry(entry);
+    entryHost = normalizeNoProxyHost(entryHost);
+    if (!entryHost) {
+      return false;
+    }
+    if (entryPort && entryPort !== port) {
+      return false;
+    }
+    if (entryHost.charAt(0) === "*") {
+      entryHost = entryHost.slice(1);
+    }
+    if (entryHost.charAt(0) === ".") {
+      return hostname3.endsWith(entryHost);
+    }
+    return hostname3 === entryHost || isLoopback(hostname3) && isLoopback(entryHost);
+  });
+}
+var LOOPBACK_HOSTNAMES, trimTrailingDots, isIPv4Loopback, parseIPv4Octet, normalizeIPAddress, isIPv6ZeroGroup, isIPv6Unspecified, isIPv6Loopback, isLoopback, DEFAULT_PORTS2, parseNoProxyEntry, IPV4_MAPPED_DOTTED_RE, IPV4_MAPPED_HEX_RE, unmapIPv4MappedIPv6, IPV4_OCTET_RE, ipv4ToBytes, IPV6_GROUP_RE, ipv6ToBytes, ipToBytes, normalizeNoProxyHost, normalizeCidrBase, CIDR_ENTRY_RE, parseCidrEntry, isInSubnet;
+var init_shouldBypassProxy = __esm({
+  "node_modules/axios/lib/helpers/shouldBypassProxy.js"() {
+    LOOPBACK_HOSTNAMES = /* @__PURE__ */ new Set(["localhost", "0.0.0.0"]);
+    trimTrailingDots = (value) => {
+      let end = value.length;
+      while (end && value.charCodeAt(end - 1) === 46) {
+        end--;
+      }
+      return end === value.length ? value : value.slice(0, end);
+    };
+    isIPv4Loopback = (host) => {
+      const parts = host.split(".");
+      if (parts.length !== 4) return false;
+      if (parts[0] !== "127") return false;
+      return parts.every((p) => /^\d+$/.test(p) && Number(p) >= 0 && Number(p) <= 255);
+    };
+    parseIPv4Octet = (text) => {
+      if (/^0[xX][0-9a-fA-F]+$/.test(text)) {
+        const n = parseInt(text.slice(2), 16);
+        return Number.isFinite(n) ? n : null;
+      }
+      if (text.length > 1 && /^0[0-7]+$/.test(text)) {
+        const n = parseInt(text, 8);
+        return Number.isFinite(n) ? n : null;
+      }
+      if (text.length > 1 && /^0[0-9]+$/.test(text)) {
+        return null;
+      }
+      if (/^[0-9]+$/.test(text)) {
+        const n = parseInt(text, 10);
+        return Number.isFinite(n) ? n : null;
+      }
+      return null;
+    };
+    normalizeIPAddress = (host) => {
+      if (typeof host !== "string" || !host || host.indexOf(":") !== -1) {
+        return host;
+      }
+      let h = host;
+      if (h.charAt(0) === "[" && h.charAt(h.length - 1) === "]") {
+        h = h.slice(1, -1);
+      }
+      h = trimTrailingDots(h);
+      if (!/^[0-9.xXa-fA-F]+$/.test(h)) return host;
+      const parts = h.split(".");
+      if (parts.some((p) => p === "")) return host;
+      if (parts.length === 4) {
+        const octets = parts.map(parseIPv4Octet);
+        if (octets.some((n) => n === null || n < 0 || n > 255)) return host;
+        return octets.join(".");
+      }
+      if (parts.length > 4) {
+        return host;
+      }
+      if (parts.length === 1) return host;
+      const literalOctets = parts.slice(0, -1);
+      const tail = parts[parts.length - 1];
+      const tailSlots = 4 - literalOctets.length;
+      const tailValue = parseIPv4Octet(tail);
+      if (tailValue === null) return host;
+      const maxTail = (1 << 8 * tailSlots) - 1;
+      if (tailValue < 0 || tailValue > maxTail) return host;
+      const tailOctets = new Array(tailSlots).fill(0);
+      for (let i = tailSlots - 1, v = tailValue; i >= 0; i--, v >>= 8) {
+        tailOctets[i] = v & 255;
+      }
+      const literal2 = literalOctets.map(parseIPv4Octet);
+      if (literal2.some((n) => n === null || n < 0 || n > 255)) return host;
+      return [...literal2, ...tailOctets].join(".");
+    };
+    isIPv6ZeroGroup = (group2) => /^0{1,4}$/.test(group2);
+    isIPv6Unspecified = (host) => {
+      if (host === "::") return true;
+      const compressionIndex = host.indexOf("::");
+      if (compressionIndex !== -1) {
+        if (compressionIndex !== host.lastIndexOf("::")) return false;
+        const left = host.slice(0, compressionIndex);
+        const right = host.slice(compressionIndex + 2);
+        const leftGroups = left ? left.split(":") : [];
+        const rightGroups = right ? right.split(":") : [];
+        const explicitGroups = leftGroups.length + rightGroups.length;
+        return explicitGroups < 8 && leftGroups.every(isIPv6ZeroGroup) && rightGroups.every(isIPv6ZeroGroup);
+      }
+      const groups2 = host.split(":");
+      return groups2.length === 8 && groups2.every(isIPv6ZeroGroup);
+    };
+    isIPv6Loopback = (host) => {
+      if (host === "::1") return true;
+      const v4MappedDotted = host.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i);
+      if (v4MappedDotted) return isIPv4Loopback(v4MappedDotted[1]);
+      const v4MappedHex = host.match(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i);
+      if (v4MappedHex) {
+        const high = parseInt(v4MappedHex[1], 16);
+        return high >= 32512 && high <= 32767;
+      }
+      const groups2 = host.split(":");
+      if (groups2.length === 8) {
+        for (let i = 0; i < 7; i++) {
+          if (!/^0+$/.test(groups2[i])) return false;
+        }
+        return /^0*1$/.test(groups2[7]);
+      }
+      return false;
+    };
+    isLoopback = (host) => {
+      if (!host) return false;
+      if (LOOPBACK_HOSTNAMES.has(host)) return true;
+      if (isIPv4Loopback(host)) return true;
+      if (isIPv6Unspecified(host)) return true;
+      return isIPv6Loopback(host);
+    };
+    DEFAULT_PORTS2 = {
+      http: 80,
+      https: 443,
+      ws: 80,
+      wss: 443,
+      ftp: 21
+    };
+    parseNoProxyEntry = (entry) => {
+      let entryHost = entry;
+      let entryPort = 0;
+      if (entryHost.charAt(0) === "[") {
+        const bracketIndex = entryHost.indexOf("]");
+        if (bracketIndex !== -1) {
+          const host = entryHost.slice(1, bracketIndex);
+          const rest = entryHost.slice(bracketIndex + 1);
+          if (rest.charAt(0) === ":" && /^\d+$/.test(rest.slice(1))) {
+            entryPort = Number.parseInt(rest.slice(1), 10);
+          }
+          return [host, entryPort];
+        }
+      }
+      const firstColon = entryHost.indexOf(":");
+      const lastColon = entryHost.lastIndexOf(":");
+      if (firstColon !== -1 && firstColon === lastColon && /^\d+$/.test(entryHost.slice(lastColon + 1))) {
+        entryPort = Number.parseInt(entryHost.slice(lastColon + 1), 10);
+        entryHost = entryHost.slice(0, lastColon);
+      }
+      return [entryHost, entryPort];
+    };
+    IPV4_MAPPED_DOTTED_RE = /^(?:::|(?:0{1,4}:){1,4}:|(?:0{1,4}:){5})ffff:(\d+\.\d+\.\d+\.\d+)$/i;
+    IPV4_MAPPED_HEX_RE = /^(?:::|(?:0{1,4}:){1,4}:|(?:0{1,4}:){5})ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
+    unmapIPv4MappedIPv6 = (host) => {
+      if (typeof host !== "string" || host.indexOf(":") === -1) return host;
+      const dotted = host.match(IPV4_MAPPED_DOTTED_RE);
+      if (dotted) return dotted[1];
+      const hex3 = host.match(IPV4_MAPPED_HEX_RE);
+      if (hex3) {
+        const high = parseInt(hex3[1], 16);
+        const low = parseInt(hex3[2], 16);
+        return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+      }
+      return host;
+    };
+    IPV4_OCTET_RE = /^(?:0|[1-9]\d{0,2})$/;
+    ipv4ToBytes = (host) => {
+      const parts = host.split(".");
+      return parts.length === 4 && parts.every((part) => IPV4_OCTET_RE.test(part) && Number(part) <= 255) ? parts.map(Number) : null;
+    };
+    IPV6_GROUP_RE = /^[0-9a-f]{1,4}$/i;
+    ipv6ToBytes = (host) => {
+      const halves = host.split("::");
+      if (halves.length > 2) {
+        return null;
+      }
+      const groups2 = halves[0] ? halves[0].split(":") : [];
+      if (halves.length === 2) {
+        const rear = halves[1] ? halves[1].split(":") : [];
+        const missing = 8 - groups2.length - rear.length;
+        if (missing < 1) {
+          return null;
+        }
+        groups2.push(...new Array(missing).fill("0"), ...rear);
+      }
+      if (groups2.length !== 8 || groups2.some((group2) => !IPV6_GROUP_RE.test(group2))) {
+        return null;
+      }
+      return groups2.flatMap((group2) => {
+        const value = Number.parseInt(group2, 16);
+        return [value >> 8 & 255, value & 255];
+      });
+    };
+    ipToBytes = (host) => {
+      if (typeof host !== "string" || !host) {
+        return null;
+      }
+      return host.indexOf(":") !== -1 ? ipv6ToBytes(host) : ipv4ToBytes(host);
+    };
+    normalizeNoProxyHost = (hostname3) => {
+      if (!hostname3) {
+        return hostname3;
+      }
+      if (hostname3.charAt(0) === "[" && hostname3.charAt(hostname3.length - 1) === "]") {
+        hostname3 = hostname3.slice(1, -1);
+      }
+      let trimmed = trimTrailingDots(hostname3);
+      if (trimmed.indexOf(":") !== -1) {
+        try {
+          trimmed = new URL("http://[" + trimmed + "]/").hostname.slice(1, -1);
+        } catch (_err) {
+          return trimmed;
+        }
+      } else if (/[\u0080-\uffff]/.test(trimmed)) {
+        const prefix = /^[*.]+/.exec(trimmed);
+        const start = prefix ? prefix[0] : "";
+        const ascii = domainToASCII(trimmed.slice(start.length));
+        if (!ascii) return "";
+        trimmed = start + trimTrailingDots(ascii);
+      }
+      const ipv43 = normalizeIPAddress(trimmed);
+      if (ipv43 !== trimmed) {
+        return ipv43;
+      }
+      return unmapIPv4MappedIPv6(trimmed);
+    };
+    normalizeCidrBase = (input2) => {
+      let base = input2;
+      const startsBracket = base.charAt(0) === "[";
+      const endsBracket = base.charAt(base.length - 1) === "]";
+      const hasBracket = base.includes("[") || base.includes("]");
+      if (startsBracket || endsBracket) {
+        if (!startsBracket || !endsBracket) {
+          return null;
+        }
+        base = base.slice(1, -1);
+        if (base.indexOf(":") === -1 || base.includes("[") || base.includes("]")) {
+          return null;
+        }
+      } else if (hasBracket) {
+        return null;
+      }
+      if (!base || base.charAt(base.length - 1) === ".") {
+        return null;
+      }
+      const wasIPv6 = base.indexOf(":") !== -1;
+      if (wasIPv6) {
+        try {
+          base = new URL(`http://[${base}]/`).hostname.slice(1, -1);
+        } catch (_err) {
+          return null;
+        }
+      } else {
+        base = normalizeIPAddress(base);
+        if (!ipv4ToBytes(base)) {
+          return null;
+        }
+      }
+      return { normalized: unmapIPv4MappedIPv6(base), wasIPv6 };
+    };
+    CIDR_ENTRY_RE = /^(.+)\/(0|[1-9]\d{0,2})$/;
+    parseCidrEntry = (entry) => {
+      if (entry.indexOf("/") === -1) {
+        return void 0;
+      }
+      const match = CIDR_ENTRY_RE.exec(entry);
+      if (!match) {
+        return null;
+      }
+      let prefix = Number(match[2]);
+      const parsedBase = normalizeCidrBase(match[1]);
+      if (!parsedBase) {
+        return null;
+      }
+      const { normalized, wasIPv6 } = parsedBase;
+      if (wasIPv6 && normalized.indexOf(":") === -1) {
+        if (prefix < 96) {
+          return null;
+        }
+        prefix -= 96;
+      }
+      const bytes = ipToBytes(normalized);
+      if (!bytes || prefix > bytes.length * 8) {
+        return null;
+      }
+      return { bytes, prefix };
+    };
+    isInSubnet = (addressBytes, networkBytes, prefix) => {
+      const fullBytes = prefix >> 3;
+      for (let i = 0; i < fullBytes; i++) {
+        if (addressBytes[i] !== networkBytes[i]) {
+          return false;
+        }
+      }
+      const remainingBits = prefix & 7;
+      if (remainingBits) {
+        const mask = 255 << 8 - remainingBits & 255;
+        if ((addressBytes[fullBytes] & mask) !== (networkBytes[fullBytes] & mask)) {
+          return false;
+        }
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/axios/lib/helpers/speedometer.js
+function speedometer(samplesCount, min) {
+  samplesCount = samplesCount || 10;
+  const bytes = new Array(samplesCount);
+  const timestamps = new Array(samplesCount);
+  let head = 0;
+  let tail = 0;
+  let firstSampleTS;
+  min = min !== void 0 ? min : 1e3;
+  return function push(chunkLength) {
+    const now = Date.now();
+    const startedAt = timestamps[tail];
+    if (!firstSampleTS) {
+      firstSampleTS = now;
+    }
+    bytes[head] = chunkLength;
+    timestamps[head] = now;
+    let i = tail;
+    let bytesCount = 0;
+    while (i !== head) {
+      bytesCount += bytes[i++];
+      i = i % samplesCount;
+    }
+    head = (head + 1) % samplesCount;
+    if (head === tail) {
+      tail = (tail + 1) % samplesCount;
+    }
+    if (now - firstSampleTS < min) {
+      return;
+    }
+    const passed = startedAt && now - startedAt;
+    return passed ? Math.round(bytesCount * 1e3 / passed) : void 0;
+  };
+}
+var speedometer_default;
+var init_speedometer = __esm({
+  "node_modules/axios/lib/helpers/speedometer.js"() {
+    "use strict";
+    speedometer_default = speedometer;
+  }
+});
+
+// node_modules/axios/lib/helpers/throttle.js
+function throttle(fn, freq) {
+  let timestamp = 0;
+  let threshold = 1e3 / freq;
+  let lastArgs;
+  let timer;
+  const invoke = (args, now = Date.now()) => {
+    timestamp = now;
+    lastArgs = null;
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    fn(...args);
+  };
+  const throttled = (...args) => {
+    const now = Date.now();
+    const passed = now - timestamp;
+    if (passed >= threshold) {
+      invoke(args, now);
+    } else {
+      lastArgs = args;
+      if (!timer) {
+        timer = setTimeout(() => {
+          timer = null;
+          invoke(lastArgs);
+        }, threshold - passed);
+      }
+    }
+  };
+  const flush = () => lastArgs && invoke(lastArgs);
+  const flushWith = (...args) => invoke(args);
+  return [throttled, flush, flushWith];
+}
+var throttle_default;
+var init_throttle = __esm({
+  "node_modules/axios/lib/helpers/throttle.js"() {
+    throttle_default = throttle;
+  }
+});
+
+// node_modules/axios/lib/helpers/progressEventReducer.js
+var progressEventReducer, progressEventDecorator, asyncDecorator;
+var init_progressEventReducer = __esm({
+  "node_modules/axios/lib/helpers/progressEventReducer.js"() {
+    init_speedometer();
+    init_throttle();
+    init_utils();
+    progressEventReducer = (listener, isDownloadStream, freq = 3) => {
+      let bytesNotified = 0;
+      const _speedometer = speedometer_default(50, 250);
+      return throttle_default((e) => {
+        if (!e || !utils_default.isNumber(e.loaded)) {
+          return;
+        }
+        const rawLoaded = e.loaded;
+        const total = e.lengthComputable ? e.total : void 0;
+        const loaded = Math.max(0, total != null ? Math.min(rawLoaded, total) : rawLoaded);
+        const progressBytes = Math.max(0, loaded - bytesNotified);
+        const rate = _speedometer(progressBytes);
+        bytesNotified = Math.max(bytesNotified, loaded);
+        const data = {
+          loaded,
+          total,
+          progress: total ? loaded / total : void 0,
+          bytes: progressBytes,
+          rate: rate ? rate : void 0,
+          estimated: rate && total ? (total - loaded) / rate : void 0,
+          event: e,
+          lengthComputable: total != null,
+          [isDownloadStream ? "download" : "upload"]: true
+        };
+        listener(data);
+      }, freq);
+    };
+    progressEventDecorator = (total, throttled) => {
+      const lengthComputable = total != null;
+      return [
+        (loaded) => throttled[0]({
+          lengthComputable,
+          total,
+          loaded
+        }),
+        throttled[1]
+      ];
+    };
+    asyncDecorator = (fn, scheduler = utils_default.asap) => (...args) => scheduler(() => fn(...args));
+  }
+});
+
+// node_modules/axios/lib/helpers/estimateDataURLDecodedBytes.js
+function estimateDataURLDecodedBytes(url4) {
+  const fragmentIndex = typeof url4 === "string" ? url4.indexOf("#") : -1;
+  return estimateDataURLBytes(
+    fragmentIndex === -1 ? url4 : url4.slice(0, fragmentIndex),
+    estimatePercentDecodedBase64Bytes,
+    /; *base64[\t\n\f\r ]*$/i
+  );
+}
+function estimateDataURLBufferAllocation(url4) {
+  return estimateDataURLBytes(url4, estimatePercentDecodedBase64BufferAllocation, /;base64$/i);
+}
+var isHexDigit, isPercentEncodedByte, hexValue, isBase64Char, isBase64Whitespace, base64Bytes, estimateBase64BufferAllocation, estimatePercentDecodedBase64BufferAllocation, estimatePercentDecodedBase64Bytes, estimateDataURLBytes;
+var init_estimateDataURLDecodedBytes = __esm({
+  "node_modules/axios/lib/helpers/estimateDataURLDecodedBytes.js"() {
+    isHexDigit = (charCode) => charCode >= 48 && charCode <= 57 || charCode >= 65 && charCode <= 70 || charCode >= 97 && charCode <= 102;
+    isPercentEncodedByte = (str, i, len) => i + 2 < len && isHexDigit(str.charCodeAt(i + 1)) && isHexDigit(str.charCodeAt(i + 2));
+    hexValue = (charCode) => charCode <= 57 ? charCode - 48 : (charCode & 223) - 55;
+    isBase64Char = (charCode) => charCode >= 65 && charCode <= 90 || // A-Z
+    charCode >= 97 && charCode <= 122 || // a-z
+    charCode >= 48 && charCode <= 57 || // 0-9
+    charCode === 43 || // +
+    charCode === 47 || // /
+    charCode === 45 || // - (base64url)
+    charCode === 95;
+    isBase64Whitespace = (charCode) => charCode === 9 || charCode === 10 || charCode === 12 || charCode === 13 || charCode === 32;
+    base64Bytes = (significant) => {
+      const groups2 = Math.floor(significant / 4);
+      const remainder = significant % 4;
+      return groups2 * 3 + (remainder === 2 ? 1 : remainder === 3 ? 2 : 0);
+    };
+    estimateBase64BufferAllocation = (body) => {
+      const len = body.length;
+      let padding = 0;
+      if (len > 0 && body.charCodeAt(len - 1) === 61) {
+        padding++;
+        if (len > 1 && body.charCodeAt(len - 2) === 61) {
+          padding++;
+        }
+      }
+      return Math.floor((len - padding) * 3 / 4);
+    };
+    estimatePercentDecodedBase64BufferAllocation = (body) => {
+      if (body.indexOf("%") === -1) {
+        return estimateBase64BufferAllocation(body);
+      }
+      let length = 0;
+      let previous = 0;
+      let last = 0;
+      for (let i = 0, len = body.length; i < len; i++) {
+        let code = body.charCodeAt(i);
+        if (code === 37 && isPercentEncodedByte(body, i, len)) {
+          code = hexValue(body.charCodeAt(i + 1)) * 16 + hexValue(body.charCodeAt(i + 2));
+          i += 2;
+        }
+        length++;
+        previous = last;
+        last = code;
+      }
+      const padding = last === 61 ? previous === 61 ? 2 : 1 : 0;
+      return Math.floor((length - padding) * 3 / 4);
+    };
+    estimatePercentDecodedBase64Bytes = (body) => {
+      const len = body.length;
+      let significant = 0;
+      let padding = 0;
+      let invalid2 = false;
+      for (let i = 0; i < len; i++) {
+        let code = body.charCodeAt(i);
+        if (code === 37 && isPercentEncodedByte(body, i, len)) {
+          code = hexValue(body.charCodeAt(i + 1)) * 16 + hexValue(body.charCodeAt(i + 2));
+          i += 2;
+        }
+        if (isBase64Whitespace(code)) {
+          continue;
+        }
+        if (code === 61) {
+          padding++;
+          continue;
+        }
+        if (!isBase64Char(code) || padding > 0) {
+          invalid2 = true;
+          continue;
+        }
+        significant++;
+      }
+      if (invalid2 || padding > 2 || padding > 0 && (significant + padding) % 4 !== 0 || significant % 4 === 1) {
+        return estimateBase64BufferAllocation(body);
+      }
+      return base64Bytes(significant);
+    };
+    estimateDataURLBytes = (url4, estimateBase64, base64Pattern) => {
+      if (!url4 || typeof url4 !== "string") return 0;
+      if (!/^data:/i.test(url4)) return 0;
+      const comma = url4.indexOf(",");
+      if (comma < 0) return 0;
+      const meta3 = url4.slice(5, comma);
+      const body = url4.slice(comma + 1);
+      const isBase64 = base64Pattern.test(meta3);
+      if (isBase64) {
+        return estimateBase64(body);
+      }
+      let bytes = 0;
+      for (let i = 0, len = body.length; i < len; i++) {
+        const c = body.charCodeAt(i);
+        if (c === 37 && isPercentEncodedByte(body, i, len)) {
+          bytes += 1;
+          i += 2;
+        } else if (c < 128) {
+          bytes += 1;
+        } else if (c < 2048) {
+          bytes += 2;
+        } else if (c >= 55296 && c <= 56319 && i + 1 < len) {
+          const next = body.charCodeAt(i + 1);
+          if (next >= 56320 && next <= 57343) {
+            bytes += 4;
+            i++;
+          } else {
+            bytes += 3;
+          }
+        } else {
+          bytes += 3;
+        }
+      }
+      return bytes;
+    };
+  }
+});
+
+// node_modules/axios/lib/adapters/http.js
+import http from "http";
+import https from "https";
+import http22 from "http2";
+import util3 from "util";
+import { resolve as resolvePath } from "path";
+import zlib from "zlib";
+import stream3 from "stream";
+import { EventEmitter } from "events";
+function handleSocketError(err) {
+  const current2 = this[kAxiosCurrentReq];
+  if (current2 && !current2.destroyed) {
+    current2.destroy(err);
+  }
+}
+function isNodeNativeEnvProxySupported(nodeVersion = process.versions && process.versions.node) {
+  if (!nodeVersion) {
+    return false;
+  }
+  const [major, minor] = nodeVersion.split(".").map((part) => Number(part));
+  if (!Number.isInteger(major) || !Number.isInteger(minor)) {
+    return false;
+  }
+  if (major > 24) {
+    return true;
+  }
+  return NODE_NATIVE_ENV_PROXY_SUPPORT[major] != null && minor >= NODE_NATIVE_ENV_PROXY_SUPPORT[major];
+}
+function isNodeEnvProxyEnabled(agent, nodeVersion = process.versions && process.versions.node) {
+  if (!isNodeNativeEnvProxySupported(nodeVersion)) {
+    return false;
+  }
+  const agentOptions = agent && agent.options;
+  return Boolean(
+    agentOptions && utils_default.hasOwnProp(agentOptions, "proxyEnv") && agentOptions.proxyEnv != null
+  );
+}
+function getProxyEnvAgent(options, configHttpAgent, configHttpsAgent) {
+  return isHttps.test(options.protocol) ? configHttpsAgent || https.globalAgent : configHttpAgent || http.globalAgent;
+}
+function getDirectAgent(configuredAgent, transport) {
+  if (!process.allowedNodeEnvironmentFlags || !process.allowedNodeEnvironmentFlags.has("--use-env-proxy")) {
+    return configuredAgent;
+  }
+  const agent = configuredAgent || transport.globalAgent;
+  const options = agent && agent.options;
+  if (!(agent instanceof transport.Agent) || agent.protocol !== transport.globalAgent.protocol || !options || !utils_default.hasOwnProp(options, "proxyEnv") || typeof options.proxyEnv !== "object" || options.proxyEnv === null) {
+    return configuredAgent;
+  }
+  for (const hook2 of nativeAgentPoolHooks) {
+    if (utils_default.isFunction(transport.Agent.prototype[hook2]) && agent[hook2] !== transport.Agent.prototype[hook2]) {
+      throw new AxiosError_default(
+        "proxy: false cannot adapt an agent overriding " + hook2 + "; use an agent constructed without proxyEnv",
+        AxiosError_default.ERR_BAD_OPTION_VALUE
+      );
+    }
+  }
+  let direct = directAgents.get(agent);
+  if (!direct) {
+    direct = new transport.Agent({ ...options, proxyEnv: void 0 });
+    const destroy = agent.destroy;
+    agent.destroy = function destroyWithDirectAgent() {
+      try {
+        return destroy.apply(this, arguments);
+      } finally {
+        direct.destroy();
+      }
+    };
+    directAgents.set(agent, direct);
+  }
+  for (const hook2 of directAgentHooks) {
+    direct[hook2] = agent[hook2] === transport.Agent.prototype[hook2] ? transport.Agent.prototype[hook2] : bind(agent[hook2], agent);
+  }
+  return direct;
+}
+function setDirectAgent(options, configHttpAgent, configHttpsAgent) {
+  const secure = isHttps.test(options.protocol);
+  const agent = getDirectAgent(secure ? configHttpsAgent : configHttpAgent, secure ? https : http);
+  options.agent = agent;
+  if (options.agents) {
+    options.agents[secure ? "https" : "http"] = agent;
+  }
+}
+function getTunnelingAgent(agentOptions, userHttpsAgent) {
+  const key = agentOptions.protocol + "//" + agentOptions.hostname + ":" + (agentOptions.port || "") + "#" + (agentOptions.auth || "");
+  const cache = userHttpsAgent ? tunnelingAgentCacheUser.get(userHttpsAgent) || tunnelingAgentCacheUser.set(userHttpsAgent, /* @__PURE__ */ new Map()).get(userHttpsAgent) : tunnelingAgentCache;
+  let agent = cache.get(key);
+  if (agent) return agent;
+  const merged = userHttpsAgent && userHttpsAgent.options ? { ...userHttpsAgent.options, ...agentOptions } : agentOptions;
+  agent = new import_https_proxy_agent.default(merged);
+  const callback = agent.callback;
+  agent.callback = function axiosTunnelingAgentCallback(req, opts) {
+    const originTLSAgent = userHttpsAgent || https.globalAgent;
+    const originTLSOptions = originTLSAgent && originTLSAgent.options;
+    return callback.call(this, req, { ...originTLSOptions, ...opts });
+  };
+  agent[kAxiosInstalledTunnel] = true;
+  cache.set(key, agent);
+  return agent;
+}
+function dispatchBeforeRedirect(options, responseDetails, requestDetails) {
+  if (!isSameOriginRedirect(options, requestDetails)) {
+    stripMatchingHeaders(options.headers, /* @__PURE__ */ new Set(["authorization", "cookie"]));
+    delete options.auth;
+  }
+  if (options.beforeRedirects.proxy) {
+    options.beforeRedirects.proxy(options);
+  }
+  if (options.beforeRedirects.auth) {
+    options.beforeRedirects.auth(options);
+  }
+  if (options.beforeRedirects.sensitiveHeaders) {
+    options.beforeRedirects.sensitiveHeaders(options, requestDetails);
+  }
+  if (options.beforeRedirects.direct) {
+    options.beforeRedirects.direct(options);
+  }
+  if (options.beforeRedirects.config) {
+    options.beforeRedirects.config(options, responseDetails, requestDetails);
+  }
+}
+function stripMatchingHeaders(headers, sensitiveSet) {
+  if (!headers) {
+    return;
+  }
+  Object.keys(headers).forEach((header) => {
+    if (sensitiveSet.has(header.toLowerCase())) {
+      delete headers[header];
+    }
+  });
+}
+function isSameOriginRedirect(redirectOptions, requestDetails) {
+  if (!requestDetails) {
+    return false;
+  }
+  try {
+    return new URL(requestDetails.url).origin === new URL(redirectOptions.href).origin;
+  } catch (e) {
+    return false;
+  }
+}
+function setProxy(options, configProxy, location, isRedirect, configHttpsAgent, configHttpAgent, allowEnvProxy = true) {
+  let proxy = configProxy;
+  const proxyEnvAgent = getProxyEnvAgent(options, configHttpAgent, configHttpsAgent);
+  if (!proxy && proxy !== false && allowEnvProxy && !isNodeEnvProxyEnabled(proxyEnvAgent)) {
+    const proxyUrl = getProxyForUrl(location);
+    if (proxyUrl) {
+      if (!shouldBypassProxy(location)) {
+        proxy = new URL(proxyUrl);
+      }
+    }
+  }
+  if (isRedirect && options.headers) {
+    for (const name of Object.keys(options.headers)) {
+      if (name.toLowerCase() === "proxy-authorization") {
+        delete options.headers[name];
+      }
+    }
+  }
+  if (isRedirect && options.agent && options.agent[kAxiosInstalledTunnel]) {
+    options.agent = void 0;
+  }
+  if (isRedirect && options.agents && options.agents.https && options.agents.https[kAxiosInstalledTunnel]) {
+    options.agents.https = configHttpsAgent;
+  }
+  if (proxy) {
+    const isProxyURL = proxy instanceof URL;
+    const readProxyField = (key) => isProxyURL || utils_default.hasOwnProp(proxy, key) ? proxy[key] : void 0;
+    const proxyUsername = readProxyField("username");
+    const proxyPassword = readProxyField("password");
+    let proxyAuth = utils_default.hasOwnProp(proxy, "auth") ? proxy.auth : void 0;
+    if (proxyUsername) {
+      proxyAuth = (proxyUsername || "") + ":" + (proxyPassword || "");
+    }
+    if (proxyAuth) {
+      const authIsObject = typeof proxyAuth === "object";
+      const authUsername = authIsObject && utils_default.hasOwnProp(proxyAuth, "username") ? proxyAuth.username : void 0;
+      const authPassword = authIsObject && utils_default.hasOwnProp(proxyAuth, "password") ? proxyAuth.password : void 0;
+      const validProxyAuth = Boolean(authUsername || authPassword);
+      if (validProxyAuth) {
+        proxyAuth = (authUsername || "") + ":" + (authPassword || "");
+      } else if (authIsObject) {
+        throw new AxiosError_default("Invalid proxy authorization", AxiosError_default.ERR_BAD_OPTION, { proxy });
+      }
+    }
+    const targetIsHttps = isHttps.test(options.protocol);
+    if (targetIsHttps) {
+      if (!(configHttpsAgent instanceof import_https_proxy_agent.default)) {
+        const proxyHost = readProxyField("hostname") || readProxyField("host");
+        const proxyPort = readProxyField("port");
+        const rawProxyProtocol = readProxyField("protocol");
+        const normalizedProtocol = rawProxyProtocol ? rawProxyProtocol.includes(":") ? rawProxyProtocol : `${rawProxyProtocol}:` : "http:";
+        const proxyHostForURL = proxyHost && proxyHost.includes(":") && !proxyHost.startsWith("[") ? `[${proxyHost}]` : proxyHost;
+        const proxyURL = new URL(
+          `${normalizedProtocol}//${proxyHostForURL}${proxyPort ? ":" + proxyPort : ""}`
+        );
+        const agentOptions = {
+          protocol: proxyURL.protocol,
+          hostname: proxyURL.hostname.replace(/^\[|\]$/g, ""),
+          port: proxyURL.port,
+          auth: proxyAuth && typeof proxyAuth === "string" ? proxyAuth : void 0
+        };
+        if (proxyURL.protocol === "https:") {
+          agentOptions.ALPNProtocols = ["http/1.1"];
+        }
+        const tunnelingAgent = getTunnelingAgent(agentOptions, configHttpsAgent);
+        options.agent = tunnelingAgent;
+        if (options.agents) {
+          options.agents.https = tunnelingAgent;
+        }
+      }
+    } else {
+      if (proxyAuth) {
+        const base643 = Buffer.from(proxyAuth, "utf8").toString("base64");
+        options.headers["Proxy-Authorization"] = "Basic " + base643;
+      }
+      let hasUserHostHeader = false;
+      for (const name of Object.keys(options.headers)) {
+        if (name.toLowerCase() === "host") {
+          hasUserHostHeader = true;
+          break;
+        }
+      }
+      if (!hasUserHostHeader) {
+        options.headers.host = options.hostname + (options.port ? ":" + options.port : "");
+      }
+      const proxyHost = readProxyField("hostname") || readProxyField("host");
+      options.hostname = proxyHost;
+      options.host = proxyHost;
+      options.port = readProxyField("port");
+      options.path = location;
+      const proxyProtocol = readProxyField("protocol");
+      if (proxyProtocol) {
+        options.protocol = proxyProtocol.includes(":") ? proxyProtocol : `${proxyProtocol}:`;
+      }
+    }
+  }
+  options.beforeRedirects.proxy = function beforeRedirect(redirectOptions) {
+    setProxy(
+      redirectOptions,
+      configProxy,
+      redirectOptions.href,
+      true,
+      configHttpsAgent,
+      configHttpAgent,
+      allowEnvProxy
+    );
+  };
+  return Boolean(
+    proxy || configProxy !== false && allowEnvProxy && isNodeEnvProxyEnabled(proxyEnvAgent)
+  );
+}
+var import_https_proxy_agent, import_follow_redirects, zlibOptions, brotliOptions, zstdOptions, isBrotliSupported, isZstdSupported, ACCEPT_ENCODING, ACCEPT_ENCODING_WITH_ZSTD, scheduleProgress, httpFollow, httpsFollow, isHttps, kAxiosSocketListener, kAxiosCurrentReq, kAxiosInstalledTunnel, tunnelingAgentCache, tunnelingAgentCacheUser, directAgents, directAgentHooks, nativeAgentPoolHooks, NODE_NATIVE_ENV_PROXY_SUPPORT, supportedProtocols, decodeURIComponentSafe, flushOnFinish, http2Sessions, isHttpAdapterSupported, wrapAsync, resolveFamily, buildAddressEntry, normalizedLookupCache, normalizeLookup, http2Transport, http_default;
+var init_http = __esm({
+  "node_modules/axios/lib/adapters/http.js"() {
+    init_utils();
+    init_settle();
+    init_buildFullPath();
+    init_buildURL();
+    init_proxy_from_env();
+    import_https_proxy_agent = __toESM(require_dist(), 1);
+    import_follow_redirects = __toESM(require_follow_redirects(), 1);
+    init_data();
+    init_transitional();
+    init_AxiosError();
+    init_CanceledError();
+    init_platform();
+    init_fromDataURI();
+    init_AxiosHeaders();
+    init_setFormDataHeaders();
+    init_AxiosTransformStream();
+    init_formDataToStream();
+    init_readBlob();
+    init_ZlibHeaderTransformStream();
+    init_Http2Sessions();
+    init_callbackify();
+    init_shouldBypassProxy();
+    init_bind();
+    init_sanitizeHeaderValue();
+    init_progressEventReducer();
+    init_estimateDataURLDecodedBytes();
+    zlibOptions = {
+      flush: zlib.constants.Z_SYNC_FLUSH,
+      finishFlush: zlib.constants.Z_SYNC_FLUSH
+    };
+    brotliOptions = {
+      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+    };
+    zstdOptions = {
+      flush: zlib.constants.ZSTD_e_flush,
+      finishFlush: zlib.constants.ZSTD_e_flush
+    };
+    isBrotliSupported = utils_default.isFunction(zlib.createBrotliDecompress);
+    isZstdSupported = utils_default.isFunction(zlib.createZstdDecompress);
+    ACCEPT_ENCODING = "gzip, compress, deflate" + (isBrotliSupported ? ", br" : "");
+    ACCEPT_ENCODING_WITH_ZSTD = ACCEPT_ENCODING + (isZstdSupported ? ", zstd" : "");
+    scheduleProgress = typeof process !== "undefined" && process.nextTick ? process.nextTick.bind(process) : utils_default.asap;
+    ({ http: httpFollow, https: httpsFollow } = import_follow_redirects.default);
+    isHttps = /https:?/;
+    kAxiosSocketListener = /* @__PURE__ */ Symbol("axios.http.socketListener");
+    kAxiosCurrentReq = /* @__PURE__ */ Symbol("axios.http.currentReq");
+    kAxiosInstalledTunnel = /* @__PURE__ */ Symbol("axios.http.installedTunnel");
+    tunnelingAgentCache = /* @__PURE__ */ new Map();
+    tunnelingAgentCacheUser = /* @__PURE__ */ new WeakMap();
+    directAgents = /* @__PURE__ */ new WeakMap();
+    directAgentHooks = ["createConnection", "getName"];
+    nativeAgentPoolHooks = [
+      "addRequest",
+      "createSocket",
+      "removeSocket",
+      "keepSocketAlive",
+      "reuseSocket",
+      "_getSession",
+      "_cacheSession",
+      "_evictSession"
+    ];
+    NODE_NATIVE_ENV_PROXY_SUPPORT = {
+      22: 21,
+      24: 5
+    };
+    supportedProtocols = platform_default.protocols.map((protocol) => {
+      return protocol + ":";
+    });
+    decodeURIComponentSafe = (value) => {
+      if (!utils_default.isString(value)) {
+        return value;
+      }
+      try {
+        return decodeURIComponent(value);
+      } catch (error63) {
+        return value;
+      }
+    };
+    flushOnFinish = (stream4, [throttled, flush]) => {
+      stream4.on("end", flush).on("error", flush);
+      return throttled;
+    };
+    http2Sessions = new Http2Sessions_default();
+    isHttpAdapterSupported = typeof process !== "undefined" && utils_default.kindOf(process) === "process";
+    wrapAsync = (asyncExecutor) => {
+      return new Promise((resolve2, reject) => {
+        let onDone;
+        let isDone;
+        const done = (value, isRejected) => {
+          if (isDone) return;
+          isDone = true;
+          onDone && onDone(value, isRejected);
+        };
+        const _resolve = (value) => {
+          done(value);
+          resolve2(value);
+        };
+        const _reject = (reason) => {
+          done(reason, true);
+          reject(reason);
+        };
+        asyncExecutor(_resolve, _reject, (onDoneHandler) => onDone = onDoneHandler).catch(_reject);
+      });
+    };
+    resolveFamily = ({ address, family }) => {
+      if (!utils_default.isString(address)) {
+        throw new AxiosError_default("address must be a string", AxiosError_default.ERR_BAD_OPTION_VALUE);
+      }
+      return {
+        address,
+        family: family || (address.indexOf(".") < 0 ? 6 : 4)
+      };
+    };
+    buildAddressEntry = (address, family) => resolveFamily(utils_default.isObject(address) ? address : { address, family });
+    normalizedLookupCache = /* @__PURE__ */ new WeakMap();
+    normalizeLookup = (lookup) => {
+      let normalized = normalizedLookupCache.get(lookup);
+      if (normalized) {
+        return normalized;
+      }
+      const callbackLookup = callbackify_default(lookup, (value) => utils_default.isArray(value) ? value : [value]);
+      normalized = (hostname3, opt, cb) => {
+        callbackLookup(hostname3, opt, (err, arg0, arg1) => {
+          if (err) {
+            return cb(err);
+          }
+          let addresses;
+          try {
+            addresses = utils_default.isArray(arg0) ? arg0.map((addr) => buildAddressEntry(addr)) : [buildAddressEntry(arg0, arg1)];
+          } catch (error63) {
+            return cb(error63);
+          }
+          opt.all ? cb(err, addresses) : cb(err, addresses[0].address, addresses[0].family);
+        });
+      };
+      normalizedLookupCache.set(lookup, normalized);
+      return normalized;
+    };
+    http2Transport = {
+      request(options, cb) {
+        const authority = options.protocol + "//" + options.hostname + ":" + (options.port || (options.protocol === "https:" ? 443 : 80));
+        const { http2Options, headers } = options;
+        const session = http2Sessions.getSession(authority, http2Options);
+        const { HTTP2_HEADER_SCHEME, HTTP2_HEADER_METHOD, HTTP2_HEADER_PATH, HTTP2_HEADER_STATUS } = http22.constants;
+        const http2Headers = {
+          [HTTP2_HEADER_SCHEME]: options.protocol.replace(":", ""),
+          [HTTP2_HEADER_METHOD]: options.method,
+          [HTTP2_HEADER_PATH]: options.path
+        };
+        utils_default.forEach(headers, (header, name) => {
+          name.charAt(0) !== ":" && (http2Headers[name] = header);
+        });
+        const req = session.request(http2Headers);
+        req.once("response", (responseHeaders) => {
+          const response = req;
+          responseHeaders = Object.assign({}, responseHeaders);
+          const status = responseHeaders[HTTP2_HEADER_STATUS];
+          delete responseHeaders[HTTP2_HEADER_STATUS];
+          response.headers = responseHeaders;
+          response.statusCode = +status;
+          cb(response);
+        });
+        return req;
+      }
+    };
+    http_default = isHttpAdapterSupported && function httpAdapter(config2) {
+      return wrapAsync(async function dispatchHttpRequest(resolve2, reject, onDone) {
+        const own3 = (key) => utils_default.getSafeProp(config2, key);
+        const transitional2 = own3("transitional") || transitional_default;
+        let data = own3("data");
+        let lookup = own3("lookup");
+        let family = own3("family");
+        let httpVersion = own3("httpVersion");
+        if (httpVersion === void 0) httpVersion = 1;
+        const rawHttpVersion = httpVersion;
+        let http2Options = own3("http2Options");
+        const configProxy = own3("proxy");
+        const httpAgent = own3("httpAgent");
+        const httpsAgent = own3("httpsAgent");
+        const responseType = own3("responseType");
+        const responseEncoding = own3("responseEncoding");
+        const socketPath = own3("socketPath");
+        const method = own3("method").toUpperCase();
+        const maxRedirects = own3("maxRedirects");
+        const maxBodyLength = own3("maxBodyLength");
+        const maxContentLength = own3("maxContentLength");
+        const decompress = own3("decompress");
+        let isDone;
+        let rejected = false;
+        let req;
+        let connectPhaseTimer;
+        try {
+          httpVersion = +httpVersion;
+        } catch (err) {
+          throw new AxiosError_default(
+            "Invalid protocol version: value is not a number",
+            AxiosError_default.ERR_BAD_OPTION_VALUE,
+            config2
+          );
+        }
+        if (Number.isNaN(httpVersion)) {
+          throw new AxiosError_default(
+            `Invalid protocol version: '${rawHttpVersion}' is not a number`,
+            AxiosError_default.ERR_BAD_OPTION_VALUE,
+            config2
+          );
+        }
+        if (httpVersion !== 1 && httpVersion !== 2) {
+          throw new AxiosError_default(
+            `Unsupported protocol version '${httpVersion}'`,
+            AxiosError_default.ERR_BAD_OPTION_VALUE,
+            config2
+          );
+        }
+        const isHttp2 = httpVersion === 2;
+        if (lookup) {
+          lookup = normalizeLookup(lookup);
+        }
+        const abortEmitter = new EventEmitter();
+        function abort(reason) {
+          try {
+            abortEmitter.emit(
+              "abort",
+              !reason || reason.type ? new CanceledError_default(null, config2, req) : reason
+            );
+          } catch (err) {
+          }
+        }
+        function clearConnectPhaseTimer() {
+          if (connectPhaseTimer) {
+            clearTimeout(connectPhaseTimer);
+            connectPhaseTimer = null;
+          }
+        }
+        function createTimeoutError() {
+          const configTimeout = own3("timeout");
+          let timeoutErrorMessage = configTimeout ? "timeout of " + configTimeout + "ms exceeded" : "timeout exceeded";
+          const configTimeoutErrorMessage = own3("timeoutErrorMessage");
+          if (configTimeoutErrorMessage) {
+            timeoutErrorMessage = configTimeoutErrorMessage;
+          }
+          return new AxiosError_default(
+            timeoutErrorMessage,
+            transitional2.clarifyTimeoutError ? AxiosError_default.ETIMEDOUT : AxiosError_default.ECONNABORTED,
+            config2,
+            req
+          );
+        }
+        abortEmitter.once("abort", reject);
+        const onFinished = () => {
+          clearConnectPhaseTimer();
+          if (config2.cancelToken) {
+            config2.cancelToken.unsubscribe(abort);
+          }
+          if (config2.signal) {
+            config2.signal.removeEventListener("abort", abort);
+          }
+          abortEmitter.removeAllListeners();
+        };
+        if (config2.cancelToken || config2.signal) {
+          config2.cancelToken && config2.cancelToken.subscribe(abort);
+          if (config2.signal) {
+            config2.signal.aborted ? abort() : config2.signal.addEventListener("abort", abort);
+          }
+        }
+        onDone((response, isRejected) => {
+          isDone = true;
+          clearConnectPhaseTimer();
+          if (isRejected) {
+            rejected = true;
+            onFinished();
+            return;
+          }
+          const { data: data2 } = response;
+          if (data2 instanceof stream3.Readable || data2 instanceof stream3.Duplex) {
+            const offListeners = stream3.finished(data2, () => {
+              offListeners();
+              onFinished();
+            });
+          } else {
+            onFinished();
+          }
+        });
+        const fullPath = buildFullPath(own3("baseURL"), own3("url"), own3("allowAbsoluteUrls"), config2);
+        const urlBase = socketPath ? "http://localhost" : platform_default.hasBrowserEnv ? platform_default.origin : void 0;
+        const parsed = new URL(fullPath, urlBase);
+        const protocol = parsed.protocol || supportedProtocols[0];
+        if (protocol === "data:") {
+          if (maxContentLength > -1) {
+            const dataUrl = String(own3("url") || fullPath || "");
+            const estimated = estimateDataURLBufferAllocation(dataUrl);
+            if (estimated > maxContentLength) {
+              return reject(
+                new AxiosError_default(
+                  "maxContentLength size of " + maxContentLength + " exceeded",
+                  AxiosError_default.ERR_BAD_RESPONSE,
+                  config2
+                )
+              );
+            }
+          }
+          let convertedData;
+          if (method !== "GET") {
+            return settle2(resolve2, reject, {
+              status: 405,
+              statusText: "method not allowed",
+              headers: {},
+              config: config2
+            });
+          }
+          try {
+            convertedData = fromDataURI(own3("url"), responseType === "blob", {
+              Blob: config2.env && config2.env.Blob
+            });
+          } catch (err) {
+            throw AxiosError_default.from(err, AxiosError_default.ERR_BAD_REQUEST, config2);
+          }
+          if (maxContentLength > -1 && (responseType === "blob" ? convertedData.size : convertedData.length) > maxContentLength) {
+            return reject(
+              new AxiosError_default(
+                "maxContentLength size of " + maxContentLength + " exceeded",
+                AxiosError_default.ERR_BAD_RESPONSE,
+                config2
+              )
+            );
+          }
+          if (responseType === "text") {
+            convertedData = convertedData.toString(responseEncoding);
+            if (!responseEncoding || responseEncoding === "utf8") {
+              convertedData = utils_default.stripBOM(convertedData);
+            }
+          } else if (responseType === "stream") {
+            convertedData = stream3.Readable.from(convertedData);
+          }
+          return settle2(resolve2, reject, {
+            data: convertedData,
+            status: 200,
+            statusText: "OK",
+            headers: new AxiosHeaders_default(),
+            config: config2
+          });
+        }
+        if (supportedProtocols.indexOf(protocol) === -1) {
+          return reject(
+            new AxiosError_default("Unsupported protocol " + protocol, AxiosError_default.ERR_BAD_REQUEST, config2)
+          );
+        }
+        const headers = AxiosHeaders_default.from(config2.headers).normalize();
+        headers.set("User-Agent", "axios/" + VERSION, false);
+        const { onUploadProgress, onDownloadProgress } = config2;
+        const maxRate = config2.maxRate;
+        let maxUploadRate = void 0;
+        let maxDownloadRate = void 0;
+        if (utils_default.isSpecCompliantForm(data)) {
+          const userBoundary = headers.getContentType(/boundary=([-_\w\d]{10,70})/i);
+          data = formDataToStream_default(
+            data,
+            (formHeaders) => {
+              headers.set(formHeaders);
+            },
+            {
+              tag: `axios-${VERSION}-boundary`,
+              boundary: userBoundary && userBoundary[1] || void 0
+            }
+          );
+        } else if (utils_default.isFormData(data) && utils_default.isFunction(data.getHeaders) && data.getHeaders !== Object.prototype.getHeaders) {
+          setFormDataHeaders(headers, data.getHeaders(), own3("formDataHeaderPolicy"));
+          if (!headers.hasContentLength()) {
+            try {
+              const knownLength = await util3.promisify(data.getLength).call(data);
+              Number.isFinite(knownLength) && knownLength >= 0 && headers.setContentLength(knownLength);
+            } catch (e) {
+            }
+          }
+        } else if (utils_default.isBlob(data) || utils_default.isFile(data)) {
+          data.size && headers.setContentType(data.type || "application/octet-stream");
+          headers.setContentLength(data.size || 0);
+          data = stream3.Readable.from(readBlob_default(data));
+        } else if (data && !utils_default.isStream(data)) {
+          if (Buffer.isBuffer(data)) {
+          } else if (utils_default.isArrayBuffer(data)) {
+            data = Buffer.from(new Uint8Array(data));
+          } else if (utils_default.isString(data)) {
+            data = Buffer.from(data, "utf-8");
+          } else {
+            return reject(
+              new AxiosError_default(
+                "Data after transformation must be a string, an ArrayBuffer, a Buffer, or a Stream",
+                AxiosError_default.ERR_BAD_REQUEST,
+                config2
+              )
+            );
+          }
+          headers.setContentLength(data.length, false);
+          if (maxBodyLength > -1 && data.length > maxBodyLength) {
+            return reject(
+              new AxiosError_default(
+                "Request body larger than maxBodyLength limit",
+                AxiosError_default.ERR_BAD_REQUEST,
+                config2
+              )
+            );
+          }
+        }
+        const contentLength = utils_default.toFiniteNumber(headers.getContentLength());
+        if (utils_default.isArray(maxRate)) {
+          maxUploadRate = maxRate[0];
+          maxDownloadRate = maxRate[1];
+        } else {
+          maxUploadRate = maxDownloadRate = maxRate;
+        }
+        if (data && (onUploadProgress || maxUploadRate)) {
+          if (!utils_default.isStream(data)) {
+            data = stream3.Readable.from(data, { objectMode: false });
+          }
+          data = stream3.pipeline(
+            [
+              data,
+              new AxiosTransformStream_default({
+                maxRate: utils_default.toFiniteNumber(maxUploadRate)
+              })
+            ],
+            utils_default.noop
+          );
+          onUploadProgress && data.on(
+            "progress",
+            flushOnFinish(
+              data,
+              progressEventDecorator(
+                contentLength,
+                progressEventReducer(asyncDecorator(onUploadProgress, scheduleProgress), false, 3)
+              )
+            )
+          );
+        }
+        let auth2 = void 0;
+        const configAuth = own3("auth");
+        if (configAuth) {
+          const username = utils_default.getSafeProp(configAuth, "username") || "";
+          const password = utils_default.getSafeProp(configAuth, "password") || "";
+          auth2 = username + ":" + password;
+        }
+        if (!auth2 && (parsed.username || parsed.password)) {
+          const urlUsername = decodeURIComponentSafe(parsed.username);
+          const urlPassword = decodeURIComponentSafe(parsed.password);
+          auth2 = urlUsername + ":" + urlPassword;
+        }
+        auth2 && headers.delete("authorization");
+        let path2;
+        try {
+          path2 = buildURL(
+            parsed.pathname + parsed.search,
+            own3("params"),
+            own3("paramsSerializer")
+          ).replace(/^\?/, "");
+        } catch (err) {
+          return reject(
+            AxiosError_default.from(err, AxiosError_default.ERR_BAD_REQUEST, config2, null, null, {
+              url: own3("url"),
+              exists: true
+            })
+          );
+        }
+        headers.set(
+          "Accept-Encoding",
+          utils_default.hasOwnProp(transitional2, "advertiseZstdAcceptEncoding") && transitional2.advertiseZstdAcceptEncoding === true ? ACCEPT_ENCODING_WITH_ZSTD : ACCEPT_ENCODING,
+          false
+        );
+        if (isHttp2 && lookup) {
+          http2Options = Object.assign(/* @__PURE__ */ Object.create(null), http2Options, { lookup });
+        }
+        const options = Object.assign(/* @__PURE__ */ Object.create(null), {
+          path: path2,
+          method,
+          headers: toByteStringHeaderObject(headers),
+          agents: { http: httpAgent, https: httpsAgent },
+          auth: auth2,
+          protocol,
+          family,
+          beforeRedirect: dispatchBeforeRedirect,
+          beforeRedirects: /* @__PURE__ */ Object.create(null),
+          http2Options,
+          createConnection: void 0
+        });
+        !utils_default.isUndefined(lookup) && (options.lookup = lookup);
+        let proxyApplied = false;
+        if (socketPath) {
+          if (typeof socketPath !== "string") {
+            return reject(
+              new AxiosError_default("socketPath must be a string", AxiosError_default.ERR_BAD_OPTION_VALUE, config2)
+            );
+          }
+          const allowedSocketPaths = own3("allowedSocketPaths");
+          if (allowedSocketPaths != null) {
+            const allowed = Array.isArray(allowedSocketPaths) ? allowedSocketPaths : [allowedSocketPaths];
+            const resolvedSocket = resolvePath(socketPath);
+            const isAllowed = allowed.some(
+              (entry) => typeof entry === "string" && resolvePath(entry) === resolvedSocket
+            );
+            if (!isAllowed) {
+              return reject(
+                new AxiosError_default(
+                  `socketPath "${socketPath}" is not permitted by allowedSocketPaths`,
+                  AxiosError_default.ERR_BAD_OPTION_VALUE,
+                  config2
+                )
+              );
+            }
+          }
+          options.socketPath = socketPath;
+        } else {
+          options.hostname = parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname;
+          options.port = parsed.port;
+          proxyApplied = setProxy(
+            options,
+            configProxy,
+            protocol + "//" + parsed.hostname + (parsed.port ? ":" + parsed.port : "") + options.path,
+            false,
+            httpsAgent,
+            httpAgent,
+            // The HTTP/2 transport connects independently of HTTP/1 agents, so it
+            // cannot apply either axios-resolved or agent-local environment proxies.
+            // Explicit proxy config is still processed and rejected below.
+            !isHttp2
+          );
+        }
+        let transport;
+        let isNativeTransport = false;
+        const isHttpsRequest = isHttps.test(options.protocol);
+        if (!isHttp2 && configProxy === false) {
+          setDirectAgent(options, httpAgent, httpsAgent);
+          options.beforeRedirects.direct = (redirectOptions) => {
+            setDirectAgent(redirectOptions, httpAgent, httpsAgent);
+          };
+        } else if (options.agent == null) {
+          options.agent = isHttpsRequest ? httpsAgent : httpAgent;
+        }
+        if (isHttp2) {
+          if (proxyApplied) {
+            return reject(
+              new AxiosError_default(
+                "HTTP/2 requests with a proxy are not supported",
+                AxiosError_default.ERR_NOT_SUPPORT,
+                config2
+              )
+            );
+          }
+          transport = http2Transport;
+        } else {
+          const configTransport = own3("transport");
+          if (configTransport) {
+            transport = configTransport;
+          } else if (maxRedirects === 0) {
+            transport = isHttpsRequest ? https : http;
+            isNativeTransport = true;
+          } else {
+            options.sensitiveHeaders = [];
+            if (maxRedirects) {
+              options.maxRedirects = maxRedirects;
+            }
+            const configBeforeRedirect = own3("beforeRedirect");
+            if (configBeforeRedirect) {
+              options.beforeRedirects.config = configBeforeRedirect;
+            }
+            if (auth2) {
+              const requestOrigin = parsed.origin;
+              const authToRestore = auth2;
+              options.beforeRedirects.auth = function beforeRedirectAuth(redirectOptions) {
+                try {
+                  if (new URL(redirectOptions.href).origin === requestOrigin) {
+                    redirectOptions.auth = authToRestore;
+                  }
+                } catch (e) {
+                }
+              };
+            }
+            const sensitiveHeaders = own3("sensitiveHeaders");
+            if (sensitiveHeaders != null) {
+              if (!utils_default.isArray(sensitiveHeaders)) {
+                return reject(
+                  new AxiosError_default(
+                    "sensitiveHeaders must be an array of strings",
+                    AxiosError_default.ERR_BAD_OPTION_VALUE,
+                    config2
+                  )
+                );
+              }
+              const sensitiveSet = /* @__PURE__ */ new Set();
+              for (const header of sensitiveHeaders) {
+                if (!utils_default.isString(header)) {
+                  return reject(
+                    new AxiosError_default(
+                      "sensitiveHeaders must be an array of strings",
+                      AxiosError_default.ERR_BAD_OPTION_VALUE,
+                      config2
+                    )
+                  );
+                }
+                sensitiveSet.add(header.toLowerCase());
+              }
+              if (sensitiveSet.size) {
+                options.sensitiveHeaders = Array.from(sensitiveSet);
+                options.beforeRedirects.sensitiveHeaders = function beforeRedirectSensitiveHeaders(redirectOptions, requestDetails) {
+                  if (!isSameOriginRedirect(redirectOptions, requestDetails)) {
+                    stripMatchingHeaders(redirectOptions.headers, sensitiveSet);
+                  }
+                };
+              }
+            }
+            transport = isHttpsRequest ? httpsFollow : httpFollow;
+          }
+        }
+        if (maxBodyLength > -1) {
+          options.maxBodyLength = maxBodyLength;
+        } else {
+          options.maxBodyLength = Infinity;
+        }
+        options.insecureHTTPParser = Boolean(own3("insecureHTTPParser"));
+        req = transport.request(options, function handleResponse(res) {
+          clearConnectPhaseTimer();
+          if (req.destroyed) return;
+          const streams = [res];
+          const responseLength = utils_default.toFiniteNumber(res.headers["content-length"]);
+          if (onDownloadProgress || maxDownloadRate) {
+            const transformStream = new AxiosTransformStream_default({
+              maxRate: utils_default.toFiniteNumber(maxDownloadRate)
+            });
+            onDownloadProgress && transformStream.on(
+              "progress",
+              flushOnFinish(
+                transformStream,
+                progressEventDecorator(
+                  responseLength,
+                  progressEventReducer(
+                    asyncDecorator(onDownloadProgress, scheduleProgress),
+                    true,
+                    3
+                  )
+                )
+              )
+            );
+            streams.push(transformStream);
+          }
+          let responseStream = res;
+          const lastRequest = res.req || req;
+          if (decompress !== false && res.headers["content-encoding"]) {
+            if (method === "HEAD" || res.statusCode === 204) {
+              delete res.headers["content-encoding"];
+            }
+            switch ((res.headers["content-encoding"] || "").toLowerCase()) {
+              /*eslint default-case:0*/
+              case "gzip":
+              case "x-gzip":
+              case "compress":
+              case "x-compress":
+                streams.push(zlib.createUnzip(zlibOptions));
+                delete res.headers["content-encoding"];
+                break;
+              case "deflate":
+                streams.push(new ZlibHeaderTransformStream_default());
+                streams.push(zlib.createUnzip(zlibOptions));
+                delete res.headers["content-encoding"];
+                break;
+              case "br":
+                if (isBrotliSupported) {
+                  streams.push(zlib.createBrotliDecompress(brotliOptions));
+                  delete res.headers["content-encoding"];
+                }
+                break;
+              case "zstd":
+                if (isZstdSupported) {
+                  streams.push(zlib.createZstdDecompress(zstdOptions));
+                  delete res.headers["content-encoding"];
+                }
+                break;
+            }
+          }
+          responseStream = streams.length > 1 ? stream3.pipeline(streams, utils_default.noop) : streams[0];
+          const response = {
+            status: res.statusCode,
+            statusText: res.statusMessage,
+            headers: new AxiosHeaders_default(res.headers),
+            config: config2,
+            request: lastRequest
+          };
+          if (responseType === "stream") {
+            if (maxContentLength > -1) {
+              const limit = maxContentLength;
+              const source = responseStream;
+              async function* enforceMaxContentLength() {
+                let totalResponseBytes = 0;
+                for await (const chunk2 of source) {
+                  totalResponseBytes += chunk2.length;
+                  if (totalResponseBytes > limit) {
+                    throw new AxiosError_default(
+                      "maxContentLength size of " + limit + " exceeded",
+                      AxiosError_default.ERR_BAD_RESPONSE,
+                      config2,
+                      lastRequest
+                    );
+                  }
+                  yield chunk2;
+                }
+              }
+              responseStream = stream3.Readable.from(enforceMaxContentLength(), {
+                objectMode: false
+              });
+            }
+            response.data = responseStream;
+            settle2(resolve2, reject, response);
+          } else {
+            const responseBuffer = [];
+            let totalResponseBytes = 0;
+            responseStream.on("data", function handleStreamData(chunk2) {
+              responseBuffer.push(chunk2);
+              totalResponseBytes += chunk2.length;
+              if (maxContentLength > -1 && totalResponseBytes > maxContentLength) {
+                rejected = true;
+                responseStream.destroy();
+                abort(
+                  new AxiosError_default(
+                    "maxContentLength size of " + maxContentLength + " exceeded",
+                    AxiosError_default.ERR_BAD_RESPONSE,
+                    config2,
+                    lastRequest
+                  )
+                );
+              }
+            });
+            responseStream.on("aborted", function handlerStreamAborted() {
+              if (rejected) {
+                return;
+              }
+              const err = new AxiosError_default(
+                "stream has been aborted",
+                AxiosError_default.ERR_BAD_RESPONSE,
+                config2,
+                lastRequest,
+                response
+              );
+              responseStream.destroy(err);
+              reject(err);
+            });
+            responseStream.on("error", function handleStreamError(err) {
+              if (rejected) return;
+              reject(AxiosError_default.from(err, null, config2, lastRequest, response));
+            });
+            responseStream.on("end", function handleStreamEnd() {
+              try {
+                let responseData = responseBuffer.length === 1 ? responseBuffer[0] : Buffer.concat(responseBuffer);
+                if (responseType !== "arraybuffer") {
+                  responseData = responseData.toString(responseEncoding);
+                  if (!responseEncoding || responseEncoding === "utf8") {
+                    responseData = utils_default.stripBOM(responseData);
+                  }
+                }
+                response.data = responseData;
+              } catch (err) {
+                return reject(AxiosError_default.from(err, null, config2, response.request, response));
+              }
+              settle2(resolve2, reject, response);
+            });
+          }
+          abortEmitter.once("abort", (err) => {
+            if (!responseStream.destroyed) {
+              responseStream.emit("error", err);
+              responseStream.destroy();
+            }
+          });
+        });
+        abortEmitter.once("abort", (err) => {
+          if (req.close) {
+            req.close();
+          } else {
+            req.destroy(err);
+          }
+        });
+        req.on("error", function handleRequestError(err) {
+          reject(AxiosError_default.from(err, null, config2, req));
+        });
+        const boundSockets = /* @__PURE__ */ new Set();
+        req.on("socket", function handleRequestSocket(socket) {
+          if (typeof socket.setKeepAlive === "function") {
+            socket.setKeepAlive(true, 1e3 * 60);
+          }
+          if (!socket[kAxiosSocketListener]) {
+            socket.on("error", handleSocketError);
+            socket[kAxiosSocketListener] = true;
+          }
+          socket[kAxiosCurrentReq] = req;
+          boundSockets.add(socket);
+        });
+        req.once("close", function clearCurrentReq() {
+          clearConnectPhaseTimer();
+          for (const socket of boundSockets) {
+            if (socket[kAxiosCurrentReq] === req) {
+              socket[kAxiosCurrentReq] = null;
+            }
+          }
+          boundSockets.clear();
+        });
+        if (own3("timeout")) {
+          const timeout = parseInt(own3("timeout"), 10);
+          if (Number.isNaN(timeout)) {
+            abort(
+              new AxiosError_default(
+                "error trying to parse `config.timeout` to int",
+                AxiosError_default.ERR_BAD_OPTION_VALUE,
+                config2,
+                req
+              )
+            );
+            return;
+          }
+          const handleTimeout = function handleTimeout2() {
+            if (isDone) return;
+            abort(createTimeoutError());
+          };
+          if (isNativeTransport && timeout > 0) {
+            connectPhaseTimer = setTimeout(handleTimeout, timeout);
+          }
+          req.setTimeout(timeout, handleTimeout);
+        } else {
+          req.setTimeout(0);
+        }
+        if (utils_default.isStream(data)) {
+          let ended = false;
+          let errored = false;
+          data.on("end", () => {
+            ended = true;
+          });
+          data.once("error", (err) => {
+            errored = true;
+            req.destroy(err);
+          });
+          data.on("close", () => {
+            if (!ended && !errored) {
+              abort(new CanceledError_default("Request stream has been aborted", config2, req));
+            }
+          });
+          let uploadStream = data;
+          if (maxBodyLength > -1) {
+            const limit = maxBodyLength;
+            let bytesSent = 0;
+            uploadStream = stream3.pipeline(
+              [
+                data,
+                new stream3.Transform({
+                  transform(chunk2, _enc, cb) {
+                    bytesSent += chunk2.length;
+                    if (bytesSent > limit) {
+                      return cb(
+                        new AxiosError_default(
+                          "Request body larger than maxBodyLength limit",
+                          AxiosError_default.ERR_BAD_REQUEST,
+                          config2,
+                          req
+                        )
+                      );
+                    }
+                    cb(null, chunk2);
+                  }
+                })
+              ],
+              utils_default.noop
+            );
+            uploadStream.on("error", (err) => {
+              if (!req.destroyed) req.destroy(err);
+            });
+          }
+          uploadStream.pipe(req);
+        } else {
+          data && req.write(data);
+          req.end();
+        }
+      });
+    };
+  }
+});
+
+// node_modules/axios/lib/helpers/cookies.js
+var decodeCookieValue, cookies_default;
+var init_cookies = __esm({
+  "node_modules/axios/lib/helpers/cookies.js"() {
+    init_utils();
+    init_platform();
+    decodeCookieValue = (value) => {
+      try {
+        return decodeURIComponent(value);
+      } catch (e) {
+        return value;
+      }
+    };
+    cookies_default = platform_default.hasStandardBrowserEnv ? (
+      // Standard browser envs support document.cookie
+      {
+        write(name, value, expires, path2, domain2, secure, sameSite) {
+          if (typeof document === "undefined") return;
+          const cookie = [`${name}=${encodeURIComponent(value)}`];
+          if (utils_default.isNumber(expires)) {
+            cookie.push(`expires=${new Date(expires).toUTCString()}`);
+          }
+          if (utils_default.isString(path2)) {
+            cookie.push(`path=${path2}`);
+          }
+          if (utils_default.isString(domain2)) {
+            cookie.push(`domain=${domain2}`);
+          }
+          if (secure === true) {
+            cookie.push("secure");
+          }
+          if (utils_default.isString(sameSite)) {
+            cookie.push(`SameSite=${sameSite}`);
+          }
+          document.cookie = cookie.join("; ");
+        },
+        read(name) {
+          if (typeof document === "undefined") return null;
+          const cookieString = document.cookie;
+          if (!cookieString) return null;
+          const cookies = cookieString.split(";");
+          for (let i = 0; i < cookies.length; i++) {
+            const cookie = cookies[i].replace(/^\s+/, "");
+            const eq = cookie.indexOf("=");
+            if (eq !== -1 && cookie.slice(0, eq) === name) {
+              return decodeCookieValue(cookie.slice(eq + 1));
+            }
+          }
+          return null;
+        },
+        async readAsync(name) {
+          try {
+            const store = typeof window !== "undefined" && window.cookieStore;
+            if (store && utils_default.isFunction(store.get)) {
+              const cookie = await store.get(name);
+              return cookie ? decodeCookieValue(cookie.value) : null;
+            }
+          } catch (e) {
+          }
+          return this.read(name);
+        },
+        remove(name) {
+          this.write(name, "", Date.now() - 864e5, "/");
+        }
+      }
+    ) : (
+      // Non-standard browser env (web workers, react-native) lack needed support.
+      {
+        write() {
+        },
+        read() {
+          return null;
+        },
+        async readAsync() {
+          return null;
+        },
+        remove() {
+        }
+      }
+    );
+  }
+});
+
+// node_modules/axios/lib/helpers/isURLSameOrigin.js
+var isURLSameOrigin_default;
+var init_isURLSameOrigin = __esm({
+  "node_modules/axios/lib/helpers/isURLSameOrigin.js"() {
+    init_platform();
+    isURLSameOrigin_default = platform_default.hasStandardBrowserEnv ? /* @__PURE__ */ ((origin2) => (url4) => {
+      url4 = new URL(url4, document.baseURI || platform_default.origin);
+      return origin2.protocol === url4.protocol && origin2.host === url4.host && origin2.port === url4.port;
+    })(new URL(platform_default.origin)) : () => true;
+  }
+});
+
+// node_modules/axios/lib/core/assertParamsAcyclic.js
+function assertParamsAcyclic(params) {
+  const pending = [{ value: params }];
+  const active = /* @__PURE__ */ new WeakSet();
+  const visited = /* @__PURE__ */ new WeakSet();
+  while (pending.length) {
+    const { value, done } = pending.pop();
+    if (!utils_default.isPlainObject(value) && !utils_default.isArray(value)) continue;
+    if (done) {
+      active.delete(value);
+      continue;
+    }
+    if (active.has(value)) {
+      throw new AxiosError_default(
+        "Circular reference detected in params",
+        AxiosError_default.ERR_BAD_OPTION_VALUE
+      );
+    }
+    if (visited.has(value)) continue;
+    visited.add(value);
+    active.add(value);
+    pending.push({ value, done: true });
+    const keys = Object.keys(value);
+    if (Object.getOwnPropertySymbols && Object.getOwnPropertyDescriptor) {
+      Object.getOwnPropertySymbols(value).forEach((key) => {
+        const descriptor = Object.getOwnPropertyDescriptor(value, key);
+        if (descriptor && descriptor.enumerable) keys.push(key);
+      });
+    }
+    keys.forEach((key) => {
+      if (key === "__proto__" || key === "constructor" || key === "prototype") {
+        const descriptor = Object.getOwnPropertyDescriptor(value, key);
+        if (descriptor && utils_default.hasOwnProp(descriptor, "value")) {
+          pending.push({ value: descriptor.value });
+        }
+      } else {
+        pending.push({ value: value[key] });
+      }
+    });
+  }
+}
+var init_assertParamsAcyclic = __esm({
+  "node_modules/axios/lib/core/assertParamsAcyclic.js"() {
+    "use strict";
+    init_utils();
+    init_AxiosError();
+  }
+});
+
+// node_modules/axios/lib/core/mergeConfig.js
+function mergeParams(a, b) {
+  const pending = [];
+  const copies = /* @__PURE__ */ new WeakMap();
+  const empty = {};
+  function copy(target, source) {
+    if (!utils_default.isPlainObject(source)) {
+      return utils_default.isArray(source) ? source.slice() : source;
+    }
+    const base = utils_default.isPlainObject(target) ? target : empty;
+    let bases = copies.get(source);
+    if (!bases) {
+      bases = /* @__PURE__ */ new WeakMap();
+      copies.set(source, bases);
+    }
+    if (bases.has(base)) return bases.get(base);
+    const result2 = {};
+    bases.set(base, result2);
+    pending.push({ base, source, result: result2 });
+    return result2;
+  }
+  const result = utils_default.isUndefined(b) ? copy(void 0, a) : copy(a, b);
+  while (pending.length) {
+    const { base, source, result: target } = pending.pop();
+    const baseKeys = new Set(ownEnumerableKeys(base));
+    const sourceKeys = new Set(ownEnumerableKeys(source));
+    const keys = /* @__PURE__ */ new Set([...baseKeys, ...sourceKeys]);
+    keys.forEach((key) => {
+      if (key === "__proto__" || key === "constructor" || key === "prototype") return;
+      const hasSource = sourceKeys.has(key);
+      const value = hasSource ? source[key] : void 0;
+      const previous = (!hasSource || utils_default.isPlainObject(value)) && baseKeys.has(key) ? base[key] : void 0;
+      target[key] = hasSource ? copy(previous, value) : copy(void 0, previous);
+    });
+  }
+  assertParamsAcyclic(result);
+  return result;
+}
+function getMergedValue(target, source, prop, caseless) {
+  if (utils_default.isPlainObject(target) && utils_default.isPlainObject(source)) {
+    return utils_default.merge.call({ caseless }, target, source);
+  } else if (utils_default.isPlainObject(source)) {
+    return utils_default.merge({}, source);
+  } else if (utils_default.isArray(source)) {
+    return source.slice();
+  }
+  return source;
+}
+function mergeDeepProperties(a, b, prop, caseless) {
+  if (!utils_default.isUndefined(b)) {
+    return getMergedValue(a, b, prop, caseless);
+  } else if (!utils_default.isUndefined(a)) {
+    return getMergedValue(void 0, a, prop, caseless);
+  }
+}
+function valueFromConfig2(a, b) {
+  if (!utils_default.isUndefined(b)) {
+    return getMergedValue(void 0, b);
+  }
+}
+function defaultToConfig2(a, b) {
+  if (!utils_default.isUndefined(b)) {
+    return getMergedValue(void 0, b);
+  } else if (!utils_default.isUndefined(a)) {
+    return getMergedValue(void 0, a);
+  }
+}
+function getMergedTransitionalOption(config1, config2, prop) {
+  const transitional2 = utils_default.hasOwnProp(config2, "transitional") ? config2.transitional : void 0;
+  if (!utils_default.isUndefined(transitional2)) {
+    if (utils_default.isPlainObject(transitional2)) {
+      if (utils_default.hasOwnProp(transitional2, prop)) {
+        return transitional2[prop];
+      }
+    } else {
+      return void 0;
+    }
+  }
+  const transitional1 = utils_default.hasOwnProp(config1, "transitional") ? config1.transitional : void 0;
+  if (utils_default.isPlainObject(transitional1) && utils_default.hasOwnProp(transitional1, prop)) {
+    return transitional1[prop];
+  }
+  return void 0;
+}
+function mergeDirectKeys(a, b, prop, config1, config2) {
+  if (utils_default.hasOwnProp(config2, prop)) {
+    return getMergedValue(a, b);
+  } else if (utils_default.hasOwnProp(config1, prop)) {
+    return getMergedValue(void 0, a);
+  }
+}
+function mergeHeaders(a, b, prop) {
+  return mergeDeepProperties(headersToObject(a), headersToObject(b), prop, true);
+}
+function mergeConfig(config1, config2) {
+  config1 = config1 || {};
+  config2 = config2 || {};
+  const config3 = /* @__PURE__ */ Object.create(null);
+  Object.defineProperty(config3, "hasOwnProperty", hasOwnPropertyDescriptor);
+  const keys = ownEnumerableKeys({ ...config1, ...config2 });
+  for (let i = 0, len = keys.length; i < len; i++) {
+    const prop = keys[i];
+    if (prop === "__proto__" || prop === "constructor" || prop === "prototype") continue;
+    const merge4 = utils_default.hasOwnProp(mergeMap, prop) ? mergeMap[prop] : mergeDeepProperties;
+    const a = utils_default.hasOwnProp(config1, prop) ? config1[prop] : void 0;
+    const b = utils_default.hasOwnProp(config2, prop) ? config2[prop] : void 0;
+    const configValue = merge4 === mergeDirectKeys ? merge4(a, b, prop, config1, config2) : merge4(a, b, prop);
+    utils_default.isUndefined(configValue) && merge4 !== mergeDirectKeys || (config3[prop] = configValue);
+  }
+  if (utils_default.hasOwnProp(config2, "validateStatus") && utils_default.isUndefined(config2.validateStatus) && getMergedTransitionalOption(config1, config2, "validateStatusUndefinedResolves") === false) {
+    if (utils_default.hasOwnProp(config1, "validateStatus")) {
+      config3.validateStatus = getMergedValue(void 0, config1.validateStatus);
+    } else {
+      delete config3.validateStatus;
+    }
+  }
+  return config3;
+}
+var headersToObject, ownEnumerableKeys, hasOwnPropertyDescriptor, mergeMap;
+var init_mergeConfig = __esm({
+  "node_modules/axios/lib/core/mergeConfig.js"() {
+    "use strict";
+    init_utils();
+    init_AxiosHeaders();
+    init_assertParamsAcyclic();
+    headersToObject = (thing) => thing instanceof AxiosHeaders_default ? { ...thing } : thing;
+    ownEnumerableKeys = (thing) => {
+      if (Object.getOwnPropertySymbols && Object.getOwnPropertyDescriptor) {
+        return Object.keys(thing).concat(
+          Object.getOwnPropertySymbols(thing).filter((symbol2) => {
+            const descriptor = Object.getOwnPropertyDescriptor(thing, symbol2);
+            return descriptor && descriptor.enumerable;
+          })
+        );
+      }
+      return Object.keys(thing);
+    };
+    hasOwnPropertyDescriptor = Object.freeze({
+      __proto__: null,
+      value: Object.prototype.hasOwnProperty,
+      enumerable: false,
+      writable: true,
+      configurable: true
+    });
+    mergeMap = {
+      url: valueFromConfig2,
+      method: valueFromConfig2,
+      data: valueFromConfig2,
+      baseURL: defaultToConfig2,
+      transformRequest: defaultToConfig2,
+      transformResponse: defaultToConfig2,
+      params: mergeParams,
+      paramsSerializer: defaultToConfig2,
+      timeout: defaultToConfig2,
+      timeoutErrorMessage: defaultToConfig2,
+      withCredentials: defaultToConfig2,
+      withXSRFToken: defaultToConfig2,
+      adapter: defaultToConfig2,
+      responseType: defaultToConfig2,
+      xsrfCookieName: defaultToConfig2,
+      xsrfHeaderName: defaultToConfig2,
+      onUploadProgress: defaultToConfig2,
+      onDownloadProgress: defaultToConfig2,
+      decompress: defaultToConfig2,
+      maxContentLength: defaultToConfig2,
+      maxBodyLength: defaultToConfig2,
+      beforeRedirect: defaultToConfig2,
+      transport: defaultToConfig2,
+      httpAgent: defaultToConfig2,
+      httpsAgent: defaultToConfig2,
+      cancelToken: defaultToConfig2,
+      socketPath: defaultToConfig2,
+      allowedSocketPaths: defaultToConfig2,
+      responseEncoding: defaultToConfig2,
+      validateStatus: mergeDirectKeys,
+      headers: mergeHeaders
+    };
+  }
+});
+
+// node_modules/axios/lib/helpers/resolveConfig.js
+function resolveConfig(config2, readXsrfCookie = readCookie) {
+  const newConfig = mergeConfig({}, config2);
+  const own3 = (key) => utils_default.hasOwnProp(newConfig, key) ? newConfig[key] : void 0;
+  const data = own3("data");
+  let withXSRFToken = own3("withXSRFToken");
+  const xsrfHeaderName = own3("xsrfHeaderName");
+  const xsrfCookieName = own3("xsrfCookieName");
+  let headers = own3("headers");
+  const auth2 = own3("auth");
+  const baseURL = own3("baseURL");
+  const allowAbsoluteUrls = own3("allowAbsoluteUrls");
+  const url4 = own3("url");
+  newConfig.headers = headers = AxiosHeaders_default.from(headers);
+  newConfig.url = buildURL(
+    buildFullPath(baseURL, url4, allowAbsoluteUrls, newConfig),
+    own3("params"),
+    own3("paramsSerializer")
+  );
+  if (auth2) {
+    const username = utils_default.getSafeProp(auth2, "username") || "";
+    const password = utils_default.getSafeProp(auth2, "password") || "";
+    const transitional2 = own3("transitional");
+    const encodeUsername = transitional2 && utils_default.hasOwnProp(transitional2, "encodeBasicAuthUsername") && transitional2.encodeBasicAuthUsername === true;
+    try {
+      headers.set(
+        "Authorization",
+        // Preserve legacy username bytes unless the caller opts in to UTF-8.
+        "Basic " + btoa(
+          (encodeUsername ? encodeUTF8(username) : username) + ":" + (password ? encodeUTF8(password) : "")
+        )
+      );
+    } catch (e) {
+      throw AxiosError_default.from(e, AxiosError_default.ERR_BAD_OPTION_VALUE, config2);
+    }
+  }
+  if (utils_default.isFormData(data)) {
+    const getHeaders = utils_default.getSafeProp(data, "getHeaders");
+    if (platform_default.hasStandardBrowserEnv || platform_default.hasStandardBrowserWebWorkerEnv || utils_default.isReactNative(data)) {
+      headers.setContentType(void 0);
+    } else if (utils_default.isFunction(getHeaders)) {
+      setFormDataHeaders(headers, getHeaders.call(data), own3("formDataHeaderPolicy"));
+    }
+  }
+  if (platform_default.hasStandardBrowserEnv) {
+    if (utils_default.isFunction(withXSRFToken)) {
+      withXSRFToken = withXSRFToken(newConfig);
+    }
+    const shouldSendXSRF = withXSRFToken === true || withXSRFToken == null && isURLSameOrigin_default(newConfig.url);
+    if (shouldSendXSRF) {
+      const xsrfValue = xsrfHeaderName && xsrfCookieName && readXsrfCookie(xsrfCookieName);
+      if (xsrfValue) {
+        headers.set(xsrfHeaderName, xsrfValue);
+      }
+    }
+  }
+  return newConfig;
+}
+var encodeUTF8, readCookie, resolveConfig_default;
+var init_resolveConfig = __esm({
+  "node_modules/axios/lib/helpers/resolveConfig.js"() {
+    init_platform();
+    init_utils();
+    init_AxiosError();
+    init_isURLSameOrigin();
+    init_cookies();
+    init_buildFullPath();
+    init_mergeConfig();
+    init_AxiosHeaders();
+    init_setFormDataHeaders();
+    init_buildURL();
+    encodeUTF8 = (str) => encodeURIComponent(str).replace(
+      /%([0-9A-F]{2})/gi,
+      (_, hex3) => String.fromCharCode(parseInt(hex3, 16))
+    );
+    readCookie = (name) => cookies_default.read(name);
+    resolveConfig_default = resolveConfig;
+  }
+});
+
+// node_modules/axios/lib/adapters/xhr.js
+var isXHRAdapterSupported, xhr_default;
+var init_xhr = __esm({
+  "node_modules/axios/lib/adapters/xhr.js"() {
+    init_utils();
+    init_settle();
+    init_transitional();
+    init_AxiosError();
+    init_CanceledError();
+    init_normalizeURLForProtocolCheck();
+    init_parseProtocol();
+    init_platform();
+    init_AxiosHeaders();
+    init_cookies();
+    init_progressEventReducer();
+    init_resolveConfig();
+    init_sanitizeHeaderValue();
+    isXHRAdapterSupported = typeof XMLHttpRequest !== "undefined";
+    xhr_default = isXHRAdapterSupported && function(config2) {
+      return new Promise(function dispatchXhrRequest(resolve2, reject) {
+        let useAsyncXsrf;
+        try {
+          const store = platform_default.hasStandardBrowserEnv && typeof window !== "undefined" && window.cookieStore;
+          useAsyncXsrf = store && utils_default.isFunction(store.get);
+        } catch (e) {
+        }
+        let xsrfCookieName;
+        const _config = resolveConfig_default(
+          config2,
+          useAsyncXsrf ? (name) => {
+            xsrfCookieName = name;
+            return null;
+          } : void 0
+        );
+        let requestData = _config.data;
+        const requestHeaders = AxiosHeaders_default.from(_config.headers).normalize();
+        let { responseType, onUploadProgress, onDownloadProgress } = _config;
+        let onCanceled;
+        let timeoutId;
+        let uploadThrottled, downloadThrottled;
+        let flushUpload, flushDownload, flushDownloadWithEvent;
+        function done() {
+          clearTimeout(timeoutId);
+          try {
+            flushUpload && flushUpload();
+          } catch (err) {
+            setTimeout(() => {
+              throw err;
+            });
+          }
+          try {
+            flushDownload && flushDownload();
+          } catch (err) {
+            setTimeout(() => {
+              throw err;
+            });
+          }
+          if (request2) {
+            downloadThrottled && request2.removeEventListener("progress", downloadThrottled);
+            if (request2.upload) {
+              uploadThrottled && request2.upload.removeEventListener("progress", uploadThrottled);
+              flushUpload && request2.upload.removeEventListener("loadend", flushUpload);
+            }
+          }
+          _config.cancelToken && _config.cancelToken.unsubscribe(onCanceled);
+          _config.signal && _config.signal.removeEventListener("abort", onCanceled);
+        }
+        let request2 = new XMLHttpRequest();
+        request2.open(_config.method.toUpperCase(), _config.url, true);
+        request2.timeout = _config.timeout;
+        function onloadend(event) {
+          if (!request2) {
+            return;
+          }
+          if (request2.status === 0 && (parseProtocol(normalizeURLForProtocolCheck(_config.url)) || parseProtocol(platform_default.origin)) !== "file" && !(request2.responseURL && request2.responseURL.startsWith("file:"))) {
+            reject(new AxiosError_default("Request aborted", AxiosError_default.ECONNABORTED, config2, request2));
+            done();
+            request2 = null;
+            return;
+          }
+          try {
+            if (event) {
+              flushDownloadWithEvent && flushDownloadWithEvent(event);
+            } else {
+              flushDownload && flushDownload();
+            }
+          } catch (err) {
+            setTimeout(() => {
+              throw err;
+            });
+          }
+          if (!request2) {
+            return;
+          }
+          const responseHeaders = AxiosHeaders_default.from(
+            "getAllResponseHeaders" in request2 && request2.getAllResponseHeaders()
+          );
+          const responseData = !responseType || responseType === "text" || responseType === "json" ? request2.responseText : request2.response;
+          const response = {
+            data: responseData,
+            status: request2.status,
+            statusText: request2.statusText,
+            headers: responseHeaders,
+            config: config2,
+            request: request2
+          };
+          settle2(
+            function _resolve(value) {
+              resolve2(value);
+              done();
+            },
+            function _reject(err) {
+              reject(err);
+              done();
+            },
+            response
+          );
+          request2 = null;
+        }
+        if ("onloadend" in request2) {
+          request2.onloadend = onloadend;
+        } else {
+          request2.onreadystatechange = function handleLoad() {
+            if (!request2 || request2.readyState !== 4) {
+              return;
+            }
+            if (request2.status === 0 && !(request2.responseURL && request2.responseURL.startsWith("file:"))) {
+              return;
+            }
+            setTimeout(onloadend);
+          };
+        }
+        request2.onabort = function handleAbort() {
+          if (!request2) {
+            return;
+          }
+          reject(new AxiosError_default("Request aborted", AxiosError_default.ECONNABORTED, config2, request2));
+          done();
+          request2 = null;
+        };
+        request2.onerror = function handleError(event) {
+          const msg = event && event.message ? event.message : "Network Error";
+          const err = new AxiosError_default(msg, AxiosError_default.ERR_NETWORK, config2, request2);
+          err.event = event || null;
+          reject(err);
+          done();
+          request2 = null;
+        };
+        request2.ontimeout = function handleTimeout() {
+          if (!request2) return;
+          let timeoutErrorMessage = _config.timeout ? "timeout of " + _config.timeout + "ms exceeded" : "timeout exceeded";
+          const transitional2 = _config.transitional || transitional_default;
+          if (_config.timeoutErrorMessage) {
+            timeoutErrorMessage = _config.timeoutErrorMessage;
+          }
+          reject(
+            new AxiosError_default(
+              timeoutErrorMessage,
+              transitional2.clarifyTimeoutError ? AxiosError_default.ETIMEDOUT : AxiosError_default.ECONNABORTED,
+              config2,
+              request2
+            )
+          );
+          done();
+          request2 = null;
+        };
+        requestData === void 0 && requestHeaders.setContentType(null);
+        if (!utils_default.isUndefined(_config.withCredentials)) {
+          request2.withCredentials = !!_config.withCredentials;
+        }
+        if (responseType && responseType !== "json") {
+          request2.responseType = _config.responseType;
+        }
+        if (onDownloadProgress) {
+          [downloadThrottled, flushDownload, flushDownloadWithEvent] = progressEventReducer(
+            onDownloadProgress,
+            true
+          );
+          request2.addEventListener("progress", downloadThrottled);
+        }
+        if (onUploadProgress && request2.upload) {
+          [uploadThrottled, flushUpload] = progressEventReducer(onUploadProgress);
+          request2.upload.addEventListener("progress", uploadThrottled);
+          request2.upload.addEventListener("loadend", flushUpload);
+        }
+        if (_config.cancelToken || _config.signal) {
+          onCanceled = (cancel) => {
+            if (!request2) {
+              return;
+            }
+            reject(!cancel || cancel.type ? new CanceledError_default(null, config2, request2) : cancel);
+            const xhr = request2;
+            done();
+            request2 = null;
+            xhr.abort();
+          };
+          _config.cancelToken && _config.cancelToken.subscribe(onCanceled);
+          if (!request2) return;
+          if (_config.signal) {
+            _config.signal.aborted ? onCanceled() : _config.signal.addEventListener("abort", onCanceled);
+          }
+        }
+        if (!request2) return;
+        const protocol = parseProtocol(_config.url);
+        if (protocol && !platform_default.protocols.includes(protocol)) {
+          reject(
+            new AxiosError_default(
+              "Unsupported protocol " + protocol + ":",
+              AxiosError_default.ERR_BAD_REQUEST,
+              config2
+            )
+          );
+          done();
+          return;
+        }
+        const sendRequest = () => {
+          if (!request2) return;
+          if ("setRequestHeader" in request2) {
+            utils_default.forEach(
+              toByteStringHeaderObject(requestHeaders),
+              function setRequestHeader(val, key) {
+                request2.setRequestHeader(key, val);
+              }
+            );
+          }
+          request2.send(requestData || null);
+        };
+        if (xsrfCookieName) {
+          const now = typeof performance !== "undefined" && utils_default.isFunction(performance.now) ? () => performance.now() : Date.now;
+          const deadline = request2.timeout > 0 ? now() + Number(request2.timeout) : void 0;
+          const abortOnTimeout = () => {
+            if (!request2) return;
+            const xhr = request2;
+            xhr.ontimeout();
+            xhr.abort();
+          };
+          if (deadline !== void 0) {
+            const scheduleTimeout = () => {
+              const remaining = deadline - now();
+              if (remaining > 0) {
+                timeoutId = setTimeout(scheduleTimeout, Math.min(remaining, 2147483647));
+              } else {
+                abortOnTimeout();
+              }
+            };
+            scheduleTimeout();
+          }
+          cookies_default.readAsync(xsrfCookieName).then((value) => {
+            if (!request2) return;
+            if (deadline !== void 0 && now() >= deadline) {
+              abortOnTimeout();
+              return;
+            }
+            if (value) {
+              const headerName = utils_default.hasOwnProp(_config, "xsrfHeaderName") && _config.xsrfHeaderName;
+              requestHeaders.set(headerName, value);
+            }
+            sendRequest();
+          }).catch((error63) => {
+            if (!request2) return;
+            reject(AxiosError_default.from(error63, null, config2, request2));
+            done();
+            request2 = null;
+          });
+        } else {
+          sendRequest();
+        }
+      });
+    };
+  }
+});
+
+// node_modules/axios/lib/helpers/composeSignals.js
+var composeSignals, composeSignals_default;
+var init_composeSignals = __esm({
+  "node_modules/axios/lib/helpers/composeSignals.js"() {
+    init_CanceledError();
+    init_AxiosError();
+    init_utils();
+    composeSignals = (signals, timeout) => {
+      signals = signals ? signals.filter(Boolean) : [];
+      if (!timeout && !signals.length) {
+        return;
+      }
+      const controller = new AbortController();
+      let aborted2 = false;
+      const onabort = function(reason) {
+        if (!aborted2) {
+          aborted2 = true;
+          unsubscribe();
+          const err = reason instanceof Error ? reason : this.reason;
+          controller.abort(
+            err instanceof AxiosError_default ? err : new CanceledError_default(err instanceof Error ? err.message : err)
+          );
+        }
+      };
+      let timer = timeout && setTimeout(() => {
+        timer = null;
+        onabort(new AxiosError_default(`timeout of ${timeout}ms exceeded`, AxiosError_default.ETIMEDOUT));
+      }, timeout);
+      const unsubscribe = () => {
+        if (!signals) {
+          return;
+        }
+        timer && clearTimeout(timer);
+        timer = null;
+        signals.forEach((signal2) => {
+          const unsubscribeSignal = utils_default.getSafeProp(signal2, "unsubscribe");
+          utils_default.isFunction(unsubscribeSignal) ? unsubscribeSignal.call(signal2, onabort) : signal2.removeEventListener("abort", onabort);
+        });
+        signals = null;
+      };
+      signals.forEach((signal2) => {
+        if (aborted2) {
+          return;
+        }
+        if (signal2.aborted) {
+          onabort.call(signal2);
+          return;
+        }
+        signal2.addEventListener("abort", onabort, { once: true });
+      });
+      const { signal } = controller;
+      signal.unsubscribe = () => utils_default.asap(unsubscribe);
+      return signal;
+    };
+    composeSignals_default = composeSignals;
+  }
+});
+
+// node_modules/axios/lib/helpers/trackStream.js
+var streamChunk, readBytes, readStream, trackStream;
+var init_trackStream = __esm({
+  "node_modules/axios/lib/helpers/trackStream.js"() {
+    streamChunk = function* (chunk2, chunkSize) {
+      let len = chunk2.byteLength;
+      if (!chunkSize || len < chunkSize) {
+        yield chunk2;
+        return;
+      }
+      let pos = 0;
+      let end;
+      while (pos < len) {
+        end = pos + chunkSize;
+        yield chunk2.slice(pos, end);
+        pos = end;
+      }
+    };
+    readBytes = async function* (iterable, chunkSize) {
+      for await (const chunk2 of readStream(iterable)) {
+        yield* streamChunk(chunk2, chunkSize);
+      }
+    };
+    readStream = async function* (stream4) {
+      if (stream4[Symbol.asyncIterator]) {
+        yield* stream4;
+        return;
+      }
+      const reader = stream4.getReader();
+      try {
+        for (; ; ) {
+          const { done, value } = await reader.read();
+          if (done) {
+            break;
+          }
+          yield value;
+        }
+      } finally {
+        await reader.cancel();
+      }
+    };
+    trackStream = (stream4, chunkSize, onProgress, onFinish) => {
+      const iterator3 = readBytes(stream4, chunkSize);
+      let bytes = 0;
+      let done;
+      let _onFinish = (e) => {
+        if (!done) {
+          done = true;
+          onFinish && onFinish(e);
+        }
+      };
+      return new ReadableStream(
+        {
+          async pull(controller) {
+            try {
+              const { done: done2, value } = await iterator3.next();
+              if (done2) {
+                _onFinish();
+                controller.close();
+                return;
+              }
+              let len = value.byteLength;
+              if (onProgress) {
+                let loadedBytes = bytes += len;
+                onProgress(loadedBytes);
+              }
+              controller.enqueue(new Uint8Array(value));
+            } catch (err) {
+              _onFinish(err);
+              throw err;
+            }
+          },
+          cancel(reason) {
+            _onFinish(reason);
+            return iterator3.return();
+          }
+        },
+        {
+          highWaterMark: 2
+        }
+      );
+    };
+  }
+});
+
+// node_modules/axios/lib/helpers/formDataToBlob.js
+function formDataToBlob(form, Blob2, limit, limitError, boundary) {
+  if (!utils_default.isFunction(Blob2)) {
+    throw new FormDataError("Blob is not supported", "blob");
+  }
+  if (!utils_default.isString(boundary) || !/^[A-Za-z0-9'()+_,./:=? -]{1,70}$/.test(boundary) || / $/.test(boundary)) {
+    throw new FormDataError("Invalid multipart boundary", "boundary");
+  }
+  const footer = "--" + boundary + "--" + CRLF2;
+  let length = footer.length;
+  const parts = [];
+  const checkLength = (extra) => {
+    if (length + extra > limit) throw limitError();
+  };
+  checkLength(0);
+  for (const [name, value] of form) {
+    const isString2 = utils_default.isString(value);
+    const valueLength = isString2 ? stringBytes(value, true) : value.size;
+    if (!Number.isFinite(valueLength) || valueLength < 0) {
+      throw new FormDataError("Unsupported FormData part size", "part");
+    }
+    checkLength(
+      valueLength + stringBytes(name, true) + (!isString2 && value.name ? stringBytes(value.name, false) : 0) + (!isString2 && value.type ? stringBytes(value.type, false) : 0)
+    );
+    let header = "--" + boundary + CRLF2 + 'Content-Disposition: form-data; name="' + escapeName(normalizeLines(name)) + '"';
+    if (!isString2) {
+      header += '; filename="' + escapeName(utils_default.isString(value.name) ? value.name : "blob") + '"' + CRLF2 + "Content-Type: " + String(value.type || "application/octet-stream").replace(/[\r\n]/g, "");
+    }
+    header += CRLF2 + CRLF2;
+    const partLength = stringBytes(header, false) + valueLength + CRLF2.length;
+    checkLength(partLength);
+    length += partLength;
+    parts.push({ header, value, isString: isString2 });
+  }
+  const blobParts = [];
+  for (const part of parts) {
+    blobParts.push(part.header, part.isString ? normalizeLines(part.value) : part.value, CRLF2);
+  }
+  blobParts.push(footer);
+  return new Blob2(blobParts, { type: "multipart/form-data; boundary=" + boundary });
+}
+var CRLF2, normalizeLines, escapeName, stringBytes, FormDataError;
+var init_formDataToBlob = __esm({
+  "node_modules/axios/lib/helpers/formDataToBlob.js"() {
+    init_utils();
+    CRLF2 = "\r\n";
+    normalizeLines = (value) => String(value).replace(/\r\n|\r|\n/g, CRLF2);
+    escapeName = (value) => String(value).replace(
+      /[\r\n"]/g,
+      (char) => char === "\r" ? "%0D" : char === "\n" ? "%0A" : "%22"
+    );
+    stringBytes = (value, normalize) => {
+      let length = 0;
+      for (let i = 0; i < value.length; i++) {
+        const code = value.charCodeAt(i);
+        if (normalize && (code === 13 || code === 10)) {
+          if (code === 13 && value.charCodeAt(i + 1) === 10) i++;
+          length += 2;
+        } else if (code < 128) {
+          length++;
+        } else if (code < 2048) {
+          length += 2;
+        } else if (code >= 55296 && code <= 56319 && value.charCodeAt(i + 1) >= 56320 && value.charCodeAt(i + 1) <= 57343) {
+          length += 4;
+          i++;
+        } else {
+          length += 3;
+        }
+      }
+      return length;
+    };
+    FormDataError = class extends TypeError {
+      constructor(message, reason) {
+        super(message);
+        this.name = "FormDataError";
+        this.reason = reason;
+      }
+    };
+  }
+});
+
+// node_modules/axios/lib/core/createMultipartBody.js
+function createMultipartBody(form, Blob2, limit, limitError, boundary) {
+  if (!utils_default.isFunction(Blob2)) {
+    throw new AxiosError_default("Blob is not supported", AxiosError_default.ERR_NOT_SUPPORT);
+  }
+  if (boundary === void 0) {
+    if (utils_default.isFunction(platform_default.generateString)) {
+      boundary = "axios-" + platform_default.generateString(36, "0123456789abcdef");
+    } else {
+      const crypto3 = utils_default.global.crypto;
+      if (!crypto3 || !utils_default.isFunction(crypto3.getRandomValues)) {
+        throw new AxiosError_default("Random byte generation is not supported", AxiosError_default.ERR_NOT_SUPPORT);
+      }
+      const random = new Uint8Array(18);
+      crypto3.getRandomValues(random);
+      boundary = "axios-" + Array.from(random, (value) => ("0" + value.toString(16)).slice(-2)).join("");
+    }
+  }
+  try {
+    return formDataToBlob(form, Blob2, limit, limitError, boundary);
+  } catch (error63) {
+    if (error63 instanceof FormDataError) {
+      const code = error63.reason === "boundary" ? AxiosError_default.ERR_BAD_OPTION_VALUE : AxiosError_default.ERR_BAD_REQUEST;
+      throw new AxiosError_default(error63.message, code);
+    }
+    throw error63;
+  }
+}
+var init_createMultipartBody = __esm({
+  "node_modules/axios/lib/core/createMultipartBody.js"() {
+    init_utils();
+    init_platform();
+    init_AxiosError();
+    init_formDataToBlob();
+  }
+});
+
+// node_modules/axios/lib/adapters/fetch.js
+var DEFAULT_CHUNK_SIZE, DEFAULT_REQUEST_OPTIONS, isFunction2, encodeUTF82, decodeURIComponentSafe2, test, maybeWithAuthCredentials, factory, seedCache, getFetch, adapter;
+var init_fetch = __esm({
+  "node_modules/axios/lib/adapters/fetch.js"() {
+    init_platform();
+    init_utils();
+    init_AxiosError();
+    init_composeSignals();
+    init_trackStream();
+    init_createMultipartBody();
+    init_AxiosHeaders();
+    init_progressEventReducer();
+    init_resolveConfig();
+    init_settle();
+    init_estimateDataURLDecodedBytes();
+    init_data();
+    init_sanitizeHeaderValue();
+    DEFAULT_CHUNK_SIZE = 64 * 1024;
+    DEFAULT_REQUEST_OPTIONS = {
+      cache: "default",
+      redirect: "follow",
+      referrer: "about:client",
+      referrerPolicy: "",
+      mode: "cors",
+      integrity: "",
+      keepalive: false,
+      priority: "auto",
+      window: null
+    };
+    ({ isFunction: isFunction2 } = utils_default);
+    encodeUTF82 = (str) => encodeURIComponent(str).replace(
+      /%([0-9A-F]{2})/gi,
+      (_, hex3) => String.fromCharCode(parseInt(hex3, 16))
+    );
+    decodeURIComponentSafe2 = (value) => {
+      if (!utils_default.isString(value)) {
+        return value;
+      }
+      try {
+        return decodeURIComponent(value);
+      } catch (error63) {
+        return value;
+      }
+    };
+    test = (fn, ...args) => {
+      try {
+        return !!fn(...args);
+      } catch (e) {
+        return false;
+      }
+    };
+    maybeWithAuthCredentials = (url4) => {
+      const protocolIndex = url4.indexOf("://");
+      let urlToCheck = url4;
+      if (protocolIndex !== -1) {
+        urlToCheck = urlToCheck.slice(protocolIndex + 3);
+      }
+      return urlToCheck.includes("@") || urlToCheck.includes(":");
+    };
+    factory = (env) => {
+      const globalObject = utils_default.global !== void 0 && utils_default.global !== null ? utils_default.global : globalThis;
+      const { ReadableStream: ReadableStream2, TextEncoder: TextEncoder2 } = globalObject;
+      env = utils_default.merge.call(
+        {
+          skipUndefined: true
+        },
+        {
+          Request: globalObject.Request,
+          Response: globalObject.Response,
+          Blob: globalObject.Blob
+        },
+        env
+      );
+      const envFetch = utils_default.hasOwnProp(env, "fetch") ? env.fetch : void 0;
+      const { Request, Response, Blob: Blob2 } = env;
+      const isFetchSupported = envFetch ? isFunction2(envFetch) : typeof fetch === "function";
+      const isRequestSupported = isFunction2(Request);
+      const isResponseSupported = isFunction2(Response);
+      if (!isFetchSupported) {
+        return false;
+      }
+      const isReadableStreamSupported = isFetchSupported && isFunction2(ReadableStream2);
+      const encodeText = isFetchSupported && (typeof TextEncoder2 === "function" ? /* @__PURE__ */ ((encoder) => (str) => encoder.encode(str))(new TextEncoder2()) : async (str) => new Uint8Array(await new Request(str).arrayBuffer()));
+      const supportsRequestStream = isRequestSupported && isReadableStreamSupported && test(() => {
+        let duplexAccessed = false;
+        const request2 = new Request(platform_default.origin, {
+          body: new ReadableStream2(),
+          method: "POST",
+          get duplex() {
+            duplexAccessed = true;
+            return "half";
+          }
+        });
+        const hasContentType = request2.headers.has("Content-Type");
+        if (request2.body != null) {
+          request2.body.cancel();
+        }
+        return duplexAccessed && !hasContentType;
+      });
+      const supportsResponseStream = isResponseSupported && isReadableStreamSupported && test(() => utils_default.isReadableStream(new Response("").body));
+      const requestDefaults = Object.assign(/* @__PURE__ */ Object.create(null), DEFAULT_REQUEST_OPTIONS);
+      if (isRequestSupported && !test(() => new Request(platform_default.origin, requestDefaults))) {
+        delete requestDefaults.cache;
+        if (!test(() => new Request(platform_default.origin, requestDefaults))) {
+          requestDefaults.cache = DEFAULT_REQUEST_OPTIONS.cache;
+        }
+      }
+      const resolvers = {
+        stream: supportsResponseStream && ((res) => res.body)
+      };
+      isFetchSupported && (() => {
+        ["text", "arrayBuffer", "blob", "formData", "stream"].forEach((type) => {
+          !resolvers[type] && (resolvers[type] = (res, config2) => {
+            let method = res && res[type];
+            if (method) {
+              return method.call(res);
+            }
+            throw new AxiosError_default(
+              `Response type '${type}' is not supported`,
+              AxiosError_default.ERR_NOT_SUPPORT,
+              config2
+            );
+          });
+        });
+      })();
+      const getBodyLength = async (body) => {
+        if (body == null) {
+          return 0;
+        }
+        if (utils_default.isBlob(body)) {
+          return body.size;
+        }
+        if (utils_default.isArrayBufferView(body) || utils_default.isArrayBuffer(body)) {
+          return body.byteLength;
+        }
+        if (utils_default.isURLSearchParams(body)) {
+          body = body + "";
+        }
+        if (utils_default.isString(body)) {
+          return (await encodeText(body)).byteLength;
+        }
+      };
+      const resolveBodyLength = async (headers, body) => {
+        const length = utils_default.toFiniteNumber(headers.getContentLength());
+        return length == null ? getBodyLength(body) : length;
+      };
+      return async (config2) => {
+        let {
+          url: url4,
+          method,
+          data,
+          signal,
+          cancelToken,
+          timeout,
+          onDownloadProgress,
+          onUploadProgress,
+          responseType,
+          headers,
+          withCredentials = "same-origin",
+          fetchOptions,
+          maxContentLength,
+          maxBodyLength,
+          maxRedirects
+        } = resolveConfig_default(config2);
+        const hasMaxContentLength = utils_default.isNumber(maxContentLength) && maxContentLength > -1;
+        const hasMaxBodyLength = utils_default.isNumber(maxBodyLength) && maxBodyLength > -1;
+        const own3 = (key) => utils_default.hasOwnProp(config2, key) ? config2[key] : void 0;
+        let _fetch = envFetch || fetch;
+        responseType = responseType ? (responseType + "").toLowerCase() : "text";
+        let composedSignal = composeSignals_default(
+          [signal, cancelToken && cancelToken.toAbortSignal()],
+          timeout
+        );
+        let request2 = null;
+        const unsubscribe = composedSignal && composedSignal.unsubscribe && (() => {
+          composedSignal.unsubscribe();
+        });
+        let requestContentLength;
+        let pendingBodyError = null;
+        let pendingResponseError = null;
+        const maxBodyLengthError = () => new AxiosError_default(
+          "Request body larger than maxBodyLength limit",
+          AxiosError_default.ERR_BAD_REQUEST,
+          config2,
+          request2
+        );
+        try {
+          let auth2 = void 0;
+          const configAuth = own3("auth");
+          if (configAuth) {
+            const username = utils_default.getSafeProp(configAuth, "username") || "";
+            const password = utils_default.getSafeProp(configAuth, "password") || "";
+            auth2 = {
+              username,
+              password
+            };
+          }
+          let parsedURL;
+          if (maybeWithAuthCredentials(url4)) {
+            parsedURL = new URL(url4, platform_default.origin);
+            if (!auth2 && (parsedURL.username || parsedURL.password)) {
+              const urlUsername = decodeURIComponentSafe2(parsedURL.username);
+              const urlPassword = decodeURIComponentSafe2(parsedURL.password);
+              auth2 = {
+                username: urlUsername,
+                password: urlPassword
+              };
+            }
+            if (parsedURL.username || parsedURL.password) {
+              parsedURL.username = "";
+              parsedURL.password = "";
+              url4 = parsedURL.href;
+            }
+          }
+          if (auth2) {
+            headers.delete("authorization");
+            headers.set(
+              "Authorization",
+              "Basic " + btoa(encodeUTF82((auth2.username || "") + ":" + (auth2.password || "")))
+            );
+          }
+          if (hasMaxContentLength && parsedURL && parsedURL.protocol === "data:") {
+            const estimated = estimateDataURLDecodedBytes(parsedURL.href);
+            if (estimated > maxContentLength) {
+              throw new AxiosError_default(
+                "maxContentLength size of " + maxContentLength + " exceeded",
+                AxiosError_default.ERR_BAD_RESPONSE,
+                config2,
+                request2
+              );
+            }
+          }
+          const formContentType = utils_default.isSpecCompliantForm(data) && AxiosHeaders_default.from(own3("headers")).getContentType();
+          let formBoundary;
+          if (utils_default.isString(formContentType) && /^multipart\/form-data(?:\s*;|$)/i.test(formContentType.trim())) {
+            const parameters = AxiosHeaders_default.parseParameters(formContentType);
+            if (utils_default.hasOwnProp(parameters, "boundary")) formBoundary = parameters.boundary;
+          }
+          if (utils_default.isSpecCompliantForm(data) && method !== "get" && method !== "head" && (hasMaxBodyLength || onUploadProgress && supportsRequestStream || formBoundary !== void 0)) {
+            data = createMultipartBody(
+              data,
+              Blob2,
+              hasMaxBodyLength ? maxBodyLength : Infinity,
+              maxBodyLengthError,
+              formBoundary
+            );
+            headers.setContentType(formBoundary === void 0 ? data.type : formContentType);
+            requestContentLength = data.size;
+          }
+          if (hasMaxBodyLength && method !== "get" && method !== "head") {
+            const outboundLength = await getBodyLength(data);
+            if (typeof outboundLength === "number" && isFinite(outboundLength)) {
+              requestContentLength = outboundLength;
+              if (outboundLength > maxBodyLength) {
+                throw maxBodyLengthError();
+              }
+            }
+          }
+          const mustEnforceStreamBody = hasMaxBodyLength && (utils_default.isReadableStream(data) || utils_default.isStream(data));
+          const trackRequestStream = (stream4, onProgress, flush) => trackStream(
+            stream4,
+            DEFAULT_CHUNK_SIZE,
+            (loadedBytes) => {
+              if (hasMaxBodyLength && loadedBytes > maxBodyLength) {
+                throw pendingBodyError = maxBodyLengthError();
+              }
+              onProgress && onProgress(loadedBytes);
+            },
+            flush
+          );
+          if (supportsRequestStream && method !== "get" && method !== "head" && (onUploadProgress || mustEnforceStreamBody)) {
+            requestContentLength = requestContentLength == null ? await resolveBodyLength(headers, data) : requestContentLength;
+            if (requestContentLength !== 0 || mustEnforceStreamBody) {
+              let _request = new Request(url4, {
+                method: "POST",
+                body: data,
+                duplex: "half"
+              });
+              let contentTypeHeader;
+              if (utils_default.isFormData(data) && (contentTypeHeader = _request.headers.get("content-type"))) {
+                headers.setContentType(contentTypeHeader);
+              }
+              if (_request.body) {
+                const [onProgress, flush] = onUploadProgress && progressEventDecorator(
+                  requestContentLength,
+                  progressEventReducer(asyncDecorator(onUploadProgress))
+                ) || [];
+                data = trackRequestStream(_request.body, onProgress, flush);
+              }
+            }
+          } else if (mustEnforceStreamBody && !isRequestSupported && isReadableStreamSupported && method !== "get" && method !== "head") {
+            data = trackRequestStream(data);
+          } else if (mustEnforceStreamBody && isRequestSupported && !supportsRequestStream && method !== "get" && method !== "head") {
+            throw new AxiosError_default(
+              "Stream request bodies are not supported by the current fetch implementation",
+              AxiosError_default.ERR_NOT_SUPPORT,
+              config2,
+              request2
+            );
+          }
+          if (!utils_default.isString(withCredentials)) {
+            withCredentials = withCredentials ? "include" : "omit";
+          }
+          const isCredentialsSupported = isRequestSupported && "credentials" in Request.prototype;
+          if (utils_default.isFormData(data)) {
+            const contentType = headers.getContentType();
+            if (contentType && /^multipart\/form-data/i.test(contentType) && !/boundary=/i.test(contentType)) {
+              headers.delete("content-type");
+            }
+          }
+          headers.set("User-Agent", "axios/" + VERSION, false);
+          const safeFetchOptions = fetchOptions == null ? fetchOptions : Object.assign(/* @__PURE__ */ Object.create(null), fetchOptions);
+          if (safeFetchOptions) {
+            delete safeFetchOptions.body;
+            delete safeFetchOptions.headers;
+            delete safeFetchOptions.method;
+            delete safeFetchOptions.signal;
+            delete safeFetchOptions.duplex;
+            delete safeFetchOptions.credentials;
+          }
+          const resolvedOptions = Object.assign(/* @__PURE__ */ Object.create(null), safeFetchOptions, {
+            signal: composedSignal,
+            method: method.toUpperCase(),
+            headers: toByteStringHeaderObject(headers.normalize()),
+            body: data,
+            duplex: "half",
+            credentials: isCredentialsSupported ? withCredentials : void 0
+          });
+          if (isRequestSupported) {
+            utils_default.forEach(requestDefaults, (value, key) => {
+              if (resolvedOptions[key] === void 0) {
+                resolvedOptions[key] = value;
+              }
+            });
+            if (resolvedOptions.signal === void 0) {
+              resolvedOptions.signal = null;
+            }
+            if (resolvedOptions.body === void 0) {
+              resolvedOptions.body = null;
+            }
+          }
+          if (maxRedirects === 0) {
+            resolvedOptions.redirect = "manual";
+            if (safeFetchOptions) {
+              safeFetchOptions.redirect = "manual";
+            }
+          }
+          request2 = isRequestSupported && new Request(url4, resolvedOptions);
+          let response = await (isRequestSupported ? _fetch(request2, safeFetchOptions) : _fetch(url4, resolvedOptions));
+          const responseHeaders = AxiosHeaders_default.from(response.headers);
+          if (hasMaxContentLength) {
+            const declaredLength = utils_default.toFiniteNumber(responseHeaders.getContentLength());
+            if (declaredLength != null && declaredLength > maxContentLength) {
+              throw new AxiosError_default(
+                "maxContentLength size of " + maxContentLength + " exceeded",
+                AxiosError_default.ERR_BAD_RESPONSE,
+                config2,
+                request2
+              );
+            }
+          }
+          const isStreamResponse = supportsResponseStream && (responseType === "stream" || responseType === "response");
+          if (supportsResponseStream && response.body && (onDownloadProgress || hasMaxContentLength || isStreamResponse && unsubscribe)) {
+            const options = {};
+            ["status", "statusText", "headers"].forEach((prop) => {
+              options[prop] = response[prop];
+            });
+            const responseContentLength = utils_default.toFiniteNumber(responseHeaders.getContentLength());
+            const [onProgress, flush] = onDownloadProgress && progressEventDecorator(
+              responseContentLength,
+              progressEventReducer(asyncDecorator(onDownloadProgress), true)
+            ) || [];
+            let bytesRead = 0;
+            const onChunkProgress = (loadedBytes) => {
+              if (hasMaxContentLength) {
+                bytesRead = loadedBytes;
+                if (bytesRead > maxContentLength) {
+                  throw pendingResponseError = new AxiosError_default(
+                    "maxContentLength size of " + maxContentLength + " exceeded",
+                    AxiosError_default.ERR_BAD_RESPONSE,
+                    config2,
+                    request2
+                  );
+                }
+              }
+              onProgress && onProgress(loadedBytes);
+            };
+            response = new Response(
+              trackStream(response.body, DEFAULT_CHUNK_SIZE, onChunkProgress, () => {
+                flush && flush();
+                unsubscribe && unsubscribe();
+              }),
+              options
+            );
+          }
+          responseType = responseType || "text";
+          let responseData = await resolvers[utils_default.findKey(resolvers, responseType) || "text"](
+            response,
+            config2
+          );
+          if (hasMaxContentLength && !supportsResponseStream && !isStreamResponse) {
+            let materializedSize;
+            if (responseData != null) {
+              if (typeof responseData.byteLength === "number") {
+                materializedSize = responseData.byteLength;
+              } else if (typeof responseData.size === "number") {
+                materializedSize = responseData.size;
+              } else if (typeof responseData === "string") {
+                materializedSize = typeof TextEncoder2 === "function" ? new TextEncoder2().encode(responseData).byteLength : responseData.length;
+              }
+            }
+            if (typeof materializedSize === "number" && materializedSize > maxContentLength) {
+              throw new AxiosError_default(
+                "maxContentLength size of " + maxContentLength + " exceeded",
+                AxiosError_default.ERR_BAD_RESPONSE,
+                config2,
+                request2
+              );
+            }
+          }
+          !isStreamResponse && unsubscribe && unsubscribe();
+          return await new Promise((resolve2, reject) => {
+            settle2(resolve2, reject, {
+              data: responseData,
+              headers: AxiosHeaders_default.from(response.headers),
+              status: response.status,
+              statusText: response.statusText,
+              config: config2,
+              request: request2
+            });
+          });
+        } catch (err) {
+          unsubscribe && unsubscribe();
+          if (composedSignal && composedSignal.aborted && composedSignal.reason instanceof AxiosError_default) {
+            const canceledError = composedSignal.reason;
+            canceledError.config = config2;
+            request2 && (canceledError.request = request2);
+            if (err !== canceledError) {
+              Object.defineProperty(canceledError, "cause", {
+                __proto__: null,
+                value: err,
+                writable: true,
+                enumerable: false,
+                configurable: true
+              });
+            }
+            throw canceledError;
+          }
+          if (pendingBodyError) {
+            request2 && !pendingBodyError.request && (pendingBodyError.request = request2);
+            throw pendingBodyError;
+          }
+          if (pendingResponseError) {
+            throw pendingResponseError;
+          }
+          if (err instanceof AxiosError_default) {
+            request2 && !err.request && (err.request = request2);
+            throw err;
+          }
+          if (err && err.name === "TypeError" && /Load failed|fetch/i.test(err.message)) {
+            const networkError = new AxiosError_default(
+              "Network Error",
+              AxiosError_default.ERR_NETWORK,
+              config2,
+              request2,
+              err && err.response
+            );
+            Object.defineProperty(networkError, "cause", {
+              __proto__: null,
+              value: err.cause || err,
+              writable: true,
+              enumerable: false,
+              configurable: true
+            });
+            throw networkError;
+          }
+          throw AxiosError_default.from(err, err && err.code, config2, request2, err && err.response);
+        }
+      };
+    };
+    seedCache = /* @__PURE__ */ new Map();
+    getFetch = (config2) => {
+      const env = /* @__PURE__ */ Object.create(null);
+      const configuredEnv = config2 && utils_default.hasOwnProp(config2, "env") && config2.env;
+      ["fetch", "Request", "Response", "Blob"].forEach((key) => {
+        if (configuredEnv && utils_default.hasOwnProp(configuredEnv, key)) {
+          env[key] = configuredEnv[key];
+        }
+      });
+      const { fetch: fetch2, Request, Response, Blob: Blob2 } = env;
+      const seeds = [Request, Response, fetch2, Blob2];
+      let len = seeds.length, i = len, seed, target, map2 = seedCache;
+      while (i--) {
+        seed = seeds[i];
+        target = map2.get(seed);
+        target === void 0 && map2.set(seed, target = i ? /* @__PURE__ */ new Map() : factory(env));
+        map2 = target;
+      }
+      return target;
+    };
+    adapter = getFetch();
+  }
+});
+
+// node_modules/axios/lib/adapters/adapters.js
+function getAdapter(adapters, config2) {
+  adapters = utils_default.isArray(adapters) ? adapters : [adapters];
+  const { length } = adapters;
+  let nameOrAdapter;
+  let adapter2;
+  const rejectedReasons = {};
+  for (let i = 0; i < length; i++) {
+    nameOrAdapter = adapters[i];
+    let id2;
+    adapter2 = nameOrAdapter;
+    if (!isResolvedHandle(nameOrAdapter)) {
+      adapter2 = knownAdapters[(id2 = String(nameOrAdapter)).toLowerCase()];
+      if (adapter2 === void 0) {
+        throw new AxiosError_default(`Unknown adapter '${id2}'`);
+      }
+    }
+    if (adapter2 && (utils_default.isFunction(adapter2) || (adapter2 = adapter2.get(config2)))) {
+      break;
+    }
+    rejectedReasons[id2 || "#" + i] = adapter2;
+  }
+  if (!adapter2) {
+    const reasons = Object.entries(rejectedReasons).map(
+      ([id2, state]) => `adapter ${id2} ` + (state === false ? "is not supported by the environment" : "is not available in the build")
+    );
+    let s = length ? reasons.length > 1 ? "since :\n" + reasons.map(renderReason).join("\n") : " " + renderReason(reasons[0]) : "as no adapter specified";
+    throw new AxiosError_default(
+      `There is no suitable adapter to dispatch the request ` + s,
+      AxiosError_default.ERR_NOT_SUPPORT
+    );
+  }
+  return adapter2;
+}
+var knownAdapters, renderReason, isResolvedHandle, adapters_default;
+var init_adapters = __esm({
+  "node_modules/axios/lib/adapters/adapters.js"() {
+    init_utils();
+    init_http();
+    init_xhr();
+    init_fetch();
+    init_AxiosError();
+    knownAdapters = {
+      http: http_default,
+      xhr: xhr_default,
+      fetch: {
+        get: getFetch
+      }
+    };
+    utils_default.forEach(knownAdapters, (fn, value) => {
+      if (fn) {
+        try {
+          Object.defineProperty(fn, "name", { __proto__: null, value });
+        } catch (e) {
+        }
+        Object.defineProperty(fn, "adapterName", { __proto__: null, value });
+      }
+    });
+    renderReason = (reason) => `- ${reason}`;
+    isResolvedHandle = (adapter2) => utils_default.isFunction(adapter2) || adapter2 === null || adapter2 === false;
+    adapters_default = {
+      /**
+       * Resolve an adapter from a list of adapter names or functions.
+       * @type {Function}
+       */
+      getAdapter,
+      /**
+       * Exposes all known adapters
+       * @type {Object<string, Function|Object>}
+       */
+      adapters: knownAdapters
+    };
+  }
+});
+
+// node_modules/axios/lib/core/dispatchRequest.js
+function throwIfCancellationRequested(config2) {
+  if (config2.cancelToken) {
+    config2.cancelToken.throwIfRequested();
+  }
+  if (config2.signal && config2.signal.aborted) {
+    throw new CanceledError_default(null, config2);
+  }
+}
+function resolveClock() {
+  return typeof performance !== "undefined" && utils_default.isFunction(performance.now) ? () => performance.now() : Date.now;
+}
+function elapsedSince(now, start) {
+  return Math.max(0, Math.round(now() - start));
+}
+function dispatchRequest(_config) {
+  const config2 = utils_default.toSafeFlatObject(_config);
+  throwIfCancellationRequested(config2);
+  config2.headers = AxiosHeaders_default.from(utils_default.getSafeProp(config2, "headers"));
+  config2.data = transformData.call(config2, config2.transformRequest);
+  if (["post", "put", "patch"].indexOf(config2.method) !== -1) {
+    config2.headers.setContentType("application/x-www-form-urlencoded", false);
+  }
+  const adapter2 = adapters_default.getAdapter(config2.adapter || defaults_default.adapter, config2);
+  const now = resolveClock();
+  const start = now();
+  return adapter2(config2).then(
+    function onAdapterResolution(response) {
+      throwIfCancellationRequested(config2);
+      response.duration = elapsedSince(now, start);
+      config2.response = response;
+      try {
+        response.data = transformData.call(config2, config2.transformResponse, response);
+      } finally {
+        delete config2.response;
+      }
+      response.headers = AxiosHeaders_default.from(response.headers);
+      return response;
+    },
+    function onAdapterRejection(reason) {
+      if (!isCancel(reason)) {
+        throwIfCancellationRequested(config2);
+        if (reason && reason.response) {
+          reason.response.duration = elapsedSince(now, start);
+          config2.response = reason.response;
+          try {
+            reason.response.data = transformData.call(
+              config2,
+              config2.transformResponse,
+              reason.response
+            );
+          } finally {
+            delete config2.response;
+          }
+          reason.response.headers = AxiosHeaders_default.from(reason.response.headers);
+        }
+      }
+      return Promise.reject(reason);
+    }
+  );
+}
+var init_dispatchRequest = __esm({
+  "node_modules/axios/lib/core/dispatchRequest.js"() {
+    "use strict";
+    init_transformData();
+    init_isCancel();
+    init_defaults();
+    init_CanceledError();
+    init_AxiosHeaders();
+    init_adapters();
+    init_utils();
+  }
+});
+
+// node_modules/axios/lib/helpers/validator.js
+function assertOptions(options, schema, allowUnknown) {
+  if (typeof options !== "object" || options === null) {
+    throw new AxiosError_default("options must be an object", AxiosError_default.ERR_BAD_OPTION_VALUE);
+  }
+  const keys = Object.keys(options);
+  let i = keys.length;
+  while (i-- > 0) {
+    const opt = keys[i];
+    const validator = Object.prototype.hasOwnProperty.call(schema, opt) ? schema[opt] : void 0;
+    if (validator) {
+      const value = options[opt];
+      const result = value === void 0 || validator(value, opt, options);
+      if (result !== true) {
+        throw new AxiosError_default(
+          "option " + opt + " must be " + result,
+          AxiosError_default.ERR_BAD_OPTION_VALUE
+        );
+      }
+      continue;
+    }
+    if (allowUnknown !== true) {
+      throw new AxiosError_default("Unknown option " + opt, AxiosError_default.ERR_BAD_OPTION);
+    }
+  }
+}
+var validators, deprecatedWarnings, validator_default;
+var init_validator = __esm({
+  "node_modules/axios/lib/helpers/validator.js"() {
+    "use strict";
+    init_data();
+    init_AxiosError();
+    validators = {};
+    ["object", "boolean", "number", "function", "string", "symbol"].forEach((type, i) => {
+      validators[type] = function validator(thing) {
+        return typeof thing === type || "a" + (i < 1 ? "n " : " ") + type;
+      };
+    });
+    deprecatedWarnings = {};
+    validators.transitional = function transitional(validator, version2, message) {
+      function formatMessage2(opt, desc) {
+        return "[Axios v" + VERSION + "] Transitional option '" + opt + "'" + desc + (message ? ". " + message : "");
+      }
+      return (value, opt, opts) => {
+        if (validator === false) {
+          throw new AxiosError_default(
+            formatMessage2(opt, " has been removed" + (version2 ? " in " + version2 : "")),
+            AxiosError_default.ERR_DEPRECATED
+          );
+        }
+        if (version2 && !deprecatedWarnings[opt]) {
+          deprecatedWarnings[opt] = true;
+          console.warn(
+            formatMessage2(
+              opt,
+              " has been deprecated since v" + version2 + " and will be removed in the near future"
+            )
+          );
+        }
+        return validator ? validator(value, opt, opts) : true;
+      };
+    };
+    validators.spelling = function spelling(correctSpelling) {
+      return (value, opt) => {
+        console.warn(`${opt} is likely a misspelling of ${correctSpelling}`);
+        return true;
+      };
+    };
+    validator_default = {
+      assertOptions,
+      validators
+    };
+  }
+});
+
+// node_modules/axios/lib/core/Axios.js
+var validators2, isHeadersBucket, Axios, Axios_default;
+var init_Axios = __esm({
+  "node_modules/axios/lib/core/Axios.js"() {
+    "use strict";
+    init_utils();
+    init_buildURL();
+    init_InterceptorManager();
+    init_dispatchRequest();
+    init_mergeConfig();
+    init_buildFullPath();
+    init_methodList();
+    init_validator();
+    init_AxiosHeaders();
+    init_transitional();
+    init_AxiosError();
+    validators2 = validator_default.validators;
+    isHeadersBucket = (value) => {
+      if (value == null || utils_default.isPlainObject(value) || value instanceof AxiosHeaders_default) {
+        return true;
+      }
+      try {
+        return utils_default.isObject(value) && utils_default.getSafeProp(value, Symbol.toStringTag) === "AxiosHeaders" && [
+          "toJSON",
+          "set",
+          "get",
+          "has",
+          "delete",
+          "clear",
+          "normalize",
+          "concat",
+          "toString",
+          Symbol.iterator
+        ].every((method) => utils_default.isFunction(utils_default.getSafeProp(value, method)));
+      } catch (e) {
+        return false;
+      }
+    };
+    Axios = class {
+      constructor(instanceConfig) {
+        this.defaults = instanceConfig || {};
+        this.interceptors = {
+          request: new InterceptorManager_default(),
+          response: new InterceptorManager_default()
+        };
+      }
+      /**
+       * Dispatch a request
+       *
+       * @param {String|Object} configOrUrl The config specific for this request (merged with this.defaults)
+       * @param {?Object} config
+       *
+       * @returns {Promise} The Promise to be fulfilled
+       */
+      async request(configOrUrl, config2) {
+        try {
+          return await this._request(configOrUrl, config2);
+        } catch (err) {
+          if (err instanceof Error) {
+            try {
+              let dummy = {};
+              Error.captureStackTrace ? Error.captureStackTrace(dummy) : dummy = new Error();
+              const dummyStack = dummy.stack;
+              let stack = "";
+              if (typeof dummyStack === "string") {
+                const firstNewlineIndex = dummyStack.indexOf("\n");
+                stack = firstNewlineIndex === -1 ? "" : dummyStack.slice(firstNewlineIndex + 1);
+              }
+              if (!err.stack) {
+                err.stack = stack;
+              } else if (stack) {
+                const firstNewlineIndex = stack.indexOf("\n");
+                const secondNewlineIndex = firstNewlineIndex === -1 ? -1 : stack.indexOf("\n", firstNewlineIndex + 1);
+                const duplicateCheckSuffix = secondNewlineIndex === -1 ? stack : stack.slice(secondNewlineIndex + 1);
+                const currentStack = String(err.stack);
+                const causeIndex = getCauseStackIndex(err, currentStack);
+                const stackHead = causeIndex === -1 ? currentStack : currentStack.slice(0, causeIndex);
+                const causeSection = causeIndex === -1 ? "" : currentStack.slice(causeIndex);
+                if (!stackHead.endsWith(duplicateCheckSuffix)) {
+                  err.stack = stackHead + "\n" + stack + causeSection;
+                }
+              }
+            } catch (e) {
+            }
+          }
+          throw err;
+        }
+      }
+      _request(configOrUrl, config2) {
+        if (typeof configOrUrl === "string") {
+          config2 = config2 || {};
+          config2.url = configOrUrl;
+        } else {
+          config2 = configOrUrl || {};
+        }
+        config2 = mergeConfig(this.defaults, config2);
+        const { transitional: transitional2, paramsSerializer, headers } = config2;
+        if (transitional2 !== void 0) {
+          validator_default.assertOptions(
+            transitional2,
+            {
+              silentJSONParsing: validators2.transitional(validators2.boolean),
+              forcedJSONParsing: validators2.transitional(validators2.boolean),
+              clarifyTimeoutError: validators2.transitional(validators2.boolean),
+              legacyInterceptorReqResOrdering: validators2.transitional(validators2.boolean),
+              advertiseZstdAcceptEncoding: validators2.transitional(validators2.boolean),
+              validateStatusUndefinedResolves: validators2.transitional(validators2.boolean),
+              encodeBasicAuthUsername: validators2.transitional(validators2.boolean)
+            },
+            false
+          );
+        }
+        if (paramsSerializer != null) {
+          if (utils_default.isFunction(paramsSerializer)) {
+            config2.paramsSerializer = {
+              serialize: paramsSerializer
+            };
+          } else {
+            validator_default.assertOptions(
+              paramsSerializer,
+              {
+                encode: validators2.function,
+                serialize: validators2.function
+              },
+              true
+            );
+          }
+        }
+        if (config2.allowAbsoluteUrls !== void 0) {
+        } else if (utils_default.hasOwnProp(this.defaults, "allowAbsoluteUrls") && this.defaults.allowAbsoluteUrls !== void 0) {
+          config2.allowAbsoluteUrls = this.defaults.allowAbsoluteUrls;
+        } else {
+          config2.allowAbsoluteUrls = true;
+        }
+        validator_default.assertOptions(
+          config2,
+          {
+            baseUrl: validators2.spelling("baseURL"),
+            withXsrfToken: validators2.spelling("withXSRFToken")
+          },
+          true
+        );
+        config2.method = (utils_default.getSafeProp(config2, "method") || utils_default.getSafeProp(this.defaults, "method") || "get").toLowerCase();
+        const commonHeaders = utils_default.getSafeProp(headers, "common");
+        const methodHeaders = utils_default.getSafeProp(headers, config2.method);
+        const contextHeaders = headers && utils_default.merge(
+          isHeadersBucket(commonHeaders) ? commonHeaders : void 0,
+          isHeadersBucket(methodHeaders) ? methodHeaders : void 0
+        );
+        headers && utils_default.forEach(methodList_default.concat("common"), (method) => {
+          if (isHeadersBucket(utils_default.getSafeProp(headers, method))) {
+            delete headers[method];
+          }
+        });
+        config2.headers = AxiosHeaders_default.concat(contextHeaders, headers);
+        const requestInterceptorChain = [];
+        let synchronousRequestInterceptors = true;
+        this.interceptors.request.forEach(function unshiftRequestInterceptors(interceptor) {
+          if (typeof interceptor.runWhen === "function" && interceptor.runWhen(config2) === false) {
+            return;
+          }
+          synchronousRequestInterceptors = synchronousRequestInterceptors && interceptor.synchronous;
+          const transitional3 = config2.transitional || transitional_default;
+          const legacyInterceptorReqResOrdering = transitional3 && transitional3.legacyInterceptorReqResOrdering;
+          if (legacyInterceptorReqResOrdering) {
+            requestInterceptorChain.unshift(interceptor.fulfilled, interceptor.rejected);
+          } else {
+            requestInterceptorChain.push(interceptor.fulfilled, interceptor.rejected);
+          }
+        });
+        const responseInterceptorChain = [];
+        this.interceptors.response.forEach(function pushResponseInterceptors(interceptor) {
+          responseInterceptorChain.push(interceptor.fulfilled, interceptor.rejected);
+        });
+        let promise2;
+        let i = 0;
+        let len;
+        if (!synchronousRequestInterceptors) {
+          const chain = [dispatchRequest.bind(this), void 0];
+          chain.unshift(...requestInterceptorChain);
+          chain.push(...responseInterceptorChain);
+          len = chain.length;
+          promise2 = Promise.resolve(config2);
+          while (i < len) {
+            promise2 = promise2.then(chain[i++], chain[i++]);
+          }
+          return promise2;
+        }
+        len = requestInterceptorChain.length;
+        let newConfig = config2;
+        while (i < len) {
+          const onFulfilled = requestInterceptorChain[i++];
+          const onRejected = requestInterceptorChain[i++];
+          try {
+            newConfig = onFulfilled ? onFulfilled(newConfig) : newConfig;
+          } catch (error63) {
+            if (!onRejected) {
+              promise2 = Promise.reject(error63);
+              break;
+            }
+            try {
+              const rejectedResult = onRejected.call(this, error63);
+              if (utils_default.isThenable(rejectedResult)) {
+                promise2 = Promise.resolve(rejectedResult).then(
+                  () => dispatchRequest.call(this, newConfig)
+                );
+              }
+            } catch (rejectedError) {
+              promise2 = Promise.reject(rejectedError);
+            }
+            break;
+          }
+        }
+        if (!promise2) {
+          try {
+            promise2 = dispatchRequest.call(this, newConfig);
+          } catch (error63) {
+            promise2 = Promise.reject(error63);
+          }
+        }
+        i = 0;
+        len = responseInterceptorChain.length;
+        while (i < len) {
+          promise2 = promise2.then(responseInterceptorChain[i++], responseInterceptorChain[i++]);
+        }
+        return promise2;
+      }
+      getUri(config2) {
+        config2 = mergeConfig(this.defaults, config2);
+        const fullPath = buildFullPath(config2.baseURL, config2.url, config2.allowAbsoluteUrls, config2);
+        return buildURL(fullPath, config2.params, config2.paramsSerializer);
+      }
+    };
+    utils_default.forEach(["delete", "get", "head", "options"], function forEachMethodNoData(method) {
+      Axios.prototype[method] = async function(url4, config2) {
+        return this.request(
+          mergeConfig(config2 || {}, {
+            method,
+            url: url4,
+            data: config2 && utils_default.hasOwnProp(config2, "data") ? config2.data : void 0
+          })
+        );
+      };
+    });
+    utils_default.forEach(["post", "put", "patch", "query"], function forEachMethodWithData(method) {
+      function generateHTTPMethod(isForm) {
+        return async function httpMethod(url4, data, config2) {
+          return this.request(
+            mergeConfig(config2 || {}, {
+              method,
+              headers: isForm ? {
+                "Content-Type": "multipart/form-data"
+              } : {},
+              url: url4,
+              data
+            })
+          );
+        };
+      }
+      Axios.prototype[method] = generateHTTPMethod();
+      if (method !== "query") {
+        Axios.prototype[method + "Form"] = generateHTTPMethod(true);
+      }
+    });
+    Axios_default = Axios;
+  }
+});
+
+// node_modules/axios/lib/cancel/CancelToken.js
+var CancelToken, CancelToken_default;
+var init_CancelToken = __esm({
+  "node_modules/axios/lib/cancel/CancelToken.js"() {
+    "use strict";
+    init_CanceledError();
+    CancelToken = class _CancelToken {
+      constructor(executor) {
+        if (typeof executor !== "function") {
+          throw new TypeError("executor must be a function.");
+        }
+        let resolvePromise;
+        this.promise = new Promise(function promiseExecutor(resolve2) {
+          resolvePromise = resolve2;
+        });
+        const token = this;
+        this.promise.then((cancel) => {
+          if (!token._listeners) return;
+          let i = token._listeners.length;
+          while (i-- > 0) {
+            token._listeners[i](cancel);
+          }
+          token._listeners = null;
+        });
+        this.promise.then = (onfulfilled) => {
+          let _resolve;
+          const promise2 = new Promise((resolve2) => {
+            token.subscribe(resolve2);
+            _resolve = resolve2;
+          }).then(onfulfilled);
+          promise2.cancel = function reject() {
+            token.unsubscribe(_resolve);
+          };
+          return promise2;
+        };
+        executor(function cancel(message, config2, request2) {
+          if (token.reason) {
+            return;
+          }
+          token.reason = new CanceledError_default(message, config2, request2);
+          resolvePromise(token.reason);
+        });
+      }
+      /**
+       * Throws a `CanceledError` if cancellation has been requested.
+       */
+      throwIfRequested() {
+        if (this.reason) {
+          throw this.reason;
+        }
+      }
+      /**
+       * Subscribe to the cancel signal
+       */
+      subscribe(listener) {
+        if (this.reason) {
+          listener(this.reason);
+          return;
+        }
+        if (this._listeners) {
+          this._listeners.push(listener);
+        } else {
+          this._listeners = [listener];
+        }
+      }
+      /**
+       * Unsubscribe from the cancel signal
+       */
+      unsubscribe(listener) {
+        if (!this._listeners) {
+          return;
+        }
+        const index = this._listeners.indexOf(listener);
+        if (index !== -1) {
+          this._listeners.splice(index, 1);
+        }
+      }
+      toAbortSignal() {
+        const controller = new AbortController();
+        const abort = (err) => {
+          controller.abort(err);
+        };
+        this.subscribe(abort);
+        controller.signal.unsubscribe = () => this.unsubscribe(abort);
+        return controller.signal;
+      }
+      /**
+       * Returns an object that contains a new `CancelToken` and a function that, when called,
+       * cancels the `CancelToken`.
+       */
+      static source() {
+        let cancel;
+        const token = new _CancelToken(function executor(c) {
+          cancel = c;
+        });
+        return {
+          token,
+          cancel
+        };
+      }
+    };
+    CancelToken_default = CancelToken;
+  }
+});
+
+// node_modules/axios/lib/helpers/spread.js
+function spread(callback) {
+  return function wrap(arr) {
+    return callback.apply(null, arr);
+  };
+}
+var init_spread = __esm({
+  "node_modules/axios/lib/helpers/spread.js"() {
+    "use strict";
+  }
+});
+
+// node_modules/axios/lib/helpers/isAxiosError.js
+function isAxiosError(payload) {
+  return utils_default.isObject(payload) && payload.isAxiosError === true;
+}
+var init_isAxiosError = __esm({
+  "node_modules/axios/lib/helpers/isAxiosError.js"() {
+    "use strict";
+    init_utils();
+  }
+});
+
+// node_modules/axios/lib/helpers/HttpStatusCode.js
+var HttpStatusCode, HttpStatusCode_default;
+var init_HttpStatusCode = __esm({
+  "node_modules/axios/lib/helpers/HttpStatusCode.js"() {
+    HttpStatusCode = {
+      Continue: 100,
+      SwitchingProtocols: 101,
+      Processing: 102,
+      EarlyHints: 103,
+      Ok: 200,
+      Created: 201,
+      Accepted: 202,
+      NonAuthoritativeInformation: 203,
+      NoContent: 204,
+      ResetContent: 205,
+      PartialContent: 206,
+      MultiStatus: 207,
+      AlreadyReported: 208,
+      ImUsed: 226,
+      MultipleChoices: 300,
+      MovedPermanently: 301,
+      Found: 302,
+      SeeOther: 303,
+      NotModified: 304,
+      UseProxy: 305,
+      Unused: 306,
+      TemporaryRedirect: 307,
+      PermanentRedirect: 308,
+      BadRequest: 400,
+      Unauthorized: 401,
+      PaymentRequired: 402,
+      Forbidden: 403,
+      NotFound: 404,
+      MethodNotAllowed: 405,
+      NotAcceptable: 406,
+      ProxyAuthenticationRequired: 407,
+      RequestTimeout: 408,
+      Conflict: 409,
+      Gone: 410,
+      LengthRequired: 411,
+      PreconditionFailed: 412,
+      /**
+       * @deprecated Use `ContentTooLarge` instead.
+       */
+      PayloadTooLarge: 413,
+      ContentTooLarge: 413,
+      UriTooLong: 414,
+      UnsupportedMediaType: 415,
+      RangeNotSatisfiable: 416,
+      ExpectationFailed: 417,
+      ImATeapot: 418,
+      MisdirectedRequest: 421,
+      /**
+       * @deprecated Use `UnprocessableContent` instead.
+       */
+      UnprocessableEntity: 422,
+      UnprocessableContent: 422,
+      Locked: 423,
+      FailedDependency: 424,
+      TooEarly: 425,
+      UpgradeRequired: 426,
+      PreconditionRequired: 428,
+      TooManyRequests: 429,
+      RequestHeaderFieldsTooLarge: 431,
+      UnavailableForLegalReasons: 451,
+      InternalServerError: 500,
+      NotImplemented: 501,
+      BadGateway: 502,
+      ServiceUnavailable: 503,
+      GatewayTimeout: 504,
+      HttpVersionNotSupported: 505,
+      VariantAlsoNegotiates: 506,
+      InsufficientStorage: 507,
+      LoopDetected: 508,
+      NotExtended: 510,
+      NetworkAuthenticationRequired: 511,
+      WebServerReturnsAnUnknownError: 520,
+      WebServerIsDown: 521,
+      ConnectionTimedOut: 522,
+      OriginIsUnreachable: 523,
+      TimeoutOccurred: 524,
+      SslHandshakeFailed: 525,
+      InvalidSslCertificate: 526
+    };
+    Object.entries(HttpStatusCode).forEach(([key, value]) => {
+      if (HttpStatusCode[value] === void 0) {
+        HttpStatusCode[value] = key;
+      }
+    });
+    HttpStatusCode_default = HttpStatusCode;
+  }
+});
+
+// node_modules/axios/lib/axios.js
+function createInstance(defaultConfig) {
+  const context2 = new Axios_default(defaultConfig);
+  const instance = bind(Axios_default.prototype.request, context2);
+  utils_default.extend(instance, Axios_default.prototype, context2, { allOwnKeys: true });
+  utils_default.extend(instance, context2, null, { allOwnKeys: true });
+  instance.create = function create2(instanceConfig) {
+    return createInstance(mergeConfig(defaultConfig, instanceConfig));
+  };
+  return instance;
+}
+var axios, axios_default;
+var init_axios = __esm({
+  "node_modules/axios/lib/axios.js"() {
+    "use strict";
+    init_utils();
+    init_bind();
+    init_Axios();
+    init_mergeConfig();
+    init_defaults();
+    init_formDataToJSON();
+    init_CanceledError();
+    init_CancelToken();
+    init_isCancel();
+    init_data();
+    init_toFormData();
+    init_AxiosError();
+    init_spread();
+    init_isAxiosError();
+    init_AxiosHeaders();
+    init_adapters();
+    init_HttpStatusCode();
+    axios = createInstance(defaults_default);
+    axios.Axios = Axios_default;
+    axios.CanceledError = CanceledError_default;
+    axios.CancelToken = CancelToken_default;
+    axios.isCancel = isCancel;
+    axios.VERSION = VERSION;
+    axios.toFormData = toFormData_default;
+    axios.AxiosError = AxiosError_default;
+    axios.Cancel = axios.CanceledError;
+    axios.all = function all(promises3) {
+      return Promise.all(promises3);
+    };
+    axios.spread = spread;
+    axios.isAxiosError = isAxiosError;
+    axios.mergeConfig = mergeConfig;
+    axios.AxiosHeaders = AxiosHeaders_default;
+    axios.formToJSON = (thing) => formDataToJSON_default(utils_default.isHTMLForm(thing) ? new FormData(thing) : thing);
+    axios.getAdapter = adapters_default.getAdapter;
+    axios.HttpStatusCode = HttpStatusCode_default;
+    axios.default = axios;
+    axios_default = axios;
+  }
+});
+
+// node_modules/axios/index.js
+var axios_exports = {};
+__export(axios_exports, {
+  Axios: () => Axios2,
+  AxiosError: () => AxiosError2,
+  AxiosHeaders: () => AxiosHeaders2,
+  Cancel: () => Cancel,
+  CancelToken: () => CancelToken2,
+  CanceledError: () => CanceledError2,
+  HttpStatusCode: () => HttpStatusCode2,
+  VERSION: () => VERSION2,
+  all: () => all2,
+  create: () => create,
+  default: () => axios_default,
+  formToJSON: () => formToJSON,
+  getAdapter: () => getAdapter2,
+  isAxiosError: () => isAxiosError2,
+  isCancel: () => isCancel2,
+  mergeConfig: () => mergeConfig2,
+  spread: () => spread2,
+  toFormData: () => toFormData2
+});
+var Axios2, AxiosError2, CanceledError2, isCancel2, CancelToken2, VERSION2, all2, Cancel, isAxiosError2, spread2, toFormData2, AxiosHeaders2, HttpStatusCode2, formToJSON, getAdapter2, mergeConfig2, create;
+var init_axios2 = __esm({
+  "node_modules/axios/index.js"() {
+    init_axios();
+    ({
+      Axios: Axios2,
+      AxiosError: AxiosError2,
+      CanceledError: CanceledError2,
+      isCancel: isCancel2,
+      CancelToken: CancelToken2,
+      VERSION: VERSION2,
+      all: all2,
+      Cancel,
+      isAxiosError: isAxiosError2,
+      spread: spread2,
+      toFormData: toFormData2,
+      AxiosHeaders: AxiosHeaders2,
+      HttpStatusCode: HttpStatusCode2,
+      formToJSON,
+      getAdapter: getAdapter2,
+      mergeConfig: mergeConfig2,
+      create
+    } = axios_default);
   }
 });
 
@@ -61663,6203 +68417,6 @@ import { setMaxListeners } from "node:events";
 import http3 from "node:http";
 import https2 from "node:https";
 
-// node_modules/axios/lib/helpers/bind.js
-function bind(fn, thisArg) {
-  return function wrap() {
-    return fn.apply(thisArg, arguments);
-  };
-}
-
-// node_modules/axios/lib/utils.js
-var { toString } = Object.prototype;
-var { getPrototypeOf } = Object;
-var { iterator, toStringTag } = Symbol;
-var hasOwnProperty = (({ hasOwnProperty: hasOwnProperty2 }) => (obj, prop) => hasOwnProperty2.call(obj, prop))(Object.prototype);
-var isUnsafeObjectKey = (prop) => typeof prop === "string" && (prop === "__proto__" || prop === "constructor" || prop === "prototype");
-var isPrototypeBoundary = (obj, prototype2, source) => obj === Object.prototype || !source && prototype2 === null;
-var isSafeAndFullyMutable = (obj) => {
-  if (!Object.isExtensible(obj)) {
-    return false;
-  }
-  const props = Object.getOwnPropertyNames(obj);
-  if (Object.getOwnPropertySymbols) {
-    props.push(...Object.getOwnPropertySymbols(obj));
-  }
-  return props.every((prop) => {
-    if (isUnsafeObjectKey(prop)) {
-      return false;
-    }
-    const descriptor = Object.getOwnPropertyDescriptor(obj, prop);
-    return !!descriptor && descriptor.configurable && descriptor.writable === true;
-  });
-};
-var hasOwnInPrototypeChain = (thing, prop) => {
-  let obj = thing;
-  const seen = [];
-  while (obj != null) {
-    if (seen.indexOf(obj) !== -1) {
-      return false;
-    }
-    seen.push(obj);
-    const prototype2 = getPrototypeOf(obj);
-    if (isPrototypeBoundary(obj, prototype2, obj === thing)) {
-      return false;
-    }
-    if (hasOwnProperty(obj, prop)) {
-      return true;
-    }
-    obj = prototype2;
-  }
-  return false;
-};
-var getSafeProp = (obj, prop) => obj != null && hasOwnInPrototypeChain(obj, prop) ? obj[prop] : void 0;
-var toSafeFlatObject = (thing) => {
-  if (thing == null || typeof thing !== "object" && typeof thing !== "function") {
-    return thing;
-  }
-  const sourcePrototype = getPrototypeOf(thing);
-  if (sourcePrototype === null && isSafeAndFullyMutable(thing)) {
-    return thing;
-  }
-  const result = /* @__PURE__ */ Object.create(null);
-  const merged = /* @__PURE__ */ Object.create(null);
-  const seen = [];
-  let current2 = thing;
-  while (current2 != null) {
-    if (seen.indexOf(current2) !== -1) {
-      break;
-    }
-    seen.push(current2);
-    const prototype2 = current2 === thing ? sourcePrototype : getPrototypeOf(current2);
-    if (isPrototypeBoundary(current2, prototype2, current2 === thing)) {
-      break;
-    }
-    const props = Object.getOwnPropertyNames(current2);
-    if (Object.getOwnPropertySymbols) {
-      props.push(...Object.getOwnPropertySymbols(current2));
-    }
-    for (const prop of props) {
-      if (isUnsafeObjectKey(prop)) {
-        continue;
-      }
-      if (!hasOwnProperty(merged, prop)) {
-        result[prop] = thing[prop];
-        merged[prop] = true;
-      }
-    }
-    current2 = prototype2;
-  }
-  return result;
-};
-var kindOf2 = /* @__PURE__ */ ((cache) => (thing) => {
-  const str = toString.call(thing);
-  return cache[str] || (cache[str] = str.slice(8, -1).toLowerCase());
-})(/* @__PURE__ */ Object.create(null));
-var kindOfTest = (type) => {
-  type = type.toLowerCase();
-  return (thing) => kindOf2(thing) === type;
-};
-var typeOfTest = (type) => (thing) => typeof thing === type;
-var { isArray } = Array;
-var isUndefined = typeOfTest("undefined");
-function isBuffer(val) {
-  return val !== null && !isUndefined(val) && val.constructor !== null && !isUndefined(val.constructor) && isFunction(val.constructor.isBuffer) && val.constructor.isBuffer(val);
-}
-var isArrayBuffer = kindOfTest("ArrayBuffer");
-function isArrayBufferView(val) {
-  let result;
-  if (typeof ArrayBuffer !== "undefined" && ArrayBuffer.isView) {
-    result = ArrayBuffer.isView(val);
-  } else {
-    result = val && val.buffer && isArrayBuffer(val.buffer);
-  }
-  return result;
-}
-var isString = typeOfTest("string");
-var isFunction = typeOfTest("function");
-var isNumber = typeOfTest("number");
-var isObject2 = (thing) => thing !== null && typeof thing === "object";
-var isBoolean = (thing) => thing === true || thing === false;
-var isPlainObject2 = (val) => {
-  if (!isObject2(val)) {
-    return false;
-  }
-  const prototype2 = getPrototypeOf(val);
-  return (prototype2 === null || prototype2 === Object.prototype || getPrototypeOf(prototype2) === null) && // Treat own Symbol.toStringTag or Symbol.iterator members as evidence the
-  // value is tagged/iterable, ignoring members reachable only through shared
-  // or terminal prototype boundaries. This is exactly what
-  // hasOwnInPrototypeChain(val, prop) computes here: every prototype admitted
-  // above (null, Object.prototype, or a terminal null-prototype template) is
-  // a boundary, so the walk never inspects anything but `val`'s own members,
-  // and stops before even those when `val` is itself the boundary
-  // Object.prototype. Checking that inline avoids allocating the walker's
-  // `seen` list twice per call on the mergeConfig / merge hot path.
-  (isPrototypeBoundary(val, prototype2, true) || !hasOwnProperty(val, toStringTag) && !hasOwnProperty(val, iterator));
-};
-var isEmptyObject = (val) => {
-  if (!isObject2(val) || isBuffer(val)) {
-    return false;
-  }
-  try {
-    return Object.keys(val).length === 0 && Object.getPrototypeOf(val) === Object.prototype;
-  } catch (e) {
-    return false;
-  }
-};
-var isDate = kindOfTest("Date");
-var isFile = kindOfTest("File");
-var isReactNativeBlob = (value) => {
-  return !!(value && typeof value.uri !== "undefined");
-};
-var isReactNative = (formData) => formData && typeof formData.getParts !== "undefined";
-var isBlob = kindOfTest("Blob");
-var isFileList = kindOfTest("FileList");
-var isSet = kindOfTest("Set");
-var isStream = (val) => isObject2(val) && isFunction(val.pipe);
-function getGlobal() {
-  if (typeof globalThis !== "undefined") return globalThis;
-  if (typeof self !== "undefined") return self;
-  if (typeof window !== "undefined") return window;
-  if (typeof global !== "undefined") return global;
-  return {};
-}
-var G = getGlobal();
-var FormDataCtor = typeof G.FormData !== "undefined" ? G.FormData : void 0;
-var isFormData = (thing) => {
-  if (!thing) return false;
-  if (FormDataCtor && thing instanceof FormDataCtor) return true;
-  const proto = getPrototypeOf(thing);
-  if (!proto || proto === Object.prototype) return false;
-  if (!isFunction(thing.append)) return false;
-  const kind = kindOf2(thing);
-  return kind === "formdata" || // detect form-data instance
-  kind === "object" && isFunction(thing.toString) && thing.toString() === "[object FormData]";
-};
-var isURLSearchParams = kindOfTest("URLSearchParams");
-var [isReadableStream, isRequest, isResponse, isHeaders] = [
-  "ReadableStream",
-  "Request",
-  "Response",
-  "Headers"
-].map(kindOfTest);
-var trim = (str) => {
-  return str.trim ? str.trim() : str.replace(/^[\s\uFEFF\xA0]+|[\s\uFEFF\xA0]+$/g, "");
-};
-function forEach(obj, fn, { allOwnKeys = false } = {}) {
-  if (obj === null || typeof obj === "undefined") {
-    return;
-  }
-  let i;
-  let l;
-  if (typeof obj !== "object") {
-    obj = [obj];
-  }
-  if (isArray(obj)) {
-    for (i = 0, l = obj.length; i < l; i++) {
-      fn.call(null, obj[i], i, obj);
-    }
-  } else {
-    if (isBuffer(obj)) {
-      return;
-    }
-    const keys = allOwnKeys ? Object.getOwnPropertyNames(obj) : Object.keys(obj);
-    const len = keys.length;
-    let key;
-    for (i = 0; i < len; i++) {
-      key = keys[i];
-      fn.call(null, obj[key], key, obj);
-    }
-  }
-}
-function findKey(obj, key) {
-  if (isBuffer(obj)) {
-    return null;
-  }
-  key = key.toLowerCase();
-  const keys = Object.keys(obj);
-  let i = keys.length;
-  let _key;
-  while (i-- > 0) {
-    _key = keys[i];
-    if (key === _key.toLowerCase()) {
-      return _key;
-    }
-  }
-  return null;
-}
-var _global = (() => {
-  if (typeof globalThis !== "undefined") return globalThis;
-  return typeof self !== "undefined" ? self : typeof window !== "undefined" ? window : global;
-})();
-var isContextDefined = (context2) => !isUndefined(context2) && context2 !== _global;
-function merge2(...objs) {
-  const { caseless, skipUndefined } = isContextDefined(this) && this || {};
-  const result = {};
-  const lowerCaseKeys = caseless ? /* @__PURE__ */ Object.create(null) : null;
-  const assignValue = (val, key) => {
-    if (key === "__proto__" || key === "constructor" || key === "prototype") {
-      return;
-    }
-    let targetKey = key;
-    if (lowerCaseKeys && typeof key === "string") {
-      const lowerKey = key.toLowerCase();
-      const knownKey = lowerCaseKeys[lowerKey];
-      if (knownKey !== void 0 && hasOwnProperty(result, knownKey)) {
-        targetKey = knownKey;
-      } else {
-        lowerCaseKeys[lowerKey] = key;
-      }
-    }
-    const existing = hasOwnProperty(result, targetKey) ? result[targetKey] : void 0;
-    if (isPlainObject2(existing) && isPlainObject2(val)) {
-      result[targetKey] = merge2(existing, val);
-    } else if (isPlainObject2(val)) {
-      result[targetKey] = merge2({}, val);
-    } else if (isArray(val)) {
-      result[targetKey] = val.slice();
-    } else if (!skipUndefined || !isUndefined(val)) {
-      result[targetKey] = val;
-    }
-  };
-  for (let i = 0, l = objs.length; i < l; i++) {
-    const source = objs[i];
-    if (!source || isBuffer(source)) {
-      continue;
-    }
-    forEach(source, assignValue);
-    if (typeof source !== "object" || isArray(source) || !Object.getOwnPropertySymbols) {
-      continue;
-    }
-    const symbols = Object.getOwnPropertySymbols(source);
-    for (let j = 0; j < symbols.length; j++) {
-      const symbol2 = symbols[j];
-      if (propertyIsEnumerable.call(source, symbol2)) {
-        assignValue(source[symbol2], symbol2);
-      }
-    }
-  }
-  return result;
-}
-var extend2 = (a, b, thisArg, { allOwnKeys } = {}) => {
-  forEach(
-    b,
-    (val, key) => {
-      if (thisArg && isFunction(val)) {
-        Object.defineProperty(a, key, {
-          // Null-proto descriptor so a polluted Object.prototype.get cannot
-          // hijack defineProperty's accessor-vs-data resolution.
-          __proto__: null,
-          value: bind(val, thisArg),
-          writable: true,
-          enumerable: true,
-          configurable: true
-        });
-      } else {
-        Object.defineProperty(a, key, {
-          __proto__: null,
-          value: val,
-          writable: true,
-          enumerable: true,
-          configurable: true
-        });
-      }
-    },
-    { allOwnKeys }
-  );
-  return a;
-};
-var stripBOM = (content) => {
-  if (content.charCodeAt(0) === 65279) {
-    content = content.slice(1);
-  }
-  return content;
-};
-var inherits = (constructor, superConstructor, props, descriptors) => {
-  constructor.prototype = Object.create(superConstructor.prototype, descriptors);
-  Object.defineProperty(constructor.prototype, "constructor", {
-    __proto__: null,
-    value: constructor,
-    writable: true,
-    enumerable: false,
-    configurable: true
-  });
-  Object.defineProperty(constructor, "super", {
-    __proto__: null,
-    value: superConstructor.prototype
-  });
-  props && Object.assign(constructor.prototype, props);
-};
-var toFlatObject = (sourceObj, destObj, filter2, propFilter) => {
-  let props;
-  let i;
-  let prop;
-  const merged = {};
-  destObj = destObj || {};
-  if (sourceObj == null) return destObj;
-  do {
-    props = Object.getOwnPropertyNames(sourceObj);
-    i = props.length;
-    while (i-- > 0) {
-      prop = props[i];
-      if ((!propFilter || propFilter(prop, sourceObj, destObj)) && !merged[prop]) {
-        destObj[prop] = sourceObj[prop];
-        merged[prop] = true;
-      }
-    }
-    sourceObj = filter2 !== false && getPrototypeOf(sourceObj);
-  } while (sourceObj && (!filter2 || filter2(sourceObj, destObj)) && sourceObj !== Object.prototype);
-  return destObj;
-};
-var endsWith = (str, searchString, position) => {
-  str = String(str);
-  if (position === void 0 || position > str.length) {
-    position = str.length;
-  }
-  position -= searchString.length;
-  const lastIndex = str.indexOf(searchString, position);
-  return lastIndex !== -1 && lastIndex === position;
-};
-var toArray = (thing) => {
-  if (!thing) return null;
-  if (isArray(thing)) return thing;
-  let i = thing.length;
-  if (!Number.isSafeInteger(i) || i < 0 || i > 4294967295) return null;
-  const indexes = /* @__PURE__ */ new Set();
-  const seen = /* @__PURE__ */ new Set();
-  let source = thing;
-  while (source != null && indexes.size < i) {
-    if (seen.has(source)) return null;
-    seen.add(source);
-    const prototype2 = getPrototypeOf(source);
-    if (isPrototypeBoundary(source, prototype2, source === thing)) break;
-    Object.getOwnPropertyNames(source).forEach((key) => {
-      const index = +key;
-      if (Number.isInteger(index) && index >= 0 && index < i && String(index) === key && hasOwnProperty(source, key)) {
-        indexes.add(index);
-      }
-    });
-    source = prototype2;
-  }
-  if (indexes.size !== i) return null;
-  const arr = new Array(i);
-  while (i-- > 0) {
-    arr[i] = thing[i];
-  }
-  return arr;
-};
-var isTypedArray = /* @__PURE__ */ ((TypedArray) => {
-  return (thing) => {
-    return TypedArray && thing instanceof TypedArray;
-  };
-})(typeof Uint8Array !== "undefined" && getPrototypeOf(Uint8Array));
-var forEachEntry = (obj, fn) => {
-  const generator = obj && obj[iterator];
-  const _iterator = generator.call(obj);
-  let result;
-  while ((result = _iterator.next()) && !result.done) {
-    const pair = result.value;
-    fn.call(obj, pair[0], pair[1]);
-  }
-};
-var matchAll = (regExp, str) => {
-  let matches;
-  const arr = [];
-  while ((matches = regExp.exec(str)) !== null) {
-    arr.push(matches);
-  }
-  return arr;
-};
-var isHTMLForm = kindOfTest("HTMLFormElement");
-var toCamelCase = (str) => {
-  return str.toLowerCase().replace(/[-_\s]([a-z\d])(\w*)/g, function replacer(m, p1, p2) {
-    return p1.toUpperCase() + p2;
-  });
-};
-var { propertyIsEnumerable } = Object.prototype;
-var isRegExp = kindOfTest("RegExp");
-var reduceDescriptors = (obj, reducer) => {
-  const descriptors = Object.getOwnPropertyDescriptors(obj);
-  const reducedDescriptors = {};
-  forEach(descriptors, (descriptor, name) => {
-    let ret;
-    if ((ret = reducer(descriptor, name, obj)) !== false) {
-      reducedDescriptors[name] = ret || descriptor;
-    }
-  });
-  Object.defineProperties(obj, reducedDescriptors);
-};
-var freezeMethods = (obj) => {
-  reduceDescriptors(obj, (descriptor, name) => {
-    if (isFunction(obj) && ["arguments", "caller", "callee"].includes(name)) {
-      return false;
-    }
-    const value = obj[name];
-    if (!isFunction(value)) return;
-    descriptor.enumerable = false;
-    if ("writable" in descriptor) {
-      descriptor.writable = false;
-      return;
-    }
-    if (!descriptor.set) {
-      descriptor.set = () => {
-        throw Error("Can not rewrite read-only method '" + name + "'");
-      };
-    }
-  });
-};
-var toObjectSet = (arrayOrString, delimiter) => {
-  const obj = {};
-  const define2 = (arr) => {
-    arr.forEach((value) => {
-      obj[value] = true;
-    });
-  };
-  isArray(arrayOrString) ? define2(arrayOrString) : define2(String(arrayOrString).split(delimiter));
-  return obj;
-};
-var noop = () => {
-};
-var toFiniteNumber = (value, defaultValue) => {
-  return value != null && Number.isFinite(value = +value) ? value : defaultValue;
-};
-function isSpecCompliantForm(thing) {
-  return !!(thing && isFunction(thing.append) && thing[toStringTag] === "FormData" && thing[iterator]);
-}
-var toJSONObject = (obj) => {
-  const visited = /* @__PURE__ */ new WeakSet();
-  const visit2 = (source) => {
-    if (isObject2(source)) {
-      if (visited.has(source)) {
-        return;
-      }
-      if (isBuffer(source)) {
-        return source;
-      }
-      if (!("toJSON" in source)) {
-        visited.add(source);
-        let target;
-        if (isSet(source)) {
-          target = [];
-          for (const value of source) {
-            const reducedValue = visit2(value);
-            !isUndefined(reducedValue) && target.push(reducedValue);
-          }
-        } else {
-          target = isArray(source) ? [] : {};
-          forEach(source, (value, key) => {
-            const reducedValue = visit2(value);
-            !isUndefined(reducedValue) && (target[key] = reducedValue);
-          });
-        }
-        visited.delete(source);
-        return target;
-      }
-    }
-    return source;
-  };
-  return visit2(obj);
-};
-var isAsyncFn = kindOfTest("AsyncFunction");
-var isThenable = (thing) => thing && (isObject2(thing) || isFunction(thing)) && isFunction(thing.then) && isFunction(thing.catch);
-var _setImmediate = ((setImmediateSupported, postMessageSupported) => {
-  if (setImmediateSupported) {
-    return setImmediate;
-  }
-  return postMessageSupported ? ((token, callbacks) => {
-    _global.addEventListener(
-      "message",
-      ({ source, data }) => {
-        if (source === _global && data === token) {
-          callbacks.length && callbacks.shift()();
-        }
-      },
-      false
-    );
-    return (cb) => {
-      callbacks.push(cb);
-      _global.postMessage(token, "*");
-    };
-  })(`axios@${Math.random()}`, []) : (cb) => setTimeout(cb);
-})(typeof setImmediate === "function", isFunction(_global.postMessage));
-var asap = typeof queueMicrotask !== "undefined" ? queueMicrotask.bind(_global) : typeof process !== "undefined" && process.nextTick || _setImmediate;
-var isIterable = (thing) => thing != null && isFunction(thing[iterator]);
-var isSafeIterable = (thing) => thing != null && hasOwnInPrototypeChain(thing, iterator) && isIterable(thing);
-var utils_default = {
-  isArray,
-  isArrayBuffer,
-  isBuffer,
-  isFormData,
-  isArrayBufferView,
-  isString,
-  isNumber,
-  isBoolean,
-  isObject: isObject2,
-  isPlainObject: isPlainObject2,
-  isEmptyObject,
-  isReadableStream,
-  isRequest,
-  isResponse,
-  isHeaders,
-  isUndefined,
-  isDate,
-  isFile,
-  isReactNativeBlob,
-  isReactNative,
-  isBlob,
-  isRegExp,
-  isFunction,
-  isStream,
-  isURLSearchParams,
-  isTypedArray,
-  isFileList,
-  forEach,
-  merge: merge2,
-  extend: extend2,
-  trim,
-  stripBOM,
-  inherits,
-  toFlatObject,
-  kindOf: kindOf2,
-  kindOfTest,
-  endsWith,
-  toArray,
-  forEachEntry,
-  matchAll,
-  isHTMLForm,
-  hasOwnProperty,
-  hasOwnProp: hasOwnProperty,
-  // an alias to avoid ESLint no-prototype-builtins detection
-  hasOwnInPrototypeChain,
-  getSafeProp,
-  toSafeFlatObject,
-  reduceDescriptors,
-  freezeMethods,
-  toObjectSet,
-  toCamelCase,
-  noop,
-  toFiniteNumber,
-  findKey,
-  global: _global,
-  isContextDefined,
-  isSpecCompliantForm,
-  toJSONObject,
-  isAsyncFn,
-  isThenable,
-  setImmediate: _setImmediate,
-  asap,
-  isIterable,
-  isSafeIterable
-};
-
-// node_modules/axios/lib/helpers/parseHeaders.js
-var ignoreDuplicateOf = utils_default.toObjectSet([
-  "age",
-  "authorization",
-  "content-length",
-  "content-type",
-  "etag",
-  "expires",
-  "from",
-  "host",
-  "if-modified-since",
-  "if-unmodified-since",
-  "last-modified",
-  "location",
-  "max-forwards",
-  "proxy-authorization",
-  "referer",
-  "retry-after",
-  "user-agent"
-]);
-var parseHeaders_default = (rawHeaders) => {
-  const parsed = /* @__PURE__ */ Object.create(null);
-  let key;
-  let val;
-  let i;
-  rawHeaders && rawHeaders.split("\n").forEach(function parser(line) {
-    i = line.indexOf(":");
-    key = line.substring(0, i).trim().toLowerCase();
-    val = line.substring(i + 1).trim();
-    const hasKey = utils_default.hasOwnProp(parsed, key);
-    if (!key || hasKey && utils_default.hasOwnProp(ignoreDuplicateOf, key)) {
-      return;
-    }
-    if (key === "set-cookie") {
-      if (hasKey) {
-        parsed[key].push(val);
-      } else {
-        parsed[key] = [val];
-      }
-    } else {
-      parsed[key] = hasKey ? parsed[key] + ", " + val : val;
-    }
-  });
-  return parsed;
-};
-
-// node_modules/axios/lib/helpers/sanitizeHeaderValue.js
-function trimSPorHTAB(str) {
-  let start = 0;
-  let end = str.length;
-  while (start < end) {
-    const code = str.charCodeAt(start);
-    if (code !== 9 && code !== 32) {
-      break;
-    }
-    start += 1;
-  }
-  while (end > start) {
-    const code = str.charCodeAt(end - 1);
-    if (code !== 9 && code !== 32) {
-      break;
-    }
-    end -= 1;
-  }
-  return start === 0 && end === str.length ? str : str.slice(start, end);
-}
-var INVALID_UNICODE_HEADER_VALUE_CHARS = new RegExp("[\\u0000-\\u0008\\u000a-\\u001f\\u007f]+", "g");
-var INVALID_BYTE_STRING_HEADER_VALUE_CHARS = new RegExp("[^\\u0009\\u0020-\\u007e\\u0080-\\u00ff]+", "g");
-function sanitizeValue(value, invalidChars) {
-  if (utils_default.isArray(value)) {
-    return value.map((item) => sanitizeValue(item, invalidChars));
-  }
-  return trimSPorHTAB(String(value).replace(invalidChars, ""));
-}
-var sanitizeHeaderValue = (value) => sanitizeValue(value, INVALID_UNICODE_HEADER_VALUE_CHARS);
-var sanitizeByteStringHeaderValue = (value) => sanitizeValue(value, INVALID_BYTE_STRING_HEADER_VALUE_CHARS);
-function toByteStringHeaderObject(headers) {
-  const byteStringHeaders = /* @__PURE__ */ Object.create(null);
-  utils_default.forEach(headers.toJSON(), (value, header) => {
-    byteStringHeaders[header] = sanitizeByteStringHeaderValue(value);
-  });
-  return byteStringHeaders;
-}
-
-// node_modules/axios/lib/core/AxiosHeaders.js
-var $internals = /* @__PURE__ */ Symbol("internals");
-function normalizeHeader(header) {
-  return header && String(header).trim().toLowerCase();
-}
-function normalizeValue(value) {
-  if (value === false || value == null) {
-    return value;
-  }
-  return utils_default.isArray(value) ? value.map(normalizeValue) : sanitizeHeaderValue(String(value));
-}
-function parseTokens(str) {
-  const tokens = /* @__PURE__ */ Object.create(null);
-  const tokensRE = /([^\s,;=]+)\s*(?:=\s*([^,;]+))?/g;
-  let match;
-  while (match = tokensRE.exec(str)) {
-    tokens[match[1]] = match[2];
-  }
-  return tokens;
-}
-var parameterNameRE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-function trimOWS(value) {
-  let start = 0;
-  let end = value.length;
-  while (start < end) {
-    const code = value.charCodeAt(start);
-    if (code !== 9 && code !== 32) {
-      break;
-    }
-    start += 1;
-  }
-  while (end > start) {
-    const code = value.charCodeAt(end - 1);
-    if (code !== 9 && code !== 32) {
-      break;
-    }
-    end -= 1;
-  }
-  return start === 0 && end === value.length ? value : value.slice(start, end);
-}
-function decodeQuotedString(value) {
-  const last = value.length - 1;
-  if (last < 1 || value.charCodeAt(0) !== 34 || value.charCodeAt(last) !== 34) {
-    return value;
-  }
-  let decoded = "";
-  for (let i = 1; i < last; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 34) {
-      return value;
-    }
-    if (code === 92) {
-      i += 1;
-      if (i >= last) {
-        return value;
-      }
-    }
-    decoded += value[i];
-  }
-  return decoded;
-}
-function parseParameters(value) {
-  const parameters = /* @__PURE__ */ Object.create(null);
-  const str = String(value);
-  let start = 0;
-  let quoted = false;
-  let escaped = false;
-  function parseParameter(end) {
-    const part = trimOWS(str.slice(start, end));
-    const equals = part.indexOf("=");
-    if (equals < 1) {
-      return;
-    }
-    const name = trimOWS(part.slice(0, equals));
-    if (!parameterNameRE.test(name)) {
-      return;
-    }
-    const normalizedName = name.toLowerCase();
-    if (normalizedName === "__proto__" || normalizedName === "constructor" || normalizedName === "prototype") {
-      return;
-    }
-    const parameterValue = trimOWS(part.slice(equals + 1));
-    parameters[normalizedName] = decodeQuotedString(parameterValue);
-  }
-  for (let i = 0; i < str.length; i++) {
-    const code = str.charCodeAt(i);
-    if (quoted) {
-      if (escaped) {
-        escaped = false;
-      } else if (code === 92) {
-        escaped = true;
-      } else if (code === 34) {
-        quoted = false;
-      }
-    } else if (code === 34) {
-      quoted = true;
-    } else if (code === 44 || code === 59) {
-      parseParameter(i);
-      start = i + 1;
-    }
-  }
-  parseParameter(str.length);
-  return parameters;
-}
-var isValidHeaderName = (str) => /^[-_a-zA-Z0-9^`|~,!#$%&'*+.]+$/.test(str.trim());
-var PROTO_HEADER_SLOT = "__Proto__";
-var headerSlot = (name) => name === "__proto__" ? PROTO_HEADER_SLOT : name;
-function matchHeaderValue(context2, value, header, filter2, isHeaderNameFilter) {
-  if (utils_default.isFunction(filter2)) {
-    return filter2.call(context2, value, header);
-  }
-  if (isHeaderNameFilter) {
-    value = header;
-  }
-  if (!utils_default.isString(value)) return;
-  if (utils_default.isString(filter2)) {
-    return value.indexOf(filter2) !== -1;
-  }
-  if (utils_default.isRegExp(filter2)) {
-    return filter2.test(value);
-  }
-}
-function formatHeader(header) {
-  return header.trim().toLowerCase().replace(/([a-z\d])(\w*)/g, (w, char, str) => {
-    return char.toUpperCase() + str;
-  });
-}
-function buildAccessors(obj, header) {
-  const accessorName = utils_default.toCamelCase(" " + header);
-  ["get", "set", "has"].forEach((methodName) => {
-    Object.defineProperty(obj, methodName + accessorName, {
-      // Null-proto descriptor so a polluted Object.prototype.get cannot turn
-      // this data descriptor into an accessor descriptor on the way in.
-      __proto__: null,
-      value: function(arg1, arg2, arg3) {
-        return this[methodName].call(this, header, arg1, arg2, arg3);
-      },
-      configurable: true
-    });
-  });
-}
-var AxiosHeaders = class {
-  constructor(headers) {
-    headers && this.set(headers);
-  }
-  set(header, valueOrRewrite, rewrite) {
-    const self2 = this;
-    function setHeader(_value, _header, _rewrite) {
-      const lHeader = normalizeHeader(_header);
-      if (!lHeader) {
-        return;
-      }
-      const key = utils_default.findKey(self2, lHeader);
-      if (!key || self2[key] === void 0 || _rewrite === true || _rewrite === void 0 && self2[key] !== false) {
-        self2[headerSlot(key || _header)] = normalizeValue(_value);
-      }
-    }
-    const setHeaders = (headers, _rewrite) => utils_default.forEach(headers, (_value, _header) => setHeader(_value, _header, _rewrite));
-    if (utils_default.isPlainObject(header) || header instanceof this.constructor) {
-      setHeaders(header, valueOrRewrite);
-    } else if (utils_default.isString(header) && (header = header.trim()) && !isValidHeaderName(header)) {
-      setHeaders(parseHeaders_default(header), valueOrRewrite);
-    } else if (utils_default.isObject(header) && utils_default.isSafeIterable(header)) {
-      let obj = /* @__PURE__ */ Object.create(null), dest, key;
-      for (const entry of header) {
-        if (!utils_default.isArray(entry)) {
-          throw new TypeError("Object iterator must return a key-value pair");
-        }
-        key = entry[0];
-        if (utils_default.hasOwnProp(obj, key)) {
-          dest = obj[key];
-          obj[key] = utils_default.isArray(dest) ? [...dest, entry[1]] : [dest, entry[1]];
-        } else {
-          obj[key] = entry[1];
-        }
-      }
-      setHeaders(obj, valueOrRewrite);
-    } else {
-      header != null && setHeader(valueOrRewrite, header, rewrite);
-    }
-    return this;
-  }
-  get(header, parser) {
-    header = normalizeHeader(header);
-    if (header) {
-      const key = utils_default.findKey(this, header);
-      if (key) {
-        const value = this[key];
-        if (!parser) {
-          return value;
-        }
-        if (parser === true) {
-          return parseTokens(value);
-        }
-        if (utils_default.isFunction(parser)) {
-          return parser.call(this, value, key);
-        }
-        if (utils_default.isRegExp(parser)) {
-          return parser.exec(value);
-        }
-        throw new TypeError("parser must be boolean|regexp|function");
-      }
-    }
-  }
-  has(header, matcher) {
-    header = normalizeHeader(header);
-    if (header) {
-      const key = utils_default.findKey(this, header);
-      return !!(key && this[key] !== void 0 && (!matcher || matchHeaderValue(this, this[key], key, matcher)));
-    }
-    return false;
-  }
-  delete(header, matcher) {
-    const self2 = this;
-    let deleted = false;
-    function deleteHeader(_header) {
-      _header = normalizeHeader(_header);
-      if (_header) {
-        const key = utils_default.findKey(self2, _header);
-        if (key && (!matcher || matchHeaderValue(self2, self2[key], key, matcher))) {
-          delete self2[key];
-          deleted = true;
-        }
-      }
-    }
-    if (utils_default.isArray(header)) {
-      header.forEach(deleteHeader);
-    } else {
-      deleteHeader(header);
-    }
-    return deleted;
-  }
-  clear(matcher) {
-    const keys = Object.keys(this);
-    let i = keys.length;
-    let deleted = false;
-    while (i--) {
-      const key = keys[i];
-      if (!matcher || matchHeaderValue(this, this[key], key, matcher, true)) {
-        delete this[key];
-        deleted = true;
-      }
-    }
-    return deleted;
-  }
-  normalize(format) {
-    const self2 = this;
-    const headers = /* @__PURE__ */ Object.create(null);
-    utils_default.forEach(this, (value, header) => {
-      const key = utils_default.findKey(headers, header);
-      if (key) {
-        self2[key] = normalizeValue(value);
-        delete self2[header];
-        return;
-      }
-      const normalized = headerSlot(format ? formatHeader(header) : String(header).trim());
-      if (normalized !== header) {
-        delete self2[header];
-      }
-      self2[normalized] = normalizeValue(value);
-      headers[normalized] = true;
-    });
-    return this;
-  }
-  concat(...targets) {
-    return this.constructor.concat(this, ...targets);
-  }
-  toJSON(asStrings) {
-    const obj = /* @__PURE__ */ Object.create(null);
-    utils_default.forEach(this, (value, header) => {
-      value != null && value !== false && (obj[header] = asStrings && utils_default.isArray(value) ? value.join(", ") : value);
-    });
-    return obj;
-  }
-  [Symbol.iterator]() {
-    return Object.entries(this.toJSON())[Symbol.iterator]();
-  }
-  toString() {
-    return Object.entries(this.toJSON()).map(([header, value]) => header + ": " + value).join("\n");
-  }
-  getSetCookie() {
-    const value = this.get("set-cookie");
-    return utils_default.isArray(value) ? value : value == null || value === false ? [] : [value];
-  }
-  get [Symbol.toStringTag]() {
-    return "AxiosHeaders";
-  }
-  static from(thing) {
-    return thing instanceof this ? thing : new this(thing);
-  }
-  static parseParameters(value) {
-    return parseParameters(value);
-  }
-  static concat(first, ...targets) {
-    const computed = new this(first);
-    targets.forEach((target) => computed.set(target));
-    return computed;
-  }
-  static accessor(header) {
-    const internals = this[$internals] = this[$internals] = {
-      accessors: {}
-    };
-    const accessors = internals.accessors;
-    const prototype2 = this.prototype;
-    function defineAccessor(_header) {
-      const lHeader = normalizeHeader(_header);
-      if (!accessors[lHeader]) {
-        buildAccessors(prototype2, _header);
-        accessors[lHeader] = true;
-      }
-    }
-    utils_default.isArray(header) ? header.forEach(defineAccessor) : defineAccessor(header);
-    return this;
-  }
-};
-AxiosHeaders.accessor([
-  "Content-Type",
-  "Content-Length",
-  "Accept",
-  "Accept-Encoding",
-  "User-Agent",
-  "Authorization"
-]);
-utils_default.reduceDescriptors(AxiosHeaders.prototype, ({ value }, key) => {
-  let mapped = key[0].toUpperCase() + key.slice(1);
-  return {
-    get: () => value,
-    set(headerValue2) {
-      this[mapped] = headerValue2;
-    }
-  };
-});
-utils_default.freezeMethods(AxiosHeaders);
-var AxiosHeaders_default = AxiosHeaders;
-
-// node_modules/axios/lib/core/AxiosError.js
-var REDACTED = "[REDACTED ****]";
-function hasOwnOrPrototypeToJSON(source) {
-  if (utils_default.hasOwnProp(source, "toJSON")) {
-    return true;
-  }
-  let prototype2 = Object.getPrototypeOf(source);
-  while (prototype2 && prototype2 !== Object.prototype) {
-    if (utils_default.hasOwnProp(prototype2, "toJSON")) {
-      return true;
-    }
-    prototype2 = Object.getPrototypeOf(prototype2);
-  }
-  return false;
-}
-function redactConfig(config2, redactKeys) {
-  const lowerKeys = new Set(redactKeys.map((k) => String(k).toLowerCase()));
-  const seen = [];
-  const visit2 = (source) => {
-    if (source === null || typeof source !== "object") return source;
-    if (utils_default.isBuffer(source)) return source;
-    if (seen.indexOf(source) !== -1) return void 0;
-    if (source instanceof AxiosHeaders_default) {
-      source = source.toJSON();
-    }
-    seen.push(source);
-    let result;
-    if (utils_default.isArray(source)) {
-      result = [];
-      source.forEach((v, i) => {
-        const reducedValue = visit2(v);
-        if (!utils_default.isUndefined(reducedValue)) {
-          result[i] = reducedValue;
-        }
-      });
-    } else {
-      if (!utils_default.isPlainObject(source) && hasOwnOrPrototypeToJSON(source)) {
-        seen.pop();
-        return source;
-      }
-      result = /* @__PURE__ */ Object.create(null);
-      for (const [key, value] of Object.entries(source)) {
-        const reducedValue = lowerKeys.has(key.toLowerCase()) ? REDACTED : visit2(value);
-        if (!utils_default.isUndefined(reducedValue)) {
-          result[key] = reducedValue;
-        }
-      }
-    }
-    seen.pop();
-    return result;
-  };
-  return visit2(config2);
-}
-function stringifySafely(value) {
-  try {
-    return String(value);
-  } catch (err) {
-    return "";
-  }
-}
-function aggregateErrorMessage(error63) {
-  const message = error63.errors.map((entry) => {
-    try {
-      return entry && entry.message ? stringifySafely(entry.message) : stringifySafely(entry);
-    } catch (err) {
-      return "";
-    }
-  }).filter(Boolean).join("; ");
-  return message || error63.name || "AggregateError";
-}
-var CAUSED_BY_SEPARATOR = "\nCaused by: ";
-var $causeStack = /* @__PURE__ */ Symbol("causeStack");
-function getCauseStackIndex(error63, stack) {
-  const causeStack = utils_default.hasOwnProp(error63, $causeStack) && error63[$causeStack];
-  return causeStack && stack.endsWith(causeStack) ? stack.length - causeStack.length : -1;
-}
-function appendCauseStack(target, source) {
-  try {
-    const sourceStack = source && source.stack;
-    if (typeof sourceStack !== "string" || !sourceStack) {
-      return;
-    }
-    const targetStack = target.stack;
-    if (typeof targetStack !== "string" || !targetStack) {
-      return;
-    }
-    const causeStack = CAUSED_BY_SEPARATOR + sourceStack;
-    target.stack = targetStack + causeStack;
-    Object.defineProperty(target, $causeStack, { __proto__: null, value: causeStack });
-  } catch (e) {
-  }
-}
-var AxiosError = class _AxiosError extends Error {
-  static from(error63, code, config2, request2, response, customProps) {
-    let message = error63.message;
-    if (!message && utils_default.isArray(error63.errors) && error63.errors.length) {
-      message = aggregateErrorMessage(error63);
-    }
-    const axiosError = new _AxiosError(message, code || error63.code, config2, request2, response);
-    Object.defineProperty(axiosError, "cause", {
-      __proto__: null,
-      value: error63,
-      writable: true,
-      enumerable: false,
-      configurable: true
-    });
-    axiosError.name = error63.name;
-    appendCauseStack(axiosError, error63);
-    if (error63.status != null && axiosError.status == null) {
-      axiosError.status = error63.status;
-    }
-    customProps && Object.assign(axiosError, customProps);
-    return axiosError;
-  }
-  /**
-   * Create an Error with the specified message, config, error code, request and response.
-   *
-   * @param {string} message The error message.
-   * @param {string} [code] The error code (for example, 'ECONNABORTED').
-   * @param {Object} [config] The config.
-   * @param {Object} [request] The request.
-   * @param {Object} [response] The response.
-   *
-   * @returns {Error} The created error.
-   */
-  constructor(message, code, config2, request2, response) {
-    super(message);
-    Object.defineProperty(this, "message", {
-      // Null-proto descriptor so a polluted Object.prototype.get cannot turn
-      // this data descriptor into an accessor descriptor on the way in.
-      __proto__: null,
-      value: message,
-      enumerable: true,
-      writable: true,
-      configurable: true
-    });
-    this.name = "AxiosError";
-    this.isAxiosError = true;
-    code && (this.code = code);
-    config2 && (this.config = config2);
-    request2 && (this.request = request2);
-    if (response) {
-      this.response = response;
-      this.status = response.status;
-    }
-  }
-  toJSON() {
-    const config2 = this.config;
-    const redactKeys = config2 && utils_default.hasOwnProp(config2, "redact") ? config2.redact : void 0;
-    const serializedConfig = utils_default.isArray(redactKeys) && redactKeys.length > 0 ? redactConfig(config2, redactKeys) : utils_default.toJSONObject(config2);
-    return {
-      // Standard
-      message: this.message,
-      name: this.name,
-      // Microsoft
-      description: this.description,
-      number: this.number,
-      // Mozilla
-      fileName: this.fileName,
-      lineNumber: this.lineNumber,
-      columnNumber: this.columnNumber,
-      stack: this.stack,
-      // Axios
-      config: serializedConfig,
-      code: this.code,
-      status: this.status
-    };
-  }
-};
-AxiosError.ERR_BAD_OPTION_VALUE = "ERR_BAD_OPTION_VALUE";
-AxiosError.ERR_BAD_OPTION = "ERR_BAD_OPTION";
-AxiosError.ECONNABORTED = "ECONNABORTED";
-AxiosError.ETIMEDOUT = "ETIMEDOUT";
-AxiosError.ECONNREFUSED = "ECONNREFUSED";
-AxiosError.ERR_NETWORK = "ERR_NETWORK";
-AxiosError.ERR_FR_TOO_MANY_REDIRECTS = "ERR_FR_TOO_MANY_REDIRECTS";
-AxiosError.ERR_DEPRECATED = "ERR_DEPRECATED";
-AxiosError.ERR_BAD_RESPONSE = "ERR_BAD_RESPONSE";
-AxiosError.ERR_BAD_REQUEST = "ERR_BAD_REQUEST";
-AxiosError.ERR_CANCELED = "ERR_CANCELED";
-AxiosError.ERR_NOT_SUPPORT = "ERR_NOT_SUPPORT";
-AxiosError.ERR_INVALID_URL = "ERR_INVALID_URL";
-AxiosError.ERR_FORM_DATA_DEPTH_EXCEEDED = "ERR_FORM_DATA_DEPTH_EXCEEDED";
-var AxiosError_default = AxiosError;
-
-// node_modules/axios/lib/platform/node/classes/FormData.js
-var import_form_data = __toESM(require_form_data(), 1);
-var FormData_default = import_form_data.default;
-
-// node_modules/axios/lib/platform/node/classes/Buffer.js
-var Buffer_default = {
-  isBufferAvailable() {
-    return typeof Buffer !== "undefined";
-  },
-  from(value) {
-    return Buffer.from(value);
-  }
-};
-
-// node_modules/axios/lib/helpers/toFormData.js
-var DEFAULT_FORM_DATA_MAX_DEPTH = 100;
-function isVisitable(thing) {
-  return utils_default.isPlainObject(thing) || utils_default.isArray(thing);
-}
-function removeBrackets(key) {
-  return utils_default.endsWith(key, "[]") ? key.slice(0, -2) : key;
-}
-function renderKey(path2, key, dots) {
-  if (!path2) return key;
-  return path2.concat(key).map(function each(token, i) {
-    token = removeBrackets(token);
-    return !dots && i ? "[" + token + "]" : token;
-  }).join(dots ? "." : "");
-}
-function isFlatArray(arr) {
-  return utils_default.isArray(arr) && !arr.some(isVisitable);
-}
-var predicates = utils_default.toFlatObject(utils_default, {}, null, function filter(prop) {
-  return /^is[A-Z]/.test(prop);
-});
-function toFormData(obj, formData, options) {
-  if (!utils_default.isObject(obj)) {
-    throw new TypeError("target must be an object");
-  }
-  formData = formData || new (FormData_default || FormData)();
-  const option = (name, fallback2) => {
-    const value = utils_default.getSafeProp(options, name);
-    return utils_default.isUndefined(value) ? fallback2 : value;
-  };
-  const metaTokens = option("metaTokens", true);
-  const visitor = option("visitor") || defaultVisitor;
-  const dots = option("dots", false);
-  const indexes = option("indexes", false);
-  const _Blob = option("Blob") || typeof Blob !== "undefined" && Blob;
-  const maxDepth = option("maxDepth", DEFAULT_FORM_DATA_MAX_DEPTH);
-  const useBlob = _Blob && utils_default.isSpecCompliantForm(formData);
-  const stack = [];
-  if (!utils_default.isFunction(visitor)) {
-    throw new TypeError("visitor must be a function");
-  }
-  function convertValue(value) {
-    if (value === null) return "";
-    if (utils_default.isDate(value)) {
-      return value.toISOString();
-    }
-    if (utils_default.isBoolean(value)) {
-      return value.toString();
-    }
-    if (!useBlob && utils_default.isBlob(value)) {
-      throw new AxiosError_default("Blob is not supported. Use a Buffer instead.");
-    }
-    if (utils_default.isArrayBuffer(value) || utils_default.isTypedArray(value)) {
-      if (useBlob && typeof _Blob === "function") {
-        return new _Blob([value]);
-      }
-      if (Buffer_default && Buffer_default.isBufferAvailable()) {
-        return Buffer_default.from(value);
-      }
-      throw new AxiosError_default(
-        "Blob is not supported. Use a Buffer instead.",
-        AxiosError_default.ERR_NOT_SUPPORT
-      );
-    }
-    return value;
-  }
-  function throwIfMaxDepthExceeded(depth) {
-    if (depth > maxDepth) {
-      throw new AxiosError_default(
-        "Object is too deeply nested (" + depth + " levels). Max depth: " + maxDepth,
-        AxiosError_default.ERR_FORM_DATA_DEPTH_EXCEEDED
-      );
-    }
-  }
-  function stringifyWithDepthLimit(value, depth) {
-    if (maxDepth === Infinity) {
-      return JSON.stringify(value);
-    }
-    const ancestors = [];
-    return JSON.stringify(value, function limitDepth(_key, currentValue) {
-      if (!utils_default.isObject(currentValue)) {
-        return currentValue;
-      }
-      while (ancestors.length && ancestors[ancestors.length - 1] !== this) {
-        ancestors.pop();
-      }
-      ancestors.push(currentValue);
-      throwIfMaxDepthExceeded(depth + ancestors.length - 1);
-      return currentValue;
-    });
-  }
-  function defaultVisitor(value, key, path2) {
-    let arr = value;
-    if (utils_default.isReactNative(formData) && utils_default.isReactNativeBlob(value)) {
-      formData.append(renderKey(path2, key, dots), convertValue(value));
-      return false;
-    }
-    if (value && !path2 && typeof value === "object") {
-      if (utils_default.endsWith(key, "{}")) {
-        key = metaTokens ? key : key.slice(0, -2);
-        value = stringifyWithDepthLimit(value, 1);
-      } else if (utils_default.isArray(value) && isFlatArray(value) || (utils_default.isFileList(value) || utils_default.endsWith(key, "[]")) && (arr = utils_default.toArray(value))) {
-        key = removeBrackets(key);
-        arr.forEach(function each(el, index) {
-          !(utils_default.isUndefined(el) || el === null) && formData.append(
-            // eslint-disable-next-line no-nested-ternary
-            indexes === true ? renderKey([key], index, dots) : indexes === null ? key : key + "[]",
-            convertValue(el)
-          );
-        });
-        return false;
-      }
-    }
-    if (isVisitable(value)) {
-      return true;
-    }
-    formData.append(renderKey(path2, key, dots), convertValue(value));
-    return false;
-  }
-  const exposedHelpers = Object.assign(predicates, {
-    defaultVisitor,
-    convertValue,
-    isVisitable
-  });
-  function build(value, path2, depth = 0) {
-    if (utils_default.isUndefined(value)) return;
-    throwIfMaxDepthExceeded(depth);
-    if (stack.indexOf(value) !== -1) {
-      throw new Error("Circular reference detected in " + path2.join("."));
-    }
-    stack.push(value);
-    utils_default.forEach(value, function each(el, key) {
-      const result = !(utils_default.isUndefined(el) || el === null) && visitor.call(formData, el, utils_default.isString(key) ? key.trim() : key, path2, exposedHelpers);
-      if (result === true) {
-        build(el, path2 ? path2.concat(key) : [key], depth + 1);
-      }
-    });
-    stack.pop();
-  }
-  if (!utils_default.isObject(obj)) {
-    throw new TypeError("data must be an object");
-  }
-  build(obj);
-  return formData;
-}
-var toFormData_default = toFormData;
-
-// node_modules/axios/lib/helpers/AxiosURLSearchParams.js
-function encode3(str) {
-  const charMap = {
-    "!": "%21",
-    "'": "%27",
-    "(": "%28",
-    ")": "%29",
-    "~": "%7E",
-    "%20": "+"
-  };
-  return encodeURIComponent(str).replace(/[!'()~]|%20/g, function replacer(match) {
-    return charMap[match];
-  });
-}
-function AxiosURLSearchParams(params, options) {
-  this._pairs = [];
-  params && toFormData_default(params, this, options);
-}
-var prototype = AxiosURLSearchParams.prototype;
-prototype.append = function append(name, value) {
-  this._pairs.push([name, value]);
-};
-prototype.toString = function toString2(encoder) {
-  const _encode3 = encoder ? (value) => encoder.call(this, value, encode3) : encode3;
-  return this._pairs.map(function each(pair) {
-    return _encode3(pair[0]) + "=" + _encode3(pair[1]);
-  }, "").join("&");
-};
-var AxiosURLSearchParams_default = AxiosURLSearchParams;
-
-// node_modules/axios/lib/helpers/buildURL.js
-function encode4(val) {
-  return encodeURIComponent(val).replace(/%3A/gi, ":").replace(/%24/g, "$").replace(/%2C/gi, ",").replace(/%20/g, "+");
-}
-function buildURL(url4, params, options) {
-  if (!params) {
-    return url4;
-  }
-  url4 = url4 || "";
-  const _options = utils_default.isFunction(options) ? {
-    serialize: options
-  } : options;
-  const _encode3 = utils_default.getSafeProp(_options, "encode") || encode4;
-  const serializeFn = utils_default.getSafeProp(_options, "serialize");
-  let serializedParams;
-  if (serializeFn) {
-    serializedParams = serializeFn(params, _options);
-  } else {
-    serializedParams = utils_default.isURLSearchParams(params) ? params.toString() : new AxiosURLSearchParams_default(params, _options).toString(_encode3);
-  }
-  if (serializedParams) {
-    const hashmarkIndex = url4.indexOf("#");
-    if (hashmarkIndex !== -1) {
-      url4 = url4.slice(0, hashmarkIndex);
-    }
-    url4 += (url4.indexOf("?") === -1 ? "?" : "&") + serializedParams;
-  }
-  return url4;
-}
-
-// node_modules/axios/lib/core/InterceptorManager.js
-var $internals2 = /* @__PURE__ */ Symbol("internals");
-function countHandlers(handlers) {
-  return handlers ? handlers.length : 0;
-}
-function trimHandlers(handlers) {
-  if (!handlers) {
-    return;
-  }
-  while (handlers.length && handlers[handlers.length - 1] === null) {
-    handlers.pop();
-  }
-}
-function normalizeHandlerId(id2) {
-  if (typeof id2 === "string" && id2 !== "" && String(Number(id2)) === id2) {
-    return Number(id2);
-  }
-  return id2;
-}
-function syncHandlerEntries(manager, internals) {
-  const handlers = manager.handlers;
-  const length = countHandlers(handlers);
-  if (handlers !== internals.handlersRef) {
-    internals.handlersRef = handlers;
-    internals.handlerEntries.clear();
-  } else if (length !== internals.handlersLength) {
-    if (!length) {
-      internals.handlerEntries.clear();
-    } else {
-      internals.handlerEntries.forEach(function removeStaleEntry(entry, id2) {
-        if (handlers[entry.index] !== entry.handler) {
-          internals.handlerEntries.delete(id2);
-        }
-      });
-    }
-  }
-  internals.handlersLength = length;
-}
-var InterceptorManager = class {
-  constructor() {
-    this.handlers = [];
-    this[$internals2] = {
-      handlersRef: this.handlers,
-      handlersLength: this.handlers.length,
-      handlerEntries: /* @__PURE__ */ new Map(),
-      iterationDepth: 0,
-      nextId: 0
-    };
-  }
-  /**
-   * Add a new interceptor to the stack
-   *
-   * @param {Function} fulfilled The function to handle `then` for a `Promise`
-   * @param {Function} rejected The function to handle `reject` for a `Promise`
-   * @param {Object} options The options for the interceptor, synchronous and runWhen
-   *
-   * @return {Number} An ID used to remove interceptor later
-   */
-  use(fulfilled, rejected, options) {
-    const handler2 = {
-      fulfilled,
-      rejected,
-      synchronous: options ? options.synchronous : false,
-      runWhen: options ? options.runWhen : null
-    };
-    const internals = this[$internals2];
-    if (this.handlers == null) {
-      this.handlers = [];
-    }
-    syncHandlerEntries(this, internals);
-    const id2 = internals.nextId++;
-    this.handlers.push(handler2);
-    internals.handlerEntries.set(id2, {
-      handler: handler2,
-      index: this.handlers.length - 1
-    });
-    internals.handlersLength = this.handlers.length;
-    return id2;
-  }
-  /**
-   * Remove an interceptor from the stack
-   *
-   * @param {Number} id The ID that was returned by `use`
-   *
-   * @returns {void}
-   */
-  eject(id2) {
-    const internals = this[$internals2];
-    syncHandlerEntries(this, internals);
-    const handlerId = normalizeHandlerId(id2);
-    const entry = internals.handlerEntries.get(handlerId);
-    if (entry) {
-      internals.handlerEntries.delete(handlerId);
-      if (this.handlers[entry.index] !== entry.handler) {
-        return;
-      }
-      this.handlers[entry.index] = null;
-      if (!internals.iterationDepth) {
-        trimHandlers(this.handlers);
-        internals.handlersLength = this.handlers.length;
-      }
-    }
-  }
-  /**
-   * Clear all interceptors from the stack
-   *
-   * @returns {void}
-   */
-  clear() {
-    if (this.handlers) {
-      this.handlers = [];
-      syncHandlerEntries(this, this[$internals2]);
-    }
-  }
-  /**
-   * Iterate over all the registered interceptors
-   *
-   * This method is particularly useful for skipping over any
-   * interceptors that may have become `null` calling `eject`.
-   *
-   * @param {Function} fn The function to call for each interceptor
-   *
-   * @returns {void}
-   */
-  forEach(fn) {
-    const internals = this[$internals2];
-    syncHandlerEntries(this, internals);
-    internals.iterationDepth++;
-    try {
-      utils_default.forEach(this.handlers, function forEachHandler(h) {
-        if (h !== null) {
-          fn(h);
-        }
-      });
-    } finally {
-      if (!--internals.iterationDepth) {
-        syncHandlerEntries(this, internals);
-        trimHandlers(this.handlers);
-        internals.handlersLength = countHandlers(this.handlers);
-      }
-    }
-  }
-};
-var InterceptorManager_default = InterceptorManager;
-
-// node_modules/axios/lib/defaults/transitional.js
-var transitional_default = {
-  silentJSONParsing: true,
-  forcedJSONParsing: true,
-  clarifyTimeoutError: false,
-  legacyInterceptorReqResOrdering: true,
-  advertiseZstdAcceptEncoding: false,
-  validateStatusUndefinedResolves: true,
-  encodeBasicAuthUsername: false
-};
-
-// node_modules/axios/lib/platform/node/index.js
-import crypto2 from "crypto";
-
-// node_modules/axios/lib/platform/node/classes/URLSearchParams.js
-import url2 from "url";
-var URLSearchParams_default = url2.URLSearchParams;
-
-// node_modules/axios/lib/platform/node/index.js
-var ALPHA = "abcdefghijklmnopqrstuvwxyz";
-var DIGIT = "0123456789";
-var ALPHABET = {
-  DIGIT,
-  ALPHA,
-  ALPHA_DIGIT: ALPHA + ALPHA.toUpperCase() + DIGIT
-};
-var generateString = (size = 16, alphabet = ALPHABET.ALPHA_DIGIT) => {
-  let str = "";
-  const { length } = alphabet;
-  const randomValues = new Uint32Array(size);
-  crypto2.randomFillSync(randomValues);
-  for (let i = 0; i < size; i++) {
-    str += alphabet[randomValues[i] % length];
-  }
-  return str;
-};
-var node_default = {
-  isNode: true,
-  classes: {
-    URLSearchParams: URLSearchParams_default,
-    FormData: FormData_default,
-    Blob: typeof Blob !== "undefined" && Blob || null
-  },
-  ALPHABET,
-  generateString,
-  protocols: ["http", "https", "file", "data"]
-};
-
-// node_modules/axios/lib/platform/common/utils.js
-var utils_exports = {};
-__export(utils_exports, {
-  hasBrowserEnv: () => hasBrowserEnv,
-  hasStandardBrowserEnv: () => hasStandardBrowserEnv,
-  hasStandardBrowserWebWorkerEnv: () => hasStandardBrowserWebWorkerEnv,
-  navigator: () => _navigator,
-  origin: () => origin
-});
-var hasBrowserEnv = typeof window !== "undefined" && typeof document !== "undefined";
-var _navigator = typeof navigator === "object" && navigator || void 0;
-var hasStandardBrowserEnv = hasBrowserEnv && (!_navigator || ["ReactNative", "NativeScript", "NS"].indexOf(_navigator.product) < 0);
-var hasStandardBrowserWebWorkerEnv = (() => {
-  return typeof WorkerGlobalScope !== "undefined" && // eslint-disable-next-line no-undef
-  self instanceof WorkerGlobalScope && typeof self.importScripts === "function";
-})();
-var origin = hasBrowserEnv && window.location.href || "http://localhost";
-
-// node_modules/axios/lib/platform/index.js
-var platform_default = {
-  ...utils_exports,
-  ...node_default
-};
-
-// node_modules/axios/lib/helpers/toURLEncodedForm.js
-function toURLEncodedForm(data, options) {
-  return toFormData_default(data, new platform_default.classes.URLSearchParams(), {
-    visitor: function(value, key, path2, helpers) {
-      if (platform_default.isNode && utils_default.isBuffer(value)) {
-        this.append(key, value.toString("base64"));
-        return false;
-      }
-      return helpers.defaultVisitor.apply(this, arguments);
-    },
-    ...options
-  });
-}
-
-// node_modules/axios/lib/helpers/formDataToJSON.js
-var MAX_DEPTH = DEFAULT_FORM_DATA_MAX_DEPTH;
-function throwIfDepthExceeded(index) {
-  if (index > MAX_DEPTH) {
-    throw new AxiosError_default(
-      "FormData field is too deeply nested (" + index + " levels). Max depth: " + MAX_DEPTH,
-      AxiosError_default.ERR_FORM_DATA_DEPTH_EXCEEDED
-    );
-  }
-}
-function parsePropPath(name) {
-  const path2 = [];
-  const pattern = /[^.[\]]+|\[([^.[\]]*)]/g;
-  let match;
-  while ((match = pattern.exec(name)) !== null) {
-    throwIfDepthExceeded(path2.length);
-    path2.push(match[0] === "[]" ? "" : match[1] || match[0]);
-  }
-  return path2;
-}
-function arrayToObject(arr) {
-  const obj = {};
-  const keys = Object.keys(arr);
-  let i;
-  const len = keys.length;
-  let key;
-  for (i = 0; i < len; i++) {
-    key = keys[i];
-    obj[key] = arr[key];
-  }
-  return obj;
-}
-function normalizeArray(value) {
-  if (!utils_default.isArray(value)) return value;
-  const keys = Object.keys(value);
-  return keys.length !== value.length || keys.some((key, index) => key !== String(index)) ? arrayToObject(value) : value;
-}
-function normalizeArrays(obj) {
-  const pending = [obj];
-  while (pending.length) {
-    const target = pending.pop();
-    Object.keys(target).forEach((key) => {
-      const value = target[key] = normalizeArray(target[key]);
-      if (utils_default.isArray(value) || utils_default.isPlainObject(value)) {
-        pending.push(value);
-      }
-    });
-  }
-  return obj;
-}
-function formDataToJSON(formData) {
-  function buildPath(path2, value, target, index) {
-    throwIfDepthExceeded(index);
-    let name = path2[index++];
-    if (name === "__proto__") return true;
-    const isNumericKey = Number.isFinite(+name);
-    const isLast = index >= path2.length;
-    name = !name && utils_default.isArray(target) ? target.length : name;
-    if (isLast) {
-      if (utils_default.hasOwnProp(target, name)) {
-        target[name] = normalizeArray(target[name]);
-        target[name] = utils_default.isArray(target[name]) ? target[name].concat(value) : [target[name], value];
-      } else {
-        target[name] = value;
-      }
-      return !isNumericKey;
-    }
-    if (!utils_default.hasOwnProp(target, name) || !utils_default.isObject(target[name])) {
-      target[name] = [];
-    }
-    const result = buildPath(path2, value, target[name], index);
-    if (result && utils_default.isArray(target[name])) {
-      target[name] = arrayToObject(target[name]);
-    }
-    return !isNumericKey;
-  }
-  if (utils_default.isFormData(formData) && utils_default.isFunction(formData.entries)) {
-    const obj = {};
-    utils_default.forEachEntry(formData, (name, value) => {
-      buildPath(parsePropPath(name), value, obj, 0);
-    });
-    return normalizeArrays(obj);
-  }
-  return null;
-}
-var formDataToJSON_default = formDataToJSON;
-
-// node_modules/axios/lib/core/methodList.js
-var methodList = Object.freeze([
-  "get",
-  "delete",
-  "head",
-  "options",
-  "post",
-  "put",
-  "patch",
-  "purge",
-  "link",
-  "unlink",
-  "query"
-]);
-var methodList_default = methodList;
-
-// node_modules/axios/lib/defaults/index.js
-var own2 = (obj, key) => obj != null && utils_default.hasOwnProp(obj, key) ? obj[key] : void 0;
-function stringifySafely2(rawValue, parser, encoder) {
-  if (utils_default.isString(rawValue)) {
-    try {
-      (parser || JSON.parse)(rawValue);
-      return utils_default.trim(rawValue);
-    } catch (e) {
-      if (e.name !== "SyntaxError") {
-        throw e;
-      }
-    }
-  }
-  return (encoder || JSON.stringify)(rawValue);
-}
-var defaults = {
-  transitional: transitional_default,
-  adapter: ["xhr", "http", "fetch"],
-  transformRequest: [
-    function transformRequest(data, headers) {
-      const contentType = headers.getContentType() || "";
-      const hasJSONContentType = contentType.indexOf("application/json") > -1;
-      const isObjectPayload = utils_default.isObject(data);
-      if (isObjectPayload && utils_default.isHTMLForm(data)) {
-        data = new FormData(data);
-      }
-      const isFormData2 = utils_default.isFormData(data);
-      if (isFormData2) {
-        return hasJSONContentType ? JSON.stringify(formDataToJSON_default(data)) : data;
-      }
-      if (utils_default.isArrayBuffer(data) || utils_default.isBuffer(data) || utils_default.isStream(data) || utils_default.isFile(data) || utils_default.isBlob(data) || utils_default.isReadableStream(data)) {
-        return data;
-      }
-      if (utils_default.isArrayBufferView(data)) {
-        return data.buffer;
-      }
-      if (utils_default.isURLSearchParams(data)) {
-        headers.setContentType("application/x-www-form-urlencoded;charset=utf-8", false);
-        return data.toString();
-      }
-      let isFileList2;
-      if (isObjectPayload) {
-        const formSerializer = own2(this, "formSerializer");
-        if (contentType.indexOf("application/x-www-form-urlencoded") > -1) {
-          return toURLEncodedForm(data, formSerializer).toString();
-        }
-        if ((isFileList2 = utils_default.isFileList(data)) || contentType.indexOf("multipart/form-data") > -1) {
-          const env = own2(this, "env");
-          const _FormData = env && env.FormData;
-          return toFormData_default(
-            isFileList2 ? { "files[]": data } : data,
-            _FormData && new _FormData(),
-            formSerializer
-          );
-        }
-      }
-      if (isObjectPayload || hasJSONContentType) {
-        headers.setContentType("application/json", false);
-        return stringifySafely2(data);
-      }
-      return data;
-    }
-  ],
-  transformResponse: [
-    function transformResponse(data) {
-      const transitional2 = own2(this, "transitional") || defaults.transitional;
-      const forcedJSONParsing = transitional2 && transitional2.forcedJSONParsing;
-      const responseType = own2(this, "responseType");
-      const JSONRequested = responseType === "json";
-      if (utils_default.isResponse(data) || utils_default.isReadableStream(data)) {
-        return data;
-      }
-      if (data && utils_default.isString(data) && (forcedJSONParsing && !responseType || JSONRequested)) {
-        const silentJSONParsing = transitional2 && transitional2.silentJSONParsing;
-        const strictJSONParsing = !silentJSONParsing && JSONRequested;
-        try {
-          return JSON.parse(data, own2(this, "parseReviver"));
-        } catch (e) {
-          if (strictJSONParsing) {
-            if (e.name === "SyntaxError") {
-              throw AxiosError_default.from(e, AxiosError_default.ERR_BAD_RESPONSE, this, null, own2(this, "response"));
-            }
-            throw e;
-          }
-        }
-      }
-      return data;
-    }
-  ],
-  /**
-   * A timeout in milliseconds to abort a request. If set to 0 (default) a
-   * timeout is not created.
-   */
-  timeout: 0,
-  xsrfCookieName: "XSRF-TOKEN",
-  xsrfHeaderName: "X-XSRF-TOKEN",
-  maxContentLength: -1,
-  maxBodyLength: -1,
-  env: {
-    FormData: platform_default.classes.FormData,
-    Blob: platform_default.classes.Blob
-  },
-  validateStatus: function validateStatus(status) {
-    return status >= 200 && status < 300;
-  },
-  headers: {
-    common: {
-      Accept: "application/json, text/plain, */*",
-      "Content-Type": void 0
-    }
-  }
-};
-utils_default.forEach(methodList_default, (method) => {
-  defaults.headers[method] = {};
-});
-var defaults_default = defaults;
-
-// node_modules/axios/lib/core/transformData.js
-function transformData(fns, response) {
-  const config2 = this || defaults_default;
-  const context2 = response || config2;
-  const headers = AxiosHeaders_default.from(context2.headers);
-  let data = context2.data;
-  utils_default.forEach(fns, function transform2(fn) {
-    data = fn.call(config2, data, headers.normalize(), response ? response.status : void 0);
-  });
-  headers.normalize();
-  return data;
-}
-
-// node_modules/axios/lib/cancel/isCancel.js
-function isCancel(value) {
-  return !!(value && value.__CANCEL__);
-}
-
-// node_modules/axios/lib/cancel/CanceledError.js
-var CanceledError = class extends AxiosError_default {
-  /**
-   * A `CanceledError` is an object that is thrown when an operation is canceled.
-   *
-   * @param {string=} message The message.
-   * @param {Object=} config The config.
-   * @param {Object=} request The request.
-   *
-   * @returns {CanceledError} The created error.
-   */
-  constructor(message, config2, request2) {
-    super(message == null ? "canceled" : message, AxiosError_default.ERR_CANCELED, config2, request2);
-    this.name = "CanceledError";
-    this.__CANCEL__ = true;
-  }
-};
-var CanceledError_default = CanceledError;
-
-// node_modules/axios/lib/core/settle.js
-function settle2(resolve2, reject, response) {
-  const validateStatus2 = response.config.validateStatus;
-  if (!response.status || !validateStatus2 || validateStatus2(response.status)) {
-    resolve2(response);
-  } else {
-    reject(new AxiosError_default(
-      "Request failed with status code " + response.status,
-      response.status >= 400 && response.status < 500 ? AxiosError_default.ERR_BAD_REQUEST : AxiosError_default.ERR_BAD_RESPONSE,
-      response.config,
-      response.request,
-      response
-    ));
-  }
-}
-
-// node_modules/axios/lib/helpers/isAbsoluteURL.js
-function isAbsoluteURL(url4) {
-  if (typeof url4 !== "string") {
-    return false;
-  }
-  return /^([a-z][a-z\d+\-.]*:)?\/\//i.test(url4);
-}
-
-// node_modules/axios/lib/helpers/combineURLs.js
-function combineURLs(baseURL, relativeURL) {
-  if (!relativeURL) {
-    return baseURL;
-  }
-  let end = baseURL.length;
-  while (end > 0 && baseURL.charCodeAt(end - 1) === 47) {
-    end--;
-  }
-  return baseURL.slice(0, end) + "/" + relativeURL.replace(/^\/+/, "");
-}
-
-// node_modules/axios/lib/helpers/normalizeURLForProtocolCheck.js
-var urlParserControlCharacters = /[\t\n\r]/g;
-function normalizeURLForProtocolCheck(url4) {
-  if (typeof url4 !== "string") {
-    return url4;
-  }
-  let start = 0;
-  while (start < url4.length && url4.charCodeAt(start) <= 32) {
-    start++;
-  }
-  return url4.slice(start).replace(urlParserControlCharacters, "");
-}
-
-// node_modules/axios/lib/core/buildFullPath.js
-var malformedHttpProtocol = /^https?:(?!\/\/)/i;
-function redactFragment(fragment) {
-  if (!fragment) {
-    return fragment;
-  }
-  return fragment.replace(/(^|&)([^=&]*=)?[^&]+/g, (match, separator, parameterName = "") => {
-    return `${separator}${parameterName}${REDACTED}`;
-  });
-}
-function redactSensitiveURLParts(url4) {
-  const redactedURL = url4.replace(/^(https?:\/{0,2})[^/?#]*@/i, `$1${REDACTED}@`);
-  const fragmentIndex = redactedURL.indexOf("#");
-  const urlWithoutFragment = fragmentIndex === -1 ? redactedURL : redactedURL.slice(0, fragmentIndex);
-  const redactedURLWithoutFragment = urlWithoutFragment.replace(
-    /([?&][^=&#]*=)[^&#]*/g,
-    `$1${REDACTED}`
-  );
-  if (fragmentIndex === -1) {
-    return redactedURLWithoutFragment;
-  }
-  return `${redactedURLWithoutFragment}#${redactFragment(redactedURL.slice(fragmentIndex + 1))}`;
-}
-function assertValidHttpProtocolURL(url4, config2) {
-  if (typeof url4 === "string") {
-    const normalizedURL = normalizeURLForProtocolCheck(url4);
-    if (malformedHttpProtocol.test(normalizedURL)) {
-      throw new AxiosError_default(
-        `Invalid URL ${JSON.stringify(redactSensitiveURLParts(normalizedURL))}: missing "//" after protocol`,
-        AxiosError_default.ERR_INVALID_URL,
-        config2
-      );
-    }
-  }
-}
-function buildFullPath(baseURL, requestedURL, allowAbsoluteUrls, config2) {
-  assertValidHttpProtocolURL(requestedURL, config2);
-  let isRelativeUrl = !isAbsoluteURL(requestedURL);
-  if (baseURL && (isRelativeUrl || allowAbsoluteUrls === false)) {
-    assertValidHttpProtocolURL(baseURL, config2);
-    return combineURLs(baseURL, requestedURL);
-  }
-  return requestedURL;
-}
-
-// node_modules/proxy-from-env/index.js
-var DEFAULT_PORTS = {
-  ftp: 21,
-  gopher: 70,
-  http: 80,
-  https: 443,
-  ws: 80,
-  wss: 443
-};
-function parseUrl(urlString) {
-  try {
-    return new URL(urlString);
-  } catch {
-    return null;
-  }
-}
-function getProxyForUrl(url4) {
-  var parsedUrl = (typeof url4 === "string" ? parseUrl(url4) : url4) || {};
-  var proto = parsedUrl.protocol;
-  var hostname3 = parsedUrl.host;
-  var port = parsedUrl.port;
-  if (typeof hostname3 !== "string" || !hostname3 || typeof proto !== "string") {
-    return "";
-  }
-  proto = proto.split(":", 1)[0];
-  hostname3 = hostname3.replace(/:\d*$/, "");
-  port = parseInt(port) || DEFAULT_PORTS[proto] || 0;
-  if (!shouldProxy(hostname3, port)) {
-    return "";
-  }
-  var proxy = getEnv(proto + "_proxy") || getEnv("all_proxy");
-  if (proxy && proxy.indexOf("://") === -1) {
-    proxy = proto + "://" + proxy;
-  }
-  return proxy;
-}
-function shouldProxy(hostname3, port) {
-  var NO_PROXY = getEnv("no_proxy").toLowerCase();
-  if (!NO_PROXY) {
-    return true;
-  }
-  if (NO_PROXY === "*") {
-    return false;
-  }
-  return NO_PROXY.split(/[,\s]/).every(function(proxy) {
-    if (!proxy) {
-      return true;
-    }
-    var parsedProxy = proxy.match(/^(.+):(\d+)$/);
-    var parsedProxyHostname = parsedProxy ? parsedProxy[1] : proxy;
-    var parsedProxyPort = parsedProxy ? parseInt(parsedProxy[2]) : 0;
-    if (parsedProxyPort && parsedProxyPort !== port) {
-      return true;
-    }
-    if (!/^[.*]/.test(parsedProxyHostname)) {
-      return hostname3 !== parsedProxyHostname;
-    }
-    if (parsedProxyHostname.charAt(0) === "*") {
-      parsedProxyHostname = parsedProxyHostname.slice(1);
-    }
-    return !hostname3.endsWith(parsedProxyHostname);
-  });
-}
-function getEnv(key) {
-  return process.env[key.toLowerCase()] || process.env[key.toUpperCase()] || "";
-}
-
-// node_modules/axios/lib/adapters/http.js
-var import_https_proxy_agent = __toESM(require_dist(), 1);
-var import_follow_redirects = __toESM(require_follow_redirects(), 1);
-import http from "http";
-import https from "https";
-import http22 from "http2";
-import util3 from "util";
-import { resolve as resolvePath } from "path";
-import zlib from "zlib";
-
-// node_modules/axios/lib/env/data.js
-var VERSION = "1.21.1";
-
-// node_modules/axios/lib/helpers/parseProtocol.js
-function parseProtocol(url4) {
-  const match = /^([-+\w]{1,25}):(?:\/\/)?/.exec(url4);
-  return match && match[1].toLowerCase() || "";
-}
-
-// node_modules/axios/lib/helpers/fromDataURI.js
-var DATA_URL_PATTERN = /^([^,;/]+\/[^,;/]+)?((?:;[^,;=]+=[^,;]+)*)(;base64)?,([\s\S]*)$/i;
-function fromDataURI(uri, asBlob, options) {
-  const _Blob = options && options.Blob || platform_default.classes.Blob;
-  const protocol = parseProtocol(uri);
-  if (asBlob === void 0 && _Blob) {
-    asBlob = true;
-  }
-  if (protocol === "data") {
-    uri = protocol.length ? uri.slice(protocol.length + 1) : uri;
-    const match = DATA_URL_PATTERN.exec(uri);
-    if (!match) {
-      throw new AxiosError_default("Invalid URL", AxiosError_default.ERR_INVALID_URL);
-    }
-    const type = match[1];
-    const params = match[2];
-    const encoding = match[3] ? "base64" : "utf8";
-    const body = match[4];
-    let mime = "";
-    if (type) {
-      mime = params ? type + params : type;
-    } else if (params) {
-      mime = "text/plain" + params;
-    }
-    const buffer = encoding === "base64" ? Buffer.from(
-      body.replace(/%([\da-f]{2})/gi, (_, hex3) => String.fromCharCode(parseInt(hex3, 16))),
-      "base64"
-    ) : Buffer.from(decodeURIComponent(body), encoding);
-    if (asBlob) {
-      if (!_Blob) {
-        throw new AxiosError_default("Blob is not supported", AxiosError_default.ERR_NOT_SUPPORT);
-      }
-      return new _Blob([buffer], { type: mime });
-    }
-    return buffer;
-  }
-  throw new AxiosError_default("Unsupported protocol " + protocol, AxiosError_default.ERR_NOT_SUPPORT);
-}
-
-// node_modules/axios/lib/adapters/http.js
-import stream3 from "stream";
-
-// node_modules/axios/lib/core/setFormDataHeaders.js
-var FORM_DATA_CONTENT_HEADERS = ["content-type", "content-length"];
-function setFormDataHeaders(headers, formHeaders, policy) {
-  if (policy !== "content-only") {
-    headers.set(formHeaders);
-    return;
-  }
-  Object.entries(formHeaders || {}).forEach(([key, val]) => {
-    if (FORM_DATA_CONTENT_HEADERS.includes(key.toLowerCase())) {
-      headers.set(key, val);
-    }
-  });
-}
-
-// node_modules/axios/lib/helpers/AxiosTransformStream.js
-import stream from "stream";
-var kInternals = /* @__PURE__ */ Symbol("internals");
-var AxiosTransformStream = class extends stream.Transform {
-  constructor(options) {
-    options = utils_default.toFlatObject(
-      options,
-      {
-        maxRate: 0,
-        chunkSize: 64 * 1024,
-        minChunkSize: 100,
-        timeWindow: 500,
-        ticksRate: 2,
-        samplesCount: 15
-      },
-      null,
-      (prop, source) => {
-        return !utils_default.isUndefined(source[prop]);
-      }
-    );
-    super({
-      readableHighWaterMark: options.chunkSize
-    });
-    const internals = this[kInternals] = {
-      timeWindow: options.timeWindow,
-      chunkSize: options.chunkSize,
-      maxRate: options.maxRate,
-      minChunkSize: options.minChunkSize,
-      bytesSeen: 0,
-      isCaptured: false,
-      notifiedBytesLoaded: 0,
-      ts: Date.now(),
-      bytes: 0,
-      onReadCallback: null
-    };
-    this.on("newListener", (event) => {
-      if (event === "progress") {
-        if (!internals.isCaptured) {
-          internals.isCaptured = true;
-        }
-      }
-    });
-  }
-  _read(size) {
-    const internals = this[kInternals];
-    if (internals.onReadCallback) {
-      internals.onReadCallback();
-    }
-    return super._read(size);
-  }
-  _transform(chunk2, encoding, callback) {
-    const internals = this[kInternals];
-    const maxRate = internals.maxRate;
-    const readableHighWaterMark = this.readableHighWaterMark;
-    const timeWindow = internals.timeWindow;
-    const divider = 1e3 / timeWindow;
-    const bytesThreshold = maxRate / divider;
-    let minChunkSize = internals.minChunkSize !== false ? Math.max(internals.minChunkSize, bytesThreshold * 0.01) : 0;
-    if (maxRate) {
-      minChunkSize = Math.min(bytesThreshold, minChunkSize);
-    }
-    const pushChunk = (_chunk, _callback) => {
-      const bytes = Buffer.byteLength(_chunk);
-      internals.bytesSeen += bytes;
-      internals.bytes += bytes;
-      internals.isCaptured && this.emit("progress", internals.bytesSeen);
-      if (this.push(_chunk)) {
-        process.nextTick(_callback);
-      } else {
-        internals.onReadCallback = () => {
-          internals.onReadCallback = null;
-          process.nextTick(_callback);
-        };
-      }
-    };
-    const transformChunk = (_chunk, _callback) => {
-      if (this.destroyed) {
-        return _callback();
-      }
-      const chunkSize = Buffer.byteLength(_chunk);
-      let chunkRemainder = null;
-      let maxChunkSize = readableHighWaterMark;
-      let bytesLeft;
-      let passed = 0;
-      if (maxRate) {
-        const now = Date.now();
-        if (!internals.ts || (passed = now - internals.ts) >= timeWindow) {
-          internals.ts = now;
-          bytesLeft = bytesThreshold - internals.bytes;
-          internals.bytes = bytesLeft < 0 ? -bytesLeft : 0;
-          passed = 0;
-        }
-        bytesLeft = bytesThreshold - internals.bytes;
-      }
-      if (maxRate) {
-        if (bytesLeft <= 0) {
-          return setTimeout(() => {
-            _callback(null, _chunk);
-          }, timeWindow - passed);
-        }
-        if (bytesLeft < maxChunkSize) {
-          maxChunkSize = Math.max(1, Math.floor(bytesLeft));
-        }
-      }
-      if (maxChunkSize && chunkSize > maxChunkSize && chunkSize - maxChunkSize > minChunkSize) {
-        chunkRemainder = _chunk.subarray(maxChunkSize);
-        _chunk = _chunk.subarray(0, maxChunkSize);
-      }
-      pushChunk(
-        _chunk,
-        chunkRemainder ? () => {
-          process.nextTick(_callback, null, chunkRemainder);
-        } : _callback
-      );
-    };
-    transformChunk(chunk2, function transformNextChunk(err, _chunk) {
-      if (err) {
-        return callback(err);
-      }
-      if (_chunk) {
-        transformChunk(_chunk, transformNextChunk);
-      } else {
-        callback(null);
-      }
-    });
-  }
-};
-var AxiosTransformStream_default = AxiosTransformStream;
-
-// node_modules/axios/lib/adapters/http.js
-import { EventEmitter } from "events";
-
-// node_modules/axios/lib/helpers/formDataToStream.js
-import util from "util";
-import { Readable } from "stream";
-
-// node_modules/axios/lib/helpers/readBlob.js
-var { asyncIterator } = Symbol;
-var readBlob = async function* (blob) {
-  if (blob.stream) {
-    yield* blob.stream();
-  } else if (blob.arrayBuffer) {
-    yield await blob.arrayBuffer();
-  } else if (blob[asyncIterator]) {
-    yield* blob[asyncIterator]();
-  } else {
-    yield blob;
-  }
-};
-var readBlob_default = readBlob;
-
-// node_modules/axios/lib/helpers/formDataToStream.js
-var BOUNDARY_ALPHABET = platform_default.ALPHABET.ALPHA_DIGIT + "-_";
-var textEncoder = typeof TextEncoder === "function" ? new TextEncoder() : new util.TextEncoder();
-var CRLF = "\r\n";
-var CRLF_BYTES = textEncoder.encode(CRLF);
-var CRLF_BYTES_COUNT = 2;
-var FormDataPart = class {
-  constructor(name, value) {
-    const { escapeName: escapeName2 } = this.constructor;
-    const isStringValue = utils_default.isString(value);
-    let headers = `Content-Disposition: form-data; name="${escapeName2(name)}"${!isStringValue && value.name ? `; filename="${escapeName2(value.name)}"` : ""}${CRLF}`;
-    if (isStringValue) {
-      value = textEncoder.encode(String(value).replace(/\r?\n|\r\n?/g, CRLF));
-    } else {
-      const safeType = String(value.type || "application/octet-stream").replace(/[\r\n]/g, "");
-      headers += `Content-Type: ${safeType}${CRLF}`;
-    }
-    this.headers = textEncoder.encode(headers + CRLF);
-    this.contentLength = isStringValue ? value.byteLength : value.size;
-    this.size = this.headers.byteLength + this.contentLength + CRLF_BYTES_COUNT;
-    this.name = name;
-    this.value = value;
-  }
-  async *encode() {
-    yield this.headers;
-    const { value } = this;
-    if (utils_default.isTypedArray(value)) {
-      yield value;
-    } else {
-      yield* readBlob_default(value);
-    }
-    yield CRLF_BYTES;
-  }
-  static escapeName(name) {
-    return String(name).replace(
-      /[\r\n"]/g,
-      (match) => ({
-        "\r": "%0D",
-        "\n": "%0A",
-        '"': "%22"
-      })[match]
-    );
-  }
-};
-var formDataToStream = (form, headersHandler, options) => {
-  const {
-    tag = "form-data-boundary",
-    size = 25,
-    boundary = tag + "-" + platform_default.generateString(size, BOUNDARY_ALPHABET)
-  } = options || {};
-  if (!utils_default.isFormData(form)) {
-    throw new TypeError("FormData instance required");
-  }
-  if (boundary.length < 1 || boundary.length > 70) {
-    throw new Error("boundary must be 1-70 characters long");
-  }
-  const boundaryBytes = textEncoder.encode("--" + boundary + CRLF);
-  const footerBytes = textEncoder.encode("--" + boundary + "--" + CRLF);
-  let contentLength = footerBytes.byteLength;
-  const parts = Array.from(form.entries()).map(([name, value]) => {
-    const part = new FormDataPart(name, value);
-    contentLength += part.size;
-    return part;
-  });
-  contentLength += boundaryBytes.byteLength * parts.length;
-  contentLength = utils_default.toFiniteNumber(contentLength);
-  const computedHeaders = {
-    "Content-Type": `multipart/form-data; boundary=${boundary}`
-  };
-  if (Number.isFinite(contentLength)) {
-    computedHeaders["Content-Length"] = contentLength;
-  }
-  headersHandler && headersHandler(computedHeaders);
-  return Readable.from(
-    (async function* () {
-      for (const part of parts) {
-        yield boundaryBytes;
-        yield* part.encode();
-      }
-      yield footerBytes;
-    })()
-  );
-};
-var formDataToStream_default = formDataToStream;
-
-// node_modules/axios/lib/helpers/ZlibHeaderTransformStream.js
-import stream2 from "stream";
-var ZlibHeaderTransformStream = class extends stream2.Transform {
-  __transform(chunk2, encoding, callback) {
-    this.push(chunk2);
-    callback();
-  }
-  _transform(chunk2, encoding, callback) {
-    if (chunk2.length !== 0) {
-      this._transform = this.__transform;
-      if (chunk2[0] !== 120) {
-        const header = Buffer.alloc(2);
-        header[0] = 120;
-        header[1] = 156;
-        this.push(header, encoding);
-      }
-    }
-    this.__transform(chunk2, encoding, callback);
-  }
-};
-var ZlibHeaderTransformStream_default = ZlibHeaderTransformStream;
-
-// node_modules/axios/lib/helpers/Http2Sessions.js
-import http2 from "http2";
-import util2 from "util";
-var Http2Sessions = class {
-  constructor() {
-    this.sessions = /* @__PURE__ */ Object.create(null);
-  }
-  getSession(authority, options) {
-    options = Object.assign(
-      /* @__PURE__ */ Object.create(null),
-      {
-        sessionTimeout: 1e3
-      },
-      options
-    );
-    let authoritySessions = this.sessions[authority];
-    if (authoritySessions) {
-      let len = authoritySessions.length;
-      for (let i = 0; i < len; i++) {
-        const [sessionHandle, sessionOptions] = authoritySessions[i];
-        if (!sessionHandle.destroyed && !sessionHandle.closed && util2.isDeepStrictEqual(sessionOptions, options)) {
-          return sessionHandle;
-        }
-      }
-    }
-    const session = http2.connect(authority, options);
-    let removed;
-    let timer;
-    const removeSession = () => {
-      if (removed) {
-        return;
-      }
-      removed = true;
-      if (timer) {
-        clearTimeout(timer);
-        timer = null;
-      }
-      let entries = authoritySessions, len = entries.length, i = len;
-      while (i--) {
-        if (entries[i][0] === session) {
-          if (len === 1) {
-            delete this.sessions[authority];
-          } else {
-            entries.splice(i, 1);
-          }
-          if (!session.closed) {
-            session.close();
-          }
-          return;
-        }
-      }
-    };
-    const originalRequestFn = session.request;
-    const { sessionTimeout } = options;
-    if (sessionTimeout != null) {
-      let streamsCount = 0;
-      session.request = function() {
-        const stream4 = originalRequestFn.apply(this, arguments);
-        streamsCount++;
-        if (timer) {
-          clearTimeout(timer);
-          timer = null;
-        }
-        stream4.once("close", () => {
-          if (!--streamsCount && !removed) {
-            timer = setTimeout(() => {
-              timer = null;
-              removeSession();
-            }, sessionTimeout);
-          }
-        });
-        return stream4;
-      };
-    }
-    session.once("close", removeSession);
-    session.once("error", removeSession);
-    session.once("goaway", removeSession);
-    let entry = [session, options];
-    authoritySessions ? authoritySessions.push(entry) : authoritySessions = this.sessions[authority] = [entry];
-    return session;
-  }
-};
-var Http2Sessions_default = Http2Sessions;
-
-// node_modules/axios/lib/helpers/callbackify.js
-var callbackify = (fn, reducer) => {
-  return utils_default.isAsyncFn(fn) ? function(...args) {
-    const cb = args.pop();
-    fn.apply(this, args).then((value) => {
-      try {
-        reducer ? cb(null, ...reducer(value)) : cb(null, value);
-      } catch (err) {
-        cb(err);
-      }
-    }, cb);
-  } : fn;
-};
-var callbackify_default = callbackify;
-
-// node_modules/axios/lib/helpers/shouldBypassProxy.js
-import { domainToASCII } from "url";
-var LOOPBACK_HOSTNAMES = /* @__PURE__ */ new Set(["localhost", "0.0.0.0"]);
-var trimTrailingDots = (value) => {
-  let end = value.length;
-  while (end && value.charCodeAt(end - 1) === 46) {
-    end--;
-  }
-  return end === value.length ? value : value.slice(0, end);
-};
-var isIPv4Loopback = (host) => {
-  const parts = host.split(".");
-  if (parts.length !== 4) return false;
-  if (parts[0] !== "127") return false;
-  return parts.every((p) => /^\d+$/.test(p) && Number(p) >= 0 && Number(p) <= 255);
-};
-var parseIPv4Octet = (text) => {
-  if (/^0[xX][0-9a-fA-F]+$/.test(text)) {
-    const n = parseInt(text.slice(2), 16);
-    return Number.isFinite(n) ? n : null;
-  }
-  if (text.length > 1 && /^0[0-7]+$/.test(text)) {
-    const n = parseInt(text, 8);
-    return Number.isFinite(n) ? n : null;
-  }
-  if (text.length > 1 && /^0[0-9]+$/.test(text)) {
-    return null;
-  }
-  if (/^[0-9]+$/.test(text)) {
-    const n = parseInt(text, 10);
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-};
-var normalizeIPAddress = (host) => {
-  if (typeof host !== "string" || !host || host.indexOf(":") !== -1) {
-    return host;
-  }
-  let h = host;
-  if (h.charAt(0) === "[" && h.charAt(h.length - 1) === "]") {
-    h = h.slice(1, -1);
-  }
-  h = trimTrailingDots(h);
-  if (!/^[0-9.xXa-fA-F]+$/.test(h)) return host;
-  const parts = h.split(".");
-  if (parts.some((p) => p === "")) return host;
-  if (parts.length === 4) {
-    const octets = parts.map(parseIPv4Octet);
-    if (octets.some((n) => n === null || n < 0 || n > 255)) return host;
-    return octets.join(".");
-  }
-  if (parts.length > 4) {
-    return host;
-  }
-  if (parts.length === 1) return host;
-  const literalOctets = parts.slice(0, -1);
-  const tail = parts[parts.length - 1];
-  const tailSlots = 4 - literalOctets.length;
-  const tailValue = parseIPv4Octet(tail);
-  if (tailValue === null) return host;
-  const maxTail = (1 << 8 * tailSlots) - 1;
-  if (tailValue < 0 || tailValue > maxTail) return host;
-  const tailOctets = new Array(tailSlots).fill(0);
-  for (let i = tailSlots - 1, v = tailValue; i >= 0; i--, v >>= 8) {
-    tailOctets[i] = v & 255;
-  }
-  const literal2 = literalOctets.map(parseIPv4Octet);
-  if (literal2.some((n) => n === null || n < 0 || n > 255)) return host;
-  return [...literal2, ...tailOctets].join(".");
-};
-var isIPv6ZeroGroup = (group2) => /^0{1,4}$/.test(group2);
-var isIPv6Unspecified = (host) => {
-  if (host === "::") return true;
-  const compressionIndex = host.indexOf("::");
-  if (compressionIndex !== -1) {
-    if (compressionIndex !== host.lastIndexOf("::")) return false;
-    const left = host.slice(0, compressionIndex);
-    const right = host.slice(compressionIndex + 2);
-    const leftGroups = left ? left.split(":") : [];
-    const rightGroups = right ? right.split(":") : [];
-    const explicitGroups = leftGroups.length + rightGroups.length;
-    return explicitGroups < 8 && leftGroups.every(isIPv6ZeroGroup) && rightGroups.every(isIPv6ZeroGroup);
-  }
-  const groups2 = host.split(":");
-  return groups2.length === 8 && groups2.every(isIPv6ZeroGroup);
-};
-var isIPv6Loopback = (host) => {
-  if (host === "::1") return true;
-  const v4MappedDotted = host.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i);
-  if (v4MappedDotted) return isIPv4Loopback(v4MappedDotted[1]);
-  const v4MappedHex = host.match(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i);
-  if (v4MappedHex) {
-    const high = parseInt(v4MappedHex[1], 16);
-    return high >= 32512 && high <= 32767;
-  }
-  const groups2 = host.split(":");
-  if (groups2.length === 8) {
-    for (let i = 0; i < 7; i++) {
-      if (!/^0+$/.test(groups2[i])) return false;
-    }
-    return /^0*1$/.test(groups2[7]);
-  }
-  return false;
-};
-var isLoopback = (host) => {
-  if (!host) return false;
-  if (LOOPBACK_HOSTNAMES.has(host)) return true;
-  if (isIPv4Loopback(host)) return true;
-  if (isIPv6Unspecified(host)) return true;
-  return isIPv6Loopback(host);
-};
-var DEFAULT_PORTS2 = {
-  http: 80,
-  https: 443,
-  ws: 80,
-  wss: 443,
-  ftp: 21
-};
-var parseNoProxyEntry = (entry) => {
-  let entryHost = entry;
-  let entryPort = 0;
-  if (entryHost.charAt(0) === "[") {
-    const bracketIndex = entryHost.indexOf("]");
-    if (bracketIndex !== -1) {
-      const host = entryHost.slice(1, bracketIndex);
-      const rest = entryHost.slice(bracketIndex + 1);
-      if (rest.charAt(0) === ":" && /^\d+$/.test(rest.slice(1))) {
-        entryPort = Number.parseInt(rest.slice(1), 10);
-      }
-      return [host, entryPort];
-    }
-  }
-  const firstColon = entryHost.indexOf(":");
-  const lastColon = entryHost.lastIndexOf(":");
-  if (firstColon !== -1 && firstColon === lastColon && /^\d+$/.test(entryHost.slice(lastColon + 1))) {
-    entryPort = Number.parseInt(entryHost.slice(lastColon + 1), 10);
-    entryHost = entryHost.slice(0, lastColon);
-  }
-  return [entryHost, entryPort];
-};
-var IPV4_MAPPED_DOTTED_RE = /^(?:::|(?:0{1,4}:){1,4}:|(?:0{1,4}:){5})ffff:(\d+\.\d+\.\d+\.\d+)$/i;
-var IPV4_MAPPED_HEX_RE = /^(?:::|(?:0{1,4}:){1,4}:|(?:0{1,4}:){5})ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
-var unmapIPv4MappedIPv6 = (host) => {
-  if (typeof host !== "string" || host.indexOf(":") === -1) return host;
-  const dotted = host.match(IPV4_MAPPED_DOTTED_RE);
-  if (dotted) return dotted[1];
-  const hex3 = host.match(IPV4_MAPPED_HEX_RE);
-  if (hex3) {
-    const high = parseInt(hex3[1], 16);
-    const low = parseInt(hex3[2], 16);
-    return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
-  }
-  return host;
-};
-var IPV4_OCTET_RE = /^(?:0|[1-9]\d{0,2})$/;
-var ipv4ToBytes = (host) => {
-  const parts = host.split(".");
-  return parts.length === 4 && parts.every((part) => IPV4_OCTET_RE.test(part) && Number(part) <= 255) ? parts.map(Number) : null;
-};
-var IPV6_GROUP_RE = /^[0-9a-f]{1,4}$/i;
-var ipv6ToBytes = (host) => {
-  const halves = host.split("::");
-  if (halves.length > 2) {
-    return null;
-  }
-  const groups2 = halves[0] ? halves[0].split(":") : [];
-  if (halves.length === 2) {
-    const rear = halves[1] ? halves[1].split(":") : [];
-    const missing = 8 - groups2.length - rear.length;
-    if (missing < 1) {
-      return null;
-    }
-    groups2.push(...new Array(missing).fill("0"), ...rear);
-  }
-  if (groups2.length !== 8 || groups2.some((group2) => !IPV6_GROUP_RE.test(group2))) {
-    return null;
-  }
-  return groups2.flatMap((group2) => {
-    const value = Number.parseInt(group2, 16);
-    return [value >> 8 & 255, value & 255];
-  });
-};
-var ipToBytes = (host) => {
-  if (typeof host !== "string" || !host) {
-    return null;
-  }
-  return host.indexOf(":") !== -1 ? ipv6ToBytes(host) : ipv4ToBytes(host);
-};
-var normalizeNoProxyHost = (hostname3) => {
-  if (!hostname3) {
-    return hostname3;
-  }
-  if (hostname3.charAt(0) === "[" && hostname3.charAt(hostname3.length - 1) === "]") {
-    hostname3 = hostname3.slice(1, -1);
-  }
-  let trimmed = trimTrailingDots(hostname3);
-  if (trimmed.indexOf(":") !== -1) {
-    try {
-      trimmed = new URL("http://[" + trimmed + "]/").hostname.slice(1, -1);
-    } catch (_err) {
-      return trimmed;
-    }
-  } else if (/[\u0080-\uffff]/.test(trimmed)) {
-    const prefix = /^[*.]+/.exec(trimmed);
-    const start = prefix ? prefix[0] : "";
-    const ascii = domainToASCII(trimmed.slice(start.length));
-    if (!ascii) return "";
-    trimmed = start + trimTrailingDots(ascii);
-  }
-  const ipv43 = normalizeIPAddress(trimmed);
-  if (ipv43 !== trimmed) {
-    return ipv43;
-  }
-  return unmapIPv4MappedIPv6(trimmed);
-};
-var normalizeCidrBase = (input2) => {
-  let base = input2;
-  const startsBracket = base.charAt(0) === "[";
-  const endsBracket = base.charAt(base.length - 1) === "]";
-  const hasBracket = base.includes("[") || base.includes("]");
-  if (startsBracket || endsBracket) {
-    if (!startsBracket || !endsBracket) {
-      return null;
-    }
-    base = base.slice(1, -1);
-    if (base.indexOf(":") === -1 || base.includes("[") || base.includes("]")) {
-      return null;
-    }
-  } else if (hasBracket) {
-    return null;
-  }
-  if (!base || base.charAt(base.length - 1) === ".") {
-    return null;
-  }
-  const wasIPv6 = base.indexOf(":") !== -1;
-  if (wasIPv6) {
-    try {
-      base = new URL(`http://[${base}]/`).hostname.slice(1, -1);
-    } catch (_err) {
-      return null;
-    }
-  } else {
-    base = normalizeIPAddress(base);
-    if (!ipv4ToBytes(base)) {
-      return null;
-    }
-  }
-  return { normalized: unmapIPv4MappedIPv6(base), wasIPv6 };
-};
-var CIDR_ENTRY_RE = /^(.+)\/(0|[1-9]\d{0,2})$/;
-var parseCidrEntry = (entry) => {
-  if (entry.indexOf("/") === -1) {
-    return void 0;
-  }
-  const match = CIDR_ENTRY_RE.exec(entry);
-  if (!match) {
-    return null;
-  }
-  let prefix = Number(match[2]);
-  const parsedBase = normalizeCidrBase(match[1]);
-  if (!parsedBase) {
-    return null;
-  }
-  const { normalized, wasIPv6 } = parsedBase;
-  if (wasIPv6 && normalized.indexOf(":") === -1) {
-    if (prefix < 96) {
-      return null;
-    }
-    prefix -= 96;
-  }
-  const bytes = ipToBytes(normalized);
-  if (!bytes || prefix > bytes.length * 8) {
-    return null;
-  }
-  return { bytes, prefix };
-};
-var isInSubnet = (addressBytes, networkBytes, prefix) => {
-  const fullBytes = prefix >> 3;
-  for (let i = 0; i < fullBytes; i++) {
-    if (addressBytes[i] !== networkBytes[i]) {
-      return false;
-    }
-  }
-  const remainingBits = prefix & 7;
-  if (remainingBits) {
-    const mask = 255 << 8 - remainingBits & 255;
-    if ((addressBytes[fullBytes] & mask) !== (networkBytes[fullBytes] & mask)) {
-      return false;
-    }
-  }
-  return true;
-};
-function shouldBypassProxy(location) {
-  let parsed;
-  try {
-    parsed = new URL(location);
-  } catch (_err) {
-    return false;
-  }
-  const noProxy = (process.env.no_proxy || process.env.NO_PROXY || "").toLowerCase();
-  if (!noProxy) {
-    return false;
-  }
-  if (noProxy === "*") {
-    return true;
-  }
-  const port = Number.parseInt(parsed.port, 10) || DEFAULT_PORTS2[parsed.protocol.split(":", 1)[0]] || 0;
-  const hostname3 = normalizeNoProxyHost(parsed.hostname.toLowerCase());
-  const hostnameBytes = ipToBytes(hostname3);
-  return noProxy.split(/[\s,]+/).some((entry) => {
-    if (!entry) {
-      return false;
-    }
-    if (entry === "*") {
-      return true;
-    }
-    const cidr = parseCidrEntry(entry);
-    if (cidr !== void 0) {
-      return cidr !== null && !!hostnameBytes && hostnameBytes.length === cidr.bytes.length && isInSubnet(hostnameBytes, cidr.bytes, cidr.prefix);
-    }
-    let [entryHost, entryPort] = parseNoProxyEntry(entry);
-    entryHost = normalizeNoProxyHost(entryHost);
-    if (!entryHost) {
-      return false;
-    }
-    if (entryPort && entryPort !== port) {
-      return false;
-    }
-    if (entryHost.charAt(0) === "*") {
-      entryHost = entryHost.slice(1);
-    }
-    if (entryHost.charAt(0) === ".") {
-      return hostname3.endsWith(entryHost);
-    }
-    return hostname3 === entryHost || isLoopback(hostname3) && isLoopback(entryHost);
-  });
-}
-
-// node_modules/axios/lib/helpers/speedometer.js
-function speedometer(samplesCount, min) {
-  samplesCount = samplesCount || 10;
-  const bytes = new Array(samplesCount);
-  const timestamps = new Array(samplesCount);
-  let head = 0;
-  let tail = 0;
-  let firstSampleTS;
-  min = min !== void 0 ? min : 1e3;
-  return function push(chunkLength) {
-    const now = Date.now();
-    const startedAt = timestamps[tail];
-    if (!firstSampleTS) {
-      firstSampleTS = now;
-    }
-    bytes[head] = chunkLength;
-    timestamps[head] = now;
-    let i = tail;
-    let bytesCount = 0;
-    while (i !== head) {
-      bytesCount += bytes[i++];
-      i = i % samplesCount;
-    }
-    head = (head + 1) % samplesCount;
-    if (head === tail) {
-      tail = (tail + 1) % samplesCount;
-    }
-    if (now - firstSampleTS < min) {
-      return;
-    }
-    const passed = startedAt && now - startedAt;
-    return passed ? Math.round(bytesCount * 1e3 / passed) : void 0;
-  };
-}
-var speedometer_default = speedometer;
-
-// node_modules/axios/lib/helpers/throttle.js
-function throttle(fn, freq) {
-  let timestamp = 0;
-  let threshold = 1e3 / freq;
-  let lastArgs;
-  let timer;
-  const invoke = (args, now = Date.now()) => {
-    timestamp = now;
-    lastArgs = null;
-    if (timer) {
-      clearTimeout(timer);
-      timer = null;
-    }
-    fn(...args);
-  };
-  const throttled = (...args) => {
-    const now = Date.now();
-    const passed = now - timestamp;
-    if (passed >= threshold) {
-      invoke(args, now);
-    } else {
-      lastArgs = args;
-      if (!timer) {
-        timer = setTimeout(() => {
-          timer = null;
-          invoke(lastArgs);
-        }, threshold - passed);
-      }
-    }
-  };
-  const flush = () => lastArgs && invoke(lastArgs);
-  const flushWith = (...args) => invoke(args);
-  return [throttled, flush, flushWith];
-}
-var throttle_default = throttle;
-
-// node_modules/axios/lib/helpers/progressEventReducer.js
-var progressEventReducer = (listener, isDownloadStream, freq = 3) => {
-  let bytesNotified = 0;
-  const _speedometer = speedometer_default(50, 250);
-  return throttle_default((e) => {
-    if (!e || !utils_default.isNumber(e.loaded)) {
-      return;
-    }
-    const rawLoaded = e.loaded;
-    const total = e.lengthComputable ? e.total : void 0;
-    const loaded = Math.max(0, total != null ? Math.min(rawLoaded, total) : rawLoaded);
-    const progressBytes = Math.max(0, loaded - bytesNotified);
-    const rate = _speedometer(progressBytes);
-    bytesNotified = Math.max(bytesNotified, loaded);
-    const data = {
-      loaded,
-      total,
-      progress: total ? loaded / total : void 0,
-      bytes: progressBytes,
-      rate: rate ? rate : void 0,
-      estimated: rate && total ? (total - loaded) / rate : void 0,
-      event: e,
-      lengthComputable: total != null,
-      [isDownloadStream ? "download" : "upload"]: true
-    };
-    listener(data);
-  }, freq);
-};
-var progressEventDecorator = (total, throttled) => {
-  const lengthComputable = total != null;
-  return [
-    (loaded) => throttled[0]({
-      lengthComputable,
-      total,
-      loaded
-    }),
-    throttled[1]
-  ];
-};
-var asyncDecorator = (fn, scheduler = utils_default.asap) => (...args) => scheduler(() => fn(...args));
-
-// node_modules/axios/lib/helpers/estimateDataURLDecodedBytes.js
-var isHexDigit = (charCode) => charCode >= 48 && charCode <= 57 || charCode >= 65 && charCode <= 70 || charCode >= 97 && charCode <= 102;
-var isPercentEncodedByte = (str, i, len) => i + 2 < len && isHexDigit(str.charCodeAt(i + 1)) && isHexDigit(str.charCodeAt(i + 2));
-var hexValue = (charCode) => charCode <= 57 ? charCode - 48 : (charCode & 223) - 55;
-var isBase64Char = (charCode) => charCode >= 65 && charCode <= 90 || // A-Z
-charCode >= 97 && charCode <= 122 || // a-z
-charCode >= 48 && charCode <= 57 || // 0-9
-charCode === 43 || // +
-charCode === 47 || // /
-charCode === 45 || // - (base64url)
-charCode === 95;
-var isBase64Whitespace = (charCode) => charCode === 9 || charCode === 10 || charCode === 12 || charCode === 13 || charCode === 32;
-var base64Bytes = (significant) => {
-  const groups2 = Math.floor(significant / 4);
-  const remainder = significant % 4;
-  return groups2 * 3 + (remainder === 2 ? 1 : remainder === 3 ? 2 : 0);
-};
-var estimateBase64BufferAllocation = (body) => {
-  const len = body.length;
-  let padding = 0;
-  if (len > 0 && body.charCodeAt(len - 1) === 61) {
-    padding++;
-    if (len > 1 && body.charCodeAt(len - 2) === 61) {
-      padding++;
-    }
-  }
-  return Math.floor((len - padding) * 3 / 4);
-};
-var estimatePercentDecodedBase64BufferAllocation = (body) => {
-  if (body.indexOf("%") === -1) {
-    return estimateBase64BufferAllocation(body);
-  }
-  let length = 0;
-  let previous = 0;
-  let last = 0;
-  for (let i = 0, len = body.length; i < len; i++) {
-    let code = body.charCodeAt(i);
-    if (code === 37 && isPercentEncodedByte(body, i, len)) {
-      code = hexValue(body.charCodeAt(i + 1)) * 16 + hexValue(body.charCodeAt(i + 2));
-      i += 2;
-    }
-    length++;
-    previous = last;
-    last = code;
-  }
-  const padding = last === 61 ? previous === 61 ? 2 : 1 : 0;
-  return Math.floor((length - padding) * 3 / 4);
-};
-var estimatePercentDecodedBase64Bytes = (body) => {
-  const len = body.length;
-  let significant = 0;
-  let padding = 0;
-  let invalid2 = false;
-  for (let i = 0; i < len; i++) {
-    let code = body.charCodeAt(i);
-    if (code === 37 && isPercentEncodedByte(body, i, len)) {
-      code = hexValue(body.charCodeAt(i + 1)) * 16 + hexValue(body.charCodeAt(i + 2));
-      i += 2;
-    }
-    if (isBase64Whitespace(code)) {
-      continue;
-    }
-    if (code === 61) {
-      padding++;
-      continue;
-    }
-    if (!isBase64Char(code) || padding > 0) {
-      invalid2 = true;
-      continue;
-    }
-    significant++;
-  }
-  if (invalid2 || padding > 2 || padding > 0 && (significant + padding) % 4 !== 0 || significant % 4 === 1) {
-    return estimateBase64BufferAllocation(body);
-  }
-  return base64Bytes(significant);
-};
-var estimateDataURLBytes = (url4, estimateBase64, base64Pattern) => {
-  if (!url4 || typeof url4 !== "string") return 0;
-  if (!/^data:/i.test(url4)) return 0;
-  const comma = url4.indexOf(",");
-  if (comma < 0) return 0;
-  const meta3 = url4.slice(5, comma);
-  const body = url4.slice(comma + 1);
-  const isBase64 = base64Pattern.test(meta3);
-  if (isBase64) {
-    return estimateBase64(body);
-  }
-  let bytes = 0;
-  for (let i = 0, len = body.length; i < len; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 37 && isPercentEncodedByte(body, i, len)) {
-      bytes += 1;
-      i += 2;
-    } else if (c < 128) {
-      bytes += 1;
-    } else if (c < 2048) {
-      bytes += 2;
-    } else if (c >= 55296 && c <= 56319 && i + 1 < len) {
-      const next = body.charCodeAt(i + 1);
-      if (next >= 56320 && next <= 57343) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    } else {
-      bytes += 3;
-    }
-  }
-  return bytes;
-};
-function estimateDataURLDecodedBytes(url4) {
-  const fragmentIndex = typeof url4 === "string" ? url4.indexOf("#") : -1;
-  return estimateDataURLBytes(
-    fragmentIndex === -1 ? url4 : url4.slice(0, fragmentIndex),
-    estimatePercentDecodedBase64Bytes,
-    /; *base64[\t\n\f\r ]*$/i
-  );
-}
-function estimateDataURLBufferAllocation(url4) {
-  return estimateDataURLBytes(url4, estimatePercentDecodedBase64BufferAllocation, /;base64$/i);
-}
-
-// node_modules/axios/lib/adapters/http.js
-var zlibOptions = {
-  flush: zlib.constants.Z_SYNC_FLUSH,
-  finishFlush: zlib.constants.Z_SYNC_FLUSH
-};
-var brotliOptions = {
-  flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-  finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
-};
-var zstdOptions = {
-  flush: zlib.constants.ZSTD_e_flush,
-  finishFlush: zlib.constants.ZSTD_e_flush
-};
-var isBrotliSupported = utils_default.isFunction(zlib.createBrotliDecompress);
-var isZstdSupported = utils_default.isFunction(zlib.createZstdDecompress);
-var ACCEPT_ENCODING = "gzip, compress, deflate" + (isBrotliSupported ? ", br" : "");
-var ACCEPT_ENCODING_WITH_ZSTD = ACCEPT_ENCODING + (isZstdSupported ? ", zstd" : "");
-var scheduleProgress = typeof process !== "undefined" && process.nextTick ? process.nextTick.bind(process) : utils_default.asap;
-var { http: httpFollow, https: httpsFollow } = import_follow_redirects.default;
-var isHttps = /https:?/;
-var kAxiosSocketListener = /* @__PURE__ */ Symbol("axios.http.socketListener");
-var kAxiosCurrentReq = /* @__PURE__ */ Symbol("axios.http.currentReq");
-function handleSocketError(err) {
-  const current2 = this[kAxiosCurrentReq];
-  if (current2 && !current2.destroyed) {
-    current2.destroy(err);
-  }
-}
-var kAxiosInstalledTunnel = /* @__PURE__ */ Symbol("axios.http.installedTunnel");
-var tunnelingAgentCache = /* @__PURE__ */ new Map();
-var tunnelingAgentCacheUser = /* @__PURE__ */ new WeakMap();
-var directAgents = /* @__PURE__ */ new WeakMap();
-var directAgentHooks = ["createConnection", "getName"];
-var nativeAgentPoolHooks = [
-  "addRequest",
-  "createSocket",
-  "removeSocket",
-  "keepSocketAlive",
-  "reuseSocket",
-  "_getSession",
-  "_cacheSession",
-  "_evictSession"
-];
-var NODE_NATIVE_ENV_PROXY_SUPPORT = {
-  22: 21,
-  24: 5
-};
-function isNodeNativeEnvProxySupported(nodeVersion = process.versions && process.versions.node) {
-  if (!nodeVersion) {
-    return false;
-  }
-  const [major, minor] = nodeVersion.split(".").map((part) => Number(part));
-  if (!Number.isInteger(major) || !Number.isInteger(minor)) {
-    return false;
-  }
-  if (major > 24) {
-    return true;
-  }
-  return NODE_NATIVE_ENV_PROXY_SUPPORT[major] != null && minor >= NODE_NATIVE_ENV_PROXY_SUPPORT[major];
-}
-function isNodeEnvProxyEnabled(agent, nodeVersion = process.versions && process.versions.node) {
-  if (!isNodeNativeEnvProxySupported(nodeVersion)) {
-    return false;
-  }
-  const agentOptions = agent && agent.options;
-  return Boolean(
-    agentOptions && utils_default.hasOwnProp(agentOptions, "proxyEnv") && agentOptions.proxyEnv != null
-  );
-}
-function getProxyEnvAgent(options, configHttpAgent, configHttpsAgent) {
-  return isHttps.test(options.protocol) ? configHttpsAgent || https.globalAgent : configHttpAgent || http.globalAgent;
-}
-function getDirectAgent(configuredAgent, transport) {
-  if (!process.allowedNodeEnvironmentFlags || !process.allowedNodeEnvironmentFlags.has("--use-env-proxy")) {
-    return configuredAgent;
-  }
-  const agent = configuredAgent || transport.globalAgent;
-  const options = agent && agent.options;
-  if (!(agent instanceof transport.Agent) || agent.protocol !== transport.globalAgent.protocol || !options || !utils_default.hasOwnProp(options, "proxyEnv") || typeof options.proxyEnv !== "object" || options.proxyEnv === null) {
-    return configuredAgent;
-  }
-  for (const hook2 of nativeAgentPoolHooks) {
-    if (utils_default.isFunction(transport.Agent.prototype[hook2]) && agent[hook2] !== transport.Agent.prototype[hook2]) {
-      throw new AxiosError_default(
-        "proxy: false cannot adapt an agent overriding " + hook2 + "; use an agent constructed without proxyEnv",
-        AxiosError_default.ERR_BAD_OPTION_VALUE
-      );
-    }
-  }
-  let direct = directAgents.get(agent);
-  if (!direct) {
-    direct = new transport.Agent({ ...options, proxyEnv: void 0 });
-    const destroy = agent.destroy;
-    agent.destroy = function destroyWithDirectAgent() {
-      try {
-        return destroy.apply(this, arguments);
-      } finally {
-        direct.destroy();
-      }
-    };
-    directAgents.set(agent, direct);
-  }
-  for (const hook2 of directAgentHooks) {
-    direct[hook2] = agent[hook2] === transport.Agent.prototype[hook2] ? transport.Agent.prototype[hook2] : bind(agent[hook2], agent);
-  }
-  return direct;
-}
-function setDirectAgent(options, configHttpAgent, configHttpsAgent) {
-  const secure = isHttps.test(options.protocol);
-  const agent = getDirectAgent(secure ? configHttpsAgent : configHttpAgent, secure ? https : http);
-  options.agent = agent;
-  if (options.agents) {
-    options.agents[secure ? "https" : "http"] = agent;
-  }
-}
-function getTunnelingAgent(agentOptions, userHttpsAgent) {
-  const key = agentOptions.protocol + "//" + agentOptions.hostname + ":" + (agentOptions.port || "") + "#" + (agentOptions.auth || "");
-  const cache = userHttpsAgent ? tunnelingAgentCacheUser.get(userHttpsAgent) || tunnelingAgentCacheUser.set(userHttpsAgent, /* @__PURE__ */ new Map()).get(userHttpsAgent) : tunnelingAgentCache;
-  let agent = cache.get(key);
-  if (agent) return agent;
-  const merged = userHttpsAgent && userHttpsAgent.options ? { ...userHttpsAgent.options, ...agentOptions } : agentOptions;
-  agent = new import_https_proxy_agent.default(merged);
-  const callback = agent.callback;
-  agent.callback = function axiosTunnelingAgentCallback(req, opts) {
-    const originTLSAgent = userHttpsAgent || https.globalAgent;
-    const originTLSOptions = originTLSAgent && originTLSAgent.options;
-    return callback.call(this, req, { ...originTLSOptions, ...opts });
-  };
-  agent[kAxiosInstalledTunnel] = true;
-  cache.set(key, agent);
-  return agent;
-}
-var supportedProtocols = platform_default.protocols.map((protocol) => {
-  return protocol + ":";
-});
-var decodeURIComponentSafe = (value) => {
-  if (!utils_default.isString(value)) {
-    return value;
-  }
-  try {
-    return decodeURIComponent(value);
-  } catch (error63) {
-    return value;
-  }
-};
-var flushOnFinish = (stream4, [throttled, flush]) => {
-  stream4.on("end", flush).on("error", flush);
-  return throttled;
-};
-var http2Sessions = new Http2Sessions_default();
-function dispatchBeforeRedirect(options, responseDetails, requestDetails) {
-  if (!isSameOriginRedirect(options, requestDetails)) {
-    stripMatchingHeaders(options.headers, /* @__PURE__ */ new Set(["authorization", "cookie"]));
-    delete options.auth;
-  }
-  if (options.beforeRedirects.proxy) {
-    options.beforeRedirects.proxy(options);
-  }
-  if (options.beforeRedirects.auth) {
-    options.beforeRedirects.auth(options);
-  }
-  if (options.beforeRedirects.sensitiveHeaders) {
-    options.beforeRedirects.sensitiveHeaders(options, requestDetails);
-  }
-  if (options.beforeRedirects.direct) {
-    options.beforeRedirects.direct(options);
-  }
-  if (options.beforeRedirects.config) {
-    options.beforeRedirects.config(options, responseDetails, requestDetails);
-  }
-}
-function stripMatchingHeaders(headers, sensitiveSet) {
-  if (!headers) {
-    return;
-  }
-  Object.keys(headers).forEach((header) => {
-    if (sensitiveSet.has(header.toLowerCase())) {
-      delete headers[header];
-    }
-  });
-}
-function isSameOriginRedirect(redirectOptions, requestDetails) {
-  if (!requestDetails) {
-    return false;
-  }
-  try {
-    return new URL(requestDetails.url).origin === new URL(redirectOptions.href).origin;
-  } catch (e) {
-    return false;
-  }
-}
-function setProxy(options, configProxy, location, isRedirect, configHttpsAgent, configHttpAgent, allowEnvProxy = true) {
-  let proxy = configProxy;
-  const proxyEnvAgent = getProxyEnvAgent(options, configHttpAgent, configHttpsAgent);
-  if (!proxy && proxy !== false && allowEnvProxy && !isNodeEnvProxyEnabled(proxyEnvAgent)) {
-    const proxyUrl = getProxyForUrl(location);
-    if (proxyUrl) {
-      if (!shouldBypassProxy(location)) {
-        proxy = new URL(proxyUrl);
-      }
-    }
-  }
-  if (isRedirect && options.headers) {
-    for (const name of Object.keys(options.headers)) {
-      if (name.toLowerCase() === "proxy-authorization") {
-        delete options.headers[name];
-      }
-    }
-  }
-  if (isRedirect && options.agent && options.agent[kAxiosInstalledTunnel]) {
-    options.agent = void 0;
-  }
-  if (isRedirect && options.agents && options.agents.https && options.agents.https[kAxiosInstalledTunnel]) {
-    options.agents.https = configHttpsAgent;
-  }
-  if (proxy) {
-    const isProxyURL = proxy instanceof URL;
-    const readProxyField = (key) => isProxyURL || utils_default.hasOwnProp(proxy, key) ? proxy[key] : void 0;
-    const proxyUsername = readProxyField("username");
-    const proxyPassword = readProxyField("password");
-    let proxyAuth = utils_default.hasOwnProp(proxy, "auth") ? proxy.auth : void 0;
-    if (proxyUsername) {
-      proxyAuth = (proxyUsername || "") + ":" + (proxyPassword || "");
-    }
-    if (proxyAuth) {
-      const authIsObject = typeof proxyAuth === "object";
-      const authUsername = authIsObject && utils_default.hasOwnProp(proxyAuth, "username") ? proxyAuth.username : void 0;
-      const authPassword = authIsObject && utils_default.hasOwnProp(proxyAuth, "password") ? proxyAuth.password : void 0;
-      const validProxyAuth = Boolean(authUsername || authPassword);
-      if (validProxyAuth) {
-        proxyAuth = (authUsername || "") + ":" + (authPassword || "");
-      } else if (authIsObject) {
-        throw new AxiosError_default("Invalid proxy authorization", AxiosError_default.ERR_BAD_OPTION, { proxy });
-      }
-    }
-    const targetIsHttps = isHttps.test(options.protocol);
-    if (targetIsHttps) {
-      if (!(configHttpsAgent instanceof import_https_proxy_agent.default)) {
-        const proxyHost = readProxyField("hostname") || readProxyField("host");
-        const proxyPort = readProxyField("port");
-        const rawProxyProtocol = readProxyField("protocol");
-        const normalizedProtocol = rawProxyProtocol ? rawProxyProtocol.includes(":") ? rawProxyProtocol : `${rawProxyProtocol}:` : "http:";
-        const proxyHostForURL = proxyHost && proxyHost.includes(":") && !proxyHost.startsWith("[") ? `[${proxyHost}]` : proxyHost;
-        const proxyURL = new URL(
-          `${normalizedProtocol}//${proxyHostForURL}${proxyPort ? ":" + proxyPort : ""}`
-        );
-        const agentOptions = {
-          protocol: proxyURL.protocol,
-          hostname: proxyURL.hostname.replace(/^\[|\]$/g, ""),
-          port: proxyURL.port,
-          auth: proxyAuth && typeof proxyAuth === "string" ? proxyAuth : void 0
-        };
-        if (proxyURL.protocol === "https:") {
-          agentOptions.ALPNProtocols = ["http/1.1"];
-        }
-        const tunnelingAgent = getTunnelingAgent(agentOptions, configHttpsAgent);
-        options.agent = tunnelingAgent;
-        if (options.agents) {
-          options.agents.https = tunnelingAgent;
-        }
-      }
-    } else {
-      if (proxyAuth) {
-        const base643 = Buffer.from(proxyAuth, "utf8").toString("base64");
-        options.headers["Proxy-Authorization"] = "Basic " + base643;
-      }
-      let hasUserHostHeader = false;
-      for (const name of Object.keys(options.headers)) {
-        if (name.toLowerCase() === "host") {
-          hasUserHostHeader = true;
-          break;
-        }
-      }
-      if (!hasUserHostHeader) {
-        options.headers.host = options.hostname + (options.port ? ":" + options.port : "");
-      }
-      const proxyHost = readProxyField("hostname") || readProxyField("host");
-      options.hostname = proxyHost;
-      options.host = proxyHost;
-      options.port = readProxyField("port");
-      options.path = location;
-      const proxyProtocol = readProxyField("protocol");
-      if (proxyProtocol) {
-        options.protocol = proxyProtocol.includes(":") ? proxyProtocol : `${proxyProtocol}:`;
-      }
-    }
-  }
-  options.beforeRedirects.proxy = function beforeRedirect(redirectOptions) {
-    setProxy(
-      redirectOptions,
-      configProxy,
-      redirectOptions.href,
-      true,
-      configHttpsAgent,
-      configHttpAgent,
-      allowEnvProxy
-    );
-  };
-  return Boolean(
-    proxy || configProxy !== false && allowEnvProxy && isNodeEnvProxyEnabled(proxyEnvAgent)
-  );
-}
-var isHttpAdapterSupported = typeof process !== "undefined" && utils_default.kindOf(process) === "process";
-var wrapAsync = (asyncExecutor) => {
-  return new Promise((resolve2, reject) => {
-    let onDone;
-    let isDone;
-    const done = (value, isRejected) => {
-      if (isDone) return;
-      isDone = true;
-      onDone && onDone(value, isRejected);
-    };
-    const _resolve = (value) => {
-      done(value);
-      resolve2(value);
-    };
-    const _reject = (reason) => {
-      done(reason, true);
-      reject(reason);
-    };
-    asyncExecutor(_resolve, _reject, (onDoneHandler) => onDone = onDoneHandler).catch(_reject);
-  });
-};
-var resolveFamily = ({ address, family }) => {
-  if (!utils_default.isString(address)) {
-    throw new AxiosError_default("address must be a string", AxiosError_default.ERR_BAD_OPTION_VALUE);
-  }
-  return {
-    address,
-    family: family || (address.indexOf(".") < 0 ? 6 : 4)
-  };
-};
-var buildAddressEntry = (address, family) => resolveFamily(utils_default.isObject(address) ? address : { address, family });
-var normalizedLookupCache = /* @__PURE__ */ new WeakMap();
-var normalizeLookup = (lookup) => {
-  let normalized = normalizedLookupCache.get(lookup);
-  if (normalized) {
-    return normalized;
-  }
-  const callbackLookup = callbackify_default(lookup, (value) => utils_default.isArray(value) ? value : [value]);
-  normalized = (hostname3, opt, cb) => {
-    callbackLookup(hostname3, opt, (err, arg0, arg1) => {
-      if (err) {
-        return cb(err);
-      }
-      let addresses;
-      try {
-        addresses = utils_default.isArray(arg0) ? arg0.map((addr) => buildAddressEntry(addr)) : [buildAddressEntry(arg0, arg1)];
-      } catch (error63) {
-        return cb(error63);
-      }
-      opt.all ? cb(err, addresses) : cb(err, addresses[0].address, addresses[0].family);
-    });
-  };
-  normalizedLookupCache.set(lookup, normalized);
-  return normalized;
-};
-var http2Transport = {
-  request(options, cb) {
-    const authority = options.protocol + "//" + options.hostname + ":" + (options.port || (options.protocol === "https:" ? 443 : 80));
-    const { http2Options, headers } = options;
-    const session = http2Sessions.getSession(authority, http2Options);
-    const { HTTP2_HEADER_SCHEME, HTTP2_HEADER_METHOD, HTTP2_HEADER_PATH, HTTP2_HEADER_STATUS } = http22.constants;
-    const http2Headers = {
-      [HTTP2_HEADER_SCHEME]: options.protocol.replace(":", ""),
-      [HTTP2_HEADER_METHOD]: options.method,
-      [HTTP2_HEADER_PATH]: options.path
-    };
-    utils_default.forEach(headers, (header, name) => {
-      name.charAt(0) !== ":" && (http2Headers[name] = header);
-    });
-    const req = session.request(http2Headers);
-    req.once("response", (responseHeaders) => {
-      const response = req;
-      responseHeaders = Object.assign({}, responseHeaders);
-      const status = responseHeaders[HTTP2_HEADER_STATUS];
-      delete responseHeaders[HTTP2_HEADER_STATUS];
-      response.headers = responseHeaders;
-      response.statusCode = +status;
-      cb(response);
-    });
-    return req;
-  }
-};
-var http_default = isHttpAdapterSupported && function httpAdapter(config2) {
-  return wrapAsync(async function dispatchHttpRequest(resolve2, reject, onDone) {
-    const own3 = (key) => utils_default.getSafeProp(config2, key);
-    const transitional2 = own3("transitional") || transitional_default;
-    let data = own3("data");
-    let lookup = own3("lookup");
-    let family = own3("family");
-    let httpVersion = own3("httpVersion");
-    if (httpVersion === void 0) httpVersion = 1;
-    const rawHttpVersion = httpVersion;
-    let http2Options = own3("http2Options");
-    const configProxy = own3("proxy");
-    const httpAgent = own3("httpAgent");
-    const httpsAgent = own3("httpsAgent");
-    const responseType = own3("responseType");
-    const responseEncoding = own3("responseEncoding");
-    const socketPath = own3("socketPath");
-    const method = own3("method").toUpperCase();
-    const maxRedirects = own3("maxRedirects");
-    const maxBodyLength = own3("maxBodyLength");
-    const maxContentLength = own3("maxContentLength");
-    const decompress = own3("decompress");
-    let isDone;
-    let rejected = false;
-    let req;
-    let connectPhaseTimer;
-    try {
-      httpVersion = +httpVersion;
-    } catch (err) {
-      throw new AxiosError_default(
-        "Invalid protocol version: value is not a number",
-        AxiosError_default.ERR_BAD_OPTION_VALUE,
-        config2
-      );
-    }
-    if (Number.isNaN(httpVersion)) {
-      throw new AxiosError_default(
-        `Invalid protocol version: '${rawHttpVersion}' is not a number`,
-        AxiosError_default.ERR_BAD_OPTION_VALUE,
-        config2
-      );
-    }
-    if (httpVersion !== 1 && httpVersion !== 2) {
-      throw new AxiosError_default(
-        `Unsupported protocol version '${httpVersion}'`,
-        AxiosError_default.ERR_BAD_OPTION_VALUE,
-        config2
-      );
-    }
-    const isHttp2 = httpVersion === 2;
-    if (lookup) {
-      lookup = normalizeLookup(lookup);
-    }
-    const abortEmitter = new EventEmitter();
-    function abort(reason) {
-      try {
-        abortEmitter.emit(
-          "abort",
-          !reason || reason.type ? new CanceledError_default(null, config2, req) : reason
-        );
-      } catch (err) {
-      }
-    }
-    function clearConnectPhaseTimer() {
-      if (connectPhaseTimer) {
-        clearTimeout(connectPhaseTimer);
-        connectPhaseTimer = null;
-      }
-    }
-    function createTimeoutError() {
-      const configTimeout = own3("timeout");
-      let timeoutErrorMessage = configTimeout ? "timeout of " + configTimeout + "ms exceeded" : "timeout exceeded";
-      const configTimeoutErrorMessage = own3("timeoutErrorMessage");
-      if (configTimeoutErrorMessage) {
-        timeoutErrorMessage = configTimeoutErrorMessage;
-      }
-      return new AxiosError_default(
-        timeoutErrorMessage,
-        transitional2.clarifyTimeoutError ? AxiosError_default.ETIMEDOUT : AxiosError_default.ECONNABORTED,
-        config2,
-        req
-      );
-    }
-    abortEmitter.once("abort", reject);
-    const onFinished = () => {
-      clearConnectPhaseTimer();
-      if (config2.cancelToken) {
-        config2.cancelToken.unsubscribe(abort);
-      }
-      if (config2.signal) {
-        config2.signal.removeEventListener("abort", abort);
-      }
-      abortEmitter.removeAllListeners();
-    };
-    if (config2.cancelToken || config2.signal) {
-      config2.cancelToken && config2.cancelToken.subscribe(abort);
-      if (config2.signal) {
-        config2.signal.aborted ? abort() : config2.signal.addEventListener("abort", abort);
-      }
-    }
-    onDone((response, isRejected) => {
-      isDone = true;
-      clearConnectPhaseTimer();
-      if (isRejected) {
-        rejected = true;
-        onFinished();
-        return;
-      }
-      const { data: data2 } = response;
-      if (data2 instanceof stream3.Readable || data2 instanceof stream3.Duplex) {
-        const offListeners = stream3.finished(data2, () => {
-          offListeners();
-          onFinished();
-        });
-      } else {
-        onFinished();
-      }
-    });
-    const fullPath = buildFullPath(own3("baseURL"), own3("url"), own3("allowAbsoluteUrls"), config2);
-    const urlBase = socketPath ? "http://localhost" : platform_default.hasBrowserEnv ? platform_default.origin : void 0;
-    const parsed = new URL(fullPath, urlBase);
-    const protocol = parsed.protocol || supportedProtocols[0];
-    if (protocol === "data:") {
-      if (maxContentLength > -1) {
-        const dataUrl = String(own3("url") || fullPath || "");
-        const estimated = estimateDataURLBufferAllocation(dataUrl);
-        if (estimated > maxContentLength) {
-          return reject(
-            new AxiosError_default(
-              "maxContentLength size of " + maxContentLength + " exceeded",
-              AxiosError_default.ERR_BAD_RESPONSE,
-              config2
-            )
-          );
-        }
-      }
-      let convertedData;
-      if (method !== "GET") {
-        return settle2(resolve2, reject, {
-          status: 405,
-          statusText: "method not allowed",
-          headers: {},
-          config: config2
-        });
-      }
-      try {
-        convertedData = fromDataURI(own3("url"), responseType === "blob", {
-          Blob: config2.env && config2.env.Blob
-        });
-      } catch (err) {
-        throw AxiosError_default.from(err, AxiosError_default.ERR_BAD_REQUEST, config2);
-      }
-      if (maxContentLength > -1 && (responseType === "blob" ? convertedData.size : convertedData.length) > maxContentLength) {
-        return reject(
-          new AxiosError_default(
-            "maxContentLength size of " + maxContentLength + " exceeded",
-            AxiosError_default.ERR_BAD_RESPONSE,
-            config2
-          )
-        );
-      }
-      if (responseType === "text") {
-        convertedData = convertedData.toString(responseEncoding);
-        if (!responseEncoding || responseEncoding === "utf8") {
-          convertedData = utils_default.stripBOM(convertedData);
-        }
-      } else if (responseType === "stream") {
-        convertedData = stream3.Readable.from(convertedData);
-      }
-      return settle2(resolve2, reject, {
-        data: convertedData,
-        status: 200,
-        statusText: "OK",
-        headers: new AxiosHeaders_default(),
-        config: config2
-      });
-    }
-    if (supportedProtocols.indexOf(protocol) === -1) {
-      return reject(
-        new AxiosError_default("Unsupported protocol " + protocol, AxiosError_default.ERR_BAD_REQUEST, config2)
-      );
-    }
-    const headers = AxiosHeaders_default.from(config2.headers).normalize();
-    headers.set("User-Agent", "axios/" + VERSION, false);
-    const { onUploadProgress, onDownloadProgress } = config2;
-    const maxRate = config2.maxRate;
-    let maxUploadRate = void 0;
-    let maxDownloadRate = void 0;
-    if (utils_default.isSpecCompliantForm(data)) {
-      const userBoundary = headers.getContentType(/boundary=([-_\w\d]{10,70})/i);
-      data = formDataToStream_default(
-        data,
-        (formHeaders) => {
-          headers.set(formHeaders);
-        },
-        {
-          tag: `axios-${VERSION}-boundary`,
-          boundary: userBoundary && userBoundary[1] || void 0
-        }
-      );
-    } else if (utils_default.isFormData(data) && utils_default.isFunction(data.getHeaders) && data.getHeaders !== Object.prototype.getHeaders) {
-      setFormDataHeaders(headers, data.getHeaders(), own3("formDataHeaderPolicy"));
-      if (!headers.hasContentLength()) {
-        try {
-          const knownLength = await util3.promisify(data.getLength).call(data);
-          Number.isFinite(knownLength) && knownLength >= 0 && headers.setContentLength(knownLength);
-        } catch (e) {
-        }
-      }
-    } else if (utils_default.isBlob(data) || utils_default.isFile(data)) {
-      data.size && headers.setContentType(data.type || "application/octet-stream");
-      headers.setContentLength(data.size || 0);
-      data = stream3.Readable.from(readBlob_default(data));
-    } else if (data && !utils_default.isStream(data)) {
-      if (Buffer.isBuffer(data)) {
-      } else if (utils_default.isArrayBuffer(data)) {
-        data = Buffer.from(new Uint8Array(data));
-      } else if (utils_default.isString(data)) {
-        data = Buffer.from(data, "utf-8");
-      } else {
-        return reject(
-          new AxiosError_default(
-            "Data after transformation must be a string, an ArrayBuffer, a Buffer, or a Stream",
-            AxiosError_default.ERR_BAD_REQUEST,
-            config2
-          )
-        );
-      }
-      headers.setContentLength(data.length, false);
-      if (maxBodyLength > -1 && data.length > maxBodyLength) {
-        return reject(
-          new AxiosError_default(
-            "Request body larger than maxBodyLength limit",
-            AxiosError_default.ERR_BAD_REQUEST,
-            config2
-          )
-        );
-      }
-    }
-    const contentLength = utils_default.toFiniteNumber(headers.getContentLength());
-    if (utils_default.isArray(maxRate)) {
-      maxUploadRate = maxRate[0];
-      maxDownloadRate = maxRate[1];
-    } else {
-      maxUploadRate = maxDownloadRate = maxRate;
-    }
-    if (data && (onUploadProgress || maxUploadRate)) {
-      if (!utils_default.isStream(data)) {
-        data = stream3.Readable.from(data, { objectMode: false });
-      }
-      data = stream3.pipeline(
-        [
-          data,
-          new AxiosTransformStream_default({
-            maxRate: utils_default.toFiniteNumber(maxUploadRate)
-          })
-        ],
-        utils_default.noop
-      );
-      onUploadProgress && data.on(
-        "progress",
-        flushOnFinish(
-          data,
-          progressEventDecorator(
-            contentLength,
-            progressEventReducer(asyncDecorator(onUploadProgress, scheduleProgress), false, 3)
-          )
-        )
-      );
-    }
-    let auth2 = void 0;
-    const configAuth = own3("auth");
-    if (configAuth) {
-      const username = utils_default.getSafeProp(configAuth, "username") || "";
-      const password = utils_default.getSafeProp(configAuth, "password") || "";
-      auth2 = username + ":" + password;
-    }
-    if (!auth2 && (parsed.username || parsed.password)) {
-      const urlUsername = decodeURIComponentSafe(parsed.username);
-      const urlPassword = decodeURIComponentSafe(parsed.password);
-      auth2 = urlUsername + ":" + urlPassword;
-    }
-    auth2 && headers.delete("authorization");
-    let path2;
-    try {
-      path2 = buildURL(
-        parsed.pathname + parsed.search,
-        own3("params"),
-        own3("paramsSerializer")
-      ).replace(/^\?/, "");
-    } catch (err) {
-      return reject(
-        AxiosError_default.from(err, AxiosError_default.ERR_BAD_REQUEST, config2, null, null, {
-          url: own3("url"),
-          exists: true
-        })
-      );
-    }
-    headers.set(
-      "Accept-Encoding",
-      utils_default.hasOwnProp(transitional2, "advertiseZstdAcceptEncoding") && transitional2.advertiseZstdAcceptEncoding === true ? ACCEPT_ENCODING_WITH_ZSTD : ACCEPT_ENCODING,
-      false
-    );
-    if (isHttp2 && lookup) {
-      http2Options = Object.assign(/* @__PURE__ */ Object.create(null), http2Options, { lookup });
-    }
-    const options = Object.assign(/* @__PURE__ */ Object.create(null), {
-      path: path2,
-      method,
-      headers: toByteStringHeaderObject(headers),
-      agents: { http: httpAgent, https: httpsAgent },
-      auth: auth2,
-      protocol,
-      family,
-      beforeRedirect: dispatchBeforeRedirect,
-      beforeRedirects: /* @__PURE__ */ Object.create(null),
-      http2Options,
-      createConnection: void 0
-    });
-    !utils_default.isUndefined(lookup) && (options.lookup = lookup);
-    let proxyApplied = false;
-    if (socketPath) {
-      if (typeof socketPath !== "string") {
-        return reject(
-          new AxiosError_default("socketPath must be a string", AxiosError_default.ERR_BAD_OPTION_VALUE, config2)
-        );
-      }
-      const allowedSocketPaths = own3("allowedSocketPaths");
-      if (allowedSocketPaths != null) {
-        const allowed = Array.isArray(allowedSocketPaths) ? allowedSocketPaths : [allowedSocketPaths];
-        const resolvedSocket = resolvePath(socketPath);
-        const isAllowed = allowed.some(
-          (entry) => typeof entry === "string" && resolvePath(entry) === resolvedSocket
-        );
-        if (!isAllowed) {
-          return reject(
-            new AxiosError_default(
-              `socketPath "${socketPath}" is not permitted by allowedSocketPaths`,
-              AxiosError_default.ERR_BAD_OPTION_VALUE,
-              config2
-            )
-          );
-        }
-      }
-      options.socketPath = socketPath;
-    } else {
-      options.hostname = parsed.hostname.startsWith("[") ? parsed.hostname.slice(1, -1) : parsed.hostname;
-      options.port = parsed.port;
-      proxyApplied = setProxy(
-        options,
-        configProxy,
-        protocol + "//" + parsed.hostname + (parsed.port ? ":" + parsed.port : "") + options.path,
-        false,
-        httpsAgent,
-        httpAgent,
-        // The HTTP/2 transport connects independently of HTTP/1 agents, so it
-        // cannot apply either axios-resolved or agent-local environment proxies.
-        // Explicit proxy config is still processed and rejected below.
-        !isHttp2
-      );
-    }
-    let transport;
-    let isNativeTransport = false;
-    const isHttpsRequest = isHttps.test(options.protocol);
-    if (!isHttp2 && configProxy === false) {
-      setDirectAgent(options, httpAgent, httpsAgent);
-      options.beforeRedirects.direct = (redirectOptions) => {
-        setDirectAgent(redirectOptions, httpAgent, httpsAgent);
-      };
-    } else if (options.agent == null) {
-      options.agent = isHttpsRequest ? httpsAgent : httpAgent;
-    }
-    if (isHttp2) {
-      if (proxyApplied) {
-        return reject(
-          new AxiosError_default(
-            "HTTP/2 requests with a proxy are not supported",
-            AxiosError_default.ERR_NOT_SUPPORT,
-            config2
-          )
-        );
-      }
-      transport = http2Transport;
-    } else {
-      const configTransport = own3("transport");
-      if (configTransport) {
-        transport = configTransport;
-      } else if (maxRedirects === 0) {
-        transport = isHttpsRequest ? https : http;
-        isNativeTransport = true;
-      } else {
-        options.sensitiveHeaders = [];
-        if (maxRedirects) {
-          options.maxRedirects = maxRedirects;
-        }
-        const configBeforeRedirect = own3("beforeRedirect");
-        if (configBeforeRedirect) {
-          options.beforeRedirects.config = configBeforeRedirect;
-        }
-        if (auth2) {
-          const requestOrigin = parsed.origin;
-          const authToRestore = auth2;
-          options.beforeRedirects.auth = function beforeRedirectAuth(redirectOptions) {
-            try {
-              if (new URL(redirectOptions.href).origin === requestOrigin) {
-                redirectOptions.auth = authToRestore;
-              }
-            } catch (e) {
-            }
-          };
-        }
-        const sensitiveHeaders = own3("sensitiveHeaders");
-        if (sensitiveHeaders != null) {
-          if (!utils_default.isArray(sensitiveHeaders)) {
-            return reject(
-              new AxiosError_default(
-                "sensitiveHeaders must be an array of strings",
-                AxiosError_default.ERR_BAD_OPTION_VALUE,
-                config2
-              )
-            );
-          }
-          const sensitiveSet = /* @__PURE__ */ new Set();
-          for (const header of sensitiveHeaders) {
-            if (!utils_default.isString(header)) {
-              return reject(
-                new AxiosError_default(
-                  "sensitiveHeaders must be an array of strings",
-                  AxiosError_default.ERR_BAD_OPTION_VALUE,
-                  config2
-                )
-              );
-            }
-            sensitiveSet.add(header.toLowerCase());
-          }
-          if (sensitiveSet.size) {
-            options.sensitiveHeaders = Array.from(sensitiveSet);
-            options.beforeRedirects.sensitiveHeaders = function beforeRedirectSensitiveHeaders(redirectOptions, requestDetails) {
-              if (!isSameOriginRedirect(redirectOptions, requestDetails)) {
-                stripMatchingHeaders(redirectOptions.headers, sensitiveSet);
-              }
-            };
-          }
-        }
-        transport = isHttpsRequest ? httpsFollow : httpFollow;
-      }
-    }
-    if (maxBodyLength > -1) {
-      options.maxBodyLength = maxBodyLength;
-    } else {
-      options.maxBodyLength = Infinity;
-    }
-    options.insecureHTTPParser = Boolean(own3("insecureHTTPParser"));
-    req = transport.request(options, function handleResponse(res) {
-      clearConnectPhaseTimer();
-      if (req.destroyed) return;
-      const streams = [res];
-      const responseLength = utils_default.toFiniteNumber(res.headers["content-length"]);
-      if (onDownloadProgress || maxDownloadRate) {
-        const transformStream = new AxiosTransformStream_default({
-          maxRate: utils_default.toFiniteNumber(maxDownloadRate)
-        });
-        onDownloadProgress && transformStream.on(
-          "progress",
-          flushOnFinish(
-            transformStream,
-            progressEventDecorator(
-              responseLength,
-              progressEventReducer(
-                asyncDecorator(onDownloadProgress, scheduleProgress),
-                true,
-                3
-              )
-            )
-          )
-        );
-        streams.push(transformStream);
-      }
-      let responseStream = res;
-      const lastRequest = res.req || req;
-      if (decompress !== false && res.headers["content-encoding"]) {
-        if (method === "HEAD" || res.statusCode === 204) {
-          delete res.headers["content-encoding"];
-        }
-        switch ((res.headers["content-encoding"] || "").toLowerCase()) {
-          /*eslint default-case:0*/
-          case "gzip":
-          case "x-gzip":
-          case "compress":
-          case "x-compress":
-            streams.push(zlib.createUnzip(zlibOptions));
-            delete res.headers["content-encoding"];
-            break;
-          case "deflate":
-            streams.push(new ZlibHeaderTransformStream_default());
-            streams.push(zlib.createUnzip(zlibOptions));
-            delete res.headers["content-encoding"];
-            break;
-          case "br":
-            if (isBrotliSupported) {
-              streams.push(zlib.createBrotliDecompress(brotliOptions));
-              delete res.headers["content-encoding"];
-            }
-            break;
-          case "zstd":
-            if (isZstdSupported) {
-              streams.push(zlib.createZstdDecompress(zstdOptions));
-              delete res.headers["content-encoding"];
-            }
-            break;
-        }
-      }
-      responseStream = streams.length > 1 ? stream3.pipeline(streams, utils_default.noop) : streams[0];
-      const response = {
-        status: res.statusCode,
-        statusText: res.statusMessage,
-        headers: new AxiosHeaders_default(res.headers),
-        config: config2,
-        request: lastRequest
-      };
-      if (responseType === "stream") {
-        if (maxContentLength > -1) {
-          const limit = maxContentLength;
-          const source = responseStream;
-          async function* enforceMaxContentLength() {
-            let totalResponseBytes = 0;
-            for await (const chunk2 of source) {
-              totalResponseBytes += chunk2.length;
-              if (totalResponseBytes > limit) {
-                throw new AxiosError_default(
-                  "maxContentLength size of " + limit + " exceeded",
-                  AxiosError_default.ERR_BAD_RESPONSE,
-                  config2,
-                  lastRequest
-                );
-              }
-              yield chunk2;
-            }
-          }
-          responseStream = stream3.Readable.from(enforceMaxContentLength(), {
-            objectMode: false
-          });
-        }
-        response.data = responseStream;
-        settle2(resolve2, reject, response);
-      } else {
-        const responseBuffer = [];
-        let totalResponseBytes = 0;
-        responseStream.on("data", function handleStreamData(chunk2) {
-          responseBuffer.push(chunk2);
-          totalResponseBytes += chunk2.length;
-          if (maxContentLength > -1 && totalResponseBytes > maxContentLength) {
-            rejected = true;
-            responseStream.destroy();
-            abort(
-              new AxiosError_default(
-                "maxContentLength size of " + maxContentLength + " exceeded",
-                AxiosError_default.ERR_BAD_RESPONSE,
-                config2,
-                lastRequest
-              )
-            );
-          }
-        });
-        responseStream.on("aborted", function handlerStreamAborted() {
-          if (rejected) {
-            return;
-          }
-          const err = new AxiosError_default(
-            "stream has been aborted",
-            AxiosError_default.ERR_BAD_RESPONSE,
-            config2,
-            lastRequest,
-            response
-          );
-          responseStream.destroy(err);
-          reject(err);
-        });
-        responseStream.on("error", function handleStreamError(err) {
-          if (rejected) return;
-          reject(AxiosError_default.from(err, null, config2, lastRequest, response));
-        });
-        responseStream.on("end", function handleStreamEnd() {
-          try {
-            let responseData = responseBuffer.length === 1 ? responseBuffer[0] : Buffer.concat(responseBuffer);
-            if (responseType !== "arraybuffer") {
-              responseData = responseData.toString(responseEncoding);
-              if (!responseEncoding || responseEncoding === "utf8") {
-                responseData = utils_default.stripBOM(responseData);
-              }
-            }
-            response.data = responseData;
-          } catch (err) {
-            return reject(AxiosError_default.from(err, null, config2, response.request, response));
-          }
-          settle2(resolve2, reject, response);
-        });
-      }
-      abortEmitter.once("abort", (err) => {
-        if (!responseStream.destroyed) {
-          responseStream.emit("error", err);
-          responseStream.destroy();
-        }
-      });
-    });
-    abortEmitter.once("abort", (err) => {
-      if (req.close) {
-        req.close();
-      } else {
-        req.destroy(err);
-      }
-    });
-    req.on("error", function handleRequestError(err) {
-      reject(AxiosError_default.from(err, null, config2, req));
-    });
-    const boundSockets = /* @__PURE__ */ new Set();
-    req.on("socket", function handleRequestSocket(socket) {
-      if (typeof socket.setKeepAlive === "function") {
-        socket.setKeepAlive(true, 1e3 * 60);
-      }
-      if (!socket[kAxiosSocketListener]) {
-        socket.on("error", handleSocketError);
-        socket[kAxiosSocketListener] = true;
-      }
-      socket[kAxiosCurrentReq] = req;
-      boundSockets.add(socket);
-    });
-    req.once("close", function clearCurrentReq() {
-      clearConnectPhaseTimer();
-      for (const socket of boundSockets) {
-        if (socket[kAxiosCurrentReq] === req) {
-          socket[kAxiosCurrentReq] = null;
-        }
-      }
-      boundSockets.clear();
-    });
-    if (own3("timeout")) {
-      const timeout = parseInt(own3("timeout"), 10);
-      if (Number.isNaN(timeout)) {
-        abort(
-          new AxiosError_default(
-            "error trying to parse `config.timeout` to int",
-            AxiosError_default.ERR_BAD_OPTION_VALUE,
-            config2,
-            req
-          )
-        );
-        return;
-      }
-      const handleTimeout = function handleTimeout2() {
-        if (isDone) return;
-        abort(createTimeoutError());
-      };
-      if (isNativeTransport && timeout > 0) {
-        connectPhaseTimer = setTimeout(handleTimeout, timeout);
-      }
-      req.setTimeout(timeout, handleTimeout);
-    } else {
-      req.setTimeout(0);
-    }
-    if (utils_default.isStream(data)) {
-      let ended = false;
-      let errored = false;
-      data.on("end", () => {
-        ended = true;
-      });
-      data.once("error", (err) => {
-        errored = true;
-        req.destroy(err);
-      });
-      data.on("close", () => {
-        if (!ended && !errored) {
-          abort(new CanceledError_default("Request stream has been aborted", config2, req));
-        }
-      });
-      let uploadStream = data;
-      if (maxBodyLength > -1) {
-        const limit = maxBodyLength;
-        let bytesSent = 0;
-        uploadStream = stream3.pipeline(
-          [
-            data,
-            new stream3.Transform({
-              transform(chunk2, _enc, cb) {
-                bytesSent += chunk2.length;
-                if (bytesSent > limit) {
-                  return cb(
-                    new AxiosError_default(
-                      "Request body larger than maxBodyLength limit",
-                      AxiosError_default.ERR_BAD_REQUEST,
-                      config2,
-                      req
-                    )
-                  );
-                }
-                cb(null, chunk2);
-              }
-            })
-          ],
-          utils_default.noop
-        );
-        uploadStream.on("error", (err) => {
-          if (!req.destroyed) req.destroy(err);
-        });
-      }
-      uploadStream.pipe(req);
-    } else {
-      data && req.write(data);
-      req.end();
-    }
-  });
-};
-
-// node_modules/axios/lib/helpers/cookies.js
-var decodeCookieValue = (value) => {
-  try {
-    return decodeURIComponent(value);
-  } catch (e) {
-    return value;
-  }
-};
-var cookies_default = platform_default.hasStandardBrowserEnv ? (
-  // Standard browser envs support document.cookie
-  {
-    write(name, value, expires, path2, domain2, secure, sameSite) {
-      if (typeof document === "undefined") return;
-      const cookie = [`${name}=${encodeURIComponent(value)}`];
-      if (utils_default.isNumber(expires)) {
-        cookie.push(`expires=${new Date(expires).toUTCString()}`);
-      }
-      if (utils_default.isString(path2)) {
-        cookie.push(`path=${path2}`);
-      }
-      if (utils_default.isString(domain2)) {
-        cookie.push(`domain=${domain2}`);
-      }
-      if (secure === true) {
-        cookie.push("secure");
-      }
-      if (utils_default.isString(sameSite)) {
-        cookie.push(`SameSite=${sameSite}`);
-      }
-      document.cookie = cookie.join("; ");
-    },
-    read(name) {
-      if (typeof document === "undefined") return null;
-      const cookieString = document.cookie;
-      if (!cookieString) return null;
-      const cookies = cookieString.split(";");
-      for (let i = 0; i < cookies.length; i++) {
-        const cookie = cookies[i].replace(/^\s+/, "");
-        const eq = cookie.indexOf("=");
-        if (eq !== -1 && cookie.slice(0, eq) === name) {
-          return decodeCookieValue(cookie.slice(eq + 1));
-        }
-      }
-      return null;
-    },
-    async readAsync(name) {
-      try {
-        const store = typeof window !== "undefined" && window.cookieStore;
-        if (store && utils_default.isFunction(store.get)) {
-          const cookie = await store.get(name);
-          return cookie ? decodeCookieValue(cookie.value) : null;
-        }
-      } catch (e) {
-      }
-      return this.read(name);
-    },
-    remove(name) {
-      this.write(name, "", Date.now() - 864e5, "/");
-    }
-  }
-) : (
-  // Non-standard browser env (web workers, react-native) lack needed support.
-  {
-    write() {
-    },
-    read() {
-      return null;
-    },
-    async readAsync() {
-      return null;
-    },
-    remove() {
-    }
-  }
-);
-
-// node_modules/axios/lib/helpers/isURLSameOrigin.js
-var isURLSameOrigin_default = platform_default.hasStandardBrowserEnv ? /* @__PURE__ */ ((origin2) => (url4) => {
-  url4 = new URL(url4, document.baseURI || platform_default.origin);
-  return origin2.protocol === url4.protocol && origin2.host === url4.host && origin2.port === url4.port;
-})(new URL(platform_default.origin)) : () => true;
-
-// node_modules/axios/lib/core/assertParamsAcyclic.js
-function assertParamsAcyclic(params) {
-  const pending = [{ value: params }];
-  const active = /* @__PURE__ */ new WeakSet();
-  const visited = /* @__PURE__ */ new WeakSet();
-  while (pending.length) {
-    const { value, done } = pending.pop();
-    if (!utils_default.isPlainObject(value) && !utils_default.isArray(value)) continue;
-    if (done) {
-      active.delete(value);
-      continue;
-    }
-    if (active.has(value)) {
-      throw new AxiosError_default(
-        "Circular reference detected in params",
-        AxiosError_default.ERR_BAD_OPTION_VALUE
-      );
-    }
-    if (visited.has(value)) continue;
-    visited.add(value);
-    active.add(value);
-    pending.push({ value, done: true });
-    const keys = Object.keys(value);
-    if (Object.getOwnPropertySymbols && Object.getOwnPropertyDescriptor) {
-      Object.getOwnPropertySymbols(value).forEach((key) => {
-        const descriptor = Object.getOwnPropertyDescriptor(value, key);
-        if (descriptor && descriptor.enumerable) keys.push(key);
-      });
-    }
-    keys.forEach((key) => {
-      if (key === "__proto__" || key === "constructor" || key === "prototype") {
-        const descriptor = Object.getOwnPropertyDescriptor(value, key);
-        if (descriptor && utils_default.hasOwnProp(descriptor, "value")) {
-          pending.push({ value: descriptor.value });
-        }
-      } else {
-        pending.push({ value: value[key] });
-      }
-    });
-  }
-}
-
-// node_modules/axios/lib/core/mergeConfig.js
-var headersToObject = (thing) => thing instanceof AxiosHeaders_default ? { ...thing } : thing;
-var ownEnumerableKeys = (thing) => {
-  if (Object.getOwnPropertySymbols && Object.getOwnPropertyDescriptor) {
-    return Object.keys(thing).concat(
-      Object.getOwnPropertySymbols(thing).filter((symbol2) => {
-        const descriptor = Object.getOwnPropertyDescriptor(thing, symbol2);
-        return descriptor && descriptor.enumerable;
-      })
-    );
-  }
-  return Object.keys(thing);
-};
-function mergeParams(a, b) {
-  const pending = [];
-  const copies = /* @__PURE__ */ new WeakMap();
-  const empty = {};
-  function copy(target, source) {
-    if (!utils_default.isPlainObject(source)) {
-      return utils_default.isArray(source) ? source.slice() : source;
-    }
-    const base = utils_default.isPlainObject(target) ? target : empty;
-    let bases = copies.get(source);
-    if (!bases) {
-      bases = /* @__PURE__ */ new WeakMap();
-      copies.set(source, bases);
-    }
-    if (bases.has(base)) return bases.get(base);
-    const result2 = {};
-    bases.set(base, result2);
-    pending.push({ base, source, result: result2 });
-    return result2;
-  }
-  const result = utils_default.isUndefined(b) ? copy(void 0, a) : copy(a, b);
-  while (pending.length) {
-    const { base, source, result: target } = pending.pop();
-    const baseKeys = new Set(ownEnumerableKeys(base));
-    const sourceKeys = new Set(ownEnumerableKeys(source));
-    const keys = /* @__PURE__ */ new Set([...baseKeys, ...sourceKeys]);
-    keys.forEach((key) => {
-      if (key === "__proto__" || key === "constructor" || key === "prototype") return;
-      const hasSource = sourceKeys.has(key);
-      const value = hasSource ? source[key] : void 0;
-      const previous = (!hasSource || utils_default.isPlainObject(value)) && baseKeys.has(key) ? base[key] : void 0;
-      target[key] = hasSource ? copy(previous, value) : copy(void 0, previous);
-    });
-  }
-  assertParamsAcyclic(result);
-  return result;
-}
-function getMergedValue(target, source, prop, caseless) {
-  if (utils_default.isPlainObject(target) && utils_default.isPlainObject(source)) {
-    return utils_default.merge.call({ caseless }, target, source);
-  } else if (utils_default.isPlainObject(source)) {
-    return utils_default.merge({}, source);
-  } else if (utils_default.isArray(source)) {
-    return source.slice();
-  }
-  return source;
-}
-function mergeDeepProperties(a, b, prop, caseless) {
-  if (!utils_default.isUndefined(b)) {
-    return getMergedValue(a, b, prop, caseless);
-  } else if (!utils_default.isUndefined(a)) {
-    return getMergedValue(void 0, a, prop, caseless);
-  }
-}
-function valueFromConfig2(a, b) {
-  if (!utils_default.isUndefined(b)) {
-    return getMergedValue(void 0, b);
-  }
-}
-function defaultToConfig2(a, b) {
-  if (!utils_default.isUndefined(b)) {
-    return getMergedValue(void 0, b);
-  } else if (!utils_default.isUndefined(a)) {
-    return getMergedValue(void 0, a);
-  }
-}
-function getMergedTransitionalOption(config1, config2, prop) {
-  const transitional2 = utils_default.hasOwnProp(config2, "transitional") ? config2.transitional : void 0;
-  if (!utils_default.isUndefined(transitional2)) {
-    if (utils_default.isPlainObject(transitional2)) {
-      if (utils_default.hasOwnProp(transitional2, prop)) {
-        return transitional2[prop];
-      }
-    } else {
-      return void 0;
-    }
-  }
-  const transitional1 = utils_default.hasOwnProp(config1, "transitional") ? config1.transitional : void 0;
-  if (utils_default.isPlainObject(transitional1) && utils_default.hasOwnProp(transitional1, prop)) {
-    return transitional1[prop];
-  }
-  return void 0;
-}
-function mergeDirectKeys(a, b, prop, config1, config2) {
-  if (utils_default.hasOwnProp(config2, prop)) {
-    return getMergedValue(a, b);
-  } else if (utils_default.hasOwnProp(config1, prop)) {
-    return getMergedValue(void 0, a);
-  }
-}
-function mergeHeaders(a, b, prop) {
-  return mergeDeepProperties(headersToObject(a), headersToObject(b), prop, true);
-}
-var hasOwnPropertyDescriptor = Object.freeze({
-  __proto__: null,
-  value: Object.prototype.hasOwnProperty,
-  enumerable: false,
-  writable: true,
-  configurable: true
-});
-var mergeMap = {
-  url: valueFromConfig2,
-  method: valueFromConfig2,
-  data: valueFromConfig2,
-  baseURL: defaultToConfig2,
-  transformRequest: defaultToConfig2,
-  transformResponse: defaultToConfig2,
-  params: mergeParams,
-  paramsSerializer: defaultToConfig2,
-  timeout: defaultToConfig2,
-  timeoutErrorMessage: defaultToConfig2,
-  withCredentials: defaultToConfig2,
-  withXSRFToken: defaultToConfig2,
-  adapter: defaultToConfig2,
-  responseType: defaultToConfig2,
-  xsrfCookieName: defaultToConfig2,
-  xsrfHeaderName: defaultToConfig2,
-  onUploadProgress: defaultToConfig2,
-  onDownloadProgress: defaultToConfig2,
-  decompress: defaultToConfig2,
-  maxContentLength: defaultToConfig2,
-  maxBodyLength: defaultToConfig2,
-  beforeRedirect: defaultToConfig2,
-  transport: defaultToConfig2,
-  httpAgent: defaultToConfig2,
-  httpsAgent: defaultToConfig2,
-  cancelToken: defaultToConfig2,
-  socketPath: defaultToConfig2,
-  allowedSocketPaths: defaultToConfig2,
-  responseEncoding: defaultToConfig2,
-  validateStatus: mergeDirectKeys,
-  headers: mergeHeaders
-};
-function mergeConfig(config1, config2) {
-  config1 = config1 || {};
-  config2 = config2 || {};
-  const config3 = /* @__PURE__ */ Object.create(null);
-  Object.defineProperty(config3, "hasOwnProperty", hasOwnPropertyDescriptor);
-  const keys = ownEnumerableKeys({ ...config1, ...config2 });
-  for (let i = 0, len = keys.length; i < len; i++) {
-    const prop = keys[i];
-    if (prop === "__proto__" || prop === "constructor" || prop === "prototype") continue;
-    const merge4 = utils_default.hasOwnProp(mergeMap, prop) ? mergeMap[prop] : mergeDeepProperties;
-    const a = utils_default.hasOwnProp(config1, prop) ? config1[prop] : void 0;
-    const b = utils_default.hasOwnProp(config2, prop) ? config2[prop] : void 0;
-    const configValue = merge4 === mergeDirectKeys ? merge4(a, b, prop, config1, config2) : merge4(a, b, prop);
-    utils_default.isUndefined(configValue) && merge4 !== mergeDirectKeys || (config3[prop] = configValue);
-  }
-  if (utils_default.hasOwnProp(config2, "validateStatus") && utils_default.isUndefined(config2.validateStatus) && getMergedTransitionalOption(config1, config2, "validateStatusUndefinedResolves") === false) {
-    if (utils_default.hasOwnProp(config1, "validateStatus")) {
-      config3.validateStatus = getMergedValue(void 0, config1.validateStatus);
-    } else {
-      delete config3.validateStatus;
-    }
-  }
-  return config3;
-}
-
-// node_modules/axios/lib/helpers/resolveConfig.js
-var encodeUTF8 = (str) => encodeURIComponent(str).replace(
-  /%([0-9A-F]{2})/gi,
-  (_, hex3) => String.fromCharCode(parseInt(hex3, 16))
-);
-var readCookie = (name) => cookies_default.read(name);
-function resolveConfig(config2, readXsrfCookie = readCookie) {
-  const newConfig = mergeConfig({}, config2);
-  const own3 = (key) => utils_default.hasOwnProp(newConfig, key) ? newConfig[key] : void 0;
-  const data = own3("data");
-  let withXSRFToken = own3("withXSRFToken");
-  const xsrfHeaderName = own3("xsrfHeaderName");
-  const xsrfCookieName = own3("xsrfCookieName");
-  let headers = own3("headers");
-  const auth2 = own3("auth");
-  const baseURL = own3("baseURL");
-  const allowAbsoluteUrls = own3("allowAbsoluteUrls");
-  const url4 = own3("url");
-  newConfig.headers = headers = AxiosHeaders_default.from(headers);
-  newConfig.url = buildURL(
-    buildFullPath(baseURL, url4, allowAbsoluteUrls, newConfig),
-    own3("params"),
-    own3("paramsSerializer")
-  );
-  if (auth2) {
-    const username = utils_default.getSafeProp(auth2, "username") || "";
-    const password = utils_default.getSafeProp(auth2, "password") || "";
-    const transitional2 = own3("transitional");
-    const encodeUsername = transitional2 && utils_default.hasOwnProp(transitional2, "encodeBasicAuthUsername") && transitional2.encodeBasicAuthUsername === true;
-    try {
-      headers.set(
-        "Authorization",
-        // Preserve legacy username bytes unless the caller opts in to UTF-8.
-        "Basic " + btoa(
-          (encodeUsername ? encodeUTF8(username) : username) + ":" + (password ? encodeUTF8(password) : "")
-        )
-      );
-    } catch (e) {
-      throw AxiosError_default.from(e, AxiosError_default.ERR_BAD_OPTION_VALUE, config2);
-    }
-  }
-  if (utils_default.isFormData(data)) {
-    const getHeaders = utils_default.getSafeProp(data, "getHeaders");
-    if (platform_default.hasStandardBrowserEnv || platform_default.hasStandardBrowserWebWorkerEnv || utils_default.isReactNative(data)) {
-      headers.setContentType(void 0);
-    } else if (utils_default.isFunction(getHeaders)) {
-      setFormDataHeaders(headers, getHeaders.call(data), own3("formDataHeaderPolicy"));
-    }
-  }
-  if (platform_default.hasStandardBrowserEnv) {
-    if (utils_default.isFunction(withXSRFToken)) {
-      withXSRFToken = withXSRFToken(newConfig);
-    }
-    const shouldSendXSRF = withXSRFToken === true || withXSRFToken == null && isURLSameOrigin_default(newConfig.url);
-    if (shouldSendXSRF) {
-      const xsrfValue = xsrfHeaderName && xsrfCookieName && readXsrfCookie(xsrfCookieName);
-      if (xsrfValue) {
-        headers.set(xsrfHeaderName, xsrfValue);
-      }
-    }
-  }
-  return newConfig;
-}
-var resolveConfig_default = resolveConfig;
-
-// node_modules/axios/lib/adapters/xhr.js
-var isXHRAdapterSupported = typeof XMLHttpRequest !== "undefined";
-var xhr_default = isXHRAdapterSupported && function(config2) {
-  return new Promise(function dispatchXhrRequest(resolve2, reject) {
-    let useAsyncXsrf;
-    try {
-      const store = platform_default.hasStandardBrowserEnv && typeof window !== "undefined" && window.cookieStore;
-      useAsyncXsrf = store && utils_default.isFunction(store.get);
-    } catch (e) {
-    }
-    let xsrfCookieName;
-    const _config = resolveConfig_default(
-      config2,
-      useAsyncXsrf ? (name) => {
-        xsrfCookieName = name;
-        return null;
-      } : void 0
-    );
-    let requestData = _config.data;
-    const requestHeaders = AxiosHeaders_default.from(_config.headers).normalize();
-    let { responseType, onUploadProgress, onDownloadProgress } = _config;
-    let onCanceled;
-    let timeoutId;
-    let uploadThrottled, downloadThrottled;
-    let flushUpload, flushDownload, flushDownloadWithEvent;
-    function done() {
-      clearTimeout(timeoutId);
-      try {
-        flushUpload && flushUpload();
-      } catch (err) {
-        setTimeout(() => {
-          throw err;
-        });
-      }
-      try {
-        flushDownload && flushDownload();
-      } catch (err) {
-        setTimeout(() => {
-          throw err;
-        });
-      }
-      if (request2) {
-        downloadThrottled && request2.removeEventListener("progress", downloadThrottled);
-        if (request2.upload) {
-          uploadThrottled && request2.upload.removeEventListener("progress", uploadThrottled);
-          flushUpload && request2.upload.removeEventListener("loadend", flushUpload);
-        }
-      }
-      _config.cancelToken && _config.cancelToken.unsubscribe(onCanceled);
-      _config.signal && _config.signal.removeEventListener("abort", onCanceled);
-    }
-    let request2 = new XMLHttpRequest();
-    request2.open(_config.method.toUpperCase(), _config.url, true);
-    request2.timeout = _config.timeout;
-    function onloadend(event) {
-      if (!request2) {
-        return;
-      }
-      if (request2.status === 0 && (parseProtocol(normalizeURLForProtocolCheck(_config.url)) || parseProtocol(platform_default.origin)) !== "file" && !(request2.responseURL && request2.responseURL.startsWith("file:"))) {
-        reject(new AxiosError_default("Request aborted", AxiosError_default.ECONNABORTED, config2, request2));
-        done();
-        request2 = null;
-        return;
-      }
-      try {
-        if (event) {
-          flushDownloadWithEvent && flushDownloadWithEvent(event);
-        } else {
-          flushDownload && flushDownload();
-        }
-      } catch (err) {
-        setTimeout(() => {
-          throw err;
-        });
-      }
-      if (!request2) {
-        return;
-      }
-      const responseHeaders = AxiosHeaders_default.from(
-        "getAllResponseHeaders" in request2 && request2.getAllResponseHeaders()
-      );
-      const responseData = !responseType || responseType === "text" || responseType === "json" ? request2.responseText : request2.response;
-      const response = {
-        data: responseData,
-        status: request2.status,
-        statusText: request2.statusText,
-        headers: responseHeaders,
-        config: config2,
-        request: request2
-      };
-      settle2(
-        function _resolve(value) {
-          resolve2(value);
-          done();
-        },
-        function _reject(err) {
-          reject(err);
-          done();
-        },
-        response
-      );
-      request2 = null;
-    }
-    if ("onloadend" in request2) {
-      request2.onloadend = onloadend;
-    } else {
-      request2.onreadystatechange = function handleLoad() {
-        if (!request2 || request2.readyState !== 4) {
-          return;
-        }
-        if (request2.status === 0 && !(request2.responseURL && request2.responseURL.startsWith("file:"))) {
-          return;
-        }
-        setTimeout(onloadend);
-      };
-    }
-    request2.onabort = function handleAbort() {
-      if (!request2) {
-        return;
-      }
-      reject(new AxiosError_default("Request aborted", AxiosError_default.ECONNABORTED, config2, request2));
-      done();
-      request2 = null;
-    };
-    request2.onerror = function handleError(event) {
-      const msg = event && event.message ? event.message : "Network Error";
-      const err = new AxiosError_default(msg, AxiosError_default.ERR_NETWORK, config2, request2);
-      err.event = event || null;
-      reject(err);
-      done();
-      request2 = null;
-    };
-    request2.ontimeout = function handleTimeout() {
-      if (!request2) return;
-      let timeoutErrorMessage = _config.timeout ? "timeout of " + _config.timeout + "ms exceeded" : "timeout exceeded";
-      const transitional2 = _config.transitional || transitional_default;
-      if (_config.timeoutErrorMessage) {
-        timeoutErrorMessage = _config.timeoutErrorMessage;
-      }
-      reject(
-        new AxiosError_default(
-          timeoutErrorMessage,
-          transitional2.clarifyTimeoutError ? AxiosError_default.ETIMEDOUT : AxiosError_default.ECONNABORTED,
-          config2,
-          request2
-        )
-      );
-      done();
-      request2 = null;
-    };
-    requestData === void 0 && requestHeaders.setContentType(null);
-    if (!utils_default.isUndefined(_config.withCredentials)) {
-      request2.withCredentials = !!_config.withCredentials;
-    }
-    if (responseType && responseType !== "json") {
-      request2.responseType = _config.responseType;
-    }
-    if (onDownloadProgress) {
-      [downloadThrottled, flushDownload, flushDownloadWithEvent] = progressEventReducer(
-        onDownloadProgress,
-        true
-      );
-      request2.addEventListener("progress", downloadThrottled);
-    }
-    if (onUploadProgress && request2.upload) {
-      [uploadThrottled, flushUpload] = progressEventReducer(onUploadProgress);
-      request2.upload.addEventListener("progress", uploadThrottled);
-      request2.upload.addEventListener("loadend", flushUpload);
-    }
-    if (_config.cancelToken || _config.signal) {
-      onCanceled = (cancel) => {
-        if (!request2) {
-          return;
-        }
-        reject(!cancel || cancel.type ? new CanceledError_default(null, config2, request2) : cancel);
-        const xhr = request2;
-        done();
-        request2 = null;
-        xhr.abort();
-      };
-      _config.cancelToken && _config.cancelToken.subscribe(onCanceled);
-      if (!request2) return;
-      if (_config.signal) {
-        _config.signal.aborted ? onCanceled() : _config.signal.addEventListener("abort", onCanceled);
-      }
-    }
-    if (!request2) return;
-    const protocol = parseProtocol(_config.url);
-    if (protocol && !platform_default.protocols.includes(protocol)) {
-      reject(
-        new AxiosError_default(
-          "Unsupported protocol " + protocol + ":",
-          AxiosError_default.ERR_BAD_REQUEST,
-          config2
-        )
-      );
-      done();
-      return;
-    }
-    const sendRequest = () => {
-      if (!request2) return;
-      if ("setRequestHeader" in request2) {
-        utils_default.forEach(
-          toByteStringHeaderObject(requestHeaders),
-          function setRequestHeader(val, key) {
-            request2.setRequestHeader(key, val);
-          }
-        );
-      }
-      request2.send(requestData || null);
-    };
-    if (xsrfCookieName) {
-      const now = typeof performance !== "undefined" && utils_default.isFunction(performance.now) ? () => performance.now() : Date.now;
-      const deadline = request2.timeout > 0 ? now() + Number(request2.timeout) : void 0;
-      const abortOnTimeout = () => {
-        if (!request2) return;
-        const xhr = request2;
-        xhr.ontimeout();
-        xhr.abort();
-      };
-      if (deadline !== void 0) {
-        const scheduleTimeout = () => {
-          const remaining = deadline - now();
-          if (remaining > 0) {
-            timeoutId = setTimeout(scheduleTimeout, Math.min(remaining, 2147483647));
-          } else {
-            abortOnTimeout();
-          }
-        };
-        scheduleTimeout();
-      }
-      cookies_default.readAsync(xsrfCookieName).then((value) => {
-        if (!request2) return;
-        if (deadline !== void 0 && now() >= deadline) {
-          abortOnTimeout();
-          return;
-        }
-        if (value) {
-          const headerName = utils_default.hasOwnProp(_config, "xsrfHeaderName") && _config.xsrfHeaderName;
-          requestHeaders.set(headerName, value);
-        }
-        sendRequest();
-      }).catch((error63) => {
-        if (!request2) return;
-        reject(AxiosError_default.from(error63, null, config2, request2));
-        done();
-        request2 = null;
-      });
-    } else {
-      sendRequest();
-    }
-  });
-};
-
-// node_modules/axios/lib/helpers/composeSignals.js
-var composeSignals = (signals, timeout) => {
-  signals = signals ? signals.filter(Boolean) : [];
-  if (!timeout && !signals.length) {
-    return;
-  }
-  const controller = new AbortController();
-  let aborted2 = false;
-  const onabort = function(reason) {
-    if (!aborted2) {
-      aborted2 = true;
-      unsubscribe();
-      const err = reason instanceof Error ? reason : this.reason;
-      controller.abort(
-        err instanceof AxiosError_default ? err : new CanceledError_default(err instanceof Error ? err.message : err)
-      );
-    }
-  };
-  let timer = timeout && setTimeout(() => {
-    timer = null;
-    onabort(new AxiosError_default(`timeout of ${timeout}ms exceeded`, AxiosError_default.ETIMEDOUT));
-  }, timeout);
-  const unsubscribe = () => {
-    if (!signals) {
-      return;
-    }
-    timer && clearTimeout(timer);
-    timer = null;
-    signals.forEach((signal2) => {
-      const unsubscribeSignal = utils_default.getSafeProp(signal2, "unsubscribe");
-      utils_default.isFunction(unsubscribeSignal) ? unsubscribeSignal.call(signal2, onabort) : signal2.removeEventListener("abort", onabort);
-    });
-    signals = null;
-  };
-  signals.forEach((signal2) => {
-    if (aborted2) {
-      return;
-    }
-    if (signal2.aborted) {
-      onabort.call(signal2);
-      return;
-    }
-    signal2.addEventListener("abort", onabort, { once: true });
-  });
-  const { signal } = controller;
-  signal.unsubscribe = () => utils_default.asap(unsubscribe);
-  return signal;
-};
-var composeSignals_default = composeSignals;
-
-// node_modules/axios/lib/helpers/trackStream.js
-var streamChunk = function* (chunk2, chunkSize) {
-  let len = chunk2.byteLength;
-  if (!chunkSize || len < chunkSize) {
-    yield chunk2;
-    return;
-  }
-  let pos = 0;
-  let end;
-  while (pos < len) {
-    end = pos + chunkSize;
-    yield chunk2.slice(pos, end);
-    pos = end;
-  }
-};
-var readBytes = async function* (iterable, chunkSize) {
-  for await (const chunk2 of readStream(iterable)) {
-    yield* streamChunk(chunk2, chunkSize);
-  }
-};
-var readStream = async function* (stream4) {
-  if (stream4[Symbol.asyncIterator]) {
-    yield* stream4;
-    return;
-  }
-  const reader = stream4.getReader();
-  try {
-    for (; ; ) {
-      const { done, value } = await reader.read();
-      if (done) {
-        break;
-      }
-      yield value;
-    }
-  } finally {
-    await reader.cancel();
-  }
-};
-var trackStream = (stream4, chunkSize, onProgress, onFinish) => {
-  const iterator3 = readBytes(stream4, chunkSize);
-  let bytes = 0;
-  let done;
-  let _onFinish = (e) => {
-    if (!done) {
-      done = true;
-      onFinish && onFinish(e);
-    }
-  };
-  return new ReadableStream(
-    {
-      async pull(controller) {
-        try {
-          const { done: done2, value } = await iterator3.next();
-          if (done2) {
-            _onFinish();
-            controller.close();
-            return;
-          }
-          let len = value.byteLength;
-          if (onProgress) {
-            let loadedBytes = bytes += len;
-            onProgress(loadedBytes);
-          }
-          controller.enqueue(new Uint8Array(value));
-        } catch (err) {
-          _onFinish(err);
-          throw err;
-        }
-      },
-      cancel(reason) {
-        _onFinish(reason);
-        return iterator3.return();
-      }
-    },
-    {
-      highWaterMark: 2
-    }
-  );
-};
-
-// node_modules/axios/lib/helpers/formDataToBlob.js
-var CRLF2 = "\r\n";
-var normalizeLines = (value) => String(value).replace(/\r\n|\r|\n/g, CRLF2);
-var escapeName = (value) => String(value).replace(
-  /[\r\n"]/g,
-  (char) => char === "\r" ? "%0D" : char === "\n" ? "%0A" : "%22"
-);
-var stringBytes = (value, normalize) => {
-  let length = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (normalize && (code === 13 || code === 10)) {
-      if (code === 13 && value.charCodeAt(i + 1) === 10) i++;
-      length += 2;
-    } else if (code < 128) {
-      length++;
-    } else if (code < 2048) {
-      length += 2;
-    } else if (code >= 55296 && code <= 56319 && value.charCodeAt(i + 1) >= 56320 && value.charCodeAt(i + 1) <= 57343) {
-      length += 4;
-      i++;
-    } else {
-      length += 3;
-    }
-  }
-  return length;
-};
-var FormDataError = class extends TypeError {
-  constructor(message, reason) {
-    super(message);
-    this.name = "FormDataError";
-    this.reason = reason;
-  }
-};
-function formDataToBlob(form, Blob2, limit, limitError, boundary) {
-  if (!utils_default.isFunction(Blob2)) {
-    throw new FormDataError("Blob is not supported", "blob");
-  }
-  if (!utils_default.isString(boundary) || !/^[A-Za-z0-9'()+_,./:=? -]{1,70}$/.test(boundary) || / $/.test(boundary)) {
-    throw new FormDataError("Invalid multipart boundary", "boundary");
-  }
-  const footer = "--" + boundary + "--" + CRLF2;
-  let length = footer.length;
-  const parts = [];
-  const checkLength = (extra) => {
-    if (length + extra > limit) throw limitError();
-  };
-  checkLength(0);
-  for (const [name, value] of form) {
-    const isString2 = utils_default.isString(value);
-    const valueLength = isString2 ? stringBytes(value, true) : value.size;
-    if (!Number.isFinite(valueLength) || valueLength < 0) {
-      throw new FormDataError("Unsupported FormData part size", "part");
-    }
-    checkLength(
-      valueLength + stringBytes(name, true) + (!isString2 && value.name ? stringBytes(value.name, false) : 0) + (!isString2 && value.type ? stringBytes(value.type, false) : 0)
-    );
-    let header = "--" + boundary + CRLF2 + 'Content-Disposition: form-data; name="' + escapeName(normalizeLines(name)) + '"';
-    if (!isString2) {
-      header += '; filename="' + escapeName(utils_default.isString(value.name) ? value.name : "blob") + '"' + CRLF2 + "Content-Type: " + String(value.type || "application/octet-stream").replace(/[\r\n]/g, "");
-    }
-    header += CRLF2 + CRLF2;
-    const partLength = stringBytes(header, false) + valueLength + CRLF2.length;
-    checkLength(partLength);
-    length += partLength;
-    parts.push({ header, value, isString: isString2 });
-  }
-  const blobParts = [];
-  for (const part of parts) {
-    blobParts.push(part.header, part.isString ? normalizeLines(part.value) : part.value, CRLF2);
-  }
-  blobParts.push(footer);
-  return new Blob2(blobParts, { type: "multipart/form-data; boundary=" + boundary });
-}
-
-// node_modules/axios/lib/core/createMultipartBody.js
-function createMultipartBody(form, Blob2, limit, limitError, boundary) {
-  if (!utils_default.isFunction(Blob2)) {
-    throw new AxiosError_default("Blob is not supported", AxiosError_default.ERR_NOT_SUPPORT);
-  }
-  if (boundary === void 0) {
-    if (utils_default.isFunction(platform_default.generateString)) {
-      boundary = "axios-" + platform_default.generateString(36, "0123456789abcdef");
-    } else {
-      const crypto3 = utils_default.global.crypto;
-      if (!crypto3 || !utils_default.isFunction(crypto3.getRandomValues)) {
-        throw new AxiosError_default("Random byte generation is not supported", AxiosError_default.ERR_NOT_SUPPORT);
-      }
-      const random = new Uint8Array(18);
-      crypto3.getRandomValues(random);
-      boundary = "axios-" + Array.from(random, (value) => ("0" + value.toString(16)).slice(-2)).join("");
-    }
-  }
-  try {
-    return formDataToBlob(form, Blob2, limit, limitError, boundary);
-  } catch (error63) {
-    if (error63 instanceof FormDataError) {
-      const code = error63.reason === "boundary" ? AxiosError_default.ERR_BAD_OPTION_VALUE : AxiosError_default.ERR_BAD_REQUEST;
-      throw new AxiosError_default(error63.message, code);
-    }
-    throw error63;
-  }
-}
-
-// node_modules/axios/lib/adapters/fetch.js
-var DEFAULT_CHUNK_SIZE = 64 * 1024;
-var DEFAULT_REQUEST_OPTIONS = {
-  cache: "default",
-  redirect: "follow",
-  referrer: "about:client",
-  referrerPolicy: "",
-  mode: "cors",
-  integrity: "",
-  keepalive: false,
-  priority: "auto",
-  window: null
-};
-var { isFunction: isFunction2 } = utils_default;
-var encodeUTF82 = (str) => encodeURIComponent(str).replace(
-  /%([0-9A-F]{2})/gi,
-  (_, hex3) => String.fromCharCode(parseInt(hex3, 16))
-);
-var decodeURIComponentSafe2 = (value) => {
-  if (!utils_default.isString(value)) {
-    return value;
-  }
-  try {
-    return decodeURIComponent(value);
-  } catch (error63) {
-    return value;
-  }
-};
-var test = (fn, ...args) => {
-  try {
-    return !!fn(...args);
-  } catch (e) {
-    return false;
-  }
-};
-var maybeWithAuthCredentials = (url4) => {
-  const protocolIndex = url4.indexOf("://");
-  let urlToCheck = url4;
-  if (protocolIndex !== -1) {
-    urlToCheck = urlToCheck.slice(protocolIndex + 3);
-  }
-  return urlToCheck.includes("@") || urlToCheck.includes(":");
-};
-var factory = (env) => {
-  const globalObject = utils_default.global !== void 0 && utils_default.global !== null ? utils_default.global : globalThis;
-  const { ReadableStream: ReadableStream2, TextEncoder: TextEncoder2 } = globalObject;
-  env = utils_default.merge.call(
-    {
-      skipUndefined: true
-    },
-    {
-      Request: globalObject.Request,
-      Response: globalObject.Response,
-      Blob: globalObject.Blob
-    },
-    env
-  );
-  const envFetch = utils_default.hasOwnProp(env, "fetch") ? env.fetch : void 0;
-  const { Request, Response, Blob: Blob2 } = env;
-  const isFetchSupported = envFetch ? isFunction2(envFetch) : typeof fetch === "function";
-  const isRequestSupported = isFunction2(Request);
-  const isResponseSupported = isFunction2(Response);
-  if (!isFetchSupported) {
-    return false;
-  }
-  const isReadableStreamSupported = isFetchSupported && isFunction2(ReadableStream2);
-  const encodeText = isFetchSupported && (typeof TextEncoder2 === "function" ? /* @__PURE__ */ ((encoder) => (str) => encoder.encode(str))(new TextEncoder2()) : async (str) => new Uint8Array(await new Request(str).arrayBuffer()));
-  const supportsRequestStream = isRequestSupported && isReadableStreamSupported && test(() => {
-    let duplexAccessed = false;
-    const request2 = new Request(platform_default.origin, {
-      body: new ReadableStream2(),
-      method: "POST",
-      get duplex() {
-        duplexAccessed = true;
-        return "half";
-      }
-    });
-    const hasContentType = request2.headers.has("Content-Type");
-    if (request2.body != null) {
-      request2.body.cancel();
-    }
-    return duplexAccessed && !hasContentType;
-  });
-  const supportsResponseStream = isResponseSupported && isReadableStreamSupported && test(() => utils_default.isReadableStream(new Response("").body));
-  const requestDefaults = Object.assign(/* @__PURE__ */ Object.create(null), DEFAULT_REQUEST_OPTIONS);
-  if (isRequestSupported && !test(() => new Request(platform_default.origin, requestDefaults))) {
-    delete requestDefaults.cache;
-    if (!test(() => new Request(platform_default.origin, requestDefaults))) {
-      requestDefaults.cache = DEFAULT_REQUEST_OPTIONS.cache;
-    }
-  }
-  const resolvers = {
-    stream: supportsResponseStream && ((res) => res.body)
-  };
-  isFetchSupported && (() => {
-    ["text", "arrayBuffer", "blob", "formData", "stream"].forEach((type) => {
-      !resolvers[type] && (resolvers[type] = (res, config2) => {
-        let method = res && res[type];
-        if (method) {
-          return method.call(res);
-        }
-        throw new AxiosError_default(
-          `Response type '${type}' is not supported`,
-          AxiosError_default.ERR_NOT_SUPPORT,
-          config2
-        );
-      });
-    });
-  })();
-  const getBodyLength = async (body) => {
-    if (body == null) {
-      return 0;
-    }
-    if (utils_default.isBlob(body)) {
-      return body.size;
-    }
-    if (utils_default.isArrayBufferView(body) || utils_default.isArrayBuffer(body)) {
-      return body.byteLength;
-    }
-    if (utils_default.isURLSearchParams(body)) {
-      body = body + "";
-    }
-    if (utils_default.isString(body)) {
-      return (await encodeText(body)).byteLength;
-    }
-  };
-  const resolveBodyLength = async (headers, body) => {
-    const length = utils_default.toFiniteNumber(headers.getContentLength());
-    return length == null ? getBodyLength(body) : length;
-  };
-  return async (config2) => {
-    let {
-      url: url4,
-      method,
-      data,
-      signal,
-      cancelToken,
-      timeout,
-      onDownloadProgress,
-      onUploadProgress,
-      responseType,
-      headers,
-      withCredentials = "same-origin",
-      fetchOptions,
-      maxContentLength,
-      maxBodyLength,
-      maxRedirects
-    } = resolveConfig_default(config2);
-    const hasMaxContentLength = utils_default.isNumber(maxContentLength) && maxContentLength > -1;
-    const hasMaxBodyLength = utils_default.isNumber(maxBodyLength) && maxBodyLength > -1;
-    const own3 = (key) => utils_default.hasOwnProp(config2, key) ? config2[key] : void 0;
-    let _fetch = envFetch || fetch;
-    responseType = responseType ? (responseType + "").toLowerCase() : "text";
-    let composedSignal = composeSignals_default(
-      [signal, cancelToken && cancelToken.toAbortSignal()],
-      timeout
-    );
-    let request2 = null;
-    const unsubscribe = composedSignal && composedSignal.unsubscribe && (() => {
-      composedSignal.unsubscribe();
-    });
-    let requestContentLength;
-    let pendingBodyError = null;
-    let pendingResponseError = null;
-    const maxBodyLengthError = () => new AxiosError_default(
-      "Request body larger than maxBodyLength limit",
-      AxiosError_default.ERR_BAD_REQUEST,
-      config2,
-      request2
-    );
-    try {
-      let auth2 = void 0;
-      const configAuth = own3("auth");
-      if (configAuth) {
-        const username = utils_default.getSafeProp(configAuth, "username") || "";
-        const password = utils_default.getSafeProp(configAuth, "password") || "";
-        auth2 = {
-          username,
-          password
-        };
-      }
-      let parsedURL;
-      if (maybeWithAuthCredentials(url4)) {
-        parsedURL = new URL(url4, platform_default.origin);
-        if (!auth2 && (parsedURL.username || parsedURL.password)) {
-          const urlUsername = decodeURIComponentSafe2(parsedURL.username);
-          const urlPassword = decodeURIComponentSafe2(parsedURL.password);
-          auth2 = {
-            username: urlUsername,
-            password: urlPassword
-          };
-        }
-        if (parsedURL.username || parsedURL.password) {
-          parsedURL.username = "";
-          parsedURL.password = "";
-          url4 = parsedURL.href;
-        }
-      }
-      if (auth2) {
-        headers.delete("authorization");
-        headers.set(
-          "Authorization",
-          "Basic " + btoa(encodeUTF82((auth2.username || "") + ":" + (auth2.password || "")))
-        );
-      }
-      if (hasMaxContentLength && parsedURL && parsedURL.protocol === "data:") {
-        const estimated = estimateDataURLDecodedBytes(parsedURL.href);
-        if (estimated > maxContentLength) {
-          throw new AxiosError_default(
-            "maxContentLength size of " + maxContentLength + " exceeded",
-            AxiosError_default.ERR_BAD_RESPONSE,
-            config2,
-            request2
-          );
-        }
-      }
-      const formContentType = utils_default.isSpecCompliantForm(data) && AxiosHeaders_default.from(own3("headers")).getContentType();
-      let formBoundary;
-      if (utils_default.isString(formContentType) && /^multipart\/form-data(?:\s*;|$)/i.test(formContentType.trim())) {
-        const parameters = AxiosHeaders_default.parseParameters(formContentType);
-        if (utils_default.hasOwnProp(parameters, "boundary")) formBoundary = parameters.boundary;
-      }
-      if (utils_default.isSpecCompliantForm(data) && method !== "get" && method !== "head" && (hasMaxBodyLength || onUploadProgress && supportsRequestStream || formBoundary !== void 0)) {
-        data = createMultipartBody(
-          data,
-          Blob2,
-          hasMaxBodyLength ? maxBodyLength : Infinity,
-          maxBodyLengthError,
-          formBoundary
-        );
-        headers.setContentType(formBoundary === void 0 ? data.type : formContentType);
-        requestContentLength = data.size;
-      }
-      if (hasMaxBodyLength && method !== "get" && method !== "head") {
-        const outboundLength = await getBodyLength(data);
-        if (typeof outboundLength === "number" && isFinite(outboundLength)) {
-          requestContentLength = outboundLength;
-          if (outboundLength > maxBodyLength) {
-            throw maxBodyLengthError();
-          }
-        }
-      }
-      const mustEnforceStreamBody = hasMaxBodyLength && (utils_default.isReadableStream(data) || utils_default.isStream(data));
-      const trackRequestStream = (stream4, onProgress, flush) => trackStream(
-        stream4,
-        DEFAULT_CHUNK_SIZE,
-        (loadedBytes) => {
-          if (hasMaxBodyLength && loadedBytes > maxBodyLength) {
-            throw pendingBodyError = maxBodyLengthError();
-          }
-          onProgress && onProgress(loadedBytes);
-        },
-        flush
-      );
-      if (supportsRequestStream && method !== "get" && method !== "head" && (onUploadProgress || mustEnforceStreamBody)) {
-        requestContentLength = requestContentLength == null ? await resolveBodyLength(headers, data) : requestContentLength;
-        if (requestContentLength !== 0 || mustEnforceStreamBody) {
-          let _request = new Request(url4, {
-            method: "POST",
-            body: data,
-            duplex: "half"
-          });
-          let contentTypeHeader;
-          if (utils_default.isFormData(data) && (contentTypeHeader = _request.headers.get("content-type"))) {
-            headers.setContentType(contentTypeHeader);
-          }
-          if (_request.body) {
-            const [onProgress, flush] = onUploadProgress && progressEventDecorator(
-              requestContentLength,
-              progressEventReducer(asyncDecorator(onUploadProgress))
-            ) || [];
-            data = trackRequestStream(_request.body, onProgress, flush);
-          }
-        }
-      } else if (mustEnforceStreamBody && !isRequestSupported && isReadableStreamSupported && method !== "get" && method !== "head") {
-        data = trackRequestStream(data);
-      } else if (mustEnforceStreamBody && isRequestSupported && !supportsRequestStream && method !== "get" && method !== "head") {
-        throw new AxiosError_default(
-          "Stream request bodies are not supported by the current fetch implementation",
-          AxiosError_default.ERR_NOT_SUPPORT,
-          config2,
-          request2
-        );
-      }
-      if (!utils_default.isString(withCredentials)) {
-        withCredentials = withCredentials ? "include" : "omit";
-      }
-      const isCredentialsSupported = isRequestSupported && "credentials" in Request.prototype;
-      if (utils_default.isFormData(data)) {
-        const contentType = headers.getContentType();
-        if (contentType && /^multipart\/form-data/i.test(contentType) && !/boundary=/i.test(contentType)) {
-          headers.delete("content-type");
-        }
-      }
-      headers.set("User-Agent", "axios/" + VERSION, false);
-      const safeFetchOptions = fetchOptions == null ? fetchOptions : Object.assign(/* @__PURE__ */ Object.create(null), fetchOptions);
-      if (safeFetchOptions) {
-        delete safeFetchOptions.body;
-        delete safeFetchOptions.headers;
-        delete safeFetchOptions.method;
-        delete safeFetchOptions.signal;
-        delete safeFetchOptions.duplex;
-        delete safeFetchOptions.credentials;
-      }
-      const resolvedOptions = Object.assign(/* @__PURE__ */ Object.create(null), safeFetchOptions, {
-        signal: composedSignal,
-        method: method.toUpperCase(),
-        headers: toByteStringHeaderObject(headers.normalize()),
-        body: data,
-        duplex: "half",
-        credentials: isCredentialsSupported ? withCredentials : void 0
-      });
-      if (isRequestSupported) {
-        utils_default.forEach(requestDefaults, (value, key) => {
-          if (resolvedOptions[key] === void 0) {
-            resolvedOptions[key] = value;
-          }
-        });
-        if (resolvedOptions.signal === void 0) {
-          resolvedOptions.signal = null;
-        }
-        if (resolvedOptions.body === void 0) {
-          resolvedOptions.body = null;
-        }
-      }
-      if (maxRedirects === 0) {
-        resolvedOptions.redirect = "manual";
-        if (safeFetchOptions) {
-          safeFetchOptions.redirect = "manual";
-        }
-      }
-      request2 = isRequestSupported && new Request(url4, resolvedOptions);
-      let response = await (isRequestSupported ? _fetch(request2, safeFetchOptions) : _fetch(url4, resolvedOptions));
-      const responseHeaders = AxiosHeaders_default.from(response.headers);
-      if (hasMaxContentLength) {
-        const declaredLength = utils_default.toFiniteNumber(responseHeaders.getContentLength());
-        if (declaredLength != null && declaredLength > maxContentLength) {
-          throw new AxiosError_default(
-            "maxContentLength size of " + maxContentLength + " exceeded",
-            AxiosError_default.ERR_BAD_RESPONSE,
-            config2,
-            request2
-          );
-        }
-      }
-      const isStreamResponse = supportsResponseStream && (responseType === "stream" || responseType === "response");
-      if (supportsResponseStream && response.body && (onDownloadProgress || hasMaxContentLength || isStreamResponse && unsubscribe)) {
-        const options = {};
-        ["status", "statusText", "headers"].forEach((prop) => {
-          options[prop] = response[prop];
-        });
-        const responseContentLength = utils_default.toFiniteNumber(responseHeaders.getContentLength());
-        const [onProgress, flush] = onDownloadProgress && progressEventDecorator(
-          responseContentLength,
-          progressEventReducer(asyncDecorator(onDownloadProgress), true)
-        ) || [];
-        let bytesRead = 0;
-        const onChunkProgress = (loadedBytes) => {
-          if (hasMaxContentLength) {
-            bytesRead = loadedBytes;
-            if (bytesRead > maxContentLength) {
-              throw pendingResponseError = new AxiosError_default(
-                "maxContentLength size of " + maxContentLength + " exceeded",
-                AxiosError_default.ERR_BAD_RESPONSE,
-                config2,
-                request2
-              );
-            }
-          }
-          onProgress && onProgress(loadedBytes);
-        };
-        response = new Response(
-          trackStream(response.body, DEFAULT_CHUNK_SIZE, onChunkProgress, () => {
-            flush && flush();
-            unsubscribe && unsubscribe();
-          }),
-          options
-        );
-      }
-      responseType = responseType || "text";
-      let responseData = await resolvers[utils_default.findKey(resolvers, responseType) || "text"](
-        response,
-        config2
-      );
-      if (hasMaxContentLength && !supportsResponseStream && !isStreamResponse) {
-        let materializedSize;
-        if (responseData != null) {
-          if (typeof responseData.byteLength === "number") {
-            materializedSize = responseData.byteLength;
-          } else if (typeof responseData.size === "number") {
-            materializedSize = responseData.size;
-          } else if (typeof responseData === "string") {
-            materializedSize = typeof TextEncoder2 === "function" ? new TextEncoder2().encode(responseData).byteLength : responseData.length;
-          }
-        }
-        if (typeof materializedSize === "number" && materializedSize > maxContentLength) {
-          throw new AxiosError_default(
-            "maxContentLength size of " + maxContentLength + " exceeded",
-            AxiosError_default.ERR_BAD_RESPONSE,
-            config2,
-            request2
-          );
-        }
-      }
-      !isStreamResponse && unsubscribe && unsubscribe();
-      return await new Promise((resolve2, reject) => {
-        settle2(resolve2, reject, {
-          data: responseData,
-          headers: AxiosHeaders_default.from(response.headers),
-          status: response.status,
-          statusText: response.statusText,
-          config: config2,
-          request: request2
-        });
-      });
-    } catch (err) {
-      unsubscribe && unsubscribe();
-      if (composedSignal && composedSignal.aborted && composedSignal.reason instanceof AxiosError_default) {
-        const canceledError = composedSignal.reason;
-        canceledError.config = config2;
-        request2 && (canceledError.request = request2);
-        if (err !== canceledError) {
-          Object.defineProperty(canceledError, "cause", {
-            __proto__: null,
-            value: err,
-            writable: true,
-            enumerable: false,
-            configurable: true
-          });
-        }
-        throw canceledError;
-      }
-      if (pendingBodyError) {
-        request2 && !pendingBodyError.request && (pendingBodyError.request = request2);
-        throw pendingBodyError;
-      }
-      if (pendingResponseError) {
-        throw pendingResponseError;
-      }
-      if (err instanceof AxiosError_default) {
-        request2 && !err.request && (err.request = request2);
-        throw err;
-      }
-      if (err && err.name === "TypeError" && /Load failed|fetch/i.test(err.message)) {
-        const networkError = new AxiosError_default(
-          "Network Error",
-          AxiosError_default.ERR_NETWORK,
-          config2,
-          request2,
-          err && err.response
-        );
-        Object.defineProperty(networkError, "cause", {
-          __proto__: null,
-          value: err.cause || err,
-          writable: true,
-          enumerable: false,
-          configurable: true
-        });
-        throw networkError;
-      }
-      throw AxiosError_default.from(err, err && err.code, config2, request2, err && err.response);
-    }
-  };
-};
-var seedCache = /* @__PURE__ */ new Map();
-var getFetch = (config2) => {
-  const env = /* @__PURE__ */ Object.create(null);
-  const configuredEnv = config2 && utils_default.hasOwnProp(config2, "env") && config2.env;
-  ["fetch", "Request", "Response", "Blob"].forEach((key) => {
-    if (configuredEnv && utils_default.hasOwnProp(configuredEnv, key)) {
-      env[key] = configuredEnv[key];
-    }
-  });
-  const { fetch: fetch2, Request, Response, Blob: Blob2 } = env;
-  const seeds = [Request, Response, fetch2, Blob2];
-  let len = seeds.length, i = len, seed, target, map2 = seedCache;
-  while (i--) {
-    seed = seeds[i];
-    target = map2.get(seed);
-    target === void 0 && map2.set(seed, target = i ? /* @__PURE__ */ new Map() : factory(env));
-    map2 = target;
-  }
-  return target;
-};
-var adapter = getFetch();
-
-// node_modules/axios/lib/adapters/adapters.js
-var knownAdapters = {
-  http: http_default,
-  xhr: xhr_default,
-  fetch: {
-    get: getFetch
-  }
-};
-utils_default.forEach(knownAdapters, (fn, value) => {
-  if (fn) {
-    try {
-      Object.defineProperty(fn, "name", { __proto__: null, value });
-    } catch (e) {
-    }
-    Object.defineProperty(fn, "adapterName", { __proto__: null, value });
-  }
-});
-var renderReason = (reason) => `- ${reason}`;
-var isResolvedHandle = (adapter2) => utils_default.isFunction(adapter2) || adapter2 === null || adapter2 === false;
-function getAdapter(adapters, config2) {
-  adapters = utils_default.isArray(adapters) ? adapters : [adapters];
-  const { length } = adapters;
-  let nameOrAdapter;
-  let adapter2;
-  const rejectedReasons = {};
-  for (let i = 0; i < length; i++) {
-    nameOrAdapter = adapters[i];
-    let id2;
-    adapter2 = nameOrAdapter;
-    if (!isResolvedHandle(nameOrAdapter)) {
-      adapter2 = knownAdapters[(id2 = String(nameOrAdapter)).toLowerCase()];
-      if (adapter2 === void 0) {
-        throw new AxiosError_default(`Unknown adapter '${id2}'`);
-      }
-    }
-    if (adapter2 && (utils_default.isFunction(adapter2) || (adapter2 = adapter2.get(config2)))) {
-      break;
-    }
-    rejectedReasons[id2 || "#" + i] = adapter2;
-  }
-  if (!adapter2) {
-    const reasons = Object.entries(rejectedReasons).map(
-      ([id2, state]) => `adapter ${id2} ` + (state === false ? "is not supported by the environment" : "is not available in the build")
-    );
-    let s = length ? reasons.length > 1 ? "since :\n" + reasons.map(renderReason).join("\n") : " " + renderReason(reasons[0]) : "as no adapter specified";
-    throw new AxiosError_default(
-      `There is no suitable adapter to dispatch the request ` + s,
-      AxiosError_default.ERR_NOT_SUPPORT
-    );
-  }
-  return adapter2;
-}
-var adapters_default = {
-  /**
-   * Resolve an adapter from a list of adapter names or functions.
-   * @type {Function}
-   */
-  getAdapter,
-  /**
-   * Exposes all known adapters
-   * @type {Object<string, Function|Object>}
-   */
-  adapters: knownAdapters
-};
-
-// node_modules/axios/lib/core/dispatchRequest.js
-function throwIfCancellationRequested(config2) {
-  if (config2.cancelToken) {
-    config2.cancelToken.throwIfRequested();
-  }
-  if (config2.signal && config2.signal.aborted) {
-    throw new CanceledError_default(null, config2);
-  }
-}
-function resolveClock() {
-  return typeof performance !== "undefined" && utils_default.isFunction(performance.now) ? () => performance.now() : Date.now;
-}
-function elapsedSince(now, start) {
-  return Math.max(0, Math.round(now() - start));
-}
-function dispatchRequest(_config) {
-  const config2 = utils_default.toSafeFlatObject(_config);
-  throwIfCancellationRequested(config2);
-  config2.headers = AxiosHeaders_default.from(utils_default.getSafeProp(config2, "headers"));
-  config2.data = transformData.call(config2, config2.transformRequest);
-  if (["post", "put", "patch"].indexOf(config2.method) !== -1) {
-    config2.headers.setContentType("application/x-www-form-urlencoded", false);
-  }
-  const adapter2 = adapters_default.getAdapter(config2.adapter || defaults_default.adapter, config2);
-  const now = resolveClock();
-  const start = now();
-  return adapter2(config2).then(
-    function onAdapterResolution(response) {
-      throwIfCancellationRequested(config2);
-      response.duration = elapsedSince(now, start);
-      config2.response = response;
-      try {
-        response.data = transformData.call(config2, config2.transformResponse, response);
-      } finally {
-        delete config2.response;
-      }
-      response.headers = AxiosHeaders_default.from(response.headers);
-      return response;
-    },
-    function onAdapterRejection(reason) {
-      if (!isCancel(reason)) {
-        throwIfCancellationRequested(config2);
-        if (reason && reason.response) {
-          reason.response.duration = elapsedSince(now, start);
-          config2.response = reason.response;
-          try {
-            reason.response.data = transformData.call(
-              config2,
-              config2.transformResponse,
-              reason.response
-            );
-          } finally {
-            delete config2.response;
-          }
-          reason.response.headers = AxiosHeaders_default.from(reason.response.headers);
-        }
-      }
-      return Promise.reject(reason);
-    }
-  );
-}
-
-// node_modules/axios/lib/helpers/validator.js
-var validators = {};
-["object", "boolean", "number", "function", "string", "symbol"].forEach((type, i) => {
-  validators[type] = function validator(thing) {
-    return typeof thing === type || "a" + (i < 1 ? "n " : " ") + type;
-  };
-});
-var deprecatedWarnings = {};
-validators.transitional = function transitional(validator, version2, message) {
-  function formatMessage2(opt, desc) {
-    return "[Axios v" + VERSION + "] Transitional option '" + opt + "'" + desc + (message ? ". " + message : "");
-  }
-  return (value, opt, opts) => {
-    if (validator === false) {
-      throw new AxiosError_default(
-        formatMessage2(opt, " has been removed" + (version2 ? " in " + version2 : "")),
-        AxiosError_default.ERR_DEPRECATED
-      );
-    }
-    if (version2 && !deprecatedWarnings[opt]) {
-      deprecatedWarnings[opt] = true;
-      console.warn(
-        formatMessage2(
-          opt,
-          " has been deprecated since v" + version2 + " and will be removed in the near future"
-        )
-      );
-    }
-    return validator ? validator(value, opt, opts) : true;
-  };
-};
-validators.spelling = function spelling(correctSpelling) {
-  return (value, opt) => {
-    console.warn(`${opt} is likely a misspelling of ${correctSpelling}`);
-    return true;
-  };
-};
-function assertOptions(options, schema, allowUnknown) {
-  if (typeof options !== "object" || options === null) {
-    throw new AxiosError_default("options must be an object", AxiosError_default.ERR_BAD_OPTION_VALUE);
-  }
-  const keys = Object.keys(options);
-  let i = keys.length;
-  while (i-- > 0) {
-    const opt = keys[i];
-    const validator = Object.prototype.hasOwnProperty.call(schema, opt) ? schema[opt] : void 0;
-    if (validator) {
-      const value = options[opt];
-      const result = value === void 0 || validator(value, opt, options);
-      if (result !== true) {
-        throw new AxiosError_default(
-          "option " + opt + " must be " + result,
-          AxiosError_default.ERR_BAD_OPTION_VALUE
-        );
-      }
-      continue;
-    }
-    if (allowUnknown !== true) {
-      throw new AxiosError_default("Unknown option " + opt, AxiosError_default.ERR_BAD_OPTION);
-    }
-  }
-}
-var validator_default = {
-  assertOptions,
-  validators
-};
-
-// node_modules/axios/lib/core/Axios.js
-var validators2 = validator_default.validators;
-var isHeadersBucket = (value) => {
-  if (value == null || utils_default.isPlainObject(value) || value instanceof AxiosHeaders_default) {
-    return true;
-  }
-  try {
-    return utils_default.isObject(value) && utils_default.getSafeProp(value, Symbol.toStringTag) === "AxiosHeaders" && [
-      "toJSON",
-      "set",
-      "get",
-      "has",
-      "delete",
-      "clear",
-      "normalize",
-      "concat",
-      "toString",
-      Symbol.iterator
-    ].every((method) => utils_default.isFunction(utils_default.getSafeProp(value, method)));
-  } catch (e) {
-    return false;
-  }
-};
-var Axios = class {
-  constructor(instanceConfig) {
-    this.defaults = instanceConfig || {};
-    this.interceptors = {
-      request: new InterceptorManager_default(),
-      response: new InterceptorManager_default()
-    };
-  }
-  /**
-   * Dispatch a request
-   *
-   * @param {String|Object} configOrUrl The config specific for this request (merged with this.defaults)
-   * @param {?Object} config
-   *
-   * @returns {Promise} The Promise to be fulfilled
-   */
-  async request(configOrUrl, config2) {
-    try {
-      return await this._request(configOrUrl, config2);
-    } catch (err) {
-      if (err instanceof Error) {
-        try {
-          let dummy = {};
-          Error.captureStackTrace ? Error.captureStackTrace(dummy) : dummy = new Error();
-          const dummyStack = dummy.stack;
-          let stack = "";
-          if (typeof dummyStack === "string") {
-            const firstNewlineIndex = dummyStack.indexOf("\n");
-            stack = firstNewlineIndex === -1 ? "" : dummyStack.slice(firstNewlineIndex + 1);
-          }
-          if (!err.stack) {
-            err.stack = stack;
-          } else if (stack) {
-            const firstNewlineIndex = stack.indexOf("\n");
-            const secondNewlineIndex = firstNewlineIndex === -1 ? -1 : stack.indexOf("\n", firstNewlineIndex + 1);
-            const duplicateCheckSuffix = secondNewlineIndex === -1 ? stack : stack.slice(secondNewlineIndex + 1);
-            const currentStack = String(err.stack);
-            const causeIndex = getCauseStackIndex(err, currentStack);
-            const stackHead = causeIndex === -1 ? currentStack : currentStack.slice(0, causeIndex);
-            const causeSection = causeIndex === -1 ? "" : currentStack.slice(causeIndex);
-            if (!stackHead.endsWith(duplicateCheckSuffix)) {
-              err.stack = stackHead + "\n" + stack + causeSection;
-            }
-          }
-        } catch (e) {
-        }
-      }
-      throw err;
-    }
-  }
-  _request(configOrUrl, config2) {
-    if (typeof configOrUrl === "string") {
-      config2 = config2 || {};
-      config2.url = configOrUrl;
-    } else {
-      config2 = configOrUrl || {};
-    }
-    config2 = mergeConfig(this.defaults, config2);
-    const { transitional: transitional2, paramsSerializer, headers } = config2;
-    if (transitional2 !== void 0) {
-      validator_default.assertOptions(
-        transitional2,
-        {
-          silentJSONParsing: validators2.transitional(validators2.boolean),
-          forcedJSONParsing: validators2.transitional(validators2.boolean),
-          clarifyTimeoutError: validators2.transitional(validators2.boolean),
-          legacyInterceptorReqResOrdering: validators2.transitional(validators2.boolean),
-          advertiseZstdAcceptEncoding: validators2.transitional(validators2.boolean),
-          validateStatusUndefinedResolves: validators2.transitional(validators2.boolean),
-          encodeBasicAuthUsername: validators2.transitional(validators2.boolean)
-        },
-        false
-      );
-    }
-    if (paramsSerializer != null) {
-      if (utils_default.isFunction(paramsSerializer)) {
-        config2.paramsSerializer = {
-          serialize: paramsSerializer
-        };
-      } else {
-        validator_default.assertOptions(
-          paramsSerializer,
-          {
-            encode: validators2.function,
-            serialize: validators2.function
-          },
-          true
-        );
-      }
-    }
-    if (config2.allowAbsoluteUrls !== void 0) {
-    } else if (utils_default.hasOwnProp(this.defaults, "allowAbsoluteUrls") && this.defaults.allowAbsoluteUrls !== void 0) {
-      config2.allowAbsoluteUrls = this.defaults.allowAbsoluteUrls;
-    } else {
-      config2.allowAbsoluteUrls = true;
-    }
-    validator_default.assertOptions(
-      config2,
-      {
-        baseUrl: validators2.spelling("baseURL"),
-        withXsrfToken: validators2.spelling("withXSRFToken")
-      },
-      true
-    );
-    config2.method = (utils_default.getSafeProp(config2, "method") || utils_default.getSafeProp(this.defaults, "method") || "get").toLowerCase();
-    const commonHeaders = utils_default.getSafeProp(headers, "common");
-    const methodHeaders = utils_default.getSafeProp(headers, config2.method);
-    const contextHeaders = headers && utils_default.merge(
-      isHeadersBucket(commonHeaders) ? commonHeaders : void 0,
-      isHeadersBucket(methodHeaders) ? methodHeaders : void 0
-    );
-    headers && utils_default.forEach(methodList_default.concat("common"), (method) => {
-      if (isHeadersBucket(utils_default.getSafeProp(headers, method))) {
-        delete headers[method];
-      }
-    });
-    config2.headers = AxiosHeaders_default.concat(contextHeaders, headers);
-    const requestInterceptorChain = [];
-    let synchronousRequestInterceptors = true;
-    this.interceptors.request.forEach(function unshiftRequestInterceptors(interceptor) {
-      if (typeof interceptor.runWhen === "function" && interceptor.runWhen(config2) === false) {
-        return;
-      }
-      synchronousRequestInterceptors = synchronousRequestInterceptors && interceptor.synchronous;
-      const transitional3 = config2.transitional || transitional_default;
-      const legacyInterceptorReqResOrdering = transitional3 && transitional3.legacyInterceptorReqResOrdering;
-      if (legacyInterceptorReqResOrdering) {
-        requestInterceptorChain.unshift(interceptor.fulfilled, interceptor.rejected);
-      } else {
-        requestInterceptorChain.push(interceptor.fulfilled, interceptor.rejected);
-      }
-    });
-    const responseInterceptorChain = [];
-    this.interceptors.response.forEach(function pushResponseInterceptors(interceptor) {
-      responseInterceptorChain.push(interceptor.fulfilled, interceptor.rejected);
-    });
-    let promise2;
-    let i = 0;
-    let len;
-    if (!synchronousRequestInterceptors) {
-      const chain = [dispatchRequest.bind(this), void 0];
-      chain.unshift(...requestInterceptorChain);
-      chain.push(...responseInterceptorChain);
-      len = chain.length;
-      promise2 = Promise.resolve(config2);
-      while (i < len) {
-        promise2 = promise2.then(chain[i++], chain[i++]);
-      }
-      return promise2;
-    }
-    len = requestInterceptorChain.length;
-    let newConfig = config2;
-    while (i < len) {
-      const onFulfilled = requestInterceptorChain[i++];
-      const onRejected = requestInterceptorChain[i++];
-      try {
-        newConfig = onFulfilled ? onFulfilled(newConfig) : newConfig;
-      } catch (error63) {
-        if (!onRejected) {
-          promise2 = Promise.reject(error63);
-          break;
-        }
-        try {
-          const rejectedResult = onRejected.call(this, error63);
-          if (utils_default.isThenable(rejectedResult)) {
-            promise2 = Promise.resolve(rejectedResult).then(
-              () => dispatchRequest.call(this, newConfig)
-            );
-          }
-        } catch (rejectedError) {
-          promise2 = Promise.reject(rejectedError);
-        }
-        break;
-      }
-    }
-    if (!promise2) {
-      try {
-        promise2 = dispatchRequest.call(this, newConfig);
-      } catch (error63) {
-        promise2 = Promise.reject(error63);
-      }
-    }
-    i = 0;
-    len = responseInterceptorChain.length;
-    while (i < len) {
-      promise2 = promise2.then(responseInterceptorChain[i++], responseInterceptorChain[i++]);
-    }
-    return promise2;
-  }
-  getUri(config2) {
-    config2 = mergeConfig(this.defaults, config2);
-    const fullPath = buildFullPath(config2.baseURL, config2.url, config2.allowAbsoluteUrls, config2);
-    return buildURL(fullPath, config2.params, config2.paramsSerializer);
-  }
-};
-utils_default.forEach(["delete", "get", "head", "options"], function forEachMethodNoData(method) {
-  Axios.prototype[method] = async function(url4, config2) {
-    return this.request(
-      mergeConfig(config2 || {}, {
-        method,
-        url: url4,
-        data: config2 && utils_default.hasOwnProp(config2, "data") ? config2.data : void 0
-      })
-    );
-  };
-});
-utils_default.forEach(["post", "put", "patch", "query"], function forEachMethodWithData(method) {
-  function generateHTTPMethod(isForm) {
-    return async function httpMethod(url4, data, config2) {
-      return this.request(
-        mergeConfig(config2 || {}, {
-          method,
-          headers: isForm ? {
-            "Content-Type": "multipart/form-data"
-          } : {},
-          url: url4,
-          data
-        })
-      );
-    };
-  }
-  Axios.prototype[method] = generateHTTPMethod();
-  if (method !== "query") {
-    Axios.prototype[method + "Form"] = generateHTTPMethod(true);
-  }
-});
-var Axios_default = Axios;
-
-// node_modules/axios/lib/cancel/CancelToken.js
-var CancelToken = class _CancelToken {
-  constructor(executor) {
-    if (typeof executor !== "function") {
-      throw new TypeError("executor must be a function.");
-    }
-    let resolvePromise;
-    this.promise = new Promise(function promiseExecutor(resolve2) {
-      resolvePromise = resolve2;
-    });
-    const token = this;
-    this.promise.then((cancel) => {
-      if (!token._listeners) return;
-      let i = token._listeners.length;
-      while (i-- > 0) {
-        token._listeners[i](cancel);
-      }
-      token._listeners = null;
-    });
-    this.promise.then = (onfulfilled) => {
-      let _resolve;
-      const promise2 = new Promise((resolve2) => {
-        token.subscribe(resolve2);
-        _resolve = resolve2;
-      }).then(onfulfilled);
-      promise2.cancel = function reject() {
-        token.unsubscribe(_resolve);
-      };
-      return promise2;
-    };
-    executor(function cancel(message, config2, request2) {
-      if (token.reason) {
-        return;
-      }
-      token.reason = new CanceledError_default(message, config2, request2);
-      resolvePromise(token.reason);
-    });
-  }
-  /**
-   * Throws a `CanceledError` if cancellation has been requested.
-   */
-  throwIfRequested() {
-    if (this.reason) {
-      throw this.reason;
-    }
-  }
-  /**
-   * Subscribe to the cancel signal
-   */
-  subscribe(listener) {
-    if (this.reason) {
-      listener(this.reason);
-      return;
-    }
-    if (this._listeners) {
-      this._listeners.push(listener);
-    } else {
-      this._listeners = [listener];
-    }
-  }
-  /**
-   * Unsubscribe from the cancel signal
-   */
-  unsubscribe(listener) {
-    if (!this._listeners) {
-      return;
-    }
-    const index = this._listeners.indexOf(listener);
-    if (index !== -1) {
-      this._listeners.splice(index, 1);
-    }
-  }
-  toAbortSignal() {
-    const controller = new AbortController();
-    const abort = (err) => {
-      controller.abort(err);
-    };
-    this.subscribe(abort);
-    controller.signal.unsubscribe = () => this.unsubscribe(abort);
-    return controller.signal;
-  }
-  /**
-   * Returns an object that contains a new `CancelToken` and a function that, when called,
-   * cancels the `CancelToken`.
-   */
-  static source() {
-    let cancel;
-    const token = new _CancelToken(function executor(c) {
-      cancel = c;
-    });
-    return {
-      token,
-      cancel
-    };
-  }
-};
-var CancelToken_default = CancelToken;
-
-// node_modules/axios/lib/helpers/spread.js
-function spread(callback) {
-  return function wrap(arr) {
-    return callback.apply(null, arr);
-  };
-}
-
-// node_modules/axios/lib/helpers/isAxiosError.js
-function isAxiosError(payload) {
-  return utils_default.isObject(payload) && payload.isAxiosError === true;
-}
-
-// node_modules/axios/lib/helpers/HttpStatusCode.js
-var HttpStatusCode = {
-  Continue: 100,
-  SwitchingProtocols: 101,
-  Processing: 102,
-  EarlyHints: 103,
-  Ok: 200,
-  Created: 201,
-  Accepted: 202,
-  NonAuthoritativeInformation: 203,
-  NoContent: 204,
-  ResetContent: 205,
-  PartialContent: 206,
-  MultiStatus: 207,
-  AlreadyReported: 208,
-  ImUsed: 226,
-  MultipleChoices: 300,
-  MovedPermanently: 301,
-  Found: 302,
-  SeeOther: 303,
-  NotModified: 304,
-  UseProxy: 305,
-  Unused: 306,
-  TemporaryRedirect: 307,
-  PermanentRedirect: 308,
-  BadRequest: 400,
-  Unauthorized: 401,
-  PaymentRequired: 402,
-  Forbidden: 403,
-  NotFound: 404,
-  MethodNotAllowed: 405,
-  NotAcceptable: 406,
-  ProxyAuthenticationRequired: 407,
-  RequestTimeout: 408,
-  Conflict: 409,
-  Gone: 410,
-  LengthRequired: 411,
-  PreconditionFailed: 412,
-  /**
-   * @deprecated Use `ContentTooLarge` instead.
-   */
-  PayloadTooLarge: 413,
-  ContentTooLarge: 413,
-  UriTooLong: 414,
-  UnsupportedMediaType: 415,
-  RangeNotSatisfiable: 416,
-  ExpectationFailed: 417,
-  ImATeapot: 418,
-  MisdirectedRequest: 421,
-  /**
-   * @deprecated Use `UnprocessableContent` instead.
-   */
-  UnprocessableEntity: 422,
-  UnprocessableContent: 422,
-  Locked: 423,
-  FailedDependency: 424,
-  TooEarly: 425,
-  UpgradeRequired: 426,
-  PreconditionRequired: 428,
-  TooManyRequests: 429,
-  RequestHeaderFieldsTooLarge: 431,
-  UnavailableForLegalReasons: 451,
-  InternalServerError: 500,
-  NotImplemented: 501,
-  BadGateway: 502,
-  ServiceUnavailable: 503,
-  GatewayTimeout: 504,
-  HttpVersionNotSupported: 505,
-  VariantAlsoNegotiates: 506,
-  InsufficientStorage: 507,
-  LoopDetected: 508,
-  NotExtended: 510,
-  NetworkAuthenticationRequired: 511,
-  WebServerReturnsAnUnknownError: 520,
-  WebServerIsDown: 521,
-  ConnectionTimedOut: 522,
-  OriginIsUnreachable: 523,
-  TimeoutOccurred: 524,
-  SslHandshakeFailed: 525,
-  InvalidSslCertificate: 526
-};
-Object.entries(HttpStatusCode).forEach(([key, value]) => {
-  if (HttpStatusCode[value] === void 0) {
-    HttpStatusCode[value] = key;
-  }
-});
-var HttpStatusCode_default = HttpStatusCode;
-
-// node_modules/axios/lib/axios.js
-function createInstance(defaultConfig) {
-  const context2 = new Axios_default(defaultConfig);
-  const instance = bind(Axios_default.prototype.request, context2);
-  utils_default.extend(instance, Axios_default.prototype, context2, { allOwnKeys: true });
-  utils_default.extend(instance, context2, null, { allOwnKeys: true });
-  instance.create = function create2(instanceConfig) {
-    return createInstance(mergeConfig(defaultConfig, instanceConfig));
-  };
-  return instance;
-}
-var axios = createInstance(defaults_default);
-axios.Axios = Axios_default;
-axios.CanceledError = CanceledError_default;
-axios.CancelToken = CancelToken_default;
-axios.isCancel = isCancel;
-axios.VERSION = VERSION;
-axios.toFormData = toFormData_default;
-axios.AxiosError = AxiosError_default;
-axios.Cancel = axios.CanceledError;
-axios.all = function all(promises3) {
-  return Promise.all(promises3);
-};
-axios.spread = spread;
-axios.isAxiosError = isAxiosError;
-axios.mergeConfig = mergeConfig;
-axios.AxiosHeaders = AxiosHeaders_default;
-axios.formToJSON = (thing) => formDataToJSON_default(utils_default.isHTMLForm(thing) ? new FormData(thing) : thing);
-axios.getAdapter = adapters_default.getAdapter;
-axios.HttpStatusCode = HttpStatusCode_default;
-axios.default = axios;
-var axios_default = axios;
-
-// node_modules/axios/index.js
-var {
-  Axios: Axios2,
-  AxiosError: AxiosError2,
-  CanceledError: CanceledError2,
-  isCancel: isCancel2,
-  CancelToken: CancelToken2,
-  VERSION: VERSION2,
-  all: all2,
-  Cancel,
-  isAxiosError: isAxiosError2,
-  spread: spread2,
-  toFormData: toFormData2,
-  AxiosHeaders: AxiosHeaders2,
-  HttpStatusCode: HttpStatusCode2,
-  formToJSON,
-  getAdapter: getAdapter2,
-  mergeConfig: mergeConfig2,
-  create
-} = axios_default;
-
 // src/registry/retry.ts
 function isFailoverKind(kind) {
   return kind === "network" || kind === "timeout" || kind === "server";
@@ -67930,7 +68487,7 @@ function createTransport(settings, deps = {}) {
   const now = deps.now ?? Date.now;
   const secrets = secretsOf(settings);
   const agents = createAgents(settings);
-  const instance = createAxios(settings, agents);
+  let instance;
   const semaphore = new Semaphore(settings.maxConcurrency);
   const urls = settings.baseUrls;
   const inFlight = cutAfterStop(deps.signal, deps.settleMs ?? DEFAULT_SETTLE_MS, settings.maxConcurrency);
@@ -67944,7 +68501,7 @@ function createTransport(settings, deps = {}) {
       const outcome = await semaphore.run(() => {
         if (deps.signal?.aborted) throw notSent(ctx);
         deps.onAttempt?.();
-        return attemptOnce(instance, request2, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
+        return attemptOnce(instance ??= createAxios(settings, agents), request2, ctx, settings.timeoutMs, secrets, now, inFlight.signal);
       });
       if (outcome.ok) {
         preferred = index;
@@ -68065,8 +68622,9 @@ function authHeaders(settings) {
   }
   return {};
 }
-function createAxios(settings, agents) {
-  return axios_default.create({
+async function createAxios(settings, agents) {
+  const { default: axios2 } = await Promise.resolve().then(() => (init_axios2(), axios_exports));
+  return axios2.create({
     timeout: settings.timeoutMs,
     headers: { Accept: ACCEPT, "User-Agent": "guardrails-registry-client", ...settings.headers, ...authHeaders(settings) },
     httpAgent: agents.http,
@@ -68079,8 +68637,9 @@ function createAxios(settings, agents) {
     transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false }
   });
 }
-async function attemptOnce(instance, request2, ctx, timeoutMs, secrets, now, signal) {
+async function attemptOnce(client, request2, ctx, timeoutMs, secrets, now, signal) {
   const data = serialise(request2.body, ctx);
+  const instance = await client;
   let response;
   try {
     response = await instance.request({
