@@ -1,6 +1,7 @@
 /**
- * bench/cli: how long the `guardrails` executable takes to answer, bundled from the source as
- * dist/cli.js is, beside `node -e 0` measured in the same run (wall time, median of 7 runs each):
+ * bench/cli: how long the `guardrails` executable takes to answer, bundled from the source with its
+ * packages external, as in dist/cli.js, beside `node -e 0` measured in the same run (wall time, the
+ * median of 7 runs each):
  * - `--help` and `--version`: start-up alone, which every command pays;
  * - `check` in a repository of 5 schema files with nothing changed: `npm start`'s audit.
  * Dependencies a command may not need (axios, the AWS SDK, pg, prom-client, pino, avsc) are loaded
