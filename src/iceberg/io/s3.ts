@@ -67,6 +67,8 @@ export class S3FileIO implements FileIO {
   /** `client` may still be in the making (see `create`). */
   constructor(client: S3Client | Promise<S3Client>, settings: S3Settings = {}, private readonly ownsClient = false) {
     this.client = Promise.resolve(client);
+    // A vended FileIO may never be used; its failed client is reported by the first call that awaits it.
+    this.client.catch(() => {});
     this.batchSize = Math.min(1000, Math.max(1, settings.deleteBatchSize ?? 1000));
     this.concurrency = Math.max(1, settings.concurrency ?? 4);
     this.pageSize = Math.min(1000, Math.max(1, settings.listPageSize ?? 1000));
