@@ -15152,6 +15152,8 @@ var S3FileIO = class _S3FileIO {
   constructor(client, settings = {}, ownsClient = false) {
     this.ownsClient = ownsClient;
     this.client = Promise.resolve(client);
+    this.client.catch(() => {
+    });
     this.batchSize = Math.min(1e3, Math.max(1, settings.deleteBatchSize ?? 1e3));
     this.concurrency = Math.max(1, settings.concurrency ?? 4);
     this.pageSize = Math.min(1e3, Math.max(1, settings.listPageSize ?? 1e3));
