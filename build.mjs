@@ -19,10 +19,10 @@ const common = {
   banner: { js: requireShim },
 };
 
-// The CLI and the library leave out exactly what npm installs with the package (its dependencies, and with
-// them the optional S3 SDK that loads only when used), and bundle the rest. The Octokit packages are bundled:
-// as dependencies they would bring a consumer's npm an engine warning on Node 20 (content-type 3, through
-// @octokit/request), which this repository's `overrides` cannot reach (docs/releasing.md#node-versions).
+// The CLI and the library leave out exactly what npm installs with the package (its dependencies, among
+// them the S3 SDK, which loads only when an s3:// path is used), and bundle the rest. The Octokit packages
+// are bundled: as dependencies they would bring a consumer's npm an engine warning on Node 20 (content-type 3,
+// through @octokit/request), which this repository's `overrides` cannot reach (docs/releasing.md#node-versions).
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const installed = { external: Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies, ...manifest.peerDependencies }) };
 
