@@ -62,13 +62,13 @@ export class S3FileIO implements FileIO {
   /** Requests sent, by kind, so the orphan benchmark can count its listing pages. */
   readonly requests = { list: 0, deleteObjects: 0 };
 
-  private readonly client: Promise<S3Client>;
+  /** The client and the SDK's commands, awaited once per call: the client may still be in the making. */
+  private readonly ready: Promise<[S3Client, S3Sdk]>;
 
-  /** `client` may still be in the making (see `create`). */
   constructor(client: S3Client | Promise<S3Client>, settings: S3Settings = {}, private readonly ownsClient = false) {
-    this.client = Promise.resolve(client);
+    this.ready = Promise.all([client, loadS3Sdk()]);
     // A vended FileIO may never be used; its failed client is reported by the first call that awaits it.
-    this.client.catch(() => {});
+    this.ready.catch(() => {});
     this.batchSize = Math.min(1000, Math.max(1, settings.deleteBatchSize ?? 1000));
     this.concurrency = Math.max(1, settings.concurrency ?? 4);
     this.pageSize = Math.min(1000, Math.max(1, settings.listPageSize ?? 1000));
@@ -76,7 +76,7 @@ export class S3FileIO implements FileIO {
 
   /** Closes the client's sockets if this instance created it. */
   close(): void {
-    if (this.ownsClient) void this.client.then((client) => client.destroy(), () => {});
+    if (this.ownsClient) void this.ready.then(([client]) => client.destroy(), () => {});
   }
 
   static create(settings: S3Settings): S3FileIO {
@@ -90,7 +90,7 @@ export class S3FileIO implements FileIO {
 
   async read(path: string): Promise<Buffer> {
     const { bucket, key } = splitS3Path(path);
-    const [client, { GetObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
+    const [client, { GetObjectCommand }] = await this.ready;
     try {
       const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       return Buffer.from(await (out.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
@@ -101,7 +101,7 @@ export class S3FileIO implements FileIO {
 
   async writeNew(path: string, data: Buffer): Promise<void> {
     const { bucket, key } = splitS3Path(path);
-    const [client, { PutObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
+    const [client, { PutObjectCommand }] = await this.ready;
     try {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, IfNoneMatch: '*' }));
     } catch (cause) {
@@ -111,7 +111,7 @@ export class S3FileIO implements FileIO {
 
   async size(path: string): Promise<number | undefined> {
     const { bucket, key } = splitS3Path(path);
-    const [client, { HeadObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
+    const [client, { HeadObjectCommand }] = await this.ready;
     try {
       return (await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
     } catch (cause) {
@@ -135,7 +135,7 @@ export class S3FileIO implements FileIO {
   }
 
   private async deleteBatch(bucket: string, batch: ReadonlyArray<[string, string]>, signal: AbortSignal | undefined): Promise<DeleteFailure[]> {
-    const [client, { DeleteObjectsCommand }] = await Promise.all([this.client, loadS3Sdk()]);
+    const [client, { DeleteObjectsCommand }] = await this.ready;
     const pathOf = new Map(batch);
     let pending = batch.map(([key]) => key);
     let failures: DeleteFailure[] = [];
@@ -164,7 +164,7 @@ export class S3FileIO implements FileIO {
   async *list(prefix: string, signal?: AbortSignal): AsyncIterable<ListedFile> {
     const { scheme, bucket, key } = splitS3Prefix(prefix);
     const keyPrefix = key === '' ? '' : `${key}/`;
-    const [client, { ListObjectsV2Command }] = await Promise.all([this.client, loadS3Sdk()]);
+    const [client, { ListObjectsV2Command }] = await this.ready;
     let token: string | undefined;
     do {
       if (signal?.aborted) return;
