@@ -40,8 +40,8 @@ function loadLibraries(): Libraries {
     compare: (a: bigint, b: bigint) => (a === b ? 0 : a < b ? -1 : 1),
   });
   const { decompress } = require('fzstd') as typeof import('fzstd');
-  const snappy = require('snappyjs') as { uncompress(data: Uint8Array): Uint8Array };
-  return { avro: library, bigIntLong, zstdDecompress: (data) => decompress(data), snappyUncompress: (data) => snappy.uncompress(data) };
+  const { uncompress } = require('snappyjs') as { uncompress(data: Uint8Array): Uint8Array };
+  return { avro: library, bigIntLong, zstdDecompress: decompress, snappyUncompress: uncompress };
 }
 
 const typeCache = new Map<string, avro.Type>();
