@@ -6,10 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 
 export interface CliBundle {
   readonly path: string;
+  /** What the bundle imports, and how (test/cli/start-up.test.ts reads it). */
+  readonly metafile: Metafile;
   remove(): Promise<void>;
 }
 
@@ -17,8 +19,8 @@ export async function bundleCli(entry = 'src/cli/index.ts'): Promise<CliBundle> 
   await mkdir('.tmp', { recursive: true });
   const dir = await mkdtemp(join(process.cwd(), '.tmp', 'cli-'));
   const path = join(dir, 'cli.mjs');
-  await build({ entryPoints: [entry], outfile: path, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
-  return { path, remove: () => rm(dir, { recursive: true, force: true }) };
+  const { metafile } = await build({ entryPoints: [entry], outfile: path, bundle: true, platform: 'node', format: 'esm', packages: 'external', metafile: true, logLevel: 'silent' });
+  return { path, metafile, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 export interface RunningCli {
