@@ -15148,11 +15148,10 @@ function loadS3Sdk() {
   return sdk ??= import("@aws-sdk/client-s3");
 }
 var S3FileIO = class _S3FileIO {
-  /** `client` may still be in the making (see `create`). */
   constructor(client, settings = {}, ownsClient = false) {
     this.ownsClient = ownsClient;
-    this.client = Promise.resolve(client);
-    this.client.catch(() => {
+    this.ready = Promise.all([client, loadS3Sdk()]);
+    this.ready.catch(() => {
     });
     this.batchSize = Math.min(1e3, Math.max(1, settings.deleteBatchSize ?? 1e3));
     this.concurrency = Math.max(1, settings.concurrency ?? 4);
@@ -15164,10 +15163,11 @@ var S3FileIO = class _S3FileIO {
   pageSize;
   /** Requests sent, by kind, so the orphan benchmark can count its listing pages. */
   requests = { list: 0, deleteObjects: 0 };
-  client;
+  /** The client and the SDK's commands, awaited once per call: the client may still be in the making. */
+  ready;
   /** Closes the client's sockets if this instance created it. */
   close() {
-    if (this.ownsClient) void this.client.then((client) => client.destroy(), () => {
+    if (this.ownsClient) void this.ready.then(([client]) => client.destroy(), () => {
     });
   }
   static create(settings) {
@@ -15180,7 +15180,7 @@ var S3FileIO = class _S3FileIO {
   }
   async read(path2) {
     const { bucket, key } = splitS3Path(path2);
-    const [client, { GetObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
+    const [client, { GetObjectCommand }] = await this.ready;
     try {
       const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       return Buffer.from(await out.Body.transformToByteArray());
@@ -15190,7 +15190,7 @@ var S3FileIO = class _S3FileIO {
   }
   async writeNew(path2, data) {
     const { bucket, key } = splitS3Path(path2);
-    const [client, { PutObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
+    const [client, { PutObjectCommand }] = await this.ready;
     try {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: data, IfNoneMatch: "*" }));
     } catch (cause) {
@@ -15199,7 +15199,7 @@ var S3FileIO = class _S3FileIO {
   }
   async size(path2) {
     const { bucket, key } = splitS3Path(path2);
-    const [client, { HeadObjectCommand }] = await Promise.all([this.client, loadS3Sdk()]);
+    const [client, { HeadObjectCommand }] = await this.ready;
     try {
       return (await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
     } catch (cause) {
@@ -15221,7 +15221,7 @@ var S3FileIO = class _S3FileIO {
     return results.flat();
   }
   async deleteBatch(bucket, batch, signal) {
-    const [client, { DeleteObjectsCommand }] = await Promise.all([this.client, loadS3Sdk()]);
+    const [client, { DeleteObjectsCommand }] = await this.ready;
     const pathOf2 = new Map(batch);
     let pending = batch.map(([key]) => key);
     let failures = [];
@@ -15247,7 +15247,7 @@ var S3FileIO = class _S3FileIO {
   async *list(prefix, signal) {
     const { scheme, bucket, key } = splitS3Prefix(prefix);
     const keyPrefix = key === "" ? "" : `${key}/`;
-    const [client, { ListObjectsV2Command }] = await Promise.all([this.client, loadS3Sdk()]);
+    const [client, { ListObjectsV2Command }] = await this.ready;
     let token;
     do {
       if (signal?.aborted) return;
@@ -15460,8 +15460,8 @@ function loadLibraries() {
     compare: (a, b) => a === b ? 0 : a < b ? -1 : 1
   });
   const { decompress } = require3("fzstd");
-  const snappy = require3("snappyjs");
-  return { avro: library, bigIntLong, zstdDecompress: (data) => decompress(data), snappyUncompress: (data) => snappy.uncompress(data) };
+  const { uncompress } = require3("snappyjs");
+  return { avro: library, bigIntLong, zstdDecompress: decompress, snappyUncompress: uncompress };
 }
 var typeCache = /* @__PURE__ */ new Map();
 var projectionCache = /* @__PURE__ */ new Map();
