@@ -7,7 +7,7 @@
  * only for findings and errors, so the structures behind `positionOf` are built on its first call.
  */
 import { SchemaError } from './errors.js';
-import { findJsonFailure, findTooDeep, isJsonWhitespace, skipWhitespace, stringEnd, tooDeepProblem, type JsonScanFailure } from './json-scanner.js';
+import { findJsonFailure, findTooDeep, skipWhitespace, stringEnd, tooDeepProblem, type JsonScanFailure } from './json-scanner.js';
 
 /** A 1-based line and column; the column counts Unicode characters (code points), not bytes. */
 export interface TextPosition {
@@ -113,6 +113,11 @@ function capitalise(hint: string): string {
 
 /** Lookups that scan the text directly; after them an index of every container pays for itself. */
 const LOOKUPS_BEFORE_INDEX = 4;
+/**
+ * A pointer with more tokens than this is looked up through the index at once: each token may step
+ * over the rest of its container, so scanning for a deep pointer costs its depth times the text.
+ */
+const TOKENS_BEFORE_INDEX = 32;
 
 class ParsedDocument implements JsonDocument {
   private lines?: TextLines;
@@ -130,7 +135,9 @@ class ParsedDocument implements JsonDocument {
   positionOf(pointer: string): TextPosition | undefined {
     const escaped = pointer.includes('~');
     if (!isPointer(pointer, escaped)) return undefined;
-    if (this.containers === undefined && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
+    if (this.containers === undefined && (++this.lookups > LOOKUPS_BEFORE_INDEX || hasMoreTokens(pointer, TOKENS_BEFORE_INDEX))) {
+      this.containers = new ContainerIndex(this.text);
+    }
     this.plainKeys ??= !this.text.includes('\\');
     const offset = locate(this.text, this.containers, pointer === '/' ? '' : pointer, this.plainKeys && !escaped);
     if (offset < 0) return undefined;
@@ -192,14 +199,14 @@ class ContainerIndex {
 
   constructor(text: string) {
     const stack: number[] = [];
-    for (let i = 0; i < text.length; i++) {
+    for (let i = bracketFrom(text, 0); i < text.length; i = bracketFrom(text, i + 1)) {
       const c = text.charCodeAt(i);
-      if (c === 0x22) i = stringEnd(text, i) - 1;
-      else if (c === 0x7b || c === 0x5b) {
+      if (c === 0x7b || c === 0x5b) {
         stack.push(this.opens.length);
         this.opens.push(i);
         this.closes.push(i);
       } else if (c === 0x7d || c === 0x5d) this.closes[stack.pop() ?? 0] = i;
+      else break;
     }
   }
 
@@ -215,21 +222,45 @@ class ContainerIndex {
   }
 }
 
-/** Whitespace, `,`, `]` or `}`: what ends a number, `true`, `false` or `null`. */
-function endsScalar(c: number): boolean {
-  return isJsonWhitespace(c) || c === 0x2c || c === 0x5d || c === 0x7d;
+/*
+ * The text is valid JSON (JSON.parse accepted it), so sticky expressions can step over it. A loop
+ * over charCodeAt costs about half a JSON.parse of the text it scans; the expression engine, about a
+ * quarter.
+ */
+const STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*)*"`;
+const WHITESPACE = '[ \\t\\n\\r]*';
+/** Everything up to the next bracket outside a string. */
+const TO_BRACKET = new RegExp(String.raw`[^"[\]{}]*(?:${STRING}[^"[\]{}]*)*`, 'sy');
+/** A member's key, colon and the whitespace around them. */
+const KEY = new RegExp(`${STRING}${WHITESPACE}:${WHITESPACE}`, 'sy');
+/** A string, number, true, false or null, then its comma and whitespace when another value follows. */
+const SCALAR = new RegExp(String.raw`(?:${STRING}|[^"[\]{},: \t\n\r]+)${WHITESPACE}(?:,${WHITESPACE})?`, 'sy');
+
+/** The offset of the first bracket outside a string at or after `from`; the text's length if none. */
+function bracketFrom(text: string, from: number): number {
+  TO_BRACKET.lastIndex = from;
+  TO_BRACKET.test(text);
+  return TO_BRACKET.lastIndex;
 }
 
 /** The offset of the bracket that closes the container opened at `open`, by scanning to it. */
 function closeOf(text: string, open: number): number {
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
+  for (let i = open; i < text.length; i = bracketFrom(text, i + 1)) {
     const c = text.charCodeAt(i);
-    if (c === 0x22) i = stringEnd(text, i) - 1;
-    else if (c === 0x7b || c === 0x5b) depth++;
-    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return i;
+    if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      if (--depth === 0) return i;
+    } else break;
   }
   return text.length - 1;
+}
+
+function hasMoreTokens(pointer: string, limit: number): boolean {
+  if (pointer.length <= limit) return false;
+  let tokens = 0;
+  for (let at = pointer.indexOf('/'); at >= 0; at = pointer.indexOf('/', at + 1)) if (++tokens > limit) return true;
+  return false;
 }
 
 /** An RFC 6901 pointer ('' or '/' for the root), whose `~` only ever starts `~0` or `~1`. */
@@ -281,9 +312,8 @@ function findMember(
   let found = -1;
   let i = skipWhitespace(text, open + 1);
   while (text.charCodeAt(i) === 0x22) {
-    const keyEnd = stringEnd(text, i);
-    const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    if (plain ? plainKeyIs(text, i, keyEnd, pointer, start, end) : JSON.parse(text.slice(i, keyEnd)) === decodeToken(pointer.slice(start, end))) {
+    const value = valueAfterKey(text, i);
+    if (plain ? plainKeyIs(text, i, pointer, start, end) : JSON.parse(text.slice(i, stringEnd(text, i))) === decodeToken(pointer.slice(start, end))) {
       found = i;
       if (plain && text.indexOf(pointer.slice(start, end), value) < 0) return found;
     }
@@ -292,11 +322,15 @@ function findMember(
   return found;
 }
 
-/** Whether the key quoted at text[keyStart, keyEnd) spells pointer[start, end), neither having escapes. */
-function plainKeyIs(text: string, keyStart: number, keyEnd: number, pointer: string, start: number, end: number): boolean {
-  if (keyEnd - keyStart - 2 !== end - start) return false;
-  for (let k = 0, at = keyStart + 1; k < end - start; k++, at++) {
-    if (text.charCodeAt(at) !== pointer.charCodeAt(start + k)) return false;
+/**
+ * Whether the key quoted at `keyStart` spells pointer[start, end), neither having escapes: without
+ * them, the key ends at the first quote after its opening one.
+ */
+function plainKeyIs(text: string, keyStart: number, pointer: string, start: number, end: number): boolean {
+  if (text.charCodeAt(keyStart + 1 + end - start) !== 0x22) return false;
+  for (let k = start, at = keyStart + 1; k < end; k++, at++) {
+    const c = pointer.charCodeAt(k);
+    if (c === 0x22 || text.charCodeAt(at) !== c) return false;
   }
   return true;
 }
@@ -307,7 +341,8 @@ function decodeToken(token: string): string {
 
 /** The offset of a member's value, from its key's opening quote. */
 function valueAfterKey(text: string, key: number): number {
-  return skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
+  KEY.lastIndex = key;
+  return KEY.test(text) ? KEY.lastIndex : text.length;
 }
 
 /** The offset of element `wanted` of the array opened at `open`, or -1. */
@@ -337,13 +372,10 @@ function arrayIndex(pointer: string, start: number, end: number): number {
 /** From the start of a value inside a container, the start of the next member/element, or past the close. */
 function nextSibling(text: string, containers: ContainerIndex | undefined, value: number): number {
   const c = text.charCodeAt(value);
-  let end: number;
-  if (c === 0x7b || c === 0x5b) end = (containers ? containers.closeOf(value) : closeOf(text, value)) + 1;
-  else if (c === 0x22) end = stringEnd(text, value);
-  else {
-    end = value;
-    while (end < text.length && !endsScalar(text.charCodeAt(end))) end++;
+  if (c !== 0x7b && c !== 0x5b) {
+    SCALAR.lastIndex = value;
+    return SCALAR.test(text) ? SCALAR.lastIndex : text.length;
   }
-  end = skipWhitespace(text, end);
+  const end = skipWhitespace(text, (containers ? containers.closeOf(value) : closeOf(text, value)) + 1);
   return text.charCodeAt(end) === 0x2c ? skipWhitespace(text, end + 1) : end;
 }

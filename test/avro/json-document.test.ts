@@ -181,7 +181,55 @@ describe('parseJsonDocument positions', () => {
     );
     expectConsistentPositions(parseJsonDocument(source));
   });
+
+  // The lookups step over strings, scalars and containers with regular expressions: values that look
+  // like the syntax around them (brackets, quotes, colons and commas in strings, escapes, exponents)
+  // must not move them, in compact text, indented text, or text with whitespace everywhere.
+  it.each([
+    ['compact', (value: unknown) => JSON.stringify(value)],
+    ['indented', (value: unknown) => JSON.stringify(value, null, 2)],
+    ['spaced', (value: unknown) => JSON.stringify(value, null, 1).replace(/([[\]{},:])(?=(?:[^"\\]|\\.|"(?:[^"\\]|\\.)*")*$)/g, ' \r\n\t$1 ')],
+  ])('maps every pointer of generated values written %s', (_form, write) => {
+    const next = seeded(16);
+    for (let i = 0; i < 40; i++) {
+      const source = write(generatedValue(next, 0));
+      expect(JSON.parse(source)).toBeDefined();
+      expectConsistentPositions(parseJsonDocument(source));
+    }
+  });
+
+  it('never takes a pointer token with a quote for the key it starts like', () => {
+    const plainText = parseJsonDocument('{"a":"b","c":1}');
+    expect(plainText.positionOf('/a":"b')).toBeUndefined();
+    expect(plainText.positionOf('/a"')).toBeUndefined();
+    expect(plainText.positionOf('/c')).toEqual({ line: 1, column: 10 });
+  });
 });
+
+/** A small deterministic generator (mulberry32), so a failing value can be found again. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TRICKY_STRINGS = ['', '}', ']', '{"a": [1]}', '"', '\\', '\\"', 'a,b', 'k: v', 'é😀', '\n\t', 'fields', 'type'];
+
+function generatedValue(next: () => number, depth: number): unknown {
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const roll = next();
+  if (depth < 4 && roll < 0.3) {
+    const members: Record<string, unknown> = {};
+    for (let n = Math.floor(next() * 5); n > 0; n--) members[pick(TRICKY_STRINGS) + pick(['', 'x', '/', '~'])] = generatedValue(next, depth + 1);
+    return members;
+  }
+  if (depth < 4 && roll < 0.5) return Array.from({ length: Math.floor(next() * 5) }, () => generatedValue(next, depth + 1));
+  return pick<unknown>([pick(TRICKY_STRINGS), 0, -1.5e-300, 1.2345678901234567e19, true, false, null]);
+}
 
 /** Every pointer of the value maps to the key (members) or the value (elements) it names. */
 function expectConsistentPositions(doc: JsonDocument): void {
