@@ -225,12 +225,14 @@ class ContainerIndex {
 /*
  * The text is valid JSON (JSON.parse accepted it), so sticky expressions can step over it. A loop
  * over charCodeAt costs about half a JSON.parse of the text it scans; the expression engine, about a
- * quarter.
+ * quarter. Each repetition of a group takes an entry on the engine's backtracking stack, which a few
+ * million overflow, so the groups are bounded: a string with more escapes, or a run of more strings,
+ * stops the expression at a quote, and `stringEnd` (which searches with indexOf) goes on from there.
  */
-const STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*)*"`;
+const STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*){0,100}"`;
 const WHITESPACE = '[ \\t\\n\\r]*';
-/** Everything up to the next bracket outside a string. */
-const TO_BRACKET = new RegExp(String.raw`[^"[\]{}]*(?:${STRING}[^"[\]{}]*)*`, 'sy');
+/** Everything up to the next bracket outside a string, or up to a quote where a bound was reached. */
+const TO_BRACKET = new RegExp(String.raw`[^"[\]{}]*(?:${STRING}[^"[\]{}]*){0,1000}`, 'sy');
 /** A member's key, colon and the whitespace around them. */
 const KEY = new RegExp(`${STRING}${WHITESPACE}:${WHITESPACE}`, 'sy');
 /** A string, number, true, false or null, then its comma and whitespace when another value follows. */
@@ -238,9 +240,14 @@ const SCALAR = new RegExp(String.raw`(?:${STRING}|[^"[\]{},: \t\n\r]+)${WHITESPA
 
 /** The offset of the first bracket outside a string at or after `from`; the text's length if none. */
 function bracketFrom(text: string, from: number): number {
-  TO_BRACKET.lastIndex = from;
-  TO_BRACKET.test(text);
-  return TO_BRACKET.lastIndex;
+  let at = from;
+  for (;;) {
+    TO_BRACKET.lastIndex = at;
+    TO_BRACKET.test(text);
+    at = TO_BRACKET.lastIndex;
+    if (text.charCodeAt(at) !== 0x22) return at;
+    at = stringEnd(text, at);
+  }
 }
 
 /** The offset of the bracket that closes the container opened at `open`, by scanning to it. */
@@ -342,7 +349,7 @@ function decodeToken(token: string): string {
 /** The offset of a member's value, from its key's opening quote. */
 function valueAfterKey(text: string, key: number): number {
   KEY.lastIndex = key;
-  return KEY.test(text) ? KEY.lastIndex : text.length;
+  return KEY.test(text) ? KEY.lastIndex : skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
 }
 
 /** The offset of element `wanted` of the array opened at `open`, or -1. */
@@ -372,10 +379,13 @@ function arrayIndex(pointer: string, start: number, end: number): number {
 /** From the start of a value inside a container, the start of the next member/element, or past the close. */
 function nextSibling(text: string, containers: ContainerIndex | undefined, value: number): number {
   const c = text.charCodeAt(value);
-  if (c !== 0x7b && c !== 0x5b) {
+  let end: number;
+  if (c === 0x7b || c === 0x5b) end = (containers ? containers.closeOf(value) : closeOf(text, value)) + 1;
+  else {
     SCALAR.lastIndex = value;
-    return SCALAR.test(text) ? SCALAR.lastIndex : text.length;
+    if (SCALAR.test(text)) return SCALAR.lastIndex;
+    end = stringEnd(text, value); // a string past the escape bound
   }
-  const end = skipWhitespace(text, (containers ? containers.closeOf(value) : closeOf(text, value)) + 1);
+  end = skipWhitespace(text, end);
   return text.charCodeAt(end) === 0x2c ? skipWhitespace(text, end + 1) : end;
 }

@@ -198,6 +198,20 @@ describe('parseJsonDocument positions', () => {
     }
   });
 
+  // Past the bounds of the expressions' repetitions (100 escapes in a string, 1,000 strings in a run
+  // without a bracket), the lookups go on by scanning.
+  it('maps every pointer across strings with many escapes and runs of many strings', () => {
+    const escaped = 'a"\\'.repeat(120);
+    const value = { [escaped]: [escaped, { [escaped]: escaped, k: 1 }], run: Array.from({ length: 1_200 }, (_, i) => `s${i}`), x: escaped, z: 2 };
+    expectConsistentPositions(parseJsonDocument(JSON.stringify(value)));
+    expectConsistentPositions(parseJsonDocument(JSON.stringify(value, null, 2)));
+  });
+
+  it('steps over millions of strings in one array without overflowing the expression engine', () => {
+    const text = `{"symbols": [${'"a",'.repeat(4_000_000)}"b"], "after": 1}`;
+    expect(parseJsonDocument(text).positionOf('/after')).toEqual({ line: 1, column: text.length - 10 });
+  });
+
   it('never takes a pointer token with a quote for the key it starts like', () => {
     const plainText = parseJsonDocument('{"a":"b","c":1}');
     expect(plainText.positionOf('/a":"b')).toBeUndefined();
