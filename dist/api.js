@@ -860,6 +860,7 @@ function capitalise(hint) {
   return sentence.endsWith(".") ? sentence : `${sentence}.`;
 }
 var LOOKUPS_BEFORE_INDEX = 4;
+var TOKENS_BEFORE_INDEX = 32;
 var ParsedDocument = class {
   constructor(text, file, value) {
     this.text = text;
@@ -877,7 +878,9 @@ var ParsedDocument = class {
   positionOf(pointer) {
     const escaped = pointer.includes("~");
     if (!isPointer(pointer, escaped)) return void 0;
-    if (this.containers === void 0 && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
+    if (this.containers === void 0 && (++this.lookups > LOOKUPS_BEFORE_INDEX || hasMoreTokens(pointer, TOKENS_BEFORE_INDEX))) {
+      this.containers = new ContainerIndex(this.text);
+    }
     this.plainKeys ??= !this.text.includes("\\");
     const offset = locate(this.text, this.containers, pointer === "/" ? "" : pointer, this.plainKeys && !escaped);
     if (offset < 0) return void 0;
@@ -930,14 +933,14 @@ var ContainerIndex = class {
   closes = [];
   constructor(text) {
     const stack = [];
-    for (let i = 0; i < text.length; i++) {
+    for (let i = bracketFrom(text, 0); i < text.length; i = bracketFrom(text, i + 1)) {
       const c = text.charCodeAt(i);
-      if (c === 34) i = stringEnd(text, i) - 1;
-      else if (c === 123 || c === 91) {
+      if (c === 123 || c === 91) {
         stack.push(this.opens.length);
         this.opens.push(i);
         this.closes.push(i);
       } else if (c === 125 || c === 93) this.closes[stack.pop() ?? 0] = i;
+      else break;
     }
   }
   closeOf(open) {
@@ -951,18 +954,37 @@ var ContainerIndex = class {
     return this.closes[lo] ?? open;
   }
 };
-function endsScalar(c) {
-  return isJsonWhitespace(c) || c === 44 || c === 93 || c === 125;
+var STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*){0,100}"`;
+var WHITESPACE = "[ \\t\\n\\r]*";
+var TO_BRACKET = new RegExp(String.raw`[^"[\]{}]*(?:${STRING}[^"[\]{}]*){0,1000}`, "sy");
+var KEY = new RegExp(`${STRING}${WHITESPACE}:${WHITESPACE}`, "sy");
+var SCALAR = new RegExp(String.raw`(?:${STRING}|[^"[\]{},: \t\n\r]+)${WHITESPACE}(?:,${WHITESPACE})?`, "sy");
+function bracketFrom(text, from) {
+  let at = from;
+  for (; ; ) {
+    TO_BRACKET.lastIndex = at;
+    TO_BRACKET.test(text);
+    at = TO_BRACKET.lastIndex;
+    if (text.charCodeAt(at) !== 34) return at;
+    at = stringEnd(text, at);
+  }
 }
 function closeOf(text, open) {
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
+  for (let i = open; i < text.length; i = bracketFrom(text, i + 1)) {
     const c = text.charCodeAt(i);
-    if (c === 34) i = stringEnd(text, i) - 1;
-    else if (c === 123 || c === 91) depth++;
-    else if ((c === 125 || c === 93) && --depth === 0) return i;
+    if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      if (--depth === 0) return i;
+    } else break;
   }
   return text.length - 1;
+}
+function hasMoreTokens(pointer, limit) {
+  if (pointer.length <= limit) return false;
+  let tokens = 0;
+  for (let at = pointer.indexOf("/"); at >= 0; at = pointer.indexOf("/", at + 1)) if (++tokens > limit) return true;
+  return false;
 }
 function isPointer(pointer, escaped) {
   if (pointer !== "" && pointer.charCodeAt(0) !== 47) return false;
@@ -991,9 +1013,8 @@ function findMember(text, containers, open, pointer, start, end, plain) {
   let found = -1;
   let i = skipWhitespace(text, open + 1);
   while (text.charCodeAt(i) === 34) {
-    const keyEnd = stringEnd(text, i);
-    const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    if (plain ? plainKeyIs(text, i, keyEnd, pointer, start, end) : JSON.parse(text.slice(i, keyEnd)) === decodeToken(pointer.slice(start, end))) {
+    const value = valueAfterKey(text, i);
+    if (plain ? plainKeyIs(text, i, pointer, start, end) : JSON.parse(text.slice(i, stringEnd(text, i))) === decodeToken(pointer.slice(start, end))) {
       found = i;
       if (plain && text.indexOf(pointer.slice(start, end), value) < 0) return found;
     }
@@ -1001,10 +1022,11 @@ function findMember(text, containers, open, pointer, start, end, plain) {
   }
   return found;
 }
-function plainKeyIs(text, keyStart, keyEnd, pointer, start, end) {
-  if (keyEnd - keyStart - 2 !== end - start) return false;
-  for (let k = 0, at = keyStart + 1; k < end - start; k++, at++) {
-    if (text.charCodeAt(at) !== pointer.charCodeAt(start + k)) return false;
+function plainKeyIs(text, keyStart, pointer, start, end) {
+  if (text.charCodeAt(keyStart + 1 + end - start) !== 34) return false;
+  for (let k = start, at = keyStart + 1; k < end; k++, at++) {
+    const c = pointer.charCodeAt(k);
+    if (c === 34 || text.charCodeAt(at) !== c) return false;
   }
   return true;
 }
@@ -1012,7 +1034,8 @@ function decodeToken(token) {
   return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 function valueAfterKey(text, key) {
-  return skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
+  KEY.lastIndex = key;
+  return KEY.test(text) ? KEY.lastIndex : skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
 }
 function findElement(text, containers, open, wanted) {
   if (wanted < 0) return -1;
@@ -1038,10 +1061,10 @@ function nextSibling(text, containers, value) {
   const c = text.charCodeAt(value);
   let end;
   if (c === 123 || c === 91) end = (containers ? containers.closeOf(value) : closeOf(text, value)) + 1;
-  else if (c === 34) end = stringEnd(text, value);
   else {
-    end = value;
-    while (end < text.length && !endsScalar(text.charCodeAt(end))) end++;
+    SCALAR.lastIndex = value;
+    if (SCALAR.test(text)) return SCALAR.lastIndex;
+    end = stringEnd(text, value);
   }
   end = skipWhitespace(text, end);
   return text.charCodeAt(end) === 44 ? skipWhitespace(text, end + 1) : end;

@@ -3159,6 +3159,7 @@ function capitalise(hint) {
   return sentence.endsWith(".") ? sentence : `${sentence}.`;
 }
 var LOOKUPS_BEFORE_INDEX = 4;
+var TOKENS_BEFORE_INDEX = 32;
 var ParsedDocument = class {
   constructor(text, file, value) {
     this.text = text;
@@ -3176,7 +3177,9 @@ var ParsedDocument = class {
   positionOf(pointer) {
     const escaped = pointer.includes("~");
     if (!isPointer(pointer, escaped)) return void 0;
-    if (this.containers === void 0 && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
+    if (this.containers === void 0 && (++this.lookups > LOOKUPS_BEFORE_INDEX || hasMoreTokens(pointer, TOKENS_BEFORE_INDEX))) {
+      this.containers = new ContainerIndex(this.text);
+    }
     this.plainKeys ??= !this.text.includes("\\");
     const offset = locate(this.text, this.containers, pointer === "/" ? "" : pointer, this.plainKeys && !escaped);
     if (offset < 0) return void 0;
@@ -3229,14 +3232,14 @@ var ContainerIndex = class {
   closes = [];
   constructor(text) {
     const stack = [];
-    for (let i = 0; i < text.length; i++) {
+    for (let i = bracketFrom(text, 0); i < text.length; i = bracketFrom(text, i + 1)) {
       const c = text.charCodeAt(i);
-      if (c === 34) i = stringEnd(text, i) - 1;
-      else if (c === 123 || c === 91) {
+      if (c === 123 || c === 91) {
         stack.push(this.opens.length);
         this.opens.push(i);
         this.closes.push(i);
       } else if (c === 125 || c === 93) this.closes[stack.pop() ?? 0] = i;
+      else break;
     }
   }
   closeOf(open) {
@@ -3250,18 +3253,37 @@ var ContainerIndex = class {
     return this.closes[lo] ?? open;
   }
 };
-function endsScalar(c) {
-  return isJsonWhitespace(c) || c === 44 || c === 93 || c === 125;
+var STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*){0,100}"`;
+var WHITESPACE = "[ \\t\\n\\r]*";
+var TO_BRACKET = new RegExp(String.raw`[^"[\]{}]*(?:${STRING}[^"[\]{}]*){0,1000}`, "sy");
+var KEY = new RegExp(`${STRING}${WHITESPACE}:${WHITESPACE}`, "sy");
+var SCALAR = new RegExp(String.raw`(?:${STRING}|[^"[\]{},: \t\n\r]+)${WHITESPACE}(?:,${WHITESPACE})?`, "sy");
+function bracketFrom(text, from) {
+  let at2 = from;
+  for (; ; ) {
+    TO_BRACKET.lastIndex = at2;
+    TO_BRACKET.test(text);
+    at2 = TO_BRACKET.lastIndex;
+    if (text.charCodeAt(at2) !== 34) return at2;
+    at2 = stringEnd(text, at2);
+  }
 }
 function closeOf(text, open) {
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
+  for (let i = open; i < text.length; i = bracketFrom(text, i + 1)) {
     const c = text.charCodeAt(i);
-    if (c === 34) i = stringEnd(text, i) - 1;
-    else if (c === 123 || c === 91) depth++;
-    else if ((c === 125 || c === 93) && --depth === 0) return i;
+    if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      if (--depth === 0) return i;
+    } else break;
   }
   return text.length - 1;
+}
+function hasMoreTokens(pointer, limit) {
+  if (pointer.length <= limit) return false;
+  let tokens = 0;
+  for (let at2 = pointer.indexOf("/"); at2 >= 0; at2 = pointer.indexOf("/", at2 + 1)) if (++tokens > limit) return true;
+  return false;
 }
 function isPointer(pointer, escaped) {
   if (pointer !== "" && pointer.charCodeAt(0) !== 47) return false;
@@ -3290,9 +3312,8 @@ function findMember(text, containers, open, pointer, start, end, plain2) {
   let found = -1;
   let i = skipWhitespace(text, open + 1);
   while (text.charCodeAt(i) === 34) {
-    const keyEnd = stringEnd(text, i);
-    const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    if (plain2 ? plainKeyIs(text, i, keyEnd, pointer, start, end) : JSON.parse(text.slice(i, keyEnd)) === decodeToken(pointer.slice(start, end))) {
+    const value = valueAfterKey(text, i);
+    if (plain2 ? plainKeyIs(text, i, pointer, start, end) : JSON.parse(text.slice(i, stringEnd(text, i))) === decodeToken(pointer.slice(start, end))) {
       found = i;
       if (plain2 && text.indexOf(pointer.slice(start, end), value) < 0) return found;
     }
@@ -3300,10 +3321,11 @@ function findMember(text, containers, open, pointer, start, end, plain2) {
   }
   return found;
 }
-function plainKeyIs(text, keyStart, keyEnd, pointer, start, end) {
-  if (keyEnd - keyStart - 2 !== end - start) return false;
-  for (let k = 0, at2 = keyStart + 1; k < end - start; k++, at2++) {
-    if (text.charCodeAt(at2) !== pointer.charCodeAt(start + k)) return false;
+function plainKeyIs(text, keyStart, pointer, start, end) {
+  if (text.charCodeAt(keyStart + 1 + end - start) !== 34) return false;
+  for (let k = start, at2 = keyStart + 1; k < end; k++, at2++) {
+    const c = pointer.charCodeAt(k);
+    if (c === 34 || text.charCodeAt(at2) !== c) return false;
   }
   return true;
 }
@@ -3311,7 +3333,8 @@ function decodeToken(token) {
   return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 function valueAfterKey(text, key) {
-  return skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
+  KEY.lastIndex = key;
+  return KEY.test(text) ? KEY.lastIndex : skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
 }
 function findElement(text, containers, open, wanted) {
   if (wanted < 0) return -1;
@@ -3337,10 +3360,10 @@ function nextSibling(text, containers, value) {
   const c = text.charCodeAt(value);
   let end;
   if (c === 123 || c === 91) end = (containers ? containers.closeOf(value) : closeOf(text, value)) + 1;
-  else if (c === 34) end = stringEnd(text, value);
   else {
-    end = value;
-    while (end < text.length && !endsScalar(text.charCodeAt(end))) end++;
+    SCALAR.lastIndex = value;
+    if (SCALAR.test(text)) return SCALAR.lastIndex;
+    end = stringEnd(text, value);
   }
   end = skipWhitespace(text, end);
   return text.charCodeAt(end) === 44 ? skipWhitespace(text, end + 1) : end;
@@ -14242,7 +14265,7 @@ function daysBetween(a, b) {
 // src/postmortem/parse/action-item.ts
 var OWNER_KEYS = /* @__PURE__ */ new Set(["assigned", "assigned to", "assignee", "owner", "owners", "owned by"]);
 var DUE_KEYS = /* @__PURE__ */ new Set(["due", "due date", "deadline", "by"]);
-var KEY = /(?:^|[\s(,;|—–[])([A-Za-z][A-Za-z ]{0,18}?)\s*:\s*/g;
+var KEY2 = /(?:^|[\s(,;|—–[])([A-Za-z][A-Za-z ]{0,18}?)\s*:\s*/g;
 var HINT = 'Write it as "- [ ] <action> (Assigned: <owner>, Due: 2026-01-10)"';
 function parseActionText(raw) {
   const attrs = findAttributes(raw);
@@ -14270,7 +14293,7 @@ function fromParts2(text, owner, dueRaw, extra) {
   return { ok: true, fields: { text, owner: cleanOwner, due, extra } };
 }
 function findAttributes(raw) {
-  const hits = [...raw.matchAll(KEY)].map((m) => splitKey(m[1].trimEnd(), raw.indexOf(m[1], m.index), m.index + m[0].length)).filter((h) => isKnownOrTrailing(h.key, raw, h.start));
+  const hits = [...raw.matchAll(KEY2)].map((m) => splitKey(m[1].trimEnd(), raw.indexOf(m[1], m.index), m.index + m[0].length)).filter((h) => isKnownOrTrailing(h.key, raw, h.start));
   return hits.map((h, i) => ({
     key: h.key,
     value: trimValue(raw.slice(h.valueStart, hits[i + 1]?.start ?? raw.length)),
@@ -19740,7 +19763,7 @@ var CREATE = `CREATE TABLE IF NOT EXISTS ${MARKS_TABLE} (
   size_bytes bigint NOT NULL,
   marked_at_ms bigint NOT NULL,
   PRIMARY KEY (catalog_name, table_namespace, table_name, file_path))`;
-var KEY2 = "catalog_name = $1 AND table_namespace = $2 AND table_name = $3";
+var KEY3 = "catalog_name = $1 AND table_namespace = $2 AND table_name = $3";
 var keyOf2 = (ident) => [ident.catalog, ident.namespace, ident.name];
 var OrphanMarks = class {
   constructor(pool) {
@@ -19760,7 +19783,7 @@ var OrphanMarks = class {
   /** path → instant first marked (epoch ms); empty when the table does not exist yet. */
   async read(ident) {
     if (this.ready === void 0 && !await this.exists()) return /* @__PURE__ */ new Map();
-    const { rows } = await this.pool.query(`SELECT file_path, marked_at_ms FROM ${MARKS_TABLE} WHERE ${KEY2}`, keyOf2(ident));
+    const { rows } = await this.pool.query(`SELECT file_path, marked_at_ms FROM ${MARKS_TABLE} WHERE ${KEY3}`, keyOf2(ident));
     return new Map(rows.map((r) => [r.file_path, Number(r.marked_at_ms)]));
   }
   /** Marks `orphans` not marked yet at `nowMs`, and forgets every mark of this table not among them; one transaction. */
@@ -19770,7 +19793,7 @@ var OrphanMarks = class {
     try {
       await client.query("BEGIN");
       const paths2 = orphans.map((o) => o.path);
-      const forgotten = await client.query(`DELETE FROM ${MARKS_TABLE} WHERE ${KEY2} AND NOT (file_path = ANY ($4::text[]))`, [...keyOf2(ident), paths2]);
+      const forgotten = await client.query(`DELETE FROM ${MARKS_TABLE} WHERE ${KEY3} AND NOT (file_path = ANY ($4::text[]))`, [...keyOf2(ident), paths2]);
       const added = await client.query(
         `INSERT INTO ${MARKS_TABLE} (catalog_name, table_namespace, table_name, file_path, size_bytes, marked_at_ms)
          SELECT $1, $2, $3, p, s, $6 FROM unnest($4::text[], $5::bigint[]) AS u(p, s)
@@ -19789,7 +19812,7 @@ var OrphanMarks = class {
   /** Forgets the marks of files that were deleted. */
   async forget(ident, paths2) {
     if (paths2.length === 0 || this.ready === void 0 && !await this.exists()) return;
-    await this.pool.query(`DELETE FROM ${MARKS_TABLE} WHERE ${KEY2} AND file_path = ANY ($4::text[])`, [...keyOf2(ident), paths2]);
+    await this.pool.query(`DELETE FROM ${MARKS_TABLE} WHERE ${KEY3} AND file_path = ANY ($4::text[])`, [...keyOf2(ident), paths2]);
   }
 };
 

@@ -37963,14 +37963,14 @@ var require_identity = __commonJS({
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR2;
     var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -37986,7 +37986,7 @@ var require_identity = __commonJS({
         switch (node2[NODE_TYPE]) {
           case ALIAS:
           case MAP:
-          case SCALAR:
+          case SCALAR2:
           case SEQ:
             return true;
         }
@@ -37998,7 +37998,7 @@ var require_identity = __commonJS({
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
     exports.PAIR = PAIR;
-    exports.SCALAR = SCALAR;
+    exports.SCALAR = SCALAR2;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias;
@@ -43550,7 +43550,7 @@ var require_cst = __commonJS({
     var BOM2 = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
-    var SCALAR = "";
+    var SCALAR2 = "";
     var isCollection = (token) => !!token && "items" in token;
     var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -43561,7 +43561,7 @@ var require_cst = __commonJS({
           return "<DOC>";
         case FLOW_END:
           return "<FLOW_END>";
-        case SCALAR:
+        case SCALAR2:
           return "<SCALAR>";
         default:
           return JSON.stringify(token);
@@ -43575,7 +43575,7 @@ var require_cst = __commonJS({
           return "doc-mode";
         case FLOW_END:
           return "flow-error-end";
-        case SCALAR:
+        case SCALAR2:
           return "scalar";
         case "---":
           return "doc-start";
@@ -43634,7 +43634,7 @@ var require_cst = __commonJS({
     exports.BOM = BOM2;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
-    exports.SCALAR = SCALAR;
+    exports.SCALAR = SCALAR2;
     exports.isCollection = isCollection;
     exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
@@ -69383,6 +69383,7 @@ function capitalise(hint) {
   return sentence.endsWith(".") ? sentence : `${sentence}.`;
 }
 var LOOKUPS_BEFORE_INDEX = 4;
+var TOKENS_BEFORE_INDEX = 32;
 var ParsedDocument = class {
   constructor(text, file2, value) {
     this.text = text;
@@ -69400,7 +69401,9 @@ var ParsedDocument = class {
   positionOf(pointer) {
     const escaped = pointer.includes("~");
     if (!isPointer(pointer, escaped)) return void 0;
-    if (this.containers === void 0 && ++this.lookups > LOOKUPS_BEFORE_INDEX) this.containers = new ContainerIndex(this.text);
+    if (this.containers === void 0 && (++this.lookups > LOOKUPS_BEFORE_INDEX || hasMoreTokens(pointer, TOKENS_BEFORE_INDEX))) {
+      this.containers = new ContainerIndex(this.text);
+    }
     this.plainKeys ??= !this.text.includes("\\");
     const offset = locate(this.text, this.containers, pointer === "/" ? "" : pointer, this.plainKeys && !escaped);
     if (offset < 0) return void 0;
@@ -69453,14 +69456,14 @@ var ContainerIndex = class {
   closes = [];
   constructor(text) {
     const stack = [];
-    for (let i = 0; i < text.length; i++) {
+    for (let i = bracketFrom(text, 0); i < text.length; i = bracketFrom(text, i + 1)) {
       const c = text.charCodeAt(i);
-      if (c === 34) i = stringEnd(text, i) - 1;
-      else if (c === 123 || c === 91) {
+      if (c === 123 || c === 91) {
         stack.push(this.opens.length);
         this.opens.push(i);
         this.closes.push(i);
       } else if (c === 125 || c === 93) this.closes[stack.pop() ?? 0] = i;
+      else break;
     }
   }
   closeOf(open3) {
@@ -69474,18 +69477,37 @@ var ContainerIndex = class {
     return this.closes[lo] ?? open3;
   }
 };
-function endsScalar(c) {
-  return isJsonWhitespace(c) || c === 44 || c === 93 || c === 125;
+var STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*){0,100}"`;
+var WHITESPACE = "[ \\t\\n\\r]*";
+var TO_BRACKET = new RegExp(String.raw`[^"[\]{}]*(?:${STRING}[^"[\]{}]*){0,1000}`, "sy");
+var KEY = new RegExp(`${STRING}${WHITESPACE}:${WHITESPACE}`, "sy");
+var SCALAR = new RegExp(String.raw`(?:${STRING}|[^"[\]{},: \t\n\r]+)${WHITESPACE}(?:,${WHITESPACE})?`, "sy");
+function bracketFrom(text, from) {
+  let at2 = from;
+  for (; ; ) {
+    TO_BRACKET.lastIndex = at2;
+    TO_BRACKET.test(text);
+    at2 = TO_BRACKET.lastIndex;
+    if (text.charCodeAt(at2) !== 34) return at2;
+    at2 = stringEnd(text, at2);
+  }
 }
 function closeOf(text, open3) {
   let depth = 0;
-  for (let i = open3; i < text.length; i++) {
+  for (let i = open3; i < text.length; i = bracketFrom(text, i + 1)) {
     const c = text.charCodeAt(i);
-    if (c === 34) i = stringEnd(text, i) - 1;
-    else if (c === 123 || c === 91) depth++;
-    else if ((c === 125 || c === 93) && --depth === 0) return i;
+    if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      if (--depth === 0) return i;
+    } else break;
   }
   return text.length - 1;
+}
+function hasMoreTokens(pointer, limit) {
+  if (pointer.length <= limit) return false;
+  let tokens = 0;
+  for (let at2 = pointer.indexOf("/"); at2 >= 0; at2 = pointer.indexOf("/", at2 + 1)) if (++tokens > limit) return true;
+  return false;
 }
 function isPointer(pointer, escaped) {
   if (pointer !== "" && pointer.charCodeAt(0) !== 47) return false;
@@ -69514,9 +69536,8 @@ function findMember(text, containers, open3, pointer, start, end, plain) {
   let found = -1;
   let i = skipWhitespace(text, open3 + 1);
   while (text.charCodeAt(i) === 34) {
-    const keyEnd = stringEnd(text, i);
-    const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    if (plain ? plainKeyIs(text, i, keyEnd, pointer, start, end) : JSON.parse(text.slice(i, keyEnd)) === decodeToken(pointer.slice(start, end))) {
+    const value = valueAfterKey(text, i);
+    if (plain ? plainKeyIs(text, i, pointer, start, end) : JSON.parse(text.slice(i, stringEnd(text, i))) === decodeToken(pointer.slice(start, end))) {
       found = i;
       if (plain && text.indexOf(pointer.slice(start, end), value) < 0) return found;
     }
@@ -69524,10 +69545,11 @@ function findMember(text, containers, open3, pointer, start, end, plain) {
   }
   return found;
 }
-function plainKeyIs(text, keyStart, keyEnd, pointer, start, end) {
-  if (keyEnd - keyStart - 2 !== end - start) return false;
-  for (let k = 0, at2 = keyStart + 1; k < end - start; k++, at2++) {
-    if (text.charCodeAt(at2) !== pointer.charCodeAt(start + k)) return false;
+function plainKeyIs(text, keyStart, pointer, start, end) {
+  if (text.charCodeAt(keyStart + 1 + end - start) !== 34) return false;
+  for (let k = start, at2 = keyStart + 1; k < end; k++, at2++) {
+    const c = pointer.charCodeAt(k);
+    if (c === 34 || text.charCodeAt(at2) !== c) return false;
   }
   return true;
 }
@@ -69535,7 +69557,8 @@ function decodeToken(token) {
   return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 function valueAfterKey(text, key) {
-  return skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
+  KEY.lastIndex = key;
+  return KEY.test(text) ? KEY.lastIndex : skipWhitespace(text, skipWhitespace(text, stringEnd(text, key)) + 1);
 }
 function findElement(text, containers, open3, wanted) {
   if (wanted < 0) return -1;
@@ -69561,10 +69584,10 @@ function nextSibling(text, containers, value) {
   const c = text.charCodeAt(value);
   let end;
   if (c === 123 || c === 91) end = (containers ? containers.closeOf(value) : closeOf(text, value)) + 1;
-  else if (c === 34) end = stringEnd(text, value);
   else {
-    end = value;
-    while (end < text.length && !endsScalar(text.charCodeAt(end))) end++;
+    SCALAR.lastIndex = value;
+    if (SCALAR.test(text)) return SCALAR.lastIndex;
+    end = stringEnd(text, value);
   }
   end = skipWhitespace(text, end);
   return text.charCodeAt(end) === 44 ? skipWhitespace(text, end + 1) : end;
